@@ -1,0 +1,145 @@
+//! A builder per structure: setters taking `impl Into<T>`, `set_`/`get_` accessors, and a
+//! `build()` that fills `@default`s and reports a missing `@required` member. `build()` is
+//! fallible only when the structure has required members.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::debug::{self, DebugField};
+use super::member_docs;
+use super::structs::{field_default, FieldDefault};
+use crate::context::Context;
+use crate::error::Problem;
+use crate::model::traits;
+use crate::model::{Member, Shape};
+
+/// The builder struct and its impl for one structure.
+pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
+    let name = ctx.names.type_name(&shape.id);
+    let builder = format_ident!("{}Builder", name.bare());
+    let type_label = name.bare();
+
+    let mut fields = Vec::new();
+    let mut methods = Vec::new();
+    let mut inits = Vec::new();
+    let mut checks = Vec::new();
+    let mut debug_fields = Vec::new();
+    let mut fallible = false;
+    for member in members {
+        let field = ctx.names.field(&member.id);
+        let setter = ctx.names.setter(&member.id);
+        let set = format_ident!("set_{}", field.bare());
+        let get = format_ident!("get_{}", field.bare());
+        let held = ctx.value_type(&member.target);
+        let boxed = ctx.boxed.contains(&member.id);
+        let stored = if boxed {
+            quote!(::std::boxed::Box<#held>)
+        } else {
+            held.clone()
+        };
+        let docs = member_docs(ctx, member);
+        let wrap = if boxed {
+            quote!(::std::boxed::Box::new(input.into()))
+        } else {
+            quote!(input.into())
+        };
+
+        let set_doc = format!("Sets or clears the `{}` member.", member.name());
+        let get_doc = format!("The `{}` member, if set.", member.name());
+        fields.push(quote!(#field: ::std::option::Option<#stored>,));
+        methods.push(quote! {
+            #docs
+            pub fn #setter(mut self, input: impl ::std::convert::Into<#held>) -> Self {
+                self.#field = ::std::option::Option::Some(#wrap);
+                self
+            }
+
+            #[doc = #set_doc]
+            pub fn #set(mut self, input: ::std::option::Option<#stored>) -> Self {
+                self.#field = input;
+                self
+            }
+
+            #[doc = #get_doc]
+            pub fn #get(&self) -> &::std::option::Option<#stored> {
+                &self.#field
+            }
+        });
+
+        let field_name = field.bare();
+        let wire_name = member.name();
+        let missing =
+            quote!(crate::error::BuildError::missing_member(#type_label, #field_name, #wire_name));
+        match field_default(ctx, shape, member)? {
+            FieldDefault::None => {
+                // Optional in Rust, but the model may still require it (`@input` structures).
+                let required =
+                    member.traits.has(traits::REQUIRED) && member.traits.default_value().is_none();
+                if required {
+                    fallible = true;
+                    checks.push(quote! {
+                        if self.#field.is_none() {
+                            return ::std::result::Result::Err(#missing);
+                        }
+                    });
+                }
+                inits.push(quote!(#field: self.#field,));
+            }
+            FieldDefault::Value {
+                expr,
+                constant: true,
+                ..
+            } => inits.push(quote!(#field: self.#field.unwrap_or(#expr),)),
+            FieldDefault::Value {
+                expr,
+                constant: false,
+                ..
+            } => inits.push(quote!(#field: self.#field.unwrap_or_else(|| #expr),)),
+            FieldDefault::Required => {
+                fallible = true;
+                inits.push(quote!(#field: self.#field.ok_or_else(|| #missing)?,));
+            }
+        }
+        debug_fields.push(DebugField {
+            label: field.bare().to_owned(),
+            field: field.clone(),
+            redacted: debug::is_redacted(ctx, shape, member),
+        });
+    }
+
+    let build = if fallible {
+        quote! {
+            /// Builds the value; fails if a required member is missing.
+            pub fn build(self) -> ::std::result::Result<crate::types::#name, crate::error::BuildError> {
+                #(#checks)*
+                ::std::result::Result::Ok(crate::types::#name { #(#inits)* })
+            }
+        }
+    } else {
+        quote! {
+            /// Builds the value (unset members take their defaults).
+            pub fn build(self) -> crate::types::#name {
+                crate::types::#name { #(#inits)* }
+            }
+        }
+    };
+
+    let ty = quote!(#builder);
+    let debug_impl = debug::struct_debug(&ty, &builder.to_string(), &debug_fields);
+    let debug_derive = debug_impl.is_none().then(|| quote!(Debug,));
+    let doc = format!("A builder for [`{type_label}`](crate::types::{type_label}).");
+    Ok(quote! {
+        #[doc = #doc]
+        #[derive(Clone, PartialEq, Default, #debug_derive)]
+        pub struct #builder {
+            #(#fields)*
+        }
+
+        impl #builder {
+            #(#methods)*
+            #build
+        }
+
+        #debug_impl
+    })
+}

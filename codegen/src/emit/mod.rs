@@ -1,0 +1,116 @@
+//! Emitters: one per concern, each turning the [`Context`] into token streams for one kind of
+//! item. Emitters never read raw JSON or touch files; `crate::writer` does the I/O.
+
+pub mod builders;
+pub mod crate_root;
+pub mod debug;
+pub mod enums;
+pub mod manifest;
+pub mod structs;
+pub mod unions;
+pub mod values;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::context::Context;
+use crate::model::{Member, Shape, ShapeId, Traits};
+use crate::transform::Role;
+
+/// `#[doc = "…"]`, one attribute per line so that the formatter prints `///` lines.
+pub fn doc_lines(lines: &[String]) -> TokenStream {
+    let attrs = lines.iter().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote!(#[doc = #line])
+    });
+    quote!(#(#attrs)*)
+}
+
+/// `#![doc = "…"]` lines, for a module's own docs.
+pub fn inner_doc_lines(lines: &[String]) -> TokenStream {
+    let attrs = lines.iter().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote!(#![doc = #line])
+    });
+    quote!(#(#attrs)*)
+}
+
+/// The docs of a generated type: the model's documentation (or a sentence saying what the
+/// type is), then where it comes from and which operations use it.
+pub fn shape_docs(ctx: &Context, shape: &Shape, what: &str) -> TokenStream {
+    let mut lines = Vec::new();
+    let origin_id;
+    let id: &ShapeId = match ctx.origins.get(&shape.id) {
+        Some(origin) => {
+            let role = match origin.role {
+                Role::Input => "input",
+                Role::Output => "output",
+            };
+            lines.push(format!(
+                "The {role} of the `{}` operation.",
+                origin.operation.name()
+            ));
+            lines.push(String::new());
+            origin_id = origin
+                .original
+                .clone()
+                .unwrap_or_else(crate::model::unit_id);
+            &origin_id
+        }
+        None => &shape.id,
+    };
+    match shape.traits.documentation() {
+        Some(doc) => lines.extend(crate::docs::to_rustdoc(doc)),
+        None if ctx.origins.contains_key(&shape.id) => {}
+        None => lines.push(format!("The `{}` {what}.", shape.id.name())),
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines.push(String::new());
+    lines.push(format!("Smithy shape: `{id}`."));
+    if let Some(ops) = ctx.used_by.get(&shape.id) {
+        let ops: Vec<String> = ops.iter().map(|op| format!("`{}`", op.name())).collect();
+        lines.push(format!("Used by: {}.", ops.join(", ")));
+    }
+    doc_lines(&lines)
+}
+
+/// The docs of a member: its own documentation, else its target's (AWS models often document
+/// only the target), else a sentence naming the member.
+pub fn member_docs(ctx: &Context, member: &Member) -> TokenStream {
+    let doc = member.traits.documentation().or_else(|| {
+        ctx.model
+            .shape(&member.target)
+            .and_then(|t| t.traits.documentation())
+    });
+    let lines = doc.map(crate::docs::to_rustdoc).unwrap_or_default();
+    let lines = if lines.is_empty() {
+        vec![format!("The `{}` member.", member.name())]
+    } else {
+        lines
+    };
+    doc_lines(&lines)
+}
+
+/// `#[deprecated(…)]` for `@deprecated`.
+pub fn deprecated(traits: &Traits) -> TokenStream {
+    match traits.deprecated() {
+        None => quote!(),
+        Some((None, None)) => quote!(#[deprecated]),
+        Some((message, since)) => {
+            let note = message.map(|m| quote!(note = #m));
+            let since = since.map(|s| quote!(since = #s));
+            let args = note.into_iter().chain(since);
+            quote!(#[deprecated(#(#args),*)])
+        }
+    }
+}

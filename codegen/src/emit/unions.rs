@@ -1,0 +1,111 @@
+//! Unions → `#[non_exhaustive]` enums with a variant per member (unit for `Unit` targets) and
+//! an `Unknown` variant for members a newer service sends, plus `as_*`/`is_*` accessors.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::debug;
+use super::{deprecated, member_docs, shape_docs};
+use crate::context::Context;
+use crate::model::{is_unit, Member, Shape};
+
+/// The union's enum and its accessors.
+pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
+    let name = ctx.names.type_name(&shape.id);
+    let docs = shape_docs(ctx, shape, "union");
+    let shape_deprecated = deprecated(&shape.traits);
+
+    let mut variants = Vec::new();
+    let mut accessors = Vec::new();
+    let mut debug_arms = Vec::new();
+    let mut any_redacted = false;
+    for member in members {
+        let variant = ctx.names.variant(&member.id);
+        let docs = member_docs(ctx, member);
+        let dep = deprecated(&member.traits);
+        let snake = crate::ident::snake(variant.bare());
+        let is_fn = format_ident!("is_{}", snake.bare());
+        let as_fn = format_ident!("as_{}", snake.bare());
+        let label = variant.bare();
+        let is_doc = format!("Whether this is the `{}` member.", member.name());
+        if is_unit(&member.target) {
+            variants.push(quote!(#docs #dep #variant,));
+            debug_arms.push(quote!(Self::#variant => f.write_str(#label),));
+            accessors.push(quote! {
+                #[doc = #is_doc]
+                pub fn #is_fn(&self) -> bool {
+                    ::std::matches!(self, Self::#variant)
+                }
+            });
+            continue;
+        }
+        let held = ctx.held_type(member);
+        variants.push(quote!(#docs #dep #variant(#held),));
+        let redacted = debug::is_redacted(ctx, shape, member);
+        any_redacted |= redacted;
+        debug_arms.push(if redacted {
+            quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::runtime::REDACTED).finish(),)
+        } else {
+            quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),)
+        });
+        let as_doc = format!(
+            "The `{}` member's value, if this is that member.",
+            member.name()
+        );
+        accessors.push(quote! {
+            #[doc = #as_doc]
+            pub fn #as_fn(&self) -> ::std::option::Option<&#held> {
+                match self {
+                    Self::#variant(value) => ::std::option::Option::Some(value),
+                    _ => ::std::option::Option::None,
+                }
+            }
+
+            #[doc = #is_doc]
+            pub fn #is_fn(&self) -> bool {
+                self.#as_fn().is_some()
+            }
+        });
+    }
+
+    let debug_impl = any_redacted.then(|| {
+        quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    match self {
+                        #(#debug_arms)*
+                        Self::Unknown => f.write_str("Unknown"),
+                    }
+                }
+            }
+        }
+    });
+    let derive_debug = debug_impl.is_none().then(|| quote!(Debug,));
+    quote! {
+        #docs
+        #shape_deprecated
+        #[non_exhaustive]
+        #[derive(Clone, PartialEq, #derive_debug)]
+        // Variants hold members inline, as the model defines them; boxing by size would make
+        // the API depend on how large unrelated shapes happen to be.
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(#variants)*
+            /// A member this version of the crate does not know (a newer service sent it).
+            /// It cannot be serialized.
+            #[non_exhaustive]
+            Unknown,
+        }
+
+        impl #name {
+            #(#accessors)*
+
+            /// Whether this is a member this version of the crate does not know.
+            pub fn is_unknown(&self) -> bool {
+                ::std::matches!(self, Self::Unknown)
+            }
+        }
+
+        #debug_impl
+    }
+}
