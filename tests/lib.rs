@@ -1,1 +1,41 @@
 //! Shared helpers for the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use smithy_codegen::{GeneratedCrate, ModelFile, OperationFilter, Options};
+
+/// The project root.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is in the project root").to_path_buf()
+}
+
+/// The project's own fixture models, by file stem, in name order.
+pub fn fixture_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(project_root().join("model/fixtures"))
+        .expect("model/fixtures exists")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let stem = path.file_stem()?.to_string_lossy().into_owned();
+            (path.extension()? == "json").then_some(stem)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// A fixture model file.
+pub fn fixture(name: &str) -> ModelFile {
+    smithy_codegen::load_file(&project_root().join(format!("model/fixtures/{name}.json")))
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+/// Generates a fixture's crate with every operation of its only service.
+pub fn generate_fixture(name: &str) -> GeneratedCrate {
+    let options = Options { service: None, operations: OperationFilter::All, crate_name: Some(format!("fixture-{name}")) };
+    smithy_codegen::generate(&fixture(name), &options).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+/// Loads a model given as JSON text; the error's text, or the loaded model.
+pub fn load_str(json: &str) -> Result<smithy_codegen::model::Model, String> {
+    smithy_codegen::model::load(json.as_bytes()).map_err(|e| e.to_string())
+}
