@@ -1,12 +1,16 @@
 //! Shared helpers for the integration tests.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use smithy_codegen::{GeneratedCrate, ModelFile, OperationFilter, Options};
 
 /// The project root.
 pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is in the project root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is in the project root")
+        .to_path_buf()
 }
 
 /// The project's own fixture models, by file stem, in name order.
@@ -31,11 +35,41 @@ pub fn fixture(name: &str) -> ModelFile {
 
 /// Generates a fixture's crate with every operation of its only service.
 pub fn generate_fixture(name: &str) -> GeneratedCrate {
-    let options = Options { service: None, operations: OperationFilter::All, crate_name: Some(format!("fixture-{name}")) };
-    smithy_codegen::generate(&fixture(name), &options).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+    let options = Options {
+        service: None,
+        operations: OperationFilter::All,
+        crate_name: Some(format!("fixture-{name}")),
+    };
+    smithy_codegen::generate(&fixture(name), &options)
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
 /// Loads a model given as JSON text; the error's text, or the loaded model.
 pub fn load_str(json: &str) -> Result<smithy_codegen::model::Model, String> {
     smithy_codegen::model::load(json.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// Runs `cargo <command> --manifest-path <dir>/Cargo.toml <rest…>` with its own target folder
+/// and warnings denied for rustc and rustdoc; panics with cargo's output if it fails.
+pub fn cargo_in(dir: &Path, target: &Path, args: &[&str]) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let (command, rest) = args.split_first().expect("a cargo command");
+    let output = Command::new(cargo)
+        .arg(command)
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .args(rest)
+        .env("CARGO_TARGET_DIR", target)
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "`cargo {}` failed for {}:\n{}{}",
+        args.join(" "),
+        dir.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -91,10 +91,16 @@ fn escape_line(line: &str) -> String {
             continue;
         }
         if c == '\\' {
-            // Already escaped (htmd escapes Markdown syntax it finds in text): keep the pair.
-            out.push(c);
-            if let Some(&next) = chars.get(i + 1) {
-                out.push(next);
+            // Already escaped (htmd escapes Markdown syntax it finds in text): keep the pair,
+            // spelling escaped angle brackets as entities like the unescaped ones.
+            match chars.get(i + 1) {
+                Some('<') => out.push_str("&lt;"),
+                Some('>') => out.push_str("&gt;"),
+                Some(&next) => {
+                    out.push(c);
+                    out.push(next);
+                }
+                None => out.push(c),
             }
             i += 2;
             continue;

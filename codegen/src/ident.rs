@@ -79,11 +79,15 @@ pub fn snake(name: &str) -> RustIdent {
 }
 
 /// `UpperCamelCase` for types and variants; a name that would start with a digit (or vanish,
-/// like `_`) gets a `V` in front.
+/// like `_`) gets a `V` in front, and `Self` (which no type or variant may be called) becomes
+/// `SelfValue`, which still reads well with a suffix (`SelfValueBuilder`).
 pub fn camel(name: &str) -> RustIdent {
     let mut camel = name.to_upper_camel_case();
     if camel.is_empty() || camel.starts_with(|c: char| c.is_ascii_digit()) {
         camel.insert(0, 'V');
+    }
+    if camel == "Self" {
+        camel = "SelfValue".to_owned();
     }
     RustIdent::escaped(&camel)
 }
@@ -105,7 +109,7 @@ mod tests {
         assert_eq!(snake("123abc").to_string(), "_123abc");
         assert_eq!(camel("AWSAccountId").to_string(), "AwsAccountId");
         assert_eq!(camel("PERSISTENT_1").to_string(), "Persistent1");
-        assert_eq!(camel("Self").to_string(), "Self_");
+        assert_eq!(camel("Self").to_string(), "SelfValue");
         assert_eq!(camel("_").to_string(), "V");
         assert_eq!(snake("Type").bare(), "type");
     }

@@ -27,6 +27,9 @@ pub use error::{Error, Problem};
 pub use select::OperationFilter;
 pub use writer::{Difference, GeneratedCrate};
 
+/// The generator's version, written into every generated file's header.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The hand-written support module copied into every generated crate.
 const RUNTIME: &str = include_str!("../runtime/runtime.rs");
 
@@ -101,7 +104,7 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         model::ShapeKind::Service(s) => s.rename.clone(),
         _ => Default::default(),
     };
-    let names = naming::assign(&model, &rename, &operations, &shapes)?;
+    let names = naming::assign(&model, &rename, &operations, &shapes, &origins)?;
     let used_by = context::used_by(&model, &operations);
     let crate_name = options
         .crate_name

@@ -3,7 +3,7 @@
 //! both shape ids.
 //!
 //! Rules, written down once:
-//! - types: the service's `rename` or the shape name, `UpperCamelCase`; `Self` → `Self_`.
+//! - types: the service's `rename` or the shape name, `UpperCamelCase`; `Self` → `SelfValue`.
 //! - fields and builder setters: `snake_case` of the member name; keywords become raw
 //!   (`r#type`) or get a `_` suffix (`self_`); a setter that would be called `build` is
 //!   `build_value` (the builder's own `build` wins).
@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::{Error, Problem};
 use crate::ident::{camel, snake, RustIdent};
 use crate::model::{Model, ShapeId, ShapeKind};
-use crate::transform::OperationPlan;
+use crate::transform::{OperationPlan, Origin, Role};
 
 /// Every name the emitters need, keyed by shape or member id.
 #[derive(Debug, Default)]
@@ -71,107 +71,122 @@ pub fn assign(
     rename: &BTreeMap<ShapeId, String>,
     operations: &[OperationPlan],
     shapes: &BTreeSet<ShapeId>,
+    origins: &BTreeMap<ShapeId, Origin>,
 ) -> Result<Names, Error> {
     let mut names = Names::default();
-    let mut problems = Vec::new();
-    let mut taken: BTreeMap<String, ShapeId> = BTreeMap::new();
+    let mut claims = Claims {
+        origins,
+        problems: Vec::new(),
+    };
+    let mut types: BTreeMap<String, ShapeId> = BTreeMap::new();
     for id in shapes {
         let shape = model.expect(id);
-        if !matches!(
-            shape.kind,
-            ShapeKind::Structure(_)
-                | ShapeKind::Union(_)
-                | ShapeKind::Enum(_)
-                | ShapeKind::IntEnum(_)
-        ) {
-            continue;
-        }
         let ident = camel(rename.get(id).map(String::as_str).unwrap_or(id.name()));
-        claim(&mut taken, ident.to_string(), id, "type", &mut problems);
-        names.types.insert(id.clone(), ident);
         match &shape.kind {
             ShapeKind::Structure(members) => {
+                claims.claim(&mut types, ident.to_string(), id, "type");
                 let mut fields = BTreeMap::new();
-                let mut methods = BTreeMap::new();
-                methods.insert("build".to_owned(), id.clone());
+                let mut methods = BTreeMap::from([("build".to_owned(), id.clone())]);
                 for member in members {
                     let field = snake(member.name());
-                    claim(
-                        &mut fields,
-                        field.to_string(),
-                        &member.id,
-                        "field",
-                        &mut problems,
-                    );
                     let setter = if field.bare() == "build" {
                         RustIdent::escaped("build_value")
                     } else {
                         field.clone()
                     };
-                    for method in [
-                        setter.to_string(),
-                        format!("set_{}", field.bare()),
-                        format!("get_{}", field.bare()),
-                    ] {
-                        claim(
-                            &mut methods,
-                            method,
-                            &member.id,
-                            "builder method",
-                            &mut problems,
-                        );
+                    // A member whose field already clashes would only repeat the clash as methods.
+                    if claims.claim(&mut fields, field.to_string(), &member.id, "field") {
+                        for method in [
+                            setter.to_string(),
+                            format!("set_{}", field.bare()),
+                            format!("get_{}", field.bare()),
+                        ] {
+                            claims.claim(&mut methods, method, &member.id, "builder method");
+                        }
                     }
                     names.fields.insert(member.id.clone(), field);
                     names.setters.insert(member.id.clone(), setter);
                 }
             }
             ShapeKind::Union(members) => {
+                claims.claim(&mut types, ident.to_string(), id, "type");
                 let mut variants = BTreeMap::new();
                 for member in members {
                     let variant = variant_name(member.name());
-                    claim(
-                        &mut variants,
-                        variant.to_string(),
-                        &member.id,
-                        "variant",
-                        &mut problems,
-                    );
+                    claims.claim(&mut variants, variant.to_string(), &member.id, "variant");
                     names.variants.insert(member.id.clone(), variant);
                 }
             }
             ShapeKind::Enum(members) | ShapeKind::IntEnum(members) => {
+                claims.claim(&mut types, ident.to_string(), id, "type");
                 let mut variants = BTreeMap::new();
                 for member in members {
                     let variant = variant_name(member.name());
-                    claim(
-                        &mut variants,
-                        variant.to_string(),
-                        &member.id,
-                        "variant",
-                        &mut problems,
-                    );
+                    claims.claim(&mut variants, variant.to_string(), &member.id, "variant");
                     names.variants.insert(member.id.clone(), variant);
                 }
             }
-            _ => unreachable!("filtered above"),
+            _ => continue,
         }
+        names.types.insert(id.clone(), ident);
     }
     let mut modules = BTreeMap::new();
     for op in operations {
         let module = snake(op.id.name());
-        claim(
-            &mut modules,
-            module.to_string(),
-            &op.id,
-            "operation module",
-            &mut problems,
-        );
+        claims.claim(&mut modules, module.to_string(), &op.id, "operation module");
         names.modules.insert(op.id.clone(), module);
     }
-    if problems.is_empty() {
+    if claims.problems.is_empty() {
         Ok(names)
     } else {
-        Err(Error::unsupported(problems))
+        Err(Error::unsupported(claims.problems))
+    }
+}
+
+/// Records who uses which name, and reports clashes against the model's own ids (a synthetic
+/// operation input or output is reported as the shape it copies, or its operation).
+struct Claims<'a> {
+    origins: &'a BTreeMap<ShapeId, Origin>,
+    problems: Vec<Problem>,
+}
+
+impl Claims<'_> {
+    /// Records that `id` uses `name`; false (and a problem naming both) if another id has it.
+    fn claim(
+        &mut self,
+        taken: &mut BTreeMap<String, ShapeId>,
+        name: String,
+        id: &ShapeId,
+        what: &str,
+    ) -> bool {
+        let Some(other) = taken.get(&name) else {
+            taken.insert(name, id.clone());
+            return true;
+        };
+        let (at, other) = (self.blame(id), self.blame(other));
+        let message = match self.origins.get(&id.root()).filter(|_| id.member().is_none()) {
+            Some(origin) => format!(
+                "its {} type would be named `{name}`, which {other} already uses; give that shape another name with the service's `rename`",
+                match origin.role {
+                    Role::Input => "input",
+                    Role::Output => "output",
+                }
+            ),
+            None => format!("its Rust {what} name `{name}` is already used by {other}"),
+        };
+        self.problems.push(Problem::at(&at, message));
+        false
+    }
+
+    /// The model id to name in a message about `id`.
+    fn blame(&self, id: &ShapeId) -> ShapeId {
+        let Some(origin) = self.origins.get(&id.root()) else {
+            return id.clone();
+        };
+        match (&origin.original, id.member()) {
+            (Some(original), Some(member)) => original.with_member(member),
+            (Some(_), None) | (None, _) => origin.operation.clone(),
+        }
     }
 }
 
@@ -179,25 +194,6 @@ fn variant_name(member: &str) -> RustIdent {
     let ident = camel(member);
     match ident.bare() {
         "Unknown" => RustIdent::escaped("UnknownValue"),
-        "Self_" => RustIdent::escaped("SelfValue"),
         _ => ident,
-    }
-}
-
-/// Records that `id` uses `name`; a second user is a problem naming both.
-fn claim(
-    taken: &mut BTreeMap<String, ShapeId>,
-    name: String,
-    id: &ShapeId,
-    what: &str,
-    problems: &mut Vec<Problem>,
-) {
-    if let Some(other) = taken.get(&name) {
-        problems.push(Problem::at(
-            id,
-            format!("its Rust {what} name `{name}` is already used by {other}"),
-        ));
-    } else {
-        taken.insert(name, id.clone());
     }
 }

@@ -122,7 +122,7 @@ fn io(context: String, source: std::io::Error) -> Error {
 fn header(comment: &str, source: &ModelSource) -> String {
     format!(
         "{comment} {MARKER} {} from {} (sha256 {}).\n{comment} Do not edit by hand: regenerate instead.\n\n",
-        env!("CARGO_PKG_VERSION"),
+        crate::VERSION,
         source.file_name,
         source.sha256
     )

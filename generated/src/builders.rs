@@ -2,7 +2,7 @@
 // Do not edit by hand: regenerate instead.
 
 //! Builders for the structures in [`crate::types`]; start one with `Type::builder()`.
-///A builder for [`ActiveDirectoryBackupAttributes`](crate::types::ActiveDirectoryBackupAttributes).
+/// A builder for [`ActiveDirectoryBackupAttributes`](crate::types::ActiveDirectoryBackupAttributes).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActiveDirectoryBackupAttributesBuilder {
     domain_name: ::std::option::Option<::std::string::String>,
@@ -18,7 +18,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DomainName` member.
+    /// Sets or clears the `DomainName` member.
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -26,7 +26,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self.domain_name = input;
         self
     }
-    ///The `DomainName` member, if set.
+    /// The `DomainName` member, if set.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -38,7 +38,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self.active_directory_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ActiveDirectoryId` member.
+    /// Sets or clears the `ActiveDirectoryId` member.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -46,7 +46,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self.active_directory_id = input;
         self
     }
-    ///The `ActiveDirectoryId` member, if set.
+    /// The `ActiveDirectoryId` member, if set.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -60,7 +60,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ResourceARN` member.
+    /// Sets or clears the `ResourceARN` member.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -68,7 +68,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self.resource_arn = input;
         self
     }
-    ///The `ResourceARN` member, if set.
+    /// The `ResourceARN` member, if set.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -81,7 +81,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         }
     }
 }
-///A builder for [`ActiveDirectoryError`](crate::types::ActiveDirectoryError).
+/// A builder for [`ActiveDirectoryError`](crate::types::ActiveDirectoryError).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActiveDirectoryErrorBuilder {
     active_directory_id: ::std::option::Option<::std::string::String>,
@@ -97,7 +97,7 @@ impl ActiveDirectoryErrorBuilder {
         self.active_directory_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ActiveDirectoryId` member.
+    /// Sets or clears the `ActiveDirectoryId` member.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,7 +105,7 @@ impl ActiveDirectoryErrorBuilder {
         self.active_directory_id = input;
         self
     }
-    ///The `ActiveDirectoryId` member, if set.
+    /// The `ActiveDirectoryId` member, if set.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -119,7 +119,7 @@ impl ActiveDirectoryErrorBuilder {
         self.r#type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Type` member.
+    /// Sets or clears the `Type` member.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
@@ -127,7 +127,7 @@ impl ActiveDirectoryErrorBuilder {
         self.r#type = input;
         self
     }
-    ///The `Type` member, if set.
+    /// The `Type` member, if set.
     pub fn get_type(
         &self,
     ) -> &::std::option::Option<crate::types::ActiveDirectoryErrorType> {
@@ -141,7 +141,7 @@ impl ActiveDirectoryErrorBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,7 +149,7 @@ impl ActiveDirectoryErrorBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -176,7 +176,7 @@ impl ActiveDirectoryErrorBuilder {
         })
     }
 }
-///A builder for [`AdministrativeAction`](crate::types::AdministrativeAction).
+/// A builder for [`AdministrativeAction`](crate::types::AdministrativeAction).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AdministrativeActionBuilder {
     administrative_action_type: ::std::option::Option<
@@ -244,7 +244,7 @@ impl AdministrativeActionBuilder {
         self.administrative_action_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AdministrativeActionType` member.
+    /// Sets or clears the `AdministrativeActionType` member.
     pub fn set_administrative_action_type(
         mut self,
         input: ::std::option::Option<crate::types::AdministrativeActionType>,
@@ -252,7 +252,7 @@ impl AdministrativeActionBuilder {
         self.administrative_action_type = input;
         self
     }
-    ///The `AdministrativeActionType` member, if set.
+    /// The `AdministrativeActionType` member, if set.
     pub fn get_administrative_action_type(
         &self,
     ) -> &::std::option::Option<crate::types::AdministrativeActionType> {
@@ -263,12 +263,12 @@ impl AdministrativeActionBuilder {
         self.progress_percent = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ProgressPercent` member.
+    /// Sets or clears the `ProgressPercent` member.
     pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
-    ///The `ProgressPercent` member, if set.
+    /// The `ProgressPercent` member, if set.
     pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
         &self.progress_percent
     }
@@ -280,7 +280,7 @@ impl AdministrativeActionBuilder {
         self.request_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RequestTime` member.
+    /// Sets or clears the `RequestTime` member.
     pub fn set_request_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -288,7 +288,7 @@ impl AdministrativeActionBuilder {
         self.request_time = input;
         self
     }
-    ///The `RequestTime` member, if set.
+    /// The `RequestTime` member, if set.
     pub fn get_request_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
@@ -318,7 +318,7 @@ impl AdministrativeActionBuilder {
         self.status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Status` member.
+    /// Sets or clears the `Status` member.
     pub fn set_status(
         mut self,
         input: ::std::option::Option<crate::types::Status>,
@@ -326,7 +326,7 @@ impl AdministrativeActionBuilder {
         self.status = input;
         self
     }
-    ///The `Status` member, if set.
+    /// The `Status` member, if set.
     pub fn get_status(&self) -> &::std::option::Option<crate::types::Status> {
         &self.status
     }
@@ -338,7 +338,7 @@ impl AdministrativeActionBuilder {
         self.target_file_system_values = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `TargetFileSystemValues` member.
+    /// Sets or clears the `TargetFileSystemValues` member.
     pub fn set_target_file_system_values(
         mut self,
         input: ::std::option::Option<crate::types::FileSystem>,
@@ -346,7 +346,7 @@ impl AdministrativeActionBuilder {
         self.target_file_system_values = input;
         self
     }
-    ///The `TargetFileSystemValues` member, if set.
+    /// The `TargetFileSystemValues` member, if set.
     pub fn get_target_file_system_values(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystem> {
@@ -362,7 +362,7 @@ impl AdministrativeActionBuilder {
         self.failure_details = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FailureDetails` member.
+    /// Sets or clears the `FailureDetails` member.
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::AdministrativeActionFailureDetails>,
@@ -370,7 +370,7 @@ impl AdministrativeActionBuilder {
         self.failure_details = input;
         self
     }
-    ///The `FailureDetails` member, if set.
+    /// The `FailureDetails` member, if set.
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::AdministrativeActionFailureDetails> {
@@ -384,7 +384,7 @@ impl AdministrativeActionBuilder {
         self.target_volume_values = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `TargetVolumeValues` member.
+    /// Sets or clears the `TargetVolumeValues` member.
     pub fn set_target_volume_values(
         mut self,
         input: ::std::option::Option<crate::types::Volume>,
@@ -392,7 +392,7 @@ impl AdministrativeActionBuilder {
         self.target_volume_values = input;
         self
     }
-    ///The `TargetVolumeValues` member, if set.
+    /// The `TargetVolumeValues` member, if set.
     pub fn get_target_volume_values(
         &self,
     ) -> &::std::option::Option<crate::types::Volume> {
@@ -406,7 +406,7 @@ impl AdministrativeActionBuilder {
         self.target_snapshot_values = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `TargetSnapshotValues` member.
+    /// Sets or clears the `TargetSnapshotValues` member.
     pub fn set_target_snapshot_values(
         mut self,
         input: ::std::option::Option<crate::types::Snapshot>,
@@ -414,7 +414,7 @@ impl AdministrativeActionBuilder {
         self.target_snapshot_values = input;
         self
     }
-    ///The `TargetSnapshotValues` member, if set.
+    /// The `TargetSnapshotValues` member, if set.
     pub fn get_target_snapshot_values(
         &self,
     ) -> &::std::option::Option<crate::types::Snapshot> {
@@ -428,7 +428,7 @@ impl AdministrativeActionBuilder {
         self.total_transfer_bytes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `TotalTransferBytes` member.
+    /// Sets or clears the `TotalTransferBytes` member.
     pub fn set_total_transfer_bytes(
         mut self,
         input: ::std::option::Option<i64>,
@@ -436,7 +436,7 @@ impl AdministrativeActionBuilder {
         self.total_transfer_bytes = input;
         self
     }
-    ///The `TotalTransferBytes` member, if set.
+    /// The `TotalTransferBytes` member, if set.
     pub fn get_total_transfer_bytes(&self) -> &::std::option::Option<i64> {
         &self.total_transfer_bytes
     }
@@ -448,7 +448,7 @@ impl AdministrativeActionBuilder {
         self.remaining_transfer_bytes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RemainingTransferBytes` member.
+    /// Sets or clears the `RemainingTransferBytes` member.
     pub fn set_remaining_transfer_bytes(
         mut self,
         input: ::std::option::Option<i64>,
@@ -456,7 +456,7 @@ impl AdministrativeActionBuilder {
         self.remaining_transfer_bytes = input;
         self
     }
-    ///The `RemainingTransferBytes` member, if set.
+    /// The `RemainingTransferBytes` member, if set.
     pub fn get_remaining_transfer_bytes(&self) -> &::std::option::Option<i64> {
         &self.remaining_transfer_bytes
     }
@@ -468,7 +468,7 @@ impl AdministrativeActionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -476,7 +476,7 @@ impl AdministrativeActionBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -497,7 +497,7 @@ impl AdministrativeActionBuilder {
         }
     }
 }
-///A builder for [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
+/// A builder for [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AdministrativeActionFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -511,7 +511,7 @@ impl AdministrativeActionFailureDetailsBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -519,7 +519,7 @@ impl AdministrativeActionFailureDetailsBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -530,7 +530,7 @@ impl AdministrativeActionFailureDetailsBuilder {
         }
     }
 }
-///A builder for [`AggregateConfiguration`](crate::types::AggregateConfiguration).
+/// A builder for [`AggregateConfiguration`](crate::types::AggregateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AggregateConfigurationBuilder {
     aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -553,7 +553,7 @@ impl AggregateConfigurationBuilder {
         self.aggregates = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Aggregates` member.
+    /// Sets or clears the `Aggregates` member.
     pub fn set_aggregates(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -561,7 +561,7 @@ impl AggregateConfigurationBuilder {
         self.aggregates = input;
         self
     }
-    ///The `Aggregates` member, if set.
+    /// The `Aggregates` member, if set.
     pub fn get_aggregates(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -572,12 +572,12 @@ impl AggregateConfigurationBuilder {
         self.total_constituents = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `TotalConstituents` member.
+    /// Sets or clears the `TotalConstituents` member.
     pub fn set_total_constituents(mut self, input: ::std::option::Option<i32>) -> Self {
         self.total_constituents = input;
         self
     }
-    ///The `TotalConstituents` member, if set.
+    /// The `TotalConstituents` member, if set.
     pub fn get_total_constituents(&self) -> &::std::option::Option<i32> {
         &self.total_constituents
     }
@@ -589,7 +589,7 @@ impl AggregateConfigurationBuilder {
         }
     }
 }
-///A builder for [`Alias`](crate::types::Alias).
+/// A builder for [`Alias`](crate::types::Alias).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AliasBuilder {
     name: ::std::option::Option<::std::string::String>,
@@ -614,7 +614,7 @@ impl AliasBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Name` member.
+    /// Sets or clears the `Name` member.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -622,7 +622,7 @@ impl AliasBuilder {
         self.name = input;
         self
     }
-    ///The `Name` member, if set.
+    /// The `Name` member, if set.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -644,7 +644,7 @@ impl AliasBuilder {
         self.lifecycle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Lifecycle` member.
+    /// Sets or clears the `Lifecycle` member.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::AliasLifecycle>,
@@ -652,7 +652,7 @@ impl AliasBuilder {
         self.lifecycle = input;
         self
     }
-    ///The `Lifecycle` member, if set.
+    /// The `Lifecycle` member, if set.
     pub fn get_lifecycle(&self) -> &::std::option::Option<crate::types::AliasLifecycle> {
         &self.lifecycle
     }
@@ -664,7 +664,7 @@ impl AliasBuilder {
         }
     }
 }
-///A builder for [`AutocommitPeriod`](crate::types::AutocommitPeriod).
+/// A builder for [`AutocommitPeriod`](crate::types::AutocommitPeriod).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutocommitPeriodBuilder {
     r#type: ::std::option::Option<crate::types::AutocommitPeriodType>,
@@ -679,7 +679,7 @@ impl AutocommitPeriodBuilder {
         self.r#type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Type` member.
+    /// Sets or clears the `Type` member.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::AutocommitPeriodType>,
@@ -687,7 +687,7 @@ impl AutocommitPeriodBuilder {
         self.r#type = input;
         self
     }
-    ///The `Type` member, if set.
+    /// The `Type` member, if set.
     pub fn get_type(
         &self,
     ) -> &::std::option::Option<crate::types::AutocommitPeriodType> {
@@ -708,12 +708,12 @@ impl AutocommitPeriodBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Value` member.
+    /// Sets or clears the `Value` member.
     pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
         self.value = input;
         self
     }
-    ///The `Value` member, if set.
+    /// The `Value` member, if set.
     pub fn get_value(&self) -> &::std::option::Option<i32> {
         &self.value
     }
@@ -739,7 +739,7 @@ impl AutocommitPeriodBuilder {
         })
     }
 }
-///A builder for [`Backup`](crate::types::Backup).
+/// A builder for [`Backup`](crate::types::Backup).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
@@ -771,7 +771,7 @@ impl BackupBuilder {
         self.backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupId` member.
+    /// Sets or clears the `BackupId` member.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -779,7 +779,7 @@ impl BackupBuilder {
         self.backup_id = input;
         self
     }
-    ///The `BackupId` member, if set.
+    /// The `BackupId` member, if set.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -805,7 +805,7 @@ impl BackupBuilder {
         self.lifecycle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Lifecycle` member.
+    /// Sets or clears the `Lifecycle` member.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::BackupLifecycle>,
@@ -813,7 +813,7 @@ impl BackupBuilder {
         self.lifecycle = input;
         self
     }
-    ///The `Lifecycle` member, if set.
+    /// The `Lifecycle` member, if set.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::BackupLifecycle> {
@@ -827,7 +827,7 @@ impl BackupBuilder {
         self.failure_details = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FailureDetails` member.
+    /// Sets or clears the `FailureDetails` member.
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::BackupFailureDetails>,
@@ -835,7 +835,7 @@ impl BackupBuilder {
         self.failure_details = input;
         self
     }
-    ///The `FailureDetails` member, if set.
+    /// The `FailureDetails` member, if set.
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::BackupFailureDetails> {
@@ -849,7 +849,7 @@ impl BackupBuilder {
         self.r#type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Type` member.
+    /// Sets or clears the `Type` member.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::BackupType>,
@@ -857,7 +857,7 @@ impl BackupBuilder {
         self.r#type = input;
         self
     }
-    ///The `Type` member, if set.
+    /// The `Type` member, if set.
     pub fn get_type(&self) -> &::std::option::Option<crate::types::BackupType> {
         &self.r#type
     }
@@ -866,12 +866,12 @@ impl BackupBuilder {
         self.progress_percent = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ProgressPercent` member.
+    /// Sets or clears the `ProgressPercent` member.
     pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
-    ///The `ProgressPercent` member, if set.
+    /// The `ProgressPercent` member, if set.
     pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
         &self.progress_percent
     }
@@ -883,7 +883,7 @@ impl BackupBuilder {
         self.creation_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CreationTime` member.
+    /// Sets or clears the `CreationTime` member.
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -891,7 +891,7 @@ impl BackupBuilder {
         self.creation_time = input;
         self
     }
-    ///The `CreationTime` member, if set.
+    /// The `CreationTime` member, if set.
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
@@ -905,7 +905,7 @@ impl BackupBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `KmsKeyId` member.
+    /// Sets or clears the `KmsKeyId` member.
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -913,7 +913,7 @@ impl BackupBuilder {
         self.kms_key_id = input;
         self
     }
-    ///The `KmsKeyId` member, if set.
+    /// The `KmsKeyId` member, if set.
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
@@ -925,7 +925,7 @@ impl BackupBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ResourceARN` member.
+    /// Sets or clears the `ResourceARN` member.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -933,7 +933,7 @@ impl BackupBuilder {
         self.resource_arn = input;
         self
     }
-    ///The `ResourceARN` member, if set.
+    /// The `ResourceARN` member, if set.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -945,7 +945,7 @@ impl BackupBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -953,7 +953,7 @@ impl BackupBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -967,7 +967,7 @@ impl BackupBuilder {
         self.file_system = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystem` member.
+    /// Sets or clears the `FileSystem` member.
     pub fn set_file_system(
         mut self,
         input: ::std::option::Option<crate::types::FileSystem>,
@@ -975,7 +975,7 @@ impl BackupBuilder {
         self.file_system = input;
         self
     }
-    ///The `FileSystem` member, if set.
+    /// The `FileSystem` member, if set.
     pub fn get_file_system(&self) -> &::std::option::Option<crate::types::FileSystem> {
         &self.file_system
     }
@@ -987,7 +987,7 @@ impl BackupBuilder {
         self.directory_information = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DirectoryInformation` member.
+    /// Sets or clears the `DirectoryInformation` member.
     pub fn set_directory_information(
         mut self,
         input: ::std::option::Option<crate::types::ActiveDirectoryBackupAttributes>,
@@ -995,7 +995,7 @@ impl BackupBuilder {
         self.directory_information = input;
         self
     }
-    ///The `DirectoryInformation` member, if set.
+    /// The `DirectoryInformation` member, if set.
     pub fn get_directory_information(
         &self,
     ) -> &::std::option::Option<crate::types::ActiveDirectoryBackupAttributes> {
@@ -1009,7 +1009,7 @@ impl BackupBuilder {
         self.owner_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OwnerId` member.
+    /// Sets or clears the `OwnerId` member.
     pub fn set_owner_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1017,7 +1017,7 @@ impl BackupBuilder {
         self.owner_id = input;
         self
     }
-    ///The `OwnerId` member, if set.
+    /// The `OwnerId` member, if set.
     pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.owner_id
     }
@@ -1029,7 +1029,7 @@ impl BackupBuilder {
         self.source_backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SourceBackupId` member.
+    /// Sets or clears the `SourceBackupId` member.
     pub fn set_source_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1037,7 +1037,7 @@ impl BackupBuilder {
         self.source_backup_id = input;
         self
     }
-    ///The `SourceBackupId` member, if set.
+    /// The `SourceBackupId` member, if set.
     pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.source_backup_id
     }
@@ -1049,7 +1049,7 @@ impl BackupBuilder {
         self.source_backup_region = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SourceBackupRegion` member.
+    /// Sets or clears the `SourceBackupRegion` member.
     pub fn set_source_backup_region(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1057,7 +1057,7 @@ impl BackupBuilder {
         self.source_backup_region = input;
         self
     }
-    ///The `SourceBackupRegion` member, if set.
+    /// The `SourceBackupRegion` member, if set.
     pub fn get_source_backup_region(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -1071,7 +1071,7 @@ impl BackupBuilder {
         self.resource_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ResourceType` member.
+    /// Sets or clears the `ResourceType` member.
     pub fn set_resource_type(
         mut self,
         input: ::std::option::Option<crate::types::ResourceType>,
@@ -1079,7 +1079,7 @@ impl BackupBuilder {
         self.resource_type = input;
         self
     }
-    ///The `ResourceType` member, if set.
+    /// The `ResourceType` member, if set.
     pub fn get_resource_type(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceType> {
@@ -1093,7 +1093,7 @@ impl BackupBuilder {
         self.volume = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Volume` member.
+    /// Sets or clears the `Volume` member.
     pub fn set_volume(
         mut self,
         input: ::std::option::Option<crate::types::Volume>,
@@ -1101,7 +1101,7 @@ impl BackupBuilder {
         self.volume = input;
         self
     }
-    ///The `Volume` member, if set.
+    /// The `Volume` member, if set.
     pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
         &self.volume
     }
@@ -1110,12 +1110,12 @@ impl BackupBuilder {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizeInBytes` member.
+    /// Sets or clears the `SizeInBytes` member.
     pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
-    ///The `SizeInBytes` member, if set.
+    /// The `SizeInBytes` member, if set.
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
@@ -1185,7 +1185,7 @@ impl BackupBuilder {
         })
     }
 }
-///A builder for [`BackupBeingCopied`](crate::types::BackupBeingCopied).
+/// A builder for [`BackupBeingCopied`](crate::types::BackupBeingCopied).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupBeingCopiedBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -1200,7 +1200,7 @@ impl BackupBeingCopiedBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1208,7 +1208,7 @@ impl BackupBeingCopiedBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1220,7 +1220,7 @@ impl BackupBeingCopiedBuilder {
         self.backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupId` member.
+    /// Sets or clears the `BackupId` member.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1228,7 +1228,7 @@ impl BackupBeingCopiedBuilder {
         self.backup_id = input;
         self
     }
-    ///The `BackupId` member, if set.
+    /// The `BackupId` member, if set.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -1240,7 +1240,7 @@ impl BackupBeingCopiedBuilder {
         }
     }
 }
-///A builder for [`BackupFailureDetails`](crate::types::BackupFailureDetails).
+/// A builder for [`BackupFailureDetails`](crate::types::BackupFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -1254,7 +1254,7 @@ impl BackupFailureDetailsBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1262,7 +1262,7 @@ impl BackupFailureDetailsBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1273,7 +1273,7 @@ impl BackupFailureDetailsBuilder {
         }
     }
 }
-///A builder for [`BackupInProgress`](crate::types::BackupInProgress).
+/// A builder for [`BackupInProgress`](crate::types::BackupInProgress).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupInProgressBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -1287,7 +1287,7 @@ impl BackupInProgressBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1295,7 +1295,7 @@ impl BackupInProgressBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1306,7 +1306,7 @@ impl BackupInProgressBuilder {
         }
     }
 }
-///A builder for [`BackupNotFound`](crate::types::BackupNotFound).
+/// A builder for [`BackupNotFound`](crate::types::BackupNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -1320,7 +1320,7 @@ impl BackupNotFoundBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1328,7 +1328,7 @@ impl BackupNotFoundBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1339,7 +1339,7 @@ impl BackupNotFoundBuilder {
         }
     }
 }
-///A builder for [`BackupRestoring`](crate::types::BackupRestoring).
+/// A builder for [`BackupRestoring`](crate::types::BackupRestoring).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupRestoringBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -1354,7 +1354,7 @@ impl BackupRestoringBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1362,7 +1362,7 @@ impl BackupRestoringBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1374,7 +1374,7 @@ impl BackupRestoringBuilder {
         self.file_system_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystemId` member.
+    /// Sets or clears the `FileSystemId` member.
     pub fn set_file_system_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1382,7 +1382,7 @@ impl BackupRestoringBuilder {
         self.file_system_id = input;
         self
     }
-    ///The `FileSystemId` member, if set.
+    /// The `FileSystemId` member, if set.
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
@@ -1394,7 +1394,7 @@ impl BackupRestoringBuilder {
         }
     }
 }
-///A builder for [`BadRequest`](crate::types::BadRequest).
+/// A builder for [`BadRequest`](crate::types::BadRequest).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BadRequestBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -1408,7 +1408,7 @@ impl BadRequestBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1416,7 +1416,7 @@ impl BadRequestBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1427,7 +1427,7 @@ impl BadRequestBuilder {
         }
     }
 }
-///A builder for [`CopyBackupInput`](crate::types::CopyBackupInput).
+/// A builder for [`CopyBackupInput`](crate::types::CopyBackupInput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CopyBackupInputBuilder {
     client_request_token: ::std::option::Option<::std::string::String>,
@@ -1446,7 +1446,7 @@ impl CopyBackupInputBuilder {
         self.client_request_token = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ClientRequestToken` member.
+    /// Sets or clears the `ClientRequestToken` member.
     pub fn set_client_request_token(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1454,7 +1454,7 @@ impl CopyBackupInputBuilder {
         self.client_request_token = input;
         self
     }
-    ///The `ClientRequestToken` member, if set.
+    /// The `ClientRequestToken` member, if set.
     pub fn get_client_request_token(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -1468,7 +1468,7 @@ impl CopyBackupInputBuilder {
         self.source_backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SourceBackupId` member.
+    /// Sets or clears the `SourceBackupId` member.
     pub fn set_source_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1476,7 +1476,7 @@ impl CopyBackupInputBuilder {
         self.source_backup_id = input;
         self
     }
-    ///The `SourceBackupId` member, if set.
+    /// The `SourceBackupId` member, if set.
     pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.source_backup_id
     }
@@ -1488,7 +1488,7 @@ impl CopyBackupInputBuilder {
         self.source_region = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SourceRegion` member.
+    /// Sets or clears the `SourceRegion` member.
     pub fn set_source_region(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1496,7 +1496,7 @@ impl CopyBackupInputBuilder {
         self.source_region = input;
         self
     }
-    ///The `SourceRegion` member, if set.
+    /// The `SourceRegion` member, if set.
     pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
         &self.source_region
     }
@@ -1520,7 +1520,7 @@ impl CopyBackupInputBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `KmsKeyId` member.
+    /// Sets or clears the `KmsKeyId` member.
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1528,7 +1528,7 @@ impl CopyBackupInputBuilder {
         self.kms_key_id = input;
         self
     }
-    ///The `KmsKeyId` member, if set.
+    /// The `KmsKeyId` member, if set.
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
@@ -1539,12 +1539,12 @@ impl CopyBackupInputBuilder {
         self.copy_tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTags` member.
+    /// Sets or clears the `CopyTags` member.
     pub fn set_copy_tags(mut self, input: ::std::option::Option<bool>) -> Self {
         self.copy_tags = input;
         self
     }
-    ///The `CopyTags` member, if set.
+    /// The `CopyTags` member, if set.
     pub fn get_copy_tags(&self) -> &::std::option::Option<bool> {
         &self.copy_tags
     }
@@ -1556,7 +1556,7 @@ impl CopyBackupInputBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -1564,7 +1564,7 @@ impl CopyBackupInputBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -1593,7 +1593,7 @@ impl CopyBackupInputBuilder {
         })
     }
 }
-///A builder for [`CopyBackupOutput`](crate::types::CopyBackupOutput).
+/// A builder for [`CopyBackupOutput`](crate::types::CopyBackupOutput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CopyBackupOutputBuilder {
     backup: ::std::option::Option<crate::types::Backup>,
@@ -1607,7 +1607,7 @@ impl CopyBackupOutputBuilder {
         self.backup = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Backup` member.
+    /// Sets or clears the `Backup` member.
     pub fn set_backup(
         mut self,
         input: ::std::option::Option<crate::types::Backup>,
@@ -1615,7 +1615,7 @@ impl CopyBackupOutputBuilder {
         self.backup = input;
         self
     }
-    ///The `Backup` member, if set.
+    /// The `Backup` member, if set.
     pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
         &self.backup
     }
@@ -1626,7 +1626,7 @@ impl CopyBackupOutputBuilder {
         }
     }
 }
-///A builder for [`CreateAggregateConfiguration`](crate::types::CreateAggregateConfiguration).
+/// A builder for [`CreateAggregateConfiguration`](crate::types::CreateAggregateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateAggregateConfigurationBuilder {
     aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -1641,7 +1641,7 @@ impl CreateAggregateConfigurationBuilder {
         self.aggregates = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Aggregates` member.
+    /// Sets or clears the `Aggregates` member.
     pub fn set_aggregates(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -1649,7 +1649,7 @@ impl CreateAggregateConfigurationBuilder {
         self.aggregates = input;
         self
     }
-    ///The `Aggregates` member, if set.
+    /// The `Aggregates` member, if set.
     pub fn get_aggregates(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -1663,7 +1663,7 @@ impl CreateAggregateConfigurationBuilder {
         self.constituents_per_aggregate = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ConstituentsPerAggregate` member.
+    /// Sets or clears the `ConstituentsPerAggregate` member.
     pub fn set_constituents_per_aggregate(
         mut self,
         input: ::std::option::Option<i32>,
@@ -1671,7 +1671,7 @@ impl CreateAggregateConfigurationBuilder {
         self.constituents_per_aggregate = input;
         self
     }
-    ///The `ConstituentsPerAggregate` member, if set.
+    /// The `ConstituentsPerAggregate` member, if set.
     pub fn get_constituents_per_aggregate(&self) -> &::std::option::Option<i32> {
         &self.constituents_per_aggregate
     }
@@ -1683,7 +1683,7 @@ impl CreateAggregateConfigurationBuilder {
         }
     }
 }
-///A builder for [`CreateBackupInput`](crate::types::CreateBackupInput).
+/// A builder for [`CreateBackupInput`](crate::types::CreateBackupInput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateBackupInputBuilder {
     file_system_id: ::std::option::Option<::std::string::String>,
@@ -1700,7 +1700,7 @@ impl CreateBackupInputBuilder {
         self.file_system_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystemId` member.
+    /// Sets or clears the `FileSystemId` member.
     pub fn set_file_system_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1708,7 +1708,7 @@ impl CreateBackupInputBuilder {
         self.file_system_id = input;
         self
     }
-    ///The `FileSystemId` member, if set.
+    /// The `FileSystemId` member, if set.
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
@@ -1720,7 +1720,7 @@ impl CreateBackupInputBuilder {
         self.client_request_token = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ClientRequestToken` member.
+    /// Sets or clears the `ClientRequestToken` member.
     pub fn set_client_request_token(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1728,7 +1728,7 @@ impl CreateBackupInputBuilder {
         self.client_request_token = input;
         self
     }
-    ///The `ClientRequestToken` member, if set.
+    /// The `ClientRequestToken` member, if set.
     pub fn get_client_request_token(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -1742,7 +1742,7 @@ impl CreateBackupInputBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -1750,7 +1750,7 @@ impl CreateBackupInputBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -1764,7 +1764,7 @@ impl CreateBackupInputBuilder {
         self.volume_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeId` member.
+    /// Sets or clears the `VolumeId` member.
     pub fn set_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1772,7 +1772,7 @@ impl CreateBackupInputBuilder {
         self.volume_id = input;
         self
     }
-    ///The `VolumeId` member, if set.
+    /// The `VolumeId` member, if set.
     pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_id
     }
@@ -1786,7 +1786,7 @@ impl CreateBackupInputBuilder {
         }
     }
 }
-///A builder for [`CreateBackupOutput`](crate::types::CreateBackupOutput).
+/// A builder for [`CreateBackupOutput`](crate::types::CreateBackupOutput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateBackupOutputBuilder {
     backup: ::std::option::Option<crate::types::Backup>,
@@ -1800,7 +1800,7 @@ impl CreateBackupOutputBuilder {
         self.backup = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Backup` member.
+    /// Sets or clears the `Backup` member.
     pub fn set_backup(
         mut self,
         input: ::std::option::Option<crate::types::Backup>,
@@ -1808,7 +1808,7 @@ impl CreateBackupOutputBuilder {
         self.backup = input;
         self
     }
-    ///The `Backup` member, if set.
+    /// The `Backup` member, if set.
     pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
         &self.backup
     }
@@ -1819,7 +1819,7 @@ impl CreateBackupOutputBuilder {
         }
     }
 }
-///A builder for [`CreateFileSystemFromBackupInput`](crate::types::CreateFileSystemFromBackupInput).
+/// A builder for [`CreateFileSystemFromBackupInput`](crate::types::CreateFileSystemFromBackupInput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemFromBackupInputBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
@@ -1851,7 +1851,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupId` member.
+    /// Sets or clears the `BackupId` member.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1859,7 +1859,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.backup_id = input;
         self
     }
-    ///The `BackupId` member, if set.
+    /// The `BackupId` member, if set.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -1871,7 +1871,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.client_request_token = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ClientRequestToken` member.
+    /// Sets or clears the `ClientRequestToken` member.
     pub fn set_client_request_token(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1879,7 +1879,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.client_request_token = input;
         self
     }
-    ///The `ClientRequestToken` member, if set.
+    /// The `ClientRequestToken` member, if set.
     pub fn get_client_request_token(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -1895,7 +1895,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.subnet_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SubnetIds` member.
+    /// Sets or clears the `SubnetIds` member.
     pub fn set_subnet_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -1903,7 +1903,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.subnet_ids = input;
         self
     }
-    ///The `SubnetIds` member, if set.
+    /// The `SubnetIds` member, if set.
     pub fn get_subnet_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -1917,7 +1917,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.security_group_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SecurityGroupIds` member.
+    /// Sets or clears the `SecurityGroupIds` member.
     pub fn set_security_group_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -1925,7 +1925,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.security_group_ids = input;
         self
     }
-    ///The `SecurityGroupIds` member, if set.
+    /// The `SecurityGroupIds` member, if set.
     pub fn get_security_group_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -1939,7 +1939,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -1947,7 +1947,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -1963,7 +1963,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.windows_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WindowsConfiguration` member.
+    /// Sets or clears the `WindowsConfiguration` member.
     pub fn set_windows_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateFileSystemWindowsConfiguration>,
@@ -1971,7 +1971,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.windows_configuration = input;
         self
     }
-    ///The `WindowsConfiguration` member, if set.
+    /// The `WindowsConfiguration` member, if set.
     pub fn get_windows_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateFileSystemWindowsConfiguration> {
@@ -1997,7 +1997,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.lustre_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `LustreConfiguration` member.
+    /// Sets or clears the `LustreConfiguration` member.
     pub fn set_lustre_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateFileSystemLustreConfiguration>,
@@ -2005,7 +2005,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.lustre_configuration = input;
         self
     }
-    ///The `LustreConfiguration` member, if set.
+    /// The `LustreConfiguration` member, if set.
     pub fn get_lustre_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateFileSystemLustreConfiguration> {
@@ -2029,7 +2029,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.storage_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageType` member.
+    /// Sets or clears the `StorageType` member.
     pub fn set_storage_type(
         mut self,
         input: ::std::option::Option<crate::types::StorageType>,
@@ -2037,7 +2037,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.storage_type = input;
         self
     }
-    ///The `StorageType` member, if set.
+    /// The `StorageType` member, if set.
     pub fn get_storage_type(&self) -> &::std::option::Option<crate::types::StorageType> {
         &self.storage_type
     }
@@ -2061,7 +2061,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `KmsKeyId` member.
+    /// Sets or clears the `KmsKeyId` member.
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2069,7 +2069,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.kms_key_id = input;
         self
     }
-    ///The `KmsKeyId` member, if set.
+    /// The `KmsKeyId` member, if set.
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
@@ -2083,7 +2083,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.file_system_type_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystemTypeVersion` member.
+    /// Sets or clears the `FileSystemTypeVersion` member.
     pub fn set_file_system_type_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2091,7 +2091,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.file_system_type_version = input;
         self
     }
-    ///The `FileSystemTypeVersion` member, if set.
+    /// The `FileSystemTypeVersion` member, if set.
     pub fn get_file_system_type_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -2107,7 +2107,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.open_zfs_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OpenZFSConfiguration` member.
+    /// Sets or clears the `OpenZFSConfiguration` member.
     pub fn set_open_zfs_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateFileSystemOpenZfsConfiguration>,
@@ -2115,7 +2115,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.open_zfs_configuration = input;
         self
     }
-    ///The `OpenZFSConfiguration` member, if set.
+    /// The `OpenZFSConfiguration` member, if set.
     pub fn get_open_zfs_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateFileSystemOpenZfsConfiguration> {
@@ -2128,12 +2128,12 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.storage_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageCapacity` member.
+    /// Sets or clears the `StorageCapacity` member.
     pub fn set_storage_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.storage_capacity = input;
         self
     }
-    ///The `StorageCapacity` member, if set.
+    /// The `StorageCapacity` member, if set.
     pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity
     }
@@ -2145,7 +2145,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.network_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NetworkType` member.
+    /// Sets or clears the `NetworkType` member.
     pub fn set_network_type(
         mut self,
         input: ::std::option::Option<crate::types::NetworkType>,
@@ -2153,7 +2153,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         self.network_type = input;
         self
     }
-    ///The `NetworkType` member, if set.
+    /// The `NetworkType` member, if set.
     pub fn get_network_type(&self) -> &::std::option::Option<crate::types::NetworkType> {
         &self.network_type
     }
@@ -2199,7 +2199,7 @@ impl CreateFileSystemFromBackupInputBuilder {
         })
     }
 }
-///A builder for [`CreateFileSystemFromBackupOutput`](crate::types::CreateFileSystemFromBackupOutput).
+/// A builder for [`CreateFileSystemFromBackupOutput`](crate::types::CreateFileSystemFromBackupOutput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemFromBackupOutputBuilder {
     file_system: ::std::option::Option<crate::types::FileSystem>,
@@ -2213,7 +2213,7 @@ impl CreateFileSystemFromBackupOutputBuilder {
         self.file_system = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystem` member.
+    /// Sets or clears the `FileSystem` member.
     pub fn set_file_system(
         mut self,
         input: ::std::option::Option<crate::types::FileSystem>,
@@ -2221,7 +2221,7 @@ impl CreateFileSystemFromBackupOutputBuilder {
         self.file_system = input;
         self
     }
-    ///The `FileSystem` member, if set.
+    /// The `FileSystem` member, if set.
     pub fn get_file_system(&self) -> &::std::option::Option<crate::types::FileSystem> {
         &self.file_system
     }
@@ -2232,7 +2232,7 @@ impl CreateFileSystemFromBackupOutputBuilder {
         }
     }
 }
-///A builder for [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
+/// A builder for [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemLustreConfigurationBuilder {
     weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
@@ -2269,7 +2269,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WeeklyMaintenanceStartTime` member.
+    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2277,7 +2277,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.weekly_maintenance_start_time = input;
         self
     }
-    ///The `WeeklyMaintenanceStartTime` member, if set.
+    /// The `WeeklyMaintenanceStartTime` member, if set.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -2293,7 +2293,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.import_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ImportPath` member.
+    /// Sets or clears the `ImportPath` member.
     pub fn set_import_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2301,7 +2301,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.import_path = input;
         self
     }
-    ///The `ImportPath` member, if set.
+    /// The `ImportPath` member, if set.
     pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.import_path
     }
@@ -2317,7 +2317,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.export_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ExportPath` member.
+    /// Sets or clears the `ExportPath` member.
     pub fn set_export_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2325,7 +2325,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.export_path = input;
         self
     }
-    ///The `ExportPath` member, if set.
+    /// The `ExportPath` member, if set.
     pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_path
     }
@@ -2341,7 +2341,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.imported_file_chunk_size = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ImportedFileChunkSize` member.
+    /// Sets or clears the `ImportedFileChunkSize` member.
     pub fn set_imported_file_chunk_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -2349,7 +2349,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.imported_file_chunk_size = input;
         self
     }
-    ///The `ImportedFileChunkSize` member, if set.
+    /// The `ImportedFileChunkSize` member, if set.
     pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
         &self.imported_file_chunk_size
     }
@@ -2371,7 +2371,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.deployment_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeploymentType` member.
+    /// Sets or clears the `DeploymentType` member.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::LustreDeploymentType>,
@@ -2379,7 +2379,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.deployment_type = input;
         self
     }
-    ///The `DeploymentType` member, if set.
+    /// The `DeploymentType` member, if set.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
@@ -2405,7 +2405,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.auto_import_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutoImportPolicy` member.
+    /// Sets or clears the `AutoImportPolicy` member.
     pub fn set_auto_import_policy(
         mut self,
         input: ::std::option::Option<crate::types::AutoImportPolicyType>,
@@ -2413,7 +2413,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.auto_import_policy = input;
         self
     }
-    ///The `AutoImportPolicy` member, if set.
+    /// The `AutoImportPolicy` member, if set.
     pub fn get_auto_import_policy(
         &self,
     ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
@@ -2435,7 +2435,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.per_unit_storage_throughput = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PerUnitStorageThroughput` member.
+    /// Sets or clears the `PerUnitStorageThroughput` member.
     pub fn set_per_unit_storage_throughput(
         mut self,
         input: ::std::option::Option<i32>,
@@ -2443,7 +2443,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.per_unit_storage_throughput = input;
         self
     }
-    ///The `PerUnitStorageThroughput` member, if set.
+    /// The `PerUnitStorageThroughput` member, if set.
     pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
         &self.per_unit_storage_throughput
     }
@@ -2457,7 +2457,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DailyAutomaticBackupStartTime` member.
+    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2465,7 +2465,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.daily_automatic_backup_start_time = input;
         self
     }
-    ///The `DailyAutomaticBackupStartTime` member, if set.
+    /// The `DailyAutomaticBackupStartTime` member, if set.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -2479,7 +2479,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutomaticBackupRetentionDays` member.
+    /// Sets or clears the `AutomaticBackupRetentionDays` member.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -2487,7 +2487,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.automatic_backup_retention_days = input;
         self
     }
-    ///The `AutomaticBackupRetentionDays` member, if set.
+    /// The `AutomaticBackupRetentionDays` member, if set.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
@@ -2503,7 +2503,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -2511,7 +2511,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -2525,7 +2525,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.drive_cache_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DriveCacheType` member.
+    /// Sets or clears the `DriveCacheType` member.
     pub fn set_drive_cache_type(
         mut self,
         input: ::std::option::Option<crate::types::DriveCacheType>,
@@ -2533,7 +2533,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.drive_cache_type = input;
         self
     }
-    ///The `DriveCacheType` member, if set.
+    /// The `DriveCacheType` member, if set.
     pub fn get_drive_cache_type(
         &self,
     ) -> &::std::option::Option<crate::types::DriveCacheType> {
@@ -2553,7 +2553,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.data_compression_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DataCompressionType` member.
+    /// Sets or clears the `DataCompressionType` member.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::DataCompressionType>,
@@ -2561,7 +2561,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.data_compression_type = input;
         self
     }
-    ///The `DataCompressionType` member, if set.
+    /// The `DataCompressionType` member, if set.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::DataCompressionType> {
@@ -2574,12 +2574,12 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.efa_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EfaEnabled` member.
+    /// Sets or clears the `EfaEnabled` member.
     pub fn set_efa_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.efa_enabled = input;
         self
     }
-    ///The `EfaEnabled` member, if set.
+    /// The `EfaEnabled` member, if set.
     pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
         &self.efa_enabled
     }
@@ -2591,7 +2591,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.log_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `LogConfiguration` member.
+    /// Sets or clears the `LogConfiguration` member.
     pub fn set_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreLogCreateConfiguration>,
@@ -2599,7 +2599,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.log_configuration = input;
         self
     }
-    ///The `LogConfiguration` member, if set.
+    /// The `LogConfiguration` member, if set.
     pub fn get_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreLogCreateConfiguration> {
@@ -2613,7 +2613,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.root_squash_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RootSquashConfiguration` member.
+    /// Sets or clears the `RootSquashConfiguration` member.
     pub fn set_root_squash_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreRootSquashConfiguration>,
@@ -2621,7 +2621,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.root_squash_configuration = input;
         self
     }
-    ///The `RootSquashConfiguration` member, if set.
+    /// The `RootSquashConfiguration` member, if set.
     pub fn get_root_squash_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
@@ -2637,7 +2637,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.metadata_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `MetadataConfiguration` member.
+    /// Sets or clears the `MetadataConfiguration` member.
     pub fn set_metadata_configuration(
         mut self,
         input: ::std::option::Option<
@@ -2647,7 +2647,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.metadata_configuration = input;
         self
     }
-    ///The `MetadataConfiguration` member, if set.
+    /// The `MetadataConfiguration` member, if set.
     pub fn get_metadata_configuration(
         &self,
     ) -> &::std::option::Option<
@@ -2660,12 +2660,12 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacity` member.
+    /// Sets or clears the `ThroughputCapacity` member.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
-    ///The `ThroughputCapacity` member, if set.
+    /// The `ThroughputCapacity` member, if set.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
@@ -2677,7 +2677,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.data_read_cache_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DataReadCacheConfiguration` member.
+    /// Sets or clears the `DataReadCacheConfiguration` member.
     pub fn set_data_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
@@ -2685,7 +2685,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self.data_read_cache_configuration = input;
         self
     }
-    ///The `DataReadCacheConfiguration` member, if set.
+    /// The `DataReadCacheConfiguration` member, if set.
     pub fn get_data_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
@@ -2715,7 +2715,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
         }
     }
 }
-///A builder for [`CreateFileSystemLustreMetadataConfiguration`](crate::types::CreateFileSystemLustreMetadataConfiguration).
+/// A builder for [`CreateFileSystemLustreMetadataConfiguration`](crate::types::CreateFileSystemLustreMetadataConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemLustreMetadataConfigurationBuilder {
     iops: ::std::option::Option<i32>,
@@ -2733,12 +2733,12 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
         self.iops = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Iops` member.
+    /// Sets or clears the `Iops` member.
     pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
         self.iops = input;
         self
     }
-    ///The `Iops` member, if set.
+    /// The `Iops` member, if set.
     pub fn get_iops(&self) -> &::std::option::Option<i32> {
         &self.iops
     }
@@ -2754,7 +2754,7 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
         self.mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Mode` member.
+    /// Sets or clears the `Mode` member.
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::MetadataConfigurationMode>,
@@ -2762,7 +2762,7 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
         self.mode = input;
         self
     }
-    ///The `Mode` member, if set.
+    /// The `Mode` member, if set.
     pub fn get_mode(
         &self,
     ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
@@ -2790,7 +2790,7 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
         })
     }
 }
-///A builder for [`CreateFileSystemOpenZfsConfiguration`](crate::types::CreateFileSystemOpenZfsConfiguration).
+/// A builder for [`CreateFileSystemOpenZfsConfiguration`](crate::types::CreateFileSystemOpenZfsConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemOpenZfsConfigurationBuilder {
     automatic_backup_retention_days: ::std::option::Option<i32>,
@@ -2821,7 +2821,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutomaticBackupRetentionDays` member.
+    /// Sets or clears the `AutomaticBackupRetentionDays` member.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -2829,7 +2829,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.automatic_backup_retention_days = input;
         self
     }
-    ///The `AutomaticBackupRetentionDays` member, if set.
+    /// The `AutomaticBackupRetentionDays` member, if set.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
@@ -2841,7 +2841,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -2849,7 +2849,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -2861,7 +2861,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.copy_tags_to_volumes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToVolumes` member.
+    /// Sets or clears the `CopyTagsToVolumes` member.
     pub fn set_copy_tags_to_volumes(
         mut self,
         input: ::std::option::Option<bool>,
@@ -2869,7 +2869,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.copy_tags_to_volumes = input;
         self
     }
-    ///The `CopyTagsToVolumes` member, if set.
+    /// The `CopyTagsToVolumes` member, if set.
     pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_volumes
     }
@@ -2883,7 +2883,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DailyAutomaticBackupStartTime` member.
+    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2891,7 +2891,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.daily_automatic_backup_start_time = input;
         self
     }
-    ///The `DailyAutomaticBackupStartTime` member, if set.
+    /// The `DailyAutomaticBackupStartTime` member, if set.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -2917,7 +2917,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.deployment_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeploymentType` member.
+    /// Sets or clears the `DeploymentType` member.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
@@ -2925,7 +2925,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.deployment_type = input;
         self
     }
-    ///The `DeploymentType` member, if set.
+    /// The `DeploymentType` member, if set.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
@@ -2942,12 +2942,12 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacity` member.
+    /// Sets or clears the `ThroughputCapacity` member.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
-    ///The `ThroughputCapacity` member, if set.
+    /// The `ThroughputCapacity` member, if set.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
@@ -2961,7 +2961,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WeeklyMaintenanceStartTime` member.
+    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2969,7 +2969,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.weekly_maintenance_start_time = input;
         self
     }
-    ///The `WeeklyMaintenanceStartTime` member, if set.
+    /// The `WeeklyMaintenanceStartTime` member, if set.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -2983,7 +2983,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.disk_iops_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DiskIopsConfiguration` member.
+    /// Sets or clears the `DiskIopsConfiguration` member.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -2991,7 +2991,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.disk_iops_configuration = input;
         self
     }
-    ///The `DiskIopsConfiguration` member, if set.
+    /// The `DiskIopsConfiguration` member, if set.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
@@ -3007,7 +3007,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.root_volume_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RootVolumeConfiguration` member.
+    /// Sets or clears the `RootVolumeConfiguration` member.
     pub fn set_root_volume_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsCreateRootVolumeConfiguration>,
@@ -3015,7 +3015,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.root_volume_configuration = input;
         self
     }
-    ///The `RootVolumeConfiguration` member, if set.
+    /// The `RootVolumeConfiguration` member, if set.
     pub fn get_root_volume_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsCreateRootVolumeConfiguration> {
@@ -3029,7 +3029,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.preferred_subnet_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PreferredSubnetId` member.
+    /// Sets or clears the `PreferredSubnetId` member.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3037,7 +3037,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.preferred_subnet_id = input;
         self
     }
-    ///The `PreferredSubnetId` member, if set.
+    /// The `PreferredSubnetId` member, if set.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3051,7 +3051,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpAddressRange` member.
+    /// Sets or clears the `EndpointIpAddressRange` member.
     pub fn set_endpoint_ip_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3059,7 +3059,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.endpoint_ip_address_range = input;
         self
     }
-    ///The `EndpointIpAddressRange` member, if set.
+    /// The `EndpointIpAddressRange` member, if set.
     pub fn get_endpoint_ip_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3073,7 +3073,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpv6AddressRange` member.
+    /// Sets or clears the `EndpointIpv6AddressRange` member.
     pub fn set_endpoint_ipv6_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3081,7 +3081,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.endpoint_ipv6_address_range = input;
         self
     }
-    ///The `EndpointIpv6AddressRange` member, if set.
+    /// The `EndpointIpv6AddressRange` member, if set.
     pub fn get_endpoint_ipv6_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3095,7 +3095,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.route_table_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RouteTableIds` member.
+    /// Sets or clears the `RouteTableIds` member.
     pub fn set_route_table_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -3103,7 +3103,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.route_table_ids = input;
         self
     }
-    ///The `RouteTableIds` member, if set.
+    /// The `RouteTableIds` member, if set.
     pub fn get_route_table_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -3117,7 +3117,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.read_cache_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ReadCacheConfiguration` member.
+    /// Sets or clears the `ReadCacheConfiguration` member.
     pub fn set_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsReadCacheConfiguration>,
@@ -3125,7 +3125,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self.read_cache_configuration = input;
         self
     }
-    ///The `ReadCacheConfiguration` member, if set.
+    /// The `ReadCacheConfiguration` member, if set.
     pub fn get_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
@@ -3174,7 +3174,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         })
     }
 }
-///A builder for [`CreateFileSystemWindowsConfiguration`](crate::types::CreateFileSystemWindowsConfiguration).
+/// A builder for [`CreateFileSystemWindowsConfiguration`](crate::types::CreateFileSystemWindowsConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemWindowsConfigurationBuilder {
     active_directory_id: ::std::option::Option<::std::string::String>,
@@ -3204,7 +3204,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.active_directory_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ActiveDirectoryId` member.
+    /// Sets or clears the `ActiveDirectoryId` member.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3212,7 +3212,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.active_directory_id = input;
         self
     }
-    ///The `ActiveDirectoryId` member, if set.
+    /// The `ActiveDirectoryId` member, if set.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3230,7 +3230,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
+    /// Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
     pub fn set_self_managed_active_directory_configuration(
         mut self,
         input: ::std::option::Option<
@@ -3240,7 +3240,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.self_managed_active_directory_configuration = input;
         self
     }
-    ///The `SelfManagedActiveDirectoryConfiguration` member, if set.
+    /// The `SelfManagedActiveDirectoryConfiguration` member, if set.
     pub fn get_self_managed_active_directory_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryConfiguration> {
@@ -3262,7 +3262,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.deployment_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeploymentType` member.
+    /// Sets or clears the `DeploymentType` member.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::WindowsDeploymentType>,
@@ -3270,7 +3270,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.deployment_type = input;
         self
     }
-    ///The `DeploymentType` member, if set.
+    /// The `DeploymentType` member, if set.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
@@ -3284,7 +3284,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.preferred_subnet_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PreferredSubnetId` member.
+    /// Sets or clears the `PreferredSubnetId` member.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3292,7 +3292,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.preferred_subnet_id = input;
         self
     }
-    ///The `PreferredSubnetId` member, if set.
+    /// The `PreferredSubnetId` member, if set.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3303,12 +3303,12 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacity` member.
+    /// Sets or clears the `ThroughputCapacity` member.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
-    ///The `ThroughputCapacity` member, if set.
+    /// The `ThroughputCapacity` member, if set.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
@@ -3320,7 +3320,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WeeklyMaintenanceStartTime` member.
+    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3328,7 +3328,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.weekly_maintenance_start_time = input;
         self
     }
-    ///The `WeeklyMaintenanceStartTime` member, if set.
+    /// The `WeeklyMaintenanceStartTime` member, if set.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3344,7 +3344,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DailyAutomaticBackupStartTime` member.
+    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3352,7 +3352,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.daily_automatic_backup_start_time = input;
         self
     }
-    ///The `DailyAutomaticBackupStartTime` member, if set.
+    /// The `DailyAutomaticBackupStartTime` member, if set.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3366,7 +3366,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutomaticBackupRetentionDays` member.
+    /// Sets or clears the `AutomaticBackupRetentionDays` member.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -3374,7 +3374,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.automatic_backup_retention_days = input;
         self
     }
-    ///The `AutomaticBackupRetentionDays` member, if set.
+    /// The `AutomaticBackupRetentionDays` member, if set.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
@@ -3386,7 +3386,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -3394,7 +3394,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -3418,7 +3418,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.aliases = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Aliases` member.
+    /// Sets or clears the `Aliases` member.
     pub fn set_aliases(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -3426,7 +3426,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.aliases = input;
         self
     }
-    ///The `Aliases` member, if set.
+    /// The `Aliases` member, if set.
     pub fn get_aliases(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -3442,7 +3442,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.audit_log_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AuditLogConfiguration` member.
+    /// Sets or clears the `AuditLogConfiguration` member.
     pub fn set_audit_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAuditLogCreateConfiguration>,
@@ -3450,7 +3450,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.audit_log_configuration = input;
         self
     }
-    ///The `AuditLogConfiguration` member, if set.
+    /// The `AuditLogConfiguration` member, if set.
     pub fn get_audit_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAuditLogCreateConfiguration> {
@@ -3464,7 +3464,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.disk_iops_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DiskIopsConfiguration` member.
+    /// Sets or clears the `DiskIopsConfiguration` member.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -3472,7 +3472,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.disk_iops_configuration = input;
         self
     }
-    ///The `DiskIopsConfiguration` member, if set.
+    /// The `DiskIopsConfiguration` member, if set.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
@@ -3486,7 +3486,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.fsrm_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FsrmConfiguration` member.
+    /// Sets or clears the `FsrmConfiguration` member.
     pub fn set_fsrm_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
@@ -3494,7 +3494,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self.fsrm_configuration = input;
         self
     }
-    ///The `FsrmConfiguration` member, if set.
+    /// The `FsrmConfiguration` member, if set.
     pub fn get_fsrm_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
@@ -3534,7 +3534,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         })
     }
 }
-///A builder for [`CreateOntapVolumeConfiguration`](crate::types::CreateOntapVolumeConfiguration).
+/// A builder for [`CreateOntapVolumeConfiguration`](crate::types::CreateOntapVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateOntapVolumeConfigurationBuilder {
     junction_path: ::std::option::Option<::std::string::String>,
@@ -3564,7 +3564,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.junction_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `JunctionPath` member.
+    /// Sets or clears the `JunctionPath` member.
     pub fn set_junction_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3572,7 +3572,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.junction_path = input;
         self
     }
-    ///The `JunctionPath` member, if set.
+    /// The `JunctionPath` member, if set.
     pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.junction_path
     }
@@ -3592,7 +3592,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.security_style = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SecurityStyle` member.
+    /// Sets or clears the `SecurityStyle` member.
     pub fn set_security_style(
         mut self,
         input: ::std::option::Option<crate::types::SecurityStyle>,
@@ -3600,23 +3600,26 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.security_style = input;
         self
     }
-    ///The `SecurityStyle` member, if set.
+    /// The `SecurityStyle` member, if set.
     pub fn get_security_style(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityStyle> {
         &self.security_style
     }
     /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
+    #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub fn size_in_megabytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_in_megabytes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizeInMegabytes` member.
+    /// Sets or clears the `SizeInMegabytes` member.
+    #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub fn set_size_in_megabytes(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_in_megabytes = input;
         self
     }
-    ///The `SizeInMegabytes` member, if set.
+    /// The `SizeInMegabytes` member, if set.
+    #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
         &self.size_in_megabytes
     }
@@ -3630,7 +3633,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.storage_efficiency_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageEfficiencyEnabled` member.
+    /// Sets or clears the `StorageEfficiencyEnabled` member.
     pub fn set_storage_efficiency_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -3638,7 +3641,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.storage_efficiency_enabled = input;
         self
     }
-    ///The `StorageEfficiencyEnabled` member, if set.
+    /// The `StorageEfficiencyEnabled` member, if set.
     pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
         &self.storage_efficiency_enabled
     }
@@ -3650,7 +3653,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.storage_virtual_machine_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageVirtualMachineId` member.
+    /// Sets or clears the `StorageVirtualMachineId` member.
     pub fn set_storage_virtual_machine_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3658,7 +3661,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.storage_virtual_machine_id = input;
         self
     }
-    ///The `StorageVirtualMachineId` member, if set.
+    /// The `StorageVirtualMachineId` member, if set.
     pub fn get_storage_virtual_machine_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -3682,7 +3685,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.tiering_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `TieringPolicy` member.
+    /// Sets or clears the `TieringPolicy` member.
     pub fn set_tiering_policy(
         mut self,
         input: ::std::option::Option<crate::types::TieringPolicy>,
@@ -3690,7 +3693,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.tiering_policy = input;
         self
     }
-    ///The `TieringPolicy` member, if set.
+    /// The `TieringPolicy` member, if set.
     pub fn get_tiering_policy(
         &self,
     ) -> &::std::option::Option<crate::types::TieringPolicy> {
@@ -3710,7 +3713,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.ontap_volume_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OntapVolumeType` member.
+    /// Sets or clears the `OntapVolumeType` member.
     pub fn set_ontap_volume_type(
         mut self,
         input: ::std::option::Option<crate::types::InputOntapVolumeType>,
@@ -3718,7 +3721,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.ontap_volume_type = input;
         self
     }
-    ///The `OntapVolumeType` member, if set.
+    /// The `OntapVolumeType` member, if set.
     pub fn get_ontap_volume_type(
         &self,
     ) -> &::std::option::Option<crate::types::InputOntapVolumeType> {
@@ -3742,7 +3745,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.snapshot_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnapshotPolicy` member.
+    /// Sets or clears the `SnapshotPolicy` member.
     pub fn set_snapshot_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3750,7 +3753,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.snapshot_policy = input;
         self
     }
-    ///The `SnapshotPolicy` member, if set.
+    /// The `SnapshotPolicy` member, if set.
     pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_policy
     }
@@ -3762,7 +3765,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -3770,7 +3773,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -3782,7 +3785,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.snaplock_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnaplockConfiguration` member.
+    /// Sets or clears the `SnaplockConfiguration` member.
     pub fn set_snaplock_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateSnaplockConfiguration>,
@@ -3790,7 +3793,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.snaplock_configuration = input;
         self
     }
-    ///The `SnaplockConfiguration` member, if set.
+    /// The `SnaplockConfiguration` member, if set.
     pub fn get_snaplock_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateSnaplockConfiguration> {
@@ -3804,7 +3807,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.volume_style = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeStyle` member.
+    /// Sets or clears the `VolumeStyle` member.
     pub fn set_volume_style(
         mut self,
         input: ::std::option::Option<crate::types::VolumeStyle>,
@@ -3812,7 +3815,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.volume_style = input;
         self
     }
-    ///The `VolumeStyle` member, if set.
+    /// The `VolumeStyle` member, if set.
     pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
@@ -3824,7 +3827,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.aggregate_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AggregateConfiguration` member.
+    /// Sets or clears the `AggregateConfiguration` member.
     pub fn set_aggregate_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateAggregateConfiguration>,
@@ -3832,7 +3835,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.aggregate_configuration = input;
         self
     }
-    ///The `AggregateConfiguration` member, if set.
+    /// The `AggregateConfiguration` member, if set.
     pub fn get_aggregate_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateAggregateConfiguration> {
@@ -3843,12 +3846,12 @@ impl CreateOntapVolumeConfigurationBuilder {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizeInBytes` member.
+    /// Sets or clears the `SizeInBytes` member.
     pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
-    ///The `SizeInBytes` member, if set.
+    /// The `SizeInBytes` member, if set.
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
@@ -3885,7 +3888,7 @@ impl CreateOntapVolumeConfigurationBuilder {
         })
     }
 }
-///A builder for [`CreateSnaplockConfiguration`](crate::types::CreateSnaplockConfiguration).
+/// A builder for [`CreateSnaplockConfiguration`](crate::types::CreateSnaplockConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateSnaplockConfigurationBuilder {
     audit_log_volume: ::std::option::Option<bool>,
@@ -3903,12 +3906,12 @@ impl CreateSnaplockConfigurationBuilder {
         self.audit_log_volume = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AuditLogVolume` member.
+    /// Sets or clears the `AuditLogVolume` member.
     pub fn set_audit_log_volume(mut self, input: ::std::option::Option<bool>) -> Self {
         self.audit_log_volume = input;
         self
     }
-    ///The `AuditLogVolume` member, if set.
+    /// The `AuditLogVolume` member, if set.
     pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
         &self.audit_log_volume
     }
@@ -3920,7 +3923,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.autocommit_period = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutocommitPeriod` member.
+    /// Sets or clears the `AutocommitPeriod` member.
     pub fn set_autocommit_period(
         mut self,
         input: ::std::option::Option<crate::types::AutocommitPeriod>,
@@ -3928,7 +3931,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.autocommit_period = input;
         self
     }
-    ///The `AutocommitPeriod` member, if set.
+    /// The `AutocommitPeriod` member, if set.
     pub fn get_autocommit_period(
         &self,
     ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
@@ -3944,7 +3947,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.privileged_delete = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PrivilegedDelete` member.
+    /// Sets or clears the `PrivilegedDelete` member.
     pub fn set_privileged_delete(
         mut self,
         input: ::std::option::Option<crate::types::PrivilegedDelete>,
@@ -3952,7 +3955,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.privileged_delete = input;
         self
     }
-    ///The `PrivilegedDelete` member, if set.
+    /// The `PrivilegedDelete` member, if set.
     pub fn get_privileged_delete(
         &self,
     ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
@@ -3966,7 +3969,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.retention_period = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RetentionPeriod` member.
+    /// Sets or clears the `RetentionPeriod` member.
     pub fn set_retention_period(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
@@ -3974,7 +3977,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.retention_period = input;
         self
     }
-    ///The `RetentionPeriod` member, if set.
+    /// The `RetentionPeriod` member, if set.
     pub fn get_retention_period(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
@@ -3992,7 +3995,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.snaplock_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnaplockType` member.
+    /// Sets or clears the `SnaplockType` member.
     pub fn set_snaplock_type(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockType>,
@@ -4000,7 +4003,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.snaplock_type = input;
         self
     }
-    ///The `SnaplockType` member, if set.
+    /// The `SnaplockType` member, if set.
     pub fn get_snaplock_type(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockType> {
@@ -4016,7 +4019,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.volume_append_mode_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeAppendModeEnabled` member.
+    /// Sets or clears the `VolumeAppendModeEnabled` member.
     pub fn set_volume_append_mode_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -4024,7 +4027,7 @@ impl CreateSnaplockConfigurationBuilder {
         self.volume_append_mode_enabled = input;
         self
     }
-    ///The `VolumeAppendModeEnabled` member, if set.
+    /// The `VolumeAppendModeEnabled` member, if set.
     pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
         &self.volume_append_mode_enabled
     }
@@ -4054,7 +4057,7 @@ impl CreateSnaplockConfigurationBuilder {
         })
     }
 }
-///A builder for [`CreateVolumeFromBackupInput`](crate::types::CreateVolumeFromBackupInput).
+/// A builder for [`CreateVolumeFromBackupInput`](crate::types::CreateVolumeFromBackupInput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateVolumeFromBackupInputBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
@@ -4074,7 +4077,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupId` member.
+    /// Sets or clears the `BackupId` member.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4082,7 +4085,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.backup_id = input;
         self
     }
-    ///The `BackupId` member, if set.
+    /// The `BackupId` member, if set.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -4094,7 +4097,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.client_request_token = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ClientRequestToken` member.
+    /// Sets or clears the `ClientRequestToken` member.
     pub fn set_client_request_token(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4102,7 +4105,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.client_request_token = input;
         self
     }
-    ///The `ClientRequestToken` member, if set.
+    /// The `ClientRequestToken` member, if set.
     pub fn get_client_request_token(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -4116,7 +4119,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Name` member.
+    /// Sets or clears the `Name` member.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4124,7 +4127,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.name = input;
         self
     }
-    ///The `Name` member, if set.
+    /// The `Name` member, if set.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -4136,7 +4139,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.ontap_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OntapConfiguration` member.
+    /// Sets or clears the `OntapConfiguration` member.
     pub fn set_ontap_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateOntapVolumeConfiguration>,
@@ -4144,7 +4147,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.ontap_configuration = input;
         self
     }
-    ///The `OntapConfiguration` member, if set.
+    /// The `OntapConfiguration` member, if set.
     pub fn get_ontap_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateOntapVolumeConfiguration> {
@@ -4158,7 +4161,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -4166,7 +4169,7 @@ impl CreateVolumeFromBackupInputBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -4206,7 +4209,7 @@ impl CreateVolumeFromBackupInputBuilder {
         })
     }
 }
-///A builder for [`CreateVolumeFromBackupOutput`](crate::types::CreateVolumeFromBackupOutput).
+/// A builder for [`CreateVolumeFromBackupOutput`](crate::types::CreateVolumeFromBackupOutput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateVolumeFromBackupOutputBuilder {
     volume: ::std::option::Option<crate::types::Volume>,
@@ -4220,7 +4223,7 @@ impl CreateVolumeFromBackupOutputBuilder {
         self.volume = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Volume` member.
+    /// Sets or clears the `Volume` member.
     pub fn set_volume(
         mut self,
         input: ::std::option::Option<crate::types::Volume>,
@@ -4228,7 +4231,7 @@ impl CreateVolumeFromBackupOutputBuilder {
         self.volume = input;
         self
     }
-    ///The `Volume` member, if set.
+    /// The `Volume` member, if set.
     pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
         &self.volume
     }
@@ -4239,7 +4242,7 @@ impl CreateVolumeFromBackupOutputBuilder {
         }
     }
 }
-///A builder for [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
+/// A builder for [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataRepositoryConfigurationBuilder {
     lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
@@ -4268,7 +4271,7 @@ impl DataRepositoryConfigurationBuilder {
         self.lifecycle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Lifecycle` member.
+    /// Sets or clears the `Lifecycle` member.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
@@ -4276,7 +4279,7 @@ impl DataRepositoryConfigurationBuilder {
         self.lifecycle = input;
         self
     }
-    ///The `Lifecycle` member, if set.
+    /// The `Lifecycle` member, if set.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::DataRepositoryLifecycle> {
@@ -4290,7 +4293,7 @@ impl DataRepositoryConfigurationBuilder {
         self.import_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ImportPath` member.
+    /// Sets or clears the `ImportPath` member.
     pub fn set_import_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4298,7 +4301,7 @@ impl DataRepositoryConfigurationBuilder {
         self.import_path = input;
         self
     }
-    ///The `ImportPath` member, if set.
+    /// The `ImportPath` member, if set.
     pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.import_path
     }
@@ -4310,7 +4313,7 @@ impl DataRepositoryConfigurationBuilder {
         self.export_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ExportPath` member.
+    /// Sets or clears the `ExportPath` member.
     pub fn set_export_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4318,7 +4321,7 @@ impl DataRepositoryConfigurationBuilder {
         self.export_path = input;
         self
     }
-    ///The `ExportPath` member, if set.
+    /// The `ExportPath` member, if set.
     pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_path
     }
@@ -4332,7 +4335,7 @@ impl DataRepositoryConfigurationBuilder {
         self.imported_file_chunk_size = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ImportedFileChunkSize` member.
+    /// Sets or clears the `ImportedFileChunkSize` member.
     pub fn set_imported_file_chunk_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -4340,7 +4343,7 @@ impl DataRepositoryConfigurationBuilder {
         self.imported_file_chunk_size = input;
         self
     }
-    ///The `ImportedFileChunkSize` member, if set.
+    /// The `ImportedFileChunkSize` member, if set.
     pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
         &self.imported_file_chunk_size
     }
@@ -4360,7 +4363,7 @@ impl DataRepositoryConfigurationBuilder {
         self.auto_import_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutoImportPolicy` member.
+    /// Sets or clears the `AutoImportPolicy` member.
     pub fn set_auto_import_policy(
         mut self,
         input: ::std::option::Option<crate::types::AutoImportPolicyType>,
@@ -4368,7 +4371,7 @@ impl DataRepositoryConfigurationBuilder {
         self.auto_import_policy = input;
         self
     }
-    ///The `AutoImportPolicy` member, if set.
+    /// The `AutoImportPolicy` member, if set.
     pub fn get_auto_import_policy(
         &self,
     ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
@@ -4382,7 +4385,7 @@ impl DataRepositoryConfigurationBuilder {
         self.failure_details = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FailureDetails` member.
+    /// Sets or clears the `FailureDetails` member.
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
@@ -4390,7 +4393,7 @@ impl DataRepositoryConfigurationBuilder {
         self.failure_details = input;
         self
     }
-    ///The `FailureDetails` member, if set.
+    /// The `FailureDetails` member, if set.
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::DataRepositoryFailureDetails> {
@@ -4408,7 +4411,7 @@ impl DataRepositoryConfigurationBuilder {
         }
     }
 }
-///A builder for [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
+/// A builder for [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataRepositoryFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -4422,7 +4425,7 @@ impl DataRepositoryFailureDetailsBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4430,7 +4433,7 @@ impl DataRepositoryFailureDetailsBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4441,7 +4444,7 @@ impl DataRepositoryFailureDetailsBuilder {
         }
     }
 }
-///A builder for [`DeleteBackupInput`](crate::types::DeleteBackupInput).
+/// A builder for [`DeleteBackupInput`](crate::types::DeleteBackupInput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DeleteBackupInputBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
@@ -4456,7 +4459,7 @@ impl DeleteBackupInputBuilder {
         self.backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupId` member.
+    /// Sets or clears the `BackupId` member.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4464,7 +4467,7 @@ impl DeleteBackupInputBuilder {
         self.backup_id = input;
         self
     }
-    ///The `BackupId` member, if set.
+    /// The `BackupId` member, if set.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -4476,7 +4479,7 @@ impl DeleteBackupInputBuilder {
         self.client_request_token = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ClientRequestToken` member.
+    /// Sets or clears the `ClientRequestToken` member.
     pub fn set_client_request_token(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4484,7 +4487,7 @@ impl DeleteBackupInputBuilder {
         self.client_request_token = input;
         self
     }
-    ///The `ClientRequestToken` member, if set.
+    /// The `ClientRequestToken` member, if set.
     pub fn get_client_request_token(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -4512,7 +4515,7 @@ impl DeleteBackupInputBuilder {
         })
     }
 }
-///A builder for [`DeleteBackupOutput`](crate::types::DeleteBackupOutput).
+/// A builder for [`DeleteBackupOutput`](crate::types::DeleteBackupOutput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DeleteBackupOutputBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
@@ -4527,7 +4530,7 @@ impl DeleteBackupOutputBuilder {
         self.backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupId` member.
+    /// Sets or clears the `BackupId` member.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4535,7 +4538,7 @@ impl DeleteBackupOutputBuilder {
         self.backup_id = input;
         self
     }
-    ///The `BackupId` member, if set.
+    /// The `BackupId` member, if set.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -4547,7 +4550,7 @@ impl DeleteBackupOutputBuilder {
         self.lifecycle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Lifecycle` member.
+    /// Sets or clears the `Lifecycle` member.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::BackupLifecycle>,
@@ -4555,7 +4558,7 @@ impl DeleteBackupOutputBuilder {
         self.lifecycle = input;
         self
     }
-    ///The `Lifecycle` member, if set.
+    /// The `Lifecycle` member, if set.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::BackupLifecycle> {
@@ -4569,7 +4572,7 @@ impl DeleteBackupOutputBuilder {
         }
     }
 }
-///A builder for [`DescribeBackupsInput`](crate::types::DescribeBackupsInput).
+/// A builder for [`DescribeBackupsInput`](crate::types::DescribeBackupsInput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DescribeBackupsInputBuilder {
     backup_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4586,7 +4589,7 @@ impl DescribeBackupsInputBuilder {
         self.backup_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupIds` member.
+    /// Sets or clears the `BackupIds` member.
     pub fn set_backup_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4594,7 +4597,7 @@ impl DescribeBackupsInputBuilder {
         self.backup_ids = input;
         self
     }
-    ///The `BackupIds` member, if set.
+    /// The `BackupIds` member, if set.
     pub fn get_backup_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -4608,7 +4611,7 @@ impl DescribeBackupsInputBuilder {
         self.filters = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Filters` member.
+    /// Sets or clears the `Filters` member.
     pub fn set_filters(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
@@ -4616,7 +4619,7 @@ impl DescribeBackupsInputBuilder {
         self.filters = input;
         self
     }
-    ///The `Filters` member, if set.
+    /// The `Filters` member, if set.
     pub fn get_filters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
@@ -4627,12 +4630,12 @@ impl DescribeBackupsInputBuilder {
         self.max_results = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `MaxResults` member.
+    /// Sets or clears the `MaxResults` member.
     pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
         self.max_results = input;
         self
     }
-    ///The `MaxResults` member, if set.
+    /// The `MaxResults` member, if set.
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
         &self.max_results
     }
@@ -4644,7 +4647,7 @@ impl DescribeBackupsInputBuilder {
         self.next_token = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NextToken` member.
+    /// Sets or clears the `NextToken` member.
     pub fn set_next_token(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4652,7 +4655,7 @@ impl DescribeBackupsInputBuilder {
         self.next_token = input;
         self
     }
-    ///The `NextToken` member, if set.
+    /// The `NextToken` member, if set.
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.next_token
     }
@@ -4666,7 +4669,7 @@ impl DescribeBackupsInputBuilder {
         }
     }
 }
-///A builder for [`DescribeBackupsOutput`](crate::types::DescribeBackupsOutput).
+/// A builder for [`DescribeBackupsOutput`](crate::types::DescribeBackupsOutput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DescribeBackupsOutputBuilder {
     backups: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
@@ -4681,7 +4684,7 @@ impl DescribeBackupsOutputBuilder {
         self.backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Backups` member.
+    /// Sets or clears the `Backups` member.
     pub fn set_backups(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
@@ -4689,7 +4692,7 @@ impl DescribeBackupsOutputBuilder {
         self.backups = input;
         self
     }
-    ///The `Backups` member, if set.
+    /// The `Backups` member, if set.
     pub fn get_backups(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Backup>> {
@@ -4703,7 +4706,7 @@ impl DescribeBackupsOutputBuilder {
         self.next_token = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NextToken` member.
+    /// Sets or clears the `NextToken` member.
     pub fn set_next_token(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4711,7 +4714,7 @@ impl DescribeBackupsOutputBuilder {
         self.next_token = input;
         self
     }
-    ///The `NextToken` member, if set.
+    /// The `NextToken` member, if set.
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
         &self.next_token
     }
@@ -4723,7 +4726,7 @@ impl DescribeBackupsOutputBuilder {
         }
     }
 }
-///A builder for [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
+/// A builder for [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DiskIopsConfigurationBuilder {
     mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
@@ -4738,7 +4741,7 @@ impl DiskIopsConfigurationBuilder {
         self.mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Mode` member.
+    /// Sets or clears the `Mode` member.
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
@@ -4746,7 +4749,7 @@ impl DiskIopsConfigurationBuilder {
         self.mode = input;
         self
     }
-    ///The `Mode` member, if set.
+    /// The `Mode` member, if set.
     pub fn get_mode(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfigurationMode> {
@@ -4761,12 +4764,12 @@ impl DiskIopsConfigurationBuilder {
         self.iops = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Iops` member.
+    /// Sets or clears the `Iops` member.
     pub fn set_iops(mut self, input: ::std::option::Option<i64>) -> Self {
         self.iops = input;
         self
     }
-    ///The `Iops` member, if set.
+    /// The `Iops` member, if set.
     pub fn get_iops(&self) -> &::std::option::Option<i64> {
         &self.iops
     }
@@ -4778,7 +4781,7 @@ impl DiskIopsConfigurationBuilder {
         }
     }
 }
-///A builder for [`FileSystem`](crate::types::FileSystem).
+/// A builder for [`FileSystem`](crate::types::FileSystem).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemBuilder {
     owner_id: ::std::option::Option<::std::string::String>,
@@ -4823,7 +4826,7 @@ impl FileSystemBuilder {
         self.owner_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OwnerId` member.
+    /// Sets or clears the `OwnerId` member.
     pub fn set_owner_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4831,7 +4834,7 @@ impl FileSystemBuilder {
         self.owner_id = input;
         self
     }
-    ///The `OwnerId` member, if set.
+    /// The `OwnerId` member, if set.
     pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.owner_id
     }
@@ -4843,7 +4846,7 @@ impl FileSystemBuilder {
         self.creation_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CreationTime` member.
+    /// Sets or clears the `CreationTime` member.
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -4851,7 +4854,7 @@ impl FileSystemBuilder {
         self.creation_time = input;
         self
     }
-    ///The `CreationTime` member, if set.
+    /// The `CreationTime` member, if set.
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
@@ -4865,7 +4868,7 @@ impl FileSystemBuilder {
         self.file_system_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystemId` member.
+    /// Sets or clears the `FileSystemId` member.
     pub fn set_file_system_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4873,7 +4876,7 @@ impl FileSystemBuilder {
         self.file_system_id = input;
         self
     }
-    ///The `FileSystemId` member, if set.
+    /// The `FileSystemId` member, if set.
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
@@ -4885,7 +4888,7 @@ impl FileSystemBuilder {
         self.file_system_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystemType` member.
+    /// Sets or clears the `FileSystemType` member.
     pub fn set_file_system_type(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemType>,
@@ -4893,7 +4896,7 @@ impl FileSystemBuilder {
         self.file_system_type = input;
         self
     }
-    ///The `FileSystemType` member, if set.
+    /// The `FileSystemType` member, if set.
     pub fn get_file_system_type(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemType> {
@@ -4921,7 +4924,7 @@ impl FileSystemBuilder {
         self.lifecycle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Lifecycle` member.
+    /// Sets or clears the `Lifecycle` member.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemLifecycle>,
@@ -4929,7 +4932,7 @@ impl FileSystemBuilder {
         self.lifecycle = input;
         self
     }
-    ///The `Lifecycle` member, if set.
+    /// The `Lifecycle` member, if set.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemLifecycle> {
@@ -4943,7 +4946,7 @@ impl FileSystemBuilder {
         self.failure_details = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FailureDetails` member.
+    /// Sets or clears the `FailureDetails` member.
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemFailureDetails>,
@@ -4951,7 +4954,7 @@ impl FileSystemBuilder {
         self.failure_details = input;
         self
     }
-    ///The `FailureDetails` member, if set.
+    /// The `FailureDetails` member, if set.
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemFailureDetails> {
@@ -4964,12 +4967,12 @@ impl FileSystemBuilder {
         self.storage_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageCapacity` member.
+    /// Sets or clears the `StorageCapacity` member.
     pub fn set_storage_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.storage_capacity = input;
         self
     }
-    ///The `StorageCapacity` member, if set.
+    /// The `StorageCapacity` member, if set.
     pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity
     }
@@ -4987,7 +4990,7 @@ impl FileSystemBuilder {
         self.storage_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageType` member.
+    /// Sets or clears the `StorageType` member.
     pub fn set_storage_type(
         mut self,
         input: ::std::option::Option<crate::types::StorageType>,
@@ -4995,7 +4998,7 @@ impl FileSystemBuilder {
         self.storage_type = input;
         self
     }
-    ///The `StorageType` member, if set.
+    /// The `StorageType` member, if set.
     pub fn get_storage_type(&self) -> &::std::option::Option<crate::types::StorageType> {
         &self.storage_type
     }
@@ -5007,7 +5010,7 @@ impl FileSystemBuilder {
         self.vpc_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VpcId` member.
+    /// Sets or clears the `VpcId` member.
     pub fn set_vpc_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5015,7 +5018,7 @@ impl FileSystemBuilder {
         self.vpc_id = input;
         self
     }
-    ///The `VpcId` member, if set.
+    /// The `VpcId` member, if set.
     pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_id
     }
@@ -5029,7 +5032,7 @@ impl FileSystemBuilder {
         self.subnet_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SubnetIds` member.
+    /// Sets or clears the `SubnetIds` member.
     pub fn set_subnet_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5037,7 +5040,7 @@ impl FileSystemBuilder {
         self.subnet_ids = input;
         self
     }
-    ///The `SubnetIds` member, if set.
+    /// The `SubnetIds` member, if set.
     pub fn get_subnet_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -5053,7 +5056,7 @@ impl FileSystemBuilder {
         self.network_interface_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NetworkInterfaceIds` member.
+    /// Sets or clears the `NetworkInterfaceIds` member.
     pub fn set_network_interface_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5061,7 +5064,7 @@ impl FileSystemBuilder {
         self.network_interface_ids = input;
         self
     }
-    ///The `NetworkInterfaceIds` member, if set.
+    /// The `NetworkInterfaceIds` member, if set.
     pub fn get_network_interface_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -5075,7 +5078,7 @@ impl FileSystemBuilder {
         self.dns_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DNSName` member.
+    /// Sets or clears the `DNSName` member.
     pub fn set_dns_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5083,7 +5086,7 @@ impl FileSystemBuilder {
         self.dns_name = input;
         self
     }
-    ///The `DNSName` member, if set.
+    /// The `DNSName` member, if set.
     pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.dns_name
     }
@@ -5105,7 +5108,7 @@ impl FileSystemBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `KmsKeyId` member.
+    /// Sets or clears the `KmsKeyId` member.
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5113,7 +5116,7 @@ impl FileSystemBuilder {
         self.kms_key_id = input;
         self
     }
-    ///The `KmsKeyId` member, if set.
+    /// The `KmsKeyId` member, if set.
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
@@ -5125,7 +5128,7 @@ impl FileSystemBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ResourceARN` member.
+    /// Sets or clears the `ResourceARN` member.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5133,7 +5136,7 @@ impl FileSystemBuilder {
         self.resource_arn = input;
         self
     }
-    ///The `ResourceARN` member, if set.
+    /// The `ResourceARN` member, if set.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -5145,7 +5148,7 @@ impl FileSystemBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -5153,7 +5156,7 @@ impl FileSystemBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -5167,7 +5170,7 @@ impl FileSystemBuilder {
         self.windows_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WindowsConfiguration` member.
+    /// Sets or clears the `WindowsConfiguration` member.
     pub fn set_windows_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsFileSystemConfiguration>,
@@ -5175,7 +5178,7 @@ impl FileSystemBuilder {
         self.windows_configuration = input;
         self
     }
-    ///The `WindowsConfiguration` member, if set.
+    /// The `WindowsConfiguration` member, if set.
     pub fn get_windows_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsFileSystemConfiguration> {
@@ -5189,7 +5192,7 @@ impl FileSystemBuilder {
         self.lustre_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `LustreConfiguration` member.
+    /// Sets or clears the `LustreConfiguration` member.
     pub fn set_lustre_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreFileSystemConfiguration>,
@@ -5197,7 +5200,7 @@ impl FileSystemBuilder {
         self.lustre_configuration = input;
         self
     }
-    ///The `LustreConfiguration` member, if set.
+    /// The `LustreConfiguration` member, if set.
     pub fn get_lustre_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreFileSystemConfiguration> {
@@ -5213,7 +5216,7 @@ impl FileSystemBuilder {
         self.administrative_actions = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AdministrativeActions` member.
+    /// Sets or clears the `AdministrativeActions` member.
     pub fn set_administrative_actions(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
@@ -5221,7 +5224,7 @@ impl FileSystemBuilder {
         self.administrative_actions = input;
         self
     }
-    ///The `AdministrativeActions` member, if set.
+    /// The `AdministrativeActions` member, if set.
     pub fn get_administrative_actions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
@@ -5235,7 +5238,7 @@ impl FileSystemBuilder {
         self.ontap_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OntapConfiguration` member.
+    /// Sets or clears the `OntapConfiguration` member.
     pub fn set_ontap_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OntapFileSystemConfiguration>,
@@ -5243,7 +5246,7 @@ impl FileSystemBuilder {
         self.ontap_configuration = input;
         self
     }
-    ///The `OntapConfiguration` member, if set.
+    /// The `OntapConfiguration` member, if set.
     pub fn get_ontap_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OntapFileSystemConfiguration> {
@@ -5257,7 +5260,7 @@ impl FileSystemBuilder {
         self.file_system_type_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystemTypeVersion` member.
+    /// Sets or clears the `FileSystemTypeVersion` member.
     pub fn set_file_system_type_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5265,7 +5268,7 @@ impl FileSystemBuilder {
         self.file_system_type_version = input;
         self
     }
-    ///The `FileSystemTypeVersion` member, if set.
+    /// The `FileSystemTypeVersion` member, if set.
     pub fn get_file_system_type_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -5279,7 +5282,7 @@ impl FileSystemBuilder {
         self.open_zfs_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OpenZFSConfiguration` member.
+    /// Sets or clears the `OpenZFSConfiguration` member.
     pub fn set_open_zfs_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsFileSystemConfiguration>,
@@ -5287,7 +5290,7 @@ impl FileSystemBuilder {
         self.open_zfs_configuration = input;
         self
     }
-    ///The `OpenZFSConfiguration` member, if set.
+    /// The `OpenZFSConfiguration` member, if set.
     pub fn get_open_zfs_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsFileSystemConfiguration> {
@@ -5301,7 +5304,7 @@ impl FileSystemBuilder {
         self.network_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NetworkType` member.
+    /// Sets or clears the `NetworkType` member.
     pub fn set_network_type(
         mut self,
         input: ::std::option::Option<crate::types::NetworkType>,
@@ -5309,7 +5312,7 @@ impl FileSystemBuilder {
         self.network_type = input;
         self
     }
-    ///The `NetworkType` member, if set.
+    /// The `NetworkType` member, if set.
     pub fn get_network_type(&self) -> &::std::option::Option<crate::types::NetworkType> {
         &self.network_type
     }
@@ -5341,7 +5344,7 @@ impl FileSystemBuilder {
         }
     }
 }
-///A builder for [`FileSystemEndpoint`](crate::types::FileSystemEndpoint).
+/// A builder for [`FileSystemEndpoint`](crate::types::FileSystemEndpoint).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemEndpointBuilder {
     dns_name: ::std::option::Option<::std::string::String>,
@@ -5357,7 +5360,7 @@ impl FileSystemEndpointBuilder {
         self.dns_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DNSName` member.
+    /// Sets or clears the `DNSName` member.
     pub fn set_dns_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5365,7 +5368,7 @@ impl FileSystemEndpointBuilder {
         self.dns_name = input;
         self
     }
-    ///The `DNSName` member, if set.
+    /// The `DNSName` member, if set.
     pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.dns_name
     }
@@ -5377,7 +5380,7 @@ impl FileSystemEndpointBuilder {
         self.ip_addresses = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `IpAddresses` member.
+    /// Sets or clears the `IpAddresses` member.
     pub fn set_ip_addresses(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5385,7 +5388,7 @@ impl FileSystemEndpointBuilder {
         self.ip_addresses = input;
         self
     }
-    ///The `IpAddresses` member, if set.
+    /// The `IpAddresses` member, if set.
     pub fn get_ip_addresses(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -5399,7 +5402,7 @@ impl FileSystemEndpointBuilder {
         self.ipv6_addresses = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Ipv6Addresses` member.
+    /// Sets or clears the `Ipv6Addresses` member.
     pub fn set_ipv6_addresses(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5407,7 +5410,7 @@ impl FileSystemEndpointBuilder {
         self.ipv6_addresses = input;
         self
     }
-    ///The `Ipv6Addresses` member, if set.
+    /// The `Ipv6Addresses` member, if set.
     pub fn get_ipv6_addresses(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -5422,7 +5425,7 @@ impl FileSystemEndpointBuilder {
         }
     }
 }
-///A builder for [`FileSystemEndpoints`](crate::types::FileSystemEndpoints).
+/// A builder for [`FileSystemEndpoints`](crate::types::FileSystemEndpoints).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemEndpointsBuilder {
     intercluster: ::std::option::Option<crate::types::FileSystemEndpoint>,
@@ -5437,7 +5440,7 @@ impl FileSystemEndpointsBuilder {
         self.intercluster = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Intercluster` member.
+    /// Sets or clears the `Intercluster` member.
     pub fn set_intercluster(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemEndpoint>,
@@ -5445,7 +5448,7 @@ impl FileSystemEndpointsBuilder {
         self.intercluster = input;
         self
     }
-    ///The `Intercluster` member, if set.
+    /// The `Intercluster` member, if set.
     pub fn get_intercluster(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
@@ -5459,7 +5462,7 @@ impl FileSystemEndpointsBuilder {
         self.management = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Management` member.
+    /// Sets or clears the `Management` member.
     pub fn set_management(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemEndpoint>,
@@ -5467,7 +5470,7 @@ impl FileSystemEndpointsBuilder {
         self.management = input;
         self
     }
-    ///The `Management` member, if set.
+    /// The `Management` member, if set.
     pub fn get_management(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
@@ -5481,7 +5484,7 @@ impl FileSystemEndpointsBuilder {
         }
     }
 }
-///A builder for [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
+/// A builder for [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5495,7 +5498,7 @@ impl FileSystemFailureDetailsBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5503,7 +5506,7 @@ impl FileSystemFailureDetailsBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5514,7 +5517,7 @@ impl FileSystemFailureDetailsBuilder {
         }
     }
 }
-///A builder for [`FileSystemLustreMetadataConfiguration`](crate::types::FileSystemLustreMetadataConfiguration).
+/// A builder for [`FileSystemLustreMetadataConfiguration`](crate::types::FileSystemLustreMetadataConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemLustreMetadataConfigurationBuilder {
     iops: ::std::option::Option<i32>,
@@ -5530,12 +5533,12 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         self.iops = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Iops` member.
+    /// Sets or clears the `Iops` member.
     pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
         self.iops = input;
         self
     }
-    ///The `Iops` member, if set.
+    /// The `Iops` member, if set.
     pub fn get_iops(&self) -> &::std::option::Option<i32> {
         &self.iops
     }
@@ -5551,7 +5554,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         self.mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Mode` member.
+    /// Sets or clears the `Mode` member.
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::MetadataConfigurationMode>,
@@ -5559,7 +5562,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         self.mode = input;
         self
     }
-    ///The `Mode` member, if set.
+    /// The `Mode` member, if set.
     pub fn get_mode(
         &self,
     ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
@@ -5587,7 +5590,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         })
     }
 }
-///A builder for [`FileSystemNotFound`](crate::types::FileSystemNotFound).
+/// A builder for [`FileSystemNotFound`](crate::types::FileSystemNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5601,7 +5604,7 @@ impl FileSystemNotFoundBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5609,7 +5612,7 @@ impl FileSystemNotFoundBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5620,7 +5623,7 @@ impl FileSystemNotFoundBuilder {
         }
     }
 }
-///A builder for [`Filter`](crate::types::Filter).
+/// A builder for [`Filter`](crate::types::Filter).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FilterBuilder {
     name: ::std::option::Option<crate::types::FilterName>,
@@ -5635,7 +5638,7 @@ impl FilterBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Name` member.
+    /// Sets or clears the `Name` member.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<crate::types::FilterName>,
@@ -5643,7 +5646,7 @@ impl FilterBuilder {
         self.name = input;
         self
     }
-    ///The `Name` member, if set.
+    /// The `Name` member, if set.
     pub fn get_name(&self) -> &::std::option::Option<crate::types::FilterName> {
         &self.name
     }
@@ -5655,7 +5658,7 @@ impl FilterBuilder {
         self.values = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Values` member.
+    /// Sets or clears the `Values` member.
     pub fn set_values(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5663,7 +5666,7 @@ impl FilterBuilder {
         self.values = input;
         self
     }
-    ///The `Values` member, if set.
+    /// The `Values` member, if set.
     pub fn get_values(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -5677,7 +5680,7 @@ impl FilterBuilder {
         }
     }
 }
-///A builder for [`IncompatibleParameterError`](crate::types::IncompatibleParameterError).
+/// A builder for [`IncompatibleParameterError`](crate::types::IncompatibleParameterError).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct IncompatibleParameterErrorBuilder {
     parameter: ::std::option::Option<::std::string::String>,
@@ -5692,7 +5695,7 @@ impl IncompatibleParameterErrorBuilder {
         self.parameter = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Parameter` member.
+    /// Sets or clears the `Parameter` member.
     pub fn set_parameter(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5700,7 +5703,7 @@ impl IncompatibleParameterErrorBuilder {
         self.parameter = input;
         self
     }
-    ///The `Parameter` member, if set.
+    /// The `Parameter` member, if set.
     pub fn get_parameter(&self) -> &::std::option::Option<::std::string::String> {
         &self.parameter
     }
@@ -5712,7 +5715,7 @@ impl IncompatibleParameterErrorBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5720,7 +5723,7 @@ impl IncompatibleParameterErrorBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5746,7 +5749,7 @@ impl IncompatibleParameterErrorBuilder {
         })
     }
 }
-///A builder for [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz).
+/// A builder for [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct IncompatibleRegionForMultiAzBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5760,7 +5763,7 @@ impl IncompatibleRegionForMultiAzBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5768,7 +5771,7 @@ impl IncompatibleRegionForMultiAzBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5779,7 +5782,7 @@ impl IncompatibleRegionForMultiAzBuilder {
         }
     }
 }
-///A builder for [`InternalServerError`](crate::types::InternalServerError).
+/// A builder for [`InternalServerError`](crate::types::InternalServerError).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InternalServerErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5793,7 +5796,7 @@ impl InternalServerErrorBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5801,7 +5804,7 @@ impl InternalServerErrorBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5812,7 +5815,7 @@ impl InternalServerErrorBuilder {
         }
     }
 }
-///A builder for [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey).
+/// A builder for [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidDestinationKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5826,7 +5829,7 @@ impl InvalidDestinationKmsKeyBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5834,7 +5837,7 @@ impl InvalidDestinationKmsKeyBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5845,7 +5848,7 @@ impl InvalidDestinationKmsKeyBuilder {
         }
     }
 }
-///A builder for [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings).
+/// A builder for [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidNetworkSettingsBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5862,7 +5865,7 @@ impl InvalidNetworkSettingsBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5870,7 +5873,7 @@ impl InvalidNetworkSettingsBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5882,7 +5885,7 @@ impl InvalidNetworkSettingsBuilder {
         self.invalid_subnet_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `InvalidSubnetId` member.
+    /// Sets or clears the `InvalidSubnetId` member.
     pub fn set_invalid_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5890,7 +5893,7 @@ impl InvalidNetworkSettingsBuilder {
         self.invalid_subnet_id = input;
         self
     }
-    ///The `InvalidSubnetId` member, if set.
+    /// The `InvalidSubnetId` member, if set.
     pub fn get_invalid_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -5904,7 +5907,7 @@ impl InvalidNetworkSettingsBuilder {
         self.invalid_security_group_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `InvalidSecurityGroupId` member.
+    /// Sets or clears the `InvalidSecurityGroupId` member.
     pub fn set_invalid_security_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5912,7 +5915,7 @@ impl InvalidNetworkSettingsBuilder {
         self.invalid_security_group_id = input;
         self
     }
-    ///The `InvalidSecurityGroupId` member, if set.
+    /// The `InvalidSecurityGroupId` member, if set.
     pub fn get_invalid_security_group_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -5926,7 +5929,7 @@ impl InvalidNetworkSettingsBuilder {
         self.invalid_route_table_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `InvalidRouteTableId` member.
+    /// Sets or clears the `InvalidRouteTableId` member.
     pub fn set_invalid_route_table_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5934,7 +5937,7 @@ impl InvalidNetworkSettingsBuilder {
         self.invalid_route_table_id = input;
         self
     }
-    ///The `InvalidRouteTableId` member, if set.
+    /// The `InvalidRouteTableId` member, if set.
     pub fn get_invalid_route_table_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -5950,7 +5953,7 @@ impl InvalidNetworkSettingsBuilder {
         }
     }
 }
-///A builder for [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput).
+/// A builder for [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidPerUnitStorageThroughputBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5964,7 +5967,7 @@ impl InvalidPerUnitStorageThroughputBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5972,7 +5975,7 @@ impl InvalidPerUnitStorageThroughputBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5983,7 +5986,7 @@ impl InvalidPerUnitStorageThroughputBuilder {
         }
     }
 }
-///A builder for [`InvalidRegion`](crate::types::InvalidRegion).
+/// A builder for [`InvalidRegion`](crate::types::InvalidRegion).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidRegionBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -5997,7 +6000,7 @@ impl InvalidRegionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6005,7 +6008,7 @@ impl InvalidRegionBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -6016,7 +6019,7 @@ impl InvalidRegionBuilder {
         }
     }
 }
-///A builder for [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey).
+/// A builder for [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidSourceKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -6030,7 +6033,7 @@ impl InvalidSourceKmsKeyBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6038,7 +6041,7 @@ impl InvalidSourceKmsKeyBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -6049,7 +6052,7 @@ impl InvalidSourceKmsKeyBuilder {
         }
     }
 }
-///A builder for [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
+/// A builder for [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LifecycleTransitionReasonBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -6063,7 +6066,7 @@ impl LifecycleTransitionReasonBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6071,7 +6074,7 @@ impl LifecycleTransitionReasonBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -6082,7 +6085,7 @@ impl LifecycleTransitionReasonBuilder {
         }
     }
 }
-///A builder for [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
+/// A builder for [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreFileSystemConfigurationBuilder {
     weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
@@ -6119,7 +6122,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WeeklyMaintenanceStartTime` member.
+    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6127,7 +6130,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = input;
         self
     }
-    ///The `WeeklyMaintenanceStartTime` member, if set.
+    /// The `WeeklyMaintenanceStartTime` member, if set.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -6143,7 +6146,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.data_repository_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DataRepositoryConfiguration` member.
+    /// Sets or clears the `DataRepositoryConfiguration` member.
     pub fn set_data_repository_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DataRepositoryConfiguration>,
@@ -6151,7 +6154,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.data_repository_configuration = input;
         self
     }
-    ///The `DataRepositoryConfiguration` member, if set.
+    /// The `DataRepositoryConfiguration` member, if set.
     pub fn get_data_repository_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DataRepositoryConfiguration> {
@@ -6171,7 +6174,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.deployment_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeploymentType` member.
+    /// Sets or clears the `DeploymentType` member.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::LustreDeploymentType>,
@@ -6179,7 +6182,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.deployment_type = input;
         self
     }
-    ///The `DeploymentType` member, if set.
+    /// The `DeploymentType` member, if set.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
@@ -6201,7 +6204,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.per_unit_storage_throughput = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PerUnitStorageThroughput` member.
+    /// Sets or clears the `PerUnitStorageThroughput` member.
     pub fn set_per_unit_storage_throughput(
         mut self,
         input: ::std::option::Option<i32>,
@@ -6209,7 +6212,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.per_unit_storage_throughput = input;
         self
     }
-    ///The `PerUnitStorageThroughput` member, if set.
+    /// The `PerUnitStorageThroughput` member, if set.
     pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
         &self.per_unit_storage_throughput
     }
@@ -6223,7 +6226,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.mount_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `MountName` member.
+    /// Sets or clears the `MountName` member.
     pub fn set_mount_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6231,7 +6234,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.mount_name = input;
         self
     }
-    ///The `MountName` member, if set.
+    /// The `MountName` member, if set.
     pub fn get_mount_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.mount_name
     }
@@ -6245,7 +6248,7 @@ impl LustreFileSystemConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DailyAutomaticBackupStartTime` member.
+    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6253,7 +6256,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.daily_automatic_backup_start_time = input;
         self
     }
-    ///The `DailyAutomaticBackupStartTime` member, if set.
+    /// The `DailyAutomaticBackupStartTime` member, if set.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -6267,7 +6270,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutomaticBackupRetentionDays` member.
+    /// Sets or clears the `AutomaticBackupRetentionDays` member.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -6275,7 +6278,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = input;
         self
     }
-    ///The `AutomaticBackupRetentionDays` member, if set.
+    /// The `AutomaticBackupRetentionDays` member, if set.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
@@ -6287,7 +6290,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -6295,7 +6298,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -6309,7 +6312,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.drive_cache_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DriveCacheType` member.
+    /// Sets or clears the `DriveCacheType` member.
     pub fn set_drive_cache_type(
         mut self,
         input: ::std::option::Option<crate::types::DriveCacheType>,
@@ -6317,7 +6320,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.drive_cache_type = input;
         self
     }
-    ///The `DriveCacheType` member, if set.
+    /// The `DriveCacheType` member, if set.
     pub fn get_drive_cache_type(
         &self,
     ) -> &::std::option::Option<crate::types::DriveCacheType> {
@@ -6337,7 +6340,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.data_compression_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DataCompressionType` member.
+    /// Sets or clears the `DataCompressionType` member.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::DataCompressionType>,
@@ -6345,7 +6348,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.data_compression_type = input;
         self
     }
-    ///The `DataCompressionType` member, if set.
+    /// The `DataCompressionType` member, if set.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::DataCompressionType> {
@@ -6359,7 +6362,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.log_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `LogConfiguration` member.
+    /// Sets or clears the `LogConfiguration` member.
     pub fn set_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreLogConfiguration>,
@@ -6367,7 +6370,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.log_configuration = input;
         self
     }
-    ///The `LogConfiguration` member, if set.
+    /// The `LogConfiguration` member, if set.
     pub fn get_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreLogConfiguration> {
@@ -6381,7 +6384,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.root_squash_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RootSquashConfiguration` member.
+    /// Sets or clears the `RootSquashConfiguration` member.
     pub fn set_root_squash_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreRootSquashConfiguration>,
@@ -6389,7 +6392,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.root_squash_configuration = input;
         self
     }
-    ///The `RootSquashConfiguration` member, if set.
+    /// The `RootSquashConfiguration` member, if set.
     pub fn get_root_squash_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
@@ -6405,7 +6408,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.metadata_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `MetadataConfiguration` member.
+    /// Sets or clears the `MetadataConfiguration` member.
     pub fn set_metadata_configuration(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration>,
@@ -6413,7 +6416,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.metadata_configuration = input;
         self
     }
-    ///The `MetadataConfiguration` member, if set.
+    /// The `MetadataConfiguration` member, if set.
     pub fn get_metadata_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration> {
@@ -6424,12 +6427,12 @@ impl LustreFileSystemConfigurationBuilder {
         self.efa_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EfaEnabled` member.
+    /// Sets or clears the `EfaEnabled` member.
     pub fn set_efa_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.efa_enabled = input;
         self
     }
-    ///The `EfaEnabled` member, if set.
+    /// The `EfaEnabled` member, if set.
     pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
         &self.efa_enabled
     }
@@ -6438,12 +6441,12 @@ impl LustreFileSystemConfigurationBuilder {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacity` member.
+    /// Sets or clears the `ThroughputCapacity` member.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
-    ///The `ThroughputCapacity` member, if set.
+    /// The `ThroughputCapacity` member, if set.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
@@ -6455,7 +6458,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.data_read_cache_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DataReadCacheConfiguration` member.
+    /// Sets or clears the `DataReadCacheConfiguration` member.
     pub fn set_data_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
@@ -6463,7 +6466,7 @@ impl LustreFileSystemConfigurationBuilder {
         self.data_read_cache_configuration = input;
         self
     }
-    ///The `DataReadCacheConfiguration` member, if set.
+    /// The `DataReadCacheConfiguration` member, if set.
     pub fn get_data_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
@@ -6491,7 +6494,7 @@ impl LustreFileSystemConfigurationBuilder {
         }
     }
 }
-///A builder for [`LustreLogConfiguration`](crate::types::LustreLogConfiguration).
+/// A builder for [`LustreLogConfiguration`](crate::types::LustreLogConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreLogConfigurationBuilder {
     level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
@@ -6516,7 +6519,7 @@ impl LustreLogConfigurationBuilder {
         self.level = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Level` member.
+    /// Sets or clears the `Level` member.
     pub fn set_level(
         mut self,
         input: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
@@ -6524,7 +6527,7 @@ impl LustreLogConfigurationBuilder {
         self.level = input;
         self
     }
-    ///The `Level` member, if set.
+    /// The `Level` member, if set.
     pub fn get_level(
         &self,
     ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
@@ -6538,7 +6541,7 @@ impl LustreLogConfigurationBuilder {
         self.destination = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Destination` member.
+    /// Sets or clears the `Destination` member.
     pub fn set_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6546,7 +6549,7 @@ impl LustreLogConfigurationBuilder {
         self.destination = input;
         self
     }
-    ///The `Destination` member, if set.
+    /// The `Destination` member, if set.
     pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination
     }
@@ -6572,7 +6575,7 @@ impl LustreLogConfigurationBuilder {
         })
     }
 }
-///A builder for [`LustreLogCreateConfiguration`](crate::types::LustreLogCreateConfiguration).
+/// A builder for [`LustreLogCreateConfiguration`](crate::types::LustreLogCreateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreLogCreateConfigurationBuilder {
     level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
@@ -6595,7 +6598,7 @@ impl LustreLogCreateConfigurationBuilder {
         self.level = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Level` member.
+    /// Sets or clears the `Level` member.
     pub fn set_level(
         mut self,
         input: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
@@ -6603,7 +6606,7 @@ impl LustreLogCreateConfigurationBuilder {
         self.level = input;
         self
     }
-    ///The `Level` member, if set.
+    /// The `Level` member, if set.
     pub fn get_level(
         &self,
     ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
@@ -6629,7 +6632,7 @@ impl LustreLogCreateConfigurationBuilder {
         self.destination = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Destination` member.
+    /// Sets or clears the `Destination` member.
     pub fn set_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6637,7 +6640,7 @@ impl LustreLogCreateConfigurationBuilder {
         self.destination = input;
         self
     }
-    ///The `Destination` member, if set.
+    /// The `Destination` member, if set.
     pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination
     }
@@ -6663,7 +6666,7 @@ impl LustreLogCreateConfigurationBuilder {
         })
     }
 }
-///A builder for [`LustreReadCacheConfiguration`](crate::types::LustreReadCacheConfiguration).
+/// A builder for [`LustreReadCacheConfiguration`](crate::types::LustreReadCacheConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreReadCacheConfigurationBuilder {
     sizing_mode: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
@@ -6684,7 +6687,7 @@ impl LustreReadCacheConfigurationBuilder {
         self.sizing_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizingMode` member.
+    /// Sets or clears the `SizingMode` member.
     pub fn set_sizing_mode(
         mut self,
         input: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
@@ -6692,7 +6695,7 @@ impl LustreReadCacheConfigurationBuilder {
         self.sizing_mode = input;
         self
     }
-    ///The `SizingMode` member, if set.
+    /// The `SizingMode` member, if set.
     pub fn get_sizing_mode(
         &self,
     ) -> &::std::option::Option<crate::types::LustreReadCacheSizingMode> {
@@ -6705,12 +6708,12 @@ impl LustreReadCacheConfigurationBuilder {
         self.size_gi_b = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizeGiB` member.
+    /// Sets or clears the `SizeGiB` member.
     pub fn set_size_gi_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_gi_b = input;
         self
     }
-    ///The `SizeGiB` member, if set.
+    /// The `SizeGiB` member, if set.
     pub fn get_size_gi_b(&self) -> &::std::option::Option<i32> {
         &self.size_gi_b
     }
@@ -6722,7 +6725,7 @@ impl LustreReadCacheConfigurationBuilder {
         }
     }
 }
-///A builder for [`LustreRootSquashConfiguration`](crate::types::LustreRootSquashConfiguration).
+/// A builder for [`LustreRootSquashConfiguration`](crate::types::LustreRootSquashConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreRootSquashConfigurationBuilder {
     root_squash: ::std::option::Option<::std::string::String>,
@@ -6743,7 +6746,7 @@ impl LustreRootSquashConfigurationBuilder {
         self.root_squash = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RootSquash` member.
+    /// Sets or clears the `RootSquash` member.
     pub fn set_root_squash(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6751,7 +6754,7 @@ impl LustreRootSquashConfigurationBuilder {
         self.root_squash = input;
         self
     }
-    ///The `RootSquash` member, if set.
+    /// The `RootSquash` member, if set.
     pub fn get_root_squash(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_squash
     }
@@ -6767,7 +6770,7 @@ impl LustreRootSquashConfigurationBuilder {
         self.no_squash_nids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NoSquashNids` member.
+    /// Sets or clears the `NoSquashNids` member.
     pub fn set_no_squash_nids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -6775,7 +6778,7 @@ impl LustreRootSquashConfigurationBuilder {
         self.no_squash_nids = input;
         self
     }
-    ///The `NoSquashNids` member, if set.
+    /// The `NoSquashNids` member, if set.
     pub fn get_no_squash_nids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -6789,7 +6792,7 @@ impl LustreRootSquashConfigurationBuilder {
         }
     }
 }
-///A builder for [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration).
+/// A builder for [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MissingFileSystemConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -6803,7 +6806,7 @@ impl MissingFileSystemConfigurationBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6811,7 +6814,7 @@ impl MissingFileSystemConfigurationBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -6822,7 +6825,7 @@ impl MissingFileSystemConfigurationBuilder {
         }
     }
 }
-///A builder for [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration).
+/// A builder for [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MissingVolumeConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -6836,7 +6839,7 @@ impl MissingVolumeConfigurationBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6844,7 +6847,7 @@ impl MissingVolumeConfigurationBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -6855,7 +6858,7 @@ impl MissingVolumeConfigurationBuilder {
         }
     }
 }
-///A builder for [`OntapFileSystemConfiguration`](crate::types::OntapFileSystemConfiguration).
+/// A builder for [`OntapFileSystemConfiguration`](crate::types::OntapFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default)]
 pub struct OntapFileSystemConfigurationBuilder {
     automatic_backup_retention_days: ::std::option::Option<i32>,
@@ -6882,7 +6885,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutomaticBackupRetentionDays` member.
+    /// Sets or clears the `AutomaticBackupRetentionDays` member.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -6890,7 +6893,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = input;
         self
     }
-    ///The `AutomaticBackupRetentionDays` member, if set.
+    /// The `AutomaticBackupRetentionDays` member, if set.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
@@ -6904,7 +6907,7 @@ impl OntapFileSystemConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DailyAutomaticBackupStartTime` member.
+    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6912,7 +6915,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.daily_automatic_backup_start_time = input;
         self
     }
-    ///The `DailyAutomaticBackupStartTime` member, if set.
+    /// The `DailyAutomaticBackupStartTime` member, if set.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -6936,7 +6939,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.deployment_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeploymentType` member.
+    /// Sets or clears the `DeploymentType` member.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::OntapDeploymentType>,
@@ -6944,7 +6947,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.deployment_type = input;
         self
     }
-    ///The `DeploymentType` member, if set.
+    /// The `DeploymentType` member, if set.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::OntapDeploymentType> {
@@ -6958,7 +6961,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpAddressRange` member.
+    /// Sets or clears the `EndpointIpAddressRange` member.
     pub fn set_endpoint_ip_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6966,7 +6969,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.endpoint_ip_address_range = input;
         self
     }
-    ///The `EndpointIpAddressRange` member, if set.
+    /// The `EndpointIpAddressRange` member, if set.
     pub fn get_endpoint_ip_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -6980,7 +6983,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.endpoints = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Endpoints` member.
+    /// Sets or clears the `Endpoints` member.
     pub fn set_endpoints(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemEndpoints>,
@@ -6988,7 +6991,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.endpoints = input;
         self
     }
-    ///The `Endpoints` member, if set.
+    /// The `Endpoints` member, if set.
     pub fn get_endpoints(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemEndpoints> {
@@ -7002,7 +7005,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.disk_iops_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DiskIopsConfiguration` member.
+    /// Sets or clears the `DiskIopsConfiguration` member.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -7010,7 +7013,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.disk_iops_configuration = input;
         self
     }
-    ///The `DiskIopsConfiguration` member, if set.
+    /// The `DiskIopsConfiguration` member, if set.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
@@ -7024,7 +7027,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.preferred_subnet_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PreferredSubnetId` member.
+    /// Sets or clears the `PreferredSubnetId` member.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7032,7 +7035,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.preferred_subnet_id = input;
         self
     }
-    ///The `PreferredSubnetId` member, if set.
+    /// The `PreferredSubnetId` member, if set.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -7046,7 +7049,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.route_table_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RouteTableIds` member.
+    /// Sets or clears the `RouteTableIds` member.
     pub fn set_route_table_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -7054,7 +7057,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.route_table_ids = input;
         self
     }
-    ///The `RouteTableIds` member, if set.
+    /// The `RouteTableIds` member, if set.
     pub fn get_route_table_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -7065,12 +7068,12 @@ impl OntapFileSystemConfigurationBuilder {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacity` member.
+    /// Sets or clears the `ThroughputCapacity` member.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
-    ///The `ThroughputCapacity` member, if set.
+    /// The `ThroughputCapacity` member, if set.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
@@ -7084,7 +7087,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WeeklyMaintenanceStartTime` member.
+    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7092,7 +7095,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = input;
         self
     }
-    ///The `WeeklyMaintenanceStartTime` member, if set.
+    /// The `WeeklyMaintenanceStartTime` member, if set.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -7106,7 +7109,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.fsx_admin_password = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FsxAdminPassword` member.
+    /// Sets or clears the `FsxAdminPassword` member.
     pub fn set_fsx_admin_password(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7114,7 +7117,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.fsx_admin_password = input;
         self
     }
-    ///The `FsxAdminPassword` member, if set.
+    /// The `FsxAdminPassword` member, if set.
     pub fn get_fsx_admin_password(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -7131,12 +7134,12 @@ impl OntapFileSystemConfigurationBuilder {
         self.ha_pairs = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `HAPairs` member.
+    /// Sets or clears the `HAPairs` member.
     pub fn set_ha_pairs(mut self, input: ::std::option::Option<i32>) -> Self {
         self.ha_pairs = input;
         self
     }
-    ///The `HAPairs` member, if set.
+    /// The `HAPairs` member, if set.
     pub fn get_ha_pairs(&self) -> &::std::option::Option<i32> {
         &self.ha_pairs
     }
@@ -7166,7 +7169,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.throughput_capacity_per_ha_pair = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacityPerHAPair` member.
+    /// Sets or clears the `ThroughputCapacityPerHAPair` member.
     pub fn set_throughput_capacity_per_ha_pair(
         mut self,
         input: ::std::option::Option<i32>,
@@ -7174,7 +7177,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.throughput_capacity_per_ha_pair = input;
         self
     }
-    ///The `ThroughputCapacityPerHAPair` member, if set.
+    /// The `ThroughputCapacityPerHAPair` member, if set.
     pub fn get_throughput_capacity_per_ha_pair(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity_per_ha_pair
     }
@@ -7186,7 +7189,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpv6AddressRange` member.
+    /// Sets or clears the `EndpointIpv6AddressRange` member.
     pub fn set_endpoint_ipv6_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7194,7 +7197,7 @@ impl OntapFileSystemConfigurationBuilder {
         self.endpoint_ipv6_address_range = input;
         self
     }
-    ///The `EndpointIpv6AddressRange` member, if set.
+    /// The `EndpointIpv6AddressRange` member, if set.
     pub fn get_endpoint_ipv6_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -7254,7 +7257,7 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
         formatter.finish()
     }
 }
-///A builder for [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
+/// A builder for [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OntapVolumeConfigurationBuilder {
     flex_cache_endpoint_type: ::std::option::Option<crate::types::FlexCacheEndpointType>,
@@ -7289,7 +7292,7 @@ impl OntapVolumeConfigurationBuilder {
         self.flex_cache_endpoint_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FlexCacheEndpointType` member.
+    /// Sets or clears the `FlexCacheEndpointType` member.
     pub fn set_flex_cache_endpoint_type(
         mut self,
         input: ::std::option::Option<crate::types::FlexCacheEndpointType>,
@@ -7297,7 +7300,7 @@ impl OntapVolumeConfigurationBuilder {
         self.flex_cache_endpoint_type = input;
         self
     }
-    ///The `FlexCacheEndpointType` member, if set.
+    /// The `FlexCacheEndpointType` member, if set.
     pub fn get_flex_cache_endpoint_type(
         &self,
     ) -> &::std::option::Option<crate::types::FlexCacheEndpointType> {
@@ -7311,7 +7314,7 @@ impl OntapVolumeConfigurationBuilder {
         self.junction_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `JunctionPath` member.
+    /// Sets or clears the `JunctionPath` member.
     pub fn set_junction_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7319,7 +7322,7 @@ impl OntapVolumeConfigurationBuilder {
         self.junction_path = input;
         self
     }
-    ///The `JunctionPath` member, if set.
+    /// The `JunctionPath` member, if set.
     pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.junction_path
     }
@@ -7331,7 +7334,7 @@ impl OntapVolumeConfigurationBuilder {
         self.security_style = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SecurityStyle` member.
+    /// Sets or clears the `SecurityStyle` member.
     pub fn set_security_style(
         mut self,
         input: ::std::option::Option<crate::types::SecurityStyle>,
@@ -7339,7 +7342,7 @@ impl OntapVolumeConfigurationBuilder {
         self.security_style = input;
         self
     }
-    ///The `SecurityStyle` member, if set.
+    /// The `SecurityStyle` member, if set.
     pub fn get_security_style(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityStyle> {
@@ -7350,12 +7353,12 @@ impl OntapVolumeConfigurationBuilder {
         self.size_in_megabytes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizeInMegabytes` member.
+    /// Sets or clears the `SizeInMegabytes` member.
     pub fn set_size_in_megabytes(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_in_megabytes = input;
         self
     }
-    ///The `SizeInMegabytes` member, if set.
+    /// The `SizeInMegabytes` member, if set.
     pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
         &self.size_in_megabytes
     }
@@ -7367,7 +7370,7 @@ impl OntapVolumeConfigurationBuilder {
         self.storage_efficiency_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageEfficiencyEnabled` member.
+    /// Sets or clears the `StorageEfficiencyEnabled` member.
     pub fn set_storage_efficiency_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7375,7 +7378,7 @@ impl OntapVolumeConfigurationBuilder {
         self.storage_efficiency_enabled = input;
         self
     }
-    ///The `StorageEfficiencyEnabled` member, if set.
+    /// The `StorageEfficiencyEnabled` member, if set.
     pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
         &self.storage_efficiency_enabled
     }
@@ -7387,7 +7390,7 @@ impl OntapVolumeConfigurationBuilder {
         self.storage_virtual_machine_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageVirtualMachineId` member.
+    /// Sets or clears the `StorageVirtualMachineId` member.
     pub fn set_storage_virtual_machine_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7395,7 +7398,7 @@ impl OntapVolumeConfigurationBuilder {
         self.storage_virtual_machine_id = input;
         self
     }
-    ///The `StorageVirtualMachineId` member, if set.
+    /// The `StorageVirtualMachineId` member, if set.
     pub fn get_storage_virtual_machine_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -7411,7 +7414,7 @@ impl OntapVolumeConfigurationBuilder {
         self.storage_virtual_machine_root = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageVirtualMachineRoot` member.
+    /// Sets or clears the `StorageVirtualMachineRoot` member.
     pub fn set_storage_virtual_machine_root(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7419,7 +7422,7 @@ impl OntapVolumeConfigurationBuilder {
         self.storage_virtual_machine_root = input;
         self
     }
-    ///The `StorageVirtualMachineRoot` member, if set.
+    /// The `StorageVirtualMachineRoot` member, if set.
     pub fn get_storage_virtual_machine_root(&self) -> &::std::option::Option<bool> {
         &self.storage_virtual_machine_root
     }
@@ -7431,7 +7434,7 @@ impl OntapVolumeConfigurationBuilder {
         self.tiering_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `TieringPolicy` member.
+    /// Sets or clears the `TieringPolicy` member.
     pub fn set_tiering_policy(
         mut self,
         input: ::std::option::Option<crate::types::TieringPolicy>,
@@ -7439,7 +7442,7 @@ impl OntapVolumeConfigurationBuilder {
         self.tiering_policy = input;
         self
     }
-    ///The `TieringPolicy` member, if set.
+    /// The `TieringPolicy` member, if set.
     pub fn get_tiering_policy(
         &self,
     ) -> &::std::option::Option<crate::types::TieringPolicy> {
@@ -7453,7 +7456,7 @@ impl OntapVolumeConfigurationBuilder {
         self.uuid = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `UUID` member.
+    /// Sets or clears the `UUID` member.
     pub fn set_uuid(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7461,7 +7464,7 @@ impl OntapVolumeConfigurationBuilder {
         self.uuid = input;
         self
     }
-    ///The `UUID` member, if set.
+    /// The `UUID` member, if set.
     pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
         &self.uuid
     }
@@ -7479,7 +7482,7 @@ impl OntapVolumeConfigurationBuilder {
         self.ontap_volume_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OntapVolumeType` member.
+    /// Sets or clears the `OntapVolumeType` member.
     pub fn set_ontap_volume_type(
         mut self,
         input: ::std::option::Option<crate::types::OntapVolumeType>,
@@ -7487,7 +7490,7 @@ impl OntapVolumeConfigurationBuilder {
         self.ontap_volume_type = input;
         self
     }
-    ///The `OntapVolumeType` member, if set.
+    /// The `OntapVolumeType` member, if set.
     pub fn get_ontap_volume_type(
         &self,
     ) -> &::std::option::Option<crate::types::OntapVolumeType> {
@@ -7511,7 +7514,7 @@ impl OntapVolumeConfigurationBuilder {
         self.snapshot_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnapshotPolicy` member.
+    /// Sets or clears the `SnapshotPolicy` member.
     pub fn set_snapshot_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7519,7 +7522,7 @@ impl OntapVolumeConfigurationBuilder {
         self.snapshot_policy = input;
         self
     }
-    ///The `SnapshotPolicy` member, if set.
+    /// The `SnapshotPolicy` member, if set.
     pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_policy
     }
@@ -7531,7 +7534,7 @@ impl OntapVolumeConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7539,7 +7542,7 @@ impl OntapVolumeConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -7551,7 +7554,7 @@ impl OntapVolumeConfigurationBuilder {
         self.snaplock_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnaplockConfiguration` member.
+    /// Sets or clears the `SnaplockConfiguration` member.
     pub fn set_snaplock_configuration(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockConfiguration>,
@@ -7559,7 +7562,7 @@ impl OntapVolumeConfigurationBuilder {
         self.snaplock_configuration = input;
         self
     }
-    ///The `SnaplockConfiguration` member, if set.
+    /// The `SnaplockConfiguration` member, if set.
     pub fn get_snaplock_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockConfiguration> {
@@ -7573,7 +7576,7 @@ impl OntapVolumeConfigurationBuilder {
         self.volume_style = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeStyle` member.
+    /// Sets or clears the `VolumeStyle` member.
     pub fn set_volume_style(
         mut self,
         input: ::std::option::Option<crate::types::VolumeStyle>,
@@ -7581,7 +7584,7 @@ impl OntapVolumeConfigurationBuilder {
         self.volume_style = input;
         self
     }
-    ///The `VolumeStyle` member, if set.
+    /// The `VolumeStyle` member, if set.
     pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
@@ -7593,7 +7596,7 @@ impl OntapVolumeConfigurationBuilder {
         self.aggregate_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AggregateConfiguration` member.
+    /// Sets or clears the `AggregateConfiguration` member.
     pub fn set_aggregate_configuration(
         mut self,
         input: ::std::option::Option<crate::types::AggregateConfiguration>,
@@ -7601,7 +7604,7 @@ impl OntapVolumeConfigurationBuilder {
         self.aggregate_configuration = input;
         self
     }
-    ///The `AggregateConfiguration` member, if set.
+    /// The `AggregateConfiguration` member, if set.
     pub fn get_aggregate_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::AggregateConfiguration> {
@@ -7612,12 +7615,12 @@ impl OntapVolumeConfigurationBuilder {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizeInBytes` member.
+    /// Sets or clears the `SizeInBytes` member.
     pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
-    ///The `SizeInBytes` member, if set.
+    /// The `SizeInBytes` member, if set.
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
@@ -7643,7 +7646,7 @@ impl OntapVolumeConfigurationBuilder {
         }
     }
 }
-///A builder for [`OpenZfsClientConfiguration`](crate::types::OpenZfsClientConfiguration).
+/// A builder for [`OpenZfsClientConfiguration`](crate::types::OpenZfsClientConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsClientConfigurationBuilder {
     clients: ::std::option::Option<::std::string::String>,
@@ -7658,7 +7661,7 @@ impl OpenZfsClientConfigurationBuilder {
         self.clients = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Clients` member.
+    /// Sets or clears the `Clients` member.
     pub fn set_clients(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7666,7 +7669,7 @@ impl OpenZfsClientConfigurationBuilder {
         self.clients = input;
         self
     }
-    ///The `Clients` member, if set.
+    /// The `Clients` member, if set.
     pub fn get_clients(&self) -> &::std::option::Option<::std::string::String> {
         &self.clients
     }
@@ -7682,7 +7685,7 @@ impl OpenZfsClientConfigurationBuilder {
         self.options = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Options` member.
+    /// Sets or clears the `Options` member.
     pub fn set_options(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -7690,7 +7693,7 @@ impl OpenZfsClientConfigurationBuilder {
         self.options = input;
         self
     }
-    ///The `Options` member, if set.
+    /// The `Options` member, if set.
     pub fn get_options(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -7727,7 +7730,7 @@ impl OpenZfsClientConfigurationBuilder {
         })
     }
 }
-///A builder for [`OpenZfsCreateRootVolumeConfiguration`](crate::types::OpenZfsCreateRootVolumeConfiguration).
+/// A builder for [`OpenZfsCreateRootVolumeConfiguration`](crate::types::OpenZfsCreateRootVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsCreateRootVolumeConfigurationBuilder {
     record_size_ki_b: ::std::option::Option<i32>,
@@ -7747,12 +7750,12 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.record_size_ki_b = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RecordSizeKiB` member.
+    /// Sets or clears the `RecordSizeKiB` member.
     pub fn set_record_size_ki_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.record_size_ki_b = input;
         self
     }
-    ///The `RecordSizeKiB` member, if set.
+    /// The `RecordSizeKiB` member, if set.
     pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
         &self.record_size_ki_b
     }
@@ -7770,7 +7773,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.data_compression_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DataCompressionType` member.
+    /// Sets or clears the `DataCompressionType` member.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
@@ -7778,7 +7781,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.data_compression_type = input;
         self
     }
-    ///The `DataCompressionType` member, if set.
+    /// The `DataCompressionType` member, if set.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
@@ -7792,7 +7795,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.nfs_exports = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NfsExports` member.
+    /// Sets or clears the `NfsExports` member.
     pub fn set_nfs_exports(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
@@ -7800,7 +7803,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.nfs_exports = input;
         self
     }
-    ///The `NfsExports` member, if set.
+    /// The `NfsExports` member, if set.
     pub fn get_nfs_exports(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
@@ -7816,7 +7819,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.user_and_group_quotas = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `UserAndGroupQuotas` member.
+    /// Sets or clears the `UserAndGroupQuotas` member.
     pub fn set_user_and_group_quotas(
         mut self,
         input: ::std::option::Option<
@@ -7826,7 +7829,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.user_and_group_quotas = input;
         self
     }
-    ///The `UserAndGroupQuotas` member, if set.
+    /// The `UserAndGroupQuotas` member, if set.
     pub fn get_user_and_group_quotas(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
@@ -7840,7 +7843,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.copy_tags_to_snapshots = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToSnapshots` member.
+    /// Sets or clears the `CopyTagsToSnapshots` member.
     pub fn set_copy_tags_to_snapshots(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7848,7 +7851,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.copy_tags_to_snapshots = input;
         self
     }
-    ///The `CopyTagsToSnapshots` member, if set.
+    /// The `CopyTagsToSnapshots` member, if set.
     pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_snapshots
     }
@@ -7857,12 +7860,12 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self.read_only = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ReadOnly` member.
+    /// Sets or clears the `ReadOnly` member.
     pub fn set_read_only(mut self, input: ::std::option::Option<bool>) -> Self {
         self.read_only = input;
         self
     }
-    ///The `ReadOnly` member, if set.
+    /// The `ReadOnly` member, if set.
     pub fn get_read_only(&self) -> &::std::option::Option<bool> {
         &self.read_only
     }
@@ -7878,7 +7881,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         }
     }
 }
-///A builder for [`OpenZfsFileSystemConfiguration`](crate::types::OpenZfsFileSystemConfiguration).
+/// A builder for [`OpenZfsFileSystemConfiguration`](crate::types::OpenZfsFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsFileSystemConfigurationBuilder {
     automatic_backup_retention_days: ::std::option::Option<i32>,
@@ -7909,7 +7912,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutomaticBackupRetentionDays` member.
+    /// Sets or clears the `AutomaticBackupRetentionDays` member.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -7917,7 +7920,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = input;
         self
     }
-    ///The `AutomaticBackupRetentionDays` member, if set.
+    /// The `AutomaticBackupRetentionDays` member, if set.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
@@ -7929,7 +7932,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7937,7 +7940,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -7949,7 +7952,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.copy_tags_to_volumes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToVolumes` member.
+    /// Sets or clears the `CopyTagsToVolumes` member.
     pub fn set_copy_tags_to_volumes(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7957,7 +7960,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.copy_tags_to_volumes = input;
         self
     }
-    ///The `CopyTagsToVolumes` member, if set.
+    /// The `CopyTagsToVolumes` member, if set.
     pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_volumes
     }
@@ -7971,7 +7974,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DailyAutomaticBackupStartTime` member.
+    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7979,7 +7982,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.daily_automatic_backup_start_time = input;
         self
     }
-    ///The `DailyAutomaticBackupStartTime` member, if set.
+    /// The `DailyAutomaticBackupStartTime` member, if set.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -7993,7 +7996,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.deployment_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeploymentType` member.
+    /// Sets or clears the `DeploymentType` member.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
@@ -8001,7 +8004,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.deployment_type = input;
         self
     }
-    ///The `DeploymentType` member, if set.
+    /// The `DeploymentType` member, if set.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
@@ -8012,12 +8015,12 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacity` member.
+    /// Sets or clears the `ThroughputCapacity` member.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
-    ///The `ThroughputCapacity` member, if set.
+    /// The `ThroughputCapacity` member, if set.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
@@ -8031,7 +8034,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WeeklyMaintenanceStartTime` member.
+    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8039,7 +8042,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = input;
         self
     }
-    ///The `WeeklyMaintenanceStartTime` member, if set.
+    /// The `WeeklyMaintenanceStartTime` member, if set.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8053,7 +8056,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.disk_iops_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DiskIopsConfiguration` member.
+    /// Sets or clears the `DiskIopsConfiguration` member.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -8061,7 +8064,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.disk_iops_configuration = input;
         self
     }
-    ///The `DiskIopsConfiguration` member, if set.
+    /// The `DiskIopsConfiguration` member, if set.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
@@ -8075,7 +8078,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.root_volume_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RootVolumeId` member.
+    /// Sets or clears the `RootVolumeId` member.
     pub fn set_root_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8083,7 +8086,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.root_volume_id = input;
         self
     }
-    ///The `RootVolumeId` member, if set.
+    /// The `RootVolumeId` member, if set.
     pub fn get_root_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_volume_id
     }
@@ -8095,7 +8098,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.preferred_subnet_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PreferredSubnetId` member.
+    /// Sets or clears the `PreferredSubnetId` member.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8103,7 +8106,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.preferred_subnet_id = input;
         self
     }
-    ///The `PreferredSubnetId` member, if set.
+    /// The `PreferredSubnetId` member, if set.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8117,7 +8120,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpAddressRange` member.
+    /// Sets or clears the `EndpointIpAddressRange` member.
     pub fn set_endpoint_ip_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8125,7 +8128,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ip_address_range = input;
         self
     }
-    ///The `EndpointIpAddressRange` member, if set.
+    /// The `EndpointIpAddressRange` member, if set.
     pub fn get_endpoint_ip_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8139,7 +8142,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpv6AddressRange` member.
+    /// Sets or clears the `EndpointIpv6AddressRange` member.
     pub fn set_endpoint_ipv6_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8147,7 +8150,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ipv6_address_range = input;
         self
     }
-    ///The `EndpointIpv6AddressRange` member, if set.
+    /// The `EndpointIpv6AddressRange` member, if set.
     pub fn get_endpoint_ipv6_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8161,7 +8164,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.route_table_ids = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RouteTableIds` member.
+    /// Sets or clears the `RouteTableIds` member.
     pub fn set_route_table_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -8169,7 +8172,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.route_table_ids = input;
         self
     }
-    ///The `RouteTableIds` member, if set.
+    /// The `RouteTableIds` member, if set.
     pub fn get_route_table_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -8183,7 +8186,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ip_address = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpAddress` member.
+    /// Sets or clears the `EndpointIpAddress` member.
     pub fn set_endpoint_ip_address(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8191,7 +8194,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ip_address = input;
         self
     }
-    ///The `EndpointIpAddress` member, if set.
+    /// The `EndpointIpAddress` member, if set.
     pub fn get_endpoint_ip_address(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8205,7 +8208,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ipv6_address = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EndpointIpv6Address` member.
+    /// Sets or clears the `EndpointIpv6Address` member.
     pub fn set_endpoint_ipv6_address(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8213,7 +8216,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.endpoint_ipv6_address = input;
         self
     }
-    ///The `EndpointIpv6Address` member, if set.
+    /// The `EndpointIpv6Address` member, if set.
     pub fn get_endpoint_ipv6_address(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8227,7 +8230,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.read_cache_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ReadCacheConfiguration` member.
+    /// Sets or clears the `ReadCacheConfiguration` member.
     pub fn set_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsReadCacheConfiguration>,
@@ -8235,7 +8238,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self.read_cache_configuration = input;
         self
     }
-    ///The `ReadCacheConfiguration` member, if set.
+    /// The `ReadCacheConfiguration` member, if set.
     pub fn get_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
@@ -8263,7 +8266,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         }
     }
 }
-///A builder for [`OpenZfsNfsExport`](crate::types::OpenZfsNfsExport).
+/// A builder for [`OpenZfsNfsExport`](crate::types::OpenZfsNfsExport).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsNfsExportBuilder {
     client_configurations: ::std::option::Option<
@@ -8281,7 +8284,7 @@ impl OpenZfsNfsExportBuilder {
         self.client_configurations = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ClientConfigurations` member.
+    /// Sets or clears the `ClientConfigurations` member.
     pub fn set_client_configurations(
         mut self,
         input: ::std::option::Option<
@@ -8291,7 +8294,7 @@ impl OpenZfsNfsExportBuilder {
         self.client_configurations = input;
         self
     }
-    ///The `ClientConfigurations` member, if set.
+    /// The `ClientConfigurations` member, if set.
     pub fn get_client_configurations(
         &self,
     ) -> &::std::option::Option<
@@ -8320,7 +8323,7 @@ impl OpenZfsNfsExportBuilder {
         })
     }
 }
-///A builder for [`OpenZfsOriginSnapshotConfiguration`](crate::types::OpenZfsOriginSnapshotConfiguration).
+/// A builder for [`OpenZfsOriginSnapshotConfiguration`](crate::types::OpenZfsOriginSnapshotConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsOriginSnapshotConfigurationBuilder {
     snapshot_arn: ::std::option::Option<::std::string::String>,
@@ -8335,7 +8338,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self.snapshot_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnapshotARN` member.
+    /// Sets or clears the `SnapshotARN` member.
     pub fn set_snapshot_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8343,7 +8346,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self.snapshot_arn = input;
         self
     }
-    ///The `SnapshotARN` member, if set.
+    /// The `SnapshotARN` member, if set.
     pub fn get_snapshot_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_arn
     }
@@ -8361,7 +8364,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self.copy_strategy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyStrategy` member.
+    /// Sets or clears the `CopyStrategy` member.
     pub fn set_copy_strategy(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
@@ -8369,7 +8372,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self.copy_strategy = input;
         self
     }
-    ///The `CopyStrategy` member, if set.
+    /// The `CopyStrategy` member, if set.
     pub fn get_copy_strategy(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
@@ -8383,7 +8386,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         }
     }
 }
-///A builder for [`OpenZfsReadCacheConfiguration`](crate::types::OpenZfsReadCacheConfiguration).
+/// A builder for [`OpenZfsReadCacheConfiguration`](crate::types::OpenZfsReadCacheConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsReadCacheConfigurationBuilder {
     sizing_mode: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
@@ -8404,7 +8407,7 @@ impl OpenZfsReadCacheConfigurationBuilder {
         self.sizing_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizingMode` member.
+    /// Sets or clears the `SizingMode` member.
     pub fn set_sizing_mode(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
@@ -8412,7 +8415,7 @@ impl OpenZfsReadCacheConfigurationBuilder {
         self.sizing_mode = input;
         self
     }
-    ///The `SizingMode` member, if set.
+    /// The `SizingMode` member, if set.
     pub fn get_sizing_mode(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheSizingMode> {
@@ -8423,12 +8426,12 @@ impl OpenZfsReadCacheConfigurationBuilder {
         self.size_gi_b = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SizeGiB` member.
+    /// Sets or clears the `SizeGiB` member.
     pub fn set_size_gi_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_gi_b = input;
         self
     }
-    ///The `SizeGiB` member, if set.
+    /// The `SizeGiB` member, if set.
     pub fn get_size_gi_b(&self) -> &::std::option::Option<i32> {
         &self.size_gi_b
     }
@@ -8440,7 +8443,7 @@ impl OpenZfsReadCacheConfigurationBuilder {
         }
     }
 }
-///A builder for [`OpenZfsUserOrGroupQuota`](crate::types::OpenZfsUserOrGroupQuota).
+/// A builder for [`OpenZfsUserOrGroupQuota`](crate::types::OpenZfsUserOrGroupQuota).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsUserOrGroupQuotaBuilder {
     r#type: ::std::option::Option<crate::types::OpenZfsQuotaType>,
@@ -8456,7 +8459,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self.r#type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Type` member.
+    /// Sets or clears the `Type` member.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsQuotaType>,
@@ -8464,7 +8467,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self.r#type = input;
         self
     }
-    ///The `Type` member, if set.
+    /// The `Type` member, if set.
     pub fn get_type(&self) -> &::std::option::Option<crate::types::OpenZfsQuotaType> {
         &self.r#type
     }
@@ -8473,12 +8476,12 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Id` member.
+    /// Sets or clears the `Id` member.
     pub fn set_id(mut self, input: ::std::option::Option<i32>) -> Self {
         self.id = input;
         self
     }
-    ///The `Id` member, if set.
+    /// The `Id` member, if set.
     pub fn get_id(&self) -> &::std::option::Option<i32> {
         &self.id
     }
@@ -8490,7 +8493,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageCapacityQuotaGiB` member.
+    /// Sets or clears the `StorageCapacityQuotaGiB` member.
     pub fn set_storage_capacity_quota_gi_b(
         mut self,
         input: ::std::option::Option<i32>,
@@ -8498,7 +8501,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self.storage_capacity_quota_gi_b = input;
         self
     }
-    ///The `StorageCapacityQuotaGiB` member, if set.
+    /// The `StorageCapacityQuotaGiB` member, if set.
     pub fn get_storage_capacity_quota_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_quota_gi_b
     }
@@ -8543,7 +8546,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         })
     }
 }
-///A builder for [`OpenZfsVolumeConfiguration`](crate::types::OpenZfsVolumeConfiguration).
+/// A builder for [`OpenZfsVolumeConfiguration`](crate::types::OpenZfsVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsVolumeConfigurationBuilder {
     parent_volume_id: ::std::option::Option<::std::string::String>,
@@ -8580,7 +8583,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.parent_volume_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ParentVolumeId` member.
+    /// Sets or clears the `ParentVolumeId` member.
     pub fn set_parent_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8588,7 +8591,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.parent_volume_id = input;
         self
     }
-    ///The `ParentVolumeId` member, if set.
+    /// The `ParentVolumeId` member, if set.
     pub fn get_parent_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.parent_volume_id
     }
@@ -8600,7 +8603,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.volume_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumePath` member.
+    /// Sets or clears the `VolumePath` member.
     pub fn set_volume_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8608,7 +8611,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.volume_path = input;
         self
     }
-    ///The `VolumePath` member, if set.
+    /// The `VolumePath` member, if set.
     pub fn get_volume_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_path
     }
@@ -8622,7 +8625,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `StorageCapacityReservationGiB` member.
+    /// Sets or clears the `StorageCapacityReservationGiB` member.
     pub fn set_storage_capacity_reservation_gi_b(
         mut self,
         input: ::std::option::Option<i32>,
@@ -8630,7 +8633,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.storage_capacity_reservation_gi_b = input;
         self
     }
-    ///The `StorageCapacityReservationGiB` member, if set.
+    /// The `StorageCapacityReservationGiB` member, if set.
     pub fn get_storage_capacity_reservation_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_reservation_gi_b
     }
@@ -8642,7 +8645,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `StorageCapacityQuotaGiB` member.
+    /// Sets or clears the `StorageCapacityQuotaGiB` member.
     pub fn set_storage_capacity_quota_gi_b(
         mut self,
         input: ::std::option::Option<i32>,
@@ -8650,7 +8653,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.storage_capacity_quota_gi_b = input;
         self
     }
-    ///The `StorageCapacityQuotaGiB` member, if set.
+    /// The `StorageCapacityQuotaGiB` member, if set.
     pub fn get_storage_capacity_quota_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_quota_gi_b
     }
@@ -8659,12 +8662,12 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.record_size_ki_b = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RecordSizeKiB` member.
+    /// Sets or clears the `RecordSizeKiB` member.
     pub fn set_record_size_ki_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.record_size_ki_b = input;
         self
     }
-    ///The `RecordSizeKiB` member, if set.
+    /// The `RecordSizeKiB` member, if set.
     pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
         &self.record_size_ki_b
     }
@@ -8682,7 +8685,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.data_compression_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DataCompressionType` member.
+    /// Sets or clears the `DataCompressionType` member.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
@@ -8690,7 +8693,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.data_compression_type = input;
         self
     }
-    ///The `DataCompressionType` member, if set.
+    /// The `DataCompressionType` member, if set.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
@@ -8704,7 +8707,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.copy_tags_to_snapshots = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToSnapshots` member.
+    /// Sets or clears the `CopyTagsToSnapshots` member.
     pub fn set_copy_tags_to_snapshots(
         mut self,
         input: ::std::option::Option<bool>,
@@ -8712,7 +8715,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.copy_tags_to_snapshots = input;
         self
     }
-    ///The `CopyTagsToSnapshots` member, if set.
+    /// The `CopyTagsToSnapshots` member, if set.
     pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_snapshots
     }
@@ -8726,7 +8729,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.origin_snapshot = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OriginSnapshot` member.
+    /// Sets or clears the `OriginSnapshot` member.
     pub fn set_origin_snapshot(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
@@ -8734,7 +8737,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.origin_snapshot = input;
         self
     }
-    ///The `OriginSnapshot` member, if set.
+    /// The `OriginSnapshot` member, if set.
     pub fn get_origin_snapshot(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration> {
@@ -8745,12 +8748,12 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.read_only = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ReadOnly` member.
+    /// Sets or clears the `ReadOnly` member.
     pub fn set_read_only(mut self, input: ::std::option::Option<bool>) -> Self {
         self.read_only = input;
         self
     }
-    ///The `ReadOnly` member, if set.
+    /// The `ReadOnly` member, if set.
     pub fn get_read_only(&self) -> &::std::option::Option<bool> {
         &self.read_only
     }
@@ -8762,7 +8765,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.nfs_exports = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `NfsExports` member.
+    /// Sets or clears the `NfsExports` member.
     pub fn set_nfs_exports(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
@@ -8770,7 +8773,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.nfs_exports = input;
         self
     }
-    ///The `NfsExports` member, if set.
+    /// The `NfsExports` member, if set.
     pub fn get_nfs_exports(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
@@ -8786,7 +8789,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.user_and_group_quotas = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `UserAndGroupQuotas` member.
+    /// Sets or clears the `UserAndGroupQuotas` member.
     pub fn set_user_and_group_quotas(
         mut self,
         input: ::std::option::Option<
@@ -8796,7 +8799,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.user_and_group_quotas = input;
         self
     }
-    ///The `UserAndGroupQuotas` member, if set.
+    /// The `UserAndGroupQuotas` member, if set.
     pub fn get_user_and_group_quotas(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
@@ -8810,7 +8813,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.restore_to_snapshot = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RestoreToSnapshot` member.
+    /// Sets or clears the `RestoreToSnapshot` member.
     pub fn set_restore_to_snapshot(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8818,7 +8821,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.restore_to_snapshot = input;
         self
     }
-    ///The `RestoreToSnapshot` member, if set.
+    /// The `RestoreToSnapshot` member, if set.
     pub fn get_restore_to_snapshot(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8832,7 +8835,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.delete_intermediate_snaphots = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeleteIntermediateSnaphots` member.
+    /// Sets or clears the `DeleteIntermediateSnaphots` member.
     pub fn set_delete_intermediate_snaphots(
         mut self,
         input: ::std::option::Option<bool>,
@@ -8840,7 +8843,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.delete_intermediate_snaphots = input;
         self
     }
-    ///The `DeleteIntermediateSnaphots` member, if set.
+    /// The `DeleteIntermediateSnaphots` member, if set.
     pub fn get_delete_intermediate_snaphots(&self) -> &::std::option::Option<bool> {
         &self.delete_intermediate_snaphots
     }
@@ -8852,7 +8855,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.delete_cloned_volumes = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeleteClonedVolumes` member.
+    /// Sets or clears the `DeleteClonedVolumes` member.
     pub fn set_delete_cloned_volumes(
         mut self,
         input: ::std::option::Option<bool>,
@@ -8860,7 +8863,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.delete_cloned_volumes = input;
         self
     }
-    ///The `DeleteClonedVolumes` member, if set.
+    /// The `DeleteClonedVolumes` member, if set.
     pub fn get_delete_cloned_volumes(&self) -> &::std::option::Option<bool> {
         &self.delete_cloned_volumes
     }
@@ -8872,7 +8875,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.delete_intermediate_data = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeleteIntermediateData` member.
+    /// Sets or clears the `DeleteIntermediateData` member.
     pub fn set_delete_intermediate_data(
         mut self,
         input: ::std::option::Option<bool>,
@@ -8880,7 +8883,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.delete_intermediate_data = input;
         self
     }
-    ///The `DeleteIntermediateData` member, if set.
+    /// The `DeleteIntermediateData` member, if set.
     pub fn get_delete_intermediate_data(&self) -> &::std::option::Option<bool> {
         &self.delete_intermediate_data
     }
@@ -8892,7 +8895,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.source_snapshot_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SourceSnapshotARN` member.
+    /// Sets or clears the `SourceSnapshotARN` member.
     pub fn set_source_snapshot_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8900,7 +8903,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.source_snapshot_arn = input;
         self
     }
-    ///The `SourceSnapshotARN` member, if set.
+    /// The `SourceSnapshotARN` member, if set.
     pub fn get_source_snapshot_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8914,7 +8917,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.destination_snapshot = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DestinationSnapshot` member.
+    /// Sets or clears the `DestinationSnapshot` member.
     pub fn set_destination_snapshot(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8922,7 +8925,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.destination_snapshot = input;
         self
     }
-    ///The `DestinationSnapshot` member, if set.
+    /// The `DestinationSnapshot` member, if set.
     pub fn get_destination_snapshot(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -8944,7 +8947,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.copy_strategy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyStrategy` member.
+    /// Sets or clears the `CopyStrategy` member.
     pub fn set_copy_strategy(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
@@ -8952,7 +8955,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self.copy_strategy = input;
         self
     }
-    ///The `CopyStrategy` member, if set.
+    /// The `CopyStrategy` member, if set.
     pub fn get_copy_strategy(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
@@ -8982,7 +8985,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         }
     }
 }
-///A builder for [`RetentionPeriod`](crate::types::RetentionPeriod).
+/// A builder for [`RetentionPeriod`](crate::types::RetentionPeriod).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RetentionPeriodBuilder {
     r#type: ::std::option::Option<crate::types::RetentionPeriodType>,
@@ -8997,7 +9000,7 @@ impl RetentionPeriodBuilder {
         self.r#type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Type` member.
+    /// Sets or clears the `Type` member.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriodType>,
@@ -9005,7 +9008,7 @@ impl RetentionPeriodBuilder {
         self.r#type = input;
         self
     }
-    ///The `Type` member, if set.
+    /// The `Type` member, if set.
     pub fn get_type(&self) -> &::std::option::Option<crate::types::RetentionPeriodType> {
         &self.r#type
     }
@@ -9026,12 +9029,12 @@ impl RetentionPeriodBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Value` member.
+    /// Sets or clears the `Value` member.
     pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
         self.value = input;
         self
     }
-    ///The `Value` member, if set.
+    /// The `Value` member, if set.
     pub fn get_value(&self) -> &::std::option::Option<i32> {
         &self.value
     }
@@ -9054,7 +9057,7 @@ impl RetentionPeriodBuilder {
         })
     }
 }
-///A builder for [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
+/// A builder for [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SelfManagedActiveDirectoryAttributesBuilder {
     domain_name: ::std::option::Option<::std::string::String>,
@@ -9073,7 +9076,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DomainName` member.
+    /// Sets or clears the `DomainName` member.
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9081,7 +9084,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.domain_name = input;
         self
     }
-    ///The `DomainName` member, if set.
+    /// The `DomainName` member, if set.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -9095,7 +9098,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         );
         self
     }
-    ///Sets or clears the `OrganizationalUnitDistinguishedName` member.
+    /// Sets or clears the `OrganizationalUnitDistinguishedName` member.
     pub fn set_organizational_unit_distinguished_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9103,7 +9106,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.organizational_unit_distinguished_name = input;
         self
     }
-    ///The `OrganizationalUnitDistinguishedName` member, if set.
+    /// The `OrganizationalUnitDistinguishedName` member, if set.
     pub fn get_organizational_unit_distinguished_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -9119,7 +9122,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         );
         self
     }
-    ///Sets or clears the `FileSystemAdministratorsGroup` member.
+    /// Sets or clears the `FileSystemAdministratorsGroup` member.
     pub fn set_file_system_administrators_group(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9127,7 +9130,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.file_system_administrators_group = input;
         self
     }
-    ///The `FileSystemAdministratorsGroup` member, if set.
+    /// The `FileSystemAdministratorsGroup` member, if set.
     pub fn get_file_system_administrators_group(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -9141,7 +9144,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.user_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `UserName` member.
+    /// Sets or clears the `UserName` member.
     pub fn set_user_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9149,7 +9152,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.user_name = input;
         self
     }
-    ///The `UserName` member, if set.
+    /// The `UserName` member, if set.
     pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.user_name
     }
@@ -9161,7 +9164,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.dns_ips = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DnsIps` member.
+    /// Sets or clears the `DnsIps` member.
     pub fn set_dns_ips(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -9169,7 +9172,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.dns_ips = input;
         self
     }
-    ///The `DnsIps` member, if set.
+    /// The `DnsIps` member, if set.
     pub fn get_dns_ips(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -9185,7 +9188,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         );
         self
     }
-    ///Sets or clears the `DomainJoinServiceAccountSecret` member.
+    /// Sets or clears the `DomainJoinServiceAccountSecret` member.
     pub fn set_domain_join_service_account_secret(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9193,7 +9196,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self.domain_join_service_account_secret = input;
         self
     }
-    ///The `DomainJoinServiceAccountSecret` member, if set.
+    /// The `DomainJoinServiceAccountSecret` member, if set.
     pub fn get_domain_join_service_account_secret(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -9212,7 +9215,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         }
     }
 }
-///A builder for [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
+/// A builder for [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
 #[derive(Clone, PartialEq, Default)]
 pub struct SelfManagedActiveDirectoryConfigurationBuilder {
     domain_name: ::std::option::Option<::std::string::String>,
@@ -9232,7 +9235,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DomainName` member.
+    /// Sets or clears the `DomainName` member.
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9240,7 +9243,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.domain_name = input;
         self
     }
-    ///The `DomainName` member, if set.
+    /// The `DomainName` member, if set.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -9256,7 +9259,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `OrganizationalUnitDistinguishedName` member.
+    /// Sets or clears the `OrganizationalUnitDistinguishedName` member.
     pub fn set_organizational_unit_distinguished_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9264,7 +9267,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.organizational_unit_distinguished_name = input;
         self
     }
-    ///The `OrganizationalUnitDistinguishedName` member, if set.
+    /// The `OrganizationalUnitDistinguishedName` member, if set.
     pub fn get_organizational_unit_distinguished_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -9280,7 +9283,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `FileSystemAdministratorsGroup` member.
+    /// Sets or clears the `FileSystemAdministratorsGroup` member.
     pub fn set_file_system_administrators_group(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9288,7 +9291,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.file_system_administrators_group = input;
         self
     }
-    ///The `FileSystemAdministratorsGroup` member, if set.
+    /// The `FileSystemAdministratorsGroup` member, if set.
     pub fn get_file_system_administrators_group(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -9302,7 +9305,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.user_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `UserName` member.
+    /// Sets or clears the `UserName` member.
     pub fn set_user_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9310,7 +9313,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.user_name = input;
         self
     }
-    ///The `UserName` member, if set.
+    /// The `UserName` member, if set.
     pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.user_name
     }
@@ -9322,7 +9325,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.password = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Password` member.
+    /// Sets or clears the `Password` member.
     pub fn set_password(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9330,7 +9333,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.password = input;
         self
     }
-    ///The `Password` member, if set.
+    /// The `Password` member, if set.
     pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
         &self.password
     }
@@ -9342,7 +9345,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.dns_ips = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DnsIps` member.
+    /// Sets or clears the `DnsIps` member.
     pub fn set_dns_ips(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -9350,7 +9353,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.dns_ips = input;
         self
     }
-    ///The `DnsIps` member, if set.
+    /// The `DnsIps` member, if set.
     pub fn get_dns_ips(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -9374,7 +9377,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DomainJoinServiceAccountSecret` member.
+    /// Sets or clears the `DomainJoinServiceAccountSecret` member.
     pub fn set_domain_join_service_account_secret(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9382,7 +9385,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self.domain_join_service_account_secret = input;
         self
     }
-    ///The `DomainJoinServiceAccountSecret` member, if set.
+    /// The `DomainJoinServiceAccountSecret` member, if set.
     pub fn get_domain_join_service_account_secret(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -9451,7 +9454,7 @@ impl ::std::fmt::Debug for SelfManagedActiveDirectoryConfigurationBuilder {
         formatter.finish()
     }
 }
-///A builder for [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded).
+/// A builder for [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ServiceLimitExceededBuilder {
     limit: ::std::option::Option<crate::types::ServiceLimit>,
@@ -9466,7 +9469,7 @@ impl ServiceLimitExceededBuilder {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Limit` member.
+    /// Sets or clears the `Limit` member.
     pub fn set_limit(
         mut self,
         input: ::std::option::Option<crate::types::ServiceLimit>,
@@ -9474,7 +9477,7 @@ impl ServiceLimitExceededBuilder {
         self.limit = input;
         self
     }
-    ///The `Limit` member, if set.
+    /// The `Limit` member, if set.
     pub fn get_limit(&self) -> &::std::option::Option<crate::types::ServiceLimit> {
         &self.limit
     }
@@ -9486,7 +9489,7 @@ impl ServiceLimitExceededBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9494,7 +9497,7 @@ impl ServiceLimitExceededBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -9520,7 +9523,7 @@ impl ServiceLimitExceededBuilder {
         })
     }
 }
-///A builder for [`SnaplockConfiguration`](crate::types::SnaplockConfiguration).
+/// A builder for [`SnaplockConfiguration`](crate::types::SnaplockConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnaplockConfigurationBuilder {
     audit_log_volume: ::std::option::Option<bool>,
@@ -9538,12 +9541,12 @@ impl SnaplockConfigurationBuilder {
         self.audit_log_volume = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AuditLogVolume` member.
+    /// Sets or clears the `AuditLogVolume` member.
     pub fn set_audit_log_volume(mut self, input: ::std::option::Option<bool>) -> Self {
         self.audit_log_volume = input;
         self
     }
-    ///The `AuditLogVolume` member, if set.
+    /// The `AuditLogVolume` member, if set.
     pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
         &self.audit_log_volume
     }
@@ -9555,7 +9558,7 @@ impl SnaplockConfigurationBuilder {
         self.autocommit_period = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutocommitPeriod` member.
+    /// Sets or clears the `AutocommitPeriod` member.
     pub fn set_autocommit_period(
         mut self,
         input: ::std::option::Option<crate::types::AutocommitPeriod>,
@@ -9563,7 +9566,7 @@ impl SnaplockConfigurationBuilder {
         self.autocommit_period = input;
         self
     }
-    ///The `AutocommitPeriod` member, if set.
+    /// The `AutocommitPeriod` member, if set.
     pub fn get_autocommit_period(
         &self,
     ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
@@ -9579,7 +9582,7 @@ impl SnaplockConfigurationBuilder {
         self.privileged_delete = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PrivilegedDelete` member.
+    /// Sets or clears the `PrivilegedDelete` member.
     pub fn set_privileged_delete(
         mut self,
         input: ::std::option::Option<crate::types::PrivilegedDelete>,
@@ -9587,7 +9590,7 @@ impl SnaplockConfigurationBuilder {
         self.privileged_delete = input;
         self
     }
-    ///The `PrivilegedDelete` member, if set.
+    /// The `PrivilegedDelete` member, if set.
     pub fn get_privileged_delete(
         &self,
     ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
@@ -9601,7 +9604,7 @@ impl SnaplockConfigurationBuilder {
         self.retention_period = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RetentionPeriod` member.
+    /// Sets or clears the `RetentionPeriod` member.
     pub fn set_retention_period(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
@@ -9609,7 +9612,7 @@ impl SnaplockConfigurationBuilder {
         self.retention_period = input;
         self
     }
-    ///The `RetentionPeriod` member, if set.
+    /// The `RetentionPeriod` member, if set.
     pub fn get_retention_period(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
@@ -9627,7 +9630,7 @@ impl SnaplockConfigurationBuilder {
         self.snaplock_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnaplockType` member.
+    /// Sets or clears the `SnaplockType` member.
     pub fn set_snaplock_type(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockType>,
@@ -9635,7 +9638,7 @@ impl SnaplockConfigurationBuilder {
         self.snaplock_type = input;
         self
     }
-    ///The `SnaplockType` member, if set.
+    /// The `SnaplockType` member, if set.
     pub fn get_snaplock_type(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockType> {
@@ -9651,7 +9654,7 @@ impl SnaplockConfigurationBuilder {
         self.volume_append_mode_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeAppendModeEnabled` member.
+    /// Sets or clears the `VolumeAppendModeEnabled` member.
     pub fn set_volume_append_mode_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -9659,7 +9662,7 @@ impl SnaplockConfigurationBuilder {
         self.volume_append_mode_enabled = input;
         self
     }
-    ///The `VolumeAppendModeEnabled` member, if set.
+    /// The `VolumeAppendModeEnabled` member, if set.
     pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
         &self.volume_append_mode_enabled
     }
@@ -9675,7 +9678,7 @@ impl SnaplockConfigurationBuilder {
         }
     }
 }
-///A builder for [`SnaplockRetentionPeriod`](crate::types::SnaplockRetentionPeriod).
+/// A builder for [`SnaplockRetentionPeriod`](crate::types::SnaplockRetentionPeriod).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnaplockRetentionPeriodBuilder {
     default_retention: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -9691,7 +9694,7 @@ impl SnaplockRetentionPeriodBuilder {
         self.default_retention = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DefaultRetention` member.
+    /// Sets or clears the `DefaultRetention` member.
     pub fn set_default_retention(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -9699,7 +9702,7 @@ impl SnaplockRetentionPeriodBuilder {
         self.default_retention = input;
         self
     }
-    ///The `DefaultRetention` member, if set.
+    /// The `DefaultRetention` member, if set.
     pub fn get_default_retention(
         &self,
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
@@ -9713,7 +9716,7 @@ impl SnaplockRetentionPeriodBuilder {
         self.minimum_retention = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `MinimumRetention` member.
+    /// Sets or clears the `MinimumRetention` member.
     pub fn set_minimum_retention(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -9721,7 +9724,7 @@ impl SnaplockRetentionPeriodBuilder {
         self.minimum_retention = input;
         self
     }
-    ///The `MinimumRetention` member, if set.
+    /// The `MinimumRetention` member, if set.
     pub fn get_minimum_retention(
         &self,
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
@@ -9735,7 +9738,7 @@ impl SnaplockRetentionPeriodBuilder {
         self.maximum_retention = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `MaximumRetention` member.
+    /// Sets or clears the `MaximumRetention` member.
     pub fn set_maximum_retention(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -9743,7 +9746,7 @@ impl SnaplockRetentionPeriodBuilder {
         self.maximum_retention = input;
         self
     }
-    ///The `MaximumRetention` member, if set.
+    /// The `MaximumRetention` member, if set.
     pub fn get_maximum_retention(
         &self,
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
@@ -9790,7 +9793,7 @@ impl SnaplockRetentionPeriodBuilder {
         })
     }
 }
-///A builder for [`Snapshot`](crate::types::Snapshot).
+/// A builder for [`Snapshot`](crate::types::Snapshot).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnapshotBuilder {
     resource_arn: ::std::option::Option<::std::string::String>,
@@ -9816,7 +9819,7 @@ impl SnapshotBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ResourceARN` member.
+    /// Sets or clears the `ResourceARN` member.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9824,7 +9827,7 @@ impl SnapshotBuilder {
         self.resource_arn = input;
         self
     }
-    ///The `ResourceARN` member, if set.
+    /// The `ResourceARN` member, if set.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -9836,7 +9839,7 @@ impl SnapshotBuilder {
         self.snapshot_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `SnapshotId` member.
+    /// Sets or clears the `SnapshotId` member.
     pub fn set_snapshot_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9844,7 +9847,7 @@ impl SnapshotBuilder {
         self.snapshot_id = input;
         self
     }
-    ///The `SnapshotId` member, if set.
+    /// The `SnapshotId` member, if set.
     pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_id
     }
@@ -9856,7 +9859,7 @@ impl SnapshotBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Name` member.
+    /// Sets or clears the `Name` member.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9864,7 +9867,7 @@ impl SnapshotBuilder {
         self.name = input;
         self
     }
-    ///The `Name` member, if set.
+    /// The `Name` member, if set.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -9876,7 +9879,7 @@ impl SnapshotBuilder {
         self.volume_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeId` member.
+    /// Sets or clears the `VolumeId` member.
     pub fn set_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9884,7 +9887,7 @@ impl SnapshotBuilder {
         self.volume_id = input;
         self
     }
-    ///The `VolumeId` member, if set.
+    /// The `VolumeId` member, if set.
     pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_id
     }
@@ -9896,7 +9899,7 @@ impl SnapshotBuilder {
         self.creation_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CreationTime` member.
+    /// Sets or clears the `CreationTime` member.
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -9904,7 +9907,7 @@ impl SnapshotBuilder {
         self.creation_time = input;
         self
     }
-    ///The `CreationTime` member, if set.
+    /// The `CreationTime` member, if set.
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
@@ -9926,7 +9929,7 @@ impl SnapshotBuilder {
         self.lifecycle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Lifecycle` member.
+    /// Sets or clears the `Lifecycle` member.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::SnapshotLifecycle>,
@@ -9934,7 +9937,7 @@ impl SnapshotBuilder {
         self.lifecycle = input;
         self
     }
-    ///The `Lifecycle` member, if set.
+    /// The `Lifecycle` member, if set.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::SnapshotLifecycle> {
@@ -9948,7 +9951,7 @@ impl SnapshotBuilder {
         self.lifecycle_transition_reason = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `LifecycleTransitionReason` member.
+    /// Sets or clears the `LifecycleTransitionReason` member.
     pub fn set_lifecycle_transition_reason(
         mut self,
         input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
@@ -9956,7 +9959,7 @@ impl SnapshotBuilder {
         self.lifecycle_transition_reason = input;
         self
     }
-    ///The `LifecycleTransitionReason` member, if set.
+    /// The `LifecycleTransitionReason` member, if set.
     pub fn get_lifecycle_transition_reason(
         &self,
     ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
@@ -9970,7 +9973,7 @@ impl SnapshotBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -9978,7 +9981,7 @@ impl SnapshotBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -9994,7 +9997,7 @@ impl SnapshotBuilder {
         self.administrative_actions = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AdministrativeActions` member.
+    /// Sets or clears the `AdministrativeActions` member.
     pub fn set_administrative_actions(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
@@ -10002,7 +10005,7 @@ impl SnapshotBuilder {
         self.administrative_actions = input;
         self
     }
-    ///The `AdministrativeActions` member, if set.
+    /// The `AdministrativeActions` member, if set.
     pub fn get_administrative_actions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
@@ -10023,7 +10026,7 @@ impl SnapshotBuilder {
         }
     }
 }
-///A builder for [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable).
+/// A builder for [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SourceBackupUnavailableBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -10038,7 +10041,7 @@ impl SourceBackupUnavailableBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10046,7 +10049,7 @@ impl SourceBackupUnavailableBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -10058,7 +10061,7 @@ impl SourceBackupUnavailableBuilder {
         self.backup_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `BackupId` member.
+    /// Sets or clears the `BackupId` member.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10066,7 +10069,7 @@ impl SourceBackupUnavailableBuilder {
         self.backup_id = input;
         self
     }
-    ///The `BackupId` member, if set.
+    /// The `BackupId` member, if set.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -10078,7 +10081,7 @@ impl SourceBackupUnavailableBuilder {
         }
     }
 }
-///A builder for [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound).
+/// A builder for [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct StorageVirtualMachineNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -10092,7 +10095,7 @@ impl StorageVirtualMachineNotFoundBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10100,7 +10103,7 @@ impl StorageVirtualMachineNotFoundBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -10111,7 +10114,7 @@ impl StorageVirtualMachineNotFoundBuilder {
         }
     }
 }
-///A builder for [`Tag`](crate::types::Tag).
+/// A builder for [`Tag`](crate::types::Tag).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TagBuilder {
     key: ::std::option::Option<::std::string::String>,
@@ -10126,7 +10129,7 @@ impl TagBuilder {
         self.key = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Key` member.
+    /// Sets or clears the `Key` member.
     pub fn set_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10134,7 +10137,7 @@ impl TagBuilder {
         self.key = input;
         self
     }
-    ///The `Key` member, if set.
+    /// The `Key` member, if set.
     pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.key
     }
@@ -10146,7 +10149,7 @@ impl TagBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Value` member.
+    /// Sets or clears the `Value` member.
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10154,7 +10157,7 @@ impl TagBuilder {
         self.value = input;
         self
     }
-    ///The `Value` member, if set.
+    /// The `Value` member, if set.
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
@@ -10178,7 +10181,7 @@ impl TagBuilder {
         })
     }
 }
-///A builder for [`TieringPolicy`](crate::types::TieringPolicy).
+/// A builder for [`TieringPolicy`](crate::types::TieringPolicy).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TieringPolicyBuilder {
     cooling_period: ::std::option::Option<i32>,
@@ -10190,12 +10193,12 @@ impl TieringPolicyBuilder {
         self.cooling_period = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CoolingPeriod` member.
+    /// Sets or clears the `CoolingPeriod` member.
     pub fn set_cooling_period(mut self, input: ::std::option::Option<i32>) -> Self {
         self.cooling_period = input;
         self
     }
-    ///The `CoolingPeriod` member, if set.
+    /// The `CoolingPeriod` member, if set.
     pub fn get_cooling_period(&self) -> &::std::option::Option<i32> {
         &self.cooling_period
     }
@@ -10215,7 +10218,7 @@ impl TieringPolicyBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Name` member.
+    /// Sets or clears the `Name` member.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<crate::types::TieringPolicyName>,
@@ -10223,7 +10226,7 @@ impl TieringPolicyBuilder {
         self.name = input;
         self
     }
-    ///The `Name` member, if set.
+    /// The `Name` member, if set.
     pub fn get_name(&self) -> &::std::option::Option<crate::types::TieringPolicyName> {
         &self.name
     }
@@ -10235,7 +10238,7 @@ impl TieringPolicyBuilder {
         }
     }
 }
-///A builder for [`UnsupportedOperation`](crate::types::UnsupportedOperation).
+/// A builder for [`UnsupportedOperation`](crate::types::UnsupportedOperation).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UnsupportedOperationBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -10249,7 +10252,7 @@ impl UnsupportedOperationBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10257,7 +10260,7 @@ impl UnsupportedOperationBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -10268,7 +10271,7 @@ impl UnsupportedOperationBuilder {
         }
     }
 }
-///A builder for [`Volume`](crate::types::Volume).
+/// A builder for [`Volume`](crate::types::Volume).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VolumeBuilder {
     creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -10299,7 +10302,7 @@ impl VolumeBuilder {
         self.creation_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CreationTime` member.
+    /// Sets or clears the `CreationTime` member.
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -10307,7 +10310,7 @@ impl VolumeBuilder {
         self.creation_time = input;
         self
     }
-    ///The `CreationTime` member, if set.
+    /// The `CreationTime` member, if set.
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
@@ -10321,7 +10324,7 @@ impl VolumeBuilder {
         self.file_system_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileSystemId` member.
+    /// Sets or clears the `FileSystemId` member.
     pub fn set_file_system_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10329,7 +10332,7 @@ impl VolumeBuilder {
         self.file_system_id = input;
         self
     }
-    ///The `FileSystemId` member, if set.
+    /// The `FileSystemId` member, if set.
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
@@ -10355,7 +10358,7 @@ impl VolumeBuilder {
         self.lifecycle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Lifecycle` member.
+    /// Sets or clears the `Lifecycle` member.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::VolumeLifecycle>,
@@ -10363,7 +10366,7 @@ impl VolumeBuilder {
         self.lifecycle = input;
         self
     }
-    ///The `Lifecycle` member, if set.
+    /// The `Lifecycle` member, if set.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::VolumeLifecycle> {
@@ -10377,7 +10380,7 @@ impl VolumeBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Name` member.
+    /// Sets or clears the `Name` member.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10385,7 +10388,7 @@ impl VolumeBuilder {
         self.name = input;
         self
     }
-    ///The `Name` member, if set.
+    /// The `Name` member, if set.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -10397,7 +10400,7 @@ impl VolumeBuilder {
         self.ontap_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OntapConfiguration` member.
+    /// Sets or clears the `OntapConfiguration` member.
     pub fn set_ontap_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OntapVolumeConfiguration>,
@@ -10405,7 +10408,7 @@ impl VolumeBuilder {
         self.ontap_configuration = input;
         self
     }
-    ///The `OntapConfiguration` member, if set.
+    /// The `OntapConfiguration` member, if set.
     pub fn get_ontap_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OntapVolumeConfiguration> {
@@ -10419,7 +10422,7 @@ impl VolumeBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ResourceARN` member.
+    /// Sets or clears the `ResourceARN` member.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10427,7 +10430,7 @@ impl VolumeBuilder {
         self.resource_arn = input;
         self
     }
-    ///The `ResourceARN` member, if set.
+    /// The `ResourceARN` member, if set.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -10439,7 +10442,7 @@ impl VolumeBuilder {
         self.tags = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Tags` member.
+    /// Sets or clears the `Tags` member.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -10447,7 +10450,7 @@ impl VolumeBuilder {
         self.tags = input;
         self
     }
-    ///The `Tags` member, if set.
+    /// The `Tags` member, if set.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
@@ -10461,7 +10464,7 @@ impl VolumeBuilder {
         self.volume_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeId` member.
+    /// Sets or clears the `VolumeId` member.
     pub fn set_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10469,7 +10472,7 @@ impl VolumeBuilder {
         self.volume_id = input;
         self
     }
-    ///The `VolumeId` member, if set.
+    /// The `VolumeId` member, if set.
     pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_id
     }
@@ -10481,7 +10484,7 @@ impl VolumeBuilder {
         self.volume_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `VolumeType` member.
+    /// Sets or clears the `VolumeType` member.
     pub fn set_volume_type(
         mut self,
         input: ::std::option::Option<crate::types::VolumeType>,
@@ -10489,7 +10492,7 @@ impl VolumeBuilder {
         self.volume_type = input;
         self
     }
-    ///The `VolumeType` member, if set.
+    /// The `VolumeType` member, if set.
     pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
         &self.volume_type
     }
@@ -10501,7 +10504,7 @@ impl VolumeBuilder {
         self.lifecycle_transition_reason = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `LifecycleTransitionReason` member.
+    /// Sets or clears the `LifecycleTransitionReason` member.
     pub fn set_lifecycle_transition_reason(
         mut self,
         input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
@@ -10509,7 +10512,7 @@ impl VolumeBuilder {
         self.lifecycle_transition_reason = input;
         self
     }
-    ///The `LifecycleTransitionReason` member, if set.
+    /// The `LifecycleTransitionReason` member, if set.
     pub fn get_lifecycle_transition_reason(
         &self,
     ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
@@ -10525,7 +10528,7 @@ impl VolumeBuilder {
         self.administrative_actions = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AdministrativeActions` member.
+    /// Sets or clears the `AdministrativeActions` member.
     pub fn set_administrative_actions(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
@@ -10533,7 +10536,7 @@ impl VolumeBuilder {
         self.administrative_actions = input;
         self
     }
-    ///The `AdministrativeActions` member, if set.
+    /// The `AdministrativeActions` member, if set.
     pub fn get_administrative_actions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
@@ -10547,7 +10550,7 @@ impl VolumeBuilder {
         self.open_zfs_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `OpenZFSConfiguration` member.
+    /// Sets or clears the `OpenZFSConfiguration` member.
     pub fn set_open_zfs_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsVolumeConfiguration>,
@@ -10555,7 +10558,7 @@ impl VolumeBuilder {
         self.open_zfs_configuration = input;
         self
     }
-    ///The `OpenZFSConfiguration` member, if set.
+    /// The `OpenZFSConfiguration` member, if set.
     pub fn get_open_zfs_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsVolumeConfiguration> {
@@ -10579,7 +10582,7 @@ impl VolumeBuilder {
         }
     }
 }
-///A builder for [`VolumeNotFound`](crate::types::VolumeNotFound).
+/// A builder for [`VolumeNotFound`](crate::types::VolumeNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VolumeNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
@@ -10593,7 +10596,7 @@ impl VolumeNotFoundBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Message` member.
+    /// Sets or clears the `Message` member.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10601,7 +10604,7 @@ impl VolumeNotFoundBuilder {
         self.message = input;
         self
     }
-    ///The `Message` member, if set.
+    /// The `Message` member, if set.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -10612,7 +10615,7 @@ impl VolumeNotFoundBuilder {
         }
     }
 }
-///A builder for [`WindowsAuditLogConfiguration`](crate::types::WindowsAuditLogConfiguration).
+/// A builder for [`WindowsAuditLogConfiguration`](crate::types::WindowsAuditLogConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsAuditLogConfigurationBuilder {
     file_access_audit_log_level: ::std::option::Option<
@@ -10640,7 +10643,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self.file_access_audit_log_level = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileAccessAuditLogLevel` member.
+    /// Sets or clears the `FileAccessAuditLogLevel` member.
     pub fn set_file_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -10648,7 +10651,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self.file_access_audit_log_level = input;
         self
     }
-    ///The `FileAccessAuditLogLevel` member, if set.
+    /// The `FileAccessAuditLogLevel` member, if set.
     pub fn get_file_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
@@ -10672,7 +10675,7 @@ impl WindowsAuditLogConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `FileShareAccessAuditLogLevel` member.
+    /// Sets or clears the `FileShareAccessAuditLogLevel` member.
     pub fn set_file_share_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -10680,7 +10683,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self.file_share_access_audit_log_level = input;
         self
     }
-    ///The `FileShareAccessAuditLogLevel` member, if set.
+    /// The `FileShareAccessAuditLogLevel` member, if set.
     pub fn get_file_share_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
@@ -10698,7 +10701,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self.audit_log_destination = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AuditLogDestination` member.
+    /// Sets or clears the `AuditLogDestination` member.
     pub fn set_audit_log_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10706,7 +10709,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self.audit_log_destination = input;
         self
     }
-    ///The `AuditLogDestination` member, if set.
+    /// The `AuditLogDestination` member, if set.
     pub fn get_audit_log_destination(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -10744,7 +10747,7 @@ impl WindowsAuditLogConfigurationBuilder {
         })
     }
 }
-///A builder for [`WindowsAuditLogCreateConfiguration`](crate::types::WindowsAuditLogCreateConfiguration).
+/// A builder for [`WindowsAuditLogCreateConfiguration`](crate::types::WindowsAuditLogCreateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsAuditLogCreateConfigurationBuilder {
     file_access_audit_log_level: ::std::option::Option<
@@ -10772,7 +10775,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self.file_access_audit_log_level = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FileAccessAuditLogLevel` member.
+    /// Sets or clears the `FileAccessAuditLogLevel` member.
     pub fn set_file_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -10780,7 +10783,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self.file_access_audit_log_level = input;
         self
     }
-    ///The `FileAccessAuditLogLevel` member, if set.
+    /// The `FileAccessAuditLogLevel` member, if set.
     pub fn get_file_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
@@ -10804,7 +10807,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `FileShareAccessAuditLogLevel` member.
+    /// Sets or clears the `FileShareAccessAuditLogLevel` member.
     pub fn set_file_share_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -10812,7 +10815,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self.file_share_access_audit_log_level = input;
         self
     }
-    ///The `FileShareAccessAuditLogLevel` member, if set.
+    /// The `FileShareAccessAuditLogLevel` member, if set.
     pub fn get_file_share_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
@@ -10838,7 +10841,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self.audit_log_destination = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AuditLogDestination` member.
+    /// Sets or clears the `AuditLogDestination` member.
     pub fn set_audit_log_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10846,7 +10849,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self.audit_log_destination = input;
         self
     }
-    ///The `AuditLogDestination` member, if set.
+    /// The `AuditLogDestination` member, if set.
     pub fn get_audit_log_destination(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -10884,7 +10887,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         })
     }
 }
-///A builder for [`WindowsFileSystemConfiguration`](crate::types::WindowsFileSystemConfiguration).
+/// A builder for [`WindowsFileSystemConfiguration`](crate::types::WindowsFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsFileSystemConfigurationBuilder {
     active_directory_id: ::std::option::Option<::std::string::String>,
@@ -10920,7 +10923,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.active_directory_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ActiveDirectoryId` member.
+    /// Sets or clears the `ActiveDirectoryId` member.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -10928,7 +10931,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.active_directory_id = input;
         self
     }
-    ///The `ActiveDirectoryId` member, if set.
+    /// The `ActiveDirectoryId` member, if set.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -10946,7 +10949,7 @@ impl WindowsFileSystemConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
+    /// Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
     pub fn set_self_managed_active_directory_configuration(
         mut self,
         input: ::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes>,
@@ -10954,7 +10957,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.self_managed_active_directory_configuration = input;
         self
     }
-    ///The `SelfManagedActiveDirectoryConfiguration` member, if set.
+    /// The `SelfManagedActiveDirectoryConfiguration` member, if set.
     pub fn get_self_managed_active_directory_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes> {
@@ -10976,7 +10979,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.deployment_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DeploymentType` member.
+    /// Sets or clears the `DeploymentType` member.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::WindowsDeploymentType>,
@@ -10984,7 +10987,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.deployment_type = input;
         self
     }
-    ///The `DeploymentType` member, if set.
+    /// The `DeploymentType` member, if set.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
@@ -11002,7 +11005,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.remote_administration_endpoint = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `RemoteAdministrationEndpoint` member.
+    /// Sets or clears the `RemoteAdministrationEndpoint` member.
     pub fn set_remote_administration_endpoint(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -11010,7 +11013,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.remote_administration_endpoint = input;
         self
     }
-    ///The `RemoteAdministrationEndpoint` member, if set.
+    /// The `RemoteAdministrationEndpoint` member, if set.
     pub fn get_remote_administration_endpoint(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -11026,7 +11029,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.preferred_subnet_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PreferredSubnetId` member.
+    /// Sets or clears the `PreferredSubnetId` member.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -11034,7 +11037,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.preferred_subnet_id = input;
         self
     }
-    ///The `PreferredSubnetId` member, if set.
+    /// The `PreferredSubnetId` member, if set.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -11050,7 +11053,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.preferred_file_server_ip = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PreferredFileServerIp` member.
+    /// Sets or clears the `PreferredFileServerIp` member.
     pub fn set_preferred_file_server_ip(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -11058,7 +11061,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.preferred_file_server_ip = input;
         self
     }
-    ///The `PreferredFileServerIp` member, if set.
+    /// The `PreferredFileServerIp` member, if set.
     pub fn get_preferred_file_server_ip(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -11069,12 +11072,12 @@ impl WindowsFileSystemConfigurationBuilder {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `ThroughputCapacity` member.
+    /// Sets or clears the `ThroughputCapacity` member.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
-    ///The `ThroughputCapacity` member, if set.
+    /// The `ThroughputCapacity` member, if set.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
@@ -11090,7 +11093,7 @@ impl WindowsFileSystemConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `MaintenanceOperationsInProgress` member.
+    /// Sets or clears the `MaintenanceOperationsInProgress` member.
     pub fn set_maintenance_operations_in_progress(
         mut self,
         input: ::std::option::Option<
@@ -11100,7 +11103,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.maintenance_operations_in_progress = input;
         self
     }
-    ///The `MaintenanceOperationsInProgress` member, if set.
+    /// The `MaintenanceOperationsInProgress` member, if set.
     pub fn get_maintenance_operations_in_progress(
         &self,
     ) -> &::std::option::Option<
@@ -11116,7 +11119,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `WeeklyMaintenanceStartTime` member.
+    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -11124,7 +11127,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.weekly_maintenance_start_time = input;
         self
     }
-    ///The `WeeklyMaintenanceStartTime` member, if set.
+    /// The `WeeklyMaintenanceStartTime` member, if set.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -11140,7 +11143,7 @@ impl WindowsFileSystemConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears the `DailyAutomaticBackupStartTime` member.
+    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -11148,7 +11151,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.daily_automatic_backup_start_time = input;
         self
     }
-    ///The `DailyAutomaticBackupStartTime` member, if set.
+    /// The `DailyAutomaticBackupStartTime` member, if set.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -11162,7 +11165,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AutomaticBackupRetentionDays` member.
+    /// Sets or clears the `AutomaticBackupRetentionDays` member.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -11170,7 +11173,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.automatic_backup_retention_days = input;
         self
     }
-    ///The `AutomaticBackupRetentionDays` member, if set.
+    /// The `AutomaticBackupRetentionDays` member, if set.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
@@ -11182,7 +11185,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `CopyTagsToBackups` member.
+    /// Sets or clears the `CopyTagsToBackups` member.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -11190,7 +11193,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.copy_tags_to_backups = input;
         self
     }
-    ///The `CopyTagsToBackups` member, if set.
+    /// The `CopyTagsToBackups` member, if set.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
@@ -11202,7 +11205,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.aliases = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `Aliases` member.
+    /// Sets or clears the `Aliases` member.
     pub fn set_aliases(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
@@ -11210,7 +11213,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.aliases = input;
         self
     }
-    ///The `Aliases` member, if set.
+    /// The `Aliases` member, if set.
     pub fn get_aliases(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Alias>> {
@@ -11224,7 +11227,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.audit_log_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `AuditLogConfiguration` member.
+    /// Sets or clears the `AuditLogConfiguration` member.
     pub fn set_audit_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAuditLogConfiguration>,
@@ -11232,7 +11235,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.audit_log_configuration = input;
         self
     }
-    ///The `AuditLogConfiguration` member, if set.
+    /// The `AuditLogConfiguration` member, if set.
     pub fn get_audit_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAuditLogConfiguration> {
@@ -11246,7 +11249,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.disk_iops_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `DiskIopsConfiguration` member.
+    /// Sets or clears the `DiskIopsConfiguration` member.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -11254,7 +11257,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.disk_iops_configuration = input;
         self
     }
-    ///The `DiskIopsConfiguration` member, if set.
+    /// The `DiskIopsConfiguration` member, if set.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
@@ -11268,7 +11271,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.preferred_file_server_ipv6 = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `PreferredFileServerIpv6` member.
+    /// Sets or clears the `PreferredFileServerIpv6` member.
     pub fn set_preferred_file_server_ipv6(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -11276,7 +11279,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.preferred_file_server_ipv6 = input;
         self
     }
-    ///The `PreferredFileServerIpv6` member, if set.
+    /// The `PreferredFileServerIpv6` member, if set.
     pub fn get_preferred_file_server_ipv6(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -11290,7 +11293,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.fsrm_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FsrmConfiguration` member.
+    /// Sets or clears the `FsrmConfiguration` member.
     pub fn set_fsrm_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
@@ -11298,7 +11301,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self.fsrm_configuration = input;
         self
     }
-    ///The `FsrmConfiguration` member, if set.
+    /// The `FsrmConfiguration` member, if set.
     pub fn get_fsrm_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
@@ -11328,7 +11331,7 @@ impl WindowsFileSystemConfigurationBuilder {
         }
     }
 }
-///A builder for [`WindowsFsrmConfiguration`](crate::types::WindowsFsrmConfiguration).
+/// A builder for [`WindowsFsrmConfiguration`](crate::types::WindowsFsrmConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsFsrmConfigurationBuilder {
     fsrm_service_enabled: ::std::option::Option<bool>,
@@ -11343,7 +11346,7 @@ impl WindowsFsrmConfigurationBuilder {
         self.fsrm_service_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `FsrmServiceEnabled` member.
+    /// Sets or clears the `FsrmServiceEnabled` member.
     pub fn set_fsrm_service_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -11351,7 +11354,7 @@ impl WindowsFsrmConfigurationBuilder {
         self.fsrm_service_enabled = input;
         self
     }
-    ///The `FsrmServiceEnabled` member, if set.
+    /// The `FsrmServiceEnabled` member, if set.
     pub fn get_fsrm_service_enabled(&self) -> &::std::option::Option<bool> {
         &self.fsrm_service_enabled
     }
@@ -11367,7 +11370,7 @@ impl WindowsFsrmConfigurationBuilder {
         self.event_log_destination = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears the `EventLogDestination` member.
+    /// Sets or clears the `EventLogDestination` member.
     pub fn set_event_log_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -11375,7 +11378,7 @@ impl WindowsFsrmConfigurationBuilder {
         self.event_log_destination = input;
         self
     }
-    ///The `EventLogDestination` member, if set.
+    /// The `EventLogDestination` member, if set.
     pub fn get_event_log_destination(
         &self,
     ) -> &::std::option::Option<::std::string::String> {

@@ -44,23 +44,27 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
             quote!(input.into())
         };
 
-        let set_doc = format!("Sets or clears the `{}` member.", member.name());
-        let get_doc = format!("The `{}` member, if set.", member.name());
+        let set_doc = super::doc(&format!("Sets or clears the `{}` member.", member.name()));
+        let get_doc = super::doc(&format!("The `{}` member, if set.", member.name()));
         fields.push(quote!(#field: ::std::option::Option<#stored>,));
+        let dep = super::deprecated(&member.traits);
         methods.push(quote! {
             #docs
+            #dep
             pub fn #setter(mut self, input: impl ::std::convert::Into<#held>) -> Self {
                 self.#field = ::std::option::Option::Some(#wrap);
                 self
             }
 
-            #[doc = #set_doc]
+            #set_doc
+            #dep
             pub fn #set(mut self, input: ::std::option::Option<#stored>) -> Self {
                 self.#field = input;
                 self
             }
 
-            #[doc = #get_doc]
+            #get_doc
+            #dep
             pub fn #get(&self) -> &::std::option::Option<#stored> {
                 &self.#field
             }
@@ -85,6 +89,9 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
                 }
                 inits.push(quote!(#field: self.#field,));
             }
+            FieldDefault::Value {
+                rust_default: true, ..
+            } => inits.push(quote!(#field: self.#field.unwrap_or_default(),)),
             FieldDefault::Value {
                 expr,
                 constant: true,
@@ -127,9 +134,11 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
     let ty = quote!(#builder);
     let debug_impl = debug::struct_debug(&ty, &builder.to_string(), &debug_fields);
     let debug_derive = debug_impl.is_none().then(|| quote!(Debug,));
-    let doc = format!("A builder for [`{type_label}`](crate::types::{type_label}).");
+    let doc = super::doc(&format!(
+        "A builder for [`{type_label}`](crate::types::{type_label})."
+    ));
     Ok(quote! {
-        #[doc = #doc]
+        #doc
         #[derive(Clone, PartialEq, Default, #debug_derive)]
         pub struct #builder {
             #(#fields)*

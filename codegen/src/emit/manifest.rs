@@ -36,7 +36,7 @@ pub fn cargo_toml(ctx: &Context) -> String {
     let manifest = Manifest {
         package: Package {
             name: ctx.crate_name.clone(),
-            version: env!("CARGO_PKG_VERSION"),
+            version: crate::VERSION,
             edition: "2021",
             rust_version: "1.85",
             description: format!(

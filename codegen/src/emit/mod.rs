@@ -30,6 +30,11 @@ pub fn doc_lines(lines: &[String]) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
+/// A one-line doc attribute.
+pub fn doc(text: &str) -> TokenStream {
+    doc_lines(&[text.to_owned()])
+}
+
 /// `#![doc = "…"]` lines, for a module's own docs.
 pub fn inner_doc_lines(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
@@ -47,25 +52,26 @@ pub fn inner_doc_lines(lines: &[String]) -> TokenStream {
 /// type is), then where it comes from and which operations use it.
 pub fn shape_docs(ctx: &Context, shape: &Shape, what: &str) -> TokenStream {
     let mut lines = Vec::new();
-    let origin_id;
-    let id: &ShapeId = match ctx.origins.get(&shape.id) {
+    // Where the type comes from: its own shape, the shape a synthetic operation input/output
+    // copies, or nothing (a Unit input/output).
+    let source: Option<&ShapeId> = match ctx.origins.get(&shape.id) {
         Some(origin) => {
             let role = match origin.role {
                 Role::Input => "input",
                 Role::Output => "output",
             };
-            lines.push(format!(
-                "The {role} of the `{}` operation.",
-                origin.operation.name()
-            ));
+            let op = origin.operation.name();
+            match &origin.original {
+                Some(_) => lines.push(format!("The {role} of the `{op}` operation.")),
+                None => lines.push(format!(
+                    "The {role} of the `{op}` operation, which has none (`smithy.api#Unit`): an empty \
+                     structure, so that members the service adds later are not a breaking change."
+                )),
+            }
             lines.push(String::new());
-            origin_id = origin
-                .original
-                .clone()
-                .unwrap_or_else(crate::model::unit_id);
-            &origin_id
+            origin.original.as_ref()
         }
-        None => &shape.id,
+        None => Some(&shape.id),
     };
     match shape.traits.documentation() {
         Some(doc) => lines.extend(crate::docs::to_rustdoc(doc)),
@@ -76,7 +82,9 @@ pub fn shape_docs(ctx: &Context, shape: &Shape, what: &str) -> TokenStream {
         lines.pop();
     }
     lines.push(String::new());
-    lines.push(format!("Smithy shape: `{id}`."));
+    if let Some(id) = source {
+        lines.push(format!("Smithy shape: `{id}`."));
+    }
     if let Some(ops) = ctx.used_by.get(&shape.id) {
         let ops: Vec<String> = ops.iter().map(|op| format!("`{}`", op.name())).collect();
         lines.push(format!("Used by: {}.", ops.join(", ")));
@@ -101,16 +109,20 @@ pub fn member_docs(ctx: &Context, member: &Member) -> TokenStream {
     doc_lines(&lines)
 }
 
-/// `#[deprecated(…)]` for `@deprecated`.
+/// `#[deprecated(…)]` for `@deprecated`. Smithy's `since` is free text (often a date), while
+/// Rust's must be semver, so it goes into the note.
 pub fn deprecated(traits: &Traits) -> TokenStream {
     match traits.deprecated() {
         None => quote!(),
         Some((None, None)) => quote!(#[deprecated]),
         Some((message, since)) => {
-            let note = message.map(|m| quote!(note = #m));
-            let since = since.map(|s| quote!(since = #s));
-            let args = note.into_iter().chain(since);
-            quote!(#[deprecated(#(#args),*)])
+            let note = match (message, since) {
+                (Some(message), Some(since)) => format!("{message} (deprecated since {since})"),
+                (Some(message), None) => message.to_owned(),
+                (None, Some(since)) => format!("Deprecated since {since}."),
+                (None, None) => unreachable!("matched above"),
+            };
+            quote!(#[deprecated(note = #note)])
         }
     }
 }

@@ -39,7 +39,7 @@ pub fn field_default(
         Some(value) => {
             let expr = values::literal(ctx, &member.id, &member.target, value)?;
             let boxed = ctx.boxed.contains(&member.id);
-            let constant = !boxed && values::is_constant(ctx, &member.target);
+            let constant = !boxed && values::is_constant(ctx, &member.target, value);
             let rust_default = !boxed && values::is_rust_default(ctx, &member.target, value);
             let expr = if boxed {
                 quote!(::std::boxed::Box::new(#expr))

@@ -27,12 +27,12 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
         let is_fn = format_ident!("is_{}", snake.bare());
         let as_fn = format_ident!("as_{}", snake.bare());
         let label = variant.bare();
-        let is_doc = format!("Whether this is the `{}` member.", member.name());
+        let is_doc = super::doc(&format!("Whether this is the `{}` member.", member.name()));
         if is_unit(&member.target) {
             variants.push(quote!(#docs #dep #variant,));
             debug_arms.push(quote!(Self::#variant => f.write_str(#label),));
             accessors.push(quote! {
-                #[doc = #is_doc]
+                #is_doc
                 pub fn #is_fn(&self) -> bool {
                     ::std::matches!(self, Self::#variant)
                 }
@@ -48,12 +48,12 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
         } else {
             quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),)
         });
-        let as_doc = format!(
+        let as_doc = super::doc(&format!(
             "The `{}` member's value, if this is that member.",
             member.name()
-        );
+        ));
         accessors.push(quote! {
-            #[doc = #as_doc]
+            #as_doc
             pub fn #as_fn(&self) -> ::std::option::Option<&#held> {
                 match self {
                     Self::#variant(value) => ::std::option::Option::Some(value),
@@ -61,7 +61,7 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
                 }
             }
 
-            #[doc = #is_doc]
+            #is_doc
             pub fn #is_fn(&self) -> bool {
                 self.#as_fn().is_some()
             }

@@ -13,22 +13,26 @@ use crate::context::Context;
 use crate::error::Problem;
 use crate::model::{EnumValue, ShapeId, ShapeKind, SimpleType};
 
-/// Whether an expression from [`literal`] is a plain constant (so `unwrap_or` needs no
-/// closure) rather than an allocation or call.
-pub fn is_constant(ctx: &Context, target: &ShapeId) -> bool {
-    matches!(
-        ctx.model.expect(target).kind,
+/// Whether the expression [`literal`] makes for `value` is a constant (a literal, a unit
+/// variant, or a constructor of those), so that `unwrap_or` needs no closure.
+pub fn is_constant(ctx: &Context, target: &ShapeId, value: &Value) -> bool {
+    match &ctx.model.expect(target).kind {
+        ShapeKind::Simple(SimpleType::Document) => {
+            !matches!(value, Value::String(_) | Value::Array(_) | Value::Object(_))
+        }
         ShapeKind::Simple(
             SimpleType::Boolean
-                | SimpleType::Byte
-                | SimpleType::Short
-                | SimpleType::Integer
-                | SimpleType::Long
-                | SimpleType::Float
-                | SimpleType::Double
-        ) | ShapeKind::Enum(_)
-            | ShapeKind::IntEnum(_)
-    )
+            | SimpleType::Byte
+            | SimpleType::Short
+            | SimpleType::Integer
+            | SimpleType::Long
+            | SimpleType::Float
+            | SimpleType::Double,
+        )
+        | ShapeKind::Enum(_)
+        | ShapeKind::IntEnum(_) => true,
+        _ => false,
+    }
 }
 
 /// Whether `value` is what Rust's `Default` gives for `target`'s type (zero, `false`, empty),

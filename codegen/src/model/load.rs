@@ -144,15 +144,9 @@ impl Loader {
             .and_then(|s| self.object(None, "`shapes`", s))
         {
             for (key, body) in entries.iter() {
+                // A member id is only a valid key for an `apply` (checked in `shape`).
                 let id = match ShapeId::parse(key) {
-                    Ok(id) if id.member().is_none() => id,
-                    Ok(_) => {
-                        self.problem(
-                            None,
-                            format!("shape key `{key}` names a member, not a shape"),
-                        );
-                        continue;
-                    }
+                    Ok(id) => id,
                     Err(e) => {
                         self.problem(None, format!("bad shape id in `shapes`: {e}"));
                         continue;
@@ -187,6 +181,13 @@ impl Loader {
                 return None;
             }
         };
+        if type_name != "apply" && id.member().is_some() {
+            self.problem(
+                None,
+                format!("shape key `{id}` names a member, not a shape"),
+            );
+            return None;
+        }
         let traits = self.traits(id, obj.get("traits"));
         if type_name == "apply" {
             applies.push((id.clone(), traits));

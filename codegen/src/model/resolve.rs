@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::load::{RawModel, RawShape, Version};
 use super::traits::{self, Traits};
+use super::validate::with_article;
 use super::{prelude, EnumMember, EnumValue, Member, Model, Shape, ShapeId, ShapeKind, SimpleType};
 use crate::error::{Error, Problem};
 
@@ -40,7 +41,14 @@ pub(super) fn resolve(raw: RawModel) -> Result<Model, Error> {
     let mixed = flatten_mixins(&shapes, &mut problems);
     let mut resolved: BTreeMap<ShapeId, Shape> = mixed;
     for (target, traits) in pending {
-        if !apply_resolved(&mut resolved, &target, &traits) {
+        if target.namespace() == prelude::NAMESPACE
+            && prelude::shapes().iter().any(|s| s.id == target.root())
+        {
+            problems.push(Problem::at(
+                &target,
+                "`apply` cannot add traits to a prelude shape",
+            ));
+        } else if !apply_resolved(&mut resolved, &target, &traits) {
             problems.push(Problem::at(
                 &target,
                 "`apply` targets a shape or member that does not exist",
@@ -125,7 +133,7 @@ fn flatten_mixins(
 ) -> BTreeMap<ShapeId, Shape> {
     let mut done: BTreeMap<ShapeId, Shape> = BTreeMap::new();
     for id in shapes.keys() {
-        let mut visiting = BTreeSet::new();
+        let mut visiting = Vec::new();
         flatten(id, shapes, &mut done, &mut visiting, problems);
     }
     done
@@ -135,7 +143,7 @@ fn flatten(
     id: &ShapeId,
     shapes: &BTreeMap<ShapeId, RawShape>,
     done: &mut BTreeMap<ShapeId, Shape>,
-    visiting: &mut BTreeSet<ShapeId>,
+    visiting: &mut Vec<ShapeId>,
     problems: &mut Vec<Problem>,
 ) -> bool {
     if done.contains_key(id) {
@@ -144,10 +152,19 @@ fn flatten(
     let Some(raw) = shapes.get(id) else {
         return false;
     };
-    if !visiting.insert(id.clone()) {
-        problems.push(Problem::at(id, "mixins form a cycle"));
+    if let Some(start) = visiting.iter().position(|v| v == id) {
+        let cycle: Vec<String> = visiting[start..]
+            .iter()
+            .chain([id])
+            .map(ShapeId::to_string)
+            .collect();
+        problems.push(Problem::at(
+            id,
+            format!("mixins form a cycle: {}", cycle.join(" -> ")),
+        ));
         return false;
     }
+    visiting.push(id.clone());
     let mut shape = raw.shape.clone();
     let mut inherited_members: Vec<Member> = Vec::new();
     let mut inherited_enum: Vec<EnumMember> = Vec::new();
@@ -171,8 +188,8 @@ fn flatten(
             problems.push(Problem::at(
                 id,
                 format!(
-                    "a {} cannot use the {} {mixin_id} as a mixin",
-                    shape.kind.name(),
+                    "{} cannot use the {} {mixin_id} as a mixin",
+                    with_article(shape.kind.name()),
                     mixin.kind.name()
                 ),
             ));
@@ -212,12 +229,10 @@ fn flatten(
             _ => {}
         }
     }
-    visiting.remove(id);
+    visiting.pop();
     match &mut shape.kind {
         ShapeKind::Structure(own) | ShapeKind::Union(own) => {
-            *own = merge_members(id, inherited_members, std::mem::take(own), problems, |m| {
-                &m.target
-            });
+            *own = merge_members(id, inherited_members, std::mem::take(own), problems);
         }
         ShapeKind::Enum(own) | ShapeKind::IntEnum(own) => {
             *own = merge_enum_members(inherited_enum, std::mem::take(own));
@@ -235,13 +250,12 @@ fn merge_members(
     inherited: Vec<Member>,
     own: Vec<Member>,
     problems: &mut Vec<Problem>,
-    target: impl Fn(&Member) -> &ShapeId,
 ) -> Vec<Member> {
     let mut merged = inherited;
     for member in own {
         match merged.iter_mut().find(|m| m.name() == member.name()) {
             Some(existing) => {
-                if target(existing) != target(&member) {
+                if existing.target != member.target {
                     problems.push(Problem::at(
                         &member.id,
                         format!(

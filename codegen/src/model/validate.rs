@@ -15,6 +15,13 @@ pub(super) fn validate(model: &Model) -> Result<(), Error> {
         if shape.id.namespace() == prelude::NAMESPACE {
             continue;
         }
+        if shape.id.namespace() == crate::transform::SYNTHETIC_NAMESPACE {
+            problems.push(Problem::at(
+                &shape.id,
+                "the namespace `smithy.synthetic` is reserved for shapes the generator adds",
+            ));
+            continue;
+        }
         check_shape(model, shape, &mut problems);
     }
     if problems.is_empty() {
@@ -122,6 +129,16 @@ fn check_shape(model: &Model, shape: &Shape, problems: &mut Vec<Problem>) {
     }
 }
 
+/// "a structure", "an operation": a shape kind's name with its article, for messages.
+pub(super) fn with_article(kind: &str) -> String {
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind}")
+}
+
 /// Reports `target` if it is missing or not one of `kinds`; true when it is fine.
 fn expect_kind(
     model: &Model,
@@ -140,8 +157,8 @@ fn expect_kind(
             problems.push(Problem::at(
                 at,
                 format!(
-                    "{what} {target} is a {}, expected {}",
-                    shape.kind.name(),
+                    "{what} {target} is {}, expected {}",
+                    with_article(shape.kind.name()),
                     kinds.join(" or ")
                 ),
             ));
@@ -182,8 +199,9 @@ fn check_member(model: &Model, member: &Member, unit_allowed: bool, problems: &m
         problems.push(Problem::at(
             &member.id,
             format!(
-                "target {} is a {kind}, which a member cannot target",
-                member.target
+                "target {} is {}, which a member cannot target",
+                member.target,
+                with_article(kind)
             ),
         ));
     }

@@ -1,0 +1,56 @@
+//! Enums keep unknown values, and convert both ways.
+
+use std::str::FromStr;
+
+use fixture_enums::types::{Color, PaintOutput, Priority};
+
+#[test]
+fn known_values_convert_both_ways() {
+    assert_eq!(Color::from("green"), Color::Green);
+    assert_eq!(Color::Green.as_str(), "green");
+    assert_eq!(Color::from("UNKNOWN"), Color::UnknownValue);
+    assert_eq!(Color::values(), ["RED", "green", "DARK_BLUE", "MAUVE", "UNKNOWN"]);
+    assert_eq!(Color::from_str("DARK_BLUE"), Ok(Color::DarkBlue));
+    assert_eq!(Color::DarkBlue.to_string(), "DARK_BLUE");
+    #[allow(deprecated)]
+    let mauve = Color::Mauve;
+    assert_eq!(mauve.as_str(), "MAUVE");
+}
+
+#[test]
+fn unknown_values_come_back_unchanged() {
+    let color = Color::from("ULTRAVIOLET");
+    assert!(matches!(color, Color::Unknown(_)));
+    assert_eq!(color.as_str(), "ULTRAVIOLET");
+    assert_eq!(color.to_string(), "ULTRAVIOLET");
+    // Case matters on the wire: "GREEN" is not "green".
+    assert_eq!(Color::from("GREEN").as_str(), "GREEN");
+    assert!(matches!(Color::from("GREEN"), Color::Unknown(_)));
+}
+
+#[test]
+fn int_enums_keep_unknown_values() {
+    assert_eq!(Priority::from(10), Priority::High);
+    assert_eq!(Priority::from(-1), Priority::Negative);
+    assert_eq!(Priority::High.value(), 10);
+    assert_eq!(Priority::values(), [1, 10, -1]);
+    let unknown = Priority::from(7);
+    assert!(matches!(unknown, Priority::Unknown(_)));
+    assert_eq!(unknown.value(), 7);
+    assert_eq!(unknown.to_string(), "7");
+}
+
+#[test]
+fn enum_keys_and_required_int_enums() {
+    let output = PaintOutput::builder()
+        .counts_by_color([(Color::Red, 2), (Color::from("NEW"), 1)])
+        .priority(Priority::Low)
+        .build()
+        .expect("priority is set");
+    let counts = output.counts_by_color.expect("set");
+    assert_eq!(counts[&Color::Red], 2);
+    assert_eq!(counts[&Color::from("NEW")], 1);
+    let _: Priority = output.priority;
+    let missing = PaintOutput::builder().build().unwrap_err();
+    assert_eq!(missing.to_string(), "PaintOutput: required member `priority` (Priority) is not set");
+}
