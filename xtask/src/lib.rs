@@ -1,0 +1,192 @@
+//! `cargo xtask`: the project's commands. `codegen` regenerates (or checks) a crate from a
+//! Smithy model; the library in `codegen/` does the work. The commands live here, as a
+//! library, so that tests can run them and read what they print.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use smithy_codegen::{Difference, OperationFilter, Options};
+
+/// The operations the committed `generated/` crate covers: FSx's backup operations.
+const DEFAULT_OPERATIONS: &[&str] = &[
+    "CopyBackup",
+    "CreateBackup",
+    "CreateFileSystemFromBackup",
+    "CreateVolumeFromBackup",
+    "DeleteBackup",
+    "DescribeBackups",
+];
+
+/// The FSx model, relative to the project root.
+const DEFAULT_MODEL: &str = "../shared/models/fsx/fsx-2018-03-01.json";
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Project commands for the Smithy → Rust generator"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate a Rust crate from a Smithy JSON AST model (by default: FSx's backup operations
+    /// into `generated/`).
+    Codegen(CodegenArgs),
+}
+
+#[derive(Args)]
+struct CodegenArgs {
+    /// The Smithy JSON AST model [default: ../shared/models/fsx/fsx-2018-03-01.json, beside
+    /// the project root].
+    #[arg(long, value_name = "PATH")]
+    model: Option<PathBuf>,
+    /// Operations to generate, by name [default: the FSx backup operations].
+    #[arg(
+        long,
+        value_name = "A,B,…",
+        value_delimiter = ',',
+        conflicts_with = "all_operations"
+    )]
+    operations: Option<Vec<String>>,
+    /// Generate every operation of the service.
+    #[arg(long)]
+    all_operations: bool,
+    /// The service shape, if the model has several (absolute id or name).
+    #[arg(long, value_name = "ID")]
+    service: Option<String>,
+    /// The generated package's name [default: from the service's sdkId, e.g. `fsx`].
+    #[arg(long, value_name = "NAME")]
+    crate_name: Option<String>,
+    /// Where to write the crate [default: generated/ in the project root].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Write nothing; list the files that differ from a fresh generation and fail if any do.
+    #[arg(long)]
+    check: bool,
+}
+
+/// Runs `cargo xtask <args…>` (without the program name), printing to `out` and `err`.
+pub fn run(
+    args: impl IntoIterator<Item = String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let cli = match Cli::try_parse_from(std::iter::once("cargo xtask".to_owned()).chain(args)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = write!(err, "{e}");
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Codegen(args) => codegen(args, out, err),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The project root (this crate's parent folder), so defaults work from any directory.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the project root")
+        .to_path_buf()
+}
+
+fn codegen(
+    args: CodegenArgs,
+    out_stream: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let root = project_root();
+    let model_path = args
+        .model
+        .clone()
+        .unwrap_or_else(|| root.join(DEFAULT_MODEL));
+    let out = args.out.clone().unwrap_or_else(|| root.join("generated"));
+    let operations = if args.all_operations {
+        OperationFilter::All
+    } else {
+        OperationFilter::Named(
+            args.operations
+                .clone()
+                .unwrap_or_else(|| DEFAULT_OPERATIONS.iter().map(|s| s.to_string()).collect()),
+        )
+    };
+    let file = smithy_codegen::load_file(&model_path).map_err(|e| {
+        let mut message = e.to_string();
+        if args.model.is_none() && !model_path.exists() {
+            message.push_str(&format!(
+                "\n\nThe FSx model is `models/fsx/service/2018-03-01/fsx-2018-03-01.json` of the public \
+                 repository aws/api-models-aws; this project expects a copy at {DEFAULT_MODEL}, beside \
+                 the project root (../shared/models/README.md lists every model with its sha256). Put it \
+                 there, or pass another model with --model PATH."
+            ));
+        }
+        message
+    })?;
+    let options = Options {
+        service: args.service,
+        operations,
+        crate_name: args.crate_name,
+    };
+    let generated = smithy_codegen::generate(&file, &options).map_err(|e| e.to_string())?;
+    let file_count = generated.files().count();
+
+    if args.check {
+        let differences = generated.check(&out).map_err(|e| e.to_string())?;
+        if differences.is_empty() {
+            let _ = writeln!(
+                out_stream,
+                "{} is up to date ({file_count} files, {:.0?})",
+                out.display(),
+                started.elapsed()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        let _ = writeln!(
+            err,
+            "{} differs from a fresh generation from {}:",
+            out.display(),
+            model_path.display()
+        );
+        for difference in &differences {
+            let _ = writeln!(err, "  {difference}");
+        }
+        let _ = writeln!(
+            err,
+            "run `cargo xtask codegen` (with the same options) to regenerate it"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+
+    let changes = generated.write(&out).map_err(|e| e.to_string())?;
+    let count = |f: fn(&Difference) -> bool| changes.iter().filter(|d| f(d)).count();
+    let written = count(|d| matches!(d, Difference::Missing(_) | Difference::Changed(_)));
+    let removed = count(|d| matches!(d, Difference::Stale(_)));
+    let _ = writeln!(
+        out_stream,
+        "generated {} from {} into {}: {file_count} files, {written} written, {removed} removed ({:.0?})",
+        file.source.file_name,
+        model_path.display(),
+        out.display(),
+        started.elapsed()
+    );
+    Ok(ExitCode::SUCCESS)
+}
