@@ -696,7 +696,11 @@ fn generation_error(json: &str, operations: smithy_codegen::OperationFilter) -> 
 const TWO_OPS: &str = r#"{
   "smithy": "2.0",
   "shapes": {
-    "ex#Svc": { "type": "service", "operations": [{ "target": "ex#GetThing" }, { "target": "ex#PutThing" }] },
+    "ex#Svc": {
+      "type": "service",
+      "operations": [{ "target": "ex#GetThing" }, { "target": "ex#PutThing" }],
+      "traits": { "aws.protocols#awsJson1_1": {} }
+    },
     "ex#GetThing": { "type": "operation" },
     "ex#PutThing": { "type": "operation" }
   }
@@ -725,7 +729,7 @@ fn rust_name_collisions_name_both_shapes() {
     let json = r#"{
   "smithy": "2.0",
   "shapes": {
-    "ex#Svc": { "type": "service", "operations": [{ "target": "ex#PutThing" }] },
+    "ex#Svc": { "type": "service", "operations": [{ "target": "ex#PutThing" }], "traits": { "aws.protocols#awsJson1_0": {} } },
     "ex#PutThing": { "type": "operation", "input": { "target": "ex#PutThingRequest" } },
     "ex#PutThingRequest": {
       "type": "structure",
@@ -746,5 +750,14 @@ fn rust_name_collisions_name_both_shapes() {
          ex#PutThing: its input type would be named `PutThingInput`, which ex#PutThingInput already uses; give that shape another name with the service's `rename`\n  \
          ex#PutThingRequest$foo_bar: its Rust field name `foo_bar` is already used by ex#PutThingRequest$fooBar\n  \
          ex#PutThingRequest$set_name: its Rust builder method name `set_name` is already used by ex#PutThingRequest$name"
+    );
+}
+
+#[test]
+fn services_that_do_not_speak_aws_json_are_named() {
+    let json = r#"{ "smithy": "2.0", "shapes": { "ex#Svc": { "type": "service", "traits": { "aws.protocols#restJson1": {} } } } }"#;
+    assert_eq!(
+        generation_error(json, smithy_codegen::OperationFilter::All),
+        "cannot generate (1 problem):\n  ex#Svc: the service speaks aws.protocols#restJson1; this generator supports the awsJson1_0 and awsJson1_1 protocols"
     );
 }

@@ -25,7 +25,29 @@ fn every_fixture_has_snapshots() {
         let krate = generate_fixture(&name);
         insta::assert_snapshot!(format!("{name}__types"), body(&krate, "src/types.rs"));
         insta::assert_snapshot!(format!("{name}__builders"), body(&krate, "src/builders.rs"));
+        insta::assert_snapshot!(format!("{name}__json_ser"), body(&krate, "src/json_ser.rs"));
+        insta::assert_snapshot!(format!("{name}__json_de"), body(&krate, "src/json_de.rs"));
     }
+}
+
+/// The error emitter (error structs' impls, the service-wide `Error`) and the operation
+/// emitter (request/response functions, per-operation error enums).
+#[test]
+fn errors_and_operations() {
+    let krate = generate_fixture("errors");
+    insta::assert_snapshot!("errors__error", body(&krate, "src/error.rs"));
+    insta::assert_snapshot!(
+        "errors__operation_mod",
+        body(&krate, "src/operation/mod.rs")
+    );
+    insta::assert_snapshot!(
+        "errors__operation_get_item",
+        body(&krate, "src/operation/get_item.rs")
+    );
+    insta::assert_snapshot!(
+        "errors__operation_delete_item",
+        body(&krate, "src/operation/delete_item.rs")
+    );
 }
 
 #[test]
@@ -38,10 +60,19 @@ fn crate_files_of_a_fixture() {
             "Cargo.toml",
             "src/builders.rs",
             "src/error.rs",
+            "src/json.rs",
+            "src/json_de.rs",
+            "src/json_ser.rs",
             "src/lib.rs",
+            "src/operation/delete_item.rs",
+            "src/operation/get_item.rs",
+            "src/operation/mod.rs",
             "src/primitives.rs",
-            "src/runtime.rs",
-            "src/types.rs"
+            "src/runtime/json_read.rs",
+            "src/runtime/json_write.rs",
+            "src/runtime/mod.rs",
+            "src/runtime/protocol.rs",
+            "src/types.rs",
         ]
     );
     insta::assert_snapshot!("errors__lib", body(&krate, "src/lib.rs"));

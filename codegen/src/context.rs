@@ -16,6 +16,47 @@ pub struct ModelSource {
     pub sha256: String,
 }
 
+/// The awsJson flavour the service speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Protocol {
+    /// `application/x-amz-json-1.0` or `-1.1`.
+    pub content_type: &'static str,
+    /// `@awsQueryCompatible`: error codes may come in `x-amzn-query-error`.
+    pub query_compatible: bool,
+}
+
+impl Protocol {
+    /// The protocol of `service`, or a problem if it speaks neither awsJson 1.0 nor 1.1.
+    pub fn of(service: &Shape) -> Result<Protocol, crate::error::Problem> {
+        use crate::model::traits;
+        let content_type = if service.traits.has(traits::AWS_JSON_1_0) {
+            "application/x-amz-json-1.0"
+        } else if service.traits.has(traits::AWS_JSON_1_1) {
+            "application/x-amz-json-1.1"
+        } else {
+            let protocols: Vec<&str> = service
+                .traits
+                .iter()
+                .map(|(id, _)| id)
+                .filter(|id| {
+                    id.starts_with("aws.protocols#") || id.starts_with("smithy.protocols#")
+                })
+                .collect();
+            return Err(crate::error::Problem::at(
+                &service.id,
+                format!(
+                    "the service speaks {}; this generator supports the awsJson1_0 and awsJson1_1 protocols",
+                    if protocols.is_empty() { "no protocol (it has no protocol trait)".to_owned() } else { protocols.join(", ") }
+                ),
+            ));
+        };
+        Ok(Protocol {
+            content_type,
+            query_compatible: service.traits.has("aws.protocols#awsQueryCompatible"),
+        })
+    }
+}
+
 /// The emitters' view of one generation.
 pub struct Context {
     /// The model, with synthetic operation inputs and outputs added.
@@ -38,6 +79,8 @@ pub struct Context {
     pub source: ModelSource,
     /// The generated crate's package name.
     pub crate_name: String,
+    /// The wire protocol.
+    pub protocol: Protocol,
 }
 
 impl Context {
@@ -65,6 +108,30 @@ impl Context {
             .collect();
         shapes.sort_by_key(|s| self.names.type_name(&s.id).to_string());
         shapes
+    }
+
+    /// Whether the shape is an `@error` structure.
+    pub fn is_error(&self, id: &ShapeId) -> bool {
+        self.model
+            .shape(id)
+            .is_some_and(|s| s.traits.has(crate::model::traits::ERROR))
+    }
+
+    /// Every error shape any selected operation can return, in Rust-name order.
+    pub fn error_shapes(&self) -> Vec<&Shape> {
+        self.type_shapes()
+            .into_iter()
+            .filter(|s| s.traits.has(crate::model::traits::ERROR))
+            .collect()
+    }
+
+    /// The lists and maps of the closure, in shape-id order.
+    pub fn collection_shapes(&self) -> Vec<&Shape> {
+        self.shapes
+            .iter()
+            .map(|id| self.model.expect(id))
+            .filter(|s| matches!(s.kind, ShapeKind::List(_) | ShapeKind::Map { .. }))
+            .collect()
     }
 
     /// Whether a value of this shape must never be printed: it is `@sensitive`, or is a list or

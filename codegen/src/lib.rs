@@ -30,8 +30,29 @@ pub use writer::{Difference, GeneratedCrate};
 /// The generator's version, written into every generated file's header.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The hand-written support module copied into every generated crate.
-const RUNTIME: &str = include_str!("../runtime/runtime.rs");
+/// The hand-written support module copied into every generated crate: (path in the crate,
+/// contents).
+const RUNTIME: &[(&str, &str)] = &[
+    (
+        "src/runtime/json_read.rs",
+        include_str!("../runtime/json_read.rs"),
+    ),
+    (
+        "src/runtime/json_write.rs",
+        include_str!("../runtime/json_write.rs"),
+    ),
+    ("src/runtime/mod.rs", include_str!("../runtime/mod.rs")),
+    (
+        "src/runtime/protocol.rs",
+        include_str!("../runtime/protocol.rs"),
+    ),
+];
+
+/// The runtime is also compiled here, so that its unit tests run (and `cargo fmt` formats it)
+/// without a generated crate.
+#[cfg(test)]
+#[path = "../runtime/mod.rs"]
+mod runtime;
 
 /// What to generate.
 #[derive(Clone, Debug)]
@@ -91,6 +112,8 @@ pub fn generate(file: &ModelFile, options: &Options) -> Result<GeneratedCrate, E
 pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Error> {
     let mut model = model::load(&file.bytes)?;
     let service = select::service(&model, options.service.as_deref())?;
+    let protocol =
+        context::Protocol::of(model.expect(&service)).map_err(|p| Error::unsupported(vec![p]))?;
     let operations = select::operations(&model, &service, &options.operations)?;
     let (operations, origins) = transform::synthesize(&mut model, &service, &operations);
     let roots = operations.iter().flat_map(|op| {
@@ -121,6 +144,7 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         used_by,
         source: file.source.clone(),
         crate_name,
+        protocol,
     })
 }
 
@@ -144,8 +168,25 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
         source,
         emit::crate_root::primitives_rs(),
     );
-    out.add_rust("src/error.rs", source, emit::crate_root::error_rs());
-    out.add_text("src/runtime.rs", source, "//", RUNTIME);
+    out.add_rust("src/error.rs", source, emit::errors::error_rs(ctx));
+    out.add_rust("src/json.rs", source, emit::crate_root::json_rs());
+    out.add_rust("src/json_ser.rs", source, emit::ser::json_ser_rs(ctx));
+    match emit::de::json_de_rs(ctx) {
+        Ok(tokens) => out.add_rust("src/json_de.rs", source, tokens),
+        Err(p) => problems.extend(p),
+    }
+    out.add_rust(
+        "src/operation/mod.rs",
+        source,
+        emit::operations::mod_rs(ctx),
+    );
+    for op in &ctx.operations {
+        let path = format!("src/operation/{}.rs", ctx.names.module(&op.id).bare());
+        out.add_rust(&path, source, emit::operations::operation_rs(ctx, op));
+    }
+    for (path, text) in RUNTIME {
+        out.add_text(path, source, "//", text);
+    }
     if problems.is_empty() {
         Ok(out)
     } else {

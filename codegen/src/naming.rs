@@ -10,6 +10,9 @@
 //! - enum and union variants: `UpperCamelCase`; a member that would be called `Unknown` is
 //!   `UnknownValue` (the fallback variant wins), `Self` → `SelfValue`.
 //! - operation modules: `snake_case` of the operation name.
+//! - list and map (de)serializers: `ser_`/`de_` and `snake_case` of the shape name.
+//! - reserved: the type name `Unhandled` (the operation errors' fallback), the field `meta` in
+//!   error structures (the response's metadata).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,6 +29,7 @@ pub struct Names {
     setters: BTreeMap<ShapeId, RustIdent>,
     variants: BTreeMap<ShapeId, RustIdent>,
     modules: BTreeMap<ShapeId, RustIdent>,
+    collections: BTreeMap<ShapeId, RustIdent>,
 }
 
 impl Names {
@@ -63,6 +67,13 @@ impl Names {
             .get(operation)
             .unwrap_or_else(|| panic!("generator bug: no module for {operation}"))
     }
+
+    /// The stem of a list's or map's (de)serializer functions (`ser_<stem>`, `de_<stem>`).
+    pub fn collection(&self, id: &ShapeId) -> &RustIdent {
+        self.collections
+            .get(id)
+            .unwrap_or_else(|| panic!("generator bug: no name for collection {id}"))
+    }
 }
 
 /// Names every type in `shapes`, its members, and every operation.
@@ -79,13 +90,39 @@ pub fn assign(
         problems: Vec::new(),
     };
     let mut types: BTreeMap<String, ShapeId> = BTreeMap::new();
+    let mut collections: BTreeMap<String, ShapeId> = BTreeMap::new();
     for id in shapes {
         let shape = model.expect(id);
         let ident = camel(rename.get(id).map(String::as_str).unwrap_or(id.name()));
         match &shape.kind {
+            ShapeKind::List(_) | ShapeKind::Map { .. } => {
+                let stem = snake(id.name());
+                claims.claim(
+                    &mut collections,
+                    stem.to_string(),
+                    id,
+                    "(de)serializer function",
+                );
+                names.collections.insert(id.clone(), stem);
+                continue;
+            }
             ShapeKind::Structure(members) => {
                 claims.claim(&mut types, ident.to_string(), id, "type");
                 let mut fields = BTreeMap::new();
+                if shape.traits.has(crate::model::traits::ERROR) {
+                    // Error structures hold the response's metadata in a field of their own,
+                    // and operation errors use `Unhandled` for errors the model does not list.
+                    fields.insert("meta".to_owned(), id.clone());
+                    if matches!(ident.bare(), "Unhandled" | "Retryable") {
+                        claims.problems.push(Problem::at(
+                            id,
+                            format!(
+                                "an error shape cannot be named `{}`: error enums use that name (`Unhandled`, `is_unhandled()`, `is_retryable()`)",
+                                ident.bare()
+                            ),
+                        ));
+                    }
+                }
                 let mut methods = BTreeMap::from([("build".to_owned(), id.clone())]);
                 for member in members {
                     let field = snake(member.name());

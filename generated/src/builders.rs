@@ -173,6 +173,7 @@ impl ActiveDirectoryErrorBuilder {
             active_directory_id: self.active_directory_id,
             r#type: self.r#type,
             message: self.message,
+            meta: ::std::default::Default::default(),
         })
     }
 }
@@ -1237,6 +1238,7 @@ impl BackupBeingCopiedBuilder {
         crate::types::BackupBeingCopied {
             message: self.message,
             backup_id: self.backup_id,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -1303,6 +1305,7 @@ impl BackupInProgressBuilder {
     pub fn build(self) -> crate::types::BackupInProgress {
         crate::types::BackupInProgress {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -1336,6 +1339,7 @@ impl BackupNotFoundBuilder {
     pub fn build(self) -> crate::types::BackupNotFound {
         crate::types::BackupNotFound {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -1391,6 +1395,7 @@ impl BackupRestoringBuilder {
         crate::types::BackupRestoring {
             message: self.message,
             file_system_id: self.file_system_id,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -1424,6 +1429,7 @@ impl BadRequestBuilder {
     pub fn build(self) -> crate::types::BadRequest {
         crate::types::BadRequest {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -5620,6 +5626,7 @@ impl FileSystemNotFoundBuilder {
     pub fn build(self) -> crate::types::FileSystemNotFound {
         crate::types::FileSystemNotFound {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -5746,6 +5753,7 @@ impl IncompatibleParameterErrorBuilder {
         ::std::result::Result::Ok(crate::types::IncompatibleParameterError {
             parameter: self.parameter,
             message: self.message,
+            meta: ::std::default::Default::default(),
         })
     }
 }
@@ -5779,6 +5787,7 @@ impl IncompatibleRegionForMultiAzBuilder {
     pub fn build(self) -> crate::types::IncompatibleRegionForMultiAz {
         crate::types::IncompatibleRegionForMultiAz {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -5812,6 +5821,7 @@ impl InternalServerErrorBuilder {
     pub fn build(self) -> crate::types::InternalServerError {
         crate::types::InternalServerError {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -5845,6 +5855,7 @@ impl InvalidDestinationKmsKeyBuilder {
     pub fn build(self) -> crate::types::InvalidDestinationKmsKey {
         crate::types::InvalidDestinationKmsKey {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -5950,6 +5961,7 @@ impl InvalidNetworkSettingsBuilder {
             invalid_subnet_id: self.invalid_subnet_id,
             invalid_security_group_id: self.invalid_security_group_id,
             invalid_route_table_id: self.invalid_route_table_id,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -5983,6 +5995,7 @@ impl InvalidPerUnitStorageThroughputBuilder {
     pub fn build(self) -> crate::types::InvalidPerUnitStorageThroughput {
         crate::types::InvalidPerUnitStorageThroughput {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -6016,6 +6029,7 @@ impl InvalidRegionBuilder {
     pub fn build(self) -> crate::types::InvalidRegion {
         crate::types::InvalidRegion {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -6049,6 +6063,7 @@ impl InvalidSourceKmsKeyBuilder {
     pub fn build(self) -> crate::types::InvalidSourceKmsKey {
         crate::types::InvalidSourceKmsKey {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -6822,6 +6837,7 @@ impl MissingFileSystemConfigurationBuilder {
     pub fn build(self) -> crate::types::MissingFileSystemConfiguration {
         crate::types::MissingFileSystemConfiguration {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -6855,6 +6871,7 @@ impl MissingVolumeConfigurationBuilder {
     pub fn build(self) -> crate::types::MissingVolumeConfiguration {
         crate::types::MissingVolumeConfiguration {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -9520,6 +9537,7 @@ impl ServiceLimitExceededBuilder {
         ::std::result::Result::Ok(crate::types::ServiceLimitExceeded {
             limit: self.limit,
             message: self.message,
+            meta: ::std::default::Default::default(),
         })
     }
 }
@@ -10078,6 +10096,7 @@ impl SourceBackupUnavailableBuilder {
         crate::types::SourceBackupUnavailable {
             message: self.message,
             backup_id: self.backup_id,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -10111,6 +10130,7 @@ impl StorageVirtualMachineNotFoundBuilder {
     pub fn build(self) -> crate::types::StorageVirtualMachineNotFound {
         crate::types::StorageVirtualMachineNotFound {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -10268,6 +10288,7 @@ impl UnsupportedOperationBuilder {
     pub fn build(self) -> crate::types::UnsupportedOperation {
         crate::types::UnsupportedOperation {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }
@@ -10612,6 +10633,7 @@ impl VolumeNotFoundBuilder {
     pub fn build(self) -> crate::types::VolumeNotFound {
         crate::types::VolumeNotFound {
             message: self.message,
+            meta: ::std::default::Default::default(),
         }
     }
 }

@@ -13,12 +13,19 @@
 //! - [`types`]: every structure, union and enum those operations use.
 //! - [`builders`]: a builder per structure (`Type::builder()`).
 //! - [`primitives`]: timestamps, blobs, documents, big numbers and unknown enum values.
-//! - [`error`]: the errors this crate's functions return.
+//! - [`operation`]: per operation, `request` (input → HTTP request) and `response` (HTTP response → output or error).
+//! - [`json`]: the awsJson serializers and deserializers of every type.
+//! - [`error`]: the service's errors and this crate's own.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![allow(deprecated)]
 pub mod builders;
 pub mod error;
+pub mod json;
+pub mod operation;
 pub mod primitives;
 pub mod types;
+mod json_de;
+mod json_ser;
 mod runtime;
+pub use error::Error;

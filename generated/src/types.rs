@@ -35,6 +35,8 @@ pub struct ActiveDirectoryError {
     pub r#type: ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ActiveDirectoryError {
     /// A builder for this type; `build()` checks that required members are set.
@@ -755,6 +757,8 @@ pub struct BackupBeingCopied {
     pub message: ::std::option::Option<::std::string::String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
     pub backup_id: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupBeingCopied {
     /// A builder for this type; `build()` checks that required members are set.
@@ -787,6 +791,8 @@ impl BackupFailureDetails {
 pub struct BackupInProgress {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupInProgress {
     /// A builder for this type; `build()` checks that required members are set.
@@ -899,6 +905,8 @@ impl ::std::fmt::Display for BackupLifecycle {
 pub struct BackupNotFound {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupNotFound {
     /// A builder for this type; `build()` checks that required members are set.
@@ -917,6 +925,8 @@ pub struct BackupRestoring {
     pub message: ::std::option::Option<::std::string::String>,
     /// The ID of a file system being restored from the backup.
     pub file_system_id: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupRestoring {
     /// A builder for this type; `build()` checks that required members are set.
@@ -991,6 +1001,8 @@ impl ::std::fmt::Display for BackupType {
 pub struct BadRequest {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BadRequest {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2402,6 +2414,8 @@ impl ::std::fmt::Display for FileSystemMaintenanceOperation {
 pub struct FileSystemNotFound {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl FileSystemNotFound {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2640,6 +2654,8 @@ pub struct IncompatibleParameterError {
     pub parameter: ::std::option::Option<::std::string::String>,
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleParameterError {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2656,6 +2672,8 @@ impl IncompatibleParameterError {
 pub struct IncompatibleRegionForMultiAz {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleRegionForMultiAz {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2726,6 +2744,8 @@ impl ::std::fmt::Display for InputOntapVolumeType {
 pub struct InternalServerError {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InternalServerError {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2742,6 +2762,8 @@ impl InternalServerError {
 pub struct InvalidDestinationKmsKey {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidDestinationKmsKey {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2764,6 +2786,8 @@ pub struct InvalidNetworkSettings {
     pub invalid_security_group_id: ::std::option::Option<::std::string::String>,
     /// The route table ID is either invalid or not part of the VPC specified.
     pub invalid_route_table_id: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidNetworkSettings {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2780,6 +2804,8 @@ impl InvalidNetworkSettings {
 pub struct InvalidPerUnitStorageThroughput {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidPerUnitStorageThroughput {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2796,6 +2822,8 @@ impl InvalidPerUnitStorageThroughput {
 pub struct InvalidRegion {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidRegion {
     /// A builder for this type; `build()` checks that required members are set.
@@ -2812,6 +2840,8 @@ impl InvalidRegion {
 pub struct InvalidSourceKmsKey {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidSourceKmsKey {
     /// A builder for this type; `build()` checks that required members are set.
@@ -3288,6 +3318,8 @@ impl ::std::fmt::Display for MetadataConfigurationMode {
 pub struct MissingFileSystemConfiguration {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingFileSystemConfiguration {
     /// A builder for this type; `build()` checks that required members are set.
@@ -3304,6 +3336,8 @@ impl MissingFileSystemConfiguration {
 pub struct MissingVolumeConfiguration {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingVolumeConfiguration {
     /// A builder for this type; `build()` checks that required members are set.
@@ -4737,6 +4771,8 @@ pub struct ServiceLimitExceeded {
     pub limit: ::std::option::Option<crate::types::ServiceLimit>,
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ServiceLimitExceeded {
     /// A builder for this type; `build()` checks that required members are set.
@@ -4971,6 +5007,8 @@ pub struct SourceBackupUnavailable {
     pub message: ::std::option::Option<::std::string::String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
     pub backup_id: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl SourceBackupUnavailable {
     /// A builder for this type; `build()` checks that required members are set.
@@ -5132,6 +5170,8 @@ impl ::std::fmt::Display for StorageType {
 pub struct StorageVirtualMachineNotFound {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl StorageVirtualMachineNotFound {
     /// A builder for this type; `build()` checks that required members are set.
@@ -5264,6 +5304,8 @@ impl ::std::fmt::Display for TieringPolicyName {
 pub struct UnsupportedOperation {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl UnsupportedOperation {
     /// A builder for this type; `build()` checks that required members are set.
@@ -5422,6 +5464,8 @@ impl ::std::fmt::Display for VolumeLifecycle {
 pub struct VolumeNotFound {
     /// A detailed error message.
     pub message: ::std::option::Option<::std::string::String>,
+    /// What the response said about the error: code, message, request id, status.
+    pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl VolumeNotFound {
     /// A builder for this type; `build()` checks that required members are set.

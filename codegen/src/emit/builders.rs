@@ -114,6 +114,9 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         });
     }
 
+    if ctx.is_error(&shape.id) {
+        inits.push(quote!(meta: ::std::default::Default::default(),));
+    }
     let build = if fallible {
         quote! {
             /// Builds the value; fails if a required member is missing.

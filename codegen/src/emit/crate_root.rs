@@ -51,7 +51,9 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
         "- [`primitives`]: timestamps, blobs, documents, big numbers and unknown enum values."
             .to_owned(),
     );
-    lines.push("- [`error`]: the errors this crate's functions return.".to_owned());
+    lines.push("- [`operation`]: per operation, `request` (input → HTTP request) and `response` (HTTP response → output or error).".to_owned());
+    lines.push("- [`json`]: the awsJson serializers and deserializers of every type.".to_owned());
+    lines.push("- [`error`]: the service's errors and this crate's own.".to_owned());
     let docs = inner_doc_lines(&lines);
     quote! {
         #docs
@@ -62,10 +64,16 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
 
         pub mod builders;
         pub mod error;
+        pub mod json;
+        pub mod operation;
         pub mod primitives;
         pub mod types;
 
+        mod json_de;
+        mod json_ser;
         mod runtime;
+
+        pub use error::Error;
     }
 }
 
@@ -126,10 +134,12 @@ pub fn primitives_rs() -> TokenStream {
     }
 }
 
-/// `src/error.rs`.
-pub fn error_rs() -> TokenStream {
+/// `src/json.rs`.
+pub fn json_rs() -> TokenStream {
     quote! {
-        //! Errors returned by this crate's functions.
-        pub use crate::runtime::BuildError;
+        //! awsJson for every type of the crate: [`to_vec`] and [`from_slice`], and the reader
+        //! and writer the generated (de)serializers drive.
+        pub use crate::runtime::json_read::{from_slice, DeserializeError, DeserializeJson, JsonKind, JsonReader, TimestampFormat};
+        pub use crate::runtime::json_write::{to_vec, JsonWriter, SerializeError, SerializeJson};
     }
 }

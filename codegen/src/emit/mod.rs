@@ -3,9 +3,13 @@
 
 pub mod builders;
 pub mod crate_root;
+pub mod de;
 pub mod debug;
 pub mod enums;
+pub mod errors;
 pub mod manifest;
+pub mod operations;
+pub mod ser;
 pub mod structs;
 pub mod unions;
 pub mod values;

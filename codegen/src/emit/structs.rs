@@ -84,6 +84,21 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         defaults.push((field, field_default(ctx, shape, member)?));
     }
 
+    let is_error = ctx.is_error(&shape.id);
+    if is_error {
+        // An error carries what the response said about it (see `emit::errors`).
+        fields.push(quote! {
+            /// What the response said about the error: code, message, request id, status.
+            pub(crate) meta: crate::error::ErrorMetadata,
+        });
+        debug_fields.push(DebugField {
+            label: "meta".to_owned(),
+            field: crate::ident::RustIdent::escaped("meta"),
+            redacted: false,
+        });
+    }
+    let meta_init = is_error.then(|| quote!(meta: ::std::default::Default::default(),));
+
     let ty = quote!(#name);
     let debug_impl = debug::struct_debug(&ty, name.bare(), &debug_fields);
     let debug_derive = debug_impl.is_none().then(|| quote!(Debug,));
@@ -111,7 +126,7 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         quote! {
             impl ::std::default::Default for #name {
                 fn default() -> Self {
-                    Self { #(#inits)* }
+                    Self { #(#inits)* #meta_init }
                 }
             }
         }

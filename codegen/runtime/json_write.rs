@@ -1,0 +1,383 @@
+//! Writing awsJson bodies: a small JSON writer the generated serializers drive. It writes
+//! straight into a byte buffer (numbers via `itoa`/`ryu`, timestamps and base64 via
+//! aws-smithy-types) and keeps only one bit of state: whether a comma is due.
+
+use std::fmt;
+
+use aws_smithy_types::date_time::Format;
+use aws_smithy_types::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
+
+use super::json_read::TimestampFormat;
+
+/// A value this crate can write as awsJson.
+pub trait SerializeJson {
+    /// Writes the value as one JSON value.
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError>;
+}
+
+/// Writes `value` as a JSON document.
+pub fn to_vec<T: SerializeJson + ?Sized>(value: &T) -> Result<Vec<u8>, SerializeError> {
+    let mut writer = JsonWriter::with_capacity(256);
+    value.serialize_json(&mut writer)?;
+    Ok(writer.into_bytes())
+}
+
+/// A JSON writer into a byte buffer.
+#[derive(Debug, Default)]
+pub struct JsonWriter {
+    out: Vec<u8>,
+    /// A value was just written: the next key or element needs a comma first.
+    comma: bool,
+}
+
+impl JsonWriter {
+    /// An empty writer with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        JsonWriter {
+            out: Vec::with_capacity(capacity),
+            comma: false,
+        }
+    }
+
+    /// The JSON written so far.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.out
+    }
+
+    fn separate(&mut self) {
+        if self.comma {
+            self.out.push(b',');
+        }
+    }
+
+    /// `{`
+    pub fn begin_object(&mut self) {
+        self.separate();
+        self.out.push(b'{');
+        self.comma = false;
+    }
+
+    /// `}`
+    pub fn end_object(&mut self) {
+        self.out.push(b'}');
+        self.comma = true;
+    }
+
+    /// `[`
+    pub fn begin_array(&mut self) {
+        self.separate();
+        self.out.push(b'[');
+        self.comma = false;
+    }
+
+    /// `]`
+    pub fn end_array(&mut self) {
+        self.out.push(b']');
+        self.comma = true;
+    }
+
+    /// A member name that needs no escaping (Smithy member names are identifiers).
+    pub fn member(&mut self, name: &'static str) {
+        self.separate();
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        self.comma = false;
+    }
+
+    /// A map key (escaped).
+    pub fn key(&mut self, key: &str) {
+        self.separate();
+        write_escaped(&mut self.out, key);
+        self.out.push(b':');
+        self.comma = false;
+    }
+
+    /// `null`
+    pub fn null(&mut self) {
+        self.separate();
+        self.out.extend_from_slice(b"null");
+        self.comma = true;
+    }
+
+    /// A string (escaped).
+    pub fn string(&mut self, value: &str) {
+        self.separate();
+        write_escaped(&mut self.out, value);
+        self.comma = true;
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self, value: bool) {
+        self.separate();
+        self.out
+            .extend_from_slice(if value { b"true" } else { b"false" });
+        self.comma = true;
+    }
+
+    /// A whole number.
+    pub fn integer(&mut self, value: impl itoa::Integer) {
+        self.separate();
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+        self.comma = true;
+    }
+
+    /// A double; NaN and the infinities as the strings awsJson uses.
+    pub fn double(&mut self, value: f64) {
+        if value.is_finite() {
+            self.separate();
+            self.out
+                .extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+            self.comma = true;
+        } else {
+            self.string(special_name(value.is_nan(), value.is_sign_positive()));
+        }
+    }
+
+    /// A float; NaN and the infinities as the strings awsJson uses.
+    pub fn float(&mut self, value: f32) {
+        if value.is_finite() {
+            self.separate();
+            self.out
+                .extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+            self.comma = true;
+        } else {
+            self.string(special_name(value.is_nan(), value.is_sign_positive()));
+        }
+    }
+
+    /// A timestamp in `format` (epoch seconds as an exact decimal number).
+    pub fn timestamp(
+        &mut self,
+        value: &DateTime,
+        format: TimestampFormat,
+    ) -> Result<(), SerializeError> {
+        let wire = match format {
+            TimestampFormat::EpochSeconds => Format::EpochSeconds,
+            TimestampFormat::DateTime => Format::DateTime,
+            TimestampFormat::HttpDate => Format::HttpDate,
+        };
+        let text = value
+            .fmt(wire)
+            .map_err(|e| SerializeError::new(format!("cannot write timestamp {value}: {e}")))?;
+        if format == TimestampFormat::EpochSeconds {
+            self.separate();
+            self.out.extend_from_slice(text.as_bytes());
+            self.comma = true;
+        } else {
+            self.string(&text);
+        }
+        Ok(())
+    }
+
+    /// A blob, base64-encoded.
+    pub fn blob(&mut self, value: &Blob) {
+        self.string(&aws_smithy_types::base64::encode(value.as_ref()));
+    }
+
+    /// A big integer, as a JSON number.
+    pub fn big_integer(&mut self, value: &BigInteger) {
+        self.raw_number(value.as_ref());
+    }
+
+    /// A big decimal, as a JSON number.
+    pub fn big_decimal(&mut self, value: &BigDecimal) {
+        self.raw_number(value.as_ref());
+    }
+
+    fn raw_number(&mut self, text: &str) {
+        self.separate();
+        self.out.extend_from_slice(text.as_bytes());
+        self.comma = true;
+    }
+
+    /// A document, as the JSON it holds (object keys sorted, so output is stable).
+    pub fn document(&mut self, value: &Document) {
+        match value {
+            Document::Null => self.null(),
+            Document::Bool(b) => self.boolean(*b),
+            Document::String(s) => self.string(s),
+            Document::Number(Number::PosInt(n)) => self.integer(*n),
+            Document::Number(Number::NegInt(n)) => self.integer(*n),
+            Document::Number(Number::Float(f)) => self.double(*f),
+            Document::Array(items) => {
+                self.begin_array();
+                for item in items {
+                    self.document(item);
+                }
+                self.end_array();
+            }
+            Document::Object(entries) => {
+                let mut entries: Vec<_> = entries.iter().collect();
+                entries.sort_by(|a, b| a.0.cmp(b.0));
+                self.begin_object();
+                for (key, item) in entries {
+                    self.key(key);
+                    self.document(item);
+                }
+                self.end_object();
+            }
+        }
+    }
+}
+
+fn special_name(nan: bool, positive: bool) -> &'static str {
+    match (nan, positive) {
+        (true, _) => "NaN",
+        (false, true) => "Infinity",
+        (false, false) => "-Infinity",
+    }
+}
+
+/// Writes `value` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, …
+/// or `\u00XX`; everything else (all of Unicode) as is.
+fn write_escaped(out: &mut Vec<u8>, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let bytes = value.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0x00..=0x1f => &[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(b >> 4) as usize],
+                HEX[(b & 0xf) as usize],
+            ],
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(escape);
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// Why a value could not be written, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SerializeError {
+    /// Innermost member first.
+    path: Vec<&'static str>,
+    message: String,
+}
+
+impl SerializeError {
+    pub(crate) fn new(message: String) -> Self {
+        SerializeError {
+            path: Vec::new(),
+            message,
+        }
+    }
+
+    /// The same error, inside member `name`.
+    pub fn in_member(mut self, name: &'static str) -> Self {
+        self.path.push(name);
+        self
+    }
+
+    /// The member path to the value at fault, e.g. `Filter.Condition`.
+    pub fn path(&self) -> String {
+        self.path
+            .iter()
+            .rev()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for SerializeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path();
+        if path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{path}: {}", self.message)
+        }
+    }
+}
+
+impl std::error::Error for SerializeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(f: impl FnOnce(&mut JsonWriter)) -> String {
+        let mut w = JsonWriter::default();
+        f(&mut w);
+        String::from_utf8(w.into_bytes()).unwrap()
+    }
+
+    #[test]
+    fn commas_and_nesting() {
+        let json = written(|w| {
+            w.begin_object();
+            w.member("A");
+            w.integer(0);
+            w.member("B");
+            w.begin_array();
+            w.boolean(false);
+            w.begin_object();
+            w.end_object();
+            w.string("");
+            w.end_array();
+            w.member("C");
+            w.null();
+            w.end_object();
+        });
+        assert_eq!(json, r#"{"A":0,"B":[false,{},""],"C":null}"#);
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        let json = written(|w| w.string("q\"b\\n\n\u{1}é🙂"));
+        assert_eq!(json, "\"q\\\"b\\\\n\\n\\u0001é🙂\"");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, "q\"b\\n\n\u{1}é🙂");
+    }
+
+    #[test]
+    fn numbers_and_specials() {
+        assert_eq!(written(|w| w.double(1.5)), "1.5");
+        assert_eq!(written(|w| w.double(f64::NAN)), "\"NaN\"");
+        assert_eq!(written(|w| w.float(f32::NEG_INFINITY)), "\"-Infinity\"");
+        assert_eq!(written(|w| w.float(0.1)), "0.1");
+        assert_eq!(written(|w| w.integer(i64::MIN)), "-9223372036854775808");
+    }
+
+    #[test]
+    fn timestamps() {
+        let t = DateTime::from_secs_and_nanos(1617954808, 68_000_000);
+        assert_eq!(
+            written(|w| w.timestamp(&t, TimestampFormat::EpochSeconds).unwrap()),
+            "1617954808.068"
+        );
+        assert_eq!(
+            written(|w| w
+                .timestamp(&DateTime::from_secs(5), TimestampFormat::EpochSeconds)
+                .unwrap()),
+            "5"
+        );
+        assert_eq!(
+            written(|w| w.timestamp(&t, TimestampFormat::DateTime).unwrap()),
+            "\"2021-04-09T07:53:28.068Z\""
+        );
+    }
+}

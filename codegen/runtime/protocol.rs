@@ -1,0 +1,405 @@
+//! The awsJson 1.0/1.1 envelope: building requests, telling success from error responses, and
+//! reading an error's code, message and request id (as the Smithy awsJson specs define them).
+
+use std::fmt;
+
+use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+
+use super::json_read::{from_slice, DeserializeError, DeserializeJson, JsonReader};
+
+/// `POST /` with the awsJson headers and `body`.
+pub(crate) fn request(
+    content_type: &'static str,
+    target: &'static str,
+    body: Vec<u8>,
+) -> http::Request<Vec<u8>> {
+    let length = body.len();
+    let mut request = http::Request::new(body);
+    *request.method_mut() = http::Method::POST;
+    let headers = request.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert("x-amz-target", HeaderValue::from_static(target));
+    headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
+    request
+}
+
+/// Reads a successful response's body as `T`; an empty body reads as `{}`.
+pub(crate) fn parse_body<T: DeserializeJson>(body: &[u8]) -> Result<T, DeserializeError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        from_slice(b"{}")
+    } else {
+        from_slice(body)
+    }
+}
+
+/// A modeled error read from an error response's body, with the response's metadata
+/// attached; a body that does not fit the error becomes an `Unhandled` carrying the reason.
+pub(crate) fn modeled_error<T: DeserializeJson>(
+    body: &[u8],
+    meta: ErrorMetadata,
+    attach: fn(T, ErrorMetadata) -> T,
+) -> Result<Box<T>, Unhandled> {
+    match parse_body::<T>(body) {
+        Ok(error) => Ok(Box::new(attach(error, meta))),
+        Err(source) => Err(Unhandled::new(meta, Some(Box::new(source)))),
+    }
+}
+
+/// A fresh idempotency token (a random UUID v4) for `@idempotencyToken` members left unset.
+pub(crate) fn idempotency_token() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// What the service said about an error: its code, message, request id and HTTP status.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ErrorMetadata {
+    code: Option<String>,
+    message: Option<String>,
+    request_id: Option<String>,
+    status: Option<u16>,
+}
+
+impl ErrorMetadata {
+    /// Metadata with the given parts (for tests and mock services).
+    pub fn new(
+        code: Option<String>,
+        message: Option<String>,
+        request_id: Option<String>,
+        status: Option<u16>,
+    ) -> Self {
+        ErrorMetadata {
+            code,
+            message,
+            request_id,
+            status,
+        }
+    }
+
+    /// The error code, sanitized: `BackupNotFound` for `aws.fsx#BackupNotFound:http://…`.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The error message, from the body's `message`, `Message` or `errorMessage`.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The request id, from the `x-amzn-requestid` header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// Reads an error response. Never fails: a body that is empty, not JSON, cut off or of an
+    /// unexpected shape just contributes nothing.
+    pub(crate) fn from_response(
+        status: http::StatusCode,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+        };
+        let fields = BodyFields::read(body);
+        let code = header("x-amzn-errortype")
+            .map(|v| v.split(',').next().unwrap_or_default())
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_owned)
+            .or(fields.code)
+            .or(fields.type_)
+            .map(|code| sanitize_error_code(&code).to_owned());
+        ErrorMetadata {
+            code,
+            message: fields.message,
+            request_id: header("x-amzn-requestid").map(str::to_owned),
+            status: Some(status.as_u16()),
+        }
+    }
+
+    /// The same metadata with `code` in place of the response's (awsQueryCompatible services
+    /// send their query-protocol code in `x-amzn-query-error`).
+    pub(crate) fn with_code(mut self, code: Option<String>) -> Self {
+        if code.is_some() {
+            self.code = code;
+        }
+        self
+    }
+}
+
+/// The error code as the awsJson spec sanitizes it: the first of comma-separated values, the
+/// part before any `:`, and the part after any `#`.
+pub fn sanitize_error_code(code: &str) -> &str {
+    let code = code.split(',').next().unwrap_or_default().trim();
+    let code = code.split(':').next().unwrap_or_default();
+    code.rsplit('#').next().unwrap_or_default()
+}
+
+/// `code;fault` from an awsQueryCompatible `x-amzn-query-error` header: the code.
+pub(crate) fn query_error_code(headers: &http::HeaderMap) -> Option<String> {
+    let value = headers.get("x-amzn-query-error")?.to_str().ok()?;
+    let code = value.split(';').next()?.trim();
+    (!code.is_empty()).then(|| code.to_owned())
+}
+
+/// The members of an error body that say what the error is.
+#[derive(Default)]
+struct BodyFields {
+    type_: Option<String>,
+    code: Option<String>,
+    message: Option<String>,
+}
+
+impl BodyFields {
+    fn read(body: &[u8]) -> Self {
+        let mut fields = BodyFields::default();
+        // A body we cannot read (empty, HTML, cut off) leaves what was read so far.
+        let _ = fields.read_object(&mut JsonReader::new(body));
+        fields
+    }
+
+    fn read_object(&mut self, reader: &mut JsonReader<'_>) -> Result<(), DeserializeError> {
+        fn field(key: &str) -> u16 {
+            match key {
+                "__type" => 0,
+                "code" => 1,
+                "message" | "Message" | "errorMessage" => 2,
+                _ => u16::MAX,
+            }
+        }
+        let mut next = reader.object_start(field)?;
+        while let Some(index) = next {
+            let slot = match index {
+                0 => Some(&mut self.type_),
+                1 => Some(&mut self.code),
+                2 => Some(&mut self.message),
+                _ => None,
+            };
+            match slot {
+                Some(slot)
+                    if slot.is_none() && reader.peek()? == super::json_read::JsonKind::String =>
+                {
+                    *slot = Some(reader.string()?);
+                }
+                _ => reader.skip()?,
+            }
+            next = reader.object_next(field)?;
+        }
+        Ok(())
+    }
+}
+
+/// An error response this crate could not match to a modeled error (or a response it could
+/// not read): everything the service said about it, and what went wrong reading it.
+#[derive(Debug)]
+pub struct Unhandled {
+    /// Boxed, so that error enums holding an `Unhandled` stay small.
+    meta: Box<ErrorMetadata>,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl Unhandled {
+    pub(crate) fn new(
+        meta: ErrorMetadata,
+        source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
+        Unhandled {
+            meta: Box::new(meta),
+            source,
+        }
+    }
+
+    /// A response whose body could not be read as what the operation returns.
+    pub(crate) fn unreadable(
+        status: http::StatusCode,
+        headers: &http::HeaderMap,
+        error: DeserializeError,
+    ) -> Self {
+        let request_id = headers
+            .get("x-amzn-requestid")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let meta = ErrorMetadata::new(
+            None,
+            Some(format!("the response body could not be read: {error}")),
+            request_id,
+            Some(status.as_u16()),
+        );
+        Unhandled {
+            meta: Box::new(meta),
+            source: Some(Box::new(error)),
+        }
+    }
+
+    /// The error code, if the service sent one.
+    pub fn code(&self) -> Option<&str> {
+        self.meta.code()
+    }
+
+    /// The message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.meta.message()
+    }
+
+    /// The request id, if the service sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.meta.request_id()
+    }
+
+    /// Everything the service said about the error.
+    pub fn meta(&self) -> &ErrorMetadata {
+        &self.meta
+    }
+}
+
+impl fmt::Display for Unhandled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.meta.code() {
+            Some(code) => display_error(f, code, self.meta.message(), &self.meta),
+            None => {
+                write!(f, "unhandled error")?;
+                if let Some(status) = self.meta.status() {
+                    write!(f, " (HTTP {status})")?;
+                }
+                if let Some(message) = self.meta.message() {
+                    write!(f, ": {message}")?;
+                }
+                if let Some(id) = self.meta.request_id() {
+                    write!(f, " (request id {id})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Unhandled {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// `Code: message (request id …)`, the form every error of this crate displays in.
+pub(crate) fn display_error(
+    f: &mut fmt::Formatter<'_>,
+    code: &str,
+    message: Option<&str>,
+    meta: &ErrorMetadata,
+) -> fmt::Result {
+    f.write_str(code)?;
+    if let Some(message) = message {
+        write!(f, ": {message}")?;
+    }
+    if let Some(id) = meta.request_id() {
+        write!(f, " (request id {id})")?;
+    }
+    Ok(())
+}
+
+/// Whether an error is the caller's fault or the service's (`@error`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorFault {
+    /// `@error("client")`: retrying the same request will not help.
+    Client,
+    /// `@error("server")`.
+    Server,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(headers: &[(&str, &str)], body: &str) -> ErrorMetadata {
+        let mut map = http::HeaderMap::new();
+        for (k, v) in headers {
+            map.insert(
+                http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                HeaderValue::from_str(v).unwrap(),
+            );
+        }
+        ErrorMetadata::from_response(http::StatusCode::BAD_REQUEST, &map, body.as_bytes())
+    }
+
+    #[test]
+    fn codes_are_sanitized() {
+        assert_eq!(sanitize_error_code("FooError"), "FooError");
+        assert_eq!(
+            sanitize_error_code("aws.protocoltests.restjson#FooError"),
+            "FooError"
+        );
+        assert_eq!(
+            sanitize_error_code(
+                "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"
+            ),
+            "FooError"
+        );
+        assert_eq!(
+            sanitize_error_code("aws.protocoltests.restjson#FooError:http://internal.amazon.com/"),
+            "FooError"
+        );
+        assert_eq!(sanitize_error_code("FooError,BarError"), "FooError");
+    }
+
+    #[test]
+    fn code_comes_from_header_then_body() {
+        let m = meta(
+            &[
+                ("x-amzn-errortype", "BackupNotFound:http://x"),
+                ("x-amzn-requestid", "req-1"),
+            ],
+            r#"{"__type": "Other", "message": "gone"}"#,
+        );
+        assert_eq!(
+            (m.code(), m.message(), m.request_id(), m.status()),
+            (
+                Some("BackupNotFound"),
+                Some("gone"),
+                Some("req-1"),
+                Some(400)
+            )
+        );
+        let m = meta(
+            &[],
+            r#"{"__type": "com.amazonaws.fsx#BackupNotFound", "Message": "Backup b-1 does not exist."}"#,
+        );
+        assert_eq!(
+            (m.code(), m.message()),
+            (Some("BackupNotFound"), Some("Backup b-1 does not exist."))
+        );
+        let m = meta(
+            &[],
+            r#"{"code": "Throttled", "errorMessage": "slow down", "nested": {"code": 1}}"#,
+        );
+        assert_eq!(
+            (m.code(), m.message()),
+            (Some("Throttled"), Some("slow down"))
+        );
+    }
+
+    #[test]
+    fn unreadable_bodies_still_give_the_status() {
+        for body in [
+            "",
+            "<html>502 Bad Gateway</html>",
+            r#"{"__type": "Backup"#,
+            "[1,2]",
+            "null",
+            "{\"message\": 5}",
+        ] {
+            let m = meta(&[], body);
+            assert_eq!(m.status(), Some(400), "{body}");
+            assert_eq!(m.code(), None, "{body}");
+        }
+        let huge = format!("{{\"message\": \"{}\"}}", "x".repeat(1 << 20));
+        assert_eq!(meta(&[], &huge).message().map(str::len), Some(1 << 20));
+    }
+}

@@ -1,0 +1,358 @@
+//! awsJson deserializers (`src/json_de.rs`): `DeserializeJson` for every structure and union,
+//! and a `de_<name>` function per list and map shape.
+//!
+//! Unknown keys are skipped; `null` is "absent"; a dense collection drops `null`s and a sparse
+//! one keeps them; a union ignores `__type` and reads a member it does not know as `Unknown`. A
+//! required member the response leaves out gets its `@default`, or else its type's zero value
+//! (Smithy's client error correction). A wrong JSON type is an error naming the member path.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::ser::timestamp_format;
+use super::structs::{field_default, FieldDefault};
+use crate::context::Context;
+use crate::error::Problem;
+use crate::model::traits;
+use crate::model::{is_unit, Member, Shape, ShapeKind, SimpleType};
+
+/// The whole `src/json_de.rs`.
+pub fn json_de_rs(ctx: &Context) -> Result<TokenStream, Vec<Problem>> {
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for shape in ctx.type_shapes() {
+        match &shape.kind {
+            ShapeKind::Structure(members) => match structure(ctx, shape, members) {
+                Ok(item) => items.push(item),
+                Err(p) => problems.push(p),
+            },
+            ShapeKind::Union(members) => items.push(union(ctx, shape, members)),
+            _ => {}
+        }
+    }
+    for shape in ctx.collection_shapes() {
+        items.push(collection(ctx, shape));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(quote! {
+        //! awsJson deserializers for every structure, union, list and map of the crate.
+        #(#items)*
+    })
+}
+
+/// `fn field(key: &str) -> u16` mapping member names to their index (`u16::MAX` otherwise).
+fn field_fn(members: &[Member], extra: TokenStream) -> TokenStream {
+    if members.is_empty() && extra.is_empty() {
+        return quote! {
+            fn field(_: &str) -> u16 {
+                u16::MAX
+            }
+        };
+    }
+    let arms = members.iter().enumerate().map(|(i, m)| {
+        let wire = m.name();
+        let index = u16::try_from(i).expect("fewer than 65535 members");
+        quote!(#wire => #index,)
+    });
+    quote! {
+        fn field(key: &str) -> u16 {
+            match key {
+                #(#arms)*
+                #extra
+                _ => u16::MAX,
+            }
+        }
+    }
+}
+
+fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
+    let name = ctx.names.type_name(&shape.id);
+    let field = field_fn(members, quote!());
+    let locals = members.iter().map(|m| {
+        let local = local(ctx, m);
+        let ty = ctx.held_type(m);
+        quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
+    });
+    let arms = members.iter().enumerate().map(|(i, m)| {
+        let local = local(ctx, m);
+        let index = u16::try_from(i).expect("fewer than 65535 members");
+        let wire = m.name();
+        let read = value(ctx, m);
+        quote!(#index => #local = reader.optional(|reader| #read).map_err(|e| e.in_member(#wire))?,)
+    });
+    let read_loop = if members.is_empty() {
+        quote! {
+            while next.is_some() {
+                reader.skip()?;
+                next = reader.object_next(field)?;
+            }
+        }
+    } else {
+        quote! {
+            while let ::std::option::Option::Some(index) = next {
+                match index {
+                    #(#arms)*
+                    _ => reader.skip()?,
+                }
+                next = reader.object_next(field)?;
+            }
+        }
+    };
+    let mut inits = Vec::new();
+    for m in members {
+        let field_name = ctx.names.field(&m.id);
+        let local = local(ctx, m);
+        let init = match field_default(ctx, shape, m)? {
+            FieldDefault::None => quote!(#local),
+            FieldDefault::Value {
+                rust_default: true, ..
+            } => quote!(#local.unwrap_or_default()),
+            FieldDefault::Value {
+                expr,
+                constant: true,
+                ..
+            } => quote!(#local.unwrap_or(#expr)),
+            FieldDefault::Value { expr, .. } => quote!(#local.unwrap_or_else(|| #expr)),
+            FieldDefault::Required => zero_fill(ctx, m, &local),
+        };
+        inits.push(quote!(#field_name: #init,));
+    }
+    if ctx.is_error(&shape.id) {
+        inits.push(quote!(meta: ::std::default::Default::default(),));
+    }
+    Ok(quote! {
+        impl crate::json::DeserializeJson for crate::types::#name {
+            fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+                #field
+                #(#locals)*
+                let mut next = reader.object_start(field)?;
+                #read_loop
+                ::std::result::Result::Ok(Self { #(#inits)* })
+            }
+        }
+    })
+}
+
+/// The local holding a member's value while its structure is read (fields may be keywords,
+/// so locals get a prefix rather than reusing the field name).
+fn local(ctx: &Context, member: &Member) -> proc_macro2::Ident {
+    format_ident!("m_{}", ctx.names.field(&member.id).bare())
+}
+
+/// `local` with the member's zero value when the response left a required member out.
+fn zero_fill(ctx: &Context, member: &Member, local: &proc_macro2::Ident) -> TokenStream {
+    let boxed = ctx.boxed.contains(&member.id);
+    let target = ctx.model.expect(&member.target);
+    let ty = ctx.value_type(&member.target);
+    let zero = match &target.kind {
+        ShapeKind::Simple(SimpleType::Timestamp) => {
+            quote!(::aws_smithy_types::DateTime::from_secs(0))
+        }
+        ShapeKind::Simple(SimpleType::Document) => quote!(::aws_smithy_types::Document::Null),
+        ShapeKind::Simple(SimpleType::Blob) => {
+            quote!(::aws_smithy_types::Blob::new(::std::vec::Vec::new()))
+        }
+        ShapeKind::Simple(_) | ShapeKind::List(_) | ShapeKind::Map { .. } => {
+            quote!(::std::default::Default::default())
+        }
+        ShapeKind::Enum(_) => quote!(#ty::from("")),
+        ShapeKind::IntEnum(_) => quote!(#ty::from(0)),
+        ShapeKind::Union(_) => quote!(#ty::Unknown),
+        _ => quote!(crate::runtime::json_read::zero::<#ty>()),
+    };
+    if boxed {
+        return quote!(#local.unwrap_or_else(|| ::std::boxed::Box::new(#zero)));
+    }
+    // The shortest form clippy accepts for each kind of zero.
+    match &target.kind {
+        ShapeKind::Simple(SimpleType::Timestamp | SimpleType::Document | SimpleType::Blob) => {
+            quote!(#local.unwrap_or_else(|| #zero))
+        }
+        ShapeKind::Simple(_) | ShapeKind::List(_) | ShapeKind::Map { .. } => {
+            quote!(#local.unwrap_or_default())
+        }
+        ShapeKind::Union(_) => quote!(#local.unwrap_or(#zero)),
+        ShapeKind::Structure(_) => {
+            quote!(#local.unwrap_or_else(crate::runtime::json_read::zero::<#ty>))
+        }
+        _ => quote!(#local.unwrap_or_else(|| #zero)),
+    }
+}
+
+fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
+    let name = ctx.names.type_name(&shape.id);
+    let type_key = quote!("__type" => u16::MAX - 1,);
+    let field = field_fn(members, type_key);
+    let arms = members.iter().enumerate().map(|(i, m)| {
+        let index = u16::try_from(i).expect("fewer than 65535 members");
+        let variant = ctx.names.variant(&m.id);
+        let wire = m.name();
+        if is_unit(&m.target) {
+            quote! {
+                #index => {
+                    reader.skip()?;
+                    Self::#variant
+                }
+            }
+        } else {
+            let read = value(ctx, m);
+            quote!(#index => Self::#variant(#read.map_err(|e| e.in_member(#wire))?),)
+        }
+    });
+    let several = format!("union {} has more than one member set", shape.id.name());
+    let none = format!("union {} has no member set", shape.id.name());
+    quote! {
+        impl crate::json::DeserializeJson for crate::types::#name {
+            fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+                #field
+                let mut value: ::std::option::Option<Self> = ::std::option::Option::None;
+                let mut next = reader.object_start(field)?;
+                while let ::std::option::Option::Some(index) = next {
+                    // `__type` says which union this is, and a `null` member is not set.
+                    if index == u16::MAX - 1 || reader.take_null()? {
+                        if index == u16::MAX - 1 {
+                            reader.skip()?;
+                        }
+                    } else {
+                        let member = match index {
+                            #(#arms)*
+                            _ => {
+                                reader.skip()?;
+                                Self::Unknown
+                            }
+                        };
+                        if value.replace(member).is_some() {
+                            return ::std::result::Result::Err(reader.invalid(#several));
+                        }
+                    }
+                    next = reader.object_next(field)?;
+                }
+                value.ok_or_else(|| reader.invalid(#none))
+            }
+        }
+    }
+}
+
+fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
+    let function = format_ident!("de_{}", ctx.names.collection(&shape.id).bare());
+    let ty = ctx.value_type(&shape.id);
+    let sparse = shape.traits.has(traits::SPARSE);
+    let body = match &shape.kind {
+        ShapeKind::List(member) => {
+            let read = value(ctx, member);
+            let push = if sparse {
+                quote!(items.push(reader.optional(|reader| #read).map_err(|e| e.in_index(index))?);)
+            } else {
+                quote! {
+                    if !reader.take_null()? {
+                        items.push(#read.map_err(|e| e.in_index(index))?);
+                    }
+                }
+            };
+            quote! {
+                let mut items = ::std::vec::Vec::new();
+                let mut index = 0usize;
+                let mut more = reader.array_start()?;
+                while more {
+                    #push
+                    index += 1;
+                    more = reader.array_next()?;
+                }
+                ::std::result::Result::Ok(items)
+            }
+        }
+        ShapeKind::Map {
+            key,
+            value: map_value,
+        } => {
+            let key_value = if matches!(ctx.model.expect(&key.target).kind, ShapeKind::Enum(_)) {
+                let key_ty = ctx.value_type(&key.target);
+                quote!(#key_ty::from(key.as_str()))
+            } else {
+                quote!(key)
+            };
+            let read = value(ctx, map_value);
+            let insert = if sparse {
+                quote! {
+                    let item = reader.optional(|reader| #read).map_err(|e| e.in_key(&key))?;
+                    map.insert(#key_value, item);
+                }
+            } else {
+                quote! {
+                    if !reader.take_null()? {
+                        let item = #read.map_err(|e| e.in_key(&key))?;
+                        map.insert(#key_value, item);
+                    }
+                }
+            };
+            quote! {
+                let mut map = ::std::collections::BTreeMap::new();
+                let mut next = reader.object_start_key()?;
+                while let ::std::option::Option::Some(key) = next {
+                    #insert
+                    next = reader.object_next_key()?;
+                }
+                ::std::result::Result::Ok(map)
+            }
+        }
+        _ => unreachable!("collection_shapes returns lists and maps"),
+    };
+    let doc = format!("Reads a `{}`.", shape.id);
+    quote! {
+        #[doc = #doc]
+        fn #function(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<#ty, crate::json::DeserializeError> {
+            #body
+        }
+    }
+}
+
+/// An expression of type `Result<T, DeserializeError>` reading `member`'s target from `reader`.
+fn value(ctx: &Context, member: &Member) -> TokenStream {
+    let target = ctx.model.expect(&member.target);
+    let read = match &target.kind {
+        ShapeKind::Simple(simple) => match simple {
+            SimpleType::String => quote!(reader.string()),
+            SimpleType::Boolean => quote!(reader.boolean()),
+            SimpleType::Byte => quote!(reader.integer::<i8>("an 8-bit integer")),
+            SimpleType::Short => quote!(reader.integer::<i16>("a 16-bit integer")),
+            SimpleType::Integer => quote!(reader.integer::<i32>("a 32-bit integer")),
+            SimpleType::Long => quote!(reader.integer::<i64>("a 64-bit integer")),
+            SimpleType::Float => quote!(reader.float()),
+            SimpleType::Double => quote!(reader.double()),
+            SimpleType::BigInteger => quote!(reader.big_integer()),
+            SimpleType::BigDecimal => quote!(reader.big_decimal()),
+            SimpleType::Timestamp => {
+                let format = timestamp_format(ctx, member);
+                quote!(reader.timestamp(#format))
+            }
+            SimpleType::Blob => quote!(reader.blob()),
+            SimpleType::Document => quote!(reader.document()),
+        },
+        ShapeKind::Enum(_) => {
+            let ty = ctx.value_type(&member.target);
+            quote!(reader.enum_value::<#ty>())
+        }
+        ShapeKind::IntEnum(_) => {
+            let ty = ctx.value_type(&member.target);
+            quote!(reader.integer::<i32>("a 32-bit integer").map(#ty::from))
+        }
+        ShapeKind::Structure(_) | ShapeKind::Union(_) => {
+            let ty = ctx.value_type(&member.target);
+            quote!(<#ty as crate::json::DeserializeJson>::deserialize_json(reader))
+        }
+        ShapeKind::List(_) | ShapeKind::Map { .. } => {
+            let function = format_ident!("de_{}", ctx.names.collection(&member.target).bare());
+            quote!(#function(reader))
+        }
+        ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
+            unreachable!("validated: members target values")
+        }
+    };
+    if ctx.boxed.contains(&member.id) {
+        quote!(#read.map(::std::boxed::Box::new))
+    } else {
+        read
+    }
+}

@@ -1,0 +1,198 @@
+//! Operations (`src/operation/`): per operation a module with pure, I/O-free `request` and
+//! `response` functions, its error enum, and a marker type implementing the `Operation` trait
+//! so that a transport can be written once for every operation.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::errors::error_enum;
+use super::{doc, inner_doc_lines};
+use crate::context::Context;
+use crate::ident::camel;
+use crate::model::traits;
+use crate::model::{Shape, ShapeKind};
+use crate::transform::OperationPlan;
+
+/// `src/operation/mod.rs`.
+pub fn mod_rs(ctx: &Context) -> TokenStream {
+    let modules = ctx.operations.iter().map(|op| {
+        let module = ctx.names.module(&op.id);
+        let docs = doc(&format!("The `{}` operation.", op.id.name()));
+        quote!(#docs pub mod #module;)
+    });
+    quote! {
+        //! One module per operation: `request` builds the HTTP request from the input, `response`
+        //! reads the HTTP response into the output or the operation's error. No I/O: bring any
+        //! HTTP client (and sign the request, e.g. with SigV4, before sending it).
+
+        /// What a transport needs to know about an operation, so it can be written generically.
+        pub trait Operation {
+            /// The operation's name, e.g. `CopyBackup`.
+            const NAME: &'static str;
+            /// The `X-Amz-Target` header value, `<service>.<operation>`.
+            const TARGET: &'static str;
+            /// The input type.
+            type Input: crate::json::SerializeJson + crate::json::DeserializeJson;
+            /// The output type.
+            type Output: crate::json::SerializeJson + crate::json::DeserializeJson;
+            /// The operation's error type.
+            type Error: ::std::error::Error + ::std::convert::Into<crate::error::Error> + 'static;
+
+            /// Builds the HTTP request for `input`.
+            fn request(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError>;
+
+            /// Reads an HTTP response.
+            fn response(
+                status: ::http::StatusCode,
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> ::std::result::Result<Self::Output, Self::Error>;
+        }
+
+        #(#modules)*
+    }
+}
+
+/// `src/operation/<op>.rs`.
+pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> TokenStream {
+    let op_shape = ctx.model.expect(&op.id);
+    let name = op.id.name();
+    let marker = camel(name);
+    let error_name = format_ident!("{}Error", marker.bare());
+    let input = ctx.names.type_name(&op.input);
+    let output = ctx.names.type_name(&op.output);
+    let target = format!("{}.{}", ctx.service.name(), name);
+    let content_type = ctx.protocol.content_type;
+
+    let mut lines = vec![
+        format!("The `{name}` operation (`{}`).", op.id),
+        String::new(),
+    ];
+    if let Some(text) = op_shape.traits.documentation() {
+        lines.extend(crate::docs::to_rustdoc(text));
+    }
+    let module_docs = inner_doc_lines(&lines);
+
+    let errors: Vec<&Shape> = op.errors.iter().map(|e| ctx.model.expect(e)).collect();
+    let error_enum = error_enum(
+        ctx,
+        &error_name,
+        &format!("The errors `{name}` can return."),
+        &errors,
+    );
+    let fill_token = idempotency_token(ctx, op);
+    let error_arms = errors.iter().map(|shape| {
+        let code = shape.id.name();
+        let variant = ctx.names.type_name(&shape.id);
+        quote! {
+            ::std::option::Option::Some(#code) => crate::runtime::protocol::modeled_error(body, meta, crate::types::#variant::with_meta)
+                .map_or_else(#error_name::Unhandled, #error_name::#variant),
+        }
+    });
+    let query_code = ctx.protocol.query_compatible.then(
+        || quote!(let meta = meta.with_code(crate::runtime::protocol::query_error_code(headers));),
+    );
+    let unhandled = quote!(#error_name::Unhandled(crate::error::Unhandled::new(meta, ::std::option::Option::None)));
+    // Which error the response is: by its awsJson code (before an awsQueryCompatible code, if
+    // any, replaces the one callers see).
+    let classify = if errors.is_empty() {
+        quote! {
+            #query_code
+            ::std::result::Result::Err(#unhandled)
+        }
+    } else {
+        quote! {
+            let code = meta.code().map(::std::borrow::ToOwned::to_owned);
+            #query_code
+            ::std::result::Result::Err(match code.as_deref() {
+                #(#error_arms)*
+                _ => #unhandled,
+            })
+        }
+    };
+
+    quote! {
+        #module_docs
+
+        pub use crate::types::{#input, #output};
+
+        /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct #marker;
+
+        impl crate::operation::Operation for #marker {
+            const NAME: &'static str = #name;
+            const TARGET: &'static str = #target;
+            type Input = #input;
+            type Output = #output;
+            type Error = #error_name;
+
+            fn request(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError> {
+                request(input)
+            }
+
+            fn response(
+                status: ::http::StatusCode,
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> ::std::result::Result<Self::Output, Self::Error> {
+                response(status, headers, body)
+            }
+        }
+
+        /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
+        /// JSON body. Unset idempotency tokens are filled with a fresh UUID.
+        pub fn request(input: &#input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError> {
+            #fill_token
+            let body = crate::json::to_vec(input)?;
+            ::std::result::Result::Ok(crate::runtime::protocol::request(#content_type, #target, body))
+        }
+
+        /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
+        /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
+        /// body holds.
+        pub fn response(
+            status: ::http::StatusCode,
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> ::std::result::Result<#output, #error_name> {
+            if status.is_success() {
+                return crate::runtime::protocol::parse_body(body)
+                    .map_err(|e| #error_name::Unhandled(crate::error::Unhandled::unreadable(status, headers, e)));
+            }
+            let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
+            #classify
+        }
+
+        #error_enum
+    }
+}
+
+/// Statements that fill the input's `@idempotencyToken` members left unset.
+fn idempotency_token(ctx: &Context, op: &OperationPlan) -> TokenStream {
+    let ShapeKind::Structure(members) = &ctx.model.expect(&op.input).kind else {
+        return quote!();
+    };
+    let fields: Vec<_> = members
+        .iter()
+        .filter(|m| {
+            m.traits.has(traits::IDEMPOTENCY_TOKEN)
+                && crate::rust_type::is_optional(ctx.model.expect(&op.input), m)
+        })
+        .map(|m| ctx.names.field(&m.id))
+        .collect();
+    if fields.is_empty() {
+        return quote!();
+    }
+    quote! {
+        if #(input.#fields.is_none())||* {
+            let mut filled = input.clone();
+            #(
+                if filled.#fields.is_none() {
+                    filled.#fields = ::std::option::Option::Some(crate::runtime::protocol::idempotency_token());
+                }
+            )*
+            return request(&filled);
+        }
+    }
+}
