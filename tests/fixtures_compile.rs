@@ -1,6 +1,7 @@
 //! Every fixture model's crate compiles warning-free, clippy- and rustdoc-clean where the generator puts
 //! it (its own `Cargo.toml`, its own workspace), and passes the fixture's behaviour tests
-//! (`tests/fixture_behaviour/<name>.rs`, copied into the crate as `tests/behaviour.rs`).
+//! (`tests/fixture_behaviour/<name>.rs`, copied into the crate as `tests/behaviour.rs`) and
+//! its own generated tests (documented examples, runtime unit tests).
 //!
 //! The crates are built one after another with a shared target folder and the workspace's
 //! `Cargo.lock`, so dependencies are compiled once and resolve to the versions the project
@@ -23,8 +24,7 @@ fn fixture_crates_build_clippy_clean_and_pass_their_behaviour_tests() {
             .unwrap_or_else(|e| panic!("writing {name}: {e}"));
         std::fs::copy(&lock, dir.join("Cargo.lock")).expect("copy Cargo.lock");
         let behaviour = project_root().join(format!("tests/fixture_behaviour/{name}.rs"));
-        let has_behaviour = behaviour.exists();
-        if has_behaviour {
+        if behaviour.exists() {
             std::fs::create_dir_all(dir.join("tests")).expect("tests folder");
             std::fs::copy(&behaviour, dir.join("tests/behaviour.rs"))
                 .expect("copy behaviour tests");
@@ -35,8 +35,7 @@ fn fixture_crates_build_clippy_clean_and_pass_their_behaviour_tests() {
             &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
         );
         cargo_in(&dir, &target, &["doc", "--quiet", "--no-deps"]);
-        if has_behaviour {
-            cargo_in(&dir, &target, &["test", "--quiet"]);
-        }
+        // The crate's own tests: its runtime's, its documented examples, the behaviour tests.
+        cargo_in(&dir, &target, &["test", "--quiet"]);
     }
 }

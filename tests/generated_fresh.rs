@@ -19,6 +19,7 @@ fn backup_options() -> Options {
         service: None,
         operations: OperationFilter::Named(ops.iter().map(|s| s.to_string()).collect()),
         crate_name: None,
+        ..Default::default()
     }
 }
 

@@ -39,6 +39,7 @@ pub fn generate_fixture(name: &str) -> GeneratedCrate {
         service: None,
         operations: OperationFilter::All,
         crate_name: Some(format!("fixture-{name}")),
+        ..Default::default()
     };
     smithy_codegen::generate(&fixture(name), &options)
         .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
@@ -50,8 +51,9 @@ pub fn load_str(json: &str) -> Result<smithy_codegen::model::Model, String> {
 }
 
 /// Runs `cargo <command> --manifest-path <dir>/Cargo.toml <rest…>` with its own target folder
-/// and warnings denied for rustc and rustdoc; panics with cargo's output if it fails.
-pub fn cargo_in(dir: &Path, target: &Path, args: &[&str]) {
+/// and warnings denied for rustc and rustdoc; panics with cargo's output if it fails, else
+/// returns what it printed on stdout.
+pub fn cargo_in(dir: &Path, target: &Path, args: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let (command, rest) = args.split_first().expect("a cargo command");
     let output = Command::new(cargo)
@@ -72,4 +74,5 @@ pub fn cargo_in(dir: &Path, target: &Path, args: &[&str]) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -686,6 +686,7 @@ fn generation_error(json: &str, operations: smithy_codegen::OperationFilter) -> 
         service: None,
         operations,
         crate_name: None,
+        ..Default::default()
     };
     match smithy_codegen::generate(&file, &options) {
         Ok(_) => panic!("generation succeeded:\n{json}"),

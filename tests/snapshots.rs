@@ -73,6 +73,8 @@ fn crate_files_of_a_fixture() {
             "src/runtime/mod.rs",
             "src/runtime/protocol.rs",
             "src/types.rs",
+            "tests/examples.rs",
+            "tests/support/mod.rs",
         ]
     );
     insta::assert_snapshot!("errors__lib", body(&krate, "src/lib.rs"));
@@ -103,4 +105,18 @@ fn header_names_model_and_version() {
             "{path}: LF endings and a final newline"
         );
     }
+}
+
+/// The examples emitter: one test per documented example (inputs built with builders, wire
+/// bodies with blobs in base64, timestamps compared as instants, defaults expected).
+#[test]
+fn documented_examples() {
+    insta::assert_snapshot!(
+        "errors__examples",
+        body(&generate_fixture("errors"), "tests/examples.rs")
+    );
+    insta::assert_snapshot!(
+        "structures__examples",
+        body(&generate_fixture("structures"), "tests/examples.rs")
+    );
 }

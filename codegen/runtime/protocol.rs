@@ -109,13 +109,15 @@ impl ErrorMetadata {
                 .map(str::trim)
         };
         let fields = BodyFields::read(body);
+        // A source whose code sanitizes to nothing (`""`, `aws.fsx#`) gives way to the next.
+        let clean = |code: &str| {
+            let code = sanitize_error_code(code);
+            (!code.is_empty()).then(|| code.to_owned())
+        };
         let code = header("x-amzn-errortype")
-            .map(|v| v.split(',').next().unwrap_or_default())
-            .filter(|v| !v.trim().is_empty())
-            .map(str::to_owned)
-            .or(fields.code)
-            .or(fields.type_)
-            .map(|code| sanitize_error_code(&code).to_owned());
+            .and_then(clean)
+            .or_else(|| fields.code.as_deref().and_then(clean))
+            .or_else(|| fields.type_.as_deref().and_then(clean));
         ErrorMetadata {
             code,
             message: fields.message,
@@ -374,6 +376,16 @@ mod tests {
         assert_eq!(
             (m.code(), m.message()),
             (Some("BackupNotFound"), Some("Backup b-1 does not exist."))
+        );
+        // A code that sanitizes to nothing is no code: the next source is read.
+        let m = meta(
+            &[("x-amzn-errortype", "aws.fsx#")],
+            r#"{"code": "", "__type": "com.amazonaws.fsx#BackupNotFound"}"#,
+        );
+        assert_eq!(m.code(), Some("BackupNotFound"));
+        assert_eq!(
+            meta(&[("x-amzn-errortype", " ")], r#"{"__type": ":http"}"#).code(),
+            None
         );
         let m = meta(
             &[],

@@ -81,6 +81,8 @@ pub struct Context {
     pub crate_name: String,
     /// The wire protocol.
     pub protocol: Protocol,
+    /// The documented examples of the selected operations.
+    pub examples: Vec<crate::examples::Example>,
 }
 
 impl Context {

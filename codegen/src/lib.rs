@@ -9,6 +9,7 @@ pub mod context;
 pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod examples;
 pub mod ident;
 pub mod model;
 pub mod naming;
@@ -54,6 +55,10 @@ const RUNTIME: &[(&str, &str)] = &[
 #[path = "../runtime/mod.rs"]
 mod runtime;
 
+#[cfg(test)]
+#[path = "../runtime/test_support.rs"]
+mod test_support;
+
 /// What to generate.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -63,6 +68,30 @@ pub struct Options {
     pub operations: OperationFilter,
     /// The package name; `None` derives it from the service's `sdkId` (`FSx` → `fsx`).
     pub crate_name: Option<String>,
+    /// More documented examples (botocore `examples-1.json` format) to test the crate with,
+    /// besides the model's own `smithy.api#examples`.
+    pub extra_examples: Vec<ExampleFile>,
+}
+
+impl Default for Options {
+    /// The model's only service, every operation, the default crate name, no extra examples.
+    fn default() -> Self {
+        Options {
+            service: None,
+            operations: OperationFilter::All,
+            crate_name: None,
+            extra_examples: Vec::new(),
+        }
+    }
+}
+
+/// A file of documented examples in the botocore `examples-1.json` format.
+#[derive(Clone, Debug)]
+pub struct ExampleFile {
+    /// Its name, for the tests' docs.
+    pub name: String,
+    /// Its contents.
+    pub json: Vec<u8>,
 }
 
 /// A model file's contents and identity.
@@ -129,6 +158,19 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
     };
     let names = naming::assign(&model, &rename, &operations, &shapes, &origins)?;
     let used_by = context::used_by(&model, &operations);
+    let selected: Vec<model::ShapeId> = operations.iter().map(|op| op.id.clone()).collect();
+    let mut examples = examples::from_model(&model, &selected, &file.source.file_name)
+        .map_err(|p| Error::model(vec![p]))?;
+    let by_name = select::service_operations(&model, &service)
+        .into_iter()
+        .filter(|(_, id)| selected.contains(id))
+        .collect();
+    for extra in &options.extra_examples {
+        examples.extend(
+            examples::from_botocore(&extra.json, &extra.name, &by_name)
+                .map_err(|p| Error::unsupported(vec![p]))?,
+        );
+    }
     let crate_name = options
         .crate_name
         .clone()
@@ -145,6 +187,7 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         source: file.source.clone(),
         crate_name,
         protocol,
+        examples,
     })
 }
 
@@ -186,6 +229,19 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
     }
     for (path, text) in RUNTIME {
         out.add_text(path, source, "//", text);
+    }
+    match emit::examples::examples_rs(ctx) {
+        Ok(Some(tokens)) => {
+            out.add_rust("tests/examples.rs", source, tokens);
+            out.add_text(
+                "tests/support/mod.rs",
+                source,
+                "//",
+                emit::examples::TEST_SUPPORT,
+            );
+        }
+        Ok(None) => {}
+        Err(p) => problems.extend(p),
     }
     if problems.is_empty() {
         Ok(out)

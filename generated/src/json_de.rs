@@ -21,19 +21,28 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_domain_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DomainName"))?;
+                    reader
+                        .member(
+                            &mut m_domain_name,
+                            "DomainName",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_active_directory_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ActiveDirectoryId"))?;
+                    reader
+                        .member(
+                            &mut m_active_directory_id,
+                            "ActiveDirectoryId",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_resource_arn = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ResourceARN"))?;
+                    reader
+                        .member(
+                            &mut m_resource_arn,
+                            "ResourceARN",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -65,21 +74,26 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_active_directory_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ActiveDirectoryId"))?;
+                    reader
+                        .member(
+                            &mut m_active_directory_id,
+                            "ActiveDirectoryId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::ActiveDirectoryErrorType>()
-                        })
-                        .map_err(|e| e.in_member("Type"))?;
+                    reader
+                        .member(
+                            &mut m_type,
+                            "Type",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::ActiveDirectoryErrorType>()
+                            },
+                        )?
                 }
                 2u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -136,71 +150,100 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_administrative_action_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::AdministrativeActionType>()
-                        })
-                        .map_err(|e| e.in_member("AdministrativeActionType"))?;
+                    reader
+                        .member(
+                            &mut m_administrative_action_type,
+                            "AdministrativeActionType",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::AdministrativeActionType>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_progress_percent = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ProgressPercent"))?;
+                    reader
+                        .member(
+                            &mut m_progress_percent,
+                            "ProgressPercent",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 2u16 => {
-                    m_request_time = reader
-                        .optional(|reader| {
-                            reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                        })
-                        .map_err(|e| e.in_member("RequestTime"))?;
+                    reader
+                        .member(
+                            &mut m_request_time,
+                            "RequestTime",
+                            |reader| {
+                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
+                            },
+                        )?
                 }
                 3u16 => {
-                    m_status = reader
-                        .optional(|reader| reader.enum_value::<crate::types::Status>())
-                        .map_err(|e| e.in_member("Status"))?;
+                    reader
+                        .member(
+                            &mut m_status,
+                            "Status",
+                            |reader| reader.enum_value::<crate::types::Status>(),
+                        )?
                 }
                 4u16 => {
-                    m_target_file_system_values = reader
-                        .optional(|reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("TargetFileSystemValues"))?;
+                    reader
+                        .member(
+                            &mut m_target_file_system_values,
+                            "TargetFileSystemValues",
+                            |reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 5u16 => {
-                    m_failure_details = reader
-                        .optional(|reader| <crate::types::AdministrativeActionFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FailureDetails"))?;
+                    reader
+                        .member(
+                            &mut m_failure_details,
+                            "FailureDetails",
+                            |reader| <crate::types::AdministrativeActionFailureDetails as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 6u16 => {
-                    m_target_volume_values = reader
-                        .optional(|reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("TargetVolumeValues"))?;
+                    reader
+                        .member(
+                            &mut m_target_volume_values,
+                            "TargetVolumeValues",
+                            |reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 7u16 => {
-                    m_target_snapshot_values = reader
-                        .optional(|reader| <crate::types::Snapshot as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("TargetSnapshotValues"))?;
+                    reader
+                        .member(
+                            &mut m_target_snapshot_values,
+                            "TargetSnapshotValues",
+                            |reader| <crate::types::Snapshot as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 8u16 => {
-                    m_total_transfer_bytes = reader
-                        .optional(|reader| reader.integer::<i64>("a 64-bit integer"))
-                        .map_err(|e| e.in_member("TotalTransferBytes"))?;
+                    reader
+                        .member(
+                            &mut m_total_transfer_bytes,
+                            "TotalTransferBytes",
+                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                        )?
                 }
                 9u16 => {
-                    m_remaining_transfer_bytes = reader
-                        .optional(|reader| reader.integer::<i64>("a 64-bit integer"))
-                        .map_err(|e| e.in_member("RemainingTransferBytes"))?;
+                    reader
+                        .member(
+                            &mut m_remaining_transfer_bytes,
+                            "RemainingTransferBytes",
+                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                        )?
                 }
                 10u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -236,9 +279,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeActionFailureD
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -266,14 +307,20 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_aggregates = reader
-                        .optional(|reader| de_aggregates(reader))
-                        .map_err(|e| e.in_member("Aggregates"))?;
+                    reader
+                        .member(
+                            &mut m_aggregates,
+                            "Aggregates",
+                            |reader| de_aggregates(reader),
+                        )?
                 }
                 1u16 => {
-                    m_total_constituents = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("TotalConstituents"))?;
+                    reader
+                        .member(
+                            &mut m_total_constituents,
+                            "TotalConstituents",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -301,17 +348,14 @@ impl crate::json::DeserializeJson for crate::types::Alias {
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    m_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Name"))?;
-                }
+                0u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
                 1u16 => {
-                    m_lifecycle = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::AliasLifecycle>()
-                        })
-                        .map_err(|e| e.in_member("Lifecycle"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle,
+                            "Lifecycle",
+                            |reader| reader.enum_value::<crate::types::AliasLifecycle>(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -340,16 +384,22 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::AutocommitPeriodType>()
-                        })
-                        .map_err(|e| e.in_member("Type"))?;
+                    reader
+                        .member(
+                            &mut m_type,
+                            "Type",
+                            |reader| {
+                                reader.enum_value::<crate::types::AutocommitPeriodType>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_value = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("Value"))?;
+                    reader
+                        .member(
+                            &mut m_value,
+                            "Value",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -412,105 +462,130 @@ impl crate::json::DeserializeJson for crate::types::Backup {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("BackupId"))?;
+                    reader
+                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_lifecycle = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::BackupLifecycle>()
-                        })
-                        .map_err(|e| e.in_member("Lifecycle"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle,
+                            "Lifecycle",
+                            |reader| reader.enum_value::<crate::types::BackupLifecycle>(),
+                        )?
                 }
                 2u16 => {
-                    m_failure_details = reader
-                        .optional(|reader| <crate::types::BackupFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FailureDetails"))?;
+                    reader
+                        .member(
+                            &mut m_failure_details,
+                            "FailureDetails",
+                            |reader| <crate::types::BackupFailureDetails as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 3u16 => {
-                    m_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::BackupType>()
-                        })
-                        .map_err(|e| e.in_member("Type"))?;
+                    reader
+                        .member(
+                            &mut m_type,
+                            "Type",
+                            |reader| reader.enum_value::<crate::types::BackupType>(),
+                        )?
                 }
                 4u16 => {
-                    m_progress_percent = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ProgressPercent"))?;
+                    reader
+                        .member(
+                            &mut m_progress_percent,
+                            "ProgressPercent",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 5u16 => {
-                    m_creation_time = reader
-                        .optional(|reader| {
-                            reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                        })
-                        .map_err(|e| e.in_member("CreationTime"))?;
+                    reader
+                        .member(
+                            &mut m_creation_time,
+                            "CreationTime",
+                            |reader| {
+                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
+                            },
+                        )?
                 }
                 6u16 => {
-                    m_kms_key_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("KmsKeyId"))?;
+                    reader
+                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
                 }
                 7u16 => {
-                    m_resource_arn = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ResourceARN"))?;
+                    reader
+                        .member(
+                            &mut m_resource_arn,
+                            "ResourceARN",
+                            |reader| reader.string(),
+                        )?
                 }
-                8u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                8u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 9u16 => {
-                    m_file_system = reader
-                        .optional(|reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FileSystem"))?;
+                    reader
+                        .member(
+                            &mut m_file_system,
+                            "FileSystem",
+                            |reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 10u16 => {
-                    m_directory_information = reader
-                        .optional(|reader| <crate::types::ActiveDirectoryBackupAttributes as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DirectoryInformation"))?;
+                    reader
+                        .member(
+                            &mut m_directory_information,
+                            "DirectoryInformation",
+                            |reader| <crate::types::ActiveDirectoryBackupAttributes as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 11u16 => {
-                    m_owner_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("OwnerId"))?;
+                    reader.member(&mut m_owner_id, "OwnerId", |reader| reader.string())?
                 }
                 12u16 => {
-                    m_source_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SourceBackupId"))?;
+                    reader
+                        .member(
+                            &mut m_source_backup_id,
+                            "SourceBackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 13u16 => {
-                    m_source_backup_region = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SourceBackupRegion"))?;
+                    reader
+                        .member(
+                            &mut m_source_backup_region,
+                            "SourceBackupRegion",
+                            |reader| reader.string(),
+                        )?
                 }
                 14u16 => {
-                    m_resource_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::ResourceType>()
-                        })
-                        .map_err(|e| e.in_member("ResourceType"))?;
+                    reader
+                        .member(
+                            &mut m_resource_type,
+                            "ResourceType",
+                            |reader| reader.enum_value::<crate::types::ResourceType>(),
+                        )?
                 }
                 15u16 => {
-                    m_volume = reader
-                        .optional(|reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("Volume"))?;
+                    reader
+                        .member(
+                            &mut m_volume,
+                            "Volume",
+                            |reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 16u16 => {
-                    m_size_in_bytes = reader
-                        .optional(|reader| reader.integer::<i64>("a 64-bit integer"))
-                        .map_err(|e| e.in_member("SizeInBytes"))?;
+                    reader
+                        .member(
+                            &mut m_size_in_bytes,
+                            "SizeInBytes",
+                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -554,14 +629,11 @@ impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("BackupId"))?;
+                    reader
+                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -589,9 +661,7 @@ impl crate::json::DeserializeJson for crate::types::BackupFailureDetails {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -615,9 +685,7 @@ impl crate::json::DeserializeJson for crate::types::BackupInProgress {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -644,9 +712,7 @@ impl crate::json::DeserializeJson for crate::types::BackupNotFound {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -675,14 +741,15 @@ impl crate::json::DeserializeJson for crate::types::BackupRestoring {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_file_system_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemId"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_id,
+                            "FileSystemId",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -710,9 +777,7 @@ impl crate::json::DeserializeJson for crate::types::BadRequest {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -749,35 +814,38 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_client_request_token = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ClientRequestToken"))?;
+                    reader
+                        .member(
+                            &mut m_client_request_token,
+                            "ClientRequestToken",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_source_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SourceBackupId"))?;
+                    reader
+                        .member(
+                            &mut m_source_backup_id,
+                            "SourceBackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_source_region = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SourceRegion"))?;
+                    reader
+                        .member(
+                            &mut m_source_region,
+                            "SourceRegion",
+                            |reader| reader.string(),
+                        )?
                 }
                 3u16 => {
-                    m_kms_key_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("KmsKeyId"))?;
+                    reader
+                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
                 }
                 4u16 => {
-                    m_copy_tags = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTags"))?;
+                    reader
+                        .member(&mut m_copy_tags, "CopyTags", |reader| reader.boolean())?
                 }
-                5u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                5u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
@@ -807,11 +875,14 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupOutput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup = reader
-                        .optional(|reader| <crate::types::Backup as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("Backup"))?;
+                    reader
+                        .member(
+                            &mut m_backup,
+                            "Backup",
+                            |reader| <crate::types::Backup as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -839,14 +910,20 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_aggregates = reader
-                        .optional(|reader| de_aggregates(reader))
-                        .map_err(|e| e.in_member("Aggregates"))?;
+                    reader
+                        .member(
+                            &mut m_aggregates,
+                            "Aggregates",
+                            |reader| de_aggregates(reader),
+                        )?
                 }
                 1u16 => {
-                    m_constituents_per_aggregate = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ConstituentsPerAggregate"))?;
+                    reader
+                        .member(
+                            &mut m_constituents_per_aggregate,
+                            "ConstituentsPerAggregate",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -879,24 +956,25 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_file_system_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemId"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_id,
+                            "FileSystemId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_client_request_token = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ClientRequestToken"))?;
+                    reader
+                        .member(
+                            &mut m_client_request_token,
+                            "ClientRequestToken",
+                            |reader| reader.string(),
+                        )?
                 }
-                2u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                2u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 3u16 => {
-                    m_volume_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("VolumeId"))?;
+                    reader
+                        .member(&mut m_volume_id, "VolumeId", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -925,11 +1003,14 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupOutput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup = reader
-                        .optional(|reader| <crate::types::Backup as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("Backup"))?;
+                    reader
+                        .member(
+                            &mut m_backup,
+                            "Backup",
+                            |reader| <crate::types::Backup as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -989,79 +1070,99 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("BackupId"))?;
+                    reader
+                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_client_request_token = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ClientRequestToken"))?;
+                    reader
+                        .member(
+                            &mut m_client_request_token,
+                            "ClientRequestToken",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_subnet_ids = reader
-                        .optional(|reader| de_subnet_ids(reader))
-                        .map_err(|e| e.in_member("SubnetIds"))?;
+                    reader
+                        .member(
+                            &mut m_subnet_ids,
+                            "SubnetIds",
+                            |reader| de_subnet_ids(reader),
+                        )?
                 }
                 3u16 => {
-                    m_security_group_ids = reader
-                        .optional(|reader| de_security_group_ids(reader))
-                        .map_err(|e| e.in_member("SecurityGroupIds"))?;
+                    reader
+                        .member(
+                            &mut m_security_group_ids,
+                            "SecurityGroupIds",
+                            |reader| de_security_group_ids(reader),
+                        )?
                 }
-                4u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                4u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 5u16 => {
-                    m_windows_configuration = reader
-                        .optional(|reader| <crate::types::CreateFileSystemWindowsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("WindowsConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_windows_configuration,
+                            "WindowsConfiguration",
+                            |reader| <crate::types::CreateFileSystemWindowsConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 6u16 => {
-                    m_lustre_configuration = reader
-                        .optional(|reader| <crate::types::CreateFileSystemLustreConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("LustreConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_lustre_configuration,
+                            "LustreConfiguration",
+                            |reader| <crate::types::CreateFileSystemLustreConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 7u16 => {
-                    m_storage_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::StorageType>()
-                        })
-                        .map_err(|e| e.in_member("StorageType"))?;
+                    reader
+                        .member(
+                            &mut m_storage_type,
+                            "StorageType",
+                            |reader| reader.enum_value::<crate::types::StorageType>(),
+                        )?
                 }
                 8u16 => {
-                    m_kms_key_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("KmsKeyId"))?;
+                    reader
+                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
                 }
                 9u16 => {
-                    m_file_system_type_version = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemTypeVersion"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_type_version,
+                            "FileSystemTypeVersion",
+                            |reader| reader.string(),
+                        )?
                 }
                 10u16 => {
-                    m_open_zfs_configuration = reader
-                        .optional(|reader| <crate::types::CreateFileSystemOpenZfsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_open_zfs_configuration,
+                            "OpenZFSConfiguration",
+                            |reader| <crate::types::CreateFileSystemOpenZfsConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 11u16 => {
-                    m_storage_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("StorageCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_storage_capacity,
+                            "StorageCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 12u16 => {
-                    m_network_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::NetworkType>()
-                        })
-                        .map_err(|e| e.in_member("NetworkType"))?;
+                    reader
+                        .member(
+                            &mut m_network_type,
+                            "NetworkType",
+                            |reader| reader.enum_value::<crate::types::NetworkType>(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1099,11 +1200,14 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupOu
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_file_system = reader
-                        .optional(|reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FileSystem"))?;
+                    reader
+                        .member(
+                            &mut m_file_system,
+                            "FileSystem",
+                            |reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1181,110 +1285,162 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_weekly_maintenance_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("WeeklyMaintenanceStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_weekly_maintenance_start_time,
+                            "WeeklyMaintenanceStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_import_path = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ImportPath"))?;
+                    reader
+                        .member(
+                            &mut m_import_path,
+                            "ImportPath",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_export_path = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ExportPath"))?;
+                    reader
+                        .member(
+                            &mut m_export_path,
+                            "ExportPath",
+                            |reader| reader.string(),
+                        )?
                 }
                 3u16 => {
-                    m_imported_file_chunk_size = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ImportedFileChunkSize"))?;
+                    reader
+                        .member(
+                            &mut m_imported_file_chunk_size,
+                            "ImportedFileChunkSize",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 4u16 => {
-                    m_deployment_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::LustreDeploymentType>()
-                        })
-                        .map_err(|e| e.in_member("DeploymentType"))?;
+                    reader
+                        .member(
+                            &mut m_deployment_type,
+                            "DeploymentType",
+                            |reader| {
+                                reader.enum_value::<crate::types::LustreDeploymentType>()
+                            },
+                        )?
                 }
                 5u16 => {
-                    m_auto_import_policy = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::AutoImportPolicyType>()
-                        })
-                        .map_err(|e| e.in_member("AutoImportPolicy"))?;
+                    reader
+                        .member(
+                            &mut m_auto_import_policy,
+                            "AutoImportPolicy",
+                            |reader| {
+                                reader.enum_value::<crate::types::AutoImportPolicyType>()
+                            },
+                        )?
                 }
                 6u16 => {
-                    m_per_unit_storage_throughput = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("PerUnitStorageThroughput"))?;
+                    reader
+                        .member(
+                            &mut m_per_unit_storage_throughput,
+                            "PerUnitStorageThroughput",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 7u16 => {
-                    m_daily_automatic_backup_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DailyAutomaticBackupStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_daily_automatic_backup_start_time,
+                            "DailyAutomaticBackupStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 8u16 => {
-                    m_automatic_backup_retention_days = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("AutomaticBackupRetentionDays"))?;
+                    reader
+                        .member(
+                            &mut m_automatic_backup_retention_days,
+                            "AutomaticBackupRetentionDays",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 9u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 10u16 => {
-                    m_drive_cache_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::DriveCacheType>()
-                        })
-                        .map_err(|e| e.in_member("DriveCacheType"))?;
+                    reader
+                        .member(
+                            &mut m_drive_cache_type,
+                            "DriveCacheType",
+                            |reader| reader.enum_value::<crate::types::DriveCacheType>(),
+                        )?
                 }
                 11u16 => {
-                    m_data_compression_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::DataCompressionType>()
-                        })
-                        .map_err(|e| e.in_member("DataCompressionType"))?;
+                    reader
+                        .member(
+                            &mut m_data_compression_type,
+                            "DataCompressionType",
+                            |reader| {
+                                reader.enum_value::<crate::types::DataCompressionType>()
+                            },
+                        )?
                 }
                 12u16 => {
-                    m_efa_enabled = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("EfaEnabled"))?;
+                    reader
+                        .member(
+                            &mut m_efa_enabled,
+                            "EfaEnabled",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 13u16 => {
-                    m_log_configuration = reader
-                        .optional(|reader| <crate::types::LustreLogCreateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("LogConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_log_configuration,
+                            "LogConfiguration",
+                            |reader| <crate::types::LustreLogCreateConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 14u16 => {
-                    m_root_squash_configuration = reader
-                        .optional(|reader| <crate::types::LustreRootSquashConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("RootSquashConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_root_squash_configuration,
+                            "RootSquashConfiguration",
+                            |reader| <crate::types::LustreRootSquashConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 15u16 => {
-                    m_metadata_configuration = reader
-                        .optional(|reader| <crate::types::CreateFileSystemLustreMetadataConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("MetadataConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_metadata_configuration,
+                            "MetadataConfiguration",
+                            |reader| <crate::types::CreateFileSystemLustreMetadataConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 16u16 => {
-                    m_throughput_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity,
+                            "ThroughputCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 17u16 => {
-                    m_data_read_cache_configuration = reader
-                        .optional(|reader| <crate::types::LustreReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DataReadCacheConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_data_read_cache_configuration,
+                            "DataReadCacheConfiguration",
+                            |reader| <crate::types::LustreReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1330,17 +1486,23 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_iops = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("Iops"))?;
+                    reader
+                        .member(
+                            &mut m_iops,
+                            "Iops",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 1u16 => {
-                    m_mode = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::MetadataConfigurationMode>()
-                        })
-                        .map_err(|e| e.in_member("Mode"))?;
+                    reader
+                        .member(
+                            &mut m_mode,
+                            "Mode",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::MetadataConfigurationMode>()
+                            },
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1409,82 +1571,124 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_automatic_backup_retention_days = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("AutomaticBackupRetentionDays"))?;
+                    reader
+                        .member(
+                            &mut m_automatic_backup_retention_days,
+                            "AutomaticBackupRetentionDays",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 1u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 2u16 => {
-                    m_copy_tags_to_volumes = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToVolumes"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_volumes,
+                            "CopyTagsToVolumes",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 3u16 => {
-                    m_daily_automatic_backup_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DailyAutomaticBackupStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_daily_automatic_backup_start_time,
+                            "DailyAutomaticBackupStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
-                    m_deployment_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::OpenZfsDeploymentType>()
-                        })
-                        .map_err(|e| e.in_member("DeploymentType"))?;
+                    reader
+                        .member(
+                            &mut m_deployment_type,
+                            "DeploymentType",
+                            |reader| {
+                                reader.enum_value::<crate::types::OpenZfsDeploymentType>()
+                            },
+                        )?
                 }
                 5u16 => {
-                    m_throughput_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity,
+                            "ThroughputCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 6u16 => {
-                    m_weekly_maintenance_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("WeeklyMaintenanceStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_weekly_maintenance_start_time,
+                            "WeeklyMaintenanceStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 7u16 => {
-                    m_disk_iops_configuration = reader
-                        .optional(|reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_disk_iops_configuration,
+                            "DiskIopsConfiguration",
+                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 8u16 => {
-                    m_root_volume_configuration = reader
-                        .optional(|reader| <crate::types::OpenZfsCreateRootVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("RootVolumeConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_root_volume_configuration,
+                            "RootVolumeConfiguration",
+                            |reader| <crate::types::OpenZfsCreateRootVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 9u16 => {
-                    m_preferred_subnet_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("PreferredSubnetId"))?;
+                    reader
+                        .member(
+                            &mut m_preferred_subnet_id,
+                            "PreferredSubnetId",
+                            |reader| reader.string(),
+                        )?
                 }
                 10u16 => {
-                    m_endpoint_ip_address_range = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpAddressRange"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ip_address_range,
+                            "EndpointIpAddressRange",
+                            |reader| reader.string(),
+                        )?
                 }
                 11u16 => {
-                    m_endpoint_ipv6_address_range = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpv6AddressRange"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ipv6_address_range,
+                            "EndpointIpv6AddressRange",
+                            |reader| reader.string(),
+                        )?
                 }
                 12u16 => {
-                    m_route_table_ids = reader
-                        .optional(|reader| de_route_table_ids(reader))
-                        .map_err(|e| e.in_member("RouteTableIds"))?;
+                    reader
+                        .member(
+                            &mut m_route_table_ids,
+                            "RouteTableIds",
+                            |reader| de_route_table_ids(reader),
+                        )?
                 }
                 13u16 => {
-                    m_read_cache_configuration = reader
-                        .optional(|reader| <crate::types::OpenZfsReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("ReadCacheConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_read_cache_configuration,
+                            "ReadCacheConfiguration",
+                            |reader| <crate::types::OpenZfsReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1564,81 +1768,118 @@ for crate::types::CreateFileSystemWindowsConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_active_directory_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ActiveDirectoryId"))?;
+                    reader
+                        .member(
+                            &mut m_active_directory_id,
+                            "ActiveDirectoryId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_self_managed_active_directory_configuration = reader
-                        .optional(|reader| <crate::types::SelfManagedActiveDirectoryConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| {
-                            e.in_member("SelfManagedActiveDirectoryConfiguration")
-                        })?;
+                    reader
+                        .member(
+                            &mut m_self_managed_active_directory_configuration,
+                            "SelfManagedActiveDirectoryConfiguration",
+                            |reader| <crate::types::SelfManagedActiveDirectoryConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 2u16 => {
-                    m_deployment_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::WindowsDeploymentType>()
-                        })
-                        .map_err(|e| e.in_member("DeploymentType"))?;
+                    reader
+                        .member(
+                            &mut m_deployment_type,
+                            "DeploymentType",
+                            |reader| {
+                                reader.enum_value::<crate::types::WindowsDeploymentType>()
+                            },
+                        )?
                 }
                 3u16 => {
-                    m_preferred_subnet_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("PreferredSubnetId"))?;
+                    reader
+                        .member(
+                            &mut m_preferred_subnet_id,
+                            "PreferredSubnetId",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
-                    m_throughput_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity,
+                            "ThroughputCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 5u16 => {
-                    m_weekly_maintenance_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("WeeklyMaintenanceStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_weekly_maintenance_start_time,
+                            "WeeklyMaintenanceStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 6u16 => {
-                    m_daily_automatic_backup_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DailyAutomaticBackupStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_daily_automatic_backup_start_time,
+                            "DailyAutomaticBackupStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 7u16 => {
-                    m_automatic_backup_retention_days = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("AutomaticBackupRetentionDays"))?;
+                    reader
+                        .member(
+                            &mut m_automatic_backup_retention_days,
+                            "AutomaticBackupRetentionDays",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 8u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 9u16 => {
-                    m_aliases = reader
-                        .optional(|reader| de_alternate_dns_names(reader))
-                        .map_err(|e| e.in_member("Aliases"))?;
+                    reader
+                        .member(
+                            &mut m_aliases,
+                            "Aliases",
+                            |reader| de_alternate_dns_names(reader),
+                        )?
                 }
                 10u16 => {
-                    m_audit_log_configuration = reader
-                        .optional(|reader| <crate::types::WindowsAuditLogCreateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("AuditLogConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_audit_log_configuration,
+                            "AuditLogConfiguration",
+                            |reader| <crate::types::WindowsAuditLogCreateConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 11u16 => {
-                    m_disk_iops_configuration = reader
-                        .optional(|reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_disk_iops_configuration,
+                            "DiskIopsConfiguration",
+                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 12u16 => {
-                    m_fsrm_configuration = reader
-                        .optional(|reader| <crate::types::WindowsFsrmConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FsrmConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_fsrm_configuration,
+                            "FsrmConfiguration",
+                            |reader| <crate::types::WindowsFsrmConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1708,81 +1949,116 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_junction_path = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("JunctionPath"))?;
+                    reader
+                        .member(
+                            &mut m_junction_path,
+                            "JunctionPath",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_security_style = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::SecurityStyle>()
-                        })
-                        .map_err(|e| e.in_member("SecurityStyle"))?;
+                    reader
+                        .member(
+                            &mut m_security_style,
+                            "SecurityStyle",
+                            |reader| reader.enum_value::<crate::types::SecurityStyle>(),
+                        )?
                 }
                 2u16 => {
-                    m_size_in_megabytes = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("SizeInMegabytes"))?;
+                    reader
+                        .member(
+                            &mut m_size_in_megabytes,
+                            "SizeInMegabytes",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 3u16 => {
-                    m_storage_efficiency_enabled = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("StorageEfficiencyEnabled"))?;
+                    reader
+                        .member(
+                            &mut m_storage_efficiency_enabled,
+                            "StorageEfficiencyEnabled",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 4u16 => {
-                    m_storage_virtual_machine_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("StorageVirtualMachineId"))?;
+                    reader
+                        .member(
+                            &mut m_storage_virtual_machine_id,
+                            "StorageVirtualMachineId",
+                            |reader| reader.string(),
+                        )?
                 }
                 5u16 => {
-                    m_tiering_policy = reader
-                        .optional(|reader| <crate::types::TieringPolicy as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("TieringPolicy"))?;
+                    reader
+                        .member(
+                            &mut m_tiering_policy,
+                            "TieringPolicy",
+                            |reader| <crate::types::TieringPolicy as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 6u16 => {
-                    m_ontap_volume_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::InputOntapVolumeType>()
-                        })
-                        .map_err(|e| e.in_member("OntapVolumeType"))?;
+                    reader
+                        .member(
+                            &mut m_ontap_volume_type,
+                            "OntapVolumeType",
+                            |reader| {
+                                reader.enum_value::<crate::types::InputOntapVolumeType>()
+                            },
+                        )?
                 }
                 7u16 => {
-                    m_snapshot_policy = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SnapshotPolicy"))?;
+                    reader
+                        .member(
+                            &mut m_snapshot_policy,
+                            "SnapshotPolicy",
+                            |reader| reader.string(),
+                        )?
                 }
                 8u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 9u16 => {
-                    m_snaplock_configuration = reader
-                        .optional(|reader| <crate::types::CreateSnaplockConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("SnaplockConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_snaplock_configuration,
+                            "SnaplockConfiguration",
+                            |reader| <crate::types::CreateSnaplockConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 10u16 => {
-                    m_volume_style = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::VolumeStyle>()
-                        })
-                        .map_err(|e| e.in_member("VolumeStyle"))?;
+                    reader
+                        .member(
+                            &mut m_volume_style,
+                            "VolumeStyle",
+                            |reader| reader.enum_value::<crate::types::VolumeStyle>(),
+                        )?
                 }
                 11u16 => {
-                    m_aggregate_configuration = reader
-                        .optional(|reader| <crate::types::CreateAggregateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("AggregateConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_aggregate_configuration,
+                            "AggregateConfiguration",
+                            |reader| <crate::types::CreateAggregateConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 12u16 => {
-                    m_size_in_bytes = reader
-                        .optional(|reader| reader.integer::<i64>("a 64-bit integer"))
-                        .map_err(|e| e.in_member("SizeInBytes"))?;
+                    reader
+                        .member(
+                            &mut m_size_in_bytes,
+                            "SizeInBytes",
+                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1836,42 +2112,58 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_audit_log_volume = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("AuditLogVolume"))?;
+                    reader
+                        .member(
+                            &mut m_audit_log_volume,
+                            "AuditLogVolume",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 1u16 => {
-                    m_autocommit_period = reader
-                        .optional(|reader| <crate::types::AutocommitPeriod as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("AutocommitPeriod"))?;
+                    reader
+                        .member(
+                            &mut m_autocommit_period,
+                            "AutocommitPeriod",
+                            |reader| <crate::types::AutocommitPeriod as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 2u16 => {
-                    m_privileged_delete = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::PrivilegedDelete>()
-                        })
-                        .map_err(|e| e.in_member("PrivilegedDelete"))?;
+                    reader
+                        .member(
+                            &mut m_privileged_delete,
+                            "PrivilegedDelete",
+                            |reader| {
+                                reader.enum_value::<crate::types::PrivilegedDelete>()
+                            },
+                        )?
                 }
                 3u16 => {
-                    m_retention_period = reader
-                        .optional(|reader| <crate::types::SnaplockRetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("RetentionPeriod"))?;
+                    reader
+                        .member(
+                            &mut m_retention_period,
+                            "RetentionPeriod",
+                            |reader| <crate::types::SnaplockRetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 4u16 => {
-                    m_snaplock_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::SnaplockType>()
-                        })
-                        .map_err(|e| e.in_member("SnaplockType"))?;
+                    reader
+                        .member(
+                            &mut m_snaplock_type,
+                            "SnaplockType",
+                            |reader| reader.enum_value::<crate::types::SnaplockType>(),
+                        )?
                 }
                 5u16 => {
-                    m_volume_append_mode_enabled = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("VolumeAppendModeEnabled"))?;
+                    reader
+                        .member(
+                            &mut m_volume_append_mode_enabled,
+                            "VolumeAppendModeEnabled",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -1912,32 +2204,29 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("BackupId"))?;
+                    reader
+                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_client_request_token = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ClientRequestToken"))?;
+                    reader
+                        .member(
+                            &mut m_client_request_token,
+                            "ClientRequestToken",
+                            |reader| reader.string(),
+                        )?
                 }
-                2u16 => {
-                    m_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Name"))?;
-                }
+                2u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
                 3u16 => {
-                    m_ontap_configuration = reader
-                        .optional(|reader| <crate::types::CreateOntapVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("OntapConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_ontap_configuration,
+                            "OntapConfiguration",
+                            |reader| <crate::types::CreateOntapVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
-                4u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                4u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
@@ -1966,11 +2255,14 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupOutput
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_volume = reader
-                        .optional(|reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("Volume"))?;
+                    reader
+                        .member(
+                            &mut m_volume,
+                            "Volume",
+                            |reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2010,40 +2302,58 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_lifecycle = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::DataRepositoryLifecycle>()
-                        })
-                        .map_err(|e| e.in_member("Lifecycle"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle,
+                            "Lifecycle",
+                            |reader| {
+                                reader.enum_value::<crate::types::DataRepositoryLifecycle>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_import_path = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ImportPath"))?;
+                    reader
+                        .member(
+                            &mut m_import_path,
+                            "ImportPath",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_export_path = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ExportPath"))?;
+                    reader
+                        .member(
+                            &mut m_export_path,
+                            "ExportPath",
+                            |reader| reader.string(),
+                        )?
                 }
                 3u16 => {
-                    m_imported_file_chunk_size = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ImportedFileChunkSize"))?;
+                    reader
+                        .member(
+                            &mut m_imported_file_chunk_size,
+                            "ImportedFileChunkSize",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 4u16 => {
-                    m_auto_import_policy = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::AutoImportPolicyType>()
-                        })
-                        .map_err(|e| e.in_member("AutoImportPolicy"))?;
+                    reader
+                        .member(
+                            &mut m_auto_import_policy,
+                            "AutoImportPolicy",
+                            |reader| {
+                                reader.enum_value::<crate::types::AutoImportPolicyType>()
+                            },
+                        )?
                 }
                 5u16 => {
-                    m_failure_details = reader
-                        .optional(|reader| <crate::types::DataRepositoryFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FailureDetails"))?;
+                    reader
+                        .member(
+                            &mut m_failure_details,
+                            "FailureDetails",
+                            |reader| <crate::types::DataRepositoryFailureDetails as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2074,9 +2384,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2102,14 +2410,16 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("BackupId"))?;
+                    reader
+                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_client_request_token = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ClientRequestToken"))?;
+                    reader
+                        .member(
+                            &mut m_client_request_token,
+                            "ClientRequestToken",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2138,16 +2448,16 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("BackupId"))?;
+                    reader
+                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_lifecycle = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::BackupLifecycle>()
-                        })
-                        .map_err(|e| e.in_member("Lifecycle"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle,
+                            "Lifecycle",
+                            |reader| reader.enum_value::<crate::types::BackupLifecycle>(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2184,24 +2494,32 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backup_ids = reader
-                        .optional(|reader| de_backup_ids(reader))
-                        .map_err(|e| e.in_member("BackupIds"))?;
+                    reader
+                        .member(
+                            &mut m_backup_ids,
+                            "BackupIds",
+                            |reader| de_backup_ids(reader),
+                        )?
                 }
                 1u16 => {
-                    m_filters = reader
-                        .optional(|reader| de_filters(reader))
-                        .map_err(|e| e.in_member("Filters"))?;
+                    reader
+                        .member(&mut m_filters, "Filters", |reader| de_filters(reader))?
                 }
                 2u16 => {
-                    m_max_results = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("MaxResults"))?;
+                    reader
+                        .member(
+                            &mut m_max_results,
+                            "MaxResults",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 3u16 => {
-                    m_next_token = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("NextToken"))?;
+                    reader
+                        .member(
+                            &mut m_next_token,
+                            "NextToken",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2234,14 +2552,16 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_backups = reader
-                        .optional(|reader| de_backups(reader))
-                        .map_err(|e| e.in_member("Backups"))?;
+                    reader
+                        .member(&mut m_backups, "Backups", |reader| de_backups(reader))?
                 }
                 1u16 => {
-                    m_next_token = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("NextToken"))?;
+                    reader
+                        .member(
+                            &mut m_next_token,
+                            "NextToken",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2270,17 +2590,23 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_mode = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::DiskIopsConfigurationMode>()
-                        })
-                        .map_err(|e| e.in_member("Mode"))?;
+                    reader
+                        .member(
+                            &mut m_mode,
+                            "Mode",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::DiskIopsConfigurationMode>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_iops = reader
-                        .optional(|reader| reader.integer::<i64>("a 64-bit integer"))
-                        .map_err(|e| e.in_member("Iops"))?;
+                    reader
+                        .member(
+                            &mut m_iops,
+                            "Iops",
+                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2366,134 +2692,166 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_owner_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("OwnerId"))?;
+                    reader.member(&mut m_owner_id, "OwnerId", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_creation_time = reader
-                        .optional(|reader| {
-                            reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                        })
-                        .map_err(|e| e.in_member("CreationTime"))?;
+                    reader
+                        .member(
+                            &mut m_creation_time,
+                            "CreationTime",
+                            |reader| {
+                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
+                            },
+                        )?
                 }
                 2u16 => {
-                    m_file_system_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemId"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_id,
+                            "FileSystemId",
+                            |reader| reader.string(),
+                        )?
                 }
                 3u16 => {
-                    m_file_system_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::FileSystemType>()
-                        })
-                        .map_err(|e| e.in_member("FileSystemType"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_type,
+                            "FileSystemType",
+                            |reader| reader.enum_value::<crate::types::FileSystemType>(),
+                        )?
                 }
                 4u16 => {
-                    m_lifecycle = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::FileSystemLifecycle>()
-                        })
-                        .map_err(|e| e.in_member("Lifecycle"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle,
+                            "Lifecycle",
+                            |reader| {
+                                reader.enum_value::<crate::types::FileSystemLifecycle>()
+                            },
+                        )?
                 }
                 5u16 => {
-                    m_failure_details = reader
-                        .optional(|reader| <crate::types::FileSystemFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FailureDetails"))?;
+                    reader
+                        .member(
+                            &mut m_failure_details,
+                            "FailureDetails",
+                            |reader| <crate::types::FileSystemFailureDetails as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 6u16 => {
-                    m_storage_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("StorageCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_storage_capacity,
+                            "StorageCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 7u16 => {
-                    m_storage_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::StorageType>()
-                        })
-                        .map_err(|e| e.in_member("StorageType"))?;
+                    reader
+                        .member(
+                            &mut m_storage_type,
+                            "StorageType",
+                            |reader| reader.enum_value::<crate::types::StorageType>(),
+                        )?
                 }
-                8u16 => {
-                    m_vpc_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("VpcId"))?;
-                }
+                8u16 => reader.member(&mut m_vpc_id, "VpcId", |reader| reader.string())?,
                 9u16 => {
-                    m_subnet_ids = reader
-                        .optional(|reader| de_subnet_ids(reader))
-                        .map_err(|e| e.in_member("SubnetIds"))?;
+                    reader
+                        .member(
+                            &mut m_subnet_ids,
+                            "SubnetIds",
+                            |reader| de_subnet_ids(reader),
+                        )?
                 }
                 10u16 => {
-                    m_network_interface_ids = reader
-                        .optional(|reader| de_network_interface_ids(reader))
-                        .map_err(|e| e.in_member("NetworkInterfaceIds"))?;
+                    reader
+                        .member(
+                            &mut m_network_interface_ids,
+                            "NetworkInterfaceIds",
+                            |reader| de_network_interface_ids(reader),
+                        )?
                 }
                 11u16 => {
-                    m_dns_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DNSName"))?;
+                    reader.member(&mut m_dns_name, "DNSName", |reader| reader.string())?
                 }
                 12u16 => {
-                    m_kms_key_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("KmsKeyId"))?;
+                    reader
+                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
                 }
                 13u16 => {
-                    m_resource_arn = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ResourceARN"))?;
+                    reader
+                        .member(
+                            &mut m_resource_arn,
+                            "ResourceARN",
+                            |reader| reader.string(),
+                        )?
                 }
-                14u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                14u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 15u16 => {
-                    m_windows_configuration = reader
-                        .optional(|reader| <crate::types::WindowsFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("WindowsConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_windows_configuration,
+                            "WindowsConfiguration",
+                            |reader| <crate::types::WindowsFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 16u16 => {
-                    m_lustre_configuration = reader
-                        .optional(|reader| <crate::types::LustreFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("LustreConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_lustre_configuration,
+                            "LustreConfiguration",
+                            |reader| <crate::types::LustreFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 17u16 => {
-                    m_administrative_actions = reader
-                        .optional(|reader| de_administrative_actions(reader))
-                        .map_err(|e| e.in_member("AdministrativeActions"))?;
+                    reader
+                        .member(
+                            &mut m_administrative_actions,
+                            "AdministrativeActions",
+                            |reader| de_administrative_actions(reader),
+                        )?
                 }
                 18u16 => {
-                    m_ontap_configuration = reader
-                        .optional(|reader| <crate::types::OntapFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("OntapConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_ontap_configuration,
+                            "OntapConfiguration",
+                            |reader| <crate::types::OntapFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 19u16 => {
-                    m_file_system_type_version = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemTypeVersion"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_type_version,
+                            "FileSystemTypeVersion",
+                            |reader| reader.string(),
+                        )?
                 }
                 20u16 => {
-                    m_open_zfs_configuration = reader
-                        .optional(|reader| <crate::types::OpenZfsFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_open_zfs_configuration,
+                            "OpenZFSConfiguration",
+                            |reader| <crate::types::OpenZfsFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 21u16 => {
-                    m_network_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::NetworkType>()
-                        })
-                        .map_err(|e| e.in_member("NetworkType"))?;
+                    reader
+                        .member(
+                            &mut m_network_type,
+                            "NetworkType",
+                            |reader| reader.enum_value::<crate::types::NetworkType>(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2548,19 +2906,23 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_dns_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DNSName"))?;
+                    reader.member(&mut m_dns_name, "DNSName", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_ip_addresses = reader
-                        .optional(|reader| de_ontap_endpoint_ip_addresses(reader))
-                        .map_err(|e| e.in_member("IpAddresses"))?;
+                    reader
+                        .member(
+                            &mut m_ip_addresses,
+                            "IpAddresses",
+                            |reader| de_ontap_endpoint_ip_addresses(reader),
+                        )?
                 }
                 2u16 => {
-                    m_ipv6_addresses = reader
-                        .optional(|reader| de_ontap_endpoint_ip_addresses(reader))
-                        .map_err(|e| e.in_member("Ipv6Addresses"))?;
+                    reader
+                        .member(
+                            &mut m_ipv6_addresses,
+                            "Ipv6Addresses",
+                            |reader| de_ontap_endpoint_ip_addresses(reader),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2592,18 +2954,24 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoints {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_intercluster = reader
-                        .optional(|reader| <crate::types::FileSystemEndpoint as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("Intercluster"))?;
+                    reader
+                        .member(
+                            &mut m_intercluster,
+                            "Intercluster",
+                            |reader| <crate::types::FileSystemEndpoint as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 1u16 => {
-                    m_management = reader
-                        .optional(|reader| <crate::types::FileSystemEndpoint as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("Management"))?;
+                    reader
+                        .member(
+                            &mut m_management,
+                            "Management",
+                            |reader| <crate::types::FileSystemEndpoint as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2630,9 +2998,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemFailureDetails {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2659,17 +3025,23 @@ for crate::types::FileSystemLustreMetadataConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_iops = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("Iops"))?;
+                    reader
+                        .member(
+                            &mut m_iops,
+                            "Iops",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 1u16 => {
-                    m_mode = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::MetadataConfigurationMode>()
-                        })
-                        .map_err(|e| e.in_member("Mode"))?;
+                    reader
+                        .member(
+                            &mut m_mode,
+                            "Mode",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::MetadataConfigurationMode>()
+                            },
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2693,9 +3065,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemNotFound {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2726,16 +3096,20 @@ impl crate::json::DeserializeJson for crate::types::Filter {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_name = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::FilterName>()
-                        })
-                        .map_err(|e| e.in_member("Name"))?;
+                    reader
+                        .member(
+                            &mut m_name,
+                            "Name",
+                            |reader| reader.enum_value::<crate::types::FilterName>(),
+                        )?
                 }
                 1u16 => {
-                    m_values = reader
-                        .optional(|reader| de_filter_values(reader))
-                        .map_err(|e| e.in_member("Values"))?;
+                    reader
+                        .member(
+                            &mut m_values,
+                            "Values",
+                            |reader| de_filter_values(reader),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2764,14 +3138,11 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_parameter = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Parameter"))?;
+                    reader
+                        .member(&mut m_parameter, "Parameter", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2799,9 +3170,7 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleRegionForMultiAz
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2828,9 +3197,7 @@ impl crate::json::DeserializeJson for crate::types::InternalServerError {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2857,9 +3224,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidDestinationKmsKey {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2894,24 +3259,31 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_invalid_subnet_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("InvalidSubnetId"))?;
+                    reader
+                        .member(
+                            &mut m_invalid_subnet_id,
+                            "InvalidSubnetId",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_invalid_security_group_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("InvalidSecurityGroupId"))?;
+                    reader
+                        .member(
+                            &mut m_invalid_security_group_id,
+                            "InvalidSecurityGroupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 3u16 => {
-                    m_invalid_route_table_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("InvalidRouteTableId"))?;
+                    reader
+                        .member(
+                            &mut m_invalid_route_table_id,
+                            "InvalidRouteTableId",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -2941,9 +3313,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidPerUnitStorageThrough
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2970,9 +3340,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidRegion {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -2999,9 +3367,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidSourceKmsKey {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -3028,9 +3394,7 @@ impl crate::json::DeserializeJson for crate::types::LifecycleTransitionReason {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -3104,100 +3468,146 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_weekly_maintenance_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("WeeklyMaintenanceStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_weekly_maintenance_start_time,
+                            "WeeklyMaintenanceStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_data_repository_configuration = reader
-                        .optional(|reader| <crate::types::DataRepositoryConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DataRepositoryConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_data_repository_configuration,
+                            "DataRepositoryConfiguration",
+                            |reader| <crate::types::DataRepositoryConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 2u16 => {
-                    m_deployment_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::LustreDeploymentType>()
-                        })
-                        .map_err(|e| e.in_member("DeploymentType"))?;
+                    reader
+                        .member(
+                            &mut m_deployment_type,
+                            "DeploymentType",
+                            |reader| {
+                                reader.enum_value::<crate::types::LustreDeploymentType>()
+                            },
+                        )?
                 }
                 3u16 => {
-                    m_per_unit_storage_throughput = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("PerUnitStorageThroughput"))?;
+                    reader
+                        .member(
+                            &mut m_per_unit_storage_throughput,
+                            "PerUnitStorageThroughput",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 4u16 => {
-                    m_mount_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("MountName"))?;
+                    reader
+                        .member(
+                            &mut m_mount_name,
+                            "MountName",
+                            |reader| reader.string(),
+                        )?
                 }
                 5u16 => {
-                    m_daily_automatic_backup_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DailyAutomaticBackupStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_daily_automatic_backup_start_time,
+                            "DailyAutomaticBackupStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 6u16 => {
-                    m_automatic_backup_retention_days = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("AutomaticBackupRetentionDays"))?;
+                    reader
+                        .member(
+                            &mut m_automatic_backup_retention_days,
+                            "AutomaticBackupRetentionDays",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 7u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 8u16 => {
-                    m_drive_cache_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::DriveCacheType>()
-                        })
-                        .map_err(|e| e.in_member("DriveCacheType"))?;
+                    reader
+                        .member(
+                            &mut m_drive_cache_type,
+                            "DriveCacheType",
+                            |reader| reader.enum_value::<crate::types::DriveCacheType>(),
+                        )?
                 }
                 9u16 => {
-                    m_data_compression_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::DataCompressionType>()
-                        })
-                        .map_err(|e| e.in_member("DataCompressionType"))?;
+                    reader
+                        .member(
+                            &mut m_data_compression_type,
+                            "DataCompressionType",
+                            |reader| {
+                                reader.enum_value::<crate::types::DataCompressionType>()
+                            },
+                        )?
                 }
                 10u16 => {
-                    m_log_configuration = reader
-                        .optional(|reader| <crate::types::LustreLogConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("LogConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_log_configuration,
+                            "LogConfiguration",
+                            |reader| <crate::types::LustreLogConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 11u16 => {
-                    m_root_squash_configuration = reader
-                        .optional(|reader| <crate::types::LustreRootSquashConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("RootSquashConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_root_squash_configuration,
+                            "RootSquashConfiguration",
+                            |reader| <crate::types::LustreRootSquashConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 12u16 => {
-                    m_metadata_configuration = reader
-                        .optional(|reader| <crate::types::FileSystemLustreMetadataConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("MetadataConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_metadata_configuration,
+                            "MetadataConfiguration",
+                            |reader| <crate::types::FileSystemLustreMetadataConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 13u16 => {
-                    m_efa_enabled = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("EfaEnabled"))?;
+                    reader
+                        .member(
+                            &mut m_efa_enabled,
+                            "EfaEnabled",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 14u16 => {
-                    m_throughput_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity,
+                            "ThroughputCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 15u16 => {
-                    m_data_read_cache_configuration = reader
-                        .optional(|reader| <crate::types::LustreReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DataReadCacheConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_data_read_cache_configuration,
+                            "DataReadCacheConfiguration",
+                            |reader| <crate::types::LustreReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3242,17 +3652,23 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_level = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::LustreAccessAuditLogLevel>()
-                        })
-                        .map_err(|e| e.in_member("Level"))?;
+                    reader
+                        .member(
+                            &mut m_level,
+                            "Level",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::LustreAccessAuditLogLevel>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_destination = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Destination"))?;
+                    reader
+                        .member(
+                            &mut m_destination,
+                            "Destination",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3283,17 +3699,23 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_level = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::LustreAccessAuditLogLevel>()
-                        })
-                        .map_err(|e| e.in_member("Level"))?;
+                    reader
+                        .member(
+                            &mut m_level,
+                            "Level",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::LustreAccessAuditLogLevel>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_destination = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Destination"))?;
+                    reader
+                        .member(
+                            &mut m_destination,
+                            "Destination",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3324,17 +3746,23 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_sizing_mode = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::LustreReadCacheSizingMode>()
-                        })
-                        .map_err(|e| e.in_member("SizingMode"))?;
+                    reader
+                        .member(
+                            &mut m_sizing_mode,
+                            "SizingMode",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::LustreReadCacheSizingMode>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_size_gi_b = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("SizeGiB"))?;
+                    reader
+                        .member(
+                            &mut m_size_gi_b,
+                            "SizeGiB",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3365,14 +3793,20 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_root_squash = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("RootSquash"))?;
+                    reader
+                        .member(
+                            &mut m_root_squash,
+                            "RootSquash",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_no_squash_nids = reader
-                        .optional(|reader| de_lustre_no_squash_nids(reader))
-                        .map_err(|e| e.in_member("NoSquashNids"))?;
+                    reader
+                        .member(
+                            &mut m_no_squash_nids,
+                            "NoSquashNids",
+                            |reader| de_lustre_no_squash_nids(reader),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3399,9 +3833,7 @@ impl crate::json::DeserializeJson for crate::types::MissingFileSystemConfigurati
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -3428,9 +3860,7 @@ impl crate::json::DeserializeJson for crate::types::MissingVolumeConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -3497,80 +3927,122 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_automatic_backup_retention_days = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("AutomaticBackupRetentionDays"))?;
+                    reader
+                        .member(
+                            &mut m_automatic_backup_retention_days,
+                            "AutomaticBackupRetentionDays",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 1u16 => {
-                    m_daily_automatic_backup_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DailyAutomaticBackupStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_daily_automatic_backup_start_time,
+                            "DailyAutomaticBackupStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_deployment_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::OntapDeploymentType>()
-                        })
-                        .map_err(|e| e.in_member("DeploymentType"))?;
+                    reader
+                        .member(
+                            &mut m_deployment_type,
+                            "DeploymentType",
+                            |reader| {
+                                reader.enum_value::<crate::types::OntapDeploymentType>()
+                            },
+                        )?
                 }
                 3u16 => {
-                    m_endpoint_ip_address_range = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpAddressRange"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ip_address_range,
+                            "EndpointIpAddressRange",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
-                    m_endpoints = reader
-                        .optional(|reader| <crate::types::FileSystemEndpoints as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("Endpoints"))?;
+                    reader
+                        .member(
+                            &mut m_endpoints,
+                            "Endpoints",
+                            |reader| <crate::types::FileSystemEndpoints as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 5u16 => {
-                    m_disk_iops_configuration = reader
-                        .optional(|reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_disk_iops_configuration,
+                            "DiskIopsConfiguration",
+                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 6u16 => {
-                    m_preferred_subnet_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("PreferredSubnetId"))?;
+                    reader
+                        .member(
+                            &mut m_preferred_subnet_id,
+                            "PreferredSubnetId",
+                            |reader| reader.string(),
+                        )?
                 }
                 7u16 => {
-                    m_route_table_ids = reader
-                        .optional(|reader| de_route_table_ids(reader))
-                        .map_err(|e| e.in_member("RouteTableIds"))?;
+                    reader
+                        .member(
+                            &mut m_route_table_ids,
+                            "RouteTableIds",
+                            |reader| de_route_table_ids(reader),
+                        )?
                 }
                 8u16 => {
-                    m_throughput_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity,
+                            "ThroughputCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 9u16 => {
-                    m_weekly_maintenance_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("WeeklyMaintenanceStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_weekly_maintenance_start_time,
+                            "WeeklyMaintenanceStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 10u16 => {
-                    m_fsx_admin_password = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FsxAdminPassword"))?;
+                    reader
+                        .member(
+                            &mut m_fsx_admin_password,
+                            "FsxAdminPassword",
+                            |reader| reader.string(),
+                        )?
                 }
                 11u16 => {
-                    m_ha_pairs = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("HAPairs"))?;
+                    reader
+                        .member(
+                            &mut m_ha_pairs,
+                            "HAPairs",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 12u16 => {
-                    m_throughput_capacity_per_ha_pair = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacityPerHAPair"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity_per_ha_pair,
+                            "ThroughputCapacityPerHAPair",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 13u16 => {
-                    m_endpoint_ipv6_address_range = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpv6AddressRange"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ipv6_address_range,
+                            "EndpointIpv6AddressRange",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3649,98 +4121,133 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_flex_cache_endpoint_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::FlexCacheEndpointType>()
-                        })
-                        .map_err(|e| e.in_member("FlexCacheEndpointType"))?;
+                    reader
+                        .member(
+                            &mut m_flex_cache_endpoint_type,
+                            "FlexCacheEndpointType",
+                            |reader| {
+                                reader.enum_value::<crate::types::FlexCacheEndpointType>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_junction_path = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("JunctionPath"))?;
+                    reader
+                        .member(
+                            &mut m_junction_path,
+                            "JunctionPath",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_security_style = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::SecurityStyle>()
-                        })
-                        .map_err(|e| e.in_member("SecurityStyle"))?;
+                    reader
+                        .member(
+                            &mut m_security_style,
+                            "SecurityStyle",
+                            |reader| reader.enum_value::<crate::types::SecurityStyle>(),
+                        )?
                 }
                 3u16 => {
-                    m_size_in_megabytes = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("SizeInMegabytes"))?;
+                    reader
+                        .member(
+                            &mut m_size_in_megabytes,
+                            "SizeInMegabytes",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 4u16 => {
-                    m_storage_efficiency_enabled = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("StorageEfficiencyEnabled"))?;
+                    reader
+                        .member(
+                            &mut m_storage_efficiency_enabled,
+                            "StorageEfficiencyEnabled",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 5u16 => {
-                    m_storage_virtual_machine_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("StorageVirtualMachineId"))?;
+                    reader
+                        .member(
+                            &mut m_storage_virtual_machine_id,
+                            "StorageVirtualMachineId",
+                            |reader| reader.string(),
+                        )?
                 }
                 6u16 => {
-                    m_storage_virtual_machine_root = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("StorageVirtualMachineRoot"))?;
+                    reader
+                        .member(
+                            &mut m_storage_virtual_machine_root,
+                            "StorageVirtualMachineRoot",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 7u16 => {
-                    m_tiering_policy = reader
-                        .optional(|reader| <crate::types::TieringPolicy as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("TieringPolicy"))?;
+                    reader
+                        .member(
+                            &mut m_tiering_policy,
+                            "TieringPolicy",
+                            |reader| <crate::types::TieringPolicy as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
-                8u16 => {
-                    m_uuid = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("UUID"))?;
-                }
+                8u16 => reader.member(&mut m_uuid, "UUID", |reader| reader.string())?,
                 9u16 => {
-                    m_ontap_volume_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::OntapVolumeType>()
-                        })
-                        .map_err(|e| e.in_member("OntapVolumeType"))?;
+                    reader
+                        .member(
+                            &mut m_ontap_volume_type,
+                            "OntapVolumeType",
+                            |reader| reader.enum_value::<crate::types::OntapVolumeType>(),
+                        )?
                 }
                 10u16 => {
-                    m_snapshot_policy = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SnapshotPolicy"))?;
+                    reader
+                        .member(
+                            &mut m_snapshot_policy,
+                            "SnapshotPolicy",
+                            |reader| reader.string(),
+                        )?
                 }
                 11u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 12u16 => {
-                    m_snaplock_configuration = reader
-                        .optional(|reader| <crate::types::SnaplockConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("SnaplockConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_snaplock_configuration,
+                            "SnaplockConfiguration",
+                            |reader| <crate::types::SnaplockConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 13u16 => {
-                    m_volume_style = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::VolumeStyle>()
-                        })
-                        .map_err(|e| e.in_member("VolumeStyle"))?;
+                    reader
+                        .member(
+                            &mut m_volume_style,
+                            "VolumeStyle",
+                            |reader| reader.enum_value::<crate::types::VolumeStyle>(),
+                        )?
                 }
                 14u16 => {
-                    m_aggregate_configuration = reader
-                        .optional(|reader| <crate::types::AggregateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("AggregateConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_aggregate_configuration,
+                            "AggregateConfiguration",
+                            |reader| <crate::types::AggregateConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 15u16 => {
-                    m_size_in_bytes = reader
-                        .optional(|reader| reader.integer::<i64>("a 64-bit integer"))
-                        .map_err(|e| e.in_member("SizeInBytes"))?;
+                    reader
+                        .member(
+                            &mut m_size_in_bytes,
+                            "SizeInBytes",
+                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3785,14 +4292,15 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_clients = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Clients"))?;
+                    reader.member(&mut m_clients, "Clients", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_options = reader
-                        .optional(|reader| de_open_zfs_nfs_export_options(reader))
-                        .map_err(|e| e.in_member("Options"))?;
+                    reader
+                        .member(
+                            &mut m_options,
+                            "Options",
+                            |reader| de_open_zfs_nfs_export_options(reader),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -3836,37 +4344,51 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_record_size_ki_b = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("RecordSizeKiB"))?;
+                    reader
+                        .member(
+                            &mut m_record_size_ki_b,
+                            "RecordSizeKiB",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 1u16 => {
-                    m_data_compression_type = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::OpenZfsDataCompressionType>()
-                        })
-                        .map_err(|e| e.in_member("DataCompressionType"))?;
+                    reader
+                        .member(
+                            &mut m_data_compression_type,
+                            "DataCompressionType",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::OpenZfsDataCompressionType>()
+                            },
+                        )?
                 }
                 2u16 => {
-                    m_nfs_exports = reader
-                        .optional(|reader| de_open_zfs_nfs_exports(reader))
-                        .map_err(|e| e.in_member("NfsExports"))?;
+                    reader
+                        .member(
+                            &mut m_nfs_exports,
+                            "NfsExports",
+                            |reader| de_open_zfs_nfs_exports(reader),
+                        )?
                 }
                 3u16 => {
-                    m_user_and_group_quotas = reader
-                        .optional(|reader| de_open_zfs_user_and_group_quotas(reader))
-                        .map_err(|e| e.in_member("UserAndGroupQuotas"))?;
+                    reader
+                        .member(
+                            &mut m_user_and_group_quotas,
+                            "UserAndGroupQuotas",
+                            |reader| de_open_zfs_user_and_group_quotas(reader),
+                        )?
                 }
                 4u16 => {
-                    m_copy_tags_to_snapshots = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToSnapshots"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_snapshots,
+                            "CopyTagsToSnapshots",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 5u16 => {
-                    m_read_only = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("ReadOnly"))?;
+                    reader
+                        .member(&mut m_read_only, "ReadOnly", |reader| reader.boolean())?
                 }
                 _ => reader.skip()?,
             }
@@ -3943,90 +4465,138 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_automatic_backup_retention_days = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("AutomaticBackupRetentionDays"))?;
+                    reader
+                        .member(
+                            &mut m_automatic_backup_retention_days,
+                            "AutomaticBackupRetentionDays",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 1u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 2u16 => {
-                    m_copy_tags_to_volumes = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToVolumes"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_volumes,
+                            "CopyTagsToVolumes",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 3u16 => {
-                    m_daily_automatic_backup_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DailyAutomaticBackupStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_daily_automatic_backup_start_time,
+                            "DailyAutomaticBackupStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
-                    m_deployment_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::OpenZfsDeploymentType>()
-                        })
-                        .map_err(|e| e.in_member("DeploymentType"))?;
+                    reader
+                        .member(
+                            &mut m_deployment_type,
+                            "DeploymentType",
+                            |reader| {
+                                reader.enum_value::<crate::types::OpenZfsDeploymentType>()
+                            },
+                        )?
                 }
                 5u16 => {
-                    m_throughput_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity,
+                            "ThroughputCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 6u16 => {
-                    m_weekly_maintenance_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("WeeklyMaintenanceStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_weekly_maintenance_start_time,
+                            "WeeklyMaintenanceStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 7u16 => {
-                    m_disk_iops_configuration = reader
-                        .optional(|reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_disk_iops_configuration,
+                            "DiskIopsConfiguration",
+                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 8u16 => {
-                    m_root_volume_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("RootVolumeId"))?;
+                    reader
+                        .member(
+                            &mut m_root_volume_id,
+                            "RootVolumeId",
+                            |reader| reader.string(),
+                        )?
                 }
                 9u16 => {
-                    m_preferred_subnet_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("PreferredSubnetId"))?;
+                    reader
+                        .member(
+                            &mut m_preferred_subnet_id,
+                            "PreferredSubnetId",
+                            |reader| reader.string(),
+                        )?
                 }
                 10u16 => {
-                    m_endpoint_ip_address_range = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpAddressRange"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ip_address_range,
+                            "EndpointIpAddressRange",
+                            |reader| reader.string(),
+                        )?
                 }
                 11u16 => {
-                    m_endpoint_ipv6_address_range = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpv6AddressRange"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ipv6_address_range,
+                            "EndpointIpv6AddressRange",
+                            |reader| reader.string(),
+                        )?
                 }
                 12u16 => {
-                    m_route_table_ids = reader
-                        .optional(|reader| de_route_table_ids(reader))
-                        .map_err(|e| e.in_member("RouteTableIds"))?;
+                    reader
+                        .member(
+                            &mut m_route_table_ids,
+                            "RouteTableIds",
+                            |reader| de_route_table_ids(reader),
+                        )?
                 }
                 13u16 => {
-                    m_endpoint_ip_address = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpAddress"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ip_address,
+                            "EndpointIpAddress",
+                            |reader| reader.string(),
+                        )?
                 }
                 14u16 => {
-                    m_endpoint_ipv6_address = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EndpointIpv6Address"))?;
+                    reader
+                        .member(
+                            &mut m_endpoint_ipv6_address,
+                            "EndpointIpv6Address",
+                            |reader| reader.string(),
+                        )?
                 }
                 15u16 => {
-                    m_read_cache_configuration = reader
-                        .optional(|reader| <crate::types::OpenZfsReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("ReadCacheConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_read_cache_configuration,
+                            "ReadCacheConfiguration",
+                            |reader| <crate::types::OpenZfsReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4069,9 +4639,12 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_client_configurations = reader
-                        .optional(|reader| de_open_zfs_client_configurations(reader))
-                        .map_err(|e| e.in_member("ClientConfigurations"))?;
+                    reader
+                        .member(
+                            &mut m_client_configurations,
+                            "ClientConfigurations",
+                            |reader| de_open_zfs_client_configurations(reader),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4101,16 +4674,22 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_snapshot_arn = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SnapshotARN"))?;
+                    reader
+                        .member(
+                            &mut m_snapshot_arn,
+                            "SnapshotARN",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_copy_strategy = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
-                        })
-                        .map_err(|e| e.in_member("CopyStrategy"))?;
+                    reader
+                        .member(
+                            &mut m_copy_strategy,
+                            "CopyStrategy",
+                            |reader| {
+                                reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
+                            },
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4141,17 +4720,23 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_sizing_mode = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::OpenZfsReadCacheSizingMode>()
-                        })
-                        .map_err(|e| e.in_member("SizingMode"))?;
+                    reader
+                        .member(
+                            &mut m_sizing_mode,
+                            "SizingMode",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::OpenZfsReadCacheSizingMode>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_size_gi_b = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("SizeGiB"))?;
+                    reader
+                        .member(
+                            &mut m_size_gi_b,
+                            "SizeGiB",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4182,21 +4767,30 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::OpenZfsQuotaType>()
-                        })
-                        .map_err(|e| e.in_member("Type"))?;
+                    reader
+                        .member(
+                            &mut m_type,
+                            "Type",
+                            |reader| {
+                                reader.enum_value::<crate::types::OpenZfsQuotaType>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_id = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("Id"))?;
+                    reader
+                        .member(
+                            &mut m_id,
+                            "Id",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 2u16 => {
-                    m_storage_capacity_quota_gi_b = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("StorageCapacityQuotaGiB"))?;
+                    reader
+                        .member(
+                            &mut m_storage_capacity_quota_gi_b,
+                            "StorageCapacityQuotaGiB",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4268,101 +4862,151 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_parent_volume_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ParentVolumeId"))?;
+                    reader
+                        .member(
+                            &mut m_parent_volume_id,
+                            "ParentVolumeId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_volume_path = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("VolumePath"))?;
+                    reader
+                        .member(
+                            &mut m_volume_path,
+                            "VolumePath",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_storage_capacity_reservation_gi_b = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("StorageCapacityReservationGiB"))?;
+                    reader
+                        .member(
+                            &mut m_storage_capacity_reservation_gi_b,
+                            "StorageCapacityReservationGiB",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 3u16 => {
-                    m_storage_capacity_quota_gi_b = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("StorageCapacityQuotaGiB"))?;
+                    reader
+                        .member(
+                            &mut m_storage_capacity_quota_gi_b,
+                            "StorageCapacityQuotaGiB",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 4u16 => {
-                    m_record_size_ki_b = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("RecordSizeKiB"))?;
+                    reader
+                        .member(
+                            &mut m_record_size_ki_b,
+                            "RecordSizeKiB",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 5u16 => {
-                    m_data_compression_type = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::OpenZfsDataCompressionType>()
-                        })
-                        .map_err(|e| e.in_member("DataCompressionType"))?;
+                    reader
+                        .member(
+                            &mut m_data_compression_type,
+                            "DataCompressionType",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::OpenZfsDataCompressionType>()
+                            },
+                        )?
                 }
                 6u16 => {
-                    m_copy_tags_to_snapshots = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToSnapshots"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_snapshots,
+                            "CopyTagsToSnapshots",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 7u16 => {
-                    m_origin_snapshot = reader
-                        .optional(|reader| <crate::types::OpenZfsOriginSnapshotConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("OriginSnapshot"))?;
+                    reader
+                        .member(
+                            &mut m_origin_snapshot,
+                            "OriginSnapshot",
+                            |reader| <crate::types::OpenZfsOriginSnapshotConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 8u16 => {
-                    m_read_only = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("ReadOnly"))?;
+                    reader
+                        .member(&mut m_read_only, "ReadOnly", |reader| reader.boolean())?
                 }
                 9u16 => {
-                    m_nfs_exports = reader
-                        .optional(|reader| de_open_zfs_nfs_exports(reader))
-                        .map_err(|e| e.in_member("NfsExports"))?;
+                    reader
+                        .member(
+                            &mut m_nfs_exports,
+                            "NfsExports",
+                            |reader| de_open_zfs_nfs_exports(reader),
+                        )?
                 }
                 10u16 => {
-                    m_user_and_group_quotas = reader
-                        .optional(|reader| de_open_zfs_user_and_group_quotas(reader))
-                        .map_err(|e| e.in_member("UserAndGroupQuotas"))?;
+                    reader
+                        .member(
+                            &mut m_user_and_group_quotas,
+                            "UserAndGroupQuotas",
+                            |reader| de_open_zfs_user_and_group_quotas(reader),
+                        )?
                 }
                 11u16 => {
-                    m_restore_to_snapshot = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("RestoreToSnapshot"))?;
+                    reader
+                        .member(
+                            &mut m_restore_to_snapshot,
+                            "RestoreToSnapshot",
+                            |reader| reader.string(),
+                        )?
                 }
                 12u16 => {
-                    m_delete_intermediate_snaphots = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("DeleteIntermediateSnaphots"))?;
+                    reader
+                        .member(
+                            &mut m_delete_intermediate_snaphots,
+                            "DeleteIntermediateSnaphots",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 13u16 => {
-                    m_delete_cloned_volumes = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("DeleteClonedVolumes"))?;
+                    reader
+                        .member(
+                            &mut m_delete_cloned_volumes,
+                            "DeleteClonedVolumes",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 14u16 => {
-                    m_delete_intermediate_data = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("DeleteIntermediateData"))?;
+                    reader
+                        .member(
+                            &mut m_delete_intermediate_data,
+                            "DeleteIntermediateData",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 15u16 => {
-                    m_source_snapshot_arn = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SourceSnapshotARN"))?;
+                    reader
+                        .member(
+                            &mut m_source_snapshot_arn,
+                            "SourceSnapshotARN",
+                            |reader| reader.string(),
+                        )?
                 }
                 16u16 => {
-                    m_destination_snapshot = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DestinationSnapshot"))?;
+                    reader
+                        .member(
+                            &mut m_destination_snapshot,
+                            "DestinationSnapshot",
+                            |reader| reader.string(),
+                        )?
                 }
                 17u16 => {
-                    m_copy_strategy = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
-                        })
-                        .map_err(|e| e.in_member("CopyStrategy"))?;
+                    reader
+                        .member(
+                            &mut m_copy_strategy,
+                            "CopyStrategy",
+                            |reader| {
+                                reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
+                            },
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4407,16 +5051,22 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::RetentionPeriodType>()
-                        })
-                        .map_err(|e| e.in_member("Type"))?;
+                    reader
+                        .member(
+                            &mut m_type,
+                            "Type",
+                            |reader| {
+                                reader.enum_value::<crate::types::RetentionPeriodType>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_value = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("Value"))?;
+                    reader
+                        .member(
+                            &mut m_value,
+                            "Value",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4462,34 +5112,43 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_domain_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DomainName"))?;
+                    reader
+                        .member(
+                            &mut m_domain_name,
+                            "DomainName",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_organizational_unit_distinguished_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("OrganizationalUnitDistinguishedName"))?;
+                    reader
+                        .member(
+                            &mut m_organizational_unit_distinguished_name,
+                            "OrganizationalUnitDistinguishedName",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_file_system_administrators_group = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemAdministratorsGroup"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_administrators_group,
+                            "FileSystemAdministratorsGroup",
+                            |reader| reader.string(),
+                        )?
                 }
                 3u16 => {
-                    m_user_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("UserName"))?;
+                    reader
+                        .member(&mut m_user_name, "UserName", |reader| reader.string())?
                 }
                 4u16 => {
-                    m_dns_ips = reader
-                        .optional(|reader| de_dns_ips(reader))
-                        .map_err(|e| e.in_member("DnsIps"))?;
+                    reader.member(&mut m_dns_ips, "DnsIps", |reader| de_dns_ips(reader))?
                 }
                 5u16 => {
-                    m_domain_join_service_account_secret = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DomainJoinServiceAccountSecret"))?;
+                    reader
+                        .member(
+                            &mut m_domain_join_service_account_secret,
+                            "DomainJoinServiceAccountSecret",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4541,39 +5200,46 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_domain_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DomainName"))?;
+                    reader
+                        .member(
+                            &mut m_domain_name,
+                            "DomainName",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_organizational_unit_distinguished_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("OrganizationalUnitDistinguishedName"))?;
+                    reader
+                        .member(
+                            &mut m_organizational_unit_distinguished_name,
+                            "OrganizationalUnitDistinguishedName",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_file_system_administrators_group = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemAdministratorsGroup"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_administrators_group,
+                            "FileSystemAdministratorsGroup",
+                            |reader| reader.string(),
+                        )?
                 }
                 3u16 => {
-                    m_user_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("UserName"))?;
+                    reader
+                        .member(&mut m_user_name, "UserName", |reader| reader.string())?
                 }
                 4u16 => {
-                    m_password = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Password"))?;
+                    reader.member(&mut m_password, "Password", |reader| reader.string())?
                 }
                 5u16 => {
-                    m_dns_ips = reader
-                        .optional(|reader| de_dns_ips(reader))
-                        .map_err(|e| e.in_member("DnsIps"))?;
+                    reader.member(&mut m_dns_ips, "DnsIps", |reader| de_dns_ips(reader))?
                 }
                 6u16 => {
-                    m_domain_join_service_account_secret = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DomainJoinServiceAccountSecret"))?;
+                    reader
+                        .member(
+                            &mut m_domain_join_service_account_secret,
+                            "DomainJoinServiceAccountSecret",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4607,16 +5273,15 @@ impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_limit = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::ServiceLimit>()
-                        })
-                        .map_err(|e| e.in_member("Limit"))?;
+                    reader
+                        .member(
+                            &mut m_limit,
+                            "Limit",
+                            |reader| reader.enum_value::<crate::types::ServiceLimit>(),
+                        )?
                 }
                 1u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -4660,42 +5325,58 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_audit_log_volume = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("AuditLogVolume"))?;
+                    reader
+                        .member(
+                            &mut m_audit_log_volume,
+                            "AuditLogVolume",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 1u16 => {
-                    m_autocommit_period = reader
-                        .optional(|reader| <crate::types::AutocommitPeriod as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("AutocommitPeriod"))?;
+                    reader
+                        .member(
+                            &mut m_autocommit_period,
+                            "AutocommitPeriod",
+                            |reader| <crate::types::AutocommitPeriod as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 2u16 => {
-                    m_privileged_delete = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::PrivilegedDelete>()
-                        })
-                        .map_err(|e| e.in_member("PrivilegedDelete"))?;
+                    reader
+                        .member(
+                            &mut m_privileged_delete,
+                            "PrivilegedDelete",
+                            |reader| {
+                                reader.enum_value::<crate::types::PrivilegedDelete>()
+                            },
+                        )?
                 }
                 3u16 => {
-                    m_retention_period = reader
-                        .optional(|reader| <crate::types::SnaplockRetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("RetentionPeriod"))?;
+                    reader
+                        .member(
+                            &mut m_retention_period,
+                            "RetentionPeriod",
+                            |reader| <crate::types::SnaplockRetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 4u16 => {
-                    m_snaplock_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::SnaplockType>()
-                        })
-                        .map_err(|e| e.in_member("SnaplockType"))?;
+                    reader
+                        .member(
+                            &mut m_snaplock_type,
+                            "SnaplockType",
+                            |reader| reader.enum_value::<crate::types::SnaplockType>(),
+                        )?
                 }
                 5u16 => {
-                    m_volume_append_mode_enabled = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("VolumeAppendModeEnabled"))?;
+                    reader
+                        .member(
+                            &mut m_volume_append_mode_enabled,
+                            "VolumeAppendModeEnabled",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4736,25 +5417,34 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_default_retention = reader
-                        .optional(|reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DefaultRetention"))?;
+                    reader
+                        .member(
+                            &mut m_default_retention,
+                            "DefaultRetention",
+                            |reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 1u16 => {
-                    m_minimum_retention = reader
-                        .optional(|reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("MinimumRetention"))?;
+                    reader
+                        .member(
+                            &mut m_minimum_retention,
+                            "MinimumRetention",
+                            |reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 2u16 => {
-                    m_maximum_retention = reader
-                        .optional(|reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("MaximumRetention"))?;
+                    reader
+                        .member(
+                            &mut m_maximum_retention,
+                            "MaximumRetention",
+                            |reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4802,55 +5492,64 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_resource_arn = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ResourceARN"))?;
+                    reader
+                        .member(
+                            &mut m_resource_arn,
+                            "ResourceARN",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_snapshot_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("SnapshotId"))?;
+                    reader
+                        .member(
+                            &mut m_snapshot_id,
+                            "SnapshotId",
+                            |reader| reader.string(),
+                        )?
                 }
-                2u16 => {
-                    m_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Name"))?;
-                }
+                2u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
                 3u16 => {
-                    m_volume_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("VolumeId"))?;
+                    reader
+                        .member(&mut m_volume_id, "VolumeId", |reader| reader.string())?
                 }
                 4u16 => {
-                    m_creation_time = reader
-                        .optional(|reader| {
-                            reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                        })
-                        .map_err(|e| e.in_member("CreationTime"))?;
+                    reader
+                        .member(
+                            &mut m_creation_time,
+                            "CreationTime",
+                            |reader| {
+                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
+                            },
+                        )?
                 }
                 5u16 => {
-                    m_lifecycle = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::SnapshotLifecycle>()
-                        })
-                        .map_err(|e| e.in_member("Lifecycle"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle,
+                            "Lifecycle",
+                            |reader| {
+                                reader.enum_value::<crate::types::SnapshotLifecycle>()
+                            },
+                        )?
                 }
                 6u16 => {
-                    m_lifecycle_transition_reason = reader
-                        .optional(|reader| <crate::types::LifecycleTransitionReason as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("LifecycleTransitionReason"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle_transition_reason,
+                            "LifecycleTransitionReason",
+                            |reader| <crate::types::LifecycleTransitionReason as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
-                7u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                7u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 8u16 => {
-                    m_administrative_actions = reader
-                        .optional(|reader| de_administrative_actions(reader))
-                        .map_err(|e| e.in_member("AdministrativeActions"))?;
+                    reader
+                        .member(
+                            &mut m_administrative_actions,
+                            "AdministrativeActions",
+                            |reader| de_administrative_actions(reader),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -4886,14 +5585,11 @@ impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
-                    m_backup_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("BackupId"))?;
+                    reader
+                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -4921,9 +5617,7 @@ impl crate::json::DeserializeJson for crate::types::StorageVirtualMachineNotFoun
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -4951,16 +5645,8 @@ impl crate::json::DeserializeJson for crate::types::Tag {
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    m_key = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Key"))?;
-                }
-                1u16 => {
-                    m_value = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Value"))?;
-                }
+                0u16 => reader.member(&mut m_key, "Key", |reader| reader.string())?,
+                1u16 => reader.member(&mut m_value, "Value", |reader| reader.string())?,
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
@@ -4985,16 +5671,22 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_cooling_period = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("CoolingPeriod"))?;
+                    reader
+                        .member(
+                            &mut m_cooling_period,
+                            "CoolingPeriod",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 1u16 => {
-                    m_name = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::TieringPolicyName>()
-                        })
-                        .map_err(|e| e.in_member("Name"))?;
+                    reader
+                        .member(
+                            &mut m_name,
+                            "Name",
+                            |reader| {
+                                reader.enum_value::<crate::types::TieringPolicyName>()
+                            },
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -5021,9 +5713,7 @@ impl crate::json::DeserializeJson for crate::types::UnsupportedOperation {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -5080,76 +5770,90 @@ impl crate::json::DeserializeJson for crate::types::Volume {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_creation_time = reader
-                        .optional(|reader| {
-                            reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                        })
-                        .map_err(|e| e.in_member("CreationTime"))?;
+                    reader
+                        .member(
+                            &mut m_creation_time,
+                            "CreationTime",
+                            |reader| {
+                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_file_system_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("FileSystemId"))?;
+                    reader
+                        .member(
+                            &mut m_file_system_id,
+                            "FileSystemId",
+                            |reader| reader.string(),
+                        )?
                 }
                 2u16 => {
-                    m_lifecycle = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::VolumeLifecycle>()
-                        })
-                        .map_err(|e| e.in_member("Lifecycle"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle,
+                            "Lifecycle",
+                            |reader| reader.enum_value::<crate::types::VolumeLifecycle>(),
+                        )?
                 }
-                3u16 => {
-                    m_name = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Name"))?;
-                }
+                3u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
                 4u16 => {
-                    m_ontap_configuration = reader
-                        .optional(|reader| <crate::types::OntapVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("OntapConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_ontap_configuration,
+                            "OntapConfiguration",
+                            |reader| <crate::types::OntapVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 5u16 => {
-                    m_resource_arn = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ResourceARN"))?;
+                    reader
+                        .member(
+                            &mut m_resource_arn,
+                            "ResourceARN",
+                            |reader| reader.string(),
+                        )?
                 }
-                6u16 => {
-                    m_tags = reader
-                        .optional(|reader| de_tags(reader))
-                        .map_err(|e| e.in_member("Tags"))?;
-                }
+                6u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
                 7u16 => {
-                    m_volume_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("VolumeId"))?;
+                    reader
+                        .member(&mut m_volume_id, "VolumeId", |reader| reader.string())?
                 }
                 8u16 => {
-                    m_volume_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::VolumeType>()
-                        })
-                        .map_err(|e| e.in_member("VolumeType"))?;
+                    reader
+                        .member(
+                            &mut m_volume_type,
+                            "VolumeType",
+                            |reader| reader.enum_value::<crate::types::VolumeType>(),
+                        )?
                 }
                 9u16 => {
-                    m_lifecycle_transition_reason = reader
-                        .optional(|reader| <crate::types::LifecycleTransitionReason as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("LifecycleTransitionReason"))?;
+                    reader
+                        .member(
+                            &mut m_lifecycle_transition_reason,
+                            "LifecycleTransitionReason",
+                            |reader| <crate::types::LifecycleTransitionReason as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 10u16 => {
-                    m_administrative_actions = reader
-                        .optional(|reader| de_administrative_actions(reader))
-                        .map_err(|e| e.in_member("AdministrativeActions"))?;
+                    reader
+                        .member(
+                            &mut m_administrative_actions,
+                            "AdministrativeActions",
+                            |reader| de_administrative_actions(reader),
+                        )?
                 }
                 11u16 => {
-                    m_open_zfs_configuration = reader
-                        .optional(|reader| <crate::types::OpenZfsVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_open_zfs_configuration,
+                            "OpenZFSConfiguration",
+                            |reader| <crate::types::OpenZfsVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -5186,9 +5890,7 @@ impl crate::json::DeserializeJson for crate::types::VolumeNotFound {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_message = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("Message"))?;
+                    reader.member(&mut m_message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
@@ -5223,25 +5925,34 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_file_access_audit_log_level = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                        })
-                        .map_err(|e| e.in_member("FileAccessAuditLogLevel"))?;
+                    reader
+                        .member(
+                            &mut m_file_access_audit_log_level,
+                            "FileAccessAuditLogLevel",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_file_share_access_audit_log_level = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                        })
-                        .map_err(|e| e.in_member("FileShareAccessAuditLogLevel"))?;
+                    reader
+                        .member(
+                            &mut m_file_share_access_audit_log_level,
+                            "FileShareAccessAuditLogLevel",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
+                            },
+                        )?
                 }
                 2u16 => {
-                    m_audit_log_destination = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("AuditLogDestination"))?;
+                    reader
+                        .member(
+                            &mut m_audit_log_destination,
+                            "AuditLogDestination",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -5277,25 +5988,34 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_file_access_audit_log_level = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                        })
-                        .map_err(|e| e.in_member("FileAccessAuditLogLevel"))?;
+                    reader
+                        .member(
+                            &mut m_file_access_audit_log_level,
+                            "FileAccessAuditLogLevel",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
+                            },
+                        )?
                 }
                 1u16 => {
-                    m_file_share_access_audit_log_level = reader
-                        .optional(|reader| {
-                            reader
-                                .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                        })
-                        .map_err(|e| e.in_member("FileShareAccessAuditLogLevel"))?;
+                    reader
+                        .member(
+                            &mut m_file_share_access_audit_log_level,
+                            "FileShareAccessAuditLogLevel",
+                            |reader| {
+                                reader
+                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
+                            },
+                        )?
                 }
                 2u16 => {
-                    m_audit_log_destination = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("AuditLogDestination"))?;
+                    reader
+                        .member(
+                            &mut m_audit_log_destination,
+                            "AuditLogDestination",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -5377,101 +6097,146 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_active_directory_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("ActiveDirectoryId"))?;
+                    reader
+                        .member(
+                            &mut m_active_directory_id,
+                            "ActiveDirectoryId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    m_self_managed_active_directory_configuration = reader
-                        .optional(|reader| <crate::types::SelfManagedActiveDirectoryAttributes as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| {
-                            e.in_member("SelfManagedActiveDirectoryConfiguration")
-                        })?;
+                    reader
+                        .member(
+                            &mut m_self_managed_active_directory_configuration,
+                            "SelfManagedActiveDirectoryConfiguration",
+                            |reader| <crate::types::SelfManagedActiveDirectoryAttributes as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 2u16 => {
-                    m_deployment_type = reader
-                        .optional(|reader| {
-                            reader.enum_value::<crate::types::WindowsDeploymentType>()
-                        })
-                        .map_err(|e| e.in_member("DeploymentType"))?;
+                    reader
+                        .member(
+                            &mut m_deployment_type,
+                            "DeploymentType",
+                            |reader| {
+                                reader.enum_value::<crate::types::WindowsDeploymentType>()
+                            },
+                        )?
                 }
                 3u16 => {
-                    m_remote_administration_endpoint = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("RemoteAdministrationEndpoint"))?;
+                    reader
+                        .member(
+                            &mut m_remote_administration_endpoint,
+                            "RemoteAdministrationEndpoint",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
-                    m_preferred_subnet_id = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("PreferredSubnetId"))?;
+                    reader
+                        .member(
+                            &mut m_preferred_subnet_id,
+                            "PreferredSubnetId",
+                            |reader| reader.string(),
+                        )?
                 }
                 5u16 => {
-                    m_preferred_file_server_ip = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("PreferredFileServerIp"))?;
+                    reader
+                        .member(
+                            &mut m_preferred_file_server_ip,
+                            "PreferredFileServerIp",
+                            |reader| reader.string(),
+                        )?
                 }
                 6u16 => {
-                    m_throughput_capacity = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("ThroughputCapacity"))?;
+                    reader
+                        .member(
+                            &mut m_throughput_capacity,
+                            "ThroughputCapacity",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 7u16 => {
-                    m_maintenance_operations_in_progress = reader
-                        .optional(|reader| de_file_system_maintenance_operations(reader))
-                        .map_err(|e| e.in_member("MaintenanceOperationsInProgress"))?;
+                    reader
+                        .member(
+                            &mut m_maintenance_operations_in_progress,
+                            "MaintenanceOperationsInProgress",
+                            |reader| de_file_system_maintenance_operations(reader),
+                        )?
                 }
                 8u16 => {
-                    m_weekly_maintenance_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("WeeklyMaintenanceStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_weekly_maintenance_start_time,
+                            "WeeklyMaintenanceStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 9u16 => {
-                    m_daily_automatic_backup_start_time = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("DailyAutomaticBackupStartTime"))?;
+                    reader
+                        .member(
+                            &mut m_daily_automatic_backup_start_time,
+                            "DailyAutomaticBackupStartTime",
+                            |reader| reader.string(),
+                        )?
                 }
                 10u16 => {
-                    m_automatic_backup_retention_days = reader
-                        .optional(|reader| reader.integer::<i32>("a 32-bit integer"))
-                        .map_err(|e| e.in_member("AutomaticBackupRetentionDays"))?;
+                    reader
+                        .member(
+                            &mut m_automatic_backup_retention_days,
+                            "AutomaticBackupRetentionDays",
+                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                        )?
                 }
                 11u16 => {
-                    m_copy_tags_to_backups = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("CopyTagsToBackups"))?;
+                    reader
+                        .member(
+                            &mut m_copy_tags_to_backups,
+                            "CopyTagsToBackups",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 12u16 => {
-                    m_aliases = reader
-                        .optional(|reader| de_aliases(reader))
-                        .map_err(|e| e.in_member("Aliases"))?;
+                    reader
+                        .member(&mut m_aliases, "Aliases", |reader| de_aliases(reader))?
                 }
                 13u16 => {
-                    m_audit_log_configuration = reader
-                        .optional(|reader| <crate::types::WindowsAuditLogConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("AuditLogConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_audit_log_configuration,
+                            "AuditLogConfiguration",
+                            |reader| <crate::types::WindowsAuditLogConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 14u16 => {
-                    m_disk_iops_configuration = reader
-                        .optional(|reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_disk_iops_configuration,
+                            "DiskIopsConfiguration",
+                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 15u16 => {
-                    m_preferred_file_server_ipv6 = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("PreferredFileServerIpv6"))?;
+                    reader
+                        .member(
+                            &mut m_preferred_file_server_ipv6,
+                            "PreferredFileServerIpv6",
+                            |reader| reader.string(),
+                        )?
                 }
                 16u16 => {
-                    m_fsrm_configuration = reader
-                        .optional(|reader| <crate::types::WindowsFsrmConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        ))
-                        .map_err(|e| e.in_member("FsrmConfiguration"))?;
+                    reader
+                        .member(
+                            &mut m_fsrm_configuration,
+                            "FsrmConfiguration",
+                            |reader| <crate::types::WindowsFsrmConfiguration as crate::json::DeserializeJson>::deserialize_json(
+                                reader,
+                            ),
+                        )?
                 }
                 _ => reader.skip()?,
             }
@@ -5515,14 +6280,20 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    m_fsrm_service_enabled = reader
-                        .optional(|reader| reader.boolean())
-                        .map_err(|e| e.in_member("FsrmServiceEnabled"))?;
+                    reader
+                        .member(
+                            &mut m_fsrm_service_enabled,
+                            "FsrmServiceEnabled",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 1u16 => {
-                    m_event_log_destination = reader
-                        .optional(|reader| reader.string())
-                        .map_err(|e| e.in_member("EventLogDestination"))?;
+                    reader
+                        .member(
+                            &mut m_event_log_destination,
+                            "EventLogDestination",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }

@@ -19,3 +19,42 @@ fn collection_types() {
     let _: BTreeMap<String, i32> = output.defaulted_counts;
     assert_eq!(output.lists_by_kind.expect("set")[&Kind::Large], ["l"]);
 }
+
+mod json {
+    use fixture_collections::json::{from_slice, to_vec};
+    use fixture_collections::types::{CollectOutput, Kind};
+
+    #[test]
+    fn sparse_keeps_nulls_dense_drops_them() {
+        let out: CollectOutput =
+            from_slice(br#"{"Strings":["a",null,"b"],"SparseStrings":["a",null],"Counts":{"x":1,"y":null},"SparseCounts":{"x":null}}"#).unwrap();
+        assert_eq!(out.strings, Some(vec!["a".to_owned(), "b".to_owned()]));
+        assert_eq!(out.sparse_strings, Some(vec![Some("a".to_owned()), None]));
+        assert_eq!(out.counts.as_ref().map(|c| c.len()), Some(1));
+        assert_eq!(out.sparse_counts.as_ref().map(|c| c.get("x").cloned()), Some(Some(None)));
+        let written = String::from_utf8(to_vec(&out).unwrap()).unwrap();
+        assert_eq!(
+            written,
+            r#"{"Strings":["a","b"],"SparseStrings":["a",null],"Counts":{"x":1},"SparseCounts":{"x":null},"RequiredStrings":[],"DefaultedCounts":{}}"#
+        );
+    }
+
+    #[test]
+    fn error_paths_name_indexes_and_keys() {
+        let e = from_slice::<CollectOutput>(br#"{"Items":[{"Id":"a"},{"Id":5}]}"#).unwrap_err();
+        assert_eq!(e.path(), "Items[1].Id");
+        assert_eq!(e.message(), "expected string, got number");
+        let e = from_slice::<CollectOutput>(br#"{"Counts":{"x":"y"}}"#).unwrap_err();
+        assert_eq!(e.to_string(), r#"Counts["x"]: expected integer, got string (line 1, column 16)"#);
+        let e = from_slice::<CollectOutput>(br#"{"Strings":"a"}"#).unwrap_err();
+        assert_eq!(e.to_string(), "Strings: expected array, got string (line 1, column 12)");
+    }
+
+    #[test]
+    fn enum_keys_survive_unknown_values() {
+        let out: CollectOutput = from_slice(br#"{"ListsByKind":{"HUGE":["h"],"SMALL":[]}}"#).unwrap();
+        let lists = out.lists_by_kind.as_ref().unwrap();
+        assert_eq!(lists[&Kind::from("HUGE")], ["h"]);
+        assert!(String::from_utf8(to_vec(&out).unwrap()).unwrap().contains(r#""ListsByKind":{"SMALL":[],"HUGE":["h"]}"#));
+    }
+}

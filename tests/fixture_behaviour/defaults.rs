@@ -58,3 +58,43 @@ fn zero_defaults_and_required_members() {
     let ok = RequiredAndDefaulted::builder().id("x").build().unwrap();
     assert_eq!((ok.id.as_str(), ok.count), ("x", 5));
 }
+
+mod json {
+    use fixture_defaults::json::{from_slice, to_vec};
+    use fixture_defaults::types::{ConfigureInput, Defaults, RequiredAndDefaulted};
+
+    #[test]
+    fn defaults_fill_missing_members_and_are_written() {
+        let mut read: Defaults = from_slice(b"{}").unwrap();
+        let mut default = Defaults::default();
+        assert!(read.default_na_n.is_nan() && default.default_na_n.is_nan());
+        // NaN is never equal to itself; compare the rest.
+        (read.default_na_n, default.default_na_n) = (0.0, 0.0);
+        assert_eq!(read, default);
+        let written: serde_json::Value = serde_json::from_slice(&to_vec(&Defaults::default()).unwrap()).unwrap();
+        // As the awsJson protocol tests expect a client to populate defaults in nested input.
+        let expected = serde_json::json!({
+            "defaultString": "hi", "defaultBoolean": true, "defaultList": [], "defaultDocumentMap": {},
+            "defaultDocumentString": "hi", "defaultDocumentBoolean": true, "defaultDocumentList": [],
+            "defaultTimestamp": 0, "defaultDateTime": 482196050.52, "defaultBlob": "YWJj", "defaultByte": 1,
+            "defaultShort": 1, "defaultInteger": 10, "defaultLong": 100, "defaultFloat": 1.0, "defaultDouble": 1.0,
+            "defaultNaN": "NaN", "defaultNegativeInfinity": "-Infinity",
+            "defaultBigInteger": 123456789012345678901234567890.0, "defaultBigDecimal": 1.5, "defaultMap": {},
+            "defaultEnum": "FOO", "defaultIntEnum": 1, "emptyString": "", "falseBoolean": false, "emptyBlob": "",
+            "zeroByte": 0, "zeroShort": 0, "zeroInteger": 0, "zeroLong": 0, "zeroFloat": 0.0, "zeroDouble": 0.0,
+            "documentObject": {"a": {"nested": null}, "b": [1, -2, 2.5]}
+        });
+        assert_eq!(written, expected);
+    }
+
+    #[test]
+    fn input_defaults_are_left_to_the_service() {
+        assert_eq!(to_vec(&ConfigureInput::builder().build()).unwrap(), b"{}");
+    }
+
+    #[test]
+    fn required_members_left_out_are_zero_filled() {
+        let read: RequiredAndDefaulted = from_slice(b"{}").unwrap();
+        assert_eq!((read.id.as_str(), read.count), ("", 5));
+    }
+}

@@ -54,3 +54,23 @@ fn enum_keys_and_required_int_enums() {
     let missing = PaintOutput::builder().build().unwrap_err();
     assert_eq!(missing.to_string(), "PaintOutput: required member `priority` (Priority) is not set");
 }
+
+mod json {
+    use fixture_enums::json::{from_slice, to_vec};
+    use fixture_enums::types::PaintOutput;
+
+    #[test]
+    fn unknown_values_round_trip_byte_for_byte() {
+        let body = br#"{"Colors":["RED","ULTRAVIOLET","green"],"CountsByColor":{"RED":1,"PLAID":2},"Priority":7}"#;
+        let out: PaintOutput = from_slice(body).unwrap();
+        assert_eq!(out.priority.value(), 7);
+        assert_eq!(to_vec(&out).unwrap(), body);
+    }
+
+    #[test]
+    fn enum_values_must_be_strings() {
+        let e = from_slice::<PaintOutput>(br#"{"Colors":[1]}"#).unwrap_err();
+        assert_eq!(e.path(), "Colors[0]");
+        assert_eq!(e.message(), "expected string, got number");
+    }
+}

@@ -33,3 +33,38 @@ fn setters_getters_and_clearing() {
     let builder = builder.set_name(Some("b".to_owned()));
     assert_eq!(builder.get_name().as_deref(), Some("b"));
 }
+
+mod json {
+    use fixture_structures::json::{from_slice, to_vec};
+    use fixture_structures::primitives::DateTime;
+    use fixture_structures::types::{PutThingOutput, Thing};
+
+    #[test]
+    fn responses_are_read_leniently_but_never_wrongly() {
+        let thing: Thing = from_slice(br#"{"Unknown":{"a":[1,{"b":null}]},"StringValue":null,"TimestampValue":1617954808.068}"#).unwrap();
+        assert_eq!((thing.required_id.as_str(), thing.size, thing.string_value), ("", 0, None));
+        assert_eq!(thing.timestamp_value, Some(DateTime::from_secs_and_nanos(1617954808, 68_000_000)));
+        let e = from_slice::<PutThingOutput>(br#"{"Thing":{"Nested":{"Note":1}}}"#).unwrap_err();
+        assert_eq!(e.to_string(), "Thing.Nested.Note: expected string, got number (line 1, column 28)");
+        let e = from_slice::<PutThingOutput>(br#"{"Thing":{"ByteValue":128}}"#).unwrap_err();
+        assert_eq!(e.to_string(), "Thing.ByteValue: 128 does not fit in an 8-bit integer (line 1, column 23)");
+        assert!(from_slice::<PutThingOutput>(br#"{"Thing":{}} trailing"#).is_err());
+    }
+
+    #[test]
+    fn zeros_and_empties_are_written_none_is_not() {
+        let thing = Thing::builder()
+            .required_id("")
+            .client_optional_id("c")
+            .boolean_value(false)
+            .integer_value(0)
+            .string_value("")
+            .double_value(f64::INFINITY)
+            .build()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(to_vec(&thing).unwrap()).unwrap(),
+            r#"{"BooleanValue":false,"StringValue":"","IntegerValue":0,"DoubleValue":"Infinity","RequiredId":"","ClientOptionalId":"c","Size":0}"#
+        );
+    }
+}

@@ -66,6 +66,10 @@ struct CodegenArgs {
     /// Where to write the crate [default: generated/ in the project root].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// More documented examples to test the crate with, in the botocore `examples-1.json`
+    /// format (repeatable); the model's own examples are always used.
+    #[arg(long, value_name = "PATH")]
+    examples: Vec<PathBuf>,
     /// Write nothing; list the files that differ from a fresh generation and fail if any do.
     #[arg(long)]
     check: bool,
@@ -141,10 +145,21 @@ fn codegen(
         }
         message
     })?;
+    let mut extra_examples = Vec::new();
+    for path in &args.examples {
+        let json = std::fs::read(path)
+            .map_err(|e| format!("cannot read the examples {}: {e}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        extra_examples.push(smithy_codegen::ExampleFile { name, json });
+    }
     let options = Options {
         service: args.service,
         operations,
         crate_name: args.crate_name,
+        extra_examples,
     };
     let generated = smithy_codegen::generate(&file, &options).map_err(|e| e.to_string())?;
     let file_count = generated.files().count();

@@ -13,6 +13,16 @@ use crate::error::Problem;
 use crate::model::traits;
 use crate::model::{Member, Shape};
 
+/// Whether `build()` checks that the member was set: it is `@required` and has no `@default`.
+fn must_be_set(member: &Member) -> bool {
+    member.traits.has(traits::REQUIRED) && member.traits.default_value().is_none()
+}
+
+/// Whether a structure's `build()` returns a `Result` (it has a member that must be set).
+pub fn build_can_fail(members: &[Member]) -> bool {
+    members.iter().any(must_be_set)
+}
+
 /// The builder struct and its impl for one structure.
 pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
     let name = ctx.names.type_name(&shape.id);
@@ -24,7 +34,7 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
     let mut inits = Vec::new();
     let mut checks = Vec::new();
     let mut debug_fields = Vec::new();
-    let mut fallible = false;
+    let fallible = build_can_fail(members);
     for member in members {
         let field = ctx.names.field(&member.id);
         let setter = ctx.names.setter(&member.id);
@@ -77,10 +87,7 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         match field_default(ctx, shape, member)? {
             FieldDefault::None => {
                 // Optional in Rust, but the model may still require it (`@input` structures).
-                let required =
-                    member.traits.has(traits::REQUIRED) && member.traits.default_value().is_none();
-                if required {
-                    fallible = true;
+                if must_be_set(member) {
                     checks.push(quote! {
                         if self.#field.is_none() {
                             return ::std::result::Result::Err(#missing);
@@ -103,7 +110,6 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
                 ..
             } => inits.push(quote!(#field: self.#field.unwrap_or_else(|| #expr),)),
             FieldDefault::Required => {
-                fallible = true;
                 inits.push(quote!(#field: self.#field.ok_or_else(|| #missing)?,));
             }
         }

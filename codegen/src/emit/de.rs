@@ -80,7 +80,7 @@ fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenSt
         let index = u16::try_from(i).expect("fewer than 65535 members");
         let wire = m.name();
         let read = value(ctx, m);
-        quote!(#index => #local = reader.optional(|reader| #read).map_err(|e| e.in_member(#wire))?,)
+        quote!(#index => reader.member(&mut #local, #wire, |reader| #read)?,)
     });
     let read_loop = if members.is_empty() {
         quote! {

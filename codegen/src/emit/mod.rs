@@ -7,6 +7,8 @@ pub mod de;
 pub mod debug;
 pub mod enums;
 pub mod errors;
+pub mod examples;
+pub mod instantiate;
 pub mod manifest;
 pub mod operations;
 pub mod ser;

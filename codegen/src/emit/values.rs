@@ -188,7 +188,8 @@ fn special_float(value: &Value) -> Option<proc_macro2::Ident> {
     Some(crate::ident::fixed(name))
 }
 
-fn document(value: &Value) -> TokenStream {
+/// A document literal (`aws_smithy_types::Document`).
+pub fn document(value: &Value) -> TokenStream {
     match value {
         Value::Null => quote!(::aws_smithy_types::Document::Null),
         Value::Bool(b) => quote!(::aws_smithy_types::Document::Bool(#b)),
@@ -208,9 +209,7 @@ fn document(value: &Value) -> TokenStream {
         }
         Value::Array(items) => {
             let items = items.iter().map(document);
-            quote!(::aws_smithy_types::Document::Array(
-                ::std::vec![#(#items),*]
-            ))
+            quote!(::aws_smithy_types::Document::Array(::std::vec::Vec::from([#(#items),*])))
         }
         Value::Object(entries) => {
             // Sorted here: serde_json's map order depends on a feature any dependency may enable.

@@ -10,10 +10,17 @@ use std::fmt;
 
 use aws_smithy_types::date_time::Format;
 use aws_smithy_types::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
-use jiter::{Jiter, NumberAny, NumberInt, Peek};
+use jiter::{Jiter, Peek};
 
 /// Objects and arrays nest at most this deep (a hostile body cannot exhaust the stack).
-pub const MAX_DEPTH: usize = 128;
+///
+/// 64, as in `System.Text.Json`: far beyond real data, and shallow enough for a debug build
+/// of a generated crate to reach it on a 2 MiB thread (Rust's default for spawned threads,
+/// tokio's for its workers). A generated deserializer's frame holds every member of its
+/// structure: at 128 levels, FSx's `FileSystem` → `AdministrativeActions` → `FileSystem`
+/// recursion needs about 3.2 MiB of stack in a debug build, and overflows (aborting the
+/// process) on such a thread.
+pub const MAX_DEPTH: usize = 64;
 
 /// A value this crate can read from awsJson.
 pub trait DeserializeJson: Sized {
@@ -131,6 +138,20 @@ impl<'a> JsonReader<'a> {
         }
     }
 
+    /// Reads member `name` (or `null`, which leaves it unset) into `slot`. Out of line, so that
+    /// the temporaries of every member's read do not pile up in the frame of the structure's
+    /// deserializer: a deeply recursive body then needs far less stack.
+    #[inline(never)]
+    pub fn member<T>(
+        &mut self,
+        slot: &mut Option<T>,
+        name: &'static str,
+        read: impl FnOnce(&mut Self) -> Result<T, DeserializeError>,
+    ) -> Result<(), DeserializeError> {
+        *slot = self.optional(read).map_err(|e| e.in_member(name))?;
+        Ok(())
+    }
+
     /// An error about the value at the current position.
     pub fn invalid(&self, message: impl Into<String>) -> DeserializeError {
         self.error(message)
@@ -195,33 +216,26 @@ impl<'a> JsonReader<'a> {
     }
 
     /// A whole number that fits in `T` (a fraction or exponent is an error, not rounded).
+    ///
+    /// The number's text is parsed here: jiter's `next_int` (without its `num-bigint` feature)
+    /// rejects every integer of 19 digits or more, valid `i64`s such as `9223372036854775807`
+    /// and `-1000000000000000000` included.
     pub fn integer<T: TryFrom<i64>>(&mut self, what: &str) -> Result<T, DeserializeError> {
         self.expect("integer", JsonKind::Number)?;
         let start = self.jiter.current_index();
-        match self.jiter.next_int() {
-            Ok(NumberInt::Int(n)) => T::try_from(n)
+        let text = self.number_text()?;
+        let fraction = text.contains(['.', 'e', 'E']);
+        let parsed = text.parse::<i64>();
+        if fraction {
+            return Err(self.error_at(
+                start,
+                "expected integer, got a number with a fraction or exponent",
+            ));
+        }
+        match parsed {
+            Ok(n) => T::try_from(n)
                 .map_err(|_| self.error_at(start, format!("{n} does not fit in {what}"))),
-            Err(e)
-                if matches!(
-                    e.error_type,
-                    jiter::JiterErrorType::WrongType { .. }
-                        | jiter::JiterErrorType::JsonError(jiter::JsonErrorType::FloatExpectingInt)
-                ) =>
-            {
-                Err(self.error_at(
-                    start,
-                    "expected integer, got a number with a fraction or exponent",
-                ))
-            }
-            Err(e)
-                if matches!(
-                    e.error_type,
-                    jiter::JiterErrorType::JsonError(jiter::JsonErrorType::NumberOutOfRange)
-                ) =>
-            {
-                Err(self.error_at(start, format!("number does not fit in {what}")))
-            }
-            Err(e) => Err(self.syntax(e)),
+            Err(_) => Err(self.error_at(start, format!("number does not fit in {what}"))),
         }
     }
 
@@ -340,16 +354,25 @@ impl<'a> JsonReader<'a> {
             JsonKind::Bool => Document::Bool(self.boolean()?),
             JsonKind::String => Document::String(self.string()?),
             JsonKind::Number => {
+                // From the number's text: integers beyond 64 bits become floats rather than
+                // errors (jiter without its bigint feature rejects them).
                 let start = self.jiter.current_index();
-                match self.jiter.next_number().map_err(|e| self.syntax(e))? {
-                    NumberAny::Int(NumberInt::Int(n)) if n >= 0 => {
-                        Document::Number(Number::PosInt(n as u64))
+                let text = self.number_text()?.to_owned();
+                let number = if let Ok(n) = text.parse::<u64>() {
+                    Number::PosInt(n)
+                } else if let Ok(n) = text.parse::<i64>() {
+                    Number::NegInt(n)
+                } else {
+                    match text.parse::<f64>() {
+                        Ok(f) if f.is_finite() => Number::Float(f),
+                        _ => {
+                            return Err(
+                                self.error_at(start, format!("number {text} is out of range"))
+                            )
+                        }
                     }
-                    NumberAny::Int(NumberInt::Int(n)) => Document::Number(Number::NegInt(n)),
-                    NumberAny::Float(f) => Document::Number(Number::Float(f)),
-                    #[allow(unreachable_patterns)]
-                    _ => return Err(self.error_at(start, "number out of range")),
-                }
+                };
+                Document::Number(number)
             }
             JsonKind::Array => {
                 let mut items = Vec::new();
@@ -475,16 +498,61 @@ pub(crate) fn zero<T: DeserializeJson>() -> T {
     }
 }
 
-/// Epoch seconds, exactly as written (`1617954808.068` is 68 ms past the second); numbers with
-/// exponents, which that format does not take, go through `f64`.
+/// Epoch seconds, exactly as written (`1617954808.068` is 68 ms past the second), with no
+/// float rounding: an exponent moves the decimal point (`1.617954808068e9` is the same time),
+/// and digits past the nanosecond are dropped. `None` for text that is not a decimal number,
+/// and for a time whose seconds do not fit in an `i64` (an error, not a clamped time).
 fn parse_epoch_seconds(text: &str) -> Option<DateTime> {
-    if let Ok(t) = DateTime::from_str(text, Format::EpochSeconds) {
-        return Some(t);
+    let (negative, unsigned) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], unsigned[at + 1..].parse::<i64>().ok()?),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digit_count = whole.len() + fraction.len();
+    if digit_count == 0
+        || !whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
     }
-    let seconds: f64 = text.parse().ok()?;
-    seconds
-        .is_finite()
-        .then(|| DateTime::from_secs_f64(seconds))
+    // The decimal point comes after `point` digits (negative: zeros come first).
+    let point = i64::try_from(whole.len()).ok()?.checked_add(exponent)?;
+    let mut seconds: i128 = 0;
+    let mut nanos: u32 = 0;
+    for (index, digit) in whole.bytes().chain(fraction.bytes()).enumerate() {
+        let index = i64::try_from(index).ok()?;
+        let digit = digit - b'0';
+        if index < point {
+            seconds = seconds.checked_mul(10)?.checked_add(i128::from(digit))?;
+        } else if index - point < 9 {
+            nanos += u32::from(digit) * 10u32.pow((8 - (index - point)) as u32);
+        } else {
+            break;
+        }
+    }
+    let missing_zeros = point - i64::try_from(digit_count).ok()?;
+    if missing_zeros > 0 && seconds != 0 {
+        let scale = 10i128.checked_pow(u32::try_from(missing_zeros).ok()?)?;
+        seconds = seconds.checked_mul(scale)?;
+    }
+    if negative {
+        seconds = -seconds;
+        if nanos > 0 {
+            seconds -= 1;
+            nanos = 1_000_000_000 - nanos;
+        }
+    }
+    Some(DateTime::from_secs_and_nanos(
+        i64::try_from(seconds).ok()?,
+        nanos,
+    ))
 }
 
 /// One step of the path to a bad value.
@@ -611,6 +679,45 @@ mod tests {
             read("\"3\"", |r| r.integer::<i64>("a long")),
             Err("expected integer, got string (line 1, column 1)".into())
         );
+        // 19 digits and more: every i64 reads, one past either end does not.
+        assert_eq!(
+            read("9223372036854775807", |r| r.integer::<i64>("a long")),
+            Ok(i64::MAX)
+        );
+        assert_eq!(
+            read("-9223372036854775808", |r| r.integer::<i64>("a long")),
+            Ok(i64::MIN)
+        );
+        assert_eq!(
+            read("1000000000000000000", |r| r.integer::<i64>("a long")),
+            Ok(1_000_000_000_000_000_000)
+        );
+        assert_eq!(
+            read("9223372036854775808", |r| r.integer::<i64>("a long")),
+            Err("number does not fit in a long (line 1, column 1)".into())
+        );
+        assert_eq!(
+            read("-9223372036854775809", |r| r.integer::<i64>("a long")),
+            Err("number does not fit in a long (line 1, column 1)".into())
+        );
+        assert_eq!(
+            read("1e2", |r| r.integer::<i64>("a long")),
+            Err(
+                "expected integer, got a number with a fraction or exponent (line 1, column 1)"
+                    .into()
+            )
+        );
+        assert_eq!(
+            read("[-0, 12]", |r| {
+                r.array_start()?;
+                let a = r.integer::<i64>("a long")?;
+                r.array_next()?;
+                let b = r.integer::<i64>("a long")?;
+                r.array_next()?;
+                Ok((a, b))
+            }),
+            Ok((0, 12))
+        );
     }
 
     #[test]
@@ -638,6 +745,52 @@ mod tests {
         assert_eq!((t.secs(), t.subsec_nanos()), (1481841524, 0));
         let t = read("1.5e3", |r| r.timestamp(TimestampFormat::EpochSeconds)).unwrap();
         assert_eq!(t.secs(), 1500);
+        let exact = |text: &str| {
+            read(text, |r| r.timestamp(TimestampFormat::EpochSeconds))
+                .map(|t| (t.secs(), t.subsec_nanos()))
+        };
+        // Exponents and digits past the nanosecond: exact, never through a float.
+        assert_eq!(exact("1.617954808068e9"), Ok((1617954808, 68_000_000)));
+        assert_eq!(exact("1617954808068E-3"), Ok((1617954808, 68_000_000)));
+        assert_eq!(exact("1617954808.0680000009"), Ok((1617954808, 68_000_000)));
+        assert_eq!(exact("0.000000001"), Ok((0, 1)));
+        assert_eq!(exact("15e+3"), Ok((15000, 0)));
+        assert_eq!(exact("5e-3"), Ok((0, 5_000_000)));
+        assert_eq!(exact("1e-400"), Ok((0, 0)));
+        assert_eq!(exact("0e999999999"), Ok((0, 0)));
+        assert_eq!(exact("-0"), Ok((0, 0)));
+        assert_eq!(exact("-0.5"), Ok((-1, 500_000_000)));
+        assert_eq!(exact("-1.000000001"), Ok((-2, 999_999_999)));
+        assert_eq!(
+            exact("9223372036854775807.999999999"),
+            Ok((i64::MAX, 999_999_999))
+        );
+        assert_eq!(exact("-9223372036854775808"), Ok((i64::MIN, 0)));
+        // Out of range is an error, not a clamped time.
+        for text in [
+            "9223372036854775808",
+            "-9223372036854775808.5",
+            "1e300",
+            "-1e19",
+            "12345678901234567890",
+        ] {
+            assert_eq!(
+                exact(text),
+                Err(format!(
+                    "invalid epoch-seconds timestamp {text} (line 1, column 1)"
+                )),
+            );
+        }
+        for text in [
+            "\"\"",
+            "\".\"",
+            "\"1e\"",
+            "\"1.5.5\"",
+            "\"0x10\"",
+            "\"Infinity\"",
+        ] {
+            assert!(exact(text).is_err(), "{text}");
+        }
         assert!(read("\"soon\"", |r| r.timestamp(TimestampFormat::EpochSeconds)).is_err());
         let t = read("\"1985-04-12T23:20:50.52Z\"", |r| {
             r.timestamp(TimestampFormat::DateTime)
@@ -668,13 +821,24 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = "[".repeat(100_000);
         let err = read(&deep, |r| r.document()).unwrap_err();
-        assert!(err.contains("nested deeper than 128 levels"), "{err}");
+        assert!(err.contains("nested deeper than 64 levels"), "{err}");
         let err = read(&"{\"a\":".repeat(100_000), |r| r.document()).unwrap_err();
         assert!(err.contains("nested deeper"), "{err}");
     }
 
     #[test]
     fn documents_and_blobs() {
+        let big = read("[18446744073709551616, -9223372036854775809]", |r| {
+            r.document()
+        })
+        .unwrap();
+        assert_eq!(
+            big,
+            Document::Array(vec![
+                Document::Number(Number::Float(18446744073709551616.0)),
+                Document::Number(Number::Float(-9223372036854775809.0)),
+            ])
+        );
         let d = read(r#"{"a": [1, -2, 2.5, "s", true, null]}"#, |r| r.document()).unwrap();
         let Document::Object(o) = d else {
             panic!("object")

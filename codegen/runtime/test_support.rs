@@ -1,0 +1,160 @@
+//! Helpers for the generated crate's own tests (copied from `codegen/runtime/test_support.rs`):
+//! comparing JSON bodies as values, with timestamps compared as instants.
+
+#![allow(dead_code)]
+
+use serde_json::Value;
+
+/// Asserts that `actual` (JSON bytes) equals `expected` (JSON text) as JSON values: same
+/// object keys, same array lengths, numbers equal as numbers (`1` equals `1.0`). At the JSON
+/// pointers in `instants` both sides are timestamps and compare as instants (epoch seconds as
+/// numbers or numeric strings). Pointers in `ignore` are removed from `actual` first (e.g. an
+/// idempotency token the crate filled in).
+pub fn assert_json_eq(actual: &[u8], expected: &str, instants: &[&str], ignore: &[&str]) {
+    let mut actual: Value = serde_json::from_slice(actual).unwrap_or_else(|e| {
+        panic!(
+            "the body is not JSON ({e}): {}",
+            String::from_utf8_lossy(actual)
+        )
+    });
+    let expected: Value =
+        serde_json::from_str(expected).unwrap_or_else(|e| panic!("expected JSON is invalid: {e}"));
+    for pointer in ignore {
+        remove(&mut actual, pointer);
+    }
+    if let Err(difference) = compare(&actual, &expected, "", instants) {
+        panic!(
+            "JSON bodies differ at {difference}\n  actual:   {}\n  expected: {}",
+            serde_json::to_string(&actual).unwrap_or_default(),
+            serde_json::to_string(&expected).unwrap_or_default()
+        );
+    }
+}
+
+fn remove(value: &mut Value, pointer: &str) {
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return;
+    };
+    let parent = if parent.is_empty() {
+        Some(value)
+    } else {
+        value.pointer_mut(parent)
+    };
+    if let Some(Value::Object(map)) = parent {
+        map.remove(&last.replace("~1", "/").replace("~0", "~"));
+    }
+}
+
+fn compare(
+    actual: &Value,
+    expected: &Value,
+    pointer: &str,
+    instants: &[&str],
+) -> Result<(), String> {
+    let here = || {
+        if pointer.is_empty() {
+            "/".to_owned()
+        } else {
+            pointer.to_owned()
+        }
+    };
+    if instants.contains(&pointer) {
+        return match (instant(actual), instant(expected)) {
+            (Some(a), Some(e)) if (a - e).abs() < 1e-6 => Ok(()),
+            _ => Err(format!("{} (timestamps {actual} and {expected})", here())),
+        };
+    }
+    match (actual, expected) {
+        (Value::Object(a), Value::Object(e)) => {
+            let mut keys: Vec<&String> = a.keys().chain(e.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                let child = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                match (a.get(key), e.get(key)) {
+                    (Some(av), Some(ev)) => compare(av, ev, &child, instants)?,
+                    (Some(_), None) => return Err(format!("{child} (not expected)")),
+                    (None, Some(_)) => return Err(format!("{child} (missing)")),
+                    (None, None) => unreachable!("key comes from one of the maps"),
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(a), Value::Array(e)) => {
+            if a.len() != e.len() {
+                return Err(format!(
+                    "{} (arrays of {} and {} elements)",
+                    here(),
+                    a.len(),
+                    e.len()
+                ));
+            }
+            for (i, (av, ev)) in a.iter().zip(e).enumerate() {
+                compare(av, ev, &format!("{pointer}/{i}"), instants)?;
+            }
+            Ok(())
+        }
+        (Value::Number(a), Value::Number(e)) => {
+            let same = match (a.as_i64(), e.as_i64(), a.as_u64(), e.as_u64()) {
+                (Some(x), Some(y), _, _) => x == y,
+                (_, _, Some(x), Some(y)) => x == y,
+                _ => a.as_f64() == e.as_f64(),
+            };
+            if same {
+                Ok(())
+            } else {
+                Err(format!("{} ({a} and {e})", here()))
+            }
+        }
+        (a, e) if a == e => Ok(()),
+        (a, e) => Err(format!("{} ({a} and {e})", here())),
+    }
+}
+
+/// Epoch seconds from a number or a string holding one.
+fn instant(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_instants() {
+        assert_json_eq(
+            br#"{"a": 1, "t": 1481841524}"#,
+            r#"{"t": "1481841524.0", "a": 1.0}"#,
+            &["/t"],
+            &[],
+        );
+        assert_json_eq(
+            br#"{"a": [1, 2], "token": "x"}"#,
+            r#"{"a": [1, 2]}"#,
+            &[],
+            &["/token"],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "JSON bodies differ at /a/1 (2 and 3)")]
+    fn differences_name_the_pointer() {
+        assert_json_eq(br#"{"a": [1, 2]}"#, r#"{"a": [1, 3]}"#, &[], &[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "/t (timestamps 5 and 6)")]
+    fn instants_must_match() {
+        assert_json_eq(br#"{"t": 5}"#, r#"{"t": 6}"#, &["/t"], &[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "/extra (not expected)")]
+    fn extra_members_are_differences() {
+        assert_json_eq(br#"{"extra": 0}"#, r#"{}"#, &[], &[]);
+    }
+}

@@ -1,0 +1,177 @@
+//! The generated crate's `tests/examples.rs`: one test per documented example. The example
+//! input, built through the public builders, must serialize to the documented input; the
+//! documented output must parse and re-serialize to itself; a documented error must parse into
+//! its variant. Timestamps compare as instants; blobs compare as the base64 the wire carries.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::instantiate::{canonical_json, wire_value, Instantiator};
+use super::{doc_lines, inner_doc_lines};
+use crate::context::Context;
+use crate::error::Problem;
+use crate::examples::Example;
+use crate::ident::snake;
+use crate::model::{traits, ShapeKind};
+
+/// `tests/examples.rs`, or `None` when nothing is documented.
+pub fn examples_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
+    if ctx.examples.is_empty() {
+        return Ok(None);
+    }
+    let instantiator = Instantiator::new(ctx);
+    let mut tests = Vec::new();
+    let mut problems = Vec::new();
+    let mut names = BTreeSet::new();
+    for example in &ctx.examples {
+        match example_test(ctx, &instantiator, example, &mut names) {
+            Ok(test) => tests.push(test),
+            Err(p) => problems.push(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let sources: BTreeSet<&str> = ctx.examples.iter().map(|e| e.source.as_str()).collect();
+    let docs = inner_doc_lines(&[
+        "The documented examples of this crate's operations, as tests.".to_owned(),
+        String::new(),
+        format!(
+            "From: {}.",
+            sources.into_iter().collect::<Vec<_>>().join(", ")
+        ),
+    ]);
+    Ok(Some(quote! {
+        #docs
+
+        mod support;
+
+        #(#tests)*
+    }))
+}
+
+fn example_test(
+    ctx: &Context,
+    instantiator: &Instantiator<'_>,
+    example: &Example,
+    names: &mut BTreeSet<String>,
+) -> Result<TokenStream, Problem> {
+    let at = |what: &str| {
+        format!(
+            "{} example `{}` ({}), {what}",
+            example.operation.name(),
+            example.title,
+            example.source
+        )
+    };
+    let op = ctx
+        .operations
+        .iter()
+        .find(|op| op.id == example.operation)
+        .ok_or_else(|| {
+            Problem::at(
+                &example.operation,
+                format!("example `{}`: not a generated operation", example.title),
+            )
+        })?;
+    let root = instantiator.root();
+    let module = ctx.names.module(&op.id);
+    let error_enum = format_ident!("{}Error", crate::ident::camel(op.id.name()).bare());
+
+    // The test's name: operation and title, made unique.
+    let base = format!(
+        "{}_{}",
+        module.bare(),
+        snake(&example.title).bare().trim_matches('_')
+    );
+    let mut name = base.clone();
+    let mut n = 2;
+    while !names.insert(name.clone()) {
+        name = format!("{base}_{n}");
+        n += 1;
+    }
+    let test_name = format_ident!("{}", name);
+
+    let mut steps = Vec::new();
+    if let Some(input) = &example.input {
+        let expr = instantiator
+            .structure(&op.input, input, &at("input"))
+            .map_err(|p| Problem::at(&op.id, p.message))?;
+        let mut instants = Vec::new();
+        let expected = canonical_json(&wire_value(ctx, &op.input, input, "", &mut instants));
+        // Idempotency tokens the example leaves out are filled in by the crate.
+        let ShapeKind::Structure(members) = &ctx.model.expect(&op.input).kind else {
+            unreachable!("inputs are structures")
+        };
+        let ignore: Vec<String> = members
+            .iter()
+            .filter(|m| m.traits.has(traits::IDEMPOTENCY_TOKEN) && input.get(m.name()).is_none())
+            .map(|m| format!("/{}", m.name()))
+            .collect();
+        steps.push(quote! {
+            let input = #expr;
+            let request = #root::operation::#module::request(&input).expect("the documented input serializes");
+            support::assert_json_eq(request.body(), #expected, &[#(#instants),*], &[#(#ignore),*]);
+        });
+    }
+    if let Some(output) = &example.output {
+        let mut instants = Vec::new();
+        let body = canonical_json(&wire_value(ctx, &op.output, output, "", &mut instants));
+        steps.push(quote! {
+            let body = #body;
+            let output = #root::operation::#module::response(::http::StatusCode::OK, &::http::HeaderMap::new(), body.as_bytes())
+                .expect("the documented output parses");
+            let written = #root::json::to_vec(&output).expect("the output serializes");
+            support::assert_json_eq(&written, body, &[#(#instants),*], &[]);
+        });
+    }
+    if let Some((shape, content)) = &example.error {
+        if !op.errors.contains(shape) {
+            return Err(Problem::at(
+                &op.id,
+                format!("{}: {shape} is not an error of the operation", at("error")),
+            ));
+        }
+        let variant = ctx.names.type_name(shape);
+        let code = shape.name();
+        let mut instants = Vec::new();
+        let body = canonical_json(&wire_value(ctx, shape, content, "", &mut instants));
+        steps.push(quote! {
+            let body = #body;
+            let mut headers = ::http::HeaderMap::new();
+            headers.insert("x-amzn-errortype", ::http::HeaderValue::from_static(#code));
+            let error = #root::operation::#module::response(::http::StatusCode::BAD_REQUEST, &headers, body.as_bytes())
+                .expect_err("the documented error is an error");
+            let #root::operation::#module::#error_enum::#variant(error) = error else {
+                panic!("expected {}, got {error:?}", #code);
+            };
+            assert_eq!(error.meta().code(), Some(#code));
+            let written = #root::json::to_vec(&*error).expect("the error serializes");
+            support::assert_json_eq(&written, body, &[#(#instants),*], &[]);
+        });
+    }
+    if steps.is_empty() {
+        return Err(Problem::at(
+            &op.id,
+            format!("{}: documents no input, output or error", at("example")),
+        ));
+    }
+    let docs = doc_lines(&[format!(
+        "{}: \"{}\" ({}).",
+        op.id.name(),
+        example.title,
+        example.source
+    )]);
+    Ok(quote! {
+        #docs
+        #[test]
+        fn #test_name() {
+            #(#steps)*
+        }
+    })
+}
+
+/// The test-support module the examples use (`tests/support/mod.rs`).
+pub const TEST_SUPPORT: &str = include_str!("../../runtime/test_support.rs");
