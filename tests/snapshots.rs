@@ -59,6 +59,7 @@ fn crate_files_of_a_fixture() {
         [
             "Cargo.toml",
             "src/builders.rs",
+            "src/endpoint.rs",
             "src/error.rs",
             "src/json.rs",
             "src/json_de.rs",
@@ -68,6 +69,7 @@ fn crate_files_of_a_fixture() {
             "src/operation/get_item.rs",
             "src/operation/mod.rs",
             "src/primitives.rs",
+            "src/runtime/endpoint.rs",
             "src/runtime/json_read.rs",
             "src/runtime/json_write.rs",
             "src/runtime/mod.rs",

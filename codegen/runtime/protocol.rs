@@ -45,6 +45,45 @@ pub(crate) fn modeled_error<T: DeserializeJson>(
     }
 }
 
+/// Operations with `@requestCompression` gzip request bodies at least this large (Smithy's
+/// default minimum).
+pub(crate) const MIN_COMPRESSION_SIZE: usize = 10_240;
+
+/// Gzips the body of `request` if it is at least [`MIN_COMPRESSION_SIZE`] bytes, and says so in
+/// `Content-Encoding` (after any encoding already there). Turn off the crate's `gzip` feature to
+/// send bodies uncompressed.
+#[cfg(feature = "gzip")]
+pub(crate) fn compress(mut request: http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
+    use std::io::Write;
+    if request.body().len() < MIN_COMPRESSION_SIZE {
+        return request;
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let compressed = match encoder
+        .write_all(request.body())
+        .and_then(|()| encoder.finish())
+    {
+        Ok(compressed) => compressed,
+        // Writing into a Vec cannot fail; if it somehow did, the body goes uncompressed.
+        Err(_) => return request,
+    };
+    let encoding = match request
+        .headers()
+        .get(http::header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(existing) => format!("{existing}, gzip"),
+        None => "gzip".to_owned(),
+    };
+    let headers = request.headers_mut();
+    headers.insert(CONTENT_LENGTH, HeaderValue::from(compressed.len()));
+    if let Ok(encoding) = HeaderValue::from_str(&encoding) {
+        headers.insert(http::header::CONTENT_ENCODING, encoding);
+    }
+    *request.body_mut() = compressed;
+    request
+}
+
 /// A fresh idempotency token (a random UUID v4) for `@idempotencyToken` members left unset.
 pub(crate) fn idempotency_token() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -57,6 +96,7 @@ pub struct ErrorMetadata {
     message: Option<String>,
     request_id: Option<String>,
     status: Option<u16>,
+    query_error_type: Option<String>,
 }
 
 impl ErrorMetadata {
@@ -72,6 +112,7 @@ impl ErrorMetadata {
             message,
             request_id,
             status,
+            query_error_type: None,
         }
     }
 
@@ -123,14 +164,26 @@ impl ErrorMetadata {
             message: fields.message,
             request_id: header("x-amzn-requestid").map(str::to_owned),
             status: Some(status.as_u16()),
+            query_error_type: None,
         }
     }
 
-    /// The same metadata with `code` in place of the response's (awsQueryCompatible services
-    /// send their query-protocol code in `x-amzn-query-error`).
-    pub(crate) fn with_code(mut self, code: Option<String>) -> Self {
-        if code.is_some() {
-            self.code = code;
+    /// For awsQueryCompatible services: the fault the query protocol would report (`Sender`
+    /// or `Receiver`), from the `x-amzn-query-error` header.
+    pub fn query_error_type(&self) -> Option<&str> {
+        self.query_error_type.as_deref()
+    }
+
+    /// The same metadata with the code and fault of an awsQueryCompatible service's
+    /// `x-amzn-query-error: Code;Fault` header in place of the response's, when it has one.
+    pub(crate) fn with_query_error(mut self, headers: &http::HeaderMap) -> Self {
+        let value = headers
+            .get("x-amzn-query-error")
+            .and_then(|v| v.to_str().ok());
+        let mut parts = value.unwrap_or_default().splitn(2, ';').map(str::trim);
+        if let Some(code) = parts.next().filter(|c| !c.is_empty()) {
+            self.code = Some(code.to_owned());
+            self.query_error_type = parts.next().filter(|t| !t.is_empty()).map(str::to_owned);
         }
         self
     }
@@ -142,13 +195,6 @@ pub fn sanitize_error_code(code: &str) -> &str {
     let code = code.split(',').next().unwrap_or_default().trim();
     let code = code.split(':').next().unwrap_or_default();
     code.rsplit('#').next().unwrap_or_default()
-}
-
-/// `code;fault` from an awsQueryCompatible `x-amzn-query-error` header: the code.
-pub(crate) fn query_error_code(headers: &http::HeaderMap) -> Option<String> {
-    let value = headers.get("x-amzn-query-error")?.to_str().ok()?;
-    let code = value.split(';').next()?.trim();
-    (!code.is_empty()).then(|| code.to_owned())
 }
 
 /// The members of an error body that say what the error is.

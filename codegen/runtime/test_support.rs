@@ -31,6 +31,34 @@ pub fn assert_json_eq(actual: &[u8], expected: &str, instants: &[&str], ignore: 
     }
 }
 
+/// Asserts that header `name` has exactly `expected` (several values compare joined by `, `).
+pub fn assert_header(headers: &http::HeaderMap, name: &str, expected: &str) {
+    let values: Vec<&str> = headers
+        .get_all(name)
+        .iter()
+        .map(|v| v.to_str().unwrap_or("<not text>"))
+        .collect();
+    assert!(
+        !values.is_empty(),
+        "header {name} is missing (expected {expected:?})"
+    );
+    assert_eq!(values.join(", "), expected, "header {name}");
+}
+
+/// Asserts that header `name` is absent.
+pub fn assert_no_header(headers: &http::HeaderMap, name: &str) {
+    assert!(
+        headers.get(name).is_none(),
+        "header {name} must not be sent, got {:?}",
+        headers.get(name)
+    );
+}
+
+/// Asserts that header `name` is present.
+pub fn assert_has_header(headers: &http::HeaderMap, name: &str) {
+    assert!(headers.get(name).is_some(), "header {name} is missing");
+}
+
 fn remove(value: &mut Value, pointer: &str) {
     let Some((parent, last)) = pointer.rsplit_once('/') else {
         return;
@@ -138,6 +166,16 @@ mod tests {
             &[],
             &["/token"],
         );
+    }
+
+    #[test]
+    fn headers() {
+        let mut headers = http::HeaderMap::new();
+        headers.append("x-a", http::HeaderValue::from_static("1"));
+        headers.append("x-a", http::HeaderValue::from_static("2"));
+        assert_header(&headers, "X-A", "1, 2");
+        assert_has_header(&headers, "x-a");
+        assert_no_header(&headers, "x-b");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! output folder; only [`load_file`] reads the model.
 
 pub mod context;
+pub mod customizations;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod examples;
 pub mod ident;
 pub mod model;
 pub mod naming;
+pub mod protocol_tests;
 pub mod recursion;
 pub mod rust_type;
 pub mod select;
@@ -34,6 +36,10 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The hand-written support module copied into every generated crate: (path in the crate,
 /// contents).
 const RUNTIME: &[(&str, &str)] = &[
+    (
+        "src/runtime/endpoint.rs",
+        include_str!("../runtime/endpoint.rs"),
+    ),
     (
         "src/runtime/json_read.rs",
         include_str!("../runtime/json_read.rs"),
@@ -213,6 +219,7 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
     );
     out.add_rust("src/error.rs", source, emit::errors::error_rs(ctx));
     out.add_rust("src/json.rs", source, emit::crate_root::json_rs());
+    out.add_rust("src/endpoint.rs", source, emit::crate_root::endpoint_rs());
     out.add_rust("src/json_ser.rs", source, emit::ser::json_ser_rs(ctx));
     match emit::de::json_de_rs(ctx) {
         Ok(tokens) => out.add_rust("src/json_de.rs", source, tokens),
@@ -225,23 +232,39 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
     );
     for op in &ctx.operations {
         let path = format!("src/operation/{}.rs", ctx.names.module(&op.id).bare());
-        out.add_rust(&path, source, emit::operations::operation_rs(ctx, op));
+        match emit::operations::operation_rs(ctx, op) {
+            Ok(tokens) => out.add_rust(&path, source, tokens),
+            Err(p) => problems.push(p),
+        }
     }
     for (path, text) in RUNTIME {
         out.add_text(path, source, "//", text);
     }
+    // The generated tests, and the support module they share.
+    let mut tests = false;
     match emit::examples::examples_rs(ctx) {
         Ok(Some(tokens)) => {
             out.add_rust("tests/examples.rs", source, tokens);
-            out.add_text(
-                "tests/support/mod.rs",
-                source,
-                "//",
-                emit::examples::TEST_SUPPORT,
-            );
+            tests = true;
         }
         Ok(None) => {}
         Err(p) => problems.extend(p),
+    }
+    match emit::protocol_tests::protocol_rs(ctx) {
+        Ok(Some(tokens)) => {
+            out.add_rust("tests/protocol.rs", source, tokens);
+            tests = true;
+        }
+        Ok(None) => {}
+        Err(p) => problems.extend(p),
+    }
+    if tests {
+        out.add_text(
+            "tests/support/mod.rs",
+            source,
+            "//",
+            emit::examples::TEST_SUPPORT,
+        );
     }
     if problems.is_empty() {
         Ok(out)

@@ -15,11 +15,13 @@
 //! - [`primitives`]: timestamps, blobs, documents, big numbers and unknown enum values.
 //! - [`operation`]: per operation, `request` (input → HTTP request) and `response` (HTTP response → output or error).
 //! - [`json`]: the awsJson serializers and deserializers of every type.
+//! - [`endpoint`]: pointing a request at an endpoint (host prefixes included).
 //! - [`error`]: the service's errors and this crate's own.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![allow(deprecated)]
 pub mod builders;
+pub mod endpoint;
 pub mod error;
 pub mod json;
 pub mod operation;

@@ -8,6 +8,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
+
+pub mod protocol_tests;
+pub mod scratch;
 use smithy_codegen::{Difference, OperationFilter, Options};
 
 /// The operations the committed `generated/` crate covers: FSx's backup operations.
@@ -38,6 +41,9 @@ enum Command {
     /// Generate a Rust crate from a Smithy JSON AST model (by default: FSx's backup operations
     /// into `generated/`).
     Codegen(CodegenArgs),
+    /// Run the official Smithy awsJson protocol compliance tests against generated crates and
+    /// report per suite (fails if any case fails).
+    ProtocolTests,
 }
 
 #[derive(Args)]
@@ -94,6 +100,13 @@ pub fn run(
     };
     let result = match cli.command {
         Command::Codegen(args) => codegen(args, out, err),
+        Command::ProtocolTests => protocol_tests::run(&project_root(), out).map(|passed| {
+            if passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
     };
     match result {
         Ok(code) => code,

@@ -53,6 +53,9 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
     );
     lines.push("- [`operation`]: per operation, `request` (input → HTTP request) and `response` (HTTP response → output or error).".to_owned());
     lines.push("- [`json`]: the awsJson serializers and deserializers of every type.".to_owned());
+    lines.push(
+        "- [`endpoint`]: pointing a request at an endpoint (host prefixes included).".to_owned(),
+    );
     lines.push("- [`error`]: the service's errors and this crate's own.".to_owned());
     let docs = inner_doc_lines(&lines);
     quote! {
@@ -63,6 +66,7 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
         #![allow(deprecated)]
 
         pub mod builders;
+        pub mod endpoint;
         pub mod error;
         pub mod json;
         pub mod operation;
@@ -131,6 +135,16 @@ pub fn primitives_rs() -> TokenStream {
         //! number types from `aws-smithy-types`, and the holders of unknown enum values.
         pub use ::aws_smithy_types::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
         pub use crate::runtime::{UnknownEnumValue, UnknownIntEnumValue};
+    }
+}
+
+/// `src/endpoint.rs`.
+pub fn endpoint_rs() -> TokenStream {
+    quote! {
+        //! Pointing requests at an endpoint: `operation::<op>::request` builds `POST /`; [`apply`]
+        //! gives it the endpoint's scheme, host (behind the operation's [`HostPrefix`], if any) and
+        //! path.
+        pub use crate::runtime::endpoint::{apply, HostPrefix, InvalidEndpoint};
     }
 }
 

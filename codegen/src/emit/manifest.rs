@@ -11,22 +11,54 @@ use serde::Serialize;
 
 use crate::context::Context;
 
-/// One dependency: name, version requirement, whether default features are on, features.
-pub type Dependency = (&'static str, &'static str, bool, &'static [&'static str]);
+/// One dependency of the generated crate.
+pub struct Dependency {
+    /// The crate's name.
+    pub name: &'static str,
+    /// The version requirement.
+    pub version: &'static str,
+    /// Whether its default features are on.
+    pub default_features: bool,
+    /// Features to turn on.
+    pub features: &'static [&'static str],
+    /// Whether only a feature of the generated crate pulls it in.
+    pub optional: bool,
+}
+
+const fn dep(name: &'static str, version: &'static str) -> Dependency {
+    Dependency {
+        name,
+        version,
+        default_features: true,
+        features: &[],
+        optional: false,
+    }
+}
 
 /// The generated crate's dependencies. The only place their versions are decided (the root
 /// `Cargo.toml` pins the same ones for the tests; `tests/manifest.rs` checks they agree).
 pub const DEPENDENCIES: &[Dependency] = &[
-    ("aws-smithy-types", "1.9", true, &[]),
-    ("http", "1", true, &[]),
-    ("itoa", "1", true, &[]),
-    ("jiter", "0.18", false, &[]),
-    ("ryu", "1", true, &[]),
-    ("uuid", "1", true, &["v4"]),
+    dep("aws-smithy-types", "1.9"),
+    // Gzip for `@requestCompression`, behind the crate's `gzip` feature.
+    Dependency {
+        optional: true,
+        ..dep("flate2", "1")
+    },
+    dep("http", "1"),
+    dep("itoa", "1"),
+    Dependency {
+        default_features: false,
+        ..dep("jiter", "0.18")
+    },
+    dep("ryu", "1"),
+    Dependency {
+        features: &["v4"],
+        ..dep("uuid", "1")
+    },
 ];
 
 /// Dependencies of the crate's own tests (its documented examples compare JSON values).
-pub const DEV_DEPENDENCIES: &[Dependency] = &[("serde_json", "1", true, &[])];
+pub const DEV_DEPENDENCIES: &[Dependency] = &[dep("serde_json", "1")];
 
 #[derive(Serialize)]
 struct Manifest {
@@ -34,6 +66,7 @@ struct Manifest {
     dependencies: BTreeMap<&'static str, Requirement>,
     #[serde(rename = "dev-dependencies")]
     dev_dependencies: BTreeMap<&'static str, Requirement>,
+    features: BTreeMap<&'static str, Vec<&'static str>>,
     workspace: BTreeMap<String, String>,
 }
 
@@ -58,6 +91,8 @@ enum Requirement {
         default_features: bool,
         #[serde(skip_serializing_if = "<[_]>::is_empty")]
         features: &'static [&'static str],
+        #[serde(skip_serializing_if = "is_false")]
+        optional: bool,
     },
 }
 
@@ -65,19 +100,24 @@ fn is_true(value: &bool) -> bool {
     *value
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 fn requirements(deps: &[Dependency]) -> BTreeMap<&'static str, Requirement> {
     deps.iter()
-        .map(|&(name, version, default_features, features)| {
-            let requirement = if default_features && features.is_empty() {
-                Requirement::Version(version)
+        .map(|d| {
+            let requirement = if d.default_features && d.features.is_empty() && !d.optional {
+                Requirement::Version(d.version)
             } else {
                 Requirement::Detailed {
-                    version,
-                    default_features,
-                    features,
+                    version: d.version,
+                    default_features: d.default_features,
+                    features: d.features,
+                    optional: d.optional,
                 }
             };
-            (name, requirement)
+            (d.name, requirement)
         })
         .collect()
 }
@@ -101,7 +141,23 @@ pub fn cargo_toml(ctx: &Context) -> String {
         },
         dependencies: requirements(DEPENDENCIES),
         dev_dependencies: requirements(DEV_DEPENDENCIES),
+        features: features(ctx),
         workspace: BTreeMap::new(),
     };
     toml::to_string(&manifest).expect("a manifest of strings and tables serializes")
+}
+
+/// `gzip` compresses requests of operations with `@requestCompression`; on by default when
+/// the crate has such an operation.
+fn features(ctx: &Context) -> BTreeMap<&'static str, Vec<&'static str>> {
+    let compresses = ctx.operations.iter().any(|op| {
+        ctx.model
+            .expect(&op.id)
+            .traits
+            .has(crate::model::traits::REQUEST_COMPRESSION)
+    });
+    BTreeMap::from([
+        ("default", if compresses { vec!["gzip"] } else { vec![] }),
+        ("gzip", vec!["dep:flate2"]),
+    ])
 }

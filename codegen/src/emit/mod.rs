@@ -11,6 +11,7 @@ pub mod examples;
 pub mod instantiate;
 pub mod manifest;
 pub mod operations;
+pub mod protocol_tests;
 pub mod ser;
 pub mod structs;
 pub mod unions;

@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 use super::errors::error_enum;
 use super::{doc, inner_doc_lines};
 use crate::context::Context;
+use crate::error::Problem;
 use crate::ident::camel;
 use crate::model::traits;
 use crate::model::{Shape, ShapeKind};
@@ -54,7 +55,7 @@ pub fn mod_rs(ctx: &Context) -> TokenStream {
 }
 
 /// `src/operation/<op>.rs`.
-pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> TokenStream {
+pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Problem> {
     let op_shape = ctx.model.expect(&op.id);
     let name = op.id.name();
     let marker = camel(name);
@@ -81,6 +82,44 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> TokenStream {
         &errors,
     );
     let fill_token = idempotency_token(ctx, op);
+    let host_prefix = host_prefix(ctx, op)?;
+    // awsQueryCompatible services must be told the client speaks the query-compatible mode.
+    let query_mode = ctx.protocol.query_compatible.then(|| {
+        quote! {
+            let mut request = request;
+            request.headers_mut().insert("x-amzn-query-mode", ::http::HeaderValue::from_static("true"));
+        }
+    });
+    let own_endpoint = crate::customizations::endpoint_member(ctx, op).map(|member| {
+        let field = ctx.names.field(&member.id);
+        let wire = member.name();
+        let value = if crate::rust_type::is_optional(ctx.model.expect(&op.input), member) {
+            quote!(input.#field.as_deref())
+        } else {
+            quote!(::std::option::Option::Some(input.#field.as_str()))
+        };
+        quote! {
+            // This operation goes to the endpoint its input names.
+            let mut request = request;
+            if let ::std::option::Option::Some(endpoint) = #value {
+                *request.uri_mut() = endpoint.parse::<::http::Uri>().map_err(|e| {
+                    crate::json::SerializeError::new(::std::format!("not a URI: {e}")).in_member(#wire)
+                })?;
+            }
+        }
+    });
+    let compress = op_shape
+        .traits
+        .get(traits::REQUEST_COMPRESSION)
+        .and_then(|t| t.get("encodings"))
+        .and_then(|e| e.as_array())
+        .is_some_and(|e| e.iter().any(|v| v.as_str() == Some("gzip")))
+        .then(|| {
+            quote! {
+                #[cfg(feature = "gzip")]
+                let request = crate::runtime::protocol::compress(request);
+            }
+        });
     let error_arms = errors.iter().map(|shape| {
         let code = shape.id.name();
         let variant = ctx.names.type_name(&shape.id);
@@ -89,9 +128,10 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> TokenStream {
                 .map_or_else(#error_name::Unhandled, #error_name::#variant),
         }
     });
-    let query_code = ctx.protocol.query_compatible.then(
-        || quote!(let meta = meta.with_code(crate::runtime::protocol::query_error_code(headers));),
-    );
+    let query_code = ctx
+        .protocol
+        .query_compatible
+        .then(|| quote!(let meta = meta.with_query_error(headers);));
     let unhandled = quote!(#error_name::Unhandled(crate::error::Unhandled::new(meta, ::std::option::Option::None)));
     // Which error the response is: by its awsJson code (before an awsQueryCompatible code, if
     // any, replaces the one callers see).
@@ -111,7 +151,7 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> TokenStream {
         }
     };
 
-    quote! {
+    Ok(quote! {
         #module_docs
 
         pub use crate::types::{#input, #output};
@@ -145,7 +185,12 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> TokenStream {
         pub fn request(input: &#input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError> {
             #fill_token
             let body = crate::json::to_vec(input)?;
-            ::std::result::Result::Ok(crate::runtime::protocol::request(#content_type, #target, body))
+            let request = crate::runtime::protocol::request(#content_type, #target, body);
+            #query_mode
+            #compress
+            #host_prefix
+            #own_endpoint
+            ::std::result::Result::Ok(request)
         }
 
         /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
@@ -165,7 +210,7 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> TokenStream {
         }
 
         #error_enum
-    }
+    })
 }
 
 /// Statements that fill the input's `@idempotencyToken` members left unset.
@@ -195,4 +240,56 @@ fn idempotency_token(ctx: &Context, op: &OperationPlan) -> TokenStream {
             return request(&filled);
         }
     }
+}
+
+/// Statements that put the operation's `@endpoint` host prefix (labels filled in from the
+/// input's `@hostLabel` members) into the request's extensions.
+fn host_prefix(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Problem> {
+    let template = ctx
+        .model
+        .expect(&op.id)
+        .traits
+        .get(traits::ENDPOINT)
+        .and_then(|e| e.get("hostPrefix"))
+        .and_then(|p| p.as_str());
+    let Some(template) = template else {
+        return Ok(quote!());
+    };
+    let ShapeKind::Structure(members) = &ctx.model.expect(&op.input).kind else {
+        unreachable!("inputs are structures")
+    };
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let literal = &rest[..open];
+        if !literal.is_empty() {
+            parts.push(quote!(#literal));
+        }
+        let close = rest[open..].find('}').map(|c| open + c).ok_or_else(|| {
+            Problem::at(
+                &op.id,
+                format!("hostPrefix `{template}` has an unclosed `{{`"),
+            )
+        })?;
+        let label = &rest[open + 1..close];
+        let member = members
+            .iter()
+            .find(|m| m.name() == label && m.traits.has(traits::HOST_LABEL))
+            .ok_or_else(|| Problem::at(&op.id, format!("hostPrefix `{template}` names `{label}`, which is not a @hostLabel member of the input")))?;
+        let field = ctx.names.field(&member.id);
+        let value = if crate::rust_type::is_optional(ctx.model.expect(&op.input), member) {
+            quote!(input.#field.as_deref())
+        } else {
+            quote!(::std::option::Option::Some(input.#field.as_str()))
+        };
+        parts.push(quote!(crate::runtime::endpoint::host_label(#value, #label)?));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(quote!(#rest));
+    }
+    Ok(quote! {
+        let mut request = request;
+        request.extensions_mut().insert(crate::endpoint::HostPrefix::new([#(#parts),*].concat()));
+    })
 }

@@ -17,13 +17,16 @@ pub const DOCUMENTATION: &str = "smithy.api#documentation";
 pub const ENUM: &str = "smithy.api#enum";
 pub const ENUM_VALUE: &str = "smithy.api#enumValue";
 pub const ERROR: &str = "smithy.api#error";
+pub const ENDPOINT: &str = "smithy.api#endpoint";
 pub const EVENT_STREAM: &str = "smithy.api#eventStream";
 pub const EXAMPLES: &str = "smithy.api#examples";
+pub const HOST_LABEL: &str = "smithy.api#hostLabel";
 pub const HTTP_ERROR: &str = "smithy.api#httpError";
 pub const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
 pub const INPUT: &str = "smithy.api#input";
 pub const MIXIN: &str = "smithy.api#mixin";
 pub const OUTPUT: &str = "smithy.api#output";
+pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
 pub const REQUIRED: &str = "smithy.api#required";
 pub const RETRYABLE: &str = "smithy.api#retryable";
 pub const SENSITIVE: &str = "smithy.api#sensitive";
@@ -51,7 +54,8 @@ fn expectation(trait_id: &str) -> Option<Expect> {
     Some(match trait_id {
         ADDED_DEFAULT | BOX | CLIENT_OPTIONAL | DEPRECATED | EVENT_STREAM | IDEMPOTENCY_TOKEN
         | INPUT | MIXIN | OUTPUT | REQUIRED | RETRYABLE | SENSITIVE | SPARSE | STREAMING
-        | UNIQUE_ITEMS | UNIT_TYPE | AWS_SERVICE | AWS_JSON_1_0 | AWS_JSON_1_1 => Expect::Object,
+        | UNIQUE_ITEMS | UNIT_TYPE | AWS_SERVICE | AWS_JSON_1_0 | AWS_JSON_1_1 | ENDPOINT
+        | HOST_LABEL | REQUEST_COMPRESSION => Expect::Object,
         DOCUMENTATION | TITLE => Expect::String,
         HTTP_ERROR => Expect::Integer,
         ENUM | EXAMPLES => Expect::Array,

@@ -56,13 +56,12 @@ pub fn request(
         return request(&filled);
     }
     let body = crate::json::to_vec(input)?;
-    ::std::result::Result::Ok(
-        crate::runtime::protocol::request(
-            "application/x-amz-json-1.1",
-            "AWSSimbaAPIService_v20180301.CopyBackup",
-            body,
-        ),
-    )
+    let request = crate::runtime::protocol::request(
+        "application/x-amz-json-1.1",
+        "AWSSimbaAPIService_v20180301.CopyBackup",
+        body,
+    );
+    ::std::result::Result::Ok(request)
 }
 /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
 /// other gives the error the response names, or `Unhandled`. Never panics, whatever the

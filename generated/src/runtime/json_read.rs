@@ -301,8 +301,10 @@ impl<'a> JsonReader<'a> {
                 } else {
                     Format::HttpDate
                 };
-                let parsed =
-                    self.str_with(|s| DateTime::from_str(s, wire).map_err(|e| e.to_string()))?;
+                let parsed = self.str_with(|s| match wire {
+                    Format::DateTime => parse_date_time(s),
+                    _ => DateTime::from_str(s, wire).map_err(|e| e.to_string()),
+                })?;
                 parsed.map_err(|e| self.error_at(start, format!("invalid timestamp: {e}")))
             }
             (TimestampFormat::EpochSeconds, got) => {
@@ -555,6 +557,38 @@ fn parse_epoch_seconds(text: &str) -> Option<DateTime> {
     ))
 }
 
+/// An RFC 3339 date-time, in UTC (`Z`) or with a numeric offset (`-01:00`), which Smithy
+/// clients must accept: the offset is taken off after aws-smithy-types reads the rest as UTC.
+fn parse_date_time(text: &str) -> Result<DateTime, String> {
+    let utc = |s: &str| DateTime::from_str(s, Format::DateTime).map_err(|e| e.to_string());
+    let tail = text.len().saturating_sub(6);
+    let offset = text.get(tail..).filter(|t| {
+        let b = t.as_bytes();
+        matches!(b[0], b'+' | b'-')
+            && b[1..3].iter().all(u8::is_ascii_digit)
+            && b[3] == b':'
+            && b[4..].iter().all(u8::is_ascii_digit)
+    });
+    let Some(offset) = offset else {
+        return utc(text);
+    };
+    let hours: i64 = offset[1..3]
+        .parse()
+        .map_err(|_| "invalid offset".to_owned())?;
+    let minutes: i64 = offset[4..]
+        .parse()
+        .map_err(|_| "invalid offset".to_owned())?;
+    if hours > 23 || minutes > 59 {
+        return Err(format!("invalid offset {offset}"));
+    }
+    let east = (hours * 3600 + minutes * 60) * if offset.starts_with('-') { -1 } else { 1 };
+    let local = utc(&format!("{}Z", &text[..tail]))?;
+    Ok(DateTime::from_secs_and_nanos(
+        local.secs() - east,
+        local.subsec_nanos(),
+    ))
+}
+
 /// One step of the path to a bad value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum PathSegment {
@@ -792,6 +826,17 @@ mod tests {
             assert!(exact(text).is_err(), "{text}");
         }
         assert!(read("\"soon\"", |r| r.timestamp(TimestampFormat::EpochSeconds)).is_err());
+        for (offset, secs) in [
+            ("-01:00", 1576540098),
+            ("+01:00", 1576532898),
+            ("+00:00", 1576536498),
+        ] {
+            let json = format!("\"2019-12-16T22:48:18{offset}\"");
+            let t = read(&json, |r| r.timestamp(TimestampFormat::DateTime)).unwrap();
+            assert_eq!(t.secs(), secs, "{offset}");
+        }
+        let late = "\"2019-12-16T22:48:18+25:00\"";
+        assert!(read(late, |r| r.timestamp(TimestampFormat::DateTime)).is_err());
         let t = read("\"1985-04-12T23:20:50.52Z\"", |r| {
             r.timestamp(TimestampFormat::DateTime)
         })

@@ -9,6 +9,7 @@
 // value, one without `@sensitive` never redacts).
 #![allow(dead_code)]
 
+pub(crate) mod endpoint;
 pub(crate) mod json_read;
 pub(crate) mod json_write;
 pub(crate) mod protocol;

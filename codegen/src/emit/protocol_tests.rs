@@ -1,0 +1,297 @@
+//! The generated crate's `tests/protocol.rs`: the model's protocol compliance cases
+//! (`crate::protocol_tests`) as Rust tests, when the model has any. Request cases build the input
+//! from `params` and check the request's method, path, host, headers and body; response cases
+//! parse the response and compare it with the output built from `params`; error cases parse into
+//! the named error variant with its members. Server-only cases are not generated.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::instantiate::Instantiator;
+use super::{doc_lines, inner_doc_lines};
+use crate::context::Context;
+use crate::error::Problem;
+use crate::ident::{camel, snake};
+use crate::protocol_tests::{cases, Case, Kind};
+use crate::transform::OperationPlan;
+
+/// The client cases of the context's operations and errors, with their test function names.
+pub fn client_cases(ctx: &Context) -> Result<Vec<(String, Case)>, Problem> {
+    let operations: Vec<_> = ctx.operations.iter().map(|op| op.id.clone()).collect();
+    let errors: Vec<_> = ctx.error_shapes().iter().map(|s| s.id.clone()).collect();
+    let mut names = BTreeSet::new();
+    let mut named = Vec::new();
+    for case in cases(&ctx.model, &operations, &errors)? {
+        if !case.for_client() {
+            continue;
+        }
+        let base = snake(&case.id).bare().trim_matches('_').to_owned();
+        let mut name = base.clone();
+        let mut n = 2;
+        while !names.insert(name.clone()) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        named.push((name, case));
+    }
+    Ok(named)
+}
+
+/// `tests/protocol.rs`, or `None` when the model has no client cases.
+pub fn protocol_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
+    let cases = client_cases(ctx).map_err(|p| vec![p])?;
+    if cases.is_empty() {
+        return Ok(None);
+    }
+    let instantiator = Instantiator::new(ctx);
+    let mut tests = Vec::new();
+    let mut problems = Vec::new();
+    for (name, case) in &cases {
+        match case_test(ctx, &instantiator, name, case) {
+            Ok(test) => tests.push(test),
+            Err(p) => problems.push(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let docs = inner_doc_lines(&[
+        "The model's protocol compliance test cases (`smithy.test#httpRequestTests` and".to_owned(),
+        "`smithy.test#httpResponseTests`) that apply to clients, as tests.".to_owned(),
+    ]);
+    Ok(Some(quote! {
+        #docs
+
+        mod support;
+
+        #(#tests)*
+    }))
+}
+
+fn case_test(
+    ctx: &Context,
+    instantiator: &Instantiator<'_>,
+    name: &str,
+    case: &Case,
+) -> Result<TokenStream, Problem> {
+    let test_name = format_ident!("{}", name);
+    let mut lines = vec![format!("`{}` ({}).", case.id, case.owner)];
+    if let Some(doc) = &case.documentation {
+        lines.push(String::new());
+        lines.extend(crate::docs::to_rustdoc(doc));
+    }
+    let docs = doc_lines(&lines);
+    let service_protocol = ctx
+        .service_shape()
+        .traits
+        .iter()
+        .map(|(id, _)| id)
+        .find(|id| id.starts_with("aws.protocols#awsJson"));
+    if service_protocol.is_some_and(|p| p != case.protocol) {
+        let reason = format!("tests {}, not this service's protocol", case.protocol);
+        return Ok(quote! {
+            #docs
+            #[test]
+            #[ignore = #reason]
+            fn #test_name() {}
+        });
+    }
+    let body = match case.kind {
+        Kind::Request => request(ctx, instantiator, case)?,
+        Kind::Response => response(ctx, instantiator, case)?,
+        Kind::Error => match error(ctx, instantiator, case)? {
+            Some(body) => body,
+            None => {
+                let reason = format!("no generated operation returns {}", case.owner);
+                return Ok(quote! {
+                    #docs
+                    #[test]
+                    #[ignore = #reason]
+                    fn #test_name() {}
+                });
+            }
+        },
+    };
+    Ok(quote! {
+        #docs
+        #[test]
+        fn #test_name() {
+            #body
+        }
+    })
+}
+
+fn operation<'c>(ctx: &'c Context, case: &Case) -> Result<&'c OperationPlan, Problem> {
+    ctx.operations
+        .iter()
+        .find(|op| op.id == case.owner)
+        .ok_or_else(|| {
+            Problem::at(
+                &case.owner,
+                format!("protocol test `{}`: not a generated operation", case.id),
+            )
+        })
+}
+
+fn at(case: &Case, problem: Problem) -> Problem {
+    Problem::at(
+        &case.owner,
+        format!("protocol test `{}`: {}", case.id, problem.message),
+    )
+}
+
+fn request(
+    ctx: &Context,
+    instantiator: &Instantiator<'_>,
+    case: &Case,
+) -> Result<TokenStream, Problem> {
+    let op = operation(ctx, case)?;
+    let root = instantiator.root();
+    let module = ctx.names.module(&op.id);
+    let input = instantiator
+        .structure(&op.input, &case.params, "params")
+        .map_err(|p| at(case, p))?;
+    let mut checks = Vec::new();
+    if let Some(host) = &case.host {
+        checks.push(quote!(let request = #root::endpoint::apply(request, #host).expect("the endpoint applies");));
+    }
+    if let Some(method) = &case.method {
+        checks.push(quote!(assert_eq!(request.method().as_str(), #method);));
+    }
+    if let Some(uri) = &case.uri {
+        checks.push(quote!(assert_eq!(request.uri().path_and_query().map(|p| p.as_str()), ::std::option::Option::Some(#uri));));
+    }
+    if let Some(host) = &case.resolved_host {
+        checks.push(quote!(assert_eq!(request.uri().host(), ::std::option::Option::Some(#host));));
+    }
+    for (name, value) in &case.headers {
+        checks.push(quote!(support::assert_header(request.headers(), #name, #value);));
+    }
+    for name in &case.forbid_headers {
+        checks.push(quote!(support::assert_no_header(request.headers(), #name);));
+    }
+    for name in &case.require_headers {
+        checks.push(quote!(support::assert_has_header(request.headers(), #name);));
+    }
+    if let Some(body) = &case.body {
+        checks.push(body_check(case, quote!(request.body()), body));
+    }
+    Ok(quote! {
+        let input = #input;
+        let request = #root::operation::#module::request(&input).expect("the input serializes");
+        #(#checks)*
+    })
+}
+
+/// The body comparison: as JSON values for a JSON media type, byte for byte otherwise.
+fn body_check(case: &Case, actual: TokenStream, expected: &str) -> TokenStream {
+    let json = case
+        .body_media_type
+        .as_deref()
+        .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
+    if json && !expected.is_empty() {
+        quote!(support::assert_json_eq(#actual, #expected, &[], &[]);)
+    } else {
+        quote!(assert_eq!(::std::string::String::from_utf8_lossy(#actual), #expected);)
+    }
+}
+
+/// The headers and body a response case gives, and the call reading them.
+fn response_call(
+    ctx: &Context,
+    op: &OperationPlan,
+    instantiator: &Instantiator<'_>,
+    case: &Case,
+) -> TokenStream {
+    let root = instantiator.root();
+    let module = ctx.names.module(&op.id);
+    let code = case.code.unwrap_or(200);
+    let headers = case.headers.iter().map(|(name, value)| {
+        let name = name.to_ascii_lowercase();
+        quote!(headers.append(::http::header::HeaderName::from_static(#name), ::http::HeaderValue::from_static(#value));)
+    });
+    let body = case.body.clone().unwrap_or_default();
+    quote! {
+        let mut headers = ::http::HeaderMap::new();
+        #(#headers)*
+        let status = ::http::StatusCode::from_u16(#code).expect("a valid status");
+        let result = #root::operation::#module::response(status, &headers, #body.as_bytes());
+    }
+}
+
+fn response(
+    ctx: &Context,
+    instantiator: &Instantiator<'_>,
+    case: &Case,
+) -> Result<TokenStream, Problem> {
+    let op = operation(ctx, case)?;
+    let root = instantiator.root();
+    let call = response_call(ctx, op, instantiator, case);
+    let expected = instantiator
+        .structure(&op.output, &case.params, "params")
+        .map_err(|p| at(case, p))?;
+    // Compared through the serializer, so that NaN equals NaN and timestamps are instants.
+    Ok(quote! {
+        #call
+        let output = result.expect("the response parses");
+        let expected = #expected;
+        let expected = #root::json::to_vec(&expected).expect("the expected output serializes");
+        support::assert_json_eq(
+            &#root::json::to_vec(&output).expect("the output serializes"),
+            ::std::str::from_utf8(&expected).expect("JSON is UTF-8"),
+            &[],
+            &[],
+        );
+    })
+}
+
+fn error(
+    ctx: &Context,
+    instantiator: &Instantiator<'_>,
+    case: &Case,
+) -> Result<Option<TokenStream>, Problem> {
+    let Some(op) = ctx
+        .operations
+        .iter()
+        .find(|op| op.errors.contains(&case.owner))
+    else {
+        return Ok(None);
+    };
+    let root = instantiator.root();
+    let module = ctx.names.module(&op.id);
+    let op_error = format_ident!("{}Error", camel(op.id.name()).bare());
+    let variant = ctx.names.type_name(&case.owner);
+    let name = case.owner.name();
+    let call = response_call(ctx, op, instantiator, case);
+    let expected = instantiator
+        .structure(&case.owner, &case.params, "params")
+        .map_err(|p| at(case, p))?;
+    let mut vendor = Vec::new();
+    if let Some(params) = &case.vendor_params {
+        if let Some(code) = params.get("code").and_then(|c| c.as_str()) {
+            vendor
+                .push(quote!(assert_eq!(error.meta().code(), ::std::option::Option::Some(#code));));
+        }
+        if let Some(fault) = params.get("type").and_then(|t| t.as_str()) {
+            vendor.push(quote!(assert_eq!(error.meta().query_error_type(), ::std::option::Option::Some(#fault));));
+        }
+    }
+    Ok(Some(quote! {
+        #call
+        let error = result.expect_err("an error response");
+        let #root::operation::#module::#op_error::#variant(error) = error else {
+            panic!("expected {}, got {error:?}", #name);
+        };
+        let expected = #expected;
+        let expected = #root::json::to_vec(&expected).expect("the expected error serializes");
+        support::assert_json_eq(
+            &#root::json::to_vec(&*error).expect("the error serializes"),
+            ::std::str::from_utf8(&expected).expect("JSON is UTF-8"),
+            &[],
+            &[],
+        );
+        #(#vendor)*
+    }))
+}
