@@ -762,3 +762,20 @@ fn services_that_do_not_speak_aws_json_are_named() {
         "cannot generate (1 problem):\n  ex#Svc: the service speaks aws.protocols#restJson1; this generator supports the awsJson1_0 and awsJson1_1 protocols"
     );
 }
+
+#[test]
+fn unsupported_features_are_named() {
+    let json = r#"{
+  "smithy": "2.0",
+  "shapes": {
+    "ex#Svc": { "type": "service", "operations": [{ "target": "ex#Upload" }], "traits": { "aws.protocols#awsJson1_1": {} } },
+    "ex#Upload": { "type": "operation", "input": { "target": "ex#UploadInput" } },
+    "ex#UploadInput": { "type": "structure", "members": { "data": { "target": "ex#Data" } } },
+    "ex#Data": { "type": "blob", "traits": { "smithy.api#streaming": {} } }
+  }
+}"#;
+    assert_eq!(
+        generation_error(json, smithy_codegen::OperationFilter::All),
+        "cannot generate (1 problem):\n  ex#UploadInput$data: the input of Upload is a streaming blob (ex#Data), which this generator does not support yet; leave the operation out with --operations"
+    );
+}

@@ -150,6 +150,7 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
     let protocol =
         context::Protocol::of(model.expect(&service)).map_err(|p| Error::unsupported(vec![p]))?;
     let operations = select::operations(&model, &service, &options.operations)?;
+    select::check_supported(&model, &operations)?;
     let (operations, origins) = transform::synthesize(&mut model, &service, &operations);
     let roots = operations.iter().flat_map(|op| {
         [op.input.clone(), op.output.clone()]

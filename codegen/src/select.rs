@@ -140,3 +140,43 @@ pub fn closure(model: &Model, roots: impl IntoIterator<Item = ShapeId>) -> BTree
     }
     seen
 }
+
+/// Operations use no feature this generator does not support yet; otherwise an error per use,
+/// naming the member and the feature (never silently wrong code).
+pub fn check_supported(model: &Model, operations: &[ShapeId]) -> Result<(), Error> {
+    let mut problems = Vec::new();
+    for op in operations {
+        let ShapeKind::Operation(operation) = &model.expect(op).kind else {
+            continue;
+        };
+        for (role, shape) in [("input", &operation.input), ("output", &operation.output)] {
+            let Some(shape) = shape else { continue };
+            let ShapeKind::Structure(members) = &model.expect(shape).kind else {
+                continue;
+            };
+            for member in members {
+                let target = model.expect(&member.target);
+                if !target.traits.has(crate::model::traits::STREAMING) {
+                    continue;
+                }
+                let feature = match target.kind {
+                    ShapeKind::Union(_) => "an event stream",
+                    _ => "a streaming blob",
+                };
+                problems.push(Problem::at(
+                    &member.id,
+                    format!(
+                        "the {role} of {} is {feature} ({}), which this generator does not support yet; leave the operation out with --operations",
+                        op.name(),
+                        member.target
+                    ),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::unsupported(problems))
+    }
+}

@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
+pub mod models;
 pub mod protocol_tests;
 pub mod scratch;
 use smithy_codegen::{Difference, OperationFilter, Options};
@@ -44,6 +45,9 @@ enum Command {
     /// Run the official Smithy awsJson protocol compliance tests against generated crates and
     /// report per suite (fails if any case fails).
     ProtocolTests,
+    /// Generate, build (warnings denied) and test a crate for each real AWS model beside the
+    /// project, and report per model (fails if any fails).
+    Models,
 }
 
 #[derive(Args)]
@@ -100,13 +104,8 @@ pub fn run(
     };
     let result = match cli.command {
         Command::Codegen(args) => codegen(args, out, err),
-        Command::ProtocolTests => protocol_tests::run(&project_root(), out).map(|passed| {
-            if passed {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }),
+        Command::ProtocolTests => protocol_tests::run(&project_root(), out).map(exit_code),
+        Command::Models => models::run(&project_root(), out).map(exit_code),
     };
     match result {
         Ok(code) => code,
@@ -114,6 +113,14 @@ pub fn run(
             let _ = writeln!(err, "error: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn exit_code(passed: bool) -> ExitCode {
+    if passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 
