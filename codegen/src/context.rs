@@ -112,6 +112,18 @@ impl Context {
         shapes
     }
 
+    /// Whether the shape is an event stream (a `@streaming` union).
+    pub fn is_event_stream(&self, id: &ShapeId) -> bool {
+        self.model.shape(id).is_some_and(|s| {
+            matches!(s.kind, ShapeKind::Union(_)) && s.traits.has(crate::model::traits::STREAMING)
+        })
+    }
+
+    /// Whether any generated shape is an event stream (the crate then has `event_stream`).
+    pub fn has_event_streams(&self) -> bool {
+        self.shapes.iter().any(|id| self.is_event_stream(id))
+    }
+
     /// Whether the shape is an `@error` structure.
     pub fn is_error(&self, id: &ShapeId) -> bool {
         self.model

@@ -65,6 +65,13 @@ mod runtime;
 #[path = "../runtime/test_support.rs"]
 mod test_support;
 
+#[cfg(test)]
+#[path = "../runtime/event_stream.rs"]
+mod event_stream;
+
+/// The event-stream module, copied as `src/event_stream.rs` into crates that have event streams.
+const EVENT_STREAM: &str = include_str!("../runtime/event_stream.rs");
+
 /// What to generate.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -240,6 +247,9 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
     }
     for (path, text) in RUNTIME {
         out.add_text(path, source, "//", text);
+    }
+    if ctx.has_event_streams() {
+        out.add_text("src/event_stream.rs", source, "//", EVENT_STREAM);
     }
     // The generated tests, and the support module they share.
     let mut tests = false;

@@ -72,10 +72,13 @@ impl Context {
         }
     }
 
-    /// The type of a structure field: [`Context::held_type`], in `Option` when optional.
+    /// The type of a structure field: [`Context::held_type`], in `Option` when optional. An
+    /// event stream is always there (it is the response body, fed as it arrives).
     pub fn field_type(&self, container: &Shape, member: &Member) -> TokenStream {
         let held = self.held_type(member);
-        if is_optional(container, member) {
+        if self.is_event_stream(&member.target) {
+            quote!(crate::event_stream::EventStream<#held>)
+        } else if is_optional(container, member) {
             quote!(::std::option::Option<#held>)
         } else {
             held

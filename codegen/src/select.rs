@@ -159,6 +159,10 @@ pub fn check_supported(model: &Model, operations: &[ShapeId]) -> Result<(), Erro
                 if !target.traits.has(crate::model::traits::STREAMING) {
                     continue;
                 }
+                // Event streams in outputs are supported (see `event_stream` in the runtime).
+                if role == "output" && matches!(target.kind, ShapeKind::Union(_)) {
+                    continue;
+                }
                 let feature = match target.kind {
                     ShapeKind::Union(_) => "an event stream",
                     _ => "a streaming blob",

@@ -41,6 +41,11 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         let set = format_ident!("set_{}", field.bare());
         let get = format_ident!("get_{}", field.bare());
         let held = ctx.value_type(&member.target);
+        let held = if ctx.is_event_stream(&member.target) {
+            quote!(crate::event_stream::EventStream<#held>)
+        } else {
+            held
+        };
         let boxed = ctx.boxed.contains(&member.id);
         let stored = if boxed {
             quote!(::std::boxed::Box<#held>)

@@ -57,6 +57,11 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
         "- [`endpoint`]: pointing a request at an endpoint (host prefixes included).".to_owned(),
     );
     lines.push("- [`error`]: the service's errors and this crate's own.".to_owned());
+    let event_stream = ctx.has_event_streams().then(|| {
+        quote! {
+            pub mod event_stream;
+        }
+    });
     let docs = inner_doc_lines(&lines);
     quote! {
         #docs
@@ -68,6 +73,7 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
         pub mod builders;
         pub mod endpoint;
         pub mod error;
+        #event_stream
         pub mod json;
         pub mod operation;
         pub mod primitives;

@@ -26,7 +26,12 @@ pub fn json_de_rs(ctx: &Context) -> Result<TokenStream, Vec<Problem>> {
                 Ok(item) => items.push(item),
                 Err(p) => problems.push(p),
             },
-            ShapeKind::Union(members) => items.push(union(ctx, shape, members)),
+            ShapeKind::Union(members) => {
+                items.push(union(ctx, shape, members));
+                if ctx.is_event_stream(&shape.id) {
+                    items.push(decode_event(ctx, shape, members));
+                }
+            }
             _ => {}
         }
     }
@@ -67,8 +72,16 @@ fn field_fn(members: &[Member], extra: TokenStream) -> TokenStream {
     }
 }
 
-fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
+fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<TokenStream, Problem> {
     let name = ctx.names.type_name(&shape.id);
+    // An event stream is the response body itself, never part of a JSON document: it is not
+    // read here, and starts empty.
+    let members: Vec<Member> = all_members
+        .iter()
+        .filter(|m| !ctx.is_event_stream(&m.target))
+        .cloned()
+        .collect();
+    let members = members.as_slice();
     let field = field_fn(members, quote!());
     let locals = members.iter().map(|m| {
         let local = local(ctx, m);
@@ -101,6 +114,13 @@ fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenSt
         }
     };
     let mut inits = Vec::new();
+    for m in all_members
+        .iter()
+        .filter(|m| ctx.is_event_stream(&m.target))
+    {
+        let field_name = ctx.names.field(&m.id);
+        inits.push(quote!(#field_name: ::std::default::Default::default(),));
+    }
     for m in members {
         let field_name = ctx.names.field(&m.id);
         let local = local(ctx, m);
@@ -354,5 +374,40 @@ fn value(ctx: &Context, member: &Member) -> TokenStream {
         quote!(#read.map(::std::boxed::Box::new))
     } else {
         read
+    }
+}
+
+/// `DecodeEvent` for an event-stream union: each message's payload is the JSON of the member its
+/// `:event-type` (or `:exception-type`) names.
+fn decode_event(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
+    let name = ctx.names.type_name(&shape.id);
+    let arms = members.iter().map(|m| {
+        let variant = ctx.names.variant(&m.id);
+        let wire = m.name();
+        if is_unit(&m.target) {
+            return quote!(#wire => Self::#variant,);
+        }
+        let ty = ctx.value_type(&m.target);
+        let read = quote!(crate::runtime::protocol::parse_body::<#ty>(payload)?);
+        let read = if ctx.boxed.contains(&m.id) {
+            quote!(::std::boxed::Box::new(#read))
+        } else {
+            read
+        };
+        quote!(#wire => Self::#variant(#read),)
+    });
+    quote! {
+        impl crate::event_stream::DecodeEvent for crate::types::#name {
+            fn decode(member: &str, payload: &[u8]) -> ::std::result::Result<::std::option::Option<Self>, crate::json::DeserializeError> {
+                ::std::result::Result::Ok(::std::option::Option::Some(match member {
+                    #(#arms)*
+                    _ => return ::std::result::Result::Ok(::std::option::Option::None),
+                }))
+            }
+
+            fn unknown() -> Self {
+                Self::Unknown
+            }
+        }
     }
 }

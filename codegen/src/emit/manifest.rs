@@ -57,6 +57,18 @@ pub const DEPENDENCIES: &[Dependency] = &[
     },
 ];
 
+/// Event-stream framing, for crates that have event streams.
+pub const EVENT_STREAM_DEPENDENCY: Dependency = dep("aws-smithy-eventstream", "0.61");
+
+/// This crate's dependencies: [`DEPENDENCIES`], and the event-stream framing if it needs it.
+fn dependencies(ctx: &Context) -> Vec<&'static Dependency> {
+    let mut deps: Vec<&'static Dependency> = DEPENDENCIES.iter().collect();
+    if ctx.has_event_streams() {
+        deps.push(&EVENT_STREAM_DEPENDENCY);
+    }
+    deps
+}
+
 /// Dependencies of the crate's own tests (its documented examples compare JSON values).
 pub const DEV_DEPENDENCIES: &[Dependency] = &[dep("serde_json", "1")];
 
@@ -104,8 +116,10 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-fn requirements(deps: &[Dependency]) -> BTreeMap<&'static str, Requirement> {
-    deps.iter()
+fn requirements<'d>(
+    deps: impl IntoIterator<Item = &'d Dependency>,
+) -> BTreeMap<&'static str, Requirement> {
+    deps.into_iter()
         .map(|d| {
             let requirement = if d.default_features && d.features.is_empty() && !d.optional {
                 Requirement::Version(d.version)
@@ -139,7 +153,7 @@ pub fn cargo_toml(ctx: &Context) -> String {
             ),
             license: "Apache-2.0",
         },
-        dependencies: requirements(DEPENDENCIES),
+        dependencies: requirements(dependencies(ctx)),
         dev_dependencies: requirements(DEV_DEPENDENCIES),
         features: features(ctx),
         workspace: BTreeMap::new(),

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::errors::error_enum;
-use super::{doc, inner_doc_lines};
+use super::{doc, doc_lines, inner_doc_lines};
 use crate::context::Context;
 use crate::error::Problem;
 use crate::ident::camel;
@@ -132,6 +132,34 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         .protocol
         .query_compatible
         .then(|| quote!(let meta = meta.with_query_error(headers);));
+    // An event-stream output's body is the stream: the output starts empty and the caller
+    // feeds the body to its stream member.
+    let stream_member = match &ctx.model.expect(&op.output).kind {
+        ShapeKind::Structure(members) => members.iter().find(|m| ctx.is_event_stream(&m.target)),
+        _ => None,
+    };
+    let response_docs = match stream_member {
+        Some(member) => doc_lines(&[
+            "Reads the response's status and headers. A 2xx status gives the output; its body is an".to_owned(),
+            format!("event stream: feed it, as it arrives, to the output's `{}`.", ctx.names.field(&member.id).bare()),
+            "Any other status gives the error the response names, or `Unhandled`.".to_owned(),
+        ]),
+        None => doc_lines(&[
+            "Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any".to_owned(),
+            "other gives the error the response names, or `Unhandled`. Never panics, whatever the".to_owned(),
+            "body holds.".to_owned(),
+        ]),
+    };
+    let success = match stream_member {
+        Some(_) => quote! {
+            return crate::runtime::protocol::parse_body(b"")
+                .map_err(|e| #error_name::Unhandled(crate::error::Unhandled::unreadable(status, headers, e)));
+        },
+        None => quote! {
+            return crate::runtime::protocol::parse_body(body)
+                .map_err(|e| #error_name::Unhandled(crate::error::Unhandled::unreadable(status, headers, e)));
+        },
+    };
     let unhandled = quote!(#error_name::Unhandled(crate::error::Unhandled::new(meta, ::std::option::Option::None)));
     // Which error the response is: by its awsJson code (before an awsQueryCompatible code, if
     // any, replaces the one callers see).
@@ -193,17 +221,14 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
             ::std::result::Result::Ok(request)
         }
 
-        /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
-        /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
-        /// body holds.
+        #response_docs
         pub fn response(
             status: ::http::StatusCode,
             headers: &::http::HeaderMap,
             body: &[u8],
         ) -> ::std::result::Result<#output, #error_name> {
             if status.is_success() {
-                return crate::runtime::protocol::parse_body(body)
-                    .map_err(|e| #error_name::Unhandled(crate::error::Unhandled::unreadable(status, headers, e)));
+                #success
             }
             let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
             #classify

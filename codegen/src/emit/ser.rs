@@ -53,25 +53,29 @@ pub fn json_ser_rs(ctx: &Context) -> TokenStream {
 
 fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
     let name = ctx.names.type_name(&shape.id);
-    let writes = members.iter().map(|member| {
-        let field = ctx.names.field(&member.id);
-        let wire = member.name();
-        let write = value(ctx, member, quote!(value), false);
-        if is_optional(shape, member) {
-            quote! {
-                if let ::std::option::Option::Some(value) = &self.#field {
+    // An event stream is the response body itself, never part of a JSON document.
+    let writes = members
+        .iter()
+        .filter(|m| !ctx.is_event_stream(&m.target))
+        .map(|member| {
+            let field = ctx.names.field(&member.id);
+            let wire = member.name();
+            let write = value(ctx, member, quote!(value), false);
+            if is_optional(shape, member) {
+                quote! {
+                    if let ::std::option::Option::Some(value) = &self.#field {
+                        writer.member(#wire);
+                        #write
+                    }
+                }
+            } else {
+                quote! {
+                    let value = &self.#field;
                     writer.member(#wire);
                     #write
                 }
             }
-        } else {
-            quote! {
-                let value = &self.#field;
-                writer.member(#wire);
-                #write
-            }
-        }
-    });
+        });
     quote! {
         impl crate::json::SerializeJson for crate::types::#name {
             fn serialize_json(&self, writer: &mut crate::json::JsonWriter) -> ::std::result::Result<(), crate::json::SerializeError> {

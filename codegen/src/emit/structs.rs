@@ -32,6 +32,14 @@ pub fn field_default(
     shape: &Shape,
     member: &Member,
 ) -> Result<FieldDefault, Problem> {
+    if ctx.is_event_stream(&member.target) {
+        // An empty stream, fed the response body as it arrives.
+        return Ok(FieldDefault::Value {
+            expr: quote!(::std::default::Default::default()),
+            constant: false,
+            rust_default: true,
+        });
+    }
     if is_optional(shape, member) {
         return Ok(FieldDefault::None);
     }
