@@ -1,7 +1,8 @@
 //! Everything the emitters read: the transformed model, the selection, names, which members
 //! are boxed, and which operations use each shape. Built once by [`crate::generate`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use crate::model::{Model, Shape, ShapeId, ShapeKind};
 use crate::naming::Names;
@@ -83,9 +84,30 @@ pub struct Context {
     pub protocol: Protocol,
     /// The documented examples of the selected operations.
     pub examples: Vec<crate::examples::Example>,
+    /// Documentation already converted to rustdoc (a target's docs are repeated on every member
+    /// that targets it, on its builder setter, …); shared by the emitters' threads.
+    pub(crate) rustdoc_cache: Mutex<HashMap<String, Arc<Vec<String>>>>,
 }
 
 impl Context {
+    /// `@documentation` as rustdoc lines (see `docs`), converted once per distinct text.
+    pub fn rustdoc(&self, documentation: &str) -> Arc<Vec<String>> {
+        if let Some(lines) = self
+            .rustdoc_cache
+            .lock()
+            .expect("no emitter panicked")
+            .get(documentation)
+        {
+            return Arc::clone(lines);
+        }
+        let lines = Arc::new(crate::docs::to_rustdoc(documentation));
+        self.rustdoc_cache
+            .lock()
+            .expect("no emitter panicked")
+            .insert(documentation.to_owned(), Arc::clone(&lines));
+        lines
+    }
+
     /// The service shape.
     pub fn service_shape(&self) -> &Shape {
         self.model.expect(&self.service)

@@ -202,73 +202,108 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         crate_name,
         protocol,
         examples,
+        rustdoc_cache: Default::default(),
     })
 }
 
-/// The emitters, in file order.
+/// What an emitter makes of one Rust file: its tokens, nothing (the file is not needed), or
+/// the problems that stopped it.
+type Emitted = Result<Option<proc_macro2::TokenStream>, Vec<Problem>>;
+
+/// One Rust file to make: its path and its emitter.
+type Job<'c> = (String, Box<dyn Fn() -> Emitted + Send + Sync + 'c>);
+
+/// Runs the emitters. Each Rust file is emitted and formatted on its own (the emitters only
+/// read the context), spread over the machine's cores; the result does not depend on which
+/// thread made which file.
 pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
-    let mut out = GeneratedCrate::default();
-    let mut problems = Vec::new();
-    let source = &ctx.source;
-    out.add_text("Cargo.toml", source, "#", &emit::manifest::cargo_toml(ctx));
-    out.add_rust("src/lib.rs", source, emit::crate_root::lib_rs(ctx));
-    match emit::crate_root::types_rs(ctx) {
-        Ok(tokens) => out.add_rust("src/types.rs", source, tokens),
-        Err(p) => problems.extend(p),
-    }
-    match emit::crate_root::builders_rs(ctx) {
-        Ok(tokens) => out.add_rust("src/builders.rs", source, tokens),
-        Err(p) => problems.extend(p),
-    }
-    out.add_rust(
-        "src/primitives.rs",
-        source,
-        emit::crate_root::primitives_rs(),
-    );
-    out.add_rust("src/error.rs", source, emit::errors::error_rs(ctx));
-    out.add_rust("src/json.rs", source, emit::crate_root::json_rs());
-    out.add_rust("src/endpoint.rs", source, emit::crate_root::endpoint_rs());
-    out.add_rust("src/json_ser.rs", source, emit::ser::json_ser_rs(ctx));
-    match emit::de::json_de_rs(ctx) {
-        Ok(tokens) => out.add_rust("src/json_de.rs", source, tokens),
-        Err(p) => problems.extend(p),
-    }
-    out.add_rust(
-        "src/operation/mod.rs",
-        source,
-        emit::operations::mod_rs(ctx),
-    );
+    let some = |tokens| Ok(Some(tokens));
+    // Largest first, so that the threads finish together.
+    let mut jobs: Vec<Job<'_>> = vec![
+        (
+            "src/builders.rs".into(),
+            Box::new(|| emit::crate_root::builders_rs(ctx).map(Some)),
+        ),
+        (
+            "src/json_de.rs".into(),
+            Box::new(|| emit::de::json_de_rs(ctx).map(Some)),
+        ),
+        (
+            "src/types.rs".into(),
+            Box::new(|| emit::crate_root::types_rs(ctx).map(Some)),
+        ),
+        (
+            "src/json_ser.rs".into(),
+            Box::new(|| some(emit::ser::json_ser_rs(ctx))),
+        ),
+        (
+            "src/error.rs".into(),
+            Box::new(|| some(emit::errors::error_rs(ctx))),
+        ),
+        (
+            "tests/examples.rs".into(),
+            Box::new(|| emit::examples::examples_rs(ctx)),
+        ),
+        (
+            "tests/protocol.rs".into(),
+            Box::new(|| emit::protocol_tests::protocol_rs(ctx)),
+        ),
+        (
+            "src/lib.rs".into(),
+            Box::new(|| some(emit::crate_root::lib_rs(ctx))),
+        ),
+        (
+            "src/primitives.rs".into(),
+            Box::new(|| some(emit::crate_root::primitives_rs())),
+        ),
+        (
+            "src/json.rs".into(),
+            Box::new(|| some(emit::crate_root::json_rs())),
+        ),
+        (
+            "src/endpoint.rs".into(),
+            Box::new(|| some(emit::crate_root::endpoint_rs())),
+        ),
+        (
+            "src/operation/mod.rs".into(),
+            Box::new(|| some(emit::operations::mod_rs(ctx))),
+        ),
+    ];
     for op in &ctx.operations {
         let path = format!("src/operation/{}.rs", ctx.names.module(&op.id).bare());
-        match emit::operations::operation_rs(ctx, op) {
-            Ok(tokens) => out.add_rust(&path, source, tokens),
-            Err(p) => problems.push(p),
-        }
+        jobs.push((
+            path,
+            Box::new(move || {
+                emit::operations::operation_rs(ctx, op)
+                    .map(Some)
+                    .map_err(|p| vec![p])
+            }),
+        ));
     }
+    let rendered = run_jobs(&ctx.source, jobs);
+
+    let mut out = GeneratedCrate::default();
+    let source = &ctx.source;
+    out.add_text("Cargo.toml", source, "#", &emit::manifest::cargo_toml(ctx));
     for (path, text) in RUNTIME {
         out.add_text(path, source, "//", text);
     }
     if ctx.has_event_streams() {
         out.add_text("src/event_stream.rs", source, "//", EVENT_STREAM);
     }
-    // The generated tests, and the support module they share.
+    let mut problems = Vec::new();
     let mut tests = false;
-    match emit::examples::examples_rs(ctx) {
-        Ok(Some(tokens)) => {
-            out.add_rust("tests/examples.rs", source, tokens);
-            tests = true;
+    for (path, result) in rendered {
+        match result {
+            Ok(Some(contents)) => {
+                tests |= path.starts_with("tests/");
+                out.add_rendered(path, contents);
+            }
+            Ok(None) => {}
+            Err(p) => problems.extend(p),
         }
-        Ok(None) => {}
-        Err(p) => problems.extend(p),
     }
-    match emit::protocol_tests::protocol_rs(ctx) {
-        Ok(Some(tokens)) => {
-            out.add_rust("tests/protocol.rs", source, tokens);
-            tests = true;
-        }
-        Ok(None) => {}
-        Err(p) => problems.extend(p),
-    }
+    // The generated tests share a support module.
     if tests {
         out.add_text(
             "tests/support/mod.rs",
@@ -282,6 +317,35 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
     } else {
         Err(Error::model(problems))
     }
+}
+
+/// Runs the jobs on up to as many threads as the machine has cores, each rendering its file.
+fn run_jobs(
+    source: &ModelSource,
+    jobs: Vec<Job<'_>>,
+) -> Vec<(String, Result<Option<String>, Vec<Problem>>)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len())
+        .max(1);
+    let queue = std::sync::Mutex::new(jobs.into_iter().collect::<std::collections::VecDeque<_>>());
+    let done = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let Some((path, emit)) = queue.lock().expect("no emitter panicked").pop_front()
+                else {
+                    break;
+                };
+                let result =
+                    emit().map(|tokens| tokens.map(|t| writer::render_rust(&path, source, t)));
+                done.lock()
+                    .expect("no emitter panicked")
+                    .push((path, result));
+            });
+        }
+    });
+    done.into_inner().expect("no emitter panicked")
 }
 
 /// `sdkId` lower-cased with spaces as dashes (as AWS SDKs name their packages), else the

@@ -40,6 +40,11 @@ impl Names {
             .unwrap_or_else(|| panic!("generator bug: no type name for {id}"))
     }
 
+    /// Whether the shape has a generated type.
+    pub fn has_type(&self, id: &ShapeId) -> bool {
+        self.types.contains_key(id)
+    }
+
     /// The field name of a structure member.
     pub fn field(&self, member: &ShapeId) -> &RustIdent {
         self.fields

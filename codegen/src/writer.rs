@@ -51,11 +51,9 @@ impl GeneratedCrate {
         self.files.get(path).map(String::as_str)
     }
 
-    pub(crate) fn add_rust(&mut self, path: &str, source: &ModelSource, tokens: TokenStream) {
-        self.files.insert(
-            path.to_owned(),
-            header("//", source) + &format_rust(path, tokens),
-        );
+    /// Adds a file already rendered by [`render_rust`].
+    pub(crate) fn add_rendered(&mut self, path: String, contents: String) {
+        self.files.insert(path, contents);
     }
 
     pub(crate) fn add_text(&mut self, path: &str, source: &ModelSource, comment: &str, text: &str) {
@@ -117,6 +115,11 @@ impl GeneratedCrate {
 
 fn io(context: String, source: std::io::Error) -> Error {
     Error::Io { context, source }
+}
+
+/// A Rust file's contents: the header, then the tokens formatted by prettyplease.
+pub(crate) fn render_rust(path: &str, source: &ModelSource, tokens: TokenStream) -> String {
+    header("//", source) + &format_rust(path, tokens)
 }
 
 fn header(comment: &str, source: &ModelSource) -> String {

@@ -10,7 +10,7 @@ pub struct ActiveDirectoryBackupAttributesBuilder {
     resource_arn: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryBackupAttributesBuilder {
-    /// The fully qualified domain name of the self-managed Active Directory directory.
+    /// Sets [`domain_name`](crate::types::ActiveDirectoryBackupAttributes::domain_name) (`DomainName`).
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -30,7 +30,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
+    /// Sets [`active_directory_id`](crate::types::ActiveDirectoryBackupAttributes::active_directory_id) (`ActiveDirectoryId`).
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -52,7 +52,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    /// Sets [`resource_arn`](crate::types::ActiveDirectoryBackupAttributes::resource_arn) (`ResourceARN`).
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ pub struct ActiveDirectoryErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryErrorBuilder {
-    /// The directory ID of the directory that an error pertains to.
+    /// Sets [`active_directory_id`](crate::types::ActiveDirectoryError::active_directory_id) (`ActiveDirectoryId`).
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -111,7 +111,7 @@ impl ActiveDirectoryErrorBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
-    /// The type of Active Directory error.
+    /// Sets the `Type` member.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ActiveDirectoryErrorType>,
@@ -133,7 +133,7 @@ impl ActiveDirectoryErrorBuilder {
     ) -> &::std::option::Option<crate::types::ActiveDirectoryErrorType> {
         &self.r#type
     }
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::ActiveDirectoryError::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -197,47 +197,7 @@ pub struct AdministrativeActionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeActionBuilder {
-    /// Describes the type of administrative action, as follows:
-    ///
-    /// - `FILE_SYSTEM_UPDATE` - A file system update administrative action initiated from the Amazon FSx console, API (`UpdateFileSystem`), or CLI (`update-file-system`).
-    ///
-    /// - `THROUGHPUT_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's throughput capacity has been completed successfully, a `THROUGHPUT_OPTIMIZATION` task starts.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `THROUGHPUT_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`. For more information, see [Managing throughput capacity](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-throughput-capacity.html) in the *Amazon FSx for Windows File Server User Guide*.
-    ///
-    /// - `STORAGE_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's storage capacity has completed successfully, a `STORAGE_OPTIMIZATION` task starts.
-    ///
-    ///   - For Windows and ONTAP, storage optimization is the process of migrating the file system data to newer larger disks.
-    ///
-    ///   - For Lustre, storage optimization consists of rebalancing the data across the existing and newly added file servers.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `STORAGE_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`. For more information, see [Managing storage capacity](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-storage-capacity.html) in the *Amazon FSx for Windows File Server User Guide*, [Managing storage capacity](https://docs.aws.amazon.com/fsx/latest/LustreGuide/managing-storage-capacity.html) in the *Amazon FSx for Lustre User Guide*, and [Managing storage capacity and provisioned IOPS](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-storage-capacity.html) in the *Amazon FSx for NetApp ONTAP User Guide*.
-    ///
-    /// - `FILE_SYSTEM_ALIAS_ASSOCIATION` - A file system update to associate a new Domain Name System (DNS) alias with the file system. For more information, see [AssociateFileSystemAliases](https://docs.aws.amazon.com/fsx/latest/APIReference/API_AssociateFileSystemAliases.html).
-    ///
-    /// - `FILE_SYSTEM_ALIAS_DISASSOCIATION` - A file system update to disassociate a DNS alias from the file system. For more information, see [DisassociateFileSystemAliases](https://docs.aws.amazon.com/fsx/latest/APIReference/API_DisassociateFileSystemAliases.html).
-    ///
-    /// - `IOPS_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's throughput capacity has been completed successfully, a `IOPS_OPTIMIZATION` task starts.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `IOPS_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`. For more information, see [Managing provisioned SSD IOPS](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-provisioned-ssd-iops.html) in the Amazon FSx for Windows File Server User Guide.
-    ///
-    /// - `STORAGE_TYPE_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's throughput capacity has been completed successfully, a `STORAGE_TYPE_OPTIMIZATION` task starts.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `STORAGE_TYPE_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`.
-    ///
-    /// - `VOLUME_UPDATE` - A volume update to an Amazon FSx for OpenZFS volume initiated from the Amazon FSx console, API (`UpdateVolume`), or CLI (`update-volume`).
-    ///
-    /// - `VOLUME_RESTORE` - An Amazon FSx for OpenZFS volume is returned to the state saved by the specified snapshot, initiated from an API (`RestoreVolumeFromSnapshot`) or CLI (`restore-volume-from-snapshot`).
-    ///
-    /// - `SNAPSHOT_UPDATE` - A snapshot update to an Amazon FSx for OpenZFS volume initiated from the Amazon FSx console, API (`UpdateSnapshot`), or CLI (`update-snapshot`).
-    ///
-    /// - `RELEASE_NFS_V3_LOCKS` - Tracks the release of Network File System (NFS) V3 locks on an Amazon FSx for OpenZFS file system.
-    ///
-    /// - `DOWNLOAD_DATA_FROM_BACKUP` - An FSx for ONTAP backup is being restored to a new volume on a second-generation file system. Once the all the file metadata is loaded onto the volume, you can mount the volume with read-only access. during this process.
-    ///
-    /// - `VOLUME_INITIALIZE_WITH_SNAPSHOT` - A volume is being created from a snapshot on a different FSx for OpenZFS file system. You can initiate this from the Amazon FSx console, API (`CreateVolume`), or CLI (`create-volume`) when using the using the `FULL_COPY` strategy.
-    ///
-    /// - `VOLUME_UPDATE_WITH_SNAPSHOT` - A volume is being updated from a snapshot on a different FSx for OpenZFS file system. You can initiate this from the Amazon FSx console, API (`CopySnapshotAndUpdateVolume`), or CLI (`copy-snapshot-and-update-volume`).
+    /// Sets [`administrative_action_type`](crate::types::AdministrativeAction::administrative_action_type) (`AdministrativeActionType`).
     pub fn administrative_action_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AdministrativeActionType>,
@@ -259,7 +219,7 @@ impl AdministrativeActionBuilder {
     ) -> &::std::option::Option<crate::types::AdministrativeActionType> {
         &self.administrative_action_type
     }
-    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
+    /// Sets [`progress_percent`](crate::types::AdministrativeAction::progress_percent) (`ProgressPercent`).
     pub fn progress_percent(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.progress_percent = ::std::option::Option::Some(input.into());
         self
@@ -273,7 +233,7 @@ impl AdministrativeActionBuilder {
     pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
         &self.progress_percent
     }
-    /// The time that the administrative action request was received.
+    /// Sets [`request_time`](crate::types::AdministrativeAction::request_time) (`RequestTime`).
     pub fn request_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -295,23 +255,7 @@ impl AdministrativeActionBuilder {
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.request_time
     }
-    /// The status of the administrative action, as follows:
-    ///
-    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
-    ///
-    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
-    ///
-    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
-    ///
-    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
-    ///
-    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
-    ///
-    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
-    ///
-    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
-    ///
-    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
+    /// Sets [`status`](crate::types::AdministrativeAction::status) (`Status`).
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<crate::types::Status>,
@@ -331,7 +275,7 @@ impl AdministrativeActionBuilder {
     pub fn get_status(&self) -> &::std::option::Option<crate::types::Status> {
         &self.status
     }
-    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
+    /// Sets [`target_file_system_values`](crate::types::AdministrativeAction::target_file_system_values) (`TargetFileSystemValues`).
     pub fn target_file_system_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystem>,
@@ -353,7 +297,7 @@ impl AdministrativeActionBuilder {
     ) -> &::std::option::Option<crate::types::FileSystem> {
         &self.target_file_system_values
     }
-    /// Provides information about a failed administrative action.
+    /// Sets [`failure_details`](crate::types::AdministrativeAction::failure_details) (`FailureDetails`).
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<
@@ -377,7 +321,7 @@ impl AdministrativeActionBuilder {
     ) -> &::std::option::Option<crate::types::AdministrativeActionFailureDetails> {
         &self.failure_details
     }
-    /// Describes an Amazon FSx volume.
+    /// Sets [`target_volume_values`](crate::types::AdministrativeAction::target_volume_values) (`TargetVolumeValues`).
     pub fn target_volume_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::Volume>,
@@ -399,7 +343,7 @@ impl AdministrativeActionBuilder {
     ) -> &::std::option::Option<crate::types::Volume> {
         &self.target_volume_values
     }
-    /// A snapshot of an Amazon FSx for OpenZFS volume.
+    /// Sets [`target_snapshot_values`](crate::types::AdministrativeAction::target_snapshot_values) (`TargetSnapshotValues`).
     pub fn target_snapshot_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::Snapshot>,
@@ -421,7 +365,7 @@ impl AdministrativeActionBuilder {
     ) -> &::std::option::Option<crate::types::Snapshot> {
         &self.target_snapshot_values
     }
-    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
+    /// Sets [`total_transfer_bytes`](crate::types::AdministrativeAction::total_transfer_bytes) (`TotalTransferBytes`).
     pub fn total_transfer_bytes(
         mut self,
         input: impl ::std::convert::Into<i64>,
@@ -441,7 +385,7 @@ impl AdministrativeActionBuilder {
     pub fn get_total_transfer_bytes(&self) -> &::std::option::Option<i64> {
         &self.total_transfer_bytes
     }
-    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
+    /// Sets [`remaining_transfer_bytes`](crate::types::AdministrativeAction::remaining_transfer_bytes) (`RemainingTransferBytes`).
     pub fn remaining_transfer_bytes(
         mut self,
         input: impl ::std::convert::Into<i64>,
@@ -461,7 +405,7 @@ impl AdministrativeActionBuilder {
     pub fn get_remaining_transfer_bytes(&self) -> &::std::option::Option<i64> {
         &self.remaining_transfer_bytes
     }
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::AdministrativeAction::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -504,7 +448,7 @@ pub struct AdministrativeActionFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeActionFailureDetailsBuilder {
-    /// Error message providing details about the failed administrative action.
+    /// Sets [`message`](crate::types::AdministrativeActionFailureDetails::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -538,15 +482,7 @@ pub struct AggregateConfigurationBuilder {
     total_constituents: ::std::option::Option<i32>,
 }
 impl AggregateConfigurationBuilder {
-    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
-    ///
-    /// - The value of `Aggregates` contains aggregates that are not present.
-    ///
-    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
+    /// Sets [`aggregates`](crate::types::AggregateConfiguration::aggregates) (`Aggregates`).
     pub fn aggregates(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -568,7 +504,7 @@ impl AggregateConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.aggregates
     }
-    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
+    /// Sets [`total_constituents`](crate::types::AggregateConfiguration::total_constituents) (`TotalConstituents`).
     pub fn total_constituents(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.total_constituents = ::std::option::Option::Some(input.into());
         self
@@ -597,17 +533,7 @@ pub struct AliasBuilder {
     lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
 }
 impl AliasBuilder {
-    /// The name of the DNS alias. The alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    /// Sets [`name`](crate::types::Alias::name) (`Name`).
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -627,17 +553,7 @@ impl AliasBuilder {
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// Describes the state of the DNS alias.
-    ///
-    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
-    ///
-    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
-    ///
-    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
-    ///
-    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
-    ///
-    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
+    /// Sets [`lifecycle`](crate::types::Alias::lifecycle) (`Lifecycle`).
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::AliasLifecycle>,
@@ -672,7 +588,7 @@ pub struct AutocommitPeriodBuilder {
     value: ::std::option::Option<i32>,
 }
 impl AutocommitPeriodBuilder {
-    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
+    /// Sets the `Type` member.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutocommitPeriodType>,
@@ -694,17 +610,7 @@ impl AutocommitPeriodBuilder {
     ) -> &::std::option::Option<crate::types::AutocommitPeriodType> {
         &self.r#type
     }
-    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
-    ///
-    /// - `Minutes`: 5 - 65,535
-    ///
-    /// - `Hours`: 1 - 65,535
-    ///
-    /// - `Days`: 1 - 3,650
-    ///
-    /// - `Months`: 1 - 120
-    ///
-    /// - `Years`: 1 - 10
+    /// Sets [`value`](crate::types::AutocommitPeriod::value) (`Value`).
     pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.value = ::std::option::Option::Some(input.into());
         self
@@ -764,7 +670,7 @@ pub struct BackupBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl BackupBuilder {
-    /// The ID of the backup.
+    /// Sets [`backup_id`](crate::types::Backup::backup_id) (`BackupId`).
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -784,21 +690,7 @@ impl BackupBuilder {
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
-    /// The lifecycle status of the backup.
-    ///
-    /// - `AVAILABLE` - The backup is fully available.
-    ///
-    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the backup.
-    ///
-    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
-    ///
-    /// - `COPYING` - Amazon FSx is copying the backup.
-    ///
-    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
-    ///
-    /// - `FAILED` - Amazon FSx couldn't finish the backup.
+    /// Sets [`lifecycle`](crate::types::Backup::lifecycle) (`Lifecycle`).
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupLifecycle>,
@@ -820,7 +712,7 @@ impl BackupBuilder {
     ) -> &::std::option::Option<crate::types::BackupLifecycle> {
         &self.lifecycle
     }
-    /// Details explaining any failures that occurred when creating a backup.
+    /// Sets [`failure_details`](crate::types::Backup::failure_details) (`FailureDetails`).
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupFailureDetails>,
@@ -842,7 +734,7 @@ impl BackupBuilder {
     ) -> &::std::option::Option<crate::types::BackupFailureDetails> {
         &self.failure_details
     }
-    /// The type of the file-system backup.
+    /// Sets the `Type` member.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupType>,
@@ -862,7 +754,7 @@ impl BackupBuilder {
     pub fn get_type(&self) -> &::std::option::Option<crate::types::BackupType> {
         &self.r#type
     }
-    /// Displays the current percent of progress of an asynchronous task.
+    /// Sets [`progress_percent`](crate::types::Backup::progress_percent) (`ProgressPercent`).
     pub fn progress_percent(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.progress_percent = ::std::option::Option::Some(input.into());
         self
@@ -876,7 +768,7 @@ impl BackupBuilder {
     pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
         &self.progress_percent
     }
-    /// The time when a particular backup was created.
+    /// Sets [`creation_time`](crate::types::Backup::creation_time) (`CreationTime`).
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -898,7 +790,7 @@ impl BackupBuilder {
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
+    /// Sets [`kms_key_id`](crate::types::Backup::kms_key_id) (`KmsKeyId`).
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -918,7 +810,7 @@ impl BackupBuilder {
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
-    /// The Amazon Resource Name (ARN) for the backup resource.
+    /// Sets [`resource_arn`](crate::types::Backup::resource_arn) (`ResourceARN`).
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -938,7 +830,7 @@ impl BackupBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// The tags associated with a particular file system.
+    /// Sets [`tags`](crate::types::Backup::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -960,7 +852,7 @@ impl BackupBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
+    /// Sets [`file_system`](crate::types::Backup::file_system) (`FileSystem`).
     pub fn file_system(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystem>,
@@ -980,7 +872,7 @@ impl BackupBuilder {
     pub fn get_file_system(&self) -> &::std::option::Option<crate::types::FileSystem> {
         &self.file_system
     }
-    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
+    /// Sets [`directory_information`](crate::types::Backup::directory_information) (`DirectoryInformation`).
     pub fn directory_information(
         mut self,
         input: impl ::std::convert::Into<crate::types::ActiveDirectoryBackupAttributes>,
@@ -1002,7 +894,7 @@ impl BackupBuilder {
     ) -> &::std::option::Option<crate::types::ActiveDirectoryBackupAttributes> {
         &self.directory_information
     }
-    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
+    /// Sets [`owner_id`](crate::types::Backup::owner_id) (`OwnerId`).
     pub fn owner_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1022,7 +914,7 @@ impl BackupBuilder {
     pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.owner_id
     }
-    /// The ID of the source backup. Specifies the backup that you are copying.
+    /// Sets [`source_backup_id`](crate::types::Backup::source_backup_id) (`SourceBackupId`).
     pub fn source_backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1042,7 +934,7 @@ impl BackupBuilder {
     pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.source_backup_id
     }
-    /// The source Region of the backup. Specifies the Region from where this backup is copied.
+    /// Sets [`source_backup_region`](crate::types::Backup::source_backup_region) (`SourceBackupRegion`).
     pub fn source_backup_region(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1064,7 +956,7 @@ impl BackupBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.source_backup_region
     }
-    /// Specifies the resource type that's backed up.
+    /// Sets [`resource_type`](crate::types::Backup::resource_type) (`ResourceType`).
     pub fn resource_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResourceType>,
@@ -1086,7 +978,7 @@ impl BackupBuilder {
     ) -> &::std::option::Option<crate::types::ResourceType> {
         &self.resource_type
     }
-    /// Describes an Amazon FSx volume.
+    /// Sets [`volume`](crate::types::Backup::volume) (`Volume`).
     pub fn volume(
         mut self,
         input: impl ::std::convert::Into<crate::types::Volume>,
@@ -1106,7 +998,7 @@ impl BackupBuilder {
     pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
         &self.volume
     }
-    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
+    /// Sets [`size_in_bytes`](crate::types::Backup::size_in_bytes) (`SizeInBytes`).
     pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
@@ -1193,7 +1085,7 @@ pub struct BackupBeingCopiedBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
 }
 impl BackupBeingCopiedBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::BackupBeingCopied::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1213,7 +1105,7 @@ impl BackupBeingCopiedBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// The ID of the source backup. Specifies the backup that you are copying.
+    /// Sets [`backup_id`](crate::types::BackupBeingCopied::backup_id) (`BackupId`).
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1248,7 +1140,7 @@ pub struct BackupFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupFailureDetailsBuilder {
-    /// A message describing the backup-creation failure.
+    /// Sets [`message`](crate::types::BackupFailureDetails::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1281,7 +1173,7 @@ pub struct BackupInProgressBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupInProgressBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::BackupInProgress::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1315,7 +1207,7 @@ pub struct BackupNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupNotFoundBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::BackupNotFound::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1350,7 +1242,7 @@ pub struct BackupRestoringBuilder {
     file_system_id: ::std::option::Option<::std::string::String>,
 }
 impl BackupRestoringBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::BackupRestoring::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1370,7 +1262,7 @@ impl BackupRestoringBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// The ID of a file system being restored from the backup.
+    /// Sets [`file_system_id`](crate::types::BackupRestoring::file_system_id) (`FileSystemId`).
     pub fn file_system_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1405,7 +1297,7 @@ pub struct BadRequestBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BadRequestBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::BadRequest::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1444,7 +1336,7 @@ pub struct CopyBackupInputBuilder {
     tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
 }
 impl CopyBackupInputBuilder {
-    /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    /// Sets [`client_request_token`](crate::types::CopyBackupInput::client_request_token) (`ClientRequestToken`).
     pub fn client_request_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1466,7 +1358,7 @@ impl CopyBackupInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_request_token
     }
-    /// The ID of the source backup. Specifies the ID of the backup that's being copied.
+    /// Sets [`source_backup_id`](crate::types::CopyBackupInput::source_backup_id) (`SourceBackupId`).
     pub fn source_backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1486,7 +1378,7 @@ impl CopyBackupInputBuilder {
     pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.source_backup_id
     }
-    /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
+    /// Sets [`source_region`](crate::types::CopyBackupInput::source_region) (`SourceRegion`).
     pub fn source_region(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1506,19 +1398,7 @@ impl CopyBackupInputBuilder {
     pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
         &self.source_region
     }
-    /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-    ///
-    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-    ///
-    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-    ///
-    /// - Amazon FSx for NetApp ONTAP
-    ///
-    /// - Amazon FSx for OpenZFS
-    ///
-    /// - Amazon FSx for Windows File Server
-    ///
-    /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    /// Sets [`kms_key_id`](crate::types::CopyBackupInput::kms_key_id) (`KmsKeyId`).
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1538,9 +1418,7 @@ impl CopyBackupInputBuilder {
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
-    /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
-    ///
-    /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
+    /// Sets [`copy_tags`](crate::types::CopyBackupInput::copy_tags) (`CopyTags`).
     pub fn copy_tags(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.copy_tags = ::std::option::Option::Some(input.into());
         self
@@ -1554,7 +1432,7 @@ impl CopyBackupInputBuilder {
     pub fn get_copy_tags(&self) -> &::std::option::Option<bool> {
         &self.copy_tags
     }
-    /// A list of `Tag` values, with a maximum of 50 elements.
+    /// Sets [`tags`](crate::types::CopyBackupInput::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -1605,7 +1483,7 @@ pub struct CopyBackupOutputBuilder {
     backup: ::std::option::Option<crate::types::Backup>,
 }
 impl CopyBackupOutputBuilder {
-    /// A backup of an Amazon FSx for Windows File Server, Amazon FSx for Lustre file system, Amazon FSx for NetApp ONTAP volume, or Amazon FSx for OpenZFS file system.
+    /// Sets [`backup`](crate::types::CopyBackupOutput::backup) (`Backup`).
     pub fn backup(
         mut self,
         input: impl ::std::convert::Into<crate::types::Backup>,
@@ -1639,7 +1517,7 @@ pub struct CreateAggregateConfigurationBuilder {
     constituents_per_aggregate: ::std::option::Option<i32>,
 }
 impl CreateAggregateConfigurationBuilder {
-    /// Used to specify the names of aggregates on which the volume will be created.
+    /// Sets [`aggregates`](crate::types::CreateAggregateConfiguration::aggregates) (`Aggregates`).
     pub fn aggregates(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -1661,7 +1539,7 @@ impl CreateAggregateConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.aggregates
     }
-    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
+    /// Sets [`constituents_per_aggregate`](crate::types::CreateAggregateConfiguration::constituents_per_aggregate) (`ConstituentsPerAggregate`).
     pub fn constituents_per_aggregate(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -1698,7 +1576,7 @@ pub struct CreateBackupInputBuilder {
     volume_id: ::std::option::Option<::std::string::String>,
 }
 impl CreateBackupInputBuilder {
-    /// The ID of the file system to back up.
+    /// Sets [`file_system_id`](crate::types::CreateBackupInput::file_system_id) (`FileSystemId`).
     pub fn file_system_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1718,7 +1596,7 @@ impl CreateBackupInputBuilder {
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
-    /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    /// Sets [`client_request_token`](crate::types::CreateBackupInput::client_request_token) (`ClientRequestToken`).
     pub fn client_request_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1740,7 +1618,7 @@ impl CreateBackupInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_request_token
     }
-    /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
+    /// Sets [`tags`](crate::types::CreateBackupInput::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -1762,7 +1640,7 @@ impl CreateBackupInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// (Optional) The ID of the FSx for ONTAP volume to back up.
+    /// Sets [`volume_id`](crate::types::CreateBackupInput::volume_id) (`VolumeId`).
     pub fn volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1798,7 +1676,7 @@ pub struct CreateBackupOutputBuilder {
     backup: ::std::option::Option<crate::types::Backup>,
 }
 impl CreateBackupOutputBuilder {
-    /// A description of the backup.
+    /// Sets [`backup`](crate::types::CreateBackupOutput::backup) (`Backup`).
     pub fn backup(
         mut self,
         input: impl ::std::convert::Into<crate::types::Backup>,
@@ -1849,7 +1727,7 @@ pub struct CreateFileSystemFromBackupInputBuilder {
     network_type: ::std::option::Option<crate::types::NetworkType>,
 }
 impl CreateFileSystemFromBackupInputBuilder {
-    /// The ID of the source backup. Specifies the backup that you are copying.
+    /// Sets [`backup_id`](crate::types::CreateFileSystemFromBackupInput::backup_id) (`BackupId`).
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1869,7 +1747,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
-    /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    /// Sets [`client_request_token`](crate::types::CreateFileSystemFromBackupInput::client_request_token) (`ClientRequestToken`).
     pub fn client_request_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1891,9 +1769,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_request_token
     }
-    /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
-    ///
-    /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
+    /// Sets [`subnet_ids`](crate::types::CreateFileSystemFromBackupInput::subnet_ids) (`SubnetIds`).
     pub fn subnet_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -1915,7 +1791,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.subnet_ids
     }
-    /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
+    /// Sets [`security_group_ids`](crate::types::CreateFileSystemFromBackupInput::security_group_ids) (`SecurityGroupIds`).
     pub fn security_group_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -1937,7 +1813,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.security_group_ids
     }
-    /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
+    /// Sets [`tags`](crate::types::CreateFileSystemFromBackupInput::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -1959,7 +1835,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// The configuration for this Microsoft Windows file system.
+    /// Sets [`windows_configuration`](crate::types::CreateFileSystemFromBackupInput::windows_configuration) (`WindowsConfiguration`).
     pub fn windows_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -1983,17 +1859,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::CreateFileSystemWindowsConfiguration> {
         &self.windows_configuration
     }
-    /// The Lustre configuration for the file system being created.
-    ///
-    /// The following parameters are not supported for file systems with a data repository association created with .
-    ///
-    /// - `AutoImportPolicy`
-    ///
-    /// - `ExportPath`
-    ///
-    /// - `ImportedFileChunkSize`
-    ///
-    /// - `ImportPath`
+    /// Sets [`lustre_configuration`](crate::types::CreateFileSystemFromBackupInput::lustre_configuration) (`LustreConfiguration`).
     pub fn lustre_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -2017,17 +1883,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::CreateFileSystemLustreConfiguration> {
         &self.lustre_configuration
     }
-    /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
-    ///
-    /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
-    ///
-    /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
-    ///
-    /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
-    ///
-    /// The default value is `SSD`.
-    ///
-    /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
+    /// Sets [`storage_type`](crate::types::CreateFileSystemFromBackupInput::storage_type) (`StorageType`).
     pub fn storage_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::StorageType>,
@@ -2047,19 +1903,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     pub fn get_storage_type(&self) -> &::std::option::Option<crate::types::StorageType> {
         &self.storage_type
     }
-    /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-    ///
-    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-    ///
-    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-    ///
-    /// - Amazon FSx for NetApp ONTAP
-    ///
-    /// - Amazon FSx for OpenZFS
-    ///
-    /// - Amazon FSx for Windows File Server
-    ///
-    /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    /// Sets [`kms_key_id`](crate::types::CreateFileSystemFromBackupInput::kms_key_id) (`KmsKeyId`).
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2079,9 +1923,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
-    /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
-    ///
-    /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
+    /// Sets [`file_system_type_version`](crate::types::CreateFileSystemFromBackupInput::file_system_type_version) (`FileSystemTypeVersion`).
     pub fn file_system_type_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2103,7 +1945,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.file_system_type_version
     }
-    /// The OpenZFS configuration for the file system that's being created.
+    /// Sets [`open_zfs_configuration`](crate::types::CreateFileSystemFromBackupInput::open_zfs_configuration) (`OpenZFSConfiguration`).
     pub fn open_zfs_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -2127,9 +1969,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::CreateFileSystemOpenZfsConfiguration> {
         &self.open_zfs_configuration
     }
-    /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
-    ///
-    /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
+    /// Sets [`storage_capacity`](crate::types::CreateFileSystemFromBackupInput::storage_capacity) (`StorageCapacity`).
     pub fn storage_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.storage_capacity = ::std::option::Option::Some(input.into());
         self
@@ -2143,7 +1983,7 @@ impl CreateFileSystemFromBackupInputBuilder {
     pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity
     }
-    /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
+    /// Sets [`network_type`](crate::types::CreateFileSystemFromBackupInput::network_type) (`NetworkType`).
     pub fn network_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::NetworkType>,
@@ -2211,7 +2051,7 @@ pub struct CreateFileSystemFromBackupOutputBuilder {
     file_system: ::std::option::Option<crate::types::FileSystem>,
 }
 impl CreateFileSystemFromBackupOutputBuilder {
-    /// A description of the file system.
+    /// Sets [`file_system`](crate::types::CreateFileSystemFromBackupOutput::file_system) (`FileSystem`).
     pub fn file_system(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystem>,
@@ -2267,7 +2107,7 @@ pub struct CreateFileSystemLustreConfigurationBuilder {
     >,
 }
 impl CreateFileSystemLustreConfigurationBuilder {
-    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    /// Sets [`weekly_maintenance_start_time`](crate::types::CreateFileSystemLustreConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2289,9 +2129,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
+    /// Sets [`import_path`](crate::types::CreateFileSystemLustreConfiguration::import_path) (`ImportPath`).
     pub fn import_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2311,11 +2149,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.import_path
     }
-    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
-    ///
-    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
+    /// Sets [`export_path`](crate::types::CreateFileSystemLustreConfiguration::export_path) (`ExportPath`).
     pub fn export_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2335,11 +2169,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_path
     }
-    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
+    /// Sets [`imported_file_chunk_size`](crate::types::CreateFileSystemLustreConfiguration::imported_file_chunk_size) (`ImportedFileChunkSize`).
     pub fn imported_file_chunk_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -2359,17 +2189,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
         &self.imported_file_chunk_size
     }
-    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
-    ///
-    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
-    ///
-    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// (Default = `SCRATCH_1`)
+    /// Sets [`deployment_type`](crate::types::CreateFileSystemLustreConfiguration::deployment_type) (`DeploymentType`).
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreDeploymentType>,
@@ -2391,19 +2211,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
         &self.deployment_type
     }
-    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
-    ///
-    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
+    /// Sets [`auto_import_policy`](crate::types::CreateFileSystemLustreConfiguration::auto_import_policy) (`AutoImportPolicy`).
     pub fn auto_import_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoImportPolicyType>,
@@ -2425,15 +2233,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
         &self.auto_import_policy
     }
-    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
+    /// Sets [`per_unit_storage_throughput`](crate::types::CreateFileSystemLustreConfiguration::per_unit_storage_throughput) (`PerUnitStorageThroughput`).
     pub fn per_unit_storage_throughput(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -2453,7 +2253,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
         &self.per_unit_storage_throughput
     }
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    /// Sets [`daily_automatic_backup_start_time`](crate::types::CreateFileSystemLustreConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2477,7 +2277,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
+    /// Sets [`automatic_backup_retention_days`](crate::types::CreateFileSystemLustreConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -2497,11 +2297,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    ///
-    /// (Default = `false`)
-    ///
-    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
+    /// Sets [`copy_tags_to_backups`](crate::types::CreateFileSystemLustreConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -2521,9 +2317,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
-    ///
-    /// This parameter is required when `StorageType` is set to `HDD`.
+    /// Sets [`drive_cache_type`](crate::types::CreateFileSystemLustreConfiguration::drive_cache_type) (`DriveCacheType`).
     pub fn drive_cache_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DriveCacheType>,
@@ -2545,13 +2339,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DriveCacheType> {
         &self.drive_cache_type
     }
-    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
+    /// Sets [`data_compression_type`](crate::types::CreateFileSystemLustreConfiguration::data_compression_type) (`DataCompressionType`).
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataCompressionType>,
@@ -2573,9 +2361,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DataCompressionType> {
         &self.data_compression_type
     }
-    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    ///
-    /// (Default = `false`)
+    /// Sets [`efa_enabled`](crate::types::CreateFileSystemLustreConfiguration::efa_enabled) (`EfaEnabled`).
     pub fn efa_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.efa_enabled = ::std::option::Option::Some(input.into());
         self
@@ -2589,7 +2375,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
         &self.efa_enabled
     }
-    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
+    /// Sets [`log_configuration`](crate::types::CreateFileSystemLustreConfiguration::log_configuration) (`LogConfiguration`).
     pub fn log_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreLogCreateConfiguration>,
@@ -2611,7 +2397,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreLogCreateConfiguration> {
         &self.log_configuration
     }
-    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
+    /// Sets [`root_squash_configuration`](crate::types::CreateFileSystemLustreConfiguration::root_squash_configuration) (`RootSquashConfiguration`).
     pub fn root_squash_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreRootSquashConfiguration>,
@@ -2633,7 +2419,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
         &self.root_squash_configuration
     }
-    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    /// Sets [`metadata_configuration`](crate::types::CreateFileSystemLustreConfiguration::metadata_configuration) (`MetadataConfiguration`).
     pub fn metadata_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -2661,7 +2447,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     > {
         &self.metadata_configuration
     }
-    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
+    /// Sets [`throughput_capacity`](crate::types::CreateFileSystemLustreConfiguration::throughput_capacity) (`ThroughputCapacity`).
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
@@ -2675,7 +2461,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
+    /// Sets [`data_read_cache_configuration`](crate::types::CreateFileSystemLustreConfiguration::data_read_cache_configuration) (`DataReadCacheConfiguration`).
     pub fn data_read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreReadCacheConfiguration>,
@@ -2728,13 +2514,7 @@ pub struct CreateFileSystemLustreMetadataConfigurationBuilder {
     mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfigurationBuilder {
-    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
-    ///
-    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
+    /// Sets [`iops`](crate::types::CreateFileSystemLustreMetadataConfiguration::iops) (`Iops`).
     pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.iops = ::std::option::Option::Some(input.into());
         self
@@ -2748,11 +2528,7 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
     pub fn get_iops(&self) -> &::std::option::Option<i32> {
         &self.iops
     }
-    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
+    /// Sets [`mode`](crate::types::CreateFileSystemLustreMetadataConfiguration::mode) (`Mode`).
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::MetadataConfigurationMode>,
@@ -2819,7 +2595,7 @@ pub struct CreateFileSystemOpenZfsConfigurationBuilder {
     >,
 }
 impl CreateFileSystemOpenZfsConfigurationBuilder {
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    /// Sets [`automatic_backup_retention_days`](crate::types::CreateFileSystemOpenZfsConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -2839,7 +2615,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    /// Sets [`copy_tags_to_backups`](crate::types::CreateFileSystemOpenZfsConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -2859,7 +2635,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
+    /// Sets [`copy_tags_to_volumes`](crate::types::CreateFileSystemOpenZfsConfiguration::copy_tags_to_volumes) (`CopyTagsToVolumes`).
     pub fn copy_tags_to_volumes(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -2879,7 +2655,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_volumes
     }
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    /// Sets [`daily_automatic_backup_start_time`](crate::types::CreateFileSystemOpenZfsConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2903,19 +2679,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Specifies the file system deployment type. Valid values are the following:
-    ///
-    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
-    ///
-    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
-    ///
-    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
-    ///
-    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
+    /// Sets [`deployment_type`](crate::types::CreateFileSystemOpenZfsConfiguration::deployment_type) (`DeploymentType`).
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDeploymentType>,
@@ -2937,13 +2701,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
         &self.deployment_type
     }
-    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
-    ///
-    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
-    ///
-    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
-    ///
-    /// You pay for additional throughput capacity that you provision.
+    /// Sets [`throughput_capacity`](crate::types::CreateFileSystemOpenZfsConfiguration::throughput_capacity) (`ThroughputCapacity`).
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
@@ -2957,9 +2715,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    /// Sets [`weekly_maintenance_start_time`](crate::types::CreateFileSystemOpenZfsConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2981,7 +2737,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for NetApp ONTAP, Amazon FSx for Windows File Server, or FSx for OpenZFS file system. By default, Amazon FSx automatically provisions 3 IOPS per GB of storage capacity. You can provision additional IOPS per GB of storage. The configuration consists of the total number of provisioned SSD IOPS and how it is was provisioned, or the mode (by the customer or by Amazon FSx).
+    /// Sets [`disk_iops_configuration`](crate::types::CreateFileSystemOpenZfsConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -3003,7 +2759,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
+    /// Sets [`root_volume_configuration`](crate::types::CreateFileSystemOpenZfsConfiguration::root_volume_configuration) (`RootVolumeConfiguration`).
     pub fn root_volume_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -3027,7 +2783,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsCreateRootVolumeConfiguration> {
         &self.root_volume_configuration
     }
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    /// Sets [`preferred_subnet_id`](crate::types::CreateFileSystemOpenZfsConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3049,7 +2805,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    /// Sets [`endpoint_ip_address_range`](crate::types::CreateFileSystemOpenZfsConfiguration::endpoint_ip_address_range) (`EndpointIpAddressRange`).
     pub fn endpoint_ip_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3071,7 +2827,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address_range
     }
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    /// Sets [`endpoint_ipv6_address_range`](crate::types::CreateFileSystemOpenZfsConfiguration::endpoint_ipv6_address_range) (`EndpointIpv6AddressRange`).
     pub fn endpoint_ipv6_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3093,7 +2849,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ipv6_address_range
     }
-    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
+    /// Sets [`route_table_ids`](crate::types::CreateFileSystemOpenZfsConfiguration::route_table_ids) (`RouteTableIds`).
     pub fn route_table_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -3115,7 +2871,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.route_table_ids
     }
-    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
+    /// Sets [`read_cache_configuration`](crate::types::CreateFileSystemOpenZfsConfiguration::read_cache_configuration) (`ReadCacheConfiguration`).
     pub fn read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheConfiguration>,
@@ -3202,7 +2958,7 @@ pub struct CreateFileSystemWindowsConfigurationBuilder {
     fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl CreateFileSystemWindowsConfigurationBuilder {
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
+    /// Sets [`active_directory_id`](crate::types::CreateFileSystemWindowsConfiguration::active_directory_id) (`ActiveDirectoryId`).
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3224,7 +2980,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
-    /// The configuration that Amazon FSx uses to join a FSx for Windows File Server file system or an FSx for ONTAP storage virtual machine (SVM) to a self-managed (including on-premises) Microsoft Active Directory (AD) directory. For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-managed-AD.html) or [Managing FSx for ONTAP SVMs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-svms.html).
+    /// Sets [`self_managed_active_directory_configuration`](crate::types::CreateFileSystemWindowsConfiguration::self_managed_active_directory_configuration) (`SelfManagedActiveDirectoryConfiguration`).
     pub fn self_managed_active_directory_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -3252,15 +3008,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryConfiguration> {
         &self.self_managed_active_directory_configuration
     }
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
-    ///
-    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
-    ///
-    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    /// Sets [`deployment_type`](crate::types::CreateFileSystemWindowsConfiguration::deployment_type) (`DeploymentType`).
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsDeploymentType>,
@@ -3282,7 +3030,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
         &self.deployment_type
     }
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
+    /// Sets [`preferred_subnet_id`](crate::types::CreateFileSystemWindowsConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3304,7 +3052,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
+    /// Sets [`throughput_capacity`](crate::types::CreateFileSystemWindowsConfiguration::throughput_capacity) (`ThroughputCapacity`).
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
@@ -3318,7 +3066,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    /// Sets [`weekly_maintenance_start_time`](crate::types::CreateFileSystemWindowsConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3340,7 +3088,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
+    /// Sets [`daily_automatic_backup_start_time`](crate::types::CreateFileSystemWindowsConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3364,7 +3112,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    /// Sets [`automatic_backup_retention_days`](crate::types::CreateFileSystemWindowsConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -3384,7 +3132,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    /// Sets [`copy_tags_to_backups`](crate::types::CreateFileSystemWindowsConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -3404,19 +3152,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
-    ///
-    /// An alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    /// Sets [`aliases`](crate::types::CreateFileSystemWindowsConfiguration::aliases) (`Aliases`).
     pub fn aliases(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -3438,7 +3174,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.aliases
     }
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
+    /// Sets [`audit_log_configuration`](crate::types::CreateFileSystemWindowsConfiguration::audit_log_configuration) (`AuditLogConfiguration`).
     pub fn audit_log_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -3462,7 +3198,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsAuditLogCreateConfiguration> {
         &self.audit_log_configuration
     }
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
+    /// Sets [`disk_iops_configuration`](crate::types::CreateFileSystemWindowsConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -3484,7 +3220,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
+    /// Sets [`fsrm_configuration`](crate::types::CreateFileSystemWindowsConfiguration::fsrm_configuration) (`FsrmConfiguration`).
     pub fn fsrm_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsFsrmConfiguration>,
@@ -3562,7 +3298,7 @@ pub struct CreateOntapVolumeConfigurationBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl CreateOntapVolumeConfigurationBuilder {
-    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
+    /// Sets [`junction_path`](crate::types::CreateOntapVolumeConfiguration::junction_path) (`JunctionPath`).
     pub fn junction_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3582,15 +3318,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.junction_path
     }
-    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
-    ///
-    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
-    ///
-    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
-    ///
-    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
-    ///
-    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
+    /// Sets [`security_style`](crate::types::CreateOntapVolumeConfiguration::security_style) (`SecurityStyle`).
     pub fn security_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityStyle>,
@@ -3612,7 +3340,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SecurityStyle> {
         &self.security_style
     }
-    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
+    /// Sets [`size_in_megabytes`](crate::types::CreateOntapVolumeConfiguration::size_in_megabytes) (`SizeInMegabytes`).
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub fn size_in_megabytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_in_megabytes = ::std::option::Option::Some(input.into());
@@ -3629,9 +3357,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
         &self.size_in_megabytes
     }
-    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
-    ///
-    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
+    /// Sets [`storage_efficiency_enabled`](crate::types::CreateOntapVolumeConfiguration::storage_efficiency_enabled) (`StorageEfficiencyEnabled`).
     pub fn storage_efficiency_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -3651,7 +3377,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
         &self.storage_efficiency_enabled
     }
-    /// Specifies the ONTAP SVM in which to create the volume.
+    /// Sets [`storage_virtual_machine_id`](crate::types::CreateOntapVolumeConfiguration::storage_virtual_machine_id) (`StorageVirtualMachineId`).
     pub fn storage_virtual_machine_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3673,17 +3399,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.storage_virtual_machine_id
     }
-    /// Describes the data tiering policy for an ONTAP volume. When enabled, Amazon FSx for ONTAP's intelligent tiering automatically transitions a volume's data between the file system's primary storage and capacity pool storage based on your access patterns.
-    ///
-    /// Valid tiering policies are the following:
-    ///
-    /// - `SNAPSHOT_ONLY` - (Default value) moves cold snapshots to the capacity pool storage tier.
-    ///
-    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
-    ///
-    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
-    ///
-    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    /// Sets [`tiering_policy`](crate::types::CreateOntapVolumeConfiguration::tiering_policy) (`TieringPolicy`).
     pub fn tiering_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::TieringPolicy>,
@@ -3705,13 +3421,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::TieringPolicy> {
         &self.tiering_policy
     }
-    /// Specifies the type of volume you are creating. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
-    ///
-    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
+    /// Sets [`ontap_volume_type`](crate::types::CreateOntapVolumeConfiguration::ontap_volume_type) (`OntapVolumeType`).
     pub fn ontap_volume_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputOntapVolumeType>,
@@ -3733,17 +3443,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::InputOntapVolumeType> {
         &self.ontap_volume_type
     }
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    /// Sets [`snapshot_policy`](crate::types::CreateOntapVolumeConfiguration::snapshot_policy) (`SnapshotPolicy`).
     pub fn snapshot_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3763,7 +3463,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_policy
     }
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
+    /// Sets [`copy_tags_to_backups`](crate::types::CreateOntapVolumeConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -3783,7 +3483,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
+    /// Sets [`snaplock_configuration`](crate::types::CreateOntapVolumeConfiguration::snaplock_configuration) (`SnaplockConfiguration`).
     pub fn snaplock_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateSnaplockConfiguration>,
@@ -3805,7 +3505,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::CreateSnaplockConfiguration> {
         &self.snaplock_configuration
     }
-    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
+    /// Sets [`volume_style`](crate::types::CreateOntapVolumeConfiguration::volume_style) (`VolumeStyle`).
     pub fn volume_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeStyle>,
@@ -3825,7 +3525,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
-    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
+    /// Sets [`aggregate_configuration`](crate::types::CreateOntapVolumeConfiguration::aggregate_configuration) (`AggregateConfiguration`).
     pub fn aggregate_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateAggregateConfiguration>,
@@ -3847,7 +3547,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::CreateAggregateConfiguration> {
         &self.aggregate_configuration
     }
-    /// Specifies the configured size of the volume, in bytes.
+    /// Sets [`size_in_bytes`](crate::types::CreateOntapVolumeConfiguration::size_in_bytes) (`SizeInBytes`).
     pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
@@ -3905,9 +3605,7 @@ pub struct CreateSnaplockConfigurationBuilder {
     volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl CreateSnaplockConfigurationBuilder {
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
+    /// Sets [`audit_log_volume`](crate::types::CreateSnaplockConfiguration::audit_log_volume) (`AuditLogVolume`).
     pub fn audit_log_volume(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.audit_log_volume = ::std::option::Option::Some(input.into());
         self
@@ -3921,7 +3619,7 @@ impl CreateSnaplockConfigurationBuilder {
     pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
         &self.audit_log_volume
     }
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
+    /// Sets [`autocommit_period`](crate::types::CreateSnaplockConfiguration::autocommit_period) (`AutocommitPeriod`).
     pub fn autocommit_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutocommitPeriod>,
@@ -3943,9 +3641,7 @@ impl CreateSnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
         &self.autocommit_period
     }
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    /// Sets [`privileged_delete`](crate::types::CreateSnaplockConfiguration::privileged_delete) (`PrivilegedDelete`).
     pub fn privileged_delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::PrivilegedDelete>,
@@ -3967,7 +3663,7 @@ impl CreateSnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
         &self.privileged_delete
     }
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
+    /// Sets [`retention_period`](crate::types::CreateSnaplockConfiguration::retention_period) (`RetentionPeriod`).
     pub fn retention_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockRetentionPeriod>,
@@ -3989,11 +3685,7 @@ impl CreateSnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
         &self.retention_period
     }
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    /// Sets [`snaplock_type`](crate::types::CreateSnaplockConfiguration::snaplock_type) (`SnaplockType`).
     pub fn snaplock_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockType>,
@@ -4015,9 +3707,7 @@ impl CreateSnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SnaplockType> {
         &self.snaplock_type
     }
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
+    /// Sets [`volume_append_mode_enabled`](crate::types::CreateSnaplockConfiguration::volume_append_mode_enabled) (`VolumeAppendModeEnabled`).
     pub fn volume_append_mode_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -4075,7 +3765,7 @@ pub struct CreateVolumeFromBackupInputBuilder {
     tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
 }
 impl CreateVolumeFromBackupInputBuilder {
-    /// The ID of the source backup. Specifies the backup that you are copying.
+    /// Sets [`backup_id`](crate::types::CreateVolumeFromBackupInput::backup_id) (`BackupId`).
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4095,7 +3785,7 @@ impl CreateVolumeFromBackupInputBuilder {
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
-    /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    /// Sets [`client_request_token`](crate::types::CreateVolumeFromBackupInput::client_request_token) (`ClientRequestToken`).
     pub fn client_request_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4117,7 +3807,7 @@ impl CreateVolumeFromBackupInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_request_token
     }
-    /// The name of the new volume you're creating.
+    /// Sets [`name`](crate::types::CreateVolumeFromBackupInput::name) (`Name`).
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4137,7 +3827,7 @@ impl CreateVolumeFromBackupInputBuilder {
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// Specifies the configuration of the ONTAP volume that you are creating.
+    /// Sets [`ontap_configuration`](crate::types::CreateVolumeFromBackupInput::ontap_configuration) (`OntapConfiguration`).
     pub fn ontap_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateOntapVolumeConfiguration>,
@@ -4159,7 +3849,7 @@ impl CreateVolumeFromBackupInputBuilder {
     ) -> &::std::option::Option<crate::types::CreateOntapVolumeConfiguration> {
         &self.ontap_configuration
     }
-    /// A list of `Tag` values, with a maximum of 50 elements.
+    /// Sets [`tags`](crate::types::CreateVolumeFromBackupInput::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -4221,7 +3911,7 @@ pub struct CreateVolumeFromBackupOutputBuilder {
     volume: ::std::option::Option<crate::types::Volume>,
 }
 impl CreateVolumeFromBackupOutputBuilder {
-    /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
+    /// Sets [`volume`](crate::types::CreateVolumeFromBackupOutput::volume) (`Volume`).
     pub fn volume(
         mut self,
         input: impl ::std::convert::Into<crate::types::Volume>,
@@ -4259,17 +3949,7 @@ pub struct DataRepositoryConfigurationBuilder {
     failure_details: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfigurationBuilder {
-    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
-    ///
-    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
-    ///
-    /// - `AVAILABLE` - The data repository is available for use.
-    ///
-    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
-    ///
-    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
-    ///
-    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
+    /// Sets [`lifecycle`](crate::types::DataRepositoryConfiguration::lifecycle) (`Lifecycle`).
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataRepositoryLifecycle>,
@@ -4291,7 +3971,7 @@ impl DataRepositoryConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DataRepositoryLifecycle> {
         &self.lifecycle
     }
-    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    /// Sets [`import_path`](crate::types::DataRepositoryConfiguration::import_path) (`ImportPath`).
     pub fn import_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4311,7 +3991,7 @@ impl DataRepositoryConfigurationBuilder {
     pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.import_path
     }
-    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
+    /// Sets [`export_path`](crate::types::DataRepositoryConfiguration::export_path) (`ExportPath`).
     pub fn export_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4331,9 +4011,7 @@ impl DataRepositoryConfigurationBuilder {
     pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_path
     }
-    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    /// Sets [`imported_file_chunk_size`](crate::types::DataRepositoryConfiguration::imported_file_chunk_size) (`ImportedFileChunkSize`).
     pub fn imported_file_chunk_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -4353,15 +4031,7 @@ impl DataRepositoryConfigurationBuilder {
     pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
         &self.imported_file_chunk_size
     }
-    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    /// Sets [`auto_import_policy`](crate::types::DataRepositoryConfiguration::auto_import_policy) (`AutoImportPolicy`).
     pub fn auto_import_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoImportPolicyType>,
@@ -4383,7 +4053,7 @@ impl DataRepositoryConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
         &self.auto_import_policy
     }
-    /// Provides detailed information about the data repository if its `Lifecycle` is set to `MISCONFIGURED` or `FAILED`.
+    /// Sets [`failure_details`](crate::types::DataRepositoryConfiguration::failure_details) (`FailureDetails`).
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataRepositoryFailureDetails>,
@@ -4423,7 +4093,7 @@ pub struct DataRepositoryFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl DataRepositoryFailureDetailsBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::DataRepositoryFailureDetails::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4457,7 +4127,7 @@ pub struct DeleteBackupInputBuilder {
     client_request_token: ::std::option::Option<::std::string::String>,
 }
 impl DeleteBackupInputBuilder {
-    /// The ID of the backup that you want to delete.
+    /// Sets [`backup_id`](crate::types::DeleteBackupInput::backup_id) (`BackupId`).
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4477,7 +4147,7 @@ impl DeleteBackupInputBuilder {
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
-    /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
+    /// Sets [`client_request_token`](crate::types::DeleteBackupInput::client_request_token) (`ClientRequestToken`).
     pub fn client_request_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4528,7 +4198,7 @@ pub struct DeleteBackupOutputBuilder {
     lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
 }
 impl DeleteBackupOutputBuilder {
-    /// The ID of the backup that was deleted.
+    /// Sets [`backup_id`](crate::types::DeleteBackupOutput::backup_id) (`BackupId`).
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4548,7 +4218,7 @@ impl DeleteBackupOutputBuilder {
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
-    /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
+    /// Sets [`lifecycle`](crate::types::DeleteBackupOutput::lifecycle) (`Lifecycle`).
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupLifecycle>,
@@ -4587,7 +4257,7 @@ pub struct DescribeBackupsInputBuilder {
     next_token: ::std::option::Option<::std::string::String>,
 }
 impl DescribeBackupsInputBuilder {
-    /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
+    /// Sets [`backup_ids`](crate::types::DescribeBackupsInput::backup_ids) (`BackupIds`).
     pub fn backup_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -4609,7 +4279,7 @@ impl DescribeBackupsInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.backup_ids
     }
-    /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
+    /// Sets [`filters`](crate::types::DescribeBackupsInput::filters) (`Filters`).
     pub fn filters(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Filter>>,
@@ -4631,7 +4301,7 @@ impl DescribeBackupsInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
         &self.filters
     }
-    /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
+    /// Sets [`max_results`](crate::types::DescribeBackupsInput::max_results) (`MaxResults`).
     pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.max_results = ::std::option::Option::Some(input.into());
         self
@@ -4645,7 +4315,7 @@ impl DescribeBackupsInputBuilder {
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
         &self.max_results
     }
-    /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
+    /// Sets [`next_token`](crate::types::DescribeBackupsInput::next_token) (`NextToken`).
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4682,7 +4352,7 @@ pub struct DescribeBackupsOutputBuilder {
     next_token: ::std::option::Option<::std::string::String>,
 }
 impl DescribeBackupsOutputBuilder {
-    /// An array of backups.
+    /// Sets [`backups`](crate::types::DescribeBackupsOutput::backups) (`Backups`).
     pub fn backups(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Backup>>,
@@ -4704,7 +4374,7 @@ impl DescribeBackupsOutputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Backup>> {
         &self.backups
     }
-    /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
+    /// Sets [`next_token`](crate::types::DescribeBackupsOutput::next_token) (`NextToken`).
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4739,7 +4409,7 @@ pub struct DiskIopsConfigurationBuilder {
     iops: ::std::option::Option<i64>,
 }
 impl DiskIopsConfigurationBuilder {
-    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
+    /// Sets [`mode`](crate::types::DiskIopsConfiguration::mode) (`Mode`).
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfigurationMode>,
@@ -4761,11 +4431,7 @@ impl DiskIopsConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DiskIopsConfigurationMode> {
         &self.mode
     }
-    /// The total number of SSD IOPS provisioned for the file system.
-    ///
-    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
+    /// Sets [`iops`](crate::types::DiskIopsConfiguration::iops) (`Iops`).
     pub fn iops(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.iops = ::std::option::Option::Some(input.into());
         self
@@ -4824,7 +4490,7 @@ pub struct FileSystemBuilder {
     network_type: ::std::option::Option<crate::types::NetworkType>,
 }
 impl FileSystemBuilder {
-    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
+    /// Sets [`owner_id`](crate::types::FileSystem::owner_id) (`OwnerId`).
     pub fn owner_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4844,7 +4510,7 @@ impl FileSystemBuilder {
     pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.owner_id
     }
-    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
+    /// Sets [`creation_time`](crate::types::FileSystem::creation_time) (`CreationTime`).
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -4866,7 +4532,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// The system-generated, unique 17-digit ID of the file system.
+    /// Sets [`file_system_id`](crate::types::FileSystem::file_system_id) (`FileSystemId`).
     pub fn file_system_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4886,7 +4552,7 @@ impl FileSystemBuilder {
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
-    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
+    /// Sets [`file_system_type`](crate::types::FileSystem::file_system_type) (`FileSystemType`).
     pub fn file_system_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemType>,
@@ -4908,21 +4574,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<crate::types::FileSystemType> {
         &self.file_system_type
     }
-    /// The lifecycle status of the file system. The following are the possible values and what they mean:
-    ///
-    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new file system.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing file system.
-    ///
-    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
-    ///
-    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
-    ///
-    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
-    ///
-    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
+    /// Sets [`lifecycle`](crate::types::FileSystem::lifecycle) (`Lifecycle`).
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemLifecycle>,
@@ -4944,7 +4596,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<crate::types::FileSystemLifecycle> {
         &self.lifecycle
     }
-    /// A structure providing details of any failures that occurred.
+    /// Sets [`failure_details`](crate::types::FileSystem::failure_details) (`FailureDetails`).
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemFailureDetails>,
@@ -4966,9 +4618,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<crate::types::FileSystemFailureDetails> {
         &self.failure_details
     }
-    /// The storage capacity of the file system in gibibytes (GiB).
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
+    /// Sets [`storage_capacity`](crate::types::FileSystem::storage_capacity) (`StorageCapacity`).
     pub fn storage_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.storage_capacity = ::std::option::Option::Some(input.into());
         self
@@ -4982,13 +4632,7 @@ impl FileSystemBuilder {
     pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity
     }
-    /// The type of storage the file system is using.
-    ///
-    /// - If set to `SSD`, the file system uses solid state drive storage.
-    ///
-    /// - If set to `HDD`, the file system uses hard disk drive storage.
-    ///
-    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
+    /// Sets [`storage_type`](crate::types::FileSystem::storage_type) (`StorageType`).
     pub fn storage_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::StorageType>,
@@ -5008,7 +4652,7 @@ impl FileSystemBuilder {
     pub fn get_storage_type(&self) -> &::std::option::Option<crate::types::StorageType> {
         &self.storage_type
     }
-    /// The ID of the primary virtual private cloud (VPC) for the file system.
+    /// Sets [`vpc_id`](crate::types::FileSystem::vpc_id) (`VpcId`).
     pub fn vpc_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5028,9 +4672,7 @@ impl FileSystemBuilder {
     pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_id
     }
-    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
-    ///
-    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
+    /// Sets [`subnet_ids`](crate::types::FileSystem::subnet_ids) (`SubnetIds`).
     pub fn subnet_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -5052,9 +4694,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.subnet_ids
     }
-    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
-    ///
-    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
+    /// Sets [`network_interface_ids`](crate::types::FileSystem::network_interface_ids) (`NetworkInterfaceIds`).
     pub fn network_interface_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -5076,7 +4716,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.network_interface_ids
     }
-    /// The Domain Name System (DNS) name for the file system.
+    /// Sets [`dns_name`](crate::types::FileSystem::dns_name) (`DNSName`).
     pub fn dns_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5096,17 +4736,7 @@ impl FileSystemBuilder {
     pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.dns_name
     }
-    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
-    ///
-    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-    ///
-    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-    ///
-    /// - Amazon FSx for NetApp ONTAP
-    ///
-    /// - Amazon FSx for OpenZFS
-    ///
-    /// - Amazon FSx for Windows File Server
+    /// Sets [`kms_key_id`](crate::types::FileSystem::kms_key_id) (`KmsKeyId`).
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5126,7 +4756,7 @@ impl FileSystemBuilder {
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
-    /// The Amazon Resource Name (ARN) of the file system resource.
+    /// Sets [`resource_arn`](crate::types::FileSystem::resource_arn) (`ResourceARN`).
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5146,7 +4776,7 @@ impl FileSystemBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
+    /// Sets [`tags`](crate::types::FileSystem::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -5168,7 +4798,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// The configuration for this Amazon FSx for Windows File Server file system.
+    /// Sets [`windows_configuration`](crate::types::FileSystem::windows_configuration) (`WindowsConfiguration`).
     pub fn windows_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsFileSystemConfiguration>,
@@ -5190,7 +4820,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<crate::types::WindowsFileSystemConfiguration> {
         &self.windows_configuration
     }
-    /// The configuration for the Amazon FSx for Lustre file system.
+    /// Sets [`lustre_configuration`](crate::types::FileSystem::lustre_configuration) (`LustreConfiguration`).
     pub fn lustre_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreFileSystemConfiguration>,
@@ -5212,7 +4842,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<crate::types::LustreFileSystemConfiguration> {
         &self.lustre_configuration
     }
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
+    /// Sets [`administrative_actions`](crate::types::FileSystem::administrative_actions) (`AdministrativeActions`).
     pub fn administrative_actions(
         mut self,
         input: impl ::std::convert::Into<
@@ -5236,7 +4866,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
-    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
+    /// Sets [`ontap_configuration`](crate::types::FileSystem::ontap_configuration) (`OntapConfiguration`).
     pub fn ontap_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapFileSystemConfiguration>,
@@ -5258,7 +4888,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<crate::types::OntapFileSystemConfiguration> {
         &self.ontap_configuration
     }
-    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
+    /// Sets [`file_system_type_version`](crate::types::FileSystem::file_system_type_version) (`FileSystemTypeVersion`).
     pub fn file_system_type_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5280,7 +4910,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.file_system_type_version
     }
-    /// The configuration for this Amazon FSx for OpenZFS file system.
+    /// Sets [`open_zfs_configuration`](crate::types::FileSystem::open_zfs_configuration) (`OpenZFSConfiguration`).
     pub fn open_zfs_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsFileSystemConfiguration>,
@@ -5302,7 +4932,7 @@ impl FileSystemBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsFileSystemConfiguration> {
         &self.open_zfs_configuration
     }
-    /// The network type of the file system.
+    /// Sets [`network_type`](crate::types::FileSystem::network_type) (`NetworkType`).
     pub fn network_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::NetworkType>,
@@ -5358,7 +4988,7 @@ pub struct FileSystemEndpointBuilder {
     ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FileSystemEndpointBuilder {
-    /// The file system's DNS name. You can mount your file system using its DNS name.
+    /// Sets [`dns_name`](crate::types::FileSystemEndpoint::dns_name) (`DNSName`).
     pub fn dns_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5378,7 +5008,7 @@ impl FileSystemEndpointBuilder {
     pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.dns_name
     }
-    /// The IPv4 addresses of the file system endpoint.
+    /// Sets [`ip_addresses`](crate::types::FileSystemEndpoint::ip_addresses) (`IpAddresses`).
     pub fn ip_addresses(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -5400,7 +5030,7 @@ impl FileSystemEndpointBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.ip_addresses
     }
-    /// The IPv6 addresses of the file system endpoint.
+    /// Sets [`ipv6_addresses`](crate::types::FileSystemEndpoint::ipv6_addresses) (`Ipv6Addresses`).
     pub fn ipv6_addresses(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -5438,7 +5068,7 @@ pub struct FileSystemEndpointsBuilder {
     management: ::std::option::Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpointsBuilder {
-    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
+    /// Sets [`intercluster`](crate::types::FileSystemEndpoints::intercluster) (`Intercluster`).
     pub fn intercluster(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemEndpoint>,
@@ -5460,7 +5090,7 @@ impl FileSystemEndpointsBuilder {
     ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
         &self.intercluster
     }
-    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
+    /// Sets [`management`](crate::types::FileSystemEndpoints::management) (`Management`).
     pub fn management(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemEndpoint>,
@@ -5496,7 +5126,7 @@ pub struct FileSystemFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl FileSystemFailureDetailsBuilder {
-    /// A message describing any failures that occurred.
+    /// Sets [`message`](crate::types::FileSystemFailureDetails::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5530,11 +5160,7 @@ pub struct FileSystemLustreMetadataConfigurationBuilder {
     mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfigurationBuilder {
-    /// The number of Metadata IOPS provisioned for the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    /// Sets [`iops`](crate::types::FileSystemLustreMetadataConfiguration::iops) (`Iops`).
     pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.iops = ::std::option::Option::Some(input.into());
         self
@@ -5548,11 +5174,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     pub fn get_iops(&self) -> &::std::option::Option<i32> {
         &self.iops
     }
-    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
+    /// Sets [`mode`](crate::types::FileSystemLustreMetadataConfiguration::mode) (`Mode`).
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::MetadataConfigurationMode>,
@@ -5602,7 +5224,7 @@ pub struct FileSystemNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl FileSystemNotFoundBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::FileSystemNotFound::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5637,7 +5259,7 @@ pub struct FilterBuilder {
     values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FilterBuilder {
-    /// The name for this filter.
+    /// Sets [`name`](crate::types::Filter::name) (`Name`).
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<crate::types::FilterName>,
@@ -5657,7 +5279,7 @@ impl FilterBuilder {
     pub fn get_name(&self) -> &::std::option::Option<crate::types::FilterName> {
         &self.name
     }
-    /// The values of the filter. These are all the values for any of the applied filters.
+    /// Sets [`values`](crate::types::Filter::values) (`Values`).
     pub fn values(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -5694,7 +5316,7 @@ pub struct IncompatibleParameterErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl IncompatibleParameterErrorBuilder {
-    /// A parameter that is incompatible with the earlier request.
+    /// Sets [`parameter`](crate::types::IncompatibleParameterError::parameter) (`Parameter`).
     pub fn parameter(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5714,7 +5336,7 @@ impl IncompatibleParameterErrorBuilder {
     pub fn get_parameter(&self) -> &::std::option::Option<::std::string::String> {
         &self.parameter
     }
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::IncompatibleParameterError::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5763,7 +5385,7 @@ pub struct IncompatibleRegionForMultiAzBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl IncompatibleRegionForMultiAzBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::IncompatibleRegionForMultiAz::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5797,7 +5419,7 @@ pub struct InternalServerErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InternalServerErrorBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::InternalServerError::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5831,7 +5453,7 @@ pub struct InvalidDestinationKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidDestinationKmsKeyBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::InvalidDestinationKmsKey::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5868,7 +5490,7 @@ pub struct InvalidNetworkSettingsBuilder {
     invalid_route_table_id: ::std::option::Option<::std::string::String>,
 }
 impl InvalidNetworkSettingsBuilder {
-    /// Error message explaining what's wrong with network settings.
+    /// Sets [`message`](crate::types::InvalidNetworkSettings::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5888,7 +5510,7 @@ impl InvalidNetworkSettingsBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// The subnet ID that is either invalid or not part of the VPC specified.
+    /// Sets [`invalid_subnet_id`](crate::types::InvalidNetworkSettings::invalid_subnet_id) (`InvalidSubnetId`).
     pub fn invalid_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5910,7 +5532,7 @@ impl InvalidNetworkSettingsBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.invalid_subnet_id
     }
-    /// The security group ID is either invalid or not part of the VPC specified.
+    /// Sets [`invalid_security_group_id`](crate::types::InvalidNetworkSettings::invalid_security_group_id) (`InvalidSecurityGroupId`).
     pub fn invalid_security_group_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5932,7 +5554,7 @@ impl InvalidNetworkSettingsBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.invalid_security_group_id
     }
-    /// The route table ID is either invalid or not part of the VPC specified.
+    /// Sets [`invalid_route_table_id`](crate::types::InvalidNetworkSettings::invalid_route_table_id) (`InvalidRouteTableId`).
     pub fn invalid_route_table_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5971,7 +5593,7 @@ pub struct InvalidPerUnitStorageThroughputBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidPerUnitStorageThroughputBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::InvalidPerUnitStorageThroughput::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6005,7 +5627,7 @@ pub struct InvalidRegionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidRegionBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::InvalidRegion::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6039,7 +5661,7 @@ pub struct InvalidSourceKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidSourceKmsKeyBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::InvalidSourceKmsKey::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6073,7 +5695,7 @@ pub struct LifecycleTransitionReasonBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl LifecycleTransitionReasonBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::LifecycleTransitionReason::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6129,7 +5751,7 @@ pub struct LustreFileSystemConfigurationBuilder {
     >,
 }
 impl LustreFileSystemConfigurationBuilder {
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    /// Sets [`weekly_maintenance_start_time`](crate::types::LustreFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6151,9 +5773,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// The data repository configuration object for Lustre file systems returned in the response of the `CreateFileSystem` operation.
-    ///
-    /// This data type is not supported on file systems with a data repository association. For file systems with a data repository association, see .
+    /// Sets [`data_repository_configuration`](crate::types::LustreFileSystemConfiguration::data_repository_configuration) (`DataRepositoryConfiguration`).
     pub fn data_repository_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataRepositoryConfiguration>,
@@ -6175,13 +5795,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DataRepositoryConfiguration> {
         &self.data_repository_configuration
     }
-    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
-    ///
-    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
-    ///
-    /// The default is `SCRATCH_1`.
+    /// Sets [`deployment_type`](crate::types::LustreFileSystemConfiguration::deployment_type) (`DeploymentType`).
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreDeploymentType>,
@@ -6203,15 +5817,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
         &self.deployment_type
     }
-    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
+    /// Sets [`per_unit_storage_throughput`](crate::types::LustreFileSystemConfiguration::per_unit_storage_throughput) (`PerUnitStorageThroughput`).
     pub fn per_unit_storage_throughput(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -6231,9 +5837,7 @@ impl LustreFileSystemConfigurationBuilder {
     pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
         &self.per_unit_storage_throughput
     }
-    /// You use the `MountName` value when mounting the file system.
-    ///
-    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
+    /// Sets [`mount_name`](crate::types::LustreFileSystemConfiguration::mount_name) (`MountName`).
     pub fn mount_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6253,7 +5857,7 @@ impl LustreFileSystemConfigurationBuilder {
     pub fn get_mount_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.mount_name
     }
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    /// Sets [`daily_automatic_backup_start_time`](crate::types::LustreFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6277,7 +5881,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    /// Sets [`automatic_backup_retention_days`](crate::types::LustreFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -6297,7 +5901,7 @@ impl LustreFileSystemConfigurationBuilder {
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
+    /// Sets [`copy_tags_to_backups`](crate::types::LustreFileSystemConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -6317,9 +5921,7 @@ impl LustreFileSystemConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
-    ///
-    /// This parameter is required when `StorageType` is set to HDD.
+    /// Sets [`drive_cache_type`](crate::types::LustreFileSystemConfiguration::drive_cache_type) (`DriveCacheType`).
     pub fn drive_cache_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DriveCacheType>,
@@ -6341,13 +5943,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DriveCacheType> {
         &self.drive_cache_type
     }
-    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - Data compression is turned off for the file system.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
+    /// Sets [`data_compression_type`](crate::types::LustreFileSystemConfiguration::data_compression_type) (`DataCompressionType`).
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataCompressionType>,
@@ -6369,7 +5965,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DataCompressionType> {
         &self.data_compression_type
     }
-    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
+    /// Sets [`log_configuration`](crate::types::LustreFileSystemConfiguration::log_configuration) (`LogConfiguration`).
     pub fn log_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreLogConfiguration>,
@@ -6391,7 +5987,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreLogConfiguration> {
         &self.log_configuration
     }
-    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
+    /// Sets [`root_squash_configuration`](crate::types::LustreFileSystemConfiguration::root_squash_configuration) (`RootSquashConfiguration`).
     pub fn root_squash_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreRootSquashConfiguration>,
@@ -6413,7 +6009,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
         &self.root_squash_configuration
     }
-    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    /// Sets [`metadata_configuration`](crate::types::LustreFileSystemConfiguration::metadata_configuration) (`MetadataConfiguration`).
     pub fn metadata_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -6437,7 +6033,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration> {
         &self.metadata_configuration
     }
-    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
+    /// Sets [`efa_enabled`](crate::types::LustreFileSystemConfiguration::efa_enabled) (`EfaEnabled`).
     pub fn efa_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.efa_enabled = ::std::option::Option::Some(input.into());
         self
@@ -6451,7 +6047,7 @@ impl LustreFileSystemConfigurationBuilder {
     pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
         &self.efa_enabled
     }
-    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
+    /// Sets [`throughput_capacity`](crate::types::LustreFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
@@ -6465,7 +6061,7 @@ impl LustreFileSystemConfigurationBuilder {
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
+    /// Sets [`data_read_cache_configuration`](crate::types::LustreFileSystemConfiguration::data_read_cache_configuration) (`DataReadCacheConfiguration`).
     pub fn data_read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreReadCacheConfiguration>,
@@ -6516,17 +6112,7 @@ pub struct LustreLogConfigurationBuilder {
     destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogConfigurationBuilder {
-    /// The data repository events that are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
-    ///
-    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
+    /// Sets [`level`](crate::types::LustreLogConfiguration::level) (`Level`).
     pub fn level(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreAccessAuditLogLevel>,
@@ -6548,7 +6134,7 @@ impl LustreLogConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
         &self.level
     }
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    /// Sets [`destination`](crate::types::LustreLogConfiguration::destination) (`Destination`).
     pub fn destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6597,15 +6183,7 @@ pub struct LustreLogCreateConfigurationBuilder {
     destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogCreateConfigurationBuilder {
-    /// Sets which data repository events are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
+    /// Sets [`level`](crate::types::LustreLogCreateConfiguration::level) (`Level`).
     pub fn level(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreAccessAuditLogLevel>,
@@ -6627,19 +6205,7 @@ impl LustreLogCreateConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
         &self.level
     }
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
-    ///
-    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
-    ///
-    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
+    /// Sets [`destination`](crate::types::LustreLogCreateConfiguration::destination) (`Destination`).
     pub fn destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6688,13 +6254,7 @@ pub struct LustreReadCacheConfigurationBuilder {
     size_gi_b: ::std::option::Option<i32>,
 }
 impl LustreReadCacheConfigurationBuilder {
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    /// Sets [`sizing_mode`](crate::types::LustreReadCacheConfiguration::sizing_mode) (`SizingMode`).
     pub fn sizing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreReadCacheSizingMode>,
@@ -6716,9 +6276,7 @@ impl LustreReadCacheConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreReadCacheSizingMode> {
         &self.sizing_mode
     }
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
-    ///
-    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
+    /// Sets [`size_gi_b`](crate::types::LustreReadCacheConfiguration::size_gi_b) (`SizeGiB`).
     pub fn size_gi_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_gi_b = ::std::option::Option::Some(input.into());
         self
@@ -6747,13 +6305,7 @@ pub struct LustreRootSquashConfigurationBuilder {
     no_squash_nids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl LustreRootSquashConfigurationBuilder {
-    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
-    ///
-    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
-    ///
-    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
-    ///
-    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
+    /// Sets [`root_squash`](crate::types::LustreRootSquashConfiguration::root_squash) (`RootSquash`).
     pub fn root_squash(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6773,11 +6325,7 @@ impl LustreRootSquashConfigurationBuilder {
     pub fn get_root_squash(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_squash
     }
-    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
-    ///
-    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
-    ///
-    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
+    /// Sets [`no_squash_nids`](crate::types::LustreRootSquashConfiguration::no_squash_nids) (`NoSquashNids`).
     pub fn no_squash_nids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -6813,7 +6361,7 @@ pub struct MissingFileSystemConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl MissingFileSystemConfigurationBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::MissingFileSystemConfiguration::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6847,7 +6395,7 @@ pub struct MissingVolumeConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl MissingVolumeConfigurationBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::MissingVolumeConfiguration::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6894,7 +6442,7 @@ pub struct OntapFileSystemConfigurationBuilder {
     endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
 }
 impl OntapFileSystemConfigurationBuilder {
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    /// Sets [`automatic_backup_retention_days`](crate::types::OntapFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -6914,7 +6462,7 @@ impl OntapFileSystemConfigurationBuilder {
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    /// Sets [`daily_automatic_backup_start_time`](crate::types::OntapFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6938,17 +6486,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
-    ///
-    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
+    /// Sets [`deployment_type`](crate::types::OntapFileSystemConfiguration::deployment_type) (`DeploymentType`).
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapDeploymentType>,
@@ -6970,7 +6508,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OntapDeploymentType> {
         &self.deployment_type
     }
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    /// Sets [`endpoint_ip_address_range`](crate::types::OntapFileSystemConfiguration::endpoint_ip_address_range) (`EndpointIpAddressRange`).
     pub fn endpoint_ip_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6992,7 +6530,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address_range
     }
-    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
+    /// Sets [`endpoints`](crate::types::OntapFileSystemConfiguration::endpoints) (`Endpoints`).
     pub fn endpoints(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemEndpoints>,
@@ -7014,7 +6552,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::FileSystemEndpoints> {
         &self.endpoints
     }
-    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
+    /// Sets [`disk_iops_configuration`](crate::types::OntapFileSystemConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -7036,7 +6574,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
+    /// Sets [`preferred_subnet_id`](crate::types::OntapFileSystemConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7058,7 +6596,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    /// Sets [`route_table_ids`](crate::types::OntapFileSystemConfiguration::route_table_ids) (`RouteTableIds`).
     pub fn route_table_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -7080,7 +6618,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.route_table_ids
     }
-    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
+    /// Sets [`throughput_capacity`](crate::types::OntapFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
@@ -7094,9 +6632,7 @@ impl OntapFileSystemConfigurationBuilder {
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    /// Sets [`weekly_maintenance_start_time`](crate::types::OntapFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7118,7 +6654,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
+    /// Sets [`fsx_admin_password`](crate::types::OntapFileSystemConfiguration::fsx_admin_password) (`FsxAdminPassword`).
     pub fn fsx_admin_password(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7140,13 +6676,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.fsx_admin_password
     }
-    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `HAPairs` is less than 1 or greater than 12.
-    ///
-    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
+    /// Sets [`ha_pairs`](crate::types::OntapFileSystemConfiguration::ha_pairs) (`HAPairs`).
     pub fn ha_pairs(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.ha_pairs = ::std::option::Option::Some(input.into());
         self
@@ -7160,25 +6690,7 @@ impl OntapFileSystemConfigurationBuilder {
     pub fn get_ha_pairs(&self) -> &::std::option::Option<i32> {
         &self.ha_pairs
     }
-    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
-    ///
-    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
-    ///
-    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
-    ///
-    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
-    ///
-    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
-    ///
-    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
-    ///
-    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
-    ///
-    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
+    /// Sets [`throughput_capacity_per_ha_pair`](crate::types::OntapFileSystemConfiguration::throughput_capacity_per_ha_pair) (`ThroughputCapacityPerHAPair`).
     pub fn throughput_capacity_per_ha_pair(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -7198,7 +6710,7 @@ impl OntapFileSystemConfigurationBuilder {
     pub fn get_throughput_capacity_per_ha_pair(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity_per_ha_pair
     }
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    /// Sets [`endpoint_ipv6_address_range`](crate::types::OntapFileSystemConfiguration::endpoint_ipv6_address_range) (`EndpointIpv6AddressRange`).
     pub fn endpoint_ipv6_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7295,13 +6807,7 @@ pub struct OntapVolumeConfigurationBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl OntapVolumeConfigurationBuilder {
-    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
-    ///
-    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
-    ///
-    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
-    ///
-    /// - `CACHE` specifies that the volume is a FlexCache volume.
+    /// Sets [`flex_cache_endpoint_type`](crate::types::OntapVolumeConfiguration::flex_cache_endpoint_type) (`FlexCacheEndpointType`).
     pub fn flex_cache_endpoint_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::FlexCacheEndpointType>,
@@ -7323,7 +6829,7 @@ impl OntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::FlexCacheEndpointType> {
         &self.flex_cache_endpoint_type
     }
-    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
+    /// Sets [`junction_path`](crate::types::OntapVolumeConfiguration::junction_path) (`JunctionPath`).
     pub fn junction_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7343,7 +6849,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.junction_path
     }
-    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
+    /// Sets [`security_style`](crate::types::OntapVolumeConfiguration::security_style) (`SecurityStyle`).
     pub fn security_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityStyle>,
@@ -7365,7 +6871,7 @@ impl OntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SecurityStyle> {
         &self.security_style
     }
-    /// The configured size of the volume, in megabytes (MBs).
+    /// Sets [`size_in_megabytes`](crate::types::OntapVolumeConfiguration::size_in_megabytes) (`SizeInMegabytes`).
     pub fn size_in_megabytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_in_megabytes = ::std::option::Option::Some(input.into());
         self
@@ -7379,7 +6885,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
         &self.size_in_megabytes
     }
-    /// The volume's storage efficiency setting.
+    /// Sets [`storage_efficiency_enabled`](crate::types::OntapVolumeConfiguration::storage_efficiency_enabled) (`StorageEfficiencyEnabled`).
     pub fn storage_efficiency_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7399,7 +6905,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
         &self.storage_efficiency_enabled
     }
-    /// The ID of the volume's storage virtual machine.
+    /// Sets [`storage_virtual_machine_id`](crate::types::OntapVolumeConfiguration::storage_virtual_machine_id) (`StorageVirtualMachineId`).
     pub fn storage_virtual_machine_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7421,9 +6927,7 @@ impl OntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.storage_virtual_machine_id
     }
-    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
-    ///
-    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
+    /// Sets [`storage_virtual_machine_root`](crate::types::OntapVolumeConfiguration::storage_virtual_machine_root) (`StorageVirtualMachineRoot`).
     pub fn storage_virtual_machine_root(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7443,7 +6947,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_storage_virtual_machine_root(&self) -> &::std::option::Option<bool> {
         &self.storage_virtual_machine_root
     }
-    /// The volume's `TieringPolicy` setting.
+    /// Sets [`tiering_policy`](crate::types::OntapVolumeConfiguration::tiering_policy) (`TieringPolicy`).
     pub fn tiering_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::TieringPolicy>,
@@ -7465,7 +6969,7 @@ impl OntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::TieringPolicy> {
         &self.tiering_policy
     }
-    /// The volume's universally unique identifier (UUID).
+    /// Sets [`uuid`](crate::types::OntapVolumeConfiguration::uuid) (`UUID`).
     pub fn uuid(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7485,13 +6989,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
         &self.uuid
     }
-    /// Specifies the type of volume. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
-    ///
-    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
+    /// Sets [`ontap_volume_type`](crate::types::OntapVolumeConfiguration::ontap_volume_type) (`OntapVolumeType`).
     pub fn ontap_volume_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapVolumeType>,
@@ -7513,17 +7011,7 @@ impl OntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OntapVolumeType> {
         &self.ontap_volume_type
     }
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    /// Sets [`snapshot_policy`](crate::types::OntapVolumeConfiguration::snapshot_policy) (`SnapshotPolicy`).
     pub fn snapshot_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7543,7 +7031,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_policy
     }
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
+    /// Sets [`copy_tags_to_backups`](crate::types::OntapVolumeConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7563,7 +7051,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
+    /// Sets [`snaplock_configuration`](crate::types::OntapVolumeConfiguration::snaplock_configuration) (`SnaplockConfiguration`).
     pub fn snaplock_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockConfiguration>,
@@ -7585,7 +7073,7 @@ impl OntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SnaplockConfiguration> {
         &self.snaplock_configuration
     }
-    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
+    /// Sets [`volume_style`](crate::types::OntapVolumeConfiguration::volume_style) (`VolumeStyle`).
     pub fn volume_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeStyle>,
@@ -7605,7 +7093,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
-    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
+    /// Sets [`aggregate_configuration`](crate::types::OntapVolumeConfiguration::aggregate_configuration) (`AggregateConfiguration`).
     pub fn aggregate_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::AggregateConfiguration>,
@@ -7627,7 +7115,7 @@ impl OntapVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::AggregateConfiguration> {
         &self.aggregate_configuration
     }
-    /// The configured size of the volume, in bytes.
+    /// Sets [`size_in_bytes`](crate::types::OntapVolumeConfiguration::size_in_bytes) (`SizeInBytes`).
     pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
@@ -7670,7 +7158,7 @@ pub struct OpenZfsClientConfigurationBuilder {
     options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl OpenZfsClientConfigurationBuilder {
-    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
+    /// Sets [`clients`](crate::types::OpenZfsClientConfiguration::clients) (`Clients`).
     pub fn clients(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7690,11 +7178,7 @@ impl OpenZfsClientConfigurationBuilder {
     pub fn get_clients(&self) -> &::std::option::Option<::std::string::String> {
         &self.clients
     }
-    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
-    ///
-    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
-    ///
-    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
+    /// Sets [`options`](crate::types::OpenZfsClientConfiguration::options) (`Options`).
     pub fn options(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -7762,7 +7246,7 @@ pub struct OpenZfsCreateRootVolumeConfigurationBuilder {
     read_only: ::std::option::Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfigurationBuilder {
-    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
+    /// Sets [`record_size_ki_b`](crate::types::OpenZfsCreateRootVolumeConfiguration::record_size_ki_b) (`RecordSizeKiB`).
     pub fn record_size_ki_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.record_size_ki_b = ::std::option::Option::Some(input.into());
         self
@@ -7776,13 +7260,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
         &self.record_size_ki_b
     }
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    /// Sets [`data_compression_type`](crate::types::OpenZfsCreateRootVolumeConfiguration::data_compression_type) (`DataCompressionType`).
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDataCompressionType>,
@@ -7804,7 +7282,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
         &self.data_compression_type
     }
-    /// The configuration object for mounting a file system.
+    /// Sets [`nfs_exports`](crate::types::OpenZfsCreateRootVolumeConfiguration::nfs_exports) (`NfsExports`).
     pub fn nfs_exports(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
@@ -7826,7 +7304,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
         &self.nfs_exports
     }
-    /// An object specifying how much storage users or groups can use on the volume.
+    /// Sets [`user_and_group_quotas`](crate::types::OpenZfsCreateRootVolumeConfiguration::user_and_group_quotas) (`UserAndGroupQuotas`).
     pub fn user_and_group_quotas(
         mut self,
         input: impl ::std::convert::Into<
@@ -7852,7 +7330,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
         &self.user_and_group_quotas
     }
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
+    /// Sets [`copy_tags_to_snapshots`](crate::types::OpenZfsCreateRootVolumeConfiguration::copy_tags_to_snapshots) (`CopyTagsToSnapshots`).
     pub fn copy_tags_to_snapshots(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7872,7 +7350,7 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_snapshots
     }
-    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
+    /// Sets [`read_only`](crate::types::OpenZfsCreateRootVolumeConfiguration::read_only) (`ReadOnly`).
     pub fn read_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.read_only = ::std::option::Option::Some(input.into());
         self
@@ -7921,7 +7399,7 @@ pub struct OpenZfsFileSystemConfigurationBuilder {
     >,
 }
 impl OpenZfsFileSystemConfigurationBuilder {
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    /// Sets [`automatic_backup_retention_days`](crate::types::OpenZfsFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -7941,7 +7419,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    /// Sets [`copy_tags_to_backups`](crate::types::OpenZfsFileSystemConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7961,7 +7439,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
+    /// Sets [`copy_tags_to_volumes`](crate::types::OpenZfsFileSystemConfiguration::copy_tags_to_volumes) (`CopyTagsToVolumes`).
     pub fn copy_tags_to_volumes(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7981,7 +7459,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_volumes
     }
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    /// Sets [`daily_automatic_backup_start_time`](crate::types::OpenZfsFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8005,7 +7483,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
+    /// Sets [`deployment_type`](crate::types::OpenZfsFileSystemConfiguration::deployment_type) (`DeploymentType`).
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDeploymentType>,
@@ -8027,7 +7505,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
         &self.deployment_type
     }
-    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
+    /// Sets [`throughput_capacity`](crate::types::OpenZfsFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
@@ -8041,9 +7519,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    /// Sets [`weekly_maintenance_start_time`](crate::types::OpenZfsFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8065,7 +7541,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for NetApp ONTAP, Amazon FSx for Windows File Server, or FSx for OpenZFS file system. By default, Amazon FSx automatically provisions 3 IOPS per GB of storage capacity. You can provision additional IOPS per GB of storage. The configuration consists of the total number of provisioned SSD IOPS and how it is was provisioned, or the mode (by the customer or by Amazon FSx).
+    /// Sets [`disk_iops_configuration`](crate::types::OpenZfsFileSystemConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -8087,7 +7563,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// The ID of the root volume of the OpenZFS file system.
+    /// Sets [`root_volume_id`](crate::types::OpenZfsFileSystemConfiguration::root_volume_id) (`RootVolumeId`).
     pub fn root_volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8107,7 +7583,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     pub fn get_root_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_volume_id
     }
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    /// Sets [`preferred_subnet_id`](crate::types::OpenZfsFileSystemConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8129,7 +7605,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    /// Sets [`endpoint_ip_address_range`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ip_address_range) (`EndpointIpAddressRange`).
     pub fn endpoint_ip_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8151,7 +7627,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address_range
     }
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    /// Sets [`endpoint_ipv6_address_range`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ipv6_address_range) (`EndpointIpv6AddressRange`).
     pub fn endpoint_ipv6_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8173,7 +7649,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ipv6_address_range
     }
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    /// Sets [`route_table_ids`](crate::types::OpenZfsFileSystemConfiguration::route_table_ids) (`RouteTableIds`).
     pub fn route_table_ids(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -8195,7 +7671,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.route_table_ids
     }
-    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
+    /// Sets [`endpoint_ip_address`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ip_address) (`EndpointIpAddress`).
     pub fn endpoint_ip_address(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8217,7 +7693,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address
     }
-    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
+    /// Sets [`endpoint_ipv6_address`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ipv6_address) (`EndpointIpv6Address`).
     pub fn endpoint_ipv6_address(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8239,7 +7715,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ipv6_address
     }
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
+    /// Sets [`read_cache_configuration`](crate::types::OpenZfsFileSystemConfiguration::read_cache_configuration) (`ReadCacheConfiguration`).
     pub fn read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheConfiguration>,
@@ -8291,7 +7767,7 @@ pub struct OpenZfsNfsExportBuilder {
     >,
 }
 impl OpenZfsNfsExportBuilder {
-    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
+    /// Sets [`client_configurations`](crate::types::OpenZfsNfsExport::client_configurations) (`ClientConfigurations`).
     pub fn client_configurations(
         mut self,
         input: impl ::std::convert::Into<
@@ -8347,7 +7823,7 @@ pub struct OpenZfsOriginSnapshotConfigurationBuilder {
     copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfigurationBuilder {
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    /// Sets [`snapshot_arn`](crate::types::OpenZfsOriginSnapshotConfiguration::snapshot_arn) (`SnapshotARN`).
     pub fn snapshot_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8367,13 +7843,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
     pub fn get_snapshot_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_arn
     }
-    /// The strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    /// Sets [`copy_strategy`](crate::types::OpenZfsOriginSnapshotConfiguration::copy_strategy) (`CopyStrategy`).
     pub fn copy_strategy(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsCopyStrategy>,
@@ -8410,13 +7880,7 @@ pub struct OpenZfsReadCacheConfigurationBuilder {
     size_gi_b: ::std::option::Option<i32>,
 }
 impl OpenZfsReadCacheConfigurationBuilder {
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    /// Sets [`sizing_mode`](crate::types::OpenZfsReadCacheConfiguration::sizing_mode) (`SizingMode`).
     pub fn sizing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheSizingMode>,
@@ -8438,7 +7902,7 @@ impl OpenZfsReadCacheConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheSizingMode> {
         &self.sizing_mode
     }
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    /// Sets [`size_gi_b`](crate::types::OpenZfsReadCacheConfiguration::size_gi_b) (`SizeGiB`).
     pub fn size_gi_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_gi_b = ::std::option::Option::Some(input.into());
         self
@@ -8468,7 +7932,7 @@ pub struct OpenZfsUserOrGroupQuotaBuilder {
     storage_capacity_quota_gi_b: ::std::option::Option<i32>,
 }
 impl OpenZfsUserOrGroupQuotaBuilder {
-    /// Specifies whether the quota applies to a user or group.
+    /// Sets the `Type` member.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsQuotaType>,
@@ -8488,7 +7952,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
     pub fn get_type(&self) -> &::std::option::Option<crate::types::OpenZfsQuotaType> {
         &self.r#type
     }
-    /// The ID of the user or group that the quota applies to.
+    /// Sets [`id`](crate::types::OpenZfsUserOrGroupQuota::id) (`Id`).
     pub fn id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.id = ::std::option::Option::Some(input.into());
         self
@@ -8502,7 +7966,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
     pub fn get_id(&self) -> &::std::option::Option<i32> {
         &self.id
     }
-    /// The user or group's storage quota, in gibibytes (GiB).
+    /// Sets [`storage_capacity_quota_gi_b`](crate::types::OpenZfsUserOrGroupQuota::storage_capacity_quota_gi_b) (`StorageCapacityQuotaGiB`).
     pub fn storage_capacity_quota_gi_b(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -8592,7 +8056,7 @@ pub struct OpenZfsVolumeConfigurationBuilder {
     copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfigurationBuilder {
-    /// The ID of the parent volume.
+    /// Sets [`parent_volume_id`](crate::types::OpenZfsVolumeConfiguration::parent_volume_id) (`ParentVolumeId`).
     pub fn parent_volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8612,7 +8076,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_parent_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.parent_volume_id
     }
-    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
+    /// Sets [`volume_path`](crate::types::OpenZfsVolumeConfiguration::volume_path) (`VolumePath`).
     pub fn volume_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8632,7 +8096,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_volume_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_path
     }
-    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
+    /// Sets [`storage_capacity_reservation_gi_b`](crate::types::OpenZfsVolumeConfiguration::storage_capacity_reservation_gi_b) (`StorageCapacityReservationGiB`).
     pub fn storage_capacity_reservation_gi_b(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -8654,7 +8118,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_storage_capacity_reservation_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_reservation_gi_b
     }
-    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
+    /// Sets [`storage_capacity_quota_gi_b`](crate::types::OpenZfsVolumeConfiguration::storage_capacity_quota_gi_b) (`StorageCapacityQuotaGiB`).
     pub fn storage_capacity_quota_gi_b(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -8674,7 +8138,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_storage_capacity_quota_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_quota_gi_b
     }
-    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
+    /// Sets [`record_size_ki_b`](crate::types::OpenZfsVolumeConfiguration::record_size_ki_b) (`RecordSizeKiB`).
     pub fn record_size_ki_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.record_size_ki_b = ::std::option::Option::Some(input.into());
         self
@@ -8688,13 +8152,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
         &self.record_size_ki_b
     }
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    /// Sets [`data_compression_type`](crate::types::OpenZfsVolumeConfiguration::data_compression_type) (`DataCompressionType`).
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDataCompressionType>,
@@ -8716,7 +8174,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
         &self.data_compression_type
     }
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
+    /// Sets [`copy_tags_to_snapshots`](crate::types::OpenZfsVolumeConfiguration::copy_tags_to_snapshots) (`CopyTagsToSnapshots`).
     pub fn copy_tags_to_snapshots(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -8736,7 +8194,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_snapshots
     }
-    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
+    /// Sets [`origin_snapshot`](crate::types::OpenZfsVolumeConfiguration::origin_snapshot) (`OriginSnapshot`).
     pub fn origin_snapshot(
         mut self,
         input: impl ::std::convert::Into<
@@ -8760,7 +8218,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration> {
         &self.origin_snapshot
     }
-    /// A Boolean value indicating whether the volume is read-only.
+    /// Sets [`read_only`](crate::types::OpenZfsVolumeConfiguration::read_only) (`ReadOnly`).
     pub fn read_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.read_only = ::std::option::Option::Some(input.into());
         self
@@ -8774,7 +8232,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_read_only(&self) -> &::std::option::Option<bool> {
         &self.read_only
     }
-    /// The configuration object for mounting a Network File System (NFS) file system.
+    /// Sets [`nfs_exports`](crate::types::OpenZfsVolumeConfiguration::nfs_exports) (`NfsExports`).
     pub fn nfs_exports(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
@@ -8796,7 +8254,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
         &self.nfs_exports
     }
-    /// An object specifying how much storage users or groups can use on the volume.
+    /// Sets [`user_and_group_quotas`](crate::types::OpenZfsVolumeConfiguration::user_and_group_quotas) (`UserAndGroupQuotas`).
     pub fn user_and_group_quotas(
         mut self,
         input: impl ::std::convert::Into<
@@ -8822,7 +8280,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
         &self.user_and_group_quotas
     }
-    /// Specifies the ID of the snapshot to which the volume was restored.
+    /// Sets [`restore_to_snapshot`](crate::types::OpenZfsVolumeConfiguration::restore_to_snapshot) (`RestoreToSnapshot`).
     pub fn restore_to_snapshot(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8844,7 +8302,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.restore_to_snapshot
     }
-    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
+    /// Sets [`delete_intermediate_snaphots`](crate::types::OpenZfsVolumeConfiguration::delete_intermediate_snaphots) (`DeleteIntermediateSnaphots`).
     pub fn delete_intermediate_snaphots(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -8864,7 +8322,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_delete_intermediate_snaphots(&self) -> &::std::option::Option<bool> {
         &self.delete_intermediate_snaphots
     }
-    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
+    /// Sets [`delete_cloned_volumes`](crate::types::OpenZfsVolumeConfiguration::delete_cloned_volumes) (`DeleteClonedVolumes`).
     pub fn delete_cloned_volumes(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -8884,7 +8342,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_delete_cloned_volumes(&self) -> &::std::option::Option<bool> {
         &self.delete_cloned_volumes
     }
-    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
+    /// Sets [`delete_intermediate_data`](crate::types::OpenZfsVolumeConfiguration::delete_intermediate_data) (`DeleteIntermediateData`).
     pub fn delete_intermediate_data(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -8904,7 +8362,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     pub fn get_delete_intermediate_data(&self) -> &::std::option::Option<bool> {
         &self.delete_intermediate_data
     }
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    /// Sets [`source_snapshot_arn`](crate::types::OpenZfsVolumeConfiguration::source_snapshot_arn) (`SourceSnapshotARN`).
     pub fn source_snapshot_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8926,7 +8384,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.source_snapshot_arn
     }
-    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
+    /// Sets [`destination_snapshot`](crate::types::OpenZfsVolumeConfiguration::destination_snapshot) (`DestinationSnapshot`).
     pub fn destination_snapshot(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8948,15 +8406,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.destination_snapshot
     }
-    /// Specifies the strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    /// Sets [`copy_strategy`](crate::types::OpenZfsVolumeConfiguration::copy_strategy) (`CopyStrategy`).
     pub fn copy_strategy(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsCopyStrategy>,
@@ -9009,7 +8459,7 @@ pub struct RetentionPeriodBuilder {
     value: ::std::option::Option<i32>,
 }
 impl RetentionPeriodBuilder {
-    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
+    /// Sets the `Type` member.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriodType>,
@@ -9029,19 +8479,7 @@ impl RetentionPeriodBuilder {
     pub fn get_type(&self) -> &::std::option::Option<crate::types::RetentionPeriodType> {
         &self.r#type
     }
-    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
-    ///
-    /// - `Seconds`: 0 - 65,535
-    ///
-    /// - `Minutes`: 0 - 65,535
-    ///
-    /// - `Hours`: 0 - 24
-    ///
-    /// - `Days`: 0 - 365
-    ///
-    /// - `Months`: 0 - 12
-    ///
-    /// - `Years`: 0 - 100
+    /// Sets [`value`](crate::types::RetentionPeriod::value) (`Value`).
     pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.value = ::std::option::Option::Some(input.into());
         self
@@ -9085,7 +8523,7 @@ pub struct SelfManagedActiveDirectoryAttributesBuilder {
     domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryAttributesBuilder {
-    /// The fully qualified domain name of the self-managed AD directory.
+    /// Sets [`domain_name`](crate::types::SelfManagedActiveDirectoryAttributes::domain_name) (`DomainName`).
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9105,7 +8543,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    /// Sets [`organizational_unit_distinguished_name`](crate::types::SelfManagedActiveDirectoryAttributes::organizational_unit_distinguished_name) (`OrganizationalUnitDistinguishedName`).
     pub fn organizational_unit_distinguished_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9129,7 +8567,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.organizational_unit_distinguished_name
     }
-    /// The name of the domain group whose members have administrative privileges for the FSx file system.
+    /// Sets [`file_system_administrators_group`](crate::types::SelfManagedActiveDirectoryAttributes::file_system_administrators_group) (`FileSystemAdministratorsGroup`).
     pub fn file_system_administrators_group(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9153,7 +8591,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.file_system_administrators_group
     }
-    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
+    /// Sets [`user_name`](crate::types::SelfManagedActiveDirectoryAttributes::user_name) (`UserName`).
     pub fn user_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9173,7 +8611,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
     pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.user_name
     }
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    /// Sets [`dns_ips`](crate::types::SelfManagedActiveDirectoryAttributes::dns_ips) (`DnsIps`).
     pub fn dns_ips(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -9195,7 +8633,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.dns_ips
     }
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
+    /// Sets [`domain_join_service_account_secret`](crate::types::SelfManagedActiveDirectoryAttributes::domain_join_service_account_secret) (`DomainJoinServiceAccountSecret`).
     pub fn domain_join_service_account_secret(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9244,7 +8682,7 @@ pub struct SelfManagedActiveDirectoryConfigurationBuilder {
     domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryConfigurationBuilder {
-    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
+    /// Sets [`domain_name`](crate::types::SelfManagedActiveDirectoryConfiguration::domain_name) (`DomainName`).
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9264,9 +8702,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
-    ///
-    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
+    /// Sets [`organizational_unit_distinguished_name`](crate::types::SelfManagedActiveDirectoryConfiguration::organizational_unit_distinguished_name) (`OrganizationalUnitDistinguishedName`).
     pub fn organizational_unit_distinguished_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9290,7 +8726,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.organizational_unit_distinguished_name
     }
-    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
+    /// Sets [`file_system_administrators_group`](crate::types::SelfManagedActiveDirectoryConfiguration::file_system_administrators_group) (`FileSystemAdministratorsGroup`).
     pub fn file_system_administrators_group(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9314,7 +8750,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.file_system_administrators_group
     }
-    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
+    /// Sets [`user_name`](crate::types::SelfManagedActiveDirectoryConfiguration::user_name) (`UserName`).
     pub fn user_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9334,7 +8770,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
     pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.user_name
     }
-    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
+    /// Sets [`password`](crate::types::SelfManagedActiveDirectoryConfiguration::password) (`Password`).
     pub fn password(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9354,7 +8790,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
     pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
         &self.password
     }
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    /// Sets [`dns_ips`](crate::types::SelfManagedActiveDirectoryConfiguration::dns_ips) (`DnsIps`).
     pub fn dns_ips(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
@@ -9376,15 +8812,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.dns_ips
     }
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
-    ///
-    /// The secret must contain two key-value pairs:
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
-    ///
-    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
+    /// Sets [`domain_join_service_account_secret`](crate::types::SelfManagedActiveDirectoryConfiguration::domain_join_service_account_secret) (`DomainJoinServiceAccountSecret`).
     pub fn domain_join_service_account_secret(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9478,7 +8906,7 @@ pub struct ServiceLimitExceededBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ServiceLimitExceededBuilder {
-    /// Enumeration of the service limit that was exceeded.
+    /// Sets [`limit`](crate::types::ServiceLimitExceeded::limit) (`Limit`).
     pub fn limit(
         mut self,
         input: impl ::std::convert::Into<crate::types::ServiceLimit>,
@@ -9498,7 +8926,7 @@ impl ServiceLimitExceededBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<crate::types::ServiceLimit> {
         &self.limit
     }
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::ServiceLimitExceeded::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9552,9 +8980,7 @@ pub struct SnaplockConfigurationBuilder {
     volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl SnaplockConfigurationBuilder {
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
+    /// Sets [`audit_log_volume`](crate::types::SnaplockConfiguration::audit_log_volume) (`AuditLogVolume`).
     pub fn audit_log_volume(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.audit_log_volume = ::std::option::Option::Some(input.into());
         self
@@ -9568,7 +8994,7 @@ impl SnaplockConfigurationBuilder {
     pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
         &self.audit_log_volume
     }
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
+    /// Sets [`autocommit_period`](crate::types::SnaplockConfiguration::autocommit_period) (`AutocommitPeriod`).
     pub fn autocommit_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutocommitPeriod>,
@@ -9590,9 +9016,7 @@ impl SnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
         &self.autocommit_period
     }
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    /// Sets [`privileged_delete`](crate::types::SnaplockConfiguration::privileged_delete) (`PrivilegedDelete`).
     pub fn privileged_delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::PrivilegedDelete>,
@@ -9614,7 +9038,7 @@ impl SnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
         &self.privileged_delete
     }
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
+    /// Sets [`retention_period`](crate::types::SnaplockConfiguration::retention_period) (`RetentionPeriod`).
     pub fn retention_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockRetentionPeriod>,
@@ -9636,11 +9060,7 @@ impl SnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
         &self.retention_period
     }
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    /// Sets [`snaplock_type`](crate::types::SnaplockConfiguration::snaplock_type) (`SnaplockType`).
     pub fn snaplock_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockType>,
@@ -9662,9 +9082,7 @@ impl SnaplockConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SnaplockType> {
         &self.snaplock_type
     }
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
+    /// Sets [`volume_append_mode_enabled`](crate::types::SnaplockConfiguration::volume_append_mode_enabled) (`VolumeAppendModeEnabled`).
     pub fn volume_append_mode_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -9704,7 +9122,7 @@ pub struct SnaplockRetentionPeriodBuilder {
     maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriodBuilder {
-    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
+    /// Sets [`default_retention`](crate::types::SnaplockRetentionPeriod::default_retention) (`DefaultRetention`).
     pub fn default_retention(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
@@ -9726,7 +9144,7 @@ impl SnaplockRetentionPeriodBuilder {
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
         &self.default_retention
     }
-    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    /// Sets [`minimum_retention`](crate::types::SnaplockRetentionPeriod::minimum_retention) (`MinimumRetention`).
     pub fn minimum_retention(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
@@ -9748,7 +9166,7 @@ impl SnaplockRetentionPeriodBuilder {
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
         &self.minimum_retention
     }
-    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    /// Sets [`maximum_retention`](crate::types::SnaplockRetentionPeriod::maximum_retention) (`MaximumRetention`).
     pub fn maximum_retention(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
@@ -9829,7 +9247,7 @@ pub struct SnapshotBuilder {
     >,
 }
 impl SnapshotBuilder {
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    /// Sets [`resource_arn`](crate::types::Snapshot::resource_arn) (`ResourceARN`).
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9849,7 +9267,7 @@ impl SnapshotBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// The ID of the snapshot.
+    /// Sets [`snapshot_id`](crate::types::Snapshot::snapshot_id) (`SnapshotId`).
     pub fn snapshot_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9869,7 +9287,7 @@ impl SnapshotBuilder {
     pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_id
     }
-    /// The name of the snapshot.
+    /// Sets [`name`](crate::types::Snapshot::name) (`Name`).
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9889,7 +9307,7 @@ impl SnapshotBuilder {
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// The ID of the volume that the snapshot is of.
+    /// Sets [`volume_id`](crate::types::Snapshot::volume_id) (`VolumeId`).
     pub fn volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9909,7 +9327,7 @@ impl SnapshotBuilder {
     pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_id
     }
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
+    /// Sets [`creation_time`](crate::types::Snapshot::creation_time) (`CreationTime`).
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -9931,15 +9349,7 @@ impl SnapshotBuilder {
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// The lifecycle status of the snapshot.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the snapshot.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting the snapshot.
-    ///
-    /// - `AVAILABLE` - The snapshot is fully available.
+    /// Sets [`lifecycle`](crate::types::Snapshot::lifecycle) (`Lifecycle`).
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnapshotLifecycle>,
@@ -9961,7 +9371,7 @@ impl SnapshotBuilder {
     ) -> &::std::option::Option<crate::types::SnapshotLifecycle> {
         &self.lifecycle
     }
-    /// Describes why a resource lifecycle state changed.
+    /// Sets [`lifecycle_transition_reason`](crate::types::Snapshot::lifecycle_transition_reason) (`LifecycleTransitionReason`).
     pub fn lifecycle_transition_reason(
         mut self,
         input: impl ::std::convert::Into<crate::types::LifecycleTransitionReason>,
@@ -9983,7 +9393,7 @@ impl SnapshotBuilder {
     ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
-    /// A list of `Tag` values, with a maximum of 50 elements.
+    /// Sets [`tags`](crate::types::Snapshot::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -10005,7 +9415,7 @@ impl SnapshotBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
+    /// Sets [`administrative_actions`](crate::types::Snapshot::administrative_actions) (`AdministrativeActions`).
     pub fn administrative_actions(
         mut self,
         input: impl ::std::convert::Into<
@@ -10051,7 +9461,7 @@ pub struct SourceBackupUnavailableBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
 }
 impl SourceBackupUnavailableBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::SourceBackupUnavailable::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10071,7 +9481,7 @@ impl SourceBackupUnavailableBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// The ID of the source backup. Specifies the backup that you are copying.
+    /// Sets [`backup_id`](crate::types::SourceBackupUnavailable::backup_id) (`BackupId`).
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10106,7 +9516,7 @@ pub struct StorageVirtualMachineNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl StorageVirtualMachineNotFoundBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::StorageVirtualMachineNotFound::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10141,7 +9551,7 @@ pub struct TagBuilder {
     value: ::std::option::Option<::std::string::String>,
 }
 impl TagBuilder {
-    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
+    /// Sets [`key`](crate::types::Tag::key) (`Key`).
     pub fn key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10161,7 +9571,7 @@ impl TagBuilder {
     pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.key
     }
-    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
+    /// Sets [`value`](crate::types::Tag::value) (`Value`).
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10208,7 +9618,7 @@ pub struct TieringPolicyBuilder {
     name: ::std::option::Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicyBuilder {
-    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
+    /// Sets [`cooling_period`](crate::types::TieringPolicy::cooling_period) (`CoolingPeriod`).
     pub fn cooling_period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.cooling_period = ::std::option::Option::Some(input.into());
         self
@@ -10222,15 +9632,7 @@ impl TieringPolicyBuilder {
     pub fn get_cooling_period(&self) -> &::std::option::Option<i32> {
         &self.cooling_period
     }
-    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
-    ///
-    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
-    ///
-    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
-    ///
-    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
-    ///
-    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    /// Sets [`name`](crate::types::TieringPolicy::name) (`Name`).
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<crate::types::TieringPolicyName>,
@@ -10264,7 +9666,7 @@ pub struct UnsupportedOperationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl UnsupportedOperationBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::UnsupportedOperation::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10315,7 +9717,7 @@ pub struct VolumeBuilder {
     >,
 }
 impl VolumeBuilder {
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
+    /// Sets [`creation_time`](crate::types::Volume::creation_time) (`CreationTime`).
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -10337,7 +9739,7 @@ impl VolumeBuilder {
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// The globally unique ID of the file system, assigned by Amazon FSx.
+    /// Sets [`file_system_id`](crate::types::Volume::file_system_id) (`FileSystemId`).
     pub fn file_system_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10357,21 +9759,7 @@ impl VolumeBuilder {
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
-    /// The lifecycle status of the volume.
-    ///
-    /// - `AVAILABLE` - The volume is fully available for use.
-    ///
-    /// - `CREATED` - The volume has been created.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new volume.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing volume.
-    ///
-    /// - `FAILED` - Amazon FSx was unable to create the volume.
-    ///
-    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
+    /// Sets [`lifecycle`](crate::types::Volume::lifecycle) (`Lifecycle`).
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeLifecycle>,
@@ -10393,7 +9781,7 @@ impl VolumeBuilder {
     ) -> &::std::option::Option<crate::types::VolumeLifecycle> {
         &self.lifecycle
     }
-    /// The name of the volume.
+    /// Sets [`name`](crate::types::Volume::name) (`Name`).
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10413,7 +9801,7 @@ impl VolumeBuilder {
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// The configuration of an Amazon FSx for NetApp ONTAP volume.
+    /// Sets [`ontap_configuration`](crate::types::Volume::ontap_configuration) (`OntapConfiguration`).
     pub fn ontap_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapVolumeConfiguration>,
@@ -10435,7 +9823,7 @@ impl VolumeBuilder {
     ) -> &::std::option::Option<crate::types::OntapVolumeConfiguration> {
         &self.ontap_configuration
     }
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    /// Sets [`resource_arn`](crate::types::Volume::resource_arn) (`ResourceARN`).
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10455,7 +9843,7 @@ impl VolumeBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// A list of `Tag` values, with a maximum of 50 elements.
+    /// Sets [`tags`](crate::types::Volume::tags) (`Tags`).
     pub fn tags(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
@@ -10477,7 +9865,7 @@ impl VolumeBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// The system-generated, unique ID of the volume.
+    /// Sets [`volume_id`](crate::types::Volume::volume_id) (`VolumeId`).
     pub fn volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10497,7 +9885,7 @@ impl VolumeBuilder {
     pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_id
     }
-    /// The type of the volume.
+    /// Sets [`volume_type`](crate::types::Volume::volume_type) (`VolumeType`).
     pub fn volume_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeType>,
@@ -10517,7 +9905,7 @@ impl VolumeBuilder {
     pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
         &self.volume_type
     }
-    /// The reason why the volume lifecycle status changed.
+    /// Sets [`lifecycle_transition_reason`](crate::types::Volume::lifecycle_transition_reason) (`LifecycleTransitionReason`).
     pub fn lifecycle_transition_reason(
         mut self,
         input: impl ::std::convert::Into<crate::types::LifecycleTransitionReason>,
@@ -10539,7 +9927,7 @@ impl VolumeBuilder {
     ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
-    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
+    /// Sets [`administrative_actions`](crate::types::Volume::administrative_actions) (`AdministrativeActions`).
     pub fn administrative_actions(
         mut self,
         input: impl ::std::convert::Into<
@@ -10563,7 +9951,7 @@ impl VolumeBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
-    /// The configuration of an Amazon FSx for OpenZFS volume.
+    /// Sets [`open_zfs_configuration`](crate::types::Volume::open_zfs_configuration) (`OpenZFSConfiguration`).
     pub fn open_zfs_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsVolumeConfiguration>,
@@ -10609,7 +9997,7 @@ pub struct VolumeNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl VolumeNotFoundBuilder {
-    /// A detailed error message.
+    /// Sets [`message`](crate::types::VolumeNotFound::message) (`Message`).
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10649,15 +10037,7 @@ pub struct WindowsAuditLogConfigurationBuilder {
     audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogConfigurationBuilder {
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
+    /// Sets [`file_access_audit_log_level`](crate::types::WindowsAuditLogConfiguration::file_access_audit_log_level) (`FileAccessAuditLogLevel`).
     pub fn file_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -10679,15 +10059,7 @@ impl WindowsAuditLogConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_access_audit_log_level
     }
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
+    /// Sets [`file_share_access_audit_log_level`](crate::types::WindowsAuditLogConfiguration::file_share_access_audit_log_level) (`FileShareAccessAuditLogLevel`).
     pub fn file_share_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -10711,11 +10083,7 @@ impl WindowsAuditLogConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_share_access_audit_log_level
     }
-    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    /// Sets [`audit_log_destination`](crate::types::WindowsAuditLogConfiguration::audit_log_destination) (`AuditLogDestination`).
     pub fn audit_log_destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10781,15 +10149,7 @@ pub struct WindowsAuditLogCreateConfigurationBuilder {
     audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogCreateConfigurationBuilder {
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
+    /// Sets [`file_access_audit_log_level`](crate::types::WindowsAuditLogCreateConfiguration::file_access_audit_log_level) (`FileAccessAuditLogLevel`).
     pub fn file_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -10811,15 +10171,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_access_audit_log_level
     }
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
+    /// Sets [`file_share_access_audit_log_level`](crate::types::WindowsAuditLogCreateConfiguration::file_share_access_audit_log_level) (`FileShareAccessAuditLogLevel`).
     pub fn file_share_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -10843,19 +10195,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_share_access_audit_log_level
     }
-    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
-    ///
-    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
+    /// Sets [`audit_log_destination`](crate::types::WindowsAuditLogCreateConfiguration::audit_log_destination) (`AuditLogDestination`).
     pub fn audit_log_destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10937,7 +10277,7 @@ pub struct WindowsFileSystemConfigurationBuilder {
     fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfigurationBuilder {
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
+    /// Sets [`active_directory_id`](crate::types::WindowsFileSystemConfiguration::active_directory_id) (`ActiveDirectoryId`).
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -10959,7 +10299,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
-    /// The configuration of the self-managed Microsoft Active Directory (AD) directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    /// Sets [`self_managed_active_directory_configuration`](crate::types::WindowsFileSystemConfiguration::self_managed_active_directory_configuration) (`SelfManagedActiveDirectoryConfiguration`).
     pub fn self_managed_active_directory_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -10985,15 +10325,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes> {
         &self.self_managed_active_directory_configuration
     }
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
-    ///
-    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
-    ///
-    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    /// Sets [`deployment_type`](crate::types::WindowsFileSystemConfiguration::deployment_type) (`DeploymentType`).
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsDeploymentType>,
@@ -11015,11 +10347,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
         &self.deployment_type
     }
-    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
-    ///
-    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
+    /// Sets [`remote_administration_endpoint`](crate::types::WindowsFileSystemConfiguration::remote_administration_endpoint) (`RemoteAdministrationEndpoint`).
     pub fn remote_administration_endpoint(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -11041,9 +10369,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.remote_administration_endpoint
     }
-    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
+    /// Sets [`preferred_subnet_id`](crate::types::WindowsFileSystemConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -11065,9 +10391,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
-    ///
-    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
+    /// Sets [`preferred_file_server_ip`](crate::types::WindowsFileSystemConfiguration::preferred_file_server_ip) (`PreferredFileServerIp`).
     pub fn preferred_file_server_ip(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -11089,7 +10413,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_file_server_ip
     }
-    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
+    /// Sets [`throughput_capacity`](crate::types::WindowsFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
@@ -11103,7 +10427,7 @@ impl WindowsFileSystemConfigurationBuilder {
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// The list of maintenance operations in progress for this file system.
+    /// Sets [`maintenance_operations_in_progress`](crate::types::WindowsFileSystemConfiguration::maintenance_operations_in_progress) (`MaintenanceOperationsInProgress`).
     pub fn maintenance_operations_in_progress(
         mut self,
         input: impl ::std::convert::Into<
@@ -11133,7 +10457,7 @@ impl WindowsFileSystemConfigurationBuilder {
     > {
         &self.maintenance_operations_in_progress
     }
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    /// Sets [`weekly_maintenance_start_time`](crate::types::WindowsFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -11155,7 +10479,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// The preferred time to take daily automatic backups, in the UTC time zone.
+    /// Sets [`daily_automatic_backup_start_time`](crate::types::WindowsFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -11179,7 +10503,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
+    /// Sets [`automatic_backup_retention_days`](crate::types::WindowsFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -11199,7 +10523,7 @@ impl WindowsFileSystemConfigurationBuilder {
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    /// Sets [`copy_tags_to_backups`](crate::types::WindowsFileSystemConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -11219,7 +10543,7 @@ impl WindowsFileSystemConfigurationBuilder {
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
+    /// Sets [`aliases`](crate::types::WindowsFileSystemConfiguration::aliases) (`Aliases`).
     pub fn aliases(
         mut self,
         input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Alias>>,
@@ -11241,7 +10565,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Alias>> {
         &self.aliases
     }
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
+    /// Sets [`audit_log_configuration`](crate::types::WindowsFileSystemConfiguration::audit_log_configuration) (`AuditLogConfiguration`).
     pub fn audit_log_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAuditLogConfiguration>,
@@ -11263,7 +10587,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsAuditLogConfiguration> {
         &self.audit_log_configuration
     }
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
+    /// Sets [`disk_iops_configuration`](crate::types::WindowsFileSystemConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -11285,7 +10609,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
+    /// Sets [`preferred_file_server_ipv6`](crate::types::WindowsFileSystemConfiguration::preferred_file_server_ipv6) (`PreferredFileServerIpv6`).
     pub fn preferred_file_server_ipv6(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -11307,7 +10631,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_file_server_ipv6
     }
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
+    /// Sets [`fsrm_configuration`](crate::types::WindowsFileSystemConfiguration::fsrm_configuration) (`FsrmConfiguration`).
     pub fn fsrm_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsFsrmConfiguration>,
@@ -11360,7 +10684,7 @@ pub struct WindowsFsrmConfigurationBuilder {
     event_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsFsrmConfigurationBuilder {
-    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
+    /// Sets [`fsrm_service_enabled`](crate::types::WindowsFsrmConfiguration::fsrm_service_enabled) (`FsrmServiceEnabled`).
     pub fn fsrm_service_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -11380,11 +10704,7 @@ impl WindowsFsrmConfigurationBuilder {
     pub fn get_fsrm_service_enabled(&self) -> &::std::option::Option<bool> {
         &self.fsrm_service_enabled
     }
-    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    /// Sets [`event_log_destination`](crate::types::WindowsFsrmConfiguration::event_log_destination) (`EventLogDestination`).
     pub fn event_log_destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

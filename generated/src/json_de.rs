@@ -2,10 +2,29 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson deserializers for every structure, union, list and map of the crate.
+impl crate::types::ActiveDirectoryBackupAttributes {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            domain_name: ::std::option::Option::None,
+            active_directory_id: ::std::option::Option::None,
+            resource_arn: ::std::option::Option::None,
+        }
+    }
+}
 impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttributes {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "DomainName" => 0u16,
@@ -14,16 +33,13 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
                 _ => u16::MAX,
             }
         }
-        let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_domain_name,
+                            &mut value.domain_name,
                             "DomainName",
                             |reader| reader.string(),
                         )?
@@ -31,7 +47,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
                 1u16 => {
                     reader
                         .member(
-                            &mut m_active_directory_id,
+                            &mut value.active_directory_id,
                             "ActiveDirectoryId",
                             |reader| reader.string(),
                         )?
@@ -39,7 +55,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
                 2u16 => {
                     reader
                         .member(
-                            &mut m_resource_arn,
+                            &mut value.resource_arn,
                             "ResourceARN",
                             |reader| reader.string(),
                         )?
@@ -48,17 +64,33 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            domain_name: m_domain_name,
-            active_directory_id: m_active_directory_id,
-            resource_arn: m_resource_arn,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::ActiveDirectoryError {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            active_directory_id: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "ActiveDirectoryId" => 0u16,
@@ -67,16 +99,13 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
                 _ => u16::MAX,
             }
         }
-        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_type: ::std::option::Option<crate::types::ActiveDirectoryErrorType> = ::std::option::Option::None;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_active_directory_id,
+                            &mut value.active_directory_id,
                             "ActiveDirectoryId",
                             |reader| reader.string(),
                         )?
@@ -84,7 +113,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_type,
+                            &mut value.r#type,
                             "Type",
                             |reader| {
                                 reader
@@ -93,24 +122,47 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
                         )?
                 }
                 2u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            active_directory_id: m_active_directory_id,
-            r#type: m_type,
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::AdministrativeAction {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            administrative_action_type: ::std::option::Option::None,
+            progress_percent: ::std::option::Option::None,
+            request_time: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            target_file_system_values: ::std::option::Option::None,
+            failure_details: ::std::option::Option::None,
+            target_volume_values: ::std::option::Option::None,
+            target_snapshot_values: ::std::option::Option::None,
+            total_transfer_bytes: ::std::option::Option::None,
+            remaining_transfer_bytes: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "AdministrativeActionType" => 0u16,
@@ -127,32 +179,13 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                 _ => u16::MAX,
             }
         }
-        let mut m_administrative_action_type: ::std::option::Option<
-            crate::types::AdministrativeActionType,
-        > = ::std::option::Option::None;
-        let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_request_time: ::std::option::Option<::aws_smithy_types::DateTime> = ::std::option::Option::None;
-        let mut m_status: ::std::option::Option<crate::types::Status> = ::std::option::Option::None;
-        let mut m_target_file_system_values: ::std::option::Option<
-            crate::types::FileSystem,
-        > = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
-            crate::types::AdministrativeActionFailureDetails,
-        > = ::std::option::Option::None;
-        let mut m_target_volume_values: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
-        let mut m_target_snapshot_values: ::std::option::Option<
-            crate::types::Snapshot,
-        > = ::std::option::Option::None;
-        let mut m_total_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-        let mut m_remaining_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_administrative_action_type,
+                            &mut value.administrative_action_type,
                             "AdministrativeActionType",
                             |reader| {
                                 reader
@@ -163,7 +196,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_progress_percent,
+                            &mut value.progress_percent,
                             "ProgressPercent",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -171,7 +204,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_request_time,
+                            &mut value.request_time,
                             "RequestTime",
                             |reader| {
                                 reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
@@ -181,55 +214,47 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_status,
+                            &mut value.status,
                             "Status",
                             |reader| reader.enum_value::<crate::types::Status>(),
                         )?
                 }
                 4u16 => {
                     reader
-                        .member(
-                            &mut m_target_file_system_values,
+                        .member_in_place(
+                            &mut value.target_file_system_values,
                             "TargetFileSystemValues",
-                            |reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystem::empty,
                         )?
                 }
                 5u16 => {
                     reader
-                        .member(
-                            &mut m_failure_details,
+                        .member_in_place(
+                            &mut value.failure_details,
                             "FailureDetails",
-                            |reader| <crate::types::AdministrativeActionFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::AdministrativeActionFailureDetails::empty,
                         )?
                 }
                 6u16 => {
                     reader
-                        .member(
-                            &mut m_target_volume_values,
+                        .member_in_place(
+                            &mut value.target_volume_values,
                             "TargetVolumeValues",
-                            |reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::Volume::empty,
                         )?
                 }
                 7u16 => {
                     reader
-                        .member(
-                            &mut m_target_snapshot_values,
+                        .member_in_place(
+                            &mut value.target_snapshot_values,
                             "TargetSnapshotValues",
-                            |reader| <crate::types::Snapshot as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::Snapshot::empty,
                         )?
                 }
                 8u16 => {
                     reader
                         .member(
-                            &mut m_total_transfer_bytes,
+                            &mut value.total_transfer_bytes,
                             "TotalTransferBytes",
                             |reader| reader.integer::<i64>("a 64-bit integer"),
                         )?
@@ -237,61 +262,85 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                 9u16 => {
                     reader
                         .member(
-                            &mut m_remaining_transfer_bytes,
+                            &mut value.remaining_transfer_bytes,
                             "RemainingTransferBytes",
                             |reader| reader.integer::<i64>("a 64-bit integer"),
                         )?
                 }
                 10u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            administrative_action_type: m_administrative_action_type,
-            progress_percent: m_progress_percent,
-            request_time: m_request_time,
-            status: m_status,
-            target_file_system_values: m_target_file_system_values,
-            failure_details: m_failure_details,
-            target_volume_values: m_target_volume_values,
-            target_snapshot_values: m_target_snapshot_values,
-            total_transfer_bytes: m_total_transfer_bytes,
-            remaining_transfer_bytes: m_remaining_transfer_bytes,
-            message: m_message,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::AdministrativeActionFailureDetails {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::AdministrativeActionFailureDetails {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { message: m_message })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::AggregateConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            aggregates: ::std::option::Option::None,
+            total_constituents: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Aggregates" => 0u16,
@@ -299,17 +348,13 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_aggregates: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_total_constituents: ::std::option::Option<i32> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_aggregates,
+                            &mut value.aggregates,
                             "Aggregates",
                             |reader| de_aggregates(reader),
                         )?
@@ -317,7 +362,7 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_total_constituents,
+                            &mut value.total_constituents,
                             "TotalConstituents",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -326,16 +371,31 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            aggregates: m_aggregates,
-            total_constituents: m_total_constituents,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::Alias {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::Alias {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Name" => 0u16,
@@ -343,16 +403,14 @@ impl crate::json::DeserializeJson for crate::types::Alias {
                 _ => u16::MAX,
             }
         }
-        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::AliasLifecycle> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
+                0u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
                 1u16 => {
                     reader
                         .member(
-                            &mut m_lifecycle,
+                            &mut value.lifecycle,
                             "Lifecycle",
                             |reader| reader.enum_value::<crate::types::AliasLifecycle>(),
                         )?
@@ -361,16 +419,31 @@ impl crate::json::DeserializeJson for crate::types::Alias {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            name: m_name,
-            lifecycle: m_lifecycle,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::AutocommitPeriod {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Type" => 0u16,
@@ -378,15 +451,13 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
                 _ => u16::MAX,
             }
         }
-        let mut m_type: ::std::option::Option<crate::types::AutocommitPeriodType> = ::std::option::Option::None;
-        let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_type,
+                            &mut value.r#type,
                             "Type",
                             |reader| {
                                 reader.enum_value::<crate::types::AutocommitPeriodType>()
@@ -396,7 +467,7 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_value,
+                            &mut value.value,
                             "Value",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -405,16 +476,46 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            r#type: m_type,
-            value: m_value,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::Backup {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup_id: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+            failure_details: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            progress_percent: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            kms_key_id: ::std::option::Option::None,
+            resource_arn: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            file_system: ::std::option::Option::None,
+            directory_information: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            source_backup_id: ::std::option::Option::None,
+            source_backup_region: ::std::option::Option::None,
+            resource_type: ::std::option::Option::None,
+            volume: ::std::option::Option::None,
+            size_in_bytes: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::Backup {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "BackupId" => 0u16,
@@ -437,56 +538,37 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                 _ => u16::MAX,
             }
         }
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::BackupLifecycle> = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
-            crate::types::BackupFailureDetails,
-        > = ::std::option::Option::None;
-        let mut m_type: ::std::option::Option<crate::types::BackupType> = ::std::option::Option::None;
-        let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_creation_time: ::std::option::Option<::aws_smithy_types::DateTime> = ::std::option::Option::None;
-        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_file_system: ::std::option::Option<crate::types::FileSystem> = ::std::option::Option::None;
-        let mut m_directory_information: ::std::option::Option<
-            crate::types::ActiveDirectoryBackupAttributes,
-        > = ::std::option::Option::None;
-        let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_backup_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_type: ::std::option::Option<crate::types::ResourceType> = ::std::option::Option::None;
-        let mut m_volume: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
-        let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
+                        .member(
+                            &mut value.backup_id,
+                            "BackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_lifecycle,
+                            &mut value.lifecycle,
                             "Lifecycle",
                             |reader| reader.enum_value::<crate::types::BackupLifecycle>(),
                         )?
                 }
                 2u16 => {
                     reader
-                        .member(
-                            &mut m_failure_details,
+                        .member_in_place(
+                            &mut value.failure_details,
                             "FailureDetails",
-                            |reader| <crate::types::BackupFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::BackupFailureDetails::empty,
                         )?
                 }
                 3u16 => {
                     reader
                         .member(
-                            &mut m_type,
+                            &mut value.r#type,
                             "Type",
                             |reader| reader.enum_value::<crate::types::BackupType>(),
                         )?
@@ -494,7 +576,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                 4u16 => {
                     reader
                         .member(
-                            &mut m_progress_percent,
+                            &mut value.progress_percent,
                             "ProgressPercent",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -502,7 +584,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                 5u16 => {
                     reader
                         .member(
-                            &mut m_creation_time,
+                            &mut value.creation_time,
                             "CreationTime",
                             |reader| {
                                 reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
@@ -511,44 +593,49 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                 }
                 6u16 => {
                     reader
-                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
+                        .member(
+                            &mut value.kms_key_id,
+                            "KmsKeyId",
+                            |reader| reader.string(),
+                        )?
                 }
                 7u16 => {
                     reader
                         .member(
-                            &mut m_resource_arn,
+                            &mut value.resource_arn,
                             "ResourceARN",
                             |reader| reader.string(),
                         )?
                 }
-                8u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                8u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
                 9u16 => {
                     reader
-                        .member(
-                            &mut m_file_system,
+                        .member_in_place(
+                            &mut value.file_system,
                             "FileSystem",
-                            |reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystem::empty,
                         )?
                 }
                 10u16 => {
                     reader
-                        .member(
-                            &mut m_directory_information,
+                        .member_in_place(
+                            &mut value.directory_information,
                             "DirectoryInformation",
-                            |reader| <crate::types::ActiveDirectoryBackupAttributes as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::ActiveDirectoryBackupAttributes::empty,
                         )?
                 }
                 11u16 => {
-                    reader.member(&mut m_owner_id, "OwnerId", |reader| reader.string())?
+                    reader
+                        .member(
+                            &mut value.owner_id,
+                            "OwnerId",
+                            |reader| reader.string(),
+                        )?
                 }
                 12u16 => {
                     reader
                         .member(
-                            &mut m_source_backup_id,
+                            &mut value.source_backup_id,
                             "SourceBackupId",
                             |reader| reader.string(),
                         )?
@@ -556,7 +643,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                 13u16 => {
                     reader
                         .member(
-                            &mut m_source_backup_region,
+                            &mut value.source_backup_region,
                             "SourceBackupRegion",
                             |reader| reader.string(),
                         )?
@@ -564,25 +651,23 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                 14u16 => {
                     reader
                         .member(
-                            &mut m_resource_type,
+                            &mut value.resource_type,
                             "ResourceType",
                             |reader| reader.enum_value::<crate::types::ResourceType>(),
                         )?
                 }
                 15u16 => {
                     reader
-                        .member(
-                            &mut m_volume,
+                        .member_in_place(
+                            &mut value.volume,
                             "Volume",
-                            |reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::Volume::empty,
                         )?
                 }
                 16u16 => {
                     reader
                         .member(
-                            &mut m_size_in_bytes,
+                            &mut value.size_in_bytes,
                             "SizeInBytes",
                             |reader| reader.integer::<i64>("a 64-bit integer"),
                         )?
@@ -591,31 +676,32 @@ impl crate::json::DeserializeJson for crate::types::Backup {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            backup_id: m_backup_id,
-            lifecycle: m_lifecycle,
-            failure_details: m_failure_details,
-            r#type: m_type,
-            progress_percent: m_progress_percent,
-            creation_time: m_creation_time,
-            kms_key_id: m_kms_key_id,
-            resource_arn: m_resource_arn,
-            tags: m_tags,
-            file_system: m_file_system,
-            directory_information: m_directory_information,
-            owner_id: m_owner_id,
-            source_backup_id: m_source_backup_id,
-            source_backup_region: m_source_backup_region,
-            resource_type: m_resource_type,
-            volume: m_volume,
-            size_in_bytes: m_size_in_bytes,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::BackupBeingCopied {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            backup_id: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
@@ -623,111 +709,176 @@ impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
                     reader
-                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
+                        .member(
+                            &mut value.backup_id,
+                            "BackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            backup_id: m_backup_id,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::BackupFailureDetails {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::BackupFailureDetails {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { message: m_message })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::BackupInProgress {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::BackupInProgress {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::BackupNotFound {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::BackupNotFound {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::BackupRestoring {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            file_system_id: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::BackupRestoring {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
@@ -735,18 +886,17 @@ impl crate::json::DeserializeJson for crate::types::BackupRestoring {
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_file_system_id,
+                            &mut value.file_system_id,
                             "FileSystemId",
                             |reader| reader.string(),
                         )?
@@ -755,44 +905,77 @@ impl crate::json::DeserializeJson for crate::types::BackupRestoring {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            file_system_id: m_file_system_id,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::BadRequest {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::BadRequest {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CopyBackupInput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            client_request_token: ::std::option::Option::None,
+            source_backup_id: ::std::option::Option::None,
+            source_region: ::std::option::Option::None,
+            kms_key_id: ::std::option::Option::None,
+            copy_tags: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "ClientRequestToken" => 0u16,
@@ -804,19 +987,13 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                 _ => u16::MAX,
             }
         }
-        let mut m_client_request_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_tags: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_client_request_token,
+                            &mut value.client_request_token,
                             "ClientRequestToken",
                             |reader| reader.string(),
                         )?
@@ -824,7 +1001,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_source_backup_id,
+                            &mut value.source_backup_id,
                             "SourceBackupId",
                             |reader| reader.string(),
                         )?
@@ -832,69 +1009,102 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_source_region,
+                            &mut value.source_region,
                             "SourceRegion",
                             |reader| reader.string(),
                         )?
                 }
                 3u16 => {
                     reader
-                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
+                        .member(
+                            &mut value.kms_key_id,
+                            "KmsKeyId",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
                     reader
-                        .member(&mut m_copy_tags, "CopyTags", |reader| reader.boolean())?
+                        .member(
+                            &mut value.copy_tags,
+                            "CopyTags",
+                            |reader| reader.boolean(),
+                        )?
                 }
-                5u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                5u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            client_request_token: m_client_request_token,
-            source_backup_id: m_source_backup_id,
-            source_region: m_source_region,
-            kms_key_id: m_kms_key_id,
-            copy_tags: m_copy_tags,
-            tags: m_tags,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CopyBackupOutput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CopyBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Backup" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(
-                            &mut m_backup,
+                        .member_in_place(
+                            &mut value.backup,
                             "Backup",
-                            |reader| <crate::types::Backup as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::Backup::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { backup: m_backup })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateAggregateConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            aggregates: ::std::option::Option::None,
+            constituents_per_aggregate: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Aggregates" => 0u16,
@@ -902,17 +1112,13 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
                 _ => u16::MAX,
             }
         }
-        let mut m_aggregates: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_constituents_per_aggregate: ::std::option::Option<i32> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_aggregates,
+                            &mut value.aggregates,
                             "Aggregates",
                             |reader| de_aggregates(reader),
                         )?
@@ -920,7 +1126,7 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
                 1u16 => {
                     reader
                         .member(
-                            &mut m_constituents_per_aggregate,
+                            &mut value.constituents_per_aggregate,
                             "ConstituentsPerAggregate",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -929,16 +1135,33 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            aggregates: m_aggregates,
-            constituents_per_aggregate: m_constituents_per_aggregate,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateBackupInput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            file_system_id: ::std::option::Option::None,
+            client_request_token: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            volume_id: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "FileSystemId" => 0u16,
@@ -948,17 +1171,13 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
                 _ => u16::MAX,
             }
         }
-        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_client_request_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_file_system_id,
+                            &mut value.file_system_id,
                             "FileSystemId",
                             |reader| reader.string(),
                         )?
@@ -966,63 +1185,105 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_client_request_token,
+                            &mut value.client_request_token,
                             "ClientRequestToken",
                             |reader| reader.string(),
                         )?
                 }
-                2u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                2u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
                 3u16 => {
                     reader
-                        .member(&mut m_volume_id, "VolumeId", |reader| reader.string())?
+                        .member(
+                            &mut value.volume_id,
+                            "VolumeId",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            file_system_id: m_file_system_id,
-            client_request_token: m_client_request_token,
-            tags: m_tags,
-            volume_id: m_volume_id,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateBackupOutput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Backup" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(
-                            &mut m_backup,
+                        .member_in_place(
+                            &mut value.backup,
                             "Backup",
-                            |reader| <crate::types::Backup as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::Backup::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { backup: m_backup })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateFileSystemFromBackupInput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup_id: ::std::option::Option::None,
+            client_request_token: ::std::option::Option::None,
+            subnet_ids: ::std::option::Option::None,
+            security_group_ids: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            windows_configuration: ::std::option::Option::None,
+            lustre_configuration: ::std::option::Option::None,
+            storage_type: ::std::option::Option::None,
+            kms_key_id: ::std::option::Option::None,
+            file_system_type_version: ::std::option::Option::None,
+            open_zfs_configuration: ::std::option::Option::None,
+            storage_capacity: ::std::option::Option::None,
+            network_type: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "BackupId" => 0u16,
@@ -1041,42 +1302,21 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                 _ => u16::MAX,
             }
         }
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_client_request_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_subnet_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_security_group_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_windows_configuration: ::std::option::Option<
-            crate::types::CreateFileSystemWindowsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_lustre_configuration: ::std::option::Option<
-            crate::types::CreateFileSystemLustreConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_storage_type: ::std::option::Option<crate::types::StorageType> = ::std::option::Option::None;
-        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_file_system_type_version: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_open_zfs_configuration: ::std::option::Option<
-            crate::types::CreateFileSystemOpenZfsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_storage_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_network_type: ::std::option::Option<crate::types::NetworkType> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
+                        .member(
+                            &mut value.backup_id,
+                            "BackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_client_request_token,
+                            &mut value.client_request_token,
                             "ClientRequestToken",
                             |reader| reader.string(),
                         )?
@@ -1084,7 +1324,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                 2u16 => {
                     reader
                         .member(
-                            &mut m_subnet_ids,
+                            &mut value.subnet_ids,
                             "SubnetIds",
                             |reader| de_subnet_ids(reader),
                         )?
@@ -1092,66 +1332,64 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                 3u16 => {
                     reader
                         .member(
-                            &mut m_security_group_ids,
+                            &mut value.security_group_ids,
                             "SecurityGroupIds",
                             |reader| de_security_group_ids(reader),
                         )?
                 }
-                4u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                4u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
                 5u16 => {
                     reader
-                        .member(
-                            &mut m_windows_configuration,
+                        .member_in_place(
+                            &mut value.windows_configuration,
                             "WindowsConfiguration",
-                            |reader| <crate::types::CreateFileSystemWindowsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::CreateFileSystemWindowsConfiguration::empty,
                         )?
                 }
                 6u16 => {
                     reader
-                        .member(
-                            &mut m_lustre_configuration,
+                        .member_in_place(
+                            &mut value.lustre_configuration,
                             "LustreConfiguration",
-                            |reader| <crate::types::CreateFileSystemLustreConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::CreateFileSystemLustreConfiguration::empty,
                         )?
                 }
                 7u16 => {
                     reader
                         .member(
-                            &mut m_storage_type,
+                            &mut value.storage_type,
                             "StorageType",
                             |reader| reader.enum_value::<crate::types::StorageType>(),
                         )?
                 }
                 8u16 => {
                     reader
-                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
+                        .member(
+                            &mut value.kms_key_id,
+                            "KmsKeyId",
+                            |reader| reader.string(),
+                        )?
                 }
                 9u16 => {
                     reader
                         .member(
-                            &mut m_file_system_type_version,
+                            &mut value.file_system_type_version,
                             "FileSystemTypeVersion",
                             |reader| reader.string(),
                         )?
                 }
                 10u16 => {
                     reader
-                        .member(
-                            &mut m_open_zfs_configuration,
+                        .member_in_place(
+                            &mut value.open_zfs_configuration,
                             "OpenZFSConfiguration",
-                            |reader| <crate::types::CreateFileSystemOpenZfsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::CreateFileSystemOpenZfsConfiguration::empty,
                         )?
                 }
                 11u16 => {
                     reader
                         .member(
-                            &mut m_storage_capacity,
+                            &mut value.storage_capacity,
                             "StorageCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1159,7 +1397,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                 12u16 => {
                     reader
                         .member(
-                            &mut m_network_type,
+                            &mut value.network_type,
                             "NetworkType",
                             |reader| reader.enum_value::<crate::types::NetworkType>(),
                         )?
@@ -1168,58 +1406,92 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            backup_id: m_backup_id,
-            client_request_token: m_client_request_token,
-            subnet_ids: m_subnet_ids,
-            security_group_ids: m_security_group_ids,
-            tags: m_tags,
-            windows_configuration: m_windows_configuration,
-            lustre_configuration: m_lustre_configuration,
-            storage_type: m_storage_type,
-            kms_key_id: m_kms_key_id,
-            file_system_type_version: m_file_system_type_version,
-            open_zfs_configuration: m_open_zfs_configuration,
-            storage_capacity: m_storage_capacity,
-            network_type: m_network_type,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateFileSystemFromBackupOutput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            file_system: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "FileSystem" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_file_system: ::std::option::Option<crate::types::FileSystem> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(
-                            &mut m_file_system,
+                        .member_in_place(
+                            &mut value.file_system,
                             "FileSystem",
-                            |reader| <crate::types::FileSystem as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystem::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { file_system: m_file_system })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateFileSystemLustreConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            import_path: ::std::option::Option::None,
+            export_path: ::std::option::Option::None,
+            imported_file_chunk_size: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            auto_import_policy: ::std::option::Option::None,
+            per_unit_storage_throughput: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            automatic_backup_retention_days: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            drive_cache_type: ::std::option::Option::None,
+            data_compression_type: ::std::option::Option::None,
+            efa_enabled: ::std::option::Option::None,
+            log_configuration: ::std::option::Option::None,
+            root_squash_configuration: ::std::option::Option::None,
+            metadata_configuration: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            data_read_cache_configuration: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "WeeklyMaintenanceStartTime" => 0u16,
@@ -1243,51 +1515,13 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 _ => u16::MAX,
             }
         }
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_import_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_export_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_imported_file_chunk_size: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::LustreDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_auto_import_policy: ::std::option::Option<
-            crate::types::AutoImportPolicyType,
-        > = ::std::option::Option::None;
-        let mut m_per_unit_storage_throughput: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_drive_cache_type: ::std::option::Option<
-            crate::types::DriveCacheType,
-        > = ::std::option::Option::None;
-        let mut m_data_compression_type: ::std::option::Option<
-            crate::types::DataCompressionType,
-        > = ::std::option::Option::None;
-        let mut m_efa_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_log_configuration: ::std::option::Option<
-            crate::types::LustreLogCreateConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_root_squash_configuration: ::std::option::Option<
-            crate::types::LustreRootSquashConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_metadata_configuration: ::std::option::Option<
-            crate::types::CreateFileSystemLustreMetadataConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_data_read_cache_configuration: ::std::option::Option<
-            crate::types::LustreReadCacheConfiguration,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_weekly_maintenance_start_time,
+                            &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
                             |reader| reader.string(),
                         )?
@@ -1295,7 +1529,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 1u16 => {
                     reader
                         .member(
-                            &mut m_import_path,
+                            &mut value.import_path,
                             "ImportPath",
                             |reader| reader.string(),
                         )?
@@ -1303,7 +1537,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 2u16 => {
                     reader
                         .member(
-                            &mut m_export_path,
+                            &mut value.export_path,
                             "ExportPath",
                             |reader| reader.string(),
                         )?
@@ -1311,7 +1545,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 3u16 => {
                     reader
                         .member(
-                            &mut m_imported_file_chunk_size,
+                            &mut value.imported_file_chunk_size,
                             "ImportedFileChunkSize",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1319,7 +1553,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 4u16 => {
                     reader
                         .member(
-                            &mut m_deployment_type,
+                            &mut value.deployment_type,
                             "DeploymentType",
                             |reader| {
                                 reader.enum_value::<crate::types::LustreDeploymentType>()
@@ -1329,7 +1563,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 5u16 => {
                     reader
                         .member(
-                            &mut m_auto_import_policy,
+                            &mut value.auto_import_policy,
                             "AutoImportPolicy",
                             |reader| {
                                 reader.enum_value::<crate::types::AutoImportPolicyType>()
@@ -1339,7 +1573,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 6u16 => {
                     reader
                         .member(
-                            &mut m_per_unit_storage_throughput,
+                            &mut value.per_unit_storage_throughput,
                             "PerUnitStorageThroughput",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1347,7 +1581,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 7u16 => {
                     reader
                         .member(
-                            &mut m_daily_automatic_backup_start_time,
+                            &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
                             |reader| reader.string(),
                         )?
@@ -1355,7 +1589,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 8u16 => {
                     reader
                         .member(
-                            &mut m_automatic_backup_retention_days,
+                            &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1363,7 +1597,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 9u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
@@ -1371,7 +1605,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 10u16 => {
                     reader
                         .member(
-                            &mut m_drive_cache_type,
+                            &mut value.drive_cache_type,
                             "DriveCacheType",
                             |reader| reader.enum_value::<crate::types::DriveCacheType>(),
                         )?
@@ -1379,7 +1613,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 11u16 => {
                     reader
                         .member(
-                            &mut m_data_compression_type,
+                            &mut value.data_compression_type,
                             "DataCompressionType",
                             |reader| {
                                 reader.enum_value::<crate::types::DataCompressionType>()
@@ -1389,83 +1623,66 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 12u16 => {
                     reader
                         .member(
-                            &mut m_efa_enabled,
+                            &mut value.efa_enabled,
                             "EfaEnabled",
                             |reader| reader.boolean(),
                         )?
                 }
                 13u16 => {
                     reader
-                        .member(
-                            &mut m_log_configuration,
+                        .member_in_place(
+                            &mut value.log_configuration,
                             "LogConfiguration",
-                            |reader| <crate::types::LustreLogCreateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LustreLogCreateConfiguration::empty,
                         )?
                 }
                 14u16 => {
                     reader
-                        .member(
-                            &mut m_root_squash_configuration,
+                        .member_in_place(
+                            &mut value.root_squash_configuration,
                             "RootSquashConfiguration",
-                            |reader| <crate::types::LustreRootSquashConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LustreRootSquashConfiguration::empty,
                         )?
                 }
                 15u16 => {
                     reader
-                        .member(
-                            &mut m_metadata_configuration,
+                        .member_in_place(
+                            &mut value.metadata_configuration,
                             "MetadataConfiguration",
-                            |reader| <crate::types::CreateFileSystemLustreMetadataConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::CreateFileSystemLustreMetadataConfiguration::empty,
                         )?
                 }
                 16u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity,
+                            &mut value.throughput_capacity,
                             "ThroughputCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
                 }
                 17u16 => {
                     reader
-                        .member(
-                            &mut m_data_read_cache_configuration,
+                        .member_in_place(
+                            &mut value.data_read_cache_configuration,
                             "DataReadCacheConfiguration",
-                            |reader| <crate::types::LustreReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LustreReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            import_path: m_import_path,
-            export_path: m_export_path,
-            imported_file_chunk_size: m_imported_file_chunk_size,
-            deployment_type: m_deployment_type,
-            auto_import_policy: m_auto_import_policy,
-            per_unit_storage_throughput: m_per_unit_storage_throughput,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            drive_cache_type: m_drive_cache_type,
-            data_compression_type: m_data_compression_type,
-            efa_enabled: m_efa_enabled,
-            log_configuration: m_log_configuration,
-            root_squash_configuration: m_root_squash_configuration,
-            metadata_configuration: m_metadata_configuration,
-            throughput_capacity: m_throughput_capacity,
-            data_read_cache_configuration: m_data_read_cache_configuration,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateFileSystemLustreMetadataConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            iops: ::std::option::Option::None,
+            mode: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson
@@ -1473,6 +1690,14 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Iops" => 0u16,
@@ -1480,15 +1705,13 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_mode: ::std::option::Option<crate::types::MetadataConfigurationMode> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_iops,
+                            &mut value.iops,
                             "Iops",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1496,7 +1719,7 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_mode,
+                            &mut value.mode,
                             "Mode",
                             |reader| {
                                 reader
@@ -1508,7 +1731,29 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { iops: m_iops, mode: m_mode })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateFileSystemOpenZfsConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            automatic_backup_retention_days: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            copy_tags_to_volumes: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            disk_iops_configuration: ::std::option::Option::None,
+            root_volume_configuration: ::std::option::Option::None,
+            preferred_subnet_id: ::std::option::Option::None,
+            endpoint_ip_address_range: ::std::option::Option::None,
+            endpoint_ipv6_address_range: ::std::option::Option::None,
+            route_table_ids: ::std::option::Option::None,
+            read_cache_configuration: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson
@@ -1516,6 +1761,14 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "AutomaticBackupRetentionDays" => 0u16,
@@ -1535,45 +1788,13 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_copy_tags_to_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::OpenZfsDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_root_volume_configuration: ::std::option::Option<
-            crate::types::OpenZfsCreateRootVolumeConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_endpoint_ip_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_endpoint_ipv6_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_route_table_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_read_cache_configuration: ::std::option::Option<
-            crate::types::OpenZfsReadCacheConfiguration,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_automatic_backup_retention_days,
+                            &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1581,7 +1802,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
@@ -1589,7 +1810,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_volumes,
+                            &mut value.copy_tags_to_volumes,
                             "CopyTagsToVolumes",
                             |reader| reader.boolean(),
                         )?
@@ -1597,7 +1818,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_daily_automatic_backup_start_time,
+                            &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
                             |reader| reader.string(),
                         )?
@@ -1605,7 +1826,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 4u16 => {
                     reader
                         .member(
-                            &mut m_deployment_type,
+                            &mut value.deployment_type,
                             "DeploymentType",
                             |reader| {
                                 reader.enum_value::<crate::types::OpenZfsDeploymentType>()
@@ -1615,7 +1836,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 5u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity,
+                            &mut value.throughput_capacity,
                             "ThroughputCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1623,35 +1844,31 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 6u16 => {
                     reader
                         .member(
-                            &mut m_weekly_maintenance_start_time,
+                            &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
                             |reader| reader.string(),
                         )?
                 }
                 7u16 => {
                     reader
-                        .member(
-                            &mut m_disk_iops_configuration,
+                        .member_in_place(
+                            &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 8u16 => {
                     reader
-                        .member(
-                            &mut m_root_volume_configuration,
+                        .member_in_place(
+                            &mut value.root_volume_configuration,
                             "RootVolumeConfiguration",
-                            |reader| <crate::types::OpenZfsCreateRootVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OpenZfsCreateRootVolumeConfiguration::empty,
                         )?
                 }
                 9u16 => {
                     reader
                         .member(
-                            &mut m_preferred_subnet_id,
+                            &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
                             |reader| reader.string(),
                         )?
@@ -1659,7 +1876,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 10u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ip_address_range,
+                            &mut value.endpoint_ip_address_range,
                             "EndpointIpAddressRange",
                             |reader| reader.string(),
                         )?
@@ -1667,7 +1884,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 11u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ipv6_address_range,
+                            &mut value.endpoint_ipv6_address_range,
                             "EndpointIpv6AddressRange",
                             |reader| reader.string(),
                         )?
@@ -1675,41 +1892,45 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 12u16 => {
                     reader
                         .member(
-                            &mut m_route_table_ids,
+                            &mut value.route_table_ids,
                             "RouteTableIds",
                             |reader| de_route_table_ids(reader),
                         )?
                 }
                 13u16 => {
                     reader
-                        .member(
-                            &mut m_read_cache_configuration,
+                        .member_in_place(
+                            &mut value.read_cache_configuration,
                             "ReadCacheConfiguration",
-                            |reader| <crate::types::OpenZfsReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OpenZfsReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            copy_tags_to_volumes: m_copy_tags_to_volumes,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            deployment_type: m_deployment_type,
-            throughput_capacity: m_throughput_capacity,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            disk_iops_configuration: m_disk_iops_configuration,
-            root_volume_configuration: m_root_volume_configuration,
-            preferred_subnet_id: m_preferred_subnet_id,
-            endpoint_ip_address_range: m_endpoint_ip_address_range,
-            endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
-            route_table_ids: m_route_table_ids,
-            read_cache_configuration: m_read_cache_configuration,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateFileSystemWindowsConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            active_directory_id: ::std::option::Option::None,
+            self_managed_active_directory_configuration: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            preferred_subnet_id: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            automatic_backup_retention_days: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            aliases: ::std::option::Option::None,
+            audit_log_configuration: ::std::option::Option::None,
+            disk_iops_configuration: ::std::option::Option::None,
+            fsrm_configuration: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson
@@ -1717,6 +1938,14 @@ for crate::types::CreateFileSystemWindowsConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "ActiveDirectoryId" => 0u16,
@@ -1735,60 +1964,29 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_self_managed_active_directory_configuration: ::std::option::Option<
-            crate::types::SelfManagedActiveDirectoryConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::WindowsDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_aliases: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_audit_log_configuration: ::std::option::Option<
-            crate::types::WindowsAuditLogCreateConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_fsrm_configuration: ::std::option::Option<
-            crate::types::WindowsFsrmConfiguration,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_active_directory_id,
+                            &mut value.active_directory_id,
                             "ActiveDirectoryId",
                             |reader| reader.string(),
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut m_self_managed_active_directory_configuration,
+                        .member_in_place(
+                            &mut value.self_managed_active_directory_configuration,
                             "SelfManagedActiveDirectoryConfiguration",
-                            |reader| <crate::types::SelfManagedActiveDirectoryConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::SelfManagedActiveDirectoryConfiguration::empty,
                         )?
                 }
                 2u16 => {
                     reader
                         .member(
-                            &mut m_deployment_type,
+                            &mut value.deployment_type,
                             "DeploymentType",
                             |reader| {
                                 reader.enum_value::<crate::types::WindowsDeploymentType>()
@@ -1798,7 +1996,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_preferred_subnet_id,
+                            &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
                             |reader| reader.string(),
                         )?
@@ -1806,7 +2004,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 4u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity,
+                            &mut value.throughput_capacity,
                             "ThroughputCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1814,7 +2012,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 5u16 => {
                     reader
                         .member(
-                            &mut m_weekly_maintenance_start_time,
+                            &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
                             |reader| reader.string(),
                         )?
@@ -1822,7 +2020,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 6u16 => {
                     reader
                         .member(
-                            &mut m_daily_automatic_backup_start_time,
+                            &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
                             |reader| reader.string(),
                         )?
@@ -1830,7 +2028,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 7u16 => {
                     reader
                         .member(
-                            &mut m_automatic_backup_retention_days,
+                            &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1838,7 +2036,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 8u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
@@ -1846,66 +2044,75 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 9u16 => {
                     reader
                         .member(
-                            &mut m_aliases,
+                            &mut value.aliases,
                             "Aliases",
                             |reader| de_alternate_dns_names(reader),
                         )?
                 }
                 10u16 => {
                     reader
-                        .member(
-                            &mut m_audit_log_configuration,
+                        .member_in_place(
+                            &mut value.audit_log_configuration,
                             "AuditLogConfiguration",
-                            |reader| <crate::types::WindowsAuditLogCreateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::WindowsAuditLogCreateConfiguration::empty,
                         )?
                 }
                 11u16 => {
                     reader
-                        .member(
-                            &mut m_disk_iops_configuration,
+                        .member_in_place(
+                            &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 12u16 => {
                     reader
-                        .member(
-                            &mut m_fsrm_configuration,
+                        .member_in_place(
+                            &mut value.fsrm_configuration,
                             "FsrmConfiguration",
-                            |reader| <crate::types::WindowsFsrmConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::WindowsFsrmConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            active_directory_id: m_active_directory_id,
-            self_managed_active_directory_configuration: m_self_managed_active_directory_configuration,
-            deployment_type: m_deployment_type,
-            preferred_subnet_id: m_preferred_subnet_id,
-            throughput_capacity: m_throughput_capacity,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            aliases: m_aliases,
-            audit_log_configuration: m_audit_log_configuration,
-            disk_iops_configuration: m_disk_iops_configuration,
-            fsrm_configuration: m_fsrm_configuration,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateOntapVolumeConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            junction_path: ::std::option::Option::None,
+            security_style: ::std::option::Option::None,
+            size_in_megabytes: ::std::option::Option::None,
+            storage_efficiency_enabled: ::std::option::Option::None,
+            storage_virtual_machine_id: ::std::option::Option::None,
+            tiering_policy: ::std::option::Option::None,
+            ontap_volume_type: ::std::option::Option::None,
+            snapshot_policy: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            snaplock_configuration: ::std::option::Option::None,
+            volume_style: ::std::option::Option::None,
+            aggregate_configuration: ::std::option::Option::None,
+            size_in_bytes: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "JunctionPath" => 0u16,
@@ -1924,34 +2131,13 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 _ => u16::MAX,
             }
         }
-        let mut m_junction_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_security_style: ::std::option::Option<crate::types::SecurityStyle> = ::std::option::Option::None;
-        let mut m_size_in_megabytes: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_efficiency_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_storage_virtual_machine_id: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_tiering_policy: ::std::option::Option<crate::types::TieringPolicy> = ::std::option::Option::None;
-        let mut m_ontap_volume_type: ::std::option::Option<
-            crate::types::InputOntapVolumeType,
-        > = ::std::option::Option::None;
-        let mut m_snapshot_policy: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_snaplock_configuration: ::std::option::Option<
-            crate::types::CreateSnaplockConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_volume_style: ::std::option::Option<crate::types::VolumeStyle> = ::std::option::Option::None;
-        let mut m_aggregate_configuration: ::std::option::Option<
-            crate::types::CreateAggregateConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_junction_path,
+                            &mut value.junction_path,
                             "JunctionPath",
                             |reader| reader.string(),
                         )?
@@ -1959,7 +2145,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 1u16 => {
                     reader
                         .member(
-                            &mut m_security_style,
+                            &mut value.security_style,
                             "SecurityStyle",
                             |reader| reader.enum_value::<crate::types::SecurityStyle>(),
                         )?
@@ -1967,7 +2153,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 2u16 => {
                     reader
                         .member(
-                            &mut m_size_in_megabytes,
+                            &mut value.size_in_megabytes,
                             "SizeInMegabytes",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -1975,7 +2161,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 3u16 => {
                     reader
                         .member(
-                            &mut m_storage_efficiency_enabled,
+                            &mut value.storage_efficiency_enabled,
                             "StorageEfficiencyEnabled",
                             |reader| reader.boolean(),
                         )?
@@ -1983,25 +2169,23 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 4u16 => {
                     reader
                         .member(
-                            &mut m_storage_virtual_machine_id,
+                            &mut value.storage_virtual_machine_id,
                             "StorageVirtualMachineId",
                             |reader| reader.string(),
                         )?
                 }
                 5u16 => {
                     reader
-                        .member(
-                            &mut m_tiering_policy,
+                        .member_in_place(
+                            &mut value.tiering_policy,
                             "TieringPolicy",
-                            |reader| <crate::types::TieringPolicy as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::TieringPolicy::empty,
                         )?
                 }
                 6u16 => {
                     reader
                         .member(
-                            &mut m_ontap_volume_type,
+                            &mut value.ontap_volume_type,
                             "OntapVolumeType",
                             |reader| {
                                 reader.enum_value::<crate::types::InputOntapVolumeType>()
@@ -2011,7 +2195,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 7u16 => {
                     reader
                         .member(
-                            &mut m_snapshot_policy,
+                            &mut value.snapshot_policy,
                             "SnapshotPolicy",
                             |reader| reader.string(),
                         )?
@@ -2019,43 +2203,39 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 8u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
                 }
                 9u16 => {
                     reader
-                        .member(
-                            &mut m_snaplock_configuration,
+                        .member_in_place(
+                            &mut value.snaplock_configuration,
                             "SnaplockConfiguration",
-                            |reader| <crate::types::CreateSnaplockConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::CreateSnaplockConfiguration::empty,
                         )?
                 }
                 10u16 => {
                     reader
                         .member(
-                            &mut m_volume_style,
+                            &mut value.volume_style,
                             "VolumeStyle",
                             |reader| reader.enum_value::<crate::types::VolumeStyle>(),
                         )?
                 }
                 11u16 => {
                     reader
-                        .member(
-                            &mut m_aggregate_configuration,
+                        .member_in_place(
+                            &mut value.aggregate_configuration,
                             "AggregateConfiguration",
-                            |reader| <crate::types::CreateAggregateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::CreateAggregateConfiguration::empty,
                         )?
                 }
                 12u16 => {
                     reader
                         .member(
-                            &mut m_size_in_bytes,
+                            &mut value.size_in_bytes,
                             "SizeInBytes",
                             |reader| reader.integer::<i64>("a 64-bit integer"),
                         )?
@@ -2064,27 +2244,35 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            junction_path: m_junction_path,
-            security_style: m_security_style,
-            size_in_megabytes: m_size_in_megabytes,
-            storage_efficiency_enabled: m_storage_efficiency_enabled,
-            storage_virtual_machine_id: m_storage_virtual_machine_id,
-            tiering_policy: m_tiering_policy,
-            ontap_volume_type: m_ontap_volume_type,
-            snapshot_policy: m_snapshot_policy,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            snaplock_configuration: m_snaplock_configuration,
-            volume_style: m_volume_style,
-            aggregate_configuration: m_aggregate_configuration,
-            size_in_bytes: m_size_in_bytes,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateSnaplockConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            audit_log_volume: ::std::option::Option::None,
+            autocommit_period: ::std::option::Option::None,
+            privileged_delete: ::std::option::Option::None,
+            retention_period: ::std::option::Option::None,
+            snaplock_type: ::std::option::Option::None,
+            volume_append_mode_enabled: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "AuditLogVolume" => 0u16,
@@ -2096,43 +2284,29 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                 _ => u16::MAX,
             }
         }
-        let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_autocommit_period: ::std::option::Option<
-            crate::types::AutocommitPeriod,
-        > = ::std::option::Option::None;
-        let mut m_privileged_delete: ::std::option::Option<
-            crate::types::PrivilegedDelete,
-        > = ::std::option::Option::None;
-        let mut m_retention_period: ::std::option::Option<
-            crate::types::SnaplockRetentionPeriod,
-        > = ::std::option::Option::None;
-        let mut m_snaplock_type: ::std::option::Option<crate::types::SnaplockType> = ::std::option::Option::None;
-        let mut m_volume_append_mode_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_audit_log_volume,
+                            &mut value.audit_log_volume,
                             "AuditLogVolume",
                             |reader| reader.boolean(),
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut m_autocommit_period,
+                        .member_in_place(
+                            &mut value.autocommit_period,
                             "AutocommitPeriod",
-                            |reader| <crate::types::AutocommitPeriod as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::AutocommitPeriod::empty,
                         )?
                 }
                 2u16 => {
                     reader
                         .member(
-                            &mut m_privileged_delete,
+                            &mut value.privileged_delete,
                             "PrivilegedDelete",
                             |reader| {
                                 reader.enum_value::<crate::types::PrivilegedDelete>()
@@ -2141,18 +2315,16 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                 }
                 3u16 => {
                     reader
-                        .member(
-                            &mut m_retention_period,
+                        .member_in_place(
+                            &mut value.retention_period,
                             "RetentionPeriod",
-                            |reader| <crate::types::SnaplockRetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::SnaplockRetentionPeriod::empty,
                         )?
                 }
                 4u16 => {
                     reader
                         .member(
-                            &mut m_snaplock_type,
+                            &mut value.snaplock_type,
                             "SnaplockType",
                             |reader| reader.enum_value::<crate::types::SnaplockType>(),
                         )?
@@ -2160,7 +2332,7 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                 5u16 => {
                     reader
                         .member(
-                            &mut m_volume_append_mode_enabled,
+                            &mut value.volume_append_mode_enabled,
                             "VolumeAppendModeEnabled",
                             |reader| reader.boolean(),
                         )?
@@ -2169,20 +2341,34 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            audit_log_volume: m_audit_log_volume,
-            autocommit_period: m_autocommit_period,
-            privileged_delete: m_privileged_delete,
-            retention_period: m_retention_period,
-            snaplock_type: m_snaplock_type,
-            volume_append_mode_enabled: m_volume_append_mode_enabled,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateVolumeFromBackupInput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup_id: ::std::option::Option::None,
+            client_request_token: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            ontap_configuration: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "BackupId" => 0u16,
@@ -2193,88 +2379,113 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
                 _ => u16::MAX,
             }
         }
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_client_request_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ontap_configuration: ::std::option::Option<
-            crate::types::CreateOntapVolumeConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
+                        .member(
+                            &mut value.backup_id,
+                            "BackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_client_request_token,
+                            &mut value.client_request_token,
                             "ClientRequestToken",
                             |reader| reader.string(),
                         )?
                 }
-                2u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
+                2u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
                 3u16 => {
                     reader
-                        .member(
-                            &mut m_ontap_configuration,
+                        .member_in_place(
+                            &mut value.ontap_configuration,
                             "OntapConfiguration",
-                            |reader| <crate::types::CreateOntapVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::CreateOntapVolumeConfiguration::empty,
                         )?
                 }
-                4u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                4u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            backup_id: m_backup_id,
-            client_request_token: m_client_request_token,
-            name: m_name,
-            ontap_configuration: m_ontap_configuration,
-            tags: m_tags,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::CreateVolumeFromBackupOutput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            volume: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Volume" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_volume: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(
-                            &mut m_volume,
+                        .member_in_place(
+                            &mut value.volume,
                             "Volume",
-                            |reader| <crate::types::Volume as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::Volume::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { volume: m_volume })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::DataRepositoryConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            lifecycle: ::std::option::Option::None,
+            import_path: ::std::option::Option::None,
+            export_path: ::std::option::Option::None,
+            imported_file_chunk_size: ::std::option::Option::None,
+            auto_import_policy: ::std::option::Option::None,
+            failure_details: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Lifecycle" => 0u16,
@@ -2286,25 +2497,13 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                 _ => u16::MAX,
             }
         }
-        let mut m_lifecycle: ::std::option::Option<
-            crate::types::DataRepositoryLifecycle,
-        > = ::std::option::Option::None;
-        let mut m_import_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_export_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_imported_file_chunk_size: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_auto_import_policy: ::std::option::Option<
-            crate::types::AutoImportPolicyType,
-        > = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
-            crate::types::DataRepositoryFailureDetails,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_lifecycle,
+                            &mut value.lifecycle,
                             "Lifecycle",
                             |reader| {
                                 reader.enum_value::<crate::types::DataRepositoryLifecycle>()
@@ -2314,7 +2513,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                 1u16 => {
                     reader
                         .member(
-                            &mut m_import_path,
+                            &mut value.import_path,
                             "ImportPath",
                             |reader| reader.string(),
                         )?
@@ -2322,7 +2521,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                 2u16 => {
                     reader
                         .member(
-                            &mut m_export_path,
+                            &mut value.export_path,
                             "ExportPath",
                             |reader| reader.string(),
                         )?
@@ -2330,7 +2529,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                 3u16 => {
                     reader
                         .member(
-                            &mut m_imported_file_chunk_size,
+                            &mut value.imported_file_chunk_size,
                             "ImportedFileChunkSize",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -2338,7 +2537,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                 4u16 => {
                     reader
                         .member(
-                            &mut m_auto_import_policy,
+                            &mut value.auto_import_policy,
                             "AutoImportPolicy",
                             |reader| {
                                 reader.enum_value::<crate::types::AutoImportPolicyType>()
@@ -2347,56 +2546,82 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                 }
                 5u16 => {
                     reader
-                        .member(
-                            &mut m_failure_details,
+                        .member_in_place(
+                            &mut value.failure_details,
                             "FailureDetails",
-                            |reader| <crate::types::DataRepositoryFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::DataRepositoryFailureDetails::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            lifecycle: m_lifecycle,
-            import_path: m_import_path,
-            export_path: m_export_path,
-            imported_file_chunk_size: m_imported_file_chunk_size,
-            auto_import_policy: m_auto_import_policy,
-            failure_details: m_failure_details,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::DataRepositoryFailureDetails {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { message: m_message })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::DeleteBackupInput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup_id: ::std::option::Option::None,
+            client_request_token: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "BackupId" => 0u16,
@@ -2404,19 +2629,21 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
                 _ => u16::MAX,
             }
         }
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_client_request_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
+                        .member(
+                            &mut value.backup_id,
+                            "BackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_client_request_token,
+                            &mut value.client_request_token,
                             "ClientRequestToken",
                             |reader| reader.string(),
                         )?
@@ -2425,16 +2652,31 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            backup_id: m_backup_id,
-            client_request_token: m_client_request_token,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::DeleteBackupOutput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup_id: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "BackupId" => 0u16,
@@ -2442,19 +2684,21 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
                 _ => u16::MAX,
             }
         }
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::BackupLifecycle> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
+                        .member(
+                            &mut value.backup_id,
+                            "BackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_lifecycle,
+                            &mut value.lifecycle,
                             "Lifecycle",
                             |reader| reader.enum_value::<crate::types::BackupLifecycle>(),
                         )?
@@ -2463,16 +2707,33 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            backup_id: m_backup_id,
-            lifecycle: m_lifecycle,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::DescribeBackupsInput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backup_ids: ::std::option::Option::None,
+            filters: ::std::option::Option::None,
+            max_results: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "BackupIds" => 0u16,
@@ -2482,33 +2743,29 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
                 _ => u16::MAX,
             }
         }
-        let mut m_backup_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_filters: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Filter>,
-        > = ::std::option::Option::None;
-        let mut m_max_results: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_next_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_backup_ids,
+                            &mut value.backup_ids,
                             "BackupIds",
                             |reader| de_backup_ids(reader),
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(&mut m_filters, "Filters", |reader| de_filters(reader))?
+                        .member(
+                            &mut value.filters,
+                            "Filters",
+                            |reader| de_filters(reader),
+                        )?
                 }
                 2u16 => {
                     reader
                         .member(
-                            &mut m_max_results,
+                            &mut value.max_results,
                             "MaxResults",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -2516,7 +2773,7 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_next_token,
+                            &mut value.next_token,
                             "NextToken",
                             |reader| reader.string(),
                         )?
@@ -2525,18 +2782,31 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            backup_ids: m_backup_ids,
-            filters: m_filters,
-            max_results: m_max_results,
-            next_token: m_next_token,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::DescribeBackupsOutput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            backups: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Backups" => 0u16,
@@ -2544,21 +2814,21 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
                 _ => u16::MAX,
             }
         }
-        let mut m_backups: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Backup>,
-        > = ::std::option::Option::None;
-        let mut m_next_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut m_backups, "Backups", |reader| de_backups(reader))?
+                        .member(
+                            &mut value.backups,
+                            "Backups",
+                            |reader| de_backups(reader),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_next_token,
+                            &mut value.next_token,
                             "NextToken",
                             |reader| reader.string(),
                         )?
@@ -2567,16 +2837,31 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            backups: m_backups,
-            next_token: m_next_token,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::DiskIopsConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            mode: ::std::option::Option::None,
+            iops: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Mode" => 0u16,
@@ -2584,15 +2869,13 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode> = ::std::option::Option::None;
-        let mut m_iops: ::std::option::Option<i64> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_mode,
+                            &mut value.mode,
                             "Mode",
                             |reader| {
                                 reader
@@ -2603,7 +2886,7 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_iops,
+                            &mut value.iops,
                             "Iops",
                             |reader| reader.integer::<i64>("a 64-bit integer"),
                         )?
@@ -2612,13 +2895,51 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { mode: m_mode, iops: m_iops })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::FileSystem {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            owner_id: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            file_system_id: ::std::option::Option::None,
+            file_system_type: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+            failure_details: ::std::option::Option::None,
+            storage_capacity: ::std::option::Option::None,
+            storage_type: ::std::option::Option::None,
+            vpc_id: ::std::option::Option::None,
+            subnet_ids: ::std::option::Option::None,
+            network_interface_ids: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            kms_key_id: ::std::option::Option::None,
+            resource_arn: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            windows_configuration: ::std::option::Option::None,
+            lustre_configuration: ::std::option::Option::None,
+            administrative_actions: ::std::option::Option::None,
+            ontap_configuration: ::std::option::Option::None,
+            file_system_type_version: ::std::option::Option::None,
+            open_zfs_configuration: ::std::option::Option::None,
+            network_type: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::FileSystem {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "OwnerId" => 0u16,
@@ -2646,58 +2967,21 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 _ => u16::MAX,
             }
         }
-        let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_creation_time: ::std::option::Option<::aws_smithy_types::DateTime> = ::std::option::Option::None;
-        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_file_system_type: ::std::option::Option<
-            crate::types::FileSystemType,
-        > = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle> = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
-            crate::types::FileSystemFailureDetails,
-        > = ::std::option::Option::None;
-        let mut m_storage_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_type: ::std::option::Option<crate::types::StorageType> = ::std::option::Option::None;
-        let mut m_vpc_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_subnet_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_network_interface_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_windows_configuration: ::std::option::Option<
-            crate::types::WindowsFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_lustre_configuration: ::std::option::Option<
-            crate::types::LustreFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_administrative_actions: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        > = ::std::option::Option::None;
-        let mut m_ontap_configuration: ::std::option::Option<
-            crate::types::OntapFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_file_system_type_version: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_open_zfs_configuration: ::std::option::Option<
-            crate::types::OpenZfsFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_network_type: ::std::option::Option<crate::types::NetworkType> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_owner_id, "OwnerId", |reader| reader.string())?
+                    reader
+                        .member(
+                            &mut value.owner_id,
+                            "OwnerId",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_creation_time,
+                            &mut value.creation_time,
                             "CreationTime",
                             |reader| {
                                 reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
@@ -2707,7 +2991,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_file_system_id,
+                            &mut value.file_system_id,
                             "FileSystemId",
                             |reader| reader.string(),
                         )?
@@ -2715,7 +2999,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_file_system_type,
+                            &mut value.file_system_type,
                             "FileSystemType",
                             |reader| reader.enum_value::<crate::types::FileSystemType>(),
                         )?
@@ -2723,7 +3007,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 4u16 => {
                     reader
                         .member(
-                            &mut m_lifecycle,
+                            &mut value.lifecycle,
                             "Lifecycle",
                             |reader| {
                                 reader.enum_value::<crate::types::FileSystemLifecycle>()
@@ -2732,18 +3016,16 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 }
                 5u16 => {
                     reader
-                        .member(
-                            &mut m_failure_details,
+                        .member_in_place(
+                            &mut value.failure_details,
                             "FailureDetails",
-                            |reader| <crate::types::FileSystemFailureDetails as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystemFailureDetails::empty,
                         )?
                 }
                 6u16 => {
                     reader
                         .member(
-                            &mut m_storage_capacity,
+                            &mut value.storage_capacity,
                             "StorageCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -2751,16 +3033,18 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 7u16 => {
                     reader
                         .member(
-                            &mut m_storage_type,
+                            &mut value.storage_type,
                             "StorageType",
                             |reader| reader.enum_value::<crate::types::StorageType>(),
                         )?
                 }
-                8u16 => reader.member(&mut m_vpc_id, "VpcId", |reader| reader.string())?,
+                8u16 => {
+                    reader.member(&mut value.vpc_id, "VpcId", |reader| reader.string())?
+                }
                 9u16 => {
                     reader
                         .member(
-                            &mut m_subnet_ids,
+                            &mut value.subnet_ids,
                             "SubnetIds",
                             |reader| de_subnet_ids(reader),
                         )?
@@ -2768,87 +3052,90 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 10u16 => {
                     reader
                         .member(
-                            &mut m_network_interface_ids,
+                            &mut value.network_interface_ids,
                             "NetworkInterfaceIds",
                             |reader| de_network_interface_ids(reader),
                         )?
                 }
                 11u16 => {
-                    reader.member(&mut m_dns_name, "DNSName", |reader| reader.string())?
+                    reader
+                        .member(
+                            &mut value.dns_name,
+                            "DNSName",
+                            |reader| reader.string(),
+                        )?
                 }
                 12u16 => {
                     reader
-                        .member(&mut m_kms_key_id, "KmsKeyId", |reader| reader.string())?
+                        .member(
+                            &mut value.kms_key_id,
+                            "KmsKeyId",
+                            |reader| reader.string(),
+                        )?
                 }
                 13u16 => {
                     reader
                         .member(
-                            &mut m_resource_arn,
+                            &mut value.resource_arn,
                             "ResourceARN",
                             |reader| reader.string(),
                         )?
                 }
-                14u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                14u16 => {
+                    reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?
+                }
                 15u16 => {
                     reader
-                        .member(
-                            &mut m_windows_configuration,
+                        .member_in_place(
+                            &mut value.windows_configuration,
                             "WindowsConfiguration",
-                            |reader| <crate::types::WindowsFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::WindowsFileSystemConfiguration::empty,
                         )?
                 }
                 16u16 => {
                     reader
-                        .member(
-                            &mut m_lustre_configuration,
+                        .member_in_place(
+                            &mut value.lustre_configuration,
                             "LustreConfiguration",
-                            |reader| <crate::types::LustreFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LustreFileSystemConfiguration::empty,
                         )?
                 }
                 17u16 => {
                     reader
                         .member(
-                            &mut m_administrative_actions,
+                            &mut value.administrative_actions,
                             "AdministrativeActions",
                             |reader| de_administrative_actions(reader),
                         )?
                 }
                 18u16 => {
                     reader
-                        .member(
-                            &mut m_ontap_configuration,
+                        .member_in_place(
+                            &mut value.ontap_configuration,
                             "OntapConfiguration",
-                            |reader| <crate::types::OntapFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OntapFileSystemConfiguration::empty,
                         )?
                 }
                 19u16 => {
                     reader
                         .member(
-                            &mut m_file_system_type_version,
+                            &mut value.file_system_type_version,
                             "FileSystemTypeVersion",
                             |reader| reader.string(),
                         )?
                 }
                 20u16 => {
                     reader
-                        .member(
-                            &mut m_open_zfs_configuration,
+                        .member_in_place(
+                            &mut value.open_zfs_configuration,
                             "OpenZFSConfiguration",
-                            |reader| <crate::types::OpenZfsFileSystemConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OpenZfsFileSystemConfiguration::empty,
                         )?
                 }
                 21u16 => {
                     reader
                         .member(
-                            &mut m_network_type,
+                            &mut value.network_type,
                             "NetworkType",
                             |reader| reader.enum_value::<crate::types::NetworkType>(),
                         )?
@@ -2857,36 +3144,32 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            owner_id: m_owner_id,
-            creation_time: m_creation_time,
-            file_system_id: m_file_system_id,
-            file_system_type: m_file_system_type,
-            lifecycle: m_lifecycle,
-            failure_details: m_failure_details,
-            storage_capacity: m_storage_capacity,
-            storage_type: m_storage_type,
-            vpc_id: m_vpc_id,
-            subnet_ids: m_subnet_ids,
-            network_interface_ids: m_network_interface_ids,
-            dns_name: m_dns_name,
-            kms_key_id: m_kms_key_id,
-            resource_arn: m_resource_arn,
-            tags: m_tags,
-            windows_configuration: m_windows_configuration,
-            lustre_configuration: m_lustre_configuration,
-            administrative_actions: m_administrative_actions,
-            ontap_configuration: m_ontap_configuration,
-            file_system_type_version: m_file_system_type_version,
-            open_zfs_configuration: m_open_zfs_configuration,
-            network_type: m_network_type,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::FileSystemEndpoint {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            dns_name: ::std::option::Option::None,
+            ip_addresses: ::std::option::Option::None,
+            ipv6_addresses: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "DNSName" => 0u16,
@@ -2895,23 +3178,21 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
                 _ => u16::MAX,
             }
         }
-        let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ip_addresses: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_ipv6_addresses: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_dns_name, "DNSName", |reader| reader.string())?
+                    reader
+                        .member(
+                            &mut value.dns_name,
+                            "DNSName",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_ip_addresses,
+                            &mut value.ip_addresses,
                             "IpAddresses",
                             |reader| de_ontap_endpoint_ip_addresses(reader),
                         )?
@@ -2919,7 +3200,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_ipv6_addresses,
+                            &mut value.ipv6_addresses,
                             "Ipv6Addresses",
                             |reader| de_ontap_endpoint_ip_addresses(reader),
                         )?
@@ -2928,17 +3209,31 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            dns_name: m_dns_name,
-            ip_addresses: m_ip_addresses,
-            ipv6_addresses: m_ipv6_addresses,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::FileSystemEndpoints {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            intercluster: ::std::option::Option::None,
+            management: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::FileSystemEndpoints {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Intercluster" => 0u16,
@@ -2946,65 +3241,81 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoints {
                 _ => u16::MAX,
             }
         }
-        let mut m_intercluster: ::std::option::Option<
-            crate::types::FileSystemEndpoint,
-        > = ::std::option::Option::None;
-        let mut m_management: ::std::option::Option<crate::types::FileSystemEndpoint> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(
-                            &mut m_intercluster,
+                        .member_in_place(
+                            &mut value.intercluster,
                             "Intercluster",
-                            |reader| <crate::types::FileSystemEndpoint as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystemEndpoint::empty,
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut m_management,
+                        .member_in_place(
+                            &mut value.management,
                             "Management",
-                            |reader| <crate::types::FileSystemEndpoint as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystemEndpoint::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            intercluster: m_intercluster,
-            management: m_management,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::FileSystemFailureDetails {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::FileSystemFailureDetails {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { message: m_message })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::FileSystemLustreMetadataConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            iops: ::std::option::Option::None,
+            mode: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson
@@ -3012,6 +3323,14 @@ for crate::types::FileSystemLustreMetadataConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Iops" => 0u16,
@@ -3019,15 +3338,13 @@ for crate::types::FileSystemLustreMetadataConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_mode: ::std::option::Option<crate::types::MetadataConfigurationMode> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_iops,
+                            &mut value.iops,
                             "Iops",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -3035,7 +3352,7 @@ for crate::types::FileSystemLustreMetadataConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_mode,
+                            &mut value.mode,
                             "Mode",
                             |reader| {
                                 reader
@@ -3047,40 +3364,73 @@ for crate::types::FileSystemLustreMetadataConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { iops: m_iops, mode: m_mode })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::FileSystemNotFound {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::FileSystemNotFound {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::Filter {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            values: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::Filter {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Name" => 0u16,
@@ -3088,17 +3438,13 @@ impl crate::json::DeserializeJson for crate::types::Filter {
                 _ => u16::MAX,
             }
         }
-        let mut m_name: ::std::option::Option<crate::types::FilterName> = ::std::option::Option::None;
-        let mut m_values: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_name,
+                            &mut value.name,
                             "Name",
                             |reader| reader.enum_value::<crate::types::FilterName>(),
                         )?
@@ -3106,7 +3452,7 @@ impl crate::json::DeserializeJson for crate::types::Filter {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_values,
+                            &mut value.values,
                             "Values",
                             |reader| de_filter_values(reader),
                         )?
@@ -3115,16 +3461,32 @@ impl crate::json::DeserializeJson for crate::types::Filter {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            name: m_name,
-            values: m_values,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::IncompatibleParameterError {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            parameter: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Parameter" => 0u16,
@@ -3132,114 +3494,179 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
                 _ => u16::MAX,
             }
         }
-        let mut m_parameter: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut m_parameter, "Parameter", |reader| reader.string())?
+                        .member(
+                            &mut value.parameter,
+                            "Parameter",
+                            |reader| reader.string(),
+                        )?
                 }
                 1u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            parameter: m_parameter,
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::IncompatibleRegionForMultiAz {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::IncompatibleRegionForMultiAz {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::InternalServerError {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::InternalServerError {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::InvalidDestinationKmsKey {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::InvalidDestinationKmsKey {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::InvalidNetworkSettings {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            invalid_subnet_id: ::std::option::Option::None,
+            invalid_security_group_id: ::std::option::Option::None,
+            invalid_route_table_id: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
@@ -3249,22 +3676,17 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_invalid_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_invalid_security_group_id: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_invalid_route_table_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_invalid_subnet_id,
+                            &mut value.invalid_subnet_id,
                             "InvalidSubnetId",
                             |reader| reader.string(),
                         )?
@@ -3272,7 +3694,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_invalid_security_group_id,
+                            &mut value.invalid_security_group_id,
                             "InvalidSecurityGroupId",
                             |reader| reader.string(),
                         )?
@@ -3280,7 +3702,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_invalid_route_table_id,
+                            &mut value.invalid_route_table_id,
                             "InvalidRouteTableId",
                             |reader| reader.string(),
                         )?
@@ -3289,124 +3711,212 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            invalid_subnet_id: m_invalid_subnet_id,
-            invalid_security_group_id: m_invalid_security_group_id,
-            invalid_route_table_id: m_invalid_route_table_id,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::InvalidPerUnitStorageThroughput {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::InvalidPerUnitStorageThroughput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::InvalidRegion {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::InvalidRegion {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::InvalidSourceKmsKey {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::InvalidSourceKmsKey {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::LifecycleTransitionReason {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::LifecycleTransitionReason {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { message: m_message })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::LustreFileSystemConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            data_repository_configuration: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            per_unit_storage_throughput: ::std::option::Option::None,
+            mount_name: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            automatic_backup_retention_days: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            drive_cache_type: ::std::option::Option::None,
+            data_compression_type: ::std::option::Option::None,
+            log_configuration: ::std::option::Option::None,
+            root_squash_configuration: ::std::option::Option::None,
+            metadata_configuration: ::std::option::Option::None,
+            efa_enabled: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            data_read_cache_configuration: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "WeeklyMaintenanceStartTime" => 0u16,
@@ -3428,67 +3938,29 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 _ => u16::MAX,
             }
         }
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_data_repository_configuration: ::std::option::Option<
-            crate::types::DataRepositoryConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::LustreDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_per_unit_storage_throughput: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_mount_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_drive_cache_type: ::std::option::Option<
-            crate::types::DriveCacheType,
-        > = ::std::option::Option::None;
-        let mut m_data_compression_type: ::std::option::Option<
-            crate::types::DataCompressionType,
-        > = ::std::option::Option::None;
-        let mut m_log_configuration: ::std::option::Option<
-            crate::types::LustreLogConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_root_squash_configuration: ::std::option::Option<
-            crate::types::LustreRootSquashConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_metadata_configuration: ::std::option::Option<
-            crate::types::FileSystemLustreMetadataConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_efa_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_data_read_cache_configuration: ::std::option::Option<
-            crate::types::LustreReadCacheConfiguration,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_weekly_maintenance_start_time,
+                            &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
                             |reader| reader.string(),
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut m_data_repository_configuration,
+                        .member_in_place(
+                            &mut value.data_repository_configuration,
                             "DataRepositoryConfiguration",
-                            |reader| <crate::types::DataRepositoryConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::DataRepositoryConfiguration::empty,
                         )?
                 }
                 2u16 => {
                     reader
                         .member(
-                            &mut m_deployment_type,
+                            &mut value.deployment_type,
                             "DeploymentType",
                             |reader| {
                                 reader.enum_value::<crate::types::LustreDeploymentType>()
@@ -3498,7 +3970,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 3u16 => {
                     reader
                         .member(
-                            &mut m_per_unit_storage_throughput,
+                            &mut value.per_unit_storage_throughput,
                             "PerUnitStorageThroughput",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -3506,7 +3978,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 4u16 => {
                     reader
                         .member(
-                            &mut m_mount_name,
+                            &mut value.mount_name,
                             "MountName",
                             |reader| reader.string(),
                         )?
@@ -3514,7 +3986,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 5u16 => {
                     reader
                         .member(
-                            &mut m_daily_automatic_backup_start_time,
+                            &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
                             |reader| reader.string(),
                         )?
@@ -3522,7 +3994,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 6u16 => {
                     reader
                         .member(
-                            &mut m_automatic_backup_retention_days,
+                            &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -3530,7 +4002,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 7u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
@@ -3538,7 +4010,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 8u16 => {
                     reader
                         .member(
-                            &mut m_drive_cache_type,
+                            &mut value.drive_cache_type,
                             "DriveCacheType",
                             |reader| reader.enum_value::<crate::types::DriveCacheType>(),
                         )?
@@ -3546,7 +4018,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 9u16 => {
                     reader
                         .member(
-                            &mut m_data_compression_type,
+                            &mut value.data_compression_type,
                             "DataCompressionType",
                             |reader| {
                                 reader.enum_value::<crate::types::DataCompressionType>()
@@ -3555,38 +4027,32 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 }
                 10u16 => {
                     reader
-                        .member(
-                            &mut m_log_configuration,
+                        .member_in_place(
+                            &mut value.log_configuration,
                             "LogConfiguration",
-                            |reader| <crate::types::LustreLogConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LustreLogConfiguration::empty,
                         )?
                 }
                 11u16 => {
                     reader
-                        .member(
-                            &mut m_root_squash_configuration,
+                        .member_in_place(
+                            &mut value.root_squash_configuration,
                             "RootSquashConfiguration",
-                            |reader| <crate::types::LustreRootSquashConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LustreRootSquashConfiguration::empty,
                         )?
                 }
                 12u16 => {
                     reader
-                        .member(
-                            &mut m_metadata_configuration,
+                        .member_in_place(
+                            &mut value.metadata_configuration,
                             "MetadataConfiguration",
-                            |reader| <crate::types::FileSystemLustreMetadataConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystemLustreMetadataConfiguration::empty,
                         )?
                 }
                 13u16 => {
                     reader
                         .member(
-                            &mut m_efa_enabled,
+                            &mut value.efa_enabled,
                             "EfaEnabled",
                             |reader| reader.boolean(),
                         )?
@@ -3594,49 +4060,48 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 14u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity,
+                            &mut value.throughput_capacity,
                             "ThroughputCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
                 }
                 15u16 => {
                     reader
-                        .member(
-                            &mut m_data_read_cache_configuration,
+                        .member_in_place(
+                            &mut value.data_read_cache_configuration,
                             "DataReadCacheConfiguration",
-                            |reader| <crate::types::LustreReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LustreReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            data_repository_configuration: m_data_repository_configuration,
-            deployment_type: m_deployment_type,
-            per_unit_storage_throughput: m_per_unit_storage_throughput,
-            mount_name: m_mount_name,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            drive_cache_type: m_drive_cache_type,
-            data_compression_type: m_data_compression_type,
-            log_configuration: m_log_configuration,
-            root_squash_configuration: m_root_squash_configuration,
-            metadata_configuration: m_metadata_configuration,
-            efa_enabled: m_efa_enabled,
-            throughput_capacity: m_throughput_capacity,
-            data_read_cache_configuration: m_data_read_cache_configuration,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::LustreLogConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            level: ::std::option::Option::None,
+            destination: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Level" => 0u16,
@@ -3644,17 +4109,13 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_level: ::std::option::Option<
-            crate::types::LustreAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_level,
+                            &mut value.level,
                             "Level",
                             |reader| {
                                 reader
@@ -3665,7 +4126,7 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_destination,
+                            &mut value.destination,
                             "Destination",
                             |reader| reader.string(),
                         )?
@@ -3674,16 +4135,31 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            level: m_level,
-            destination: m_destination,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::LustreLogCreateConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            level: ::std::option::Option::None,
+            destination: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Level" => 0u16,
@@ -3691,17 +4167,13 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
                 _ => u16::MAX,
             }
         }
-        let mut m_level: ::std::option::Option<
-            crate::types::LustreAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_level,
+                            &mut value.level,
                             "Level",
                             |reader| {
                                 reader
@@ -3712,7 +4184,7 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
                 1u16 => {
                     reader
                         .member(
-                            &mut m_destination,
+                            &mut value.destination,
                             "Destination",
                             |reader| reader.string(),
                         )?
@@ -3721,16 +4193,31 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            level: m_level,
-            destination: m_destination,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::LustreReadCacheConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            sizing_mode: ::std::option::Option::None,
+            size_gi_b: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "SizingMode" => 0u16,
@@ -3738,17 +4225,13 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
                 _ => u16::MAX,
             }
         }
-        let mut m_sizing_mode: ::std::option::Option<
-            crate::types::LustreReadCacheSizingMode,
-        > = ::std::option::Option::None;
-        let mut m_size_gi_b: ::std::option::Option<i32> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_sizing_mode,
+                            &mut value.sizing_mode,
                             "SizingMode",
                             |reader| {
                                 reader
@@ -3759,7 +4242,7 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
                 1u16 => {
                     reader
                         .member(
-                            &mut m_size_gi_b,
+                            &mut value.size_gi_b,
                             "SizeGiB",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -3768,16 +4251,31 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            sizing_mode: m_sizing_mode,
-            size_gi_b: m_size_gi_b,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::LustreRootSquashConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            root_squash: ::std::option::Option::None,
+            no_squash_nids: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "RootSquash" => 0u16,
@@ -3785,17 +4283,13 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
                 _ => u16::MAX,
             }
         }
-        let mut m_root_squash: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_no_squash_nids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_root_squash,
+                            &mut value.root_squash,
                             "RootSquash",
                             |reader| reader.string(),
                         )?
@@ -3803,7 +4297,7 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
                 1u16 => {
                     reader
                         .member(
-                            &mut m_no_squash_nids,
+                            &mut value.no_squash_nids,
                             "NoSquashNids",
                             |reader| de_lustre_no_squash_nids(reader),
                         )?
@@ -3812,70 +4306,127 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            root_squash: m_root_squash,
-            no_squash_nids: m_no_squash_nids,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::MissingFileSystemConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::MissingFileSystemConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::MissingVolumeConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::MissingVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OntapFileSystemConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            automatic_backup_retention_days: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            endpoint_ip_address_range: ::std::option::Option::None,
+            endpoints: ::std::option::Option::None,
+            disk_iops_configuration: ::std::option::Option::None,
+            preferred_subnet_id: ::std::option::Option::None,
+            route_table_ids: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            fsx_admin_password: ::std::option::Option::None,
+            ha_pairs: ::std::option::Option::None,
+            throughput_capacity_per_ha_pair: ::std::option::Option::None,
+            endpoint_ipv6_address_range: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "AutomaticBackupRetentionDays" => 0u16,
@@ -3895,41 +4446,13 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 _ => u16::MAX,
             }
         }
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::OntapDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_endpoint_ip_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_endpoints: ::std::option::Option<crate::types::FileSystemEndpoints> = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_route_table_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_fsx_admin_password: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ha_pairs: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_throughput_capacity_per_ha_pair: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_endpoint_ipv6_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_automatic_backup_retention_days,
+                            &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -3937,7 +4460,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 1u16 => {
                     reader
                         .member(
-                            &mut m_daily_automatic_backup_start_time,
+                            &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
                             |reader| reader.string(),
                         )?
@@ -3945,7 +4468,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 2u16 => {
                     reader
                         .member(
-                            &mut m_deployment_type,
+                            &mut value.deployment_type,
                             "DeploymentType",
                             |reader| {
                                 reader.enum_value::<crate::types::OntapDeploymentType>()
@@ -3955,35 +4478,31 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 3u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ip_address_range,
+                            &mut value.endpoint_ip_address_range,
                             "EndpointIpAddressRange",
                             |reader| reader.string(),
                         )?
                 }
                 4u16 => {
                     reader
-                        .member(
-                            &mut m_endpoints,
+                        .member_in_place(
+                            &mut value.endpoints,
                             "Endpoints",
-                            |reader| <crate::types::FileSystemEndpoints as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::FileSystemEndpoints::empty,
                         )?
                 }
                 5u16 => {
                     reader
-                        .member(
-                            &mut m_disk_iops_configuration,
+                        .member_in_place(
+                            &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 6u16 => {
                     reader
                         .member(
-                            &mut m_preferred_subnet_id,
+                            &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
                             |reader| reader.string(),
                         )?
@@ -3991,7 +4510,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 7u16 => {
                     reader
                         .member(
-                            &mut m_route_table_ids,
+                            &mut value.route_table_ids,
                             "RouteTableIds",
                             |reader| de_route_table_ids(reader),
                         )?
@@ -3999,7 +4518,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 8u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity,
+                            &mut value.throughput_capacity,
                             "ThroughputCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4007,7 +4526,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 9u16 => {
                     reader
                         .member(
-                            &mut m_weekly_maintenance_start_time,
+                            &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
                             |reader| reader.string(),
                         )?
@@ -4015,7 +4534,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 10u16 => {
                     reader
                         .member(
-                            &mut m_fsx_admin_password,
+                            &mut value.fsx_admin_password,
                             "FsxAdminPassword",
                             |reader| reader.string(),
                         )?
@@ -4023,7 +4542,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 11u16 => {
                     reader
                         .member(
-                            &mut m_ha_pairs,
+                            &mut value.ha_pairs,
                             "HAPairs",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4031,7 +4550,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 12u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity_per_ha_pair,
+                            &mut value.throughput_capacity_per_ha_pair,
                             "ThroughputCapacityPerHAPair",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4039,7 +4558,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 13u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ipv6_address_range,
+                            &mut value.endpoint_ipv6_address_range,
                             "EndpointIpv6AddressRange",
                             |reader| reader.string(),
                         )?
@@ -4048,28 +4567,45 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            deployment_type: m_deployment_type,
-            endpoint_ip_address_range: m_endpoint_ip_address_range,
-            endpoints: m_endpoints,
-            disk_iops_configuration: m_disk_iops_configuration,
-            preferred_subnet_id: m_preferred_subnet_id,
-            route_table_ids: m_route_table_ids,
-            throughput_capacity: m_throughput_capacity,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            fsx_admin_password: m_fsx_admin_password,
-            ha_pairs: m_ha_pairs,
-            throughput_capacity_per_ha_pair: m_throughput_capacity_per_ha_pair,
-            endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OntapVolumeConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            flex_cache_endpoint_type: ::std::option::Option::None,
+            junction_path: ::std::option::Option::None,
+            security_style: ::std::option::Option::None,
+            size_in_megabytes: ::std::option::Option::None,
+            storage_efficiency_enabled: ::std::option::Option::None,
+            storage_virtual_machine_id: ::std::option::Option::None,
+            storage_virtual_machine_root: ::std::option::Option::None,
+            tiering_policy: ::std::option::Option::None,
+            uuid: ::std::option::Option::None,
+            ontap_volume_type: ::std::option::Option::None,
+            snapshot_policy: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            snaplock_configuration: ::std::option::Option::None,
+            volume_style: ::std::option::Option::None,
+            aggregate_configuration: ::std::option::Option::None,
+            size_in_bytes: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "FlexCacheEndpointType" => 0u16,
@@ -4091,39 +4627,13 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_flex_cache_endpoint_type: ::std::option::Option<
-            crate::types::FlexCacheEndpointType,
-        > = ::std::option::Option::None;
-        let mut m_junction_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_security_style: ::std::option::Option<crate::types::SecurityStyle> = ::std::option::Option::None;
-        let mut m_size_in_megabytes: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_efficiency_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_storage_virtual_machine_id: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_storage_virtual_machine_root: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_tiering_policy: ::std::option::Option<crate::types::TieringPolicy> = ::std::option::Option::None;
-        let mut m_uuid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ontap_volume_type: ::std::option::Option<
-            crate::types::OntapVolumeType,
-        > = ::std::option::Option::None;
-        let mut m_snapshot_policy: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_snaplock_configuration: ::std::option::Option<
-            crate::types::SnaplockConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_volume_style: ::std::option::Option<crate::types::VolumeStyle> = ::std::option::Option::None;
-        let mut m_aggregate_configuration: ::std::option::Option<
-            crate::types::AggregateConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_flex_cache_endpoint_type,
+                            &mut value.flex_cache_endpoint_type,
                             "FlexCacheEndpointType",
                             |reader| {
                                 reader.enum_value::<crate::types::FlexCacheEndpointType>()
@@ -4133,7 +4643,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_junction_path,
+                            &mut value.junction_path,
                             "JunctionPath",
                             |reader| reader.string(),
                         )?
@@ -4141,7 +4651,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_security_style,
+                            &mut value.security_style,
                             "SecurityStyle",
                             |reader| reader.enum_value::<crate::types::SecurityStyle>(),
                         )?
@@ -4149,7 +4659,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_size_in_megabytes,
+                            &mut value.size_in_megabytes,
                             "SizeInMegabytes",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4157,7 +4667,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 4u16 => {
                     reader
                         .member(
-                            &mut m_storage_efficiency_enabled,
+                            &mut value.storage_efficiency_enabled,
                             "StorageEfficiencyEnabled",
                             |reader| reader.boolean(),
                         )?
@@ -4165,7 +4675,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 5u16 => {
                     reader
                         .member(
-                            &mut m_storage_virtual_machine_id,
+                            &mut value.storage_virtual_machine_id,
                             "StorageVirtualMachineId",
                             |reader| reader.string(),
                         )?
@@ -4173,26 +4683,24 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 6u16 => {
                     reader
                         .member(
-                            &mut m_storage_virtual_machine_root,
+                            &mut value.storage_virtual_machine_root,
                             "StorageVirtualMachineRoot",
                             |reader| reader.boolean(),
                         )?
                 }
                 7u16 => {
                     reader
-                        .member(
-                            &mut m_tiering_policy,
+                        .member_in_place(
+                            &mut value.tiering_policy,
                             "TieringPolicy",
-                            |reader| <crate::types::TieringPolicy as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::TieringPolicy::empty,
                         )?
                 }
-                8u16 => reader.member(&mut m_uuid, "UUID", |reader| reader.string())?,
+                8u16 => reader.member(&mut value.uuid, "UUID", |reader| reader.string())?,
                 9u16 => {
                     reader
                         .member(
-                            &mut m_ontap_volume_type,
+                            &mut value.ontap_volume_type,
                             "OntapVolumeType",
                             |reader| reader.enum_value::<crate::types::OntapVolumeType>(),
                         )?
@@ -4200,7 +4708,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 10u16 => {
                     reader
                         .member(
-                            &mut m_snapshot_policy,
+                            &mut value.snapshot_policy,
                             "SnapshotPolicy",
                             |reader| reader.string(),
                         )?
@@ -4208,43 +4716,39 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 11u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
                 }
                 12u16 => {
                     reader
-                        .member(
-                            &mut m_snaplock_configuration,
+                        .member_in_place(
+                            &mut value.snaplock_configuration,
                             "SnaplockConfiguration",
-                            |reader| <crate::types::SnaplockConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::SnaplockConfiguration::empty,
                         )?
                 }
                 13u16 => {
                     reader
                         .member(
-                            &mut m_volume_style,
+                            &mut value.volume_style,
                             "VolumeStyle",
                             |reader| reader.enum_value::<crate::types::VolumeStyle>(),
                         )?
                 }
                 14u16 => {
                     reader
-                        .member(
-                            &mut m_aggregate_configuration,
+                        .member_in_place(
+                            &mut value.aggregate_configuration,
                             "AggregateConfiguration",
-                            |reader| <crate::types::AggregateConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::AggregateConfiguration::empty,
                         )?
                 }
                 15u16 => {
                     reader
                         .member(
-                            &mut m_size_in_bytes,
+                            &mut value.size_in_bytes,
                             "SizeInBytes",
                             |reader| reader.integer::<i64>("a 64-bit integer"),
                         )?
@@ -4253,30 +4757,31 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            flex_cache_endpoint_type: m_flex_cache_endpoint_type,
-            junction_path: m_junction_path,
-            security_style: m_security_style,
-            size_in_megabytes: m_size_in_megabytes,
-            storage_efficiency_enabled: m_storage_efficiency_enabled,
-            storage_virtual_machine_id: m_storage_virtual_machine_id,
-            storage_virtual_machine_root: m_storage_virtual_machine_root,
-            tiering_policy: m_tiering_policy,
-            uuid: m_uuid,
-            ontap_volume_type: m_ontap_volume_type,
-            snapshot_policy: m_snapshot_policy,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            snaplock_configuration: m_snaplock_configuration,
-            volume_style: m_volume_style,
-            aggregate_configuration: m_aggregate_configuration,
-            size_in_bytes: m_size_in_bytes,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsClientConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            clients: ::std::option::Option::None,
+            options: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Clients" => 0u16,
@@ -4284,20 +4789,17 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_clients: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_options: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_clients, "Clients", |reader| reader.string())?
+                    reader
+                        .member(&mut value.clients, "Clients", |reader| reader.string())?
                 }
                 1u16 => {
                     reader
                         .member(
-                            &mut m_options,
+                            &mut value.options,
                             "Options",
                             |reader| de_open_zfs_nfs_export_options(reader),
                         )?
@@ -4306,10 +4808,21 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            clients: m_clients,
-            options: m_options,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsCreateRootVolumeConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            record_size_ki_b: ::std::option::Option::None,
+            data_compression_type: ::std::option::Option::None,
+            nfs_exports: ::std::option::Option::None,
+            user_and_group_quotas: ::std::option::Option::None,
+            copy_tags_to_snapshots: ::std::option::Option::None,
+            read_only: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson
@@ -4317,6 +4830,14 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "RecordSizeKiB" => 0u16,
@@ -4328,25 +4849,13 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_record_size_ki_b: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_data_compression_type: ::std::option::Option<
-            crate::types::OpenZfsDataCompressionType,
-        > = ::std::option::Option::None;
-        let mut m_nfs_exports: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-        > = ::std::option::Option::None;
-        let mut m_user_and_group_quotas: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        > = ::std::option::Option::None;
-        let mut m_copy_tags_to_snapshots: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_read_only: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_record_size_ki_b,
+                            &mut value.record_size_ki_b,
                             "RecordSizeKiB",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4354,7 +4863,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_data_compression_type,
+                            &mut value.data_compression_type,
                             "DataCompressionType",
                             |reader| {
                                 reader
@@ -4365,7 +4874,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_nfs_exports,
+                            &mut value.nfs_exports,
                             "NfsExports",
                             |reader| de_open_zfs_nfs_exports(reader),
                         )?
@@ -4373,7 +4882,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_user_and_group_quotas,
+                            &mut value.user_and_group_quotas,
                             "UserAndGroupQuotas",
                             |reader| de_open_zfs_user_and_group_quotas(reader),
                         )?
@@ -4381,33 +4890,62 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 4u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_snapshots,
+                            &mut value.copy_tags_to_snapshots,
                             "CopyTagsToSnapshots",
                             |reader| reader.boolean(),
                         )?
                 }
                 5u16 => {
                     reader
-                        .member(&mut m_read_only, "ReadOnly", |reader| reader.boolean())?
+                        .member(
+                            &mut value.read_only,
+                            "ReadOnly",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            record_size_ki_b: m_record_size_ki_b,
-            data_compression_type: m_data_compression_type,
-            nfs_exports: m_nfs_exports,
-            user_and_group_quotas: m_user_and_group_quotas,
-            copy_tags_to_snapshots: m_copy_tags_to_snapshots,
-            read_only: m_read_only,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsFileSystemConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            automatic_backup_retention_days: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            copy_tags_to_volumes: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            disk_iops_configuration: ::std::option::Option::None,
+            root_volume_id: ::std::option::Option::None,
+            preferred_subnet_id: ::std::option::Option::None,
+            endpoint_ip_address_range: ::std::option::Option::None,
+            endpoint_ipv6_address_range: ::std::option::Option::None,
+            route_table_ids: ::std::option::Option::None,
+            endpoint_ip_address: ::std::option::Option::None,
+            endpoint_ipv6_address: ::std::option::Option::None,
+            read_cache_configuration: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "AutomaticBackupRetentionDays" => 0u16,
@@ -4429,45 +4967,13 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 _ => u16::MAX,
             }
         }
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_copy_tags_to_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::OpenZfsDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_root_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_endpoint_ip_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_endpoint_ipv6_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_route_table_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_endpoint_ip_address: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_endpoint_ipv6_address: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_read_cache_configuration: ::std::option::Option<
-            crate::types::OpenZfsReadCacheConfiguration,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_automatic_backup_retention_days,
+                            &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4475,7 +4981,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 1u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
@@ -4483,7 +4989,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 2u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_volumes,
+                            &mut value.copy_tags_to_volumes,
                             "CopyTagsToVolumes",
                             |reader| reader.boolean(),
                         )?
@@ -4491,7 +4997,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 3u16 => {
                     reader
                         .member(
-                            &mut m_daily_automatic_backup_start_time,
+                            &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
                             |reader| reader.string(),
                         )?
@@ -4499,7 +5005,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 4u16 => {
                     reader
                         .member(
-                            &mut m_deployment_type,
+                            &mut value.deployment_type,
                             "DeploymentType",
                             |reader| {
                                 reader.enum_value::<crate::types::OpenZfsDeploymentType>()
@@ -4509,7 +5015,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 5u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity,
+                            &mut value.throughput_capacity,
                             "ThroughputCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4517,25 +5023,23 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 6u16 => {
                     reader
                         .member(
-                            &mut m_weekly_maintenance_start_time,
+                            &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
                             |reader| reader.string(),
                         )?
                 }
                 7u16 => {
                     reader
-                        .member(
-                            &mut m_disk_iops_configuration,
+                        .member_in_place(
+                            &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 8u16 => {
                     reader
                         .member(
-                            &mut m_root_volume_id,
+                            &mut value.root_volume_id,
                             "RootVolumeId",
                             |reader| reader.string(),
                         )?
@@ -4543,7 +5047,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 9u16 => {
                     reader
                         .member(
-                            &mut m_preferred_subnet_id,
+                            &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
                             |reader| reader.string(),
                         )?
@@ -4551,7 +5055,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 10u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ip_address_range,
+                            &mut value.endpoint_ip_address_range,
                             "EndpointIpAddressRange",
                             |reader| reader.string(),
                         )?
@@ -4559,7 +5063,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 11u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ipv6_address_range,
+                            &mut value.endpoint_ipv6_address_range,
                             "EndpointIpv6AddressRange",
                             |reader| reader.string(),
                         )?
@@ -4567,7 +5071,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 12u16 => {
                     reader
                         .member(
-                            &mut m_route_table_ids,
+                            &mut value.route_table_ids,
                             "RouteTableIds",
                             |reader| de_route_table_ids(reader),
                         )?
@@ -4575,7 +5079,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 13u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ip_address,
+                            &mut value.endpoint_ip_address,
                             "EndpointIpAddress",
                             |reader| reader.string(),
                         )?
@@ -4583,65 +5087,60 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 14u16 => {
                     reader
                         .member(
-                            &mut m_endpoint_ipv6_address,
+                            &mut value.endpoint_ipv6_address,
                             "EndpointIpv6Address",
                             |reader| reader.string(),
                         )?
                 }
                 15u16 => {
                     reader
-                        .member(
-                            &mut m_read_cache_configuration,
+                        .member_in_place(
+                            &mut value.read_cache_configuration,
                             "ReadCacheConfiguration",
-                            |reader| <crate::types::OpenZfsReadCacheConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OpenZfsReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            copy_tags_to_volumes: m_copy_tags_to_volumes,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            deployment_type: m_deployment_type,
-            throughput_capacity: m_throughput_capacity,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            disk_iops_configuration: m_disk_iops_configuration,
-            root_volume_id: m_root_volume_id,
-            preferred_subnet_id: m_preferred_subnet_id,
-            endpoint_ip_address_range: m_endpoint_ip_address_range,
-            endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
-            route_table_ids: m_route_table_ids,
-            endpoint_ip_address: m_endpoint_ip_address,
-            endpoint_ipv6_address: m_endpoint_ipv6_address,
-            read_cache_configuration: m_read_cache_configuration,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsNfsExport {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            client_configurations: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "ClientConfigurations" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_client_configurations: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_client_configurations,
+                            &mut value.client_configurations,
                             "ClientConfigurations",
                             |reader| de_open_zfs_client_configurations(reader),
                         )?
@@ -4650,15 +5149,31 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            client_configurations: m_client_configurations,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsOriginSnapshotConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            snapshot_arn: ::std::option::Option::None,
+            copy_strategy: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "SnapshotARN" => 0u16,
@@ -4666,17 +5181,13 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
                 _ => u16::MAX,
             }
         }
-        let mut m_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_strategy: ::std::option::Option<
-            crate::types::OpenZfsCopyStrategy,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_snapshot_arn,
+                            &mut value.snapshot_arn,
                             "SnapshotARN",
                             |reader| reader.string(),
                         )?
@@ -4684,7 +5195,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
                 1u16 => {
                     reader
                         .member(
-                            &mut m_copy_strategy,
+                            &mut value.copy_strategy,
                             "CopyStrategy",
                             |reader| {
                                 reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
@@ -4695,16 +5206,31 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            snapshot_arn: m_snapshot_arn,
-            copy_strategy: m_copy_strategy,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsReadCacheConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            sizing_mode: ::std::option::Option::None,
+            size_gi_b: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "SizingMode" => 0u16,
@@ -4712,17 +5238,13 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
                 _ => u16::MAX,
             }
         }
-        let mut m_sizing_mode: ::std::option::Option<
-            crate::types::OpenZfsReadCacheSizingMode,
-        > = ::std::option::Option::None;
-        let mut m_size_gi_b: ::std::option::Option<i32> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_sizing_mode,
+                            &mut value.sizing_mode,
                             "SizingMode",
                             |reader| {
                                 reader
@@ -4733,7 +5255,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
                 1u16 => {
                     reader
                         .member(
-                            &mut m_size_gi_b,
+                            &mut value.size_gi_b,
                             "SizeGiB",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4742,16 +5264,32 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            sizing_mode: m_sizing_mode,
-            size_gi_b: m_size_gi_b,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsUserOrGroupQuota {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            storage_capacity_quota_gi_b: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Type" => 0u16,
@@ -4760,16 +5298,13 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
                 _ => u16::MAX,
             }
         }
-        let mut m_type: ::std::option::Option<crate::types::OpenZfsQuotaType> = ::std::option::Option::None;
-        let mut m_id: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_capacity_quota_gi_b: ::std::option::Option<i32> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_type,
+                            &mut value.r#type,
                             "Type",
                             |reader| {
                                 reader.enum_value::<crate::types::OpenZfsQuotaType>()
@@ -4779,7 +5314,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_id,
+                            &mut value.id,
                             "Id",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4787,7 +5322,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_storage_capacity_quota_gi_b,
+                            &mut value.storage_capacity_quota_gi_b,
                             "StorageCapacityQuotaGiB",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4796,17 +5331,47 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            r#type: m_type,
-            id: m_id,
-            storage_capacity_quota_gi_b: m_storage_capacity_quota_gi_b,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::OpenZfsVolumeConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            parent_volume_id: ::std::option::Option::None,
+            volume_path: ::std::option::Option::None,
+            storage_capacity_reservation_gi_b: ::std::option::Option::None,
+            storage_capacity_quota_gi_b: ::std::option::Option::None,
+            record_size_ki_b: ::std::option::Option::None,
+            data_compression_type: ::std::option::Option::None,
+            copy_tags_to_snapshots: ::std::option::Option::None,
+            origin_snapshot: ::std::option::Option::None,
+            read_only: ::std::option::Option::None,
+            nfs_exports: ::std::option::Option::None,
+            user_and_group_quotas: ::std::option::Option::None,
+            restore_to_snapshot: ::std::option::Option::None,
+            delete_intermediate_snaphots: ::std::option::Option::None,
+            delete_cloned_volumes: ::std::option::Option::None,
+            delete_intermediate_data: ::std::option::Option::None,
+            source_snapshot_arn: ::std::option::Option::None,
+            destination_snapshot: ::std::option::Option::None,
+            copy_strategy: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "ParentVolumeId" => 0u16,
@@ -4830,41 +5395,13 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_parent_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_volume_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_storage_capacity_reservation_gi_b: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_capacity_quota_gi_b: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_record_size_ki_b: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_data_compression_type: ::std::option::Option<
-            crate::types::OpenZfsDataCompressionType,
-        > = ::std::option::Option::None;
-        let mut m_copy_tags_to_snapshots: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_origin_snapshot: ::std::option::Option<
-            crate::types::OpenZfsOriginSnapshotConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_read_only: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_nfs_exports: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-        > = ::std::option::Option::None;
-        let mut m_user_and_group_quotas: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        > = ::std::option::Option::None;
-        let mut m_restore_to_snapshot: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_delete_intermediate_snaphots: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_delete_cloned_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_delete_intermediate_data: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_source_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_destination_snapshot: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_strategy: ::std::option::Option<
-            crate::types::OpenZfsCopyStrategy,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_parent_volume_id,
+                            &mut value.parent_volume_id,
                             "ParentVolumeId",
                             |reader| reader.string(),
                         )?
@@ -4872,7 +5409,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_volume_path,
+                            &mut value.volume_path,
                             "VolumePath",
                             |reader| reader.string(),
                         )?
@@ -4880,7 +5417,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_storage_capacity_reservation_gi_b,
+                            &mut value.storage_capacity_reservation_gi_b,
                             "StorageCapacityReservationGiB",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4888,7 +5425,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 3u16 => {
                     reader
                         .member(
-                            &mut m_storage_capacity_quota_gi_b,
+                            &mut value.storage_capacity_quota_gi_b,
                             "StorageCapacityQuotaGiB",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4896,7 +5433,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 4u16 => {
                     reader
                         .member(
-                            &mut m_record_size_ki_b,
+                            &mut value.record_size_ki_b,
                             "RecordSizeKiB",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -4904,7 +5441,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 5u16 => {
                     reader
                         .member(
-                            &mut m_data_compression_type,
+                            &mut value.data_compression_type,
                             "DataCompressionType",
                             |reader| {
                                 reader
@@ -4915,29 +5452,31 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 6u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_snapshots,
+                            &mut value.copy_tags_to_snapshots,
                             "CopyTagsToSnapshots",
                             |reader| reader.boolean(),
                         )?
                 }
                 7u16 => {
                     reader
-                        .member(
-                            &mut m_origin_snapshot,
+                        .member_in_place(
+                            &mut value.origin_snapshot,
                             "OriginSnapshot",
-                            |reader| <crate::types::OpenZfsOriginSnapshotConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OpenZfsOriginSnapshotConfiguration::empty,
                         )?
                 }
                 8u16 => {
                     reader
-                        .member(&mut m_read_only, "ReadOnly", |reader| reader.boolean())?
+                        .member(
+                            &mut value.read_only,
+                            "ReadOnly",
+                            |reader| reader.boolean(),
+                        )?
                 }
                 9u16 => {
                     reader
                         .member(
-                            &mut m_nfs_exports,
+                            &mut value.nfs_exports,
                             "NfsExports",
                             |reader| de_open_zfs_nfs_exports(reader),
                         )?
@@ -4945,7 +5484,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 10u16 => {
                     reader
                         .member(
-                            &mut m_user_and_group_quotas,
+                            &mut value.user_and_group_quotas,
                             "UserAndGroupQuotas",
                             |reader| de_open_zfs_user_and_group_quotas(reader),
                         )?
@@ -4953,7 +5492,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 11u16 => {
                     reader
                         .member(
-                            &mut m_restore_to_snapshot,
+                            &mut value.restore_to_snapshot,
                             "RestoreToSnapshot",
                             |reader| reader.string(),
                         )?
@@ -4961,7 +5500,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 12u16 => {
                     reader
                         .member(
-                            &mut m_delete_intermediate_snaphots,
+                            &mut value.delete_intermediate_snaphots,
                             "DeleteIntermediateSnaphots",
                             |reader| reader.boolean(),
                         )?
@@ -4969,7 +5508,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 13u16 => {
                     reader
                         .member(
-                            &mut m_delete_cloned_volumes,
+                            &mut value.delete_cloned_volumes,
                             "DeleteClonedVolumes",
                             |reader| reader.boolean(),
                         )?
@@ -4977,7 +5516,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 14u16 => {
                     reader
                         .member(
-                            &mut m_delete_intermediate_data,
+                            &mut value.delete_intermediate_data,
                             "DeleteIntermediateData",
                             |reader| reader.boolean(),
                         )?
@@ -4985,7 +5524,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 15u16 => {
                     reader
                         .member(
-                            &mut m_source_snapshot_arn,
+                            &mut value.source_snapshot_arn,
                             "SourceSnapshotARN",
                             |reader| reader.string(),
                         )?
@@ -4993,7 +5532,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 16u16 => {
                     reader
                         .member(
-                            &mut m_destination_snapshot,
+                            &mut value.destination_snapshot,
                             "DestinationSnapshot",
                             |reader| reader.string(),
                         )?
@@ -5001,7 +5540,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 17u16 => {
                     reader
                         .member(
-                            &mut m_copy_strategy,
+                            &mut value.copy_strategy,
                             "CopyStrategy",
                             |reader| {
                                 reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
@@ -5012,32 +5551,31 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            parent_volume_id: m_parent_volume_id,
-            volume_path: m_volume_path,
-            storage_capacity_reservation_gi_b: m_storage_capacity_reservation_gi_b,
-            storage_capacity_quota_gi_b: m_storage_capacity_quota_gi_b,
-            record_size_ki_b: m_record_size_ki_b,
-            data_compression_type: m_data_compression_type,
-            copy_tags_to_snapshots: m_copy_tags_to_snapshots,
-            origin_snapshot: m_origin_snapshot,
-            read_only: m_read_only,
-            nfs_exports: m_nfs_exports,
-            user_and_group_quotas: m_user_and_group_quotas,
-            restore_to_snapshot: m_restore_to_snapshot,
-            delete_intermediate_snaphots: m_delete_intermediate_snaphots,
-            delete_cloned_volumes: m_delete_cloned_volumes,
-            delete_intermediate_data: m_delete_intermediate_data,
-            source_snapshot_arn: m_source_snapshot_arn,
-            destination_snapshot: m_destination_snapshot,
-            copy_strategy: m_copy_strategy,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::RetentionPeriod {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            r#type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Type" => 0u16,
@@ -5045,15 +5583,13 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
                 _ => u16::MAX,
             }
         }
-        let mut m_type: ::std::option::Option<crate::types::RetentionPeriodType> = ::std::option::Option::None;
-        let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_type,
+                            &mut value.r#type,
                             "Type",
                             |reader| {
                                 reader.enum_value::<crate::types::RetentionPeriodType>()
@@ -5063,7 +5599,7 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_value,
+                            &mut value.value,
                             "Value",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -5072,10 +5608,21 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            r#type: m_type,
-            value: m_value,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::SelfManagedActiveDirectoryAttributes {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            domain_name: ::std::option::Option::None,
+            organizational_unit_distinguished_name: ::std::option::Option::None,
+            file_system_administrators_group: ::std::option::Option::None,
+            user_name: ::std::option::Option::None,
+            dns_ips: ::std::option::Option::None,
+            domain_join_service_account_secret: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson
@@ -5083,6 +5630,14 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "DomainName" => 0u16,
@@ -5094,27 +5649,13 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                 _ => u16::MAX,
             }
         }
-        let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_organizational_unit_distinguished_name: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_file_system_administrators_group: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_user_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_dns_ips: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_domain_join_service_account_secret: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_domain_name,
+                            &mut value.domain_name,
                             "DomainName",
                             |reader| reader.string(),
                         )?
@@ -5122,7 +5663,7 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_organizational_unit_distinguished_name,
+                            &mut value.organizational_unit_distinguished_name,
                             "OrganizationalUnitDistinguishedName",
                             |reader| reader.string(),
                         )?
@@ -5130,22 +5671,31 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_file_system_administrators_group,
+                            &mut value.file_system_administrators_group,
                             "FileSystemAdministratorsGroup",
                             |reader| reader.string(),
                         )?
                 }
                 3u16 => {
                     reader
-                        .member(&mut m_user_name, "UserName", |reader| reader.string())?
+                        .member(
+                            &mut value.user_name,
+                            "UserName",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
-                    reader.member(&mut m_dns_ips, "DnsIps", |reader| de_dns_ips(reader))?
+                    reader
+                        .member(
+                            &mut value.dns_ips,
+                            "DnsIps",
+                            |reader| de_dns_ips(reader),
+                        )?
                 }
                 5u16 => {
                     reader
                         .member(
-                            &mut m_domain_join_service_account_secret,
+                            &mut value.domain_join_service_account_secret,
                             "DomainJoinServiceAccountSecret",
                             |reader| reader.string(),
                         )?
@@ -5154,14 +5704,22 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            domain_name: m_domain_name,
-            organizational_unit_distinguished_name: m_organizational_unit_distinguished_name,
-            file_system_administrators_group: m_file_system_administrators_group,
-            user_name: m_user_name,
-            dns_ips: m_dns_ips,
-            domain_join_service_account_secret: m_domain_join_service_account_secret,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::SelfManagedActiveDirectoryConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            domain_name: ::std::option::Option::None,
+            organizational_unit_distinguished_name: ::std::option::Option::None,
+            file_system_administrators_group: ::std::option::Option::None,
+            user_name: ::std::option::Option::None,
+            password: ::std::option::Option::None,
+            dns_ips: ::std::option::Option::None,
+            domain_join_service_account_secret: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson
@@ -5169,6 +5727,14 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "DomainName" => 0u16,
@@ -5181,28 +5747,13 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_organizational_unit_distinguished_name: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_file_system_administrators_group: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_user_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_password: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_dns_ips: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_domain_join_service_account_secret: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_domain_name,
+                            &mut value.domain_name,
                             "DomainName",
                             |reader| reader.string(),
                         )?
@@ -5210,7 +5761,7 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_organizational_unit_distinguished_name,
+                            &mut value.organizational_unit_distinguished_name,
                             "OrganizationalUnitDistinguishedName",
                             |reader| reader.string(),
                         )?
@@ -5218,25 +5769,39 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_file_system_administrators_group,
+                            &mut value.file_system_administrators_group,
                             "FileSystemAdministratorsGroup",
                             |reader| reader.string(),
                         )?
                 }
                 3u16 => {
                     reader
-                        .member(&mut m_user_name, "UserName", |reader| reader.string())?
+                        .member(
+                            &mut value.user_name,
+                            "UserName",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
-                    reader.member(&mut m_password, "Password", |reader| reader.string())?
+                    reader
+                        .member(
+                            &mut value.password,
+                            "Password",
+                            |reader| reader.string(),
+                        )?
                 }
                 5u16 => {
-                    reader.member(&mut m_dns_ips, "DnsIps", |reader| de_dns_ips(reader))?
+                    reader
+                        .member(
+                            &mut value.dns_ips,
+                            "DnsIps",
+                            |reader| de_dns_ips(reader),
+                        )?
                 }
                 6u16 => {
                     reader
                         .member(
-                            &mut m_domain_join_service_account_secret,
+                            &mut value.domain_join_service_account_secret,
                             "DomainJoinServiceAccountSecret",
                             |reader| reader.string(),
                         )?
@@ -5245,21 +5810,32 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            domain_name: m_domain_name,
-            organizational_unit_distinguished_name: m_organizational_unit_distinguished_name,
-            file_system_administrators_group: m_file_system_administrators_group,
-            user_name: m_user_name,
-            password: m_password,
-            dns_ips: m_dns_ips,
-            domain_join_service_account_secret: m_domain_join_service_account_secret,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::ServiceLimitExceeded {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            limit: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Limit" => 0u16,
@@ -5267,37 +5843,54 @@ impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
                 _ => u16::MAX,
             }
         }
-        let mut m_limit: ::std::option::Option<crate::types::ServiceLimit> = ::std::option::Option::None;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_limit,
+                            &mut value.limit,
                             "Limit",
                             |reader| reader.enum_value::<crate::types::ServiceLimit>(),
                         )?
                 }
                 1u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            limit: m_limit,
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::SnaplockConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            audit_log_volume: ::std::option::Option::None,
+            autocommit_period: ::std::option::Option::None,
+            privileged_delete: ::std::option::Option::None,
+            retention_period: ::std::option::Option::None,
+            snaplock_type: ::std::option::Option::None,
+            volume_append_mode_enabled: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "AuditLogVolume" => 0u16,
@@ -5309,43 +5902,29 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_autocommit_period: ::std::option::Option<
-            crate::types::AutocommitPeriod,
-        > = ::std::option::Option::None;
-        let mut m_privileged_delete: ::std::option::Option<
-            crate::types::PrivilegedDelete,
-        > = ::std::option::Option::None;
-        let mut m_retention_period: ::std::option::Option<
-            crate::types::SnaplockRetentionPeriod,
-        > = ::std::option::Option::None;
-        let mut m_snaplock_type: ::std::option::Option<crate::types::SnaplockType> = ::std::option::Option::None;
-        let mut m_volume_append_mode_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_audit_log_volume,
+                            &mut value.audit_log_volume,
                             "AuditLogVolume",
                             |reader| reader.boolean(),
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut m_autocommit_period,
+                        .member_in_place(
+                            &mut value.autocommit_period,
                             "AutocommitPeriod",
-                            |reader| <crate::types::AutocommitPeriod as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::AutocommitPeriod::empty,
                         )?
                 }
                 2u16 => {
                     reader
                         .member(
-                            &mut m_privileged_delete,
+                            &mut value.privileged_delete,
                             "PrivilegedDelete",
                             |reader| {
                                 reader.enum_value::<crate::types::PrivilegedDelete>()
@@ -5354,18 +5933,16 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                 }
                 3u16 => {
                     reader
-                        .member(
-                            &mut m_retention_period,
+                        .member_in_place(
+                            &mut value.retention_period,
                             "RetentionPeriod",
-                            |reader| <crate::types::SnaplockRetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::SnaplockRetentionPeriod::empty,
                         )?
                 }
                 4u16 => {
                     reader
                         .member(
-                            &mut m_snaplock_type,
+                            &mut value.snaplock_type,
                             "SnaplockType",
                             |reader| reader.enum_value::<crate::types::SnaplockType>(),
                         )?
@@ -5373,7 +5950,7 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                 5u16 => {
                     reader
                         .member(
-                            &mut m_volume_append_mode_enabled,
+                            &mut value.volume_append_mode_enabled,
                             "VolumeAppendModeEnabled",
                             |reader| reader.boolean(),
                         )?
@@ -5382,20 +5959,32 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            audit_log_volume: m_audit_log_volume,
-            autocommit_period: m_autocommit_period,
-            privileged_delete: m_privileged_delete,
-            retention_period: m_retention_period,
-            snaplock_type: m_snaplock_type,
-            volume_append_mode_enabled: m_volume_append_mode_enabled,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::SnaplockRetentionPeriod {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            default_retention: ::std::option::Option::None,
+            minimum_retention: ::std::option::Option::None,
+            maximum_retention: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "DefaultRetention" => 0u16,
@@ -5404,63 +5993,69 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
                 _ => u16::MAX,
             }
         }
-        let mut m_default_retention: ::std::option::Option<
-            crate::types::RetentionPeriod,
-        > = ::std::option::Option::None;
-        let mut m_minimum_retention: ::std::option::Option<
-            crate::types::RetentionPeriod,
-        > = ::std::option::Option::None;
-        let mut m_maximum_retention: ::std::option::Option<
-            crate::types::RetentionPeriod,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(
-                            &mut m_default_retention,
+                        .member_in_place(
+                            &mut value.default_retention,
                             "DefaultRetention",
-                            |reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::RetentionPeriod::empty,
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut m_minimum_retention,
+                        .member_in_place(
+                            &mut value.minimum_retention,
                             "MinimumRetention",
-                            |reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::RetentionPeriod::empty,
                         )?
                 }
                 2u16 => {
                     reader
-                        .member(
-                            &mut m_maximum_retention,
+                        .member_in_place(
+                            &mut value.maximum_retention,
                             "MaximumRetention",
-                            |reader| <crate::types::RetentionPeriod as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::RetentionPeriod::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            default_retention: m_default_retention,
-            minimum_retention: m_minimum_retention,
-            maximum_retention: m_maximum_retention,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::Snapshot {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            resource_arn: ::std::option::Option::None,
+            snapshot_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            volume_id: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+            lifecycle_transition_reason: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            administrative_actions: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::Snapshot {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "ResourceARN" => 0u16,
@@ -5475,26 +6070,13 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                 _ => u16::MAX,
             }
         }
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_creation_time: ::std::option::Option<::aws_smithy_types::DateTime> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle> = ::std::option::Option::None;
-        let mut m_lifecycle_transition_reason: ::std::option::Option<
-            crate::types::LifecycleTransitionReason,
-        > = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_administrative_actions: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_resource_arn,
+                            &mut value.resource_arn,
                             "ResourceARN",
                             |reader| reader.string(),
                         )?
@@ -5502,20 +6084,24 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_snapshot_id,
+                            &mut value.snapshot_id,
                             "SnapshotId",
                             |reader| reader.string(),
                         )?
                 }
-                2u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
+                2u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
                 3u16 => {
                     reader
-                        .member(&mut m_volume_id, "VolumeId", |reader| reader.string())?
+                        .member(
+                            &mut value.volume_id,
+                            "VolumeId",
+                            |reader| reader.string(),
+                        )?
                 }
                 4u16 => {
                     reader
                         .member(
-                            &mut m_creation_time,
+                            &mut value.creation_time,
                             "CreationTime",
                             |reader| {
                                 reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
@@ -5525,7 +6111,7 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                 5u16 => {
                     reader
                         .member(
-                            &mut m_lifecycle,
+                            &mut value.lifecycle,
                             "Lifecycle",
                             |reader| {
                                 reader.enum_value::<crate::types::SnapshotLifecycle>()
@@ -5534,19 +6120,17 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                 }
                 6u16 => {
                     reader
-                        .member(
-                            &mut m_lifecycle_transition_reason,
+                        .member_in_place(
+                            &mut value.lifecycle_transition_reason,
                             "LifecycleTransitionReason",
-                            |reader| <crate::types::LifecycleTransitionReason as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LifecycleTransitionReason::empty,
                         )?
                 }
-                7u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                7u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
                 8u16 => {
                     reader
                         .member(
-                            &mut m_administrative_actions,
+                            &mut value.administrative_actions,
                             "AdministrativeActions",
                             |reader| de_administrative_actions(reader),
                         )?
@@ -5555,23 +6139,32 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            resource_arn: m_resource_arn,
-            snapshot_id: m_snapshot_id,
-            name: m_name,
-            volume_id: m_volume_id,
-            creation_time: m_creation_time,
-            lifecycle: m_lifecycle,
-            lifecycle_transition_reason: m_lifecycle_transition_reason,
-            tags: m_tags,
-            administrative_actions: m_administrative_actions,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::SourceBackupUnavailable {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            backup_id: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
@@ -5579,60 +6172,92 @@ impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 1u16 => {
                     reader
-                        .member(&mut m_backup_id, "BackupId", |reader| reader.string())?
+                        .member(
+                            &mut value.backup_id,
+                            "BackupId",
+                            |reader| reader.string(),
+                        )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            backup_id: m_backup_id,
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::StorageVirtualMachineNotFound {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::StorageVirtualMachineNotFound {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::Tag {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            key: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::Tag {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Key" => 0u16,
@@ -5640,24 +6265,42 @@ impl crate::json::DeserializeJson for crate::types::Tag {
                 _ => u16::MAX,
             }
         }
-        let mut m_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => reader.member(&mut m_key, "Key", |reader| reader.string())?,
-                1u16 => reader.member(&mut m_value, "Value", |reader| reader.string())?,
+                0u16 => reader.member(&mut value.key, "Key", |reader| reader.string())?,
+                1u16 => {
+                    reader.member(&mut value.value, "Value", |reader| reader.string())?
+                }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self { key: m_key, value: m_value })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::TieringPolicy {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            cooling_period: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::TieringPolicy {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "CoolingPeriod" => 0u16,
@@ -5665,15 +6308,13 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
                 _ => u16::MAX,
             }
         }
-        let mut m_cooling_period: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_name: ::std::option::Option<crate::types::TieringPolicyName> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_cooling_period,
+                            &mut value.cooling_period,
                             "CoolingPeriod",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -5681,7 +6322,7 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_name,
+                            &mut value.name,
                             "Name",
                             |reader| {
                                 reader.enum_value::<crate::types::TieringPolicyName>()
@@ -5692,43 +6333,83 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            cooling_period: m_cooling_period,
-            name: m_name,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::UnsupportedOperation {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::UnsupportedOperation {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::Volume {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            creation_time: ::std::option::Option::None,
+            file_system_id: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            ontap_configuration: ::std::option::Option::None,
+            resource_arn: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            volume_id: ::std::option::Option::None,
+            volume_type: ::std::option::Option::None,
+            lifecycle_transition_reason: ::std::option::Option::None,
+            administrative_actions: ::std::option::Option::None,
+            open_zfs_configuration: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::Volume {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "CreationTime" => 0u16,
@@ -5746,33 +6427,13 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                 _ => u16::MAX,
             }
         }
-        let mut m_creation_time: ::std::option::Option<::aws_smithy_types::DateTime> = ::std::option::Option::None;
-        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::VolumeLifecycle> = ::std::option::Option::None;
-        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ontap_configuration: ::std::option::Option<
-            crate::types::OntapVolumeConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_volume_type: ::std::option::Option<crate::types::VolumeType> = ::std::option::Option::None;
-        let mut m_lifecycle_transition_reason: ::std::option::Option<
-            crate::types::LifecycleTransitionReason,
-        > = ::std::option::Option::None;
-        let mut m_administrative_actions: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        > = ::std::option::Option::None;
-        let mut m_open_zfs_configuration: ::std::option::Option<
-            crate::types::OpenZfsVolumeConfiguration,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_creation_time,
+                            &mut value.creation_time,
                             "CreationTime",
                             |reader| {
                                 reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
@@ -5782,7 +6443,7 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_file_system_id,
+                            &mut value.file_system_id,
                             "FileSystemId",
                             |reader| reader.string(),
                         )?
@@ -5790,122 +6451,141 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                 2u16 => {
                     reader
                         .member(
-                            &mut m_lifecycle,
+                            &mut value.lifecycle,
                             "Lifecycle",
                             |reader| reader.enum_value::<crate::types::VolumeLifecycle>(),
                         )?
                 }
-                3u16 => reader.member(&mut m_name, "Name", |reader| reader.string())?,
+                3u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
                 4u16 => {
                     reader
-                        .member(
-                            &mut m_ontap_configuration,
+                        .member_in_place(
+                            &mut value.ontap_configuration,
                             "OntapConfiguration",
-                            |reader| <crate::types::OntapVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OntapVolumeConfiguration::empty,
                         )?
                 }
                 5u16 => {
                     reader
                         .member(
-                            &mut m_resource_arn,
+                            &mut value.resource_arn,
                             "ResourceARN",
                             |reader| reader.string(),
                         )?
                 }
-                6u16 => reader.member(&mut m_tags, "Tags", |reader| de_tags(reader))?,
+                6u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
                 7u16 => {
                     reader
-                        .member(&mut m_volume_id, "VolumeId", |reader| reader.string())?
+                        .member(
+                            &mut value.volume_id,
+                            "VolumeId",
+                            |reader| reader.string(),
+                        )?
                 }
                 8u16 => {
                     reader
                         .member(
-                            &mut m_volume_type,
+                            &mut value.volume_type,
                             "VolumeType",
                             |reader| reader.enum_value::<crate::types::VolumeType>(),
                         )?
                 }
                 9u16 => {
                     reader
-                        .member(
-                            &mut m_lifecycle_transition_reason,
+                        .member_in_place(
+                            &mut value.lifecycle_transition_reason,
                             "LifecycleTransitionReason",
-                            |reader| <crate::types::LifecycleTransitionReason as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::LifecycleTransitionReason::empty,
                         )?
                 }
                 10u16 => {
                     reader
                         .member(
-                            &mut m_administrative_actions,
+                            &mut value.administrative_actions,
                             "AdministrativeActions",
                             |reader| de_administrative_actions(reader),
                         )?
                 }
                 11u16 => {
                     reader
-                        .member(
-                            &mut m_open_zfs_configuration,
+                        .member_in_place(
+                            &mut value.open_zfs_configuration,
                             "OpenZFSConfiguration",
-                            |reader| <crate::types::OpenZfsVolumeConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::OpenZfsVolumeConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            creation_time: m_creation_time,
-            file_system_id: m_file_system_id,
-            lifecycle: m_lifecycle,
-            name: m_name,
-            ontap_configuration: m_ontap_configuration,
-            resource_arn: m_resource_arn,
-            tags: m_tags,
-            volume_id: m_volume_id,
-            volume_type: m_volume_type,
-            lifecycle_transition_reason: m_lifecycle_transition_reason,
-            administrative_actions: m_administrative_actions,
-            open_zfs_configuration: m_open_zfs_configuration,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::VolumeNotFound {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            message: ::std::option::Option::None,
+            meta: ::std::default::Default::default(),
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::VolumeNotFound {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "Message" => 0u16,
                 _ => u16::MAX,
             }
         }
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader.member(&mut m_message, "Message", |reader| reader.string())?
+                    reader
+                        .member(&mut value.message, "Message", |reader| reader.string())?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            message: m_message,
-            meta: ::std::default::Default::default(),
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::WindowsAuditLogConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            file_access_audit_log_level: ::std::option::Option::None,
+            file_share_access_audit_log_level: ::std::option::Option::None,
+            audit_log_destination: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "FileAccessAuditLogLevel" => 0u16,
@@ -5914,20 +6594,13 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
                 _ => u16::MAX,
             }
         }
-        let mut m_file_access_audit_log_level: ::std::option::Option<
-            crate::types::WindowsAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_file_share_access_audit_log_level: ::std::option::Option<
-            crate::types::WindowsAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_audit_log_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_file_access_audit_log_level,
+                            &mut value.file_access_audit_log_level,
                             "FileAccessAuditLogLevel",
                             |reader| {
                                 reader
@@ -5938,7 +6611,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
                 1u16 => {
                     reader
                         .member(
-                            &mut m_file_share_access_audit_log_level,
+                            &mut value.file_share_access_audit_log_level,
                             "FileShareAccessAuditLogLevel",
                             |reader| {
                                 reader
@@ -5949,7 +6622,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
                 2u16 => {
                     reader
                         .member(
-                            &mut m_audit_log_destination,
+                            &mut value.audit_log_destination,
                             "AuditLogDestination",
                             |reader| reader.string(),
                         )?
@@ -5958,17 +6631,32 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            file_access_audit_log_level: m_file_access_audit_log_level,
-            file_share_access_audit_log_level: m_file_share_access_audit_log_level,
-            audit_log_destination: m_audit_log_destination,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::WindowsAuditLogCreateConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            file_access_audit_log_level: ::std::option::Option::None,
+            file_share_access_audit_log_level: ::std::option::Option::None,
+            audit_log_destination: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "FileAccessAuditLogLevel" => 0u16,
@@ -5977,20 +6665,13 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
                 _ => u16::MAX,
             }
         }
-        let mut m_file_access_audit_log_level: ::std::option::Option<
-            crate::types::WindowsAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_file_share_access_audit_log_level: ::std::option::Option<
-            crate::types::WindowsAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_audit_log_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_file_access_audit_log_level,
+                            &mut value.file_access_audit_log_level,
                             "FileAccessAuditLogLevel",
                             |reader| {
                                 reader
@@ -6001,7 +6682,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
                 1u16 => {
                     reader
                         .member(
-                            &mut m_file_share_access_audit_log_level,
+                            &mut value.file_share_access_audit_log_level,
                             "FileShareAccessAuditLogLevel",
                             |reader| {
                                 reader
@@ -6012,7 +6693,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
                 2u16 => {
                     reader
                         .member(
-                            &mut m_audit_log_destination,
+                            &mut value.audit_log_destination,
                             "AuditLogDestination",
                             |reader| reader.string(),
                         )?
@@ -6021,17 +6702,46 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            file_access_audit_log_level: m_file_access_audit_log_level,
-            file_share_access_audit_log_level: m_file_share_access_audit_log_level,
-            audit_log_destination: m_audit_log_destination,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::WindowsFileSystemConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            active_directory_id: ::std::option::Option::None,
+            self_managed_active_directory_configuration: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            remote_administration_endpoint: ::std::option::Option::None,
+            preferred_subnet_id: ::std::option::Option::None,
+            preferred_file_server_ip: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            maintenance_operations_in_progress: ::std::option::Option::None,
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            automatic_backup_retention_days: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            aliases: ::std::option::Option::None,
+            audit_log_configuration: ::std::option::Option::None,
+            disk_iops_configuration: ::std::option::Option::None,
+            preferred_file_server_ipv6: ::std::option::Option::None,
+            fsrm_configuration: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "ActiveDirectoryId" => 0u16,
@@ -6054,70 +6764,29 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 _ => u16::MAX,
             }
         }
-        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_self_managed_active_directory_configuration: ::std::option::Option<
-            crate::types::SelfManagedActiveDirectoryAttributes,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::WindowsDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_remote_administration_endpoint: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_preferred_file_server_ip: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_maintenance_operations_in_progress: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-        > = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>> = ::std::option::Option::None;
-        let mut m_audit_log_configuration: ::std::option::Option<
-            crate::types::WindowsAuditLogConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_preferred_file_server_ipv6: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_fsrm_configuration: ::std::option::Option<
-            crate::types::WindowsFsrmConfiguration,
-        > = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_active_directory_id,
+                            &mut value.active_directory_id,
                             "ActiveDirectoryId",
                             |reader| reader.string(),
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut m_self_managed_active_directory_configuration,
+                        .member_in_place(
+                            &mut value.self_managed_active_directory_configuration,
                             "SelfManagedActiveDirectoryConfiguration",
-                            |reader| <crate::types::SelfManagedActiveDirectoryAttributes as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::SelfManagedActiveDirectoryAttributes::empty,
                         )?
                 }
                 2u16 => {
                     reader
                         .member(
-                            &mut m_deployment_type,
+                            &mut value.deployment_type,
                             "DeploymentType",
                             |reader| {
                                 reader.enum_value::<crate::types::WindowsDeploymentType>()
@@ -6127,7 +6796,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 3u16 => {
                     reader
                         .member(
-                            &mut m_remote_administration_endpoint,
+                            &mut value.remote_administration_endpoint,
                             "RemoteAdministrationEndpoint",
                             |reader| reader.string(),
                         )?
@@ -6135,7 +6804,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 4u16 => {
                     reader
                         .member(
-                            &mut m_preferred_subnet_id,
+                            &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
                             |reader| reader.string(),
                         )?
@@ -6143,7 +6812,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 5u16 => {
                     reader
                         .member(
-                            &mut m_preferred_file_server_ip,
+                            &mut value.preferred_file_server_ip,
                             "PreferredFileServerIp",
                             |reader| reader.string(),
                         )?
@@ -6151,7 +6820,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 6u16 => {
                     reader
                         .member(
-                            &mut m_throughput_capacity,
+                            &mut value.throughput_capacity,
                             "ThroughputCapacity",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -6159,7 +6828,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 7u16 => {
                     reader
                         .member(
-                            &mut m_maintenance_operations_in_progress,
+                            &mut value.maintenance_operations_in_progress,
                             "MaintenanceOperationsInProgress",
                             |reader| de_file_system_maintenance_operations(reader),
                         )?
@@ -6167,7 +6836,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 8u16 => {
                     reader
                         .member(
-                            &mut m_weekly_maintenance_start_time,
+                            &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
                             |reader| reader.string(),
                         )?
@@ -6175,7 +6844,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 9u16 => {
                     reader
                         .member(
-                            &mut m_daily_automatic_backup_start_time,
+                            &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
                             |reader| reader.string(),
                         )?
@@ -6183,7 +6852,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 10u16 => {
                     reader
                         .member(
-                            &mut m_automatic_backup_retention_days,
+                            &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
                             |reader| reader.integer::<i32>("a 32-bit integer"),
                         )?
@@ -6191,82 +6860,80 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 11u16 => {
                     reader
                         .member(
-                            &mut m_copy_tags_to_backups,
+                            &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
                             |reader| reader.boolean(),
                         )?
                 }
                 12u16 => {
                     reader
-                        .member(&mut m_aliases, "Aliases", |reader| de_aliases(reader))?
+                        .member(
+                            &mut value.aliases,
+                            "Aliases",
+                            |reader| de_aliases(reader),
+                        )?
                 }
                 13u16 => {
                     reader
-                        .member(
-                            &mut m_audit_log_configuration,
+                        .member_in_place(
+                            &mut value.audit_log_configuration,
                             "AuditLogConfiguration",
-                            |reader| <crate::types::WindowsAuditLogConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::WindowsAuditLogConfiguration::empty,
                         )?
                 }
                 14u16 => {
                     reader
-                        .member(
-                            &mut m_disk_iops_configuration,
+                        .member_in_place(
+                            &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            |reader| <crate::types::DiskIopsConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 15u16 => {
                     reader
                         .member(
-                            &mut m_preferred_file_server_ipv6,
+                            &mut value.preferred_file_server_ipv6,
                             "PreferredFileServerIpv6",
                             |reader| reader.string(),
                         )?
                 }
                 16u16 => {
                     reader
-                        .member(
-                            &mut m_fsrm_configuration,
+                        .member_in_place(
+                            &mut value.fsrm_configuration,
                             "FsrmConfiguration",
-                            |reader| <crate::types::WindowsFsrmConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                                reader,
-                            ),
+                            crate::types::WindowsFsrmConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            active_directory_id: m_active_directory_id,
-            self_managed_active_directory_configuration: m_self_managed_active_directory_configuration,
-            deployment_type: m_deployment_type,
-            remote_administration_endpoint: m_remote_administration_endpoint,
-            preferred_subnet_id: m_preferred_subnet_id,
-            preferred_file_server_ip: m_preferred_file_server_ip,
-            throughput_capacity: m_throughput_capacity,
-            maintenance_operations_in_progress: m_maintenance_operations_in_progress,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            aliases: m_aliases,
-            audit_log_configuration: m_audit_log_configuration,
-            disk_iops_configuration: m_disk_iops_configuration,
-            preferred_file_server_ipv6: m_preferred_file_server_ipv6,
-            fsrm_configuration: m_fsrm_configuration,
-        })
+        ::std::result::Result::Ok(())
+    }
+}
+impl crate::types::WindowsFsrmConfiguration {
+    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+    /// error correction), the rest unset. Reading fills it in place.
+    pub(crate) fn empty() -> Self {
+        Self {
+            fsrm_service_enabled: ::std::option::Option::None,
+            event_log_destination: ::std::option::Option::None,
+        }
     }
 }
 impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        let mut value = Self::empty();
+        Self::deserialize_json_into(reader, &mut value)?;
+        ::std::result::Result::Ok(value)
+    }
+    fn deserialize_json_into(
+        reader: &mut crate::json::JsonReader<'_>,
+        value: &mut Self,
+    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         fn field(key: &str) -> u16 {
             match key {
                 "FsrmServiceEnabled" => 0u16,
@@ -6274,15 +6941,13 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
                 _ => u16::MAX,
             }
         }
-        let mut m_fsrm_service_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_event_log_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
         let mut next = reader.object_start(field)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
                         .member(
-                            &mut m_fsrm_service_enabled,
+                            &mut value.fsrm_service_enabled,
                             "FsrmServiceEnabled",
                             |reader| reader.boolean(),
                         )?
@@ -6290,7 +6955,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
                 1u16 => {
                     reader
                         .member(
-                            &mut m_event_log_destination,
+                            &mut value.event_log_destination,
                             "EventLogDestination",
                             |reader| reader.string(),
                         )?
@@ -6299,10 +6964,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
             }
             next = reader.object_next(field)?;
         }
-        ::std::result::Result::Ok(Self {
-            fsrm_service_enabled: m_fsrm_service_enabled,
-            event_log_destination: m_event_log_destination,
-        })
+        ::std::result::Result::Ok(())
     }
 }
 ///Reads a `com.amazonaws.fsx#AdministrativeActions`.
@@ -6316,18 +6978,16 @@ fn de_administrative_actions(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::AdministrativeAction as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader
+            .element_in_place(
+                &mut items,
+                crate::types::AdministrativeAction::empty,
+                index,
+            )?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }
 ///Reads a `com.amazonaws.fsx#Aggregates`.
@@ -6360,18 +7020,11 @@ fn de_aliases(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::Alias as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader.element_in_place(&mut items, crate::types::Alias::empty, index)?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }
 ///Reads a `com.amazonaws.fsx#AlternateDNSNames`.
@@ -6423,18 +7076,11 @@ fn de_backups(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::Backup as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader.element_in_place(&mut items, crate::types::Backup::empty, index)?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }
 ///Reads a `com.amazonaws.fsx#DnsIps`.
@@ -6510,18 +7156,11 @@ fn de_filters(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::Filter as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader.element_in_place(&mut items, crate::types::Filter::empty, index)?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }
 ///Reads a `com.amazonaws.fsx#LustreNoSquashNids`.
@@ -6592,18 +7231,16 @@ fn de_open_zfs_client_configurations(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::OpenZfsClientConfiguration as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader
+            .element_in_place(
+                &mut items,
+                crate::types::OpenZfsClientConfiguration::empty,
+                index,
+            )?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }
 ///Reads a `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
@@ -6636,18 +7273,12 @@ fn de_open_zfs_nfs_exports(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::OpenZfsNfsExport as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader
+            .element_in_place(&mut items, crate::types::OpenZfsNfsExport::empty, index)?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }
 ///Reads a `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
@@ -6661,18 +7292,16 @@ fn de_open_zfs_user_and_group_quotas(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::OpenZfsUserOrGroupQuota as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader
+            .element_in_place(
+                &mut items,
+                crate::types::OpenZfsUserOrGroupQuota::empty,
+                index,
+            )?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }
 ///Reads a `com.amazonaws.fsx#RouteTableIds`.
@@ -6743,17 +7372,10 @@ fn de_tags(
     let mut index = 0usize;
     let mut more = reader.array_start()?;
     while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    <crate::types::Tag as crate::json::DeserializeJson>::deserialize_json(
-                            reader,
-                        )
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
+        reader.element_in_place(&mut items, crate::types::Tag::empty, index)?;
         index += 1;
         more = reader.array_next()?;
     }
+    crate::runtime::json_read::trim(&mut items);
     ::std::result::Result::Ok(items)
 }

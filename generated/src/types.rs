@@ -123,47 +123,7 @@ impl ::std::fmt::Display for ActiveDirectoryErrorType {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct AdministrativeAction {
-    /// Describes the type of administrative action, as follows:
-    ///
-    /// - `FILE_SYSTEM_UPDATE` - A file system update administrative action initiated from the Amazon FSx console, API (`UpdateFileSystem`), or CLI (`update-file-system`).
-    ///
-    /// - `THROUGHPUT_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's throughput capacity has been completed successfully, a `THROUGHPUT_OPTIMIZATION` task starts.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `THROUGHPUT_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`. For more information, see [Managing throughput capacity](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-throughput-capacity.html) in the *Amazon FSx for Windows File Server User Guide*.
-    ///
-    /// - `STORAGE_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's storage capacity has completed successfully, a `STORAGE_OPTIMIZATION` task starts.
-    ///
-    ///   - For Windows and ONTAP, storage optimization is the process of migrating the file system data to newer larger disks.
-    ///
-    ///   - For Lustre, storage optimization consists of rebalancing the data across the existing and newly added file servers.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `STORAGE_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`. For more information, see [Managing storage capacity](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-storage-capacity.html) in the *Amazon FSx for Windows File Server User Guide*, [Managing storage capacity](https://docs.aws.amazon.com/fsx/latest/LustreGuide/managing-storage-capacity.html) in the *Amazon FSx for Lustre User Guide*, and [Managing storage capacity and provisioned IOPS](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-storage-capacity.html) in the *Amazon FSx for NetApp ONTAP User Guide*.
-    ///
-    /// - `FILE_SYSTEM_ALIAS_ASSOCIATION` - A file system update to associate a new Domain Name System (DNS) alias with the file system. For more information, see [AssociateFileSystemAliases](https://docs.aws.amazon.com/fsx/latest/APIReference/API_AssociateFileSystemAliases.html).
-    ///
-    /// - `FILE_SYSTEM_ALIAS_DISASSOCIATION` - A file system update to disassociate a DNS alias from the file system. For more information, see [DisassociateFileSystemAliases](https://docs.aws.amazon.com/fsx/latest/APIReference/API_DisassociateFileSystemAliases.html).
-    ///
-    /// - `IOPS_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's throughput capacity has been completed successfully, a `IOPS_OPTIMIZATION` task starts.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `IOPS_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`. For more information, see [Managing provisioned SSD IOPS](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-provisioned-ssd-iops.html) in the Amazon FSx for Windows File Server User Guide.
-    ///
-    /// - `STORAGE_TYPE_OPTIMIZATION` - After the `FILE_SYSTEM_UPDATE` task to increase a file system's throughput capacity has been completed successfully, a `STORAGE_TYPE_OPTIMIZATION` task starts.
-    ///
-    ///   You can track the storage-optimization progress using the `ProgressPercent` property. When `STORAGE_TYPE_OPTIMIZATION` has been completed successfully, the parent `FILE_SYSTEM_UPDATE` action status changes to `COMPLETED`.
-    ///
-    /// - `VOLUME_UPDATE` - A volume update to an Amazon FSx for OpenZFS volume initiated from the Amazon FSx console, API (`UpdateVolume`), or CLI (`update-volume`).
-    ///
-    /// - `VOLUME_RESTORE` - An Amazon FSx for OpenZFS volume is returned to the state saved by the specified snapshot, initiated from an API (`RestoreVolumeFromSnapshot`) or CLI (`restore-volume-from-snapshot`).
-    ///
-    /// - `SNAPSHOT_UPDATE` - A snapshot update to an Amazon FSx for OpenZFS volume initiated from the Amazon FSx console, API (`UpdateSnapshot`), or CLI (`update-snapshot`).
-    ///
-    /// - `RELEASE_NFS_V3_LOCKS` - Tracks the release of Network File System (NFS) V3 locks on an Amazon FSx for OpenZFS file system.
-    ///
-    /// - `DOWNLOAD_DATA_FROM_BACKUP` - An FSx for ONTAP backup is being restored to a new volume on a second-generation file system. Once the all the file metadata is loaded onto the volume, you can mount the volume with read-only access. during this process.
-    ///
-    /// - `VOLUME_INITIALIZE_WITH_SNAPSHOT` - A volume is being created from a snapshot on a different FSx for OpenZFS file system. You can initiate this from the Amazon FSx console, API (`CreateVolume`), or CLI (`create-volume`) when using the using the `FULL_COPY` strategy.
-    ///
-    /// - `VOLUME_UPDATE_WITH_SNAPSHOT` - A volume is being updated from a snapshot on a different FSx for OpenZFS file system. You can initiate this from the Amazon FSx console, API (`CopySnapshotAndUpdateVolume`), or CLI (`copy-snapshot-and-update-volume`).
+    /// The `AdministrativeActionType` member: a [`AdministrativeActionType`].
     pub administrative_action_type: ::std::option::Option<
         crate::types::AdministrativeActionType,
     >,
@@ -191,13 +151,13 @@ pub struct AdministrativeAction {
     pub status: ::std::option::Option<crate::types::Status>,
     /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
     pub target_file_system_values: ::std::option::Option<crate::types::FileSystem>,
-    /// Provides information about a failed administrative action.
+    /// The `FailureDetails` member: a [`AdministrativeActionFailureDetails`].
     pub failure_details: ::std::option::Option<
         crate::types::AdministrativeActionFailureDetails,
     >,
-    /// Describes an Amazon FSx volume.
+    /// The `TargetVolumeValues` member: a [`Volume`].
     pub target_volume_values: ::std::option::Option<crate::types::Volume>,
-    /// A snapshot of an Amazon FSx for OpenZFS volume.
+    /// The `TargetSnapshotValues` member: a [`Snapshot`].
     pub target_snapshot_values: ::std::option::Option<crate::types::Snapshot>,
     /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
     pub total_transfer_bytes: ::std::option::Option<i64>,
@@ -735,7 +695,7 @@ pub struct Backup {
     pub source_backup_region: ::std::option::Option<::std::string::String>,
     /// Specifies the resource type that's backed up.
     pub resource_type: ::std::option::Option<crate::types::ResourceType>,
-    /// Describes an Amazon FSx volume.
+    /// The `Volume` member: a [`Volume`].
     pub volume: ::std::option::Option<crate::types::Volume>,
     /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
     pub size_in_bytes: ::std::option::Option<i64>,
@@ -1057,7 +1017,7 @@ impl CopyBackupInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CopyBackupOutput {
-    /// A backup of an Amazon FSx for Windows File Server, Amazon FSx for Lustre file system, Amazon FSx for NetApp ONTAP volume, or Amazon FSx for OpenZFS file system.
+    /// The `Backup` member: a [`Backup`].
     pub backup: ::std::option::Option<crate::types::Backup>,
 }
 impl CopyBackupOutput {
@@ -1153,17 +1113,7 @@ pub struct CreateFileSystemFromBackupInput {
     pub windows_configuration: ::std::option::Option<
         crate::types::CreateFileSystemWindowsConfiguration,
     >,
-    /// The Lustre configuration for the file system being created.
-    ///
-    /// The following parameters are not supported for file systems with a data repository association created with .
-    ///
-    /// - `AutoImportPolicy`
-    ///
-    /// - `ExportPath`
-    ///
-    /// - `ImportedFileChunkSize`
-    ///
-    /// - `ImportPath`
+    /// The `LustreConfiguration` member: a [`CreateFileSystemLustreConfiguration`].
     pub lustre_configuration: ::std::option::Option<
         crate::types::CreateFileSystemLustreConfiguration,
     >,
@@ -1425,7 +1375,7 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for NetApp ONTAP, Amazon FSx for Windows File Server, or FSx for OpenZFS file system. By default, Amazon FSx automatically provisions 3 IOPS per GB of storage capacity. You can provision additional IOPS per GB of storage. The configuration consists of the total number of provisioned SSD IOPS and how it is was provisioned, or the mode (by the customer or by Amazon FSx).
+    /// The `DiskIopsConfiguration` member: a [`DiskIopsConfiguration`].
     pub disk_iops_configuration: ::std::option::Option<
         crate::types::DiskIopsConfiguration,
     >,
@@ -1461,7 +1411,7 @@ impl CreateFileSystemOpenZfsConfiguration {
 pub struct CreateFileSystemWindowsConfiguration {
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
     pub active_directory_id: ::std::option::Option<::std::string::String>,
-    /// The configuration that Amazon FSx uses to join a FSx for Windows File Server file system or an FSx for ONTAP storage virtual machine (SVM) to a self-managed (including on-premises) Microsoft Active Directory (AD) directory. For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-managed-AD.html) or [Managing FSx for ONTAP SVMs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-svms.html).
+    /// The `SelfManagedActiveDirectoryConfiguration` member: a [`SelfManagedActiveDirectoryConfiguration`].
     pub self_managed_active_directory_configuration: ::std::option::Option<
         crate::types::SelfManagedActiveDirectoryConfiguration,
     >,
@@ -1548,17 +1498,7 @@ pub struct CreateOntapVolumeConfiguration {
     pub storage_efficiency_enabled: ::std::option::Option<bool>,
     /// Specifies the ONTAP SVM in which to create the volume.
     pub storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
-    /// Describes the data tiering policy for an ONTAP volume. When enabled, Amazon FSx for ONTAP's intelligent tiering automatically transitions a volume's data between the file system's primary storage and capacity pool storage based on your access patterns.
-    ///
-    /// Valid tiering policies are the following:
-    ///
-    /// - `SNAPSHOT_ONLY` - (Default value) moves cold snapshots to the capacity pool storage tier.
-    ///
-    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
-    ///
-    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
-    ///
-    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    /// The `TieringPolicy` member: a [`TieringPolicy`].
     pub tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
     /// Specifies the type of volume you are creating. Valid values are the following:
     ///
@@ -1772,7 +1712,7 @@ pub struct DataRepositoryConfiguration {
     ///
     /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
     pub auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
-    /// Provides detailed information about the data repository if its `Lifecycle` is set to `MISCONFIGURED` or `FAILED`.
+    /// The `FailureDetails` member: a [`DataRepositoryFailureDetails`].
     pub failure_details: ::std::option::Option<
         crate::types::DataRepositoryFailureDetails,
     >,
@@ -2114,7 +2054,7 @@ pub struct FileSystem {
     ///
     /// - `UPDATING` - The file system is undergoing a customer-initiated update.
     pub lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle>,
-    /// A structure providing details of any failures that occurred.
+    /// The `FailureDetails` member: a [`FileSystemFailureDetails`].
     pub failure_details: ::std::option::Option<crate::types::FileSystemFailureDetails>,
     /// The storage capacity of the file system in gibibytes (GiB).
     ///
@@ -2162,7 +2102,7 @@ pub struct FileSystem {
     pub windows_configuration: ::std::option::Option<
         crate::types::WindowsFileSystemConfiguration,
     >,
-    /// The configuration for the Amazon FSx for Lustre file system.
+    /// The `LustreConfiguration` member: a [`LustreFileSystemConfiguration`].
     pub lustre_configuration: ::std::option::Option<
         crate::types::LustreFileSystemConfiguration,
     >,
@@ -2998,9 +2938,7 @@ impl ::std::fmt::Display for LustreDeploymentType {
 pub struct LustreFileSystemConfiguration {
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    /// The data repository configuration object for Lustre file systems returned in the response of the `CreateFileSystem` operation.
-    ///
-    /// This data type is not supported on file systems with a data repository association. For file systems with a data repository association, see .
+    /// The `DataRepositoryConfiguration` member: a [`DataRepositoryConfiguration`].
     pub data_repository_configuration: ::std::option::Option<
         crate::types::DataRepositoryConfiguration,
     >,
@@ -3974,7 +3912,7 @@ pub struct OpenZfsFileSystemConfiguration {
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for NetApp ONTAP, Amazon FSx for Windows File Server, or FSx for OpenZFS file system. By default, Amazon FSx automatically provisions 3 IOPS per GB of storage capacity. You can provision additional IOPS per GB of storage. The configuration consists of the total number of provisioned SSD IOPS and how it is was provisioned, or the mode (by the customer or by Amazon FSx).
+    /// The `DiskIopsConfiguration` member: a [`DiskIopsConfiguration`].
     pub disk_iops_configuration: ::std::option::Option<
         crate::types::DiskIopsConfiguration,
     >,
@@ -4917,7 +4855,7 @@ pub struct Snapshot {
     ///
     /// - `AVAILABLE` - The snapshot is fully available.
     pub lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle>,
-    /// Describes why a resource lifecycle state changed.
+    /// The `LifecycleTransitionReason` member: a [`LifecycleTransitionReason`].
     pub lifecycle_transition_reason: ::std::option::Option<
         crate::types::LifecycleTransitionReason,
     >,
@@ -5342,7 +5280,7 @@ pub struct Volume {
     pub lifecycle: ::std::option::Option<crate::types::VolumeLifecycle>,
     /// The name of the volume.
     pub name: ::std::option::Option<::std::string::String>,
-    /// The configuration of an Amazon FSx for NetApp ONTAP volume.
+    /// The `OntapConfiguration` member: a [`OntapVolumeConfiguration`].
     pub ontap_configuration: ::std::option::Option<
         crate::types::OntapVolumeConfiguration,
     >,
@@ -5806,7 +5744,7 @@ impl ::std::fmt::Display for WindowsDeploymentType {
 pub struct WindowsFileSystemConfiguration {
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
     pub active_directory_id: ::std::option::Option<::std::string::String>,
-    /// The configuration of the self-managed Microsoft Active Directory (AD) directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    /// The `SelfManagedActiveDirectoryConfiguration` member: a [`SelfManagedActiveDirectoryAttributes`].
     pub self_managed_active_directory_configuration: ::std::option::Option<
         crate::types::SelfManagedActiveDirectoryAttributes,
     >,

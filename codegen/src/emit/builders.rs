@@ -6,7 +6,6 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::debug::{self, DebugField};
-use super::member_docs;
 use super::structs::{field_default, FieldDefault};
 use crate::context::Context;
 use crate::error::Problem;
@@ -52,7 +51,14 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         } else {
             held.clone()
         };
-        let docs = member_docs(ctx, member);
+        // The field's docs are on the field; the setter points there.
+        let docs = match field.to_string().starts_with("r#") {
+            false => super::doc(&format!(
+                "Sets [`{field}`](crate::types::{type_label}::{field}) (`{}`).",
+                member.name()
+            )),
+            true => super::doc(&format!("Sets the `{}` member.", member.name())),
+        };
         let wrap = if boxed {
             quote!(::std::boxed::Box::new(input.into()))
         } else {

@@ -25,7 +25,7 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
     };
     let mut lines = vec![format!("# {title}"), String::new()];
     if let Some(doc) = service.traits.documentation() {
-        lines.extend(crate::docs::to_rustdoc(doc));
+        lines.extend(ctx.rustdoc(doc).iter().cloned());
         lines.push(String::new());
     }
     lines.push("## This crate".to_owned());

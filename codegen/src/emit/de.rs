@@ -83,17 +83,10 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
         .collect();
     let members = members.as_slice();
     let field = field_fn(members, quote!());
-    let locals = members.iter().map(|m| {
-        let local = local(ctx, m);
-        let ty = ctx.held_type(m);
-        quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
-    });
     let arms = members.iter().enumerate().map(|(i, m)| {
-        let local = local(ctx, m);
         let index = u16::try_from(i).expect("fewer than 65535 members");
-        let wire = m.name();
-        let read = value(ctx, m);
-        quote!(#index => reader.member(&mut #local, #wire, |reader| #read)?,)
+        let read = member_read(ctx, shape, m);
+        quote!(#index => #read,)
     });
     let read_loop = if members.is_empty() {
         quote! {
@@ -113,29 +106,15 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
             }
         }
     };
+    // A structure without members reads nothing into its value.
+    let place = if members.is_empty() { format_ident!("_value") } else { format_ident!("value") };
     let mut inits = Vec::new();
-    for m in all_members
-        .iter()
-        .filter(|m| ctx.is_event_stream(&m.target))
-    {
+    for m in all_members {
         let field_name = ctx.names.field(&m.id);
-        inits.push(quote!(#field_name: ::std::default::Default::default(),));
-    }
-    for m in members {
-        let field_name = ctx.names.field(&m.id);
-        let local = local(ctx, m);
         let init = match field_default(ctx, shape, m)? {
-            FieldDefault::None => quote!(#local),
-            FieldDefault::Value {
-                rust_default: true, ..
-            } => quote!(#local.unwrap_or_default()),
-            FieldDefault::Value {
-                expr,
-                constant: true,
-                ..
-            } => quote!(#local.unwrap_or(#expr)),
-            FieldDefault::Value { expr, .. } => quote!(#local.unwrap_or_else(|| #expr)),
-            FieldDefault::Required => zero_fill(ctx, m, &local),
+            FieldDefault::None => quote!(::std::option::Option::None),
+            FieldDefault::Value { expr, .. } => expr,
+            FieldDefault::Required => zero(ctx, m),
         };
         inits.push(quote!(#field_name: #init,));
     }
@@ -143,27 +122,59 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
         inits.push(quote!(meta: ::std::default::Default::default(),));
     }
     Ok(quote! {
+        impl crate::types::#name {
+            /// The value of `{}`: defaults filled in, required members zero (Smithy's client
+            /// error correction), the rest unset. Reading fills it in place.
+            pub(crate) fn empty() -> Self {
+                Self { #(#inits)* }
+            }
+        }
+
         impl crate::json::DeserializeJson for crate::types::#name {
             fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+                let mut value = Self::empty();
+                Self::deserialize_json_into(reader, &mut value)?;
+                ::std::result::Result::Ok(value)
+            }
+
+            fn deserialize_json_into(reader: &mut crate::json::JsonReader<'_>, #place: &mut Self) -> ::std::result::Result<(), crate::json::DeserializeError> {
                 #field
-                #(#locals)*
                 let mut next = reader.object_start(field)?;
                 #read_loop
-                ::std::result::Result::Ok(Self { #(#inits)* })
+                ::std::result::Result::Ok(())
             }
         }
     })
 }
 
-/// The local holding a member's value while its structure is read (fields may be keywords,
-/// so locals get a prefix rather than reusing the field name).
-fn local(ctx: &Context, member: &Member) -> proc_macro2::Ident {
-    format_ident!("m_{}", ctx.names.field(&member.id).bare())
+/// The statement reading member `m` into its field: structures are filled in place (so large
+/// values are never moved), everything else is read and stored; `null` leaves an optional
+/// member unset and a required or defaulted one as it is.
+fn member_read(ctx: &Context, shape: &Shape, m: &Member) -> TokenStream {
+    let field = ctx.names.field(&m.id);
+    let wire = m.name();
+    let optional = crate::rust_type::is_optional(shape, m);
+    let boxed = ctx.boxed.contains(&m.id);
+    if matches!(ctx.model.expect(&m.target).kind, ShapeKind::Structure(_)) {
+        let ty = ctx.value_type(&m.target);
+        let method = match (optional, boxed) {
+            (true, false) => quote!(member_in_place),
+            (true, true) => quote!(member_boxed),
+            (false, false) => quote!(value_in_place),
+            (false, true) => quote!(value_boxed),
+        };
+        return quote!(reader.#method(&mut value.#field, #wire, #ty::empty)?);
+    }
+    let read = self::value(ctx, m);
+    if optional {
+        quote!(reader.member(&mut value.#field, #wire, |reader| #read)?)
+    } else {
+        quote!(reader.value(&mut value.#field, #wire, |reader| #read)?)
+    }
 }
 
-/// `local` with the member's zero value when the response left a required member out.
-fn zero_fill(ctx: &Context, member: &Member, local: &proc_macro2::Ident) -> TokenStream {
-    let boxed = ctx.boxed.contains(&member.id);
+/// A required member's zero value, for when the response leaves it out.
+fn zero(ctx: &Context, member: &Member) -> TokenStream {
     let target = ctx.model.expect(&member.target);
     let ty = ctx.value_type(&member.target);
     let zero = match &target.kind {
@@ -180,24 +191,12 @@ fn zero_fill(ctx: &Context, member: &Member, local: &proc_macro2::Ident) -> Toke
         ShapeKind::Enum(_) => quote!(#ty::from("")),
         ShapeKind::IntEnum(_) => quote!(#ty::from(0)),
         ShapeKind::Union(_) => quote!(#ty::Unknown),
-        _ => quote!(crate::runtime::json_read::zero::<#ty>()),
+        _ => quote!(#ty::empty()),
     };
-    if boxed {
-        return quote!(#local.unwrap_or_else(|| ::std::boxed::Box::new(#zero)));
-    }
-    // The shortest form clippy accepts for each kind of zero.
-    match &target.kind {
-        ShapeKind::Simple(SimpleType::Timestamp | SimpleType::Document | SimpleType::Blob) => {
-            quote!(#local.unwrap_or_else(|| #zero))
-        }
-        ShapeKind::Simple(_) | ShapeKind::List(_) | ShapeKind::Map { .. } => {
-            quote!(#local.unwrap_or_default())
-        }
-        ShapeKind::Union(_) => quote!(#local.unwrap_or(#zero)),
-        ShapeKind::Structure(_) => {
-            quote!(#local.unwrap_or_else(crate::runtime::json_read::zero::<#ty>))
-        }
-        _ => quote!(#local.unwrap_or_else(|| #zero)),
+    if ctx.boxed.contains(&member.id) {
+        quote!(::std::boxed::Box::new(#zero))
+    } else {
+        zero
     }
 }
 
@@ -262,7 +261,15 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
     let body = match &shape.kind {
         ShapeKind::List(member) => {
             let read = value(ctx, member);
-            let push = if sparse {
+            let in_place = !sparse
+                && matches!(
+                    ctx.model.expect(&member.target).kind,
+                    ShapeKind::Structure(_)
+                );
+            let element_ty = ctx.value_type(&member.target);
+            let push = if in_place {
+                quote!(reader.element_in_place(&mut items, #element_ty::empty, index)?;)
+            } else if sparse {
                 quote!(items.push(reader.optional(|reader| #read).map_err(|e| e.in_index(index))?);)
             } else {
                 quote! {
@@ -271,6 +278,7 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
                     }
                 }
             };
+            let trim = in_place.then(|| quote!(crate::runtime::json_read::trim(&mut items);));
             quote! {
                 let mut items = ::std::vec::Vec::new();
                 let mut index = 0usize;
@@ -280,6 +288,7 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
                     index += 1;
                     more = reader.array_next()?;
                 }
+                #trim
                 ::std::result::Result::Ok(items)
             }
         }
@@ -287,14 +296,29 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
             key,
             value: map_value,
         } => {
-            let key_value = if matches!(ctx.model.expect(&key.target).kind, ShapeKind::Enum(_)) {
-                let key_ty = ctx.value_type(&key.target);
+            let enum_key = matches!(ctx.model.expect(&key.target).kind, ShapeKind::Enum(_));
+            let key_ty = ctx.value_type(&key.target);
+            let key_value = if enum_key {
                 quote!(#key_ty::from(key.as_str()))
             } else {
                 quote!(key)
             };
             let read = value(ctx, map_value);
-            let insert = if sparse {
+            let in_place = !sparse
+                && matches!(
+                    ctx.model.expect(&map_value.target).kind,
+                    ShapeKind::Structure(_)
+                );
+            let value_ty = ctx.value_type(&map_value.target);
+            let insert = if in_place {
+                // The key as written names the entry in errors, so a string key is cloned.
+                let key_value = if enum_key {
+                    key_value.clone()
+                } else {
+                    quote!(key.clone())
+                };
+                quote!(reader.entry_in_place(&mut map, #key_value, &key, #value_ty::empty)?;)
+            } else if sparse {
                 quote! {
                     let item = reader.optional(|reader| #read).map_err(|e| e.in_key(&key))?;
                     map.insert(#key_value, item);

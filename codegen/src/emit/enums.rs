@@ -29,7 +29,7 @@ pub fn emit_enum(ctx: &Context, shape: &Shape, members: &[EnumMember]) -> TokenS
         .zip(&variants)
         .zip(&values)
         .map(|((m, v), value)| {
-            let docs = variant_docs(m, &format!("`{value}`"));
+            let docs = variant_docs(ctx, m, &format!("`{value}`"));
             let dep = deprecated(&m.traits);
             quote!(#docs #dep #v,)
         });
@@ -113,7 +113,7 @@ pub fn emit_int_enum(ctx: &Context, shape: &Shape, members: &[EnumMember]) -> To
         .zip(&variants)
         .zip(&values)
         .map(|((m, v), value)| {
-            let docs = variant_docs(m, &format!("`{value}` (`{}`)", m.name()));
+            let docs = variant_docs(ctx, m, &format!("`{value}` (`{}`)", m.name()));
             let dep = deprecated(&m.traits);
             quote!(#docs #dep #v,)
         });
@@ -164,9 +164,9 @@ pub fn emit_int_enum(ctx: &Context, shape: &Shape, members: &[EnumMember]) -> To
     }
 }
 
-fn variant_docs(member: &EnumMember, value: &str) -> TokenStream {
+fn variant_docs(ctx: &Context, member: &EnumMember, value: &str) -> TokenStream {
     let mut lines = match member.traits.documentation() {
-        Some(doc) => crate::docs::to_rustdoc(doc),
+        Some(doc) => ctx.rustdoc(doc).to_vec(),
         None => Vec::new(),
     };
     if !lines.is_empty() {

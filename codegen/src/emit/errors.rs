@@ -166,7 +166,7 @@ pub fn error_enum(
     let variants: Vec<&RustIdent> = errors.iter().map(|e| ctx.names.type_name(&e.id)).collect();
     let variant_defs = errors.iter().zip(&variants).map(|(shape, variant)| {
         let mut lines = match shape.traits.documentation() {
-            Some(text) => crate::docs::to_rustdoc(text),
+            Some(text) => ctx.rustdoc(text).to_vec(),
             None => vec![format!("The `{}` error.", shape.id.name())],
         };
         if lines.is_empty() {

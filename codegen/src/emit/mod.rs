@@ -21,7 +21,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::context::Context;
-use crate::model::{Member, Shape, ShapeId, Traits};
+use crate::model::{Member, Shape, ShapeId, ShapeKind, Traits};
 use crate::transform::Role;
 
 /// `#[doc = "…"]`, one attribute per line so that the formatter prints `///` lines.
@@ -81,7 +81,7 @@ pub fn shape_docs(ctx: &Context, shape: &Shape, what: &str) -> TokenStream {
         None => Some(&shape.id),
     };
     match shape.traits.documentation() {
-        Some(doc) => lines.extend(crate::docs::to_rustdoc(doc)),
+        Some(doc) => lines.extend(ctx.rustdoc(doc).iter().cloned()),
         None if ctx.origins.contains_key(&shape.id) => {}
         None => lines.push(format!("The `{}` {what}.", shape.id.name())),
     }
@@ -99,21 +99,34 @@ pub fn shape_docs(ctx: &Context, shape: &Shape, what: &str) -> TokenStream {
     doc_lines(&lines)
 }
 
-/// The docs of a member: its own documentation, else its target's (AWS models often document
-/// only the target), else a sentence naming the member.
+/// The docs of a member: its own documentation; else, for a member holding a generated type,
+/// a link to that type (whose page has its docs, rather than a copy on every member); else its
+/// target's documentation (AWS models often document only the target shape); else a sentence
+/// naming the member.
 pub fn member_docs(ctx: &Context, member: &Member) -> TokenStream {
-    let doc = member.traits.documentation().or_else(|| {
-        ctx.model
-            .shape(&member.target)
-            .and_then(|t| t.traits.documentation())
-    });
-    let lines = doc.map(crate::docs::to_rustdoc).unwrap_or_default();
-    let lines = if lines.is_empty() {
-        vec![format!("The `{}` member.", member.name())]
-    } else {
-        lines
+    if let Some(doc) = member.traits.documentation() {
+        let lines = ctx.rustdoc(doc);
+        if !lines.is_empty() {
+            return doc_lines(&lines);
+        }
+    }
+    let target = ctx.model.expect(&member.target);
+    let line = match &target.kind {
+        ShapeKind::Structure(_)
+        | ShapeKind::Union(_)
+        | ShapeKind::Enum(_)
+        | ShapeKind::IntEnum(_)
+            if ctx.names.has_type(&member.target) =>
+        {
+            let name = ctx.names.type_name(&member.target);
+            format!("The `{}` member: a [`{name}`].", member.name())
+        }
+        _ => match target.traits.documentation().map(|d| ctx.rustdoc(d)) {
+            Some(lines) if !lines.is_empty() => return doc_lines(&lines),
+            _ => format!("The `{}` member.", member.name()),
+        },
     };
-    doc_lines(&lines)
+    doc(&line)
 }
 
 /// `#[deprecated(…)]` for `@deprecated`. Smithy's `since` is free text (often a date), while

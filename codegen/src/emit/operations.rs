@@ -70,7 +70,7 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         String::new(),
     ];
     if let Some(text) = op_shape.traits.documentation() {
-        lines.extend(crate::docs::to_rustdoc(text));
+        lines.extend(ctx.rustdoc(text).iter().cloned());
     }
     let module_docs = inner_doc_lines(&lines);
 

@@ -80,7 +80,7 @@ fn case_test(
     let mut lines = vec![format!("`{}` ({}).", case.id, case.owner)];
     if let Some(doc) = &case.documentation {
         lines.push(String::new());
-        lines.extend(crate::docs::to_rustdoc(doc));
+        lines.extend(ctx.rustdoc(doc).iter().cloned());
     }
     let docs = doc_lines(&lines);
     let service_protocol = ctx

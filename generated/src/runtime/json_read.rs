@@ -26,6 +26,16 @@ pub const MAX_DEPTH: usize = 64;
 pub trait DeserializeJson: Sized {
     /// Reads one value; the reader is positioned at its first token.
     fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError>;
+
+    /// Reads one value into `place`, which holds what reading `{}` gives. Structures fill their
+    /// fields in place, so that reading never moves a large value.
+    fn deserialize_json_into(
+        reader: &mut JsonReader<'_>,
+        place: &mut Self,
+    ) -> Result<(), DeserializeError> {
+        *place = Self::deserialize_json(reader)?;
+        Ok(())
+    }
 }
 
 /// Reads a whole JSON document as `T` (trailing whitespace is fine, anything else is not).
@@ -152,6 +162,145 @@ impl<'a> JsonReader<'a> {
         Ok(())
     }
 
+    /// Reads member `name` into a field that always has a value (required or defaulted): a
+    /// `null` leaves it as it is.
+    #[inline(never)]
+    pub fn value<T>(
+        &mut self,
+        slot: &mut T,
+        name: &'static str,
+        read: impl FnOnce(&mut Self) -> Result<T, DeserializeError>,
+    ) -> Result<(), DeserializeError> {
+        if !self.take_null().map_err(|e| e.in_member(name))? {
+            *slot = read(self).map_err(|e| e.in_member(name))?;
+        }
+        Ok(())
+    }
+
+    /// Reads structure member `name` in place into `slot` (a `null` unsets it).
+    #[inline(never)]
+    pub fn member_in_place<T: DeserializeJson>(
+        &mut self,
+        slot: &mut Option<T>,
+        name: &'static str,
+        empty: fn() -> T,
+    ) -> Result<(), DeserializeError> {
+        if self.take_null().map_err(|e| e.in_member(name))? {
+            *slot = None;
+            return Ok(());
+        }
+        let place = slot.insert(empty());
+        T::deserialize_json_into(self, place).map_err(|e| e.in_member(name))
+    }
+
+    /// Reads boxed structure member `name` in place into `slot` (a `null` unsets it).
+    #[inline(never)]
+    pub fn member_boxed<T: DeserializeJson>(
+        &mut self,
+        slot: &mut Option<Box<T>>,
+        name: &'static str,
+        empty: fn() -> T,
+    ) -> Result<(), DeserializeError> {
+        if self.take_null().map_err(|e| e.in_member(name))? {
+            *slot = None;
+            return Ok(());
+        }
+        let place = slot.insert(Box::new(empty()));
+        T::deserialize_json_into(self, place).map_err(|e| e.in_member(name))
+    }
+
+    /// Reads required structure member `name` in place (a `null` leaves it as it is).
+    #[inline(never)]
+    pub fn value_in_place<T: DeserializeJson>(
+        &mut self,
+        slot: &mut T,
+        name: &'static str,
+        empty: fn() -> T,
+    ) -> Result<(), DeserializeError> {
+        if !self.take_null().map_err(|e| e.in_member(name))? {
+            *slot = empty();
+            T::deserialize_json_into(self, slot).map_err(|e| e.in_member(name))?;
+        }
+        Ok(())
+    }
+
+    /// Reads required boxed structure member `name` in place (a `null` leaves it as it is).
+    #[inline(never)]
+    pub fn value_boxed<T: DeserializeJson>(
+        &mut self,
+        slot: &mut Box<T>,
+        name: &'static str,
+        empty: fn() -> T,
+    ) -> Result<(), DeserializeError> {
+        if !self.take_null().map_err(|e| e.in_member(name))? {
+            **slot = empty();
+            T::deserialize_json_into(self, slot).map_err(|e| e.in_member(name))?;
+        }
+        Ok(())
+    }
+
+    /// Reads list element `index` (a structure) in place at the end of `items`; a `null` element
+    /// is dropped (the list is dense).
+    #[inline(never)]
+    pub fn element_in_place<T: DeserializeJson>(
+        &mut self,
+        items: &mut Vec<T>,
+        empty: fn() -> T,
+        index: usize,
+    ) -> Result<(), DeserializeError> {
+        if self.take_null().map_err(|e| e.in_index(index))? {
+            return Ok(());
+        }
+        let first = items.is_empty();
+        let start = self.jiter.current_index();
+        items.push(empty());
+        let place = items.last_mut().expect("an element was just pushed");
+        T::deserialize_json_into(self, place).map_err(|e| e.in_index(index))?;
+        if first {
+            self.reserve_after_first(items, start);
+        }
+        Ok(())
+    }
+
+    /// Reads the value of map entry `key` (a structure; `name` is the key as written) in place;
+    /// a `null` value drops the entry (the map is dense).
+    #[inline(never)]
+    pub fn entry_in_place<K: Ord, T: DeserializeJson>(
+        &mut self,
+        map: &mut std::collections::BTreeMap<K, T>,
+        key: K,
+        name: &str,
+        empty: fn() -> T,
+    ) -> Result<(), DeserializeError> {
+        if self.take_null().map_err(|e| e.in_key(name))? {
+            return Ok(());
+        }
+        let place = match map.entry(key) {
+            std::collections::btree_map::Entry::Vacant(entry) => entry.insert(empty()),
+            std::collections::btree_map::Entry::Occupied(entry) => {
+                let place = entry.into_mut();
+                *place = empty();
+                place
+            }
+        };
+        T::deserialize_json_into(self, place).map_err(|e| e.in_key(name))
+    }
+
+    /// After the first element of a list is read: room for as many more as the rest of the
+    /// document could hold at that element's size, so that a long list of large structures is
+    /// not copied each time it outgrows its buffer. Bounded: the room never takes more than
+    /// eight times the document's remaining bytes. [`trim`] gives back what was not used.
+    fn reserve_after_first<T>(&self, items: &mut Vec<T>, first_start: usize) {
+        let used = self
+            .jiter
+            .current_index()
+            .saturating_sub(first_start)
+            .max(1);
+        let remaining = self.data.len().saturating_sub(self.jiter.current_index());
+        let by_size = remaining.saturating_mul(8) / std::mem::size_of::<T>().max(1);
+        items.reserve((remaining / used).min(by_size));
+    }
+
     /// An error about the value at the current position.
     pub fn invalid(&self, message: impl Into<String>) -> DeserializeError {
         self.error(message)
@@ -159,8 +308,8 @@ impl<'a> JsonReader<'a> {
 
     /// Consumes a `null` if that is what comes next.
     pub fn take_null(&mut self) -> Result<bool, DeserializeError> {
-        if self.peek()? == JsonKind::Null {
-            self.jiter.next_null().map_err(|e| self.syntax(e))?;
+        if self.jiter.peek().map_err(|e| self.syntax(e))? == Peek::Null {
+            self.jiter.known_null().map_err(|e| self.syntax(e))?;
             Ok(true)
         } else {
             Ok(false)
@@ -188,17 +337,16 @@ impl<'a> JsonReader<'a> {
 
     /// A string.
     pub fn string(&mut self) -> Result<String, DeserializeError> {
-        self.expect("string", JsonKind::String)?;
-        match self.jiter.next_str() {
-            Ok(s) => Ok(s.to_owned()),
-            Err(e) => Err(self.syntax(e)),
-        }
+        self.str_with(str::to_owned)
     }
 
     /// A string, handed to `f` without copying it (enum values are mostly known strings).
     pub fn str_with<R>(&mut self, f: impl FnOnce(&str) -> R) -> Result<R, DeserializeError> {
-        self.expect("string", JsonKind::String)?;
-        match self.jiter.next_str() {
+        // The common case (a string) peeks once; anything else is sorted out by `expect`.
+        if self.jiter.peek().map_err(|e| self.syntax(e))? != Peek::String {
+            self.expect("string", JsonKind::String)?;
+        }
+        match self.jiter.known_str() {
             Ok(s) => Ok(f(s)),
             Err(e) => Err(self.syntax(e)),
         }
@@ -491,12 +639,10 @@ impl<'a> JsonReader<'a> {
     }
 }
 
-/// The zero value of a structure: what it reads from `{}`, which zero-fills each required
-/// member in turn (Smithy's client error correction for a required member left out).
-pub(crate) fn zero<T: DeserializeJson>() -> T {
-    match from_slice(b"{}") {
-        Ok(value) => value,
-        Err(e) => unreachable!("every structure reads from an empty object: {e}"),
+/// Gives back the room a list did not use (see `JsonReader::reserve_after_first`).
+pub fn trim<T>(items: &mut Vec<T>) {
+    if items.capacity() > items.len().saturating_mul(2) {
+        items.shrink_to_fit();
     }
 }
 
