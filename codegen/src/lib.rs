@@ -213,6 +213,9 @@ type Emitted = Result<Option<proc_macro2::TokenStream>, Vec<Problem>>;
 /// One Rust file to make: its path and its emitter.
 type Job<'c> = (String, Box<dyn Fn() -> Emitted + Send + Sync + 'c>);
 
+/// A file a job rendered (or nothing, or the problems that stopped it), by path.
+type Rendered = (String, Result<Option<String>, Vec<Problem>>);
+
 /// Runs the emitters. Each Rust file is emitted and formatted on its own (the emitters only
 /// read the context), spread over the machine's cores; the result does not depend on which
 /// thread made which file.
@@ -320,10 +323,7 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
 }
 
 /// Runs the jobs on up to as many threads as the machine has cores, each rendering its file.
-fn run_jobs(
-    source: &ModelSource,
-    jobs: Vec<Job<'_>>,
-) -> Vec<(String, Result<Option<String>, Vec<Problem>>)> {
+fn run_jobs(source: &ModelSource, jobs: Vec<Job<'_>>) -> Vec<Rendered> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len())

@@ -107,7 +107,11 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
         }
     };
     // A structure without members reads nothing into its value.
-    let place = if members.is_empty() { format_ident!("_value") } else { format_ident!("value") };
+    let place = if members.is_empty() {
+        format_ident!("_value")
+    } else {
+        format_ident!("value")
+    };
     let mut inits = Vec::new();
     for m in all_members {
         let field_name = ctx.names.field(&m.id);
