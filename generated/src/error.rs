@@ -6,324 +6,120 @@
 pub use crate::runtime::json_read::DeserializeError;
 pub use crate::runtime::json_write::SerializeError;
 pub use crate::runtime::protocol::{
-    sanitize_error_code, ErrorFault, ErrorMetadata, Unhandled,
+    sanitize_error_code, ErrorFault, ErrorMetadata, ServiceError, Unhandled,
 };
 pub use crate::runtime::BuildError;
 /// Any error of `AWSSimbaAPIService_v20180301` this crate's operations can return.
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum Error {
-    /// An Active Directory error.
+    /// The [`ActiveDirectoryError`](crate::types::ActiveDirectoryError) error.
     ActiveDirectoryError(::std::boxed::Box<crate::types::ActiveDirectoryError>),
-    /// You can't delete a backup while it's being copied.
+    /// The [`BackupBeingCopied`](crate::types::BackupBeingCopied) error.
     BackupBeingCopied(::std::boxed::Box<crate::types::BackupBeingCopied>),
-    /// Another backup is already under way. Wait for completion before initiating additional backups of this file system.
+    /// The [`BackupInProgress`](crate::types::BackupInProgress) error.
     BackupInProgress(::std::boxed::Box<crate::types::BackupInProgress>),
-    /// No Amazon FSx backups were found based upon the supplied parameters.
+    /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
     BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
-    /// You can't delete a backup while it's being used to restore a file system.
+    /// The [`BackupRestoring`](crate::types::BackupRestoring) error.
     BackupRestoring(::std::boxed::Box<crate::types::BackupRestoring>),
-    /// A generic error indicating a failure with a client request.
+    /// The [`BadRequest`](crate::types::BadRequest) error.
     BadRequest(::std::boxed::Box<crate::types::BadRequest>),
-    /// No Amazon FSx file systems were found based upon supplied parameters.
+    /// The [`FileSystemNotFound`](crate::types::FileSystemNotFound) error.
     FileSystemNotFound(::std::boxed::Box<crate::types::FileSystemNotFound>),
-    /// The error returned when a second request is received with the same client request token but different parameters settings. A client request token should always uniquely identify a single request.
+    /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
     IncompatibleParameterError(
         ::std::boxed::Box<crate::types::IncompatibleParameterError>,
     ),
-    /// Amazon FSx doesn't support Multi-AZ Windows File Server copy backup in the destination Region, so the copied backup can't be restored.
+    /// The [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz) error.
     IncompatibleRegionForMultiAz(
         ::std::boxed::Box<crate::types::IncompatibleRegionForMultiAz>,
     ),
-    /// A generic error indicating a server-side failure.
+    /// The [`InternalServerError`](crate::types::InternalServerError) error.
     InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
-    /// The Key Management Service (KMS) key of the destination backup is not valid.
+    /// The [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey) error.
     InvalidDestinationKmsKey(::std::boxed::Box<crate::types::InvalidDestinationKmsKey>),
-    /// One or more network settings specified in the request are invalid.
+    /// The [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings) error.
     InvalidNetworkSettings(::std::boxed::Box<crate::types::InvalidNetworkSettings>),
-    /// An invalid value for `PerUnitStorageThroughput` was provided. Please create your file system again, using a valid value.
+    /// The [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput) error.
     InvalidPerUnitStorageThroughput(
         ::std::boxed::Box<crate::types::InvalidPerUnitStorageThroughput>,
     ),
-    /// The Region provided for `SourceRegion` is not valid or is in a different Amazon Web Services partition.
+    /// The [`InvalidRegion`](crate::types::InvalidRegion) error.
     InvalidRegion(::std::boxed::Box<crate::types::InvalidRegion>),
-    /// The Key Management Service (KMS) key of the source backup is not valid.
+    /// The [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey) error.
     InvalidSourceKmsKey(::std::boxed::Box<crate::types::InvalidSourceKmsKey>),
-    /// A file system configuration is required for this operation.
+    /// The [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration) error.
     MissingFileSystemConfiguration(
         ::std::boxed::Box<crate::types::MissingFileSystemConfiguration>,
     ),
-    /// A volume configuration is required for this operation.
+    /// The [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration) error.
     MissingVolumeConfiguration(
         ::std::boxed::Box<crate::types::MissingVolumeConfiguration>,
     ),
-    /// An error indicating that a particular service limit was exceeded. You can increase some service limits by contacting Amazon Web Services Support.
+    /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
     ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
-    /// The request was rejected because the lifecycle status of the source backup isn't `AVAILABLE`.
+    /// The [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable) error.
     SourceBackupUnavailable(::std::boxed::Box<crate::types::SourceBackupUnavailable>),
-    /// No FSx for ONTAP SVMs were found based upon the supplied parameters.
+    /// The [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound) error.
     StorageVirtualMachineNotFound(
         ::std::boxed::Box<crate::types::StorageVirtualMachineNotFound>,
     ),
-    /// The requested operation is not supported for this resource or API.
+    /// The [`UnsupportedOperation`](crate::types::UnsupportedOperation) error.
     UnsupportedOperation(::std::boxed::Box<crate::types::UnsupportedOperation>),
-    /// No Amazon FSx volumes were found based upon the supplied parameters.
+    /// The [`VolumeNotFound`](crate::types::VolumeNotFound) error.
     VolumeNotFound(::std::boxed::Box<crate::types::VolumeNotFound>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
 impl Error {
+    /// The error, whichever variant, as what every error can say about itself.
+    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
+        match self {
+            Self::ActiveDirectoryError(e) => &**e,
+            Self::BackupBeingCopied(e) => &**e,
+            Self::BackupInProgress(e) => &**e,
+            Self::BackupNotFound(e) => &**e,
+            Self::BackupRestoring(e) => &**e,
+            Self::BadRequest(e) => &**e,
+            Self::FileSystemNotFound(e) => &**e,
+            Self::IncompatibleParameterError(e) => &**e,
+            Self::IncompatibleRegionForMultiAz(e) => &**e,
+            Self::InternalServerError(e) => &**e,
+            Self::InvalidDestinationKmsKey(e) => &**e,
+            Self::InvalidNetworkSettings(e) => &**e,
+            Self::InvalidPerUnitStorageThroughput(e) => &**e,
+            Self::InvalidRegion(e) => &**e,
+            Self::InvalidSourceKmsKey(e) => &**e,
+            Self::MissingFileSystemConfiguration(e) => &**e,
+            Self::MissingVolumeConfiguration(e) => &**e,
+            Self::ServiceLimitExceeded(e) => &**e,
+            Self::SourceBackupUnavailable(e) => &**e,
+            Self::StorageVirtualMachineNotFound(e) => &**e,
+            Self::UnsupportedOperation(e) => &**e,
+            Self::VolumeNotFound(e) => &**e,
+            Self::Unhandled(e) => e,
+        }
+    }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
     pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ActiveDirectoryError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::ActiveDirectoryError::CODE),
-                )
-            }
-            Self::BackupBeingCopied(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupBeingCopied::CODE),
-                )
-            }
-            Self::BackupInProgress(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupInProgress::CODE),
-                )
-            }
-            Self::BackupNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupNotFound::CODE),
-                )
-            }
-            Self::BackupRestoring(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupRestoring::CODE),
-                )
-            }
-            Self::BadRequest(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BadRequest::CODE),
-                )
-            }
-            Self::FileSystemNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::FileSystemNotFound::CODE),
-                )
-            }
-            Self::IncompatibleParameterError(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::IncompatibleParameterError::CODE),
-                )
-            }
-            Self::IncompatibleRegionForMultiAz(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::IncompatibleRegionForMultiAz::CODE),
-                )
-            }
-            Self::InternalServerError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InternalServerError::CODE),
-                )
-            }
-            Self::InvalidDestinationKmsKey(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::InvalidDestinationKmsKey::CODE),
-                )
-            }
-            Self::InvalidNetworkSettings(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InvalidNetworkSettings::CODE),
-                )
-            }
-            Self::InvalidPerUnitStorageThroughput(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::InvalidPerUnitStorageThroughput::CODE),
-                )
-            }
-            Self::InvalidRegion(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InvalidRegion::CODE),
-                )
-            }
-            Self::InvalidSourceKmsKey(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InvalidSourceKmsKey::CODE),
-                )
-            }
-            Self::MissingFileSystemConfiguration(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::MissingFileSystemConfiguration::CODE),
-                )
-            }
-            Self::MissingVolumeConfiguration(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::MissingVolumeConfiguration::CODE),
-                )
-            }
-            Self::ServiceLimitExceeded(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::ServiceLimitExceeded::CODE),
-                )
-            }
-            Self::SourceBackupUnavailable(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::SourceBackupUnavailable::CODE),
-                )
-            }
-            Self::StorageVirtualMachineNotFound(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::StorageVirtualMachineNotFound::CODE),
-                )
-            }
-            Self::UnsupportedOperation(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::UnsupportedOperation::CODE),
-                )
-            }
-            Self::VolumeNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::VolumeNotFound::CODE),
-                )
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.as_service_error().code()
     }
     /// The error message, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ActiveDirectoryError(e) => e.message(),
-            Self::BackupBeingCopied(e) => e.message(),
-            Self::BackupInProgress(e) => e.message(),
-            Self::BackupNotFound(e) => e.message(),
-            Self::BackupRestoring(e) => e.message(),
-            Self::BadRequest(e) => e.message(),
-            Self::FileSystemNotFound(e) => e.message(),
-            Self::IncompatibleParameterError(e) => e.message(),
-            Self::IncompatibleRegionForMultiAz(e) => e.message(),
-            Self::InternalServerError(e) => e.message(),
-            Self::InvalidDestinationKmsKey(e) => e.message(),
-            Self::InvalidNetworkSettings(e) => e.message(),
-            Self::InvalidPerUnitStorageThroughput(e) => e.message(),
-            Self::InvalidRegion(e) => e.message(),
-            Self::InvalidSourceKmsKey(e) => e.message(),
-            Self::MissingFileSystemConfiguration(e) => e.message(),
-            Self::MissingVolumeConfiguration(e) => e.message(),
-            Self::ServiceLimitExceeded(e) => e.message(),
-            Self::SourceBackupUnavailable(e) => e.message(),
-            Self::StorageVirtualMachineNotFound(e) => e.message(),
-            Self::UnsupportedOperation(e) => e.message(),
-            Self::VolumeNotFound(e) => e.message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().request_id()
+        self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        match self {
-            Self::ActiveDirectoryError(e) => e.meta(),
-            Self::BackupBeingCopied(e) => e.meta(),
-            Self::BackupInProgress(e) => e.meta(),
-            Self::BackupNotFound(e) => e.meta(),
-            Self::BackupRestoring(e) => e.meta(),
-            Self::BadRequest(e) => e.meta(),
-            Self::FileSystemNotFound(e) => e.meta(),
-            Self::IncompatibleParameterError(e) => e.meta(),
-            Self::IncompatibleRegionForMultiAz(e) => e.meta(),
-            Self::InternalServerError(e) => e.meta(),
-            Self::InvalidDestinationKmsKey(e) => e.meta(),
-            Self::InvalidNetworkSettings(e) => e.meta(),
-            Self::InvalidPerUnitStorageThroughput(e) => e.meta(),
-            Self::InvalidRegion(e) => e.meta(),
-            Self::InvalidSourceKmsKey(e) => e.meta(),
-            Self::MissingFileSystemConfiguration(e) => e.meta(),
-            Self::MissingVolumeConfiguration(e) => e.meta(),
-            Self::ServiceLimitExceeded(e) => e.meta(),
-            Self::SourceBackupUnavailable(e) => e.meta(),
-            Self::StorageVirtualMachineNotFound(e) => e.meta(),
-            Self::UnsupportedOperation(e) => e.meta(),
-            Self::VolumeNotFound(e) => e.meta(),
-            Self::Unhandled(e) => e.meta(),
-        }
+        self.as_service_error().meta()
     }
     /// Whether the model marks the error `@retryable`.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::ActiveDirectoryError(_) => {
-                crate::types::ActiveDirectoryError::RETRYABLE
-            }
-            Self::BackupBeingCopied(_) => crate::types::BackupBeingCopied::RETRYABLE,
-            Self::BackupInProgress(_) => crate::types::BackupInProgress::RETRYABLE,
-            Self::BackupNotFound(_) => crate::types::BackupNotFound::RETRYABLE,
-            Self::BackupRestoring(_) => crate::types::BackupRestoring::RETRYABLE,
-            Self::BadRequest(_) => crate::types::BadRequest::RETRYABLE,
-            Self::FileSystemNotFound(_) => crate::types::FileSystemNotFound::RETRYABLE,
-            Self::IncompatibleParameterError(_) => {
-                crate::types::IncompatibleParameterError::RETRYABLE
-            }
-            Self::IncompatibleRegionForMultiAz(_) => {
-                crate::types::IncompatibleRegionForMultiAz::RETRYABLE
-            }
-            Self::InternalServerError(_) => crate::types::InternalServerError::RETRYABLE,
-            Self::InvalidDestinationKmsKey(_) => {
-                crate::types::InvalidDestinationKmsKey::RETRYABLE
-            }
-            Self::InvalidNetworkSettings(_) => {
-                crate::types::InvalidNetworkSettings::RETRYABLE
-            }
-            Self::InvalidPerUnitStorageThroughput(_) => {
-                crate::types::InvalidPerUnitStorageThroughput::RETRYABLE
-            }
-            Self::InvalidRegion(_) => crate::types::InvalidRegion::RETRYABLE,
-            Self::InvalidSourceKmsKey(_) => crate::types::InvalidSourceKmsKey::RETRYABLE,
-            Self::MissingFileSystemConfiguration(_) => {
-                crate::types::MissingFileSystemConfiguration::RETRYABLE
-            }
-            Self::MissingVolumeConfiguration(_) => {
-                crate::types::MissingVolumeConfiguration::RETRYABLE
-            }
-            Self::ServiceLimitExceeded(_) => {
-                crate::types::ServiceLimitExceeded::RETRYABLE
-            }
-            Self::SourceBackupUnavailable(_) => {
-                crate::types::SourceBackupUnavailable::RETRYABLE
-            }
-            Self::StorageVirtualMachineNotFound(_) => {
-                crate::types::StorageVirtualMachineNotFound::RETRYABLE
-            }
-            Self::UnsupportedOperation(_) => {
-                crate::types::UnsupportedOperation::RETRYABLE
-            }
-            Self::VolumeNotFound(_) => crate::types::VolumeNotFound::RETRYABLE,
-            Self::Unhandled(_) => false,
-        }
+        self.as_service_error().is_retryable()
     }
     /// Whether this is a `ActiveDirectoryError` error.
     pub fn is_active_directory_error(&self) -> bool {
@@ -420,31 +216,7 @@ impl Error {
 }
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::ActiveDirectoryError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupBeingCopied(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupInProgress(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupRestoring(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BadRequest(e) => ::std::fmt::Display::fmt(e, f),
-            Self::FileSystemNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleParameterError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleRegionForMultiAz(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InternalServerError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidDestinationKmsKey(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidNetworkSettings(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidPerUnitStorageThroughput(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidRegion(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidSourceKmsKey(e) => ::std::fmt::Display::fmt(e, f),
-            Self::MissingFileSystemConfiguration(e) => ::std::fmt::Display::fmt(e, f),
-            Self::MissingVolumeConfiguration(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ServiceLimitExceeded(e) => ::std::fmt::Display::fmt(e, f),
-            Self::SourceBackupUnavailable(e) => ::std::fmt::Display::fmt(e, f),
-            Self::StorageVirtualMachineNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::UnsupportedOperation(e) => ::std::fmt::Display::fmt(e, f),
-            Self::VolumeNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-        }
+        ::std::fmt::Display::fmt(self.as_service_error(), f)
     }
 }
 impl ::std::error::Error for Error {
@@ -454,6 +226,20 @@ impl ::std::error::Error for Error {
             #[allow(unreachable_patterns)]
             _ => ::std::option::Option::None,
         }
+    }
+}
+impl crate::error::ServiceError for Error {
+    fn code(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().code()
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        self.as_service_error().meta()
+    }
+    fn is_retryable(&self) -> bool {
+        self.as_service_error().is_retryable()
     }
 }
 impl ::std::convert::From<crate::operation::copy_backup::CopyBackupError> for Error {
@@ -700,6 +486,20 @@ impl ::std::fmt::Display for crate::types::ActiveDirectoryError {
     }
 }
 impl ::std::error::Error for crate::types::ActiveDirectoryError {}
+impl crate::error::ServiceError for crate::types::ActiveDirectoryError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::ActiveDirectoryError::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::BackupBeingCopied {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "BackupBeingCopied";
@@ -737,6 +537,20 @@ impl ::std::fmt::Display for crate::types::BackupBeingCopied {
     }
 }
 impl ::std::error::Error for crate::types::BackupBeingCopied {}
+impl crate::error::ServiceError for crate::types::BackupBeingCopied {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::BackupBeingCopied::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::BackupInProgress {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "BackupInProgress";
@@ -774,6 +588,20 @@ impl ::std::fmt::Display for crate::types::BackupInProgress {
     }
 }
 impl ::std::error::Error for crate::types::BackupInProgress {}
+impl crate::error::ServiceError for crate::types::BackupInProgress {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::BackupInProgress::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::BackupNotFound {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "BackupNotFound";
@@ -811,6 +639,20 @@ impl ::std::fmt::Display for crate::types::BackupNotFound {
     }
 }
 impl ::std::error::Error for crate::types::BackupNotFound {}
+impl crate::error::ServiceError for crate::types::BackupNotFound {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::BackupNotFound::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::BackupRestoring {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "BackupRestoring";
@@ -848,6 +690,20 @@ impl ::std::fmt::Display for crate::types::BackupRestoring {
     }
 }
 impl ::std::error::Error for crate::types::BackupRestoring {}
+impl crate::error::ServiceError for crate::types::BackupRestoring {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::BackupRestoring::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::BadRequest {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "BadRequest";
@@ -885,6 +741,20 @@ impl ::std::fmt::Display for crate::types::BadRequest {
     }
 }
 impl ::std::error::Error for crate::types::BadRequest {}
+impl crate::error::ServiceError for crate::types::BadRequest {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::BadRequest::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::FileSystemNotFound {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "FileSystemNotFound";
@@ -922,6 +792,20 @@ impl ::std::fmt::Display for crate::types::FileSystemNotFound {
     }
 }
 impl ::std::error::Error for crate::types::FileSystemNotFound {}
+impl crate::error::ServiceError for crate::types::FileSystemNotFound {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::FileSystemNotFound::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::IncompatibleParameterError {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "IncompatibleParameterError";
@@ -959,6 +843,20 @@ impl ::std::fmt::Display for crate::types::IncompatibleParameterError {
     }
 }
 impl ::std::error::Error for crate::types::IncompatibleParameterError {}
+impl crate::error::ServiceError for crate::types::IncompatibleParameterError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::IncompatibleParameterError::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::IncompatibleRegionForMultiAz {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "IncompatibleRegionForMultiAZ";
@@ -996,6 +894,20 @@ impl ::std::fmt::Display for crate::types::IncompatibleRegionForMultiAz {
     }
 }
 impl ::std::error::Error for crate::types::IncompatibleRegionForMultiAz {}
+impl crate::error::ServiceError for crate::types::IncompatibleRegionForMultiAz {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::IncompatibleRegionForMultiAz::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::InternalServerError {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InternalServerError";
@@ -1033,6 +945,20 @@ impl ::std::fmt::Display for crate::types::InternalServerError {
     }
 }
 impl ::std::error::Error for crate::types::InternalServerError {}
+impl crate::error::ServiceError for crate::types::InternalServerError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::InternalServerError::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::InvalidDestinationKmsKey {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InvalidDestinationKmsKey";
@@ -1070,6 +996,20 @@ impl ::std::fmt::Display for crate::types::InvalidDestinationKmsKey {
     }
 }
 impl ::std::error::Error for crate::types::InvalidDestinationKmsKey {}
+impl crate::error::ServiceError for crate::types::InvalidDestinationKmsKey {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::InvalidDestinationKmsKey::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::InvalidNetworkSettings {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InvalidNetworkSettings";
@@ -1107,6 +1047,20 @@ impl ::std::fmt::Display for crate::types::InvalidNetworkSettings {
     }
 }
 impl ::std::error::Error for crate::types::InvalidNetworkSettings {}
+impl crate::error::ServiceError for crate::types::InvalidNetworkSettings {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::InvalidNetworkSettings::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::InvalidPerUnitStorageThroughput {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InvalidPerUnitStorageThroughput";
@@ -1144,6 +1098,20 @@ impl ::std::fmt::Display for crate::types::InvalidPerUnitStorageThroughput {
     }
 }
 impl ::std::error::Error for crate::types::InvalidPerUnitStorageThroughput {}
+impl crate::error::ServiceError for crate::types::InvalidPerUnitStorageThroughput {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::InvalidPerUnitStorageThroughput::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::InvalidRegion {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InvalidRegion";
@@ -1181,6 +1149,20 @@ impl ::std::fmt::Display for crate::types::InvalidRegion {
     }
 }
 impl ::std::error::Error for crate::types::InvalidRegion {}
+impl crate::error::ServiceError for crate::types::InvalidRegion {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::InvalidRegion::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::InvalidSourceKmsKey {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InvalidSourceKmsKey";
@@ -1218,6 +1200,20 @@ impl ::std::fmt::Display for crate::types::InvalidSourceKmsKey {
     }
 }
 impl ::std::error::Error for crate::types::InvalidSourceKmsKey {}
+impl crate::error::ServiceError for crate::types::InvalidSourceKmsKey {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::InvalidSourceKmsKey::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::MissingFileSystemConfiguration {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "MissingFileSystemConfiguration";
@@ -1255,6 +1251,20 @@ impl ::std::fmt::Display for crate::types::MissingFileSystemConfiguration {
     }
 }
 impl ::std::error::Error for crate::types::MissingFileSystemConfiguration {}
+impl crate::error::ServiceError for crate::types::MissingFileSystemConfiguration {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::MissingFileSystemConfiguration::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::MissingVolumeConfiguration {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "MissingVolumeConfiguration";
@@ -1292,6 +1302,20 @@ impl ::std::fmt::Display for crate::types::MissingVolumeConfiguration {
     }
 }
 impl ::std::error::Error for crate::types::MissingVolumeConfiguration {}
+impl crate::error::ServiceError for crate::types::MissingVolumeConfiguration {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::MissingVolumeConfiguration::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::ServiceLimitExceeded {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ServiceLimitExceeded";
@@ -1329,6 +1353,20 @@ impl ::std::fmt::Display for crate::types::ServiceLimitExceeded {
     }
 }
 impl ::std::error::Error for crate::types::ServiceLimitExceeded {}
+impl crate::error::ServiceError for crate::types::ServiceLimitExceeded {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::ServiceLimitExceeded::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::SourceBackupUnavailable {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "SourceBackupUnavailable";
@@ -1366,6 +1404,20 @@ impl ::std::fmt::Display for crate::types::SourceBackupUnavailable {
     }
 }
 impl ::std::error::Error for crate::types::SourceBackupUnavailable {}
+impl crate::error::ServiceError for crate::types::SourceBackupUnavailable {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::SourceBackupUnavailable::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::StorageVirtualMachineNotFound {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "StorageVirtualMachineNotFound";
@@ -1403,6 +1455,20 @@ impl ::std::fmt::Display for crate::types::StorageVirtualMachineNotFound {
     }
 }
 impl ::std::error::Error for crate::types::StorageVirtualMachineNotFound {}
+impl crate::error::ServiceError for crate::types::StorageVirtualMachineNotFound {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::StorageVirtualMachineNotFound::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::UnsupportedOperation {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "UnsupportedOperation";
@@ -1440,6 +1506,20 @@ impl ::std::fmt::Display for crate::types::UnsupportedOperation {
     }
 }
 impl ::std::error::Error for crate::types::UnsupportedOperation {}
+impl crate::error::ServiceError for crate::types::UnsupportedOperation {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::UnsupportedOperation::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}
 impl crate::types::VolumeNotFound {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "VolumeNotFound";
@@ -1477,3 +1557,17 @@ impl ::std::fmt::Display for crate::types::VolumeNotFound {
     }
 }
 impl ::std::error::Error for crate::types::VolumeNotFound {}
+impl crate::error::ServiceError for crate::types::VolumeNotFound {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        crate::types::VolumeNotFound::message(self)
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        &self.meta
+    }
+    fn is_retryable(&self) -> bool {
+        Self::RETRYABLE
+    }
+}

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{doc, doc_lines};
+use super::doc;
 use crate::context::Context;
 use crate::ident::{snake, RustIdent};
 use crate::model::{traits, ShapeKind, SimpleType};
@@ -47,7 +47,7 @@ pub fn error_rs(ctx: &Context) -> TokenStream {
         //! error enum, [`Unhandled`]), and what this crate's own functions return.
         pub use crate::runtime::json_read::DeserializeError;
         pub use crate::runtime::json_write::SerializeError;
-        pub use crate::runtime::protocol::{sanitize_error_code, ErrorFault, ErrorMetadata, Unhandled};
+        pub use crate::runtime::protocol::{sanitize_error_code, ErrorFault, ErrorMetadata, ServiceError, Unhandled};
         pub use crate::runtime::BuildError;
 
         #service_enum
@@ -152,6 +152,24 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
         }
 
         impl ::std::error::Error for crate::types::#name {}
+
+        impl crate::error::ServiceError for crate::types::#name {
+            fn code(&self) -> ::std::option::Option<&str> {
+                ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+            }
+
+            fn message(&self) -> ::std::option::Option<&str> {
+                crate::types::#name::message(self)
+            }
+
+            fn meta(&self) -> &crate::error::ErrorMetadata {
+                &self.meta
+            }
+
+            fn is_retryable(&self) -> bool {
+                Self::RETRYABLE
+            }
+        }
     }
 }
 
@@ -164,15 +182,11 @@ pub fn error_enum(
     errors: &[&Shape],
 ) -> TokenStream {
     let variants: Vec<&RustIdent> = errors.iter().map(|e| ctx.names.type_name(&e.id)).collect();
-    let variant_defs = errors.iter().zip(&variants).map(|(shape, variant)| {
-        let mut lines = match shape.traits.documentation() {
-            Some(text) => ctx.rustdoc(text).to_vec(),
-            None => vec![format!("The `{}` error.", shape.id.name())],
-        };
-        if lines.is_empty() {
-            lines.push(format!("The `{}` error.", shape.id.name()));
-        }
-        let docs = doc_lines(&lines);
+    // Each variant links to its error's type, where the error's own docs are.
+    let variant_defs = variants.iter().map(|variant| {
+        let docs = doc(&format!(
+            "The [`{variant}`](crate::types::{variant}) error."
+        ));
         quote!(#docs #variant(::std::boxed::Box<crate::types::#variant>),)
     });
     let is_fns = errors.iter().zip(&variants).map(|(shape, variant)| {
@@ -197,41 +211,37 @@ pub fn error_enum(
         }
 
         impl #name {
+            /// The error, whichever variant, as what every error can say about itself.
+            pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
+                match self {
+                    #(Self::#variants(e) => &**e,)*
+                    Self::Unhandled(e) => e,
+                }
+            }
+
             /// The error code (e.g. `BackupNotFound`), if the service sent one.
             pub fn code(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(Self::#variants(e) => ::std::option::Option::Some(e.meta().code().unwrap_or(crate::types::#variants::CODE)),)*
-                    Self::Unhandled(e) => e.code(),
-                }
+                self.as_service_error().code()
             }
 
             /// The error message, if any.
             pub fn message(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(Self::#variants(e) => e.message(),)*
-                    Self::Unhandled(e) => e.message(),
-                }
+                self.as_service_error().message()
             }
 
             /// The request id of the response, if the service sent one.
             pub fn request_id(&self) -> ::std::option::Option<&str> {
-                self.meta().request_id()
+                self.as_service_error().request_id()
             }
 
             /// Everything the response said about the error.
             pub fn meta(&self) -> &crate::error::ErrorMetadata {
-                match self {
-                    #(Self::#variants(e) => e.meta(),)*
-                    Self::Unhandled(e) => e.meta(),
-                }
+                self.as_service_error().meta()
             }
 
             /// Whether the model marks the error `@retryable`.
             pub fn is_retryable(&self) -> bool {
-                match self {
-                    #(Self::#variants(_) => crate::types::#variants::RETRYABLE,)*
-                    Self::Unhandled(_) => false,
-                }
+                self.as_service_error().is_retryable()
             }
 
             #(#is_fns)*
@@ -244,10 +254,7 @@ pub fn error_enum(
 
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(Self::#variants(e) => ::std::fmt::Display::fmt(e, f),)*
-                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-                }
+                ::std::fmt::Display::fmt(self.as_service_error(), f)
             }
         }
 
@@ -258,6 +265,24 @@ pub fn error_enum(
                     #[allow(unreachable_patterns)]
                     _ => ::std::option::Option::None,
                 }
+            }
+        }
+
+        impl crate::error::ServiceError for #name {
+            fn code(&self) -> ::std::option::Option<&str> {
+                self.as_service_error().code()
+            }
+
+            fn message(&self) -> ::std::option::Option<&str> {
+                self.as_service_error().message()
+            }
+
+            fn meta(&self) -> &crate::error::ErrorMetadata {
+                self.as_service_error().meta()
+            }
+
+            fn is_retryable(&self) -> bool {
+                self.as_service_error().is_retryable()
             }
         }
     }

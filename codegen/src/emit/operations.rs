@@ -37,7 +37,7 @@ pub fn mod_rs(ctx: &Context) -> TokenStream {
             /// The output type.
             type Output: crate::json::SerializeJson + crate::json::DeserializeJson;
             /// The operation's error type.
-            type Error: ::std::error::Error + ::std::convert::Into<crate::error::Error> + 'static;
+            type Error: crate::error::ServiceError + ::std::convert::Into<crate::error::Error> + 'static;
 
             /// Builds the HTTP request for `input`.
             fn request(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError>;

@@ -41,6 +41,13 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
         }
         let held = ctx.held_type(member);
         variants.push(quote!(#docs #dep #variant(#held),));
+        // Accessors see through a recursion `Box`.
+        let value_ty = ctx.value_type(&member.target);
+        let deref = if ctx.boxed.contains(&member.id) {
+            quote!(&**value)
+        } else {
+            quote!(value)
+        };
         let redacted = debug::is_redacted(ctx, shape, member);
         any_redacted |= redacted;
         debug_arms.push(if redacted {
@@ -54,9 +61,9 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
         ));
         accessors.push(quote! {
             #as_doc
-            pub fn #as_fn(&self) -> ::std::option::Option<&#held> {
+            pub fn #as_fn(&self) -> ::std::option::Option<&#value_ty> {
                 match self {
-                    Self::#variant(value) => ::std::option::Option::Some(value),
+                    Self::#variant(value) => ::std::option::Option::Some(#deref),
                     _ => ::std::option::Option::None,
                 }
             }

@@ -211,175 +211,72 @@ pub fn response(
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CopyBackupError {
-    /// No Amazon FSx backups were found based upon the supplied parameters.
+    /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
     BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
-    /// A generic error indicating a failure with a client request.
+    /// The [`BadRequest`](crate::types::BadRequest) error.
     BadRequest(::std::boxed::Box<crate::types::BadRequest>),
-    /// The error returned when a second request is received with the same client request token but different parameters settings. A client request token should always uniquely identify a single request.
+    /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
     IncompatibleParameterError(
         ::std::boxed::Box<crate::types::IncompatibleParameterError>,
     ),
-    /// Amazon FSx doesn't support Multi-AZ Windows File Server copy backup in the destination Region, so the copied backup can't be restored.
+    /// The [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz) error.
     IncompatibleRegionForMultiAz(
         ::std::boxed::Box<crate::types::IncompatibleRegionForMultiAz>,
     ),
-    /// A generic error indicating a server-side failure.
+    /// The [`InternalServerError`](crate::types::InternalServerError) error.
     InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
-    /// The Key Management Service (KMS) key of the destination backup is not valid.
+    /// The [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey) error.
     InvalidDestinationKmsKey(::std::boxed::Box<crate::types::InvalidDestinationKmsKey>),
-    /// The Region provided for `SourceRegion` is not valid or is in a different Amazon Web Services partition.
+    /// The [`InvalidRegion`](crate::types::InvalidRegion) error.
     InvalidRegion(::std::boxed::Box<crate::types::InvalidRegion>),
-    /// The Key Management Service (KMS) key of the source backup is not valid.
+    /// The [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey) error.
     InvalidSourceKmsKey(::std::boxed::Box<crate::types::InvalidSourceKmsKey>),
-    /// An error indicating that a particular service limit was exceeded. You can increase some service limits by contacting Amazon Web Services Support.
+    /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
     ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
-    /// The request was rejected because the lifecycle status of the source backup isn't `AVAILABLE`.
+    /// The [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable) error.
     SourceBackupUnavailable(::std::boxed::Box<crate::types::SourceBackupUnavailable>),
-    /// The requested operation is not supported for this resource or API.
+    /// The [`UnsupportedOperation`](crate::types::UnsupportedOperation) error.
     UnsupportedOperation(::std::boxed::Box<crate::types::UnsupportedOperation>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
 impl CopyBackupError {
+    /// The error, whichever variant, as what every error can say about itself.
+    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
+        match self {
+            Self::BackupNotFound(e) => &**e,
+            Self::BadRequest(e) => &**e,
+            Self::IncompatibleParameterError(e) => &**e,
+            Self::IncompatibleRegionForMultiAz(e) => &**e,
+            Self::InternalServerError(e) => &**e,
+            Self::InvalidDestinationKmsKey(e) => &**e,
+            Self::InvalidRegion(e) => &**e,
+            Self::InvalidSourceKmsKey(e) => &**e,
+            Self::ServiceLimitExceeded(e) => &**e,
+            Self::SourceBackupUnavailable(e) => &**e,
+            Self::UnsupportedOperation(e) => &**e,
+            Self::Unhandled(e) => e,
+        }
+    }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
     pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupNotFound::CODE),
-                )
-            }
-            Self::BadRequest(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BadRequest::CODE),
-                )
-            }
-            Self::IncompatibleParameterError(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::IncompatibleParameterError::CODE),
-                )
-            }
-            Self::IncompatibleRegionForMultiAz(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::IncompatibleRegionForMultiAz::CODE),
-                )
-            }
-            Self::InternalServerError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InternalServerError::CODE),
-                )
-            }
-            Self::InvalidDestinationKmsKey(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::InvalidDestinationKmsKey::CODE),
-                )
-            }
-            Self::InvalidRegion(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InvalidRegion::CODE),
-                )
-            }
-            Self::InvalidSourceKmsKey(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InvalidSourceKmsKey::CODE),
-                )
-            }
-            Self::ServiceLimitExceeded(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::ServiceLimitExceeded::CODE),
-                )
-            }
-            Self::SourceBackupUnavailable(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::SourceBackupUnavailable::CODE),
-                )
-            }
-            Self::UnsupportedOperation(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::UnsupportedOperation::CODE),
-                )
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.as_service_error().code()
     }
     /// The error message, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => e.message(),
-            Self::BadRequest(e) => e.message(),
-            Self::IncompatibleParameterError(e) => e.message(),
-            Self::IncompatibleRegionForMultiAz(e) => e.message(),
-            Self::InternalServerError(e) => e.message(),
-            Self::InvalidDestinationKmsKey(e) => e.message(),
-            Self::InvalidRegion(e) => e.message(),
-            Self::InvalidSourceKmsKey(e) => e.message(),
-            Self::ServiceLimitExceeded(e) => e.message(),
-            Self::SourceBackupUnavailable(e) => e.message(),
-            Self::UnsupportedOperation(e) => e.message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().request_id()
+        self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        match self {
-            Self::BackupNotFound(e) => e.meta(),
-            Self::BadRequest(e) => e.meta(),
-            Self::IncompatibleParameterError(e) => e.meta(),
-            Self::IncompatibleRegionForMultiAz(e) => e.meta(),
-            Self::InternalServerError(e) => e.meta(),
-            Self::InvalidDestinationKmsKey(e) => e.meta(),
-            Self::InvalidRegion(e) => e.meta(),
-            Self::InvalidSourceKmsKey(e) => e.meta(),
-            Self::ServiceLimitExceeded(e) => e.meta(),
-            Self::SourceBackupUnavailable(e) => e.meta(),
-            Self::UnsupportedOperation(e) => e.meta(),
-            Self::Unhandled(e) => e.meta(),
-        }
+        self.as_service_error().meta()
     }
     /// Whether the model marks the error `@retryable`.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::BackupNotFound(_) => crate::types::BackupNotFound::RETRYABLE,
-            Self::BadRequest(_) => crate::types::BadRequest::RETRYABLE,
-            Self::IncompatibleParameterError(_) => {
-                crate::types::IncompatibleParameterError::RETRYABLE
-            }
-            Self::IncompatibleRegionForMultiAz(_) => {
-                crate::types::IncompatibleRegionForMultiAz::RETRYABLE
-            }
-            Self::InternalServerError(_) => crate::types::InternalServerError::RETRYABLE,
-            Self::InvalidDestinationKmsKey(_) => {
-                crate::types::InvalidDestinationKmsKey::RETRYABLE
-            }
-            Self::InvalidRegion(_) => crate::types::InvalidRegion::RETRYABLE,
-            Self::InvalidSourceKmsKey(_) => crate::types::InvalidSourceKmsKey::RETRYABLE,
-            Self::ServiceLimitExceeded(_) => {
-                crate::types::ServiceLimitExceeded::RETRYABLE
-            }
-            Self::SourceBackupUnavailable(_) => {
-                crate::types::SourceBackupUnavailable::RETRYABLE
-            }
-            Self::UnsupportedOperation(_) => {
-                crate::types::UnsupportedOperation::RETRYABLE
-            }
-            Self::Unhandled(_) => false,
-        }
+        self.as_service_error().is_retryable()
     }
     /// Whether this is a `BackupNotFound` error.
     pub fn is_backup_not_found(&self) -> bool {
@@ -432,20 +329,7 @@ impl CopyBackupError {
 }
 impl ::std::fmt::Display for CopyBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::BackupNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BadRequest(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleParameterError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleRegionForMultiAz(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InternalServerError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidDestinationKmsKey(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidRegion(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidSourceKmsKey(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ServiceLimitExceeded(e) => ::std::fmt::Display::fmt(e, f),
-            Self::SourceBackupUnavailable(e) => ::std::fmt::Display::fmt(e, f),
-            Self::UnsupportedOperation(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-        }
+        ::std::fmt::Display::fmt(self.as_service_error(), f)
     }
 }
 impl ::std::error::Error for CopyBackupError {
@@ -455,5 +339,19 @@ impl ::std::error::Error for CopyBackupError {
             #[allow(unreachable_patterns)]
             _ => ::std::option::Option::None,
         }
+    }
+}
+impl crate::error::ServiceError for CopyBackupError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().code()
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        self.as_service_error().meta()
+    }
+    fn is_retryable(&self) -> bool {
+        self.as_service_error().is_retryable()
     }
 }

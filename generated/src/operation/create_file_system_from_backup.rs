@@ -201,154 +201,68 @@ pub fn response(
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateFileSystemFromBackupError {
-    /// An Active Directory error.
+    /// The [`ActiveDirectoryError`](crate::types::ActiveDirectoryError) error.
     ActiveDirectoryError(::std::boxed::Box<crate::types::ActiveDirectoryError>),
-    /// No Amazon FSx backups were found based upon the supplied parameters.
+    /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
     BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
-    /// A generic error indicating a failure with a client request.
+    /// The [`BadRequest`](crate::types::BadRequest) error.
     BadRequest(::std::boxed::Box<crate::types::BadRequest>),
-    /// The error returned when a second request is received with the same client request token but different parameters settings. A client request token should always uniquely identify a single request.
+    /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
     IncompatibleParameterError(
         ::std::boxed::Box<crate::types::IncompatibleParameterError>,
     ),
-    /// A generic error indicating a server-side failure.
+    /// The [`InternalServerError`](crate::types::InternalServerError) error.
     InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
-    /// One or more network settings specified in the request are invalid.
+    /// The [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings) error.
     InvalidNetworkSettings(::std::boxed::Box<crate::types::InvalidNetworkSettings>),
-    /// An invalid value for `PerUnitStorageThroughput` was provided. Please create your file system again, using a valid value.
+    /// The [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput) error.
     InvalidPerUnitStorageThroughput(
         ::std::boxed::Box<crate::types::InvalidPerUnitStorageThroughput>,
     ),
-    /// A file system configuration is required for this operation.
+    /// The [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration) error.
     MissingFileSystemConfiguration(
         ::std::boxed::Box<crate::types::MissingFileSystemConfiguration>,
     ),
-    /// An error indicating that a particular service limit was exceeded. You can increase some service limits by contacting Amazon Web Services Support.
+    /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
     ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
 impl CreateFileSystemFromBackupError {
+    /// The error, whichever variant, as what every error can say about itself.
+    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
+        match self {
+            Self::ActiveDirectoryError(e) => &**e,
+            Self::BackupNotFound(e) => &**e,
+            Self::BadRequest(e) => &**e,
+            Self::IncompatibleParameterError(e) => &**e,
+            Self::InternalServerError(e) => &**e,
+            Self::InvalidNetworkSettings(e) => &**e,
+            Self::InvalidPerUnitStorageThroughput(e) => &**e,
+            Self::MissingFileSystemConfiguration(e) => &**e,
+            Self::ServiceLimitExceeded(e) => &**e,
+            Self::Unhandled(e) => e,
+        }
+    }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
     pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ActiveDirectoryError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::ActiveDirectoryError::CODE),
-                )
-            }
-            Self::BackupNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupNotFound::CODE),
-                )
-            }
-            Self::BadRequest(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BadRequest::CODE),
-                )
-            }
-            Self::IncompatibleParameterError(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::IncompatibleParameterError::CODE),
-                )
-            }
-            Self::InternalServerError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InternalServerError::CODE),
-                )
-            }
-            Self::InvalidNetworkSettings(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InvalidNetworkSettings::CODE),
-                )
-            }
-            Self::InvalidPerUnitStorageThroughput(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::InvalidPerUnitStorageThroughput::CODE),
-                )
-            }
-            Self::MissingFileSystemConfiguration(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::MissingFileSystemConfiguration::CODE),
-                )
-            }
-            Self::ServiceLimitExceeded(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::ServiceLimitExceeded::CODE),
-                )
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.as_service_error().code()
     }
     /// The error message, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ActiveDirectoryError(e) => e.message(),
-            Self::BackupNotFound(e) => e.message(),
-            Self::BadRequest(e) => e.message(),
-            Self::IncompatibleParameterError(e) => e.message(),
-            Self::InternalServerError(e) => e.message(),
-            Self::InvalidNetworkSettings(e) => e.message(),
-            Self::InvalidPerUnitStorageThroughput(e) => e.message(),
-            Self::MissingFileSystemConfiguration(e) => e.message(),
-            Self::ServiceLimitExceeded(e) => e.message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().request_id()
+        self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        match self {
-            Self::ActiveDirectoryError(e) => e.meta(),
-            Self::BackupNotFound(e) => e.meta(),
-            Self::BadRequest(e) => e.meta(),
-            Self::IncompatibleParameterError(e) => e.meta(),
-            Self::InternalServerError(e) => e.meta(),
-            Self::InvalidNetworkSettings(e) => e.meta(),
-            Self::InvalidPerUnitStorageThroughput(e) => e.meta(),
-            Self::MissingFileSystemConfiguration(e) => e.meta(),
-            Self::ServiceLimitExceeded(e) => e.meta(),
-            Self::Unhandled(e) => e.meta(),
-        }
+        self.as_service_error().meta()
     }
     /// Whether the model marks the error `@retryable`.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::ActiveDirectoryError(_) => {
-                crate::types::ActiveDirectoryError::RETRYABLE
-            }
-            Self::BackupNotFound(_) => crate::types::BackupNotFound::RETRYABLE,
-            Self::BadRequest(_) => crate::types::BadRequest::RETRYABLE,
-            Self::IncompatibleParameterError(_) => {
-                crate::types::IncompatibleParameterError::RETRYABLE
-            }
-            Self::InternalServerError(_) => crate::types::InternalServerError::RETRYABLE,
-            Self::InvalidNetworkSettings(_) => {
-                crate::types::InvalidNetworkSettings::RETRYABLE
-            }
-            Self::InvalidPerUnitStorageThroughput(_) => {
-                crate::types::InvalidPerUnitStorageThroughput::RETRYABLE
-            }
-            Self::MissingFileSystemConfiguration(_) => {
-                crate::types::MissingFileSystemConfiguration::RETRYABLE
-            }
-            Self::ServiceLimitExceeded(_) => {
-                crate::types::ServiceLimitExceeded::RETRYABLE
-            }
-            Self::Unhandled(_) => false,
-        }
+        self.as_service_error().is_retryable()
     }
     /// Whether this is a `ActiveDirectoryError` error.
     pub fn is_active_directory_error(&self) -> bool {
@@ -393,18 +307,7 @@ impl CreateFileSystemFromBackupError {
 }
 impl ::std::fmt::Display for CreateFileSystemFromBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::ActiveDirectoryError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BadRequest(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleParameterError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InternalServerError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidNetworkSettings(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidPerUnitStorageThroughput(e) => ::std::fmt::Display::fmt(e, f),
-            Self::MissingFileSystemConfiguration(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ServiceLimitExceeded(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-        }
+        ::std::fmt::Display::fmt(self.as_service_error(), f)
     }
 }
 impl ::std::error::Error for CreateFileSystemFromBackupError {
@@ -414,5 +317,19 @@ impl ::std::error::Error for CreateFileSystemFromBackupError {
             #[allow(unreachable_patterns)]
             _ => ::std::option::Option::None,
         }
+    }
+}
+impl crate::error::ServiceError for CreateFileSystemFromBackupError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().code()
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        self.as_service_error().meta()
+    }
+    fn is_retryable(&self) -> bool {
+        self.as_service_error().is_retryable()
     }
 }

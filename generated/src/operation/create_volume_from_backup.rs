@@ -173,25 +173,25 @@ pub fn response(
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum CreateVolumeFromBackupError {
-    /// No Amazon FSx backups were found based upon the supplied parameters.
+    /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
     BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
-    /// A generic error indicating a failure with a client request.
+    /// The [`BadRequest`](crate::types::BadRequest) error.
     BadRequest(::std::boxed::Box<crate::types::BadRequest>),
-    /// No Amazon FSx file systems were found based upon supplied parameters.
+    /// The [`FileSystemNotFound`](crate::types::FileSystemNotFound) error.
     FileSystemNotFound(::std::boxed::Box<crate::types::FileSystemNotFound>),
-    /// The error returned when a second request is received with the same client request token but different parameters settings. A client request token should always uniquely identify a single request.
+    /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
     IncompatibleParameterError(
         ::std::boxed::Box<crate::types::IncompatibleParameterError>,
     ),
-    /// A generic error indicating a server-side failure.
+    /// The [`InternalServerError`](crate::types::InternalServerError) error.
     InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
-    /// A volume configuration is required for this operation.
+    /// The [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration) error.
     MissingVolumeConfiguration(
         ::std::boxed::Box<crate::types::MissingVolumeConfiguration>,
     ),
-    /// An error indicating that a particular service limit was exceeded. You can increase some service limits by contacting Amazon Web Services Support.
+    /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
     ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
-    /// No FSx for ONTAP SVMs were found based upon the supplied parameters.
+    /// The [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound) error.
     StorageVirtualMachineNotFound(
         ::std::boxed::Box<crate::types::StorageVirtualMachineNotFound>,
     ),
@@ -199,114 +199,39 @@ pub enum CreateVolumeFromBackupError {
     Unhandled(crate::error::Unhandled),
 }
 impl CreateVolumeFromBackupError {
+    /// The error, whichever variant, as what every error can say about itself.
+    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
+        match self {
+            Self::BackupNotFound(e) => &**e,
+            Self::BadRequest(e) => &**e,
+            Self::FileSystemNotFound(e) => &**e,
+            Self::IncompatibleParameterError(e) => &**e,
+            Self::InternalServerError(e) => &**e,
+            Self::MissingVolumeConfiguration(e) => &**e,
+            Self::ServiceLimitExceeded(e) => &**e,
+            Self::StorageVirtualMachineNotFound(e) => &**e,
+            Self::Unhandled(e) => e,
+        }
+    }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
     pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupNotFound::CODE),
-                )
-            }
-            Self::BadRequest(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BadRequest::CODE),
-                )
-            }
-            Self::FileSystemNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::FileSystemNotFound::CODE),
-                )
-            }
-            Self::IncompatibleParameterError(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::IncompatibleParameterError::CODE),
-                )
-            }
-            Self::InternalServerError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InternalServerError::CODE),
-                )
-            }
-            Self::MissingVolumeConfiguration(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::MissingVolumeConfiguration::CODE),
-                )
-            }
-            Self::ServiceLimitExceeded(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::ServiceLimitExceeded::CODE),
-                )
-            }
-            Self::StorageVirtualMachineNotFound(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::StorageVirtualMachineNotFound::CODE),
-                )
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.as_service_error().code()
     }
     /// The error message, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => e.message(),
-            Self::BadRequest(e) => e.message(),
-            Self::FileSystemNotFound(e) => e.message(),
-            Self::IncompatibleParameterError(e) => e.message(),
-            Self::InternalServerError(e) => e.message(),
-            Self::MissingVolumeConfiguration(e) => e.message(),
-            Self::ServiceLimitExceeded(e) => e.message(),
-            Self::StorageVirtualMachineNotFound(e) => e.message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().request_id()
+        self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        match self {
-            Self::BackupNotFound(e) => e.meta(),
-            Self::BadRequest(e) => e.meta(),
-            Self::FileSystemNotFound(e) => e.meta(),
-            Self::IncompatibleParameterError(e) => e.meta(),
-            Self::InternalServerError(e) => e.meta(),
-            Self::MissingVolumeConfiguration(e) => e.meta(),
-            Self::ServiceLimitExceeded(e) => e.meta(),
-            Self::StorageVirtualMachineNotFound(e) => e.meta(),
-            Self::Unhandled(e) => e.meta(),
-        }
+        self.as_service_error().meta()
     }
     /// Whether the model marks the error `@retryable`.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::BackupNotFound(_) => crate::types::BackupNotFound::RETRYABLE,
-            Self::BadRequest(_) => crate::types::BadRequest::RETRYABLE,
-            Self::FileSystemNotFound(_) => crate::types::FileSystemNotFound::RETRYABLE,
-            Self::IncompatibleParameterError(_) => {
-                crate::types::IncompatibleParameterError::RETRYABLE
-            }
-            Self::InternalServerError(_) => crate::types::InternalServerError::RETRYABLE,
-            Self::MissingVolumeConfiguration(_) => {
-                crate::types::MissingVolumeConfiguration::RETRYABLE
-            }
-            Self::ServiceLimitExceeded(_) => {
-                crate::types::ServiceLimitExceeded::RETRYABLE
-            }
-            Self::StorageVirtualMachineNotFound(_) => {
-                crate::types::StorageVirtualMachineNotFound::RETRYABLE
-            }
-            Self::Unhandled(_) => false,
-        }
+        self.as_service_error().is_retryable()
     }
     /// Whether this is a `BackupNotFound` error.
     pub fn is_backup_not_found(&self) -> bool {
@@ -347,17 +272,7 @@ impl CreateVolumeFromBackupError {
 }
 impl ::std::fmt::Display for CreateVolumeFromBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::BackupNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BadRequest(e) => ::std::fmt::Display::fmt(e, f),
-            Self::FileSystemNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleParameterError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InternalServerError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::MissingVolumeConfiguration(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ServiceLimitExceeded(e) => ::std::fmt::Display::fmt(e, f),
-            Self::StorageVirtualMachineNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-        }
+        ::std::fmt::Display::fmt(self.as_service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVolumeFromBackupError {
@@ -367,5 +282,19 @@ impl ::std::error::Error for CreateVolumeFromBackupError {
             #[allow(unreachable_patterns)]
             _ => ::std::option::Option::None,
         }
+    }
+}
+impl crate::error::ServiceError for CreateVolumeFromBackupError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().code()
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        self.as_service_error().meta()
+    }
+    fn is_retryable(&self) -> bool {
+        self.as_service_error().is_retryable()
     }
 }

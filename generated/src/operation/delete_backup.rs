@@ -166,114 +166,58 @@ pub fn response(
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DeleteBackupError {
-    /// You can't delete a backup while it's being copied.
+    /// The [`BackupBeingCopied`](crate::types::BackupBeingCopied) error.
     BackupBeingCopied(::std::boxed::Box<crate::types::BackupBeingCopied>),
-    /// Another backup is already under way. Wait for completion before initiating additional backups of this file system.
+    /// The [`BackupInProgress`](crate::types::BackupInProgress) error.
     BackupInProgress(::std::boxed::Box<crate::types::BackupInProgress>),
-    /// No Amazon FSx backups were found based upon the supplied parameters.
+    /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
     BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
-    /// You can't delete a backup while it's being used to restore a file system.
+    /// The [`BackupRestoring`](crate::types::BackupRestoring) error.
     BackupRestoring(::std::boxed::Box<crate::types::BackupRestoring>),
-    /// A generic error indicating a failure with a client request.
+    /// The [`BadRequest`](crate::types::BadRequest) error.
     BadRequest(::std::boxed::Box<crate::types::BadRequest>),
-    /// The error returned when a second request is received with the same client request token but different parameters settings. A client request token should always uniquely identify a single request.
+    /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
     IncompatibleParameterError(
         ::std::boxed::Box<crate::types::IncompatibleParameterError>,
     ),
-    /// A generic error indicating a server-side failure.
+    /// The [`InternalServerError`](crate::types::InternalServerError) error.
     InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
 impl DeleteBackupError {
+    /// The error, whichever variant, as what every error can say about itself.
+    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
+        match self {
+            Self::BackupBeingCopied(e) => &**e,
+            Self::BackupInProgress(e) => &**e,
+            Self::BackupNotFound(e) => &**e,
+            Self::BackupRestoring(e) => &**e,
+            Self::BadRequest(e) => &**e,
+            Self::IncompatibleParameterError(e) => &**e,
+            Self::InternalServerError(e) => &**e,
+            Self::Unhandled(e) => e,
+        }
+    }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
     pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupBeingCopied(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupBeingCopied::CODE),
-                )
-            }
-            Self::BackupInProgress(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupInProgress::CODE),
-                )
-            }
-            Self::BackupNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupNotFound::CODE),
-                )
-            }
-            Self::BackupRestoring(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupRestoring::CODE),
-                )
-            }
-            Self::BadRequest(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BadRequest::CODE),
-                )
-            }
-            Self::IncompatibleParameterError(e) => {
-                ::std::option::Option::Some(
-                    e
-                        .meta()
-                        .code()
-                        .unwrap_or(crate::types::IncompatibleParameterError::CODE),
-                )
-            }
-            Self::InternalServerError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InternalServerError::CODE),
-                )
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.as_service_error().code()
     }
     /// The error message, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupBeingCopied(e) => e.message(),
-            Self::BackupInProgress(e) => e.message(),
-            Self::BackupNotFound(e) => e.message(),
-            Self::BackupRestoring(e) => e.message(),
-            Self::BadRequest(e) => e.message(),
-            Self::IncompatibleParameterError(e) => e.message(),
-            Self::InternalServerError(e) => e.message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().request_id()
+        self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        match self {
-            Self::BackupBeingCopied(e) => e.meta(),
-            Self::BackupInProgress(e) => e.meta(),
-            Self::BackupNotFound(e) => e.meta(),
-            Self::BackupRestoring(e) => e.meta(),
-            Self::BadRequest(e) => e.meta(),
-            Self::IncompatibleParameterError(e) => e.meta(),
-            Self::InternalServerError(e) => e.meta(),
-            Self::Unhandled(e) => e.meta(),
-        }
+        self.as_service_error().meta()
     }
     /// Whether the model marks the error `@retryable`.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::BackupBeingCopied(_) => crate::types::BackupBeingCopied::RETRYABLE,
-            Self::BackupInProgress(_) => crate::types::BackupInProgress::RETRYABLE,
-            Self::BackupNotFound(_) => crate::types::BackupNotFound::RETRYABLE,
-            Self::BackupRestoring(_) => crate::types::BackupRestoring::RETRYABLE,
-            Self::BadRequest(_) => crate::types::BadRequest::RETRYABLE,
-            Self::IncompatibleParameterError(_) => {
-                crate::types::IncompatibleParameterError::RETRYABLE
-            }
-            Self::InternalServerError(_) => crate::types::InternalServerError::RETRYABLE,
-            Self::Unhandled(_) => false,
-        }
+        self.as_service_error().is_retryable()
     }
     /// Whether this is a `BackupBeingCopied` error.
     pub fn is_backup_being_copied(&self) -> bool {
@@ -310,16 +254,7 @@ impl DeleteBackupError {
 }
 impl ::std::fmt::Display for DeleteBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::BackupBeingCopied(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupInProgress(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BackupRestoring(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BadRequest(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleParameterError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InternalServerError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-        }
+        ::std::fmt::Display::fmt(self.as_service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteBackupError {
@@ -329,5 +264,19 @@ impl ::std::error::Error for DeleteBackupError {
             #[allow(unreachable_patterns)]
             _ => ::std::option::Option::None,
         }
+    }
+}
+impl crate::error::ServiceError for DeleteBackupError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().code()
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        self.as_service_error().meta()
+    }
+    fn is_retryable(&self) -> bool {
+        self.as_service_error().is_retryable()
     }
 }

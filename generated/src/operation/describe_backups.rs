@@ -141,87 +141,50 @@ pub fn response(
 #[non_exhaustive]
 #[derive(Debug)]
 pub enum DescribeBackupsError {
-    /// No Amazon FSx backups were found based upon the supplied parameters.
+    /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
     BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
-    /// A generic error indicating a failure with a client request.
+    /// The [`BadRequest`](crate::types::BadRequest) error.
     BadRequest(::std::boxed::Box<crate::types::BadRequest>),
-    /// No Amazon FSx file systems were found based upon supplied parameters.
+    /// The [`FileSystemNotFound`](crate::types::FileSystemNotFound) error.
     FileSystemNotFound(::std::boxed::Box<crate::types::FileSystemNotFound>),
-    /// A generic error indicating a server-side failure.
+    /// The [`InternalServerError`](crate::types::InternalServerError) error.
     InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
-    /// No Amazon FSx volumes were found based upon the supplied parameters.
+    /// The [`VolumeNotFound`](crate::types::VolumeNotFound) error.
     VolumeNotFound(::std::boxed::Box<crate::types::VolumeNotFound>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
 impl DescribeBackupsError {
+    /// The error, whichever variant, as what every error can say about itself.
+    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
+        match self {
+            Self::BackupNotFound(e) => &**e,
+            Self::BadRequest(e) => &**e,
+            Self::FileSystemNotFound(e) => &**e,
+            Self::InternalServerError(e) => &**e,
+            Self::VolumeNotFound(e) => &**e,
+            Self::Unhandled(e) => e,
+        }
+    }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
     pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BackupNotFound::CODE),
-                )
-            }
-            Self::BadRequest(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::BadRequest::CODE),
-                )
-            }
-            Self::FileSystemNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::FileSystemNotFound::CODE),
-                )
-            }
-            Self::InternalServerError(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::InternalServerError::CODE),
-                )
-            }
-            Self::VolumeNotFound(e) => {
-                ::std::option::Option::Some(
-                    e.meta().code().unwrap_or(crate::types::VolumeNotFound::CODE),
-                )
-            }
-            Self::Unhandled(e) => e.code(),
-        }
+        self.as_service_error().code()
     }
     /// The error message, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => e.message(),
-            Self::BadRequest(e) => e.message(),
-            Self::FileSystemNotFound(e) => e.message(),
-            Self::InternalServerError(e) => e.message(),
-            Self::VolumeNotFound(e) => e.message(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().request_id()
+        self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
     pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        match self {
-            Self::BackupNotFound(e) => e.meta(),
-            Self::BadRequest(e) => e.meta(),
-            Self::FileSystemNotFound(e) => e.meta(),
-            Self::InternalServerError(e) => e.meta(),
-            Self::VolumeNotFound(e) => e.meta(),
-            Self::Unhandled(e) => e.meta(),
-        }
+        self.as_service_error().meta()
     }
     /// Whether the model marks the error `@retryable`.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Self::BackupNotFound(_) => crate::types::BackupNotFound::RETRYABLE,
-            Self::BadRequest(_) => crate::types::BadRequest::RETRYABLE,
-            Self::FileSystemNotFound(_) => crate::types::FileSystemNotFound::RETRYABLE,
-            Self::InternalServerError(_) => crate::types::InternalServerError::RETRYABLE,
-            Self::VolumeNotFound(_) => crate::types::VolumeNotFound::RETRYABLE,
-            Self::Unhandled(_) => false,
-        }
+        self.as_service_error().is_retryable()
     }
     /// Whether this is a `BackupNotFound` error.
     pub fn is_backup_not_found(&self) -> bool {
@@ -250,14 +213,7 @@ impl DescribeBackupsError {
 }
 impl ::std::fmt::Display for DescribeBackupsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::BackupNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BadRequest(e) => ::std::fmt::Display::fmt(e, f),
-            Self::FileSystemNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InternalServerError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::VolumeNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-        }
+        ::std::fmt::Display::fmt(self.as_service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeBackupsError {
@@ -267,5 +223,19 @@ impl ::std::error::Error for DescribeBackupsError {
             #[allow(unreachable_patterns)]
             _ => ::std::option::Option::None,
         }
+    }
+}
+impl crate::error::ServiceError for DescribeBackupsError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().code()
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        self.as_service_error().message()
+    }
+    fn meta(&self) -> &crate::error::ErrorMetadata {
+        self.as_service_error().meta()
+    }
+    fn is_retryable(&self) -> bool {
+        self.as_service_error().is_retryable()
     }
 }

@@ -15,7 +15,7 @@ pub trait Operation {
     /// The output type.
     type Output: crate::json::SerializeJson + crate::json::DeserializeJson;
     /// The operation's error type.
-    type Error: ::std::error::Error
+    type Error: crate::error::ServiceError
         + ::std::convert::Into<crate::error::Error>
         + 'static;
     /// Builds the HTTP request for `input`.

@@ -339,6 +339,43 @@ impl std::error::Error for Unhandled {
     }
 }
 
+/// What every error this crate returns can say about itself, whatever its type: the service's
+/// error structures, [`Unhandled`], and the error enums that hold them.
+pub trait ServiceError: std::error::Error {
+    /// The error code (e.g. `BackupNotFound`), if known.
+    fn code(&self) -> Option<&str>;
+
+    /// The error message, if any.
+    fn message(&self) -> Option<&str>;
+
+    /// Everything the response said about the error.
+    fn meta(&self) -> &ErrorMetadata;
+
+    /// The request id of the response, if the service sent one.
+    fn request_id(&self) -> Option<&str> {
+        self.meta().request_id()
+    }
+
+    /// Whether the model marks the error `@retryable`.
+    fn is_retryable(&self) -> bool {
+        false
+    }
+}
+
+impl ServiceError for Unhandled {
+    fn code(&self) -> Option<&str> {
+        self.meta.code()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.meta.message()
+    }
+
+    fn meta(&self) -> &ErrorMetadata {
+        &self.meta
+    }
+}
+
 /// `Code: message (request id …)`, the form every error of this crate displays in.
 pub(crate) fn display_error(
     f: &mut fmt::Formatter<'_>,
