@@ -471,6 +471,9 @@ impl crate::types::ActiveDirectoryError {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -522,6 +525,9 @@ impl crate::types::BackupBeingCopied {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -573,6 +579,9 @@ impl crate::types::BackupInProgress {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -624,6 +633,9 @@ impl crate::types::BackupNotFound {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -675,6 +687,9 @@ impl crate::types::BackupRestoring {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -726,6 +741,9 @@ impl crate::types::BadRequest {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -777,6 +795,9 @@ impl crate::types::FileSystemNotFound {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -828,6 +849,9 @@ impl crate::types::IncompatibleParameterError {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -879,6 +903,9 @@ impl crate::types::IncompatibleRegionForMultiAz {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -930,6 +957,9 @@ impl crate::types::InternalServerError {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -981,6 +1011,9 @@ impl crate::types::InvalidDestinationKmsKey {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1032,6 +1065,9 @@ impl crate::types::InvalidNetworkSettings {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1083,6 +1119,9 @@ impl crate::types::InvalidPerUnitStorageThroughput {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1134,6 +1173,9 @@ impl crate::types::InvalidRegion {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1185,6 +1227,9 @@ impl crate::types::InvalidSourceKmsKey {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1236,6 +1281,9 @@ impl crate::types::MissingFileSystemConfiguration {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1287,6 +1335,9 @@ impl crate::types::MissingVolumeConfiguration {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1338,6 +1389,9 @@ impl crate::types::ServiceLimitExceeded {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1389,6 +1443,9 @@ impl crate::types::SourceBackupUnavailable {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1440,6 +1497,9 @@ impl crate::types::StorageVirtualMachineNotFound {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1491,6 +1551,9 @@ impl crate::types::UnsupportedOperation {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }
@@ -1542,6 +1605,9 @@ impl crate::types::VolumeNotFound {
     }
     /// The same error, carrying what a response said about it.
     pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self
     }

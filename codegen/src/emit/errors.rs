@@ -92,16 +92,21 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
         Some(s) => quote!(::std::option::Option::Some(#s)),
         None => quote!(::std::option::Option::None),
     };
-    let message = match message_member(ctx, members) {
-        Some(m) => {
-            let field = ctx.names.field(&m.id);
-            if is_optional(shape, m) {
-                quote!(self.#field.as_deref().or(self.meta.message()))
-            } else {
-                quote!(::std::option::Option::Some(self.#field.as_str()))
-            }
-        }
+    let message_field = message_member(ctx, members).map(|m| (ctx.names.field(&m.id), is_optional(shape, m)));
+    let message = match &message_field {
+        Some((field, true)) => quote!(self.#field.as_deref().or(self.meta.message())),
+        Some((field, false)) => quote!(::std::option::Option::Some(self.#field.as_str())),
         None => quote!(self.meta.message()),
+    };
+    // A message sent under another spelling (`message` for a `Message` member) still fills the
+    // member, as users read the field directly.
+    let fill_message = match &message_field {
+        Some((field, true)) => quote! {
+            if self.#field.is_none() {
+                self.#field = meta.message().map(::std::borrow::ToOwned::to_owned);
+            }
+        },
+        _ => quote!(),
     };
     // Only errors an operation returns are read from responses (an error shape can also be a
     // member, e.g. of an event stream).
@@ -113,6 +118,7 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
         quote! {
             /// The same error, carrying what a response said about it.
             pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
+                #fill_message
                 self.meta = meta;
                 self
             }

@@ -197,7 +197,8 @@ impl ErrorMetadata {
 pub fn sanitize_error_code(code: &str) -> &str {
     let code = code.split(',').next().unwrap_or_default().trim();
     let code = code.split(':').next().unwrap_or_default();
-    code.rsplit('#').next().unwrap_or_default()
+    // "After the first `#`": `a#b#Name` is the code `b#Name`, which matches no modeled error.
+    code.split_once('#').map_or(code, |(_, name)| name)
 }
 
 /// The members of an error body that say what the error is.
@@ -435,6 +436,7 @@ mod tests {
             "FooError"
         );
         assert_eq!(sanitize_error_code("FooError,BarError"), "FooError");
+        assert_eq!(sanitize_error_code("a#b#FooError"), "b#FooError");
     }
 
     #[test]
