@@ -92,7 +92,8 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
         Some(s) => quote!(::std::option::Option::Some(#s)),
         None => quote!(::std::option::Option::None),
     };
-    let message_field = message_member(ctx, members).map(|m| (ctx.names.field(&m.id), is_optional(shape, m)));
+    let message_field =
+        message_member(ctx, members).map(|m| (ctx.names.field(&m.id), is_optional(shape, m)));
     let message = match &message_field {
         Some((field, true)) => quote!(self.#field.as_deref().or(self.meta.message())),
         Some((field, false)) => quote!(::std::option::Option::Some(self.#field.as_str())),
