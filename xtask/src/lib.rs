@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
+pub mod bench;
 pub mod models;
 pub mod protocol_tests;
 pub mod scratch;
@@ -48,6 +49,20 @@ enum Command {
     /// Generate, build (warnings denied) and test a crate for each real AWS model beside the
     /// project, and report per model (fails if any fails).
     Models,
+    /// Benchmark the generated FSx crate against aws-sdk-fsx and time generation (release build
+    /// of tests/bench); prints `BENCH`, `LIMIT` and `GEN` lines.
+    Bench(BenchArgs),
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Fewer, shorter rounds (for a quick look; the numbers are noisier).
+    #[arg(long)]
+    quick: bool,
+    /// Only the cases whose names contain one of these (e.g. `parse_describe_backups_1000`,
+    /// `serialize`, `gen_`).
+    #[arg(value_name = "FILTER")]
+    filters: Vec<String>,
 }
 
 #[derive(Args)]
@@ -106,6 +121,13 @@ pub fn run(
         Command::Codegen(args) => codegen(args, out, err),
         Command::ProtocolTests => protocol_tests::run(&project_root(), out).map(exit_code),
         Command::Models => models::run(&project_root(), out).map(exit_code),
+        Command::Bench(args) => {
+            let mut bench_args = args.filters;
+            if args.quick {
+                bench_args.push("--quick".to_owned());
+            }
+            bench::run(&project_root(), &bench_args, out).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
