@@ -1,13 +1,18 @@
-//! Reading awsJson bodies: a thin, strict layer over `jiter` that the generated
-//! deserializers drive. Every read checks the JSON type it gets, and an error carries the
-//! member path to the offending value (`Backup.FileSystem.StorageCapacity`), built only while
-//! the error travels up, so that the success path pays nothing for it.
+//! Reading awsJson bodies: a strict JSON reader that the generated deserializers drive, one
+//! value at a time, straight into the crate's types (no token stream or value tree between).
+//!
+//! It is written for that job rather than general: a structure passes its member names, and
+//! the reader checks the key it expects next (the member after the last one read: services
+//! write members in model order) with one comparison instead of scanning it; a string is
+//! scanned eight bytes at a time and copied once, into its `String`. Every read checks the JSON
+//! type it gets, and an error carries the member path to the offending value
+//! (`Backup.FileSystem.StorageCapacity`), built only while the error travels up, so that the
+//! success path pays nothing for it. Only safe code: the crate forbids `unsafe`.
 
 use std::fmt;
 
 use aws_smithy_types::date_time::Format;
 use aws_smithy_types::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
-use jiter::{Jiter, Peek};
 
 /// Objects and arrays nest at most this deep (a hostile body cannot exhaust the stack).
 ///
@@ -33,6 +38,15 @@ pub trait DeserializeJson: Sized {
         *place = Self::deserialize_json(reader)?;
         Ok(())
     }
+}
+
+/// A structure, read in place: [`empty`](Self::empty) is the value reading `{}` gives, and the
+/// reader fills it member by member. Inlined at each place a structure is read into, so that
+/// the empty value is written there, not made elsewhere and copied.
+pub trait ReadInPlace: DeserializeJson {
+    /// Defaults filled in, required members zero (Smithy's client error correction), the rest
+    /// unset.
+    fn empty() -> Self;
 }
 
 /// Reads a whole JSON document as `T` (trailing whitespace is fine, anything else is not).
@@ -71,6 +85,19 @@ impl JsonKind {
             JsonKind::Object => "object",
         }
     }
+
+    /// The kind of value starting with `byte` (`None`: no value starts so).
+    fn of(byte: u8) -> Option<JsonKind> {
+        Some(match byte {
+            b'n' => JsonKind::Null,
+            b't' | b'f' => JsonKind::Bool,
+            b'"' => JsonKind::String,
+            b'[' => JsonKind::Array,
+            b'{' => JsonKind::Object,
+            b'-' | b'0'..=b'9' => JsonKind::Number,
+            _ => return None,
+        })
+    }
 }
 
 /// How a timestamp is written on the wire (`@timestampFormat`).
@@ -87,50 +114,195 @@ pub enum TimestampFormat {
 
 /// A cursor over a JSON document.
 pub struct JsonReader<'a> {
-    jiter: Jiter<'a>,
+    /// The document, checked to be UTF-8 once, up front: every string is then a slice of it,
+    /// with no check of its own. If the document is not UTF-8, this is the part before the
+    /// first bad byte, and reaching its end is that error.
+    text: &'a str,
+    /// `text`'s bytes.
     data: &'a [u8],
+    /// Whether `text` stops at a byte that is not UTF-8 (rather than at the end).
+    not_utf8: bool,
+    /// The next byte to read.
+    pos: usize,
     depth: usize,
+    /// The text of the last string or key that had escapes in it.
+    scratch: String,
+}
+
+/// Eight copies of a byte, for testing eight bytes at once.
+const fn splat(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+const ONES: u64 = splat(0x01);
+const HIGH: u64 = splat(0x80);
+
+/// The high bit of each byte of `word` that is `"`, `\` or a control character. Below the
+/// lowest flagged byte nothing is flagged wrongly, so the lowest flag marks the first such byte.
+#[inline]
+fn special_bytes(word: u64) -> u64 {
+    let quote = word ^ splat(b'"');
+    let backslash = word ^ splat(b'\\');
+    let zero_quote = quote.wrapping_sub(ONES) & !quote;
+    let zero_backslash = backslash.wrapping_sub(ONES) & !backslash;
+    let control = word.wrapping_sub(splat(0x20)) & !word;
+    (zero_quote | zero_backslash | control) & HIGH
+}
+
+/// Whether `a` and `b` are the same bytes: for the short strings keys are, eight bytes at a
+/// time (the last word overlapping), without a call into `memcmp`.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    fn word(bytes: &[u8], at: usize) -> u64 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_ne_bytes(word)
+    }
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    if len < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(a, len - 8) == word(b, len - 8)
+}
+
+/// The index of the first `"`, `\` or control character at or after `from` (or the end).
+#[inline]
+pub(crate) fn find_special(data: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = data.get(i..i + 8) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(chunk);
+        let special = special_bytes(u64::from_le_bytes(bytes));
+        if special != 0 {
+            return i + (special.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&byte) = data.get(i) {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 impl<'a> JsonReader<'a> {
     /// A reader at the start of `data`.
     pub fn new(data: &'a [u8]) -> Self {
+        let (text, not_utf8) = match std::str::from_utf8(data) {
+            Ok(text) => (text, false),
+            Err(e) => (
+                std::str::from_utf8(&data[..e.valid_up_to()]).unwrap_or_default(),
+                true,
+            ),
+        };
         JsonReader {
-            jiter: Jiter::new(data),
-            data,
+            text,
+            data: text.as_bytes(),
+            not_utf8,
+            pos: 0,
             depth: 0,
+            scratch: String::new(),
         }
     }
 
+    /// An error about the byte at `index`, with its line and column (from 1; columns count
+    /// characters).
     fn error_at(&self, index: usize, message: impl Into<String>) -> DeserializeError {
-        let position = self.jiter.error_position(index);
-        DeserializeError::new(message.into(), Some((position.line, position.column)))
+        let before = &self.data[..index.min(self.data.len())];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        DeserializeError::new(message.into(), Some((line, column)))
     }
 
     fn error(&self, message: impl Into<String>) -> DeserializeError {
-        self.error_at(self.jiter.current_index(), message)
+        self.error_at(self.pos, message)
     }
 
-    fn syntax(&self, error: jiter::JiterError) -> DeserializeError {
-        self.error_at(error.index, format!("invalid JSON: {}", error.error_type))
+    fn syntax_at(&self, index: usize, what: &str) -> DeserializeError {
+        if index >= self.data.len() && self.not_utf8 {
+            self.error_at(index, "invalid JSON: not UTF-8")
+        } else if index >= self.data.len() {
+            self.error_at(index, "invalid JSON: unexpected end of input")
+        } else {
+            self.error_at(index, format!("invalid JSON: {what}"))
+        }
     }
 
-    fn mismatch(&self, expected: &str, got: JsonKind) -> DeserializeError {
-        self.error(format!("expected {expected}, got {}", got.name()))
+    fn syntax(&self, what: &str) -> DeserializeError {
+        self.syntax_at(self.pos, what)
+    }
+
+    /// Skips whitespace; the next byte, not consumed.
+    #[inline]
+    fn next_byte(&mut self) -> Option<u8> {
+        while let Some(&byte) = self.data.get(self.pos) {
+            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(byte);
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// The error for finding something other than `expected` (a JSON type) next.
+    #[cold]
+    fn unexpected(&mut self, expected: &str) -> DeserializeError {
+        match self.next_byte().and_then(JsonKind::of) {
+            Some(got) => self.error(format!("expected {expected}, got {}", got.name())),
+            None => self.syntax("expected a value"),
+        }
+    }
+
+    /// Consumes `open` (`"`, `{`, `[`) if it comes next; else the error for a value of another
+    /// type.
+    #[inline]
+    fn open(&mut self, open: u8, expected: &str) -> Result<(), DeserializeError> {
+        if self.next_byte() == Some(open) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.unexpected(expected))
+        }
+    }
+
+    /// Consumes the literal `word` (`true`, `false`, `null`), which its first byte announced.
+    fn literal(&mut self, word: &'static [u8]) -> Result<(), DeserializeError> {
+        let rest = &self.data[self.pos..];
+        if rest.starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            let matched = rest.iter().zip(word).take_while(|(a, b)| a == b).count();
+            let word = String::from_utf8_lossy(word);
+            Err(self.syntax_at(self.pos + matched, &format!("expected `{word}`")))
+        }
     }
 
     /// The type of the next value, without consuming it.
     pub fn peek(&mut self) -> Result<JsonKind, DeserializeError> {
-        let peek = self.jiter.peek().map_err(|e| self.syntax(e))?;
-        Ok(match peek {
-            Peek::Null => JsonKind::Null,
-            Peek::True | Peek::False => JsonKind::Bool,
-            Peek::String => JsonKind::String,
-            Peek::Array => JsonKind::Array,
-            Peek::Object => JsonKind::Object,
-            p if p.is_num() => JsonKind::Number,
-            _ => return Err(self.error("invalid JSON: expected a value")),
-        })
+        match self.next_byte() {
+            Some(byte) => JsonKind::of(byte).ok_or_else(|| self.syntax("expected a value")),
+            None => Err(self.syntax("expected a value")),
+        }
     }
 
     /// `None` for a `null`, else what `read` reads.
@@ -176,46 +348,43 @@ impl<'a> JsonReader<'a> {
 
     /// Reads structure member `name` in place into `slot` (a `null` unsets it).
     #[inline(never)]
-    pub fn member_in_place<T: DeserializeJson>(
+    pub fn member_in_place<T: ReadInPlace>(
         &mut self,
         slot: &mut Option<T>,
         name: &'static str,
-        empty: fn() -> T,
     ) -> Result<(), DeserializeError> {
         if self.take_null().map_err(|e| e.in_member(name))? {
             *slot = None;
             return Ok(());
         }
-        let place = slot.insert(empty());
+        let place = slot.insert(T::empty());
         T::deserialize_json_into(self, place).map_err(|e| e.in_member(name))
     }
 
     /// Reads boxed structure member `name` in place into `slot` (a `null` unsets it).
     #[inline(never)]
-    pub fn member_boxed<T: DeserializeJson>(
+    pub fn member_boxed<T: ReadInPlace>(
         &mut self,
         slot: &mut Option<Box<T>>,
         name: &'static str,
-        empty: fn() -> T,
     ) -> Result<(), DeserializeError> {
         if self.take_null().map_err(|e| e.in_member(name))? {
             *slot = None;
             return Ok(());
         }
-        let place = slot.insert(Box::new(empty()));
+        let place = slot.insert(Box::new(T::empty()));
         T::deserialize_json_into(self, place).map_err(|e| e.in_member(name))
     }
 
     /// Reads required structure member `name` in place (a `null` leaves it as it is).
     #[inline(never)]
-    pub fn value_in_place<T: DeserializeJson>(
+    pub fn value_in_place<T: ReadInPlace>(
         &mut self,
         slot: &mut T,
         name: &'static str,
-        empty: fn() -> T,
     ) -> Result<(), DeserializeError> {
         if !self.take_null().map_err(|e| e.in_member(name))? {
-            *slot = empty();
+            *slot = T::empty();
             T::deserialize_json_into(self, slot).map_err(|e| e.in_member(name))?;
         }
         Ok(())
@@ -223,79 +392,160 @@ impl<'a> JsonReader<'a> {
 
     /// Reads required boxed structure member `name` in place (a `null` leaves it as it is).
     #[inline(never)]
-    pub fn value_boxed<T: DeserializeJson>(
+    pub fn value_boxed<T: ReadInPlace>(
         &mut self,
         slot: &mut Box<T>,
         name: &'static str,
-        empty: fn() -> T,
     ) -> Result<(), DeserializeError> {
         if !self.take_null().map_err(|e| e.in_member(name))? {
-            **slot = empty();
+            **slot = T::empty();
             T::deserialize_json_into(self, slot).map_err(|e| e.in_member(name))?;
         }
         Ok(())
     }
 
-    /// Reads list element `index` (a structure) in place at the end of `items`; a `null` element
-    /// is dropped (the list is dense).
-    #[inline(never)]
-    pub fn element_in_place<T: DeserializeJson>(
+    /// A dense list: each element read by `read`, `null` elements dropped.
+    pub fn list<T>(
         &mut self,
-        items: &mut Vec<T>,
-        empty: fn() -> T,
-        index: usize,
-    ) -> Result<(), DeserializeError> {
-        if self.take_null().map_err(|e| e.in_index(index))? {
-            return Ok(());
-        }
-        let first = items.is_empty();
-        let start = self.jiter.current_index();
-        items.push(empty());
-        let place = items.last_mut().expect("an element was just pushed");
-        T::deserialize_json_into(self, place).map_err(|e| e.in_index(index))?;
-        if first {
-            self.reserve_after_first(items, start);
-        }
-        Ok(())
-    }
-
-    /// Reads the value of map entry `key` (a structure; `name` is the key as written) in place;
-    /// a `null` value drops the entry (the map is dense).
-    #[inline(never)]
-    pub fn entry_in_place<K: Ord, T: DeserializeJson>(
-        &mut self,
-        map: &mut std::collections::BTreeMap<K, T>,
-        key: K,
-        name: &str,
-        empty: fn() -> T,
-    ) -> Result<(), DeserializeError> {
-        if self.take_null().map_err(|e| e.in_key(name))? {
-            return Ok(());
-        }
-        let place = match map.entry(key) {
-            std::collections::btree_map::Entry::Vacant(entry) => entry.insert(empty()),
-            std::collections::btree_map::Entry::Occupied(entry) => {
-                let place = entry.into_mut();
-                *place = empty();
-                place
+        read: impl Fn(&mut Self) -> Result<T, DeserializeError>,
+    ) -> Result<Vec<T>, DeserializeError> {
+        let mut items = Vec::new();
+        let mut more = self.array_start()?;
+        let mut index = 0;
+        while more {
+            if !self.take_null().map_err(|e| e.in_index(index))? {
+                items.push(read(self).map_err(|e| e.in_index(index))?);
             }
-        };
-        T::deserialize_json_into(self, place).map_err(|e| e.in_key(name))
+            index += 1;
+            more = self.array_next()?;
+        }
+        Ok(items)
     }
 
-    /// After the first element of a list is read: room for as many more as the rest of the
-    /// document could hold at that element's size, so that a long list of large structures is
-    /// not copied each time it outgrows its buffer. Bounded: the room never takes more than
-    /// eight times the document's remaining bytes. [`trim`] gives back what was not used.
-    fn reserve_after_first<T>(&self, items: &mut Vec<T>, first_start: usize) {
-        let used = self
-            .jiter
-            .current_index()
-            .saturating_sub(first_start)
-            .max(1);
-        let remaining = self.data.len().saturating_sub(self.jiter.current_index());
-        let by_size = remaining.saturating_mul(8) / std::mem::size_of::<T>().max(1);
-        items.reserve((remaining / used).min(by_size));
+    /// A sparse list: each element read by `read`, `null` elements kept as `None`.
+    pub fn sparse_list<T>(
+        &mut self,
+        read: impl Fn(&mut Self) -> Result<T, DeserializeError>,
+    ) -> Result<Vec<Option<T>>, DeserializeError> {
+        let mut items = Vec::new();
+        let mut more = self.array_start()?;
+        while more {
+            let index = items.len();
+            items.push(self.optional(&read).map_err(|e| e.in_index(index))?);
+            more = self.array_next()?;
+        }
+        Ok(items)
+    }
+
+    /// A dense list of structures, each read in place at the end of the list (`null` elements
+    /// dropped).
+    ///
+    /// A long list grows by an estimate, not only by doubling: once it holds 16 elements, each
+    /// time it is full it makes room for as many more as the rest of the document would hold at
+    /// the list's average element size (and an eighth more), at most eight times what it has.
+    /// Doubling would copy a list of large structures about twice over; a short list (the
+    /// tags of one resource) never gets that far, so a list nested in a long document cannot
+    /// reserve room for the whole document.
+    #[inline(never)]
+    pub fn structure_list<T: ReadInPlace>(&mut self) -> Result<Vec<T>, DeserializeError> {
+        let mut items: Vec<T> = Vec::new();
+        let mut more = self.array_start()?;
+        let first = self.pos;
+        let mut index = 0;
+        while more {
+            if !self.take_null().map_err(|e| e.in_index(index))? {
+                if items.len() == items.capacity() && items.len() >= 16 {
+                    let per_item = ((self.pos - first) / items.len()).max(1);
+                    let estimate = (self.data.len() - self.pos) / per_item;
+                    let more = (estimate + estimate / 8 + 1).clamp(items.len(), items.len() * 7);
+                    items.reserve_exact(more);
+                }
+                items.push(T::empty());
+                let place = items.last_mut().expect("an element was just pushed");
+                T::deserialize_json_into(self, place).map_err(|e| e.in_index(index))?;
+            }
+            index += 1;
+            more = self.array_next()?;
+        }
+        if items.capacity() > items.len() * 2 {
+            items.shrink_to_fit();
+        }
+        Ok(items)
+    }
+
+    /// A map (keys are data): each value read by `read`; an entry whose value is `null` is
+    /// dropped (the map is dense). A key repeated keeps its last value.
+    pub fn map<K: Ord + for<'s> From<&'s str>, V>(
+        &mut self,
+        read: impl Fn(&mut Self) -> Result<V, DeserializeError>,
+    ) -> Result<std::collections::BTreeMap<K, V>, DeserializeError> {
+        let mut map = std::collections::BTreeMap::new();
+        let mut key = self.object_start_key()?;
+        while let Some((k, at)) = key {
+            if !self.take_null().map_err(|e| self.in_key(e, at))? {
+                let value = read(self).map_err(|e| self.in_key(e, at))?;
+                map.insert(k, value);
+            }
+            key = self.object_next_key()?;
+        }
+        Ok(map)
+    }
+
+    /// A sparse map: each value read by `read`, `null` values kept as `None`.
+    pub fn sparse_map<K: Ord + for<'s> From<&'s str>, V>(
+        &mut self,
+        read: impl Fn(&mut Self) -> Result<V, DeserializeError>,
+    ) -> Result<std::collections::BTreeMap<K, Option<V>>, DeserializeError> {
+        let mut map = std::collections::BTreeMap::new();
+        let mut key = self.object_start_key()?;
+        while let Some((k, at)) = key {
+            let value = self.optional(&read).map_err(|e| self.in_key(e, at))?;
+            map.insert(k, value);
+            key = self.object_next_key()?;
+        }
+        Ok(map)
+    }
+
+    /// A dense map of structures, each value read in place.
+    #[inline(never)]
+    pub fn structure_map<K: Ord + for<'s> From<&'s str>, V: ReadInPlace>(
+        &mut self,
+    ) -> Result<std::collections::BTreeMap<K, V>, DeserializeError> {
+        let mut map = std::collections::BTreeMap::new();
+        let mut key = self.object_start_key()?;
+        while let Some((k, at)) = key {
+            if !self.take_null().map_err(|e| self.in_key(e, at))? {
+                let place = match map.entry(k) {
+                    std::collections::btree_map::Entry::Vacant(entry) => entry.insert(V::empty()),
+                    std::collections::btree_map::Entry::Occupied(entry) => {
+                        let place = entry.into_mut();
+                        *place = V::empty();
+                        place
+                    }
+                };
+                V::deserialize_json_into(self, place).map_err(|e| self.in_key(e, at))?;
+            }
+            key = self.object_next_key()?;
+        }
+        Ok(map)
+    }
+
+    /// `error`, inside the value of the map key whose text starts at `at` (just past its
+    /// opening quote).
+    #[cold]
+    fn in_key(&self, error: DeserializeError, at: usize) -> DeserializeError {
+        let mut reader = JsonReader {
+            text: self.text,
+            data: self.data,
+            not_utf8: self.not_utf8,
+            pos: at,
+            depth: 0,
+            scratch: String::new(),
+        };
+        match reader.text() {
+            Ok(key) => error.in_key(key),
+            Err(_) => error,
+        }
     }
 
     /// An error about the value at the current position.
@@ -304,92 +554,345 @@ impl<'a> JsonReader<'a> {
     }
 
     /// Consumes a `null` if that is what comes next.
+    #[inline]
     pub fn take_null(&mut self) -> Result<bool, DeserializeError> {
-        if self.jiter.peek().map_err(|e| self.syntax(e))? == Peek::Null {
-            self.jiter.known_null().map_err(|e| self.syntax(e))?;
+        if self.next_byte() == Some(b'n') {
+            self.literal(b"null")?;
             Ok(true)
         } else {
             Ok(false)
         }
     }
 
-    /// Skips the next value, whatever it is.
+    /// Skips the next value, whatever it is (checking that it is valid JSON).
     pub fn skip(&mut self) -> Result<(), DeserializeError> {
-        self.jiter.next_skip().map_err(|e| self.syntax(e))
+        match self.next_byte() {
+            Some(b'"') => {
+                self.pos += 1;
+                self.text().map(drop)
+            }
+            Some(b'{') => {
+                self.pos += 1;
+                self.enter()?;
+                if self.next_byte() == Some(b'}') {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                loop {
+                    self.open(b'"', "a key")
+                        .map_err(|_| self.syntax("expected a key"))?;
+                    self.text()?;
+                    self.colon()?;
+                    self.skip()?;
+                    if !self.object_more()? {
+                        return Ok(());
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                self.enter()?;
+                if self.next_byte() == Some(b']') {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                loop {
+                    self.skip()?;
+                    if !self.array_next()? {
+                        return Ok(());
+                    }
+                }
+            }
+            Some(b't') => self.literal(b"true"),
+            Some(b'f') => self.literal(b"false"),
+            Some(b'n') => self.literal(b"null"),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => Err(self.syntax("expected a value")),
+        }
     }
 
     /// Checks that nothing but whitespace follows.
     pub fn finish(&mut self) -> Result<(), DeserializeError> {
-        self.jiter.finish().map_err(|e| self.syntax(e))
+        match self.next_byte() {
+            None if self.not_utf8 => Err(self.syntax("not UTF-8")),
+            None => Ok(()),
+            Some(_) => Err(self.syntax("trailing characters")),
+        }
     }
 
-    fn expect(&mut self, expected: &str, kind: JsonKind) -> Result<(), DeserializeError> {
-        let got = self.peek()?;
-        if got == kind {
-            Ok(())
-        } else {
-            Err(self.mismatch(expected, got))
+    /// The text of the string whose opening quote was just consumed, unescaped; the reader
+    /// moves past its closing quote.
+    #[inline]
+    fn text(&mut self) -> Result<&str, DeserializeError> {
+        let start = self.pos;
+        let end = find_special(self.data, start);
+        match self.data.get(end) {
+            Some(b'"') => {
+                self.pos = end + 1;
+                // Both ends are next to quotes, so on character boundaries: never `None`.
+                self.text
+                    .get(start..end)
+                    .ok_or_else(|| self.syntax_at(start, "string is not UTF-8"))
+            }
+            Some(b'\\') => self.escaped_text(start, end),
+            Some(_) => Err(self.syntax_at(end, "control character in string")),
+            None => Err(self.syntax_at(end, "unterminated string")),
         }
+    }
+
+    /// [`text`] for a string with escapes: decoded into the scratch buffer.
+    #[cold]
+    fn escaped_text(
+        &mut self,
+        start: usize,
+        first_special: usize,
+    ) -> Result<&str, DeserializeError> {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        let mut segment = start;
+        let mut at = first_special;
+        let result = loop {
+            // Escapes are ASCII, so segments start and end on character boundaries.
+            match self.text.get(segment..at.min(self.data.len())) {
+                Some(raw) => text.push_str(raw),
+                None => break Err(self.syntax_at(segment, "string is not UTF-8")),
+            }
+            match self.data.get(at) {
+                Some(b'"') => {
+                    self.pos = at + 1;
+                    break Ok(());
+                }
+                Some(b'\\') => match self.escape(at, &mut text) {
+                    Ok(next) => segment = next,
+                    Err(e) => break Err(e),
+                },
+                Some(_) => break Err(self.syntax_at(at, "control character in string")),
+                None => break Err(self.syntax_at(at, "unterminated string")),
+            }
+            at = find_special(self.data, segment);
+        };
+        self.scratch = text;
+        result.map(|()| self.scratch.as_str())
+    }
+
+    /// Decodes the escape at `at` (a backslash) onto `text`; the index after it.
+    fn escape(&self, at: usize, text: &mut String) -> Result<usize, DeserializeError> {
+        let decoded = match self.data.get(at + 1) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let high = self.hex4(at + 2)?;
+                let (code, next) = match high {
+                    0xD800..=0xDBFF => {
+                        if self.data.get(at + 6..at + 8) != Some(b"\\u") {
+                            return Err(self.syntax_at(at, "lone surrogate in \\u escape"));
+                        }
+                        let low = self.hex4(at + 8)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.syntax_at(at, "lone surrogate in \\u escape"));
+                        }
+                        (0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00), at + 12)
+                    }
+                    0xDC00..=0xDFFF => {
+                        return Err(self.syntax_at(at, "lone surrogate in \\u escape"))
+                    }
+                    _ => (high, at + 6),
+                };
+                let c =
+                    char::from_u32(code).ok_or_else(|| self.syntax_at(at, "invalid \\u escape"))?;
+                text.push(c);
+                return Ok(next);
+            }
+            _ => return Err(self.syntax_at(at + 1, "invalid escape")),
+        };
+        text.push(decoded);
+        Ok(at + 2)
+    }
+
+    /// The four hex digits at `at`.
+    fn hex4(&self, at: usize) -> Result<u32, DeserializeError> {
+        let digits = self
+            .data
+            .get(at..at + 4)
+            .ok_or_else(|| self.syntax_at(self.data.len(), ""))?;
+        digits.iter().try_fold(0u32, |code, &d| {
+            let value = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return Err(self.syntax_at(at, "invalid \\u escape")),
+            };
+            Ok(code * 16 + u32::from(value))
+        })
+    }
+
+    /// The next string's text (borrowed until the next read).
+    #[inline]
+    fn str_ref(&mut self) -> Result<&str, DeserializeError> {
+        self.open(b'"', "string")?;
+        self.text()
+    }
+
+    /// A string, borrowed from the document when it has no escapes.
+    pub fn string_cow(&mut self) -> Result<std::borrow::Cow<'a, str>, DeserializeError> {
+        self.open(b'"', "string")?;
+        let start = self.pos;
+        let end = find_special(self.data, start);
+        if self.data.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            if let Some(text) = self.text.get(start..end) {
+                return Ok(std::borrow::Cow::Borrowed(text));
+            }
+        }
+        self.pos = start;
+        self.text().map(|s| std::borrow::Cow::Owned(s.to_owned()))
     }
 
     /// A string.
     pub fn string(&mut self) -> Result<String, DeserializeError> {
-        self.str_with(str::to_owned)
+        self.str_ref().map(str::to_owned)
     }
 
     /// A string, handed to `f` without copying it (enum values are mostly known strings).
     pub fn str_with<R>(&mut self, f: impl FnOnce(&str) -> R) -> Result<R, DeserializeError> {
-        // The common case (a string) peeks once; anything else is sorted out by `expect`.
-        if self.jiter.peek().map_err(|e| self.syntax(e))? != Peek::String {
-            self.expect("string", JsonKind::String)?;
-        }
-        match self.jiter.known_str() {
-            Ok(s) => Ok(f(s)),
-            Err(e) => Err(self.syntax(e)),
-        }
+        self.str_ref().map(f)
     }
 
     /// An enum value (known or not; an enum's `From<&str>` never fails).
     pub fn enum_value<T: for<'s> From<&'s str>>(&mut self) -> Result<T, DeserializeError> {
-        self.str_with(|s| T::from(s))
+        self.str_ref().map(T::from)
+    }
+
+    /// An intEnum value (known or not).
+    pub fn int_enum<T: From<i32>>(&mut self) -> Result<T, DeserializeError> {
+        self.int().map(T::from)
     }
 
     /// `true` or `false`.
     pub fn boolean(&mut self) -> Result<bool, DeserializeError> {
-        self.expect("boolean", JsonKind::Bool)?;
-        self.jiter.next_bool().map_err(|e| self.syntax(e))
+        match self.next_byte() {
+            Some(b't') => self.literal(b"true").map(|()| true),
+            Some(b'f') => self.literal(b"false").map(|()| false),
+            _ => Err(self.unexpected("boolean")),
+        }
+    }
+
+    /// A JSON number at the current position, checked against JSON's grammar: its text, and
+    /// whether it is a whole number (no fraction or exponent).
+    fn number(&mut self) -> Result<(&'a str, bool), DeserializeError> {
+        let data = self.data;
+        let start = self.pos;
+        let mut i = start;
+        let digits = |i: &mut usize| {
+            let first = *i;
+            while matches!(data.get(*i), Some(b'0'..=b'9')) {
+                *i += 1;
+            }
+            *i > first
+        };
+        if data.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        match data.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                digits(&mut i);
+            }
+            _ => return Err(self.syntax_at(i, "invalid number")),
+        }
+        let mut whole = true;
+        if data.get(i) == Some(&b'.') {
+            whole = false;
+            i += 1;
+            if !digits(&mut i) {
+                return Err(self.syntax_at(i, "invalid number"));
+            }
+        }
+        if matches!(data.get(i), Some(b'e' | b'E')) {
+            whole = false;
+            i += 1;
+            if matches!(data.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            if !digits(&mut i) {
+                return Err(self.syntax_at(i, "invalid number"));
+            }
+        }
+        self.pos = i;
+        let text = self
+            .text
+            .get(start..i)
+            .ok_or_else(|| self.syntax_at(start, "invalid number"))?;
+        Ok((text, whole))
+    }
+
+    /// The next value's number text (an error for any other type).
+    fn number_text(&mut self) -> Result<(&'a str, bool), DeserializeError> {
+        match self.next_byte() {
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.unexpected("number")),
+        }
     }
 
     /// A whole number that fits in `T` (a fraction or exponent is an error, not rounded).
-    ///
-    /// The number's text is parsed here: jiter's `next_int` (without its `num-bigint` feature)
-    /// rejects every integer of 19 digits or more, valid `i64`s such as `9223372036854775807`
-    /// and `-1000000000000000000` included.
     pub fn integer<T: TryFrom<i64>>(&mut self, what: &str) -> Result<T, DeserializeError> {
-        self.expect("integer", JsonKind::Number)?;
-        let start = self.jiter.current_index();
-        let text = self.number_text()?;
-        let fraction = text.contains(['.', 'e', 'E']);
-        let parsed = text.parse::<i64>();
-        if fraction {
+        if !matches!(self.next_byte(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.unexpected("integer"));
+        }
+        let start = self.pos;
+        let (text, whole) = self.number()?;
+        if !whole {
             return Err(self.error_at(
                 start,
                 "expected integer, got a number with a fraction or exponent",
             ));
         }
-        match parsed {
+        match text.parse::<i64>() {
             Ok(n) => T::try_from(n)
                 .map_err(|_| self.error_at(start, format!("{n} does not fit in {what}"))),
             Err(_) => Err(self.error_at(start, format!("number does not fit in {what}"))),
         }
     }
 
+    /// A byte (`i8`).
+    pub fn byte(&mut self) -> Result<i8, DeserializeError> {
+        self.integer("an 8-bit integer")
+    }
+
+    /// A short (`i16`).
+    pub fn short(&mut self) -> Result<i16, DeserializeError> {
+        self.integer("a 16-bit integer")
+    }
+
+    /// An integer (`i32`).
+    pub fn int(&mut self) -> Result<i32, DeserializeError> {
+        self.integer("a 32-bit integer")
+    }
+
+    /// A long (`i64`).
+    pub fn long(&mut self) -> Result<i64, DeserializeError> {
+        self.integer("a 64-bit integer")
+    }
+
     /// A double: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"` as awsJson writes them.
     pub fn double(&mut self) -> Result<f64, DeserializeError> {
-        match self.peek()? {
-            JsonKind::Number => self.jiter.next_float().map_err(|e| self.syntax(e)),
-            JsonKind::String => {
-                let start = self.jiter.current_index();
+        match self.next_byte() {
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.pos;
+                let (text, _) = self.number()?;
+                text.parse::<f64>()
+                    .map_err(|_| self.syntax_at(start, "invalid number"))
+            }
+            Some(b'"') => {
+                let start = self.pos;
                 let special = self.str_with(|s| match s {
                     "NaN" => Some(f64::NAN),
                     "Infinity" => Some(f64::INFINITY),
@@ -398,7 +901,7 @@ impl<'a> JsonReader<'a> {
                 })?;
                 special.ok_or_else(|| self.error_at(start, "expected number, got string"))
             }
-            got => Err(self.mismatch("number", got)),
+            _ => Err(self.unexpected("number")),
         }
     }
 
@@ -407,31 +910,29 @@ impl<'a> JsonReader<'a> {
         self.double().map(|d| d as f32)
     }
 
-    /// The literal text of the next number.
-    fn number_text(&mut self) -> Result<&str, DeserializeError> {
-        self.expect("number", JsonKind::Number)?;
-        let start = self.jiter.current_index();
-        if let Err(e) = self.jiter.next_number_bytes().map(|_| ()) {
-            return Err(self.syntax(e));
-        }
-        let end = self.jiter.current_index();
-        std::str::from_utf8(&self.data[start..end])
-            .map_err(|_| self.error_at(start, "invalid JSON: number is not UTF-8"))
-    }
-
     /// A timestamp in `format`. Epoch seconds are read exactly from the number's text (no
     /// float rounding); as leniency for documents that quote them, a string holding epoch
     /// seconds is accepted too.
     pub fn timestamp(&mut self, format: TimestampFormat) -> Result<DateTime, DeserializeError> {
-        let start = self.jiter.current_index();
-        match (format, self.peek()?) {
-            (TimestampFormat::EpochSeconds, JsonKind::Number) => {
-                let text = self.number_text()?.to_owned();
-                parse_epoch_seconds(&text).ok_or_else(|| {
+        match format {
+            TimestampFormat::EpochSeconds => self.epoch_seconds(),
+            TimestampFormat::DateTime => self.date_time(),
+            TimestampFormat::HttpDate => self.http_date(),
+        }
+    }
+
+    /// An epoch-seconds timestamp (see [`timestamp`](Self::timestamp)).
+    pub fn epoch_seconds(&mut self) -> Result<DateTime, DeserializeError> {
+        let start = self.pos;
+        match self.next_byte() {
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.pos;
+                let (text, _) = self.number()?;
+                parse_epoch_seconds(text).ok_or_else(|| {
                     self.error_at(start, format!("invalid epoch-seconds timestamp {text}"))
                 })
             }
-            (TimestampFormat::EpochSeconds, JsonKind::String) => {
+            Some(b'"') => {
                 let parsed = self.str_with(|s| parse_epoch_seconds(s.trim()))?;
                 parsed.ok_or_else(|| {
                     self.error_at(
@@ -440,28 +941,37 @@ impl<'a> JsonReader<'a> {
                     )
                 })
             }
-            (TimestampFormat::DateTime | TimestampFormat::HttpDate, JsonKind::String) => {
-                let wire = if format == TimestampFormat::DateTime {
-                    Format::DateTime
-                } else {
-                    Format::HttpDate
-                };
-                let parsed = self.str_with(|s| match wire {
-                    Format::DateTime => parse_date_time(s),
-                    _ => DateTime::from_str(s, wire).map_err(|e| e.to_string()),
-                })?;
-                parsed.map_err(|e| self.error_at(start, format!("invalid timestamp: {e}")))
-            }
-            (TimestampFormat::EpochSeconds, got) => {
-                Err(self.mismatch("epoch-seconds timestamp", got))
-            }
-            (_, got) => Err(self.mismatch("timestamp string", got)),
+            _ => Err(self.unexpected("epoch-seconds timestamp")),
         }
+    }
+
+    /// An RFC 3339 timestamp (`@timestampFormat("date-time")`).
+    pub fn date_time(&mut self) -> Result<DateTime, DeserializeError> {
+        self.timestamp_string(parse_date_time)
+    }
+
+    /// An RFC 7231 timestamp (`@timestampFormat("http-date")`).
+    pub fn http_date(&mut self) -> Result<DateTime, DeserializeError> {
+        self.timestamp_string(|s| {
+            DateTime::from_str(s, Format::HttpDate).map_err(|e| e.to_string())
+        })
+    }
+
+    fn timestamp_string(
+        &mut self,
+        parse: fn(&str) -> Result<DateTime, String>,
+    ) -> Result<DateTime, DeserializeError> {
+        if self.next_byte() != Some(b'"') {
+            return Err(self.unexpected("timestamp string"));
+        }
+        let start = self.pos;
+        let parsed = self.str_with(parse)?;
+        parsed.map_err(|e| self.error_at(start, format!("invalid timestamp: {e}")))
     }
 
     /// A blob: a base64 string.
     pub fn blob(&mut self) -> Result<Blob, DeserializeError> {
-        let start = self.jiter.current_index();
+        let start = self.next_byte().map_or(self.pos, |_| self.pos);
         let decoded = self.str_with(|s| aws_smithy_types::base64::decode(s))?;
         decoded
             .map(Blob::new)
@@ -470,25 +980,25 @@ impl<'a> JsonReader<'a> {
 
     /// A big integer: a JSON number (or a string holding one), kept as written.
     pub fn big_integer(&mut self) -> Result<BigInteger, DeserializeError> {
-        let start = self.jiter.current_index();
-        let text = self.big_number_text()?;
+        let (start, text) = self.big_number_text()?;
         text.parse()
             .map_err(|e| self.error_at(start, format!("invalid big integer: {e}")))
     }
 
     /// A big decimal: a JSON number (or a string holding one), kept as written.
     pub fn big_decimal(&mut self) -> Result<BigDecimal, DeserializeError> {
-        let start = self.jiter.current_index();
-        let text = self.big_number_text()?;
+        let (start, text) = self.big_number_text()?;
         text.parse()
             .map_err(|e| self.error_at(start, format!("invalid big decimal: {e}")))
     }
 
-    fn big_number_text(&mut self) -> Result<String, DeserializeError> {
-        match self.peek()? {
-            JsonKind::String => self.string(),
-            _ => self.number_text().map(str::to_owned),
-        }
+    fn big_number_text(&mut self) -> Result<(usize, String), DeserializeError> {
+        let start = self.next_byte().map_or(self.pos, |_| self.pos);
+        let text = match self.peek()? {
+            JsonKind::String => self.string()?,
+            _ => self.number_text()?.0.to_owned(),
+        };
+        Ok((start, text))
     }
 
     /// Any JSON value, as a document.
@@ -501,13 +1011,12 @@ impl<'a> JsonReader<'a> {
             JsonKind::Bool => Document::Bool(self.boolean()?),
             JsonKind::String => Document::String(self.string()?),
             JsonKind::Number => {
-                // From the number's text: integers beyond 64 bits become floats rather than
-                // errors (jiter without its bigint feature rejects them).
-                let start = self.jiter.current_index();
-                let text = self.number_text()?.to_owned();
+                // Integers beyond 64 bits become floats rather than errors.
+                let start = self.pos;
+                let (text, _) = self.number()?;
                 let number = if let Ok(n) = text.parse::<u64>() {
                     Number::PosInt(n)
-                } else if let Ok(n) = text.parse::<i64>() {
+                } else if let Some(n) = text.parse::<i64>().ok().filter(|n| *n < 0) {
                     Number::NegInt(n)
                 } else {
                     match text.parse::<f64>() {
@@ -532,8 +1041,8 @@ impl<'a> JsonReader<'a> {
             }
             JsonKind::Object => {
                 let mut entries = std::collections::HashMap::new();
-                let mut key = self.object_start_key()?;
-                while let Some(k) = key {
+                let mut key = self.object_start_key::<String>()?;
+                while let Some((k, _)) = key {
                     let value = self.document().map_err(|e| e.in_key(&k))?;
                     entries.insert(k, value);
                     key = self.object_next_key()?;
@@ -551,95 +1060,204 @@ impl<'a> JsonReader<'a> {
         Ok(())
     }
 
-    /// Enters an object; the first member's index as `field` maps its key (`None` for `{}`).
-    /// `field` returns `u16::MAX` for keys the caller does not know.
-    pub fn object_start(
+    /// Consumes the `:` after a key.
+    #[inline]
+    fn colon(&mut self) -> Result<(), DeserializeError> {
+        if self.next_byte() == Some(b':') {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.syntax("expected `:`"))
+        }
+    }
+
+    /// After an object's member: whether another follows (consuming the `,`), or its end
+    /// (consuming the `}`).
+    #[inline]
+    fn object_more(&mut self) -> Result<bool, DeserializeError> {
+        match self.next_byte() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            _ => Err(self.syntax("expected `,` or `}`")),
+        }
+    }
+
+    /// Reads a key and its colon; its index in `fields` (`u16::MAX` for a key not there).
+    /// `expected` is the index of the key that most likely comes: if the bytes there are that
+    /// name, a closing quote and the colon, nothing is scanned (this part is inlined into every
+    /// structure's reading loop; the rest is not).
+    #[inline(always)]
+    fn field(&mut self, fields: &[&str], expected: usize) -> Result<u16, DeserializeError> {
+        match fields.get(expected) {
+            Some(name) if self.key_is(name) => {
+                self.pos += name.len() + 3;
+                Ok(expected as u16)
+            }
+            _ => self.field_searched(fields, expected),
+        }
+    }
+
+    /// Whether `"name":` comes next, exactly (no whitespace, no escapes).
+    #[inline(always)]
+    fn key_is(&self, name: &str) -> bool {
+        let data = self.data;
+        let start = self.pos + 1;
+        let end = start + name.len();
+        data.get(self.pos) == Some(&b'"')
+            && data.get(end) == Some(&b'"')
+            && data.get(end + 1) == Some(&b':')
+            && same_bytes(&data[start..end], name.as_bytes())
+    }
+
+    /// [`field`](Self::field) when the expected name is not next. Members that are not set are
+    /// left out, so the key is often one of the next few names: those are checked in place, as
+    /// the expected one was. Otherwise the key is scanned once, and compared with the names of
+    /// its length.
+    #[inline(never)]
+    fn field_searched(
         &mut self,
-        field: fn(&str) -> u16,
+        fields: &[&str],
+        expected: usize,
+    ) -> Result<u16, DeserializeError> {
+        let ahead =
+            (expected + 1..fields.len().min(expected + 4)).find(|&i| self.key_is(fields[i]));
+        if let Some(index) = ahead {
+            self.pos += fields[index].len() + 3;
+            return Ok(index as u16);
+        }
+        if self.data.get(self.pos) == Some(&b'"') {
+            let start = self.pos + 1;
+            let end = find_special(self.data, start);
+            if self.data.get(end) == Some(&b'"') && self.data.get(end + 1) == Some(&b':') {
+                let key = &self.data[start..end];
+                let found = fields
+                    .iter()
+                    .position(|f| f.len() == key.len() && same_bytes(f.as_bytes(), key));
+                if let Some(index) = found {
+                    self.pos = end + 2;
+                    return Ok(index as u16);
+                }
+            }
+        }
+        self.field_scanned(fields)
+    }
+
+    /// A key that is not a member name written plainly (an unknown member, whitespace around
+    /// it, escapes in it): scanned, decoded and looked up.
+    #[cold]
+    fn field_scanned(&mut self, fields: &[&str]) -> Result<u16, DeserializeError> {
+        if self.next_byte() != Some(b'"') {
+            return Err(self.syntax("expected a key"));
+        }
+        self.pos += 1;
+        let key = self.text()?;
+        let index = fields
+            .iter()
+            .position(|f| *f == key)
+            .map_or(u16::MAX, |i| i as u16);
+        self.colon()?;
+        Ok(index)
+    }
+
+    /// Enters an object whose keys are member names (`fields`, in model order); the first
+    /// member's index in `fields` (`u16::MAX` for a key not there), or `None` for `{}`.
+    pub fn object_start(&mut self, fields: &[&str]) -> Result<Option<u16>, DeserializeError> {
+        self.open(b'{', "object")?;
+        self.enter()?;
+        if self.next_byte() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(None);
+        }
+        self.field(fields, 0).map(Some)
+    }
+
+    /// The next member of the object (its index in `fields`), or `None` at its end. `last`
+    /// is the previous member's index: the next is expected to follow it.
+    #[inline]
+    pub fn object_next(
+        &mut self,
+        fields: &[&str],
+        last: u16,
     ) -> Result<Option<u16>, DeserializeError> {
-        self.expect("object", JsonKind::Object)?;
+        if self.object_more()? {
+            self.field(fields, usize::from(last) + 1).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// A key whose text is data (a map's) as `K`, and its colon; where its text starts.
+    fn data_key<K: for<'s> From<&'s str>>(&mut self) -> Result<(K, usize), DeserializeError> {
+        if self.next_byte() != Some(b'"') {
+            return Err(self.syntax("expected a key"));
+        }
+        self.pos += 1;
+        let at = self.pos;
+        let key = K::from(self.text()?);
+        self.colon()?;
+        Ok((key, at))
+    }
+
+    /// Enters an object whose keys are data (a map); the first key and where its text starts,
+    /// or `None` for `{}`.
+    pub fn object_start_key<K: for<'s> From<&'s str>>(
+        &mut self,
+    ) -> Result<Option<(K, usize)>, DeserializeError> {
+        self.open(b'{', "object")?;
         self.enter()?;
-        let key = match self.jiter.next_object() {
-            Ok(key) => key.map(field),
-            Err(e) => return Err(self.syntax(e)),
-        };
-        if key.is_none() {
+        if self.next_byte() == Some(b'}') {
+            self.pos += 1;
             self.depth -= 1;
+            return Ok(None);
         }
-        Ok(key)
+        self.data_key().map(Some)
     }
 
-    /// The next member of the object (mapped by `field`), or `None` at its end.
-    pub fn object_next(&mut self, field: fn(&str) -> u16) -> Result<Option<u16>, DeserializeError> {
-        let key = match self.jiter.next_key() {
-            Ok(key) => key.map(field),
-            Err(e) => return Err(self.syntax(e)),
-        };
-        if key.is_none() {
-            self.depth -= 1;
+    /// The next key of a map and where its text starts, or `None` at its end.
+    pub fn object_next_key<K: for<'s> From<&'s str>>(
+        &mut self,
+    ) -> Result<Option<(K, usize)>, DeserializeError> {
+        if self.object_more()? {
+            self.data_key().map(Some)
+        } else {
+            Ok(None)
         }
-        Ok(key)
-    }
-
-    /// Enters an object whose keys are data (a map); the first key, or `None` for `{}`.
-    pub fn object_start_key(&mut self) -> Result<Option<String>, DeserializeError> {
-        self.expect("object", JsonKind::Object)?;
-        self.enter()?;
-        let key = match self.jiter.next_object() {
-            Ok(key) => key.map(str::to_owned),
-            Err(e) => return Err(self.syntax(e)),
-        };
-        if key.is_none() {
-            self.depth -= 1;
-        }
-        Ok(key)
-    }
-
-    /// The next key of a map, or `None` at its end.
-    pub fn object_next_key(&mut self) -> Result<Option<String>, DeserializeError> {
-        let key = match self.jiter.next_key() {
-            Ok(key) => key.map(str::to_owned),
-            Err(e) => return Err(self.syntax(e)),
-        };
-        if key.is_none() {
-            self.depth -= 1;
-        }
-        Ok(key)
     }
 
     /// Enters an array; whether an element follows.
     pub fn array_start(&mut self) -> Result<bool, DeserializeError> {
-        self.expect("array", JsonKind::Array)?;
+        self.open(b'[', "array")?;
         self.enter()?;
-        let more = self
-            .jiter
-            .next_array()
-            .map_err(|e| self.syntax(e))?
-            .is_some();
-        if !more {
+        if self.next_byte() == Some(b']') {
+            self.pos += 1;
             self.depth -= 1;
+            return Ok(false);
         }
-        Ok(more)
+        Ok(true)
     }
 
     /// Whether another element follows.
     pub fn array_next(&mut self) -> Result<bool, DeserializeError> {
-        let more = self
-            .jiter
-            .array_step()
-            .map_err(|e| self.syntax(e))?
-            .is_some();
-        if !more {
-            self.depth -= 1;
+        match self.next_byte() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(b']') => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            _ => Err(self.syntax("expected `,` or `]`")),
         }
-        Ok(more)
-    }
-}
-
-/// Gives back the room a list did not use (see `JsonReader::reserve_after_first`).
-pub fn trim<T>(items: &mut Vec<T>) {
-    if items.capacity() > items.len().saturating_mul(2) {
-        items.shrink_to_fit();
     }
 }
 
@@ -648,6 +1266,12 @@ pub fn trim<T>(items: &mut Vec<T>) {
 /// and digits past the nanosecond are dropped. `None` for text that is not a decimal number,
 /// and for a time whose seconds do not fit in an `i64` (an error, not a clamped time).
 fn parse_epoch_seconds(text: &str) -> Option<DateTime> {
+    // What services send (`1617954808.068`): whole seconds that fit easily and at most nine
+    // fraction digits, without sign or exponent. Read in one pass; anything else takes the
+    // general path below.
+    if let Some(time) = plain_epoch_seconds(text.as_bytes()) {
+        return Some(time);
+    }
     let (negative, unsigned) = match text.as_bytes().first()? {
         b'-' => (true, &text[1..]),
         b'+' => (false, &text[1..]),
@@ -700,6 +1324,33 @@ fn parse_epoch_seconds(text: &str) -> Option<DateTime> {
     ))
 }
 
+/// `digits[.digits]` with at most 18 whole digits and 9 fraction digits; `None` otherwise.
+fn plain_epoch_seconds(text: &[u8]) -> Option<DateTime> {
+    let (whole, fraction) = match text.iter().position(|&b| b == b'.') {
+        Some(dot) => (&text[..dot], &text[dot + 1..]),
+        None => (text, &[][..]),
+    };
+    if whole.is_empty() || whole.len() > 18 || fraction.len() > 9 {
+        return None;
+    }
+    let mut seconds: i64 = 0;
+    for &digit in whole {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        seconds = seconds * 10 + i64::from(digit - b'0');
+    }
+    let mut nanos: u32 = 0;
+    for &digit in fraction {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        nanos = nanos * 10 + u32::from(digit - b'0');
+    }
+    nanos *= 10u32.pow(9 - fraction.len() as u32);
+    Some(DateTime::from_secs_and_nanos(seconds, nanos))
+}
+
 /// An RFC 3339 date-time, in UTC (`Z`) or with a numeric offset (`-01:00`), which Smithy
 /// clients must accept: the offset is taken off after aws-smithy-types reads the rest as UTC.
 fn parse_date_time(text: &str) -> Result<DateTime, String> {
@@ -742,8 +1393,14 @@ enum PathSegment {
 
 /// Why a body could not be read, and where: the member path to the value at fault and its
 /// line and column in the body.
+///
+/// One pointer wide: every read returns a `Result` with it, and a small error keeps the
+/// success path in registers.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DeserializeError {
+pub struct DeserializeError(Box<ErrorDetail>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ErrorDetail {
     /// Innermost segment first (the path is built as the error travels outwards).
     path: Vec<PathSegment>,
     message: String,
@@ -751,29 +1408,30 @@ pub struct DeserializeError {
 }
 
 impl DeserializeError {
+    #[cold]
     pub(crate) fn new(message: String, position: Option<(usize, usize)>) -> Self {
-        DeserializeError {
+        DeserializeError(Box::new(ErrorDetail {
             path: Vec::new(),
             message,
             position,
-        }
+        }))
     }
 
     /// The same error, inside member `name`.
     pub fn in_member(mut self, name: &'static str) -> Self {
-        self.path.push(PathSegment::Member(name));
+        self.0.path.push(PathSegment::Member(name));
         self
     }
 
     /// The same error, inside element `index` of a list.
     pub fn in_index(mut self, index: usize) -> Self {
-        self.path.push(PathSegment::Index(index));
+        self.0.path.push(PathSegment::Index(index));
         self
     }
 
     /// The same error, inside the value of map key `key`.
     pub fn in_key(mut self, key: &str) -> Self {
-        self.path.push(PathSegment::Key(key.to_owned()));
+        self.0.path.push(PathSegment::Key(key.to_owned()));
         self
     }
 
@@ -781,7 +1439,7 @@ impl DeserializeError {
     /// (empty for the document itself).
     pub fn path(&self) -> String {
         let mut path = String::new();
-        for segment in self.path.iter().rev() {
+        for segment in self.0.path.iter().rev() {
             match segment {
                 PathSegment::Member(name) => {
                     if !path.is_empty() {
@@ -798,12 +1456,12 @@ impl DeserializeError {
 
     /// What is wrong, e.g. `expected integer, got string`.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// Line and column (from 1) in the body.
     pub fn position(&self) -> Option<(usize, usize)> {
-        self.position
+        self.0.position
     }
 }
 
@@ -813,8 +1471,8 @@ impl fmt::Display for DeserializeError {
         if !path.is_empty() {
             write!(f, "{path}: ")?;
         }
-        f.write_str(&self.message)?;
-        if let Some((line, column)) = self.position {
+        f.write_str(&self.0.message)?;
+        if let Some((line, column)) = self.0.position {
             write!(f, " (line {line}, column {column})")?;
         }
         Ok(())
@@ -1056,10 +1714,240 @@ mod tests {
         let err = read("{\"a\": tru}", |r| r.document()).unwrap_err();
         assert_eq!(
             err,
-            "[\"a\"]: invalid JSON: expected ident (line 1, column 10)"
+            "[\"a\"]: invalid JSON: expected `true` (line 1, column 10)"
         );
         assert!(read("{} x", |r| r.document())
             .unwrap_err()
             .contains("trailing characters"));
+    }
+
+    /// serde_json's view of `json` as a document (`None`: not JSON).
+    fn serde_view(json: &[u8]) -> Option<Document> {
+        fn convert(value: serde_json::Value) -> Document {
+            match value {
+                serde_json::Value::Null => Document::Null,
+                serde_json::Value::Bool(b) => Document::Bool(b),
+                serde_json::Value::Number(n) => Document::Number(if let Some(u) = n.as_u64() {
+                    Number::PosInt(u)
+                } else if let Some(i) = n.as_i64() {
+                    Number::NegInt(i)
+                } else {
+                    Number::Float(n.as_f64().expect("a finite number"))
+                }),
+                serde_json::Value::String(s) => Document::String(s),
+                serde_json::Value::Array(items) => {
+                    Document::Array(items.into_iter().map(convert).collect())
+                }
+                serde_json::Value::Object(entries) => {
+                    Document::Object(entries.into_iter().map(|(k, v)| (k, convert(v))).collect())
+                }
+            }
+        }
+        serde_json::from_slice::<serde_json::Value>(json)
+            .ok()
+            .map(convert)
+    }
+
+    fn ours(json: &[u8]) -> Option<Document> {
+        let mut reader = JsonReader::new(json);
+        let value = reader.document().ok()?;
+        reader.finish().ok()?;
+        Some(value)
+    }
+
+    /// Skipping accepts exactly what reading accepts.
+    fn skips(json: &[u8]) -> bool {
+        let mut reader = JsonReader::new(json);
+        reader.skip().is_ok() && reader.finish().is_ok()
+    }
+
+    #[test]
+    fn accepts_and_rejects_what_serde_json_does() {
+        let cases: &[&[u8]] = &[
+            b"{}",
+            b"[]",
+            b" \t\r\n[ ] ",
+            b"null",
+            b"true",
+            b"false",
+            b"0",
+            b"-0",
+            b"-0.0e-0",
+            b"1E+2",
+            b"1e-2",
+            b"123456789012345678901234567890",
+            b"-9223372036854775809",
+            b"18446744073709551615",
+            b"3.141592653589793",
+            b"\"\"",
+            b"\"a\\\"b\"",
+            b"\"\\\\ \\/ \\b \\f \\n \\r \\t\"",
+            b"\"\\u00e9\\u20AC\"",
+            b"\"\\ud83d\\ude00\"",
+            "\"é€😀 and ASCII past eight bytes\"".as_bytes(),
+            b"{\"a\":{\"b\":[1,{\"c\":null}]}}",
+            b"{\"a\" : 1 , \"b\" : [ 1 , 2 ] }",
+            b"{\"dup\":1,\"dup\":2}",
+            // Not JSON.
+            b"",
+            b" ",
+            b"nul",
+            b"tru",
+            b"True",
+            b"01",
+            b"-",
+            b"1.",
+            b".5",
+            b"1e",
+            b"+1",
+            b"1e+",
+            b"0x10",
+            b"NaN",
+            b"[1 2]",
+            b"[1,]",
+            b"[,]",
+            b"{\"a\" 1}",
+            b"{\"a\":1,}",
+            b"{,}",
+            b"{1:2}",
+            b"{\"a\":}",
+            b"\"abc",
+            b"\"a\nb\"",
+            b"\"\\x\"",
+            b"\"\\u12\"",
+            b"\"\\ud83d\"",
+            b"\"\\ude00\"",
+            b"\"\\ud83d\\u0041\"",
+            b"\"\xff\"",
+            b"\"\xc3\"",
+            b"\"abcdefgh\xe2\x82\"",
+            b"[] []",
+            b"{}}",
+            b"]",
+            b"[",
+            b"{",
+            b"\"\\",
+        ];
+        for &case in cases {
+            let expected = serde_view(case);
+            assert_eq!(ours(case), expected, "{}", String::from_utf8_lossy(case));
+            assert_eq!(
+                skips(case),
+                expected.is_some(),
+                "{}",
+                String::from_utf8_lossy(case)
+            );
+        }
+    }
+
+    /// Seeded random documents, then each with one byte changed: the reader and serde_json
+    /// agree on every one (what it reads, or that it is not JSON).
+    #[test]
+    fn agrees_with_serde_json_on_random_documents() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        const PIECES: &[&str] = &[
+            "\"\\u00e9\"",
+            "\"tab\\t\"",
+            "\"\\ud83d\\ude00\"",
+            "\"plain string over eight\"",
+            "\"é\"",
+            "0",
+            "-12",
+            "3.5e-3",
+            "1E9",
+            "true",
+            "false",
+            "null",
+            "\"\"",
+        ];
+        fn build(next: &mut dyn FnMut(u64) -> u64, depth: u32, out: &mut String) {
+            let ws = |next: &mut dyn FnMut(u64) -> u64, out: &mut String| {
+                out.push_str([" ", "", "", "\n  "][next(4) as usize]);
+            };
+            match if depth > 4 { 2 } else { next(3) } {
+                0 => {
+                    out.push('[');
+                    for i in 0..next(4) {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        ws(next, out);
+                        build(next, depth + 1, out);
+                    }
+                    out.push(']');
+                }
+                1 => {
+                    out.push('{');
+                    for i in 0..next(4) {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&format!("\"k{}\\u0041\":", next(5)));
+                        ws(next, out);
+                        build(next, depth + 1, out);
+                    }
+                    out.push('}');
+                }
+                _ => out.push_str(PIECES[next(PIECES.len() as u64) as usize]),
+            }
+        }
+        let mut compared = 0;
+        for _ in 0..400 {
+            let mut text = String::new();
+            build(&mut next, 0, &mut text);
+            let valid = text.into_bytes();
+            let mut docs = vec![valid.clone()];
+            for _ in 0..8 {
+                let mut changed = valid.clone();
+                let at = next(changed.len() as u64) as usize;
+                changed[at] = b"\"\\{}[],:0-.eE \xc3\x01ntu"[next(19) as usize];
+                docs.push(changed);
+            }
+            for doc in docs {
+                let expected = serde_view(&doc);
+                assert_eq!(ours(&doc), expected, "{}", String::from_utf8_lossy(&doc));
+                assert_eq!(
+                    skips(&doc),
+                    expected.is_some(),
+                    "{}",
+                    String::from_utf8_lossy(&doc)
+                );
+                compared += 1;
+            }
+        }
+        assert_eq!(compared, 3600);
+    }
+
+    #[test]
+    fn keys_are_matched_in_any_order_and_escaped() {
+        const FIELDS: &[&str] = &["Alpha", "Beta", "Gamma"];
+        let keys = |json: &str| {
+            read(json, |r| {
+                let mut seen = Vec::new();
+                let mut next = r.object_start(FIELDS)?;
+                while let Some(index) = next {
+                    seen.push(index);
+                    r.skip()?;
+                    next = r.object_next(FIELDS, index)?;
+                }
+                Ok(seen)
+            })
+        };
+        assert_eq!(keys(r#"{"Alpha":1,"Beta":2,"Gamma":3}"#), Ok(vec![0, 1, 2]));
+        assert_eq!(keys(r#"{"Gamma":1,"Alpha":2,"Beta":3}"#), Ok(vec![2, 0, 1]));
+        // A prefix of the expected name, a longer name, an escaped name, an unknown one.
+        assert_eq!(
+            keys(r#"{"Alph":1,"Alphas":2,"\u0042eta":3,"Delta":4,"Gamma":5}"#),
+            Ok(vec![u16::MAX, u16::MAX, 1, u16::MAX, 2])
+        );
+        assert_eq!(keys("{ \"Alpha\" : 1 }"), Ok(vec![0]));
+        assert!(keys(r#"{"Alpha" 1}"#).is_err());
+        assert!(keys(r#"{"Alpha":1,}"#).is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! The awsJson 1.0/1.1 envelope: building requests, telling success from error responses, and
 //! reading an error's code, message and request id (as the Smithy awsJson specs define them).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
@@ -143,7 +144,7 @@ impl ErrorMetadata {
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let header = |name: &str| {
+        let header = |name: &http::HeaderName| {
             headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
@@ -155,14 +156,14 @@ impl ErrorMetadata {
             let code = sanitize_error_code(code);
             (!code.is_empty()).then(|| code.to_owned())
         };
-        let code = header("x-amzn-errortype")
+        let code = header(&ERROR_TYPE)
             .and_then(clean)
             .or_else(|| fields.code.as_deref().and_then(clean))
             .or_else(|| fields.type_.as_deref().and_then(clean));
         ErrorMetadata {
             code,
-            message: fields.message,
-            request_id: header("x-amzn-requestid").map(str::to_owned),
+            message: fields.message.map(Cow::into_owned),
+            request_id: header(&REQUEST_ID).map(str::to_owned),
             status: Some(status.as_u16()),
             query_error_type: None,
         }
@@ -189,57 +190,72 @@ impl ErrorMetadata {
     }
 }
 
+/// The header that carries an error's code.
+const ERROR_TYPE: http::HeaderName = http::HeaderName::from_static("x-amzn-errortype");
+/// The header that carries the request id.
+const REQUEST_ID: http::HeaderName = http::HeaderName::from_static("x-amzn-requestid");
+
 /// The error code as the awsJson spec sanitizes it: the first of comma-separated values, the
 /// part before any `:`, and the part after any `#`.
 pub fn sanitize_error_code(code: &str) -> &str {
-    let code = code.split(',').next().unwrap_or_default().trim();
-    let code = code.split(':').next().unwrap_or_default();
-    // "After the first `#`": `a#b#Name` is the code `b#Name`, which matches no modeled error.
-    code.split_once('#').map_or(code, |(_, name)| name)
+    // One pass: up to the first `,` or `:` (the part before any `:` of the first value), and
+    // after the first `#` before it ("after the first `#`": `a#b#Name` is the code `b#Name`,
+    // which matches no modeled error).
+    let bytes = code.as_bytes();
+    let mut start = 0;
+    let mut end = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b',' | b':' => {
+                end = i;
+                break;
+            }
+            b'#' if start == 0 => start = i + 1,
+            _ => {}
+        }
+    }
+    // Whitespace around a value (`A, B`) is not part of the code.
+    let value = code[..end].trim_start();
+    let start = start.max(end - value.len());
+    code[start..end].trim()
 }
 
 /// The members of an error body that say what the error is.
+/// Borrowed from the body where they have no escapes.
 #[derive(Default)]
-struct BodyFields {
-    type_: Option<String>,
-    code: Option<String>,
-    message: Option<String>,
+struct BodyFields<'a> {
+    type_: Option<Cow<'a, str>>,
+    code: Option<Cow<'a, str>>,
+    message: Option<Cow<'a, str>>,
 }
 
-impl BodyFields {
-    fn read(body: &[u8]) -> Self {
+impl<'a> BodyFields<'a> {
+    fn read(body: &'a [u8]) -> Self {
         let mut fields = BodyFields::default();
         // A body we cannot read (empty, HTML, cut off) leaves what was read so far.
         let _ = fields.read_object(&mut JsonReader::new(body));
         fields
     }
 
-    fn read_object(&mut self, reader: &mut JsonReader<'_>) -> Result<(), DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "__type" => 0,
-                "code" => 1,
-                "message" | "Message" | "errorMessage" => 2,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+    fn read_object(&mut self, reader: &mut JsonReader<'a>) -> Result<(), DeserializeError> {
+        const FIELDS: &[&str] = &["__type", "code", "message", "Message", "errorMessage"];
+        let mut next = reader.object_start(FIELDS)?;
         while let Some(index) = next {
             let slot = match index {
                 0 => Some(&mut self.type_),
                 1 => Some(&mut self.code),
-                2 => Some(&mut self.message),
+                2..=4 => Some(&mut self.message),
                 _ => None,
             };
             match slot {
                 Some(slot)
                     if slot.is_none() && reader.peek()? == super::json_read::JsonKind::String =>
                 {
-                    *slot = Some(reader.string()?);
+                    *slot = Some(reader.string_cow()?);
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         Ok(())
     }
@@ -272,7 +288,7 @@ impl Unhandled {
         error: DeserializeError,
     ) -> Self {
         let request_id = headers
-            .get("x-amzn-requestid")
+            .get(&REQUEST_ID)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let meta = ErrorMetadata::new(
@@ -434,6 +450,10 @@ mod tests {
         );
         assert_eq!(sanitize_error_code("FooError,BarError"), "FooError");
         assert_eq!(sanitize_error_code("a#b#FooError"), "b#FooError");
+        assert_eq!(sanitize_error_code(" aws.fsx#FooError , Other"), "FooError");
+        assert_eq!(sanitize_error_code("FooError:x#y"), "FooError");
+        assert_eq!(sanitize_error_code("#"), "");
+        assert_eq!(sanitize_error_code(""), "");
     }
 
     #[test]

@@ -2,10 +2,9 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson deserializers for every structure, union, list and map of the crate.
-impl crate::types::ActiveDirectoryBackupAttributes {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::ActiveDirectoryBackupAttributes {
+    #[inline]
+    fn empty() -> Self {
         Self {
             domain_name: ::std::option::Option::None,
             active_directory_id: ::std::option::Option::None,
@@ -17,7 +16,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -25,15 +24,8 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "DomainName" => 0u16,
-                "ActiveDirectoryId" => 1u16,
-                "ResourceARN" => 2u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["DomainName", "ActiveDirectoryId", "ResourceARN"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -41,7 +33,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
                         .member(
                             &mut value.domain_name,
                             "DomainName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -49,7 +41,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
                         .member(
                             &mut value.active_directory_id,
                             "ActiveDirectoryId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -57,20 +49,19 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
                         .member(
                             &mut value.resource_arn,
                             "ResourceARN",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::ActiveDirectoryError {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::ActiveDirectoryError {
+    #[inline]
+    fn empty() -> Self {
         Self {
             active_directory_id: ::std::option::Option::None,
             r#type: ::std::option::Option::None,
@@ -83,7 +74,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -91,15 +82,8 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "ActiveDirectoryId" => 0u16,
-                "Type" => 1u16,
-                "Message" => 2u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["ActiveDirectoryId", "Type", "Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -107,7 +91,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
                         .member(
                             &mut value.active_directory_id,
                             "ActiveDirectoryId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -115,27 +99,29 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
                         .member(
                             &mut value.r#type,
                             "Type",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::ActiveDirectoryErrorType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::ActiveDirectoryErrorType,
+                            >,
                         )?
                 }
                 2u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::AdministrativeAction {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::AdministrativeAction {
+    #[inline]
+    fn empty() -> Self {
         Self {
             administrative_action_type: ::std::option::Option::None,
             progress_percent: ::std::option::Option::None,
@@ -155,7 +141,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -163,23 +149,20 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "AdministrativeActionType" => 0u16,
-                "ProgressPercent" => 1u16,
-                "RequestTime" => 2u16,
-                "Status" => 3u16,
-                "TargetFileSystemValues" => 4u16,
-                "FailureDetails" => 5u16,
-                "TargetVolumeValues" => 6u16,
-                "TargetSnapshotValues" => 7u16,
-                "TotalTransferBytes" => 8u16,
-                "RemainingTransferBytes" => 9u16,
-                "Message" => 10u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "AdministrativeActionType",
+            "ProgressPercent",
+            "RequestTime",
+            "Status",
+            "TargetFileSystemValues",
+            "FailureDetails",
+            "TargetVolumeValues",
+            "TargetSnapshotValues",
+            "TotalTransferBytes",
+            "RemainingTransferBytes",
+            "Message",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -187,10 +170,9 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member(
                             &mut value.administrative_action_type,
                             "AdministrativeActionType",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::AdministrativeActionType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::AdministrativeActionType,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -198,7 +180,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member(
                             &mut value.progress_percent,
                             "ProgressPercent",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 2u16 => {
@@ -206,9 +188,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member(
                             &mut value.request_time,
                             "RequestTime",
-                            |reader| {
-                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                            },
+                            crate::json::JsonReader::epoch_seconds,
                         )?
                 }
                 3u16 => {
@@ -216,7 +196,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member(
                             &mut value.status,
                             "Status",
-                            |reader| reader.enum_value::<crate::types::Status>(),
+                            crate::json::JsonReader::enum_value::<crate::types::Status>,
                         )?
                 }
                 4u16 => {
@@ -224,23 +204,16 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member_in_place(
                             &mut value.target_file_system_values,
                             "TargetFileSystemValues",
-                            crate::types::FileSystem::empty,
                         )?
                 }
                 5u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.failure_details,
-                            "FailureDetails",
-                            crate::types::AdministrativeActionFailureDetails::empty,
-                        )?
+                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
                 }
                 6u16 => {
                     reader
                         .member_in_place(
                             &mut value.target_volume_values,
                             "TargetVolumeValues",
-                            crate::types::Volume::empty,
                         )?
                 }
                 7u16 => {
@@ -248,7 +221,6 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member_in_place(
                             &mut value.target_snapshot_values,
                             "TargetSnapshotValues",
-                            crate::types::Snapshot::empty,
                         )?
                 }
                 8u16 => {
@@ -256,7 +228,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member(
                             &mut value.total_transfer_bytes,
                             "TotalTransferBytes",
-                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                            crate::json::JsonReader::long,
                         )?
                 }
                 9u16 => {
@@ -264,24 +236,27 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                         .member(
                             &mut value.remaining_transfer_bytes,
                             "RemainingTransferBytes",
-                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                            crate::json::JsonReader::long,
                         )?
                 }
                 10u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::AdministrativeActionFailureDetails {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::AdministrativeActionFailureDetails {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
         }
@@ -291,7 +266,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeActionFailureD
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -299,30 +274,28 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeActionFailureD
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::AggregateConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::AggregateConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             aggregates: ::std::option::Option::None,
             total_constituents: ::std::option::Option::None,
@@ -333,7 +306,7 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -341,43 +314,31 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Aggregates" => 0u16,
-                "TotalConstituents" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Aggregates", "TotalConstituents"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader
-                        .member(
-                            &mut value.aggregates,
-                            "Aggregates",
-                            |reader| de_aggregates(reader),
-                        )?
+                    reader.member(&mut value.aggregates, "Aggregates", de_aggregates)?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.total_constituents,
                             "TotalConstituents",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::Alias {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::Alias {
+    #[inline]
+    fn empty() -> Self {
         Self {
             name: ::std::option::Option::None,
             lifecycle: ::std::option::Option::None,
@@ -388,7 +349,7 @@ impl crate::json::DeserializeJson for crate::types::Alias {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -396,36 +357,38 @@ impl crate::json::DeserializeJson for crate::types::Alias {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Name" => 0u16,
-                "Lifecycle" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Name", "Lifecycle"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
+                0u16 => {
+                    reader
+                        .member(
+                            &mut value.name,
+                            "Name",
+                            crate::json::JsonReader::string,
+                        )?
+                }
                 1u16 => {
                     reader
                         .member(
                             &mut value.lifecycle,
                             "Lifecycle",
-                            |reader| reader.enum_value::<crate::types::AliasLifecycle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::AliasLifecycle,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::AutocommitPeriod {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::AutocommitPeriod {
+    #[inline]
+    fn empty() -> Self {
         Self {
             r#type: ::std::option::Option::None,
             value: ::std::option::Option::None,
@@ -436,7 +399,7 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -444,14 +407,8 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Type" => 0u16,
-                "Value" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Type", "Value"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -459,30 +416,25 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
                         .member(
                             &mut value.r#type,
                             "Type",
-                            |reader| {
-                                reader.enum_value::<crate::types::AutocommitPeriodType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::AutocommitPeriodType,
+                            >,
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut value.value,
-                            "Value",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
-                        )?
+                        .member(&mut value.value, "Value", crate::json::JsonReader::int)?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::Backup {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::Backup {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup_id: ::std::option::Option::None,
             lifecycle: ::std::option::Option::None,
@@ -508,7 +460,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -516,29 +468,26 @@ impl crate::json::DeserializeJson for crate::types::Backup {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "BackupId" => 0u16,
-                "Lifecycle" => 1u16,
-                "FailureDetails" => 2u16,
-                "Type" => 3u16,
-                "ProgressPercent" => 4u16,
-                "CreationTime" => 5u16,
-                "KmsKeyId" => 6u16,
-                "ResourceARN" => 7u16,
-                "Tags" => 8u16,
-                "FileSystem" => 9u16,
-                "DirectoryInformation" => 10u16,
-                "OwnerId" => 11u16,
-                "SourceBackupId" => 12u16,
-                "SourceBackupRegion" => 13u16,
-                "ResourceType" => 14u16,
-                "Volume" => 15u16,
-                "SizeInBytes" => 16u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "BackupId",
+            "Lifecycle",
+            "FailureDetails",
+            "Type",
+            "ProgressPercent",
+            "CreationTime",
+            "KmsKeyId",
+            "ResourceARN",
+            "Tags",
+            "FileSystem",
+            "DirectoryInformation",
+            "OwnerId",
+            "SourceBackupId",
+            "SourceBackupRegion",
+            "ResourceType",
+            "Volume",
+            "SizeInBytes",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -546,7 +495,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.backup_id,
                             "BackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -554,23 +503,22 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.lifecycle,
                             "Lifecycle",
-                            |reader| reader.enum_value::<crate::types::BackupLifecycle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::BackupLifecycle,
+                            >,
                         )?
                 }
                 2u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.failure_details,
-                            "FailureDetails",
-                            crate::types::BackupFailureDetails::empty,
-                        )?
+                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
                 }
                 3u16 => {
                     reader
                         .member(
                             &mut value.r#type,
                             "Type",
-                            |reader| reader.enum_value::<crate::types::BackupType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::BackupType,
+                            >,
                         )?
                 }
                 4u16 => {
@@ -578,7 +526,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.progress_percent,
                             "ProgressPercent",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 5u16 => {
@@ -586,9 +534,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.creation_time,
                             "CreationTime",
-                            |reader| {
-                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                            },
+                            crate::json::JsonReader::epoch_seconds,
                         )?
                 }
                 6u16 => {
@@ -596,7 +542,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.kms_key_id,
                             "KmsKeyId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 7u16 => {
@@ -604,24 +550,16 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.resource_arn,
                             "ResourceARN",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                8u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
-                9u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.file_system,
-                            "FileSystem",
-                            crate::types::FileSystem::empty,
-                        )?
-                }
+                8u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
+                9u16 => reader.member_in_place(&mut value.file_system, "FileSystem")?,
                 10u16 => {
                     reader
                         .member_in_place(
                             &mut value.directory_information,
                             "DirectoryInformation",
-                            crate::types::ActiveDirectoryBackupAttributes::empty,
                         )?
                 }
                 11u16 => {
@@ -629,7 +567,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.owner_id,
                             "OwnerId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 12u16 => {
@@ -637,7 +575,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.source_backup_id,
                             "SourceBackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 13u16 => {
@@ -645,7 +583,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.source_backup_region,
                             "SourceBackupRegion",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 14u16 => {
@@ -653,36 +591,30 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                         .member(
                             &mut value.resource_type,
                             "ResourceType",
-                            |reader| reader.enum_value::<crate::types::ResourceType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::ResourceType,
+                            >,
                         )?
                 }
-                15u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.volume,
-                            "Volume",
-                            crate::types::Volume::empty,
-                        )?
-                }
+                15u16 => reader.member_in_place(&mut value.volume, "Volume")?,
                 16u16 => {
                     reader
                         .member(
                             &mut value.size_in_bytes,
                             "SizeInBytes",
-                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                            crate::json::JsonReader::long,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::BackupBeingCopied {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::BackupBeingCopied {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             backup_id: ::std::option::Option::None,
@@ -694,7 +626,7 @@ impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -702,39 +634,36 @@ impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                "BackupId" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message", "BackupId"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.backup_id,
                             "BackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::BackupFailureDetails {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::BackupFailureDetails {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
         }
@@ -744,7 +673,7 @@ impl crate::json::DeserializeJson for crate::types::BackupFailureDetails {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -752,30 +681,28 @@ impl crate::json::DeserializeJson for crate::types::BackupFailureDetails {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::BackupInProgress {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::BackupInProgress {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -786,7 +713,7 @@ impl crate::json::DeserializeJson for crate::types::BackupInProgress {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -794,30 +721,28 @@ impl crate::json::DeserializeJson for crate::types::BackupInProgress {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::BackupNotFound {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::BackupNotFound {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -828,7 +753,7 @@ impl crate::json::DeserializeJson for crate::types::BackupNotFound {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -836,30 +761,28 @@ impl crate::json::DeserializeJson for crate::types::BackupNotFound {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::BackupRestoring {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::BackupRestoring {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             file_system_id: ::std::option::Option::None,
@@ -871,7 +794,7 @@ impl crate::json::DeserializeJson for crate::types::BackupRestoring {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -879,39 +802,36 @@ impl crate::json::DeserializeJson for crate::types::BackupRestoring {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                "FileSystemId" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message", "FileSystemId"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.file_system_id,
                             "FileSystemId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::BadRequest {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::BadRequest {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -922,7 +842,7 @@ impl crate::json::DeserializeJson for crate::types::BadRequest {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -930,30 +850,28 @@ impl crate::json::DeserializeJson for crate::types::BadRequest {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CopyBackupInput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CopyBackupInput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             client_request_token: ::std::option::Option::None,
             source_backup_id: ::std::option::Option::None,
@@ -968,7 +886,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -976,18 +894,15 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "ClientRequestToken" => 0u16,
-                "SourceBackupId" => 1u16,
-                "SourceRegion" => 2u16,
-                "KmsKeyId" => 3u16,
-                "CopyTags" => 4u16,
-                "Tags" => 5u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "ClientRequestToken",
+            "SourceBackupId",
+            "SourceRegion",
+            "KmsKeyId",
+            "CopyTags",
+            "Tags",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -995,7 +910,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                         .member(
                             &mut value.client_request_token,
                             "ClientRequestToken",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -1003,7 +918,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                         .member(
                             &mut value.source_backup_id,
                             "SourceBackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -1011,7 +926,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                         .member(
                             &mut value.source_region,
                             "SourceRegion",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 3u16 => {
@@ -1019,7 +934,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                         .member(
                             &mut value.kms_key_id,
                             "KmsKeyId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 4u16 => {
@@ -1027,21 +942,20 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                         .member(
                             &mut value.copy_tags,
                             "CopyTags",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
-                5u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
+                5u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CopyBackupOutput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CopyBackupOutput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup: ::std::option::Option::None,
         }
@@ -1051,7 +965,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1059,34 +973,21 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupOutput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Backup" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Backup"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.backup,
-                            "Backup",
-                            crate::types::Backup::empty,
-                        )?
-                }
+                0u16 => reader.member_in_place(&mut value.backup, "Backup")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateAggregateConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateAggregateConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             aggregates: ::std::option::Option::None,
             constituents_per_aggregate: ::std::option::Option::None,
@@ -1097,7 +998,7 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1105,43 +1006,31 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Aggregates" => 0u16,
-                "ConstituentsPerAggregate" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Aggregates", "ConstituentsPerAggregate"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader
-                        .member(
-                            &mut value.aggregates,
-                            "Aggregates",
-                            |reader| de_aggregates(reader),
-                        )?
+                    reader.member(&mut value.aggregates, "Aggregates", de_aggregates)?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.constituents_per_aggregate,
                             "ConstituentsPerAggregate",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateBackupInput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateBackupInput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             file_system_id: ::std::option::Option::None,
             client_request_token: ::std::option::Option::None,
@@ -1154,7 +1043,7 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1162,16 +1051,13 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "FileSystemId" => 0u16,
-                "ClientRequestToken" => 1u16,
-                "Tags" => 2u16,
-                "VolumeId" => 3u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "FileSystemId",
+            "ClientRequestToken",
+            "Tags",
+            "VolumeId",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1179,7 +1065,7 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
                         .member(
                             &mut value.file_system_id,
                             "FileSystemId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -1187,29 +1073,28 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
                         .member(
                             &mut value.client_request_token,
                             "ClientRequestToken",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                2u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
+                2u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 3u16 => {
                     reader
                         .member(
                             &mut value.volume_id,
                             "VolumeId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateBackupOutput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateBackupOutput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup: ::std::option::Option::None,
         }
@@ -1219,7 +1104,7 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1227,34 +1112,21 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupOutput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Backup" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Backup"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.backup,
-                            "Backup",
-                            crate::types::Backup::empty,
-                        )?
-                }
+                0u16 => reader.member_in_place(&mut value.backup, "Backup")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateFileSystemFromBackupInput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateFileSystemFromBackupInput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup_id: ::std::option::Option::None,
             client_request_token: ::std::option::Option::None,
@@ -1276,7 +1148,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1284,25 +1156,22 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "BackupId" => 0u16,
-                "ClientRequestToken" => 1u16,
-                "SubnetIds" => 2u16,
-                "SecurityGroupIds" => 3u16,
-                "Tags" => 4u16,
-                "WindowsConfiguration" => 5u16,
-                "LustreConfiguration" => 6u16,
-                "StorageType" => 7u16,
-                "KmsKeyId" => 8u16,
-                "FileSystemTypeVersion" => 9u16,
-                "OpenZFSConfiguration" => 10u16,
-                "StorageCapacity" => 11u16,
-                "NetworkType" => 12u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "BackupId",
+            "ClientRequestToken",
+            "SubnetIds",
+            "SecurityGroupIds",
+            "Tags",
+            "WindowsConfiguration",
+            "LustreConfiguration",
+            "StorageType",
+            "KmsKeyId",
+            "FileSystemTypeVersion",
+            "OpenZFSConfiguration",
+            "StorageCapacity",
+            "NetworkType",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1310,7 +1179,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member(
                             &mut value.backup_id,
                             "BackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -1318,32 +1187,24 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member(
                             &mut value.client_request_token,
                             "ClientRequestToken",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.subnet_ids,
-                            "SubnetIds",
-                            |reader| de_subnet_ids(reader),
-                        )?
-                }
+                2u16 => reader.member(&mut value.subnet_ids, "SubnetIds", de_subnet_ids)?,
                 3u16 => {
                     reader
                         .member(
                             &mut value.security_group_ids,
                             "SecurityGroupIds",
-                            |reader| de_security_group_ids(reader),
+                            de_security_group_ids,
                         )?
                 }
-                4u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
+                4u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 5u16 => {
                     reader
                         .member_in_place(
                             &mut value.windows_configuration,
                             "WindowsConfiguration",
-                            crate::types::CreateFileSystemWindowsConfiguration::empty,
                         )?
                 }
                 6u16 => {
@@ -1351,7 +1212,6 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member_in_place(
                             &mut value.lustre_configuration,
                             "LustreConfiguration",
-                            crate::types::CreateFileSystemLustreConfiguration::empty,
                         )?
                 }
                 7u16 => {
@@ -1359,7 +1219,9 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member(
                             &mut value.storage_type,
                             "StorageType",
-                            |reader| reader.enum_value::<crate::types::StorageType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::StorageType,
+                            >,
                         )?
                 }
                 8u16 => {
@@ -1367,7 +1229,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member(
                             &mut value.kms_key_id,
                             "KmsKeyId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 9u16 => {
@@ -1375,7 +1237,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member(
                             &mut value.file_system_type_version,
                             "FileSystemTypeVersion",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 10u16 => {
@@ -1383,7 +1245,6 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member_in_place(
                             &mut value.open_zfs_configuration,
                             "OpenZFSConfiguration",
-                            crate::types::CreateFileSystemOpenZfsConfiguration::empty,
                         )?
                 }
                 11u16 => {
@@ -1391,7 +1252,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member(
                             &mut value.storage_capacity,
                             "StorageCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 12u16 => {
@@ -1399,20 +1260,21 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                         .member(
                             &mut value.network_type,
                             "NetworkType",
-                            |reader| reader.enum_value::<crate::types::NetworkType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::NetworkType,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateFileSystemFromBackupOutput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateFileSystemFromBackupOutput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             file_system: ::std::option::Option::None,
         }
@@ -1422,7 +1284,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupOu
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1430,34 +1292,21 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupOu
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "FileSystem" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["FileSystem"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.file_system,
-                            "FileSystem",
-                            crate::types::FileSystem::empty,
-                        )?
-                }
+                0u16 => reader.member_in_place(&mut value.file_system, "FileSystem")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateFileSystemLustreConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateFileSystemLustreConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             weekly_maintenance_start_time: ::std::option::Option::None,
             import_path: ::std::option::Option::None,
@@ -1484,7 +1333,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1492,30 +1341,27 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "WeeklyMaintenanceStartTime" => 0u16,
-                "ImportPath" => 1u16,
-                "ExportPath" => 2u16,
-                "ImportedFileChunkSize" => 3u16,
-                "DeploymentType" => 4u16,
-                "AutoImportPolicy" => 5u16,
-                "PerUnitStorageThroughput" => 6u16,
-                "DailyAutomaticBackupStartTime" => 7u16,
-                "AutomaticBackupRetentionDays" => 8u16,
-                "CopyTagsToBackups" => 9u16,
-                "DriveCacheType" => 10u16,
-                "DataCompressionType" => 11u16,
-                "EfaEnabled" => 12u16,
-                "LogConfiguration" => 13u16,
-                "RootSquashConfiguration" => 14u16,
-                "MetadataConfiguration" => 15u16,
-                "ThroughputCapacity" => 16u16,
-                "DataReadCacheConfiguration" => 17u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "WeeklyMaintenanceStartTime",
+            "ImportPath",
+            "ExportPath",
+            "ImportedFileChunkSize",
+            "DeploymentType",
+            "AutoImportPolicy",
+            "PerUnitStorageThroughput",
+            "DailyAutomaticBackupStartTime",
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "DriveCacheType",
+            "DataCompressionType",
+            "EfaEnabled",
+            "LogConfiguration",
+            "RootSquashConfiguration",
+            "MetadataConfiguration",
+            "ThroughputCapacity",
+            "DataReadCacheConfiguration",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1523,7 +1369,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -1531,7 +1377,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.import_path,
                             "ImportPath",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -1539,7 +1385,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.export_path,
                             "ExportPath",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 3u16 => {
@@ -1547,7 +1393,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.imported_file_chunk_size,
                             "ImportedFileChunkSize",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 4u16 => {
@@ -1555,9 +1401,9 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.deployment_type,
                             "DeploymentType",
-                            |reader| {
-                                reader.enum_value::<crate::types::LustreDeploymentType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::LustreDeploymentType,
+                            >,
                         )?
                 }
                 5u16 => {
@@ -1565,9 +1411,9 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.auto_import_policy,
                             "AutoImportPolicy",
-                            |reader| {
-                                reader.enum_value::<crate::types::AutoImportPolicyType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::AutoImportPolicyType,
+                            >,
                         )?
                 }
                 6u16 => {
@@ -1575,7 +1421,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.per_unit_storage_throughput,
                             "PerUnitStorageThroughput",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 7u16 => {
@@ -1583,7 +1429,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 8u16 => {
@@ -1591,7 +1437,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 9u16 => {
@@ -1599,7 +1445,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 10u16 => {
@@ -1607,7 +1453,9 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.drive_cache_type,
                             "DriveCacheType",
-                            |reader| reader.enum_value::<crate::types::DriveCacheType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::DriveCacheType,
+                            >,
                         )?
                 }
                 11u16 => {
@@ -1615,9 +1463,9 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.data_compression_type,
                             "DataCompressionType",
-                            |reader| {
-                                reader.enum_value::<crate::types::DataCompressionType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::DataCompressionType,
+                            >,
                         )?
                 }
                 12u16 => {
@@ -1625,7 +1473,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.efa_enabled,
                             "EfaEnabled",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 13u16 => {
@@ -1633,7 +1481,6 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member_in_place(
                             &mut value.log_configuration,
                             "LogConfiguration",
-                            crate::types::LustreLogCreateConfiguration::empty,
                         )?
                 }
                 14u16 => {
@@ -1641,7 +1488,6 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member_in_place(
                             &mut value.root_squash_configuration,
                             "RootSquashConfiguration",
-                            crate::types::LustreRootSquashConfiguration::empty,
                         )?
                 }
                 15u16 => {
@@ -1649,7 +1495,6 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member_in_place(
                             &mut value.metadata_configuration,
                             "MetadataConfiguration",
-                            crate::types::CreateFileSystemLustreMetadataConfiguration::empty,
                         )?
                 }
                 16u16 => {
@@ -1657,7 +1502,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member(
                             &mut value.throughput_capacity,
                             "ThroughputCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 17u16 => {
@@ -1665,20 +1510,19 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                         .member_in_place(
                             &mut value.data_read_cache_configuration,
                             "DataReadCacheConfiguration",
-                            crate::types::LustreReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateFileSystemLustreMetadataConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace
+for crate::types::CreateFileSystemLustreMetadataConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             iops: ::std::option::Option::None,
             mode: ::std::option::Option::None,
@@ -1690,7 +1534,7 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1698,46 +1542,33 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Iops" => 0u16,
-                "Mode" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Iops", "Mode"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader
-                        .member(
-                            &mut value.iops,
-                            "Iops",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
-                        )?
+                    reader.member(&mut value.iops, "Iops", crate::json::JsonReader::int)?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.mode,
                             "Mode",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::MetadataConfigurationMode>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::MetadataConfigurationMode,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateFileSystemOpenZfsConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateFileSystemOpenZfsConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             automatic_backup_retention_days: ::std::option::Option::None,
             copy_tags_to_backups: ::std::option::Option::None,
@@ -1761,7 +1592,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1769,26 +1600,23 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "AutomaticBackupRetentionDays" => 0u16,
-                "CopyTagsToBackups" => 1u16,
-                "CopyTagsToVolumes" => 2u16,
-                "DailyAutomaticBackupStartTime" => 3u16,
-                "DeploymentType" => 4u16,
-                "ThroughputCapacity" => 5u16,
-                "WeeklyMaintenanceStartTime" => 6u16,
-                "DiskIopsConfiguration" => 7u16,
-                "RootVolumeConfiguration" => 8u16,
-                "PreferredSubnetId" => 9u16,
-                "EndpointIpAddressRange" => 10u16,
-                "EndpointIpv6AddressRange" => 11u16,
-                "RouteTableIds" => 12u16,
-                "ReadCacheConfiguration" => 13u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "CopyTagsToVolumes",
+            "DailyAutomaticBackupStartTime",
+            "DeploymentType",
+            "ThroughputCapacity",
+            "WeeklyMaintenanceStartTime",
+            "DiskIopsConfiguration",
+            "RootVolumeConfiguration",
+            "PreferredSubnetId",
+            "EndpointIpAddressRange",
+            "EndpointIpv6AddressRange",
+            "RouteTableIds",
+            "ReadCacheConfiguration",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1796,7 +1624,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 1u16 => {
@@ -1804,7 +1632,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 2u16 => {
@@ -1812,7 +1640,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.copy_tags_to_volumes,
                             "CopyTagsToVolumes",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 3u16 => {
@@ -1820,7 +1648,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 4u16 => {
@@ -1828,9 +1656,9 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.deployment_type,
                             "DeploymentType",
-                            |reader| {
-                                reader.enum_value::<crate::types::OpenZfsDeploymentType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsDeploymentType,
+                            >,
                         )?
                 }
                 5u16 => {
@@ -1838,7 +1666,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.throughput_capacity,
                             "ThroughputCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 6u16 => {
@@ -1846,7 +1674,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 7u16 => {
@@ -1854,7 +1682,6 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member_in_place(
                             &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 8u16 => {
@@ -1862,7 +1689,6 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member_in_place(
                             &mut value.root_volume_configuration,
                             "RootVolumeConfiguration",
-                            crate::types::OpenZfsCreateRootVolumeConfiguration::empty,
                         )?
                 }
                 9u16 => {
@@ -1870,7 +1696,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 10u16 => {
@@ -1878,7 +1704,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.endpoint_ip_address_range,
                             "EndpointIpAddressRange",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 11u16 => {
@@ -1886,7 +1712,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.endpoint_ipv6_address_range,
                             "EndpointIpv6AddressRange",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 12u16 => {
@@ -1894,7 +1720,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member(
                             &mut value.route_table_ids,
                             "RouteTableIds",
-                            |reader| de_route_table_ids(reader),
+                            de_route_table_ids,
                         )?
                 }
                 13u16 => {
@@ -1902,20 +1728,18 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                         .member_in_place(
                             &mut value.read_cache_configuration,
                             "ReadCacheConfiguration",
-                            crate::types::OpenZfsReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateFileSystemWindowsConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateFileSystemWindowsConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             active_directory_id: ::std::option::Option::None,
             self_managed_active_directory_configuration: ::std::option::Option::None,
@@ -1938,7 +1762,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -1946,25 +1770,22 @@ for crate::types::CreateFileSystemWindowsConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "ActiveDirectoryId" => 0u16,
-                "SelfManagedActiveDirectoryConfiguration" => 1u16,
-                "DeploymentType" => 2u16,
-                "PreferredSubnetId" => 3u16,
-                "ThroughputCapacity" => 4u16,
-                "WeeklyMaintenanceStartTime" => 5u16,
-                "DailyAutomaticBackupStartTime" => 6u16,
-                "AutomaticBackupRetentionDays" => 7u16,
-                "CopyTagsToBackups" => 8u16,
-                "Aliases" => 9u16,
-                "AuditLogConfiguration" => 10u16,
-                "DiskIopsConfiguration" => 11u16,
-                "FsrmConfiguration" => 12u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "ActiveDirectoryId",
+            "SelfManagedActiveDirectoryConfiguration",
+            "DeploymentType",
+            "PreferredSubnetId",
+            "ThroughputCapacity",
+            "WeeklyMaintenanceStartTime",
+            "DailyAutomaticBackupStartTime",
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "Aliases",
+            "AuditLogConfiguration",
+            "DiskIopsConfiguration",
+            "FsrmConfiguration",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1972,7 +1793,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.active_directory_id,
                             "ActiveDirectoryId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -1980,7 +1801,6 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member_in_place(
                             &mut value.self_managed_active_directory_configuration,
                             "SelfManagedActiveDirectoryConfiguration",
-                            crate::types::SelfManagedActiveDirectoryConfiguration::empty,
                         )?
                 }
                 2u16 => {
@@ -1988,9 +1808,9 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.deployment_type,
                             "DeploymentType",
-                            |reader| {
-                                reader.enum_value::<crate::types::WindowsDeploymentType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::WindowsDeploymentType,
+                            >,
                         )?
                 }
                 3u16 => {
@@ -1998,7 +1818,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 4u16 => {
@@ -2006,7 +1826,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.throughput_capacity,
                             "ThroughputCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 5u16 => {
@@ -2014,7 +1834,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 6u16 => {
@@ -2022,7 +1842,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 7u16 => {
@@ -2030,7 +1850,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 8u16 => {
@@ -2038,23 +1858,17 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 9u16 => {
-                    reader
-                        .member(
-                            &mut value.aliases,
-                            "Aliases",
-                            |reader| de_alternate_dns_names(reader),
-                        )?
+                    reader.member(&mut value.aliases, "Aliases", de_alternate_dns_names)?
                 }
                 10u16 => {
                     reader
                         .member_in_place(
                             &mut value.audit_log_configuration,
                             "AuditLogConfiguration",
-                            crate::types::WindowsAuditLogCreateConfiguration::empty,
                         )?
                 }
                 11u16 => {
@@ -2062,7 +1876,6 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member_in_place(
                             &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 12u16 => {
@@ -2070,20 +1883,18 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                         .member_in_place(
                             &mut value.fsrm_configuration,
                             "FsrmConfiguration",
-                            crate::types::WindowsFsrmConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateOntapVolumeConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateOntapVolumeConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             junction_path: ::std::option::Option::None,
             security_style: ::std::option::Option::None,
@@ -2105,7 +1916,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2113,25 +1924,22 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "JunctionPath" => 0u16,
-                "SecurityStyle" => 1u16,
-                "SizeInMegabytes" => 2u16,
-                "StorageEfficiencyEnabled" => 3u16,
-                "StorageVirtualMachineId" => 4u16,
-                "TieringPolicy" => 5u16,
-                "OntapVolumeType" => 6u16,
-                "SnapshotPolicy" => 7u16,
-                "CopyTagsToBackups" => 8u16,
-                "SnaplockConfiguration" => 9u16,
-                "VolumeStyle" => 10u16,
-                "AggregateConfiguration" => 11u16,
-                "SizeInBytes" => 12u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "JunctionPath",
+            "SecurityStyle",
+            "SizeInMegabytes",
+            "StorageEfficiencyEnabled",
+            "StorageVirtualMachineId",
+            "TieringPolicy",
+            "OntapVolumeType",
+            "SnapshotPolicy",
+            "CopyTagsToBackups",
+            "SnaplockConfiguration",
+            "VolumeStyle",
+            "AggregateConfiguration",
+            "SizeInBytes",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2139,7 +1947,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.junction_path,
                             "JunctionPath",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -2147,7 +1955,9 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.security_style,
                             "SecurityStyle",
-                            |reader| reader.enum_value::<crate::types::SecurityStyle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::SecurityStyle,
+                            >,
                         )?
                 }
                 2u16 => {
@@ -2155,7 +1965,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.size_in_megabytes,
                             "SizeInMegabytes",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 3u16 => {
@@ -2163,7 +1973,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.storage_efficiency_enabled,
                             "StorageEfficiencyEnabled",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 4u16 => {
@@ -2171,25 +1981,20 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.storage_virtual_machine_id,
                             "StorageVirtualMachineId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 5u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.tiering_policy,
-                            "TieringPolicy",
-                            crate::types::TieringPolicy::empty,
-                        )?
+                    reader.member_in_place(&mut value.tiering_policy, "TieringPolicy")?
                 }
                 6u16 => {
                     reader
                         .member(
                             &mut value.ontap_volume_type,
                             "OntapVolumeType",
-                            |reader| {
-                                reader.enum_value::<crate::types::InputOntapVolumeType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::InputOntapVolumeType,
+                            >,
                         )?
                 }
                 7u16 => {
@@ -2197,7 +2002,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.snapshot_policy,
                             "SnapshotPolicy",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 8u16 => {
@@ -2205,7 +2010,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 9u16 => {
@@ -2213,7 +2018,6 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member_in_place(
                             &mut value.snaplock_configuration,
                             "SnaplockConfiguration",
-                            crate::types::CreateSnaplockConfiguration::empty,
                         )?
                 }
                 10u16 => {
@@ -2221,7 +2025,9 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.volume_style,
                             "VolumeStyle",
-                            |reader| reader.enum_value::<crate::types::VolumeStyle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::VolumeStyle,
+                            >,
                         )?
                 }
                 11u16 => {
@@ -2229,7 +2035,6 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member_in_place(
                             &mut value.aggregate_configuration,
                             "AggregateConfiguration",
-                            crate::types::CreateAggregateConfiguration::empty,
                         )?
                 }
                 12u16 => {
@@ -2237,20 +2042,19 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                         .member(
                             &mut value.size_in_bytes,
                             "SizeInBytes",
-                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                            crate::json::JsonReader::long,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateSnaplockConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateSnaplockConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             audit_log_volume: ::std::option::Option::None,
             autocommit_period: ::std::option::Option::None,
@@ -2265,7 +2069,7 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2273,18 +2077,15 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "AuditLogVolume" => 0u16,
-                "AutocommitPeriod" => 1u16,
-                "PrivilegedDelete" => 2u16,
-                "RetentionPeriod" => 3u16,
-                "SnaplockType" => 4u16,
-                "VolumeAppendModeEnabled" => 5u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "AuditLogVolume",
+            "AutocommitPeriod",
+            "PrivilegedDelete",
+            "RetentionPeriod",
+            "SnaplockType",
+            "VolumeAppendModeEnabled",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2292,7 +2093,7 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                         .member(
                             &mut value.audit_log_volume,
                             "AuditLogVolume",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 1u16 => {
@@ -2300,7 +2101,6 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                         .member_in_place(
                             &mut value.autocommit_period,
                             "AutocommitPeriod",
-                            crate::types::AutocommitPeriod::empty,
                         )?
                 }
                 2u16 => {
@@ -2308,25 +2108,23 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                         .member(
                             &mut value.privileged_delete,
                             "PrivilegedDelete",
-                            |reader| {
-                                reader.enum_value::<crate::types::PrivilegedDelete>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::PrivilegedDelete,
+                            >,
                         )?
                 }
                 3u16 => {
                     reader
-                        .member_in_place(
-                            &mut value.retention_period,
-                            "RetentionPeriod",
-                            crate::types::SnaplockRetentionPeriod::empty,
-                        )?
+                        .member_in_place(&mut value.retention_period, "RetentionPeriod")?
                 }
                 4u16 => {
                     reader
                         .member(
                             &mut value.snaplock_type,
                             "SnaplockType",
-                            |reader| reader.enum_value::<crate::types::SnaplockType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::SnaplockType,
+                            >,
                         )?
                 }
                 5u16 => {
@@ -2334,20 +2132,19 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                         .member(
                             &mut value.volume_append_mode_enabled,
                             "VolumeAppendModeEnabled",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateVolumeFromBackupInput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateVolumeFromBackupInput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup_id: ::std::option::Option::None,
             client_request_token: ::std::option::Option::None,
@@ -2361,7 +2158,7 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2369,17 +2166,14 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "BackupId" => 0u16,
-                "ClientRequestToken" => 1u16,
-                "Name" => 2u16,
-                "OntapConfiguration" => 3u16,
-                "Tags" => 4u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "BackupId",
+            "ClientRequestToken",
+            "Name",
+            "OntapConfiguration",
+            "Tags",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2387,7 +2181,7 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
                         .member(
                             &mut value.backup_id,
                             "BackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -2395,30 +2189,35 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
                         .member(
                             &mut value.client_request_token,
                             "ClientRequestToken",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                2u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
+                2u16 => {
+                    reader
+                        .member(
+                            &mut value.name,
+                            "Name",
+                            crate::json::JsonReader::string,
+                        )?
+                }
                 3u16 => {
                     reader
                         .member_in_place(
                             &mut value.ontap_configuration,
                             "OntapConfiguration",
-                            crate::types::CreateOntapVolumeConfiguration::empty,
                         )?
                 }
-                4u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
+                4u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::CreateVolumeFromBackupOutput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::CreateVolumeFromBackupOutput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             volume: ::std::option::Option::None,
         }
@@ -2428,7 +2227,7 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupOutput
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2436,34 +2235,21 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupOutput
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Volume" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Volume"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.volume,
-                            "Volume",
-                            crate::types::Volume::empty,
-                        )?
-                }
+                0u16 => reader.member_in_place(&mut value.volume, "Volume")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::DataRepositoryConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::DataRepositoryConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             lifecycle: ::std::option::Option::None,
             import_path: ::std::option::Option::None,
@@ -2478,7 +2264,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2486,18 +2272,15 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Lifecycle" => 0u16,
-                "ImportPath" => 1u16,
-                "ExportPath" => 2u16,
-                "ImportedFileChunkSize" => 3u16,
-                "AutoImportPolicy" => 4u16,
-                "FailureDetails" => 5u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "Lifecycle",
+            "ImportPath",
+            "ExportPath",
+            "ImportedFileChunkSize",
+            "AutoImportPolicy",
+            "FailureDetails",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2505,9 +2288,9 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                         .member(
                             &mut value.lifecycle,
                             "Lifecycle",
-                            |reader| {
-                                reader.enum_value::<crate::types::DataRepositoryLifecycle>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::DataRepositoryLifecycle,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -2515,7 +2298,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                         .member(
                             &mut value.import_path,
                             "ImportPath",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -2523,7 +2306,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                         .member(
                             &mut value.export_path,
                             "ExportPath",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 3u16 => {
@@ -2531,7 +2314,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                         .member(
                             &mut value.imported_file_chunk_size,
                             "ImportedFileChunkSize",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 4u16 => {
@@ -2539,30 +2322,24 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                         .member(
                             &mut value.auto_import_policy,
                             "AutoImportPolicy",
-                            |reader| {
-                                reader.enum_value::<crate::types::AutoImportPolicyType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::AutoImportPolicyType,
+                            >,
                         )?
                 }
                 5u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.failure_details,
-                            "FailureDetails",
-                            crate::types::DataRepositoryFailureDetails::empty,
-                        )?
+                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::DataRepositoryFailureDetails {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::DataRepositoryFailureDetails {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
         }
@@ -2572,7 +2349,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2580,30 +2357,28 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::DeleteBackupInput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::DeleteBackupInput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup_id: ::std::option::Option::None,
             client_request_token: ::std::option::Option::None,
@@ -2614,7 +2389,7 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2622,14 +2397,8 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "BackupId" => 0u16,
-                "ClientRequestToken" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["BackupId", "ClientRequestToken"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2637,7 +2406,7 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
                         .member(
                             &mut value.backup_id,
                             "BackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -2645,20 +2414,19 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
                         .member(
                             &mut value.client_request_token,
                             "ClientRequestToken",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::DeleteBackupOutput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::DeleteBackupOutput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup_id: ::std::option::Option::None,
             lifecycle: ::std::option::Option::None,
@@ -2669,7 +2437,7 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2677,14 +2445,8 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "BackupId" => 0u16,
-                "Lifecycle" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["BackupId", "Lifecycle"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2692,7 +2454,7 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
                         .member(
                             &mut value.backup_id,
                             "BackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -2700,20 +2462,21 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
                         .member(
                             &mut value.lifecycle,
                             "Lifecycle",
-                            |reader| reader.enum_value::<crate::types::BackupLifecycle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::BackupLifecycle,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::DescribeBackupsInput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::DescribeBackupsInput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backup_ids: ::std::option::Option::None,
             filters: ::std::option::Option::None,
@@ -2726,7 +2489,7 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2734,40 +2497,18 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "BackupIds" => 0u16,
-                "Filters" => 1u16,
-                "MaxResults" => 2u16,
-                "NextToken" => 3u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["BackupIds", "Filters", "MaxResults", "NextToken"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.backup_ids,
-                            "BackupIds",
-                            |reader| de_backup_ids(reader),
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.filters,
-                            "Filters",
-                            |reader| de_filters(reader),
-                        )?
-                }
+                0u16 => reader.member(&mut value.backup_ids, "BackupIds", de_backup_ids)?,
+                1u16 => reader.member(&mut value.filters, "Filters", de_filters)?,
                 2u16 => {
                     reader
                         .member(
                             &mut value.max_results,
                             "MaxResults",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 3u16 => {
@@ -2775,20 +2516,19 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
                         .member(
                             &mut value.next_token,
                             "NextToken",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::DescribeBackupsOutput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::DescribeBackupsOutput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             backups: ::std::option::Option::None,
             next_token: ::std::option::Option::None,
@@ -2799,7 +2539,7 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2807,43 +2547,29 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Backups" => 0u16,
-                "NextToken" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Backups", "NextToken"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.backups,
-                            "Backups",
-                            |reader| de_backups(reader),
-                        )?
-                }
+                0u16 => reader.member(&mut value.backups, "Backups", de_backups)?,
                 1u16 => {
                     reader
                         .member(
                             &mut value.next_token,
                             "NextToken",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::DiskIopsConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::DiskIopsConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             mode: ::std::option::Option::None,
             iops: ::std::option::Option::None,
@@ -2854,7 +2580,7 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2862,14 +2588,8 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Mode" => 0u16,
-                "Iops" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Mode", "Iops"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2877,31 +2597,25 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
                         .member(
                             &mut value.mode,
                             "Mode",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::DiskIopsConfigurationMode>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::DiskIopsConfigurationMode,
+                            >,
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut value.iops,
-                            "Iops",
-                            |reader| reader.integer::<i64>("a 64-bit integer"),
-                        )?
+                        .member(&mut value.iops, "Iops", crate::json::JsonReader::long)?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::FileSystem {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::FileSystem {
+    #[inline]
+    fn empty() -> Self {
         Self {
             owner_id: ::std::option::Option::None,
             creation_time: ::std::option::Option::None,
@@ -2932,7 +2646,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -2940,34 +2654,31 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "OwnerId" => 0u16,
-                "CreationTime" => 1u16,
-                "FileSystemId" => 2u16,
-                "FileSystemType" => 3u16,
-                "Lifecycle" => 4u16,
-                "FailureDetails" => 5u16,
-                "StorageCapacity" => 6u16,
-                "StorageType" => 7u16,
-                "VpcId" => 8u16,
-                "SubnetIds" => 9u16,
-                "NetworkInterfaceIds" => 10u16,
-                "DNSName" => 11u16,
-                "KmsKeyId" => 12u16,
-                "ResourceARN" => 13u16,
-                "Tags" => 14u16,
-                "WindowsConfiguration" => 15u16,
-                "LustreConfiguration" => 16u16,
-                "AdministrativeActions" => 17u16,
-                "OntapConfiguration" => 18u16,
-                "FileSystemTypeVersion" => 19u16,
-                "OpenZFSConfiguration" => 20u16,
-                "NetworkType" => 21u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "OwnerId",
+            "CreationTime",
+            "FileSystemId",
+            "FileSystemType",
+            "Lifecycle",
+            "FailureDetails",
+            "StorageCapacity",
+            "StorageType",
+            "VpcId",
+            "SubnetIds",
+            "NetworkInterfaceIds",
+            "DNSName",
+            "KmsKeyId",
+            "ResourceARN",
+            "Tags",
+            "WindowsConfiguration",
+            "LustreConfiguration",
+            "AdministrativeActions",
+            "OntapConfiguration",
+            "FileSystemTypeVersion",
+            "OpenZFSConfiguration",
+            "NetworkType",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2975,7 +2686,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.owner_id,
                             "OwnerId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -2983,9 +2694,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.creation_time,
                             "CreationTime",
-                            |reader| {
-                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                            },
+                            crate::json::JsonReader::epoch_seconds,
                         )?
                 }
                 2u16 => {
@@ -2993,7 +2702,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.file_system_id,
                             "FileSystemId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 3u16 => {
@@ -3001,7 +2710,9 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.file_system_type,
                             "FileSystemType",
-                            |reader| reader.enum_value::<crate::types::FileSystemType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::FileSystemType,
+                            >,
                         )?
                 }
                 4u16 => {
@@ -3009,25 +2720,20 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.lifecycle,
                             "Lifecycle",
-                            |reader| {
-                                reader.enum_value::<crate::types::FileSystemLifecycle>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::FileSystemLifecycle,
+                            >,
                         )?
                 }
                 5u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.failure_details,
-                            "FailureDetails",
-                            crate::types::FileSystemFailureDetails::empty,
-                        )?
+                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
                 }
                 6u16 => {
                     reader
                         .member(
                             &mut value.storage_capacity,
                             "StorageCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 7u16 => {
@@ -3035,26 +2741,26 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.storage_type,
                             "StorageType",
-                            |reader| reader.enum_value::<crate::types::StorageType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::StorageType,
+                            >,
                         )?
                 }
                 8u16 => {
-                    reader.member(&mut value.vpc_id, "VpcId", |reader| reader.string())?
-                }
-                9u16 => {
                     reader
                         .member(
-                            &mut value.subnet_ids,
-                            "SubnetIds",
-                            |reader| de_subnet_ids(reader),
+                            &mut value.vpc_id,
+                            "VpcId",
+                            crate::json::JsonReader::string,
                         )?
                 }
+                9u16 => reader.member(&mut value.subnet_ids, "SubnetIds", de_subnet_ids)?,
                 10u16 => {
                     reader
                         .member(
                             &mut value.network_interface_ids,
                             "NetworkInterfaceIds",
-                            |reader| de_network_interface_ids(reader),
+                            de_network_interface_ids,
                         )?
                 }
                 11u16 => {
@@ -3062,7 +2768,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.dns_name,
                             "DNSName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 12u16 => {
@@ -3070,7 +2776,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.kms_key_id,
                             "KmsKeyId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 13u16 => {
@@ -3078,18 +2784,15 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.resource_arn,
                             "ResourceARN",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                14u16 => {
-                    reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?
-                }
+                14u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 15u16 => {
                     reader
                         .member_in_place(
                             &mut value.windows_configuration,
                             "WindowsConfiguration",
-                            crate::types::WindowsFileSystemConfiguration::empty,
                         )?
                 }
                 16u16 => {
@@ -3097,7 +2800,6 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member_in_place(
                             &mut value.lustre_configuration,
                             "LustreConfiguration",
-                            crate::types::LustreFileSystemConfiguration::empty,
                         )?
                 }
                 17u16 => {
@@ -3105,7 +2807,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.administrative_actions,
                             "AdministrativeActions",
-                            |reader| de_administrative_actions(reader),
+                            de_administrative_actions,
                         )?
                 }
                 18u16 => {
@@ -3113,7 +2815,6 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member_in_place(
                             &mut value.ontap_configuration,
                             "OntapConfiguration",
-                            crate::types::OntapFileSystemConfiguration::empty,
                         )?
                 }
                 19u16 => {
@@ -3121,7 +2822,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.file_system_type_version,
                             "FileSystemTypeVersion",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 20u16 => {
@@ -3129,7 +2830,6 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member_in_place(
                             &mut value.open_zfs_configuration,
                             "OpenZFSConfiguration",
-                            crate::types::OpenZfsFileSystemConfiguration::empty,
                         )?
                 }
                 21u16 => {
@@ -3137,20 +2837,21 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                         .member(
                             &mut value.network_type,
                             "NetworkType",
-                            |reader| reader.enum_value::<crate::types::NetworkType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::NetworkType,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::FileSystemEndpoint {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::FileSystemEndpoint {
+    #[inline]
+    fn empty() -> Self {
         Self {
             dns_name: ::std::option::Option::None,
             ip_addresses: ::std::option::Option::None,
@@ -3162,7 +2863,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3170,15 +2871,8 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "DNSName" => 0u16,
-                "IpAddresses" => 1u16,
-                "Ipv6Addresses" => 2u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["DNSName", "IpAddresses", "Ipv6Addresses"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3186,7 +2880,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
                         .member(
                             &mut value.dns_name,
                             "DNSName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -3194,7 +2888,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
                         .member(
                             &mut value.ip_addresses,
                             "IpAddresses",
-                            |reader| de_ontap_endpoint_ip_addresses(reader),
+                            de_ontap_endpoint_ip_addresses,
                         )?
                 }
                 2u16 => {
@@ -3202,20 +2896,19 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
                         .member(
                             &mut value.ipv6_addresses,
                             "Ipv6Addresses",
-                            |reader| de_ontap_endpoint_ip_addresses(reader),
+                            de_ontap_endpoint_ip_addresses,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::FileSystemEndpoints {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::FileSystemEndpoints {
+    #[inline]
+    fn empty() -> Self {
         Self {
             intercluster: ::std::option::Option::None,
             management: ::std::option::Option::None,
@@ -3226,7 +2919,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoints {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3234,43 +2927,22 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoints {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Intercluster" => 0u16,
-                "Management" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Intercluster", "Management"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.intercluster,
-                            "Intercluster",
-                            crate::types::FileSystemEndpoint::empty,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.management,
-                            "Management",
-                            crate::types::FileSystemEndpoint::empty,
-                        )?
-                }
+                0u16 => reader.member_in_place(&mut value.intercluster, "Intercluster")?,
+                1u16 => reader.member_in_place(&mut value.management, "Management")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::FileSystemFailureDetails {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::FileSystemFailureDetails {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
         }
@@ -3280,7 +2952,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemFailureDetails {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3288,30 +2960,28 @@ impl crate::json::DeserializeJson for crate::types::FileSystemFailureDetails {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::FileSystemLustreMetadataConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::FileSystemLustreMetadataConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             iops: ::std::option::Option::None,
             mode: ::std::option::Option::None,
@@ -3323,7 +2993,7 @@ for crate::types::FileSystemLustreMetadataConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3331,46 +3001,33 @@ for crate::types::FileSystemLustreMetadataConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Iops" => 0u16,
-                "Mode" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Iops", "Mode"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
-                    reader
-                        .member(
-                            &mut value.iops,
-                            "Iops",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
-                        )?
+                    reader.member(&mut value.iops, "Iops", crate::json::JsonReader::int)?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.mode,
                             "Mode",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::MetadataConfigurationMode>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::MetadataConfigurationMode,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::FileSystemNotFound {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::FileSystemNotFound {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -3381,7 +3038,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemNotFound {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3389,30 +3046,28 @@ impl crate::json::DeserializeJson for crate::types::FileSystemNotFound {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::Filter {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::Filter {
+    #[inline]
+    fn empty() -> Self {
         Self {
             name: ::std::option::Option::None,
             values: ::std::option::Option::None,
@@ -3423,7 +3078,7 @@ impl crate::json::DeserializeJson for crate::types::Filter {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3431,14 +3086,8 @@ impl crate::json::DeserializeJson for crate::types::Filter {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Name" => 0u16,
-                "Values" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Name", "Values"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3446,28 +3095,22 @@ impl crate::json::DeserializeJson for crate::types::Filter {
                         .member(
                             &mut value.name,
                             "Name",
-                            |reader| reader.enum_value::<crate::types::FilterName>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::FilterName,
+                            >,
                         )?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.values,
-                            "Values",
-                            |reader| de_filter_values(reader),
-                        )?
-                }
+                1u16 => reader.member(&mut value.values, "Values", de_filter_values)?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::IncompatibleParameterError {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::IncompatibleParameterError {
+    #[inline]
+    fn empty() -> Self {
         Self {
             parameter: ::std::option::Option::None,
             message: ::std::option::Option::None,
@@ -3479,7 +3122,7 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3487,14 +3130,8 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Parameter" => 0u16,
-                "Message" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Parameter", "Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3502,24 +3139,27 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
                         .member(
                             &mut value.parameter,
                             "Parameter",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::IncompatibleRegionForMultiAz {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::IncompatibleRegionForMultiAz {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -3530,7 +3170,7 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleRegionForMultiAz
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3538,30 +3178,28 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleRegionForMultiAz
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::InternalServerError {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::InternalServerError {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -3572,7 +3210,7 @@ impl crate::json::DeserializeJson for crate::types::InternalServerError {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3580,30 +3218,28 @@ impl crate::json::DeserializeJson for crate::types::InternalServerError {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::InvalidDestinationKmsKey {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::InvalidDestinationKmsKey {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -3614,7 +3250,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidDestinationKmsKey {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3622,30 +3258,28 @@ impl crate::json::DeserializeJson for crate::types::InvalidDestinationKmsKey {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::InvalidNetworkSettings {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::InvalidNetworkSettings {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             invalid_subnet_id: ::std::option::Option::None,
@@ -3659,7 +3293,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3667,28 +3301,29 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                "InvalidSubnetId" => 1u16,
-                "InvalidSecurityGroupId" => 2u16,
-                "InvalidRouteTableId" => 3u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "Message",
+            "InvalidSubnetId",
+            "InvalidSecurityGroupId",
+            "InvalidRouteTableId",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.invalid_subnet_id,
                             "InvalidSubnetId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -3696,7 +3331,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
                         .member(
                             &mut value.invalid_security_group_id,
                             "InvalidSecurityGroupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 3u16 => {
@@ -3704,20 +3339,19 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
                         .member(
                             &mut value.invalid_route_table_id,
                             "InvalidRouteTableId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::InvalidPerUnitStorageThroughput {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::InvalidPerUnitStorageThroughput {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -3728,7 +3362,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidPerUnitStorageThrough
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3736,30 +3370,28 @@ impl crate::json::DeserializeJson for crate::types::InvalidPerUnitStorageThrough
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::InvalidRegion {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::InvalidRegion {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -3770,7 +3402,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidRegion {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3778,30 +3410,28 @@ impl crate::json::DeserializeJson for crate::types::InvalidRegion {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::InvalidSourceKmsKey {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::InvalidSourceKmsKey {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -3812,7 +3442,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidSourceKmsKey {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3820,30 +3450,28 @@ impl crate::json::DeserializeJson for crate::types::InvalidSourceKmsKey {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::LifecycleTransitionReason {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::LifecycleTransitionReason {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
         }
@@ -3853,7 +3481,7 @@ impl crate::json::DeserializeJson for crate::types::LifecycleTransitionReason {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3861,30 +3489,28 @@ impl crate::json::DeserializeJson for crate::types::LifecycleTransitionReason {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::LustreFileSystemConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::LustreFileSystemConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             weekly_maintenance_start_time: ::std::option::Option::None,
             data_repository_configuration: ::std::option::Option::None,
@@ -3909,7 +3535,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -3917,28 +3543,25 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "WeeklyMaintenanceStartTime" => 0u16,
-                "DataRepositoryConfiguration" => 1u16,
-                "DeploymentType" => 2u16,
-                "PerUnitStorageThroughput" => 3u16,
-                "MountName" => 4u16,
-                "DailyAutomaticBackupStartTime" => 5u16,
-                "AutomaticBackupRetentionDays" => 6u16,
-                "CopyTagsToBackups" => 7u16,
-                "DriveCacheType" => 8u16,
-                "DataCompressionType" => 9u16,
-                "LogConfiguration" => 10u16,
-                "RootSquashConfiguration" => 11u16,
-                "MetadataConfiguration" => 12u16,
-                "EfaEnabled" => 13u16,
-                "ThroughputCapacity" => 14u16,
-                "DataReadCacheConfiguration" => 15u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "WeeklyMaintenanceStartTime",
+            "DataRepositoryConfiguration",
+            "DeploymentType",
+            "PerUnitStorageThroughput",
+            "MountName",
+            "DailyAutomaticBackupStartTime",
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "DriveCacheType",
+            "DataCompressionType",
+            "LogConfiguration",
+            "RootSquashConfiguration",
+            "MetadataConfiguration",
+            "EfaEnabled",
+            "ThroughputCapacity",
+            "DataReadCacheConfiguration",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3946,7 +3569,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -3954,7 +3577,6 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member_in_place(
                             &mut value.data_repository_configuration,
                             "DataRepositoryConfiguration",
-                            crate::types::DataRepositoryConfiguration::empty,
                         )?
                 }
                 2u16 => {
@@ -3962,9 +3584,9 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.deployment_type,
                             "DeploymentType",
-                            |reader| {
-                                reader.enum_value::<crate::types::LustreDeploymentType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::LustreDeploymentType,
+                            >,
                         )?
                 }
                 3u16 => {
@@ -3972,7 +3594,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.per_unit_storage_throughput,
                             "PerUnitStorageThroughput",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 4u16 => {
@@ -3980,7 +3602,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.mount_name,
                             "MountName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 5u16 => {
@@ -3988,7 +3610,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 6u16 => {
@@ -3996,7 +3618,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 7u16 => {
@@ -4004,7 +3626,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 8u16 => {
@@ -4012,7 +3634,9 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.drive_cache_type,
                             "DriveCacheType",
-                            |reader| reader.enum_value::<crate::types::DriveCacheType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::DriveCacheType,
+                            >,
                         )?
                 }
                 9u16 => {
@@ -4020,9 +3644,9 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.data_compression_type,
                             "DataCompressionType",
-                            |reader| {
-                                reader.enum_value::<crate::types::DataCompressionType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::DataCompressionType,
+                            >,
                         )?
                 }
                 10u16 => {
@@ -4030,7 +3654,6 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member_in_place(
                             &mut value.log_configuration,
                             "LogConfiguration",
-                            crate::types::LustreLogConfiguration::empty,
                         )?
                 }
                 11u16 => {
@@ -4038,7 +3661,6 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member_in_place(
                             &mut value.root_squash_configuration,
                             "RootSquashConfiguration",
-                            crate::types::LustreRootSquashConfiguration::empty,
                         )?
                 }
                 12u16 => {
@@ -4046,7 +3668,6 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member_in_place(
                             &mut value.metadata_configuration,
                             "MetadataConfiguration",
-                            crate::types::FileSystemLustreMetadataConfiguration::empty,
                         )?
                 }
                 13u16 => {
@@ -4054,7 +3675,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.efa_enabled,
                             "EfaEnabled",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 14u16 => {
@@ -4062,7 +3683,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member(
                             &mut value.throughput_capacity,
                             "ThroughputCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 15u16 => {
@@ -4070,20 +3691,18 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                         .member_in_place(
                             &mut value.data_read_cache_configuration,
                             "DataReadCacheConfiguration",
-                            crate::types::LustreReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::LustreLogConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::LustreLogConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             level: ::std::option::Option::None,
             destination: ::std::option::Option::None,
@@ -4094,7 +3713,7 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4102,14 +3721,8 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Level" => 0u16,
-                "Destination" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Level", "Destination"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4117,10 +3730,9 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
                         .member(
                             &mut value.level,
                             "Level",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::LustreAccessAuditLogLevel>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::LustreAccessAuditLogLevel,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -4128,20 +3740,19 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
                         .member(
                             &mut value.destination,
                             "Destination",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::LustreLogCreateConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::LustreLogCreateConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             level: ::std::option::Option::None,
             destination: ::std::option::Option::None,
@@ -4152,7 +3763,7 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4160,14 +3771,8 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Level" => 0u16,
-                "Destination" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Level", "Destination"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4175,10 +3780,9 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
                         .member(
                             &mut value.level,
                             "Level",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::LustreAccessAuditLogLevel>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::LustreAccessAuditLogLevel,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -4186,20 +3790,19 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
                         .member(
                             &mut value.destination,
                             "Destination",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::LustreReadCacheConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::LustreReadCacheConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             sizing_mode: ::std::option::Option::None,
             size_gi_b: ::std::option::Option::None,
@@ -4210,7 +3813,7 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4218,14 +3821,8 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "SizingMode" => 0u16,
-                "SizeGiB" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4233,10 +3830,9 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
                         .member(
                             &mut value.sizing_mode,
                             "SizingMode",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::LustreReadCacheSizingMode>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::LustreReadCacheSizingMode,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -4244,20 +3840,19 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
                         .member(
                             &mut value.size_gi_b,
                             "SizeGiB",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::LustreRootSquashConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::LustreRootSquashConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             root_squash: ::std::option::Option::None,
             no_squash_nids: ::std::option::Option::None,
@@ -4268,7 +3863,7 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4276,14 +3871,8 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "RootSquash" => 0u16,
-                "NoSquashNids" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["RootSquash", "NoSquashNids"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4291,7 +3880,7 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
                         .member(
                             &mut value.root_squash,
                             "RootSquash",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -4299,20 +3888,19 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
                         .member(
                             &mut value.no_squash_nids,
                             "NoSquashNids",
-                            |reader| de_lustre_no_squash_nids(reader),
+                            de_lustre_no_squash_nids,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::MissingFileSystemConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::MissingFileSystemConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -4323,7 +3911,7 @@ impl crate::json::DeserializeJson for crate::types::MissingFileSystemConfigurati
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4331,30 +3919,28 @@ impl crate::json::DeserializeJson for crate::types::MissingFileSystemConfigurati
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::MissingVolumeConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::MissingVolumeConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -4365,7 +3951,7 @@ impl crate::json::DeserializeJson for crate::types::MissingVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4373,30 +3959,28 @@ impl crate::json::DeserializeJson for crate::types::MissingVolumeConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OntapFileSystemConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OntapFileSystemConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             automatic_backup_retention_days: ::std::option::Option::None,
             daily_automatic_backup_start_time: ::std::option::Option::None,
@@ -4419,7 +4003,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4427,26 +4011,23 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "AutomaticBackupRetentionDays" => 0u16,
-                "DailyAutomaticBackupStartTime" => 1u16,
-                "DeploymentType" => 2u16,
-                "EndpointIpAddressRange" => 3u16,
-                "Endpoints" => 4u16,
-                "DiskIopsConfiguration" => 5u16,
-                "PreferredSubnetId" => 6u16,
-                "RouteTableIds" => 7u16,
-                "ThroughputCapacity" => 8u16,
-                "WeeklyMaintenanceStartTime" => 9u16,
-                "FsxAdminPassword" => 10u16,
-                "HAPairs" => 11u16,
-                "ThroughputCapacityPerHAPair" => 12u16,
-                "EndpointIpv6AddressRange" => 13u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "AutomaticBackupRetentionDays",
+            "DailyAutomaticBackupStartTime",
+            "DeploymentType",
+            "EndpointIpAddressRange",
+            "Endpoints",
+            "DiskIopsConfiguration",
+            "PreferredSubnetId",
+            "RouteTableIds",
+            "ThroughputCapacity",
+            "WeeklyMaintenanceStartTime",
+            "FsxAdminPassword",
+            "HAPairs",
+            "ThroughputCapacityPerHAPair",
+            "EndpointIpv6AddressRange",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4454,7 +4035,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 1u16 => {
@@ -4462,7 +4043,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -4470,9 +4051,9 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.deployment_type,
                             "DeploymentType",
-                            |reader| {
-                                reader.enum_value::<crate::types::OntapDeploymentType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OntapDeploymentType,
+                            >,
                         )?
                 }
                 3u16 => {
@@ -4480,23 +4061,15 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.endpoint_ip_address_range,
                             "EndpointIpAddressRange",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                4u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.endpoints,
-                            "Endpoints",
-                            crate::types::FileSystemEndpoints::empty,
-                        )?
-                }
+                4u16 => reader.member_in_place(&mut value.endpoints, "Endpoints")?,
                 5u16 => {
                     reader
                         .member_in_place(
                             &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 6u16 => {
@@ -4504,7 +4077,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 7u16 => {
@@ -4512,7 +4085,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.route_table_ids,
                             "RouteTableIds",
-                            |reader| de_route_table_ids(reader),
+                            de_route_table_ids,
                         )?
                 }
                 8u16 => {
@@ -4520,7 +4093,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.throughput_capacity,
                             "ThroughputCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 9u16 => {
@@ -4528,7 +4101,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 10u16 => {
@@ -4536,7 +4109,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.fsx_admin_password,
                             "FsxAdminPassword",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 11u16 => {
@@ -4544,7 +4117,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.ha_pairs,
                             "HAPairs",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 12u16 => {
@@ -4552,7 +4125,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.throughput_capacity_per_ha_pair,
                             "ThroughputCapacityPerHAPair",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 13u16 => {
@@ -4560,20 +4133,19 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                         .member(
                             &mut value.endpoint_ipv6_address_range,
                             "EndpointIpv6AddressRange",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OntapVolumeConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OntapVolumeConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             flex_cache_endpoint_type: ::std::option::Option::None,
             junction_path: ::std::option::Option::None,
@@ -4598,7 +4170,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4606,28 +4178,25 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "FlexCacheEndpointType" => 0u16,
-                "JunctionPath" => 1u16,
-                "SecurityStyle" => 2u16,
-                "SizeInMegabytes" => 3u16,
-                "StorageEfficiencyEnabled" => 4u16,
-                "StorageVirtualMachineId" => 5u16,
-                "StorageVirtualMachineRoot" => 6u16,
-                "TieringPolicy" => 7u16,
-                "UUID" => 8u16,
-                "OntapVolumeType" => 9u16,
-                "SnapshotPolicy" => 10u16,
-                "CopyTagsToBackups" => 11u16,
-                "SnaplockConfiguration" => 12u16,
-                "VolumeStyle" => 13u16,
-                "AggregateConfiguration" => 14u16,
-                "SizeInBytes" => 15u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "FlexCacheEndpointType",
+            "JunctionPath",
+            "SecurityStyle",
+            "SizeInMegabytes",
+            "StorageEfficiencyEnabled",
+            "StorageVirtualMachineId",
+            "StorageVirtualMachineRoot",
+            "TieringPolicy",
+            "UUID",
+            "OntapVolumeType",
+            "SnapshotPolicy",
+            "CopyTagsToBackups",
+            "SnaplockConfiguration",
+            "VolumeStyle",
+            "AggregateConfiguration",
+            "SizeInBytes",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4635,9 +4204,9 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.flex_cache_endpoint_type,
                             "FlexCacheEndpointType",
-                            |reader| {
-                                reader.enum_value::<crate::types::FlexCacheEndpointType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::FlexCacheEndpointType,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -4645,7 +4214,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.junction_path,
                             "JunctionPath",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -4653,7 +4222,9 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.security_style,
                             "SecurityStyle",
-                            |reader| reader.enum_value::<crate::types::SecurityStyle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::SecurityStyle,
+                            >,
                         )?
                 }
                 3u16 => {
@@ -4661,7 +4232,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.size_in_megabytes,
                             "SizeInMegabytes",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 4u16 => {
@@ -4669,7 +4240,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.storage_efficiency_enabled,
                             "StorageEfficiencyEnabled",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 5u16 => {
@@ -4677,7 +4248,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.storage_virtual_machine_id,
                             "StorageVirtualMachineId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 6u16 => {
@@ -4685,24 +4256,28 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.storage_virtual_machine_root,
                             "StorageVirtualMachineRoot",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 7u16 => {
+                    reader.member_in_place(&mut value.tiering_policy, "TieringPolicy")?
+                }
+                8u16 => {
                     reader
-                        .member_in_place(
-                            &mut value.tiering_policy,
-                            "TieringPolicy",
-                            crate::types::TieringPolicy::empty,
+                        .member(
+                            &mut value.uuid,
+                            "UUID",
+                            crate::json::JsonReader::string,
                         )?
                 }
-                8u16 => reader.member(&mut value.uuid, "UUID", |reader| reader.string())?,
                 9u16 => {
                     reader
                         .member(
                             &mut value.ontap_volume_type,
                             "OntapVolumeType",
-                            |reader| reader.enum_value::<crate::types::OntapVolumeType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OntapVolumeType,
+                            >,
                         )?
                 }
                 10u16 => {
@@ -4710,7 +4285,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.snapshot_policy,
                             "SnapshotPolicy",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 11u16 => {
@@ -4718,7 +4293,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 12u16 => {
@@ -4726,7 +4301,6 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member_in_place(
                             &mut value.snaplock_configuration,
                             "SnaplockConfiguration",
-                            crate::types::SnaplockConfiguration::empty,
                         )?
                 }
                 13u16 => {
@@ -4734,7 +4308,9 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.volume_style,
                             "VolumeStyle",
-                            |reader| reader.enum_value::<crate::types::VolumeStyle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::VolumeStyle,
+                            >,
                         )?
                 }
                 14u16 => {
@@ -4742,7 +4318,6 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member_in_place(
                             &mut value.aggregate_configuration,
                             "AggregateConfiguration",
-                            crate::types::AggregateConfiguration::empty,
                         )?
                 }
                 15u16 => {
@@ -4750,20 +4325,19 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                         .member(
                             &mut value.size_in_bytes,
                             "SizeInBytes",
-                            |reader| reader.integer::<i64>("a 64-bit integer"),
+                            crate::json::JsonReader::long,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsClientConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsClientConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             clients: ::std::option::Option::None,
             options: ::std::option::Option::None,
@@ -4774,7 +4348,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4782,39 +4356,36 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Clients" => 0u16,
-                "Options" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Clients", "Options"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.clients, "Clients", |reader| reader.string())?
+                        .member(
+                            &mut value.clients,
+                            "Clients",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.options,
                             "Options",
-                            |reader| de_open_zfs_nfs_export_options(reader),
+                            de_open_zfs_nfs_export_options,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsCreateRootVolumeConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsCreateRootVolumeConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             record_size_ki_b: ::std::option::Option::None,
             data_compression_type: ::std::option::Option::None,
@@ -4830,7 +4401,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4838,18 +4409,15 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "RecordSizeKiB" => 0u16,
-                "DataCompressionType" => 1u16,
-                "NfsExports" => 2u16,
-                "UserAndGroupQuotas" => 3u16,
-                "CopyTagsToSnapshots" => 4u16,
-                "ReadOnly" => 5u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "RecordSizeKiB",
+            "DataCompressionType",
+            "NfsExports",
+            "UserAndGroupQuotas",
+            "CopyTagsToSnapshots",
+            "ReadOnly",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4857,7 +4425,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                         .member(
                             &mut value.record_size_ki_b,
                             "RecordSizeKiB",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 1u16 => {
@@ -4865,10 +4433,9 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                         .member(
                             &mut value.data_compression_type,
                             "DataCompressionType",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::OpenZfsDataCompressionType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsDataCompressionType,
+                            >,
                         )?
                 }
                 2u16 => {
@@ -4876,7 +4443,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                         .member(
                             &mut value.nfs_exports,
                             "NfsExports",
-                            |reader| de_open_zfs_nfs_exports(reader),
+                            de_open_zfs_nfs_exports,
                         )?
                 }
                 3u16 => {
@@ -4884,7 +4451,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                         .member(
                             &mut value.user_and_group_quotas,
                             "UserAndGroupQuotas",
-                            |reader| de_open_zfs_user_and_group_quotas(reader),
+                            de_open_zfs_user_and_group_quotas,
                         )?
                 }
                 4u16 => {
@@ -4892,7 +4459,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                         .member(
                             &mut value.copy_tags_to_snapshots,
                             "CopyTagsToSnapshots",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 5u16 => {
@@ -4900,20 +4467,19 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                         .member(
                             &mut value.read_only,
                             "ReadOnly",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsFileSystemConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsFileSystemConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             automatic_backup_retention_days: ::std::option::Option::None,
             copy_tags_to_backups: ::std::option::Option::None,
@@ -4938,7 +4504,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -4946,28 +4512,25 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "AutomaticBackupRetentionDays" => 0u16,
-                "CopyTagsToBackups" => 1u16,
-                "CopyTagsToVolumes" => 2u16,
-                "DailyAutomaticBackupStartTime" => 3u16,
-                "DeploymentType" => 4u16,
-                "ThroughputCapacity" => 5u16,
-                "WeeklyMaintenanceStartTime" => 6u16,
-                "DiskIopsConfiguration" => 7u16,
-                "RootVolumeId" => 8u16,
-                "PreferredSubnetId" => 9u16,
-                "EndpointIpAddressRange" => 10u16,
-                "EndpointIpv6AddressRange" => 11u16,
-                "RouteTableIds" => 12u16,
-                "EndpointIpAddress" => 13u16,
-                "EndpointIpv6Address" => 14u16,
-                "ReadCacheConfiguration" => 15u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "CopyTagsToVolumes",
+            "DailyAutomaticBackupStartTime",
+            "DeploymentType",
+            "ThroughputCapacity",
+            "WeeklyMaintenanceStartTime",
+            "DiskIopsConfiguration",
+            "RootVolumeId",
+            "PreferredSubnetId",
+            "EndpointIpAddressRange",
+            "EndpointIpv6AddressRange",
+            "RouteTableIds",
+            "EndpointIpAddress",
+            "EndpointIpv6Address",
+            "ReadCacheConfiguration",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4975,7 +4538,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 1u16 => {
@@ -4983,7 +4546,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 2u16 => {
@@ -4991,7 +4554,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.copy_tags_to_volumes,
                             "CopyTagsToVolumes",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 3u16 => {
@@ -4999,7 +4562,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 4u16 => {
@@ -5007,9 +4570,9 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.deployment_type,
                             "DeploymentType",
-                            |reader| {
-                                reader.enum_value::<crate::types::OpenZfsDeploymentType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsDeploymentType,
+                            >,
                         )?
                 }
                 5u16 => {
@@ -5017,7 +4580,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.throughput_capacity,
                             "ThroughputCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 6u16 => {
@@ -5025,7 +4588,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 7u16 => {
@@ -5033,7 +4596,6 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member_in_place(
                             &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 8u16 => {
@@ -5041,7 +4603,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.root_volume_id,
                             "RootVolumeId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 9u16 => {
@@ -5049,7 +4611,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 10u16 => {
@@ -5057,7 +4619,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.endpoint_ip_address_range,
                             "EndpointIpAddressRange",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 11u16 => {
@@ -5065,7 +4627,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.endpoint_ipv6_address_range,
                             "EndpointIpv6AddressRange",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 12u16 => {
@@ -5073,7 +4635,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.route_table_ids,
                             "RouteTableIds",
-                            |reader| de_route_table_ids(reader),
+                            de_route_table_ids,
                         )?
                 }
                 13u16 => {
@@ -5081,7 +4643,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.endpoint_ip_address,
                             "EndpointIpAddress",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 14u16 => {
@@ -5089,7 +4651,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member(
                             &mut value.endpoint_ipv6_address,
                             "EndpointIpv6Address",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 15u16 => {
@@ -5097,20 +4659,18 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                         .member_in_place(
                             &mut value.read_cache_configuration,
                             "ReadCacheConfiguration",
-                            crate::types::OpenZfsReadCacheConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsNfsExport {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsNfsExport {
+    #[inline]
+    fn empty() -> Self {
         Self {
             client_configurations: ::std::option::Option::None,
         }
@@ -5120,7 +4680,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5128,13 +4688,8 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "ClientConfigurations" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["ClientConfigurations"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5142,20 +4697,19 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
                         .member(
                             &mut value.client_configurations,
                             "ClientConfigurations",
-                            |reader| de_open_zfs_client_configurations(reader),
+                            de_open_zfs_client_configurations,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsOriginSnapshotConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsOriginSnapshotConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             snapshot_arn: ::std::option::Option::None,
             copy_strategy: ::std::option::Option::None,
@@ -5166,7 +4720,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5174,14 +4728,8 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "SnapshotARN" => 0u16,
-                "CopyStrategy" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["SnapshotARN", "CopyStrategy"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5189,7 +4737,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
                         .member(
                             &mut value.snapshot_arn,
                             "SnapshotARN",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -5197,22 +4745,21 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
                         .member(
                             &mut value.copy_strategy,
                             "CopyStrategy",
-                            |reader| {
-                                reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsCopyStrategy,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsReadCacheConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsReadCacheConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             sizing_mode: ::std::option::Option::None,
             size_gi_b: ::std::option::Option::None,
@@ -5223,7 +4770,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5231,14 +4778,8 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "SizingMode" => 0u16,
-                "SizeGiB" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5246,10 +4787,9 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
                         .member(
                             &mut value.sizing_mode,
                             "SizingMode",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::OpenZfsReadCacheSizingMode>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsReadCacheSizingMode,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -5257,20 +4797,19 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
                         .member(
                             &mut value.size_gi_b,
                             "SizeGiB",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsUserOrGroupQuota {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsUserOrGroupQuota {
+    #[inline]
+    fn empty() -> Self {
         Self {
             r#type: ::std::option::Option::None,
             id: ::std::option::Option::None,
@@ -5282,7 +4821,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5290,15 +4829,8 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Type" => 0u16,
-                "Id" => 1u16,
-                "StorageCapacityQuotaGiB" => 2u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Type", "Id", "StorageCapacityQuotaGiB"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5306,38 +4838,30 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
                         .member(
                             &mut value.r#type,
                             "Type",
-                            |reader| {
-                                reader.enum_value::<crate::types::OpenZfsQuotaType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsQuotaType,
+                            >,
                         )?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.id,
-                            "Id",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
-                        )?
-                }
+                1u16 => reader.member(&mut value.id, "Id", crate::json::JsonReader::int)?,
                 2u16 => {
                     reader
                         .member(
                             &mut value.storage_capacity_quota_gi_b,
                             "StorageCapacityQuotaGiB",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::OpenZfsVolumeConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::OpenZfsVolumeConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             parent_volume_id: ::std::option::Option::None,
             volume_path: ::std::option::Option::None,
@@ -5364,7 +4888,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5372,30 +4896,27 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "ParentVolumeId" => 0u16,
-                "VolumePath" => 1u16,
-                "StorageCapacityReservationGiB" => 2u16,
-                "StorageCapacityQuotaGiB" => 3u16,
-                "RecordSizeKiB" => 4u16,
-                "DataCompressionType" => 5u16,
-                "CopyTagsToSnapshots" => 6u16,
-                "OriginSnapshot" => 7u16,
-                "ReadOnly" => 8u16,
-                "NfsExports" => 9u16,
-                "UserAndGroupQuotas" => 10u16,
-                "RestoreToSnapshot" => 11u16,
-                "DeleteIntermediateSnaphots" => 12u16,
-                "DeleteClonedVolumes" => 13u16,
-                "DeleteIntermediateData" => 14u16,
-                "SourceSnapshotARN" => 15u16,
-                "DestinationSnapshot" => 16u16,
-                "CopyStrategy" => 17u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "ParentVolumeId",
+            "VolumePath",
+            "StorageCapacityReservationGiB",
+            "StorageCapacityQuotaGiB",
+            "RecordSizeKiB",
+            "DataCompressionType",
+            "CopyTagsToSnapshots",
+            "OriginSnapshot",
+            "ReadOnly",
+            "NfsExports",
+            "UserAndGroupQuotas",
+            "RestoreToSnapshot",
+            "DeleteIntermediateSnaphots",
+            "DeleteClonedVolumes",
+            "DeleteIntermediateData",
+            "SourceSnapshotARN",
+            "DestinationSnapshot",
+            "CopyStrategy",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5403,7 +4924,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.parent_volume_id,
                             "ParentVolumeId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -5411,7 +4932,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.volume_path,
                             "VolumePath",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -5419,7 +4940,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.storage_capacity_reservation_gi_b,
                             "StorageCapacityReservationGiB",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 3u16 => {
@@ -5427,7 +4948,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.storage_capacity_quota_gi_b,
                             "StorageCapacityQuotaGiB",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 4u16 => {
@@ -5435,7 +4956,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.record_size_ki_b,
                             "RecordSizeKiB",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 5u16 => {
@@ -5443,10 +4964,9 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.data_compression_type,
                             "DataCompressionType",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::OpenZfsDataCompressionType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsDataCompressionType,
+                            >,
                         )?
                 }
                 6u16 => {
@@ -5454,23 +4974,18 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.copy_tags_to_snapshots,
                             "CopyTagsToSnapshots",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 7u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.origin_snapshot,
-                            "OriginSnapshot",
-                            crate::types::OpenZfsOriginSnapshotConfiguration::empty,
-                        )?
+                    reader.member_in_place(&mut value.origin_snapshot, "OriginSnapshot")?
                 }
                 8u16 => {
                     reader
                         .member(
                             &mut value.read_only,
                             "ReadOnly",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 9u16 => {
@@ -5478,7 +4993,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.nfs_exports,
                             "NfsExports",
-                            |reader| de_open_zfs_nfs_exports(reader),
+                            de_open_zfs_nfs_exports,
                         )?
                 }
                 10u16 => {
@@ -5486,7 +5001,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.user_and_group_quotas,
                             "UserAndGroupQuotas",
-                            |reader| de_open_zfs_user_and_group_quotas(reader),
+                            de_open_zfs_user_and_group_quotas,
                         )?
                 }
                 11u16 => {
@@ -5494,7 +5009,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.restore_to_snapshot,
                             "RestoreToSnapshot",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 12u16 => {
@@ -5502,7 +5017,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.delete_intermediate_snaphots,
                             "DeleteIntermediateSnaphots",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 13u16 => {
@@ -5510,7 +5025,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.delete_cloned_volumes,
                             "DeleteClonedVolumes",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 14u16 => {
@@ -5518,7 +5033,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.delete_intermediate_data,
                             "DeleteIntermediateData",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 15u16 => {
@@ -5526,7 +5041,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.source_snapshot_arn,
                             "SourceSnapshotARN",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 16u16 => {
@@ -5534,7 +5049,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.destination_snapshot,
                             "DestinationSnapshot",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 17u16 => {
@@ -5542,22 +5057,21 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                         .member(
                             &mut value.copy_strategy,
                             "CopyStrategy",
-                            |reader| {
-                                reader.enum_value::<crate::types::OpenZfsCopyStrategy>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::OpenZfsCopyStrategy,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::RetentionPeriod {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::RetentionPeriod {
+    #[inline]
+    fn empty() -> Self {
         Self {
             r#type: ::std::option::Option::None,
             value: ::std::option::Option::None,
@@ -5568,7 +5082,7 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5576,14 +5090,8 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Type" => 0u16,
-                "Value" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Type", "Value"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5591,30 +5099,25 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
                         .member(
                             &mut value.r#type,
                             "Type",
-                            |reader| {
-                                reader.enum_value::<crate::types::RetentionPeriodType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::RetentionPeriodType,
+                            >,
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(
-                            &mut value.value,
-                            "Value",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
-                        )?
+                        .member(&mut value.value, "Value", crate::json::JsonReader::int)?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::SelfManagedActiveDirectoryAttributes {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::SelfManagedActiveDirectoryAttributes {
+    #[inline]
+    fn empty() -> Self {
         Self {
             domain_name: ::std::option::Option::None,
             organizational_unit_distinguished_name: ::std::option::Option::None,
@@ -5630,7 +5133,7 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5638,18 +5141,15 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "DomainName" => 0u16,
-                "OrganizationalUnitDistinguishedName" => 1u16,
-                "FileSystemAdministratorsGroup" => 2u16,
-                "UserName" => 3u16,
-                "DnsIps" => 4u16,
-                "DomainJoinServiceAccountSecret" => 5u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "DomainName",
+            "OrganizationalUnitDistinguishedName",
+            "FileSystemAdministratorsGroup",
+            "UserName",
+            "DnsIps",
+            "DomainJoinServiceAccountSecret",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5657,7 +5157,7 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                         .member(
                             &mut value.domain_name,
                             "DomainName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -5665,7 +5165,7 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                         .member(
                             &mut value.organizational_unit_distinguished_name,
                             "OrganizationalUnitDistinguishedName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -5673,7 +5173,7 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                         .member(
                             &mut value.file_system_administrators_group,
                             "FileSystemAdministratorsGroup",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 3u16 => {
@@ -5681,36 +5181,28 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                         .member(
                             &mut value.user_name,
                             "UserName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.dns_ips,
-                            "DnsIps",
-                            |reader| de_dns_ips(reader),
-                        )?
-                }
+                4u16 => reader.member(&mut value.dns_ips, "DnsIps", de_dns_ips)?,
                 5u16 => {
                     reader
                         .member(
                             &mut value.domain_join_service_account_secret,
                             "DomainJoinServiceAccountSecret",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::SelfManagedActiveDirectoryConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::SelfManagedActiveDirectoryConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             domain_name: ::std::option::Option::None,
             organizational_unit_distinguished_name: ::std::option::Option::None,
@@ -5727,7 +5219,7 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5735,19 +5227,16 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "DomainName" => 0u16,
-                "OrganizationalUnitDistinguishedName" => 1u16,
-                "FileSystemAdministratorsGroup" => 2u16,
-                "UserName" => 3u16,
-                "Password" => 4u16,
-                "DnsIps" => 5u16,
-                "DomainJoinServiceAccountSecret" => 6u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "DomainName",
+            "OrganizationalUnitDistinguishedName",
+            "FileSystemAdministratorsGroup",
+            "UserName",
+            "Password",
+            "DnsIps",
+            "DomainJoinServiceAccountSecret",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5755,7 +5244,7 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                         .member(
                             &mut value.domain_name,
                             "DomainName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -5763,7 +5252,7 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                         .member(
                             &mut value.organizational_unit_distinguished_name,
                             "OrganizationalUnitDistinguishedName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -5771,7 +5260,7 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                         .member(
                             &mut value.file_system_administrators_group,
                             "FileSystemAdministratorsGroup",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 3u16 => {
@@ -5779,7 +5268,7 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                         .member(
                             &mut value.user_name,
                             "UserName",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 4u16 => {
@@ -5787,36 +5276,28 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                         .member(
                             &mut value.password,
                             "Password",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.dns_ips,
-                            "DnsIps",
-                            |reader| de_dns_ips(reader),
-                        )?
-                }
+                5u16 => reader.member(&mut value.dns_ips, "DnsIps", de_dns_ips)?,
                 6u16 => {
                     reader
                         .member(
                             &mut value.domain_join_service_account_secret,
                             "DomainJoinServiceAccountSecret",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::ServiceLimitExceeded {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::ServiceLimitExceeded {
+    #[inline]
+    fn empty() -> Self {
         Self {
             limit: ::std::option::Option::None,
             message: ::std::option::Option::None,
@@ -5828,7 +5309,7 @@ impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5836,14 +5317,8 @@ impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Limit" => 0u16,
-                "Message" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Limit", "Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5851,24 +5326,29 @@ impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
                         .member(
                             &mut value.limit,
                             "Limit",
-                            |reader| reader.enum_value::<crate::types::ServiceLimit>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::ServiceLimit,
+                            >,
                         )?
                 }
                 1u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::SnaplockConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::SnaplockConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             audit_log_volume: ::std::option::Option::None,
             autocommit_period: ::std::option::Option::None,
@@ -5883,7 +5363,7 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5891,18 +5371,15 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "AuditLogVolume" => 0u16,
-                "AutocommitPeriod" => 1u16,
-                "PrivilegedDelete" => 2u16,
-                "RetentionPeriod" => 3u16,
-                "SnaplockType" => 4u16,
-                "VolumeAppendModeEnabled" => 5u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "AuditLogVolume",
+            "AutocommitPeriod",
+            "PrivilegedDelete",
+            "RetentionPeriod",
+            "SnaplockType",
+            "VolumeAppendModeEnabled",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5910,7 +5387,7 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                         .member(
                             &mut value.audit_log_volume,
                             "AuditLogVolume",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 1u16 => {
@@ -5918,7 +5395,6 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                         .member_in_place(
                             &mut value.autocommit_period,
                             "AutocommitPeriod",
-                            crate::types::AutocommitPeriod::empty,
                         )?
                 }
                 2u16 => {
@@ -5926,25 +5402,23 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                         .member(
                             &mut value.privileged_delete,
                             "PrivilegedDelete",
-                            |reader| {
-                                reader.enum_value::<crate::types::PrivilegedDelete>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::PrivilegedDelete,
+                            >,
                         )?
                 }
                 3u16 => {
                     reader
-                        .member_in_place(
-                            &mut value.retention_period,
-                            "RetentionPeriod",
-                            crate::types::SnaplockRetentionPeriod::empty,
-                        )?
+                        .member_in_place(&mut value.retention_period, "RetentionPeriod")?
                 }
                 4u16 => {
                     reader
                         .member(
                             &mut value.snaplock_type,
                             "SnaplockType",
-                            |reader| reader.enum_value::<crate::types::SnaplockType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::SnaplockType,
+                            >,
                         )?
                 }
                 5u16 => {
@@ -5952,20 +5426,19 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                         .member(
                             &mut value.volume_append_mode_enabled,
                             "VolumeAppendModeEnabled",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::SnaplockRetentionPeriod {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::SnaplockRetentionPeriod {
+    #[inline]
+    fn empty() -> Self {
         Self {
             default_retention: ::std::option::Option::None,
             minimum_retention: ::std::option::Option::None,
@@ -5977,7 +5450,7 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -5985,15 +5458,12 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "DefaultRetention" => 0u16,
-                "MinimumRetention" => 1u16,
-                "MaximumRetention" => 2u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "DefaultRetention",
+            "MinimumRetention",
+            "MaximumRetention",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6001,7 +5471,6 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
                         .member_in_place(
                             &mut value.default_retention,
                             "DefaultRetention",
-                            crate::types::RetentionPeriod::empty,
                         )?
                 }
                 1u16 => {
@@ -6009,7 +5478,6 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
                         .member_in_place(
                             &mut value.minimum_retention,
                             "MinimumRetention",
-                            crate::types::RetentionPeriod::empty,
                         )?
                 }
                 2u16 => {
@@ -6017,20 +5485,18 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
                         .member_in_place(
                             &mut value.maximum_retention,
                             "MaximumRetention",
-                            crate::types::RetentionPeriod::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::Snapshot {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::Snapshot {
+    #[inline]
+    fn empty() -> Self {
         Self {
             resource_arn: ::std::option::Option::None,
             snapshot_id: ::std::option::Option::None,
@@ -6048,7 +5514,7 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6056,21 +5522,18 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "ResourceARN" => 0u16,
-                "SnapshotId" => 1u16,
-                "Name" => 2u16,
-                "VolumeId" => 3u16,
-                "CreationTime" => 4u16,
-                "Lifecycle" => 5u16,
-                "LifecycleTransitionReason" => 6u16,
-                "Tags" => 7u16,
-                "AdministrativeActions" => 8u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "ResourceARN",
+            "SnapshotId",
+            "Name",
+            "VolumeId",
+            "CreationTime",
+            "Lifecycle",
+            "LifecycleTransitionReason",
+            "Tags",
+            "AdministrativeActions",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6078,7 +5541,7 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                         .member(
                             &mut value.resource_arn,
                             "ResourceARN",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -6086,16 +5549,23 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                         .member(
                             &mut value.snapshot_id,
                             "SnapshotId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                2u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
+                2u16 => {
+                    reader
+                        .member(
+                            &mut value.name,
+                            "Name",
+                            crate::json::JsonReader::string,
+                        )?
+                }
                 3u16 => {
                     reader
                         .member(
                             &mut value.volume_id,
                             "VolumeId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 4u16 => {
@@ -6103,9 +5573,7 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                         .member(
                             &mut value.creation_time,
                             "CreationTime",
-                            |reader| {
-                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                            },
+                            crate::json::JsonReader::epoch_seconds,
                         )?
                 }
                 5u16 => {
@@ -6113,9 +5581,9 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                         .member(
                             &mut value.lifecycle,
                             "Lifecycle",
-                            |reader| {
-                                reader.enum_value::<crate::types::SnapshotLifecycle>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::SnapshotLifecycle,
+                            >,
                         )?
                 }
                 6u16 => {
@@ -6123,29 +5591,27 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                         .member_in_place(
                             &mut value.lifecycle_transition_reason,
                             "LifecycleTransitionReason",
-                            crate::types::LifecycleTransitionReason::empty,
                         )?
                 }
-                7u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
+                7u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 8u16 => {
                     reader
                         .member(
                             &mut value.administrative_actions,
                             "AdministrativeActions",
-                            |reader| de_administrative_actions(reader),
+                            de_administrative_actions,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::SourceBackupUnavailable {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::SourceBackupUnavailable {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             backup_id: ::std::option::Option::None,
@@ -6157,7 +5623,7 @@ impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6165,39 +5631,36 @@ impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                "BackupId" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message", "BackupId"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 1u16 => {
                     reader
                         .member(
                             &mut value.backup_id,
                             "BackupId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::StorageVirtualMachineNotFound {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::StorageVirtualMachineNotFound {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -6208,7 +5671,7 @@ impl crate::json::DeserializeJson for crate::types::StorageVirtualMachineNotFoun
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6216,30 +5679,28 @@ impl crate::json::DeserializeJson for crate::types::StorageVirtualMachineNotFoun
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::Tag {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::Tag {
+    #[inline]
+    fn empty() -> Self {
         Self {
             key: ::std::option::Option::None,
             value: ::std::option::Option::None,
@@ -6250,7 +5711,7 @@ impl crate::json::DeserializeJson for crate::types::Tag {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6258,31 +5719,32 @@ impl crate::json::DeserializeJson for crate::types::Tag {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Key" => 0u16,
-                "Value" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Key", "Value"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
-                0u16 => reader.member(&mut value.key, "Key", |reader| reader.string())?,
+                0u16 => {
+                    reader
+                        .member(&mut value.key, "Key", crate::json::JsonReader::string)?
+                }
                 1u16 => {
-                    reader.member(&mut value.value, "Value", |reader| reader.string())?
+                    reader
+                        .member(
+                            &mut value.value,
+                            "Value",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::TieringPolicy {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::TieringPolicy {
+    #[inline]
+    fn empty() -> Self {
         Self {
             cooling_period: ::std::option::Option::None,
             name: ::std::option::Option::None,
@@ -6293,7 +5755,7 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6301,14 +5763,8 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "CoolingPeriod" => 0u16,
-                "Name" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["CoolingPeriod", "Name"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6316,7 +5772,7 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
                         .member(
                             &mut value.cooling_period,
                             "CoolingPeriod",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 1u16 => {
@@ -6324,22 +5780,21 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
                         .member(
                             &mut value.name,
                             "Name",
-                            |reader| {
-                                reader.enum_value::<crate::types::TieringPolicyName>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::TieringPolicyName,
+                            >,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::UnsupportedOperation {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::UnsupportedOperation {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -6350,7 +5805,7 @@ impl crate::json::DeserializeJson for crate::types::UnsupportedOperation {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6358,30 +5813,28 @@ impl crate::json::DeserializeJson for crate::types::UnsupportedOperation {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::Volume {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::Volume {
+    #[inline]
+    fn empty() -> Self {
         Self {
             creation_time: ::std::option::Option::None,
             file_system_id: ::std::option::Option::None,
@@ -6402,7 +5855,7 @@ impl crate::json::DeserializeJson for crate::types::Volume {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6410,24 +5863,21 @@ impl crate::json::DeserializeJson for crate::types::Volume {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "CreationTime" => 0u16,
-                "FileSystemId" => 1u16,
-                "Lifecycle" => 2u16,
-                "Name" => 3u16,
-                "OntapConfiguration" => 4u16,
-                "ResourceARN" => 5u16,
-                "Tags" => 6u16,
-                "VolumeId" => 7u16,
-                "VolumeType" => 8u16,
-                "LifecycleTransitionReason" => 9u16,
-                "AdministrativeActions" => 10u16,
-                "OpenZFSConfiguration" => 11u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "CreationTime",
+            "FileSystemId",
+            "Lifecycle",
+            "Name",
+            "OntapConfiguration",
+            "ResourceARN",
+            "Tags",
+            "VolumeId",
+            "VolumeType",
+            "LifecycleTransitionReason",
+            "AdministrativeActions",
+            "OpenZFSConfiguration",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6435,9 +5885,7 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member(
                             &mut value.creation_time,
                             "CreationTime",
-                            |reader| {
-                                reader.timestamp(crate::json::TimestampFormat::EpochSeconds)
-                            },
+                            crate::json::JsonReader::epoch_seconds,
                         )?
                 }
                 1u16 => {
@@ -6445,7 +5893,7 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member(
                             &mut value.file_system_id,
                             "FileSystemId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 2u16 => {
@@ -6453,16 +5901,24 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member(
                             &mut value.lifecycle,
                             "Lifecycle",
-                            |reader| reader.enum_value::<crate::types::VolumeLifecycle>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::VolumeLifecycle,
+                            >,
                         )?
                 }
-                3u16 => reader.member(&mut value.name, "Name", |reader| reader.string())?,
+                3u16 => {
+                    reader
+                        .member(
+                            &mut value.name,
+                            "Name",
+                            crate::json::JsonReader::string,
+                        )?
+                }
                 4u16 => {
                     reader
                         .member_in_place(
                             &mut value.ontap_configuration,
                             "OntapConfiguration",
-                            crate::types::OntapVolumeConfiguration::empty,
                         )?
                 }
                 5u16 => {
@@ -6470,16 +5926,16 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member(
                             &mut value.resource_arn,
                             "ResourceARN",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
-                6u16 => reader.member(&mut value.tags, "Tags", |reader| de_tags(reader))?,
+                6u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 7u16 => {
                     reader
                         .member(
                             &mut value.volume_id,
                             "VolumeId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 8u16 => {
@@ -6487,7 +5943,9 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member(
                             &mut value.volume_type,
                             "VolumeType",
-                            |reader| reader.enum_value::<crate::types::VolumeType>(),
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::VolumeType,
+                            >,
                         )?
                 }
                 9u16 => {
@@ -6495,7 +5953,6 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member_in_place(
                             &mut value.lifecycle_transition_reason,
                             "LifecycleTransitionReason",
-                            crate::types::LifecycleTransitionReason::empty,
                         )?
                 }
                 10u16 => {
@@ -6503,7 +5960,7 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member(
                             &mut value.administrative_actions,
                             "AdministrativeActions",
-                            |reader| de_administrative_actions(reader),
+                            de_administrative_actions,
                         )?
                 }
                 11u16 => {
@@ -6511,20 +5968,18 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                         .member_in_place(
                             &mut value.open_zfs_configuration,
                             "OpenZFSConfiguration",
-                            crate::types::OpenZfsVolumeConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::VolumeNotFound {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::VolumeNotFound {
+    #[inline]
+    fn empty() -> Self {
         Self {
             message: ::std::option::Option::None,
             meta: ::std::default::Default::default(),
@@ -6535,7 +5990,7 @@ impl crate::json::DeserializeJson for crate::types::VolumeNotFound {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6543,30 +5998,28 @@ impl crate::json::DeserializeJson for crate::types::VolumeNotFound {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "Message" => 0u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["Message"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
                     reader
-                        .member(&mut value.message, "Message", |reader| reader.string())?
+                        .member(
+                            &mut value.message,
+                            "Message",
+                            crate::json::JsonReader::string,
+                        )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::WindowsAuditLogConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::WindowsAuditLogConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             file_access_audit_log_level: ::std::option::Option::None,
             file_share_access_audit_log_level: ::std::option::Option::None,
@@ -6578,7 +6031,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6586,15 +6039,12 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "FileAccessAuditLogLevel" => 0u16,
-                "FileShareAccessAuditLogLevel" => 1u16,
-                "AuditLogDestination" => 2u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "FileAccessAuditLogLevel",
+            "FileShareAccessAuditLogLevel",
+            "AuditLogDestination",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6602,10 +6052,9 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
                         .member(
                             &mut value.file_access_audit_log_level,
                             "FileAccessAuditLogLevel",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::WindowsAccessAuditLogLevel,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -6613,10 +6062,9 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
                         .member(
                             &mut value.file_share_access_audit_log_level,
                             "FileShareAccessAuditLogLevel",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::WindowsAccessAuditLogLevel,
+                            >,
                         )?
                 }
                 2u16 => {
@@ -6624,20 +6072,19 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
                         .member(
                             &mut value.audit_log_destination,
                             "AuditLogDestination",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::WindowsAuditLogCreateConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::WindowsAuditLogCreateConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             file_access_audit_log_level: ::std::option::Option::None,
             file_share_access_audit_log_level: ::std::option::Option::None,
@@ -6649,7 +6096,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6657,15 +6104,12 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "FileAccessAuditLogLevel" => 0u16,
-                "FileShareAccessAuditLogLevel" => 1u16,
-                "AuditLogDestination" => 2u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "FileAccessAuditLogLevel",
+            "FileShareAccessAuditLogLevel",
+            "AuditLogDestination",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6673,10 +6117,9 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
                         .member(
                             &mut value.file_access_audit_log_level,
                             "FileAccessAuditLogLevel",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::WindowsAccessAuditLogLevel,
+                            >,
                         )?
                 }
                 1u16 => {
@@ -6684,10 +6127,9 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
                         .member(
                             &mut value.file_share_access_audit_log_level,
                             "FileShareAccessAuditLogLevel",
-                            |reader| {
-                                reader
-                                    .enum_value::<crate::types::WindowsAccessAuditLogLevel>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::WindowsAccessAuditLogLevel,
+                            >,
                         )?
                 }
                 2u16 => {
@@ -6695,20 +6137,19 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
                         .member(
                             &mut value.audit_log_destination,
                             "AuditLogDestination",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::WindowsFileSystemConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::WindowsFileSystemConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             active_directory_id: ::std::option::Option::None,
             self_managed_active_directory_configuration: ::std::option::Option::None,
@@ -6734,7 +6175,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6742,29 +6183,26 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "ActiveDirectoryId" => 0u16,
-                "SelfManagedActiveDirectoryConfiguration" => 1u16,
-                "DeploymentType" => 2u16,
-                "RemoteAdministrationEndpoint" => 3u16,
-                "PreferredSubnetId" => 4u16,
-                "PreferredFileServerIp" => 5u16,
-                "ThroughputCapacity" => 6u16,
-                "MaintenanceOperationsInProgress" => 7u16,
-                "WeeklyMaintenanceStartTime" => 8u16,
-                "DailyAutomaticBackupStartTime" => 9u16,
-                "AutomaticBackupRetentionDays" => 10u16,
-                "CopyTagsToBackups" => 11u16,
-                "Aliases" => 12u16,
-                "AuditLogConfiguration" => 13u16,
-                "DiskIopsConfiguration" => 14u16,
-                "PreferredFileServerIpv6" => 15u16,
-                "FsrmConfiguration" => 16u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &[
+            "ActiveDirectoryId",
+            "SelfManagedActiveDirectoryConfiguration",
+            "DeploymentType",
+            "RemoteAdministrationEndpoint",
+            "PreferredSubnetId",
+            "PreferredFileServerIp",
+            "ThroughputCapacity",
+            "MaintenanceOperationsInProgress",
+            "WeeklyMaintenanceStartTime",
+            "DailyAutomaticBackupStartTime",
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "Aliases",
+            "AuditLogConfiguration",
+            "DiskIopsConfiguration",
+            "PreferredFileServerIpv6",
+            "FsrmConfiguration",
+        ];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6772,7 +6210,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.active_directory_id,
                             "ActiveDirectoryId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 1u16 => {
@@ -6780,7 +6218,6 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member_in_place(
                             &mut value.self_managed_active_directory_configuration,
                             "SelfManagedActiveDirectoryConfiguration",
-                            crate::types::SelfManagedActiveDirectoryAttributes::empty,
                         )?
                 }
                 2u16 => {
@@ -6788,9 +6225,9 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.deployment_type,
                             "DeploymentType",
-                            |reader| {
-                                reader.enum_value::<crate::types::WindowsDeploymentType>()
-                            },
+                            crate::json::JsonReader::enum_value::<
+                                crate::types::WindowsDeploymentType,
+                            >,
                         )?
                 }
                 3u16 => {
@@ -6798,7 +6235,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.remote_administration_endpoint,
                             "RemoteAdministrationEndpoint",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 4u16 => {
@@ -6806,7 +6243,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.preferred_subnet_id,
                             "PreferredSubnetId",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 5u16 => {
@@ -6814,7 +6251,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.preferred_file_server_ip,
                             "PreferredFileServerIp",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 6u16 => {
@@ -6822,7 +6259,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.throughput_capacity,
                             "ThroughputCapacity",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 7u16 => {
@@ -6830,7 +6267,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.maintenance_operations_in_progress,
                             "MaintenanceOperationsInProgress",
-                            |reader| de_file_system_maintenance_operations(reader),
+                            de_file_system_maintenance_operations,
                         )?
                 }
                 8u16 => {
@@ -6838,7 +6275,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.weekly_maintenance_start_time,
                             "WeeklyMaintenanceStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 9u16 => {
@@ -6846,7 +6283,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.daily_automatic_backup_start_time,
                             "DailyAutomaticBackupStartTime",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 10u16 => {
@@ -6854,7 +6291,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.automatic_backup_retention_days,
                             "AutomaticBackupRetentionDays",
-                            |reader| reader.integer::<i32>("a 32-bit integer"),
+                            crate::json::JsonReader::int,
                         )?
                 }
                 11u16 => {
@@ -6862,23 +6299,15 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.copy_tags_to_backups,
                             "CopyTagsToBackups",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.aliases,
-                            "Aliases",
-                            |reader| de_aliases(reader),
-                        )?
-                }
+                12u16 => reader.member(&mut value.aliases, "Aliases", de_aliases)?,
                 13u16 => {
                     reader
                         .member_in_place(
                             &mut value.audit_log_configuration,
                             "AuditLogConfiguration",
-                            crate::types::WindowsAuditLogConfiguration::empty,
                         )?
                 }
                 14u16 => {
@@ -6886,7 +6315,6 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member_in_place(
                             &mut value.disk_iops_configuration,
                             "DiskIopsConfiguration",
-                            crate::types::DiskIopsConfiguration::empty,
                         )?
                 }
                 15u16 => {
@@ -6894,7 +6322,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member(
                             &mut value.preferred_file_server_ipv6,
                             "PreferredFileServerIpv6",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 16u16 => {
@@ -6902,20 +6330,18 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                         .member_in_place(
                             &mut value.fsrm_configuration,
                             "FsrmConfiguration",
-                            crate::types::WindowsFsrmConfiguration::empty,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl crate::types::WindowsFsrmConfiguration {
-    /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-    /// error correction), the rest unset. Reading fills it in place.
-    pub(crate) fn empty() -> Self {
+impl crate::json::ReadInPlace for crate::types::WindowsFsrmConfiguration {
+    #[inline]
+    fn empty() -> Self {
         Self {
             fsrm_service_enabled: ::std::option::Option::None,
             event_log_destination: ::std::option::Option::None,
@@ -6926,7 +6352,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = Self::empty();
+        let mut value = <Self as crate::json::ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
         ::std::result::Result::Ok(value)
     }
@@ -6934,14 +6360,8 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
         reader: &mut crate::json::JsonReader<'_>,
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
-        fn field(key: &str) -> u16 {
-            match key {
-                "FsrmServiceEnabled" => 0u16,
-                "EventLogDestination" => 1u16,
-                _ => u16::MAX,
-            }
-        }
-        let mut next = reader.object_start(field)?;
+        const FIELDS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
+        let mut next = reader.object_start(FIELDS)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6949,7 +6369,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
                         .member(
                             &mut value.fsrm_service_enabled,
                             "FsrmServiceEnabled",
-                            |reader| reader.boolean(),
+                            crate::json::JsonReader::boolean,
                         )?
                 }
                 1u16 => {
@@ -6957,12 +6377,12 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
                         .member(
                             &mut value.event_log_destination,
                             "EventLogDestination",
-                            |reader| reader.string(),
+                            crate::json::JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(field)?;
+            next = reader.object_next(FIELDS, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -6974,21 +6394,7 @@ fn de_administrative_actions(
     ::std::vec::Vec<crate::types::AdministrativeAction>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader
-            .element_in_place(
-                &mut items,
-                crate::types::AdministrativeAction::empty,
-                index,
-            )?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }
 ///Reads a `com.amazonaws.fsx#Aggregates`.
 fn de_aggregates(
@@ -6997,17 +6403,7 @@ fn de_aggregates(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#Aliases`.
 fn de_aliases(
@@ -7016,16 +6412,7 @@ fn de_aliases(
     ::std::vec::Vec<crate::types::Alias>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader.element_in_place(&mut items, crate::types::Alias::empty, index)?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }
 ///Reads a `com.amazonaws.fsx#AlternateDNSNames`.
 fn de_alternate_dns_names(
@@ -7034,17 +6421,7 @@ fn de_alternate_dns_names(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#BackupIds`.
 fn de_backup_ids(
@@ -7053,17 +6430,7 @@ fn de_backup_ids(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#Backups`.
 fn de_backups(
@@ -7072,16 +6439,7 @@ fn de_backups(
     ::std::vec::Vec<crate::types::Backup>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader.element_in_place(&mut items, crate::types::Backup::empty, index)?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }
 ///Reads a `com.amazonaws.fsx#DnsIps`.
 fn de_dns_ips(
@@ -7090,17 +6448,7 @@ fn de_dns_ips(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
 fn de_file_system_maintenance_operations(
@@ -7109,22 +6457,12 @@ fn de_file_system_maintenance_operations(
     ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items
-                .push(
-                    reader
-                        .enum_value::<crate::types::FileSystemMaintenanceOperation>()
-                        .map_err(|e| e.in_index(index))?,
-                );
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader
+        .list(
+            crate::json::JsonReader::enum_value::<
+                crate::types::FileSystemMaintenanceOperation,
+            >,
+        )
 }
 ///Reads a `com.amazonaws.fsx#FilterValues`.
 fn de_filter_values(
@@ -7133,17 +6471,7 @@ fn de_filter_values(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#Filters`.
 fn de_filters(
@@ -7152,16 +6480,7 @@ fn de_filters(
     ::std::vec::Vec<crate::types::Filter>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader.element_in_place(&mut items, crate::types::Filter::empty, index)?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }
 ///Reads a `com.amazonaws.fsx#LustreNoSquashNids`.
 fn de_lustre_no_squash_nids(
@@ -7170,17 +6489,7 @@ fn de_lustre_no_squash_nids(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#NetworkInterfaceIds`.
 fn de_network_interface_ids(
@@ -7189,17 +6498,7 @@ fn de_network_interface_ids(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#OntapEndpointIpAddresses`.
 fn de_ontap_endpoint_ip_addresses(
@@ -7208,17 +6507,7 @@ fn de_ontap_endpoint_ip_addresses(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#OpenZFSClientConfigurations`.
 fn de_open_zfs_client_configurations(
@@ -7227,21 +6516,7 @@ fn de_open_zfs_client_configurations(
     ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader
-            .element_in_place(
-                &mut items,
-                crate::types::OpenZfsClientConfiguration::empty,
-                index,
-            )?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }
 ///Reads a `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
 fn de_open_zfs_nfs_export_options(
@@ -7250,17 +6525,7 @@ fn de_open_zfs_nfs_export_options(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#OpenZFSNfsExports`.
 fn de_open_zfs_nfs_exports(
@@ -7269,17 +6534,7 @@ fn de_open_zfs_nfs_exports(
     ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader
-            .element_in_place(&mut items, crate::types::OpenZfsNfsExport::empty, index)?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }
 ///Reads a `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
 fn de_open_zfs_user_and_group_quotas(
@@ -7288,21 +6543,7 @@ fn de_open_zfs_user_and_group_quotas(
     ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader
-            .element_in_place(
-                &mut items,
-                crate::types::OpenZfsUserOrGroupQuota::empty,
-                index,
-            )?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }
 ///Reads a `com.amazonaws.fsx#RouteTableIds`.
 fn de_route_table_ids(
@@ -7311,17 +6552,7 @@ fn de_route_table_ids(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#SecurityGroupIds`.
 fn de_security_group_ids(
@@ -7330,17 +6561,7 @@ fn de_security_group_ids(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#SubnetIds`.
 fn de_subnet_ids(
@@ -7349,17 +6570,7 @@ fn de_subnet_ids(
     ::std::vec::Vec<::std::string::String>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        if !reader.take_null()? {
-            items.push(reader.string().map_err(|e| e.in_index(index))?);
-        }
-        index += 1;
-        more = reader.array_next()?;
-    }
-    ::std::result::Result::Ok(items)
+    reader.list(crate::json::JsonReader::string)
 }
 ///Reads a `com.amazonaws.fsx#Tags`.
 fn de_tags(
@@ -7368,14 +6579,5 @@ fn de_tags(
     ::std::vec::Vec<crate::types::Tag>,
     crate::json::DeserializeError,
 > {
-    let mut items = ::std::vec::Vec::new();
-    let mut index = 0usize;
-    let mut more = reader.array_start()?;
-    while more {
-        reader.element_in_place(&mut items, crate::types::Tag::empty, index)?;
-        index += 1;
-        more = reader.array_next()?;
-    }
-    crate::runtime::json_read::trim(&mut items);
-    ::std::result::Result::Ok(items)
+    reader.structure_list()
 }

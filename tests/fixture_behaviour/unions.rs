@@ -51,7 +51,7 @@ mod json {
         assert!(unknown.is_unknown());
         assert_eq!(to_vec(&unknown).unwrap_err().to_string(), "cannot serialize a member of union Value this crate does not know");
         assert_eq!(read(r#"{"IntValue":1,"StringValue":"b"}"#), Err("union Value has more than one member set (line 1, column 32)".into()));
-        assert_eq!(read("{}"), Err("union Value has no member set (line 1, column 2)".into()));
+        assert_eq!(read("{}"), Err("union Value has no member set (line 1, column 3)".into()));
         assert_eq!(read(r#"{"IntValue":"1"}"#), Err("IntValue: expected integer, got string (line 1, column 13)".into()));
         let output = from_slice::<EvaluateOutput>(br#"{"Result":{"Pair":{"Left":{"IntValue":true}}}}"#).unwrap_err();
         assert_eq!(output.path(), "Result.Pair.Left.IntValue");

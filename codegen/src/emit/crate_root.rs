@@ -159,7 +159,7 @@ pub fn json_rs() -> TokenStream {
     quote! {
         //! awsJson for every type of the crate: [`to_vec`] and [`from_slice`], and the reader
         //! and writer the generated (de)serializers drive.
-        pub use crate::runtime::json_read::{from_slice, DeserializeError, DeserializeJson, JsonKind, JsonReader, TimestampFormat};
+        pub use crate::runtime::json_read::{from_slice, DeserializeError, DeserializeJson, JsonKind, JsonReader, ReadInPlace, TimestampFormat};
         pub use crate::runtime::json_write::{to_vec, JsonWriter, SerializeError, SerializeJson};
     }
 }

@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ser::timestamp_format;
+use super::ser::{timestamp_wire, TimestampWire};
 use super::structs::{field_default, FieldDefault};
 use crate::context::Context;
 use crate::error::Problem;
@@ -47,28 +47,15 @@ pub fn json_de_rs(ctx: &Context) -> Result<TokenStream, Vec<Problem>> {
     })
 }
 
-/// `fn field(key: &str) -> u16` mapping member names to their index (`u16::MAX` otherwise).
-fn field_fn(members: &[Member], extra: TokenStream) -> TokenStream {
-    if members.is_empty() && extra.is_empty() {
-        return quote! {
-            fn field(_: &str) -> u16 {
-                u16::MAX
-            }
-        };
-    }
-    let arms = members.iter().enumerate().map(|(i, m)| {
-        let wire = m.name();
-        let index = u16::try_from(i).expect("fewer than 65535 members");
-        quote!(#wire => #index,)
-    });
+/// `const FIELDS`: the member names in model order (the reader matches keys against it,
+/// expecting them in this order), then `extra` names.
+fn fields_const(members: &[Member], extra: &[&str]) -> TokenStream {
+    let names = members
+        .iter()
+        .map(Member::name)
+        .chain(extra.iter().copied());
     quote! {
-        fn field(key: &str) -> u16 {
-            match key {
-                #(#arms)*
-                #extra
-                _ => u16::MAX,
-            }
-        }
+        const FIELDS: &[&str] = &[#(#names),*];
     }
 }
 
@@ -82,7 +69,7 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
         .cloned()
         .collect();
     let members = members.as_slice();
-    let field = field_fn(members, quote!());
+    let fields = fields_const(members, &[]);
     let arms = members.iter().enumerate().map(|(i, m)| {
         let index = u16::try_from(i).expect("fewer than 65535 members");
         let read = member_read(ctx, shape, m);
@@ -90,9 +77,9 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
     });
     let read_loop = if members.is_empty() {
         quote! {
-            while next.is_some() {
+            while let ::std::option::Option::Some(index) = next {
                 reader.skip()?;
-                next = reader.object_next(field)?;
+                next = reader.object_next(FIELDS, index)?;
             }
         }
     } else {
@@ -102,7 +89,7 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
                     #(#arms)*
                     _ => reader.skip()?,
                 }
-                next = reader.object_next(field)?;
+                next = reader.object_next(FIELDS, index)?;
             }
         }
     };
@@ -126,24 +113,23 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
         inits.push(quote!(meta: ::std::default::Default::default(),));
     }
     Ok(quote! {
-        impl crate::types::#name {
-            /// The value of `{}`: defaults filled in, required members zero (Smithy's client
-            /// error correction), the rest unset. Reading fills it in place.
-            pub(crate) fn empty() -> Self {
+        impl crate::json::ReadInPlace for crate::types::#name {
+            #[inline]
+            fn empty() -> Self {
                 Self { #(#inits)* }
             }
         }
 
         impl crate::json::DeserializeJson for crate::types::#name {
             fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-                let mut value = Self::empty();
+                let mut value = <Self as crate::json::ReadInPlace>::empty();
                 Self::deserialize_json_into(reader, &mut value)?;
                 ::std::result::Result::Ok(value)
             }
 
             fn deserialize_json_into(reader: &mut crate::json::JsonReader<'_>, #place: &mut Self) -> ::std::result::Result<(), crate::json::DeserializeError> {
-                #field
-                let mut next = reader.object_start(field)?;
+                #fields
+                let mut next = reader.object_start(FIELDS)?;
                 #read_loop
                 ::std::result::Result::Ok(())
             }
@@ -160,20 +146,26 @@ fn member_read(ctx: &Context, shape: &Shape, m: &Member) -> TokenStream {
     let optional = crate::rust_type::is_optional(shape, m);
     let boxed = ctx.boxed.contains(&m.id);
     if matches!(ctx.model.expect(&m.target).kind, ShapeKind::Structure(_)) {
-        let ty = ctx.value_type(&m.target);
         let method = match (optional, boxed) {
             (true, false) => quote!(member_in_place),
             (true, true) => quote!(member_boxed),
             (false, false) => quote!(value_in_place),
             (false, true) => quote!(value_boxed),
         };
-        return quote!(reader.#method(&mut value.#field, #wire, #ty::empty)?);
+        return quote!(reader.#method(&mut value.#field, #wire)?);
     }
-    let read = self::value(ctx, m);
-    if optional {
-        quote!(reader.member(&mut value.#field, #wire, |reader| #read)?)
+    // A function path where possible: one instance of `member` per reader function, not one
+    // per member.
+    let read = if boxed {
+        let read = value(ctx, m);
+        quote!(|reader| #read)
     } else {
-        quote!(reader.value(&mut value.#field, #wire, |reader| #read)?)
+        read_fn(ctx, m)
+    };
+    if optional {
+        quote!(reader.member(&mut value.#field, #wire, #read)?)
+    } else {
+        quote!(reader.value(&mut value.#field, #wire, #read)?)
     }
 }
 
@@ -195,7 +187,7 @@ fn zero(ctx: &Context, member: &Member) -> TokenStream {
         ShapeKind::Enum(_) => quote!(#ty::from("")),
         ShapeKind::IntEnum(_) => quote!(#ty::from(0)),
         ShapeKind::Union(_) => quote!(#ty::Unknown),
-        _ => quote!(#ty::empty()),
+        _ => quote!(<#ty as crate::json::ReadInPlace>::empty()),
     };
     if ctx.boxed.contains(&member.id) {
         quote!(::std::boxed::Box::new(#zero))
@@ -206,8 +198,9 @@ fn zero(ctx: &Context, member: &Member) -> TokenStream {
 
 fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
     let name = ctx.names.type_name(&shape.id);
-    let type_key = quote!("__type" => u16::MAX - 1,);
-    let field = field_fn(members, type_key);
+    // `__type` comes after the members.
+    let fields = fields_const(members, &["__type"]);
+    let type_index = u16::try_from(members.len()).expect("fewer than 65535 members");
     let arms = members.iter().enumerate().map(|(i, m)| {
         let index = u16::try_from(i).expect("fewer than 65535 members");
         let variant = ctx.names.variant(&m.id);
@@ -229,13 +222,13 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
     quote! {
         impl crate::json::DeserializeJson for crate::types::#name {
             fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-                #field
+                #fields
                 let mut value: ::std::option::Option<Self> = ::std::option::Option::None;
-                let mut next = reader.object_start(field)?;
+                let mut next = reader.object_start(FIELDS)?;
                 while let ::std::option::Option::Some(index) = next {
                     // `__type` says which union this is, and a `null` member is not set.
-                    if index == u16::MAX - 1 || reader.take_null()? {
-                        if index == u16::MAX - 1 {
+                    if index == #type_index || reader.take_null()? {
+                        if index == #type_index {
                             reader.skip()?;
                         }
                     } else {
@@ -250,7 +243,7 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
                             return ::std::result::Result::Err(reader.invalid(#several));
                         }
                     }
-                    next = reader.object_next(field)?;
+                    next = reader.object_next(FIELDS, index)?;
                 }
                 value.ok_or_else(|| reader.invalid(#none))
             }
@@ -262,87 +255,31 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
     let function = format_ident!("de_{}", ctx.names.collection(&shape.id).bare());
     let ty = ctx.value_type(&shape.id);
     let sparse = shape.traits.has(traits::SPARSE);
+    let in_place = |member: &Member| {
+        !sparse
+            && matches!(
+                ctx.model.expect(&member.target).kind,
+                ShapeKind::Structure(_)
+            )
+    };
+    // Elements are never boxed (a list or map already holds them indirectly).
     let body = match &shape.kind {
+        ShapeKind::List(member) if in_place(member) => quote!(reader.structure_list()),
         ShapeKind::List(member) => {
-            let read = value(ctx, member);
-            let in_place = !sparse
-                && matches!(
-                    ctx.model.expect(&member.target).kind,
-                    ShapeKind::Structure(_)
-                );
-            let element_ty = ctx.value_type(&member.target);
-            let push = if in_place {
-                quote!(reader.element_in_place(&mut items, #element_ty::empty, index)?;)
-            } else if sparse {
-                quote!(items.push(reader.optional(|reader| #read).map_err(|e| e.in_index(index))?);)
+            let read = read_fn(ctx, member);
+            if sparse {
+                quote!(reader.sparse_list(#read))
             } else {
-                quote! {
-                    if !reader.take_null()? {
-                        items.push(#read.map_err(|e| e.in_index(index))?);
-                    }
-                }
-            };
-            let trim = in_place.then(|| quote!(crate::runtime::json_read::trim(&mut items);));
-            quote! {
-                let mut items = ::std::vec::Vec::new();
-                let mut index = 0usize;
-                let mut more = reader.array_start()?;
-                while more {
-                    #push
-                    index += 1;
-                    more = reader.array_next()?;
-                }
-                #trim
-                ::std::result::Result::Ok(items)
+                quote!(reader.list(#read))
             }
         }
-        ShapeKind::Map {
-            key,
-            value: map_value,
-        } => {
-            let enum_key = matches!(ctx.model.expect(&key.target).kind, ShapeKind::Enum(_));
-            let key_ty = ctx.value_type(&key.target);
-            let key_value = if enum_key {
-                quote!(#key_ty::from(key.as_str()))
+        ShapeKind::Map { value, .. } if in_place(value) => quote!(reader.structure_map()),
+        ShapeKind::Map { value, .. } => {
+            let read = read_fn(ctx, value);
+            if sparse {
+                quote!(reader.sparse_map(#read))
             } else {
-                quote!(key)
-            };
-            let read = value(ctx, map_value);
-            let in_place = !sparse
-                && matches!(
-                    ctx.model.expect(&map_value.target).kind,
-                    ShapeKind::Structure(_)
-                );
-            let value_ty = ctx.value_type(&map_value.target);
-            let insert = if in_place {
-                // The key as written names the entry in errors, so a string key is cloned.
-                let key_value = if enum_key {
-                    key_value.clone()
-                } else {
-                    quote!(key.clone())
-                };
-                quote!(reader.entry_in_place(&mut map, #key_value, &key, #value_ty::empty)?;)
-            } else if sparse {
-                quote! {
-                    let item = reader.optional(|reader| #read).map_err(|e| e.in_key(&key))?;
-                    map.insert(#key_value, item);
-                }
-            } else {
-                quote! {
-                    if !reader.take_null()? {
-                        let item = #read.map_err(|e| e.in_key(&key))?;
-                        map.insert(#key_value, item);
-                    }
-                }
-            };
-            quote! {
-                let mut map = ::std::collections::BTreeMap::new();
-                let mut next = reader.object_start_key()?;
-                while let ::std::option::Option::Some(key) = next {
-                    #insert
-                    next = reader.object_next_key()?;
-                }
-                ::std::result::Result::Ok(map)
+                quote!(reader.map(#read))
             }
         }
         _ => unreachable!("collection_shapes returns lists and maps"),
@@ -356,52 +293,64 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
     }
 }
 
-/// An expression of type `Result<T, DeserializeError>` reading `member`'s target from `reader`.
+/// An expression of type `Result<T, DeserializeError>` reading `member`'s target from `reader`
+/// (boxed where the member is).
 fn value(ctx: &Context, member: &Member) -> TokenStream {
+    let read = read_fn(ctx, member);
+    if ctx.boxed.contains(&member.id) {
+        quote!(#read(reader).map(::std::boxed::Box::new))
+    } else {
+        quote!(#read(reader))
+    }
+}
+
+/// The path of the function that reads `member`'s target (unboxed):
+/// `fn(&mut JsonReader) -> Result<T, DeserializeError>`.
+fn read_fn(ctx: &Context, member: &Member) -> TokenStream {
     let target = ctx.model.expect(&member.target);
-    let read = match &target.kind {
-        ShapeKind::Simple(simple) => match simple {
-            SimpleType::String => quote!(reader.string()),
-            SimpleType::Boolean => quote!(reader.boolean()),
-            SimpleType::Byte => quote!(reader.integer::<i8>("an 8-bit integer")),
-            SimpleType::Short => quote!(reader.integer::<i16>("a 16-bit integer")),
-            SimpleType::Integer => quote!(reader.integer::<i32>("a 32-bit integer")),
-            SimpleType::Long => quote!(reader.integer::<i64>("a 64-bit integer")),
-            SimpleType::Float => quote!(reader.float()),
-            SimpleType::Double => quote!(reader.double()),
-            SimpleType::BigInteger => quote!(reader.big_integer()),
-            SimpleType::BigDecimal => quote!(reader.big_decimal()),
-            SimpleType::Timestamp => {
-                let format = timestamp_format(ctx, member);
-                quote!(reader.timestamp(#format))
-            }
-            SimpleType::Blob => quote!(reader.blob()),
-            SimpleType::Document => quote!(reader.document()),
-        },
+    let reader_fn = |name: &str| {
+        let name = format_ident!("{name}");
+        quote!(crate::json::JsonReader::#name)
+    };
+    match &target.kind {
+        ShapeKind::Simple(simple) => reader_fn(match simple {
+            SimpleType::String => "string",
+            SimpleType::Boolean => "boolean",
+            SimpleType::Byte => "byte",
+            SimpleType::Short => "short",
+            SimpleType::Integer => "int",
+            SimpleType::Long => "long",
+            SimpleType::Float => "float",
+            SimpleType::Double => "double",
+            SimpleType::BigInteger => "big_integer",
+            SimpleType::BigDecimal => "big_decimal",
+            SimpleType::Timestamp => match timestamp_wire(ctx, member) {
+                TimestampWire::EpochSeconds => "epoch_seconds",
+                TimestampWire::DateTime => "date_time",
+                TimestampWire::HttpDate => "http_date",
+            },
+            SimpleType::Blob => "blob",
+            SimpleType::Document => "document",
+        }),
         ShapeKind::Enum(_) => {
             let ty = ctx.value_type(&member.target);
-            quote!(reader.enum_value::<#ty>())
+            quote!(crate::json::JsonReader::enum_value::<#ty>)
         }
         ShapeKind::IntEnum(_) => {
             let ty = ctx.value_type(&member.target);
-            quote!(reader.integer::<i32>("a 32-bit integer").map(#ty::from))
+            quote!(crate::json::JsonReader::int_enum::<#ty>)
         }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             let ty = ctx.value_type(&member.target);
-            quote!(<#ty as crate::json::DeserializeJson>::deserialize_json(reader))
+            quote!(<#ty as crate::json::DeserializeJson>::deserialize_json)
         }
         ShapeKind::List(_) | ShapeKind::Map { .. } => {
             let function = format_ident!("de_{}", ctx.names.collection(&member.target).bare());
-            quote!(#function(reader))
+            quote!(#function)
         }
         ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
             unreachable!("validated: members target values")
         }
-    };
-    if ctx.boxed.contains(&member.id) {
-        quote!(#read.map(::std::boxed::Box::new))
-    } else {
-        read
     }
 }
 

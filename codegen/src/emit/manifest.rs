@@ -46,10 +46,6 @@ pub const DEPENDENCIES: &[Dependency] = &[
     },
     dep("http", "1"),
     dep("itoa", "1"),
-    Dependency {
-        default_features: false,
-        ..dep("jiter", "0.18")
-    },
     dep("ryu", "1"),
     Dependency {
         features: &["v4"],

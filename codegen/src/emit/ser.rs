@@ -14,6 +14,28 @@ use crate::rust_type::is_optional;
 /// `crate::json::TimestampFormat::…` for a member: its own `@timestampFormat`, else its
 /// target's, else epoch seconds (the awsJson default).
 pub fn timestamp_format(ctx: &Context, member: &Member) -> TokenStream {
+    let variant = match timestamp_wire(ctx, member) {
+        TimestampWire::EpochSeconds => quote!(EpochSeconds),
+        TimestampWire::DateTime => quote!(DateTime),
+        TimestampWire::HttpDate => quote!(HttpDate),
+    };
+    quote!(crate::json::TimestampFormat::#variant)
+}
+
+/// How a timestamp member is written (`@timestampFormat` on the member, else on its target,
+/// else epoch seconds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampWire {
+    /// Seconds since the epoch, a JSON number.
+    EpochSeconds,
+    /// An RFC 3339 string.
+    DateTime,
+    /// An RFC 7231 string.
+    HttpDate,
+}
+
+/// The wire format of timestamp member `member`.
+pub fn timestamp_wire(ctx: &Context, member: &Member) -> TimestampWire {
     let format = member
         .traits
         .get(traits::TIMESTAMP_FORMAT)
@@ -24,12 +46,11 @@ pub fn timestamp_format(ctx: &Context, member: &Member) -> TokenStream {
                 .get(traits::TIMESTAMP_FORMAT)
         })
         .and_then(|v| v.as_str());
-    let variant = match format {
-        Some("date-time") => quote!(DateTime),
-        Some("http-date") => quote!(HttpDate),
-        _ => quote!(EpochSeconds),
-    };
-    quote!(crate::json::TimestampFormat::#variant)
+    match format {
+        Some("date-time") => TimestampWire::DateTime,
+        Some("http-date") => TimestampWire::HttpDate,
+        _ => TimestampWire::EpochSeconds,
+    }
 }
 
 /// The whole `src/json_ser.rs`.

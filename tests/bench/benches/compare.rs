@@ -177,6 +177,23 @@ fn cases<'a>(inputs: &'a Inputs, runtime: &'a tokio::runtime::Runtime) -> Vec<Ca
         });
     }
 
+    let (body, codec) = (&inputs.model_order_body, sdk_codec());
+    cases.push(Case {
+        name: "parse_describe_backups_1000_model_order".into(),
+        bytes: body.len(),
+        ours: batch(|| {
+            fsx::json::from_slice::<describe_backups::DescribeBackupsOutput>(black_box(body))
+                .unwrap()
+        }),
+        theirs: batch(move || {
+            sdk::operation::describe_backups::DescribeBackupsOutput::deserialize(
+                &mut codec.create_deserializer(black_box(body)),
+            )
+            .unwrap()
+        }),
+        ignored_any: Some(skim(body)),
+    });
+
     let (ours_input, sdk_input, codec) = (
         inputs.copy_backup.ours(),
         sdk_copy_backup(&inputs.copy_backup),
@@ -414,6 +431,8 @@ fn generation(settings: Settings, wanted: &dyn Fn(&str) -> bool) -> Result<(), S
 struct Inputs {
     /// DescribeBackups bodies of [`SIZES`] backups.
     bodies: Vec<Vec<u8>>,
+    /// The 1,000-backup body with its members in model order.
+    model_order_body: Vec<u8>,
     empty_body: Vec<u8>,
     copy_backup: bench::CopyBackupRequest,
     create_backup: bench::CreateBackupRequest,
@@ -429,6 +448,7 @@ impl Inputs {
                 .iter()
                 .map(|&n| examples.describe_backups_body(n))
                 .collect(),
+            model_order_body: examples.describe_backups_body_model_order(1_000)?,
             empty_body: b"{}".to_vec(),
             copy_backup: examples.copy_backup_request(),
             create_backup: examples.create_backup_request(),
@@ -442,6 +462,14 @@ impl Inputs {
     /// request id.
     fn validate(&self) -> Result<(), String> {
         let codec = sdk_codec();
+        let model_order: describe_backups::DescribeBackupsOutput =
+            fsx::json::from_slice(&self.model_order_body)
+                .map_err(|e| format!("ours, model order: {e}"))?;
+        let sorted: describe_backups::DescribeBackupsOutput =
+            fsx::json::from_slice(&self.bodies[2]).map_err(|e| format!("ours, 1,000: {e}"))?;
+        if model_order != sorted || self.model_order_body.len() != self.bodies[2].len() {
+            return Err("the model-order body does not read to the same backups".into());
+        }
         for (count, body) in SIZES.iter().zip(&self.bodies) {
             let ours: describe_backups::DescribeBackupsOutput =
                 fsx::json::from_slice(body).map_err(|e| format!("ours, {count} backups: {e}"))?;

@@ -10,12 +10,10 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
+use smithy_codegen::model::{Model, ShapeId, ShapeKind};
 
 /// The botocore examples file, relative to the project root.
 pub const EXAMPLES: &str = "../shared/docs/examples/fsx-2018-03-01.botocore-examples.json";
-
-/// The FSx model, relative to the project root.
-pub const MODEL: &str = "../shared/models/fsx/fsx-2018-03-01.json";
 
 /// The operations the committed `generated/` crate covers (`cargo xtask codegen`'s default).
 pub const DEFAULT_OPERATIONS: &[&str] = &[
@@ -97,6 +95,23 @@ impl Examples {
         serde_json::to_vec(&Value::Object(body)).expect("a JSON value serializes")
     }
 
+    /// [`describe_backups_body`](Self::describe_backups_body) with every object's members in
+    /// the model's order (the documented examples, and so the other bodies, have their keys
+    /// sorted).
+    pub fn describe_backups_body_model_order(&self, count: usize) -> Result<Vec<u8>, String> {
+        let path = project_root().join(MODEL);
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let model = smithy_codegen::model::load(&bytes).map_err(|e| e.to_string())?;
+        let output = ShapeId::parse("com.amazonaws.fsx#DescribeBackupsResponse")
+            .map_err(|e| e.to_string())?;
+        let body: Value = serde_json::from_slice(&self.describe_backups_body(count))
+            .map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        write_in_model_order(&model, &output, &body, &mut out);
+        Ok(out)
+    }
+
     /// The `i`th backup of a generated body.
     pub fn backup_variant(&self, i: usize) -> Value {
         const LIFECYCLES: [&str; 6] = [
@@ -164,7 +179,7 @@ impl Examples {
             "SizeInBytes".into(),
             json!(1_200_000_000_000u64 / 4 + h % 1_000_000_000_000),
         );
-        if lifecycle == "COPYING" || i % 5 == 0 {
+        if lifecycle == "COPYING" || i.is_multiple_of(5) {
             b.insert(
                 "SourceBackupId".into(),
                 json!(format!("backup-{:017x}", mix(h))),
@@ -246,10 +261,10 @@ impl Examples {
             "MountName".into(),
             json!(format!("{:08x}", (h >> 24) & 0xffff_ffff)),
         );
-        lustre.insert("CopyTagsToBackups".into(), json!(i % 2 == 0));
+        lustre.insert("CopyTagsToBackups".into(), json!(i.is_multiple_of(2)));
         lustre.insert(
             "DataCompressionType".into(),
-            json!(if i % 3 == 0 { "NONE" } else { "LZ4" }),
+            json!(if i.is_multiple_of(3) { "NONE" } else { "LZ4" }),
         );
         lustre.insert(
             "LogConfiguration".into(),
@@ -396,4 +411,40 @@ pub fn ok_headers() -> Vec<(&'static str, &'static str)> {
         ("content-type", "application/x-amz-json-1.1"),
         ("x-amzn-requestid", REQUEST_ID),
     ]
+}
+
+/// The FSx model, relative to the project root.
+pub const MODEL: &str = "../shared/models/fsx/fsx-2018-03-01.json";
+
+/// Writes `value` (of shape `shape`) as compact JSON, structures' members in model order.
+fn write_in_model_order(model: &Model, shape: &ShapeId, value: &Value, out: &mut Vec<u8>) {
+    match (&model.expect(shape).kind, value) {
+        (ShapeKind::Structure(members), Value::Object(object)) => {
+            out.push(b'{');
+            let mut first = true;
+            for member in members {
+                if let Some(v) = object.get(member.name()) {
+                    if !first {
+                        out.push(b',');
+                    }
+                    first = false;
+                    serde_json::to_writer(&mut *out, member.name()).expect("a string writes");
+                    out.push(b':');
+                    write_in_model_order(model, &member.target, v, out);
+                }
+            }
+            out.push(b'}');
+        }
+        (ShapeKind::List(member), Value::Array(items)) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_in_model_order(model, &member.target, item, out);
+            }
+            out.push(b']');
+        }
+        _ => serde_json::to_writer(&mut *out, value).expect("a value writes"),
+    }
 }
