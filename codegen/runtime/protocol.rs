@@ -144,26 +144,33 @@ impl ErrorMetadata {
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Self {
-        let header = |name: &http::HeaderName| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::trim)
-        };
+        // One pass over the headers (there are few) rather than a hashed lookup for each.
+        let (mut error_type, mut request_id) = (None, None);
+        for (name, value) in headers {
+            let slot = match name.as_str() {
+                "x-amzn-errortype" => &mut error_type,
+                "x-amzn-requestid" => &mut request_id,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(value.to_str().ok().map(str::trim));
+            }
+        }
         let fields = BodyFields::read(body);
         // A source whose code sanitizes to nothing (`""`, `aws.fsx#`) gives way to the next.
         let clean = |code: &str| {
             let code = sanitize_error_code(code);
             (!code.is_empty()).then(|| code.to_owned())
         };
-        let code = header(&ERROR_TYPE)
+        let code = error_type
+            .flatten()
             .and_then(clean)
             .or_else(|| fields.code.as_deref().and_then(clean))
             .or_else(|| fields.type_.as_deref().and_then(clean));
         ErrorMetadata {
             code,
             message: fields.message.map(Cow::into_owned),
-            request_id: header(&REQUEST_ID).map(str::to_owned),
+            request_id: request_id.flatten().map(str::to_owned),
             status: Some(status.as_u16()),
             query_error_type: None,
         }
@@ -190,8 +197,6 @@ impl ErrorMetadata {
     }
 }
 
-/// The header that carries an error's code.
-const ERROR_TYPE: http::HeaderName = http::HeaderName::from_static("x-amzn-errortype");
 /// The header that carries the request id.
 const REQUEST_ID: http::HeaderName = http::HeaderName::from_static("x-amzn-requestid");
 

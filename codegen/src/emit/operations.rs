@@ -124,8 +124,10 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         let code = shape.id.name();
         let variant = ctx.names.type_name(&shape.id);
         quote! {
-            ::std::option::Option::Some(#code) => crate::runtime::protocol::modeled_error(body, meta, crate::types::#variant::with_meta)
-                .map_or_else(#error_name::Unhandled, #error_name::#variant),
+            ::std::option::Option::Some(#code) => ::std::option::Option::Some(|body, meta| {
+                crate::runtime::protocol::modeled_error(body, meta, crate::types::#variant::with_meta)
+                    .map_or_else(#error_name::Unhandled, #error_name::#variant)
+            }),
         }
     });
     let query_code = ctx
@@ -170,11 +172,14 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         }
     } else {
         quote! {
-            let code = meta.code().map(::std::borrow::ToOwned::to_owned);
-            #query_code
-            ::std::result::Result::Err(match code.as_deref() {
+            let read: ::std::option::Option<fn(&[u8], crate::error::ErrorMetadata) -> #error_name> = match meta.code() {
                 #(#error_arms)*
-                _ => #unhandled,
+                _ => ::std::option::Option::None,
+            };
+            #query_code
+            ::std::result::Result::Err(match read {
+                ::std::option::Option::Some(read) => read(body, meta),
+                ::std::option::Option::None => #unhandled,
             })
         }
     };

@@ -78,10 +78,11 @@ pub fn response(
             ));
     }
     let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
-    let code = meta.code().map(::std::borrow::ToOwned::to_owned);
-    ::std::result::Result::Err(
-        match code.as_deref() {
-            ::std::option::Option::Some("BackupNotFound") => {
+    let read: ::std::option::Option<
+        fn(&[u8], crate::error::ErrorMetadata) -> CopyBackupError,
+    > = match meta.code() {
+        ::std::option::Option::Some("BackupNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -91,16 +92,20 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::BackupNotFound,
                     )
-            }
-            ::std::option::Option::Some("BadRequest") => {
+            })
+        }
+        ::std::option::Option::Some("BadRequest") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
                         crate::types::BadRequest::with_meta,
                     )
                     .map_or_else(CopyBackupError::Unhandled, CopyBackupError::BadRequest)
-            }
-            ::std::option::Option::Some("IncompatibleParameterError") => {
+            })
+        }
+        ::std::option::Option::Some("IncompatibleParameterError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -110,8 +115,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::IncompatibleParameterError,
                     )
-            }
-            ::std::option::Option::Some("IncompatibleRegionForMultiAZ") => {
+            })
+        }
+        ::std::option::Option::Some("IncompatibleRegionForMultiAZ") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -121,8 +128,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::IncompatibleRegionForMultiAz,
                     )
-            }
-            ::std::option::Option::Some("InternalServerError") => {
+            })
+        }
+        ::std::option::Option::Some("InternalServerError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -132,8 +141,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::InternalServerError,
                     )
-            }
-            ::std::option::Option::Some("InvalidDestinationKmsKey") => {
+            })
+        }
+        ::std::option::Option::Some("InvalidDestinationKmsKey") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -143,8 +154,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::InvalidDestinationKmsKey,
                     )
-            }
-            ::std::option::Option::Some("InvalidRegion") => {
+            })
+        }
+        ::std::option::Option::Some("InvalidRegion") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -154,8 +167,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::InvalidRegion,
                     )
-            }
-            ::std::option::Option::Some("InvalidSourceKmsKey") => {
+            })
+        }
+        ::std::option::Option::Some("InvalidSourceKmsKey") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -165,8 +180,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::InvalidSourceKmsKey,
                     )
-            }
-            ::std::option::Option::Some("ServiceLimitExceeded") => {
+            })
+        }
+        ::std::option::Option::Some("ServiceLimitExceeded") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -176,8 +193,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::ServiceLimitExceeded,
                     )
-            }
-            ::std::option::Option::Some("SourceBackupUnavailable") => {
+            })
+        }
+        ::std::option::Option::Some("SourceBackupUnavailable") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -187,8 +206,10 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::SourceBackupUnavailable,
                     )
-            }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            })
+        }
+        ::std::option::Option::Some("UnsupportedOperation") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -198,8 +219,14 @@ pub fn response(
                         CopyBackupError::Unhandled,
                         CopyBackupError::UnsupportedOperation,
                     )
-            }
-            _ => {
+            })
+        }
+        _ => ::std::option::Option::None,
+    };
+    ::std::result::Result::Err(
+        match read {
+            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::None => {
                 CopyBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),
                 )

@@ -96,10 +96,11 @@ pub fn response(
             ));
     }
     let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
-    let code = meta.code().map(::std::borrow::ToOwned::to_owned);
-    ::std::result::Result::Err(
-        match code.as_deref() {
-            ::std::option::Option::Some("BackupInProgress") => {
+    let read: ::std::option::Option<
+        fn(&[u8], crate::error::ErrorMetadata) -> CreateBackupError,
+    > = match meta.code() {
+        ::std::option::Option::Some("BackupInProgress") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -109,8 +110,10 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::BackupInProgress,
                     )
-            }
-            ::std::option::Option::Some("BadRequest") => {
+            })
+        }
+        ::std::option::Option::Some("BadRequest") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -120,8 +123,10 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::BadRequest,
                     )
-            }
-            ::std::option::Option::Some("FileSystemNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("FileSystemNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -131,8 +136,10 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::FileSystemNotFound,
                     )
-            }
-            ::std::option::Option::Some("IncompatibleParameterError") => {
+            })
+        }
+        ::std::option::Option::Some("IncompatibleParameterError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -142,8 +149,10 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::IncompatibleParameterError,
                     )
-            }
-            ::std::option::Option::Some("InternalServerError") => {
+            })
+        }
+        ::std::option::Option::Some("InternalServerError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -153,8 +162,10 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::InternalServerError,
                     )
-            }
-            ::std::option::Option::Some("ServiceLimitExceeded") => {
+            })
+        }
+        ::std::option::Option::Some("ServiceLimitExceeded") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -164,8 +175,10 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::ServiceLimitExceeded,
                     )
-            }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            })
+        }
+        ::std::option::Option::Some("UnsupportedOperation") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -175,8 +188,10 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::UnsupportedOperation,
                     )
-            }
-            ::std::option::Option::Some("VolumeNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("VolumeNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -186,8 +201,14 @@ pub fn response(
                         CreateBackupError::Unhandled,
                         CreateBackupError::VolumeNotFound,
                     )
-            }
-            _ => {
+            })
+        }
+        _ => ::std::option::Option::None,
+    };
+    ::std::result::Result::Err(
+        match read {
+            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::None => {
                 CreateBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),
                 )

@@ -87,10 +87,11 @@ pub fn response(
             ));
     }
     let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
-    let code = meta.code().map(::std::borrow::ToOwned::to_owned);
-    ::std::result::Result::Err(
-        match code.as_deref() {
-            ::std::option::Option::Some("ActiveDirectoryError") => {
+    let read: ::std::option::Option<
+        fn(&[u8], crate::error::ErrorMetadata) -> CreateFileSystemFromBackupError,
+    > = match meta.code() {
+        ::std::option::Option::Some("ActiveDirectoryError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -100,8 +101,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::ActiveDirectoryError,
                     )
-            }
-            ::std::option::Option::Some("BackupNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("BackupNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -111,8 +114,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::BackupNotFound,
                     )
-            }
-            ::std::option::Option::Some("BadRequest") => {
+            })
+        }
+        ::std::option::Option::Some("BadRequest") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -122,8 +127,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::BadRequest,
                     )
-            }
-            ::std::option::Option::Some("IncompatibleParameterError") => {
+            })
+        }
+        ::std::option::Option::Some("IncompatibleParameterError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -133,8 +140,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::IncompatibleParameterError,
                     )
-            }
-            ::std::option::Option::Some("InternalServerError") => {
+            })
+        }
+        ::std::option::Option::Some("InternalServerError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -144,8 +153,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::InternalServerError,
                     )
-            }
-            ::std::option::Option::Some("InvalidNetworkSettings") => {
+            })
+        }
+        ::std::option::Option::Some("InvalidNetworkSettings") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -155,8 +166,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::InvalidNetworkSettings,
                     )
-            }
-            ::std::option::Option::Some("InvalidPerUnitStorageThroughput") => {
+            })
+        }
+        ::std::option::Option::Some("InvalidPerUnitStorageThroughput") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -166,8 +179,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::InvalidPerUnitStorageThroughput,
                     )
-            }
-            ::std::option::Option::Some("MissingFileSystemConfiguration") => {
+            })
+        }
+        ::std::option::Option::Some("MissingFileSystemConfiguration") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -177,8 +192,10 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::MissingFileSystemConfiguration,
                     )
-            }
-            ::std::option::Option::Some("ServiceLimitExceeded") => {
+            })
+        }
+        ::std::option::Option::Some("ServiceLimitExceeded") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -188,8 +205,14 @@ pub fn response(
                         CreateFileSystemFromBackupError::Unhandled,
                         CreateFileSystemFromBackupError::ServiceLimitExceeded,
                     )
-            }
-            _ => {
+            })
+        }
+        _ => ::std::option::Option::None,
+    };
+    ::std::result::Result::Err(
+        match read {
+            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::None => {
                 CreateFileSystemFromBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),
                 )

@@ -70,10 +70,11 @@ pub fn response(
             ));
     }
     let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
-    let code = meta.code().map(::std::borrow::ToOwned::to_owned);
-    ::std::result::Result::Err(
-        match code.as_deref() {
-            ::std::option::Option::Some("BackupNotFound") => {
+    let read: ::std::option::Option<
+        fn(&[u8], crate::error::ErrorMetadata) -> CreateVolumeFromBackupError,
+    > = match meta.code() {
+        ::std::option::Option::Some("BackupNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -83,8 +84,10 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::BackupNotFound,
                     )
-            }
-            ::std::option::Option::Some("BadRequest") => {
+            })
+        }
+        ::std::option::Option::Some("BadRequest") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -94,8 +97,10 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::BadRequest,
                     )
-            }
-            ::std::option::Option::Some("FileSystemNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("FileSystemNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -105,8 +110,10 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::FileSystemNotFound,
                     )
-            }
-            ::std::option::Option::Some("IncompatibleParameterError") => {
+            })
+        }
+        ::std::option::Option::Some("IncompatibleParameterError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -116,8 +123,10 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::IncompatibleParameterError,
                     )
-            }
-            ::std::option::Option::Some("InternalServerError") => {
+            })
+        }
+        ::std::option::Option::Some("InternalServerError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -127,8 +136,10 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::InternalServerError,
                     )
-            }
-            ::std::option::Option::Some("MissingVolumeConfiguration") => {
+            })
+        }
+        ::std::option::Option::Some("MissingVolumeConfiguration") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -138,8 +149,10 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::MissingVolumeConfiguration,
                     )
-            }
-            ::std::option::Option::Some("ServiceLimitExceeded") => {
+            })
+        }
+        ::std::option::Option::Some("ServiceLimitExceeded") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -149,8 +162,10 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::ServiceLimitExceeded,
                     )
-            }
-            ::std::option::Option::Some("StorageVirtualMachineNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("StorageVirtualMachineNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -160,8 +175,14 @@ pub fn response(
                         CreateVolumeFromBackupError::Unhandled,
                         CreateVolumeFromBackupError::StorageVirtualMachineNotFound,
                     )
-            }
-            _ => {
+            })
+        }
+        _ => ::std::option::Option::None,
+    };
+    ::std::result::Result::Err(
+        match read {
+            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::None => {
                 CreateVolumeFromBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),
                 )

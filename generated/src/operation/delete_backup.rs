@@ -74,10 +74,11 @@ pub fn response(
             ));
     }
     let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
-    let code = meta.code().map(::std::borrow::ToOwned::to_owned);
-    ::std::result::Result::Err(
-        match code.as_deref() {
-            ::std::option::Option::Some("BackupBeingCopied") => {
+    let read: ::std::option::Option<
+        fn(&[u8], crate::error::ErrorMetadata) -> DeleteBackupError,
+    > = match meta.code() {
+        ::std::option::Option::Some("BackupBeingCopied") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -87,8 +88,10 @@ pub fn response(
                         DeleteBackupError::Unhandled,
                         DeleteBackupError::BackupBeingCopied,
                     )
-            }
-            ::std::option::Option::Some("BackupInProgress") => {
+            })
+        }
+        ::std::option::Option::Some("BackupInProgress") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -98,8 +101,10 @@ pub fn response(
                         DeleteBackupError::Unhandled,
                         DeleteBackupError::BackupInProgress,
                     )
-            }
-            ::std::option::Option::Some("BackupNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("BackupNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -109,8 +114,10 @@ pub fn response(
                         DeleteBackupError::Unhandled,
                         DeleteBackupError::BackupNotFound,
                     )
-            }
-            ::std::option::Option::Some("BackupRestoring") => {
+            })
+        }
+        ::std::option::Option::Some("BackupRestoring") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -120,8 +127,10 @@ pub fn response(
                         DeleteBackupError::Unhandled,
                         DeleteBackupError::BackupRestoring,
                     )
-            }
-            ::std::option::Option::Some("BadRequest") => {
+            })
+        }
+        ::std::option::Option::Some("BadRequest") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -131,8 +140,10 @@ pub fn response(
                         DeleteBackupError::Unhandled,
                         DeleteBackupError::BadRequest,
                     )
-            }
-            ::std::option::Option::Some("IncompatibleParameterError") => {
+            })
+        }
+        ::std::option::Option::Some("IncompatibleParameterError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -142,8 +153,10 @@ pub fn response(
                         DeleteBackupError::Unhandled,
                         DeleteBackupError::IncompatibleParameterError,
                     )
-            }
-            ::std::option::Option::Some("InternalServerError") => {
+            })
+        }
+        ::std::option::Option::Some("InternalServerError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -153,8 +166,14 @@ pub fn response(
                         DeleteBackupError::Unhandled,
                         DeleteBackupError::InternalServerError,
                     )
-            }
-            _ => {
+            })
+        }
+        _ => ::std::option::Option::None,
+    };
+    ::std::result::Result::Err(
+        match read {
+            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::None => {
                 DeleteBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),
                 )

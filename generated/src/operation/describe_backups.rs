@@ -71,10 +71,11 @@ pub fn response(
             ));
     }
     let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
-    let code = meta.code().map(::std::borrow::ToOwned::to_owned);
-    ::std::result::Result::Err(
-        match code.as_deref() {
-            ::std::option::Option::Some("BackupNotFound") => {
+    let read: ::std::option::Option<
+        fn(&[u8], crate::error::ErrorMetadata) -> DescribeBackupsError,
+    > = match meta.code() {
+        ::std::option::Option::Some("BackupNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -84,8 +85,10 @@ pub fn response(
                         DescribeBackupsError::Unhandled,
                         DescribeBackupsError::BackupNotFound,
                     )
-            }
-            ::std::option::Option::Some("BadRequest") => {
+            })
+        }
+        ::std::option::Option::Some("BadRequest") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -95,8 +98,10 @@ pub fn response(
                         DescribeBackupsError::Unhandled,
                         DescribeBackupsError::BadRequest,
                     )
-            }
-            ::std::option::Option::Some("FileSystemNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("FileSystemNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -106,8 +111,10 @@ pub fn response(
                         DescribeBackupsError::Unhandled,
                         DescribeBackupsError::FileSystemNotFound,
                     )
-            }
-            ::std::option::Option::Some("InternalServerError") => {
+            })
+        }
+        ::std::option::Option::Some("InternalServerError") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -117,8 +124,10 @@ pub fn response(
                         DescribeBackupsError::Unhandled,
                         DescribeBackupsError::InternalServerError,
                     )
-            }
-            ::std::option::Option::Some("VolumeNotFound") => {
+            })
+        }
+        ::std::option::Option::Some("VolumeNotFound") => {
+            ::std::option::Option::Some(|body, meta| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -128,8 +137,14 @@ pub fn response(
                         DescribeBackupsError::Unhandled,
                         DescribeBackupsError::VolumeNotFound,
                     )
-            }
-            _ => {
+            })
+        }
+        _ => ::std::option::Option::None,
+    };
+    ::std::result::Result::Err(
+        match read {
+            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::None => {
                 DescribeBackupsError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),
                 )
