@@ -56,6 +56,24 @@ pub fn error_rs(ctx: &Context) -> TokenStream {
     }
 }
 
+/// The wire name of an error's only member when that member is its optional string message
+/// (`message` or `Message`, the names the metadata reads): such an error holds nothing the
+/// metadata does not, so a response need not read its body a second time (the runtime's
+/// `message_error`).
+pub(crate) fn message_only<'a>(ctx: &Context, shape: &'a Shape) -> Option<&'a str> {
+    let ShapeKind::Structure(members) = &shape.kind else {
+        return None;
+    };
+    let [member] = members.as_slice() else {
+        return None;
+    };
+    let name = member.name();
+    (matches!(name, "message" | "Message")
+        && message_member(ctx, members).is_some()
+        && is_optional(shape, member))
+    .then_some(name)
+}
+
 /// The member holding an error's message: one called `message` (any case) that is a string.
 fn message_member<'a>(ctx: &Context, members: &'a [Member]) -> Option<&'a Member> {
     members.iter().find(|m| {

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::errors::error_enum;
+use super::errors::{error_enum, message_only};
 use super::{doc, doc_lines, inner_doc_lines};
 use crate::context::Context;
 use crate::error::Problem;
@@ -123,10 +123,18 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
     let error_arms = errors.iter().map(|shape| {
         let code = shape.id.name();
         let variant = ctx.names.type_name(&shape.id);
-        quote! {
-            ::std::option::Option::Some(#code) => ::std::option::Option::Some(|body, meta| {
+        // An error made of its message alone may skip reading the body again.
+        let (fit, read) = match message_only(ctx, shape) {
+            Some(wire) => (quote!(fit), quote! {
+                crate::runtime::protocol::message_error(body, meta, fit, #wire, crate::types::#variant::with_meta)
+            }),
+            None => (quote!(_), quote! {
                 crate::runtime::protocol::modeled_error(body, meta, crate::types::#variant::with_meta)
-                    .map_or_else(#error_name::Unhandled, #error_name::#variant)
+            }),
+        };
+        quote! {
+            ::std::option::Option::Some(#code) => ::std::option::Option::Some(|body, meta, #fit| {
+                #read.map_or_else(#error_name::Unhandled, #error_name::#variant)
             }),
         }
     });
@@ -167,18 +175,20 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
     // any, replaces the one callers see).
     let classify = if errors.is_empty() {
         quote! {
+            let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
             #query_code
             ::std::result::Result::Err(#unhandled)
         }
     } else {
         quote! {
-            let read: ::std::option::Option<fn(&[u8], crate::error::ErrorMetadata) -> #error_name> = match meta.code() {
+            let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
+            let read: ::std::option::Option<crate::runtime::protocol::ReadError<#error_name>> = match meta.code() {
                 #(#error_arms)*
                 _ => ::std::option::Option::None,
             };
             #query_code
             ::std::result::Result::Err(match read {
-                ::std::option::Option::Some(read) => read(body, meta),
+                ::std::option::Option::Some(read) => read(body, meta, fit),
                 ::std::option::Option::None => #unhandled,
             })
         }
@@ -235,7 +245,6 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
             if status.is_success() {
                 #success
             }
-            let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
             #classify
         }
 

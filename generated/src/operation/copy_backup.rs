@@ -77,15 +77,17 @@ pub fn response(
                 crate::error::Unhandled::unreadable(status, headers, e),
             ));
     }
-    let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
+    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
     let read: ::std::option::Option<
-        fn(&[u8], crate::error::ErrorMetadata) -> CopyBackupError,
+        crate::runtime::protocol::ReadError<CopyBackupError>,
     > = match meta.code() {
         ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BackupNotFound::with_meta,
                     )
                     .map_or_else(
@@ -95,17 +97,19 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BadRequest::with_meta,
                     )
                     .map_or_else(CopyBackupError::Unhandled, CopyBackupError::BadRequest)
             })
         }
         ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -118,10 +122,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("IncompatibleRegionForMultiAZ") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::IncompatibleRegionForMultiAz::with_meta,
                     )
                     .map_or_else(
@@ -131,10 +137,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InternalServerError::with_meta,
                     )
                     .map_or_else(
@@ -144,10 +152,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InvalidDestinationKmsKey") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InvalidDestinationKmsKey::with_meta,
                     )
                     .map_or_else(
@@ -157,10 +167,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InvalidRegion") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InvalidRegion::with_meta,
                     )
                     .map_or_else(
@@ -170,10 +182,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InvalidSourceKmsKey") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InvalidSourceKmsKey::with_meta,
                     )
                     .map_or_else(
@@ -183,7 +197,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -196,7 +210,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("SourceBackupUnavailable") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -209,10 +223,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("UnsupportedOperation") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::UnsupportedOperation::with_meta,
                     )
                     .map_or_else(
@@ -225,7 +241,7 @@ pub fn response(
     };
     ::std::result::Result::Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::Some(read) => read(body, meta, fit),
             ::std::option::Option::None => {
                 CopyBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),

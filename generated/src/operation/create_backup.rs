@@ -95,15 +95,17 @@ pub fn response(
                 crate::error::Unhandled::unreadable(status, headers, e),
             ));
     }
-    let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
+    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
     let read: ::std::option::Option<
-        fn(&[u8], crate::error::ErrorMetadata) -> CreateBackupError,
+        crate::runtime::protocol::ReadError<CreateBackupError>,
     > = match meta.code() {
         ::std::option::Option::Some("BackupInProgress") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BackupInProgress::with_meta,
                     )
                     .map_or_else(
@@ -113,10 +115,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BadRequest::with_meta,
                     )
                     .map_or_else(
@@ -126,10 +130,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("FileSystemNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::FileSystemNotFound::with_meta,
                     )
                     .map_or_else(
@@ -139,7 +145,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -152,10 +158,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InternalServerError::with_meta,
                     )
                     .map_or_else(
@@ -165,7 +173,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -178,10 +186,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("UnsupportedOperation") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::UnsupportedOperation::with_meta,
                     )
                     .map_or_else(
@@ -191,10 +201,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("VolumeNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::VolumeNotFound::with_meta,
                     )
                     .map_or_else(
@@ -207,7 +219,7 @@ pub fn response(
     };
     ::std::result::Result::Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::Some(read) => read(body, meta, fit),
             ::std::option::Option::None => {
                 CreateBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),

@@ -86,12 +86,12 @@ pub fn response(
                 crate::error::Unhandled::unreadable(status, headers, e),
             ));
     }
-    let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
+    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
     let read: ::std::option::Option<
-        fn(&[u8], crate::error::ErrorMetadata) -> CreateFileSystemFromBackupError,
+        crate::runtime::protocol::ReadError<CreateFileSystemFromBackupError>,
     > = match meta.code() {
         ::std::option::Option::Some("ActiveDirectoryError") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -104,10 +104,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BackupNotFound::with_meta,
                     )
                     .map_or_else(
@@ -117,10 +119,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BadRequest::with_meta,
                     )
                     .map_or_else(
@@ -130,7 +134,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -143,10 +147,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InternalServerError::with_meta,
                     )
                     .map_or_else(
@@ -156,7 +162,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InvalidNetworkSettings") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -169,10 +175,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InvalidPerUnitStorageThroughput") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InvalidPerUnitStorageThroughput::with_meta,
                     )
                     .map_or_else(
@@ -182,10 +190,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("MissingFileSystemConfiguration") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::MissingFileSystemConfiguration::with_meta,
                     )
                     .map_or_else(
@@ -195,7 +205,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -211,7 +221,7 @@ pub fn response(
     };
     ::std::result::Result::Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::Some(read) => read(body, meta, fit),
             ::std::option::Option::None => {
                 CreateFileSystemFromBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),

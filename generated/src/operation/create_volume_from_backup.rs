@@ -69,15 +69,17 @@ pub fn response(
                 crate::error::Unhandled::unreadable(status, headers, e),
             ));
     }
-    let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
+    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
     let read: ::std::option::Option<
-        fn(&[u8], crate::error::ErrorMetadata) -> CreateVolumeFromBackupError,
+        crate::runtime::protocol::ReadError<CreateVolumeFromBackupError>,
     > = match meta.code() {
         ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BackupNotFound::with_meta,
                     )
                     .map_or_else(
@@ -87,10 +89,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BadRequest::with_meta,
                     )
                     .map_or_else(
@@ -100,10 +104,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("FileSystemNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::FileSystemNotFound::with_meta,
                     )
                     .map_or_else(
@@ -113,7 +119,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -126,10 +132,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InternalServerError::with_meta,
                     )
                     .map_or_else(
@@ -139,10 +147,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("MissingVolumeConfiguration") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::MissingVolumeConfiguration::with_meta,
                     )
                     .map_or_else(
@@ -152,7 +162,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -165,10 +175,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("StorageVirtualMachineNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::StorageVirtualMachineNotFound::with_meta,
                     )
                     .map_or_else(
@@ -181,7 +193,7 @@ pub fn response(
     };
     ::std::result::Result::Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::Some(read) => read(body, meta, fit),
             ::std::option::Option::None => {
                 CreateVolumeFromBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),

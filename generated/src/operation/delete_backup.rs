@@ -73,12 +73,12 @@ pub fn response(
                 crate::error::Unhandled::unreadable(status, headers, e),
             ));
     }
-    let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
+    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
     let read: ::std::option::Option<
-        fn(&[u8], crate::error::ErrorMetadata) -> DeleteBackupError,
+        crate::runtime::protocol::ReadError<DeleteBackupError>,
     > = match meta.code() {
         ::std::option::Option::Some("BackupBeingCopied") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -91,10 +91,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BackupInProgress") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BackupInProgress::with_meta,
                     )
                     .map_or_else(
@@ -104,10 +106,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BackupNotFound::with_meta,
                     )
                     .map_or_else(
@@ -117,7 +121,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BackupRestoring") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -130,10 +134,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BadRequest::with_meta,
                     )
                     .map_or_else(
@@ -143,7 +149,7 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta| {
+            ::std::option::Option::Some(|body, meta, _| {
                 crate::runtime::protocol::modeled_error(
                         body,
                         meta,
@@ -156,10 +162,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InternalServerError::with_meta,
                     )
                     .map_or_else(
@@ -172,7 +180,7 @@ pub fn response(
     };
     ::std::result::Result::Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::Some(read) => read(body, meta, fit),
             ::std::option::Option::None => {
                 DeleteBackupError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),

@@ -70,15 +70,17 @@ pub fn response(
                 crate::error::Unhandled::unreadable(status, headers, e),
             ));
     }
-    let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
+    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
     let read: ::std::option::Option<
-        fn(&[u8], crate::error::ErrorMetadata) -> DescribeBackupsError,
+        crate::runtime::protocol::ReadError<DescribeBackupsError>,
     > = match meta.code() {
         ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BackupNotFound::with_meta,
                     )
                     .map_or_else(
@@ -88,10 +90,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::BadRequest::with_meta,
                     )
                     .map_or_else(
@@ -101,10 +105,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("FileSystemNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::FileSystemNotFound::with_meta,
                     )
                     .map_or_else(
@@ -114,10 +120,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::InternalServerError::with_meta,
                     )
                     .map_or_else(
@@ -127,10 +135,12 @@ pub fn response(
             })
         }
         ::std::option::Option::Some("VolumeNotFound") => {
-            ::std::option::Option::Some(|body, meta| {
-                crate::runtime::protocol::modeled_error(
+            ::std::option::Option::Some(|body, meta, fit| {
+                crate::runtime::protocol::message_error(
                         body,
                         meta,
+                        fit,
+                        "Message",
                         crate::types::VolumeNotFound::with_meta,
                     )
                     .map_or_else(
@@ -143,7 +153,7 @@ pub fn response(
     };
     ::std::result::Result::Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta),
+            ::std::option::Option::Some(read) => read(body, meta, fit),
             ::std::option::Option::None => {
                 DescribeBackupsError::Unhandled(
                     crate::error::Unhandled::new(meta, ::std::option::Option::None),

@@ -49,6 +49,47 @@ pub(crate) fn modeled_error<T: DeserializeJson>(
     }
 }
 
+/// A modeled error whose only member is its message (most AWS errors), without reading the body
+/// again when reading the metadata already found all it says: the error then takes the
+/// metadata's message, just as `modeled_error` would have given it. Any other body (cut off,
+/// its message member of another type or given twice, …) is read as `modeled_error` reads it.
+pub(crate) fn message_error<T: DeserializeJson + Default>(
+    body: &[u8],
+    meta: ErrorMetadata,
+    fit: MessageFit,
+    wire_name: &str,
+    attach: fn(T, ErrorMetadata) -> T,
+) -> Result<Box<T>, Unhandled> {
+    if fit.fits(wire_name) {
+        Ok(Box::new(attach(T::default(), meta)))
+    } else {
+        modeled_error(body, meta, attach)
+    }
+}
+
+/// Reads an error response's body as one of an operation's errors `E`, given what
+/// [`ErrorMetadata::read_error`] found.
+pub(crate) type ReadError<E> = fn(&[u8], ErrorMetadata, MessageFit) -> E;
+
+/// What reading an error body's metadata learned about its `message` and `Message` members:
+/// whether an error made of that member alone reads, from this body, exactly the metadata's
+/// message (or none).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct MessageFit {
+    lower: bool,
+    upper: bool,
+}
+
+impl MessageFit {
+    fn fits(self, wire_name: &str) -> bool {
+        match wire_name {
+            "message" => self.lower,
+            "Message" => self.upper,
+            _ => false,
+        }
+    }
+}
+
 /// Operations with `@requestCompression` gzip request bodies at least this large (Smithy's
 /// default minimum).
 pub(crate) const MIN_COMPRESSION_SIZE: usize = 10_240;
@@ -147,6 +188,16 @@ impl ErrorMetadata {
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Self {
+        Self::read_error(status, headers, body).0
+    }
+
+    /// [`from_response`](Self::from_response), and what the body's message members allow
+    /// [`message_error`] to skip.
+    pub(crate) fn read_error(
+        status: http::StatusCode,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> (Self, MessageFit) {
         // One pass over the headers (there are few) rather than a hashed lookup for each.
         let (mut error_type, mut request_id) = (None, None);
         for (name, value) in headers {
@@ -170,13 +221,15 @@ impl ErrorMetadata {
             .and_then(clean)
             .or_else(|| fields.code.as_deref().and_then(clean))
             .or_else(|| fields.type_.as_deref().and_then(clean));
-        ErrorMetadata {
+        let fit = fields.message_fit();
+        let meta = ErrorMetadata {
             code,
             message: fields.message.map(Cow::into_owned),
             request_id: request_id.flatten().map(str::to_owned),
             status: Some(status.as_u16()),
             query_error_type: None,
-        }
+        };
+        (meta, fit)
     }
 
     /// For awsQueryCompatible services: the fault the query protocol would report (`Sender`
@@ -235,13 +288,23 @@ struct BodyFields<'a> {
     type_: Option<Cow<'a, str>>,
     code: Option<Cow<'a, str>>,
     message: Option<Cow<'a, str>>,
+    /// The body is one whole JSON object.
+    complete: bool,
+    /// For `message` and `Message`: how often the key came, and whether each time its value
+    /// was `null` or the string that became `message`.
+    seen: [u8; 2],
+    plain: [bool; 2],
 }
 
 impl<'a> BodyFields<'a> {
     fn read(body: &'a [u8]) -> Self {
-        let mut fields = BodyFields::default();
+        let mut fields = BodyFields {
+            plain: [true; 2],
+            ..BodyFields::default()
+        };
         // A body we cannot read (empty, HTML, cut off) leaves what was read so far.
-        let _ = fields.read_object(&mut JsonReader::new(body));
+        let mut reader = JsonReader::new(body);
+        fields.complete = fields.read_object(&mut reader).is_ok() && reader.finish().is_ok();
         fields
     }
 
@@ -255,17 +318,31 @@ impl<'a> BodyFields<'a> {
                 2..=4 => Some(&mut self.message),
                 _ => None,
             };
+            let kind = reader.peek()?;
+            let mut taken = false;
             match slot {
-                Some(slot)
-                    if slot.is_none() && reader.peek()? == super::json_read::JsonKind::String =>
-                {
+                Some(slot) if slot.is_none() && kind == super::json_read::JsonKind::String => {
                     *slot = Some(reader.string_cow()?);
+                    taken = true;
                 }
                 _ => reader.skip()?,
+            }
+            if let 2 | 3 = index {
+                let key = usize::from(index - 2);
+                self.seen[key] = self.seen[key].saturating_add(1);
+                self.plain[key] &= taken || kind == super::json_read::JsonKind::Null;
             }
             next = reader.object_next(FIELDS, index)?;
         }
         Ok(())
+    }
+
+    fn message_fit(&self) -> MessageFit {
+        let fits = |key: usize| self.complete && self.seen[key] <= 1 && self.plain[key];
+        MessageFit {
+            lower: fits(0),
+            upper: fits(1),
+        }
     }
 }
 
@@ -508,6 +585,113 @@ mod tests {
             (m.code(), m.message()),
             (Some("Throttled"), Some("slow down"))
         );
+    }
+
+    /// An error made of its message alone, read the way generated code reads one.
+    macro_rules! message_error_type {
+        ($name:ident, $wire:literal) => {
+            #[derive(Debug, Default, PartialEq)]
+            struct $name {
+                message: Option<String>,
+                meta: ErrorMetadata,
+            }
+
+            impl DeserializeJson for $name {
+                fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+                    const FIELDS: &[&str] = &[$wire];
+                    let mut value = $name::default();
+                    let mut next = reader.object_start(FIELDS)?;
+                    while let Some(index) = next {
+                        match index {
+                            0 => reader.member(&mut value.message, $wire, JsonReader::string)?,
+                            _ => reader.skip()?,
+                        }
+                        next = reader.object_next(FIELDS, index)?;
+                    }
+                    Ok(value)
+                }
+            }
+
+            impl $name {
+                fn with_meta(mut self, meta: ErrorMetadata) -> Self {
+                    if self.message.is_none() {
+                        self.message = meta.message().map(str::to_owned);
+                    }
+                    self.meta = meta;
+                    self
+                }
+            }
+        };
+    }
+    message_error_type!(UpperMessage, "Message");
+    message_error_type!(LowerMessage, "message");
+
+    /// `message_error` gives what `modeled_error` gives, whether or not it reads the body again.
+    fn same_as_modeled<T: DeserializeJson + Default + PartialEq + fmt::Debug>(
+        body: &str,
+        wire_name: &str,
+        attach: fn(T, ErrorMetadata) -> T,
+    ) -> bool {
+        let headers = http::HeaderMap::new();
+        let status = http::StatusCode::BAD_REQUEST;
+        let (meta, fit) = ErrorMetadata::read_error(status, &headers, body.as_bytes());
+        let shortcut = message_error(body.as_bytes(), meta.clone(), fit, wire_name, attach);
+        let modeled = modeled_error(body.as_bytes(), meta, attach);
+        match (shortcut, modeled) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{body}"),
+            (Err(a), Err(b)) => {
+                assert_eq!(a.meta(), b.meta(), "{body}");
+                assert_eq!(
+                    a.source.map(|e| e.to_string()),
+                    b.source.map(|e| e.to_string()),
+                    "{body}"
+                );
+            }
+            (a, b) => panic!("{body}: {a:?} against {b:?}"),
+        }
+        fit.fits(wire_name)
+    }
+
+    #[test]
+    fn message_only_errors_read_as_modeled_errors_do() {
+        // (body, whether `Message` may skip the second read, whether `message` may)
+        let cases = [
+            (r#"{"__type":"NotFound","Message":"gone"}"#, true, true),
+            (r#"{"__type":"NotFound","message":"gone"}"#, true, true),
+            (r#"{"__type":"NotFound"}"#, true, true),
+            (r#"{"Message":null,"message":"low"}"#, true, true),
+            (r#"{"message":"low","Message":"up"}"#, false, true),
+            (r#"{"Message":"up","message":"low"}"#, true, false),
+            (r#"{"errorMessage":"e","Message":"up"}"#, false, true),
+            (r#"{"Message":"a","Message":"b"}"#, false, true),
+            (r#"{"Message":5}"#, false, true),
+            (r#"{"message":5,"Message":"up"}"#, true, false),
+            (r#"{"Message":{"nested":"x"},"message":"low"}"#, false, true),
+            (
+                r#"{"Message":"esc\u00e9aped","other":[1,{"a":null}]}"#,
+                true,
+                true,
+            ),
+            (r#"{"__type":"NotFound","Message":"cut"#, false, false),
+            (r#"{"Message":"x"} trailing"#, false, false),
+            ("", false, false),
+            ("  ", false, false),
+            ("null", false, false),
+            ("[1]", false, false),
+            ("<html>502</html>", false, false),
+        ];
+        for (body, upper, lower) in cases {
+            assert_eq!(
+                same_as_modeled(body, "Message", UpperMessage::with_meta),
+                upper,
+                "Message: {body}"
+            );
+            assert_eq!(
+                same_as_modeled(body, "message", LowerMessage::with_meta),
+                lower,
+                "message: {body}"
+            );
+        }
     }
 
     #[test]
