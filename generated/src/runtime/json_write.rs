@@ -471,4 +471,31 @@ mod tests {
             assert_eq!(back, value);
         }
     }
+
+    #[test]
+    fn escapes_land_right_at_every_length_and_position() {
+        // Runs are found eight bytes at a time, the rest byte by byte: every length around
+        // the word size, with one or two bytes to escape at every position, must come out as
+        // serde_json writes it.
+        for len in 0..=34 {
+            let plain: String = (0..len)
+                .map(|i| char::from(b'a' + (i % 26) as u8))
+                .collect();
+            assert_eq!(
+                written(|w| w.string(&plain)),
+                serde_json::to_string(&plain).unwrap()
+            );
+            for at in 0..len {
+                for special in ['"', '\\', '\n', '\u{1}', 'é', '#'] {
+                    let mut value = plain.clone();
+                    value.replace_range(at..=at, &special.to_string());
+                    if at + 3 < value.len() && value.is_char_boundary(at + 3) {
+                        value.replace_range(at + 2..at + 3, "\t");
+                    }
+                    let expected = serde_json::to_string(&value).unwrap();
+                    assert_eq!(written(|w| w.string(&value)), expected, "{value:?}");
+                }
+            }
+        }
+    }
 }
