@@ -25,7 +25,10 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["DomainName", "ActiveDirectoryId", "ResourceARN"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 4];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -54,7 +57,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttribu
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -83,7 +86,10 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["ActiveDirectoryId", "Type", "Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 4];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -114,7 +120,7 @@ impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -162,7 +168,10 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
             "RemainingTransferBytes",
             "Message",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 12] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 12];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -249,7 +258,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -275,7 +284,10 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeActionFailureD
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -288,7 +300,7 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeActionFailureD
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -315,7 +327,10 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Aggregates", "TotalConstituents"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -331,7 +346,7 @@ impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -358,7 +373,10 @@ impl crate::json::DeserializeJson for crate::types::Alias {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Name", "Lifecycle"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -381,7 +399,7 @@ impl crate::json::DeserializeJson for crate::types::Alias {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -408,7 +426,10 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Type", "Value"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -427,7 +448,7 @@ impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -487,7 +508,10 @@ impl crate::json::DeserializeJson for crate::types::Backup {
             "Volume",
             "SizeInBytes",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 18] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 18];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -607,7 +631,7 @@ impl crate::json::DeserializeJson for crate::types::Backup {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -635,7 +659,10 @@ impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message", "BackupId"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -656,7 +683,7 @@ impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -682,7 +709,10 @@ impl crate::json::DeserializeJson for crate::types::BackupFailureDetails {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -695,7 +725,7 @@ impl crate::json::DeserializeJson for crate::types::BackupFailureDetails {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -722,7 +752,10 @@ impl crate::json::DeserializeJson for crate::types::BackupInProgress {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -735,7 +768,7 @@ impl crate::json::DeserializeJson for crate::types::BackupInProgress {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -762,7 +795,10 @@ impl crate::json::DeserializeJson for crate::types::BackupNotFound {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -775,7 +811,7 @@ impl crate::json::DeserializeJson for crate::types::BackupNotFound {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -803,7 +839,10 @@ impl crate::json::DeserializeJson for crate::types::BackupRestoring {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message", "FileSystemId"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -824,7 +863,7 @@ impl crate::json::DeserializeJson for crate::types::BackupRestoring {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -851,7 +890,10 @@ impl crate::json::DeserializeJson for crate::types::BadRequest {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -864,7 +906,7 @@ impl crate::json::DeserializeJson for crate::types::BadRequest {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -902,7 +944,10 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
             "CopyTags",
             "Tags",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 7];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -948,7 +993,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
                 5u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -974,13 +1019,16 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupOutput {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Backup"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => reader.member_in_place(&mut value.backup, "Backup")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1007,7 +1055,10 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Aggregates", "ConstituentsPerAggregate"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1023,7 +1074,7 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1057,7 +1108,10 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
             "Tags",
             "VolumeId",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 5] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 5];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1087,7 +1141,7 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1113,13 +1167,16 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupOutput {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Backup"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => reader.member_in_place(&mut value.backup, "Backup")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1171,7 +1228,10 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
             "StorageCapacity",
             "NetworkType",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 14] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 14];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1267,7 +1327,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1293,13 +1353,16 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupOu
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["FileSystem"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => reader.member_in_place(&mut value.file_system, "FileSystem")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1361,7 +1424,10 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
             "ThroughputCapacity",
             "DataReadCacheConfiguration",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 19] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 19];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1514,7 +1580,7 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1543,7 +1609,10 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Iops", "Mode"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1561,7 +1630,7 @@ for crate::types::CreateFileSystemLustreMetadataConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1616,7 +1685,10 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
             "RouteTableIds",
             "ReadCacheConfiguration",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 15] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 15];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1732,7 +1804,7 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1785,7 +1857,10 @@ for crate::types::CreateFileSystemWindowsConfiguration {
             "DiskIopsConfiguration",
             "FsrmConfiguration",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 14] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 14];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -1887,7 +1962,7 @@ for crate::types::CreateFileSystemWindowsConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -1939,7 +2014,10 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
             "AggregateConfiguration",
             "SizeInBytes",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 14] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 14];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2047,7 +2125,7 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2085,7 +2163,10 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
             "SnaplockType",
             "VolumeAppendModeEnabled",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 7];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2137,7 +2218,7 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2173,7 +2254,10 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
             "OntapConfiguration",
             "Tags",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 6] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 6];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2210,7 +2294,7 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
                 4u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2236,13 +2320,16 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupOutput
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Volume"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => reader.member_in_place(&mut value.volume, "Volume")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2280,7 +2367,10 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
             "AutoImportPolicy",
             "FailureDetails",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 7];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2332,7 +2422,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2358,7 +2448,10 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2371,7 +2464,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2398,7 +2491,10 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["BackupId", "ClientRequestToken"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2419,7 +2515,7 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2446,7 +2542,10 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["BackupId", "Lifecycle"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2469,7 +2568,7 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2498,7 +2597,10 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["BackupIds", "Filters", "MaxResults", "NextToken"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 5] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 5];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => reader.member(&mut value.backup_ids, "BackupIds", de_backup_ids)?,
@@ -2521,7 +2623,7 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2548,7 +2650,10 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Backups", "NextToken"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => reader.member(&mut value.backups, "Backups", de_backups)?,
@@ -2562,7 +2667,7 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2589,7 +2694,10 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Mode", "Iops"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2608,7 +2716,7 @@ impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2678,7 +2786,10 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
             "OpenZFSConfiguration",
             "NetworkType",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 23] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 23];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2844,7 +2955,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2872,7 +2983,10 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["DNSName", "IpAddresses", "Ipv6Addresses"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 4];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2901,7 +3015,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2928,14 +3042,17 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoints {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Intercluster", "Management"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => reader.member_in_place(&mut value.intercluster, "Intercluster")?,
                 1u16 => reader.member_in_place(&mut value.management, "Management")?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -2961,7 +3078,10 @@ impl crate::json::DeserializeJson for crate::types::FileSystemFailureDetails {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -2974,7 +3094,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemFailureDetails {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3002,7 +3122,10 @@ for crate::types::FileSystemLustreMetadataConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Iops", "Mode"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3020,7 +3143,7 @@ for crate::types::FileSystemLustreMetadataConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3047,7 +3170,10 @@ impl crate::json::DeserializeJson for crate::types::FileSystemNotFound {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3060,7 +3186,7 @@ impl crate::json::DeserializeJson for crate::types::FileSystemNotFound {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3087,7 +3213,10 @@ impl crate::json::DeserializeJson for crate::types::Filter {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Name", "Values"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3103,7 +3232,7 @@ impl crate::json::DeserializeJson for crate::types::Filter {
                 1u16 => reader.member(&mut value.values, "Values", de_filter_values)?,
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3131,7 +3260,10 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Parameter", "Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3152,7 +3284,7 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3179,7 +3311,10 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleRegionForMultiAz
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3192,7 +3327,7 @@ impl crate::json::DeserializeJson for crate::types::IncompatibleRegionForMultiAz
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3219,7 +3354,10 @@ impl crate::json::DeserializeJson for crate::types::InternalServerError {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3232,7 +3370,7 @@ impl crate::json::DeserializeJson for crate::types::InternalServerError {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3259,7 +3397,10 @@ impl crate::json::DeserializeJson for crate::types::InvalidDestinationKmsKey {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3272,7 +3413,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidDestinationKmsKey {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3307,7 +3448,10 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
             "InvalidSecurityGroupId",
             "InvalidRouteTableId",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 5] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 5];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3344,7 +3488,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3371,7 +3515,10 @@ impl crate::json::DeserializeJson for crate::types::InvalidPerUnitStorageThrough
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3384,7 +3531,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidPerUnitStorageThrough
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3411,7 +3558,10 @@ impl crate::json::DeserializeJson for crate::types::InvalidRegion {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3424,7 +3574,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidRegion {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3451,7 +3601,10 @@ impl crate::json::DeserializeJson for crate::types::InvalidSourceKmsKey {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3464,7 +3617,7 @@ impl crate::json::DeserializeJson for crate::types::InvalidSourceKmsKey {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3490,7 +3643,10 @@ impl crate::json::DeserializeJson for crate::types::LifecycleTransitionReason {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3503,7 +3659,7 @@ impl crate::json::DeserializeJson for crate::types::LifecycleTransitionReason {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3561,7 +3717,10 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
             "ThroughputCapacity",
             "DataReadCacheConfiguration",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 17] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 17];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3695,7 +3854,7 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3722,7 +3881,10 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Level", "Destination"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3745,7 +3907,7 @@ impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3772,7 +3934,10 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Level", "Destination"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3795,7 +3960,7 @@ impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3822,7 +3987,10 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3845,7 +4013,7 @@ impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3872,7 +4040,10 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["RootSquash", "NoSquashNids"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3893,7 +4064,7 @@ impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguratio
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3920,7 +4091,10 @@ impl crate::json::DeserializeJson for crate::types::MissingFileSystemConfigurati
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3933,7 +4107,7 @@ impl crate::json::DeserializeJson for crate::types::MissingFileSystemConfigurati
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -3960,7 +4134,10 @@ impl crate::json::DeserializeJson for crate::types::MissingVolumeConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -3973,7 +4150,7 @@ impl crate::json::DeserializeJson for crate::types::MissingVolumeConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4027,7 +4204,10 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
             "ThroughputCapacityPerHAPair",
             "EndpointIpv6AddressRange",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 15] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 15];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4138,7 +4318,7 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4196,7 +4376,10 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
             "AggregateConfiguration",
             "SizeInBytes",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 17] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 17];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4330,7 +4513,7 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4357,7 +4540,10 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Clients", "Options"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4378,7 +4564,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4417,7 +4603,10 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
             "CopyTagsToSnapshots",
             "ReadOnly",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 7];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4472,7 +4661,7 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4530,7 +4719,10 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
             "EndpointIpv6Address",
             "ReadCacheConfiguration",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 17] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 17];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4663,7 +4855,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4689,7 +4881,10 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["ClientConfigurations"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4702,7 +4897,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4729,7 +4924,10 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["SnapshotARN", "CopyStrategy"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4752,7 +4950,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfigu
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4779,7 +4977,10 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4802,7 +5003,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguratio
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4830,7 +5031,10 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Type", "Id", "StorageCapacityQuotaGiB"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 4];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -4854,7 +5058,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -4916,7 +5120,10 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
             "DestinationSnapshot",
             "CopyStrategy",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 19] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 19];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5064,7 +5271,7 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5091,7 +5298,10 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Type", "Value"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5110,7 +5320,7 @@ impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5149,7 +5359,10 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
             "DnsIps",
             "DomainJoinServiceAccountSecret",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 7];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5195,7 +5408,7 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5236,7 +5449,10 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
             "DnsIps",
             "DomainJoinServiceAccountSecret",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 8] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 8];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5290,7 +5506,7 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5318,7 +5534,10 @@ impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Limit", "Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5341,7 +5560,7 @@ impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5379,7 +5598,10 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
             "SnaplockType",
             "VolumeAppendModeEnabled",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 7];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5431,7 +5653,7 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5463,7 +5685,10 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
             "MinimumRetention",
             "MaximumRetention",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 4];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5489,7 +5714,7 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5533,7 +5758,10 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
             "Tags",
             "AdministrativeActions",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 10] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 10];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5604,7 +5832,7 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5632,7 +5860,10 @@ impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message", "BackupId"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5653,7 +5884,7 @@ impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5680,7 +5911,10 @@ impl crate::json::DeserializeJson for crate::types::StorageVirtualMachineNotFoun
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5693,7 +5927,7 @@ impl crate::json::DeserializeJson for crate::types::StorageVirtualMachineNotFoun
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5720,7 +5954,10 @@ impl crate::json::DeserializeJson for crate::types::Tag {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Key", "Value"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5737,7 +5974,7 @@ impl crate::json::DeserializeJson for crate::types::Tag {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5764,7 +6001,10 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["CoolingPeriod", "Name"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5787,7 +6027,7 @@ impl crate::json::DeserializeJson for crate::types::TieringPolicy {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5814,7 +6054,10 @@ impl crate::json::DeserializeJson for crate::types::UnsupportedOperation {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5827,7 +6070,7 @@ impl crate::json::DeserializeJson for crate::types::UnsupportedOperation {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5877,7 +6120,10 @@ impl crate::json::DeserializeJson for crate::types::Volume {
             "AdministrativeActions",
             "OpenZFSConfiguration",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 13] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 13];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -5972,7 +6218,7 @@ impl crate::json::DeserializeJson for crate::types::Volume {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -5999,7 +6245,10 @@ impl crate::json::DeserializeJson for crate::types::VolumeNotFound {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 2];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6012,7 +6261,7 @@ impl crate::json::DeserializeJson for crate::types::VolumeNotFound {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -6044,7 +6293,10 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
             "FileShareAccessAuditLogLevel",
             "AuditLogDestination",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 4];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6077,7 +6329,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -6109,7 +6361,10 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
             "FileShareAccessAuditLogLevel",
             "AuditLogDestination",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 4];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6142,7 +6397,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -6202,7 +6457,10 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
             "PreferredFileServerIpv6",
             "FsrmConfiguration",
         ];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 18] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 18];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6334,7 +6592,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }
@@ -6361,7 +6619,10 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
         value: &mut Self,
     ) -> ::std::result::Result<(), crate::json::DeserializeError> {
         const FIELDS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
-        let mut next = reader.object_start(FIELDS)?;
+        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
+            ::std::sync::atomic::AtomicU16::new(0)
+        }; 3];
+        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
         while let ::std::option::Option::Some(index) = next {
             match index {
                 0u16 => {
@@ -6382,7 +6643,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
                 }
                 _ => reader.skip()?,
             }
-            next = reader.object_next(FIELDS, index)?;
+            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
         ::std::result::Result::Ok(())
     }

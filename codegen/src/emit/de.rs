@@ -77,19 +77,25 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
     });
     let read_loop = if members.is_empty() {
         quote! {
+            let mut next = reader.object_start(FIELDS)?;
             while let ::std::option::Option::Some(index) = next {
                 reader.skip()?;
                 next = reader.object_next(FIELDS, index)?;
             }
         }
     } else {
+        // The key order this structure's objects came in last (see `object_start_learning`).
+        let slots = proc_macro2::Literal::usize_unsuffixed(members.len() + 1);
         quote! {
+            static ORDER: [::std::sync::atomic::AtomicU16; #slots] =
+                [const { ::std::sync::atomic::AtomicU16::new(0) }; #slots];
+            let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
             while let ::std::option::Option::Some(index) = next {
                 match index {
                     #(#arms)*
                     _ => reader.skip()?,
                 }
-                next = reader.object_next(FIELDS, index)?;
+                next = reader.object_next_learning(FIELDS, &ORDER, index)?;
             }
         }
     };
@@ -129,7 +135,6 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
 
             fn deserialize_json_into(reader: &mut crate::json::JsonReader<'_>, #place: &mut Self) -> ::std::result::Result<(), crate::json::DeserializeError> {
                 #fields
-                let mut next = reader.object_start(FIELDS)?;
                 #read_loop
                 ::std::result::Result::Ok(())
             }

@@ -13,6 +13,7 @@
 //! success path pays nothing for it. Only safe code: the crate forbids `unsafe`.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU16, Ordering};
 
 use aws_smithy_types::date_time::Format;
 use aws_smithy_types::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
@@ -1197,6 +1198,86 @@ impl<'a> JsonReader<'a> {
         }
     }
 
+    /// [`object_start`](Self::object_start) for a structure that remembers the order its keys
+    /// came in: `order` (one slot more than `fields`, all zero to begin with, a `static` of the
+    /// structure's reader) holds, for the start and after each key, the key that came next the
+    /// last time. Zero means the next in model order, so a service that writes its own order
+    /// (alphabetical, say) is predicted from its second object on. Only a missed prediction
+    /// writes to `order`; what is read never depends on it.
+    #[inline]
+    pub fn object_start_learning(
+        &mut self,
+        fields: &[&str],
+        order: &[AtomicU16],
+    ) -> Result<Option<u16>, DeserializeError> {
+        self.open(b'{', "object")?;
+        self.enter()?;
+        if self.next_byte() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(None);
+        }
+        self.field_learning(fields, order, 0).map(Some)
+    }
+
+    /// [`object_next`](Self::object_next) with the order of
+    /// [`object_start_learning`](Self::object_start_learning).
+    #[inline]
+    pub fn object_next_learning(
+        &mut self,
+        fields: &[&str],
+        order: &[AtomicU16],
+        last: u16,
+    ) -> Result<Option<u16>, DeserializeError> {
+        if self.object_more()? {
+            self.field_learning(fields, order, usize::from(last) + 1)
+                .map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// [`field`](Self::field), expecting the key `order[slot]` names: slot 0 is the start,
+    /// slot `i + 1` follows key `i`. A slot holds the expected index XOR the slot, so that an
+    /// all-zero table expects model order.
+    #[inline(always)]
+    fn field_learning(
+        &mut self,
+        fields: &[&str],
+        order: &[AtomicU16],
+        slot: usize,
+    ) -> Result<u16, DeserializeError> {
+        let expected = order
+            .get(slot)
+            .map_or(slot, |s| usize::from(s.load(Ordering::Relaxed)) ^ slot);
+        match fields.get(expected) {
+            Some(name) if self.key_is(name) => {
+                self.pos += name.len() + 3;
+                Ok(expected as u16)
+            }
+            _ => self.field_relearned(fields, order, slot, expected),
+        }
+    }
+
+    /// A missed prediction: the key is searched for, and remembered in `order[slot]`.
+    #[inline(never)]
+    fn field_relearned(
+        &mut self,
+        fields: &[&str],
+        order: &[AtomicU16],
+        slot: usize,
+        expected: usize,
+    ) -> Result<u16, DeserializeError> {
+        let index = self.field_searched(fields, expected)?;
+        if let (Some(s), Ok(learned)) = (order.get(slot), u16::try_from(usize::from(index) ^ slot))
+        {
+            if index != u16::MAX {
+                s.store(learned, Ordering::Relaxed);
+            }
+        }
+        Ok(index)
+    }
+
     /// A key whose text is data (a map's) as `K`, and its colon; where its text starts.
     fn data_key<K: for<'s> From<&'s str>>(&mut self) -> Result<(K, usize), DeserializeError> {
         if self.next_byte() != Some(b'"') {
@@ -1952,5 +2033,49 @@ mod tests {
         assert_eq!(keys("{ \"Alpha\" : 1 }"), Ok(vec![0]));
         assert!(keys(r#"{"Alpha" 1}"#).is_err());
         assert!(keys(r#"{"Alpha":1,}"#).is_err());
+    }
+
+    #[test]
+    fn key_order_is_learned_and_never_changes_what_is_read() {
+        const FIELDS: &[&str] = &["Alpha", "Beta", "Gamma"];
+        static ORDER: [AtomicU16; 4] = [const { AtomicU16::new(0) }; 4];
+        let keys = |json: &str| {
+            read(json, |r| {
+                let mut seen = Vec::new();
+                let mut next = r.object_start_learning(FIELDS, &ORDER)?;
+                while let Some(index) = next {
+                    seen.push(index);
+                    r.skip()?;
+                    next = r.object_next_learning(FIELDS, &ORDER, index)?;
+                }
+                Ok(seen)
+            })
+        };
+        // What the table predicts: after the start (slot 0) and after each key.
+        let predicted = || {
+            ORDER
+                .iter()
+                .enumerate()
+                .map(|(slot, s)| usize::from(s.load(Ordering::Relaxed)) ^ slot)
+                .collect::<Vec<_>>()
+        };
+        // Zero is model order: Alpha first, then Beta, Gamma, and after Gamma the end (3).
+        assert_eq!(predicted(), [0, 1, 2, 3]);
+        assert_eq!(keys(r#"{"Alpha":1,"Beta":2,"Gamma":3}"#), Ok(vec![0, 1, 2]));
+        assert_eq!(predicted(), [0, 1, 2, 3]);
+        // Another order is read right, and predicted from then on (after Alpha, the last key,
+        // nothing came: that slot keeps its guess).
+        assert_eq!(keys(r#"{"Gamma":1,"Beta":2,"Alpha":3}"#), Ok(vec![2, 1, 0]));
+        assert_eq!(predicted(), [2, 1, 0, 1]);
+        assert_eq!(keys(r#"{"Gamma":1,"Beta":2,"Alpha":3}"#), Ok(vec![2, 1, 0]));
+        // Unknown keys are read as unknown and not learned; the end is not a key either.
+        assert_eq!(
+            keys(r#"{"Delta":0,"Beta":1,"Alph":2,"Gamma":3}"#),
+            Ok(vec![u16::MAX, 1, u16::MAX, 2])
+        );
+        assert_eq!(predicted(), [2, 1, 0, 1]);
+        assert_eq!(keys("{}"), Ok(vec![]));
+        assert_eq!(keys(r#"{"Alpha":1,"Beta":2,"Gamma":3}"#), Ok(vec![0, 1, 2]));
+        assert_eq!(predicted(), [0, 1, 2, 1]);
     }
 }
