@@ -74,7 +74,7 @@ pub(crate) type ReadError<E> = fn(&[u8], ErrorMetadata, MessageFit) -> E;
 /// What reading an error body's metadata learned about its `message` and `Message` members:
 /// whether an error made of that member alone reads, from this body, exactly the metadata's
 /// message (or none).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct MessageFit {
     lower: bool,
     upper: bool,
