@@ -1096,13 +1096,21 @@ impl<'a> JsonReader<'a> {
     /// structure's reading loop; the rest is not).
     #[inline(always)]
     fn field(&mut self, fields: &[&str], expected: usize) -> Result<u16, DeserializeError> {
-        match fields.get(expected) {
-            Some(name) if self.key_is(name) => {
-                self.pos += name.len() + 3;
-                Ok(expected as u16)
-            }
-            _ => self.field_searched(fields, expected),
+        match self.expected_field(fields, expected) {
+            Some(index) => Ok(index),
+            None => self.field_searched(fields, expected),
         }
+    }
+
+    /// `fields[expected]`'s index if `"name":` comes next exactly, past its colon.
+    #[inline(always)]
+    fn expected_field(&mut self, fields: &[&str], expected: usize) -> Option<u16> {
+        let name = fields.get(expected)?;
+        if !self.key_is(name) {
+            return None;
+        }
+        self.pos += name.len() + 3;
+        Some(expected as u16)
     }
 
     /// Whether `"name":` comes next, exactly (no whitespace, no escapes).
@@ -1167,14 +1175,23 @@ impl<'a> JsonReader<'a> {
         Ok(index)
     }
 
-    /// Enters an object whose keys are member names (`fields`, in model order); the first
-    /// member's index in `fields` (`u16::MAX` for a key not there), or `None` for `{}`.
-    pub fn object_start(&mut self, fields: &[&str]) -> Result<Option<u16>, DeserializeError> {
+    /// Enters an object: `false` for `{}`, which is then already left.
+    #[inline]
+    fn object_open(&mut self) -> Result<bool, DeserializeError> {
         self.open(b'{', "object")?;
         self.enter()?;
         if self.next_byte() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
+    /// Enters an object whose keys are member names (`fields`, in model order); the first
+    /// member's index in `fields` (`u16::MAX` for a key not there), or `None` for `{}`.
+    pub fn object_start(&mut self, fields: &[&str]) -> Result<Option<u16>, DeserializeError> {
+        if !self.object_open()? {
             return Ok(None);
         }
         self.field(fields, 0).map(Some)
@@ -1207,11 +1224,7 @@ impl<'a> JsonReader<'a> {
         fields: &[&str],
         order: &[AtomicU16],
     ) -> Result<Option<u16>, DeserializeError> {
-        self.open(b'{', "object")?;
-        self.enter()?;
-        if self.next_byte() == Some(b'}') {
-            self.pos += 1;
-            self.depth -= 1;
+        if !self.object_open()? {
             return Ok(None);
         }
         self.field_learning(fields, order, 0).map(Some)
@@ -1247,12 +1260,9 @@ impl<'a> JsonReader<'a> {
         let expected = order
             .get(slot)
             .map_or(slot, |s| usize::from(s.load(Ordering::Relaxed)) ^ slot);
-        match fields.get(expected) {
-            Some(name) if self.key_is(name) => {
-                self.pos += name.len() + 3;
-                Ok(expected as u16)
-            }
-            _ => self.field_relearned(fields, order, slot, expected),
+        match self.expected_field(fields, expected) {
+            Some(index) => Ok(index),
+            None => self.field_relearned(fields, order, slot, expected),
         }
     }
 
@@ -1292,11 +1302,7 @@ impl<'a> JsonReader<'a> {
     pub fn object_start_key<K: for<'s> From<&'s str>>(
         &mut self,
     ) -> Result<Option<(K, usize)>, DeserializeError> {
-        self.open(b'{', "object")?;
-        self.enter()?;
-        if self.next_byte() == Some(b'}') {
-            self.pos += 1;
-            self.depth -= 1;
+        if !self.object_open()? {
             return Ok(None);
         }
         self.data_key().map(Some)
