@@ -9,8 +9,7 @@ use std::path::PathBuf;
 use smithy_codegen::{ExampleFile, OperationFilter, Options};
 use tests::{cargo_in, project_root};
 
-const BOTOCORE: &str = "../shared/docs/examples/fsx-2018-03-01.botocore-examples.json";
-const SEEDS: &str = "model/examples/fsx-seed-pages.json";
+use xtask::inputs::{FSX_BOTOCORE_EXAMPLES as BOTOCORE, FSX_MODEL, FSX_SEED_EXAMPLES as SEEDS};
 
 fn example_file(path: &str) -> ExampleFile {
     let path = project_root().join(path);
@@ -23,9 +22,7 @@ fn example_file(path: &str) -> ExampleFile {
 
 #[test]
 fn every_documented_fsx_example_round_trips() {
-    let model =
-        smithy_codegen::load_file(&project_root().join("../shared/models/fsx/fsx-2018-03-01.json"))
-            .expect("the FSx model");
+    let model = smithy_codegen::load_file(&project_root().join(FSX_MODEL)).expect("the FSx model");
     let options = Options {
         operations: OperationFilter::All,
         crate_name: Some("fsx-all".to_owned()),

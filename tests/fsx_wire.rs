@@ -227,7 +227,7 @@ const SERVICE_ERRORS: [&str; 22] = [
 /// The error codes the model lists for an operation, read from the model itself (so that the
 /// tables below cannot drift from it).
 fn model_errors(operation: &str) -> Vec<String> {
-    let path = tests::project_root().join("../shared/models/fsx/fsx-2018-03-01.json");
+    let path = tests::project_root().join(xtask::inputs::FSX_MODEL);
     let model: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     let shape = &model["shapes"][format!("com.amazonaws.fsx#{operation}")];
     let mut codes: Vec<String> = shape["errors"]

@@ -4,29 +4,20 @@
 use smithy_codegen::{Difference, OperationFilter, Options};
 use tests::project_root;
 
-const FSX_MODEL: &str = "../shared/models/fsx/fsx-2018-03-01.json";
+use xtask::inputs::{FSX_MODEL, FSX_OPERATIONS};
 
 fn backup_options() -> Options {
-    let ops = [
-        "CopyBackup",
-        "CreateBackup",
-        "CreateFileSystemFromBackup",
-        "CreateVolumeFromBackup",
-        "DeleteBackup",
-        "DescribeBackups",
-    ];
     Options {
         service: None,
-        operations: OperationFilter::Named(ops.iter().map(|s| s.to_string()).collect()),
+        operations: OperationFilter::Named(FSX_OPERATIONS.map(str::to_owned).to_vec()),
         crate_name: None,
         ..Default::default()
     }
 }
 
 fn fsx_model() -> smithy_codegen::ModelFile {
-    smithy_codegen::load_file(&project_root().join(FSX_MODEL)).unwrap_or_else(|e| {
-        panic!("{e}\n(the FSx model is expected at {FSX_MODEL}, beside the project root)")
-    })
+    smithy_codegen::load_file(&project_root().join(FSX_MODEL))
+        .unwrap_or_else(|e| panic!("{e}\n(the FSx model is vendored at {FSX_MODEL})"))
 }
 
 #[test]

@@ -1,4 +1,9 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests. The README's Rust snippets are this package's
+//! doctests, so the test command compiles them and they cannot drift from the crate.
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeSnippets;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -586,7 +586,7 @@ const FLIPS: usize = 100;
 
 /// The FSx model, the largest real input the generator reads.
 fn fsx_model() -> Vec<u8> {
-    let path = project_root().join("../shared/models/fsx/fsx-2018-03-01.json");
+    let path = project_root().join(xtask::inputs::FSX_MODEL);
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 

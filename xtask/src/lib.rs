@@ -3,30 +3,19 @@
 //! library, so that tests can run them and read what they print.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
 pub mod bench;
+pub mod inputs;
 pub mod models;
 pub mod protocol_tests;
 pub mod scratch;
+use inputs::project_root;
 use smithy_codegen::{Difference, OperationFilter, Options};
-
-/// The operations the committed `generated/` crate covers: FSx's backup operations.
-const DEFAULT_OPERATIONS: &[&str] = &[
-    "CopyBackup",
-    "CreateBackup",
-    "CreateFileSystemFromBackup",
-    "CreateVolumeFromBackup",
-    "DeleteBackup",
-    "DescribeBackups",
-];
-
-/// The FSx model, relative to the project root.
-const DEFAULT_MODEL: &str = "../shared/models/fsx/fsx-2018-03-01.json";
 
 #[derive(Parser)]
 #[command(
@@ -46,12 +35,20 @@ enum Command {
     /// Run the official Smithy awsJson protocol compliance tests against generated crates and
     /// report per suite (fails if any case fails).
     ProtocolTests,
-    /// Generate, build (warnings denied) and test a crate for each real AWS model beside the
-    /// project, and report per model (fails if any fails).
-    Models,
+    /// Generate, build (warnings denied) and test a crate for each real AWS model in `model/`
+    /// (or under `--dir`), and report per model (fails if any fails).
+    Models(ModelsArgs),
     /// Benchmark the generated FSx crate against aws-sdk-fsx and time generation (release build
     /// of tests/bench); prints `BENCH`, `LIMIT` and `GEN` lines.
     Bench(BenchArgs),
+}
+
+#[derive(Args)]
+struct ModelsArgs {
+    /// Check every awsJson model under this folder instead (e.g. a checkout of
+    /// aws/api-models-aws); other files are skipped.
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -67,8 +64,7 @@ struct BenchArgs {
 
 #[derive(Args)]
 struct CodegenArgs {
-    /// The Smithy JSON AST model [default: ../shared/models/fsx/fsx-2018-03-01.json, beside
-    /// the project root].
+    /// The Smithy JSON AST model [default: model/fsx/fsx-2018-03-01.json in the project root].
     #[arg(long, value_name = "PATH")]
     model: Option<PathBuf>,
     /// Operations to generate, by name [default: the FSx backup operations].
@@ -120,7 +116,9 @@ pub fn run(
     let result = match cli.command {
         Command::Codegen(args) => codegen(args, out, err),
         Command::ProtocolTests => protocol_tests::run(&project_root(), out).map(exit_code),
-        Command::Models => models::run(&project_root(), out).map(exit_code),
+        Command::Models(args) => {
+            models::run(&project_root(), args.dir.as_deref(), out).map(exit_code)
+        }
         Command::Bench(args) => {
             let mut bench_args = args.filters;
             if args.quick {
@@ -146,14 +144,6 @@ fn exit_code(passed: bool) -> ExitCode {
     }
 }
 
-/// The project root (this crate's parent folder), so defaults work from any directory.
-fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the project root")
-        .to_path_buf()
-}
-
 fn codegen(
     args: CodegenArgs,
     out_stream: &mut dyn Write,
@@ -164,7 +154,7 @@ fn codegen(
     let model_path = args
         .model
         .clone()
-        .unwrap_or_else(|| root.join(DEFAULT_MODEL));
+        .unwrap_or_else(|| root.join(inputs::FSX_MODEL));
     let out = args.out.clone().unwrap_or_else(|| root.join("generated"));
     let operations = if args.all_operations {
         OperationFilter::All
@@ -172,7 +162,7 @@ fn codegen(
         OperationFilter::Named(
             args.operations
                 .clone()
-                .unwrap_or_else(|| DEFAULT_OPERATIONS.iter().map(|s| s.to_string()).collect()),
+                .unwrap_or_else(|| inputs::FSX_OPERATIONS.map(str::to_owned).to_vec()),
         )
     };
     let file = smithy_codegen::load_file(&model_path).map_err(|e| {
@@ -180,9 +170,10 @@ fn codegen(
         if args.model.is_none() && !model_path.exists() {
             message.push_str(&format!(
                 "\n\nThe FSx model is `models/fsx/service/2018-03-01/fsx-2018-03-01.json` of the public \
-                 repository aws/api-models-aws; this project expects a copy at {DEFAULT_MODEL}, beside \
-                 the project root (../shared/models/README.md lists every model with its sha256). Put it \
-                 there, or pass another model with --model PATH."
+                 repository aws/api-models-aws; this project keeps a copy at {} (model/README.md gives \
+                 its release and sha256). Restore it (`git checkout -- model/`), or pass another model \
+                 with --model PATH.",
+                inputs::FSX_MODEL
             ));
         }
         message

@@ -4,51 +4,46 @@
 //! documented examples round-tripped, generation time, PASS or FAIL (with why).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use smithy_codegen::{ExampleFile, OperationFilter, Options};
 
+use crate::inputs::{self, AwsModel};
 use crate::scratch::{self, TestResult};
 
-/// A model to check, relative to the project root, with extra example files.
+/// One model to check: its file and the extra example files to test it with.
 struct Entry {
-    path: &'static str,
-    examples: &'static [&'static str],
+    path: PathBuf,
+    examples: Vec<PathBuf>,
 }
 
-const MODELS: &[Entry] = &[
-    Entry {
-        path: "../shared/models/fsx/fsx-2018-03-01.json",
-        examples: &["../shared/docs/examples/fsx-2018-03-01.botocore-examples.json"],
-    },
-    Entry {
-        path: "../shared/models/fsx/fsx-2018-03-01.2025-05-20.json",
-        examples: &[],
-    },
-    Entry {
-        path: "../shared/models/awsjson/cloudwatch-logs-2014-03-28.json",
-        examples: &[],
-    },
-    Entry {
-        path: "../shared/models/awsjson/dynamodb-2012-08-10.json",
-        examples: &[],
-    },
-    Entry {
-        path: "../shared/models/awsjson/kms-2014-11-01.json",
-        examples: &[],
-    },
-    Entry {
-        path: "../shared/models/awsjson/sqs-2012-11-05.json",
-        examples: &[],
-    },
-];
-
-/// Checks every model; prints one line per model to `out`. Ok(true) when all pass.
-pub fn run(root: &Path, out: &mut dyn Write) -> Result<bool, String> {
+/// Checks the project's models (`dir` = `None`) or every awsJson model under `dir` (a checkout
+/// of aws/api-models-aws, say); prints one line per model to `out`. Ok(true) when all pass.
+pub fn run(root: &Path, dir: Option<&Path>, out: &mut dyn Write) -> Result<bool, String> {
+    let entries = match dir {
+        None => inputs::AWS_MODELS
+            .iter()
+            .map(|AwsModel { path, examples }| Entry {
+                path: root.join(path),
+                examples: examples.iter().map(|e| root.join(e)).collect(),
+            })
+            .collect(),
+        Some(dir) => {
+            let (entries, skipped) = aws_json_models(dir)?;
+            let _ = writeln!(
+                out,
+                "{}: {} awsJson models; {} other files skipped (not a model, or another protocol)",
+                dir.display(),
+                entries.len(),
+                skipped
+            );
+            entries
+        }
+    };
     let target = scratch::folder(root, "models").join("target");
     let mut all_pass = true;
-    for entry in MODELS {
+    for entry in &entries {
         let line = match check(root, entry, &target) {
             Ok(line) => line,
             Err(line) => {
@@ -61,28 +56,84 @@ pub fn run(root: &Path, out: &mut dyn Write) -> Result<bool, String> {
     Ok(all_pass)
 }
 
+/// Every `*.json` file under `dir` (in path order) whose service speaks awsJson 1.0 or 1.1,
+/// and how many other `.json` files were skipped.
+fn aws_json_models(dir: &Path) -> Result<(Vec<Entry>, usize), String> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let listing = std::fs::read_dir(&folder)
+            .map_err(|e| format!("cannot read the folder {}: {e}", folder.display()))?;
+        for item in listing {
+            let path = item
+                .map_err(|e| format!("cannot read the folder {}: {e}", folder.display()))?
+                .path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut entries = Vec::new();
+    let mut skipped = 0;
+    for path in files {
+        if speaks_aws_json(&path) {
+            entries.push(Entry {
+                path,
+                examples: Vec::new(),
+            });
+        } else {
+            skipped += 1;
+        }
+    }
+    Ok((entries, skipped))
+}
+
+/// Whether the file is a Smithy model with a service that speaks awsJson 1.0 or 1.1.
+fn speaks_aws_json(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let Ok(model) = smithy_codegen::model::load(&bytes) else {
+        // Not a model, or a malformed one: a model that claims awsJson but does not load is
+        // still checked, so that its problems are reported.
+        let text = String::from_utf8_lossy(&bytes);
+        return text.contains("\"smithy\"")
+            && (text.contains("aws.protocols#awsJson1_0")
+                || text.contains("aws.protocols#awsJson1_1"));
+    };
+    let aws_json = model.shapes().any(|shape| {
+        matches!(shape.kind, smithy_codegen::model::ShapeKind::Service(_))
+            && smithy_codegen::context::Protocol::of(shape).is_ok()
+    });
+    aws_json
+}
+
 /// The model's line: Ok when it passes, Err (still the line) when it does not.
 fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
-    let name = Path::new(entry.path)
+    let name = entry
+        .path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let fail = |why: String| Err(format!("{name}: FAIL: {why}"));
-    let file = match smithy_codegen::load_file(&root.join(entry.path)) {
+    let file = match smithy_codegen::load_file(&entry.path) {
         Ok(file) => file,
         Err(e) => return fail(e.to_string()),
     };
     let mut extra_examples = Vec::new();
-    for path in entry.examples {
-        match std::fs::read(root.join(path)) {
+    for path in &entry.examples {
+        match std::fs::read(path) {
             Ok(json) => extra_examples.push(ExampleFile {
-                name: Path::new(path)
+                name: path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 json,
             }),
-            Err(e) => return fail(format!("cannot read {path}: {e}")),
+            Err(e) => return fail(format!("cannot read {}: {e}", path.display())),
         }
     }
     let crate_name = format!("model-{}", name.trim_end_matches(".json").replace('.', "-"));

@@ -11,12 +11,6 @@ use smithy_codegen::{OperationFilter, Options};
 
 use crate::scratch::{self, TestResult};
 
-/// The protocol-test models, relative to the project root.
-pub const MODELS: &[&str] = &[
-    "../shared/protocol-tests/aws-json-1_1.json",
-    "../shared/protocol-tests/aws-json-1_0.json",
-];
-
 /// One suite's results.
 #[derive(Debug, Default)]
 pub struct Suite {
@@ -48,11 +42,8 @@ impl Suite {
 /// Runs every suite; prints the report to `out`. Ok(true) when no case failed.
 pub fn run(root: &Path, out: &mut dyn Write) -> Result<bool, String> {
     let mut suites = Vec::new();
-    for model in MODELS {
-        let path = root.join(model);
-        let file = smithy_codegen::load_file(&path).map_err(|e| {
-            format!("{e} (the protocol tests are expected in ../shared/protocol-tests/)")
-        })?;
+    for model in crate::inputs::PROTOCOL_SUITES {
+        let file = smithy_codegen::load_file(&root.join(model)).map_err(|e| e.to_string())?;
         let parsed = smithy_codegen::model::load(&file.bytes).map_err(|e| e.to_string())?;
         let mut services: Vec<String> = parsed
             .shapes()

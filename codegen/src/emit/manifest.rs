@@ -53,6 +53,11 @@ pub const DEPENDENCIES: &[Dependency] = &[
     },
 ];
 
+/// The generated crate's minimum Rust version: the highest `rust-version` of the dependency
+/// versions above that it resolves to (every aws-smithy-types 1.9 release needs 1.94.1).
+/// `tests/rust_version.rs` checks it against `cargo metadata`.
+pub const RUST_VERSION: &str = "1.94.1";
+
 /// Event-stream framing, for crates that have event streams.
 pub const EVENT_STREAM_DEPENDENCY: Dependency = dep("aws-smithy-eventstream", "0.61");
 
@@ -140,7 +145,7 @@ pub fn cargo_toml(ctx: &Context) -> String {
             name: ctx.crate_name.clone(),
             version: crate::VERSION,
             edition: "2021",
-            rust_version: "1.85",
+            rust_version: RUST_VERSION,
             description: format!(
                 "{} ({} operations), generated from {}.",
                 service.traits.sdk_id().unwrap_or(service.id.name()),

@@ -181,7 +181,7 @@ impl JsonWriter {
             let mut nanos = value.subsec_nanos();
             if nanos > 0 {
                 let mut digits = 9;
-                while nanos % 10 == 0 {
+                while nanos.is_multiple_of(10) {
                     nanos /= 10;
                     digits -= 1;
                 }

@@ -12,18 +12,9 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Map, Value};
 use smithy_codegen::model::{Model, ShapeId, ShapeKind};
 
-/// The botocore examples file, relative to the project root.
-pub const EXAMPLES: &str = "../shared/docs/examples/fsx-2018-03-01.botocore-examples.json";
-
-/// The operations the committed `generated/` crate covers (`cargo xtask codegen`'s default).
-pub const DEFAULT_OPERATIONS: &[&str] = &[
-    "CopyBackup",
-    "CreateBackup",
-    "CreateFileSystemFromBackup",
-    "CreateVolumeFromBackup",
-    "DeleteBackup",
-    "DescribeBackups",
-];
+pub use xtask::inputs::{
+    FSX_BOTOCORE_EXAMPLES as EXAMPLES, FSX_MODEL as MODEL, FSX_OPERATIONS as DEFAULT_OPERATIONS,
+};
 
 /// The project root (this package lives in `tests/bench`).
 pub fn project_root() -> PathBuf {
@@ -412,9 +403,6 @@ pub fn ok_headers() -> Vec<(&'static str, &'static str)> {
         ("x-amzn-requestid", REQUEST_ID),
     ]
 }
-
-/// The FSx model, relative to the project root.
-pub const MODEL: &str = "../shared/models/fsx/fsx-2018-03-01.json";
 
 /// Writes `value` (of shape `shape`) as compact JSON, structures' members in model order.
 fn write_in_model_order(model: &Model, shape: &ShapeId, value: &Value, out: &mut Vec<u8>) {

@@ -6,14 +6,7 @@ use std::sync::OnceLock;
 use smithy_codegen::model::{Model, ShapeId, ShapeKind};
 
 /// The six operations the committed crate is generated for.
-pub const OPERATIONS: [&str; 6] = [
-    "CopyBackup",
-    "CreateBackup",
-    "CreateFileSystemFromBackup",
-    "CreateVolumeFromBackup",
-    "DeleteBackup",
-    "DescribeBackups",
-];
+pub use xtask::inputs::FSX_OPERATIONS as OPERATIONS;
 
 /// The namespace of the FSx shapes.
 pub const NAMESPACE: &str = "com.amazonaws.fsx";
@@ -23,19 +16,14 @@ pub fn package_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `shared/` beside the project root (it holds the models and example files).
-pub fn shared_dir() -> PathBuf {
-    package_dir().join("../../../shared")
-}
-
 /// The FSx model file the committed crate is generated from.
 pub fn model_path() -> PathBuf {
-    shared_dir().join("models/fsx/fsx-2018-03-01.json")
+    xtask::inputs::path(xtask::inputs::FSX_MODEL)
 }
 
 /// The botocore examples file for FSx.
 pub fn botocore_examples_path() -> PathBuf {
-    shared_dir().join("docs/examples/fsx-2018-03-01.botocore-examples.json")
+    xtask::inputs::path(xtask::inputs::FSX_BOTOCORE_EXAMPLES)
 }
 
 /// One operation: its shapes in the model.
