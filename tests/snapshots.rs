@@ -121,4 +121,10 @@ fn documented_examples() {
         "structures__examples",
         body(&generate_fixture("structures"), "tests/examples.rs")
     );
+    // Node values, not wire JSON: timestamps converted to each member's format, floats
+    // rounded to 32 bits. The examples that cannot be tests are left out, with warnings.
+    let examples = generate_fixture("examples");
+    insta::assert_snapshot!("examples__examples", body(&examples, "tests/examples.rs"));
+    let warnings: Vec<String> = examples.warnings().iter().map(|w| w.to_string()).collect();
+    insta::assert_snapshot!("examples__warnings", warnings.join("\n"));
 }

@@ -82,8 +82,11 @@ pub struct Context {
     pub crate_name: String,
     /// The wire protocol.
     pub protocol: Protocol,
-    /// The documented examples of the selected operations.
+    /// The documented examples of the selected operations that can become tests.
     pub examples: Vec<crate::examples::Example>,
+    /// What generation left out and why (examples that document nothing or do not fit their
+    /// shapes), for the command line to print; never a reason to fail.
+    pub warnings: Vec<crate::error::Problem>,
     /// Documentation already converted to rustdoc (a target's docs are repeated on every member
     /// that targets it, on its builder setter, …); shared by the emitters' threads.
     pub(crate) rustdoc_cache: Mutex<HashMap<String, Arc<Vec<String>>>>,

@@ -70,12 +70,14 @@ pub fn from_botocore(
     Ok(examples)
 }
 
-/// The `smithy.api#examples` of the given operations, in operation order.
+/// The `smithy.api#examples` of the given operations, in operation order. An example whose
+/// error has no valid `shapeId` is left out, with a warning in `warnings`.
 pub fn from_model(
     model: &Model,
     operations: &[ShapeId],
     source: &str,
-) -> Result<Vec<Example>, Problem> {
+    warnings: &mut Vec<Problem>,
+) -> Vec<Example> {
     let mut examples = Vec::new();
     for operation in operations {
         let Some(list) = model
@@ -95,16 +97,19 @@ pub fn from_model(
             let error = match example.get("error") {
                 None => None,
                 Some(error) => {
-                    let shape = error
+                    let Some(shape) = error
                         .get("shapeId")
                         .and_then(Value::as_str)
                         .and_then(|id| ShapeId::parse(id).ok())
-                        .ok_or_else(|| {
-                            Problem::at(
-                                operation,
-                                format!("example `{title}`: its error has no valid `shapeId`"),
-                            )
-                        })?;
+                    else {
+                        warnings.push(Problem::at(
+                            operation,
+                            format!(
+                                "example `{title}` ({source}) is left out of the tests: its error has no valid `shapeId`"
+                            ),
+                        ));
+                        continue;
+                    };
                     Some((
                         shape,
                         error
@@ -124,5 +129,5 @@ pub fn from_model(
             });
         }
     }
-    Ok(examples)
+    examples
 }

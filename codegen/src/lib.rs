@@ -173,8 +173,9 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
     let names = naming::assign(&model, &rename, &operations, &shapes, &origins)?;
     let used_by = context::used_by(&model, &operations);
     let selected: Vec<model::ShapeId> = operations.iter().map(|op| op.id.clone()).collect();
-    let mut examples = examples::from_model(&model, &selected, &file.source.file_name)
-        .map_err(|p| Error::model(vec![p]))?;
+    let mut warnings = Vec::new();
+    let mut examples =
+        examples::from_model(&model, &selected, &file.source.file_name, &mut warnings);
     let by_name = select::service_operations(&model, &service)
         .into_iter()
         .filter(|(_, id)| selected.contains(id))
@@ -189,7 +190,7 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         .crate_name
         .clone()
         .unwrap_or_else(|| default_crate_name(&model, &service));
-    Ok(context::Context {
+    let mut ctx = context::Context {
         model,
         service,
         operations,
@@ -202,8 +203,11 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         crate_name,
         protocol,
         examples,
+        warnings,
         rustdoc_cache: Default::default(),
-    })
+    };
+    emit::examples::retain_testable(&mut ctx);
+    Ok(ctx)
 }
 
 /// What an emitter makes of one Rust file: its tokens, nothing (the file is not needed), or
@@ -286,6 +290,7 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
     let rendered = run_jobs(&ctx.source, jobs);
 
     let mut out = GeneratedCrate::default();
+    out.warnings.clone_from(&ctx.warnings);
     let source = &ctx.source;
     out.add_text("Cargo.toml", source, "#", &emit::manifest::cargo_toml(ctx));
     for (path, text) in RUNTIME {

@@ -195,6 +195,9 @@ fn codegen(
         extra_examples,
     };
     let generated = smithy_codegen::generate(&file, &options).map_err(|e| e.to_string())?;
+    for warning in generated.warnings() {
+        let _ = writeln!(err, "warning: {warning}");
+    }
     let file_count = generated.files().count();
 
     if args.check {

@@ -157,9 +157,13 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
     let shapes = plan.type_shapes().len();
     let operations = plan.operations.len();
     let examples = plan.examples.len();
+    let left_out = match plan.warnings.len() {
+        0 => String::new(),
+        n => format!(" ({n} left out: {})", plan.warnings[0]),
+    };
     let summary = |round_tripped: usize| {
         format!(
-            "{name}: {shapes} shapes, {operations} operations, {round_tripped}/{examples} examples round-tripped, generated in {} ms",
+            "{name}: {shapes} shapes, {operations} operations, {round_tripped}/{examples} examples round-tripped{left_out}, generated in {} ms",
             elapsed.as_millis()
         )
     };

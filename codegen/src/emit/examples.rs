@@ -26,6 +26,7 @@ pub fn examples_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut names = BTreeSet::new();
     for example in &ctx.examples {
+        // `retain_testable` kept only examples that make tests: a problem here is a bug.
         match example_test(ctx, &instantiator, example, &mut names) {
             Ok(test) => tests.push(test),
             Err(p) => problems.push(p),
@@ -50,6 +51,28 @@ pub fn examples_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
 
         #(#tests)*
     }))
+}
+
+/// Leaves out of `ctx.examples` each example that cannot become a test (it documents nothing,
+/// its operation is not generated, or its input, output or error does not fit the shape), with
+/// a warning naming it and why. Examples never stop generation: documentation is not the
+/// model, and AWS models carry examples that do not fit their own shapes.
+pub fn retain_testable(ctx: &mut Context) {
+    let examples = std::mem::take(&mut ctx.examples);
+    let instantiator = Instantiator::new(ctx);
+    let mut kept = Vec::new();
+    let mut warnings = Vec::new();
+    for example in examples {
+        match example_test(ctx, &instantiator, &example, &mut BTreeSet::new()) {
+            Ok(_) => kept.push(example),
+            Err(problem) => warnings.push(Problem {
+                message: format!("{}; left out of the tests", problem.message),
+                ..problem
+            }),
+        }
+    }
+    ctx.examples = kept;
+    ctx.warnings.extend(warnings);
 }
 
 fn example_test(
@@ -100,7 +123,9 @@ fn example_test(
             .structure(&op.input, input, &at("input"))
             .map_err(|p| Problem::at(&op.id, p.message))?;
         let mut instants = Vec::new();
-        let expected = canonical_json(&wire_value(ctx, &op.input, input, "", &mut instants));
+        let expected = wire_value(ctx, &op.input, input, &mut instants)
+            .map_err(|p| Problem::at(&op.id, format!("{}: {}", at("input"), p.message)))?;
+        let expected = canonical_json(&expected);
         // Idempotency tokens the example leaves out are filled in by the crate.
         let ShapeKind::Structure(members) = &ctx.model.expect(&op.input).kind else {
             unreachable!("inputs are structures")
@@ -117,8 +142,15 @@ fn example_test(
         });
     }
     if let Some(output) = &example.output {
+        // The output is built too (and thrown away): that checks it fits the shape, so the
+        // crate can read it and write it back.
+        instantiator
+            .structure(&op.output, output, &at("output"))
+            .map_err(|p| Problem::at(&op.id, p.message))?;
         let mut instants = Vec::new();
-        let body = canonical_json(&wire_value(ctx, &op.output, output, "", &mut instants));
+        let body = wire_value(ctx, &op.output, output, &mut instants)
+            .map_err(|p| Problem::at(&op.id, format!("{}: {}", at("output"), p.message)))?;
+        let body = canonical_json(&body);
         steps.push(quote! {
             let body = #body;
             let output = #root::operation::#module::response(::http::StatusCode::OK, &::http::HeaderMap::new(), body.as_bytes())
@@ -134,10 +166,15 @@ fn example_test(
                 format!("{}: {shape} is not an error of the operation", at("error")),
             ));
         }
+        instantiator
+            .structure(shape, content, &at("error"))
+            .map_err(|p| Problem::at(&op.id, p.message))?;
         let variant = ctx.names.type_name(shape);
         let code = shape.name();
         let mut instants = Vec::new();
-        let body = canonical_json(&wire_value(ctx, shape, content, "", &mut instants));
+        let body = wire_value(ctx, shape, content, &mut instants)
+            .map_err(|p| Problem::at(&op.id, format!("{}: {}", at("error"), p.message)))?;
+        let body = canonical_json(&body);
         steps.push(quote! {
             let body = #body;
             let mut headers = ::http::HeaderMap::new();
@@ -155,7 +192,7 @@ fn example_test(
     if steps.is_empty() {
         return Err(Problem::at(
             &op.id,
-            format!("{}: documents no input, output or error", at("example")),
+            at("documents no input, output or error"),
         ));
     }
     let docs = doc_lines(&[format!(

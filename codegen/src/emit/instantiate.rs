@@ -14,6 +14,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::builders::build_can_fail;
+use super::ser::{timestamp_wire, TimestampWire};
 use super::values::document;
 use crate::context::Context;
 use crate::error::Problem;
@@ -104,10 +105,15 @@ impl<'a> Instantiator<'a> {
                 .ok_or_else(|| bad("a 32-bit integer"))?,
                 SimpleType::Long => int(node, i64::MIN, i64::MAX, Literal::i64_suffixed)
                     .ok_or_else(|| bad("a 64-bit integer"))?,
-                SimpleType::Float => float(node, quote!(f32), |f| Literal::f32_suffixed(f as f32))
-                    .ok_or_else(|| bad("a number"))?,
-                SimpleType::Double => float(node, quote!(f64), Literal::f64_suffixed)
-                    .ok_or_else(|| bad("a number"))?,
+                SimpleType::Float => float(node, quote!(f32), |f| {
+                    let f = f as f32;
+                    f.is_finite().then(|| Literal::f32_suffixed(f))
+                })
+                .ok_or_else(|| bad("a number that fits a 32-bit float"))?,
+                SimpleType::Double => float(node, quote!(f64), |f| {
+                    f.is_finite().then(|| Literal::f64_suffixed(f))
+                })
+                .ok_or_else(|| bad("a number"))?,
                 SimpleType::BigInteger | SimpleType::BigDecimal => {
                     let text = match node {
                         Value::Number(n) => n.to_string(),
@@ -249,10 +255,16 @@ fn int(node: &Value, min: i64, max: i64, literal: impl Fn(i64) -> Literal) -> Op
     Some(quote!(#literal))
 }
 
-fn float(node: &Value, ty: TokenStream, literal: impl Fn(f64) -> Literal) -> Option<TokenStream> {
+/// A float literal (`literal` gives `None` for a number the type cannot hold), or one of the
+/// non-finite constants Smithy writes as strings.
+fn float(
+    node: &Value,
+    ty: TokenStream,
+    literal: impl Fn(f64) -> Option<Literal>,
+) -> Option<TokenStream> {
     match node {
         Value::Number(n) => {
-            let literal = literal(n.as_f64()?);
+            let literal = literal(n.as_f64()?)?;
             Some(quote!(#literal))
         }
         Value::String(s) => match s.as_str() {
@@ -287,24 +299,61 @@ pub fn node_instant(node: &Value) -> Option<DateTime> {
     }
 }
 
-/// What a node value of `target` looks like on the wire, for comparing a serialized body
-/// with it: blobs become base64, `null`s are dropped; everything else stays as documented.
-/// Also the JSON pointers (under `pointer`) of the timestamps, which compare as instants.
+/// What a node value of structure `structure` looks like on the wire, for comparing a
+/// serialized body with it, and as the body a documented response is read from. Node values
+/// are not wire JSON: a timestamp may be documented as epoch seconds or as a date-time whatever
+/// the member's `@timestampFormat`, and a float with more digits than an `f32` holds. So
+/// timestamps are converted to the member's wire format, floats rounded to 32 bits (written
+/// with the shortest digits that read back the same), blobs base64-encoded, `null`s dropped.
+/// Also collects the JSON pointers of the timestamps, which compare as instants.
 pub fn wire_value(
     ctx: &Context,
+    structure: &ShapeId,
+    node: &Value,
+    instants: &mut Vec<String>,
+) -> Result<Value, Problem> {
+    wire_of(ctx, structure, TimestampWire::EpochSeconds, node, "", instants)
+}
+
+/// The wire form of `node`, a value of `target`; `timestamp` is the format of the member that
+/// holds it (used when `target` is a timestamp).
+fn wire_of(
+    ctx: &Context,
     target: &ShapeId,
+    timestamp: TimestampWire,
     node: &Value,
     pointer: &str,
     instants: &mut Vec<String>,
-) -> Value {
+) -> Result<Value, Problem> {
     let shape = ctx.model.expect(target);
-    match (&shape.kind, node) {
+    let member_wire = |m: &Member, v: &Value, child: &str, instants: &mut Vec<String>| {
+        wire_of(ctx, &m.target, timestamp_wire(ctx, m), v, child, instants)
+    };
+    Ok(match (&shape.kind, node) {
         (ShapeKind::Simple(SimpleType::Blob), Value::String(s)) => {
             Value::String(aws_smithy_types::base64::encode(s.as_bytes()))
         }
         (ShapeKind::Simple(SimpleType::Timestamp), _) => {
             instants.push(pointer.to_owned());
-            node.clone()
+            wire_instant(node, timestamp).ok_or_else(|| {
+                Problem::general(format!(
+                    "{}: expected a timestamp that fits the wire format, got {node}",
+                    display_pointer(pointer)
+                ))
+            })?
+        }
+        (ShapeKind::Simple(SimpleType::Float), Value::Number(n)) => {
+            let rounded = n.as_f64().map(|f| f as f32).filter(|f| f.is_finite());
+            rounded
+                .and_then(|f| f.to_string().parse::<f64>().ok())
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number)
+                .ok_or_else(|| {
+                    Problem::general(format!(
+                        "{}: {n} does not fit a 32-bit float",
+                        display_pointer(pointer)
+                    ))
+                })?
         }
         (ShapeKind::Structure(members) | ShapeKind::Union(members), Value::Object(object)) => {
             let mut out = serde_json::Map::new();
@@ -314,7 +363,7 @@ pub fn wire_value(
                 }
                 let child = format!("{pointer}/{}", escape_pointer(key));
                 let converted = match members.iter().find(|m| m.name() == key) {
-                    Some(m) => wire_value(ctx, &m.target, value, &child, instants),
+                    Some(m) => member_wire(m, value, &child, instants)?,
                     None => value.clone(),
                 };
                 out.insert(key.clone(), converted);
@@ -346,17 +395,15 @@ pub fn wire_value(
         (ShapeKind::List(item), Value::Array(items)) => {
             let sparse = shape.traits.has(crate::model::traits::SPARSE);
             let kept = items.iter().filter(|v| sparse || !v.is_null());
-            Value::Array(
-                kept.enumerate()
-                    .map(|(i, v)| {
-                        if v.is_null() {
-                            Value::Null
-                        } else {
-                            wire_value(ctx, &item.target, v, &format!("{pointer}/{i}"), instants)
-                        }
-                    })
-                    .collect(),
-            )
+            let mut out = Vec::new();
+            for (i, v) in kept.enumerate() {
+                out.push(if v.is_null() {
+                    Value::Null
+                } else {
+                    member_wire(item, v, &format!("{pointer}/{i}"), instants)?
+                });
+            }
+            Value::Array(out)
         }
         (ShapeKind::Map { value, .. }, Value::Object(entries)) => {
             let sparse = shape.traits.has(crate::model::traits::SPARSE);
@@ -369,14 +416,38 @@ pub fn wire_value(
                     continue;
                 }
                 let child = format!("{pointer}/{}", escape_pointer(k));
-                out.insert(
-                    k.clone(),
-                    wire_value(ctx, &value.target, v, &child, instants),
-                );
+                out.insert(k.clone(), member_wire(value, v, &child, instants)?);
             }
             Value::Object(out)
         }
         _ => node.clone(),
+    })
+}
+
+/// A documented instant in the wire format `format`: epoch seconds as a JSON number, or an
+/// RFC 3339 or HTTP date string. `None` when the node is no instant, or one the format cannot
+/// write (a year past 9999).
+fn wire_instant(node: &Value, format: TimestampWire) -> Option<Value> {
+    let instant = node_instant(node)?;
+    Some(match format {
+        TimestampWire::EpochSeconds if instant.subsec_nanos() == 0 => {
+            Value::Number(instant.secs().into())
+        }
+        TimestampWire::EpochSeconds => {
+            let text = instant.fmt(Format::EpochSeconds).ok()?;
+            Value::Number(serde_json::Number::from_f64(text.parse().ok()?)?)
+        }
+        TimestampWire::DateTime => Value::String(instant.fmt(Format::DateTime).ok()?),
+        TimestampWire::HttpDate => Value::String(instant.fmt(Format::HttpDate).ok()?),
+    })
+}
+
+/// A JSON pointer for messages (`/` for the whole value).
+fn display_pointer(pointer: &str) -> &str {
+    if pointer.is_empty() {
+        "/"
+    } else {
+        pointer
     }
 }
 

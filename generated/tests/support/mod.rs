@@ -2,7 +2,7 @@
 // Do not edit by hand: regenerate instead.
 
 //! Helpers for the generated crate's own tests (copied from `codegen/runtime/test_support.rs`):
-//! comparing JSON bodies as values, with timestamps compared as instants.
+//! comparing JSON bodies as values, with timestamps compared as instants whatever their format.
 
 #![allow(dead_code)]
 
@@ -10,9 +10,11 @@ use serde_json::Value;
 
 /// Asserts that `actual` (JSON bytes) equals `expected` (JSON text) as JSON values: same
 /// object keys, same array lengths, numbers equal as numbers (`1` equals `1.0`). At the JSON
-/// pointers in `instants` both sides are timestamps and compare as instants (epoch seconds as
-/// numbers or numeric strings). Pointers in `ignore` are removed from `actual` first (e.g. an
-/// idempotency token the crate filled in).
+/// pointers in `instants` both sides are timestamps and compare as instants, each side in any
+/// of the three formats (epoch seconds as a number or a numeric string, an RFC 3339 date-time
+/// with any number of fractional digits, an HTTP date), within a microsecond (what an epoch
+/// number loses through a 64-bit float). Pointers in `ignore` are removed from `actual` first
+/// (e.g. an idempotency token the crate filled in).
 pub fn assert_json_eq(actual: &[u8], expected: &str, instants: &[&str], ignore: &[&str]) {
     let mut actual: Value = serde_json::from_slice(actual).unwrap_or_else(|e| {
         panic!(
@@ -91,7 +93,7 @@ fn compare(
     };
     if instants.contains(&pointer) {
         return match (instant(actual), instant(expected)) {
-            (Some(a), Some(e)) if (a - e).abs() < 1e-6 => Ok(()),
+            (Some(a), Some(e)) if (a - e).abs() <= 1_000 => Ok(()),
             _ => Err(format!("{} (timestamps {actual} and {expected})", here())),
         };
     }
@@ -142,13 +144,24 @@ fn compare(
     }
 }
 
-/// Epoch seconds from a number or a string holding one.
-fn instant(value: &Value) -> Option<f64> {
-    match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
+/// Nanoseconds since the epoch: from epoch seconds (a number, or a string holding one, read
+/// exactly where the text allows), or an RFC 3339 date-time or HTTP date string.
+fn instant(value: &Value) -> Option<i128> {
+    use aws_smithy_types::date_time::{DateTime, Format};
+    let epoch = |text: &str| {
+        DateTime::from_str(text, Format::EpochSeconds).ok().or_else(|| {
+            let seconds: f64 = text.parse().ok().filter(|f: &f64| f.is_finite())?;
+            Some(DateTime::from_secs_f64(seconds))
+        })
+    };
+    let time = match value {
+        Value::Number(n) => epoch(&n.to_string())?,
+        Value::String(s) => epoch(s.trim())
+            .or_else(|| DateTime::from_str(s, Format::DateTime).ok())
+            .or_else(|| DateTime::from_str(s, Format::HttpDate).ok())?,
+        _ => return None,
+    };
+    Some(i128::from(time.secs()) * 1_000_000_000 + i128::from(time.subsec_nanos()))
 }
 
 #[cfg(test)]
@@ -185,6 +198,22 @@ mod tests {
     #[should_panic(expected = "JSON bodies differ at /a/1 (2 and 3)")]
     fn differences_name_the_pointer() {
         assert_json_eq(br#"{"a": [1, 2]}"#, r#"{"a": [1, 3]}"#, &[], &[]);
+    }
+
+    #[test]
+    fn instants_in_every_format() {
+        assert_json_eq(
+            br#"{"a": "2024-08-12T18:20:50.990Z", "b": 1723486850.99, "c": "Mon, 12 Aug 2024 18:20:50 GMT"}"#,
+            r#"{"a": "2024-08-12T18:20:50.99Z", "b": "2024-08-12T18:20:50.99Z", "c": 1723486850}"#,
+            &["/a", "/b", "/c"],
+            &[],
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "/t (timestamps \"1970-01-01T00:00:00.002Z\" and 0.001)")]
+    fn instants_differ_by_a_millisecond() {
+        assert_json_eq(br#"{"t": "1970-01-01T00:00:00.002Z"}"#, r#"{"t": 0.001}"#, &["/t"], &[]);
     }
 
     #[test]

@@ -26,8 +26,10 @@ pub struct Documented {
 pub fn documented() -> Vec<Documented> {
     let fsx = fsx();
     let ids: Vec<ShapeId> = fsx.operations.iter().map(|o| o.id.clone()).collect();
-    let mut examples = smithy_codegen::examples::from_model(&fsx.model, &ids, "model")
-        .unwrap_or_else(|p| panic!("the model's examples: {p:?}"));
+    let mut warnings = Vec::new();
+    let mut examples =
+        smithy_codegen::examples::from_model(&fsx.model, &ids, "model", &mut warnings);
+    assert!(warnings.is_empty(), "the model's examples: {warnings:?}");
     let by_name: BTreeMap<String, ShapeId> = fsx
         .operations
         .iter()
