@@ -190,7 +190,62 @@ fn unknown_operations_are_named() {
     ]);
     assert_eq!(code, ExitCode::FAILURE);
     assert!(
-        err.contains("has no operation `Nope`; its operations are: DeleteItem, GetItem"),
+        err.contains("has no operation `Nope`; none of its 2 operations has a similar name"),
         "{err}"
     );
+}
+
+/// Crate names that cannot be package names are refused with the reason, never a panic.
+#[test]
+fn invalid_crate_names_are_named() {
+    for (name, why) in [
+        ("bad name", "use only ASCII letters, digits, `-` and `_`"),
+        ("123fsx", "it must start with a letter"),
+        ("", "it is empty"),
+        ("fn", "it is a Rust keyword"),
+        ("core", "it is the name of one of Rust's own crates"),
+    ] {
+        let out = scratch("crate-name").display().to_string();
+        let (code, _, err) = xtask(&[
+            "codegen",
+            "--model",
+            &fixture("errors"),
+            "--crate-name",
+            name,
+            "--out",
+            &out,
+        ]);
+        assert_eq!(code, ExitCode::FAILURE, "{name:?}");
+        assert!(
+            err.contains(&format!(
+                "the crate name `{name}` is not a valid package name: {why}"
+            )),
+            "{name:?}: {err}"
+        );
+    }
+}
+
+/// The default package name comes from the `sdkId` (as AWS SDKs name theirs); an `sdkId` that
+/// a package name cannot keep whole falls back to the service's shape name.
+#[test]
+fn package_names_from_awkward_sdk_ids() {
+    let model = |sdk_id: &str| {
+        format!(
+            r#"{{ "smithy": "2.0", "shapes": {{
+                "ex#WidgetService": {{ "type": "service", "version": "1",
+                    "traits": {{ "aws.protocols#awsJson1_1": {{}}, "aws.api#service": {{ "sdkId": "{sdk_id}" }} }} }} }} }}"#
+        )
+    };
+    for (sdk_id, expected) in [
+        ("CloudWatch Logs", "cloudwatch-logs"),
+        ("!!!", "widget-service"),
+        ("\u{dc}ber Service 2", "widget-service"),
+        ("2 Fast", "widget-service"),
+        ("", "widget-service"),
+    ] {
+        let file = smithy_codegen::model_file(model(sdk_id).into_bytes(), "test.json");
+        let plan = smithy_codegen::plan(&file, &Default::default())
+            .unwrap_or_else(|e| panic!("{sdk_id:?}: {e}"));
+        assert_eq!(plan.crate_name, expected, "{sdk_id:?}");
+    }
 }

@@ -708,11 +708,20 @@ const TWO_OPS: &str = r#"{
 }"#;
 
 #[test]
-fn unknown_operation_lists_the_services_operations() {
-    let named = smithy_codegen::OperationFilter::Named(vec!["GetThings".into()]);
+fn unknown_operations_get_the_nearest_names() {
+    let named = smithy_codegen::OperationFilter::Named(vec![
+        "GetThings".into(),
+        "putthing".into(),
+        "Frobnicate".into(),
+        "Thing".into(),
+    ]);
     assert_eq!(
         generation_error(TWO_OPS, named),
-        "cannot generate (1 problem):\n  ex#Svc: has no operation `GetThings`; its operations are: GetThing, PutThing"
+        "cannot generate (4 problems):\n  \
+         ex#Svc: has no operation `Frobnicate`; none of its 2 operations has a similar name (--all-operations generates them all)\n  \
+         ex#Svc: has no operation `GetThings`; did you mean `GetThing`?\n  \
+         ex#Svc: has no operation `Thing`; did you mean `GetThing` or `PutThing`?\n  \
+         ex#Svc: has no operation `putthing`; did you mean `PutThing`?"
     );
 }
 
@@ -747,8 +756,7 @@ fn rust_name_collisions_name_both_shapes() {
 }"#;
     assert_eq!(
         generation_error(json, smithy_codegen::OperationFilter::All),
-        "cannot generate (3 problems):\n  \
-         ex#PutThing: its input type would be named `PutThingInput`, which ex#PutThingInput already uses; give that shape another name with the service's `rename`\n  \
+        "cannot generate (2 problems):\n  \
          ex#PutThingRequest$foo_bar: its Rust field name `foo_bar` is already used by ex#PutThingRequest$fooBar\n  \
          ex#PutThingRequest$set_name: its Rust builder method name `set_name` is already used by ex#PutThingRequest$name"
     );
@@ -777,5 +785,57 @@ fn unsupported_features_are_named() {
     assert_eq!(
         generation_error(json, smithy_codegen::OperationFilter::All),
         "cannot generate (1 problem):\n  ex#UploadInput$data: the input of Upload is a streaming blob (ex#Data), which this generator does not support yet; leave the operation out with --operations"
+    );
+}
+
+/// Structures that hold each other through `@required` members have no finite value (the
+/// Smithy spec forbids the cycle); reading one used to recurse until the stack overflowed.
+#[test]
+fn required_cycles_are_named_with_their_path() {
+    let json = r#"{
+  "smithy": "2.0",
+  "shapes": {
+    "ex#Svc": { "type": "service", "operations": [{ "target": "ex#Get" }], "traits": { "aws.protocols#awsJson1_1": {} } },
+    "ex#Get": { "type": "operation", "output": { "target": "ex#GetOutput" } },
+    "ex#GetOutput": { "type": "structure", "members": { "A": { "target": "ex#A" }, "Self": { "target": "ex#Selfish" } } },
+    "ex#A": { "type": "structure", "members": { "b": { "target": "ex#B", "traits": { "smithy.api#required": {} } } } },
+    "ex#B": {
+      "type": "structure",
+      "members": {
+        "a": { "target": "ex#A", "traits": { "smithy.api#required": {} } },
+        "fine": { "target": "ex#B" },
+        "alsoFine": { "target": "ex#BList", "traits": { "smithy.api#required": {} } }
+      }
+    },
+    "ex#BList": { "type": "list", "member": { "target": "ex#B" } },
+    "ex#Selfish": { "type": "structure", "members": { "me": { "target": "ex#Selfish", "traits": { "smithy.api#required": {} } } } }
+  }
+}"#;
+    assert_eq!(
+        generation_error(json, smithy_codegen::OperationFilter::All),
+        "invalid model (2 problems):\n  \
+         ex#A: structures hold each other through @required members (ex#A$b → ex#B, ex#B$a → ex#A): no value of them is finite; make one of these members optional, or hold it through a list, map or union\n  \
+         ex#Selfish: structures hold each other through @required members (ex#Selfish$me → ex#Selfish): no value of them is finite; make one of these members optional, or hold it through a list, map or union"
+    );
+}
+
+/// Smithy 1.0 `@enum` values that derive the same member name are named by their values.
+#[test]
+fn smithy1_enum_values_deriving_one_name() {
+    assert_eq!(
+        error(
+            r#"{
+  "smithy": "1.0",
+  "shapes": {
+    "ex#Case": {
+      "type": "string",
+      "traits": { "smithy.api#enum": [{ "value": "A" }, { "value": "a" }, { "value": "b-c" }, { "value": "b_c" }, { "value": "ok" }] }
+    }
+  }
+}"#
+        ),
+        "invalid model (2 problems):\n  \
+         ex#Case: @enum values `A` and `a` both make the member name `A`; give the entries distinct `name`s\n  \
+         ex#Case: @enum values `b-c` and `b_c` both make the member name `B_C`; give the entries distinct `name`s"
     );
 }

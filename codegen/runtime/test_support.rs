@@ -146,10 +146,12 @@ fn compare(
 fn instant(value: &Value) -> Option<i128> {
     use aws_smithy_types::date_time::{DateTime, Format};
     let epoch = |text: &str| {
-        DateTime::from_str(text, Format::EpochSeconds).ok().or_else(|| {
-            let seconds: f64 = text.parse().ok().filter(|f: &f64| f.is_finite())?;
-            Some(DateTime::from_secs_f64(seconds))
-        })
+        DateTime::from_str(text, Format::EpochSeconds)
+            .ok()
+            .or_else(|| {
+                let seconds: f64 = text.parse().ok().filter(|f: &f64| f.is_finite())?;
+                Some(DateTime::from_secs_f64(seconds))
+            })
     };
     let time = match value {
         Value::Number(n) => epoch(&n.to_string())?,
@@ -210,7 +212,12 @@ mod tests {
     #[test]
     #[should_panic(expected = "/t (timestamps \"1970-01-01T00:00:00.002Z\" and 0.001)")]
     fn instants_differ_by_a_millisecond() {
-        assert_json_eq(br#"{"t": "1970-01-01T00:00:00.002Z"}"#, r#"{"t": 0.001}"#, &["/t"], &[]);
+        assert_json_eq(
+            br#"{"t": "1970-01-01T00:00:00.002Z"}"#,
+            r#"{"t": 0.001}"#,
+            &["/t"],
+            &[],
+        );
     }
 
     #[test]

@@ -16,6 +16,11 @@ const RAW_ESCAPABLE: &[&str] = &[
 /// Keywords that cannot be raw identifiers; they get a `_` suffix instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
+/// Whether `name` is a Rust keyword (strict, reserved or weak-but-special like `Self`).
+pub fn is_keyword(name: &str) -> bool {
+    RAW_ESCAPABLE.contains(&name) || NOT_RAW.contains(&name)
+}
+
 /// An identifier the generated code can use: `name` plus whether it must be written raw.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RustIdent {

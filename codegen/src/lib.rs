@@ -165,6 +165,10 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
             .chain(op.errors.iter().cloned())
     });
     let shapes = select::closure(&model, roots);
+    let cycles = recursion::required_cycles(&model, &shapes);
+    if !cycles.is_empty() {
+        return Err(Error::model(cycles));
+    }
     let boxed = recursion::boxed_members(&model, &shapes);
     let rename = match &model.expect(&service).kind {
         model::ShapeKind::Service(s) => s.rename.clone(),
@@ -186,10 +190,17 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
                 .map_err(|p| Error::unsupported(vec![p]))?,
         );
     }
-    let crate_name = options
-        .crate_name
-        .clone()
-        .unwrap_or_else(|| default_crate_name(&model, &service));
+    let crate_name = match &options.crate_name {
+        Some(name) => {
+            check_package_name(name).map_err(|why| {
+                Error::unsupported(vec![Problem::general(format!(
+                    "the crate name `{name}` is not a valid package name: {why}"
+                ))])
+            })?;
+            name.clone()
+        }
+        None => default_crate_name(&model, &service)?,
+    };
     let mut ctx = context::Context {
         model,
         service,
@@ -353,19 +364,59 @@ fn run_jobs(source: &ModelSource, jobs: Vec<Job<'_>>) -> Vec<Rendered> {
     done.into_inner().expect("no emitter panicked")
 }
 
-/// `sdkId` lower-cased with spaces as dashes (as AWS SDKs name their packages), else the
-/// service shape's name in kebab case.
-fn default_crate_name(model: &model::Model, service: &model::ShapeId) -> String {
+/// The package name when none is given: the service's `sdkId` lower-cased with spaces as
+/// dashes (as AWS SDKs name their packages: `FSx` → `fsx`, `CloudWatch Logs` →
+/// `cloudwatch-logs`); when the `sdkId` is missing, or holds characters other than ASCII
+/// letters, digits, spaces, `-` and `_` (which a package name cannot keep), or still makes no
+/// valid name, the service shape's name in kebab case; failing that, an error asking for
+/// `--crate-name`.
+fn default_crate_name(model: &model::Model, service: &model::ShapeId) -> Result<String, Error> {
     let shape = model.expect(service);
-    match shape.traits.sdk_id() {
-        Some(sdk_id) => sdk_id
+    let from_sdk_id = shape.traits.sdk_id().and_then(|sdk_id| {
+        let name: Option<String> = sdk_id
             .chars()
-            .filter_map(|c| match c {
+            .map(|c| match c {
                 ' ' | '_' | '-' => Some('-'),
                 c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
                 _ => None,
             })
-            .collect(),
-        None => heck::ToKebabCase::to_kebab_case(service.name()),
+            .collect();
+        name.filter(|n| check_package_name(n).is_ok())
+    });
+    let name = from_sdk_id.unwrap_or_else(|| heck::ToKebabCase::to_kebab_case(service.name()));
+    check_package_name(&name).map_err(|why| {
+        Error::unsupported(vec![Problem::at(
+            service,
+            format!(
+                "no package name can be made from the service's sdkId or name (`{name}`: {why}); choose one with --crate-name"
+            ),
+        )])
+    })?;
+    Ok(name)
+}
+
+/// Whether `name` can be a Cargo package name whose library name is a Rust identifier: ASCII
+/// letters, digits, `-` and `_`, starting with a letter, not a keyword, not a crate of Rust's
+/// own (`std`, `core`, `alloc`, `proc_macro`, `test`). The reason when it cannot.
+pub fn check_package_name(name: &str) -> Result<(), &'static str> {
+    if name.is_empty() {
+        return Err("it is empty");
     }
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err("use only ASCII letters, digits, `-` and `_`");
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err("it must start with a letter");
+    }
+    let library = name.replace('-', "_");
+    if ident::is_keyword(&library) {
+        return Err("it is a Rust keyword");
+    }
+    if ["std", "core", "alloc", "proc_macro", "test"].contains(&library.as_str()) {
+        return Err("it is the name of one of Rust's own crates");
+    }
+    Ok(())
 }

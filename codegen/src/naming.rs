@@ -4,29 +4,45 @@
 //!
 //! Rules, written down once:
 //! - types: the service's `rename` or the shape name, `UpperCamelCase`; `Self` → `SelfValue`.
+//!   Model shapes live in `crate::types` (builders in `crate::builders`); each operation's
+//!   input and output (`<Op>Input`, `<Op>Output`, made by the generator) live in the
+//!   operation's module (`crate::operation::<op>`, builders in `crate::operation::<op>::builders`),
+//!   as in smithy-rs. So a model shape called `<Op>Input` never collides with them.
+//! - builders: `<Type>Builder`, in the module beside the type's.
 //! - fields and builder setters: `snake_case` of the member name; keywords become raw
 //!   (`r#type`) or get a `_` suffix (`self_`); a setter that would be called `build` is
-//!   `build_value` (the builder's own `build` wins).
+//!   `build_value` (the builder's own `build` wins). The other accessors are `set_` and `get_`
+//!   before the field name without its leading underscores (`_1` → `set_1`), so no accessor
+//!   has a double underscore.
 //! - enum and union variants: `UpperCamelCase`; a member that would be called `Unknown` is
 //!   `UnknownValue` (the fallback variant wins), `Self` → `SelfValue`.
-//! - operation modules: `snake_case` of the operation name.
+//! - operation modules: `snake_case` of the operation name; `mod` becomes `mod_` (the file
+//!   `operation/mod.rs` is the module tree).
 //! - list and map (de)serializers: `ser_`/`de_` and `snake_case` of the shape name.
 //! - reserved: the type name `Unhandled` (the operation errors' fallback), the field `meta` in
 //!   error structures (the response's metadata).
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
 use crate::error::{Error, Problem};
 use crate::ident::{camel, snake, RustIdent};
 use crate::model::{Model, ShapeId, ShapeKind};
-use crate::transform::{OperationPlan, Origin, Role};
+use crate::transform::{OperationPlan, Origin};
 
 /// Every name the emitters need, keyed by shape or member id.
 #[derive(Debug, Default)]
 pub struct Names {
     types: BTreeMap<ShapeId, RustIdent>,
+    /// The operation module of each type that lives there (operation inputs and outputs).
+    homes: BTreeMap<ShapeId, RustIdent>,
+    builders: BTreeMap<ShapeId, RustIdent>,
     fields: BTreeMap<ShapeId, RustIdent>,
     setters: BTreeMap<ShapeId, RustIdent>,
+    set_methods: BTreeMap<ShapeId, RustIdent>,
+    get_methods: BTreeMap<ShapeId, RustIdent>,
     variants: BTreeMap<ShapeId, RustIdent>,
     modules: BTreeMap<ShapeId, RustIdent>,
     collections: BTreeMap<ShapeId, RustIdent>,
@@ -45,6 +61,62 @@ impl Names {
         self.types.contains_key(id)
     }
 
+    /// The module a type lives in, from the crate root: `types`, or `operation::<op>` for an
+    /// operation's input and output.
+    fn module_path(&self, id: &ShapeId) -> TokenStream {
+        match self.homes.get(id) {
+            Some(module) => quote!(operation::#module),
+            None => quote!(types),
+        }
+    }
+
+    /// The full path of a type inside the crate (`crate::types::Backup`,
+    /// `crate::operation::copy_backup::CopyBackupInput`).
+    pub fn type_path(&self, id: &ShapeId) -> TokenStream {
+        let module = self.module_path(id);
+        let name = self.type_name(id);
+        quote!(crate::#module::#name)
+    }
+
+    /// The path of a type from outside the crate, whose library is `root`.
+    pub fn public_type_path(&self, root: &Ident, id: &ShapeId) -> TokenStream {
+        let module = self.module_path(id);
+        let name = self.type_name(id);
+        quote!(#root::#module::#name)
+    }
+
+    /// A type's path as rustdoc link text (`crate::types::Backup`). Raw identifiers are written
+    /// bare (`crate::operation::match::MatchInput`): rustdoc resolves those, not `r#match`.
+    pub fn type_doc_path(&self, id: &ShapeId) -> String {
+        let name = self.type_name(id).bare();
+        match self.homes.get(id) {
+            Some(module) => format!("crate::operation::{}::{name}", module.bare()),
+            None => format!("crate::types::{name}"),
+        }
+    }
+
+    /// The builder type of a structure (`BackupBuilder`).
+    pub fn builder(&self, id: &ShapeId) -> &RustIdent {
+        self.builders
+            .get(id)
+            .unwrap_or_else(|| panic!("generator bug: no builder for {id}"))
+    }
+
+    /// The full path of a structure's builder inside the crate (`crate::builders::BackupBuilder`,
+    /// `crate::operation::copy_backup::builders::CopyBackupInputBuilder`).
+    pub fn builder_path(&self, id: &ShapeId) -> TokenStream {
+        let builder = self.builder(id);
+        match self.homes.get(id) {
+            Some(module) => quote!(crate::operation::#module::builders::#builder),
+            None => quote!(crate::builders::#builder),
+        }
+    }
+
+    /// Whether the type lives in an operation's module (an operation's input or output).
+    pub fn in_operation_module(&self, id: &ShapeId) -> bool {
+        self.homes.contains_key(id)
+    }
+
     /// The field name of a structure member.
     pub fn field(&self, member: &ShapeId) -> &RustIdent {
         self.fields
@@ -57,6 +129,20 @@ impl Names {
         self.setters
             .get(member)
             .unwrap_or_else(|| panic!("generator bug: no setter for {member}"))
+    }
+
+    /// The builder's `set_<field>` method (replaces the value, `Option` in and out).
+    pub fn set_method(&self, member: &ShapeId) -> &RustIdent {
+        self.set_methods
+            .get(member)
+            .unwrap_or_else(|| panic!("generator bug: no set_ method for {member}"))
+    }
+
+    /// The builder's `get_<field>` method.
+    pub fn get_method(&self, member: &ShapeId) -> &RustIdent {
+        self.get_methods
+            .get(member)
+            .unwrap_or_else(|| panic!("generator bug: no get_ method for {member}"))
     }
 
     /// The variant name of an enum, intEnum or union member.
@@ -94,11 +180,36 @@ pub fn assign(
         origins,
         problems: Vec::new(),
     };
+    let mut modules = BTreeMap::new();
+    // Per operation module, the names it holds: the marker, the input, output and error.
+    let mut module_items: BTreeMap<RustIdent, BTreeMap<String, ShapeId>> = BTreeMap::new();
+    for op in operations {
+        let mut module = snake(op.id.name());
+        if module.bare() == "mod" {
+            module = RustIdent::escaped("mod_");
+        }
+        claims.claim(&mut modules, module.to_string(), &op.id, "operation module");
+        let marker = camel(op.id.name());
+        let items = module_items.entry(module.clone()).or_default();
+        for name in [marker.to_string(), format!("{}Error", marker.bare())] {
+            claims.claim(items, name, &op.id, "operation item");
+        }
+        names.modules.insert(op.id.clone(), module);
+    }
     let mut types: BTreeMap<String, ShapeId> = BTreeMap::new();
     let mut collections: BTreeMap<String, ShapeId> = BTreeMap::new();
     for id in shapes {
         let shape = model.expect(id);
         let ident = camel(rename.get(id).map(String::as_str).unwrap_or(id.name()));
+        // An operation's input and output live in its module, everything else in `types`.
+        let home = origins
+            .get(id)
+            .and_then(|origin| names.modules.get(&origin.operation))
+            .cloned();
+        let namespace = match &home {
+            Some(module) => module_items.entry(module.clone()).or_default(),
+            None => &mut types,
+        };
         match &shape.kind {
             ShapeKind::List(_) | ShapeKind::Map { .. } => {
                 let stem = snake(id.name());
@@ -112,7 +223,14 @@ pub fn assign(
                 continue;
             }
             ShapeKind::Structure(members) => {
-                claims.claim(&mut types, ident.to_string(), id, "type");
+                claims.claim(namespace, ident.to_string(), id, "type");
+                // Builders have a module of their own beside the types', and their names
+                // follow the types' one to one, so they cannot collide.
+                let builder = RustIdent::escaped(&format!("{}Builder", ident.bare()));
+                names.builders.insert(id.clone(), builder);
+                if let Some(home) = home {
+                    names.homes.insert(id.clone(), home);
+                }
                 let mut fields = BTreeMap::new();
                 if shape.traits.has(crate::model::traits::ERROR) {
                     // Error structures hold the response's metadata in a field of their own,
@@ -136,22 +254,28 @@ pub fn assign(
                     } else {
                         field.clone()
                     };
+                    let stem = field.bare().trim_start_matches('_');
+                    let set = RustIdent::escaped(&format!("set_{stem}"));
+                    let get = RustIdent::escaped(&format!("get_{stem}"));
                     // A member whose field already clashes would only repeat the clash as methods.
                     if claims.claim(&mut fields, field.to_string(), &member.id, "field") {
-                        for method in [
-                            setter.to_string(),
-                            format!("set_{}", field.bare()),
-                            format!("get_{}", field.bare()),
-                        ] {
-                            claims.claim(&mut methods, method, &member.id, "builder method");
+                        for method in [&setter, &set, &get] {
+                            claims.claim(
+                                &mut methods,
+                                method.to_string(),
+                                &member.id,
+                                "builder method",
+                            );
                         }
                     }
                     names.fields.insert(member.id.clone(), field);
                     names.setters.insert(member.id.clone(), setter);
+                    names.set_methods.insert(member.id.clone(), set);
+                    names.get_methods.insert(member.id.clone(), get);
                 }
             }
             ShapeKind::Union(members) => {
-                claims.claim(&mut types, ident.to_string(), id, "type");
+                claims.claim(namespace, ident.to_string(), id, "type");
                 let mut variants = BTreeMap::new();
                 for member in members {
                     let variant = variant_name(member.name());
@@ -160,7 +284,7 @@ pub fn assign(
                 }
             }
             ShapeKind::Enum(members) | ShapeKind::IntEnum(members) => {
-                claims.claim(&mut types, ident.to_string(), id, "type");
+                claims.claim(namespace, ident.to_string(), id, "type");
                 let mut variants = BTreeMap::new();
                 for member in members {
                     let variant = variant_name(member.name());
@@ -171,12 +295,6 @@ pub fn assign(
             _ => continue,
         }
         names.types.insert(id.clone(), ident);
-    }
-    let mut modules = BTreeMap::new();
-    for op in operations {
-        let module = snake(op.id.name());
-        claims.claim(&mut modules, module.to_string(), &op.id, "operation module");
-        names.modules.insert(op.id.clone(), module);
     }
     if claims.problems.is_empty() {
         Ok(names)
@@ -206,16 +324,7 @@ impl Claims<'_> {
             return true;
         };
         let (at, other) = (self.blame(id), self.blame(other));
-        let message = match self.origins.get(&id.root()).filter(|_| id.member().is_none()) {
-            Some(origin) => format!(
-                "its {} type would be named `{name}`, which {other} already uses; give that shape another name with the service's `rename`",
-                match origin.role {
-                    Role::Input => "input",
-                    Role::Output => "output",
-                }
-            ),
-            None => format!("its Rust {what} name `{name}` is already used by {other}"),
-        };
+        let message = format!("its Rust {what} name `{name}` is already used by {other}");
         self.problems.push(Problem::at(&at, message));
         false
     }

@@ -12,7 +12,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Model, ShapeId, ShapeKind};
+use crate::error::Problem;
+use crate::model::{traits, Model, ShapeId, ShapeKind};
 
 /// Member ids (within `shapes`) whose Rust field must be a `Box`.
 pub fn boxed_members(model: &Model, shapes: &BTreeSet<ShapeId>) -> BTreeSet<ShapeId> {
@@ -43,6 +44,68 @@ pub fn boxed_members(model: &Model, shapes: &BTreeSet<ShapeId>) -> BTreeSet<Shap
         }
     }
     boxed
+}
+
+/// Structures that hold each other through `@required` members alone (A.b → B, B.a → A, with
+/// no list, map, union or optional member between): no finite value of them exists, so the
+/// Smithy spec forbids such a cycle. Reading one would recurse forever filling in the required
+/// members' zero values, so each cycle is a problem naming its path.
+pub fn required_cycles(model: &Model, shapes: &BTreeSet<ShapeId>) -> Vec<Problem> {
+    // The required structure members of a structure: (member, target).
+    let required_edges = |id: &ShapeId| -> Vec<(ShapeId, ShapeId)> {
+        match &model.expect(id).kind {
+            ShapeKind::Structure(members) => members
+                .iter()
+                .filter(|m| m.traits.has(traits::REQUIRED))
+                .filter(|m| {
+                    matches!(
+                        model.shape(&m.target).map(|t| &t.kind),
+                        Some(ShapeKind::Structure(_))
+                    )
+                })
+                .map(|m| (m.id.clone(), m.target.clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let component = strongly_connected(shapes, |id| {
+        required_edges(id).into_iter().map(|(_, t)| t).collect()
+    });
+    let mut reported = BTreeSet::new();
+    let mut problems = Vec::new();
+    // Each component once, from its first shape: walk edges that stay in the component until a
+    // shape repeats; the walk from there is a cycle.
+    for (start, number) in &component {
+        if !reported.insert(*number) {
+            continue;
+        }
+        let mut path: Vec<(ShapeId, ShapeId)> = Vec::new();
+        let mut at = start.clone();
+        let cycle = loop {
+            if let Some(i) = path.iter().position(|(m, _)| m.root() == at) {
+                break &path[i..];
+            }
+            let (member, target) = required_edges(&at)
+                .into_iter()
+                .find(|(_, t)| component.get(t) == Some(number))
+                .expect("a shape in a cycle has an edge within it");
+            path.push((member, target.clone()));
+            at = target;
+        };
+        let steps: Vec<String> = cycle
+            .iter()
+            .map(|(member, target)| format!("{member} → {target}"))
+            .collect();
+        problems.push(Problem::at(
+            &cycle[0].0.root(),
+            format!(
+                "structures hold each other through @required members ({}): no value of them is finite; \
+                 make one of these members optional, or hold it through a list, map or union",
+                steps.join(", ")
+            ),
+        ));
+    }
+    problems
 }
 
 /// Tarjan's algorithm (iterative): a component number per node that is in a cycle (including

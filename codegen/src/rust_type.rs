@@ -11,7 +11,7 @@
 //! | timestamp, blob, document | `aws_smithy_types::{DateTime, Blob, Document}` |
 //! | list, set | `Vec<T>` (`@sparse`: `Vec<Option<T>>`) |
 //! | map | `BTreeMap<K, V>` (`@sparse`: `BTreeMap<K, Option<V>>`) |
-//! | structure, union, enum, intEnum | the generated type in `crate::types` |
+//! | structure, union, enum, intEnum | the generated type in `crate::types` (an operation's input and output: in `crate::operation::<op>`) |
 //!
 //! Maps are `BTreeMap` rather than `HashMap`: a request's bytes are then a function of its
 //! value (stable signatures, reproducible tests and snapshots, diffable logs), `Debug` output
@@ -51,10 +51,7 @@ impl Context {
             ShapeKind::Structure(_)
             | ShapeKind::Union(_)
             | ShapeKind::Enum(_)
-            | ShapeKind::IntEnum(_) => {
-                let name = self.names.type_name(id);
-                quote!(crate::types::#name)
-            }
+            | ShapeKind::IntEnum(_) => self.names.type_path(id),
             ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
                 panic!("generator bug: {id} is not a value shape")
             }

@@ -82,8 +82,8 @@ pub fn service_operations(model: &Model, service: &ShapeId) -> BTreeMap<String, 
     operations
 }
 
-/// The operations the filter selects, in name order; unknown names are an error that lists
-/// the operations the service has.
+/// The operations the filter selects, in name order; an unknown name is an error that offers
+/// the nearest names the service has.
 pub fn operations(
     model: &Model,
     service: &ShapeId,
@@ -103,10 +103,7 @@ pub fn operations(
             }
             None => problems.push(Problem::at(
                 service,
-                format!(
-                    "has no operation `{name}`; its operations are: {}",
-                    all.keys().cloned().collect::<Vec<_>>().join(", ")
-                ),
+                format!("has no operation `{name}`; {}", suggest(name, all.keys())),
             )),
         }
     }
@@ -114,6 +111,40 @@ pub fn operations(
         Ok(selected.into_values().collect())
     } else {
         Err(Error::unsupported(problems))
+    }
+}
+
+/// "did you mean `A`?" with the closest names (by edit distance, ignoring case; a name that
+/// holds the wanted one, or the other way round, counts as close), or, when none is close, how
+/// many names there are to choose from.
+fn suggest<'a>(wanted: &str, names: impl Iterator<Item = &'a String>) -> String {
+    let wanted_lower = wanted.to_lowercase();
+    let names: Vec<&String> = names.collect();
+    let count = names.len();
+    // Close: a few typos (relative to the name's length), or a part of the name.
+    let limit = (wanted.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &String)> = names
+        .into_iter()
+        .filter_map(|name| {
+            let lower = name.to_lowercase();
+            let distance = strsim::levenshtein(&wanted_lower, &lower);
+            let close =
+                distance <= limit || lower.contains(&wanted_lower) || wanted_lower.contains(&lower);
+            close.then_some((distance, name))
+        })
+        .collect();
+    scored.sort();
+    let best = scored.first().map(|(distance, _)| *distance);
+    let nearest: Vec<String> = scored
+        .iter()
+        .filter(|(distance, _)| Some(*distance) == best)
+        .take(3)
+        .map(|(_, name)| format!("`{name}`"))
+        .collect();
+    if nearest.is_empty() {
+        format!("none of its {count} operations has a similar name (--all-operations generates them all)")
+    } else {
+        format!("did you mean {}?", nearest.join(" or "))
     }
 }
 

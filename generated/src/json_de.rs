@@ -911,7 +911,7 @@ impl crate::json::DeserializeJson for crate::types::BadRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CopyBackupInput {
+impl crate::json::ReadInPlace for crate::operation::copy_backup::CopyBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -924,7 +924,7 @@ impl crate::json::ReadInPlace for crate::types::CopyBackupInput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
+impl crate::json::DeserializeJson for crate::operation::copy_backup::CopyBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -998,7 +998,7 @@ impl crate::json::DeserializeJson for crate::types::CopyBackupInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CopyBackupOutput {
+impl crate::json::ReadInPlace for crate::operation::copy_backup::CopyBackupOutput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -1006,7 +1006,7 @@ impl crate::json::ReadInPlace for crate::types::CopyBackupOutput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CopyBackupOutput {
+impl crate::json::DeserializeJson for crate::operation::copy_backup::CopyBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -1079,7 +1079,7 @@ impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateBackupInput {
+impl crate::json::ReadInPlace for crate::operation::create_backup::CreateBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -1090,7 +1090,8 @@ impl crate::json::ReadInPlace for crate::types::CreateBackupInput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
+impl crate::json::DeserializeJson
+for crate::operation::create_backup::CreateBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -1146,7 +1147,7 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateBackupOutput {
+impl crate::json::ReadInPlace for crate::operation::create_backup::CreateBackupOutput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -1154,7 +1155,8 @@ impl crate::json::ReadInPlace for crate::types::CreateBackupOutput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateBackupOutput {
+impl crate::json::DeserializeJson
+for crate::operation::create_backup::CreateBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -1181,7 +1183,8 @@ impl crate::json::DeserializeJson for crate::types::CreateBackupOutput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateFileSystemFromBackupInput {
+impl crate::json::ReadInPlace
+for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -1201,7 +1204,8 @@ impl crate::json::ReadInPlace for crate::types::CreateFileSystemFromBackupInput 
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupInput {
+impl crate::json::DeserializeJson
+for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -1332,7 +1336,8 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupIn
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateFileSystemFromBackupOutput {
+impl crate::json::ReadInPlace
+for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -1340,7 +1345,8 @@ impl crate::json::ReadInPlace for crate::types::CreateFileSystemFromBackupOutput
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateFileSystemFromBackupOutput {
+impl crate::json::DeserializeJson
+for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -2223,7 +2229,8 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateVolumeFromBackupInput {
+impl crate::json::ReadInPlace
+for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -2235,7 +2242,8 @@ impl crate::json::ReadInPlace for crate::types::CreateVolumeFromBackupInput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput {
+impl crate::json::DeserializeJson
+for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -2299,7 +2307,8 @@ impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupInput 
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateVolumeFromBackupOutput {
+impl crate::json::ReadInPlace
+for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -2307,7 +2316,8 @@ impl crate::json::ReadInPlace for crate::types::CreateVolumeFromBackupOutput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateVolumeFromBackupOutput {
+impl crate::json::DeserializeJson
+for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -2469,7 +2479,7 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::DeleteBackupInput {
+impl crate::json::ReadInPlace for crate::operation::delete_backup::DeleteBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -2478,7 +2488,8 @@ impl crate::json::ReadInPlace for crate::types::DeleteBackupInput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
+impl crate::json::DeserializeJson
+for crate::operation::delete_backup::DeleteBackupInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -2520,7 +2531,7 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::DeleteBackupOutput {
+impl crate::json::ReadInPlace for crate::operation::delete_backup::DeleteBackupOutput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -2529,7 +2540,8 @@ impl crate::json::ReadInPlace for crate::types::DeleteBackupOutput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
+impl crate::json::DeserializeJson
+for crate::operation::delete_backup::DeleteBackupOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -2573,7 +2585,8 @@ impl crate::json::DeserializeJson for crate::types::DeleteBackupOutput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::DescribeBackupsInput {
+impl crate::json::ReadInPlace
+for crate::operation::describe_backups::DescribeBackupsInput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -2584,7 +2597,8 @@ impl crate::json::ReadInPlace for crate::types::DescribeBackupsInput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
+impl crate::json::DeserializeJson
+for crate::operation::describe_backups::DescribeBackupsInput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
@@ -2628,7 +2642,8 @@ impl crate::json::DeserializeJson for crate::types::DescribeBackupsInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::DescribeBackupsOutput {
+impl crate::json::ReadInPlace
+for crate::operation::describe_backups::DescribeBackupsOutput {
     #[inline]
     fn empty() -> Self {
         Self {
@@ -2637,7 +2652,8 @@ impl crate::json::ReadInPlace for crate::types::DescribeBackupsOutput {
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::DescribeBackupsOutput {
+impl crate::json::DeserializeJson
+for crate::operation::describe_backups::DescribeBackupsOutput {
     fn deserialize_json(
         reader: &mut crate::json::JsonReader<'_>,
     ) -> ::std::result::Result<Self, crate::json::DeserializeError> {

@@ -350,7 +350,7 @@ impl crate::json::SerializeJson for crate::types::BadRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CopyBackupInput {
+impl crate::json::SerializeJson for crate::operation::copy_backup::CopyBackupInput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -384,7 +384,7 @@ impl crate::json::SerializeJson for crate::types::CopyBackupInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CopyBackupOutput {
+impl crate::json::SerializeJson for crate::operation::copy_backup::CopyBackupOutput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -417,7 +417,7 @@ impl crate::json::SerializeJson for crate::types::CreateAggregateConfiguration {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateBackupInput {
+impl crate::json::SerializeJson for crate::operation::create_backup::CreateBackupInput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -443,7 +443,7 @@ impl crate::json::SerializeJson for crate::types::CreateBackupInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateBackupOutput {
+impl crate::json::SerializeJson for crate::operation::create_backup::CreateBackupOutput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -458,7 +458,8 @@ impl crate::json::SerializeJson for crate::types::CreateBackupOutput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateFileSystemFromBackupInput {
+impl crate::json::SerializeJson
+for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -524,7 +525,8 @@ impl crate::json::SerializeJson for crate::types::CreateFileSystemFromBackupInpu
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateFileSystemFromBackupOutput {
+impl crate::json::SerializeJson
+for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -892,7 +894,8 @@ impl crate::json::SerializeJson for crate::types::CreateSnaplockConfiguration {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateVolumeFromBackupInput {
+impl crate::json::SerializeJson
+for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -923,7 +926,8 @@ impl crate::json::SerializeJson for crate::types::CreateVolumeFromBackupInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateVolumeFromBackupOutput {
+impl crate::json::SerializeJson
+for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -987,7 +991,7 @@ impl crate::json::SerializeJson for crate::types::DataRepositoryFailureDetails {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::DeleteBackupInput {
+impl crate::json::SerializeJson for crate::operation::delete_backup::DeleteBackupInput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -1005,7 +1009,7 @@ impl crate::json::SerializeJson for crate::types::DeleteBackupInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::DeleteBackupOutput {
+impl crate::json::SerializeJson for crate::operation::delete_backup::DeleteBackupOutput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -1023,7 +1027,8 @@ impl crate::json::SerializeJson for crate::types::DeleteBackupOutput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::DescribeBackupsInput {
+impl crate::json::SerializeJson
+for crate::operation::describe_backups::DescribeBackupsInput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,
@@ -1049,7 +1054,8 @@ impl crate::json::SerializeJson for crate::types::DescribeBackupsInput {
         ::std::result::Result::Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::DescribeBackupsOutput {
+impl crate::json::SerializeJson
+for crate::operation::describe_backups::DescribeBackupsOutput {
     fn serialize_json(
         &self,
         writer: &mut crate::json::JsonWriter,

@@ -8,7 +8,7 @@ mod support;
 /// CopyBackup: "To copy a backup" (fsx-2018-03-01.json).
 #[test]
 fn copy_backup_to_copy_a_backup() {
-    let input = fsx::types::CopyBackupInput::builder()
+    let input = fsx::operation::copy_backup::CopyBackupInput::builder()
         .source_backup_id(::std::string::String::from("backup-03e3c82e0183b7b6b"))
         .source_region(::std::string::String::from("us-east-2"))
         .build()
@@ -34,7 +34,7 @@ fn copy_backup_to_copy_a_backup() {
 /// DeleteBackup: "To delete a backup" (fsx-2018-03-01.json).
 #[test]
 fn delete_backup_to_delete_a_backup() {
-    let input = fsx::types::DeleteBackupInput::builder()
+    let input = fsx::operation::delete_backup::DeleteBackupInput::builder()
         .backup_id(::std::string::String::from("backup-03e3c82e0183b7b6b"))
         .build()
         .expect("the value has every required member");

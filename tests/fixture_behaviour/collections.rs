@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use fixture_collections::types::{CollectOutput, Kind};
+use fixture_collections::operation::collect::CollectOutput;
+use fixture_collections::types::Kind;
 
 #[test]
 fn collection_types() {
@@ -22,7 +23,8 @@ fn collection_types() {
 
 mod json {
     use fixture_collections::json::{from_slice, to_vec};
-    use fixture_collections::types::{CollectOutput, Kind};
+    use fixture_collections::operation::collect::CollectOutput;
+use fixture_collections::types::Kind;
 
     #[test]
     fn sparse_keeps_nulls_dense_drops_them() {

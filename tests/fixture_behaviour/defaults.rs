@@ -1,7 +1,8 @@
 //! `@default`s fill `Default` and `build()`; a required member without one makes `build()` fail.
 
 use fixture_defaults::primitives::{Blob, DateTime, Document};
-use fixture_defaults::types::{ConfigureInput, Defaults, RequiredAndDefaulted, TestEnum, TestIntEnum, Zeros};
+use fixture_defaults::operation::configure::ConfigureInput;
+use fixture_defaults::types::{Defaults, RequiredAndDefaulted, TestEnum, TestIntEnum, Zeros};
 
 fn check_model_defaults(d: &Defaults) {
     assert_eq!(d.default_string, "hi");
@@ -61,7 +62,8 @@ fn zero_defaults_and_required_members() {
 
 mod json {
     use fixture_defaults::json::{from_slice, to_vec};
-    use fixture_defaults::types::{ConfigureInput, Defaults, RequiredAndDefaulted};
+    use fixture_defaults::operation::configure::ConfigureInput;
+    use fixture_defaults::types::{Defaults, RequiredAndDefaulted};
 
     #[test]
     fn defaults_fill_missing_members_and_are_written() {

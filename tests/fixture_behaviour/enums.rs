@@ -2,7 +2,8 @@
 
 use std::str::FromStr;
 
-use fixture_enums::types::{Color, PaintOutput, Priority};
+use fixture_enums::operation::paint::PaintOutput;
+use fixture_enums::types::{Color, Priority};
 
 #[test]
 fn known_values_convert_both_ways() {
@@ -57,7 +58,7 @@ fn enum_keys_and_required_int_enums() {
 
 mod json {
     use fixture_enums::json::{from_slice, to_vec};
-    use fixture_enums::types::PaintOutput;
+    use fixture_enums::operation::paint::PaintOutput;
 
     #[test]
     fn unknown_values_round_trip_byte_for_byte() {

@@ -6,7 +6,8 @@ use aws_smithy_types::event_stream::{Header, HeaderValue, Message};
 use fixture_event_streams::event_stream::EventStreamError;
 use fixture_event_streams::operation::watch;
 use fixture_event_streams::primitives::DateTime;
-use fixture_event_streams::types::{Tick, WatchEvents, WatchInput};
+use fixture_event_streams::operation::watch::WatchInput;
+use fixture_event_streams::types::{Tick, WatchEvents};
 use http::{HeaderMap, StatusCode};
 
 fn frame(headers: &[(&str, &str)], payload: &str) -> Vec<u8> {

@@ -1,7 +1,8 @@
 //! The naming obstacle course compiles and is usable: keyword fields, shapes named like std
 //! types, a member called `build`, renamed shapes.
 
-use fixture_naming::types::{Choice, Kind, OtherWidget, SelfValue, TypeInput, Widget};
+use fixture_naming::operation::r#type::TypeInput;
+use fixture_naming::types::{Choice, Direction, Kind, OtherWidget, SelfValue, Widget};
 
 #[test]
 fn keyword_and_prelude_names_are_usable() {
@@ -39,4 +40,54 @@ fn enum_variant_names() {
     assert!(matches!(Kind::from("nope"), Kind::Unknown(_)));
     assert!(Choice::SelfValue.is_self_value());
     assert!(Choice::UnknownValue("x".into()).is_unknown_value());
+}
+
+/// An operation's input and output live in its module, so model shapes with the same names
+/// (`TestConnectionInput`, `TestConnectionOutput`) stay in `types` beside them.
+#[test]
+fn operation_inputs_and_outputs_never_collide_with_model_shapes() {
+    use fixture_naming::operation::test_connection;
+    use fixture_naming::types::{TestConnectionInput, TestConnectionOutput};
+
+    let input = test_connection::TestConnectionInput::builder()
+        .test_connection_input(TestConnectionInput::builder().name("db").build())
+        ._1("one")
+        .direction(Direction::Rtl)
+        .build();
+    assert_eq!(
+        input.test_connection_input.as_ref().and_then(|i| i.name.as_deref()),
+        Some("db")
+    );
+    // A member named `_1`: `set_1`/`get_1`, not `set__1`.
+    let builder = test_connection::builders::TestConnectionInputBuilder::default().set_1(None);
+    assert_eq!(builder.get_1(), &None);
+    let request = test_connection::request(&input).unwrap();
+    assert_eq!(
+        std::str::from_utf8(request.body()).unwrap(),
+        "{\"TestConnectionInput\":{\"Name\":\"db\"},\"_1\":\"one\",\"Direction\":\"\u{202e}rtl\"}"
+    );
+
+    let output = test_connection::response(
+        http::StatusCode::OK,
+        &http::HeaderMap::new(),
+        br#"{"TestConnectionOutput":{"Status":"up"}}"#,
+    )
+    .unwrap();
+    let status: Option<&TestConnectionOutput> = output.test_connection_output.as_ref();
+    assert_eq!(status.and_then(|s| s.status.as_deref()), Some("up"));
+}
+
+/// An operation named `Mod` gets the module `mod_` (the file `operation/mod.rs` is the tree).
+#[test]
+fn an_operation_named_mod() {
+    let input = fixture_naming::operation::mod_::ModInput::builder().build();
+    let request = fixture_naming::operation::mod_::request(&input).unwrap();
+    assert_eq!(request.headers()["x-amz-target"], "NamingService.Mod");
+}
+
+/// Bidirectional control characters in enum values survive, escaped in the source.
+#[test]
+fn bidirectional_controls_in_enum_values() {
+    assert_eq!(Direction::from("\u{202e}rtl"), Direction::Rtl);
+    assert_eq!(Direction::Rtl.as_str(), "\u{202e}rtl");
 }

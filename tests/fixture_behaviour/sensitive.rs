@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use fixture_sensitive::types::{Auth, Clearance, Credentials, LogInInput, Profile};
+use fixture_sensitive::operation::log_in::LogInInput;
+use fixture_sensitive::types::{Auth, Clearance, Credentials, Profile};
 
 const MARKER: &str = "*** Sensitive Data Redacted ***";
 

@@ -1,6 +1,7 @@
 //! Field types follow the nullability rule; builders check required members.
 
-use fixture_structures::types::{PutThingInput, Thing};
+use fixture_structures::operation::put_thing::PutThingInput;
+use fixture_structures::types::Thing;
 
 #[test]
 fn field_types_follow_nullability() {
@@ -37,7 +38,8 @@ fn setters_getters_and_clearing() {
 mod json {
     use fixture_structures::json::{from_slice, to_vec};
     use fixture_structures::primitives::DateTime;
-    use fixture_structures::types::{PutThingOutput, Thing};
+    use fixture_structures::operation::put_thing::PutThingOutput;
+    use fixture_structures::types::Thing;
 
     #[test]
     fn responses_are_read_leniently_but_never_wrongly() {

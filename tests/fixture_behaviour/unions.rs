@@ -1,6 +1,7 @@
 //! Unions: one variant per member, boxed recursion, accessors.
 
-use fixture_unions::types::{EvaluateInput, Pair, Value};
+use fixture_unions::operation::evaluate::EvaluateInput;
+use fixture_unions::types::{Pair, Value};
 
 #[test]
 fn variants_and_accessors() {
@@ -26,7 +27,8 @@ fn sensitive_variant_is_redacted() {
 
 mod json {
     use fixture_unions::json::{from_slice, to_vec};
-    use fixture_unions::types::{EvaluateOutput, Value};
+    use fixture_unions::operation::evaluate::EvaluateOutput;
+    use fixture_unions::types::Value;
 
     fn read(json: &str) -> Result<Value, String> {
         from_slice::<Value>(json.as_bytes()).map_err(|e| e.to_string())

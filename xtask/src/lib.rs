@@ -67,7 +67,8 @@ struct CodegenArgs {
     /// The Smithy JSON AST model [default: model/fsx/fsx-2018-03-01.json in the project root].
     #[arg(long, value_name = "PATH")]
     model: Option<PathBuf>,
-    /// Operations to generate, by name [default: the FSx backup operations].
+    /// Operations to generate, by name [default: the FSx backup operations for the default
+    /// model, every operation for a model given with --model].
     #[arg(
         long,
         value_name = "A,B,…",
@@ -156,14 +157,13 @@ fn codegen(
         .clone()
         .unwrap_or_else(|| root.join(inputs::FSX_MODEL));
     let out = args.out.clone().unwrap_or_else(|| root.join("generated"));
-    let operations = if args.all_operations {
-        OperationFilter::All
-    } else {
-        OperationFilter::Named(
-            args.operations
-                .clone()
-                .unwrap_or_else(|| inputs::FSX_OPERATIONS.map(str::to_owned).to_vec()),
-        )
+    // The FSx backup operations are the default selection of the default model only.
+    let operations = match (&args.operations, args.all_operations, &args.model) {
+        (Some(names), _, _) => OperationFilter::Named(names.clone()),
+        (None, false, None) => {
+            OperationFilter::Named(inputs::FSX_OPERATIONS.map(str::to_owned).to_vec())
+        }
+        (None, _, _) => OperationFilter::All,
     };
     let file = smithy_codegen::load_file(&model_path).map_err(|e| {
         let mut message = e.to_string();

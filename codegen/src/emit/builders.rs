@@ -3,7 +3,7 @@
 //! fallible only when the structure has required members.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::debug::{self, DebugField};
 use super::structs::{field_default, FieldDefault};
@@ -25,8 +25,10 @@ pub fn build_can_fail(members: &[Member]) -> bool {
 /// The builder struct and its impl for one structure.
 pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
     let name = ctx.names.type_name(&shape.id);
-    let builder = format_ident!("{}Builder", name.bare());
+    let builder = ctx.names.builder(&shape.id);
     let type_label = name.bare();
+    let type_path = ctx.names.type_path(&shape.id);
+    let type_doc_path = ctx.names.type_doc_path(&shape.id);
 
     let mut fields = Vec::new();
     let mut methods = Vec::new();
@@ -37,8 +39,8 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
     for member in members {
         let field = ctx.names.field(&member.id);
         let setter = ctx.names.setter(&member.id);
-        let set = format_ident!("set_{}", field.bare());
-        let get = format_ident!("get_{}", field.bare());
+        let set = ctx.names.set_method(&member.id);
+        let get = ctx.names.get_method(&member.id);
         let held = ctx.value_type(&member.target);
         let held = if ctx.is_event_stream(&member.target) {
             quote!(crate::event_stream::EventStream<#held>)
@@ -54,7 +56,7 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         // The field's docs are on the field; the setter points there.
         let docs = match field.to_string().starts_with("r#") {
             false => super::doc(&format!(
-                "Sets [`{field}`](crate::types::{type_label}::{field}) (`{}`).",
+                "Sets [`{field}`]({type_doc_path}::{field}) (`{}`).",
                 member.name()
             )),
             true => super::doc(&format!("Sets the `{}` member.", member.name())),
@@ -137,26 +139,24 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
     let build = if fallible {
         quote! {
             /// Builds the value; fails if a required member is missing.
-            pub fn build(self) -> ::std::result::Result<crate::types::#name, crate::error::BuildError> {
+            pub fn build(self) -> ::std::result::Result<#type_path, crate::error::BuildError> {
                 #(#checks)*
-                ::std::result::Result::Ok(crate::types::#name { #(#inits)* })
+                ::std::result::Result::Ok(#type_path { #(#inits)* })
             }
         }
     } else {
         quote! {
             /// Builds the value (unset members take their defaults).
-            pub fn build(self) -> crate::types::#name {
-                crate::types::#name { #(#inits)* }
+            pub fn build(self) -> #type_path {
+                #type_path { #(#inits)* }
             }
         }
     };
 
     let ty = quote!(#builder);
-    let debug_impl = debug::struct_debug(&ty, &builder.to_string(), &debug_fields);
+    let debug_impl = debug::struct_debug(&ty, builder.bare(), &debug_fields);
     let debug_derive = debug_impl.is_none().then(|| quote!(Debug,));
-    let doc = super::doc(&format!(
-        "A builder for [`{type_label}`](crate::types::{type_label})."
-    ));
+    let doc = super::doc(&format!("A builder for [`{type_label}`]({type_doc_path})."));
     Ok(quote! {
         #doc
         #[derive(Clone, PartialEq, Default, #debug_derive)]

@@ -45,13 +45,17 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
             .join(", ")
     ));
     lines.push(String::new());
-    lines.push("- [`types`]: every structure, union and enum those operations use.".to_owned());
-    lines.push("- [`builders`]: a builder per structure (`Type::builder()`).".to_owned());
+    lines.push("- [`operation`]: per operation, its input and output types (with their builders), `request` (input → HTTP request), `response` (HTTP response → output or error) and its error type.".to_owned());
+    lines.push(
+        "- [`types`]: every other structure, union and enum those operations use.".to_owned(),
+    );
+    lines.push(
+        "- [`builders`]: a builder per structure of [`types`] (`Type::builder()`).".to_owned(),
+    );
     lines.push(
         "- [`primitives`]: timestamps, blobs, documents, big numbers and unknown enum values."
             .to_owned(),
     );
-    lines.push("- [`operation`]: per operation, `request` (input → HTTP request) and `response` (HTTP response → output or error).".to_owned());
     lines.push("- [`json`]: the awsJson serializers and deserializers of every type.".to_owned());
     lines.push(
         "- [`endpoint`]: pointing a request at an endpoint (host prefixes included).".to_owned(),
@@ -87,11 +91,15 @@ pub fn lib_rs(ctx: &Context) -> TokenStream {
     }
 }
 
-/// `src/types.rs`.
+/// `src/types.rs`: every type but the operations' inputs and outputs (those are in their
+/// operation's module).
 pub fn types_rs(ctx: &Context) -> Result<TokenStream, Vec<Problem>> {
     let mut items = Vec::new();
     let mut problems = Vec::new();
     for shape in ctx.type_shapes() {
+        if ctx.names.in_operation_module(&shape.id) {
+            continue;
+        }
         let item = match &shape.kind {
             ShapeKind::Structure(members) => structs::emit(ctx, shape, members),
             ShapeKind::Union(members) => Ok(unions::emit(ctx, shape, members)),
@@ -108,16 +116,20 @@ pub fn types_rs(ctx: &Context) -> Result<TokenStream, Vec<Problem>> {
         return Err(problems);
     }
     Ok(quote! {
-        //! The service's data types: one Rust type per structure, union and enum.
+        //! The service's data types: one Rust type per structure, union and enum. Each
+        //! operation's input and output are in its module, [`crate::operation`].
         #(#items)*
     })
 }
 
-/// `src/builders.rs`.
+/// `src/builders.rs`: the builders of the structures in `types.rs`.
 pub fn builders_rs(ctx: &Context) -> Result<TokenStream, Vec<Problem>> {
     let mut items = Vec::new();
     let mut problems = Vec::new();
     for shape in ctx.type_shapes() {
+        if ctx.names.in_operation_module(&shape.id) {
+            continue;
+        }
         if let ShapeKind::Structure(members) = &shape.kind {
             match builders::emit(ctx, shape, members) {
                 Ok(item) => items.push(item),

@@ -60,7 +60,7 @@ fn fields_const(members: &[Member], extra: &[&str]) -> TokenStream {
 }
 
 fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<TokenStream, Problem> {
-    let name = ctx.names.type_name(&shape.id);
+    let type_path = ctx.names.type_path(&shape.id);
     // An event stream is the response body itself, never part of a JSON document: it is not
     // read here, and starts empty.
     let members: Vec<Member> = all_members
@@ -119,14 +119,14 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
         inits.push(quote!(meta: ::std::default::Default::default(),));
     }
     Ok(quote! {
-        impl crate::json::ReadInPlace for crate::types::#name {
+        impl crate::json::ReadInPlace for #type_path {
             #[inline]
             fn empty() -> Self {
                 Self { #(#inits)* }
             }
         }
 
-        impl crate::json::DeserializeJson for crate::types::#name {
+        impl crate::json::DeserializeJson for #type_path {
             fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
                 let mut value = <Self as crate::json::ReadInPlace>::empty();
                 Self::deserialize_json_into(reader, &mut value)?;
@@ -202,7 +202,7 @@ fn zero(ctx: &Context, member: &Member) -> TokenStream {
 }
 
 fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
+    let type_path = ctx.names.type_path(&shape.id);
     // `__type` comes after the members.
     let fields = fields_const(members, &["__type"]);
     let type_index = u16::try_from(members.len()).expect("fewer than 65535 members");
@@ -225,7 +225,7 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
     let several = format!("union {} has more than one member set", shape.id.name());
     let none = format!("union {} has no member set", shape.id.name());
     quote! {
-        impl crate::json::DeserializeJson for crate::types::#name {
+        impl crate::json::DeserializeJson for #type_path {
             fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
                 #fields
                 let mut value: ::std::option::Option<Self> = ::std::option::Option::None;
@@ -362,7 +362,7 @@ fn read_fn(ctx: &Context, member: &Member) -> TokenStream {
 /// `DecodeEvent` for an event-stream union: each message's payload is the JSON of the member its
 /// `:event-type` (or `:exception-type`) names.
 fn decode_event(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
+    let type_path = ctx.names.type_path(&shape.id);
     let arms = members.iter().map(|m| {
         let variant = ctx.names.variant(&m.id);
         let wire = m.name();
@@ -379,7 +379,7 @@ fn decode_event(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream
         quote!(#wire => Self::#variant(#read),)
     });
     quote! {
-        impl crate::event_stream::DecodeEvent for crate::types::#name {
+        impl crate::event_stream::DecodeEvent for #type_path {
             fn decode(member: &str, payload: &[u8]) -> ::std::result::Result<::std::option::Option<Self>, crate::json::DeserializeError> {
                 ::std::result::Result::Ok(::std::option::Option::Some(match member {
                     #(#arms)*

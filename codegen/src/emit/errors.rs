@@ -86,7 +86,7 @@ fn message_member<'a>(ctx: &Context, members: &'a [Member]) -> Option<&'a Member
 }
 
 fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
+    let type_path = ctx.names.type_path(&shape.id);
     let ShapeKind::Structure(members) = &shape.kind else {
         unreachable!("errors are structures")
     };
@@ -144,7 +144,7 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
         }
     });
     quote! {
-        impl crate::types::#name {
+        impl #type_path {
             /// The error code the service sends for this error.
             pub const CODE: &'static str = #code;
             /// Whose fault the error is (`@error`).
@@ -170,21 +170,21 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
             #with_meta
         }
 
-        impl ::std::fmt::Display for crate::types::#name {
+        impl ::std::fmt::Display for #type_path {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 crate::runtime::protocol::display_error(f, self.meta.code().unwrap_or(Self::CODE), self.message(), &self.meta)
             }
         }
 
-        impl ::std::error::Error for crate::types::#name {}
+        impl ::std::error::Error for #type_path {}
 
-        impl crate::error::ServiceError for crate::types::#name {
+        impl crate::error::ServiceError for #type_path {
             fn code(&self) -> ::std::option::Option<&str> {
                 ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
             }
 
             fn message(&self) -> ::std::option::Option<&str> {
-                crate::types::#name::message(self)
+                #type_path::message(self)
             }
 
             fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -208,11 +208,13 @@ pub fn error_enum(
 ) -> TokenStream {
     let variants: Vec<&RustIdent> = errors.iter().map(|e| ctx.names.type_name(&e.id)).collect();
     // Each variant links to its error's type, where the error's own docs are.
-    let variant_defs = variants.iter().map(|variant| {
+    let variant_defs = errors.iter().zip(&variants).map(|(shape, variant)| {
         let docs = doc(&format!(
-            "The [`{variant}`](crate::types::{variant}) error."
+            "The [`{variant}`]({}) error.",
+            ctx.names.type_doc_path(&shape.id)
         ));
-        quote!(#docs #variant(::std::boxed::Box<crate::types::#variant>),)
+        let path = ctx.names.type_path(&shape.id);
+        quote!(#docs #variant(::std::boxed::Box<#path>),)
     });
     let is_fns = errors.iter().zip(&variants).map(|(shape, variant)| {
         let is_fn = format_ident!("is_{}", snake(variant.bare()).bare());

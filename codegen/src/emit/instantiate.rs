@@ -57,8 +57,7 @@ impl<'a> Instantiator<'a> {
                 ));
             }
         }
-        let root = &self.root;
-        let name = self.ctx.names.type_name(id);
+        let path = self.ctx.names.public_type_path(&self.root, id);
         let mut calls = Vec::new();
         for member in members {
             let Some(value) = object.get(member.name()).filter(|v| !v.is_null()) else {
@@ -73,7 +72,7 @@ impl<'a> Instantiator<'a> {
         } else {
             quote!(.build())
         };
-        Ok(quote!(#root::types::#name::builder() #(#calls)* #build))
+        Ok(quote!(#path::builder() #(#calls)* #build))
     }
 
     /// An expression of the member's value type (unboxed) holding `node`.
@@ -142,16 +141,16 @@ impl<'a> Instantiator<'a> {
             },
             ShapeKind::Enum(_) => {
                 let s = node.as_str().ok_or_else(|| bad("a string"))?;
-                let name = self.ctx.names.type_name(&member.target);
-                quote!(#root::types::#name::from(#s))
+                let path = self.ctx.names.public_type_path(root, &member.target);
+                quote!(#path::from(#s))
             }
             ShapeKind::IntEnum(_) => {
                 let n = node
                     .as_i64()
                     .and_then(|n| i32::try_from(n).ok())
                     .ok_or_else(|| bad("a 32-bit integer"))?;
-                let name = self.ctx.names.type_name(&member.target);
-                quote!(#root::types::#name::from(#n))
+                let path = self.ctx.names.public_type_path(root, &member.target);
+                quote!(#path::from(#n))
             }
             ShapeKind::Structure(_) => self.structure(&member.target, node, at)?,
             ShapeKind::Union(members) => {
@@ -169,10 +168,10 @@ impl<'a> Instantiator<'a> {
                     .ok_or_else(|| {
                         self.problem(at, format!("`{key}` is not a member of {}", member.target))
                     })?;
-                let name = self.ctx.names.type_name(&member.target);
+                let path = self.ctx.names.public_type_path(root, &member.target);
                 let variant = self.ctx.names.variant(&variant_member.id);
                 if is_unit(&variant_member.target) {
-                    quote!(#root::types::#name::#variant)
+                    quote!(#path::#variant)
                 } else {
                     let inner = self.value(variant_member, value, &format!("{at}.{key}"))?;
                     let inner = if self.ctx.boxed.contains(&variant_member.id) {
@@ -180,7 +179,7 @@ impl<'a> Instantiator<'a> {
                     } else {
                         inner
                     };
-                    quote!(#root::types::#name::#variant(#inner))
+                    quote!(#path::#variant(#inner))
                 }
             }
             ShapeKind::List(item) => {
@@ -211,8 +210,8 @@ impl<'a> Instantiator<'a> {
                 let mut exprs = Vec::new();
                 for (k, v) in sorted {
                     let key_expr = if key_is_enum {
-                        let name = self.ctx.names.type_name(&key.target);
-                        quote!(#root::types::#name::from(#k))
+                        let path = self.ctx.names.public_type_path(root, &key.target);
+                        quote!(#path::from(#k))
                     } else {
                         quote!(::std::string::String::from(#k))
                     };
@@ -312,7 +311,14 @@ pub fn wire_value(
     node: &Value,
     instants: &mut Vec<String>,
 ) -> Result<Value, Problem> {
-    wire_of(ctx, structure, TimestampWire::EpochSeconds, node, "", instants)
+    wire_of(
+        ctx,
+        structure,
+        TimestampWire::EpochSeconds,
+        node,
+        "",
+        instants,
+    )
 }
 
 /// The wire form of `node`, a value of `target`; `timestamp` is the format of the member that

@@ -24,14 +24,44 @@ use crate::context::Context;
 use crate::model::{Member, Shape, ShapeId, ShapeKind, Traits};
 use crate::transform::Role;
 
+/// The characters that reorder text on screen (bidirectional embeddings, overrides and
+/// isolates). rustc denies them in comments and literals, since they can make code read
+/// otherwise than it compiles; a model's text may hold them.
+const BIDI_CONTROLS: &[char] = &[
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}',
+];
+
+/// Model text made safe for a doc comment or an attribute's string: each bidirectional control
+/// character is written as its escape (`\u{202E}`), visible to the reader.
+pub fn visible_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(BIDI_CONTROLS) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if BIDI_CONTROLS.contains(&c) {
+            out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A doc line's text: a space after `///`, bidirectional controls made visible.
+fn doc_text(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", visible_text(line))
+    }
+}
+
 /// `#[doc = "…"]`, one attribute per line so that the formatter prints `///` lines.
 pub fn doc_lines(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
+        let line = doc_text(line);
         quote!(#[doc = #line])
     });
     quote!(#(#attrs)*)
@@ -45,11 +75,7 @@ pub fn doc(text: &str) -> TokenStream {
 /// `#![doc = "…"]` lines, for a module's own docs.
 pub fn inner_doc_lines(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
+        let line = doc_text(line);
         quote!(#![doc = #line])
     });
     quote!(#(#attrs)*)
@@ -119,7 +145,13 @@ pub fn member_docs(ctx: &Context, member: &Member) -> TokenStream {
             if ctx.names.has_type(&member.target) =>
         {
             let name = ctx.names.type_name(&member.target);
-            format!("The `{}` member: a [`{name}`].", member.name())
+            // From an operation's module (its input and output), the link needs the path.
+            if ctx.names.in_operation_module(&member.id.root()) {
+                let path = ctx.names.type_doc_path(&member.target);
+                format!("The `{}` member: a [`{name}`]({path}).", member.name())
+            } else {
+                format!("The `{}` member: a [`{name}`].", member.name())
+            }
         }
         _ => match target.traits.documentation().map(|d| ctx.rustdoc(d)) {
             Some(lines) if !lines.is_empty() => return doc_lines(&lines),
@@ -142,6 +174,7 @@ pub fn deprecated(traits: &Traits) -> TokenStream {
                 (None, Some(since)) => format!("Deprecated since {since}."),
                 (None, None) => unreachable!("matched above"),
             };
+            let note = visible_text(&note);
             quote!(#[deprecated(note = #note)])
         }
     }

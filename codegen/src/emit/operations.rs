@@ -123,13 +123,14 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
     let error_arms = errors.iter().map(|shape| {
         let code = shape.id.name();
         let variant = ctx.names.type_name(&shape.id);
+        let path = ctx.names.type_path(&shape.id);
         // An error made of its message alone may skip reading the body again.
         let (fit, read) = match message_only(ctx, shape) {
             Some(wire) => (quote!(fit), quote! {
-                crate::runtime::protocol::message_error(body, meta, fit, #wire, crate::types::#variant::with_meta)
+                crate::runtime::protocol::message_error(body, meta, fit, #wire, #path::with_meta)
             }),
             None => (quote!(_), quote! {
-                crate::runtime::protocol::modeled_error(body, meta, crate::types::#variant::with_meta)
+                crate::runtime::protocol::modeled_error(body, meta, #path::with_meta)
             }),
         };
         quote! {
@@ -194,10 +195,16 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         }
     };
 
+    let (types, builders) = input_output(ctx, op)?;
     Ok(quote! {
         #module_docs
 
-        pub use crate::types::{#input, #output};
+        #types
+
+        /// Builders for the operation's input and output; start one with `Type::builder()`.
+        pub mod builders {
+            #builders
+        }
 
         /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -250,6 +257,21 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
 
         #error_enum
     })
+}
+
+/// The operation's input and output structures (they live in its module), and their builders.
+fn input_output(ctx: &Context, op: &OperationPlan) -> Result<(TokenStream, TokenStream), Problem> {
+    let mut types = Vec::new();
+    let mut builders = Vec::new();
+    for id in [&op.input, &op.output] {
+        let shape = ctx.model.expect(id);
+        let ShapeKind::Structure(members) = &shape.kind else {
+            unreachable!("operation inputs and outputs are structures")
+        };
+        types.push(super::structs::emit(ctx, shape, members)?);
+        builders.push(super::builders::emit(ctx, shape, members)?);
+    }
+    Ok((quote!(#(#types)*), quote!(#(#builders)*)))
 }
 
 /// Statements that fill the input's `@idempotencyToken` members left unset.

@@ -73,7 +73,7 @@ pub fn json_ser_rs(ctx: &Context) -> TokenStream {
 }
 
 fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
+    let type_path = ctx.names.type_path(&shape.id);
     // An event stream is the response body itself, never part of a JSON document.
     let writes = members
         .iter()
@@ -98,7 +98,7 @@ fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
             }
         });
     quote! {
-        impl crate::json::SerializeJson for crate::types::#name {
+        impl crate::json::SerializeJson for #type_path {
             fn serialize_json(&self, writer: &mut crate::json::JsonWriter) -> ::std::result::Result<(), crate::json::SerializeError> {
                 writer.begin_object();
                 #(#writes)*
@@ -110,7 +110,7 @@ fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
 }
 
 fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
+    let type_path = ctx.names.type_path(&shape.id);
     let label = format!(
         "cannot serialize a member of union {} this crate does not know",
         shape.id.name()
@@ -137,7 +137,7 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
         }
     });
     quote! {
-        impl crate::json::SerializeJson for crate::types::#name {
+        impl crate::json::SerializeJson for #type_path {
             fn serialize_json(&self, writer: &mut crate::json::JsonWriter) -> ::std::result::Result<(), crate::json::SerializeError> {
                 writer.begin_object();
                 match self {

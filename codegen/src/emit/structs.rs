@@ -2,7 +2,7 @@
 //! where every field has a value without the caller (all optional or all defaulted).
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::debug::{self, DebugField};
 use super::{deprecated, member_docs, shape_docs, values};
@@ -67,7 +67,7 @@ pub fn field_default(
 /// The struct, its `builder()` constructor, and its `Debug`/`Default` impls.
 pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
     let name = ctx.names.type_name(&shape.id);
-    let builder = format_ident!("{}Builder", name.bare());
+    let builder = ctx.names.builder_path(&shape.id);
     let docs = shape_docs(ctx, shape, "structure");
     let shape_deprecated = deprecated(&shape.traits);
 
@@ -151,7 +151,7 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
 
         impl #name {
             /// A builder for this type; `build()` checks that required members are set.
-            pub fn builder() -> crate::builders::#builder {
+            pub fn builder() -> #builder {
                 ::std::default::Default::default()
             }
         }

@@ -309,6 +309,9 @@ fn upgrade_enum_trait(shape: &mut Shape, problems: &mut Vec<Problem>) {
         return;
     };
     let mut members = Vec::new();
+    // Member name → the value that took it, so that two values deriving one name are
+    // reported by their values.
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
     for entry in &entries {
         let Some(value) = entry.get("value").and_then(Value::as_str) else {
             problems.push(Problem::at(
@@ -325,6 +328,15 @@ fn upgrade_enum_trait(shape: &mut Shape, problems: &mut Vec<Problem>) {
             problems.push(Problem::at(
                 &shape.id,
                 format!("@enum entry `{value}` has no usable name"),
+            ));
+            continue;
+        }
+        if let Some(other) = taken.insert(name.clone(), value.to_owned()) {
+            problems.push(Problem::at(
+                &shape.id,
+                format!(
+                    "@enum values `{other}` and `{value}` both make the member name `{name}`; give the entries distinct `name`s"
+                ),
             ));
             continue;
         }

@@ -12,7 +12,257 @@
 //! You can use the `SourceRegion` parameter to specify the Amazon Web Services Region from which the backup will be copied. For example, if you make the call from the `us-west-1` Region and want to copy a backup from the `us-east-2` Region, you specify `us-east-2` in the `SourceRegion` parameter to make a cross-Region copy. If you don't specify a Region, the backup copy is created in the same Region where the request is sent from (in-Region copy).
 //!
 //! For more information about creating backup copies, see [Copying backups](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-backups.html#copy-backups) in the *Amazon FSx for Windows User Guide*, [Copying backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html#copy-backups) in the *Amazon FSx for Lustre User Guide*, and [Copying backups](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/using-backups.html#copy-backups) in the *Amazon FSx for OpenZFS User Guide*.
-pub use crate::types::{CopyBackupInput, CopyBackupOutput};
+/// The input of the `CopyBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CopyBackupRequest`.
+/// Used by: `CopyBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CopyBackupInput {
+    /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    pub client_request_token: ::std::option::Option<::std::string::String>,
+    /// The ID of the source backup. Specifies the ID of the backup that's being copied.
+    pub source_backup_id: ::std::option::Option<::std::string::String>,
+    /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
+    pub source_region: ::std::option::Option<::std::string::String>,
+    /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
+    ///
+    /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
+    pub copy_tags: ::std::option::Option<bool>,
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+}
+impl CopyBackupInput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupInputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// The output of the `CopyBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CopyBackupResponse`.
+/// Used by: `CopyBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CopyBackupOutput {
+    /// The `Backup` member: a [`Backup`](crate::types::Backup).
+    pub backup: ::std::option::Option<crate::types::Backup>,
+}
+impl CopyBackupOutput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// Builders for the operation's input and output; start one with `Type::builder()`.
+pub mod builders {
+    /// A builder for [`CopyBackupInput`](crate::operation::copy_backup::CopyBackupInput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CopyBackupInputBuilder {
+        client_request_token: ::std::option::Option<::std::string::String>,
+        source_backup_id: ::std::option::Option<::std::string::String>,
+        source_region: ::std::option::Option<::std::string::String>,
+        kms_key_id: ::std::option::Option<::std::string::String>,
+        copy_tags: ::std::option::Option<bool>,
+        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    }
+    impl CopyBackupInputBuilder {
+        /// Sets [`client_request_token`](crate::operation::copy_backup::CopyBackupInput::client_request_token) (`ClientRequestToken`).
+        pub fn client_request_token(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `ClientRequestToken` member.
+        pub fn set_client_request_token(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = input;
+            self
+        }
+        /// The `ClientRequestToken` member, if set.
+        pub fn get_client_request_token(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.client_request_token
+        }
+        /// Sets [`source_backup_id`](crate::operation::copy_backup::CopyBackupInput::source_backup_id) (`SourceBackupId`).
+        pub fn source_backup_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.source_backup_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `SourceBackupId` member.
+        pub fn set_source_backup_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.source_backup_id = input;
+            self
+        }
+        /// The `SourceBackupId` member, if set.
+        pub fn get_source_backup_id(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.source_backup_id
+        }
+        /// Sets [`source_region`](crate::operation::copy_backup::CopyBackupInput::source_region) (`SourceRegion`).
+        pub fn source_region(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.source_region = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `SourceRegion` member.
+        pub fn set_source_region(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.source_region = input;
+            self
+        }
+        /// The `SourceRegion` member, if set.
+        pub fn get_source_region(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.source_region
+        }
+        /// Sets [`kms_key_id`](crate::operation::copy_backup::CopyBackupInput::kms_key_id) (`KmsKeyId`).
+        pub fn kms_key_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.kms_key_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `KmsKeyId` member.
+        pub fn set_kms_key_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.kms_key_id = input;
+            self
+        }
+        /// The `KmsKeyId` member, if set.
+        pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+            &self.kms_key_id
+        }
+        /// Sets [`copy_tags`](crate::operation::copy_backup::CopyBackupInput::copy_tags) (`CopyTags`).
+        pub fn copy_tags(mut self, input: impl ::std::convert::Into<bool>) -> Self {
+            self.copy_tags = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `CopyTags` member.
+        pub fn set_copy_tags(mut self, input: ::std::option::Option<bool>) -> Self {
+            self.copy_tags = input;
+            self
+        }
+        /// The `CopyTags` member, if set.
+        pub fn get_copy_tags(&self) -> &::std::option::Option<bool> {
+            &self.copy_tags
+        }
+        /// Sets [`tags`](crate::operation::copy_backup::CopyBackupInput::tags) (`Tags`).
+        pub fn tags(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Tags` member.
+        pub fn set_tags(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = input;
+            self
+        }
+        /// The `Tags` member, if set.
+        pub fn get_tags(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+            &self.tags
+        }
+        /// Builds the value; fails if a required member is missing.
+        pub fn build(
+            self,
+        ) -> ::std::result::Result<
+            crate::operation::copy_backup::CopyBackupInput,
+            crate::error::BuildError,
+        > {
+            if self.source_backup_id.is_none() {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_member(
+                        "CopyBackupInput",
+                        "source_backup_id",
+                        "SourceBackupId",
+                    ),
+                );
+            }
+            ::std::result::Result::Ok(crate::operation::copy_backup::CopyBackupInput {
+                client_request_token: self.client_request_token,
+                source_backup_id: self.source_backup_id,
+                source_region: self.source_region,
+                kms_key_id: self.kms_key_id,
+                copy_tags: self.copy_tags,
+                tags: self.tags,
+            })
+        }
+    }
+    /// A builder for [`CopyBackupOutput`](crate::operation::copy_backup::CopyBackupOutput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CopyBackupOutputBuilder {
+        backup: ::std::option::Option<crate::types::Backup>,
+    }
+    impl CopyBackupOutputBuilder {
+        /// Sets [`backup`](crate::operation::copy_backup::CopyBackupOutput::backup) (`Backup`).
+        pub fn backup(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::Backup>,
+        ) -> Self {
+            self.backup = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Backup` member.
+        pub fn set_backup(
+            mut self,
+            input: ::std::option::Option<crate::types::Backup>,
+        ) -> Self {
+            self.backup = input;
+            self
+        }
+        /// The `Backup` member, if set.
+        pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
+            &self.backup
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(self) -> crate::operation::copy_backup::CopyBackupOutput {
+            crate::operation::copy_backup::CopyBackupOutput {
+                backup: self.backup,
+            }
+        }
+    }
+}
 /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CopyBackup;

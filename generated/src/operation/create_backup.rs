@@ -30,7 +30,189 @@
 //! By using the idempotent operation, you can retry a `CreateBackup` operation without the risk of creating an extra backup. This approach can be useful when an initial call fails in a way that makes it unclear whether a backup was created. If you use the same client request token and the initial call created a backup, the operation returns a successful result because all the parameters are the same.
 //!
 //! The `CreateBackup` operation returns while the backup's lifecycle state is still `CREATING`. You can check the backup creation status by calling the [DescribeBackups](https://docs.aws.amazon.com/fsx/latest/APIReference/API_DescribeBackups.html) operation, which returns the backup state along with other information.
-pub use crate::types::{CreateBackupInput, CreateBackupOutput};
+/// The input of the `CreateBackup` operation.
+///
+/// The request object for the `CreateBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CreateBackupRequest`.
+/// Used by: `CreateBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CreateBackupInput {
+    /// The ID of the file system to back up.
+    pub file_system_id: ::std::option::Option<::std::string::String>,
+    /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    pub client_request_token: ::std::option::Option<::std::string::String>,
+    /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
+    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    /// (Optional) The ID of the FSx for ONTAP volume to back up.
+    pub volume_id: ::std::option::Option<::std::string::String>,
+}
+impl CreateBackupInput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::create_backup::builders::CreateBackupInputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// The output of the `CreateBackup` operation.
+///
+/// The response object for the `CreateBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CreateBackupResponse`.
+/// Used by: `CreateBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CreateBackupOutput {
+    /// A description of the backup.
+    pub backup: ::std::option::Option<crate::types::Backup>,
+}
+impl CreateBackupOutput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::create_backup::builders::CreateBackupOutputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// Builders for the operation's input and output; start one with `Type::builder()`.
+pub mod builders {
+    /// A builder for [`CreateBackupInput`](crate::operation::create_backup::CreateBackupInput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CreateBackupInputBuilder {
+        file_system_id: ::std::option::Option<::std::string::String>,
+        client_request_token: ::std::option::Option<::std::string::String>,
+        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        volume_id: ::std::option::Option<::std::string::String>,
+    }
+    impl CreateBackupInputBuilder {
+        /// Sets [`file_system_id`](crate::operation::create_backup::CreateBackupInput::file_system_id) (`FileSystemId`).
+        pub fn file_system_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.file_system_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `FileSystemId` member.
+        pub fn set_file_system_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.file_system_id = input;
+            self
+        }
+        /// The `FileSystemId` member, if set.
+        pub fn get_file_system_id(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.file_system_id
+        }
+        /// Sets [`client_request_token`](crate::operation::create_backup::CreateBackupInput::client_request_token) (`ClientRequestToken`).
+        pub fn client_request_token(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `ClientRequestToken` member.
+        pub fn set_client_request_token(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = input;
+            self
+        }
+        /// The `ClientRequestToken` member, if set.
+        pub fn get_client_request_token(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.client_request_token
+        }
+        /// Sets [`tags`](crate::operation::create_backup::CreateBackupInput::tags) (`Tags`).
+        pub fn tags(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Tags` member.
+        pub fn set_tags(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = input;
+            self
+        }
+        /// The `Tags` member, if set.
+        pub fn get_tags(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+            &self.tags
+        }
+        /// Sets [`volume_id`](crate::operation::create_backup::CreateBackupInput::volume_id) (`VolumeId`).
+        pub fn volume_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.volume_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `VolumeId` member.
+        pub fn set_volume_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.volume_id = input;
+            self
+        }
+        /// The `VolumeId` member, if set.
+        pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+            &self.volume_id
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(self) -> crate::operation::create_backup::CreateBackupInput {
+            crate::operation::create_backup::CreateBackupInput {
+                file_system_id: self.file_system_id,
+                client_request_token: self.client_request_token,
+                tags: self.tags,
+                volume_id: self.volume_id,
+            }
+        }
+    }
+    /// A builder for [`CreateBackupOutput`](crate::operation::create_backup::CreateBackupOutput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CreateBackupOutputBuilder {
+        backup: ::std::option::Option<crate::types::Backup>,
+    }
+    impl CreateBackupOutputBuilder {
+        /// Sets [`backup`](crate::operation::create_backup::CreateBackupOutput::backup) (`Backup`).
+        pub fn backup(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::Backup>,
+        ) -> Self {
+            self.backup = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Backup` member.
+        pub fn set_backup(
+            mut self,
+            input: ::std::option::Option<crate::types::Backup>,
+        ) -> Self {
+            self.backup = input;
+            self
+        }
+        /// The `Backup` member, if set.
+        pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
+            &self.backup
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(self) -> crate::operation::create_backup::CreateBackupOutput {
+            crate::operation::create_backup::CreateBackupOutput {
+                backup: self.backup,
+            }
+        }
+    }
+}
 /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CreateBackup;

@@ -16,9 +16,502 @@
 //! By using the idempotent operation, you can retry a `CreateFileSystemFromBackup` call without the risk of creating an extra file system. This approach can be useful when an initial call fails in a way that makes it unclear whether a file system was created. Examples are if a transport level timeout occurred, or your connection was reset. If you use the same client request token and the initial call created a file system, the client receives a success message as long as the parameters are the same.
 //!
 //! The `CreateFileSystemFromBackup` call returns while the file system's lifecycle state is still `CREATING`. You can check the file-system creation status by calling the [DescribeFileSystems](https://docs.aws.amazon.com/fsx/latest/APIReference/API_DescribeFileSystems.html) operation, which returns the file system state along with other information.
-pub use crate::types::{
-    CreateFileSystemFromBackupInput, CreateFileSystemFromBackupOutput,
-};
+/// The input of the `CreateFileSystemFromBackup` operation.
+///
+/// The request object for the `CreateFileSystemFromBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CreateFileSystemFromBackupRequest`.
+/// Used by: `CreateFileSystemFromBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CreateFileSystemFromBackupInput {
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    pub backup_id: ::std::option::Option<::std::string::String>,
+    /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    pub client_request_token: ::std::option::Option<::std::string::String>,
+    /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
+    ///
+    /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
+    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
+    pub security_group_ids: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
+    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    /// The configuration for this Microsoft Windows file system.
+    pub windows_configuration: ::std::option::Option<
+        crate::types::CreateFileSystemWindowsConfiguration,
+    >,
+    /// The `LustreConfiguration` member: a [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
+    pub lustre_configuration: ::std::option::Option<
+        crate::types::CreateFileSystemLustreConfiguration,
+    >,
+    /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
+    ///
+    /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
+    ///
+    /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
+    ///
+    /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
+    ///
+    /// The default value is `SSD`.
+    ///
+    /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
+    pub storage_type: ::std::option::Option<crate::types::StorageType>,
+    /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
+    ///
+    /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
+    pub file_system_type_version: ::std::option::Option<::std::string::String>,
+    /// The OpenZFS configuration for the file system that's being created.
+    pub open_zfs_configuration: ::std::option::Option<
+        crate::types::CreateFileSystemOpenZfsConfiguration,
+    >,
+    /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
+    ///
+    /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
+    pub storage_capacity: ::std::option::Option<i32>,
+    /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
+    pub network_type: ::std::option::Option<crate::types::NetworkType>,
+}
+impl CreateFileSystemFromBackupInput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// The output of the `CreateFileSystemFromBackup` operation.
+///
+/// The response object for the `CreateFileSystemFromBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CreateFileSystemFromBackupResponse`.
+/// Used by: `CreateFileSystemFromBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CreateFileSystemFromBackupOutput {
+    /// A description of the file system.
+    pub file_system: ::std::option::Option<crate::types::FileSystem>,
+}
+impl CreateFileSystemFromBackupOutput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupOutputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// Builders for the operation's input and output; start one with `Type::builder()`.
+pub mod builders {
+    /// A builder for [`CreateFileSystemFromBackupInput`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CreateFileSystemFromBackupInputBuilder {
+        backup_id: ::std::option::Option<::std::string::String>,
+        client_request_token: ::std::option::Option<::std::string::String>,
+        subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        security_group_ids: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        >,
+        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        windows_configuration: ::std::option::Option<
+            crate::types::CreateFileSystemWindowsConfiguration,
+        >,
+        lustre_configuration: ::std::option::Option<
+            crate::types::CreateFileSystemLustreConfiguration,
+        >,
+        storage_type: ::std::option::Option<crate::types::StorageType>,
+        kms_key_id: ::std::option::Option<::std::string::String>,
+        file_system_type_version: ::std::option::Option<::std::string::String>,
+        open_zfs_configuration: ::std::option::Option<
+            crate::types::CreateFileSystemOpenZfsConfiguration,
+        >,
+        storage_capacity: ::std::option::Option<i32>,
+        network_type: ::std::option::Option<crate::types::NetworkType>,
+    }
+    impl CreateFileSystemFromBackupInputBuilder {
+        /// Sets [`backup_id`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::backup_id) (`BackupId`).
+        pub fn backup_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.backup_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `BackupId` member.
+        pub fn set_backup_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.backup_id = input;
+            self
+        }
+        /// The `BackupId` member, if set.
+        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+            &self.backup_id
+        }
+        /// Sets [`client_request_token`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::client_request_token) (`ClientRequestToken`).
+        pub fn client_request_token(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `ClientRequestToken` member.
+        pub fn set_client_request_token(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = input;
+            self
+        }
+        /// The `ClientRequestToken` member, if set.
+        pub fn get_client_request_token(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.client_request_token
+        }
+        /// Sets [`subnet_ids`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::subnet_ids) (`SubnetIds`).
+        pub fn subnet_ids(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.subnet_ids = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `SubnetIds` member.
+        pub fn set_subnet_ids(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.subnet_ids = input;
+            self
+        }
+        /// The `SubnetIds` member, if set.
+        pub fn get_subnet_ids(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+            &self.subnet_ids
+        }
+        /// Sets [`security_group_ids`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::security_group_ids) (`SecurityGroupIds`).
+        pub fn security_group_ids(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.security_group_ids = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `SecurityGroupIds` member.
+        pub fn set_security_group_ids(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.security_group_ids = input;
+            self
+        }
+        /// The `SecurityGroupIds` member, if set.
+        pub fn get_security_group_ids(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+            &self.security_group_ids
+        }
+        /// Sets [`tags`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::tags) (`Tags`).
+        pub fn tags(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Tags` member.
+        pub fn set_tags(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = input;
+            self
+        }
+        /// The `Tags` member, if set.
+        pub fn get_tags(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+            &self.tags
+        }
+        /// Sets [`windows_configuration`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::windows_configuration) (`WindowsConfiguration`).
+        pub fn windows_configuration(
+            mut self,
+            input: impl ::std::convert::Into<
+                crate::types::CreateFileSystemWindowsConfiguration,
+            >,
+        ) -> Self {
+            self.windows_configuration = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `WindowsConfiguration` member.
+        pub fn set_windows_configuration(
+            mut self,
+            input: ::std::option::Option<
+                crate::types::CreateFileSystemWindowsConfiguration,
+            >,
+        ) -> Self {
+            self.windows_configuration = input;
+            self
+        }
+        /// The `WindowsConfiguration` member, if set.
+        pub fn get_windows_configuration(
+            &self,
+        ) -> &::std::option::Option<crate::types::CreateFileSystemWindowsConfiguration> {
+            &self.windows_configuration
+        }
+        /// Sets [`lustre_configuration`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::lustre_configuration) (`LustreConfiguration`).
+        pub fn lustre_configuration(
+            mut self,
+            input: impl ::std::convert::Into<
+                crate::types::CreateFileSystemLustreConfiguration,
+            >,
+        ) -> Self {
+            self.lustre_configuration = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `LustreConfiguration` member.
+        pub fn set_lustre_configuration(
+            mut self,
+            input: ::std::option::Option<
+                crate::types::CreateFileSystemLustreConfiguration,
+            >,
+        ) -> Self {
+            self.lustre_configuration = input;
+            self
+        }
+        /// The `LustreConfiguration` member, if set.
+        pub fn get_lustre_configuration(
+            &self,
+        ) -> &::std::option::Option<crate::types::CreateFileSystemLustreConfiguration> {
+            &self.lustre_configuration
+        }
+        /// Sets [`storage_type`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::storage_type) (`StorageType`).
+        pub fn storage_type(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::StorageType>,
+        ) -> Self {
+            self.storage_type = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `StorageType` member.
+        pub fn set_storage_type(
+            mut self,
+            input: ::std::option::Option<crate::types::StorageType>,
+        ) -> Self {
+            self.storage_type = input;
+            self
+        }
+        /// The `StorageType` member, if set.
+        pub fn get_storage_type(
+            &self,
+        ) -> &::std::option::Option<crate::types::StorageType> {
+            &self.storage_type
+        }
+        /// Sets [`kms_key_id`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::kms_key_id) (`KmsKeyId`).
+        pub fn kms_key_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.kms_key_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `KmsKeyId` member.
+        pub fn set_kms_key_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.kms_key_id = input;
+            self
+        }
+        /// The `KmsKeyId` member, if set.
+        pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+            &self.kms_key_id
+        }
+        /// Sets [`file_system_type_version`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::file_system_type_version) (`FileSystemTypeVersion`).
+        pub fn file_system_type_version(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.file_system_type_version = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `FileSystemTypeVersion` member.
+        pub fn set_file_system_type_version(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.file_system_type_version = input;
+            self
+        }
+        /// The `FileSystemTypeVersion` member, if set.
+        pub fn get_file_system_type_version(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.file_system_type_version
+        }
+        /// Sets [`open_zfs_configuration`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::open_zfs_configuration) (`OpenZFSConfiguration`).
+        pub fn open_zfs_configuration(
+            mut self,
+            input: impl ::std::convert::Into<
+                crate::types::CreateFileSystemOpenZfsConfiguration,
+            >,
+        ) -> Self {
+            self.open_zfs_configuration = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `OpenZFSConfiguration` member.
+        pub fn set_open_zfs_configuration(
+            mut self,
+            input: ::std::option::Option<
+                crate::types::CreateFileSystemOpenZfsConfiguration,
+            >,
+        ) -> Self {
+            self.open_zfs_configuration = input;
+            self
+        }
+        /// The `OpenZFSConfiguration` member, if set.
+        pub fn get_open_zfs_configuration(
+            &self,
+        ) -> &::std::option::Option<crate::types::CreateFileSystemOpenZfsConfiguration> {
+            &self.open_zfs_configuration
+        }
+        /// Sets [`storage_capacity`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::storage_capacity) (`StorageCapacity`).
+        pub fn storage_capacity(
+            mut self,
+            input: impl ::std::convert::Into<i32>,
+        ) -> Self {
+            self.storage_capacity = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `StorageCapacity` member.
+        pub fn set_storage_capacity(
+            mut self,
+            input: ::std::option::Option<i32>,
+        ) -> Self {
+            self.storage_capacity = input;
+            self
+        }
+        /// The `StorageCapacity` member, if set.
+        pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
+            &self.storage_capacity
+        }
+        /// Sets [`network_type`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::network_type) (`NetworkType`).
+        pub fn network_type(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::NetworkType>,
+        ) -> Self {
+            self.network_type = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `NetworkType` member.
+        pub fn set_network_type(
+            mut self,
+            input: ::std::option::Option<crate::types::NetworkType>,
+        ) -> Self {
+            self.network_type = input;
+            self
+        }
+        /// The `NetworkType` member, if set.
+        pub fn get_network_type(
+            &self,
+        ) -> &::std::option::Option<crate::types::NetworkType> {
+            &self.network_type
+        }
+        /// Builds the value; fails if a required member is missing.
+        pub fn build(
+            self,
+        ) -> ::std::result::Result<
+            crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput,
+            crate::error::BuildError,
+        > {
+            if self.backup_id.is_none() {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_member(
+                        "CreateFileSystemFromBackupInput",
+                        "backup_id",
+                        "BackupId",
+                    ),
+                );
+            }
+            if self.subnet_ids.is_none() {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_member(
+                        "CreateFileSystemFromBackupInput",
+                        "subnet_ids",
+                        "SubnetIds",
+                    ),
+                );
+            }
+            ::std::result::Result::Ok(crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
+                backup_id: self.backup_id,
+                client_request_token: self.client_request_token,
+                subnet_ids: self.subnet_ids,
+                security_group_ids: self.security_group_ids,
+                tags: self.tags,
+                windows_configuration: self.windows_configuration,
+                lustre_configuration: self.lustre_configuration,
+                storage_type: self.storage_type,
+                kms_key_id: self.kms_key_id,
+                file_system_type_version: self.file_system_type_version,
+                open_zfs_configuration: self.open_zfs_configuration,
+                storage_capacity: self.storage_capacity,
+                network_type: self.network_type,
+            })
+        }
+    }
+    /// A builder for [`CreateFileSystemFromBackupOutput`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CreateFileSystemFromBackupOutputBuilder {
+        file_system: ::std::option::Option<crate::types::FileSystem>,
+    }
+    impl CreateFileSystemFromBackupOutputBuilder {
+        /// Sets [`file_system`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput::file_system) (`FileSystem`).
+        pub fn file_system(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::FileSystem>,
+        ) -> Self {
+            self.file_system = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `FileSystem` member.
+        pub fn set_file_system(
+            mut self,
+            input: ::std::option::Option<crate::types::FileSystem>,
+        ) -> Self {
+            self.file_system = input;
+            self
+        }
+        /// The `FileSystem` member, if set.
+        pub fn get_file_system(
+            &self,
+        ) -> &::std::option::Option<crate::types::FileSystem> {
+            &self.file_system
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(
+            self,
+        ) -> crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
+            crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
+                file_system: self.file_system,
+            }
+        }
+    }
+}
 /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CreateFileSystemFromBackup;

@@ -4,7 +4,240 @@
 //! The `CreateVolumeFromBackup` operation (`com.amazonaws.fsx#CreateVolumeFromBackup`).
 //!
 //! Creates a new Amazon FSx for NetApp ONTAP volume from an existing Amazon FSx volume backup.
-pub use crate::types::{CreateVolumeFromBackupInput, CreateVolumeFromBackupOutput};
+/// The input of the `CreateVolumeFromBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CreateVolumeFromBackupRequest`.
+/// Used by: `CreateVolumeFromBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CreateVolumeFromBackupInput {
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    pub backup_id: ::std::option::Option<::std::string::String>,
+    /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    pub client_request_token: ::std::option::Option<::std::string::String>,
+    /// The name of the new volume you're creating.
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Specifies the configuration of the ONTAP volume that you are creating.
+    pub ontap_configuration: ::std::option::Option<
+        crate::types::CreateOntapVolumeConfiguration,
+    >,
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+}
+impl CreateVolumeFromBackupInput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// The output of the `CreateVolumeFromBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#CreateVolumeFromBackupResponse`.
+/// Used by: `CreateVolumeFromBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct CreateVolumeFromBackupOutput {
+    /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
+    pub volume: ::std::option::Option<crate::types::Volume>,
+}
+impl CreateVolumeFromBackupOutput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupOutputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// Builders for the operation's input and output; start one with `Type::builder()`.
+pub mod builders {
+    /// A builder for [`CreateVolumeFromBackupInput`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CreateVolumeFromBackupInputBuilder {
+        backup_id: ::std::option::Option<::std::string::String>,
+        client_request_token: ::std::option::Option<::std::string::String>,
+        name: ::std::option::Option<::std::string::String>,
+        ontap_configuration: ::std::option::Option<
+            crate::types::CreateOntapVolumeConfiguration,
+        >,
+        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    }
+    impl CreateVolumeFromBackupInputBuilder {
+        /// Sets [`backup_id`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::backup_id) (`BackupId`).
+        pub fn backup_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.backup_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `BackupId` member.
+        pub fn set_backup_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.backup_id = input;
+            self
+        }
+        /// The `BackupId` member, if set.
+        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+            &self.backup_id
+        }
+        /// Sets [`client_request_token`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::client_request_token) (`ClientRequestToken`).
+        pub fn client_request_token(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `ClientRequestToken` member.
+        pub fn set_client_request_token(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = input;
+            self
+        }
+        /// The `ClientRequestToken` member, if set.
+        pub fn get_client_request_token(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.client_request_token
+        }
+        /// Sets [`name`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::name) (`Name`).
+        pub fn name(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.name = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Name` member.
+        pub fn set_name(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.name = input;
+            self
+        }
+        /// The `Name` member, if set.
+        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+            &self.name
+        }
+        /// Sets [`ontap_configuration`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::ontap_configuration) (`OntapConfiguration`).
+        pub fn ontap_configuration(
+            mut self,
+            input: impl ::std::convert::Into<
+                crate::types::CreateOntapVolumeConfiguration,
+            >,
+        ) -> Self {
+            self.ontap_configuration = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `OntapConfiguration` member.
+        pub fn set_ontap_configuration(
+            mut self,
+            input: ::std::option::Option<crate::types::CreateOntapVolumeConfiguration>,
+        ) -> Self {
+            self.ontap_configuration = input;
+            self
+        }
+        /// The `OntapConfiguration` member, if set.
+        pub fn get_ontap_configuration(
+            &self,
+        ) -> &::std::option::Option<crate::types::CreateOntapVolumeConfiguration> {
+            &self.ontap_configuration
+        }
+        /// Sets [`tags`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::tags) (`Tags`).
+        pub fn tags(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Tags` member.
+        pub fn set_tags(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        ) -> Self {
+            self.tags = input;
+            self
+        }
+        /// The `Tags` member, if set.
+        pub fn get_tags(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+            &self.tags
+        }
+        /// Builds the value; fails if a required member is missing.
+        pub fn build(
+            self,
+        ) -> ::std::result::Result<
+            crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput,
+            crate::error::BuildError,
+        > {
+            if self.backup_id.is_none() {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_member(
+                        "CreateVolumeFromBackupInput",
+                        "backup_id",
+                        "BackupId",
+                    ),
+                );
+            }
+            if self.name.is_none() {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_member(
+                        "CreateVolumeFromBackupInput",
+                        "name",
+                        "Name",
+                    ),
+                );
+            }
+            ::std::result::Result::Ok(crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
+                backup_id: self.backup_id,
+                client_request_token: self.client_request_token,
+                name: self.name,
+                ontap_configuration: self.ontap_configuration,
+                tags: self.tags,
+            })
+        }
+    }
+    /// A builder for [`CreateVolumeFromBackupOutput`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct CreateVolumeFromBackupOutputBuilder {
+        volume: ::std::option::Option<crate::types::Volume>,
+    }
+    impl CreateVolumeFromBackupOutputBuilder {
+        /// Sets [`volume`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput::volume) (`Volume`).
+        pub fn volume(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::Volume>,
+        ) -> Self {
+            self.volume = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Volume` member.
+        pub fn set_volume(
+            mut self,
+            input: ::std::option::Option<crate::types::Volume>,
+        ) -> Self {
+            self.volume = input;
+            self
+        }
+        /// The `Volume` member, if set.
+        pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
+            &self.volume
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(
+            self,
+        ) -> crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
+            crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
+                volume: self.volume,
+            }
+        }
+    }
+}
 /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CreateVolumeFromBackup;

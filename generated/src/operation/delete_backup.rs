@@ -8,7 +8,177 @@
 //! The `DeleteBackup` call returns instantly. The backup won't show up in later `DescribeBackups` calls.
 //!
 //! The data in a deleted backup is also deleted and can't be recovered by any means.
-pub use crate::types::{DeleteBackupInput, DeleteBackupOutput};
+/// The input of the `DeleteBackup` operation.
+///
+/// The request object for the `DeleteBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#DeleteBackupRequest`.
+/// Used by: `DeleteBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct DeleteBackupInput {
+    /// The ID of the backup that you want to delete.
+    pub backup_id: ::std::option::Option<::std::string::String>,
+    /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
+    pub client_request_token: ::std::option::Option<::std::string::String>,
+}
+impl DeleteBackupInput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupInputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// The output of the `DeleteBackup` operation.
+///
+/// The response object for the `DeleteBackup` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#DeleteBackupResponse`.
+/// Used by: `DeleteBackup`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct DeleteBackupOutput {
+    /// The ID of the backup that was deleted.
+    pub backup_id: ::std::option::Option<::std::string::String>,
+    /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
+    pub lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
+}
+impl DeleteBackupOutput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupOutputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// Builders for the operation's input and output; start one with `Type::builder()`.
+pub mod builders {
+    /// A builder for [`DeleteBackupInput`](crate::operation::delete_backup::DeleteBackupInput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct DeleteBackupInputBuilder {
+        backup_id: ::std::option::Option<::std::string::String>,
+        client_request_token: ::std::option::Option<::std::string::String>,
+    }
+    impl DeleteBackupInputBuilder {
+        /// Sets [`backup_id`](crate::operation::delete_backup::DeleteBackupInput::backup_id) (`BackupId`).
+        pub fn backup_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.backup_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `BackupId` member.
+        pub fn set_backup_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.backup_id = input;
+            self
+        }
+        /// The `BackupId` member, if set.
+        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+            &self.backup_id
+        }
+        /// Sets [`client_request_token`](crate::operation::delete_backup::DeleteBackupInput::client_request_token) (`ClientRequestToken`).
+        pub fn client_request_token(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `ClientRequestToken` member.
+        pub fn set_client_request_token(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.client_request_token = input;
+            self
+        }
+        /// The `ClientRequestToken` member, if set.
+        pub fn get_client_request_token(
+            &self,
+        ) -> &::std::option::Option<::std::string::String> {
+            &self.client_request_token
+        }
+        /// Builds the value; fails if a required member is missing.
+        pub fn build(
+            self,
+        ) -> ::std::result::Result<
+            crate::operation::delete_backup::DeleteBackupInput,
+            crate::error::BuildError,
+        > {
+            if self.backup_id.is_none() {
+                return ::std::result::Result::Err(
+                    crate::error::BuildError::missing_member(
+                        "DeleteBackupInput",
+                        "backup_id",
+                        "BackupId",
+                    ),
+                );
+            }
+            ::std::result::Result::Ok(crate::operation::delete_backup::DeleteBackupInput {
+                backup_id: self.backup_id,
+                client_request_token: self.client_request_token,
+            })
+        }
+    }
+    /// A builder for [`DeleteBackupOutput`](crate::operation::delete_backup::DeleteBackupOutput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct DeleteBackupOutputBuilder {
+        backup_id: ::std::option::Option<::std::string::String>,
+        lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
+    }
+    impl DeleteBackupOutputBuilder {
+        /// Sets [`backup_id`](crate::operation::delete_backup::DeleteBackupOutput::backup_id) (`BackupId`).
+        pub fn backup_id(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.backup_id = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `BackupId` member.
+        pub fn set_backup_id(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.backup_id = input;
+            self
+        }
+        /// The `BackupId` member, if set.
+        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+            &self.backup_id
+        }
+        /// Sets [`lifecycle`](crate::operation::delete_backup::DeleteBackupOutput::lifecycle) (`Lifecycle`).
+        pub fn lifecycle(
+            mut self,
+            input: impl ::std::convert::Into<crate::types::BackupLifecycle>,
+        ) -> Self {
+            self.lifecycle = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Lifecycle` member.
+        pub fn set_lifecycle(
+            mut self,
+            input: ::std::option::Option<crate::types::BackupLifecycle>,
+        ) -> Self {
+            self.lifecycle = input;
+            self
+        }
+        /// The `Lifecycle` member, if set.
+        pub fn get_lifecycle(
+            &self,
+        ) -> &::std::option::Option<crate::types::BackupLifecycle> {
+            &self.lifecycle
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(self) -> crate::operation::delete_backup::DeleteBackupOutput {
+            crate::operation::delete_backup::DeleteBackupOutput {
+                backup_id: self.backup_id,
+                lifecycle: self.lifecycle,
+            }
+        }
+    }
+}
 /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DeleteBackup;

@@ -14,7 +14,207 @@
 //! - The operation might return fewer than the `MaxResults` value of backup descriptions while still including a `NextToken` value.
 //!
 //! - The order of the backups returned in the response of one `DescribeBackups` call and the order of the backups returned across the responses of a multi-call iteration is unspecified.
-pub use crate::types::{DescribeBackupsInput, DescribeBackupsOutput};
+/// The input of the `DescribeBackups` operation.
+///
+/// The request object for the `DescribeBackups` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#DescribeBackupsRequest`.
+/// Used by: `DescribeBackups`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct DescribeBackupsInput {
+    /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
+    pub backup_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
+    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
+    pub max_results: ::std::option::Option<i32>,
+    /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
+    pub next_token: ::std::option::Option<::std::string::String>,
+}
+impl DescribeBackupsInput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsInputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// The output of the `DescribeBackups` operation.
+///
+/// Response object for the `DescribeBackups` operation.
+///
+/// Smithy shape: `com.amazonaws.fsx#DescribeBackupsResponse`.
+/// Used by: `DescribeBackups`.
+#[non_exhaustive]
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct DescribeBackupsOutput {
+    /// An array of backups.
+    pub backups: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
+    /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
+    pub next_token: ::std::option::Option<::std::string::String>,
+}
+impl DescribeBackupsOutput {
+    /// A builder for this type; `build()` checks that required members are set.
+    pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsOutputBuilder {
+        ::std::default::Default::default()
+    }
+}
+/// Builders for the operation's input and output; start one with `Type::builder()`.
+pub mod builders {
+    /// A builder for [`DescribeBackupsInput`](crate::operation::describe_backups::DescribeBackupsInput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct DescribeBackupsInputBuilder {
+        backup_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+        max_results: ::std::option::Option<i32>,
+        next_token: ::std::option::Option<::std::string::String>,
+    }
+    impl DescribeBackupsInputBuilder {
+        /// Sets [`backup_ids`](crate::operation::describe_backups::DescribeBackupsInput::backup_ids) (`BackupIds`).
+        pub fn backup_ids(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.backup_ids = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `BackupIds` member.
+        pub fn set_backup_ids(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        ) -> Self {
+            self.backup_ids = input;
+            self
+        }
+        /// The `BackupIds` member, if set.
+        pub fn get_backup_ids(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+            &self.backup_ids
+        }
+        /// Sets [`filters`](crate::operation::describe_backups::DescribeBackupsInput::filters) (`Filters`).
+        pub fn filters(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Filter>>,
+        ) -> Self {
+            self.filters = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Filters` member.
+        pub fn set_filters(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+        ) -> Self {
+            self.filters = input;
+            self
+        }
+        /// The `Filters` member, if set.
+        pub fn get_filters(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+            &self.filters
+        }
+        /// Sets [`max_results`](crate::operation::describe_backups::DescribeBackupsInput::max_results) (`MaxResults`).
+        pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+            self.max_results = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `MaxResults` member.
+        pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+            self.max_results = input;
+            self
+        }
+        /// The `MaxResults` member, if set.
+        pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+            &self.max_results
+        }
+        /// Sets [`next_token`](crate::operation::describe_backups::DescribeBackupsInput::next_token) (`NextToken`).
+        pub fn next_token(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.next_token = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `NextToken` member.
+        pub fn set_next_token(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.next_token = input;
+            self
+        }
+        /// The `NextToken` member, if set.
+        pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+            &self.next_token
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(self) -> crate::operation::describe_backups::DescribeBackupsInput {
+            crate::operation::describe_backups::DescribeBackupsInput {
+                backup_ids: self.backup_ids,
+                filters: self.filters,
+                max_results: self.max_results,
+                next_token: self.next_token,
+            }
+        }
+    }
+    /// A builder for [`DescribeBackupsOutput`](crate::operation::describe_backups::DescribeBackupsOutput).
+    #[derive(Clone, PartialEq, Default, Debug)]
+    pub struct DescribeBackupsOutputBuilder {
+        backups: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
+        next_token: ::std::option::Option<::std::string::String>,
+    }
+    impl DescribeBackupsOutputBuilder {
+        /// Sets [`backups`](crate::operation::describe_backups::DescribeBackupsOutput::backups) (`Backups`).
+        pub fn backups(
+            mut self,
+            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Backup>>,
+        ) -> Self {
+            self.backups = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `Backups` member.
+        pub fn set_backups(
+            mut self,
+            input: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
+        ) -> Self {
+            self.backups = input;
+            self
+        }
+        /// The `Backups` member, if set.
+        pub fn get_backups(
+            &self,
+        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Backup>> {
+            &self.backups
+        }
+        /// Sets [`next_token`](crate::operation::describe_backups::DescribeBackupsOutput::next_token) (`NextToken`).
+        pub fn next_token(
+            mut self,
+            input: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.next_token = ::std::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or clears the `NextToken` member.
+        pub fn set_next_token(
+            mut self,
+            input: ::std::option::Option<::std::string::String>,
+        ) -> Self {
+            self.next_token = input;
+            self
+        }
+        /// The `NextToken` member, if set.
+        pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+            &self.next_token
+        }
+        /// Builds the value (unset members take their defaults).
+        pub fn build(self) -> crate::operation::describe_backups::DescribeBackupsOutput {
+            crate::operation::describe_backups::DescribeBackupsOutput {
+                backups: self.backups,
+                next_token: self.next_token,
+            }
+        }
+    }
+}
 /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DescribeBackups;

@@ -334,8 +334,8 @@ pub struct CopyBackupRequest {
 
 impl CopyBackupRequest {
     /// The generated crate's input.
-    pub fn ours(&self) -> fsx::types::CopyBackupInput {
-        fsx::types::CopyBackupInput::builder()
+    pub fn ours(&self) -> fsx::operation::copy_backup::CopyBackupInput {
+        fsx::operation::copy_backup::CopyBackupInput::builder()
             .client_request_token(self.client_request_token.clone())
             .source_backup_id(self.source_backup_id.clone())
             .source_region(self.source_region.clone())
@@ -358,8 +358,8 @@ pub struct CreateBackupRequest {
 
 impl CreateBackupRequest {
     /// The generated crate's input.
-    pub fn ours(&self) -> fsx::types::CreateBackupInput {
-        fsx::types::CreateBackupInput::builder()
+    pub fn ours(&self) -> fsx::operation::create_backup::CreateBackupInput {
+        fsx::operation::create_backup::CreateBackupInput::builder()
             .file_system_id(self.file_system_id.clone())
             .client_request_token(self.client_request_token.clone())
             .tags(ours_tags(&self.tags))
