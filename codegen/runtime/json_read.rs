@@ -113,6 +113,15 @@ pub enum TimestampFormat {
     HttpDate,
 }
 
+/// How many bytes of list elements and map entries a body may make per byte of its JSON,
+/// beyond [`MEMORY_BASE`]. Real AWS responses take far less (an FSx `FileSystem` is about 2 KiB
+/// in memory and over 300 bytes of JSON); a body of empty objects (`[{},{},…]`) would
+/// otherwise make a 2 KiB structure of every three bytes.
+pub const MEMORY_PER_BYTE: usize = 32;
+
+/// Bytes of list elements and map entries any body may make, however short.
+pub const MEMORY_BASE: usize = 16 << 20;
+
 /// A cursor over a JSON document.
 pub struct JsonReader<'a> {
     /// The document, checked to be UTF-8 once, up front: every string is then a slice of it,
@@ -128,6 +137,9 @@ pub struct JsonReader<'a> {
     depth: usize,
     /// The text of the last string or key that had escapes in it.
     scratch: String,
+    /// Bytes of list elements and map entries the document may still make (see
+    /// [`MEMORY_PER_BYTE`]).
+    budget: usize,
 }
 
 /// Eight copies of a byte, for testing eight bytes at once.
@@ -215,7 +227,35 @@ impl<'a> JsonReader<'a> {
             pos: 0,
             depth: 0,
             scratch: String::new(),
+            budget: data
+                .len()
+                .saturating_mul(MEMORY_PER_BYTE)
+                .saturating_add(MEMORY_BASE),
         }
+    }
+
+    /// Takes `count` elements of `T` out of the memory budget, or fails: a body may not make
+    /// more than [`MEMORY_PER_BYTE`] bytes of list elements and map entries per byte of JSON
+    /// (plus [`MEMORY_BASE`]), so memory stays proportional to the input whatever it holds.
+    #[inline]
+    fn charge<T>(&mut self, count: usize) -> Result<(), DeserializeError> {
+        let bytes = std::mem::size_of::<T>().max(1).saturating_mul(count);
+        match self.budget.checked_sub(bytes) {
+            Some(left) => {
+                self.budget = left;
+                Ok(())
+            }
+            None => Err(self.over_budget()),
+        }
+    }
+
+    #[cold]
+    fn over_budget(&self) -> DeserializeError {
+        self.error(format!(
+            "the body would take more memory than {MEMORY_PER_BYTE} bytes per byte of JSON \
+             (plus {} MiB) to hold: it has far more (empty) elements than any response does",
+            MEMORY_BASE >> 20
+        ))
     }
 
     /// An error about the byte at `index`, with its line and column (from 1; columns count
@@ -236,6 +276,15 @@ impl<'a> JsonReader<'a> {
 
     fn error(&self, message: impl Into<String>) -> DeserializeError {
         self.error_at(self.pos, message)
+    }
+
+    /// An error whose `message` quotes the body's text; `unquoted` says the same without it,
+    /// for when the value is `@sensitive` (see [`DeserializeError::redacted`]).
+    #[cold]
+    fn error_quoting(&self, index: usize, message: String, unquoted: &str) -> DeserializeError {
+        let mut error = self.error_at(index, message);
+        error.0.unquoted = Some(unquoted.to_owned());
+        error
     }
 
     fn syntax_at(&self, index: usize, what: &str) -> DeserializeError {
@@ -373,6 +422,7 @@ impl<'a> JsonReader<'a> {
             *slot = None;
             return Ok(());
         }
+        self.charge::<T>(1).map_err(|e| e.in_member(name))?;
         let place = slot.insert(Box::new(T::empty()));
         T::deserialize_json_into(self, place).map_err(|e| e.in_member(name))
     }
@@ -415,6 +465,7 @@ impl<'a> JsonReader<'a> {
         let mut index = 0;
         while more {
             if !self.take_null().map_err(|e| e.in_index(index))? {
+                self.charge::<T>(1)?;
                 items.push(read(self).map_err(|e| e.in_index(index))?);
             }
             index += 1;
@@ -432,6 +483,7 @@ impl<'a> JsonReader<'a> {
         let mut more = self.array_start()?;
         while more {
             let index = items.len();
+            self.charge::<Option<T>>(1)?;
             items.push(self.optional(&read).map_err(|e| e.in_index(index))?);
             more = self.array_next()?;
         }
@@ -458,9 +510,14 @@ impl<'a> JsonReader<'a> {
                 if items.len() == items.capacity() && items.len() >= 16 {
                     let per_item = ((self.pos - first) / items.len()).max(1);
                     let estimate = (self.data.len() - self.pos) / per_item;
-                    let more = (estimate + estimate / 8 + 1).clamp(items.len(), items.len() * 7);
+                    // Never room for more than the memory budget could still fill.
+                    let affordable = self.budget / std::mem::size_of::<T>().max(1);
+                    let more = (estimate + estimate / 8 + 1)
+                        .clamp(items.len(), items.len() * 7)
+                        .min(affordable.max(1));
                     items.reserve_exact(more);
                 }
+                self.charge::<T>(1)?;
                 items.push(T::empty());
                 let place = items.last_mut().expect("an element was just pushed");
                 T::deserialize_json_into(self, place).map_err(|e| e.in_index(index))?;
@@ -484,6 +541,7 @@ impl<'a> JsonReader<'a> {
         let mut key = self.object_start_key()?;
         while let Some((k, at)) = key {
             if !self.take_null().map_err(|e| self.in_key(e, at))? {
+                self.charge::<(K, V)>(1)?;
                 let value = read(self).map_err(|e| self.in_key(e, at))?;
                 map.insert(k, value);
             }
@@ -500,6 +558,7 @@ impl<'a> JsonReader<'a> {
         let mut map = std::collections::BTreeMap::new();
         let mut key = self.object_start_key()?;
         while let Some((k, at)) = key {
+            self.charge::<(K, Option<V>)>(1)?;
             let value = self.optional(&read).map_err(|e| self.in_key(e, at))?;
             map.insert(k, value);
             key = self.object_next_key()?;
@@ -516,6 +575,7 @@ impl<'a> JsonReader<'a> {
         let mut key = self.object_start_key()?;
         while let Some((k, at)) = key {
             if !self.take_null().map_err(|e| self.in_key(e, at))? {
+                self.charge::<(K, V)>(1)?;
                 let place = match map.entry(k) {
                     std::collections::btree_map::Entry::Vacant(entry) => entry.insert(V::empty()),
                     std::collections::btree_map::Entry::Occupied(entry) => {
@@ -542,6 +602,7 @@ impl<'a> JsonReader<'a> {
             pos: at,
             depth: 0,
             scratch: String::new(),
+            budget: 0,
         };
         match reader.text() {
             Ok(key) => error.in_key(key),
@@ -857,8 +918,10 @@ impl<'a> JsonReader<'a> {
             ));
         }
         match text.parse::<i64>() {
-            Ok(n) => T::try_from(n)
-                .map_err(|_| self.error_at(start, format!("{n} does not fit in {what}"))),
+            Ok(n) => T::try_from(n).map_err(|_| {
+                let unquoted = format!("number does not fit in {what}");
+                self.error_quoting(start, format!("{n} does not fit in {what}"), &unquoted)
+            }),
             Err(_) => Err(self.error_at(start, format!("number does not fit in {what}"))),
         }
     }
@@ -930,7 +993,11 @@ impl<'a> JsonReader<'a> {
                 let start = self.pos;
                 let (text, _) = self.number()?;
                 parse_epoch_seconds(text).ok_or_else(|| {
-                    self.error_at(start, format!("invalid epoch-seconds timestamp {text}"))
+                    self.error_quoting(
+                        start,
+                        format!("invalid epoch-seconds timestamp {text}"),
+                        "invalid epoch-seconds timestamp",
+                    )
                 })
             }
             Some(b'"') => {
@@ -967,30 +1034,46 @@ impl<'a> JsonReader<'a> {
         }
         let start = self.pos;
         let parsed = self.str_with(parse)?;
-        parsed.map_err(|e| self.error_at(start, format!("invalid timestamp: {e}")))
+        parsed.map_err(|e| {
+            self.error_quoting(
+                start,
+                format!("invalid timestamp: {e}"),
+                "invalid timestamp",
+            )
+        })
     }
 
     /// A blob: a base64 string.
     pub fn blob(&mut self) -> Result<Blob, DeserializeError> {
         let start = self.next_byte().map_or(self.pos, |_| self.pos);
         let decoded = self.str_with(|s| aws_smithy_types::base64::decode(s))?;
-        decoded
-            .map(Blob::new)
-            .map_err(|e| self.error_at(start, format!("invalid base64: {e}")))
+        decoded.map(Blob::new).map_err(|e| {
+            self.error_quoting(start, format!("invalid base64: {e}"), "invalid base64")
+        })
     }
 
     /// A big integer: a JSON number (or a string holding one), kept as written.
     pub fn big_integer(&mut self) -> Result<BigInteger, DeserializeError> {
         let (start, text) = self.big_number_text()?;
-        text.parse()
-            .map_err(|e| self.error_at(start, format!("invalid big integer: {e}")))
+        text.parse().map_err(|e| {
+            self.error_quoting(
+                start,
+                format!("invalid big integer: {e}"),
+                "invalid big integer",
+            )
+        })
     }
 
     /// A big decimal: a JSON number (or a string holding one), kept as written.
     pub fn big_decimal(&mut self) -> Result<BigDecimal, DeserializeError> {
         let (start, text) = self.big_number_text()?;
-        text.parse()
-            .map_err(|e| self.error_at(start, format!("invalid big decimal: {e}")))
+        text.parse().map_err(|e| {
+            self.error_quoting(
+                start,
+                format!("invalid big decimal: {e}"),
+                "invalid big decimal",
+            )
+        })
     }
 
     fn big_number_text(&mut self) -> Result<(usize, String), DeserializeError> {
@@ -1023,9 +1106,11 @@ impl<'a> JsonReader<'a> {
                     match text.parse::<f64>() {
                         Ok(f) if f.is_finite() => Number::Float(f),
                         _ => {
-                            return Err(
-                                self.error_at(start, format!("number {text} is out of range"))
-                            )
+                            return Err(self.error_quoting(
+                                start,
+                                format!("number {text} is out of range"),
+                                "number out of range",
+                            ))
                         }
                     }
                 };
@@ -1035,6 +1120,7 @@ impl<'a> JsonReader<'a> {
                 let mut items = Vec::new();
                 let mut more = self.array_start()?;
                 while more {
+                    self.charge::<Document>(1)?;
                     items.push(self.document().map_err(|e| e.in_index(items.len()))?);
                     more = self.array_next()?;
                 }
@@ -1044,6 +1130,7 @@ impl<'a> JsonReader<'a> {
                 let mut entries = std::collections::HashMap::new();
                 let mut key = self.object_start_key::<String>()?;
                 while let Some((k, _)) = key {
+                    self.charge::<(String, Document)>(1)?;
                     let value = self.document().map_err(|e| e.in_key(&k))?;
                     entries.insert(k, value);
                     key = self.object_next_key()?;
@@ -1378,22 +1465,24 @@ fn parse_epoch_seconds(text: &str) -> Option<DateTime> {
     {
         return None;
     }
-    // The decimal point comes after `point` digits (negative: zeros come first).
-    let point = i64::try_from(whole.len()).ok()?.checked_add(exponent)?;
+    // The decimal point comes after `point` digits (negative: zeros come first). In i128, so
+    // that no exponent (down to `i64::MIN`) can overflow the arithmetic below.
+    let point = i128::try_from(whole.len()).ok()? + i128::from(exponent);
     let mut seconds: i128 = 0;
     let mut nanos: u32 = 0;
     for (index, digit) in whole.bytes().chain(fraction.bytes()).enumerate() {
-        let index = i64::try_from(index).ok()?;
+        let index = i128::try_from(index).ok()?;
         let digit = digit - b'0';
         if index < point {
             seconds = seconds.checked_mul(10)?.checked_add(i128::from(digit))?;
         } else if index - point < 9 {
-            nanos += u32::from(digit) * 10u32.pow((8 - (index - point)) as u32);
+            let place = u32::try_from(8 - (index - point)).ok()?;
+            nanos += u32::from(digit) * 10u32.pow(place);
         } else {
             break;
         }
     }
-    let missing_zeros = point - i64::try_from(digit_count).ok()?;
+    let missing_zeros = point - i128::try_from(digit_count).ok()?;
     if missing_zeros > 0 && seconds != 0 {
         let scale = 10i128.checked_pow(u32::try_from(missing_zeros).ok()?)?;
         seconds = seconds.checked_mul(scale)?;
@@ -1445,7 +1534,8 @@ fn parse_date_time(text: &str) -> Result<DateTime, String> {
     let tail = text.len().saturating_sub(6);
     let offset = text.get(tail..).filter(|t| {
         let b = t.as_bytes();
-        matches!(b[0], b'+' | b'-')
+        b.len() == 6
+            && matches!(b[0], b'+' | b'-')
             && b[1..3].iter().all(u8::is_ascii_digit)
             && b[3] == b':'
             && b[4..].iter().all(u8::is_ascii_digit)
@@ -1476,6 +1566,8 @@ enum PathSegment {
     Member(&'static str),
     Index(usize),
     Key(String),
+    /// A map key inside a `@sensitive` value: not shown.
+    HiddenKey,
 }
 
 /// Why a body could not be read, and where: the member path to the value at fault and its
@@ -1492,6 +1584,8 @@ struct ErrorDetail {
     path: Vec<PathSegment>,
     message: String,
     position: Option<(usize, usize)>,
+    /// The message without the body's text, when `message` quotes it.
+    unquoted: Option<String>,
 }
 
 impl DeserializeError {
@@ -1501,7 +1595,25 @@ impl DeserializeError {
             path: Vec::new(),
             message,
             position,
+            unquoted: None,
         }))
+    }
+
+    /// The same error with nothing of the value in it, for a value that is `@sensitive`: a
+    /// message that quoted the body's text says what was wrong without it, and map keys inside
+    /// the value are not shown. Member names, list indexes and the position stay (they are the
+    /// schema's, not the data's).
+    #[cold]
+    pub fn redacted(mut self) -> Self {
+        if let Some(unquoted) = self.0.unquoted.take() {
+            self.0.message = format!("{unquoted} (the value is sensitive: not shown)");
+        }
+        for segment in &mut self.0.path {
+            if matches!(segment, PathSegment::Key(_)) {
+                *segment = PathSegment::HiddenKey;
+            }
+        }
+        self
     }
 
     /// The same error, inside member `name`.
@@ -1536,6 +1648,11 @@ impl DeserializeError {
                 }
                 PathSegment::Index(i) => path.push_str(&format!("[{i}]")),
                 PathSegment::Key(k) => path.push_str(&format!("[{k:?}]")),
+                PathSegment::HiddenKey => {
+                    path.push('[');
+                    path.push_str(super::REDACTED);
+                    path.push(']');
+                }
             }
         }
         path
@@ -1650,6 +1767,46 @@ mod tests {
         assert_eq!(
             read("\"nan\"", |r| r.double()),
             Err("expected number, got string (line 1, column 1)".into())
+        );
+    }
+
+    #[test]
+    fn extreme_exponents_never_overflow() {
+        let exact = |text: &str| {
+            read(text, |r| r.timestamp(TimestampFormat::EpochSeconds))
+                .map(|t| (t.secs(), t.subsec_nanos()))
+        };
+        // Found by fuzzing: these overflowed `index - point` (a panic with overflow checks on,
+        // a wrong instant without).
+        assert_eq!(exact("1.5e-9223372036854775808"), Ok((0, 0)));
+        assert_eq!(exact("\".5e-9223372036854775808\""), Ok((0, 0)));
+        assert_eq!(exact("\"-.5e-9223372036854775808\""), Ok((0, 0)));
+        assert_eq!(exact("-1.5e-9223372036854775808"), Ok((0, 0)));
+        assert!(exact("1.5e9223372036854775807").is_err());
+        assert!(exact("1e-9223372036854775809").is_err());
+    }
+
+    #[test]
+    fn short_date_times_are_errors() {
+        // Found by fuzzing: shorter than an offset (`+hh:mm`) panicked on the slice.
+        for text in [
+            "\"\"",
+            "\"+1\"",
+            "\"-\"",
+            "\"+01:0\"",
+            "\"Z\"",
+            "\"\u{e9}+1\"",
+        ] {
+            let result = read(text, |r| r.timestamp(TimestampFormat::DateTime));
+            assert!(result.is_err(), "{text}: {result:?}");
+        }
+        let t = read("\"1985-04-12T23:20:50.52-01:30\"", |r| {
+            r.timestamp(TimestampFormat::DateTime)
+        })
+        .unwrap();
+        assert_eq!(
+            (t.secs(), t.subsec_nanos()),
+            (482196050 + 5400, 520_000_000)
         );
     }
 

@@ -267,6 +267,10 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
             Box::new(|| emit::protocol_tests::protocol_rs(ctx)),
         ),
         (
+            "tests/sensitive.rs".into(),
+            Box::new(|| Ok(emit::sensitive_tests::sensitive_rs(ctx))),
+        ),
+        (
             "src/lib.rs".into(),
             Box::new(|| some(emit::crate_root::lib_rs(ctx))),
         ),

@@ -4306,7 +4306,8 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
                             &mut value.fsx_admin_password,
                             "FsxAdminPassword",
                             crate::json::JsonReader::string,
-                        )?
+                        )
+                        .map_err(crate::json::DeserializeError::redacted)?
                 }
                 11u16 => {
                     reader
@@ -5509,7 +5510,8 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                             &mut value.password,
                             "Password",
                             crate::json::JsonReader::string,
-                        )?
+                        )
+                        .map_err(crate::json::DeserializeError::redacted)?
                 }
                 5u16 => reader.member(&mut value.dns_ips, "DnsIps", de_dns_ips)?,
                 6u16 => {

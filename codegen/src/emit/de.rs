@@ -150,6 +150,9 @@ fn member_read(ctx: &Context, shape: &Shape, m: &Member) -> TokenStream {
     let wire = m.name();
     let optional = crate::rust_type::is_optional(shape, m);
     let boxed = ctx.boxed.contains(&m.id);
+    // A sensitive value's read error says nothing of the value (see `DeserializeError::redacted`).
+    let redact = super::debug::is_redacted(ctx, shape, m)
+        .then(|| quote!(.map_err(crate::json::DeserializeError::redacted)));
     if matches!(ctx.model.expect(&m.target).kind, ShapeKind::Structure(_)) {
         let method = match (optional, boxed) {
             (true, false) => quote!(member_in_place),
@@ -157,7 +160,7 @@ fn member_read(ctx: &Context, shape: &Shape, m: &Member) -> TokenStream {
             (false, false) => quote!(value_in_place),
             (false, true) => quote!(value_boxed),
         };
-        return quote!(reader.#method(&mut value.#field, #wire)?);
+        return quote!(reader.#method(&mut value.#field, #wire) #redact ?);
     }
     // A function path where possible: one instance of `member` per reader function, not one
     // per member.
@@ -168,9 +171,9 @@ fn member_read(ctx: &Context, shape: &Shape, m: &Member) -> TokenStream {
         read_fn(ctx, m)
     };
     if optional {
-        quote!(reader.member(&mut value.#field, #wire, #read)?)
+        quote!(reader.member(&mut value.#field, #wire, #read) #redact ?)
     } else {
-        quote!(reader.value(&mut value.#field, #wire, #read)?)
+        quote!(reader.value(&mut value.#field, #wire, #read) #redact ?)
     }
 }
 
@@ -219,7 +222,11 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
             }
         } else {
             let read = value(ctx, m);
-            quote!(#index => Self::#variant(#read.map_err(|e| e.in_member(#wire))?),)
+            if super::debug::is_redacted(ctx, shape, m) {
+                quote!(#index => Self::#variant(#read.map_err(|e| e.in_member(#wire).redacted())?),)
+            } else {
+                quote!(#index => Self::#variant(#read.map_err(|e| e.in_member(#wire))?),)
+            }
         }
     });
     let several = format!("union {} has more than one member set", shape.id.name());

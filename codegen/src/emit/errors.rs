@@ -85,6 +85,16 @@ fn message_member<'a>(ctx: &Context, members: &'a [Member]) -> Option<&'a Member
     })
 }
 
+/// Whether an error's message must not be shown: the error is `@sensitive`, or its message
+/// member is (itself, or through its target).
+pub fn message_is_sensitive(ctx: &Context, shape: &Shape) -> bool {
+    let ShapeKind::Structure(members) = &shape.kind else {
+        return false;
+    };
+    shape.traits.has(traits::SENSITIVE)
+        || message_member(ctx, members).is_some_and(|m| super::debug::is_redacted(ctx, shape, m))
+}
+
 fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
     let type_path = ctx.names.type_path(&shape.id);
     let ShapeKind::Structure(members) = &shape.kind else {
@@ -117,6 +127,15 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
         Some((field, false)) => quote!(::std::option::Option::Some(self.#field.as_str())),
         None => quote!(self.meta.message()),
     };
+    // A `@sensitive` message is never shown: `message()` (and so `Display`) gives the marker,
+    // and the metadata's copy is redacted when the error is read.
+    let secret = message_is_sensitive(ctx, shape);
+    let message = if secret {
+        quote!((#message).map(|_| crate::runtime::REDACTED))
+    } else {
+        message
+    };
+    let redact_meta = secret.then(|| quote!(let mut meta = meta; meta.redact_message();));
     // A message sent under another spelling (`message` for a `Message` member) still fills the
     // member, as users read the field directly.
     let fill_message = match &message_field {
@@ -138,6 +157,7 @@ fn error_struct_impls(ctx: &Context, shape: &Shape) -> TokenStream {
             /// The same error, carrying what a response said about it.
             pub(crate) fn with_meta(mut self, meta: crate::error::ErrorMetadata) -> Self {
                 #fill_message
+                #redact_meta
                 self.meta = meta;
                 self
             }

@@ -12,6 +12,7 @@ pub mod instantiate;
 pub mod manifest;
 pub mod operations;
 pub mod protocol_tests;
+pub mod sensitive_tests;
 pub mod ser;
 pub mod structs;
 pub mod unions;

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::errors::{error_enum, message_only};
+use super::errors::{error_enum, message_is_sensitive, message_only};
 use super::{doc, doc_lines, inner_doc_lines};
 use crate::context::Context;
 use crate::error::Problem;
@@ -133,9 +133,16 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
                 crate::runtime::protocol::modeled_error(body, meta, #path::with_meta)
             }),
         };
+        // An error with a sensitive message that cannot be read as itself keeps the message
+        // out of the `Unhandled` it becomes.
+        let unhandled = if message_is_sensitive(ctx, shape) {
+            quote!(|unhandled| #error_name::Unhandled(unhandled.redacted()))
+        } else {
+            quote!(#error_name::Unhandled)
+        };
         quote! {
             ::std::option::Option::Some(#code) => ::std::option::Option::Some(|body, meta, #fit| {
-                #read.map_or_else(#error_name::Unhandled, #error_name::#variant)
+                #read.map_or_else(#unhandled, #error_name::#variant)
             }),
         }
     });

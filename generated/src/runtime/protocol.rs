@@ -171,6 +171,14 @@ impl ErrorMetadata {
         self.message.as_deref()
     }
 
+    /// Replaces the message (if any) with the redaction marker: for an error whose message is
+    /// `@sensitive`, so that neither `Debug` nor `Display` shows it.
+    pub(crate) fn redact_message(&mut self) {
+        if self.message.is_some() {
+            self.message = Some(super::REDACTED.to_owned());
+        }
+    }
+
     /// The request id, from the `x-amzn-requestid` header.
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
@@ -386,6 +394,13 @@ impl Unhandled {
             meta: Box::new(meta),
             source: Some(Box::new(error)),
         }
+    }
+
+    /// The same error with its message redacted (a modeled error whose message is
+    /// `@sensitive`, which could not be read as that error).
+    pub(crate) fn redacted(mut self) -> Self {
+        self.meta.redact_message();
+        self
     }
 
     /// The error code, if the service sent one.

@@ -36,6 +36,19 @@ pub fn assert_json_eq(actual: &[u8], expected: &str, instants: &[&str], ignore: 
     }
 }
 
+/// The secrets `tests/sensitive.rs` plants in `@sensitive` positions.
+pub const SECRETS: [&str; 2] = ["SECRET-7f3a", "98765432109"];
+
+/// Asserts that `text` (what `what` printed) holds none of the planted [`SECRETS`].
+pub fn assert_no_secret(what: &str, text: &str) {
+    for secret in SECRETS {
+        assert!(
+            !text.contains(secret),
+            "{what} shows the secret {secret}: {text}"
+        );
+    }
+}
+
 /// Asserts that header `name` has exactly `expected` (several values compare joined by `, `).
 pub fn assert_header(headers: &http::HeaderMap, name: &str, expected: &str) {
     let values: Vec<&str> = headers
