@@ -15,23 +15,35 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::Problem;
 use crate::model::{traits, Model, ShapeId, ShapeKind};
 
+/// The (member, target) edges of shape `id` that `keep` accepts: members of a structure (or,
+/// with `unions`, a union) targeting a structure (or, with `unions`, a union).
+fn member_edges(
+    model: &Model,
+    id: &ShapeId,
+    unions: bool,
+    keep: impl Fn(&crate::model::Member) -> bool,
+) -> Vec<(ShapeId, ShapeId)> {
+    let holds = |kind: &ShapeKind| match kind {
+        ShapeKind::Structure(_) => true,
+        ShapeKind::Union(_) => unions,
+        _ => false,
+    };
+    let members = match &model.expect(id).kind {
+        kind @ (ShapeKind::Structure(members) | ShapeKind::Union(members)) if holds(kind) => {
+            members
+        }
+        _ => return Vec::new(),
+    };
+    members
+        .iter()
+        .filter(|m| model.shape(&m.target).is_some_and(|t| holds(&t.kind)) && keep(m))
+        .map(|m| (m.id.clone(), m.target.clone()))
+        .collect()
+}
+
 /// Member ids (within `shapes`) whose Rust field must be a `Box`.
 pub fn boxed_members(model: &Model, shapes: &BTreeSet<ShapeId>) -> BTreeSet<ShapeId> {
-    let inline_edges = |id: &ShapeId| -> Vec<(ShapeId, ShapeId)> {
-        match &model.expect(id).kind {
-            ShapeKind::Structure(members) | ShapeKind::Union(members) => members
-                .iter()
-                .filter(|m| {
-                    matches!(
-                        model.shape(&m.target).map(|t| &t.kind),
-                        Some(ShapeKind::Structure(_) | ShapeKind::Union(_))
-                    )
-                })
-                .map(|m| (m.id.clone(), m.target.clone()))
-                .collect(),
-            _ => Vec::new(),
-        }
-    };
+    let inline_edges = |id: &ShapeId| member_edges(model, id, true, |_| true);
     let component = strongly_connected(shapes, |id| {
         inline_edges(id).into_iter().map(|(_, t)| t).collect()
     });
@@ -52,22 +64,8 @@ pub fn boxed_members(model: &Model, shapes: &BTreeSet<ShapeId>) -> BTreeSet<Shap
 /// members' zero values, so each cycle is a problem naming its path.
 pub fn required_cycles(model: &Model, shapes: &BTreeSet<ShapeId>) -> Vec<Problem> {
     // The required structure members of a structure: (member, target).
-    let required_edges = |id: &ShapeId| -> Vec<(ShapeId, ShapeId)> {
-        match &model.expect(id).kind {
-            ShapeKind::Structure(members) => members
-                .iter()
-                .filter(|m| m.traits.has(traits::REQUIRED))
-                .filter(|m| {
-                    matches!(
-                        model.shape(&m.target).map(|t| &t.kind),
-                        Some(ShapeKind::Structure(_))
-                    )
-                })
-                .map(|m| (m.id.clone(), m.target.clone()))
-                .collect(),
-            _ => Vec::new(),
-        }
-    };
+    let required_edges =
+        |id: &ShapeId| member_edges(model, id, false, |m| m.traits.has(traits::REQUIRED));
     let component = strongly_connected(shapes, |id| {
         required_edges(id).into_iter().map(|(_, t)| t).collect()
     });

@@ -141,10 +141,33 @@ fn header(comment: &str, source: &ModelSource) -> String {
 
 /// Formats emitted tokens. They always parse: a failure is a generator bug, and the message
 /// says which file.
+///
+/// Items are parsed and printed one at a time, so that only one item's syntax tree is ever in
+/// memory (a big model's `builders.rs` is millions of tokens, and its whole tree several times
+/// the size of its text); the text is the same as printing the whole file at once.
 fn format_rust(path: &str, tokens: TokenStream) -> String {
-    let file: syn::File = syn::parse2(tokens)
-        .unwrap_or_else(|e| panic!("generator bug: emitted tokens for {path} do not parse: {e}"));
-    prettyplease::unparse(&file)
+    let render = |input: syn::parse::ParseStream<'_>| -> syn::Result<String> {
+        let attrs = input.call(syn::Attribute::parse_inner)?;
+        let mut text = String::new();
+        let mut file = syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs,
+            items: Vec::new(),
+        };
+        while !input.is_empty() {
+            file.items.push(input.parse()?);
+            text.push_str(&prettyplease::unparse(&file));
+            file.attrs.clear();
+            file.items.clear();
+        }
+        if !file.attrs.is_empty() {
+            text.push_str(&prettyplease::unparse(&file));
+        }
+        Ok(text)
+    };
+    syn::parse::Parser::parse2(render, tokens)
+        .unwrap_or_else(|e| panic!("generator bug: emitted tokens for {path} do not parse: {e}"))
 }
 
 /// Refuses to write into a folder that has files but no generated `Cargo.toml`.

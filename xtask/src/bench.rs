@@ -12,9 +12,8 @@
 //!
 //! Cargo's progress and the benchmark's `INFO` lines (sizes, MB/s) go to stderr.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// The prefixes of the lines this command prints.
 pub const RESULT_PREFIXES: [&str; 3] = ["BENCH ", "LIMIT ", "GEN "];
@@ -22,29 +21,10 @@ pub const RESULT_PREFIXES: [&str; 3] = ["BENCH ", "LIMIT ", "GEN "];
 /// Runs the benchmark with `args` (case filters, `--quick`), printing its result lines to `out`.
 /// Fails if the benchmark fails or reports nothing.
 pub fn run(root: &Path, args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let mut child = Command::new(cargo)
-        .args(["bench", "--package", "bench", "--bench", "compare", "--"])
-        .args(args)
-        .current_dir(root)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("cannot run cargo bench: {e}"))?;
-    let stdout = child.stdout.take().expect("stdout is piped");
-    let mut results = 0;
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| format!("cannot read the benchmark's output: {e}"))?;
-        if RESULT_PREFIXES.iter().any(|p| line.starts_with(p)) {
-            results += 1;
-            let _ = writeln!(out, "{line}");
-            let _ = out.flush();
-        }
-    }
-    let status = child
-        .wait()
-        .map_err(|e| format!("cannot wait for cargo bench: {e}"))?;
+    let mut cargo_args = vec!["bench", "--package", "bench", "--bench", "compare", "--"];
+    cargo_args.extend(args.iter().map(String::as_str));
+    let keep = |line: &str| RESULT_PREFIXES.iter().any(|p| line.starts_with(p));
+    let (status, results) = crate::scratch::cargo_streaming(root, &cargo_args, keep, out)?;
     if !status.success() {
         return Err(format!(
             "`cargo bench -p bench --bench compare` failed ({status})"

@@ -10,6 +10,7 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 
 pub mod bench;
+pub mod fuzz;
 pub mod inputs;
 pub mod models;
 pub mod protocol_tests;
@@ -41,6 +42,26 @@ enum Command {
     /// Benchmark the generated FSx crate against aws-sdk-fsx and time generation (release build
     /// of tests/bench); prints `BENCH`, `LIMIT` and `GEN` lines.
     Bench(BenchArgs),
+    /// Fuzz the generated FSx crate, the event-stream decoder and the model loader with hostile
+    /// inputs (tests/fuzz, built with debug assertions on); fails on any panic or hang.
+    Fuzz(FuzzArgs),
+}
+
+#[derive(Args)]
+struct FuzzArgs {
+    /// Only these targets (repeatable or comma-separated): response, error, event-stream,
+    /// endpoint, model [default: all].
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    target: Vec<String>,
+    /// Seconds per target.
+    #[arg(long, value_name = "N", default_value_t = 10.0)]
+    secs: f64,
+    /// Stop a target after this many executions.
+    #[arg(long, value_name = "N")]
+    execs: Option<u64>,
+    /// The mutator's seed [default: from the clock; printed, to repeat a run].
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
 }
 
 #[derive(Args)]
@@ -119,6 +140,19 @@ pub fn run(
         Command::ProtocolTests => protocol_tests::run(&project_root(), out).map(exit_code),
         Command::Models(args) => {
             models::run(&project_root(), args.dir.as_deref(), out).map(exit_code)
+        }
+        Command::Fuzz(args) => {
+            let mut fuzz_args = vec!["--secs".to_owned(), args.secs.to_string()];
+            for target in args.target {
+                fuzz_args.extend(["--target".to_owned(), target]);
+            }
+            if let Some(execs) = args.execs {
+                fuzz_args.extend(["--execs".to_owned(), execs.to_string()]);
+            }
+            if let Some(seed) = args.seed {
+                fuzz_args.extend(["--seed".to_owned(), seed.to_string()]);
+            }
+            fuzz::run(&project_root(), &fuzz_args, out).map(exit_code)
         }
         Command::Bench(args) => {
             let mut bench_args = args.filters;

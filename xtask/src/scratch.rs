@@ -57,6 +57,40 @@ pub fn cargo(dir: &Path, target: &Path, args: &[&str]) -> Result<Outcome, String
     })
 }
 
+/// Runs `cargo <args…>` in `root`, passing each line it prints on stdout that `keep` accepts
+/// to `out` as it comes (stderr goes to ours). Its exit status and how many lines it passed.
+pub fn cargo_streaming(
+    root: &Path,
+    args: &[&str],
+    keep: impl Fn(&str) -> bool,
+    out: &mut dyn std::io::Write,
+) -> Result<(std::process::ExitStatus, usize), String> {
+    use std::io::BufRead;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut child = Command::new(cargo)
+        .args(args)
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut passed = 0;
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| format!("cannot read what cargo {} printed: {e}", args[0]))?;
+        if keep(&line) {
+            passed += 1;
+            let _ = writeln!(out, "{line}");
+            let _ = out.flush();
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("cannot wait for cargo {}: {e}", args[0]))?;
+    Ok((status, passed))
+}
+
 /// The result of each test in libtest's (non-quiet) output: name → `Ok`, `Failed(why)` or
 /// `Ignored(reason)`.
 pub fn test_results(stdout: &str) -> Vec<(String, TestResult)> {
