@@ -33,44 +33,46 @@ pub use writer::{Difference, GeneratedCrate};
 /// The generator's version, written into every generated file's header.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The hand-written support module copied into every generated crate: (path in the crate,
-/// contents).
+/// The runtime (`codegen/runtime/src/`, a crate of its own with its tests) copied into every
+/// generated crate under `src/runtime/`: (path in the crate, contents). The crate's
+/// `src/runtime/mod.rs` is emitted (`emit::crate_root::runtime_mod_rs`), not copied.
 const RUNTIME: &[(&str, &str)] = &[
+    ("endpoint.rs", include_str!("../runtime/src/endpoint.rs")),
     (
-        "src/runtime/endpoint.rs",
-        include_str!("../runtime/endpoint.rs"),
+        "json_read/error.rs",
+        include_str!("../runtime/src/json_read/error.rs"),
     ),
     (
-        "src/runtime/json_read.rs",
-        include_str!("../runtime/json_read.rs"),
+        "json_read/keys.rs",
+        include_str!("../runtime/src/json_read/keys.rs"),
     ),
     (
-        "src/runtime/json_write.rs",
-        include_str!("../runtime/json_write.rs"),
+        "json_read/members.rs",
+        include_str!("../runtime/src/json_read/members.rs"),
     ),
-    ("src/runtime/mod.rs", include_str!("../runtime/mod.rs")),
     (
-        "src/runtime/protocol.rs",
-        include_str!("../runtime/protocol.rs"),
+        "json_read/mod.rs",
+        include_str!("../runtime/src/json_read/mod.rs"),
     ),
+    (
+        "json_read/scalars.rs",
+        include_str!("../runtime/src/json_read/scalars.rs"),
+    ),
+    (
+        "json_read/scan.rs",
+        include_str!("../runtime/src/json_read/scan.rs"),
+    ),
+    (
+        "json_write.rs",
+        include_str!("../runtime/src/json_write.rs"),
+    ),
+    ("protocol.rs", include_str!("../runtime/src/protocol.rs")),
+    ("timestamp.rs", include_str!("../runtime/src/timestamp.rs")),
+    ("values.rs", include_str!("../runtime/src/values.rs")),
 ];
 
-/// The runtime is also compiled here, so that its unit tests run (and `cargo fmt` formats it)
-/// without a generated crate.
-#[cfg(test)]
-#[path = "../runtime/mod.rs"]
-mod runtime;
-
-#[cfg(test)]
-#[path = "../runtime/test_support.rs"]
-mod test_support;
-
-#[cfg(test)]
-#[path = "../runtime/event_stream.rs"]
-mod event_stream;
-
-/// The event-stream module, copied as `src/event_stream.rs` into crates that have event streams.
-const EVENT_STREAM: &str = include_str!("../runtime/event_stream.rs");
+/// The runtime's event-stream decoder, copied only into crates that have event streams.
+const EVENT_STREAM: &str = include_str!("../runtime/src/event_stream.rs");
 
 /// What to generate.
 #[derive(Clone, Debug)]
@@ -287,6 +289,18 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
             Box::new(|| some(emit::crate_root::endpoint_rs())),
         ),
         (
+            "src/runtime/mod.rs".into(),
+            Box::new(|| some(emit::crate_root::runtime_mod_rs(ctx))),
+        ),
+        (
+            "src/event_stream.rs".into(),
+            Box::new(|| {
+                Ok(ctx
+                    .has_event_streams()
+                    .then(emit::crate_root::event_stream_rs))
+            }),
+        ),
+        (
             "src/operation/mod.rs".into(),
             Box::new(|| some(emit::operations::mod_rs(ctx))),
         ),
@@ -309,10 +323,10 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
     let source = &ctx.source;
     out.add_text("Cargo.toml", source, "#", &emit::manifest::cargo_toml(ctx));
     for (path, text) in RUNTIME {
-        out.add_text(path, source, "//", text);
+        out.add_text(&format!("src/runtime/{path}"), source, "//", text);
     }
     if ctx.has_event_streams() {
-        out.add_text("src/event_stream.rs", source, "//", EVENT_STREAM);
+        out.add_text("src/runtime/event_stream.rs", source, "//", EVENT_STREAM);
     }
     let mut problems = Vec::new();
     let mut tests = false;

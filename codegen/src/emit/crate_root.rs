@@ -166,12 +166,57 @@ pub fn endpoint_rs() -> TokenStream {
     }
 }
 
+/// `src/runtime/mod.rs`: the module tree of the runtime copied from `codegen/runtime/src/`.
+pub fn runtime_mod_rs(ctx: &Context) -> TokenStream {
+    let event_stream = ctx.has_event_streams().then(|| {
+        quote!(
+            pub(crate) mod event_stream;
+        )
+    });
+    quote! {
+        //! The runtime this crate's generated code drives: the awsJson reader and writer, the
+        //! protocol's envelope and errors, endpoints and shared values. Copied from the
+        //! generator's `codegen/runtime/src/` (a crate of its own, where its tests are), so that
+        //! this crate depends only on crates.io. Not every crate uses every part (a model
+        //! without intEnums never makes an unknown intEnum value), hence no dead-code warnings.
+        #![allow(dead_code)]
+
+        pub(crate) mod endpoint;
+        #event_stream
+        pub(crate) mod json_read;
+        pub(crate) mod json_write;
+        pub(crate) mod protocol;
+        pub(crate) mod timestamp;
+        pub(crate) mod values;
+
+        pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue, REDACTED};
+    }
+}
+
+/// `src/event_stream.rs`, for crates whose outputs have event streams.
+pub fn event_stream_rs() -> TokenStream {
+    quote! {
+        //! Event streams (a response body of `application/vnd.amazon.eventstream` messages), for
+        //! operations whose output holds a `@streaming` union: feed the body's bytes to the
+        //! output's [`EventStream`] as they arrive and take the events it completes.
+        pub use crate::runtime::event_stream::{DecodeEvent, EventStream, EventStreamError};
+    }
+}
+
 /// `src/json.rs`.
 pub fn json_rs() -> TokenStream {
     quote! {
-        //! awsJson for every type of the crate: [`to_vec`] and [`from_slice`], and the reader
-        //! and writer the generated (de)serializers drive.
-        pub use crate::runtime::json_read::{from_slice, DeserializeError, DeserializeJson, JsonKind, JsonReader, ReadInPlace, TimestampFormat};
-        pub use crate::runtime::json_write::{to_vec, JsonWriter, SerializeError, SerializeJson};
+        //! awsJson for every type of the crate: [`to_vec`] and [`from_slice`], with the traits
+        //! every type implements for them.
+        //!
+        //! The reader and writer the generated (de)serializers drive are public only because those
+        //! traits name them: they are hidden from the docs and are not part of the API (they
+        //! change whenever reading or writing gets faster).
+        pub use crate::runtime::json_read::{from_slice, DeserializeError, DeserializeJson};
+        pub use crate::runtime::json_write::{to_vec, SerializeError, SerializeJson};
+        #[doc(hidden)]
+        pub use crate::runtime::json_read::{JsonKind, JsonReader, ReadInPlace, TimestampFormat};
+        #[doc(hidden)]
+        pub use crate::runtime::json_write::JsonWriter;
     }
 }

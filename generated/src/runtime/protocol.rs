@@ -9,10 +9,10 @@ use std::fmt;
 
 use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 
-use super::json_read::{from_slice, DeserializeError, DeserializeJson, JsonReader};
+use crate::runtime::json_read::{from_slice, DeserializeError, DeserializeJson, JsonReader};
 
 /// `POST /` with the awsJson headers and `body`.
-pub(crate) fn request(
+pub fn request(
     content_type: &'static str,
     target: &'static str,
     body: Vec<u8>,
@@ -28,7 +28,7 @@ pub(crate) fn request(
 }
 
 /// Reads a successful response's body as `T`; an empty body reads as `{}`.
-pub(crate) fn parse_body<T: DeserializeJson>(body: &[u8]) -> Result<T, DeserializeError> {
+pub fn parse_body<T: DeserializeJson>(body: &[u8]) -> Result<T, DeserializeError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         from_slice(b"{}")
     } else {
@@ -38,7 +38,7 @@ pub(crate) fn parse_body<T: DeserializeJson>(body: &[u8]) -> Result<T, Deseriali
 
 /// A modeled error read from an error response's body, with the response's metadata
 /// attached; a body that does not fit the error becomes an `Unhandled` carrying the reason.
-pub(crate) fn modeled_error<T: DeserializeJson>(
+pub fn modeled_error<T: DeserializeJson>(
     body: &[u8],
     meta: ErrorMetadata,
     attach: fn(T, ErrorMetadata) -> T,
@@ -53,7 +53,7 @@ pub(crate) fn modeled_error<T: DeserializeJson>(
 /// again when reading the metadata already found all it says: the error then takes the
 /// metadata's message, just as `modeled_error` would have given it. Any other body (cut off,
 /// its message member of another type or given twice, …) is read as `modeled_error` reads it.
-pub(crate) fn message_error<T: DeserializeJson + Default>(
+pub fn message_error<T: DeserializeJson + Default>(
     body: &[u8],
     meta: ErrorMetadata,
     fit: MessageFit,
@@ -68,20 +68,20 @@ pub(crate) fn message_error<T: DeserializeJson + Default>(
 }
 
 /// Reads an error response's body as one of an operation's errors `E`, given what
-/// [`ErrorMetadata::read_error`] found.
-pub(crate) type ReadError<E> = fn(&[u8], ErrorMetadata, MessageFit) -> E;
+/// `ErrorMetadata::read_error` found.
+pub type ReadError<E> = fn(&[u8], ErrorMetadata, MessageFit) -> E;
 
 /// What reading an error body's metadata learned about its `message` and `Message` members:
 /// whether an error made of that member alone reads, from this body, exactly the metadata's
 /// message (or none).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct MessageFit {
+pub struct MessageFit {
     lower: bool,
     upper: bool,
 }
 
 impl MessageFit {
-    fn fits(self, wire_name: &str) -> bool {
+    pub(crate) fn fits(self, wire_name: &str) -> bool {
         match wire_name {
             "message" => self.lower,
             "Message" => self.upper,
@@ -92,13 +92,13 @@ impl MessageFit {
 
 /// Operations with `@requestCompression` gzip request bodies at least this large (Smithy's
 /// default minimum).
-pub(crate) const MIN_COMPRESSION_SIZE: usize = 10_240;
+pub const MIN_COMPRESSION_SIZE: usize = 10_240;
 
 /// Gzips the body of `request` if it is at least [`MIN_COMPRESSION_SIZE`] bytes, and says so in
 /// `Content-Encoding` (after any encoding already there). Turn off the crate's `gzip` feature to
 /// send bodies uncompressed.
 #[cfg(feature = "gzip")]
-pub(crate) fn compress(mut request: http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
+pub fn compress(mut request: http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
     use std::io::Write;
     if request.body().len() < MIN_COMPRESSION_SIZE {
         return request;
@@ -130,7 +130,7 @@ pub(crate) fn compress(mut request: http::Request<Vec<u8>>) -> http::Request<Vec
 }
 
 /// A fresh idempotency token (a random UUID v4) for `@idempotencyToken` members left unset.
-pub(crate) fn idempotency_token() -> String {
+pub fn idempotency_token() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
@@ -171,11 +171,14 @@ impl ErrorMetadata {
         self.message.as_deref()
     }
 
+    // Crate-private in generated crates (whose users must not call it); generated code is its
+    // only caller, so it is unused here.
+    #[allow(dead_code)]
     /// Replaces the message (if any) with the redaction marker: for an error whose message is
     /// `@sensitive`, so that neither `Debug` nor `Display` shows it.
     pub(crate) fn redact_message(&mut self) {
         if self.message.is_some() {
-            self.message = Some(super::REDACTED.to_owned());
+            self.message = Some(crate::runtime::REDACTED.to_owned());
         }
     }
 
@@ -189,6 +192,9 @@ impl ErrorMetadata {
         self.status
     }
 
+    // Crate-private in generated crates (whose users must not call it); generated code is its
+    // only caller, so it is unused here.
+    #[allow(dead_code)]
     /// Reads an error response. Never fails: a body that is empty, not JSON, cut off or of an
     /// unexpected shape just contributes nothing.
     pub(crate) fn from_response(
@@ -199,6 +205,9 @@ impl ErrorMetadata {
         Self::read_error(status, headers, body).0
     }
 
+    // Crate-private in generated crates (whose users must not call it); generated code is its
+    // only caller, so it is unused here.
+    #[allow(dead_code)]
     /// [`from_response`](Self::from_response), and what the body's message members allow
     /// [`message_error`] to skip.
     pub(crate) fn read_error(
@@ -246,6 +255,9 @@ impl ErrorMetadata {
         self.query_error_type.as_deref()
     }
 
+    // Crate-private in generated crates (whose users must not call it); generated code is its
+    // only caller, so it is unused here.
+    #[allow(dead_code)]
     /// The same metadata with the code and fault of an awsQueryCompatible service's
     /// `x-amzn-query-error: Code;Fault` header in place of the response's, when it has one.
     pub(crate) fn with_query_error(mut self, headers: &http::HeaderMap) -> Self {
@@ -329,7 +341,9 @@ impl<'a> BodyFields<'a> {
             let kind = reader.peek()?;
             let mut taken = false;
             match slot {
-                Some(slot) if slot.is_none() && kind == super::json_read::JsonKind::String => {
+                Some(slot)
+                    if slot.is_none() && kind == crate::runtime::json_read::JsonKind::String =>
+                {
                     *slot = Some(reader.string_cow()?);
                     taken = true;
                 }
@@ -338,7 +352,7 @@ impl<'a> BodyFields<'a> {
             if let 2 | 3 = index {
                 let key = usize::from(index - 2);
                 self.seen[key] = self.seen[key].saturating_add(1);
-                self.plain[key] &= taken || kind == super::json_read::JsonKind::Null;
+                self.plain[key] &= taken || kind == crate::runtime::json_read::JsonKind::Null;
             }
             next = reader.object_next(FIELDS, index)?;
         }
@@ -374,6 +388,9 @@ impl Unhandled {
         }
     }
 
+    // Crate-private in generated crates (whose users must not call it); generated code is its
+    // only caller, so it is unused here.
+    #[allow(dead_code)]
     /// A response whose body could not be read as what the operation returns.
     pub(crate) fn unreadable(
         status: http::StatusCode,
@@ -396,6 +413,9 @@ impl Unhandled {
         }
     }
 
+    // Crate-private in generated crates (whose users must not call it); generated code is its
+    // only caller, so it is unused here.
+    #[allow(dead_code)]
     /// The same error with its message redacted (a modeled error whose message is
     /// `@sensitive`, which could not be read as that error).
     pub(crate) fn redacted(mut self) -> Self {
@@ -491,7 +511,7 @@ impl ServiceError for Unhandled {
 }
 
 /// `Code: message (request id …)`, the form every error of this crate displays in.
-pub(crate) fn display_error(
+pub fn display_error(
     f: &mut fmt::Formatter<'_>,
     code: &str,
     message: Option<&str>,
@@ -514,216 +534,4 @@ pub enum ErrorFault {
     Client,
     /// `@error("server")`.
     Server,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn meta(headers: &[(&str, &str)], body: &str) -> ErrorMetadata {
-        let mut map = http::HeaderMap::new();
-        for (k, v) in headers {
-            map.insert(
-                http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                HeaderValue::from_str(v).unwrap(),
-            );
-        }
-        ErrorMetadata::from_response(http::StatusCode::BAD_REQUEST, &map, body.as_bytes())
-    }
-
-    #[test]
-    fn codes_are_sanitized() {
-        assert_eq!(sanitize_error_code("FooError"), "FooError");
-        assert_eq!(
-            sanitize_error_code("aws.protocoltests.restjson#FooError"),
-            "FooError"
-        );
-        assert_eq!(
-            sanitize_error_code(
-                "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"
-            ),
-            "FooError"
-        );
-        assert_eq!(
-            sanitize_error_code("aws.protocoltests.restjson#FooError:http://internal.amazon.com/"),
-            "FooError"
-        );
-        assert_eq!(sanitize_error_code("FooError,BarError"), "FooError");
-        assert_eq!(sanitize_error_code("a#b#FooError"), "b#FooError");
-        assert_eq!(sanitize_error_code(" aws.fsx#FooError , Other"), "FooError");
-        assert_eq!(sanitize_error_code("FooError:x#y"), "FooError");
-        assert_eq!(sanitize_error_code("#"), "");
-        assert_eq!(sanitize_error_code(""), "");
-    }
-
-    #[test]
-    fn code_comes_from_header_then_body() {
-        let m = meta(
-            &[
-                ("x-amzn-errortype", "BackupNotFound:http://x"),
-                ("x-amzn-requestid", "req-1"),
-            ],
-            r#"{"__type": "Other", "message": "gone"}"#,
-        );
-        assert_eq!(
-            (m.code(), m.message(), m.request_id(), m.status()),
-            (
-                Some("BackupNotFound"),
-                Some("gone"),
-                Some("req-1"),
-                Some(400)
-            )
-        );
-        let m = meta(
-            &[],
-            r#"{"__type": "com.amazonaws.fsx#BackupNotFound", "Message": "Backup b-1 does not exist."}"#,
-        );
-        assert_eq!(
-            (m.code(), m.message()),
-            (Some("BackupNotFound"), Some("Backup b-1 does not exist."))
-        );
-        // A code that sanitizes to nothing is no code: the next source is read.
-        let m = meta(
-            &[("x-amzn-errortype", "aws.fsx#")],
-            r#"{"code": "", "__type": "com.amazonaws.fsx#BackupNotFound"}"#,
-        );
-        assert_eq!(m.code(), Some("BackupNotFound"));
-        assert_eq!(
-            meta(&[("x-amzn-errortype", " ")], r#"{"__type": ":http"}"#).code(),
-            None
-        );
-        let m = meta(
-            &[],
-            r#"{"code": "Throttled", "errorMessage": "slow down", "nested": {"code": 1}}"#,
-        );
-        assert_eq!(
-            (m.code(), m.message()),
-            (Some("Throttled"), Some("slow down"))
-        );
-    }
-
-    /// An error made of its message alone, read the way generated code reads one.
-    macro_rules! message_error_type {
-        ($name:ident, $wire:literal) => {
-            #[derive(Debug, Default, PartialEq)]
-            struct $name {
-                message: Option<String>,
-                meta: ErrorMetadata,
-            }
-
-            impl DeserializeJson for $name {
-                fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-                    const FIELDS: &[&str] = &[$wire];
-                    let mut value = $name::default();
-                    let mut next = reader.object_start(FIELDS)?;
-                    while let Some(index) = next {
-                        match index {
-                            0 => reader.member(&mut value.message, $wire, JsonReader::string)?,
-                            _ => reader.skip()?,
-                        }
-                        next = reader.object_next(FIELDS, index)?;
-                    }
-                    Ok(value)
-                }
-            }
-
-            impl $name {
-                fn with_meta(mut self, meta: ErrorMetadata) -> Self {
-                    if self.message.is_none() {
-                        self.message = meta.message().map(str::to_owned);
-                    }
-                    self.meta = meta;
-                    self
-                }
-            }
-        };
-    }
-    message_error_type!(UpperMessage, "Message");
-    message_error_type!(LowerMessage, "message");
-
-    /// `message_error` gives what `modeled_error` gives, whether or not it reads the body again.
-    fn same_as_modeled<T: DeserializeJson + Default + PartialEq + fmt::Debug>(
-        body: &str,
-        wire_name: &str,
-        attach: fn(T, ErrorMetadata) -> T,
-    ) -> bool {
-        let headers = http::HeaderMap::new();
-        let status = http::StatusCode::BAD_REQUEST;
-        let (meta, fit) = ErrorMetadata::read_error(status, &headers, body.as_bytes());
-        let shortcut = message_error(body.as_bytes(), meta.clone(), fit, wire_name, attach);
-        let modeled = modeled_error(body.as_bytes(), meta, attach);
-        match (shortcut, modeled) {
-            (Ok(a), Ok(b)) => assert_eq!(a, b, "{body}"),
-            (Err(a), Err(b)) => {
-                assert_eq!(a.meta(), b.meta(), "{body}");
-                assert_eq!(
-                    a.source.map(|e| e.to_string()),
-                    b.source.map(|e| e.to_string()),
-                    "{body}"
-                );
-            }
-            (a, b) => panic!("{body}: {a:?} against {b:?}"),
-        }
-        fit.fits(wire_name)
-    }
-
-    #[test]
-    fn message_only_errors_read_as_modeled_errors_do() {
-        // (body, whether `Message` may skip the second read, whether `message` may)
-        let cases = [
-            (r#"{"__type":"NotFound","Message":"gone"}"#, true, true),
-            (r#"{"__type":"NotFound","message":"gone"}"#, true, true),
-            (r#"{"__type":"NotFound"}"#, true, true),
-            (r#"{"Message":null,"message":"low"}"#, true, true),
-            (r#"{"message":"low","Message":"up"}"#, false, true),
-            (r#"{"Message":"up","message":"low"}"#, true, false),
-            (r#"{"errorMessage":"e","Message":"up"}"#, false, true),
-            (r#"{"Message":"a","Message":"b"}"#, false, true),
-            (r#"{"Message":5}"#, false, true),
-            (r#"{"message":5,"Message":"up"}"#, true, false),
-            (r#"{"Message":{"nested":"x"},"message":"low"}"#, false, true),
-            (
-                r#"{"Message":"esc\u00e9aped","other":[1,{"a":null}]}"#,
-                true,
-                true,
-            ),
-            (r#"{"__type":"NotFound","Message":"cut"#, false, false),
-            (r#"{"Message":"x"} trailing"#, false, false),
-            ("", false, false),
-            ("  ", false, false),
-            ("null", false, false),
-            ("[1]", false, false),
-            ("<html>502</html>", false, false),
-        ];
-        for (body, upper, lower) in cases {
-            assert_eq!(
-                same_as_modeled(body, "Message", UpperMessage::with_meta),
-                upper,
-                "Message: {body}"
-            );
-            assert_eq!(
-                same_as_modeled(body, "message", LowerMessage::with_meta),
-                lower,
-                "message: {body}"
-            );
-        }
-    }
-
-    #[test]
-    fn unreadable_bodies_still_give_the_status() {
-        for body in [
-            "",
-            "<html>502 Bad Gateway</html>",
-            r#"{"__type": "Backup"#,
-            "[1,2]",
-            "null",
-            "{\"message\": 5}",
-        ] {
-            let m = meta(&[], body);
-            assert_eq!(m.status(), Some(400), "{body}");
-            assert_eq!(m.code(), None, "{body}");
-        }
-        let huge = format!("{{\"message\": \"{}\"}}", "x".repeat(1 << 20));
-        assert_eq!(meta(&[], &huge).message().map(str::len), Some(1 << 20));
-    }
 }

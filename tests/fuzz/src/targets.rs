@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use serde_json::Value;
 
-use crate::event_stream::{DecodeEvent, EventStream};
-use crate::runtime::json_read::{DeserializeError, DeserializeJson, JsonReader};
+use runtime::event_stream::{DecodeEvent, EventStream};
+use runtime::json_read::{DeserializeError, DeserializeJson, JsonReader};
 
 /// One fuzz target.
 pub struct Target {
@@ -211,7 +211,7 @@ fn run_error(input: &[u8]) -> String {
 
 /// One typed read, by kind, as a generated deserializer would make it; a few words about it.
 fn read_kind(reader: &mut JsonReader<'_>, kind: u8) -> Result<String, DeserializeError> {
-    use crate::runtime::json_read::TimestampFormat;
+    use runtime::json_read::TimestampFormat;
     let shown = |v: &dyn std::fmt::Debug| format!("{v:?}").len().to_string();
     Ok(match kind % 16 {
         0 => shown(&reader.string()?),
@@ -291,7 +291,7 @@ impl DeserializeJson for DocumentPayload {
 
 impl DecodeEvent for Event {
     fn decode(member: &str, payload: &[u8]) -> Result<Option<Self>, DeserializeError> {
-        let read = || crate::runtime::json_read::from_slice::<DocumentPayload>(payload);
+        let read = || runtime::json_read::from_slice::<DocumentPayload>(payload);
         Ok(match member {
             "Tick" => Some(Event::Tick(read()?)),
             "Alarm" => Some(Event::Alarm(read()?)),

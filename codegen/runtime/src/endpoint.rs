@@ -11,6 +11,9 @@ use std::fmt;
 pub struct HostPrefix(String);
 
 impl HostPrefix {
+    // Crate-private in generated crates (whose users must not call it); generated code is its
+    // only caller, so it is unused here.
+    #[allow(dead_code)]
     pub(crate) fn new(prefix: String) -> Self {
         HostPrefix(prefix)
     }
@@ -90,12 +93,13 @@ pub fn apply<B>(
 
 /// A `@hostLabel` member's value, checked to be a valid host label (letters, digits and `-`,
 /// 1 to 63 characters, not starting or ending with `-`).
-pub(crate) fn host_label<'a>(
+pub fn host_label<'a>(
     value: Option<&'a str>,
     member: &'static str,
-) -> Result<&'a str, super::json_write::SerializeError> {
+) -> Result<&'a str, crate::runtime::json_write::SerializeError> {
     let error = |why: &str| {
-        super::json_write::SerializeError::new(format!("host label {why}")).in_member(member)
+        crate::runtime::json_write::SerializeError::new(format!("host label {why}"))
+            .in_member(member)
     };
     let value = value.ok_or_else(|| error("is not set"))?;
     let valid = !value.is_empty()
@@ -109,60 +113,5 @@ pub(crate) fn host_label<'a>(
         Ok(value)
     } else {
         Err(error(&format!("`{value}` is not a valid host label")))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn uri(request: http::Request<()>) -> String {
-        request.uri().to_string()
-    }
-
-    #[test]
-    fn endpoints_hosts_and_paths() {
-        let request = || http::Request::builder().uri("/").body(()).unwrap();
-        assert_eq!(
-            uri(apply(request(), "example.com").unwrap()),
-            "https://example.com/"
-        );
-        assert_eq!(
-            uri(apply(request(), "http://localhost:8080").unwrap()),
-            "http://localhost:8080/"
-        );
-        assert_eq!(
-            uri(apply(request(), "example.com/custom").unwrap()),
-            "https://example.com/custom/"
-        );
-        let mut prefixed = request();
-        prefixed
-            .extensions_mut()
-            .insert(HostPrefix::new("foo.bar.".to_owned()));
-        assert_eq!(
-            uri(apply(prefixed, "example.com").unwrap()),
-            "https://foo.bar.example.com/"
-        );
-        let absolute = http::Request::builder()
-            .uri("https://custom.example.com/")
-            .body(())
-            .unwrap();
-        assert_eq!(
-            uri(apply(absolute, "example.com").unwrap()),
-            "https://custom.example.com/"
-        );
-        assert!(apply(request(), "https://").is_err());
-    }
-
-    #[test]
-    fn host_labels() {
-        assert_eq!(host_label(Some("bar-1"), "label"), Ok("bar-1"));
-        for bad in ["", "-a", "a-", "a.b", "a b", &"a".repeat(64)] {
-            assert!(host_label(Some(bad), "label").is_err(), "{bad}");
-        }
-        assert_eq!(
-            host_label(None, "label").unwrap_err().to_string(),
-            "label: host label is not set"
-        );
     }
 }

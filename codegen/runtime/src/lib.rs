@@ -1,0 +1,31 @@
+//! The runtime every generated crate carries: the awsJson reader and writer its
+//! (de)serializers drive, the protocol's envelope and error reading, endpoints, event streams,
+//! and the values its types share. The generator copies these sources (not `tests/`, nor this
+//! file: it writes the crate's own `src/runtime/mod.rs`) into each crate's `src/runtime/`, so a
+//! generated crate depends only on crates.io. Here they build as a crate of their own, for
+//! their unit tests, docs and lints.
+//!
+//! The sources name each other `crate::runtime::…`, the path generated crates mount them at; in
+//! this crate, that path is the crate root (the private `runtime` module below).
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod endpoint;
+pub mod event_stream;
+pub mod json_read;
+pub mod json_write;
+pub mod protocol;
+pub mod timestamp;
+pub mod values;
+
+pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue};
+
+/// This crate's root under the path generated crates mount the runtime at.
+mod runtime {
+    pub use super::values::REDACTED;
+    pub use super::{json_read, json_write, timestamp};
+}
+
+#[cfg(test)]
+mod tests;

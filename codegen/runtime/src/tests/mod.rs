@@ -1,0 +1,14 @@
+//! The runtime's unit tests: here, not in the sources, so that the copies in generated crates
+//! carry none of them.
+
+mod endpoint;
+mod event_stream;
+mod json_read;
+mod json_write;
+mod protocol;
+mod support;
+mod values;
+
+/// The helpers generated crates' tests use (copied into their `tests/support/`).
+#[path = "../../test_support.rs"]
+mod test_support;
