@@ -246,6 +246,6 @@ fn package_names_from_awkward_sdk_ids() {
         let file = smithy_codegen::model_file(model(sdk_id).into_bytes(), "test.json");
         let plan = smithy_codegen::plan(&file, &Default::default())
             .unwrap_or_else(|e| panic!("{sdk_id:?}: {e}"));
-        assert_eq!(plan.crate_name, expected, "{sdk_id:?}");
+        assert_eq!(plan.package, expected, "{sdk_id:?}");
     }
 }

@@ -16,6 +16,8 @@ fn fixture_crates_build_clippy_clean_and_pass_their_behaviour_tests() {
     let scratch = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let target = scratch.join("fixture-target");
     let lock = project_root().join("Cargo.lock");
+    let declared =
+        std::fs::read_to_string(project_root().join("tests/lib.rs")).expect("tests/lib.rs");
     for name in fixture_names() {
         let dir = scratch.join("fixture-crates").join(&name);
         let krate = generate_fixture(&name);
@@ -24,11 +26,16 @@ fn fixture_crates_build_clippy_clean_and_pass_their_behaviour_tests() {
             .unwrap_or_else(|e| panic!("writing {name}: {e}"));
         std::fs::copy(&lock, dir.join("Cargo.lock")).expect("copy Cargo.lock");
         let behaviour = project_root().join(format!("tests/fixture_behaviour/{name}.rs"));
-        if behaviour.exists() {
-            std::fs::create_dir_all(dir.join("tests")).expect("tests folder");
-            std::fs::copy(&behaviour, dir.join("tests/behaviour.rs"))
-                .expect("copy behaviour tests");
-        }
+        assert!(
+            behaviour.exists(),
+            "fixture {name} has no behaviour tests: write tests/fixture_behaviour/{name}.rs"
+        );
+        assert!(
+            declared.contains(&format!("    mod {name};")),
+            "declare tests/fixture_behaviour/{name}.rs in tests/lib.rs, so that cargo fmt sees it"
+        );
+        std::fs::create_dir_all(dir.join("tests")).expect("tests folder");
+        std::fs::copy(&behaviour, dir.join("tests/behaviour.rs")).expect("copy behaviour tests");
         cargo_in(
             &dir,
             &target,

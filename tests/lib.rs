@@ -5,6 +5,26 @@
 #[doc = include_str!("../README.md")]
 pub struct ReadmeSnippets;
 
+/// The fixtures' behaviour tests (`fixture_behaviour/<fixture>.rs`), compiled inside each
+/// fixture's generated crate by `fixtures_compile.rs` (warning- and clippy-clean there).
+/// Declared here, never compiled here, so that `cargo fmt` formats them with the workspace.
+#[cfg(any())]
+mod fixture_behaviour {
+    mod collections;
+    mod defaults;
+    mod enums;
+    mod errors;
+    mod event_streams;
+    mod examples;
+    mod mixins;
+    mod naming;
+    mod recursion;
+    mod sensitive;
+    mod smithy1;
+    mod structures;
+    mod unions;
+}
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,8 +1,7 @@
 //! Everything the emitters read: the transformed model, the selection, names, which members
 //! are boxed, and which operations use each shape. Built once by [`crate::generate`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Model, Shape, ShapeId, ShapeKind};
 use crate::naming::Names;
@@ -84,33 +83,12 @@ pub struct Context {
     pub protocol: Protocol,
     /// The documented examples of the selected operations that can become tests.
     pub examples: Vec<crate::examples::Example>,
-    /// What generation left out and why (examples that document nothing or do not fit their
-    /// shapes), for the command line to print; never a reason to fail.
+    /// What planning left out and why (examples whose error has no valid shape id), for the
+    /// command line to print; never a reason to fail.
     pub warnings: Vec<crate::error::Problem>,
-    /// Documentation already converted to rustdoc (a target's docs are repeated on every member
-    /// that targets it, on its builder setter, …); shared by the emitters' threads.
-    pub(crate) rustdoc_cache: Mutex<HashMap<String, Arc<Vec<String>>>>,
 }
 
 impl Context {
-    /// `@documentation` as rustdoc lines (see `docs`), converted once per distinct text.
-    pub fn rustdoc(&self, documentation: &str) -> Arc<Vec<String>> {
-        if let Some(lines) = self
-            .rustdoc_cache
-            .lock()
-            .expect("no emitter panicked")
-            .get(documentation)
-        {
-            return Arc::clone(lines);
-        }
-        let lines = Arc::new(crate::docs::to_rustdoc(documentation));
-        self.rustdoc_cache
-            .lock()
-            .expect("no emitter panicked")
-            .insert(documentation.to_owned(), Arc::clone(&lines));
-        lines
-    }
-
     /// The service shape.
     pub fn service_shape(&self) -> &Shape {
         self.model.expect(&self.service)

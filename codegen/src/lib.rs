@@ -12,6 +12,7 @@ pub mod emit;
 pub mod error;
 pub mod examples;
 pub mod ident;
+pub mod ir;
 pub mod model;
 pub mod naming;
 pub mod protocol_tests;
@@ -153,7 +154,7 @@ pub fn generate(file: &ModelFile, options: &Options) -> Result<GeneratedCrate, E
 }
 
 /// Everything up to the emitters: load, select, transform, name.
-pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Error> {
+pub fn plan(file: &ModelFile, options: &Options) -> Result<ir::Ir, Error> {
     let mut model = model::load(&file.bytes)?;
     let service = select::service(&model, options.service.as_deref())?;
     let protocol =
@@ -203,7 +204,7 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         }
         None => default_crate_name(&model, &service)?,
     };
-    let mut ctx = context::Context {
+    let ctx = context::Context {
         model,
         service,
         operations,
@@ -217,10 +218,10 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<context::Context, Err
         protocol,
         examples,
         warnings,
-        rustdoc_cache: Default::default(),
     };
-    emit::examples::retain_testable(&mut ctx);
-    Ok(ctx)
+    let mut ir = ir::lower(ctx)?;
+    emit::examples::retain_testable(&mut ir);
+    Ok(ir)
 }
 
 /// What an emitter makes of one Rust file: its tokens, nothing (the file is not needed), or
@@ -234,47 +235,47 @@ type Job<'c> = (String, Box<dyn Fn() -> Emitted + Send + Sync + 'c>);
 type Rendered = (String, Result<Option<String>, Vec<Problem>>);
 
 /// Runs the emitters. Each Rust file is emitted and formatted on its own (the emitters only
-/// read the context), spread over the machine's cores; the result does not depend on which
+/// read the description), spread over the machine's cores; the result does not depend on which
 /// thread made which file.
-pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
+pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
     let some = |tokens| Ok(Some(tokens));
     // Largest first, so that the threads finish together.
     let mut jobs: Vec<Job<'_>> = vec![
         (
             "src/builders.rs".into(),
-            Box::new(|| emit::crate_root::builders_rs(ctx).map(Some)),
+            Box::new(|| some(emit::crate_root::builders_rs(ir))),
         ),
         (
             "src/json_de.rs".into(),
-            Box::new(|| emit::de::json_de_rs(ctx).map(Some)),
+            Box::new(|| some(emit::de::json_de_rs(ir))),
         ),
         (
             "src/types.rs".into(),
-            Box::new(|| emit::crate_root::types_rs(ctx).map(Some)),
+            Box::new(|| some(emit::crate_root::types_rs(ir))),
         ),
         (
             "src/json_ser.rs".into(),
-            Box::new(|| some(emit::ser::json_ser_rs(ctx))),
+            Box::new(|| some(emit::ser::json_ser_rs(ir))),
         ),
         (
             "src/error.rs".into(),
-            Box::new(|| some(emit::errors::error_rs(ctx))),
+            Box::new(|| some(emit::errors::error_rs(ir))),
         ),
         (
             "tests/examples.rs".into(),
-            Box::new(|| emit::examples::examples_rs(ctx)),
+            Box::new(|| emit::examples::examples_rs(ir)),
         ),
         (
             "tests/protocol.rs".into(),
-            Box::new(|| emit::protocol_tests::protocol_rs(ctx)),
+            Box::new(|| emit::protocol_tests::protocol_rs(ir)),
         ),
         (
             "tests/sensitive.rs".into(),
-            Box::new(|| Ok(emit::sensitive_tests::sensitive_rs(ctx))),
+            Box::new(|| Ok(emit::sensitive_tests::sensitive_rs(ir))),
         ),
         (
             "src/lib.rs".into(),
-            Box::new(|| some(emit::crate_root::lib_rs(ctx))),
+            Box::new(|| some(emit::crate_root::lib_rs(ir))),
         ),
         (
             "src/primitives.rs".into(),
@@ -290,42 +291,38 @@ pub fn emit_crate(ctx: &context::Context) -> Result<GeneratedCrate, Error> {
         ),
         (
             "src/runtime/mod.rs".into(),
-            Box::new(|| some(emit::crate_root::runtime_mod_rs(ctx))),
+            Box::new(|| some(emit::crate_root::runtime_mod_rs(ir))),
         ),
         (
             "src/event_stream.rs".into(),
             Box::new(|| {
-                Ok(ctx
+                Ok(ir
                     .has_event_streams()
                     .then(emit::crate_root::event_stream_rs))
             }),
         ),
         (
             "src/operation/mod.rs".into(),
-            Box::new(|| some(emit::operations::mod_rs(ctx))),
+            Box::new(|| some(emit::operations::mod_rs(ir))),
         ),
     ];
-    for op in &ctx.operations {
-        let path = format!("src/operation/{}.rs", ctx.names.module(&op.id).bare());
+    for op in &ir.operations {
+        let path = format!("src/operation/{}.rs", op.module.bare());
         jobs.push((
             path,
-            Box::new(move || {
-                emit::operations::operation_rs(ctx, op)
-                    .map(Some)
-                    .map_err(|p| vec![p])
-            }),
+            Box::new(move || some(emit::operations::operation_rs(ir, op))),
         ));
     }
-    let rendered = run_jobs(&ctx.source, jobs);
+    let rendered = run_jobs(&ir.source, jobs);
 
     let mut out = GeneratedCrate::default();
-    out.warnings.clone_from(&ctx.warnings);
-    let source = &ctx.source;
-    out.add_text("Cargo.toml", source, "#", &emit::manifest::cargo_toml(ctx));
+    out.warnings.clone_from(&ir.warnings);
+    let source = &ir.source;
+    out.add_text("Cargo.toml", source, "#", &emit::manifest::cargo_toml(ir));
     for (path, text) in RUNTIME {
         out.add_text(&format!("src/runtime/{path}"), source, "//", text);
     }
-    if ctx.has_event_streams() {
+    if ir.has_event_streams() {
         out.add_text("src/runtime/event_stream.rs", source, "//", EVENT_STREAM);
     }
     let mut problems = Vec::new();

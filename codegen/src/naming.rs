@@ -165,6 +165,16 @@ impl Names {
             .get(id)
             .unwrap_or_else(|| panic!("generator bug: no name for collection {id}"))
     }
+
+    /// A list's or map's serializer function (`ser_<stem>`).
+    pub fn serializer(&self, id: &ShapeId) -> Ident {
+        quote::format_ident!("ser_{}", self.collection(id).bare())
+    }
+
+    /// A list's or map's deserializer function (`de_<stem>`).
+    pub fn deserializer(&self, id: &ShapeId) -> Ident {
+        quote::format_ident!("de_{}", self.collection(id).bare())
+    }
 }
 
 /// Names every type in `shapes`, its members, and every operation.
@@ -339,6 +349,12 @@ impl Claims<'_> {
             (Some(_), None) | (None, _) => origin.operation.clone(),
         }
     }
+}
+
+/// An accessor named after a variant: `is_token`, `as_token` for `Token`; `is_self_value` for
+/// `SelfValue`.
+pub fn accessor(prefix: &str, variant: &RustIdent) -> RustIdent {
+    RustIdent::escaped(&format!("{prefix}_{}", snake(variant.bare()).bare()))
 }
 
 fn variant_name(member: &str) -> RustIdent {

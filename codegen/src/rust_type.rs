@@ -1,7 +1,5 @@
-//! The one place that maps a shape to its Rust type, and decides which members are optional.
-//!
-//! Paths are fully qualified (`::std::option::Option`) so that a model shape called `Option`,
-//! `String` or `Result` can never shadow what the generated code means.
+//! The rules that map a shape to its Rust type, and decide which members are optional. The
+//! nullability rule is applied once, while lowering (`ir::lower`); `emit::rust` spells the types.
 //!
 //! | Smithy | Rust |
 //! |---|---|
@@ -18,70 +16,8 @@
 //! is stable, and there is no hasher state. AWS maps (tags, attributes) are small, so the
 //! ordered map costs nothing that matters.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use crate::context::Context;
 use crate::model::traits;
-use crate::model::{Member, Shape, ShapeId, ShapeKind, SimpleType};
-
-impl Context {
-    /// The type of a value of shape `id`, without `Option` or `Box`.
-    pub fn value_type(&self, id: &ShapeId) -> TokenStream {
-        let shape = self.model.expect(id);
-        match &shape.kind {
-            ShapeKind::Simple(simple) => simple_type(*simple),
-            ShapeKind::List(member) => {
-                let item = self.value_type(&member.target);
-                if shape.traits.has(traits::SPARSE) {
-                    quote!(::std::vec::Vec<::std::option::Option<#item>>)
-                } else {
-                    quote!(::std::vec::Vec<#item>)
-                }
-            }
-            ShapeKind::Map { key, value } => {
-                let key = self.value_type(&key.target);
-                let value = self.value_type(&value.target);
-                if shape.traits.has(traits::SPARSE) {
-                    quote!(::std::collections::BTreeMap<#key, ::std::option::Option<#value>>)
-                } else {
-                    quote!(::std::collections::BTreeMap<#key, #value>)
-                }
-            }
-            ShapeKind::Structure(_)
-            | ShapeKind::Union(_)
-            | ShapeKind::Enum(_)
-            | ShapeKind::IntEnum(_) => self.names.type_path(id),
-            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
-                panic!("generator bug: {id} is not a value shape")
-            }
-        }
-    }
-
-    /// The type of a member held in a structure field or union variant: the value type, boxed
-    /// when recursion requires it (see `recursion`). No `Option`.
-    pub fn held_type(&self, member: &Member) -> TokenStream {
-        let value = self.value_type(&member.target);
-        if self.boxed.contains(&member.id) {
-            quote!(::std::boxed::Box<#value>)
-        } else {
-            value
-        }
-    }
-
-    /// The type of a structure field: [`Context::held_type`], in `Option` when optional. An
-    /// event stream is always there (it is the response body, fed as it arrives).
-    pub fn field_type(&self, container: &Shape, member: &Member) -> TokenStream {
-        let held = self.held_type(member);
-        if self.is_event_stream(&member.target) {
-            quote!(crate::event_stream::EventStream<#held>)
-        } else if is_optional(container, member) {
-            quote!(::std::option::Option<#held>)
-        } else {
-            held
-        }
-    }
-}
+use crate::model::{Member, Shape};
 
 /// Smithy 2.0 client nullability, the rule this generator implements. A structure member is
 /// `Option` unless it is known to be present:
@@ -104,22 +40,4 @@ pub fn is_optional(container: &Shape, member: &Member) -> bool {
         return true;
     }
     !(member.traits.default_value().is_some() || member.traits.has(traits::REQUIRED))
-}
-
-fn simple_type(simple: SimpleType) -> TokenStream {
-    match simple {
-        SimpleType::Blob => quote!(::aws_smithy_types::Blob),
-        SimpleType::Boolean => quote!(bool),
-        SimpleType::String => quote!(::std::string::String),
-        SimpleType::Byte => quote!(i8),
-        SimpleType::Short => quote!(i16),
-        SimpleType::Integer => quote!(i32),
-        SimpleType::Long => quote!(i64),
-        SimpleType::Float => quote!(f32),
-        SimpleType::Double => quote!(f64),
-        SimpleType::BigInteger => quote!(::aws_smithy_types::BigInteger),
-        SimpleType::BigDecimal => quote!(::aws_smithy_types::BigDecimal),
-        SimpleType::Timestamp => quote!(::aws_smithy_types::DateTime),
-        SimpleType::Document => quote!(::aws_smithy_types::Document),
-    }
 }

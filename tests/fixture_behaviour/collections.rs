@@ -9,7 +9,10 @@ use fixture_collections::types::Kind;
 fn collection_types() {
     let output = CollectOutput::builder()
         .sparse_strings(vec![Some("a".to_owned()), None])
-        .sparse_counts(BTreeMap::from([("x".to_owned(), None), ("y".to_owned(), Some(1))]))
+        .sparse_counts(BTreeMap::from([
+            ("x".to_owned(), None),
+            ("y".to_owned(), Some(1)),
+        ]))
         .lists_by_kind(BTreeMap::from([(Kind::Large, vec!["l".to_owned()])]))
         .nested(vec![vec!["n".to_owned()]])
         .required_strings(vec![])
@@ -24,7 +27,7 @@ fn collection_types() {
 mod json {
     use fixture_collections::json::{from_slice, to_vec};
     use fixture_collections::operation::collect::CollectOutput;
-use fixture_collections::types::Kind;
+    use fixture_collections::types::Kind;
 
     #[test]
     fn sparse_keeps_nulls_dense_drops_them() {
@@ -33,7 +36,10 @@ use fixture_collections::types::Kind;
         assert_eq!(out.strings, Some(vec!["a".to_owned(), "b".to_owned()]));
         assert_eq!(out.sparse_strings, Some(vec![Some("a".to_owned()), None]));
         assert_eq!(out.counts.as_ref().map(|c| c.len()), Some(1));
-        assert_eq!(out.sparse_counts.as_ref().map(|c| c.get("x").cloned()), Some(Some(None)));
+        assert_eq!(
+            out.sparse_counts.as_ref().map(|c| c.get("x").cloned()),
+            Some(Some(None))
+        );
         let written = String::from_utf8(to_vec(&out).unwrap()).unwrap();
         assert_eq!(
             written,
@@ -47,16 +53,25 @@ use fixture_collections::types::Kind;
         assert_eq!(e.path(), "Items[1].Id");
         assert_eq!(e.message(), "expected string, got number");
         let e = from_slice::<CollectOutput>(br#"{"Counts":{"x":"y"}}"#).unwrap_err();
-        assert_eq!(e.to_string(), r#"Counts["x"]: expected integer, got string (line 1, column 16)"#);
+        assert_eq!(
+            e.to_string(),
+            r#"Counts["x"]: expected integer, got string (line 1, column 16)"#
+        );
         let e = from_slice::<CollectOutput>(br#"{"Strings":"a"}"#).unwrap_err();
-        assert_eq!(e.to_string(), "Strings: expected array, got string (line 1, column 12)");
+        assert_eq!(
+            e.to_string(),
+            "Strings: expected array, got string (line 1, column 12)"
+        );
     }
 
     #[test]
     fn enum_keys_survive_unknown_values() {
-        let out: CollectOutput = from_slice(br#"{"ListsByKind":{"HUGE":["h"],"SMALL":[]}}"#).unwrap();
+        let out: CollectOutput =
+            from_slice(br#"{"ListsByKind":{"HUGE":["h"],"SMALL":[]}}"#).unwrap();
         let lists = out.lists_by_kind.as_ref().unwrap();
         assert_eq!(lists[&Kind::from("HUGE")], ["h"]);
-        assert!(String::from_utf8(to_vec(&out).unwrap()).unwrap().contains(r#""ListsByKind":{"SMALL":[],"HUGE":["h"]}"#));
+        assert!(String::from_utf8(to_vec(&out).unwrap())
+            .unwrap()
+            .contains(r#""ListsByKind":{"SMALL":[],"HUGE":["h"]}"#));
     }
 }

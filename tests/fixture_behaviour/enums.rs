@@ -10,7 +10,10 @@ fn known_values_convert_both_ways() {
     assert_eq!(Color::from("green"), Color::Green);
     assert_eq!(Color::Green.as_str(), "green");
     assert_eq!(Color::from("UNKNOWN"), Color::UnknownValue);
-    assert_eq!(Color::values(), ["RED", "green", "DARK_BLUE", "MAUVE", "UNKNOWN"]);
+    assert_eq!(
+        Color::values(),
+        ["RED", "green", "DARK_BLUE", "MAUVE", "UNKNOWN"]
+    );
     assert_eq!(Color::from_str("DARK_BLUE"), Ok(Color::DarkBlue));
     assert_eq!(Color::DarkBlue.to_string(), "DARK_BLUE");
     #[allow(deprecated)]
@@ -53,7 +56,10 @@ fn enum_keys_and_required_int_enums() {
     assert_eq!(counts[&Color::from("NEW")], 1);
     let _: Priority = output.priority;
     let missing = PaintOutput::builder().build().unwrap_err();
-    assert_eq!(missing.to_string(), "PaintOutput: required member `priority` (Priority) is not set");
+    assert_eq!(
+        missing.to_string(),
+        "PaintOutput: required member `priority` (Priority) is not set"
+    );
 }
 
 mod json {

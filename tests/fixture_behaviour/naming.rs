@@ -55,7 +55,10 @@ fn operation_inputs_and_outputs_never_collide_with_model_shapes() {
         .direction(Direction::Rtl)
         .build();
     assert_eq!(
-        input.test_connection_input.as_ref().and_then(|i| i.name.as_deref()),
+        input
+            .test_connection_input
+            .as_ref()
+            .and_then(|i| i.name.as_deref()),
         Some("db")
     );
     // A member named `_1`: `set_1`/`get_1`, not `set__1`.

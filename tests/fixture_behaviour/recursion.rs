@@ -6,13 +6,27 @@ use fixture_recursion::types::{Expr, Node, Tree, A, B};
 fn recursive_values() {
     let list = Node::builder()
         .value("1")
-        .next(Node::builder().value("2").next(Node::builder().value("3").build()).build())
+        .next(
+            Node::builder()
+                .value("2")
+                .next(Node::builder().value("3").build())
+                .build(),
+        )
         .build();
-    let third = list.next.as_ref().and_then(|n| n.next.as_ref()).and_then(|n| n.value.as_deref());
+    let third = list
+        .next
+        .as_ref()
+        .and_then(|n| n.next.as_ref())
+        .and_then(|n| n.value.as_deref());
     assert_eq!(third, Some("3"));
     let a = A::builder().b(B::builder().a(A::default()).build()).build();
     assert!(a.b.expect("set").a.is_some());
-    let tree = Tree::builder().children(vec![Tree::default(), Tree::builder().children(vec![]).build()]).build();
+    let tree = Tree::builder()
+        .children(vec![
+            Tree::default(),
+            Tree::builder().children(vec![]).build(),
+        ])
+        .build();
     assert_eq!(tree.children.map(|c| c.len()), Some(2));
     let expr = Expr::Not(Box::new(Expr::All(vec![Expr::Literal(1)])));
     assert_eq!(expr.clone(), expr);

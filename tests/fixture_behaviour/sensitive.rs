@@ -11,12 +11,18 @@ fn login() -> LogInInput {
     let mut credentials = Credentials::default();
     credentials.access_key = Some("AKIA-secret-access".into());
     credentials.secret_key = Some("secret-key-value".into());
-    let profile = Profile::builder().name("alice-profile").pin("secret-pin").build();
+    let profile = Profile::builder()
+        .name("alice-profile")
+        .pin("secret-pin")
+        .build();
     LogInInput::builder()
         .user("alice")
         .password("secret-password")
         .password_history(vec!["secret-old-1".to_owned(), "secret-old-2".to_owned()])
-        .passwords_by_site(BTreeMap::from([("example.com".to_owned(), "secret-site".to_owned())]))
+        .passwords_by_site(BTreeMap::from([(
+            "example.com".to_owned(),
+            "secret-site".to_owned(),
+        )]))
         .nested_history(vec![vec!["secret-nested".to_owned()]])
         .credentials(credentials)
         .profile(profile)
@@ -29,14 +35,27 @@ fn login() -> LogInInput {
 #[test]
 fn nothing_sensitive_is_printed() {
     let input = login();
-    for text in [format!("{input:?}"), format!("{input:#?}"), format!("{:?}", LogInInput::builder().password("secret-b"))] {
+    for text in [
+        format!("{input:?}"),
+        format!("{input:#?}"),
+        format!("{:?}", LogInInput::builder().password("secret-b")),
+    ] {
         assert!(!text.contains("secret"), "leaked: {text}");
-        assert!(!text.contains("TopSecret") && !text.contains("TOP_SECRET"), "leaked the clearance: {text}");
+        assert!(
+            !text.contains("TopSecret") && !text.contains("TOP_SECRET"),
+            "leaked the clearance: {text}"
+        );
         assert!(text.contains(MARKER), "{text}");
     }
     let text = format!("{input:?}");
-    assert!(text.contains("alice"), "non-sensitive members still print: {text}");
-    assert!(text.contains("alice-profile"), "nested non-sensitive members still print: {text}");
+    assert!(
+        text.contains("alice"),
+        "non-sensitive members still print: {text}"
+    );
+    assert!(
+        text.contains("alice-profile"),
+        "nested non-sensitive members still print: {text}"
+    );
 }
 
 #[test]

@@ -5,7 +5,11 @@ use fixture_structures::types::Thing;
 
 #[test]
 fn field_types_follow_nullability() {
-    let thing = Thing::builder().required_id("r").client_optional_id("c").build().expect("required set");
+    let thing = Thing::builder()
+        .required_id("r")
+        .client_optional_id("c")
+        .build()
+        .expect("required set");
     let _: &String = &thing.required_id; // @required alone: a plain value
     let _: &Option<String> = &thing.client_optional_id; // @required + @clientOptional
     let _: i64 = thing.size; // @default(0)
@@ -16,14 +20,29 @@ fn field_types_follow_nullability() {
 
 #[test]
 fn builders_report_the_missing_member() {
-    let err = Thing::builder().client_optional_id("c").build().unwrap_err();
-    assert_eq!(err.to_string(), "Thing: required member `required_id` (RequiredId) is not set");
+    let err = Thing::builder()
+        .client_optional_id("c")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Thing: required member `required_id` (RequiredId) is not set"
+    );
     let err = Thing::builder().required_id("r").build().unwrap_err();
     assert_eq!(err.member(), "ClientOptionalId");
     let err = PutThingInput::builder().count(4).build().unwrap_err();
-    assert_eq!(err.to_string(), "PutThingInput: required member `name` (Name) is not set");
-    let input = PutThingInput::builder().name("n").build().expect("name set");
-    assert_eq!(input.count, None, "@input: the default is not filled in by the client");
+    assert_eq!(
+        err.to_string(),
+        "PutThingInput: required member `name` (Name) is not set"
+    );
+    let input = PutThingInput::builder()
+        .name("n")
+        .build()
+        .expect("name set");
+    assert_eq!(
+        input.count, None,
+        "@input: the default is not filled in by the client"
+    );
     assert_eq!(input.name.as_deref(), Some("n"));
 }
 
@@ -37,19 +56,31 @@ fn setters_getters_and_clearing() {
 
 mod json {
     use fixture_structures::json::{from_slice, to_vec};
-    use fixture_structures::primitives::DateTime;
     use fixture_structures::operation::put_thing::PutThingOutput;
+    use fixture_structures::primitives::DateTime;
     use fixture_structures::types::Thing;
 
     #[test]
     fn responses_are_read_leniently_but_never_wrongly() {
         let thing: Thing = from_slice(br#"{"Unknown":{"a":[1,{"b":null}]},"StringValue":null,"TimestampValue":1617954808.068}"#).unwrap();
-        assert_eq!((thing.required_id.as_str(), thing.size, thing.string_value), ("", 0, None));
-        assert_eq!(thing.timestamp_value, Some(DateTime::from_secs_and_nanos(1617954808, 68_000_000)));
+        assert_eq!(
+            (thing.required_id.as_str(), thing.size, thing.string_value),
+            ("", 0, None)
+        );
+        assert_eq!(
+            thing.timestamp_value,
+            Some(DateTime::from_secs_and_nanos(1617954808, 68_000_000))
+        );
         let e = from_slice::<PutThingOutput>(br#"{"Thing":{"Nested":{"Note":1}}}"#).unwrap_err();
-        assert_eq!(e.to_string(), "Thing.Nested.Note: expected string, got number (line 1, column 28)");
+        assert_eq!(
+            e.to_string(),
+            "Thing.Nested.Note: expected string, got number (line 1, column 28)"
+        );
         let e = from_slice::<PutThingOutput>(br#"{"Thing":{"ByteValue":128}}"#).unwrap_err();
-        assert_eq!(e.to_string(), "Thing.ByteValue: 128 does not fit in an 8-bit integer (line 1, column 23)");
+        assert_eq!(
+            e.to_string(),
+            "Thing.ByteValue: 128 does not fit in an 8-bit integer (line 1, column 23)"
+        );
         assert!(from_slice::<PutThingOutput>(br#"{"Thing":{}} trailing"#).is_err());
     }
 

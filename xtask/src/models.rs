@@ -154,7 +154,7 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
         Ok(generated) => generated,
         Err(e) => return fail(e.to_string().replace('\n', " ")),
     };
-    let shapes = plan.type_shapes().len();
+    let shapes = plan.types.len();
     let operations = plan.operations.len();
     let examples = plan.examples.len();
     let left_out = match plan.warnings.len() {

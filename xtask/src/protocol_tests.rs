@@ -90,15 +90,10 @@ fn run_suite(
         ..Default::default()
     };
     let plan = smithy_codegen::plan(file, &options).map_err(|e| format!("{name}: {e}"))?;
-    let cases = smithy_codegen::emit::protocol_tests::client_cases(&plan)
-        .map_err(|p| format!("{name}: {p}"))?;
-    let operations: Vec<_> = plan.operations.iter().map(|op| op.id.clone()).collect();
-    let errors: Vec<_> = plan.error_shapes().iter().map(|s| s.id.clone()).collect();
-    let all = smithy_codegen::protocol_tests::cases(&plan.model, &operations, &errors)
-        .map_err(|p| format!("{name}: {p}"))?;
+    let cases = smithy_codegen::emit::protocol_tests::client_cases(&plan);
     let mut suite = Suite {
         name: name.clone(),
-        server_only: all.len() - cases.len(),
+        server_only: plan.protocol_cases.len() - cases.len(),
         ..Default::default()
     };
     if cases.is_empty() {

@@ -6,49 +6,35 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::debug::{self, DebugField};
-use super::structs::{field_default, FieldDefault};
-use crate::context::Context;
-use crate::error::Problem;
-use crate::model::traits;
-use crate::model::{Member, Shape};
-
-/// Whether `build()` checks that the member was set: it is `@required` and has no `@default`.
-fn must_be_set(member: &Member) -> bool {
-    member.traits.has(traits::REQUIRED) && member.traits.default_value().is_none()
-}
+use super::rust::{builder_value_type, field_default, FieldDefault};
+use crate::ir::{Ir, Shape, Structure};
 
 /// Whether a structure's `build()` returns a `Result` (it has a member that must be set).
-pub fn build_can_fail(members: &[Member]) -> bool {
-    members.iter().any(must_be_set)
+pub fn build_can_fail(structure: &Structure) -> bool {
+    structure.fields.iter().any(|f| f.must_be_set)
 }
 
 /// The builder struct and its impl for one structure.
-pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
-    let name = ctx.names.type_name(&shape.id);
-    let builder = ctx.names.builder(&shape.id);
+pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
+    let name = ir.names.type_name(&shape.id);
+    let builder = ir.names.builder(&shape.id);
     let type_label = name.bare();
-    let type_path = ctx.names.type_path(&shape.id);
-    let type_doc_path = ctx.names.type_doc_path(&shape.id);
+    let type_path = ir.names.type_path(&shape.id);
+    let type_doc_path = ir.names.type_doc_path(&shape.id);
 
     let mut fields = Vec::new();
     let mut methods = Vec::new();
     let mut inits = Vec::new();
     let mut checks = Vec::new();
     let mut debug_fields = Vec::new();
-    let fallible = build_can_fail(members);
-    for member in members {
-        let field = ctx.names.field(&member.id);
-        let setter = ctx.names.setter(&member.id);
-        let set = ctx.names.set_method(&member.id);
-        let get = ctx.names.get_method(&member.id);
-        let held = ctx.value_type(&member.target);
-        let held = if ctx.is_event_stream(&member.target) {
-            quote!(crate::event_stream::EventStream<#held>)
-        } else {
-            held
-        };
-        let boxed = ctx.boxed.contains(&member.id);
-        let stored = if boxed {
+    let fallible = build_can_fail(structure);
+    for member in &structure.fields {
+        let field = &member.ident;
+        let setter = &member.setter;
+        let set = &member.set;
+        let get = &member.get;
+        let held = builder_value_type(ir, member);
+        let stored = if member.boxed {
             quote!(::std::boxed::Box<#held>)
         } else {
             held.clone()
@@ -57,20 +43,20 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         let docs = match field.to_string().starts_with("r#") {
             false => super::doc(&format!(
                 "Sets [`{field}`]({type_doc_path}::{field}) (`{}`).",
-                member.name()
+                member.wire
             )),
-            true => super::doc(&format!("Sets the `{}` member.", member.name())),
+            true => super::doc(&format!("Sets the `{}` member.", member.wire)),
         };
-        let wrap = if boxed {
+        let wrap = if member.boxed {
             quote!(::std::boxed::Box::new(input.into()))
         } else {
             quote!(input.into())
         };
 
-        let set_doc = super::doc(&format!("Sets or clears the `{}` member.", member.name()));
-        let get_doc = super::doc(&format!("The `{}` member, if set.", member.name()));
+        let set_doc = super::doc(&format!("Sets or clears the `{}` member.", member.wire));
+        let get_doc = super::doc(&format!("The `{}` member, if set.", member.wire));
         fields.push(quote!(#field: ::std::option::Option<#stored>,));
-        let dep = super::deprecated(&member.traits);
+        let dep = super::deprecated(member.deprecated.as_ref());
         methods.push(quote! {
             #docs
             #dep
@@ -94,13 +80,13 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         });
 
         let field_name = field.bare();
-        let wire_name = member.name();
+        let wire_name = &member.wire;
         let missing =
             quote!(crate::error::BuildError::missing_member(#type_label, #field_name, #wire_name));
-        match field_default(ctx, shape, member)? {
+        match field_default(ir, member) {
             FieldDefault::None => {
                 // Optional in Rust, but the model may still require it (`@input` structures).
-                if must_be_set(member) {
+                if member.must_be_set {
                     checks.push(quote! {
                         if self.#field.is_none() {
                             return ::std::result::Result::Err(#missing);
@@ -129,11 +115,11 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         debug_fields.push(DebugField {
             label: field.bare().to_owned(),
             field: field.clone(),
-            redacted: debug::is_redacted(ctx, shape, member),
+            redacted: member.redacted,
         });
     }
 
-    if ctx.is_error(&shape.id) {
+    if structure.error.is_some() {
         inits.push(quote!(meta: ::std::default::Default::default(),));
     }
     let build = if fallible {
@@ -157,7 +143,7 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
     let debug_impl = debug::struct_debug(&ty, builder.bare(), &debug_fields);
     let debug_derive = debug_impl.is_none().then(|| quote!(Debug,));
     let doc = super::doc(&format!("A builder for [`{type_label}`]({type_doc_path})."));
-    Ok(quote! {
+    quote! {
         #doc
         #[derive(Clone, PartialEq, Default, #debug_derive)]
         pub struct #builder {
@@ -170,5 +156,5 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         }
 
         #debug_impl
-    })
+    }
 }

@@ -9,70 +9,56 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ser::{timestamp_wire, TimestampWire};
-use super::structs::{field_default, FieldDefault};
-use crate::context::Context;
-use crate::error::Problem;
-use crate::model::traits;
-use crate::model::{is_unit, Member, Shape, ShapeKind, SimpleType};
+use super::rust::{field_default, value_type, FieldDefault};
+use crate::ir::ShapeId;
+use crate::ir::{Field, Ir, Kind, Shape, SimpleType, Structure, TimestampFormat, Union};
 
 /// The whole `src/json_de.rs`.
-pub fn json_de_rs(ctx: &Context) -> Result<TokenStream, Vec<Problem>> {
+pub fn json_de_rs(ir: &Ir) -> TokenStream {
     let mut items = Vec::new();
-    let mut problems = Vec::new();
-    for shape in ctx.type_shapes() {
+    for shape in ir.type_shapes() {
         match &shape.kind {
-            ShapeKind::Structure(members) => match structure(ctx, shape, members) {
-                Ok(item) => items.push(item),
-                Err(p) => problems.push(p),
-            },
-            ShapeKind::Union(members) => {
-                items.push(union(ctx, shape, members));
-                if ctx.is_event_stream(&shape.id) {
-                    items.push(decode_event(ctx, shape, members));
+            Kind::Structure(structure) => items.push(structure_impl(ir, shape, structure)),
+            Kind::Union(union) => {
+                items.push(union_impl(ir, shape, union));
+                if union.event_stream {
+                    items.push(decode_event(ir, shape, union));
                 }
             }
             _ => {}
         }
     }
-    for shape in ctx.collection_shapes() {
-        items.push(collection(ctx, shape));
+    for shape in ir.collection_shapes() {
+        items.push(collection(ir, shape));
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(quote! {
+    quote! {
         //! awsJson deserializers for every structure, union, list and map of the crate.
         #(#items)*
-    })
+    }
 }
 
 /// `const FIELDS`: the member names in model order (the reader matches keys against it,
 /// expecting them in this order), then `extra` names.
-fn fields_const(members: &[Member], extra: &[&str]) -> TokenStream {
-    let names = members
-        .iter()
-        .map(Member::name)
-        .chain(extra.iter().copied());
+fn fields_const<'a>(names: impl Iterator<Item = &'a str>, extra: &[&'a str]) -> TokenStream {
+    let names = names.chain(extra.iter().copied());
     quote! {
         const FIELDS: &[&str] = &[#(#names),*];
     }
 }
 
-fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<TokenStream, Problem> {
-    let type_path = ctx.names.type_path(&shape.id);
+fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
+    let type_path = ir.names.type_path(&shape.id);
     // An event stream is the response body itself, never part of a JSON document: it is not
     // read here, and starts empty.
-    let members: Vec<Member> = all_members
+    let members: Vec<&Field> = structure
+        .fields
         .iter()
-        .filter(|m| !ctx.is_event_stream(&m.target))
-        .cloned()
+        .filter(|f| !f.event_stream)
         .collect();
-    let members = members.as_slice();
-    let fields = fields_const(members, &[]);
+    let fields = fields_const(members.iter().map(|f| f.wire.as_str()), &[]);
     let arms = members.iter().enumerate().map(|(i, m)| {
         let index = u16::try_from(i).expect("fewer than 65535 members");
-        let read = member_read(ctx, shape, m);
+        let read = member_read(ir, m);
         quote!(#index => #read,)
     });
     let read_loop = if members.is_empty() {
@@ -106,19 +92,19 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
         format_ident!("value")
     };
     let mut inits = Vec::new();
-    for m in all_members {
-        let field_name = ctx.names.field(&m.id);
-        let init = match field_default(ctx, shape, m)? {
+    for field in &structure.fields {
+        let ident = &field.ident;
+        let init = match field_default(ir, field) {
             FieldDefault::None => quote!(::std::option::Option::None),
             FieldDefault::Value { expr, .. } => expr,
-            FieldDefault::Required => zero(ctx, m),
+            FieldDefault::Required => zero(ir, field),
         };
-        inits.push(quote!(#field_name: #init,));
+        inits.push(quote!(#ident: #init,));
     }
-    if ctx.is_error(&shape.id) {
+    if structure.error.is_some() {
         inits.push(quote!(meta: ::std::default::Default::default(),));
     }
-    Ok(quote! {
+    quote! {
         impl crate::json::ReadInPlace for #type_path {
             #[inline]
             fn empty() -> Self {
@@ -139,81 +125,79 @@ fn structure(ctx: &Context, shape: &Shape, all_members: &[Member]) -> Result<Tok
                 ::std::result::Result::Ok(())
             }
         }
-    })
+    }
 }
 
-/// The statement reading member `m` into its field: structures are filled in place (so large
-/// values are never moved), everything else is read and stored; `null` leaves an optional
-/// member unset and a required or defaulted one as it is.
-fn member_read(ctx: &Context, shape: &Shape, m: &Member) -> TokenStream {
-    let field = ctx.names.field(&m.id);
-    let wire = m.name();
-    let optional = crate::rust_type::is_optional(shape, m);
-    let boxed = ctx.boxed.contains(&m.id);
+/// The statement reading `field` into itself: structures are filled in place (so large values
+/// are never moved), everything else is read and stored; `null` leaves an optional member unset
+/// and a required or defaulted one as it is.
+fn member_read(ir: &Ir, field: &Field) -> TokenStream {
+    let ident = &field.ident;
+    let wire = &field.wire;
     // A sensitive value's read error says nothing of the value (see `DeserializeError::redacted`).
-    let redact = super::debug::is_redacted(ctx, shape, m)
+    let redact = field
+        .redacted
         .then(|| quote!(.map_err(crate::json::DeserializeError::redacted)));
-    if matches!(ctx.model.expect(&m.target).kind, ShapeKind::Structure(_)) {
-        let method = match (optional, boxed) {
+    if matches!(ir.shape(&field.target).kind, Kind::Structure(_)) {
+        let method = match (field.optional, field.boxed) {
             (true, false) => quote!(member_in_place),
             (true, true) => quote!(member_boxed),
             (false, false) => quote!(value_in_place),
             (false, true) => quote!(value_boxed),
         };
-        return quote!(reader.#method(&mut value.#field, #wire) #redact ?);
+        return quote!(reader.#method(&mut value.#ident, #wire) #redact ?);
     }
     // A function path where possible: one instance of `member` per reader function, not one
     // per member.
-    let read = if boxed {
-        let read = value(ctx, m);
+    let read = if field.boxed {
+        let read = value(ir, &field.target, field.timestamp, true);
         quote!(|reader| #read)
     } else {
-        read_fn(ctx, m)
+        read_fn(ir, &field.target, field.timestamp)
     };
-    if optional {
-        quote!(reader.member(&mut value.#field, #wire, #read) #redact ?)
+    if field.optional {
+        quote!(reader.member(&mut value.#ident, #wire, #read) #redact ?)
     } else {
-        quote!(reader.value(&mut value.#field, #wire, #read) #redact ?)
+        quote!(reader.value(&mut value.#ident, #wire, #read) #redact ?)
     }
 }
 
-/// A required member's zero value, for when the response leaves it out.
-fn zero(ctx: &Context, member: &Member) -> TokenStream {
-    let target = ctx.model.expect(&member.target);
-    let ty = ctx.value_type(&member.target);
-    let zero = match &target.kind {
-        ShapeKind::Simple(SimpleType::Timestamp) => {
+/// A required field's zero value, for when the response leaves it out.
+fn zero(ir: &Ir, field: &Field) -> TokenStream {
+    let ty = value_type(ir, &field.target);
+    let zero = match &ir.shape(&field.target).kind {
+        Kind::Simple(SimpleType::Timestamp) => {
             quote!(::aws_smithy_types::DateTime::from_secs(0))
         }
-        ShapeKind::Simple(SimpleType::Document) => quote!(::aws_smithy_types::Document::Null),
-        ShapeKind::Simple(SimpleType::Blob) => {
+        Kind::Simple(SimpleType::Document) => quote!(::aws_smithy_types::Document::Null),
+        Kind::Simple(SimpleType::Blob) => {
             quote!(::aws_smithy_types::Blob::new(::std::vec::Vec::new()))
         }
-        ShapeKind::Simple(_) | ShapeKind::List(_) | ShapeKind::Map { .. } => {
+        Kind::Simple(_) | Kind::List { .. } | Kind::Map { .. } => {
             quote!(::std::default::Default::default())
         }
-        ShapeKind::Enum(_) => quote!(#ty::from("")),
-        ShapeKind::IntEnum(_) => quote!(#ty::from(0)),
-        ShapeKind::Union(_) => quote!(#ty::Unknown),
-        _ => quote!(<#ty as crate::json::ReadInPlace>::empty()),
+        Kind::Enum(_) => quote!(#ty::from("")),
+        Kind::IntEnum(_) => quote!(#ty::from(0)),
+        Kind::Union(_) => quote!(#ty::Unknown),
+        Kind::Structure(_) => quote!(<#ty as crate::json::ReadInPlace>::empty()),
     };
-    if ctx.boxed.contains(&member.id) {
+    if field.boxed {
         quote!(::std::boxed::Box::new(#zero))
     } else {
         zero
     }
 }
 
-fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let type_path = ctx.names.type_path(&shape.id);
+fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
+    let type_path = ir.names.type_path(&shape.id);
     // `__type` comes after the members.
-    let fields = fields_const(members, &["__type"]);
-    let type_index = u16::try_from(members.len()).expect("fewer than 65535 members");
-    let arms = members.iter().enumerate().map(|(i, m)| {
+    let fields = fields_const(union.variants.iter().map(|v| v.wire.as_str()), &["__type"]);
+    let type_index = u16::try_from(union.variants.len()).expect("fewer than 65535 members");
+    let arms = union.variants.iter().enumerate().map(|(i, m)| {
         let index = u16::try_from(i).expect("fewer than 65535 members");
-        let variant = ctx.names.variant(&m.id);
-        let wire = m.name();
-        if is_unit(&m.target) {
+        let variant = &m.ident;
+        let wire = &m.wire;
+        if m.unit {
             quote! {
                 #index => {
                     reader.skip()?;
@@ -221,8 +205,8 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
                 }
             }
         } else {
-            let read = value(ctx, m);
-            if super::debug::is_redacted(ctx, shape, m) {
+            let read = value(ir, &m.target, m.timestamp, m.boxed);
+            if m.redacted {
                 quote!(#index => Self::#variant(#read.map_err(|e| e.in_member(#wire).redacted())?),)
             } else {
                 quote!(#index => Self::#variant(#read.map_err(|e| e.in_member(#wire))?),)
@@ -263,38 +247,37 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
     }
 }
 
-fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
-    let function = format_ident!("de_{}", ctx.names.collection(&shape.id).bare());
-    let ty = ctx.value_type(&shape.id);
-    let sparse = shape.traits.has(traits::SPARSE);
-    let in_place = |member: &Member| {
-        !sparse
-            && matches!(
-                ctx.model.expect(&member.target).kind,
-                ShapeKind::Structure(_)
-            )
+fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
+    let function = ir.names.deserializer(&shape.id);
+    let ty = value_type(ir, &shape.id);
+    let in_place = |target: &ShapeId, sparse: bool| {
+        !sparse && matches!(ir.shape(target).kind, Kind::Structure(_))
     };
     // Elements are never boxed (a list or map already holds them indirectly).
     let body = match &shape.kind {
-        ShapeKind::List(member) if in_place(member) => quote!(reader.structure_list()),
-        ShapeKind::List(member) => {
-            let read = read_fn(ctx, member);
-            if sparse {
+        Kind::List { member, sparse } if in_place(&member.target, *sparse) => {
+            quote!(reader.structure_list())
+        }
+        Kind::List { member, sparse } => {
+            let read = read_fn(ir, &member.target, member.timestamp);
+            if *sparse {
                 quote!(reader.sparse_list(#read))
             } else {
                 quote!(reader.list(#read))
             }
         }
-        ShapeKind::Map { value, .. } if in_place(value) => quote!(reader.structure_map()),
-        ShapeKind::Map { value, .. } => {
-            let read = read_fn(ctx, value);
-            if sparse {
+        Kind::Map { value, sparse, .. } if in_place(&value.target, *sparse) => {
+            quote!(reader.structure_map())
+        }
+        Kind::Map { value, sparse, .. } => {
+            let read = read_fn(ir, &value.target, value.timestamp);
+            if *sparse {
                 quote!(reader.sparse_map(#read))
             } else {
                 quote!(reader.map(#read))
             }
         }
-        _ => unreachable!("collection_shapes returns lists and maps"),
+        _ => unreachable!("collections are lists and maps"),
     };
     let doc = format!("Reads a `{}`.", shape.id);
     quote! {
@@ -305,27 +288,26 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
     }
 }
 
-/// An expression of type `Result<T, DeserializeError>` reading `member`'s target from `reader`
-/// (boxed where the member is).
-fn value(ctx: &Context, member: &Member) -> TokenStream {
-    let read = read_fn(ctx, member);
-    if ctx.boxed.contains(&member.id) {
+/// An expression of type `Result<T, DeserializeError>` reading a `target` from `reader`
+/// (boxed when `boxed`).
+fn value(ir: &Ir, target: &ShapeId, timestamp: TimestampFormat, boxed: bool) -> TokenStream {
+    let read = read_fn(ir, target, timestamp);
+    if boxed {
         quote!(#read(reader).map(::std::boxed::Box::new))
     } else {
         quote!(#read(reader))
     }
 }
 
-/// The path of the function that reads `member`'s target (unboxed):
+/// The path of the function that reads a `target` (unboxed):
 /// `fn(&mut JsonReader) -> Result<T, DeserializeError>`.
-fn read_fn(ctx: &Context, member: &Member) -> TokenStream {
-    let target = ctx.model.expect(&member.target);
+fn read_fn(ir: &Ir, target: &ShapeId, timestamp: TimestampFormat) -> TokenStream {
     let reader_fn = |name: &str| {
         let name = format_ident!("{name}");
         quote!(crate::json::JsonReader::#name)
     };
-    match &target.kind {
-        ShapeKind::Simple(simple) => reader_fn(match simple {
+    match &ir.shape(target).kind {
+        Kind::Simple(simple) => reader_fn(match simple {
             SimpleType::String => "string",
             SimpleType::Boolean => "boolean",
             SimpleType::Byte => "byte",
@@ -336,49 +318,46 @@ fn read_fn(ctx: &Context, member: &Member) -> TokenStream {
             SimpleType::Double => "double",
             SimpleType::BigInteger => "big_integer",
             SimpleType::BigDecimal => "big_decimal",
-            SimpleType::Timestamp => match timestamp_wire(ctx, member) {
-                TimestampWire::EpochSeconds => "epoch_seconds",
-                TimestampWire::DateTime => "date_time",
-                TimestampWire::HttpDate => "http_date",
+            SimpleType::Timestamp => match timestamp {
+                TimestampFormat::EpochSeconds => "epoch_seconds",
+                TimestampFormat::DateTime => "date_time",
+                TimestampFormat::HttpDate => "http_date",
             },
             SimpleType::Blob => "blob",
             SimpleType::Document => "document",
         }),
-        ShapeKind::Enum(_) => {
-            let ty = ctx.value_type(&member.target);
+        Kind::Enum(_) => {
+            let ty = value_type(ir, target);
             quote!(crate::json::JsonReader::enum_value::<#ty>)
         }
-        ShapeKind::IntEnum(_) => {
-            let ty = ctx.value_type(&member.target);
+        Kind::IntEnum(_) => {
+            let ty = value_type(ir, target);
             quote!(crate::json::JsonReader::int_enum::<#ty>)
         }
-        ShapeKind::Structure(_) | ShapeKind::Union(_) => {
-            let ty = ctx.value_type(&member.target);
+        Kind::Structure(_) | Kind::Union(_) => {
+            let ty = value_type(ir, target);
             quote!(<#ty as crate::json::DeserializeJson>::deserialize_json)
         }
-        ShapeKind::List(_) | ShapeKind::Map { .. } => {
-            let function = format_ident!("de_{}", ctx.names.collection(&member.target).bare());
+        Kind::List { .. } | Kind::Map { .. } => {
+            let function = ir.names.deserializer(target);
             quote!(#function)
-        }
-        ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
-            unreachable!("validated: members target values")
         }
     }
 }
 
 /// `DecodeEvent` for an event-stream union: each message's payload is the JSON of the member its
 /// `:event-type` (or `:exception-type`) names.
-fn decode_event(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let type_path = ctx.names.type_path(&shape.id);
-    let arms = members.iter().map(|m| {
-        let variant = ctx.names.variant(&m.id);
-        let wire = m.name();
-        if is_unit(&m.target) {
+fn decode_event(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
+    let type_path = ir.names.type_path(&shape.id);
+    let arms = union.variants.iter().map(|m| {
+        let variant = &m.ident;
+        let wire = &m.wire;
+        if m.unit {
             return quote!(#wire => Self::#variant,);
         }
-        let ty = ctx.value_type(&m.target);
+        let ty = value_type(ir, &m.target);
         let read = quote!(crate::runtime::protocol::parse_body::<#ty>(payload)?);
-        let read = if ctx.boxed.contains(&m.id) {
+        let read = if m.boxed {
             quote!(::std::boxed::Box::new(#read))
         } else {
             read

@@ -6,17 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::context::Context;
 use crate::ident::RustIdent;
-use crate::model::traits;
-use crate::model::{Member, Shape};
-
-/// Whether a member's value must not be printed.
-pub fn is_redacted(ctx: &Context, container: &Shape, member: &Member) -> bool {
-    container.traits.has(traits::SENSITIVE)
-        || member.traits.has(traits::SENSITIVE)
-        || ctx.is_sensitive(&member.target)
-}
 
 /// A field of a struct-like `Debug`.
 pub struct DebugField {

@@ -6,167 +6,149 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{deprecated, doc_lines, shape_docs};
-use crate::context::Context;
 use crate::ident::RustIdent;
-use crate::model::traits;
-use crate::model::{EnumMember, EnumValue, Shape};
+use crate::ir::{EnumVariant, EnumWire, Ir, Kind, Shape};
 
-/// A string enum.
-pub fn emit_enum(ctx: &Context, shape: &Shape, members: &[EnumMember]) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
-    let docs = shape_docs(ctx, shape, "enum");
-    let shape_deprecated = deprecated(&shape.traits);
-    let values: Vec<&str> = members
+/// A string enum or an intEnum: a `#[non_exhaustive]` enum with an `Unknown` variant holding
+/// what this crate does not know, its wire value, every known value, and conversions.
+pub fn emit(ir: &Ir, shape: &Shape, members: &[EnumVariant]) -> TokenStream {
+    let name = ir.names.type_name(&shape.id);
+    let is_int = matches!(shape.kind, Kind::IntEnum(_));
+    let docs = shape_docs(ir, shape, if is_int { "intEnum" } else { "enum" });
+    let variants: Vec<&RustIdent> = members.iter().map(|m| &m.ident).collect();
+    let variant_defs = variant_defs(ir, members);
+    let debug = debug_impl(shape, name);
+    let derive_debug = debug.is_none().then(|| quote!(Debug,));
+    let values: Vec<TokenStream> = members
         .iter()
         .map(|m| match &m.value {
-            EnumValue::String(s) => s.as_str(),
-            EnumValue::Int(_) => unreachable!("validated: enum members have string values"),
+            EnumWire::String(s) => quote!(#s),
+            EnumWire::Int(n) => quote!(#n),
         })
         .collect();
-    let variants: Vec<_> = members.iter().map(|m| ctx.names.variant(&m.id)).collect();
-    let variant_defs = members
-        .iter()
-        .zip(&variants)
-        .zip(&values)
-        .map(|((m, v), value)| {
-            let docs = variant_docs(ctx, m, &format!("`{value}`"));
-            let dep = deprecated(&m.traits);
-            quote!(#docs #dep #v,)
-        });
-    let debug = debug_impl(shape, name);
-    let derive_debug = debug.is_none().then(|| quote!(Debug,));
+    // What differs between the two: the wire type and its accessor, how unknown values are
+    // kept, and the conversions each offers.
+    let (copy, unknown, wire_type, accessor, values_type, from_type) = if is_int {
+        (
+            quote!(Copy,),
+            quote! {
+                /// A value this version of the crate does not know, kept as received.
+                Unknown(crate::primitives::UnknownIntEnumValue),
+            },
+            quote!(i32),
+            quote!(value),
+            quote!(i32),
+            quote!(i32),
+        )
+    } else {
+        (
+            quote!(),
+            quote! {
+                /// A value this version of the crate does not know. It is kept as received:
+                /// `as_str()` returns it and serializing writes it back unchanged.
+                Unknown(crate::primitives::UnknownEnumValue),
+            },
+            quote!(&str),
+            quote!(as_str),
+            quote!(&'static str),
+            quote!(&str),
+        )
+    };
+    let unknown_value = if is_int {
+        quote!(crate::primitives::UnknownIntEnumValue::new(other))
+    } else {
+        quote!(crate::primitives::UnknownEnumValue::new(other))
+    };
+    let text_impls = if is_int {
+        quote! {
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::fmt::Display::fmt(&self.value(), f)
+                }
+            }
+        }
+    } else {
+        quote! {
+            impl ::std::str::FromStr for #name {
+                type Err = ::std::convert::Infallible;
+
+                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                    ::std::result::Result::Ok(Self::from(value))
+                }
+            }
+
+            impl ::std::convert::AsRef<str> for #name {
+                fn as_ref(&self) -> &str {
+                    self.as_str()
+                }
+            }
+
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+        }
+    };
     quote! {
         #docs
-        #shape_deprecated
         #[non_exhaustive]
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_debug)]
+        #[derive(Clone, #copy PartialEq, Eq, Hash, PartialOrd, Ord, #derive_debug)]
         pub enum #name {
             #(#variant_defs)*
-            /// A value this version of the crate does not know. It is kept as received:
-            /// `as_str()` returns it and serializing writes it back unchanged.
-            Unknown(crate::primitives::UnknownEnumValue),
+            #unknown
         }
 
         impl #name {
             /// The value as on the wire.
-            pub fn as_str(&self) -> &str {
+            pub fn #accessor(&self) -> #wire_type {
                 match self {
                     #(Self::#variants => #values,)*
-                    Self::Unknown(value) => value.as_str(),
+                    Self::Unknown(value) => value.#accessor(),
                 }
             }
 
             /// Every value this version of the crate knows, in model order.
-            pub const fn values() -> &'static [&'static str] {
+            pub const fn values() -> &'static [#values_type] {
                 &[#(#values),*]
             }
         }
 
-        impl ::std::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
+        impl ::std::convert::From<#from_type> for #name {
+            fn from(value: #from_type) -> Self {
                 match value {
                     #(#values => Self::#variants,)*
-                    other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
+                    other => Self::Unknown(#unknown_value),
                 }
             }
         }
 
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
-            }
-        }
-
-        impl ::std::convert::AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        #text_impls
 
         #debug
     }
 }
 
-/// An intEnum: the same pattern over `i32`.
-pub fn emit_int_enum(ctx: &Context, shape: &Shape, members: &[EnumMember]) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
-    let docs = shape_docs(ctx, shape, "intEnum");
-    let shape_deprecated = deprecated(&shape.traits);
-    let values: Vec<i32> = members
+/// Each variant's definition: its docs (ending with its wire value) and deprecation.
+fn variant_defs(ir: &Ir, members: &[EnumVariant]) -> Vec<TokenStream> {
+    members
         .iter()
-        .map(|m| match m.value {
-            EnumValue::Int(n) => n,
-            EnumValue::String(_) => unreachable!("validated: intEnum members have integer values"),
+        .map(|m| {
+            let value = match &m.value {
+                EnumWire::String(s) => format!("`{s}`"),
+                EnumWire::Int(n) => format!("`{n}` (`{}`)", m.name),
+            };
+            let docs = variant_docs(ir, m, &value);
+            let dep = deprecated(m.deprecated.as_ref());
+            let variant = &m.ident;
+            quote!(#docs #dep #variant,)
         })
-        .collect();
-    let variants: Vec<_> = members.iter().map(|m| ctx.names.variant(&m.id)).collect();
-    let variant_defs = members
-        .iter()
-        .zip(&variants)
-        .zip(&values)
-        .map(|((m, v), value)| {
-            let docs = variant_docs(ctx, m, &format!("`{value}` (`{}`)", m.name()));
-            let dep = deprecated(&m.traits);
-            quote!(#docs #dep #v,)
-        });
-    let debug = debug_impl(shape, name);
-    let derive_debug = debug.is_none().then(|| quote!(Debug,));
-    quote! {
-        #docs
-        #shape_deprecated
-        #[non_exhaustive]
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #derive_debug)]
-        pub enum #name {
-            #(#variant_defs)*
-            /// A value this version of the crate does not know, kept as received.
-            Unknown(crate::primitives::UnknownIntEnumValue),
-        }
-
-        impl #name {
-            /// The value as on the wire.
-            pub fn value(&self) -> i32 {
-                match self {
-                    #(Self::#variants => #values,)*
-                    Self::Unknown(value) => value.value(),
-                }
-            }
-
-            /// Every value this version of the crate knows, in model order.
-            pub const fn values() -> &'static [i32] {
-                &[#(#values),*]
-            }
-        }
-
-        impl ::std::convert::From<i32> for #name {
-            fn from(value: i32) -> Self {
-                match value {
-                    #(#values => Self::#variants,)*
-                    other => Self::Unknown(crate::primitives::UnknownIntEnumValue::new(other)),
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(&self.value(), f)
-            }
-        }
-
-        #debug
-    }
+        .collect()
 }
 
-fn variant_docs(ctx: &Context, member: &EnumMember, value: &str) -> TokenStream {
-    let mut lines = match member.traits.documentation() {
-        Some(doc) => ctx.rustdoc(doc).to_vec(),
+fn variant_docs(ir: &Ir, member: &EnumVariant, value: &str) -> TokenStream {
+    let mut lines = match &member.documentation {
+        Some(doc) => ir.rustdoc(doc).to_vec(),
         None => Vec::new(),
     };
     if !lines.is_empty() {
@@ -178,7 +160,7 @@ fn variant_docs(ctx: &Context, member: &EnumMember, value: &str) -> TokenStream 
 
 /// A `@sensitive` enum prints only the marker.
 fn debug_impl(shape: &Shape, name: &RustIdent) -> Option<TokenStream> {
-    if !shape.traits.has(traits::SENSITIVE) {
+    if !shape.sensitive {
         return None;
     }
     Some(quote! {

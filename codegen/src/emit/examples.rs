@@ -7,27 +7,27 @@ use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use serde_json::Value;
 
 use super::instantiate::{canonical_json, wire_value, Instantiator};
 use super::{doc_lines, inner_doc_lines};
-use crate::context::Context;
 use crate::error::Problem;
 use crate::examples::Example;
 use crate::ident::snake;
-use crate::model::{traits, ShapeKind};
+use crate::ir::{Ir, ShapeId};
 
 /// `tests/examples.rs`, or `None` when nothing is documented.
-pub fn examples_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
-    if ctx.examples.is_empty() {
+pub fn examples_rs(ir: &Ir) -> Result<Option<TokenStream>, Vec<Problem>> {
+    if ir.examples.is_empty() {
         return Ok(None);
     }
-    let instantiator = Instantiator::new(ctx);
+    let instantiator = Instantiator::new(ir);
     let mut tests = Vec::new();
     let mut problems = Vec::new();
     let mut names = BTreeSet::new();
-    for example in &ctx.examples {
+    for example in &ir.examples {
         // `retain_testable` kept only examples that make tests: a problem here is a bug.
-        match example_test(ctx, &instantiator, example, &mut names) {
+        match example_test(ir, &instantiator, example, &mut names) {
             Ok(test) => tests.push(test),
             Err(p) => problems.push(p),
         }
@@ -35,7 +35,7 @@ pub fn examples_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let sources: BTreeSet<&str> = ctx.examples.iter().map(|e| e.source.as_str()).collect();
+    let sources: BTreeSet<&str> = ir.examples.iter().map(|e| e.source.as_str()).collect();
     let docs = inner_doc_lines(&[
         "The documented examples of this crate's operations, as tests.".to_owned(),
         String::new(),
@@ -57,13 +57,13 @@ pub fn examples_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
 /// its operation is not generated, or its input, output or error does not fit the shape), with
 /// a warning naming it and why. Examples never stop generation: documentation is not the
 /// model, and AWS models carry examples that do not fit their own shapes.
-pub fn retain_testable(ctx: &mut Context) {
-    let examples = std::mem::take(&mut ctx.examples);
-    let instantiator = Instantiator::new(ctx);
+pub fn retain_testable(ir: &mut Ir) {
+    let examples = std::mem::take(&mut ir.examples);
+    let instantiator = Instantiator::new(ir);
     let mut kept = Vec::new();
     let mut warnings = Vec::new();
     for example in examples {
-        match example_test(ctx, &instantiator, &example, &mut BTreeSet::new()) {
+        match example_test(ir, &instantiator, &example, &mut BTreeSet::new()) {
             Ok(_) => kept.push(example),
             Err(problem) => warnings.push(Problem {
                 message: format!("{}; left out of the tests", problem.message),
@@ -71,12 +71,12 @@ pub fn retain_testable(ctx: &mut Context) {
             }),
         }
     }
-    ctx.examples = kept;
-    ctx.warnings.extend(warnings);
+    ir.examples = kept;
+    ir.warnings.extend(warnings);
 }
 
 fn example_test(
-    ctx: &Context,
+    ir: &Ir,
     instantiator: &Instantiator<'_>,
     example: &Example,
     names: &mut BTreeSet<String>,
@@ -89,19 +89,15 @@ fn example_test(
             example.source
         )
     };
-    let op = ctx
-        .operations
-        .iter()
-        .find(|op| op.id == example.operation)
-        .ok_or_else(|| {
-            Problem::at(
-                &example.operation,
-                format!("example `{}`: not a generated operation", example.title),
-            )
-        })?;
+    let op = ir.operation(&example.operation).ok_or_else(|| {
+        Problem::at(
+            &example.operation,
+            format!("example `{}`: not a generated operation", example.title),
+        )
+    })?;
     let root = instantiator.root();
-    let module = ctx.names.module(&op.id);
-    let error_enum = format_ident!("{}Error", crate::ident::camel(op.id.name()).bare());
+    let module = &op.module;
+    let error_enum = &op.error_enum;
 
     // The test's name: operation and title, made unique.
     let base = format!(
@@ -117,23 +113,27 @@ fn example_test(
     }
     let test_name = format_ident!("{}", name);
 
-    let mut steps = Vec::new();
-    if let Some(input) = &example.input {
+    // A documented value of `shape` (called `what` in messages): the expression building it,
+    // its wire JSON, and the pointers of its timestamps.
+    let documented = |shape: &ShapeId, node: &Value, what: &str| {
         let expr = instantiator
-            .structure(&op.input, input, &at("input"))
+            .structure(shape, node, &at(what))
             .map_err(|p| Problem::at(&op.id, p.message))?;
         let mut instants = Vec::new();
-        let expected = wire_value(ctx, &op.input, input, &mut instants)
-            .map_err(|p| Problem::at(&op.id, format!("{}: {}", at("input"), p.message)))?;
-        let expected = canonical_json(&expected);
+        let wire = wire_value(ir, shape, node, &mut instants)
+            .map_err(|p| Problem::at(&op.id, format!("{}: {}", at(what), p.message)))?;
+        Ok::<_, Problem>((expr, canonical_json(&wire), instants))
+    };
+    let mut steps = Vec::new();
+    if let Some(input) = &example.input {
+        let (expr, expected, instants) = documented(&op.input, input, "input")?;
         // Idempotency tokens the example leaves out are filled in by the crate.
-        let ShapeKind::Structure(members) = &ctx.model.expect(&op.input).kind else {
-            unreachable!("inputs are structures")
-        };
-        let ignore: Vec<String> = members
+        let ignore: Vec<String> = ir
+            .structure(&op.input)
+            .fields
             .iter()
-            .filter(|m| m.traits.has(traits::IDEMPOTENCY_TOKEN) && input.get(m.name()).is_none())
-            .map(|m| format!("/{}", m.name()))
+            .filter(|f| f.idempotency_token && input.get(&f.wire).is_none())
+            .map(|f| format!("/{}", f.wire))
             .collect();
         steps.push(quote! {
             let input = #expr;
@@ -144,13 +144,7 @@ fn example_test(
     if let Some(output) = &example.output {
         // The output is built too (and thrown away): that checks it fits the shape, so the
         // crate can read it and write it back.
-        instantiator
-            .structure(&op.output, output, &at("output"))
-            .map_err(|p| Problem::at(&op.id, p.message))?;
-        let mut instants = Vec::new();
-        let body = wire_value(ctx, &op.output, output, &mut instants)
-            .map_err(|p| Problem::at(&op.id, format!("{}: {}", at("output"), p.message)))?;
-        let body = canonical_json(&body);
+        let (_, body, instants) = documented(&op.output, output, "output")?;
         steps.push(quote! {
             let body = #body;
             let output = #root::operation::#module::response(::http::StatusCode::OK, &::http::HeaderMap::new(), body.as_bytes())
@@ -166,15 +160,9 @@ fn example_test(
                 format!("{}: {shape} is not an error of the operation", at("error")),
             ));
         }
-        instantiator
-            .structure(shape, content, &at("error"))
-            .map_err(|p| Problem::at(&op.id, p.message))?;
-        let variant = ctx.names.type_name(shape);
+        let (_, body, instants) = documented(shape, content, "error")?;
+        let variant = ir.names.type_name(shape);
         let code = shape.name();
-        let mut instants = Vec::new();
-        let body = wire_value(ctx, shape, content, &mut instants)
-            .map_err(|p| Problem::at(&op.id, format!("{}: {}", at("error"), p.message)))?;
-        let body = canonical_json(&body);
         steps.push(quote! {
             let body = #body;
             let mut headers = ::http::HeaderMap::new();

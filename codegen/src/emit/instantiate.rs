@@ -14,24 +14,23 @@ use quote::quote;
 use serde_json::Value;
 
 use super::builders::build_can_fail;
-use super::ser::{timestamp_wire, TimestampWire};
 use super::values::document;
-use crate::context::Context;
 use crate::error::Problem;
-use crate::model::{is_unit, Member, ShapeId, ShapeKind, SimpleType};
+use crate::ir::ShapeId;
+use crate::ir::{Ir, Kind, SimpleType, TimestampFormat};
 
 /// Builds expressions for values of the crate `root` (its library name).
 pub struct Instantiator<'a> {
-    ctx: &'a Context,
+    ir: &'a Ir,
     root: Ident,
 }
 
 impl<'a> Instantiator<'a> {
-    /// An instantiator for the crate the context generates.
-    pub fn new(ctx: &'a Context) -> Self {
+    /// An instantiator for the crate `ir` describes.
+    pub fn new(ir: &'a Ir) -> Self {
         Instantiator {
-            ctx,
-            root: crate::ident::fixed(&ctx.crate_name.replace('-', "_")),
+            ir,
+            root: crate::ident::fixed(&ir.package.replace('-', "_")),
         }
     }
 
@@ -40,34 +39,38 @@ impl<'a> Instantiator<'a> {
         &self.root
     }
 
+    /// The crate's description.
+    pub fn ir(&self) -> &'a Ir {
+        self.ir
+    }
+
     /// An expression of structure `id`'s type holding `node` (built with its builder).
     pub fn structure(&self, id: &ShapeId, node: &Value, at: &str) -> Result<TokenStream, Problem> {
-        let shape = self.ctx.model.expect(id);
-        let ShapeKind::Structure(members) = &shape.kind else {
+        let Kind::Structure(structure) = &self.ir.shape(id).kind else {
             return Err(self.problem(at, format!("{id} is not a structure")));
         };
         let object = node
             .as_object()
             .ok_or_else(|| self.problem(at, format!("expected an object for {id}, got {node}")))?;
         for key in object.keys() {
-            if !members.iter().any(|m| m.name() == key) {
+            if !structure.fields.iter().any(|f| &f.wire == key) {
                 return Err(self.problem(
                     at,
-                    format!("`{key}` is not a member of {}", origin(self.ctx, id)),
+                    format!("`{key}` is not a member of {}", origin(self.ir, id)),
                 ));
             }
         }
-        let path = self.ctx.names.public_type_path(&self.root, id);
+        let path = self.ir.names.public_type_path(&self.root, id);
         let mut calls = Vec::new();
-        for member in members {
-            let Some(value) = object.get(member.name()).filter(|v| !v.is_null()) else {
+        for field in &structure.fields {
+            let Some(value) = object.get(&field.wire).filter(|v| !v.is_null()) else {
                 continue;
             };
-            let setter = self.ctx.names.setter(&member.id);
-            let expr = self.value(member, value, &format!("{at}.{}", member.name()))?;
+            let setter = &field.setter;
+            let expr = self.value(&field.target, value, &format!("{at}.{}", field.wire))?;
             calls.push(quote!(.#setter(#expr)));
         }
-        let build = if build_can_fail(members) {
+        let build = if build_can_fail(structure) {
             quote!(.build().expect("the value has every required member"))
         } else {
             quote!(.build())
@@ -75,13 +78,13 @@ impl<'a> Instantiator<'a> {
         Ok(quote!(#path::builder() #(#calls)* #build))
     }
 
-    /// An expression of the member's value type (unboxed) holding `node`.
-    fn value(&self, member: &Member, node: &Value, at: &str) -> Result<TokenStream, Problem> {
+    /// An expression of `target`'s value type (unboxed) holding `node`.
+    fn value(&self, target: &ShapeId, node: &Value, at: &str) -> Result<TokenStream, Problem> {
         let root = &self.root;
-        let target = self.ctx.model.expect(&member.target);
+        let shape = self.ir.shape(target);
         let bad = |what: &str| self.problem(at, format!("expected {what}, got {node}"));
-        Ok(match &target.kind {
-            ShapeKind::Simple(simple) => match simple {
+        Ok(match &shape.kind {
+            Kind::Simple(simple) => match simple {
                 SimpleType::String => {
                     let s = node.as_str().ok_or_else(|| bad("a string"))?;
                     quote!(::std::string::String::from(#s))
@@ -139,21 +142,21 @@ impl<'a> Instantiator<'a> {
                 }
                 SimpleType::Document => document(node),
             },
-            ShapeKind::Enum(_) => {
+            Kind::Enum(_) => {
                 let s = node.as_str().ok_or_else(|| bad("a string"))?;
-                let path = self.ctx.names.public_type_path(root, &member.target);
+                let path = self.ir.names.public_type_path(root, target);
                 quote!(#path::from(#s))
             }
-            ShapeKind::IntEnum(_) => {
+            Kind::IntEnum(_) => {
                 let n = node
                     .as_i64()
                     .and_then(|n| i32::try_from(n).ok())
                     .ok_or_else(|| bad("a 32-bit integer"))?;
-                let path = self.ctx.names.public_type_path(root, &member.target);
+                let path = self.ir.names.public_type_path(root, target);
                 quote!(#path::from(#n))
             }
-            ShapeKind::Structure(_) => self.structure(&member.target, node, at)?,
-            ShapeKind::Union(members) => {
+            Kind::Structure(_) => self.structure(target, node, at)?,
+            Kind::Union(union) => {
                 let object = node
                     .as_object()
                     .ok_or_else(|| bad("an object with one member"))?;
@@ -162,76 +165,78 @@ impl<'a> Instantiator<'a> {
                 let [(key, value)] = set.as_slice() else {
                     return Err(bad("an object with exactly one member"));
                 };
-                let variant_member = members
+                let variant = union
+                    .variants
                     .iter()
-                    .find(|m| m.name() == key.as_str())
+                    .find(|v| &v.wire == *key)
                     .ok_or_else(|| {
-                        self.problem(at, format!("`{key}` is not a member of {}", member.target))
+                        self.problem(at, format!("`{key}` is not a member of {target}"))
                     })?;
-                let path = self.ctx.names.public_type_path(root, &member.target);
-                let variant = self.ctx.names.variant(&variant_member.id);
-                if is_unit(&variant_member.target) {
-                    quote!(#path::#variant)
+                let path = self.ir.names.public_type_path(root, target);
+                let ident = &variant.ident;
+                if variant.unit {
+                    quote!(#path::#ident)
                 } else {
-                    let inner = self.value(variant_member, value, &format!("{at}.{key}"))?;
-                    let inner = if self.ctx.boxed.contains(&variant_member.id) {
+                    let inner = self.value(&variant.target, value, &format!("{at}.{key}"))?;
+                    let inner = if variant.boxed {
                         quote!(::std::boxed::Box::new(#inner))
                     } else {
                         inner
                     };
-                    quote!(#path::#variant(#inner))
+                    quote!(#path::#ident(#inner))
                 }
             }
-            ShapeKind::List(item) => {
+            Kind::List { member, sparse } => {
                 let items = node.as_array().ok_or_else(|| bad("an array"))?;
-                let sparse = target.traits.has(crate::model::traits::SPARSE);
                 let mut exprs = Vec::new();
                 for (i, v) in items.iter().enumerate() {
                     let at = format!("{at}[{i}]");
-                    exprs.push(match (v, sparse) {
-                        (Value::Null, true) => quote!(::std::option::Option::None),
-                        (Value::Null, false) => continue,
-                        (v, true) => {
-                            let e = self.value(item, v, &at)?;
-                            quote!(::std::option::Option::Some(#e))
-                        }
-                        (v, false) => self.value(item, v, &at)?,
-                    });
+                    if let Some(e) = self.element(&member.target, *sparse, v, &at)? {
+                        exprs.push(e);
+                    }
                 }
                 quote!(::std::vec::Vec::from([#(#exprs),*]))
             }
-            ShapeKind::Map { key, value } => {
+            Kind::Map { key, value, sparse } => {
                 let entries = node.as_object().ok_or_else(|| bad("an object"))?;
-                let sparse = target.traits.has(crate::model::traits::SPARSE);
-                let key_is_enum =
-                    matches!(self.ctx.model.expect(&key.target).kind, ShapeKind::Enum(_));
+                let key_is_enum = matches!(self.ir.shape(&key.target).kind, Kind::Enum(_));
                 let mut sorted: Vec<(&String, &Value)> = entries.iter().collect();
                 sorted.sort_by(|a, b| a.0.cmp(b.0));
                 let mut exprs = Vec::new();
                 for (k, v) in sorted {
                     let key_expr = if key_is_enum {
-                        let path = self.ctx.names.public_type_path(root, &key.target);
+                        let path = self.ir.names.public_type_path(root, &key.target);
                         quote!(#path::from(#k))
                     } else {
                         quote!(::std::string::String::from(#k))
                     };
                     let at = format!("{at}[{k:?}]");
-                    let value_expr = match (v, sparse) {
-                        (Value::Null, true) => quote!(::std::option::Option::None),
-                        (Value::Null, false) => continue,
-                        (v, true) => {
-                            let e = self.value(value, v, &at)?;
-                            quote!(::std::option::Option::Some(#e))
-                        }
-                        (v, false) => self.value(value, v, &at)?,
-                    };
-                    exprs.push(quote!((#key_expr, #value_expr)));
+                    if let Some(value_expr) = self.element(&value.target, *sparse, v, &at)? {
+                        exprs.push(quote!((#key_expr, #value_expr)));
+                    }
                 }
                 quote!(::std::collections::BTreeMap::from([#(#exprs),*]))
             }
-            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
-                unreachable!("validated: members target values")
+        })
+    }
+
+    /// A list element or map value holding `node`: in `Option` for a sparse collection (`null`
+    /// is `None` there), `None` (left out) for a `null` in a dense one.
+    fn element(
+        &self,
+        target: &ShapeId,
+        sparse: bool,
+        node: &Value,
+        at: &str,
+    ) -> Result<Option<TokenStream>, Problem> {
+        Ok(match (node, sparse) {
+            (Value::Null, true) => Some(quote!(::std::option::Option::None)),
+            (Value::Null, false) => None,
+            (node, true) => {
+                let e = self.value(target, node, at)?;
+                Some(quote!(::std::option::Option::Some(#e)))
             }
+            (node, false) => Some(self.value(target, node, at)?),
         })
     }
 
@@ -241,8 +246,13 @@ impl<'a> Instantiator<'a> {
 }
 
 /// Where a synthetic operation input/output comes from, for messages.
-fn origin(ctx: &Context, id: &ShapeId) -> String {
-    match ctx.origins.get(id).and_then(|o| o.original.as_ref()) {
+fn origin(ir: &Ir, id: &ShapeId) -> String {
+    match ir
+        .shape(id)
+        .origin
+        .as_ref()
+        .and_then(|o| o.original.as_ref())
+    {
         Some(original) => original.to_string(),
         None => id.to_string(),
     }
@@ -306,15 +316,15 @@ pub fn node_instant(node: &Value) -> Option<DateTime> {
 /// with the shortest digits that read back the same), blobs base64-encoded, `null`s dropped.
 /// Also collects the JSON pointers of the timestamps, which compare as instants.
 pub fn wire_value(
-    ctx: &Context,
+    ir: &Ir,
     structure: &ShapeId,
     node: &Value,
     instants: &mut Vec<String>,
 ) -> Result<Value, Problem> {
     wire_of(
-        ctx,
+        ir,
         structure,
-        TimestampWire::EpochSeconds,
+        TimestampFormat::EpochSeconds,
         node,
         "",
         instants,
@@ -324,22 +334,19 @@ pub fn wire_value(
 /// The wire form of `node`, a value of `target`; `timestamp` is the format of the member that
 /// holds it (used when `target` is a timestamp).
 fn wire_of(
-    ctx: &Context,
+    ir: &Ir,
     target: &ShapeId,
-    timestamp: TimestampWire,
+    timestamp: TimestampFormat,
     node: &Value,
     pointer: &str,
     instants: &mut Vec<String>,
 ) -> Result<Value, Problem> {
-    let shape = ctx.model.expect(target);
-    let member_wire = |m: &Member, v: &Value, child: &str, instants: &mut Vec<String>| {
-        wire_of(ctx, &m.target, timestamp_wire(ctx, m), v, child, instants)
-    };
+    let shape = ir.shape(target);
     Ok(match (&shape.kind, node) {
-        (ShapeKind::Simple(SimpleType::Blob), Value::String(s)) => {
+        (Kind::Simple(SimpleType::Blob), Value::String(s)) => {
             Value::String(aws_smithy_types::base64::encode(s.as_bytes()))
         }
-        (ShapeKind::Simple(SimpleType::Timestamp), _) => {
+        (Kind::Simple(SimpleType::Timestamp), _) => {
             instants.push(pointer.to_owned());
             wire_instant(node, timestamp).ok_or_else(|| {
                 Problem::general(format!(
@@ -348,7 +355,7 @@ fn wire_of(
                 ))
             })?
         }
-        (ShapeKind::Simple(SimpleType::Float), Value::Number(n)) => {
+        (Kind::Simple(SimpleType::Float), Value::Number(n)) => {
             let rounded = n.as_f64().map(|f| f as f32).filter(|f| f.is_finite());
             rounded
                 .and_then(|f| f.to_string().parse::<f64>().ok())
@@ -361,68 +368,66 @@ fn wire_of(
                     ))
                 })?
         }
-        (ShapeKind::Structure(members) | ShapeKind::Union(members), Value::Object(object)) => {
-            let mut out = serde_json::Map::new();
-            for (key, value) in object {
-                if value.is_null() {
-                    continue;
-                }
-                let child = format!("{pointer}/{}", escape_pointer(key));
-                let converted = match members.iter().find(|m| m.name() == key) {
-                    Some(m) => member_wire(m, value, &child, instants)?,
-                    None => value.clone(),
-                };
-                out.insert(key.clone(), converted);
-            }
+        (Kind::Structure(structure), Value::Object(object)) => {
+            let members = |key: &str| {
+                let f = structure.fields.iter().find(|f| f.wire == key)?;
+                Some((&f.target, f.timestamp))
+            };
+            let mut out = wire_object(ir, object, pointer, instants, members)?;
             // A member with a default is always present in the value, so it is written even
             // where the documentation leaves it out: expect the default there.
-            if matches!(shape.kind, ShapeKind::Structure(_)) {
-                for member in members {
-                    let Some(default) = member.traits.default_value() else {
-                        continue;
-                    };
-                    if object.get(member.name()).is_none_or(Value::is_null)
-                        && !crate::rust_type::is_optional(shape, member)
-                    {
-                        let child = format!("{pointer}/{}", escape_pointer(member.name()));
-                        if matches!(
-                            ctx.model.expect(&member.target).kind,
-                            ShapeKind::Simple(SimpleType::Timestamp)
-                        ) {
-                            instants.push(child);
-                        }
-                        // Defaults are written in wire form already (a blob's is base64).
-                        out.insert(member.name().to_owned(), default.clone());
+            for field in &structure.fields {
+                let Some(default) = &field.default_node else {
+                    continue;
+                };
+                if object.get(&field.wire).is_none_or(Value::is_null) {
+                    let child = format!("{pointer}/{}", escape_pointer(&field.wire));
+                    if matches!(
+                        ir.shape(&field.target).kind,
+                        Kind::Simple(SimpleType::Timestamp)
+                    ) {
+                        instants.push(child);
                     }
+                    // Defaults are written in wire form already (a blob's is base64).
+                    out.insert(field.wire.clone(), default.clone());
                 }
             }
             Value::Object(out)
         }
-        (ShapeKind::List(item), Value::Array(items)) => {
-            let sparse = shape.traits.has(crate::model::traits::SPARSE);
-            let kept = items.iter().filter(|v| sparse || !v.is_null());
+        (Kind::Union(union), Value::Object(object)) => {
+            let members = |key: &str| {
+                let v = union.variants.iter().find(|v| v.wire == key && !v.unit)?;
+                Some((&v.target, v.timestamp))
+            };
+            Value::Object(wire_object(ir, object, pointer, instants, members)?)
+        }
+        (Kind::List { member, sparse }, Value::Array(items)) => {
+            let kept = items.iter().filter(|v| *sparse || !v.is_null());
             let mut out = Vec::new();
             for (i, v) in kept.enumerate() {
                 out.push(if v.is_null() {
                     Value::Null
                 } else {
-                    member_wire(item, v, &format!("{pointer}/{i}"), instants)?
+                    let child = format!("{pointer}/{i}");
+                    wire_of(ir, &member.target, member.timestamp, v, &child, instants)?
                 });
             }
             Value::Array(out)
         }
-        (ShapeKind::Map { value, .. }, Value::Object(entries)) => {
-            let sparse = shape.traits.has(crate::model::traits::SPARSE);
+        (Kind::Map { value, sparse, .. }, Value::Object(entries)) => {
             let mut out = serde_json::Map::new();
             for (k, v) in entries {
                 if v.is_null() {
-                    if sparse {
+                    if *sparse {
                         out.insert(k.clone(), Value::Null);
                     }
                     continue;
                 }
                 let child = format!("{pointer}/{}", escape_pointer(k));
-                out.insert(k.clone(), member_wire(value, v, &child, instants)?);
+                out.insert(
+                    k.clone(),
+                    wire_of(ir, &value.target, value.timestamp, v, &child, instants)?,
+                );
             }
             Value::Object(out)
         }
@@ -430,21 +435,46 @@ fn wire_of(
     })
 }
 
+/// The wire form of a structure's or union's members (`member` gives a member's target and
+/// timestamp format by its name; unknown members and unit variants are kept as they are),
+/// `null`s dropped.
+fn wire_object<'a>(
+    ir: &Ir,
+    object: &serde_json::Map<String, Value>,
+    pointer: &str,
+    instants: &mut Vec<String>,
+    member: impl Fn(&str) -> Option<(&'a ShapeId, TimestampFormat)>,
+) -> Result<serde_json::Map<String, Value>, Problem> {
+    let mut out = serde_json::Map::new();
+    for (key, value) in object {
+        if value.is_null() {
+            continue;
+        }
+        let child = format!("{pointer}/{}", escape_pointer(key));
+        let converted = match member(key) {
+            Some((target, timestamp)) => wire_of(ir, target, timestamp, value, &child, instants)?,
+            None => value.clone(),
+        };
+        out.insert(key.clone(), converted);
+    }
+    Ok(out)
+}
+
 /// A documented instant in the wire format `format`: epoch seconds as a JSON number, or an
 /// RFC 3339 or HTTP date string. `None` when the node is no instant, or one the format cannot
 /// write (a year past 9999).
-fn wire_instant(node: &Value, format: TimestampWire) -> Option<Value> {
+fn wire_instant(node: &Value, format: TimestampFormat) -> Option<Value> {
     let instant = node_instant(node)?;
     Some(match format {
-        TimestampWire::EpochSeconds if instant.subsec_nanos() == 0 => {
+        TimestampFormat::EpochSeconds if instant.subsec_nanos() == 0 => {
             Value::Number(instant.secs().into())
         }
-        TimestampWire::EpochSeconds => {
+        TimestampFormat::EpochSeconds => {
             let text = instant.fmt(Format::EpochSeconds).ok()?;
             Value::Number(serde_json::Number::from_f64(text.parse().ok()?)?)
         }
-        TimestampWire::DateTime => Value::String(instant.fmt(Format::DateTime).ok()?),
-        TimestampWire::HttpDate => Value::String(instant.fmt(Format::HttpDate).ok()?),
+        TimestampFormat::DateTime => Value::String(instant.fmt(Format::DateTime).ok()?),
+        TimestampFormat::HttpDate => Value::String(instant.fmt(Format::HttpDate).ok()?),
     })
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::ir::Ir;
 
 /// One dependency of the generated crate.
 pub struct Dependency {
@@ -62,9 +62,9 @@ pub const RUST_VERSION: &str = "1.94.1";
 pub const EVENT_STREAM_DEPENDENCY: Dependency = dep("aws-smithy-eventstream", "0.61");
 
 /// This crate's dependencies: [`DEPENDENCIES`], and the event-stream framing if it needs it.
-fn dependencies(ctx: &Context) -> Vec<&'static Dependency> {
+fn dependencies(ir: &Ir) -> Vec<&'static Dependency> {
     let mut deps: Vec<&'static Dependency> = DEPENDENCIES.iter().collect();
-    if ctx.has_event_streams() {
+    if ir.has_event_streams() {
         deps.push(&EVENT_STREAM_DEPENDENCY);
     }
     deps
@@ -138,25 +138,25 @@ fn requirements<'d>(
 }
 
 /// `Cargo.toml` (without the header the writer adds).
-pub fn cargo_toml(ctx: &Context) -> String {
-    let service = ctx.service_shape();
+pub fn cargo_toml(ir: &Ir) -> String {
+    let service = &ir.service;
     let manifest = Manifest {
         package: Package {
-            name: ctx.crate_name.clone(),
+            name: ir.package.clone(),
             version: crate::VERSION,
             edition: "2021",
             rust_version: RUST_VERSION,
             description: format!(
                 "{} ({} operations), generated from {}.",
-                service.traits.sdk_id().unwrap_or(service.id.name()),
-                ctx.operations.len(),
-                ctx.source.file_name
+                service.sdk_id.as_deref().unwrap_or(service.id.name()),
+                ir.operations.len(),
+                ir.source.file_name
             ),
             license: "Apache-2.0",
         },
-        dependencies: requirements(dependencies(ctx)),
+        dependencies: requirements(dependencies(ir)),
         dev_dependencies: requirements(DEV_DEPENDENCIES),
-        features: features(ctx),
+        features: features(ir),
         workspace: BTreeMap::new(),
     };
     toml::to_string(&manifest).expect("a manifest of strings and tables serializes")
@@ -164,13 +164,8 @@ pub fn cargo_toml(ctx: &Context) -> String {
 
 /// `gzip` compresses requests of operations with `@requestCompression`; on by default when
 /// the crate has such an operation.
-fn features(ctx: &Context) -> BTreeMap<&'static str, Vec<&'static str>> {
-    let compresses = ctx.operations.iter().any(|op| {
-        ctx.model
-            .expect(&op.id)
-            .traits
-            .has(crate::model::traits::REQUEST_COMPRESSION)
-    });
+fn features(ir: &Ir) -> BTreeMap<&'static str, Vec<&'static str>> {
+    let compresses = ir.compresses();
     BTreeMap::from([
         ("default", if compresses { vec!["gzip"] } else { vec![] }),
         ("gzip", vec!["dep:flate2"]),

@@ -3,22 +3,17 @@
 //! so that a transport can be written once for every operation.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::errors::{error_enum, message_is_sensitive, message_only};
-use super::{doc, doc_lines, inner_doc_lines};
-use crate::context::Context;
-use crate::error::Problem;
-use crate::ident::camel;
-use crate::model::traits;
-use crate::model::{Shape, ShapeKind};
-use crate::transform::OperationPlan;
+use super::error_enum::error_enum;
+use super::{builders, doc, doc_lines, inner_doc_lines, structs};
+use crate::ir::{FieldRef, HostPrefixPart, Ir, Operation};
 
 /// `src/operation/mod.rs`.
-pub fn mod_rs(ctx: &Context) -> TokenStream {
-    let modules = ctx.operations.iter().map(|op| {
-        let module = ctx.names.module(&op.id);
-        let docs = doc(&format!("The `{}` operation.", op.id.name()));
+pub fn mod_rs(ir: &Ir) -> TokenStream {
+    let modules = ir.operations.iter().map(|op| {
+        let module = &op.module;
+        let docs = doc(&format!("The `{}` operation.", op.name));
         quote!(#docs pub mod #module;)
     });
     quote! {
@@ -55,49 +50,42 @@ pub fn mod_rs(ctx: &Context) -> TokenStream {
 }
 
 /// `src/operation/<op>.rs`.
-pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Problem> {
-    let op_shape = ctx.model.expect(&op.id);
-    let name = op.id.name();
-    let marker = camel(name);
-    let error_name = format_ident!("{}Error", marker.bare());
-    let input = ctx.names.type_name(&op.input);
-    let output = ctx.names.type_name(&op.output);
-    let target = format!("{}.{}", ctx.service.name(), name);
-    let content_type = ctx.protocol.content_type;
+pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
+    let name = &op.name;
+    let marker = &op.marker;
+    let error_name = &op.error_enum;
+    let input = ir.names.type_name(&op.input);
+    let output = ir.names.type_name(&op.output);
+    let target = &op.target;
+    let content_type = ir.service.content_type;
 
     let mut lines = vec![
         format!("The `{name}` operation (`{}`).", op.id),
         String::new(),
     ];
-    if let Some(text) = op_shape.traits.documentation() {
-        lines.extend(ctx.rustdoc(text).iter().cloned());
+    if let Some(text) = &op.documentation {
+        lines.extend(ir.rustdoc(text).iter().cloned());
     }
     let module_docs = inner_doc_lines(&lines);
 
-    let errors: Vec<&Shape> = op.errors.iter().map(|e| ctx.model.expect(e)).collect();
     let error_enum = error_enum(
-        ctx,
-        &error_name,
+        ir,
+        error_name,
         &format!("The errors `{name}` can return."),
-        &errors,
+        &op.errors,
     );
-    let fill_token = idempotency_token(ctx, op);
-    let host_prefix = host_prefix(ctx, op)?;
+    let fill_token = idempotency_token(op);
+    let host_prefix = host_prefix(op);
     // awsQueryCompatible services must be told the client speaks the query-compatible mode.
-    let query_mode = ctx.protocol.query_compatible.then(|| {
+    let query_mode = ir.service.query_compatible.then(|| {
         quote! {
             let mut request = request;
             request.headers_mut().insert("x-amzn-query-mode", ::http::HeaderValue::from_static("true"));
         }
     });
-    let own_endpoint = crate::customizations::endpoint_member(ctx, op).map(|member| {
-        let field = ctx.names.field(&member.id);
-        let wire = member.name();
-        let value = if crate::rust_type::is_optional(ctx.model.expect(&op.input), member) {
-            quote!(input.#field.as_deref())
-        } else {
-            quote!(::std::option::Option::Some(input.#field.as_str()))
-        };
+    let own_endpoint = op.own_endpoint.as_ref().map(|member| {
+        let wire = &member.wire;
+        let value = field_str(member);
         quote! {
             // This operation goes to the endpoint its input names.
             let mut request = request;
@@ -108,24 +96,23 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
             }
         }
     });
-    let compress = op_shape
-        .traits
-        .get(traits::REQUEST_COMPRESSION)
-        .and_then(|t| t.get("encodings"))
-        .and_then(|e| e.as_array())
-        .is_some_and(|e| e.iter().any(|v| v.as_str() == Some("gzip")))
-        .then(|| {
-            quote! {
-                #[cfg(feature = "gzip")]
-                let request = crate::runtime::protocol::compress(request);
-            }
-        });
-    let error_arms = errors.iter().map(|shape| {
-        let code = shape.id.name();
-        let variant = ctx.names.type_name(&shape.id);
-        let path = ctx.names.type_path(&shape.id);
+    let compress = op.gzip.then(|| {
+        quote! {
+            #[cfg(feature = "gzip")]
+            let request = crate::runtime::protocol::compress(request);
+        }
+    });
+    let error_arms = op.errors.iter().map(|id| {
+        let error = ir
+            .structure(id)
+            .error
+            .as_ref()
+            .expect("an operation's errors are @error structures");
+        let code = &error.code;
+        let variant = ir.names.type_name(id);
+        let path = ir.names.type_path(id);
         // An error made of its message alone may skip reading the body again.
-        let (fit, read) = match message_only(ctx, shape) {
+        let (fit, read) = match &error.message_only {
             Some(wire) => (quote!(fit), quote! {
                 crate::runtime::protocol::message_error(body, meta, fit, #wire, #path::with_meta)
             }),
@@ -135,7 +122,7 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         };
         // An error with a sensitive message that cannot be read as itself keeps the message
         // out of the `Unhandled` it becomes.
-        let unhandled = if message_is_sensitive(ctx, shape) {
+        let unhandled = if error.message_sensitive {
             quote!(|unhandled| #error_name::Unhandled(unhandled.redacted()))
         } else {
             quote!(#error_name::Unhandled)
@@ -146,20 +133,17 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
             }),
         }
     });
-    let query_code = ctx
-        .protocol
+    let query_code = ir
+        .service
         .query_compatible
         .then(|| quote!(let meta = meta.with_query_error(headers);));
     // An event-stream output's body is the stream: the output starts empty and the caller
     // feeds the body to its stream member.
-    let stream_member = match &ctx.model.expect(&op.output).kind {
-        ShapeKind::Structure(members) => members.iter().find(|m| ctx.is_event_stream(&m.target)),
-        _ => None,
-    };
+    let stream_member = op.event_stream.as_ref();
     let response_docs = match stream_member {
-        Some(member) => doc_lines(&[
+        Some(field) => doc_lines(&[
             "Reads the response's status and headers. A 2xx status gives the output; its body is an".to_owned(),
-            format!("event stream: feed it, as it arrives, to the output's `{}`.", ctx.names.field(&member.id).bare()),
+            format!("event stream: feed it, as it arrives, to the output's `{}`.", field.bare()),
             "Any other status gives the error the response names, or `Unhandled`.".to_owned(),
         ]),
         None => doc_lines(&[
@@ -181,7 +165,7 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
     let unhandled = quote!(#error_name::Unhandled(crate::error::Unhandled::new(meta, ::std::option::Option::None)));
     // Which error the response is: by its awsJson code (before an awsQueryCompatible code, if
     // any, replaces the one callers see).
-    let classify = if errors.is_empty() {
+    let classify = if op.errors.is_empty() {
         quote! {
             let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
             #query_code
@@ -202,8 +186,8 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         }
     };
 
-    let (types, builders) = input_output(ctx, op)?;
-    Ok(quote! {
+    let (types, builders) = input_output(ir, op);
+    quote! {
         #module_docs
 
         #types
@@ -263,37 +247,35 @@ pub fn operation_rs(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Pr
         }
 
         #error_enum
-    })
+    }
 }
 
 /// The operation's input and output structures (they live in its module), and their builders.
-fn input_output(ctx: &Context, op: &OperationPlan) -> Result<(TokenStream, TokenStream), Problem> {
+fn input_output(ir: &Ir, op: &Operation) -> (TokenStream, TokenStream) {
     let mut types = Vec::new();
-    let mut builders = Vec::new();
+    let mut item_builders = Vec::new();
     for id in [&op.input, &op.output] {
-        let shape = ctx.model.expect(id);
-        let ShapeKind::Structure(members) = &shape.kind else {
-            unreachable!("operation inputs and outputs are structures")
-        };
-        types.push(super::structs::emit(ctx, shape, members)?);
-        builders.push(super::builders::emit(ctx, shape, members)?);
+        let shape = ir.shape(id);
+        let structure = ir.structure(id);
+        types.push(structs::emit(ir, shape, structure));
+        item_builders.push(builders::emit(ir, shape, structure));
     }
-    Ok((quote!(#(#types)*), quote!(#(#builders)*)))
+    (quote!(#(#types)*), quote!(#(#item_builders)*))
+}
+
+/// An input member's value as `Option<&str>`.
+fn field_str(field: &FieldRef) -> TokenStream {
+    let ident = &field.ident;
+    if field.optional {
+        quote!(input.#ident.as_deref())
+    } else {
+        quote!(::std::option::Option::Some(input.#ident.as_str()))
+    }
 }
 
 /// Statements that fill the input's `@idempotencyToken` members left unset.
-fn idempotency_token(ctx: &Context, op: &OperationPlan) -> TokenStream {
-    let ShapeKind::Structure(members) = &ctx.model.expect(&op.input).kind else {
-        return quote!();
-    };
-    let fields: Vec<_> = members
-        .iter()
-        .filter(|m| {
-            m.traits.has(traits::IDEMPOTENCY_TOKEN)
-                && crate::rust_type::is_optional(ctx.model.expect(&op.input), m)
-        })
-        .map(|m| ctx.names.field(&m.id))
-        .collect();
+fn idempotency_token(op: &Operation) -> TokenStream {
+    let fields = &op.idempotency_tokens;
     if fields.is_empty() {
         return quote!();
     }
@@ -312,52 +294,20 @@ fn idempotency_token(ctx: &Context, op: &OperationPlan) -> TokenStream {
 
 /// Statements that put the operation's `@endpoint` host prefix (labels filled in from the
 /// input's `@hostLabel` members) into the request's extensions.
-fn host_prefix(ctx: &Context, op: &OperationPlan) -> Result<TokenStream, Problem> {
-    let template = ctx
-        .model
-        .expect(&op.id)
-        .traits
-        .get(traits::ENDPOINT)
-        .and_then(|e| e.get("hostPrefix"))
-        .and_then(|p| p.as_str());
-    let Some(template) = template else {
-        return Ok(quote!());
-    };
-    let ShapeKind::Structure(members) = &ctx.model.expect(&op.input).kind else {
-        unreachable!("inputs are structures")
-    };
-    let mut parts = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let literal = &rest[..open];
-        if !literal.is_empty() {
-            parts.push(quote!(#literal));
+fn host_prefix(op: &Operation) -> TokenStream {
+    if op.host_prefix.is_empty() {
+        return quote!();
+    }
+    let parts = op.host_prefix.iter().map(|part| match part {
+        HostPrefixPart::Text(text) => quote!(#text),
+        HostPrefixPart::Label(field) => {
+            let value = field_str(field);
+            let label = &field.wire;
+            quote!(crate::runtime::endpoint::host_label(#value, #label)?)
         }
-        let close = rest[open..].find('}').map(|c| open + c).ok_or_else(|| {
-            Problem::at(
-                &op.id,
-                format!("hostPrefix `{template}` has an unclosed `{{`"),
-            )
-        })?;
-        let label = &rest[open + 1..close];
-        let member = members
-            .iter()
-            .find(|m| m.name() == label && m.traits.has(traits::HOST_LABEL))
-            .ok_or_else(|| Problem::at(&op.id, format!("hostPrefix `{template}` names `{label}`, which is not a @hostLabel member of the input")))?;
-        let field = ctx.names.field(&member.id);
-        let value = if crate::rust_type::is_optional(ctx.model.expect(&op.input), member) {
-            quote!(input.#field.as_deref())
-        } else {
-            quote!(::std::option::Option::Some(input.#field.as_str()))
-        };
-        parts.push(quote!(crate::runtime::endpoint::host_label(#value, #label)?));
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        parts.push(quote!(#rest));
-    }
-    Ok(quote! {
+    });
+    quote! {
         let mut request = request;
         request.extensions_mut().insert(crate::endpoint::HostPrefix::new([#(#parts),*].concat()));
-    })
+    }
 }

@@ -11,19 +11,16 @@ use quote::{format_ident, quote};
 
 use super::instantiate::Instantiator;
 use super::{doc_lines, inner_doc_lines};
-use crate::context::Context;
 use crate::error::Problem;
-use crate::ident::{camel, snake};
-use crate::protocol_tests::{cases, Case, Kind};
-use crate::transform::OperationPlan;
+use crate::ident::snake;
+use crate::ir::{Ir, Operation};
+use crate::protocol_tests::{Case, Kind};
 
-/// The client cases of the context's operations and errors, with their test function names.
-pub fn client_cases(ctx: &Context) -> Result<Vec<(String, Case)>, Problem> {
-    let operations: Vec<_> = ctx.operations.iter().map(|op| op.id.clone()).collect();
-    let errors: Vec<_> = ctx.error_shapes().iter().map(|s| s.id.clone()).collect();
+/// The client cases of the crate's operations and errors, with their test function names.
+pub fn client_cases(ir: &Ir) -> Vec<(String, &Case)> {
     let mut names = BTreeSet::new();
     let mut named = Vec::new();
-    for case in cases(&ctx.model, &operations, &errors)? {
+    for case in &ir.protocol_cases {
         if !case.for_client() {
             continue;
         }
@@ -36,20 +33,20 @@ pub fn client_cases(ctx: &Context) -> Result<Vec<(String, Case)>, Problem> {
         }
         named.push((name, case));
     }
-    Ok(named)
+    named
 }
 
 /// `tests/protocol.rs`, or `None` when the model has no client cases.
-pub fn protocol_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
-    let cases = client_cases(ctx).map_err(|p| vec![p])?;
+pub fn protocol_rs(ir: &Ir) -> Result<Option<TokenStream>, Vec<Problem>> {
+    let cases = client_cases(ir);
     if cases.is_empty() {
         return Ok(None);
     }
-    let instantiator = Instantiator::new(ctx);
+    let instantiator = Instantiator::new(ir);
     let mut tests = Vec::new();
     let mut problems = Vec::new();
     for (name, case) in &cases {
-        match case_test(ctx, &instantiator, name, case) {
+        match case_test(ir, &instantiator, name, case) {
             Ok(test) => tests.push(test),
             Err(p) => problems.push(p),
         }
@@ -71,7 +68,7 @@ pub fn protocol_rs(ctx: &Context) -> Result<Option<TokenStream>, Vec<Problem>> {
 }
 
 fn case_test(
-    ctx: &Context,
+    ir: &Ir,
     instantiator: &Instantiator<'_>,
     name: &str,
     case: &Case,
@@ -80,37 +77,34 @@ fn case_test(
     let mut lines = vec![format!("`{}` ({}).", case.id, case.owner)];
     if let Some(doc) = &case.documentation {
         lines.push(String::new());
-        lines.extend(ctx.rustdoc(doc).iter().cloned());
+        lines.extend(ir.rustdoc(doc).iter().cloned());
     }
     let docs = doc_lines(&lines);
-    let service_protocol = ctx
-        .service_shape()
-        .traits
-        .iter()
-        .map(|(id, _)| id)
-        .find(|id| id.starts_with("aws.protocols#awsJson"));
-    if service_protocol.is_some_and(|p| p != case.protocol) {
-        let reason = format!("tests {}, not this service's protocol", case.protocol);
-        return Ok(quote! {
+    // A case this crate cannot run is still listed, ignored with the reason.
+    let ignored = |reason: String| {
+        quote! {
             #docs
             #[test]
             #[ignore = #reason]
             fn #test_name() {}
-        });
+        }
+    };
+    if ir.service.protocol != case.protocol {
+        return Ok(ignored(format!(
+            "tests {}, not this service's protocol",
+            case.protocol
+        )));
     }
     let body = match case.kind {
-        Kind::Request => request(ctx, instantiator, case)?,
-        Kind::Response => response(ctx, instantiator, case)?,
-        Kind::Error => match error(ctx, instantiator, case)? {
+        Kind::Request => request(instantiator, case)?,
+        Kind::Response => response(instantiator, case)?,
+        Kind::Error => match error(instantiator, case)? {
             Some(body) => body,
             None => {
-                let reason = format!("no generated operation returns {}", case.owner);
-                return Ok(quote! {
-                    #docs
-                    #[test]
-                    #[ignore = #reason]
-                    fn #test_name() {}
-                });
+                return Ok(ignored(format!(
+                    "no generated operation returns {}",
+                    case.owner
+                )))
             }
         },
     };
@@ -123,16 +117,48 @@ fn case_test(
     })
 }
 
-fn operation<'c>(ctx: &'c Context, case: &Case) -> Result<&'c OperationPlan, Problem> {
-    ctx.operations
-        .iter()
-        .find(|op| op.id == case.owner)
-        .ok_or_else(|| {
-            Problem::at(
-                &case.owner,
-                format!("protocol test `{}`: not a generated operation", case.id),
-            )
-        })
+/// The value `case.params` describes, of `shape`, as an expression.
+fn params(
+    instantiator: &Instantiator<'_>,
+    case: &Case,
+    shape: &crate::ir::ShapeId,
+) -> Result<TokenStream, Problem> {
+    instantiator
+        .structure(shape, &case.params, "params")
+        .map_err(|p| at(case, p))
+}
+
+/// Checks that `actual` (a reference to a value read from the response) writes the same JSON
+/// as `expected` (an expression building the value the case describes): compared through the
+/// serializer, so that NaN equals NaN and timestamps are instants.
+fn same_json(
+    instantiator: &Instantiator<'_>,
+    what: &str,
+    actual: TokenStream,
+    expected: TokenStream,
+) -> TokenStream {
+    let root = instantiator.root();
+    let expected_writes = format!("the expected {what} serializes");
+    let actual_writes = format!("the {what} serializes");
+    quote! {
+        let expected = #expected;
+        let expected = #root::json::to_vec(&expected).expect(#expected_writes);
+        support::assert_json_eq(
+            &#root::json::to_vec(#actual).expect(#actual_writes),
+            ::std::str::from_utf8(&expected).expect("JSON is UTF-8"),
+            &[],
+            &[],
+        );
+    }
+}
+
+fn operation<'c>(ir: &'c Ir, case: &Case) -> Result<&'c Operation, Problem> {
+    ir.operation(&case.owner).ok_or_else(|| {
+        Problem::at(
+            &case.owner,
+            format!("protocol test `{}`: not a generated operation", case.id),
+        )
+    })
 }
 
 fn at(case: &Case, problem: Problem) -> Problem {
@@ -142,17 +168,11 @@ fn at(case: &Case, problem: Problem) -> Problem {
     )
 }
 
-fn request(
-    ctx: &Context,
-    instantiator: &Instantiator<'_>,
-    case: &Case,
-) -> Result<TokenStream, Problem> {
-    let op = operation(ctx, case)?;
+fn request(instantiator: &Instantiator<'_>, case: &Case) -> Result<TokenStream, Problem> {
+    let op = operation(instantiator.ir(), case)?;
     let root = instantiator.root();
-    let module = ctx.names.module(&op.id);
-    let input = instantiator
-        .structure(&op.input, &case.params, "params")
-        .map_err(|p| at(case, p))?;
+    let module = &op.module;
+    let input = params(instantiator, case, &op.input)?;
     let mut checks = Vec::new();
     if let Some(host) = &case.host {
         checks.push(quote!(let request = #root::endpoint::apply(request, #host).expect("the endpoint applies");));
@@ -199,14 +219,9 @@ fn body_check(case: &Case, actual: TokenStream, expected: &str) -> TokenStream {
 }
 
 /// The headers and body a response case gives, and the call reading them.
-fn response_call(
-    ctx: &Context,
-    op: &OperationPlan,
-    instantiator: &Instantiator<'_>,
-    case: &Case,
-) -> TokenStream {
+fn response_call(op: &Operation, instantiator: &Instantiator<'_>, case: &Case) -> TokenStream {
     let root = instantiator.root();
-    let module = ctx.names.module(&op.id);
+    let module = &op.module;
     let code = case.code.unwrap_or(200);
     let headers = case.headers.iter().map(|(name, value)| {
         let name = name.to_ascii_lowercase();
@@ -221,38 +236,21 @@ fn response_call(
     }
 }
 
-fn response(
-    ctx: &Context,
-    instantiator: &Instantiator<'_>,
-    case: &Case,
-) -> Result<TokenStream, Problem> {
-    let op = operation(ctx, case)?;
-    let root = instantiator.root();
-    let call = response_call(ctx, op, instantiator, case);
-    let expected = instantiator
-        .structure(&op.output, &case.params, "params")
-        .map_err(|p| at(case, p))?;
-    // Compared through the serializer, so that NaN equals NaN and timestamps are instants.
+fn response(instantiator: &Instantiator<'_>, case: &Case) -> Result<TokenStream, Problem> {
+    let op = operation(instantiator.ir(), case)?;
+    let call = response_call(op, instantiator, case);
+    let expected = params(instantiator, case, &op.output)?;
+    let same = same_json(instantiator, "output", quote!(&output), expected);
     Ok(quote! {
         #call
         let output = result.expect("the response parses");
-        let expected = #expected;
-        let expected = #root::json::to_vec(&expected).expect("the expected output serializes");
-        support::assert_json_eq(
-            &#root::json::to_vec(&output).expect("the output serializes"),
-            ::std::str::from_utf8(&expected).expect("JSON is UTF-8"),
-            &[],
-            &[],
-        );
+        #same
     })
 }
 
-fn error(
-    ctx: &Context,
-    instantiator: &Instantiator<'_>,
-    case: &Case,
-) -> Result<Option<TokenStream>, Problem> {
-    let Some(op) = ctx
+fn error(instantiator: &Instantiator<'_>, case: &Case) -> Result<Option<TokenStream>, Problem> {
+    let ir = instantiator.ir();
+    let Some(op) = ir
         .operations
         .iter()
         .find(|op| op.errors.contains(&case.owner))
@@ -260,14 +258,13 @@ fn error(
         return Ok(None);
     };
     let root = instantiator.root();
-    let module = ctx.names.module(&op.id);
-    let op_error = format_ident!("{}Error", camel(op.id.name()).bare());
-    let variant = ctx.names.type_name(&case.owner);
+    let module = &op.module;
+    let op_error = &op.error_enum;
+    let variant = ir.names.type_name(&case.owner);
     let name = case.owner.name();
-    let call = response_call(ctx, op, instantiator, case);
-    let expected = instantiator
-        .structure(&case.owner, &case.params, "params")
-        .map_err(|p| at(case, p))?;
+    let call = response_call(op, instantiator, case);
+    let expected = params(instantiator, case, &case.owner)?;
+    let same = same_json(instantiator, "error", quote!(&*error), expected);
     let mut vendor = Vec::new();
     if let Some(params) = &case.vendor_params {
         if let Some(code) = params.get("code").and_then(|c| c.as_str()) {
@@ -284,14 +281,7 @@ fn error(
         let #root::operation::#module::#op_error::#variant(error) = error else {
             panic!("expected {}, got {error:?}", #name);
         };
-        let expected = #expected;
-        let expected = #root::json::to_vec(&expected).expect("the expected error serializes");
-        support::assert_json_eq(
-            &#root::json::to_vec(&*error).expect("the error serializes"),
-            ::std::str::from_utf8(&expected).expect("JSON is UTF-8"),
-            &[],
-            &[],
-        );
+        #same
         #(#vendor)*
     }))
 }

@@ -13,14 +13,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::{json, Value};
 
-use super::debug::is_redacted;
-use super::errors::message_is_sensitive;
 use super::instantiate::canonical_json;
-use super::ser::{timestamp_wire, TimestampWire};
 use super::{doc, inner_doc_lines};
-use crate::context::Context;
 use crate::ident::snake;
-use crate::model::{is_unit, Member, Shape, ShapeId, ShapeKind, SimpleType};
+use crate::ir::ShapeId;
+use crate::ir::{Ir, Kind, Operation, Shape, SimpleType, TimestampFormat};
 
 /// The text planted where a string can go.
 const SECRET: &str = "SECRET-7f3a";
@@ -29,28 +26,54 @@ const SECRET_NUMBER: i64 = 98_765_432_109;
 /// How deep planted values go into nested structures (recursive shapes stop there).
 const MAX_DEPTH: usize = 4;
 
-/// `tests/sensitive.rs`, or `None` when the crate has nothing sensitive.
-pub fn sensitive_rs(ctx: &Context) -> Option<TokenStream> {
-    let instantiator = super::instantiate::Instantiator::new(ctx);
-    let root = instantiator.root();
-    let mut tests = Vec::new();
-    for shape in ctx.type_shapes() {
-        let (ShapeKind::Structure(members) | ShapeKind::Union(members)) = &shape.kind else {
-            continue;
-        };
-        let redacted: Vec<&Member> = members
+/// A sensitive member of a structure or union: its name on the wire, what it holds, and how a
+/// timestamp in it is written.
+struct Secret<'a> {
+    wire: &'a str,
+    target: &'a ShapeId,
+    timestamp: TimestampFormat,
+}
+
+/// The sensitive members of a structure (not its event stream) or union.
+fn secrets(shape: &Shape) -> Vec<Secret<'_>> {
+    match &shape.kind {
+        Kind::Structure(structure) => structure
+            .fields
             .iter()
-            .filter(|m| !ctx.is_event_stream(&m.target) && is_redacted(ctx, shape, m))
-            .collect();
-        if redacted.is_empty() {
-            continue;
-        }
-        tests.push(type_test(ctx, root, shape, &redacted));
+            .filter(|f| f.redacted && !f.event_stream)
+            .map(|f| Secret {
+                wire: &f.wire,
+                target: &f.target,
+                timestamp: f.timestamp,
+            })
+            .collect(),
+        Kind::Union(union) => union
+            .variants
+            .iter()
+            .filter(|v| v.redacted)
+            .map(|v| Secret {
+                wire: &v.wire,
+                target: &v.target,
+                timestamp: v.timestamp,
+            })
+            .collect(),
+        _ => Vec::new(),
     }
-    for op in &ctx.operations {
+}
+
+/// `tests/sensitive.rs`, or `None` when the crate has nothing sensitive.
+pub fn sensitive_rs(ir: &Ir) -> Option<TokenStream> {
+    let root = crate::ident::fixed(&ir.package.replace('-', "_"));
+    let mut tests = Vec::new();
+    for shape in ir.type_shapes() {
+        let redacted = secrets(shape);
+        if !redacted.is_empty() {
+            tests.push(type_test(ir, &root, shape, &redacted));
+        }
+    }
+    for op in &ir.operations {
         for error in &op.errors {
-            let shape = ctx.model.expect(error);
-            if let Some(test) = error_test(ctx, root, op, shape) {
+            if let Some(test) = error_test(ir, &root, op, ir.shape(error)) {
                 tests.push(test);
             }
         }
@@ -77,28 +100,28 @@ pub fn sensitive_rs(ctx: &Context) -> Option<TokenStream> {
 /// One structure or union: its sensitive members hold the secret (read, then printed), and
 /// each holds a wrong value (the read error printed).
 fn type_test(
-    ctx: &Context,
+    ir: &Ir,
     root: &proc_macro2::Ident,
     shape: &Shape,
-    redacted: &[&Member],
+    redacted: &[Secret<'_>],
 ) -> TokenStream {
-    let path = ctx.names.public_type_path(root, &shape.id);
+    let path = ir.names.public_type_path(root, &shape.id);
     let name = format_ident!("secrets_stay_out_of_{}", snake(shape.id.name()).bare());
-    let is_union = matches!(shape.kind, ShapeKind::Union(_));
+    let is_union = matches!(shape.kind, Kind::Union(_));
     let mut steps = Vec::new();
     // A union holds one member at a time; a structure all of them at once.
-    let planted: Vec<serde_json::Map<String, Value>> = if is_union {
+    let planted_objects: Vec<serde_json::Map<String, Value>> = if is_union {
         redacted
             .iter()
-            .map(|m| serde_json::Map::from_iter([(m.name().to_owned(), planted_member(ctx, m, 0))]))
+            .map(|m| serde_json::Map::from_iter([(m.wire.to_owned(), planted_member(ir, m, 0))]))
             .collect()
     } else {
         vec![redacted
             .iter()
-            .map(|m| (m.name().to_owned(), planted_member(ctx, m, 0)))
+            .map(|m| (m.wire.to_owned(), planted_member(ir, m, 0)))
             .collect()]
     };
-    for object in planted {
+    for object in planted_objects {
         let body = canonical_json(&Value::Object(object));
         steps.push(quote! {
             let value: #path = #root::json::from_slice(#body.as_bytes()).expect("the planted body reads");
@@ -107,10 +130,10 @@ fn type_test(
         });
     }
     for member in redacted {
-        let Some(wrong) = wrong_member(ctx, member, 0) else {
+        let Some(wrong) = wrong_member(ir, member, 0) else {
             continue;
         };
-        let body = canonical_json(&json!({ member.name(): wrong }));
+        let body = canonical_json(&json!({ member.wire: wrong }));
         steps.push(quote! {
             let error = #root::json::from_slice::<#path>(#body.as_bytes()).expect_err("a wrong value in a sensitive member");
             assert_no_secret("a read error", &error.to_string());
@@ -134,23 +157,23 @@ fn type_test(
 /// holding the secret everywhere it is sensitive, it shows none of it; nor does the
 /// `Unhandled` it becomes when its body cannot be read as it.
 fn error_test(
-    ctx: &Context,
+    ir: &Ir,
     root: &proc_macro2::Ident,
-    op: &crate::transform::OperationPlan,
+    op: &Operation,
     shape: &Shape,
 ) -> Option<TokenStream> {
-    let ShapeKind::Structure(members) = &shape.kind else {
+    let Kind::Structure(structure) = &shape.kind else {
         return None;
     };
-    let redacted: Vec<&Member> = members
-        .iter()
-        .filter(|m| is_redacted(ctx, shape, m))
-        .collect();
-    let secret_message = message_is_sensitive(ctx, shape);
+    let redacted = secrets(shape);
+    let secret_message = structure
+        .error
+        .as_ref()
+        .is_some_and(|e| e.message_sensitive);
     if redacted.is_empty() && !secret_message {
         return None;
     }
-    let module = ctx.names.module(&op.id);
+    let module = &op.module;
     let code = shape.id.name();
     let name = format_ident!(
         "secrets_stay_out_of_{}_{}",
@@ -159,12 +182,13 @@ fn error_test(
     );
     let mut object: serde_json::Map<String, Value> = redacted
         .iter()
-        .map(|m| (m.name().to_owned(), planted_member(ctx, m, 0)))
+        .map(|m| (m.wire.to_owned(), planted_member(ir, m, 0)))
         .collect();
     if secret_message
-        && !members
+        && !structure
+            .fields
             .iter()
-            .any(|m| m.name().eq_ignore_ascii_case("message"))
+            .any(|f| f.wire.eq_ignore_ascii_case("message"))
     {
         // The message then comes from the response's own `message`.
         object.insert("message".to_owned(), json!(SECRET));
@@ -183,11 +207,16 @@ fn error_test(
         #check
     }];
     // The same error with a member of the wrong kind: it is `Unhandled`, still quiet.
-    if let Some((member, wrong)) = members
-        .iter()
-        .find_map(|m| wrong_member(ctx, m, 0).map(|w| (m, w)))
-    {
-        object.insert(member.name().to_owned(), wrong);
+    let wrong = structure.fields.iter().find_map(|f| {
+        let secret = Secret {
+            wire: &f.wire,
+            target: &f.target,
+            timestamp: f.timestamp,
+        };
+        wrong_member(ir, &secret, 0).map(|w| (f.wire.clone(), w))
+    });
+    if let Some((wire, wrong)) = wrong {
+        object.insert(wire, wrong);
         let body = canonical_json(&Value::Object(object));
         steps.push(quote! {
             let body = #body;
@@ -199,8 +228,7 @@ fn error_test(
     }
     let docs = doc(&format!(
         "`{}` from `{}`: no secret in its `Display`, `Debug`, `message()` or metadata.",
-        shape.id,
-        op.id.name()
+        shape.id, op.name
     ));
     Some(quote! {
         #docs
@@ -214,14 +242,13 @@ fn error_test(
 }
 
 /// A valid value of `member`'s target with the secret in every place that can hold it.
-fn planted_member(ctx: &Context, member: &Member, depth: usize) -> Value {
-    planted(ctx, &member.target, timestamp_wire(ctx, member), depth)
+fn planted_member(ir: &Ir, member: &Secret<'_>, depth: usize) -> Value {
+    planted(ir, member.target, member.timestamp, depth)
 }
 
-fn planted(ctx: &Context, target: &ShapeId, timestamp: TimestampWire, depth: usize) -> Value {
-    let shape = ctx.model.expect(target);
-    match &shape.kind {
-        ShapeKind::Simple(simple) => match simple {
+fn planted(ir: &Ir, target: &ShapeId, timestamp: TimestampFormat, depth: usize) -> Value {
+    match &ir.shape(target).kind {
+        Kind::Simple(simple) => match simple {
             SimpleType::String => json!(SECRET),
             SimpleType::Boolean => json!(true),
             SimpleType::Byte | SimpleType::Short | SimpleType::Integer => json!(7),
@@ -232,33 +259,42 @@ fn planted(ctx: &Context, target: &ShapeId, timestamp: TimestampWire, depth: usi
             SimpleType::Timestamp => {
                 let time = DateTime::from_secs(SECRET_NUMBER);
                 match timestamp {
-                    TimestampWire::EpochSeconds => json!(SECRET_NUMBER),
-                    TimestampWire::DateTime => json!(time.fmt(Format::DateTime).ok()),
-                    TimestampWire::HttpDate => json!(time.fmt(Format::HttpDate).ok()),
+                    TimestampFormat::EpochSeconds => json!(SECRET_NUMBER),
+                    TimestampFormat::DateTime => json!(time.fmt(Format::DateTime).ok()),
+                    TimestampFormat::HttpDate => json!(time.fmt(Format::HttpDate).ok()),
                 }
             }
             SimpleType::Blob => json!(aws_smithy_types::base64::encode(SECRET)),
             SimpleType::Document => json!({ SECRET: [SECRET, SECRET_NUMBER] }),
         },
-        ShapeKind::Enum(_) => json!(SECRET),
-        ShapeKind::IntEnum(_) => json!(7),
-        ShapeKind::List(item) => json!([planted_member(ctx, item, depth)]),
-        ShapeKind::Map { value, .. } => json!({ SECRET: planted_member(ctx, value, depth) }),
-        ShapeKind::Structure(members) if depth < MAX_DEPTH => Value::Object(
-            members
+        Kind::Enum(_) => json!(SECRET),
+        Kind::IntEnum(_) => json!(7),
+        Kind::List { member, .. } => {
+            json!([planted(ir, &member.target, member.timestamp, depth)])
+        }
+        Kind::Map { value, .. } => {
+            json!({ SECRET: planted(ir, &value.target, value.timestamp, depth) })
+        }
+        Kind::Structure(structure) if depth < MAX_DEPTH => Value::Object(
+            structure
+                .fields
                 .iter()
-                .filter(|m| !ctx.is_event_stream(&m.target))
-                .map(|m| (m.name().to_owned(), planted_member(ctx, m, depth + 1)))
+                .filter(|f| !f.event_stream)
+                .map(|f| {
+                    (
+                        f.wire.clone(),
+                        planted(ir, &f.target, f.timestamp, depth + 1),
+                    )
+                })
                 .collect(),
         ),
-        ShapeKind::Union(members) if depth < MAX_DEPTH => {
-            match members.iter().find(|m| !is_unit(&m.target)) {
-                Some(m) => json!({ m.name(): planted_member(ctx, m, depth + 1) }),
-                None => members
-                    .first()
-                    .map_or(json!({}), |m| json!({ m.name(): {} })),
-            }
-        }
+        Kind::Union(union) if depth < MAX_DEPTH => match union.variants.iter().find(|v| !v.unit) {
+            Some(v) => json!({ v.wire.as_str(): planted(ir, &v.target, v.timestamp, depth + 1) }),
+            None => union
+                .variants
+                .first()
+                .map_or(json!({}), |v| json!({ v.wire.as_str(): {} })),
+        },
         _ => json!({}),
     }
 }
@@ -267,34 +303,48 @@ fn planted(ctx: &Context, target: &ShapeId, timestamp: TimestampWire, depth: usi
 /// error would quote it: a number too large for an integer, an epoch-seconds timestamp out of
 /// range, a string that is no date, base64 or number, a map key on the way. `None` when every
 /// value fits (a document).
-fn wrong_member(ctx: &Context, member: &Member, depth: usize) -> Option<Value> {
-    let shape = ctx.model.expect(&member.target);
-    Some(match &shape.kind {
-        ShapeKind::Simple(simple) => match simple {
+fn wrong_member(ir: &Ir, member: &Secret<'_>, depth: usize) -> Option<Value> {
+    wrong(ir, member.target, member.timestamp, depth)
+}
+
+fn wrong(ir: &Ir, target: &ShapeId, timestamp: TimestampFormat, depth: usize) -> Option<Value> {
+    Some(match &ir.shape(target).kind {
+        Kind::Simple(simple) => match simple {
             SimpleType::String | SimpleType::Boolean => json!([SECRET]),
             SimpleType::Byte | SimpleType::Short | SimpleType::Integer => json!(SECRET_NUMBER),
             SimpleType::Long => json!(SECRET),
             SimpleType::Float | SimpleType::Double => json!(SECRET),
-            SimpleType::Timestamp => match timestamp_wire(ctx, member) {
+            SimpleType::Timestamp => match timestamp {
                 // Out of range: the text would be quoted.
-                TimestampWire::EpochSeconds => {
+                TimestampFormat::EpochSeconds => {
                     serde_json::from_str(&format!("{SECRET_NUMBER}e99999")).ok()?
                 }
-                TimestampWire::DateTime | TimestampWire::HttpDate => json!(SECRET),
+                TimestampFormat::DateTime | TimestampFormat::HttpDate => json!(SECRET),
             },
             SimpleType::Blob | SimpleType::BigInteger | SimpleType::BigDecimal => json!(SECRET),
             SimpleType::Document => return None,
         },
-        ShapeKind::Enum(_) => json!([SECRET]),
-        ShapeKind::IntEnum(_) => json!(SECRET_NUMBER),
-        ShapeKind::List(item) => json!([wrong_member(ctx, item, depth)?]),
-        ShapeKind::Map { value, .. } => json!({ SECRET: wrong_member(ctx, value, depth)? }),
-        ShapeKind::Structure(members) | ShapeKind::Union(members) if depth < MAX_DEPTH => {
-            let (m, wrong) = members
+        Kind::Enum(_) => json!([SECRET]),
+        Kind::IntEnum(_) => json!(SECRET_NUMBER),
+        Kind::List { member, .. } => json!([wrong(ir, &member.target, member.timestamp, depth)?]),
+        Kind::Map { value, .. } => {
+            json!({ SECRET: wrong(ir, &value.target, value.timestamp, depth)? })
+        }
+        Kind::Structure(structure) if depth < MAX_DEPTH => {
+            let (wire, value) = structure
+                .fields
                 .iter()
-                .filter(|m| !ctx.is_event_stream(&m.target))
-                .find_map(|m| wrong_member(ctx, m, depth + 1).map(|w| (m, w)))?;
-            json!({ m.name(): wrong })
+                .filter(|f| !f.event_stream)
+                .find_map(|f| {
+                    wrong(ir, &f.target, f.timestamp, depth + 1).map(|w| (f.wire.as_str(), w))
+                })?;
+            json!({ wire: value })
+        }
+        Kind::Union(union) if depth < MAX_DEPTH => {
+            let (wire, value) = union.variants.iter().filter(|v| !v.unit).find_map(|v| {
+                wrong(ir, &v.target, v.timestamp, depth + 1).map(|w| (v.wire.as_str(), w))
+            })?;
+            json!({ wire: value })
         }
         _ => json!([SECRET]),
     })

@@ -4,67 +4,34 @@
 //! zeros and empty collections included.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-use crate::context::Context;
-use crate::model::traits;
-use crate::model::{is_unit, Member, Shape, ShapeKind, SimpleType};
-use crate::rust_type::is_optional;
+use super::rust::value_type;
+use crate::ir::ShapeId;
+use crate::ir::{Ir, Kind, Member, Shape, SimpleType, Structure, TimestampFormat, Union};
 
-/// `crate::json::TimestampFormat::…` for a member: its own `@timestampFormat`, else its
-/// target's, else epoch seconds (the awsJson default).
-pub fn timestamp_format(ctx: &Context, member: &Member) -> TokenStream {
-    let variant = match timestamp_wire(ctx, member) {
-        TimestampWire::EpochSeconds => quote!(EpochSeconds),
-        TimestampWire::DateTime => quote!(DateTime),
-        TimestampWire::HttpDate => quote!(HttpDate),
+/// `crate::json::TimestampFormat::…` for a format.
+pub fn timestamp_format(format: TimestampFormat) -> TokenStream {
+    let variant = match format {
+        TimestampFormat::EpochSeconds => quote!(EpochSeconds),
+        TimestampFormat::DateTime => quote!(DateTime),
+        TimestampFormat::HttpDate => quote!(HttpDate),
     };
     quote!(crate::json::TimestampFormat::#variant)
 }
 
-/// How a timestamp member is written (`@timestampFormat` on the member, else on its target,
-/// else epoch seconds).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimestampWire {
-    /// Seconds since the epoch, a JSON number.
-    EpochSeconds,
-    /// An RFC 3339 string.
-    DateTime,
-    /// An RFC 7231 string.
-    HttpDate,
-}
-
-/// The wire format of timestamp member `member`.
-pub fn timestamp_wire(ctx: &Context, member: &Member) -> TimestampWire {
-    let format = member
-        .traits
-        .get(traits::TIMESTAMP_FORMAT)
-        .or_else(|| {
-            ctx.model
-                .expect(&member.target)
-                .traits
-                .get(traits::TIMESTAMP_FORMAT)
-        })
-        .and_then(|v| v.as_str());
-    match format {
-        Some("date-time") => TimestampWire::DateTime,
-        Some("http-date") => TimestampWire::HttpDate,
-        _ => TimestampWire::EpochSeconds,
-    }
-}
-
 /// The whole `src/json_ser.rs`.
-pub fn json_ser_rs(ctx: &Context) -> TokenStream {
+pub fn json_ser_rs(ir: &Ir) -> TokenStream {
     let mut items = Vec::new();
-    for shape in ctx.type_shapes() {
+    for shape in ir.type_shapes() {
         match &shape.kind {
-            ShapeKind::Structure(members) => items.push(structure(ctx, shape, members)),
-            ShapeKind::Union(members) => items.push(union(ctx, shape, members)),
+            Kind::Structure(structure) => items.push(structure_impl(ir, shape, structure)),
+            Kind::Union(union) => items.push(union_impl(ir, shape, union)),
             _ => {}
         }
     }
-    for shape in ctx.collection_shapes() {
-        items.push(collection(ctx, shape));
+    for shape in ir.collection_shapes() {
+        items.push(collection(ir, shape));
     }
     quote! {
         //! awsJson serializers for every structure, union, list and map of the crate.
@@ -72,36 +39,63 @@ pub fn json_ser_rs(ctx: &Context) -> TokenStream {
     }
 }
 
-fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let type_path = ctx.names.type_path(&shape.id);
+/// What is written of a value: its target, timestamp format, boxing, and the member name
+/// errors from nested values gain (none for collection elements: the element's member name is
+/// `member`, which says nothing).
+struct Written<'a> {
+    target: &'a ShapeId,
+    timestamp: TimestampFormat,
+    boxed: bool,
+    member: Option<&'a str>,
+}
+
+impl<'a, M: Member> From<&'a M> for Written<'a> {
+    fn from(member: &'a M) -> Self {
+        Written {
+            target: member.target(),
+            timestamp: member.timestamp(),
+            boxed: member.boxed(),
+            member: Some(member.wire()),
+        }
+    }
+}
+
+fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
+    let type_path = ir.names.type_path(&shape.id);
     // An event stream is the response body itself, never part of a JSON document.
-    let writes = members
+    let writes = structure
+        .fields
         .iter()
-        .filter(|m| !ctx.is_event_stream(&m.target))
-        .map(|member| {
-            let field = ctx.names.field(&member.id);
-            let wire = member.name();
-            let write = value(ctx, member, quote!(value), false);
-            if is_optional(shape, member) {
+        .filter(|f| !f.event_stream)
+        .map(|field| {
+            let ident = &field.ident;
+            let wire = &field.wire;
+            let write = value(ir, &field.into(), quote!(value));
+            if field.optional {
                 quote! {
-                    if let ::std::option::Option::Some(value) = &self.#field {
+                    if let ::std::option::Option::Some(value) = &self.#ident {
                         writer.member(#wire);
                         #write
                     }
                 }
             } else {
                 quote! {
-                    let value = &self.#field;
+                    let value = &self.#ident;
                     writer.member(#wire);
                     #write
                 }
             }
         });
+    serialize_impl(&type_path, quote!(#(#writes)*))
+}
+
+/// `SerializeJson` for the type at `type_path`: an object, with `members` writing what it holds.
+fn serialize_impl(type_path: &TokenStream, members: TokenStream) -> TokenStream {
     quote! {
         impl crate::json::SerializeJson for #type_path {
             fn serialize_json(&self, writer: &mut crate::json::JsonWriter) -> ::std::result::Result<(), crate::json::SerializeError> {
                 writer.begin_object();
-                #(#writes)*
+                #members
                 writer.end_object();
                 ::std::result::Result::Ok(())
             }
@@ -109,16 +103,16 @@ fn structure(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
     }
 }
 
-fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let type_path = ctx.names.type_path(&shape.id);
+fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
+    let type_path = ir.names.type_path(&shape.id);
     let label = format!(
         "cannot serialize a member of union {} this crate does not know",
         shape.id.name()
     );
-    let arms = members.iter().map(|member| {
-        let variant = ctx.names.variant(&member.id);
-        let wire = member.name();
-        if is_unit(&member.target) {
+    let arms = union.variants.iter().map(|member| {
+        let variant = &member.ident;
+        let wire = &member.wire;
+        if member.unit {
             quote! {
                 Self::#variant => {
                     writer.member(#wire);
@@ -127,7 +121,7 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
                 }
             }
         } else {
-            let write = value(ctx, member, quote!(value), false);
+            let write = value(ir, &member.into(), quote!(value));
             quote! {
                 Self::#variant(value) => {
                     writer.member(#wire);
@@ -136,33 +130,40 @@ fn union(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
             }
         }
     });
-    quote! {
-        impl crate::json::SerializeJson for #type_path {
-            fn serialize_json(&self, writer: &mut crate::json::JsonWriter) -> ::std::result::Result<(), crate::json::SerializeError> {
-                writer.begin_object();
-                match self {
-                    #(#arms)*
-                    Self::Unknown => return ::std::result::Result::Err(crate::json::SerializeError::new(::std::string::String::from(#label))),
-                }
-                writer.end_object();
-                ::std::result::Result::Ok(())
+    serialize_impl(
+        &type_path,
+        quote! {
+            match self {
+                #(#arms)*
+                Self::Unknown => return ::std::result::Result::Err(crate::json::SerializeError::new(::std::string::String::from(#label))),
             }
-        }
-    }
+        },
+    )
 }
 
-fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
-    let function = format_ident!("ser_{}", ctx.names.collection(&shape.id).bare());
-    let ty = ctx.value_type(&shape.id);
-    let sparse = shape.traits.has(traits::SPARSE);
+fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
+    let function = ir.names.serializer(&shape.id);
+    let ty = value_type(ir, &shape.id);
+    let element = |member: &crate::ir::Element, sparse: bool| {
+        let write = value(
+            ir,
+            &Written {
+                target: &member.target,
+                timestamp: member.timestamp,
+                boxed: false,
+                member: None,
+            },
+            quote!(item),
+        );
+        if sparse {
+            quote!(match item { ::std::option::Option::Some(item) => { #write } ::std::option::Option::None => writer.null(), })
+        } else {
+            write
+        }
+    };
     let body = match &shape.kind {
-        ShapeKind::List(member) => {
-            let write = value(ctx, member, quote!(item), true);
-            let write = if sparse {
-                quote!(match item { ::std::option::Option::Some(item) => { #write } ::std::option::Option::None => writer.null(), })
-            } else {
-                write
-            };
+        Kind::List { member, sparse } => {
+            let write = element(member, *sparse);
             quote! {
                 writer.begin_array();
                 for item in value {
@@ -171,21 +172,13 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
                 writer.end_array();
             }
         }
-        ShapeKind::Map {
-            key,
-            value: map_value,
-        } => {
-            let key_str = if matches!(ctx.model.expect(&key.target).kind, ShapeKind::Enum(_)) {
+        Kind::Map { key, value, sparse } => {
+            let key_str = if matches!(ir.shape(&key.target).kind, Kind::Enum(_)) {
                 quote!(key.as_str())
             } else {
                 quote!(key)
             };
-            let write = value(ctx, map_value, quote!(item), true);
-            let write = if sparse {
-                quote!(match item { ::std::option::Option::Some(item) => { #write } ::std::option::Option::None => writer.null(), })
-            } else {
-                write
-            };
+            let write = element(value, *sparse);
             quote! {
                 writer.begin_object();
                 for (key, item) in value {
@@ -195,7 +188,7 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
                 writer.end_object();
             }
         }
-        _ => unreachable!("collection_shapes returns lists and maps"),
+        _ => unreachable!("collections are lists and maps"),
     };
     let doc = format!("Writes a `{}`.", shape.id);
     quote! {
@@ -207,19 +200,14 @@ fn collection(ctx: &Context, shape: &Shape) -> TokenStream {
     }
 }
 
-/// Statements writing `expr` (a reference to the member's value) for `member`. Errors from
-/// nested values gain the member's name (not for collection elements: the element's member
-/// name is `member`, which says nothing).
-fn value(ctx: &Context, member: &Member, expr: TokenStream, in_collection: bool) -> TokenStream {
-    let target = ctx.model.expect(&member.target);
-    let wire = member.id.member().unwrap_or_default().to_owned();
-    let in_member = if !in_collection {
-        quote!(.map_err(|e| e.in_member(#wire)))
-    } else {
-        quote!()
+/// Statements writing `expr` (a reference to the value) as `written` says.
+fn value(ir: &Ir, written: &Written<'_>, expr: TokenStream) -> TokenStream {
+    let in_member = match written.member {
+        Some(wire) => quote!(.map_err(|e| e.in_member(#wire))),
+        None => quote!(),
     };
-    match &target.kind {
-        ShapeKind::Simple(simple) => match simple {
+    match &ir.shape(written.target).kind {
+        Kind::Simple(simple) => match simple {
             SimpleType::String => quote!(writer.string(#expr);),
             SimpleType::Boolean => quote!(writer.boolean(*#expr);),
             SimpleType::Byte | SimpleType::Short | SimpleType::Integer | SimpleType::Long => {
@@ -230,28 +218,25 @@ fn value(ctx: &Context, member: &Member, expr: TokenStream, in_collection: bool)
             SimpleType::BigInteger => quote!(writer.big_integer(#expr);),
             SimpleType::BigDecimal => quote!(writer.big_decimal(#expr);),
             SimpleType::Timestamp => {
-                let format = timestamp_format(ctx, member);
+                let format = timestamp_format(written.timestamp);
                 quote!(writer.timestamp(#expr, #format)#in_member?;)
             }
             SimpleType::Blob => quote!(writer.blob(#expr);),
             SimpleType::Document => quote!(writer.document(#expr);),
         },
-        ShapeKind::Enum(_) => quote!(writer.string(#expr.as_str());),
-        ShapeKind::IntEnum(_) => quote!(writer.integer(#expr.value());),
-        ShapeKind::Structure(_) | ShapeKind::Union(_) => {
-            let expr = if ctx.boxed.contains(&member.id) {
+        Kind::Enum(_) => quote!(writer.string(#expr.as_str());),
+        Kind::IntEnum(_) => quote!(writer.integer(#expr.value());),
+        Kind::Structure(_) | Kind::Union(_) => {
+            let expr = if written.boxed {
                 quote!(&**#expr)
             } else {
                 expr
             };
             quote!(crate::json::SerializeJson::serialize_json(#expr, writer)#in_member?;)
         }
-        ShapeKind::List(_) | ShapeKind::Map { .. } => {
-            let function = format_ident!("ser_{}", ctx.names.collection(&member.target).bare());
+        Kind::List { .. } | Kind::Map { .. } => {
+            let function = ir.names.serializer(written.target);
             quote!(#function(writer, #expr)#in_member?;)
-        }
-        ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
-            unreachable!("validated: members target values")
         }
     }
 }

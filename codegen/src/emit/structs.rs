@@ -5,94 +5,38 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::debug::{self, DebugField};
-use super::{deprecated, member_docs, shape_docs, values};
-use crate::context::Context;
-use crate::error::Problem;
-use crate::model::{Member, Shape};
-use crate::rust_type::is_optional;
-
-/// How a field gets its value when nobody sets it.
-pub enum FieldDefault {
-    /// The field is an `Option`: `None`.
-    None,
-    /// The model's `@default`, as an expression; `constant` when it is a plain literal,
-    /// `rust_default` when it equals what `Default` gives for the field's type.
-    Value {
-        expr: TokenStream,
-        constant: bool,
-        rust_default: bool,
-    },
-    /// Required with no default: the caller must set it.
-    Required,
-}
-
-/// What each member's field falls back to.
-pub fn field_default(
-    ctx: &Context,
-    shape: &Shape,
-    member: &Member,
-) -> Result<FieldDefault, Problem> {
-    if ctx.is_event_stream(&member.target) {
-        // An empty stream, fed the response body as it arrives.
-        return Ok(FieldDefault::Value {
-            expr: quote!(::std::default::Default::default()),
-            constant: false,
-            rust_default: true,
-        });
-    }
-    if is_optional(shape, member) {
-        return Ok(FieldDefault::None);
-    }
-    match member.traits.default_value() {
-        Some(value) => {
-            let expr = values::literal(ctx, &member.id, &member.target, value)?;
-            let boxed = ctx.boxed.contains(&member.id);
-            let constant = !boxed && values::is_constant(ctx, &member.target, value);
-            let rust_default = !boxed && values::is_rust_default(ctx, &member.target, value);
-            let expr = if boxed {
-                quote!(::std::boxed::Box::new(#expr))
-            } else {
-                expr
-            };
-            Ok(FieldDefault::Value {
-                expr,
-                constant,
-                rust_default,
-            })
-        }
-        None => Ok(FieldDefault::Required),
-    }
-}
+use super::rust::{field_default, field_type, FieldDefault};
+use super::{deprecated, member_docs, shape_docs};
+use crate::ir::{Ir, Shape, Structure};
 
 /// The struct, its `builder()` constructor, and its `Debug`/`Default` impls.
-pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStream, Problem> {
-    let name = ctx.names.type_name(&shape.id);
-    let builder = ctx.names.builder_path(&shape.id);
-    let docs = shape_docs(ctx, shape, "structure");
-    let shape_deprecated = deprecated(&shape.traits);
+pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
+    let name = ir.names.type_name(&shape.id);
+    let builder = ir.names.builder_path(&shape.id);
+    let docs = shape_docs(ir, shape, "structure");
 
     let mut fields = Vec::new();
     let mut debug_fields = Vec::new();
     let mut defaults = Vec::new();
-    for member in members {
-        let field = ctx.names.field(&member.id);
-        let ty = ctx.field_type(shape, member);
-        let docs = member_docs(ctx, member);
-        let member_deprecated = deprecated(&member.traits);
+    for field in &structure.fields {
+        let ident = &field.ident;
+        let ty = field_type(ir, field);
+        let docs = member_docs(ir, &shape.id, field);
+        let member_deprecated = deprecated(field.deprecated.as_ref());
         fields.push(quote! {
             #docs
             #member_deprecated
-            pub #field: #ty,
+            pub #ident: #ty,
         });
         debug_fields.push(DebugField {
-            label: field.bare().to_owned(),
-            field: field.clone(),
-            redacted: debug::is_redacted(ctx, shape, member),
+            label: ident.bare().to_owned(),
+            field: ident.clone(),
+            redacted: field.redacted,
         });
-        defaults.push((field, field_default(ctx, shape, member)?));
+        defaults.push((ident, field_default(ir, field)));
     }
 
-    let is_error = ctx.is_error(&shape.id);
+    let is_error = structure.error.is_some();
     if is_error {
         // An error carries what the response said about it (see `emit::errors`).
         fields.push(quote! {
@@ -140,9 +84,8 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
         }
     });
 
-    Ok(quote! {
+    quote! {
         #docs
-        #shape_deprecated
         #[non_exhaustive]
         #[derive(Clone, PartialEq, #debug_derive #default_derive)]
         pub struct #name {
@@ -158,5 +101,5 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> Result<TokenStr
 
         #debug_impl
         #default_impl
-    })
+    }
 }

@@ -2,33 +2,30 @@
 //! an `Unknown` variant for members a newer service sends, plus `as_*`/`is_*` accessors.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::debug;
+use super::rust::{held_type, value_type};
 use super::{deprecated, member_docs, shape_docs};
-use crate::context::Context;
-use crate::model::{is_unit, Member, Shape};
+use crate::ir::{Ir, Shape, Union};
 
 /// The union's enum and its accessors.
-pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
-    let name = ctx.names.type_name(&shape.id);
-    let docs = shape_docs(ctx, shape, "union");
-    let shape_deprecated = deprecated(&shape.traits);
+pub fn emit(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
+    let name = ir.names.type_name(&shape.id);
+    let docs = shape_docs(ir, shape, "union");
 
     let mut variants = Vec::new();
     let mut accessors = Vec::new();
     let mut debug_arms = Vec::new();
     let mut any_redacted = false;
-    for member in members {
-        let variant = ctx.names.variant(&member.id);
-        let docs = member_docs(ctx, member);
-        let dep = deprecated(&member.traits);
-        let snake = crate::ident::snake(variant.bare());
-        let is_fn = format_ident!("is_{}", snake.bare());
-        let as_fn = format_ident!("as_{}", snake.bare());
+    for member in &union.variants {
+        let variant = &member.ident;
+        let docs = member_docs(ir, &shape.id, member);
+        let dep = deprecated(member.deprecated.as_ref());
+        let is_fn = &member.is_method;
+        let as_fn = &member.as_method;
         let label = variant.bare();
-        let is_doc = super::doc(&format!("Whether this is the `{}` member.", member.name()));
-        if is_unit(&member.target) {
+        let is_doc = super::doc(&format!("Whether this is the `{}` member.", member.wire));
+        if member.unit {
             variants.push(quote!(#docs #dep #variant,));
             debug_arms.push(quote!(Self::#variant => f.write_str(#label),));
             accessors.push(quote! {
@@ -39,25 +36,24 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
             });
             continue;
         }
-        let held = ctx.held_type(member);
+        let held = held_type(ir, &member.target, member.boxed);
         variants.push(quote!(#docs #dep #variant(#held),));
         // Accessors see through a recursion `Box`.
-        let value_ty = ctx.value_type(&member.target);
-        let deref = if ctx.boxed.contains(&member.id) {
+        let value_ty = value_type(ir, &member.target);
+        let deref = if member.boxed {
             quote!(&**value)
         } else {
             quote!(value)
         };
-        let redacted = debug::is_redacted(ctx, shape, member);
-        any_redacted |= redacted;
-        debug_arms.push(if redacted {
+        any_redacted |= member.redacted;
+        debug_arms.push(if member.redacted {
             quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::runtime::REDACTED).finish(),)
         } else {
             quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),)
         });
         let as_doc = super::doc(&format!(
             "The `{}` member's value, if this is that member.",
-            member.name()
+            member.wire
         ));
         accessors.push(quote! {
             #as_doc
@@ -90,7 +86,6 @@ pub fn emit(ctx: &Context, shape: &Shape, members: &[Member]) -> TokenStream {
     let derive_debug = debug_impl.is_none().then(|| quote!(Debug,));
     quote! {
         #docs
-        #shape_deprecated
         #[non_exhaustive]
         #[derive(Clone, PartialEq, #derive_debug)]
         // Variants hold members inline, as the model defines them; boxing by size would make

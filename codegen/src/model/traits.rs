@@ -22,6 +22,14 @@ pub const EVENT_STREAM: &str = "smithy.api#eventStream";
 pub const EXAMPLES: &str = "smithy.api#examples";
 pub const HOST_LABEL: &str = "smithy.api#hostLabel";
 pub const HTTP_ERROR: &str = "smithy.api#httpError";
+pub const LENGTH: &str = "smithy.api#length";
+pub const PAGINATED: &str = "smithy.api#paginated";
+pub const PATTERN: &str = "smithy.api#pattern";
+pub const RANGE: &str = "smithy.api#range";
+pub const SIGV4: &str = "aws.auth#sigv4";
+pub const OPTIONAL_AUTH: &str = "smithy.api#optionalAuth";
+pub const ENDPOINT_RULE_SET: &str = "smithy.rules#endpointRuleSet";
+pub const ENDPOINT_TESTS: &str = "smithy.rules#endpointTests";
 pub const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
 pub const INPUT: &str = "smithy.api#input";
 pub const MIXIN: &str = "smithy.api#mixin";
@@ -55,8 +63,9 @@ fn expectation(trait_id: &str) -> Option<Expect> {
         ADDED_DEFAULT | BOX | CLIENT_OPTIONAL | DEPRECATED | EVENT_STREAM | IDEMPOTENCY_TOKEN
         | INPUT | MIXIN | OUTPUT | REQUIRED | RETRYABLE | SENSITIVE | SPARSE | STREAMING
         | UNIQUE_ITEMS | UNIT_TYPE | AWS_SERVICE | AWS_JSON_1_0 | AWS_JSON_1_1 | ENDPOINT
-        | HOST_LABEL | REQUEST_COMPRESSION => Expect::Object,
-        DOCUMENTATION | TITLE => Expect::String,
+        | HOST_LABEL | REQUEST_COMPRESSION | LENGTH | RANGE | PAGINATED | SIGV4 | OPTIONAL_AUTH
+        | ENDPOINT_RULE_SET | ENDPOINT_TESTS => Expect::Object,
+        DOCUMENTATION | TITLE | PATTERN => Expect::String,
         HTTP_ERROR => Expect::Integer,
         ENUM | EXAMPLES => Expect::Array,
         DEFAULT | ENUM_VALUE => Expect::Any,
@@ -165,5 +174,103 @@ impl Traits {
     /// `aws.api#service`'s `sdkId`.
     pub fn sdk_id(&self) -> Option<&str> {
         self.get(AWS_SERVICE)?.get("sdkId").and_then(Value::as_str)
+    }
+
+    /// `@retryable`: `Some(throttling)` when present.
+    pub fn retryable(&self) -> Option<bool> {
+        let value = self.get(RETRYABLE)?;
+        Some(
+            value
+                .get("throttling")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        )
+    }
+
+    /// `@timestampFormat`: `date-time`, `http-date` or `epoch-seconds`.
+    pub fn timestamp_format(&self) -> Option<&str> {
+        self.get(TIMESTAMP_FORMAT).and_then(Value::as_str)
+    }
+
+    /// `@endpoint`'s `hostPrefix` template.
+    pub fn host_prefix(&self) -> Option<&str> {
+        self.get(ENDPOINT)?
+            .get("hostPrefix")
+            .and_then(Value::as_str)
+    }
+
+    /// `@requestCompression`'s encodings, in model order (empty when absent).
+    pub fn request_compression(&self) -> Vec<&str> {
+        self.get(REQUEST_COMPRESSION)
+            .and_then(|t| t.get("encodings"))
+            .and_then(Value::as_array)
+            .map(|e| e.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// `@paginated`, as written on this shape (an operation's may leave members to its
+    /// service's).
+    pub fn paginated(&self) -> Option<Paginated> {
+        let value = self.get(PAGINATED)?;
+        let field = |name| value.get(name).and_then(Value::as_str).map(str::to_owned);
+        Some(Paginated {
+            input_token: field("inputToken"),
+            output_token: field("outputToken"),
+            items: field("items"),
+            page_size: field("pageSize"),
+        })
+    }
+
+    /// `@length`: (min, max).
+    pub fn length(&self) -> Option<(Option<u64>, Option<u64>)> {
+        let value = self.get(LENGTH)?;
+        Some((
+            value.get("min").and_then(Value::as_u64),
+            value.get("max").and_then(Value::as_u64),
+        ))
+    }
+
+    /// `@range`: (min, max), as the model writes them (numbers, possibly decimals).
+    pub fn range(&self) -> Option<(Option<f64>, Option<f64>)> {
+        let value = self.get(RANGE)?;
+        Some((
+            value.get("min").and_then(Value::as_f64),
+            value.get("max").and_then(Value::as_f64),
+        ))
+    }
+
+    /// `@pattern`: an ECMA 262 regular expression.
+    pub fn pattern(&self) -> Option<&str> {
+        self.get(PATTERN).and_then(Value::as_str)
+    }
+
+    /// `aws.auth#sigv4`'s signing name.
+    pub fn sigv4_name(&self) -> Option<&str> {
+        self.get(SIGV4)?.get("name").and_then(Value::as_str)
+    }
+}
+
+/// `@paginated`: the members that carry paging (each a path in the input or output).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paginated {
+    /// The input member holding the token of the page to get.
+    pub input_token: Option<String>,
+    /// The output member holding the next page's token (a path, `a.b`, in general).
+    pub output_token: Option<String>,
+    /// The output member holding the page's items.
+    pub items: Option<String>,
+    /// The input member bounding the page's size.
+    pub page_size: Option<String>,
+}
+
+impl Paginated {
+    /// This operation's settings, each missing one taken from the service's.
+    pub fn or(self, service: &Paginated) -> Paginated {
+        Paginated {
+            input_token: self.input_token.or_else(|| service.input_token.clone()),
+            output_token: self.output_token.or_else(|| service.output_token.clone()),
+            items: self.items.or_else(|| service.items.clone()),
+            page_size: self.page_size.or_else(|| service.page_size.clone()),
+        }
     }
 }

@@ -1,0 +1,141 @@
+//! Rust types and field defaults, as emitted code spells them: the one mapping from a shape to
+//! its Rust type (see `rust_type` for the rules), and what a field holds when nobody sets it.
+//!
+//! Paths are fully qualified (`::std::option::Option`) so that a model shape called `Option`,
+//! `String` or `Result` can never shadow what the generated code means.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::values;
+use crate::ir::ShapeId;
+use crate::ir::{Field, Ir, Kind, SimpleType};
+
+/// The type of a value of shape `id`, without `Option` or `Box`.
+pub fn value_type(ir: &Ir, id: &ShapeId) -> TokenStream {
+    let shape = ir.shape(id);
+    match &shape.kind {
+        Kind::Simple(simple) => simple_type(*simple),
+        Kind::List { member, sparse } => {
+            let item = value_type(ir, &member.target);
+            if *sparse {
+                quote!(::std::vec::Vec<::std::option::Option<#item>>)
+            } else {
+                quote!(::std::vec::Vec<#item>)
+            }
+        }
+        Kind::Map { key, value, sparse } => {
+            let key = value_type(ir, &key.target);
+            let value = value_type(ir, &value.target);
+            if *sparse {
+                quote!(::std::collections::BTreeMap<#key, ::std::option::Option<#value>>)
+            } else {
+                quote!(::std::collections::BTreeMap<#key, #value>)
+            }
+        }
+        Kind::Structure(_) | Kind::Union(_) | Kind::Enum(_) | Kind::IntEnum(_) => {
+            ir.names.type_path(id)
+        }
+    }
+}
+
+/// The type of a member held in a structure field or union variant: the value type, boxed
+/// when recursion requires it (see `recursion`). No `Option`.
+pub fn held_type(ir: &Ir, target: &ShapeId, boxed: bool) -> TokenStream {
+    let value = value_type(ir, target);
+    if boxed {
+        quote!(::std::boxed::Box<#value>)
+    } else {
+        value
+    }
+}
+
+/// The type a builder stores and its setter takes for `field` (an event stream in its
+/// holder), without the `Option` the builder wraps it in.
+pub fn builder_value_type(ir: &Ir, field: &Field) -> TokenStream {
+    let held = value_type(ir, &field.target);
+    if field.event_stream {
+        quote!(crate::event_stream::EventStream<#held>)
+    } else {
+        held
+    }
+}
+
+/// The type of a structure field: the held type, in `Option` when optional. An event stream is
+/// always there (it is the response body, fed as it arrives).
+pub fn field_type(ir: &Ir, field: &Field) -> TokenStream {
+    let held = held_type(ir, &field.target, field.boxed);
+    if field.event_stream {
+        quote!(crate::event_stream::EventStream<#held>)
+    } else if field.optional {
+        quote!(::std::option::Option<#held>)
+    } else {
+        held
+    }
+}
+
+fn simple_type(simple: SimpleType) -> TokenStream {
+    match simple {
+        SimpleType::Blob => quote!(::aws_smithy_types::Blob),
+        SimpleType::Boolean => quote!(bool),
+        SimpleType::String => quote!(::std::string::String),
+        SimpleType::Byte => quote!(i8),
+        SimpleType::Short => quote!(i16),
+        SimpleType::Integer => quote!(i32),
+        SimpleType::Long => quote!(i64),
+        SimpleType::Float => quote!(f32),
+        SimpleType::Double => quote!(f64),
+        SimpleType::BigInteger => quote!(::aws_smithy_types::BigInteger),
+        SimpleType::BigDecimal => quote!(::aws_smithy_types::BigDecimal),
+        SimpleType::Timestamp => quote!(::aws_smithy_types::DateTime),
+        SimpleType::Document => quote!(::aws_smithy_types::Document),
+    }
+}
+
+/// How a field gets its value when nobody sets it.
+pub enum FieldDefault {
+    /// The field is an `Option`: `None`.
+    None,
+    /// The model's `@default`, as an expression; `constant` when it is a plain literal,
+    /// `rust_default` when it equals what `Default` gives for the field's type.
+    Value {
+        expr: TokenStream,
+        constant: bool,
+        rust_default: bool,
+    },
+    /// Required with no default: the caller must set it.
+    Required,
+}
+
+/// What `field` falls back to.
+pub fn field_default(ir: &Ir, field: &Field) -> FieldDefault {
+    if field.event_stream {
+        // An empty stream, fed the response body as it arrives.
+        return FieldDefault::Value {
+            expr: quote!(::std::default::Default::default()),
+            constant: false,
+            rust_default: true,
+        };
+    }
+    if field.optional {
+        return FieldDefault::None;
+    }
+    match &field.default {
+        Some(value) => {
+            let expr = values::default_expr(ir, &field.target, value);
+            let constant = !field.boxed && values::is_constant(value);
+            let rust_default = !field.boxed && values::is_rust_default(value);
+            let expr = if field.boxed {
+                quote!(::std::boxed::Box::new(#expr))
+            } else {
+                expr
+            };
+            FieldDefault::Value {
+                expr,
+                constant,
+                rust_default,
+            }
+        }
+        None => FieldDefault::Required,
+    }
+}
