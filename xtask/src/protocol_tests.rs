@@ -90,7 +90,7 @@ fn run_suite(
         ..Default::default()
     };
     let plan = smithy_codegen::plan(file, &options).map_err(|e| format!("{name}: {e}"))?;
-    let cases = smithy_codegen::emit::protocol_tests::client_cases(&plan);
+    let cases = &plan.client_cases;
     let mut suite = Suite {
         name: name.clone(),
         server_only: plan.protocol_cases.len() - cases.len(),
@@ -110,7 +110,7 @@ fn run_suite(
         &["test", "--test", "protocol", "--", "--skip", "support::"],
     )?;
     let results = scratch::test_results(&outcome.stdout);
-    for (test, case) in &cases {
+    for (test, case) in cases {
         match results.iter().find(|(n, _)| n == test).map(|(_, r)| r) {
             Some(TestResult::Ok) => suite.passed.push(case.id.clone()),
             Some(TestResult::Failed(why)) => suite.failed.push((case.id.clone(), why.clone())),

@@ -4,48 +4,25 @@
 //! parse the response and compare it with the output built from `params`; error cases parse into
 //! the named error variant with its members. Server-only cases are not generated.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::instantiate::Instantiator;
 use super::{doc_lines, inner_doc_lines};
 use crate::error::Problem;
-use crate::ident::snake;
 use crate::ir::{Ir, Operation};
 use crate::protocol_tests::{Case, Kind};
 
-/// The client cases of the crate's operations and errors, with their test function names.
-pub fn client_cases(ir: &Ir) -> Vec<(String, &Case)> {
-    let mut names = BTreeSet::new();
-    let mut named = Vec::new();
-    for case in &ir.protocol_cases {
-        if !case.for_client() {
-            continue;
-        }
-        let base = snake(&case.id).bare().trim_matches('_').to_owned();
-        let mut name = base.clone();
-        let mut n = 2;
-        while !names.insert(name.clone()) {
-            name = format!("{base}_{n}");
-            n += 1;
-        }
-        named.push((name, case));
-    }
-    named
-}
-
 /// `tests/protocol.rs`, or `None` when the model has no client cases.
 pub fn protocol_rs(ir: &Ir) -> Result<Option<TokenStream>, Vec<Problem>> {
-    let cases = client_cases(ir);
+    let cases = &ir.client_cases;
     if cases.is_empty() {
         return Ok(None);
     }
     let instantiator = Instantiator::new(ir);
     let mut tests = Vec::new();
     let mut problems = Vec::new();
-    for (name, case) in &cases {
+    for (name, case) in cases {
         match case_test(ir, &instantiator, name, case) {
             Ok(test) => tests.push(test),
             Err(p) => problems.push(p),

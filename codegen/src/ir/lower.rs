@@ -55,6 +55,7 @@ pub fn lower(ctx: Context) -> Result<Ir, Error> {
     let error_ids: Vec<ShapeId> = ctx.error_shapes().iter().map(|s| s.id.clone()).collect();
     let protocol_cases = crate::protocol_tests::cases(&ctx.model, &operation_ids, &error_ids)
         .map_err(|p| Error::model(vec![p]))?;
+    let client_cases = client_cases(&protocol_cases);
     let Context {
         names,
         source,
@@ -74,9 +75,32 @@ pub fn lower(ctx: Context) -> Result<Ir, Error> {
         names,
         examples,
         protocol_cases,
+        client_cases,
         warnings,
         rustdoc_cache: Default::default(),
     })
+}
+
+/// The client cases, each with its test function's name: the case id in snake case, made unique.
+fn client_cases(
+    cases: &[crate::protocol_tests::Case],
+) -> Vec<(String, crate::protocol_tests::Case)> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut named = Vec::new();
+    for case in cases.iter().filter(|c| c.for_client()) {
+        let base = crate::ident::snake(&case.id)
+            .bare()
+            .trim_matches('_')
+            .to_owned();
+        let mut name = base.clone();
+        let mut n = 2;
+        while !names.insert(name.clone()) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        named.push((name, case.clone()));
+    }
+    named
 }
 
 fn lower_service(ctx: &Context) -> Service {

@@ -50,6 +50,9 @@ pub struct Ir {
     pub examples: Vec<Example>,
     /// The protocol compliance cases of the selected operations and their errors.
     pub protocol_cases: Vec<Case>,
+    /// The client cases among them, each with the name of its test function in
+    /// `tests/protocol.rs` (server-only cases are not tests of a client).
+    pub client_cases: Vec<(String, Case)>,
     /// What generation left out and why, for the command line to print.
     pub warnings: Vec<Problem>,
     /// Documentation already converted to rustdoc, shared by the emitters' threads.
