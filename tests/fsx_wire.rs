@@ -13,7 +13,9 @@
 use std::error::Error as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use fsx::operation::copy_backup::{self, CopyBackup, CopyBackupError, CopyBackupInput};
+use fsx::operation::copy_backup::{
+    self, CopyBackup, CopyBackupError, CopyBackupInput, CopyBackupOutput,
+};
 use fsx::operation::create_backup::{self, CreateBackup, CreateBackupError, CreateBackupInput};
 use fsx::operation::create_file_system_from_backup::{
     self as create_fs, CreateFileSystemFromBackup, CreateFileSystemFromBackupError,
@@ -29,7 +31,7 @@ use fsx::operation::describe_backups::{
 };
 use fsx::operation::Operation;
 use fsx::types::{
-    BackupLifecycle, BackupType, CreateFileSystemLustreConfiguration,
+    Backup, BackupLifecycle, BackupType, CreateFileSystemLustreConfiguration,
     CreateFileSystemOpenZfsConfiguration, CreateOntapVolumeConfiguration, FileSystemType, Filter,
     FilterName, LustreDeploymentType, OpenZfsDeploymentType, ResourceType, SecurityStyle,
     StorageType, Tag, TieringPolicy, TieringPolicyName,
@@ -59,7 +61,7 @@ fn status(code: u16) -> StatusCode {
 }
 
 fn tag(key: &str, value: &str) -> Tag {
-    Tag::builder().key(key).value(value).build().unwrap()
+    Tag::builder().key(key).value(value).build()
 }
 
 fn body_text(request: &http::Request<Vec<u8>>) -> &str {
@@ -289,7 +291,7 @@ fn copy_backup_request() {
         .source_region("eu-west-1")
         .kms_key_id("")
         .copy_tags(false)
-        .tags(vec![])
+        .set_tags(Some(vec![]))
         .build()
         .unwrap();
     let request = copy_backup::request(&input).unwrap();
@@ -314,8 +316,10 @@ fn create_backup_request() {
     let input = CreateBackupInput::builder()
         .file_system_id("fs-0498eed5fe91001ec")
         .client_request_token("token-2")
-        .tags(vec![tag("Name", "MyBackup"), tag("empty", "")])
-        .build();
+        .tags(tag("Name", "MyBackup"))
+        .tags(tag("empty", ""))
+        .build()
+        .unwrap();
     let request = create_backup::request(&input).unwrap();
     assert_envelope(&request, "CreateBackup");
     assert_eq!(
@@ -331,7 +335,8 @@ fn create_backup_request() {
     let input = CreateBackupInput::builder()
         .volume_id("fsvol-1")
         .client_request_token("quote \" backslash \\ newline \n tab \t control \u{1} é 🙂")
-        .build();
+        .build()
+        .unwrap();
     let request = create_backup::request(&input).unwrap();
     assert_envelope(&request, "CreateBackup");
     assert_eq!(
@@ -357,15 +362,15 @@ fn create_file_system_from_backup_request() {
         .deployment_type(OpenZfsDeploymentType::SingleAz1)
         .throughput_capacity(0)
         .copy_tags_to_volumes(false)
-        .route_table_ids(vec![])
-        .build()
-        .unwrap();
+        .set_route_table_ids(Some(vec![]))
+        .build();
     let input = CreateFileSystemFromBackupInput::builder()
         .backup_id("backup-03e3c82e0183b7b6b")
         .client_request_token("token-3")
-        .subnet_ids(vec!["subnet-1".to_owned(), "subnet-2".to_owned()])
-        .security_group_ids(vec![])
-        .tags(vec![])
+        .subnet_ids("subnet-1")
+        .subnet_ids("subnet-2")
+        .set_security_group_ids(Some(vec![]))
+        .set_tags(Some(vec![]))
         .lustre_configuration(lustre)
         .storage_type(StorageType::Ssd)
         .kms_key_id("")
@@ -422,14 +427,13 @@ fn create_volume_from_backup_request() {
                 .build(),
         )
         .size_in_bytes(0)
-        .build()
-        .unwrap();
+        .build();
     let input = CreateVolumeFromBackupInput::builder()
         .backup_id("backup-1")
         .client_request_token("token-4")
         .name("vol1")
         .ontap_configuration(ontap)
-        .tags(vec![tag("k", "v")])
+        .tags(tag("k", "v"))
         .build()
         .unwrap();
     let request = create_volume::request(&input).unwrap();
@@ -471,27 +475,32 @@ fn delete_backup_request() {
 #[test]
 fn describe_backups_request() {
     // Nothing set: the body is `{}`.
-    let request = describe_backups::request(&DescribeBackupsInput::builder().build()).unwrap();
+    let request =
+        describe_backups::request(&DescribeBackupsInput::builder().build().unwrap()).unwrap();
     assert_envelope(&request, "DescribeBackups");
     assert_eq!(request.body(), b"{}");
     assert_eq!(request.headers()["content-length"], "2");
 
     // Zero, empty string, empty list; an enum value this crate does not know is sent as is.
     let input = DescribeBackupsInput::builder()
-        .backup_ids(vec![])
-        .filters(vec![
+        .set_backup_ids(Some(vec![]))
+        .filters(
             Filter::builder()
                 .name(FilterName::FileSystemId)
-                .values(vec!["fs-1".to_owned(), String::new()])
+                .values("fs-1")
+                .values("")
                 .build(),
+        )
+        .filters(
             Filter::builder()
                 .name(FilterName::from("future-filter"))
-                .values(vec![])
+                .set_values(Some(vec![]))
                 .build(),
-        ])
+        )
         .max_results(0)
         .next_token("")
-        .build();
+        .build()
+        .unwrap();
     let request = describe_backups::request(&input).unwrap();
     assert_envelope(&request, "DescribeBackups");
     assert_eq!(
@@ -527,26 +536,29 @@ fn unset_idempotency_tokens_are_fresh_uuids_and_set_ones_are_kept() {
         |i| i.client_request_token.as_ref(),
     );
     check_idempotency_token::<CreateBackup>(
-        CreateBackupInput::builder().file_system_id("fs-1").build(),
+        CreateBackupInput::builder()
+            .file_system_id("fs-1")
+            .build()
+            .unwrap(),
         |t| {
             CreateBackupInput::builder()
                 .file_system_id("fs-1")
                 .client_request_token(t)
                 .build()
+                .unwrap()
         },
         |i| i.client_request_token.as_ref(),
     );
-    let subnets = || vec!["subnet-1".to_owned()];
     check_idempotency_token::<CreateFileSystemFromBackup>(
         CreateFileSystemFromBackupInput::builder()
             .backup_id("backup-1")
-            .subnet_ids(subnets())
+            .subnet_ids("subnet-1")
             .build()
             .unwrap(),
         |t| {
             CreateFileSystemFromBackupInput::builder()
                 .backup_id("backup-1")
-                .subnet_ids(subnets())
+                .subnet_ids("subnet-1")
                 .client_request_token(t)
                 .build()
                 .unwrap()
@@ -586,20 +598,30 @@ fn unset_idempotency_tokens_are_fresh_uuids_and_set_ones_are_kept() {
 }
 
 #[test]
-fn builders_check_required_members() {
-    let err = CopyBackupInput::builder().build().unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "CopyBackupInput: required member `source_backup_id` (SourceBackupId) is not set"
-    );
-    let err = CreateVolumeFromBackupInput::builder()
-        .backup_id("b")
-        .build()
-        .unwrap_err();
-    assert_eq!(
-        (err.shape(), err.member()),
-        ("CreateVolumeFromBackupInput", "Name")
-    );
+fn builders_take_what_the_wire_allows() {
+    // `build()` checks no constraint: a missing required member is the service's to report.
+    let input = CopyBackupInput::builder().build().unwrap();
+    assert_eq!(input.source_backup_id(), None);
+    let request = copy_backup::request(&input).unwrap();
+    assert!(!body_text(&request).contains("SourceBackupId"));
+
+    // Outputs and the structures inside them build without `?`, required members or not.
+    let backup: Backup = Backup::builder().backup_id("backup-1").build();
+    assert_eq!(backup.backup_id(), Some("backup-1"));
+    assert_eq!(backup.lifecycle(), None);
+    assert!(backup.tags().is_empty());
+    let output: CopyBackupOutput = CopyBackupOutput::builder().backup(backup.clone()).build();
+    assert_eq!(output.backup(), Some(&backup));
+
+    // A list setter appends, `set_` replaces, `get_` reads what is set.
+    let builder = Backup::builder().tags(tag("a", "1")).tags(tag("b", "2"));
+    assert_eq!(builder.get_tags().as_deref().map(<[Tag]>::len), Some(2));
+    let backup = builder.set_tags(Some(vec![tag("c", "3")])).build();
+    assert_eq!(backup.tags(), [tag("c", "3")]);
+    assert_eq!(backup.tags()[0].key(), Some("c"));
+    let cleared = Backup::builder().set_tags(None).build();
+    assert_eq!(cleared.tags, None);
+    assert!(cleared.tags().is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@
 //!   as in smithy-rs. So a model shape called `<Op>Input` never collides with them.
 //! - builders: `<Type>Builder`, in the module beside the type's.
 //! - fields and builder setters: `snake_case` of the member name; keywords become raw
-//!   (`r#type`) or get a `_` suffix (`self_`); a setter that would be called `build` is
-//!   `build_value` (the builder's own `build` wins). The other accessors are `set_` and `get_`
+//!   (`r#type`) or get a `_` suffix (`self_`); a setter that would be called `build`, or take
+//!   a method of the builder's traits (`default`, `clone`, …), is `<name>_value`. The other accessors are `set_` and `get_`
 //!   before the field name without its leading underscores (`_1` → `set_1`), so no accessor
 //!   has a double underscore.
 //! - enum and union variants: `UpperCamelCase`; a member that would be called `Unknown` is
@@ -19,6 +19,9 @@
 //! - operation modules: `snake_case` of the operation name; `mod` becomes `mod_` (the file
 //!   `operation/mod.rs` is the module tree).
 //! - list and map (de)serializers: `ser_`/`de_` and `snake_case` of the shape name.
+//! - getters: the field's name, unless the type has a method of that name (its own, such as
+//!   `builder()` or an input's `validate()`, or one of a trait it implements, such as `clone()`
+//!   or `default()`, which an inherent method would shadow): then `<name>_value`.
 //! - reserved: the type name `Unhandled` (the operation errors' fallback), the field `meta` in
 //!   error structures (the response's metadata).
 
@@ -43,6 +46,7 @@ pub struct Names {
     setters: BTreeMap<ShapeId, RustIdent>,
     set_methods: BTreeMap<ShapeId, RustIdent>,
     get_methods: BTreeMap<ShapeId, RustIdent>,
+    getters: BTreeMap<ShapeId, RustIdent>,
     variants: BTreeMap<ShapeId, RustIdent>,
     modules: BTreeMap<ShapeId, RustIdent>,
     collections: BTreeMap<ShapeId, RustIdent>,
@@ -138,6 +142,13 @@ impl Names {
             .unwrap_or_else(|| panic!("generator bug: no set_ method for {member}"))
     }
 
+    /// The type's getter of a structure member (its field's name, unless the type already has
+    /// a method of that name: `builder` → `builder_value`); `None` for an error's message,
+    /// which the error's own `message()` returns.
+    pub fn getter(&self, member: &ShapeId) -> Option<&RustIdent> {
+        self.getters.get(member)
+    }
+
     /// The builder's `get_<field>` method.
     pub fn get_method(&self, member: &ShapeId) -> &RustIdent {
         self.get_methods
@@ -176,6 +187,24 @@ impl Names {
         quote::format_ident!("de_{}", self.collection(id).bare())
     }
 }
+
+/// Methods every generated structure has (`builder()` and those of its derived and blanket
+/// traits), which no getter may shadow.
+const TRAIT_METHODS: &[&str] = &[
+    "builder",
+    "clone",
+    "clone_from",
+    "default",
+    "eq",
+    "ne",
+    "fmt",
+    "into",
+    "try_into",
+    "to_owned",
+    "borrow",
+    "borrow_mut",
+    "type_id",
+];
 
 /// Names every type in `shapes`, its members, and every operation.
 pub fn assign(
@@ -257,10 +286,39 @@ pub fn assign(
                     }
                 }
                 let mut methods = BTreeMap::from([("build".to_owned(), id.clone())]);
+                // Methods a getter must not take: the type's own (`builder()`, an input's
+                // `validate()`, an error's `message()`, `meta()`, `with_meta()`) and those of
+                // the traits every type has, which an inherent method would shadow
+                // (`x.clone()`, `T::default()`, an error's `to_string()`).
+                let is_error = shape.traits.has(crate::model::traits::ERROR);
+                let is_input = origins
+                    .get(id)
+                    .is_some_and(|o| o.role == crate::transform::Role::Input);
+                let own: &[&str] = if is_error {
+                    &[
+                        "message",
+                        "meta",
+                        "with_meta",
+                        "source",
+                        "description",
+                        "cause",
+                        "to_string",
+                    ]
+                } else if is_input {
+                    &["validate"]
+                } else {
+                    &[]
+                };
+                let own: Vec<&str> = TRAIT_METHODS.iter().chain(own).copied().collect();
+                let mut type_methods: BTreeMap<String, ShapeId> =
+                    own.iter().map(|m| ((*m).to_owned(), id.clone())).collect();
                 for member in members {
                     let field = snake(member.name());
-                    let setter = if field.bare() == "build" {
-                        RustIdent::escaped("build_value")
+                    // The builder's own `build()` and its traits' methods win over setters.
+                    let setter = if field.bare() == "build"
+                        || (field.bare() != "builder" && TRAIT_METHODS.contains(&field.bare()))
+                    {
+                        RustIdent::escaped(&format!("{}_value", field.bare()))
                     } else {
                         field.clone()
                     };
@@ -268,6 +326,14 @@ pub fn assign(
                     let set = RustIdent::escaped(&format!("set_{stem}"));
                     let get = RustIdent::escaped(&format!("get_{stem}"));
                     // A member whose field already clashes would only repeat the clash as methods.
+                    // An error's message member is read through the error's `message()`.
+                    let getter = if is_error && field.bare() == "message" {
+                        None
+                    } else if own.contains(&field.bare()) {
+                        Some(RustIdent::escaped(&format!("{}_value", field.bare())))
+                    } else {
+                        Some(field.clone())
+                    };
                     if claims.claim(&mut fields, field.to_string(), &member.id, "field") {
                         for method in [&setter, &set, &get] {
                             claims.claim(
@@ -276,6 +342,16 @@ pub fn assign(
                                 &member.id,
                                 "builder method",
                             );
+                        }
+                        if let Some(getter) = getter {
+                            if claims.claim(
+                                &mut type_methods,
+                                getter.to_string(),
+                                &member.id,
+                                "getter",
+                            ) {
+                                names.getters.insert(member.id.clone(), getter);
+                            }
                         }
                     }
                     names.fields.insert(member.id.clone(), field);

@@ -10,7 +10,11 @@ pub struct ActiveDirectoryBackupAttributesBuilder {
     resource_arn: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryBackupAttributesBuilder {
-    /// Sets [`domain_name`](crate::types::ActiveDirectoryBackupAttributes::domain_name) (`DomainName`).
+    /// Sets the `DomainName` member.
+    ///
+    /// The fully qualified domain name of the self-managed Active Directory directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -19,6 +23,10 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self
     }
     /// Sets or clears the `DomainName` member.
+    ///
+    /// The fully qualified domain name of the self-managed Active Directory directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -27,10 +35,18 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self
     }
     /// The `DomainName` member, if set.
+    ///
+    /// The fully qualified domain name of the self-managed Active Directory directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    /// Sets [`active_directory_id`](crate::types::ActiveDirectoryBackupAttributes::active_directory_id) (`ActiveDirectoryId`).
+    /// Sets the `ActiveDirectoryId` member.
+    ///
+    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -39,6 +55,10 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self
     }
     /// Sets or clears the `ActiveDirectoryId` member.
+    ///
+    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -47,12 +67,20 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self
     }
     /// The `ActiveDirectoryId` member, if set.
+    ///
+    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
-    /// Sets [`resource_arn`](crate::types::ActiveDirectoryBackupAttributes::resource_arn) (`ResourceARN`).
+    /// Sets the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,6 +89,10 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self
     }
     /// Sets or clears the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,6 +101,10 @@ impl ActiveDirectoryBackupAttributesBuilder {
         self
     }
     /// The `ResourceARN` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -89,7 +125,11 @@ pub struct ActiveDirectoryErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryErrorBuilder {
-    /// Sets [`active_directory_id`](crate::types::ActiveDirectoryError::active_directory_id) (`ActiveDirectoryId`).
+    /// Sets the `ActiveDirectoryId` member.
+    ///
+    /// The directory ID of the directory that an error pertains to.
+    ///
+    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -98,6 +138,10 @@ impl ActiveDirectoryErrorBuilder {
         self
     }
     /// Sets or clears the `ActiveDirectoryId` member.
+    ///
+    /// The directory ID of the directory that an error pertains to.
+    ///
+    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -106,12 +150,20 @@ impl ActiveDirectoryErrorBuilder {
         self
     }
     /// The `ActiveDirectoryId` member, if set.
+    ///
+    /// The directory ID of the directory that an error pertains to.
+    ///
+    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
     /// Sets the `Type` member.
+    ///
+    /// The type of Active Directory error.
+    ///
+    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ActiveDirectoryErrorType>,
@@ -120,6 +172,10 @@ impl ActiveDirectoryErrorBuilder {
         self
     }
     /// Sets or clears the `Type` member.
+    ///
+    /// The type of Active Directory error.
+    ///
+    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
@@ -128,12 +184,20 @@ impl ActiveDirectoryErrorBuilder {
         self
     }
     /// The `Type` member, if set.
+    ///
+    /// The type of Active Directory error.
+    ///
+    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
     pub fn get_type(
         &self,
     ) -> &::std::option::Option<crate::types::ActiveDirectoryErrorType> {
         &self.r#type
     }
-    /// Sets [`message`](crate::types::ActiveDirectoryError::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -142,6 +206,10 @@ impl ActiveDirectoryErrorBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -150,31 +218,21 @@ impl ActiveDirectoryErrorBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ActiveDirectoryError,
-        crate::error::BuildError,
-    > {
-        if self.active_directory_id.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "ActiveDirectoryError",
-                    "active_directory_id",
-                    "ActiveDirectoryId",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::ActiveDirectoryError {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::ActiveDirectoryError {
+        crate::types::ActiveDirectoryError {
             active_directory_id: self.active_directory_id,
             r#type: self.r#type,
             message: self.message,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 /// A builder for [`AdministrativeAction`](crate::types::AdministrativeAction).
@@ -197,7 +255,11 @@ pub struct AdministrativeActionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeActionBuilder {
-    /// Sets [`administrative_action_type`](crate::types::AdministrativeAction::administrative_action_type) (`AdministrativeActionType`).
+    /// Sets the `AdministrativeActionType` member.
+    ///
+    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).
+    ///
+    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
     pub fn administrative_action_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AdministrativeActionType>,
@@ -206,6 +268,10 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `AdministrativeActionType` member.
+    ///
+    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).
+    ///
+    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
     pub fn set_administrative_action_type(
         mut self,
         input: ::std::option::Option<crate::types::AdministrativeActionType>,
@@ -214,26 +280,44 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `AdministrativeActionType` member, if set.
+    ///
+    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).
+    ///
+    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
     pub fn get_administrative_action_type(
         &self,
     ) -> &::std::option::Option<crate::types::AdministrativeActionType> {
         &self.administrative_action_type
     }
-    /// Sets [`progress_percent`](crate::types::AdministrativeAction::progress_percent) (`ProgressPercent`).
+    /// Sets the `ProgressPercent` member.
+    ///
+    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
+    ///
+    /// Range: 0 to 100.
     pub fn progress_percent(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.progress_percent = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ProgressPercent` member.
+    ///
+    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
+    ///
+    /// Range: 0 to 100.
     pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
     /// The `ProgressPercent` member, if set.
+    ///
+    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
+    ///
+    /// Range: 0 to 100.
     pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
         &self.progress_percent
     }
-    /// Sets [`request_time`](crate::types::AdministrativeAction::request_time) (`RequestTime`).
+    /// Sets the `RequestTime` member.
+    ///
+    /// The time that the administrative action request was received.
     pub fn request_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -242,6 +326,8 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `RequestTime` member.
+    ///
+    /// The time that the administrative action request was received.
     pub fn set_request_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -250,12 +336,34 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `RequestTime` member, if set.
+    ///
+    /// The time that the administrative action request was received.
     pub fn get_request_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.request_time
     }
-    /// Sets [`status`](crate::types::AdministrativeAction::status) (`Status`).
+    /// Sets the `Status` member.
+    ///
+    /// The status of the administrative action, as follows:
+    ///
+    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
+    ///
+    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
+    ///
+    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
+    ///
+    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
+    ///
+    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
+    ///
+    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
+    ///
+    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
+    ///
+    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
+    ///
+    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<crate::types::Status>,
@@ -264,6 +372,26 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `Status` member.
+    ///
+    /// The status of the administrative action, as follows:
+    ///
+    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
+    ///
+    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
+    ///
+    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
+    ///
+    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
+    ///
+    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
+    ///
+    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
+    ///
+    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
+    ///
+    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
+    ///
+    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
     pub fn set_status(
         mut self,
         input: ::std::option::Option<crate::types::Status>,
@@ -272,10 +400,32 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `Status` member, if set.
+    ///
+    /// The status of the administrative action, as follows:
+    ///
+    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
+    ///
+    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
+    ///
+    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
+    ///
+    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
+    ///
+    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
+    ///
+    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
+    ///
+    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
+    ///
+    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
+    ///
+    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
     pub fn get_status(&self) -> &::std::option::Option<crate::types::Status> {
         &self.status
     }
-    /// Sets [`target_file_system_values`](crate::types::AdministrativeAction::target_file_system_values) (`TargetFileSystemValues`).
+    /// Sets the `TargetFileSystemValues` member.
+    ///
+    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
     pub fn target_file_system_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystem>,
@@ -284,6 +434,8 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `TargetFileSystemValues` member.
+    ///
+    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
     pub fn set_target_file_system_values(
         mut self,
         input: ::std::option::Option<crate::types::FileSystem>,
@@ -292,12 +444,16 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `TargetFileSystemValues` member, if set.
+    ///
+    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
     pub fn get_target_file_system_values(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystem> {
         &self.target_file_system_values
     }
-    /// Sets [`failure_details`](crate::types::AdministrativeAction::failure_details) (`FailureDetails`).
+    /// Sets the `FailureDetails` member.
+    ///
+    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<
@@ -308,6 +464,8 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `FailureDetails` member.
+    ///
+    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::AdministrativeActionFailureDetails>,
@@ -316,12 +474,16 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `FailureDetails` member, if set.
+    ///
+    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::AdministrativeActionFailureDetails> {
         &self.failure_details
     }
-    /// Sets [`target_volume_values`](crate::types::AdministrativeAction::target_volume_values) (`TargetVolumeValues`).
+    /// Sets the `TargetVolumeValues` member.
+    ///
+    /// The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume).
     pub fn target_volume_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::Volume>,
@@ -330,6 +492,8 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `TargetVolumeValues` member.
+    ///
+    /// The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume).
     pub fn set_target_volume_values(
         mut self,
         input: ::std::option::Option<crate::types::Volume>,
@@ -338,12 +502,16 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `TargetVolumeValues` member, if set.
+    ///
+    /// The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume).
     pub fn get_target_volume_values(
         &self,
     ) -> &::std::option::Option<crate::types::Volume> {
         &self.target_volume_values
     }
-    /// Sets [`target_snapshot_values`](crate::types::AdministrativeAction::target_snapshot_values) (`TargetSnapshotValues`).
+    /// Sets the `TargetSnapshotValues` member.
+    ///
+    /// The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot).
     pub fn target_snapshot_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::Snapshot>,
@@ -352,6 +520,8 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `TargetSnapshotValues` member.
+    ///
+    /// The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot).
     pub fn set_target_snapshot_values(
         mut self,
         input: ::std::option::Option<crate::types::Snapshot>,
@@ -360,12 +530,18 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `TargetSnapshotValues` member, if set.
+    ///
+    /// The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot).
     pub fn get_target_snapshot_values(
         &self,
     ) -> &::std::option::Option<crate::types::Snapshot> {
         &self.target_snapshot_values
     }
-    /// Sets [`total_transfer_bytes`](crate::types::AdministrativeAction::total_transfer_bytes) (`TotalTransferBytes`).
+    /// Sets the `TotalTransferBytes` member.
+    ///
+    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub fn total_transfer_bytes(
         mut self,
         input: impl ::std::convert::Into<i64>,
@@ -374,6 +550,10 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `TotalTransferBytes` member.
+    ///
+    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub fn set_total_transfer_bytes(
         mut self,
         input: ::std::option::Option<i64>,
@@ -382,10 +562,18 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `TotalTransferBytes` member, if set.
+    ///
+    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub fn get_total_transfer_bytes(&self) -> &::std::option::Option<i64> {
         &self.total_transfer_bytes
     }
-    /// Sets [`remaining_transfer_bytes`](crate::types::AdministrativeAction::remaining_transfer_bytes) (`RemainingTransferBytes`).
+    /// Sets the `RemainingTransferBytes` member.
+    ///
+    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub fn remaining_transfer_bytes(
         mut self,
         input: impl ::std::convert::Into<i64>,
@@ -394,6 +582,10 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `RemainingTransferBytes` member.
+    ///
+    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub fn set_remaining_transfer_bytes(
         mut self,
         input: ::std::option::Option<i64>,
@@ -402,10 +594,18 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `RemainingTransferBytes` member, if set.
+    ///
+    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub fn get_remaining_transfer_bytes(&self) -> &::std::option::Option<i64> {
         &self.remaining_transfer_bytes
     }
-    /// Sets [`message`](crate::types::AdministrativeAction::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -414,6 +614,10 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -422,6 +626,10 @@ impl AdministrativeActionBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -448,7 +656,11 @@ pub struct AdministrativeActionFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeActionFailureDetailsBuilder {
-    /// Sets [`message`](crate::types::AdministrativeActionFailureDetails::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// Error message providing details about the failed administrative action.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -457,6 +669,10 @@ impl AdministrativeActionFailureDetailsBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// Error message providing details about the failed administrative action.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -465,6 +681,10 @@ impl AdministrativeActionFailureDetailsBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// Error message providing details about the failed administrative action.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -482,15 +702,39 @@ pub struct AggregateConfigurationBuilder {
     total_constituents: ::std::option::Option<i32>,
 }
 impl AggregateConfigurationBuilder {
-    /// Sets [`aggregates`](crate::types::AggregateConfiguration::aggregates) (`Aggregates`).
+    /// Appends an element to the `Aggregates` list; [`set_aggregates`](Self::set_aggregates) replaces the whole list.
+    ///
+    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
+    ///
+    /// - The value of `Aggregates` contains aggregates that are not present.
+    ///
+    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
+    ///
+    /// Length: 0 to 6.
     pub fn aggregates(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.aggregates = ::std::option::Option::Some(input.into());
+        self.aggregates.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Aggregates` member.
+    /// Replaces or clears the whole `Aggregates` list.
+    ///
+    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
+    ///
+    /// - The value of `Aggregates` contains aggregates that are not present.
+    ///
+    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
+    ///
+    /// Length: 0 to 6.
     pub fn set_aggregates(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -499,22 +743,46 @@ impl AggregateConfigurationBuilder {
         self
     }
     /// The `Aggregates` member, if set.
+    ///
+    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
+    ///
+    /// - The value of `Aggregates` contains aggregates that are not present.
+    ///
+    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
+    ///
+    /// Length: 0 to 6.
     pub fn get_aggregates(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.aggregates
     }
-    /// Sets [`total_constituents`](crate::types::AggregateConfiguration::total_constituents) (`TotalConstituents`).
+    /// Sets the `TotalConstituents` member.
+    ///
+    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
+    ///
+    /// Range: 1 to 200.
     pub fn total_constituents(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.total_constituents = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `TotalConstituents` member.
+    ///
+    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
+    ///
+    /// Range: 1 to 200.
     pub fn set_total_constituents(mut self, input: ::std::option::Option<i32>) -> Self {
         self.total_constituents = input;
         self
     }
     /// The `TotalConstituents` member, if set.
+    ///
+    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
+    ///
+    /// Range: 1 to 200.
     pub fn get_total_constituents(&self) -> &::std::option::Option<i32> {
         &self.total_constituents
     }
@@ -533,7 +801,21 @@ pub struct AliasBuilder {
     lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
 }
 impl AliasBuilder {
-    /// Sets [`name`](crate::types::Alias::name) (`Name`).
+    /// Sets the `Name` member.
+    ///
+    /// The name of the DNS alias. The alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -542,6 +824,20 @@ impl AliasBuilder {
         self
     }
     /// Sets or clears the `Name` member.
+    ///
+    /// The name of the DNS alias. The alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -550,10 +846,38 @@ impl AliasBuilder {
         self
     }
     /// The `Name` member, if set.
+    ///
+    /// The name of the DNS alias. The alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// Sets [`lifecycle`](crate::types::Alias::lifecycle) (`Lifecycle`).
+    /// Sets the `Lifecycle` member.
+    ///
+    /// Describes the state of the DNS alias.
+    ///
+    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
+    ///
+    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
+    ///
+    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
+    ///
+    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
+    ///
+    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::AliasLifecycle>,
@@ -562,6 +886,20 @@ impl AliasBuilder {
         self
     }
     /// Sets or clears the `Lifecycle` member.
+    ///
+    /// Describes the state of the DNS alias.
+    ///
+    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
+    ///
+    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
+    ///
+    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
+    ///
+    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
+    ///
+    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::AliasLifecycle>,
@@ -570,6 +908,20 @@ impl AliasBuilder {
         self
     }
     /// The `Lifecycle` member, if set.
+    ///
+    /// Describes the state of the DNS alias.
+    ///
+    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
+    ///
+    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
+    ///
+    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
+    ///
+    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
+    ///
+    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
     pub fn get_lifecycle(&self) -> &::std::option::Option<crate::types::AliasLifecycle> {
         &self.lifecycle
     }
@@ -589,6 +941,10 @@ pub struct AutocommitPeriodBuilder {
 }
 impl AutocommitPeriodBuilder {
     /// Sets the `Type` member.
+    ///
+    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
+    ///
+    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutocommitPeriodType>,
@@ -597,6 +953,10 @@ impl AutocommitPeriodBuilder {
         self
     }
     /// Sets or clears the `Type` member.
+    ///
+    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
+    ///
+    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::AutocommitPeriodType>,
@@ -605,45 +965,77 @@ impl AutocommitPeriodBuilder {
         self
     }
     /// The `Type` member, if set.
+    ///
+    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
+    ///
+    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
     pub fn get_type(
         &self,
     ) -> &::std::option::Option<crate::types::AutocommitPeriodType> {
         &self.r#type
     }
-    /// Sets [`value`](crate::types::AutocommitPeriod::value) (`Value`).
+    /// Sets the `Value` member.
+    ///
+    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
+    ///
+    /// - `Minutes`: 5 - 65,535
+    ///
+    /// - `Hours`: 1 - 65,535
+    ///
+    /// - `Days`: 1 - 3,650
+    ///
+    /// - `Months`: 1 - 120
+    ///
+    /// - `Years`: 1 - 10
+    ///
+    /// Range: 1 to 65535.
     pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Value` member.
+    ///
+    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
+    ///
+    /// - `Minutes`: 5 - 65,535
+    ///
+    /// - `Hours`: 1 - 65,535
+    ///
+    /// - `Days`: 1 - 3,650
+    ///
+    /// - `Months`: 1 - 120
+    ///
+    /// - `Years`: 1 - 10
+    ///
+    /// Range: 1 to 65535.
     pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
         self.value = input;
         self
     }
     /// The `Value` member, if set.
+    ///
+    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
+    ///
+    /// - `Minutes`: 5 - 65,535
+    ///
+    /// - `Hours`: 1 - 65,535
+    ///
+    /// - `Days`: 1 - 3,650
+    ///
+    /// - `Months`: 1 - 120
+    ///
+    /// - `Years`: 1 - 10
+    ///
+    /// Range: 1 to 65535.
     pub fn get_value(&self) -> &::std::option::Option<i32> {
         &self.value
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::AutocommitPeriod,
-        crate::error::BuildError,
-    > {
-        if self.r#type.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "AutocommitPeriod",
-                    "type",
-                    "Type",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::AutocommitPeriod {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::AutocommitPeriod {
+        crate::types::AutocommitPeriod {
             r#type: self.r#type,
             value: self.value,
-        })
+        }
     }
 }
 /// A builder for [`Backup`](crate::types::Backup).
@@ -670,7 +1062,11 @@ pub struct BackupBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl BackupBuilder {
-    /// Sets [`backup_id`](crate::types::Backup::backup_id) (`BackupId`).
+    /// Sets the `BackupId` member.
+    ///
+    /// The ID of the backup.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -679,6 +1075,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `BackupId` member.
+    ///
+    /// The ID of the backup.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -687,10 +1087,32 @@ impl BackupBuilder {
         self
     }
     /// The `BackupId` member, if set.
+    ///
+    /// The ID of the backup.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
-    /// Sets [`lifecycle`](crate::types::Backup::lifecycle) (`Lifecycle`).
+    /// Sets the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the backup.
+    ///
+    /// - `AVAILABLE` - The backup is fully available.
+    ///
+    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the backup.
+    ///
+    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
+    ///
+    /// - `COPYING` - Amazon FSx is copying the backup.
+    ///
+    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
+    ///
+    /// - `FAILED` - Amazon FSx couldn't finish the backup.
+    ///
+    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupLifecycle>,
@@ -699,6 +1121,24 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the backup.
+    ///
+    /// - `AVAILABLE` - The backup is fully available.
+    ///
+    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the backup.
+    ///
+    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
+    ///
+    /// - `COPYING` - Amazon FSx is copying the backup.
+    ///
+    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
+    ///
+    /// - `FAILED` - Amazon FSx couldn't finish the backup.
+    ///
+    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::BackupLifecycle>,
@@ -707,12 +1147,32 @@ impl BackupBuilder {
         self
     }
     /// The `Lifecycle` member, if set.
+    ///
+    /// The lifecycle status of the backup.
+    ///
+    /// - `AVAILABLE` - The backup is fully available.
+    ///
+    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the backup.
+    ///
+    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
+    ///
+    /// - `COPYING` - Amazon FSx is copying the backup.
+    ///
+    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
+    ///
+    /// - `FAILED` - Amazon FSx couldn't finish the backup.
+    ///
+    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::BackupLifecycle> {
         &self.lifecycle
     }
-    /// Sets [`failure_details`](crate::types::Backup::failure_details) (`FailureDetails`).
+    /// Sets the `FailureDetails` member.
+    ///
+    /// Details explaining any failures that occurred when creating a backup.
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupFailureDetails>,
@@ -721,6 +1181,8 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `FailureDetails` member.
+    ///
+    /// Details explaining any failures that occurred when creating a backup.
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::BackupFailureDetails>,
@@ -729,12 +1191,18 @@ impl BackupBuilder {
         self
     }
     /// The `FailureDetails` member, if set.
+    ///
+    /// Details explaining any failures that occurred when creating a backup.
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::BackupFailureDetails> {
         &self.failure_details
     }
     /// Sets the `Type` member.
+    ///
+    /// The type of the file-system backup.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupType>,
@@ -743,6 +1211,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `Type` member.
+    ///
+    /// The type of the file-system backup.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::BackupType>,
@@ -751,24 +1223,44 @@ impl BackupBuilder {
         self
     }
     /// The `Type` member, if set.
+    ///
+    /// The type of the file-system backup.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
     pub fn get_type(&self) -> &::std::option::Option<crate::types::BackupType> {
         &self.r#type
     }
-    /// Sets [`progress_percent`](crate::types::Backup::progress_percent) (`ProgressPercent`).
+    /// Sets the `ProgressPercent` member.
+    ///
+    /// Displays the current percent of progress of an asynchronous task.
+    ///
+    /// Range: 0 to 100.
     pub fn progress_percent(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.progress_percent = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ProgressPercent` member.
+    ///
+    /// Displays the current percent of progress of an asynchronous task.
+    ///
+    /// Range: 0 to 100.
     pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
     /// The `ProgressPercent` member, if set.
+    ///
+    /// Displays the current percent of progress of an asynchronous task.
+    ///
+    /// Range: 0 to 100.
     pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
         &self.progress_percent
     }
-    /// Sets [`creation_time`](crate::types::Backup::creation_time) (`CreationTime`).
+    /// Sets the `CreationTime` member.
+    ///
+    /// The time when a particular backup was created.
+    ///
+    /// **Required.**
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -777,6 +1269,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `CreationTime` member.
+    ///
+    /// The time when a particular backup was created.
+    ///
+    /// **Required.**
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -785,12 +1281,20 @@ impl BackupBuilder {
         self
     }
     /// The `CreationTime` member, if set.
+    ///
+    /// The time when a particular backup was created.
+    ///
+    /// **Required.**
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// Sets [`kms_key_id`](crate::types::Backup::kms_key_id) (`KmsKeyId`).
+    /// Sets the `KmsKeyId` member.
+    ///
+    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -799,6 +1303,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `KmsKeyId` member.
+    ///
+    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -807,10 +1315,18 @@ impl BackupBuilder {
         self
     }
     /// The `KmsKeyId` member, if set.
+    ///
+    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
-    /// Sets [`resource_arn`](crate::types::Backup::resource_arn) (`ResourceARN`).
+    /// Sets the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for the backup resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -819,6 +1335,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for the backup resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -827,18 +1347,27 @@ impl BackupBuilder {
         self
     }
     /// The `ResourceARN` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for the backup resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// Sets [`tags`](crate::types::Backup::tags) (`Tags`).
-    pub fn tags(
-        mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(input.into());
+    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+    ///
+    /// The tags associated with a particular file system.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Tags` member.
+    /// Replaces or clears the whole `Tags` list.
+    ///
+    /// The tags associated with a particular file system.
+    ///
+    /// Length: 1 to 50.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -847,12 +1376,20 @@ impl BackupBuilder {
         self
     }
     /// The `Tags` member, if set.
+    ///
+    /// The tags associated with a particular file system.
+    ///
+    /// Length: 1 to 50.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// Sets [`file_system`](crate::types::Backup::file_system) (`FileSystem`).
+    /// Sets the `FileSystem` member.
+    ///
+    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
+    ///
+    /// **Required.**
     pub fn file_system(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystem>,
@@ -861,6 +1398,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `FileSystem` member.
+    ///
+    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
+    ///
+    /// **Required.**
     pub fn set_file_system(
         mut self,
         input: ::std::option::Option<crate::types::FileSystem>,
@@ -869,10 +1410,16 @@ impl BackupBuilder {
         self
     }
     /// The `FileSystem` member, if set.
+    ///
+    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
+    ///
+    /// **Required.**
     pub fn get_file_system(&self) -> &::std::option::Option<crate::types::FileSystem> {
         &self.file_system
     }
-    /// Sets [`directory_information`](crate::types::Backup::directory_information) (`DirectoryInformation`).
+    /// Sets the `DirectoryInformation` member.
+    ///
+    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
     pub fn directory_information(
         mut self,
         input: impl ::std::convert::Into<crate::types::ActiveDirectoryBackupAttributes>,
@@ -881,6 +1428,8 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `DirectoryInformation` member.
+    ///
+    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
     pub fn set_directory_information(
         mut self,
         input: ::std::option::Option<crate::types::ActiveDirectoryBackupAttributes>,
@@ -889,12 +1438,18 @@ impl BackupBuilder {
         self
     }
     /// The `DirectoryInformation` member, if set.
+    ///
+    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
     pub fn get_directory_information(
         &self,
     ) -> &::std::option::Option<crate::types::ActiveDirectoryBackupAttributes> {
         &self.directory_information
     }
-    /// Sets [`owner_id`](crate::types::Backup::owner_id) (`OwnerId`).
+    /// Sets the `OwnerId` member.
+    ///
+    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub fn owner_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -903,6 +1458,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `OwnerId` member.
+    ///
+    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub fn set_owner_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -911,10 +1470,18 @@ impl BackupBuilder {
         self
     }
     /// The `OwnerId` member, if set.
+    ///
+    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.owner_id
     }
-    /// Sets [`source_backup_id`](crate::types::Backup::source_backup_id) (`SourceBackupId`).
+    /// Sets the `SourceBackupId` member.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn source_backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -923,6 +1490,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `SourceBackupId` member.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn set_source_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -931,10 +1502,18 @@ impl BackupBuilder {
         self
     }
     /// The `SourceBackupId` member, if set.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.source_backup_id
     }
-    /// Sets [`source_backup_region`](crate::types::Backup::source_backup_region) (`SourceBackupRegion`).
+    /// Sets the `SourceBackupRegion` member.
+    ///
+    /// The source Region of the backup. Specifies the Region from where this backup is copied.
+    ///
+    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
     pub fn source_backup_region(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -943,6 +1522,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `SourceBackupRegion` member.
+    ///
+    /// The source Region of the backup. Specifies the Region from where this backup is copied.
+    ///
+    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
     pub fn set_source_backup_region(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -951,12 +1534,20 @@ impl BackupBuilder {
         self
     }
     /// The `SourceBackupRegion` member, if set.
+    ///
+    /// The source Region of the backup. Specifies the Region from where this backup is copied.
+    ///
+    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
     pub fn get_source_backup_region(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.source_backup_region
     }
-    /// Sets [`resource_type`](crate::types::Backup::resource_type) (`ResourceType`).
+    /// Sets the `ResourceType` member.
+    ///
+    /// Specifies the resource type that's backed up.
+    ///
+    /// Values: `FILE_SYSTEM`, `VOLUME`.
     pub fn resource_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResourceType>,
@@ -965,6 +1556,10 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `ResourceType` member.
+    ///
+    /// Specifies the resource type that's backed up.
+    ///
+    /// Values: `FILE_SYSTEM`, `VOLUME`.
     pub fn set_resource_type(
         mut self,
         input: ::std::option::Option<crate::types::ResourceType>,
@@ -973,12 +1568,18 @@ impl BackupBuilder {
         self
     }
     /// The `ResourceType` member, if set.
+    ///
+    /// Specifies the resource type that's backed up.
+    ///
+    /// Values: `FILE_SYSTEM`, `VOLUME`.
     pub fn get_resource_type(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceType> {
         &self.resource_type
     }
-    /// Sets [`volume`](crate::types::Backup::volume) (`Volume`).
+    /// Sets the `Volume` member.
+    ///
+    /// The `Volume` member, of type [`Volume`](crate::types::Volume).
     pub fn volume(
         mut self,
         input: impl ::std::convert::Into<crate::types::Volume>,
@@ -987,6 +1588,8 @@ impl BackupBuilder {
         self
     }
     /// Sets or clears the `Volume` member.
+    ///
+    /// The `Volume` member, of type [`Volume`](crate::types::Volume).
     pub fn set_volume(
         mut self,
         input: ::std::option::Option<crate::types::Volume>,
@@ -995,69 +1598,40 @@ impl BackupBuilder {
         self
     }
     /// The `Volume` member, if set.
+    ///
+    /// The `Volume` member, of type [`Volume`](crate::types::Volume).
     pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
         &self.volume
     }
-    /// Sets [`size_in_bytes`](crate::types::Backup::size_in_bytes) (`SizeInBytes`).
+    /// Sets the `SizeInBytes` member.
+    ///
+    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
+    ///
+    /// Range: at least 0.
     pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `SizeInBytes` member.
+    ///
+    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
+    ///
+    /// Range: at least 0.
     pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
     /// The `SizeInBytes` member, if set.
+    ///
+    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
+    ///
+    /// Range: at least 0.
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::Backup, crate::error::BuildError> {
-        if self.backup_id.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "Backup",
-                    "backup_id",
-                    "BackupId",
-                ),
-            );
-        }
-        if self.lifecycle.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "Backup",
-                    "lifecycle",
-                    "Lifecycle",
-                ),
-            );
-        }
-        if self.r#type.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member("Backup", "type", "Type"),
-            );
-        }
-        if self.creation_time.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "Backup",
-                    "creation_time",
-                    "CreationTime",
-                ),
-            );
-        }
-        if self.file_system.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "Backup",
-                    "file_system",
-                    "FileSystem",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::Backup {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::Backup {
+        crate::types::Backup {
             backup_id: self.backup_id,
             lifecycle: self.lifecycle,
             failure_details: self.failure_details,
@@ -1075,7 +1649,7 @@ impl BackupBuilder {
             resource_type: self.resource_type,
             volume: self.volume,
             size_in_bytes: self.size_in_bytes,
-        })
+        }
     }
 }
 /// A builder for [`BackupBeingCopied`](crate::types::BackupBeingCopied).
@@ -1085,7 +1659,11 @@ pub struct BackupBeingCopiedBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
 }
 impl BackupBeingCopiedBuilder {
-    /// Sets [`message`](crate::types::BackupBeingCopied::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1094,6 +1672,10 @@ impl BackupBeingCopiedBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1102,10 +1684,18 @@ impl BackupBeingCopiedBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Sets [`backup_id`](crate::types::BackupBeingCopied::backup_id) (`BackupId`).
+    /// Sets the `BackupId` member.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1114,6 +1704,10 @@ impl BackupBeingCopiedBuilder {
         self
     }
     /// Sets or clears the `BackupId` member.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1122,6 +1716,10 @@ impl BackupBeingCopiedBuilder {
         self
     }
     /// The `BackupId` member, if set.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -1140,7 +1738,11 @@ pub struct BackupFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupFailureDetailsBuilder {
-    /// Sets [`message`](crate::types::BackupFailureDetails::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A message describing the backup-creation failure.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1149,6 +1751,10 @@ impl BackupFailureDetailsBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A message describing the backup-creation failure.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1157,6 +1763,10 @@ impl BackupFailureDetailsBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A message describing the backup-creation failure.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1173,7 +1783,11 @@ pub struct BackupInProgressBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupInProgressBuilder {
-    /// Sets [`message`](crate::types::BackupInProgress::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1182,6 +1796,10 @@ impl BackupInProgressBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1190,6 +1808,10 @@ impl BackupInProgressBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1207,7 +1829,11 @@ pub struct BackupNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupNotFoundBuilder {
-    /// Sets [`message`](crate::types::BackupNotFound::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1216,6 +1842,10 @@ impl BackupNotFoundBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1224,6 +1854,10 @@ impl BackupNotFoundBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1242,7 +1876,11 @@ pub struct BackupRestoringBuilder {
     file_system_id: ::std::option::Option<::std::string::String>,
 }
 impl BackupRestoringBuilder {
-    /// Sets [`message`](crate::types::BackupRestoring::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1251,6 +1889,10 @@ impl BackupRestoringBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1259,10 +1901,18 @@ impl BackupRestoringBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Sets [`file_system_id`](crate::types::BackupRestoring::file_system_id) (`FileSystemId`).
+    /// Sets the `FileSystemId` member.
+    ///
+    /// The ID of a file system being restored from the backup.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn file_system_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1271,6 +1921,10 @@ impl BackupRestoringBuilder {
         self
     }
     /// Sets or clears the `FileSystemId` member.
+    ///
+    /// The ID of a file system being restored from the backup.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn set_file_system_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1279,6 +1933,10 @@ impl BackupRestoringBuilder {
         self
     }
     /// The `FileSystemId` member, if set.
+    ///
+    /// The ID of a file system being restored from the backup.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
@@ -1297,7 +1955,11 @@ pub struct BadRequestBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BadRequestBuilder {
-    /// Sets [`message`](crate::types::BadRequest::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1306,6 +1968,10 @@ impl BadRequestBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1314,6 +1980,10 @@ impl BadRequestBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -1332,15 +2002,23 @@ pub struct CreateAggregateConfigurationBuilder {
     constituents_per_aggregate: ::std::option::Option<i32>,
 }
 impl CreateAggregateConfigurationBuilder {
-    /// Sets [`aggregates`](crate::types::CreateAggregateConfiguration::aggregates) (`Aggregates`).
+    /// Appends an element to the `Aggregates` list; [`set_aggregates`](Self::set_aggregates) replaces the whole list.
+    ///
+    /// Used to specify the names of aggregates on which the volume will be created.
+    ///
+    /// Length: 0 to 6.
     pub fn aggregates(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.aggregates = ::std::option::Option::Some(input.into());
+        self.aggregates.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Aggregates` member.
+    /// Replaces or clears the whole `Aggregates` list.
+    ///
+    /// Used to specify the names of aggregates on which the volume will be created.
+    ///
+    /// Length: 0 to 6.
     pub fn set_aggregates(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -1349,12 +2027,20 @@ impl CreateAggregateConfigurationBuilder {
         self
     }
     /// The `Aggregates` member, if set.
+    ///
+    /// Used to specify the names of aggregates on which the volume will be created.
+    ///
+    /// Length: 0 to 6.
     pub fn get_aggregates(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.aggregates
     }
-    /// Sets [`constituents_per_aggregate`](crate::types::CreateAggregateConfiguration::constituents_per_aggregate) (`ConstituentsPerAggregate`).
+    /// Sets the `ConstituentsPerAggregate` member.
+    ///
+    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
+    ///
+    /// Range: 1 to 200.
     pub fn constituents_per_aggregate(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -1363,6 +2049,10 @@ impl CreateAggregateConfigurationBuilder {
         self
     }
     /// Sets or clears the `ConstituentsPerAggregate` member.
+    ///
+    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
+    ///
+    /// Range: 1 to 200.
     pub fn set_constituents_per_aggregate(
         mut self,
         input: ::std::option::Option<i32>,
@@ -1371,6 +2061,10 @@ impl CreateAggregateConfigurationBuilder {
         self
     }
     /// The `ConstituentsPerAggregate` member, if set.
+    ///
+    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
+    ///
+    /// Range: 1 to 200.
     pub fn get_constituents_per_aggregate(&self) -> &::std::option::Option<i32> {
         &self.constituents_per_aggregate
     }
@@ -1411,7 +2105,11 @@ pub struct CreateFileSystemLustreConfigurationBuilder {
     >,
 }
 impl CreateFileSystemLustreConfigurationBuilder {
-    /// Sets [`weekly_maintenance_start_time`](crate::types::CreateFileSystemLustreConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
+    /// Sets the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1420,6 +2118,10 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1428,12 +2130,22 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `WeeklyMaintenanceStartTime` member, if set.
+    ///
+    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// Sets [`import_path`](crate::types::CreateFileSystemLustreConfiguration::import_path) (`ImportPath`).
+    /// Sets the `ImportPath` member.
+    ///
+    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn import_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1442,6 +2154,12 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `ImportPath` member.
+    ///
+    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn set_import_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1450,10 +2168,24 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `ImportPath` member, if set.
+    ///
+    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.import_path
     }
-    /// Sets [`export_path`](crate::types::CreateFileSystemLustreConfiguration::export_path) (`ExportPath`).
+    /// Sets the `ExportPath` member.
+    ///
+    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
+    ///
+    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn export_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1462,6 +2194,14 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `ExportPath` member.
+    ///
+    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
+    ///
+    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn set_export_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1470,10 +2210,26 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `ExportPath` member, if set.
+    ///
+    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
+    ///
+    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_path
     }
-    /// Sets [`imported_file_chunk_size`](crate::types::CreateFileSystemLustreConfiguration::imported_file_chunk_size) (`ImportedFileChunkSize`).
+    /// Sets the `ImportedFileChunkSize` member.
+    ///
+    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Range: 1 to 512000.
     pub fn imported_file_chunk_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -1482,6 +2238,14 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `ImportedFileChunkSize` member.
+    ///
+    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Range: 1 to 512000.
     pub fn set_imported_file_chunk_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -1490,10 +2254,32 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `ImportedFileChunkSize` member, if set.
+    ///
+    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Range: 1 to 512000.
     pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
         &self.imported_file_chunk_size
     }
-    /// Sets [`deployment_type`](crate::types::CreateFileSystemLustreConfiguration::deployment_type) (`DeploymentType`).
+    /// Sets the `DeploymentType` member.
+    ///
+    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
+    ///
+    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
+    ///
+    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// (Default = `SCRATCH_1`)
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreDeploymentType>,
@@ -1502,6 +2288,20 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeploymentType` member.
+    ///
+    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
+    ///
+    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
+    ///
+    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// (Default = `SCRATCH_1`)
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::LustreDeploymentType>,
@@ -1510,12 +2310,42 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `DeploymentType` member, if set.
+    ///
+    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
+    ///
+    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
+    ///
+    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// (Default = `SCRATCH_1`)
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
         &self.deployment_type
     }
-    /// Sets [`auto_import_policy`](crate::types::CreateFileSystemLustreConfiguration::auto_import_policy) (`AutoImportPolicy`).
+    /// Sets the `AutoImportPolicy` member.
+    ///
+    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub fn auto_import_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoImportPolicyType>,
@@ -1524,6 +2354,22 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutoImportPolicy` member.
+    ///
+    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub fn set_auto_import_policy(
         mut self,
         input: ::std::option::Option<crate::types::AutoImportPolicyType>,
@@ -1532,12 +2378,40 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `AutoImportPolicy` member, if set.
+    ///
+    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub fn get_auto_import_policy(
         &self,
     ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
         &self.auto_import_policy
     }
-    /// Sets [`per_unit_storage_throughput`](crate::types::CreateFileSystemLustreConfiguration::per_unit_storage_throughput) (`PerUnitStorageThroughput`).
+    /// Sets the `PerUnitStorageThroughput` member.
+    ///
+    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
+    ///
+    /// Range: 12 to 1000.
     pub fn per_unit_storage_throughput(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -1546,6 +2420,18 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `PerUnitStorageThroughput` member.
+    ///
+    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
+    ///
+    /// Range: 12 to 1000.
     pub fn set_per_unit_storage_throughput(
         mut self,
         input: ::std::option::Option<i32>,
@@ -1554,10 +2440,26 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `PerUnitStorageThroughput` member, if set.
+    ///
+    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
+    ///
+    /// Range: 12 to 1000.
     pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
         &self.per_unit_storage_throughput
     }
-    /// Sets [`daily_automatic_backup_start_time`](crate::types::CreateFileSystemLustreConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
+    /// Sets the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1568,6 +2470,10 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1576,12 +2482,20 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `DailyAutomaticBackupStartTime` member, if set.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Sets [`automatic_backup_retention_days`](crate::types::CreateFileSystemLustreConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
+    /// Sets the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
+    ///
+    /// Range: 0 to 90.
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -1590,6 +2504,10 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
+    ///
+    /// Range: 0 to 90.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -1598,10 +2516,20 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `AutomaticBackupRetentionDays` member, if set.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
+    ///
+    /// Range: 0 to 90.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::CreateFileSystemLustreConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    ///
+    /// (Default = `false`)
+    ///
+    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -1610,6 +2538,12 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    ///
+    /// (Default = `false`)
+    ///
+    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -1618,10 +2552,22 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    ///
+    /// (Default = `false`)
+    ///
+    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`drive_cache_type`](crate::types::CreateFileSystemLustreConfiguration::drive_cache_type) (`DriveCacheType`).
+    /// Sets the `DriveCacheType` member.
+    ///
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
+    ///
+    /// This parameter is required when `StorageType` is set to `HDD`.
+    ///
+    /// Values: `NONE`, `READ`.
     pub fn drive_cache_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DriveCacheType>,
@@ -1630,6 +2576,12 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `DriveCacheType` member.
+    ///
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
+    ///
+    /// This parameter is required when `StorageType` is set to `HDD`.
+    ///
+    /// Values: `NONE`, `READ`.
     pub fn set_drive_cache_type(
         mut self,
         input: ::std::option::Option<crate::types::DriveCacheType>,
@@ -1638,12 +2590,28 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `DriveCacheType` member, if set.
+    ///
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
+    ///
+    /// This parameter is required when `StorageType` is set to `HDD`.
+    ///
+    /// Values: `NONE`, `READ`.
     pub fn get_drive_cache_type(
         &self,
     ) -> &::std::option::Option<crate::types::DriveCacheType> {
         &self.drive_cache_type
     }
-    /// Sets [`data_compression_type`](crate::types::CreateFileSystemLustreConfiguration::data_compression_type) (`DataCompressionType`).
+    /// Sets the `DataCompressionType` member.
+    ///
+    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataCompressionType>,
@@ -1652,6 +2620,16 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `DataCompressionType` member.
+    ///
+    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::DataCompressionType>,
@@ -1660,26 +2638,50 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `DataCompressionType` member, if set.
+    ///
+    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::DataCompressionType> {
         &self.data_compression_type
     }
-    /// Sets [`efa_enabled`](crate::types::CreateFileSystemLustreConfiguration::efa_enabled) (`EfaEnabled`).
+    /// Sets the `EfaEnabled` member.
+    ///
+    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
+    ///
+    /// (Default = `false`)
     pub fn efa_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.efa_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `EfaEnabled` member.
+    ///
+    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
+    ///
+    /// (Default = `false`)
     pub fn set_efa_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.efa_enabled = input;
         self
     }
     /// The `EfaEnabled` member, if set.
+    ///
+    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
+    ///
+    /// (Default = `false`)
     pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
         &self.efa_enabled
     }
-    /// Sets [`log_configuration`](crate::types::CreateFileSystemLustreConfiguration::log_configuration) (`LogConfiguration`).
+    /// Sets the `LogConfiguration` member.
+    ///
+    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
     pub fn log_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreLogCreateConfiguration>,
@@ -1688,6 +2690,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `LogConfiguration` member.
+    ///
+    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
     pub fn set_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreLogCreateConfiguration>,
@@ -1696,12 +2700,16 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `LogConfiguration` member, if set.
+    ///
+    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
     pub fn get_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreLogCreateConfiguration> {
         &self.log_configuration
     }
-    /// Sets [`root_squash_configuration`](crate::types::CreateFileSystemLustreConfiguration::root_squash_configuration) (`RootSquashConfiguration`).
+    /// Sets the `RootSquashConfiguration` member.
+    ///
+    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn root_squash_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreRootSquashConfiguration>,
@@ -1710,6 +2718,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `RootSquashConfiguration` member.
+    ///
+    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn set_root_squash_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreRootSquashConfiguration>,
@@ -1718,12 +2728,16 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `RootSquashConfiguration` member, if set.
+    ///
+    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn get_root_squash_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
         &self.root_squash_configuration
     }
-    /// Sets [`metadata_configuration`](crate::types::CreateFileSystemLustreConfiguration::metadata_configuration) (`MetadataConfiguration`).
+    /// Sets the `MetadataConfiguration` member.
+    ///
+    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn metadata_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -1734,6 +2748,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `MetadataConfiguration` member.
+    ///
+    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn set_metadata_configuration(
         mut self,
         input: ::std::option::Option<
@@ -1744,6 +2760,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `MetadataConfiguration` member, if set.
+    ///
+    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn get_metadata_configuration(
         &self,
     ) -> &::std::option::Option<
@@ -1751,21 +2769,35 @@ impl CreateFileSystemLustreConfigurationBuilder {
     > {
         &self.metadata_configuration
     }
-    /// Sets [`throughput_capacity`](crate::types::CreateFileSystemLustreConfiguration::throughput_capacity) (`ThroughputCapacity`).
+    /// Sets the `ThroughputCapacity` member.
+    ///
+    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
+    ///
+    /// Range: 4000 to 2000000.
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
+    ///
+    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
+    ///
+    /// Range: 4000 to 2000000.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// The `ThroughputCapacity` member, if set.
+    ///
+    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
+    ///
+    /// Range: 4000 to 2000000.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Sets [`data_read_cache_configuration`](crate::types::CreateFileSystemLustreConfiguration::data_read_cache_configuration) (`DataReadCacheConfiguration`).
+    /// Sets the `DataReadCacheConfiguration` member.
+    ///
+    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
     pub fn data_read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreReadCacheConfiguration>,
@@ -1774,6 +2806,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// Sets or clears the `DataReadCacheConfiguration` member.
+    ///
+    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
     pub fn set_data_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
@@ -1782,6 +2816,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
         self
     }
     /// The `DataReadCacheConfiguration` member, if set.
+    ///
+    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
     pub fn get_data_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
@@ -1818,21 +2854,59 @@ pub struct CreateFileSystemLustreMetadataConfigurationBuilder {
     mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfigurationBuilder {
-    /// Sets [`iops`](crate::types::CreateFileSystemLustreMetadataConfiguration::iops) (`Iops`).
+    /// Sets the `Iops` member.
+    ///
+    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
+    ///
+    /// Range: 1500 to 192000.
     pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.iops = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Iops` member.
+    ///
+    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
+    ///
+    /// Range: 1500 to 192000.
     pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
         self.iops = input;
         self
     }
     /// The `Iops` member, if set.
+    ///
+    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
+    ///
+    /// Range: 1500 to 192000.
     pub fn get_iops(&self) -> &::std::option::Option<i32> {
         &self.iops
     }
-    /// Sets [`mode`](crate::types::CreateFileSystemLustreMetadataConfiguration::mode) (`Mode`).
+    /// Sets the `Mode` member.
+    ///
+    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::MetadataConfigurationMode>,
@@ -1841,6 +2915,14 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
         self
     }
     /// Sets or clears the `Mode` member.
+    ///
+    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::MetadataConfigurationMode>,
@@ -1849,31 +2931,25 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
         self
     }
     /// The `Mode` member, if set.
+    ///
+    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn get_mode(
         &self,
     ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
         &self.mode
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateFileSystemLustreMetadataConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.mode.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "CreateFileSystemLustreMetadataConfiguration",
-                    "mode",
-                    "Mode",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::CreateFileSystemLustreMetadataConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::CreateFileSystemLustreMetadataConfiguration {
+        crate::types::CreateFileSystemLustreMetadataConfiguration {
             iops: self.iops,
             mode: self.mode,
-        })
+        }
     }
 }
 /// A builder for [`CreateFileSystemOpenZfsConfiguration`](crate::types::CreateFileSystemOpenZfsConfiguration).
@@ -1899,7 +2975,11 @@ pub struct CreateFileSystemOpenZfsConfigurationBuilder {
     >,
 }
 impl CreateFileSystemOpenZfsConfigurationBuilder {
-    /// Sets [`automatic_backup_retention_days`](crate::types::CreateFileSystemOpenZfsConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
+    /// Sets the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -1908,6 +2988,10 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -1916,10 +3000,16 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `AutomaticBackupRetentionDays` member, if set.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::CreateFileSystemOpenZfsConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -1928,6 +3018,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -1936,10 +3028,14 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`copy_tags_to_volumes`](crate::types::CreateFileSystemOpenZfsConfiguration::copy_tags_to_volumes) (`CopyTagsToVolumes`).
+    /// Sets the `CopyTagsToVolumes` member.
+    ///
+    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
     pub fn copy_tags_to_volumes(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -1948,6 +3044,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToVolumes` member.
+    ///
+    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
     pub fn set_copy_tags_to_volumes(
         mut self,
         input: ::std::option::Option<bool>,
@@ -1956,10 +3054,16 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `CopyTagsToVolumes` member, if set.
+    ///
+    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
     pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_volumes
     }
-    /// Sets [`daily_automatic_backup_start_time`](crate::types::CreateFileSystemOpenZfsConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
+    /// Sets the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -1970,6 +3074,10 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -1978,12 +3086,32 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `DailyAutomaticBackupStartTime` member, if set.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Sets [`deployment_type`](crate::types::CreateFileSystemOpenZfsConfiguration::deployment_type) (`DeploymentType`).
+    /// Sets the `DeploymentType` member.
+    ///
+    /// Specifies the file system deployment type. Valid values are the following:
+    ///
+    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
+    ///
+    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
+    ///
+    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
+    ///
+    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDeploymentType>,
@@ -1992,6 +3120,22 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeploymentType` member.
+    ///
+    /// Specifies the file system deployment type. Valid values are the following:
+    ///
+    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
+    ///
+    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
+    ///
+    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
+    ///
+    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
@@ -2000,26 +3144,78 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `DeploymentType` member, if set.
+    ///
+    /// Specifies the file system deployment type. Valid values are the following:
+    ///
+    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
+    ///
+    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
+    ///
+    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
+    ///
+    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
         &self.deployment_type
     }
-    /// Sets [`throughput_capacity`](crate::types::CreateFileSystemOpenZfsConfiguration::throughput_capacity) (`ThroughputCapacity`).
+    /// Sets the `ThroughputCapacity` member.
+    ///
+    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
+    ///
+    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
+    ///
+    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
+    ///
+    /// You pay for additional throughput capacity that you provision.
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
+    ///
+    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
+    ///
+    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
+    ///
+    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
+    ///
+    /// You pay for additional throughput capacity that you provision.
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// The `ThroughputCapacity` member, if set.
+    ///
+    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
+    ///
+    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
+    ///
+    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
+    ///
+    /// You pay for additional throughput capacity that you provision.
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Sets [`weekly_maintenance_start_time`](crate::types::CreateFileSystemOpenZfsConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
+    /// Sets the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2028,6 +3224,12 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2036,12 +3238,20 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `WeeklyMaintenanceStartTime` member, if set.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// Sets [`disk_iops_configuration`](crate::types::CreateFileSystemOpenZfsConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
+    /// Sets the `DiskIopsConfiguration` member.
+    ///
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -2050,6 +3260,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `DiskIopsConfiguration` member.
+    ///
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -2058,12 +3270,16 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `DiskIopsConfiguration` member, if set.
+    ///
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// Sets [`root_volume_configuration`](crate::types::CreateFileSystemOpenZfsConfiguration::root_volume_configuration) (`RootVolumeConfiguration`).
+    /// Sets the `RootVolumeConfiguration` member.
+    ///
+    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
     pub fn root_volume_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -2074,6 +3290,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `RootVolumeConfiguration` member.
+    ///
+    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
     pub fn set_root_volume_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsCreateRootVolumeConfiguration>,
@@ -2082,12 +3300,18 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `RootVolumeConfiguration` member, if set.
+    ///
+    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
     pub fn get_root_volume_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsCreateRootVolumeConfiguration> {
         &self.root_volume_configuration
     }
-    /// Sets [`preferred_subnet_id`](crate::types::CreateFileSystemOpenZfsConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
+    /// Sets the `PreferredSubnetId` member.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2096,6 +3320,10 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `PreferredSubnetId` member.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2104,12 +3332,20 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `PreferredSubnetId` member, if set.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// Sets [`endpoint_ip_address_range`](crate::types::CreateFileSystemOpenZfsConfiguration::endpoint_ip_address_range) (`EndpointIpAddressRange`).
+    /// Sets the `EndpointIpAddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn endpoint_ip_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2118,6 +3354,10 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpAddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn set_endpoint_ip_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2126,12 +3366,20 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `EndpointIpAddressRange` member, if set.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn get_endpoint_ip_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address_range
     }
-    /// Sets [`endpoint_ipv6_address_range`](crate::types::CreateFileSystemOpenZfsConfiguration::endpoint_ipv6_address_range) (`EndpointIpv6AddressRange`).
+    /// Sets the `EndpointIpv6AddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn endpoint_ipv6_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2140,6 +3388,10 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpv6AddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn set_endpoint_ipv6_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2148,20 +3400,32 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `EndpointIpv6AddressRange` member, if set.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn get_endpoint_ipv6_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ipv6_address_range
     }
-    /// Sets [`route_table_ids`](crate::types::CreateFileSystemOpenZfsConfiguration::route_table_ids) (`RouteTableIds`).
+    /// Appends an element to the `RouteTableIds` list; [`set_route_table_ids`](Self::set_route_table_ids) replaces the whole list.
+    ///
+    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
+    ///
+    /// Length: 0 to 50.
     pub fn route_table_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.route_table_ids = ::std::option::Option::Some(input.into());
+        self.route_table_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `RouteTableIds` member.
+    /// Replaces or clears the whole `RouteTableIds` list.
+    ///
+    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
+    ///
+    /// Length: 0 to 50.
     pub fn set_route_table_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -2170,12 +3434,18 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `RouteTableIds` member, if set.
+    ///
+    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
+    ///
+    /// Length: 0 to 50.
     pub fn get_route_table_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.route_table_ids
     }
-    /// Sets [`read_cache_configuration`](crate::types::CreateFileSystemOpenZfsConfiguration::read_cache_configuration) (`ReadCacheConfiguration`).
+    /// Sets the `ReadCacheConfiguration` member.
+    ///
+    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
     pub fn read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheConfiguration>,
@@ -2184,6 +3454,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// Sets or clears the `ReadCacheConfiguration` member.
+    ///
+    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
     pub fn set_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsReadCacheConfiguration>,
@@ -2192,37 +3464,16 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
         self
     }
     /// The `ReadCacheConfiguration` member, if set.
+    ///
+    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
     pub fn get_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
         &self.read_cache_configuration
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateFileSystemOpenZfsConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.deployment_type.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "CreateFileSystemOpenZfsConfiguration",
-                    "deployment_type",
-                    "DeploymentType",
-                ),
-            );
-        }
-        if self.throughput_capacity.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "CreateFileSystemOpenZfsConfiguration",
-                    "throughput_capacity",
-                    "ThroughputCapacity",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::CreateFileSystemOpenZfsConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::CreateFileSystemOpenZfsConfiguration {
+        crate::types::CreateFileSystemOpenZfsConfiguration {
             automatic_backup_retention_days: self.automatic_backup_retention_days,
             copy_tags_to_backups: self.copy_tags_to_backups,
             copy_tags_to_volumes: self.copy_tags_to_volumes,
@@ -2237,7 +3488,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
             endpoint_ipv6_address_range: self.endpoint_ipv6_address_range,
             route_table_ids: self.route_table_ids,
             read_cache_configuration: self.read_cache_configuration,
-        })
+        }
     }
 }
 /// A builder for [`CreateFileSystemWindowsConfiguration`](crate::types::CreateFileSystemWindowsConfiguration).
@@ -2262,7 +3513,11 @@ pub struct CreateFileSystemWindowsConfigurationBuilder {
     fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl CreateFileSystemWindowsConfigurationBuilder {
-    /// Sets [`active_directory_id`](crate::types::CreateFileSystemWindowsConfiguration::active_directory_id) (`ActiveDirectoryId`).
+    /// Sets the `ActiveDirectoryId` member.
+    ///
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2271,6 +3526,10 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `ActiveDirectoryId` member.
+    ///
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2279,12 +3538,18 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `ActiveDirectoryId` member, if set.
+    ///
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
-    /// Sets [`self_managed_active_directory_configuration`](crate::types::CreateFileSystemWindowsConfiguration::self_managed_active_directory_configuration) (`SelfManagedActiveDirectoryConfiguration`).
+    /// Sets the `SelfManagedActiveDirectoryConfiguration` member.
+    ///
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
     pub fn self_managed_active_directory_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -2297,6 +3562,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
+    ///
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
     pub fn set_self_managed_active_directory_configuration(
         mut self,
         input: ::std::option::Option<
@@ -2307,12 +3574,26 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `SelfManagedActiveDirectoryConfiguration` member, if set.
+    ///
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
     pub fn get_self_managed_active_directory_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryConfiguration> {
         &self.self_managed_active_directory_configuration
     }
-    /// Sets [`deployment_type`](crate::types::CreateFileSystemWindowsConfiguration::deployment_type) (`DeploymentType`).
+    /// Sets the `DeploymentType` member.
+    ///
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
+    ///
+    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
+    ///
+    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsDeploymentType>,
@@ -2321,6 +3602,18 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeploymentType` member.
+    ///
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
+    ///
+    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
+    ///
+    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::WindowsDeploymentType>,
@@ -2329,12 +3622,28 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `DeploymentType` member, if set.
+    ///
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
+    ///
+    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
+    ///
+    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
         &self.deployment_type
     }
-    /// Sets [`preferred_subnet_id`](crate::types::CreateFileSystemWindowsConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
+    /// Sets the `PreferredSubnetId` member.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2343,6 +3652,10 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `PreferredSubnetId` member.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2351,26 +3664,46 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `PreferredSubnetId` member, if set.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// Sets [`throughput_capacity`](crate::types::CreateFileSystemWindowsConfiguration::throughput_capacity) (`ThroughputCapacity`).
+    /// Sets the `ThroughputCapacity` member.
+    ///
+    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
+    ///
+    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// The `ThroughputCapacity` member, if set.
+    ///
+    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Sets [`weekly_maintenance_start_time`](crate::types::CreateFileSystemWindowsConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
+    /// Sets the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2379,6 +3712,10 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2387,12 +3724,20 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `WeeklyMaintenanceStartTime` member, if set.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// Sets [`daily_automatic_backup_start_time`](crate::types::CreateFileSystemWindowsConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
+    /// Sets the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2403,6 +3748,10 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2411,12 +3760,20 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `DailyAutomaticBackupStartTime` member, if set.
+    ///
+    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Sets [`automatic_backup_retention_days`](crate::types::CreateFileSystemWindowsConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
+    /// Sets the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -2425,6 +3782,10 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -2433,10 +3794,16 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `AutomaticBackupRetentionDays` member, if set.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::CreateFileSystemWindowsConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -2445,6 +3812,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -2453,18 +3822,52 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`aliases`](crate::types::CreateFileSystemWindowsConfiguration::aliases) (`Aliases`).
+    /// Appends an element to the `Aliases` list; [`set_aliases`](Self::set_aliases) replaces the whole list.
+    ///
+    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
+    ///
+    /// An alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 0 to 50.
     pub fn aliases(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.aliases = ::std::option::Option::Some(input.into());
+        self.aliases.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Aliases` member.
+    /// Replaces or clears the whole `Aliases` list.
+    ///
+    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
+    ///
+    /// An alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 0 to 50.
     pub fn set_aliases(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -2473,12 +3876,30 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `Aliases` member, if set.
+    ///
+    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
+    ///
+    /// An alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 0 to 50.
     pub fn get_aliases(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.aliases
     }
-    /// Sets [`audit_log_configuration`](crate::types::CreateFileSystemWindowsConfiguration::audit_log_configuration) (`AuditLogConfiguration`).
+    /// Sets the `AuditLogConfiguration` member.
+    ///
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn audit_log_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -2489,6 +3910,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `AuditLogConfiguration` member.
+    ///
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn set_audit_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAuditLogCreateConfiguration>,
@@ -2497,12 +3920,16 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `AuditLogConfiguration` member, if set.
+    ///
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn get_audit_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAuditLogCreateConfiguration> {
         &self.audit_log_configuration
     }
-    /// Sets [`disk_iops_configuration`](crate::types::CreateFileSystemWindowsConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
+    /// Sets the `DiskIopsConfiguration` member.
+    ///
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -2511,6 +3938,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `DiskIopsConfiguration` member.
+    ///
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -2519,12 +3948,16 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `DiskIopsConfiguration` member, if set.
+    ///
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// Sets [`fsrm_configuration`](crate::types::CreateFileSystemWindowsConfiguration::fsrm_configuration) (`FsrmConfiguration`).
+    /// Sets the `FsrmConfiguration` member.
+    ///
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
     pub fn fsrm_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsFsrmConfiguration>,
@@ -2533,6 +3966,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// Sets or clears the `FsrmConfiguration` member.
+    ///
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
     pub fn set_fsrm_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
@@ -2541,28 +3976,16 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         self
     }
     /// The `FsrmConfiguration` member, if set.
+    ///
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
     pub fn get_fsrm_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
         &self.fsrm_configuration
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateFileSystemWindowsConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.throughput_capacity.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "CreateFileSystemWindowsConfiguration",
-                    "throughput_capacity",
-                    "ThroughputCapacity",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::CreateFileSystemWindowsConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::CreateFileSystemWindowsConfiguration {
+        crate::types::CreateFileSystemWindowsConfiguration {
             active_directory_id: self.active_directory_id,
             self_managed_active_directory_configuration: self
                 .self_managed_active_directory_configuration,
@@ -2577,7 +4000,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
             audit_log_configuration: self.audit_log_configuration,
             disk_iops_configuration: self.disk_iops_configuration,
             fsrm_configuration: self.fsrm_configuration,
-        })
+        }
     }
 }
 /// A builder for [`CreateOntapVolumeConfiguration`](crate::types::CreateOntapVolumeConfiguration).
@@ -2602,7 +4025,11 @@ pub struct CreateOntapVolumeConfigurationBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl CreateOntapVolumeConfigurationBuilder {
-    /// Sets [`junction_path`](crate::types::CreateOntapVolumeConfiguration::junction_path) (`JunctionPath`).
+    /// Sets the `JunctionPath` member.
+    ///
+    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn junction_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2611,6 +4038,10 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `JunctionPath` member.
+    ///
+    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn set_junction_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2619,10 +4050,26 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `JunctionPath` member, if set.
+    ///
+    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.junction_path
     }
-    /// Sets [`security_style`](crate::types::CreateOntapVolumeConfiguration::security_style) (`SecurityStyle`).
+    /// Sets the `SecurityStyle` member.
+    ///
+    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
+    ///
+    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
+    ///
+    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
+    ///
+    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
+    ///
+    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub fn security_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityStyle>,
@@ -2631,6 +4078,18 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `SecurityStyle` member.
+    ///
+    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
+    ///
+    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
+    ///
+    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
+    ///
+    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
+    ///
+    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub fn set_security_style(
         mut self,
         input: ::std::option::Option<crate::types::SecurityStyle>,
@@ -2639,29 +4098,57 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `SecurityStyle` member, if set.
+    ///
+    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
+    ///
+    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
+    ///
+    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
+    ///
+    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
+    ///
+    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub fn get_security_style(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityStyle> {
         &self.security_style
     }
-    /// Sets [`size_in_megabytes`](crate::types::CreateOntapVolumeConfiguration::size_in_megabytes) (`SizeInMegabytes`).
+    /// Sets the `SizeInMegabytes` member.
+    ///
+    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
+    ///
+    /// Range: 0 to 2147483647.
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub fn size_in_megabytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_in_megabytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `SizeInMegabytes` member.
+    ///
+    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
+    ///
+    /// Range: 0 to 2147483647.
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub fn set_size_in_megabytes(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_in_megabytes = input;
         self
     }
     /// The `SizeInMegabytes` member, if set.
+    ///
+    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
+    ///
+    /// Range: 0 to 2147483647.
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
         &self.size_in_megabytes
     }
-    /// Sets [`storage_efficiency_enabled`](crate::types::CreateOntapVolumeConfiguration::storage_efficiency_enabled) (`StorageEfficiencyEnabled`).
+    /// Sets the `StorageEfficiencyEnabled` member.
+    ///
+    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
+    ///
+    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
     pub fn storage_efficiency_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -2670,6 +4157,10 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `StorageEfficiencyEnabled` member.
+    ///
+    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
+    ///
+    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
     pub fn set_storage_efficiency_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -2678,10 +4169,18 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `StorageEfficiencyEnabled` member, if set.
+    ///
+    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
+    ///
+    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
     pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
         &self.storage_efficiency_enabled
     }
-    /// Sets [`storage_virtual_machine_id`](crate::types::CreateOntapVolumeConfiguration::storage_virtual_machine_id) (`StorageVirtualMachineId`).
+    /// Sets the `StorageVirtualMachineId` member.
+    ///
+    /// Specifies the ONTAP SVM in which to create the volume.
+    ///
+    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub fn storage_virtual_machine_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2690,6 +4189,10 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `StorageVirtualMachineId` member.
+    ///
+    /// Specifies the ONTAP SVM in which to create the volume.
+    ///
+    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub fn set_storage_virtual_machine_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2698,12 +4201,18 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `StorageVirtualMachineId` member, if set.
+    ///
+    /// Specifies the ONTAP SVM in which to create the volume.
+    ///
+    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub fn get_storage_virtual_machine_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.storage_virtual_machine_id
     }
-    /// Sets [`tiering_policy`](crate::types::CreateOntapVolumeConfiguration::tiering_policy) (`TieringPolicy`).
+    /// Sets the `TieringPolicy` member.
+    ///
+    /// The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy).
     pub fn tiering_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::TieringPolicy>,
@@ -2712,6 +4221,8 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `TieringPolicy` member.
+    ///
+    /// The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy).
     pub fn set_tiering_policy(
         mut self,
         input: ::std::option::Option<crate::types::TieringPolicy>,
@@ -2720,12 +4231,24 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `TieringPolicy` member, if set.
+    ///
+    /// The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy).
     pub fn get_tiering_policy(
         &self,
     ) -> &::std::option::Option<crate::types::TieringPolicy> {
         &self.tiering_policy
     }
-    /// Sets [`ontap_volume_type`](crate::types::CreateOntapVolumeConfiguration::ontap_volume_type) (`OntapVolumeType`).
+    /// Sets the `OntapVolumeType` member.
+    ///
+    /// Specifies the type of volume you are creating. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
+    ///
+    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `RW`, `DP`.
     pub fn ontap_volume_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputOntapVolumeType>,
@@ -2734,6 +4257,16 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `OntapVolumeType` member.
+    ///
+    /// Specifies the type of volume you are creating. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
+    ///
+    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `RW`, `DP`.
     pub fn set_ontap_volume_type(
         mut self,
         input: ::std::option::Option<crate::types::InputOntapVolumeType>,
@@ -2742,12 +4275,36 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `OntapVolumeType` member, if set.
+    ///
+    /// Specifies the type of volume you are creating. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
+    ///
+    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `RW`, `DP`.
     pub fn get_ontap_volume_type(
         &self,
     ) -> &::std::option::Option<crate::types::InputOntapVolumeType> {
         &self.ontap_volume_type
     }
-    /// Sets [`snapshot_policy`](crate::types::CreateOntapVolumeConfiguration::snapshot_policy) (`SnapshotPolicy`).
+    /// Sets the `SnapshotPolicy` member.
+    ///
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub fn snapshot_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -2756,6 +4313,20 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `SnapshotPolicy` member.
+    ///
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub fn set_snapshot_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -2764,10 +4335,26 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `SnapshotPolicy` member, if set.
+    ///
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_policy
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::CreateOntapVolumeConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -2776,6 +4363,8 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -2784,10 +4373,14 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`snaplock_configuration`](crate::types::CreateOntapVolumeConfiguration::snaplock_configuration) (`SnaplockConfiguration`).
+    /// Sets the `SnaplockConfiguration` member.
+    ///
+    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
     pub fn snaplock_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateSnaplockConfiguration>,
@@ -2796,6 +4389,8 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `SnaplockConfiguration` member.
+    ///
+    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
     pub fn set_snaplock_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateSnaplockConfiguration>,
@@ -2804,12 +4399,18 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `SnaplockConfiguration` member, if set.
+    ///
+    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
     pub fn get_snaplock_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateSnaplockConfiguration> {
         &self.snaplock_configuration
     }
-    /// Sets [`volume_style`](crate::types::CreateOntapVolumeConfiguration::volume_style) (`VolumeStyle`).
+    /// Sets the `VolumeStyle` member.
+    ///
+    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub fn volume_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeStyle>,
@@ -2818,6 +4419,10 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `VolumeStyle` member.
+    ///
+    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub fn set_volume_style(
         mut self,
         input: ::std::option::Option<crate::types::VolumeStyle>,
@@ -2826,10 +4431,16 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `VolumeStyle` member, if set.
+    ///
+    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
-    /// Sets [`aggregate_configuration`](crate::types::CreateOntapVolumeConfiguration::aggregate_configuration) (`AggregateConfiguration`).
+    /// Sets the `AggregateConfiguration` member.
+    ///
+    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
     pub fn aggregate_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateAggregateConfiguration>,
@@ -2838,6 +4449,8 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `AggregateConfiguration` member.
+    ///
+    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
     pub fn set_aggregate_configuration(
         mut self,
         input: ::std::option::Option<crate::types::CreateAggregateConfiguration>,
@@ -2846,42 +4459,42 @@ impl CreateOntapVolumeConfigurationBuilder {
         self
     }
     /// The `AggregateConfiguration` member, if set.
+    ///
+    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
     pub fn get_aggregate_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::CreateAggregateConfiguration> {
         &self.aggregate_configuration
     }
-    /// Sets [`size_in_bytes`](crate::types::CreateOntapVolumeConfiguration::size_in_bytes) (`SizeInBytes`).
+    /// Sets the `SizeInBytes` member.
+    ///
+    /// Specifies the configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `SizeInBytes` member.
+    ///
+    /// Specifies the configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
     /// The `SizeInBytes` member, if set.
+    ///
+    /// Specifies the configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateOntapVolumeConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.storage_virtual_machine_id.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "CreateOntapVolumeConfiguration",
-                    "storage_virtual_machine_id",
-                    "StorageVirtualMachineId",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::CreateOntapVolumeConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::CreateOntapVolumeConfiguration {
+        crate::types::CreateOntapVolumeConfiguration {
             junction_path: self.junction_path,
             security_style: self.security_style,
             size_in_megabytes: self.size_in_megabytes,
@@ -2895,7 +4508,7 @@ impl CreateOntapVolumeConfigurationBuilder {
             volume_style: self.volume_style,
             aggregate_configuration: self.aggregate_configuration,
             size_in_bytes: self.size_in_bytes,
-        })
+        }
     }
 }
 /// A builder for [`CreateSnaplockConfiguration`](crate::types::CreateSnaplockConfiguration).
@@ -2909,21 +4522,35 @@ pub struct CreateSnaplockConfigurationBuilder {
     volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl CreateSnaplockConfigurationBuilder {
-    /// Sets [`audit_log_volume`](crate::types::CreateSnaplockConfiguration::audit_log_volume) (`AuditLogVolume`).
+    /// Sets the `AuditLogVolume` member.
+    ///
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
     pub fn audit_log_volume(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.audit_log_volume = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `AuditLogVolume` member.
+    ///
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
     pub fn set_audit_log_volume(mut self, input: ::std::option::Option<bool>) -> Self {
         self.audit_log_volume = input;
         self
     }
     /// The `AuditLogVolume` member, if set.
+    ///
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
     pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
         &self.audit_log_volume
     }
-    /// Sets [`autocommit_period`](crate::types::CreateSnaplockConfiguration::autocommit_period) (`AutocommitPeriod`).
+    /// Sets the `AutocommitPeriod` member.
+    ///
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
     pub fn autocommit_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutocommitPeriod>,
@@ -2932,6 +4559,8 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutocommitPeriod` member.
+    ///
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
     pub fn set_autocommit_period(
         mut self,
         input: ::std::option::Option<crate::types::AutocommitPeriod>,
@@ -2940,12 +4569,20 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// The `AutocommitPeriod` member, if set.
+    ///
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
     pub fn get_autocommit_period(
         &self,
     ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
         &self.autocommit_period
     }
-    /// Sets [`privileged_delete`](crate::types::CreateSnaplockConfiguration::privileged_delete) (`PrivilegedDelete`).
+    /// Sets the `PrivilegedDelete` member.
+    ///
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub fn privileged_delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::PrivilegedDelete>,
@@ -2954,6 +4591,12 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `PrivilegedDelete` member.
+    ///
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub fn set_privileged_delete(
         mut self,
         input: ::std::option::Option<crate::types::PrivilegedDelete>,
@@ -2962,12 +4605,20 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// The `PrivilegedDelete` member, if set.
+    ///
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub fn get_privileged_delete(
         &self,
     ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
         &self.privileged_delete
     }
-    /// Sets [`retention_period`](crate::types::CreateSnaplockConfiguration::retention_period) (`RetentionPeriod`).
+    /// Sets the `RetentionPeriod` member.
+    ///
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub fn retention_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockRetentionPeriod>,
@@ -2976,6 +4627,8 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `RetentionPeriod` member.
+    ///
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub fn set_retention_period(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
@@ -2984,12 +4637,22 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// The `RetentionPeriod` member, if set.
+    ///
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub fn get_retention_period(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
         &self.retention_period
     }
-    /// Sets [`snaplock_type`](crate::types::CreateSnaplockConfiguration::snaplock_type) (`SnaplockType`).
+    /// Sets the `SnaplockType` member.
+    ///
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
     pub fn snaplock_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockType>,
@@ -2998,6 +4661,14 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `SnaplockType` member.
+    ///
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
     pub fn set_snaplock_type(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockType>,
@@ -3006,12 +4677,24 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// The `SnaplockType` member, if set.
+    ///
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
     pub fn get_snaplock_type(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockType> {
         &self.snaplock_type
     }
-    /// Sets [`volume_append_mode_enabled`](crate::types::CreateSnaplockConfiguration::volume_append_mode_enabled) (`VolumeAppendModeEnabled`).
+    /// Sets the `VolumeAppendModeEnabled` member.
+    ///
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
     pub fn volume_append_mode_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -3020,6 +4703,10 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `VolumeAppendModeEnabled` member.
+    ///
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
     pub fn set_volume_append_mode_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -3028,33 +4715,23 @@ impl CreateSnaplockConfigurationBuilder {
         self
     }
     /// The `VolumeAppendModeEnabled` member, if set.
+    ///
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
     pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
         &self.volume_append_mode_enabled
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::CreateSnaplockConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.snaplock_type.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "CreateSnaplockConfiguration",
-                    "snaplock_type",
-                    "SnaplockType",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::CreateSnaplockConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::CreateSnaplockConfiguration {
+        crate::types::CreateSnaplockConfiguration {
             audit_log_volume: self.audit_log_volume,
             autocommit_period: self.autocommit_period,
             privileged_delete: self.privileged_delete,
             retention_period: self.retention_period,
             snaplock_type: self.snaplock_type,
             volume_append_mode_enabled: self.volume_append_mode_enabled,
-        })
+        }
     }
 }
 /// A builder for [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
@@ -3068,7 +4745,21 @@ pub struct DataRepositoryConfigurationBuilder {
     failure_details: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfigurationBuilder {
-    /// Sets [`lifecycle`](crate::types::DataRepositoryConfiguration::lifecycle) (`Lifecycle`).
+    /// Sets the `Lifecycle` member.
+    ///
+    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
+    ///
+    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
+    ///
+    /// - `AVAILABLE` - The data repository is available for use.
+    ///
+    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
+    ///
+    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
+    ///
+    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
+    ///
+    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataRepositoryLifecycle>,
@@ -3077,6 +4768,20 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `Lifecycle` member.
+    ///
+    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
+    ///
+    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
+    ///
+    /// - `AVAILABLE` - The data repository is available for use.
+    ///
+    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
+    ///
+    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
+    ///
+    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
+    ///
+    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
@@ -3085,12 +4790,30 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// The `Lifecycle` member, if set.
+    ///
+    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
+    ///
+    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
+    ///
+    /// - `AVAILABLE` - The data repository is available for use.
+    ///
+    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
+    ///
+    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
+    ///
+    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
+    ///
+    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::DataRepositoryLifecycle> {
         &self.lifecycle
     }
-    /// Sets [`import_path`](crate::types::DataRepositoryConfiguration::import_path) (`ImportPath`).
+    /// Sets the `ImportPath` member.
+    ///
+    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn import_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3099,6 +4822,10 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `ImportPath` member.
+    ///
+    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn set_import_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3107,10 +4834,18 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// The `ImportPath` member, if set.
+    ///
+    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.import_path
     }
-    /// Sets [`export_path`](crate::types::DataRepositoryConfiguration::export_path) (`ExportPath`).
+    /// Sets the `ExportPath` member.
+    ///
+    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn export_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3119,6 +4854,10 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `ExportPath` member.
+    ///
+    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn set_export_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3127,10 +4866,20 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// The `ExportPath` member, if set.
+    ///
+    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_path
     }
-    /// Sets [`imported_file_chunk_size`](crate::types::DataRepositoryConfiguration::imported_file_chunk_size) (`ImportedFileChunkSize`).
+    /// Sets the `ImportedFileChunkSize` member.
+    ///
+    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// Range: 1 to 512000.
     pub fn imported_file_chunk_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -3139,6 +4888,12 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `ImportedFileChunkSize` member.
+    ///
+    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// Range: 1 to 512000.
     pub fn set_imported_file_chunk_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -3147,10 +4902,28 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// The `ImportedFileChunkSize` member, if set.
+    ///
+    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// Range: 1 to 512000.
     pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
         &self.imported_file_chunk_size
     }
-    /// Sets [`auto_import_policy`](crate::types::DataRepositoryConfiguration::auto_import_policy) (`AutoImportPolicy`).
+    /// Sets the `AutoImportPolicy` member.
+    ///
+    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub fn auto_import_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoImportPolicyType>,
@@ -3159,6 +4932,18 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutoImportPolicy` member.
+    ///
+    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub fn set_auto_import_policy(
         mut self,
         input: ::std::option::Option<crate::types::AutoImportPolicyType>,
@@ -3167,12 +4952,26 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// The `AutoImportPolicy` member, if set.
+    ///
+    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub fn get_auto_import_policy(
         &self,
     ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
         &self.auto_import_policy
     }
-    /// Sets [`failure_details`](crate::types::DataRepositoryConfiguration::failure_details) (`FailureDetails`).
+    /// Sets the `FailureDetails` member.
+    ///
+    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataRepositoryFailureDetails>,
@@ -3181,6 +4980,8 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `FailureDetails` member.
+    ///
+    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
@@ -3189,6 +4990,8 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// The `FailureDetails` member, if set.
+    ///
+    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::DataRepositoryFailureDetails> {
@@ -3212,7 +5015,11 @@ pub struct DataRepositoryFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl DataRepositoryFailureDetailsBuilder {
-    /// Sets [`message`](crate::types::DataRepositoryFailureDetails::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3221,6 +5028,10 @@ impl DataRepositoryFailureDetailsBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3229,6 +5040,10 @@ impl DataRepositoryFailureDetailsBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -3246,7 +5061,11 @@ pub struct DiskIopsConfigurationBuilder {
     iops: ::std::option::Option<i64>,
 }
 impl DiskIopsConfigurationBuilder {
-    /// Sets [`mode`](crate::types::DiskIopsConfiguration::mode) (`Mode`).
+    /// Sets the `Mode` member.
+    ///
+    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
+    ///
+    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfigurationMode>,
@@ -3255,6 +5074,10 @@ impl DiskIopsConfigurationBuilder {
         self
     }
     /// Sets or clears the `Mode` member.
+    ///
+    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
+    ///
+    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
@@ -3263,22 +5086,50 @@ impl DiskIopsConfigurationBuilder {
         self
     }
     /// The `Mode` member, if set.
+    ///
+    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
+    ///
+    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn get_mode(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfigurationMode> {
         &self.mode
     }
-    /// Sets [`iops`](crate::types::DiskIopsConfiguration::iops) (`Iops`).
+    /// Sets the `Iops` member.
+    ///
+    /// The total number of SSD IOPS provisioned for the file system.
+    ///
+    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2400000.
     pub fn iops(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.iops = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Iops` member.
+    ///
+    /// The total number of SSD IOPS provisioned for the file system.
+    ///
+    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2400000.
     pub fn set_iops(mut self, input: ::std::option::Option<i64>) -> Self {
         self.iops = input;
         self
     }
     /// The `Iops` member, if set.
+    ///
+    /// The total number of SSD IOPS provisioned for the file system.
+    ///
+    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2400000.
     pub fn get_iops(&self) -> &::std::option::Option<i64> {
         &self.iops
     }
@@ -3327,7 +5178,11 @@ pub struct FileSystemBuilder {
     network_type: ::std::option::Option<crate::types::NetworkType>,
 }
 impl FileSystemBuilder {
-    /// Sets [`owner_id`](crate::types::FileSystem::owner_id) (`OwnerId`).
+    /// Sets the `OwnerId` member.
+    ///
+    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub fn owner_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3336,6 +5191,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `OwnerId` member.
+    ///
+    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub fn set_owner_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3344,10 +5203,16 @@ impl FileSystemBuilder {
         self
     }
     /// The `OwnerId` member, if set.
+    ///
+    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.owner_id
     }
-    /// Sets [`creation_time`](crate::types::FileSystem::creation_time) (`CreationTime`).
+    /// Sets the `CreationTime` member.
+    ///
+    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -3356,6 +5221,8 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `CreationTime` member.
+    ///
+    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -3364,12 +5231,18 @@ impl FileSystemBuilder {
         self
     }
     /// The `CreationTime` member, if set.
+    ///
+    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// Sets [`file_system_id`](crate::types::FileSystem::file_system_id) (`FileSystemId`).
+    /// Sets the `FileSystemId` member.
+    ///
+    /// The system-generated, unique 17-digit ID of the file system.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn file_system_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3378,6 +5251,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `FileSystemId` member.
+    ///
+    /// The system-generated, unique 17-digit ID of the file system.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn set_file_system_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3386,10 +5263,18 @@ impl FileSystemBuilder {
         self
     }
     /// The `FileSystemId` member, if set.
+    ///
+    /// The system-generated, unique 17-digit ID of the file system.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
-    /// Sets [`file_system_type`](crate::types::FileSystem::file_system_type) (`FileSystemType`).
+    /// Sets the `FileSystemType` member.
+    ///
+    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
+    ///
+    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
     pub fn file_system_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemType>,
@@ -3398,6 +5283,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `FileSystemType` member.
+    ///
+    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
+    ///
+    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
     pub fn set_file_system_type(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemType>,
@@ -3406,12 +5295,34 @@ impl FileSystemBuilder {
         self
     }
     /// The `FileSystemType` member, if set.
+    ///
+    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
+    ///
+    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
     pub fn get_file_system_type(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemType> {
         &self.file_system_type
     }
-    /// Sets [`lifecycle`](crate::types::FileSystem::lifecycle) (`Lifecycle`).
+    /// Sets the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the file system. The following are the possible values and what they mean:
+    ///
+    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new file system.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing file system.
+    ///
+    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
+    ///
+    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
+    ///
+    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
+    ///
+    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemLifecycle>,
@@ -3420,6 +5331,24 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the file system. The following are the possible values and what they mean:
+    ///
+    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new file system.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing file system.
+    ///
+    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
+    ///
+    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
+    ///
+    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
+    ///
+    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemLifecycle>,
@@ -3428,12 +5357,32 @@ impl FileSystemBuilder {
         self
     }
     /// The `Lifecycle` member, if set.
+    ///
+    /// The lifecycle status of the file system. The following are the possible values and what they mean:
+    ///
+    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new file system.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing file system.
+    ///
+    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
+    ///
+    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
+    ///
+    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
+    ///
+    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemLifecycle> {
         &self.lifecycle
     }
-    /// Sets [`failure_details`](crate::types::FileSystem::failure_details) (`FailureDetails`).
+    /// Sets the `FailureDetails` member.
+    ///
+    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
     pub fn failure_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemFailureDetails>,
@@ -3442,6 +5391,8 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `FailureDetails` member.
+    ///
+    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
     pub fn set_failure_details(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemFailureDetails>,
@@ -3450,26 +5401,56 @@ impl FileSystemBuilder {
         self
     }
     /// The `FailureDetails` member, if set.
+    ///
+    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
     pub fn get_failure_details(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemFailureDetails> {
         &self.failure_details
     }
-    /// Sets [`storage_capacity`](crate::types::FileSystem::storage_capacity) (`StorageCapacity`).
+    /// Sets the `StorageCapacity` member.
+    ///
+    /// The storage capacity of the file system in gibibytes (GiB).
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn storage_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.storage_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `StorageCapacity` member.
+    ///
+    /// The storage capacity of the file system in gibibytes (GiB).
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn set_storage_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.storage_capacity = input;
         self
     }
     /// The `StorageCapacity` member, if set.
+    ///
+    /// The storage capacity of the file system in gibibytes (GiB).
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity
     }
-    /// Sets [`storage_type`](crate::types::FileSystem::storage_type) (`StorageType`).
+    /// Sets the `StorageType` member.
+    ///
+    /// The type of storage the file system is using.
+    ///
+    /// - If set to `SSD`, the file system uses solid state drive storage.
+    ///
+    /// - If set to `HDD`, the file system uses hard disk drive storage.
+    ///
+    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
+    ///
+    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
     pub fn storage_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::StorageType>,
@@ -3478,6 +5459,16 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `StorageType` member.
+    ///
+    /// The type of storage the file system is using.
+    ///
+    /// - If set to `SSD`, the file system uses solid state drive storage.
+    ///
+    /// - If set to `HDD`, the file system uses hard disk drive storage.
+    ///
+    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
+    ///
+    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
     pub fn set_storage_type(
         mut self,
         input: ::std::option::Option<crate::types::StorageType>,
@@ -3486,10 +5477,24 @@ impl FileSystemBuilder {
         self
     }
     /// The `StorageType` member, if set.
+    ///
+    /// The type of storage the file system is using.
+    ///
+    /// - If set to `SSD`, the file system uses solid state drive storage.
+    ///
+    /// - If set to `HDD`, the file system uses hard disk drive storage.
+    ///
+    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
+    ///
+    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
     pub fn get_storage_type(&self) -> &::std::option::Option<crate::types::StorageType> {
         &self.storage_type
     }
-    /// Sets [`vpc_id`](crate::types::FileSystem::vpc_id) (`VpcId`).
+    /// Sets the `VpcId` member.
+    ///
+    /// The ID of the primary virtual private cloud (VPC) for the file system.
+    ///
+    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
     pub fn vpc_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3498,6 +5503,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `VpcId` member.
+    ///
+    /// The ID of the primary virtual private cloud (VPC) for the file system.
+    ///
+    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
     pub fn set_vpc_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3506,18 +5515,34 @@ impl FileSystemBuilder {
         self
     }
     /// The `VpcId` member, if set.
+    ///
+    /// The ID of the primary virtual private cloud (VPC) for the file system.
+    ///
+    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
     pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_id
     }
-    /// Sets [`subnet_ids`](crate::types::FileSystem::subnet_ids) (`SubnetIds`).
+    /// Appends an element to the `SubnetIds` list; [`set_subnet_ids`](Self::set_subnet_ids) replaces the whole list.
+    ///
+    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
+    ///
+    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
+    ///
+    /// Length: 0 to 50.
     pub fn subnet_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.subnet_ids = ::std::option::Option::Some(input.into());
+        self.subnet_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `SubnetIds` member.
+    /// Replaces or clears the whole `SubnetIds` list.
+    ///
+    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
+    ///
+    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
+    ///
+    /// Length: 0 to 50.
     pub fn set_subnet_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -3526,20 +5551,40 @@ impl FileSystemBuilder {
         self
     }
     /// The `SubnetIds` member, if set.
+    ///
+    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
+    ///
+    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
+    ///
+    /// Length: 0 to 50.
     pub fn get_subnet_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.subnet_ids
     }
-    /// Sets [`network_interface_ids`](crate::types::FileSystem::network_interface_ids) (`NetworkInterfaceIds`).
+    /// Appends an element to the `NetworkInterfaceIds` list; [`set_network_interface_ids`](Self::set_network_interface_ids) replaces the whole list.
+    ///
+    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
+    ///
+    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
+    ///
+    /// Length: 0 to 50.
     pub fn network_interface_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.network_interface_ids = ::std::option::Option::Some(input.into());
+        self.network_interface_ids
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `NetworkInterfaceIds` member.
+    /// Replaces or clears the whole `NetworkInterfaceIds` list.
+    ///
+    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
+    ///
+    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
+    ///
+    /// Length: 0 to 50.
     pub fn set_network_interface_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -3548,12 +5593,22 @@ impl FileSystemBuilder {
         self
     }
     /// The `NetworkInterfaceIds` member, if set.
+    ///
+    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
+    ///
+    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
+    ///
+    /// Length: 0 to 50.
     pub fn get_network_interface_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.network_interface_ids
     }
-    /// Sets [`dns_name`](crate::types::FileSystem::dns_name) (`DNSName`).
+    /// Sets the `DNSName` member.
+    ///
+    /// The Domain Name System (DNS) name for the file system.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn dns_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3562,6 +5617,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `DNSName` member.
+    ///
+    /// The Domain Name System (DNS) name for the file system.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn set_dns_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3570,10 +5629,28 @@ impl FileSystemBuilder {
         self
     }
     /// The `DNSName` member, if set.
+    ///
+    /// The Domain Name System (DNS) name for the file system.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.dns_name
     }
-    /// Sets [`kms_key_id`](crate::types::FileSystem::kms_key_id) (`KmsKeyId`).
+    /// Sets the `KmsKeyId` member.
+    ///
+    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3582,6 +5659,20 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `KmsKeyId` member.
+    ///
+    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3590,10 +5681,28 @@ impl FileSystemBuilder {
         self
     }
     /// The `KmsKeyId` member, if set.
+    ///
+    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.kms_key_id
     }
-    /// Sets [`resource_arn`](crate::types::FileSystem::resource_arn) (`ResourceARN`).
+    /// Sets the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) of the file system resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3602,6 +5711,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) of the file system resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3610,18 +5723,27 @@ impl FileSystemBuilder {
         self
     }
     /// The `ResourceARN` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) of the file system resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// Sets [`tags`](crate::types::FileSystem::tags) (`Tags`).
-    pub fn tags(
-        mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(input.into());
+    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+    ///
+    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Tags` member.
+    /// Replaces or clears the whole `Tags` list.
+    ///
+    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Length: 1 to 50.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -3630,12 +5752,18 @@ impl FileSystemBuilder {
         self
     }
     /// The `Tags` member, if set.
+    ///
+    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Length: 1 to 50.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// Sets [`windows_configuration`](crate::types::FileSystem::windows_configuration) (`WindowsConfiguration`).
+    /// Sets the `WindowsConfiguration` member.
+    ///
+    /// The configuration for this Amazon FSx for Windows File Server file system.
     pub fn windows_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsFileSystemConfiguration>,
@@ -3644,6 +5772,8 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `WindowsConfiguration` member.
+    ///
+    /// The configuration for this Amazon FSx for Windows File Server file system.
     pub fn set_windows_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsFileSystemConfiguration>,
@@ -3652,12 +5782,16 @@ impl FileSystemBuilder {
         self
     }
     /// The `WindowsConfiguration` member, if set.
+    ///
+    /// The configuration for this Amazon FSx for Windows File Server file system.
     pub fn get_windows_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsFileSystemConfiguration> {
         &self.windows_configuration
     }
-    /// Sets [`lustre_configuration`](crate::types::FileSystem::lustre_configuration) (`LustreConfiguration`).
+    /// Sets the `LustreConfiguration` member.
+    ///
+    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
     pub fn lustre_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreFileSystemConfiguration>,
@@ -3666,6 +5800,8 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `LustreConfiguration` member.
+    ///
+    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
     pub fn set_lustre_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreFileSystemConfiguration>,
@@ -3674,22 +5810,32 @@ impl FileSystemBuilder {
         self
     }
     /// The `LustreConfiguration` member, if set.
+    ///
+    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
     pub fn get_lustre_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreFileSystemConfiguration> {
         &self.lustre_configuration
     }
-    /// Sets [`administrative_actions`](crate::types::FileSystem::administrative_actions) (`AdministrativeActions`).
+    /// Appends an element to the `AdministrativeActions` list; [`set_administrative_actions`](Self::set_administrative_actions) replaces the whole list.
+    ///
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
+    ///
+    /// Length: 0 to 50.
     pub fn administrative_actions(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AdministrativeAction>,
     ) -> Self {
-        self.administrative_actions = ::std::option::Option::Some(input.into());
+        self.administrative_actions
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `AdministrativeActions` member.
+    /// Replaces or clears the whole `AdministrativeActions` list.
+    ///
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
+    ///
+    /// Length: 0 to 50.
     pub fn set_administrative_actions(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
@@ -3698,12 +5844,18 @@ impl FileSystemBuilder {
         self
     }
     /// The `AdministrativeActions` member, if set.
+    ///
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
+    ///
+    /// Length: 0 to 50.
     pub fn get_administrative_actions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
-    /// Sets [`ontap_configuration`](crate::types::FileSystem::ontap_configuration) (`OntapConfiguration`).
+    /// Sets the `OntapConfiguration` member.
+    ///
+    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
     pub fn ontap_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapFileSystemConfiguration>,
@@ -3712,6 +5864,8 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `OntapConfiguration` member.
+    ///
+    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
     pub fn set_ontap_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OntapFileSystemConfiguration>,
@@ -3720,12 +5874,18 @@ impl FileSystemBuilder {
         self
     }
     /// The `OntapConfiguration` member, if set.
+    ///
+    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
     pub fn get_ontap_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OntapFileSystemConfiguration> {
         &self.ontap_configuration
     }
-    /// Sets [`file_system_type_version`](crate::types::FileSystem::file_system_type_version) (`FileSystemTypeVersion`).
+    /// Sets the `FileSystemTypeVersion` member.
+    ///
+    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
+    ///
+    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
     pub fn file_system_type_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3734,6 +5894,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `FileSystemTypeVersion` member.
+    ///
+    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
+    ///
+    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
     pub fn set_file_system_type_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3742,12 +5906,18 @@ impl FileSystemBuilder {
         self
     }
     /// The `FileSystemTypeVersion` member, if set.
+    ///
+    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
+    ///
+    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
     pub fn get_file_system_type_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.file_system_type_version
     }
-    /// Sets [`open_zfs_configuration`](crate::types::FileSystem::open_zfs_configuration) (`OpenZFSConfiguration`).
+    /// Sets the `OpenZFSConfiguration` member.
+    ///
+    /// The configuration for this Amazon FSx for OpenZFS file system.
     pub fn open_zfs_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsFileSystemConfiguration>,
@@ -3756,6 +5926,8 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `OpenZFSConfiguration` member.
+    ///
+    /// The configuration for this Amazon FSx for OpenZFS file system.
     pub fn set_open_zfs_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsFileSystemConfiguration>,
@@ -3764,12 +5936,18 @@ impl FileSystemBuilder {
         self
     }
     /// The `OpenZFSConfiguration` member, if set.
+    ///
+    /// The configuration for this Amazon FSx for OpenZFS file system.
     pub fn get_open_zfs_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsFileSystemConfiguration> {
         &self.open_zfs_configuration
     }
-    /// Sets [`network_type`](crate::types::FileSystem::network_type) (`NetworkType`).
+    /// Sets the `NetworkType` member.
+    ///
+    /// The network type of the file system.
+    ///
+    /// Values: `IPV4`, `DUAL`.
     pub fn network_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::NetworkType>,
@@ -3778,6 +5956,10 @@ impl FileSystemBuilder {
         self
     }
     /// Sets or clears the `NetworkType` member.
+    ///
+    /// The network type of the file system.
+    ///
+    /// Values: `IPV4`, `DUAL`.
     pub fn set_network_type(
         mut self,
         input: ::std::option::Option<crate::types::NetworkType>,
@@ -3786,6 +5968,10 @@ impl FileSystemBuilder {
         self
     }
     /// The `NetworkType` member, if set.
+    ///
+    /// The network type of the file system.
+    ///
+    /// Values: `IPV4`, `DUAL`.
     pub fn get_network_type(&self) -> &::std::option::Option<crate::types::NetworkType> {
         &self.network_type
     }
@@ -3825,7 +6011,11 @@ pub struct FileSystemEndpointBuilder {
     ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FileSystemEndpointBuilder {
-    /// Sets [`dns_name`](crate::types::FileSystemEndpoint::dns_name) (`DNSName`).
+    /// Sets the `DNSName` member.
+    ///
+    /// The file system's DNS name. You can mount your file system using its DNS name.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn dns_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3834,6 +6024,10 @@ impl FileSystemEndpointBuilder {
         self
     }
     /// Sets or clears the `DNSName` member.
+    ///
+    /// The file system's DNS name. You can mount your file system using its DNS name.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn set_dns_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3842,18 +6036,30 @@ impl FileSystemEndpointBuilder {
         self
     }
     /// The `DNSName` member, if set.
+    ///
+    /// The file system's DNS name. You can mount your file system using its DNS name.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.dns_name
     }
-    /// Sets [`ip_addresses`](crate::types::FileSystemEndpoint::ip_addresses) (`IpAddresses`).
+    /// Appends an element to the `IpAddresses` list; [`set_ip_addresses`](Self::set_ip_addresses) replaces the whole list.
+    ///
+    /// The IPv4 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub fn ip_addresses(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.ip_addresses = ::std::option::Option::Some(input.into());
+        self.ip_addresses.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `IpAddresses` member.
+    /// Replaces or clears the whole `IpAddresses` list.
+    ///
+    /// The IPv4 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub fn set_ip_addresses(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -3862,20 +6068,32 @@ impl FileSystemEndpointBuilder {
         self
     }
     /// The `IpAddresses` member, if set.
+    ///
+    /// The IPv4 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub fn get_ip_addresses(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.ip_addresses
     }
-    /// Sets [`ipv6_addresses`](crate::types::FileSystemEndpoint::ipv6_addresses) (`Ipv6Addresses`).
+    /// Appends an element to the `Ipv6Addresses` list; [`set_ipv6_addresses`](Self::set_ipv6_addresses) replaces the whole list.
+    ///
+    /// The IPv6 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub fn ipv6_addresses(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.ipv6_addresses = ::std::option::Option::Some(input.into());
+        self.ipv6_addresses.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Ipv6Addresses` member.
+    /// Replaces or clears the whole `Ipv6Addresses` list.
+    ///
+    /// The IPv6 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub fn set_ipv6_addresses(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -3884,6 +6102,10 @@ impl FileSystemEndpointBuilder {
         self
     }
     /// The `Ipv6Addresses` member, if set.
+    ///
+    /// The IPv6 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub fn get_ipv6_addresses(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -3905,7 +6127,9 @@ pub struct FileSystemEndpointsBuilder {
     management: ::std::option::Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpointsBuilder {
-    /// Sets [`intercluster`](crate::types::FileSystemEndpoints::intercluster) (`Intercluster`).
+    /// Sets the `Intercluster` member.
+    ///
+    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
     pub fn intercluster(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemEndpoint>,
@@ -3914,6 +6138,8 @@ impl FileSystemEndpointsBuilder {
         self
     }
     /// Sets or clears the `Intercluster` member.
+    ///
+    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
     pub fn set_intercluster(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemEndpoint>,
@@ -3922,12 +6148,16 @@ impl FileSystemEndpointsBuilder {
         self
     }
     /// The `Intercluster` member, if set.
+    ///
+    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
     pub fn get_intercluster(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
         &self.intercluster
     }
-    /// Sets [`management`](crate::types::FileSystemEndpoints::management) (`Management`).
+    /// Sets the `Management` member.
+    ///
+    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
     pub fn management(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemEndpoint>,
@@ -3936,6 +6166,8 @@ impl FileSystemEndpointsBuilder {
         self
     }
     /// Sets or clears the `Management` member.
+    ///
+    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
     pub fn set_management(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemEndpoint>,
@@ -3944,6 +6176,8 @@ impl FileSystemEndpointsBuilder {
         self
     }
     /// The `Management` member, if set.
+    ///
+    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
     pub fn get_management(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
@@ -3963,7 +6197,11 @@ pub struct FileSystemFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl FileSystemFailureDetailsBuilder {
-    /// Sets [`message`](crate::types::FileSystemFailureDetails::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A message describing any failures that occurred.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -3972,6 +6210,10 @@ impl FileSystemFailureDetailsBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A message describing any failures that occurred.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -3980,6 +6222,10 @@ impl FileSystemFailureDetailsBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A message describing any failures that occurred.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -3997,21 +6243,53 @@ pub struct FileSystemLustreMetadataConfigurationBuilder {
     mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfigurationBuilder {
-    /// Sets [`iops`](crate::types::FileSystemLustreMetadataConfiguration::iops) (`Iops`).
+    /// Sets the `Iops` member.
+    ///
+    /// The number of Metadata IOPS provisioned for the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// Range: 1500 to 192000.
     pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.iops = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Iops` member.
+    ///
+    /// The number of Metadata IOPS provisioned for the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// Range: 1500 to 192000.
     pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
         self.iops = input;
         self
     }
     /// The `Iops` member, if set.
+    ///
+    /// The number of Metadata IOPS provisioned for the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// Range: 1500 to 192000.
     pub fn get_iops(&self) -> &::std::option::Option<i32> {
         &self.iops
     }
-    /// Sets [`mode`](crate::types::FileSystemLustreMetadataConfiguration::mode) (`Mode`).
+    /// Sets the `Mode` member.
+    ///
+    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::MetadataConfigurationMode>,
@@ -4020,6 +6298,14 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         self
     }
     /// Sets or clears the `Mode` member.
+    ///
+    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::MetadataConfigurationMode>,
@@ -4028,31 +6314,25 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         self
     }
     /// The `Mode` member, if set.
+    ///
+    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub fn get_mode(
         &self,
     ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
         &self.mode
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::FileSystemLustreMetadataConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.mode.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "FileSystemLustreMetadataConfiguration",
-                    "mode",
-                    "Mode",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::FileSystemLustreMetadataConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::FileSystemLustreMetadataConfiguration {
+        crate::types::FileSystemLustreMetadataConfiguration {
             iops: self.iops,
             mode: self.mode,
-        })
+        }
     }
 }
 /// A builder for [`FileSystemNotFound`](crate::types::FileSystemNotFound).
@@ -4061,7 +6341,11 @@ pub struct FileSystemNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl FileSystemNotFoundBuilder {
-    /// Sets [`message`](crate::types::FileSystemNotFound::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4070,6 +6354,10 @@ impl FileSystemNotFoundBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4078,6 +6366,10 @@ impl FileSystemNotFoundBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4096,7 +6388,11 @@ pub struct FilterBuilder {
     values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FilterBuilder {
-    /// Sets [`name`](crate::types::Filter::name) (`Name`).
+    /// Sets the `Name` member.
+    ///
+    /// The name for this filter.
+    ///
+    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<crate::types::FilterName>,
@@ -4105,6 +6401,10 @@ impl FilterBuilder {
         self
     }
     /// Sets or clears the `Name` member.
+    ///
+    /// The name for this filter.
+    ///
+    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<crate::types::FilterName>,
@@ -4113,18 +6413,30 @@ impl FilterBuilder {
         self
     }
     /// The `Name` member, if set.
+    ///
+    /// The name for this filter.
+    ///
+    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
     pub fn get_name(&self) -> &::std::option::Option<crate::types::FilterName> {
         &self.name
     }
-    /// Sets [`values`](crate::types::Filter::values) (`Values`).
+    /// Appends an element to the `Values` list; [`set_values`](Self::set_values) replaces the whole list.
+    ///
+    /// The values of the filter. These are all the values for any of the applied filters.
+    ///
+    /// Length: 0 to 20.
     pub fn values(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.values = ::std::option::Option::Some(input.into());
+        self.values.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Values` member.
+    /// Replaces or clears the whole `Values` list.
+    ///
+    /// The values of the filter. These are all the values for any of the applied filters.
+    ///
+    /// Length: 0 to 20.
     pub fn set_values(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4133,6 +6445,10 @@ impl FilterBuilder {
         self
     }
     /// The `Values` member, if set.
+    ///
+    /// The values of the filter. These are all the values for any of the applied filters.
+    ///
+    /// Length: 0 to 20.
     pub fn get_values(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -4153,7 +6469,11 @@ pub struct IncompatibleParameterErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl IncompatibleParameterErrorBuilder {
-    /// Sets [`parameter`](crate::types::IncompatibleParameterError::parameter) (`Parameter`).
+    /// Sets the `Parameter` member.
+    ///
+    /// A parameter that is incompatible with the earlier request.
+    ///
+    /// **Required.** Length: at least 1.
     pub fn parameter(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4162,6 +6482,10 @@ impl IncompatibleParameterErrorBuilder {
         self
     }
     /// Sets or clears the `Parameter` member.
+    ///
+    /// A parameter that is incompatible with the earlier request.
+    ///
+    /// **Required.** Length: at least 1.
     pub fn set_parameter(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4170,10 +6494,18 @@ impl IncompatibleParameterErrorBuilder {
         self
     }
     /// The `Parameter` member, if set.
+    ///
+    /// A parameter that is incompatible with the earlier request.
+    ///
+    /// **Required.** Length: at least 1.
     pub fn get_parameter(&self) -> &::std::option::Option<::std::string::String> {
         &self.parameter
     }
-    /// Sets [`message`](crate::types::IncompatibleParameterError::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4182,6 +6514,10 @@ impl IncompatibleParameterErrorBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4190,30 +6526,20 @@ impl IncompatibleParameterErrorBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::IncompatibleParameterError,
-        crate::error::BuildError,
-    > {
-        if self.parameter.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "IncompatibleParameterError",
-                    "parameter",
-                    "Parameter",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::IncompatibleParameterError {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::IncompatibleParameterError {
+        crate::types::IncompatibleParameterError {
             parameter: self.parameter,
             message: self.message,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 /// A builder for [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz).
@@ -4222,7 +6548,11 @@ pub struct IncompatibleRegionForMultiAzBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl IncompatibleRegionForMultiAzBuilder {
-    /// Sets [`message`](crate::types::IncompatibleRegionForMultiAz::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4231,6 +6561,10 @@ impl IncompatibleRegionForMultiAzBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4239,6 +6573,10 @@ impl IncompatibleRegionForMultiAzBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4256,7 +6594,11 @@ pub struct InternalServerErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InternalServerErrorBuilder {
-    /// Sets [`message`](crate::types::InternalServerError::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4265,6 +6607,10 @@ impl InternalServerErrorBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4273,6 +6619,10 @@ impl InternalServerErrorBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4290,7 +6640,11 @@ pub struct InvalidDestinationKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidDestinationKmsKeyBuilder {
-    /// Sets [`message`](crate::types::InvalidDestinationKmsKey::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4299,6 +6653,10 @@ impl InvalidDestinationKmsKeyBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4307,6 +6665,10 @@ impl InvalidDestinationKmsKeyBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4327,7 +6689,11 @@ pub struct InvalidNetworkSettingsBuilder {
     invalid_route_table_id: ::std::option::Option<::std::string::String>,
 }
 impl InvalidNetworkSettingsBuilder {
-    /// Sets [`message`](crate::types::InvalidNetworkSettings::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// Error message explaining what's wrong with network settings.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4336,6 +6702,10 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// Error message explaining what's wrong with network settings.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4344,10 +6714,18 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// Error message explaining what's wrong with network settings.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Sets [`invalid_subnet_id`](crate::types::InvalidNetworkSettings::invalid_subnet_id) (`InvalidSubnetId`).
+    /// Sets the `InvalidSubnetId` member.
+    ///
+    /// The subnet ID that is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn invalid_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4356,6 +6734,10 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// Sets or clears the `InvalidSubnetId` member.
+    ///
+    /// The subnet ID that is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn set_invalid_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4364,12 +6746,20 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// The `InvalidSubnetId` member, if set.
+    ///
+    /// The subnet ID that is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn get_invalid_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.invalid_subnet_id
     }
-    /// Sets [`invalid_security_group_id`](crate::types::InvalidNetworkSettings::invalid_security_group_id) (`InvalidSecurityGroupId`).
+    /// Sets the `InvalidSecurityGroupId` member.
+    ///
+    /// The security group ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
     pub fn invalid_security_group_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4378,6 +6768,10 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// Sets or clears the `InvalidSecurityGroupId` member.
+    ///
+    /// The security group ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
     pub fn set_invalid_security_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4386,12 +6780,20 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// The `InvalidSecurityGroupId` member, if set.
+    ///
+    /// The security group ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
     pub fn get_invalid_security_group_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.invalid_security_group_id
     }
-    /// Sets [`invalid_route_table_id`](crate::types::InvalidNetworkSettings::invalid_route_table_id) (`InvalidRouteTableId`).
+    /// Sets the `InvalidRouteTableId` member.
+    ///
+    /// The route table ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
     pub fn invalid_route_table_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4400,6 +6802,10 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// Sets or clears the `InvalidRouteTableId` member.
+    ///
+    /// The route table ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
     pub fn set_invalid_route_table_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4408,6 +6814,10 @@ impl InvalidNetworkSettingsBuilder {
         self
     }
     /// The `InvalidRouteTableId` member, if set.
+    ///
+    /// The route table ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
     pub fn get_invalid_route_table_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -4430,7 +6840,11 @@ pub struct InvalidPerUnitStorageThroughputBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidPerUnitStorageThroughputBuilder {
-    /// Sets [`message`](crate::types::InvalidPerUnitStorageThroughput::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4439,6 +6853,10 @@ impl InvalidPerUnitStorageThroughputBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4447,6 +6865,10 @@ impl InvalidPerUnitStorageThroughputBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4464,7 +6886,11 @@ pub struct InvalidRegionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidRegionBuilder {
-    /// Sets [`message`](crate::types::InvalidRegion::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4473,6 +6899,10 @@ impl InvalidRegionBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4481,6 +6911,10 @@ impl InvalidRegionBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4498,7 +6932,11 @@ pub struct InvalidSourceKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidSourceKmsKeyBuilder {
-    /// Sets [`message`](crate::types::InvalidSourceKmsKey::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4507,6 +6945,10 @@ impl InvalidSourceKmsKeyBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4515,6 +6957,10 @@ impl InvalidSourceKmsKeyBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4532,7 +6978,11 @@ pub struct LifecycleTransitionReasonBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl LifecycleTransitionReasonBuilder {
-    /// Sets [`message`](crate::types::LifecycleTransitionReason::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4541,6 +6991,10 @@ impl LifecycleTransitionReasonBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4549,6 +7003,10 @@ impl LifecycleTransitionReasonBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -4588,7 +7046,11 @@ pub struct LustreFileSystemConfigurationBuilder {
     >,
 }
 impl LustreFileSystemConfigurationBuilder {
-    /// Sets [`weekly_maintenance_start_time`](crate::types::LustreFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
+    /// Sets the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4597,6 +7059,10 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4605,12 +7071,18 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `WeeklyMaintenanceStartTime` member, if set.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// Sets [`data_repository_configuration`](crate::types::LustreFileSystemConfiguration::data_repository_configuration) (`DataRepositoryConfiguration`).
+    /// Sets the `DataRepositoryConfiguration` member.
+    ///
+    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
     pub fn data_repository_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataRepositoryConfiguration>,
@@ -4619,6 +7091,8 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DataRepositoryConfiguration` member.
+    ///
+    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
     pub fn set_data_repository_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DataRepositoryConfiguration>,
@@ -4627,12 +7101,24 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `DataRepositoryConfiguration` member, if set.
+    ///
+    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
     pub fn get_data_repository_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DataRepositoryConfiguration> {
         &self.data_repository_configuration
     }
-    /// Sets [`deployment_type`](crate::types::LustreFileSystemConfiguration::deployment_type) (`DeploymentType`).
+    /// Sets the `DeploymentType` member.
+    ///
+    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
+    ///
+    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
+    ///
+    /// The default is `SCRATCH_1`.
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreDeploymentType>,
@@ -4641,6 +7127,16 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeploymentType` member.
+    ///
+    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
+    ///
+    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
+    ///
+    /// The default is `SCRATCH_1`.
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::LustreDeploymentType>,
@@ -4649,12 +7145,34 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `DeploymentType` member, if set.
+    ///
+    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
+    ///
+    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
+    ///
+    /// The default is `SCRATCH_1`.
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
         &self.deployment_type
     }
-    /// Sets [`per_unit_storage_throughput`](crate::types::LustreFileSystemConfiguration::per_unit_storage_throughput) (`PerUnitStorageThroughput`).
+    /// Sets the `PerUnitStorageThroughput` member.
+    ///
+    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
+    ///
+    /// Range: 12 to 1000.
     pub fn per_unit_storage_throughput(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -4663,6 +7181,18 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `PerUnitStorageThroughput` member.
+    ///
+    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
+    ///
+    /// Range: 12 to 1000.
     pub fn set_per_unit_storage_throughput(
         mut self,
         input: ::std::option::Option<i32>,
@@ -4671,10 +7201,28 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `PerUnitStorageThroughput` member, if set.
+    ///
+    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
+    ///
+    /// Range: 12 to 1000.
     pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
         &self.per_unit_storage_throughput
     }
-    /// Sets [`mount_name`](crate::types::LustreFileSystemConfiguration::mount_name) (`MountName`).
+    /// Sets the `MountName` member.
+    ///
+    /// You use the `MountName` value when mounting the file system.
+    ///
+    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
+    ///
+    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
     pub fn mount_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4683,6 +7231,12 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `MountName` member.
+    ///
+    /// You use the `MountName` value when mounting the file system.
+    ///
+    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
+    ///
+    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
     pub fn set_mount_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4691,10 +7245,20 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `MountName` member, if set.
+    ///
+    /// You use the `MountName` value when mounting the file system.
+    ///
+    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
+    ///
+    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
     pub fn get_mount_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.mount_name
     }
-    /// Sets [`daily_automatic_backup_start_time`](crate::types::LustreFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
+    /// Sets the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4705,6 +7269,10 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4713,12 +7281,20 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `DailyAutomaticBackupStartTime` member, if set.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Sets [`automatic_backup_retention_days`](crate::types::LustreFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
+    /// Sets the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -4727,6 +7303,10 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -4735,10 +7315,16 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `AutomaticBackupRetentionDays` member, if set.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::LustreFileSystemConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -4747,6 +7333,8 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -4755,10 +7343,18 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`drive_cache_type`](crate::types::LustreFileSystemConfiguration::drive_cache_type) (`DriveCacheType`).
+    /// Sets the `DriveCacheType` member.
+    ///
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
+    ///
+    /// This parameter is required when `StorageType` is set to HDD.
+    ///
+    /// Values: `NONE`, `READ`.
     pub fn drive_cache_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DriveCacheType>,
@@ -4767,6 +7363,12 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DriveCacheType` member.
+    ///
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
+    ///
+    /// This parameter is required when `StorageType` is set to HDD.
+    ///
+    /// Values: `NONE`, `READ`.
     pub fn set_drive_cache_type(
         mut self,
         input: ::std::option::Option<crate::types::DriveCacheType>,
@@ -4775,12 +7377,28 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `DriveCacheType` member, if set.
+    ///
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
+    ///
+    /// This parameter is required when `StorageType` is set to HDD.
+    ///
+    /// Values: `NONE`, `READ`.
     pub fn get_drive_cache_type(
         &self,
     ) -> &::std::option::Option<crate::types::DriveCacheType> {
         &self.drive_cache_type
     }
-    /// Sets [`data_compression_type`](crate::types::LustreFileSystemConfiguration::data_compression_type) (`DataCompressionType`).
+    /// Sets the `DataCompressionType` member.
+    ///
+    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - Data compression is turned off for the file system.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataCompressionType>,
@@ -4789,6 +7407,16 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DataCompressionType` member.
+    ///
+    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - Data compression is turned off for the file system.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::DataCompressionType>,
@@ -4797,12 +7425,24 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `DataCompressionType` member, if set.
+    ///
+    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - Data compression is turned off for the file system.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::DataCompressionType> {
         &self.data_compression_type
     }
-    /// Sets [`log_configuration`](crate::types::LustreFileSystemConfiguration::log_configuration) (`LogConfiguration`).
+    /// Sets the `LogConfiguration` member.
+    ///
+    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
     pub fn log_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreLogConfiguration>,
@@ -4811,6 +7451,8 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `LogConfiguration` member.
+    ///
+    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
     pub fn set_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreLogConfiguration>,
@@ -4819,12 +7461,16 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `LogConfiguration` member, if set.
+    ///
+    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
     pub fn get_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreLogConfiguration> {
         &self.log_configuration
     }
-    /// Sets [`root_squash_configuration`](crate::types::LustreFileSystemConfiguration::root_squash_configuration) (`RootSquashConfiguration`).
+    /// Sets the `RootSquashConfiguration` member.
+    ///
+    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn root_squash_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreRootSquashConfiguration>,
@@ -4833,6 +7479,8 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `RootSquashConfiguration` member.
+    ///
+    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn set_root_squash_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreRootSquashConfiguration>,
@@ -4841,12 +7489,16 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `RootSquashConfiguration` member, if set.
+    ///
+    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn get_root_squash_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
         &self.root_squash_configuration
     }
-    /// Sets [`metadata_configuration`](crate::types::LustreFileSystemConfiguration::metadata_configuration) (`MetadataConfiguration`).
+    /// Sets the `MetadataConfiguration` member.
+    ///
+    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn metadata_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -4857,6 +7509,8 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `MetadataConfiguration` member.
+    ///
+    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn set_metadata_configuration(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration>,
@@ -4865,40 +7519,62 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `MetadataConfiguration` member, if set.
+    ///
+    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn get_metadata_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration> {
         &self.metadata_configuration
     }
-    /// Sets [`efa_enabled`](crate::types::LustreFileSystemConfiguration::efa_enabled) (`EfaEnabled`).
+    /// Sets the `EfaEnabled` member.
+    ///
+    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     pub fn efa_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.efa_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `EfaEnabled` member.
+    ///
+    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     pub fn set_efa_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.efa_enabled = input;
         self
     }
     /// The `EfaEnabled` member, if set.
+    ///
+    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
         &self.efa_enabled
     }
-    /// Sets [`throughput_capacity`](crate::types::LustreFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
+    /// Sets the `ThroughputCapacity` member.
+    ///
+    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
+    ///
+    /// Range: 4000 to 2000000.
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
+    ///
+    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
+    ///
+    /// Range: 4000 to 2000000.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// The `ThroughputCapacity` member, if set.
+    ///
+    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
+    ///
+    /// Range: 4000 to 2000000.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Sets [`data_read_cache_configuration`](crate::types::LustreFileSystemConfiguration::data_read_cache_configuration) (`DataReadCacheConfiguration`).
+    /// Sets the `DataReadCacheConfiguration` member.
+    ///
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn data_read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreReadCacheConfiguration>,
@@ -4907,6 +7583,8 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DataReadCacheConfiguration` member.
+    ///
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn set_data_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
@@ -4915,6 +7593,8 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// The `DataReadCacheConfiguration` member, if set.
+    ///
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn get_data_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
@@ -4949,7 +7629,21 @@ pub struct LustreLogConfigurationBuilder {
     destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogConfigurationBuilder {
-    /// Sets [`level`](crate::types::LustreLogConfiguration::level) (`Level`).
+    /// Sets the `Level` member.
+    ///
+    /// The data repository events that are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub fn level(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreAccessAuditLogLevel>,
@@ -4958,6 +7652,20 @@ impl LustreLogConfigurationBuilder {
         self
     }
     /// Sets or clears the `Level` member.
+    ///
+    /// The data repository events that are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub fn set_level(
         mut self,
         input: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
@@ -4966,12 +7674,30 @@ impl LustreLogConfigurationBuilder {
         self
     }
     /// The `Level` member, if set.
+    ///
+    /// The data repository events that are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub fn get_level(
         &self,
     ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
         &self.level
     }
-    /// Sets [`destination`](crate::types::LustreLogConfiguration::destination) (`Destination`).
+    /// Sets the `Destination` member.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -4980,6 +7706,10 @@ impl LustreLogConfigurationBuilder {
         self
     }
     /// Sets or clears the `Destination` member.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn set_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -4988,29 +7718,19 @@ impl LustreLogConfigurationBuilder {
         self
     }
     /// The `Destination` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LustreLogConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.level.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "LustreLogConfiguration",
-                    "level",
-                    "Level",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::LustreLogConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::LustreLogConfiguration {
+        crate::types::LustreLogConfiguration {
             level: self.level,
             destination: self.destination,
-        })
+        }
     }
 }
 /// A builder for [`LustreLogCreateConfiguration`](crate::types::LustreLogCreateConfiguration).
@@ -5020,7 +7740,19 @@ pub struct LustreLogCreateConfigurationBuilder {
     destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogCreateConfigurationBuilder {
-    /// Sets [`level`](crate::types::LustreLogCreateConfiguration::level) (`Level`).
+    /// Sets the `Level` member.
+    ///
+    /// Sets which data repository events are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub fn level(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreAccessAuditLogLevel>,
@@ -5029,6 +7761,18 @@ impl LustreLogCreateConfigurationBuilder {
         self
     }
     /// Sets or clears the `Level` member.
+    ///
+    /// Sets which data repository events are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub fn set_level(
         mut self,
         input: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
@@ -5037,12 +7781,40 @@ impl LustreLogCreateConfigurationBuilder {
         self
     }
     /// The `Level` member, if set.
+    ///
+    /// Sets which data repository events are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub fn get_level(
         &self,
     ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
         &self.level
     }
-    /// Sets [`destination`](crate::types::LustreLogCreateConfiguration::destination) (`Destination`).
+    /// Sets the `Destination` member.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
+    ///
+    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
+    ///
+    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5051,6 +7823,22 @@ impl LustreLogCreateConfigurationBuilder {
         self
     }
     /// Sets or clears the `Destination` member.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
+    ///
+    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
+    ///
+    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn set_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5059,29 +7847,31 @@ impl LustreLogCreateConfigurationBuilder {
         self
     }
     /// The `Destination` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
+    ///
+    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
+    ///
+    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::LustreLogCreateConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.level.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "LustreLogCreateConfiguration",
-                    "level",
-                    "Level",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::LustreLogCreateConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::LustreLogCreateConfiguration {
+        crate::types::LustreLogCreateConfiguration {
             level: self.level,
             destination: self.destination,
-        })
+        }
     }
 }
 /// A builder for [`LustreReadCacheConfiguration`](crate::types::LustreReadCacheConfiguration).
@@ -5091,7 +7881,17 @@ pub struct LustreReadCacheConfigurationBuilder {
     size_gi_b: ::std::option::Option<i32>,
 }
 impl LustreReadCacheConfigurationBuilder {
-    /// Sets [`sizing_mode`](crate::types::LustreReadCacheConfiguration::sizing_mode) (`SizingMode`).
+    /// Sets the `SizingMode` member.
+    ///
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub fn sizing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::LustreReadCacheSizingMode>,
@@ -5100,6 +7900,16 @@ impl LustreReadCacheConfigurationBuilder {
         self
     }
     /// Sets or clears the `SizingMode` member.
+    ///
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub fn set_sizing_mode(
         mut self,
         input: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
@@ -5108,22 +7918,50 @@ impl LustreReadCacheConfigurationBuilder {
         self
     }
     /// The `SizingMode` member, if set.
+    ///
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub fn get_sizing_mode(
         &self,
     ) -> &::std::option::Option<crate::types::LustreReadCacheSizingMode> {
         &self.sizing_mode
     }
-    /// Sets [`size_gi_b`](crate::types::LustreReadCacheConfiguration::size_gi_b) (`SizeGiB`).
+    /// Sets the `SizeGiB` member.
+    ///
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn size_gi_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_gi_b = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `SizeGiB` member.
+    ///
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn set_size_gi_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_gi_b = input;
         self
     }
     /// The `SizeGiB` member, if set.
+    ///
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn get_size_gi_b(&self) -> &::std::option::Option<i32> {
         &self.size_gi_b
     }
@@ -5142,7 +7980,17 @@ pub struct LustreRootSquashConfigurationBuilder {
     no_squash_nids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl LustreRootSquashConfigurationBuilder {
-    /// Sets [`root_squash`](crate::types::LustreRootSquashConfiguration::root_squash) (`RootSquash`).
+    /// Sets the `RootSquash` member.
+    ///
+    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
+    ///
+    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
+    ///
+    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
+    ///
+    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
+    ///
+    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
     pub fn root_squash(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5151,6 +7999,16 @@ impl LustreRootSquashConfigurationBuilder {
         self
     }
     /// Sets or clears the `RootSquash` member.
+    ///
+    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
+    ///
+    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
+    ///
+    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
+    ///
+    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
+    ///
+    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
     pub fn set_root_squash(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5159,18 +8017,44 @@ impl LustreRootSquashConfigurationBuilder {
         self
     }
     /// The `RootSquash` member, if set.
+    ///
+    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
+    ///
+    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
+    ///
+    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
+    ///
+    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
+    ///
+    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
     pub fn get_root_squash(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_squash
     }
-    /// Sets [`no_squash_nids`](crate::types::LustreRootSquashConfiguration::no_squash_nids) (`NoSquashNids`).
+    /// Appends an element to the `NoSquashNids` list; [`set_no_squash_nids`](Self::set_no_squash_nids) replaces the whole list.
+    ///
+    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
+    ///
+    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
+    ///
+    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
+    ///
+    /// Length: 0 to 64.
     pub fn no_squash_nids(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.no_squash_nids = ::std::option::Option::Some(input.into());
+        self.no_squash_nids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `NoSquashNids` member.
+    /// Replaces or clears the whole `NoSquashNids` list.
+    ///
+    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
+    ///
+    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
+    ///
+    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
+    ///
+    /// Length: 0 to 64.
     pub fn set_no_squash_nids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5179,6 +8063,14 @@ impl LustreRootSquashConfigurationBuilder {
         self
     }
     /// The `NoSquashNids` member, if set.
+    ///
+    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
+    ///
+    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
+    ///
+    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
+    ///
+    /// Length: 0 to 64.
     pub fn get_no_squash_nids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -5198,7 +8090,11 @@ pub struct MissingFileSystemConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl MissingFileSystemConfigurationBuilder {
-    /// Sets [`message`](crate::types::MissingFileSystemConfiguration::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5207,6 +8103,10 @@ impl MissingFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5215,6 +8115,10 @@ impl MissingFileSystemConfigurationBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5232,7 +8136,11 @@ pub struct MissingVolumeConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl MissingVolumeConfigurationBuilder {
-    /// Sets [`message`](crate::types::MissingVolumeConfiguration::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5241,6 +8149,10 @@ impl MissingVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5249,6 +8161,10 @@ impl MissingVolumeConfigurationBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -5279,7 +8195,11 @@ pub struct OntapFileSystemConfigurationBuilder {
     endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
 }
 impl OntapFileSystemConfigurationBuilder {
-    /// Sets [`automatic_backup_retention_days`](crate::types::OntapFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
+    /// Sets the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -5288,6 +8208,10 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -5296,10 +8220,18 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `AutomaticBackupRetentionDays` member, if set.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// Sets [`daily_automatic_backup_start_time`](crate::types::OntapFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
+    /// Sets the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5310,6 +8242,10 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5318,12 +8254,30 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `DailyAutomaticBackupStartTime` member, if set.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Sets [`deployment_type`](crate::types::OntapFileSystemConfiguration::deployment_type) (`DeploymentType`).
+    /// Sets the `DeploymentType` member.
+    ///
+    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
+    ///
+    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapDeploymentType>,
@@ -5332,6 +8286,20 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeploymentType` member.
+    ///
+    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
+    ///
+    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::OntapDeploymentType>,
@@ -5340,12 +8308,30 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `DeploymentType` member, if set.
+    ///
+    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
+    ///
+    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::OntapDeploymentType> {
         &self.deployment_type
     }
-    /// Sets [`endpoint_ip_address_range`](crate::types::OntapFileSystemConfiguration::endpoint_ip_address_range) (`EndpointIpAddressRange`).
+    /// Sets the `EndpointIpAddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn endpoint_ip_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5354,6 +8340,10 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpAddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn set_endpoint_ip_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5362,12 +8352,18 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `EndpointIpAddressRange` member, if set.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn get_endpoint_ip_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address_range
     }
-    /// Sets [`endpoints`](crate::types::OntapFileSystemConfiguration::endpoints) (`Endpoints`).
+    /// Sets the `Endpoints` member.
+    ///
+    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
     pub fn endpoints(
         mut self,
         input: impl ::std::convert::Into<crate::types::FileSystemEndpoints>,
@@ -5376,6 +8372,8 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `Endpoints` member.
+    ///
+    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
     pub fn set_endpoints(
         mut self,
         input: ::std::option::Option<crate::types::FileSystemEndpoints>,
@@ -5384,12 +8382,16 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `Endpoints` member, if set.
+    ///
+    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
     pub fn get_endpoints(
         &self,
     ) -> &::std::option::Option<crate::types::FileSystemEndpoints> {
         &self.endpoints
     }
-    /// Sets [`disk_iops_configuration`](crate::types::OntapFileSystemConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
+    /// Sets the `DiskIopsConfiguration` member.
+    ///
+    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -5398,6 +8400,8 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DiskIopsConfiguration` member.
+    ///
+    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -5406,12 +8410,18 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `DiskIopsConfiguration` member, if set.
+    ///
+    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// Sets [`preferred_subnet_id`](crate::types::OntapFileSystemConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
+    /// Sets the `PreferredSubnetId` member.
+    ///
+    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5420,6 +8430,10 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `PreferredSubnetId` member.
+    ///
+    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5428,20 +8442,32 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `PreferredSubnetId` member, if set.
+    ///
+    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// Sets [`route_table_ids`](crate::types::OntapFileSystemConfiguration::route_table_ids) (`RouteTableIds`).
+    /// Appends an element to the `RouteTableIds` list; [`set_route_table_ids`](Self::set_route_table_ids) replaces the whole list.
+    ///
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub fn route_table_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.route_table_ids = ::std::option::Option::Some(input.into());
+        self.route_table_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `RouteTableIds` member.
+    /// Replaces or clears the whole `RouteTableIds` list.
+    ///
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub fn set_route_table_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5450,26 +8476,48 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `RouteTableIds` member, if set.
+    ///
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub fn get_route_table_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.route_table_ids
     }
-    /// Sets [`throughput_capacity`](crate::types::OntapFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
+    /// Sets the `ThroughputCapacity` member.
+    ///
+    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
+    ///
+    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// The `ThroughputCapacity` member, if set.
+    ///
+    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Sets [`weekly_maintenance_start_time`](crate::types::OntapFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
+    /// Sets the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5478,6 +8526,12 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5486,12 +8540,22 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `WeeklyMaintenanceStartTime` member, if set.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// Sets [`fsx_admin_password`](crate::types::OntapFileSystemConfiguration::fsx_admin_password) (`FsxAdminPassword`).
+    /// Sets the `FsxAdminPassword` member.
+    ///
+    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
+    ///
+    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
     pub fn fsx_admin_password(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5500,6 +8564,10 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `FsxAdminPassword` member.
+    ///
+    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
+    ///
+    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
     pub fn set_fsx_admin_password(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5508,26 +8576,82 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `FsxAdminPassword` member, if set.
+    ///
+    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
+    ///
+    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
     pub fn get_fsx_admin_password(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.fsx_admin_password
     }
-    /// Sets [`ha_pairs`](crate::types::OntapFileSystemConfiguration::ha_pairs) (`HAPairs`).
+    /// Sets the `HAPairs` member.
+    ///
+    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `HAPairs` is less than 1 or greater than 12.
+    ///
+    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
+    ///
+    /// Range: 1 to 12.
     pub fn ha_pairs(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.ha_pairs = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `HAPairs` member.
+    ///
+    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `HAPairs` is less than 1 or greater than 12.
+    ///
+    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
+    ///
+    /// Range: 1 to 12.
     pub fn set_ha_pairs(mut self, input: ::std::option::Option<i32>) -> Self {
         self.ha_pairs = input;
         self
     }
     /// The `HAPairs` member, if set.
+    ///
+    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `HAPairs` is less than 1 or greater than 12.
+    ///
+    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
+    ///
+    /// Range: 1 to 12.
     pub fn get_ha_pairs(&self) -> &::std::option::Option<i32> {
         &self.ha_pairs
     }
-    /// Sets [`throughput_capacity_per_ha_pair`](crate::types::OntapFileSystemConfiguration::throughput_capacity_per_ha_pair) (`ThroughputCapacityPerHAPair`).
+    /// Sets the `ThroughputCapacityPerHAPair` member.
+    ///
+    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
+    ///
+    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
+    ///
+    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
+    ///
+    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
+    ///
+    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
+    ///
+    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
+    ///
+    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
+    ///
+    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
+    ///
+    /// Range: 128 to 6144.
     pub fn throughput_capacity_per_ha_pair(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -5536,6 +8660,28 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `ThroughputCapacityPerHAPair` member.
+    ///
+    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
+    ///
+    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
+    ///
+    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
+    ///
+    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
+    ///
+    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
+    ///
+    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
+    ///
+    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
+    ///
+    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
+    ///
+    /// Range: 128 to 6144.
     pub fn set_throughput_capacity_per_ha_pair(
         mut self,
         input: ::std::option::Option<i32>,
@@ -5544,10 +8690,36 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `ThroughputCapacityPerHAPair` member, if set.
+    ///
+    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
+    ///
+    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
+    ///
+    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
+    ///
+    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
+    ///
+    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
+    ///
+    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
+    ///
+    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
+    ///
+    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
+    ///
+    /// Range: 128 to 6144.
     pub fn get_throughput_capacity_per_ha_pair(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity_per_ha_pair
     }
-    /// Sets [`endpoint_ipv6_address_range`](crate::types::OntapFileSystemConfiguration::endpoint_ipv6_address_range) (`EndpointIpv6AddressRange`).
+    /// Sets the `EndpointIpv6AddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn endpoint_ipv6_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5556,6 +8728,10 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpv6AddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn set_endpoint_ipv6_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5564,6 +8740,10 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// The `EndpointIpv6AddressRange` member, if set.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn get_endpoint_ipv6_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -5644,7 +8824,17 @@ pub struct OntapVolumeConfigurationBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl OntapVolumeConfigurationBuilder {
-    /// Sets [`flex_cache_endpoint_type`](crate::types::OntapVolumeConfiguration::flex_cache_endpoint_type) (`FlexCacheEndpointType`).
+    /// Sets the `FlexCacheEndpointType` member.
+    ///
+    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
+    ///
+    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
+    ///
+    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
+    ///
+    /// - `CACHE` specifies that the volume is a FlexCache volume.
+    ///
+    /// Values: `NONE`, `ORIGIN`, `CACHE`.
     pub fn flex_cache_endpoint_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::FlexCacheEndpointType>,
@@ -5653,6 +8843,16 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `FlexCacheEndpointType` member.
+    ///
+    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
+    ///
+    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
+    ///
+    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
+    ///
+    /// - `CACHE` specifies that the volume is a FlexCache volume.
+    ///
+    /// Values: `NONE`, `ORIGIN`, `CACHE`.
     pub fn set_flex_cache_endpoint_type(
         mut self,
         input: ::std::option::Option<crate::types::FlexCacheEndpointType>,
@@ -5661,12 +8861,26 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `FlexCacheEndpointType` member, if set.
+    ///
+    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
+    ///
+    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
+    ///
+    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
+    ///
+    /// - `CACHE` specifies that the volume is a FlexCache volume.
+    ///
+    /// Values: `NONE`, `ORIGIN`, `CACHE`.
     pub fn get_flex_cache_endpoint_type(
         &self,
     ) -> &::std::option::Option<crate::types::FlexCacheEndpointType> {
         &self.flex_cache_endpoint_type
     }
-    /// Sets [`junction_path`](crate::types::OntapVolumeConfiguration::junction_path) (`JunctionPath`).
+    /// Sets the `JunctionPath` member.
+    ///
+    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn junction_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5675,6 +8889,10 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `JunctionPath` member.
+    ///
+    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn set_junction_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5683,10 +8901,18 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `JunctionPath` member, if set.
+    ///
+    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.junction_path
     }
-    /// Sets [`security_style`](crate::types::OntapVolumeConfiguration::security_style) (`SecurityStyle`).
+    /// Sets the `SecurityStyle` member.
+    ///
+    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub fn security_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityStyle>,
@@ -5695,6 +8921,10 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `SecurityStyle` member.
+    ///
+    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub fn set_security_style(
         mut self,
         input: ::std::option::Option<crate::types::SecurityStyle>,
@@ -5703,26 +8933,44 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `SecurityStyle` member, if set.
+    ///
+    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub fn get_security_style(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityStyle> {
         &self.security_style
     }
-    /// Sets [`size_in_megabytes`](crate::types::OntapVolumeConfiguration::size_in_megabytes) (`SizeInMegabytes`).
+    /// Sets the `SizeInMegabytes` member.
+    ///
+    /// The configured size of the volume, in megabytes (MBs).
+    ///
+    /// Range: 0 to 2147483647.
     pub fn size_in_megabytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_in_megabytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `SizeInMegabytes` member.
+    ///
+    /// The configured size of the volume, in megabytes (MBs).
+    ///
+    /// Range: 0 to 2147483647.
     pub fn set_size_in_megabytes(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_in_megabytes = input;
         self
     }
     /// The `SizeInMegabytes` member, if set.
+    ///
+    /// The configured size of the volume, in megabytes (MBs).
+    ///
+    /// Range: 0 to 2147483647.
     pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
         &self.size_in_megabytes
     }
-    /// Sets [`storage_efficiency_enabled`](crate::types::OntapVolumeConfiguration::storage_efficiency_enabled) (`StorageEfficiencyEnabled`).
+    /// Sets the `StorageEfficiencyEnabled` member.
+    ///
+    /// The volume's storage efficiency setting.
     pub fn storage_efficiency_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -5731,6 +8979,8 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `StorageEfficiencyEnabled` member.
+    ///
+    /// The volume's storage efficiency setting.
     pub fn set_storage_efficiency_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -5739,10 +8989,16 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `StorageEfficiencyEnabled` member, if set.
+    ///
+    /// The volume's storage efficiency setting.
     pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
         &self.storage_efficiency_enabled
     }
-    /// Sets [`storage_virtual_machine_id`](crate::types::OntapVolumeConfiguration::storage_virtual_machine_id) (`StorageVirtualMachineId`).
+    /// Sets the `StorageVirtualMachineId` member.
+    ///
+    /// The ID of the volume's storage virtual machine.
+    ///
+    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub fn storage_virtual_machine_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5751,6 +9007,10 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `StorageVirtualMachineId` member.
+    ///
+    /// The ID of the volume's storage virtual machine.
+    ///
+    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub fn set_storage_virtual_machine_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5759,12 +9019,20 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `StorageVirtualMachineId` member, if set.
+    ///
+    /// The ID of the volume's storage virtual machine.
+    ///
+    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub fn get_storage_virtual_machine_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.storage_virtual_machine_id
     }
-    /// Sets [`storage_virtual_machine_root`](crate::types::OntapVolumeConfiguration::storage_virtual_machine_root) (`StorageVirtualMachineRoot`).
+    /// Sets the `StorageVirtualMachineRoot` member.
+    ///
+    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
+    ///
+    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
     pub fn storage_virtual_machine_root(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -5773,6 +9041,10 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `StorageVirtualMachineRoot` member.
+    ///
+    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
+    ///
+    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
     pub fn set_storage_virtual_machine_root(
         mut self,
         input: ::std::option::Option<bool>,
@@ -5781,10 +9053,16 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `StorageVirtualMachineRoot` member, if set.
+    ///
+    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
+    ///
+    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
     pub fn get_storage_virtual_machine_root(&self) -> &::std::option::Option<bool> {
         &self.storage_virtual_machine_root
     }
-    /// Sets [`tiering_policy`](crate::types::OntapVolumeConfiguration::tiering_policy) (`TieringPolicy`).
+    /// Sets the `TieringPolicy` member.
+    ///
+    /// The volume's `TieringPolicy` setting.
     pub fn tiering_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::TieringPolicy>,
@@ -5793,6 +9071,8 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `TieringPolicy` member.
+    ///
+    /// The volume's `TieringPolicy` setting.
     pub fn set_tiering_policy(
         mut self,
         input: ::std::option::Option<crate::types::TieringPolicy>,
@@ -5801,12 +9081,18 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `TieringPolicy` member, if set.
+    ///
+    /// The volume's `TieringPolicy` setting.
     pub fn get_tiering_policy(
         &self,
     ) -> &::std::option::Option<crate::types::TieringPolicy> {
         &self.tiering_policy
     }
-    /// Sets [`uuid`](crate::types::OntapVolumeConfiguration::uuid) (`UUID`).
+    /// Sets the `UUID` member.
+    ///
+    /// The volume's universally unique identifier (UUID).
+    ///
+    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
     pub fn uuid(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5815,6 +9101,10 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `UUID` member.
+    ///
+    /// The volume's universally unique identifier (UUID).
+    ///
+    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
     pub fn set_uuid(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5823,10 +9113,24 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `UUID` member, if set.
+    ///
+    /// The volume's universally unique identifier (UUID).
+    ///
+    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
     pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
         &self.uuid
     }
-    /// Sets [`ontap_volume_type`](crate::types::OntapVolumeConfiguration::ontap_volume_type) (`OntapVolumeType`).
+    /// Sets the `OntapVolumeType` member.
+    ///
+    /// Specifies the type of volume. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
+    ///
+    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
+    ///
+    /// Values: `RW`, `DP`, `LS`.
     pub fn ontap_volume_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapVolumeType>,
@@ -5835,6 +9139,16 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `OntapVolumeType` member.
+    ///
+    /// Specifies the type of volume. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
+    ///
+    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
+    ///
+    /// Values: `RW`, `DP`, `LS`.
     pub fn set_ontap_volume_type(
         mut self,
         input: ::std::option::Option<crate::types::OntapVolumeType>,
@@ -5843,12 +9157,36 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `OntapVolumeType` member, if set.
+    ///
+    /// Specifies the type of volume. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
+    ///
+    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
+    ///
+    /// Values: `RW`, `DP`, `LS`.
     pub fn get_ontap_volume_type(
         &self,
     ) -> &::std::option::Option<crate::types::OntapVolumeType> {
         &self.ontap_volume_type
     }
-    /// Sets [`snapshot_policy`](crate::types::OntapVolumeConfiguration::snapshot_policy) (`SnapshotPolicy`).
+    /// Sets the `SnapshotPolicy` member.
+    ///
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub fn snapshot_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -5857,6 +9195,20 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `SnapshotPolicy` member.
+    ///
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub fn set_snapshot_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -5865,10 +9217,26 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `SnapshotPolicy` member, if set.
+    ///
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_policy
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::OntapVolumeConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -5877,6 +9245,8 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -5885,10 +9255,14 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`snaplock_configuration`](crate::types::OntapVolumeConfiguration::snaplock_configuration) (`SnaplockConfiguration`).
+    /// Sets the `SnaplockConfiguration` member.
+    ///
+    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
     pub fn snaplock_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockConfiguration>,
@@ -5897,6 +9271,8 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `SnaplockConfiguration` member.
+    ///
+    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
     pub fn set_snaplock_configuration(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockConfiguration>,
@@ -5905,12 +9281,18 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `SnaplockConfiguration` member, if set.
+    ///
+    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
     pub fn get_snaplock_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockConfiguration> {
         &self.snaplock_configuration
     }
-    /// Sets [`volume_style`](crate::types::OntapVolumeConfiguration::volume_style) (`VolumeStyle`).
+    /// Sets the `VolumeStyle` member.
+    ///
+    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub fn volume_style(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeStyle>,
@@ -5919,6 +9301,10 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `VolumeStyle` member.
+    ///
+    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub fn set_volume_style(
         mut self,
         input: ::std::option::Option<crate::types::VolumeStyle>,
@@ -5927,10 +9313,16 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `VolumeStyle` member, if set.
+    ///
+    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
-    /// Sets [`aggregate_configuration`](crate::types::OntapVolumeConfiguration::aggregate_configuration) (`AggregateConfiguration`).
+    /// Sets the `AggregateConfiguration` member.
+    ///
+    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
     pub fn aggregate_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::AggregateConfiguration>,
@@ -5939,6 +9331,8 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `AggregateConfiguration` member.
+    ///
+    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
     pub fn set_aggregate_configuration(
         mut self,
         input: ::std::option::Option<crate::types::AggregateConfiguration>,
@@ -5947,22 +9341,36 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// The `AggregateConfiguration` member, if set.
+    ///
+    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
     pub fn get_aggregate_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::AggregateConfiguration> {
         &self.aggregate_configuration
     }
-    /// Sets [`size_in_bytes`](crate::types::OntapVolumeConfiguration::size_in_bytes) (`SizeInBytes`).
+    /// Sets the `SizeInBytes` member.
+    ///
+    /// The configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.size_in_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `SizeInBytes` member.
+    ///
+    /// The configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
     /// The `SizeInBytes` member, if set.
+    ///
+    /// The configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
@@ -5995,7 +9403,11 @@ pub struct OpenZfsClientConfigurationBuilder {
     options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl OpenZfsClientConfigurationBuilder {
-    /// Sets [`clients`](crate::types::OpenZfsClientConfiguration::clients) (`Clients`).
+    /// Sets the `Clients` member.
+    ///
+    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
     pub fn clients(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6004,6 +9416,10 @@ impl OpenZfsClientConfigurationBuilder {
         self
     }
     /// Sets or clears the `Clients` member.
+    ///
+    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
     pub fn set_clients(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6012,18 +9428,38 @@ impl OpenZfsClientConfigurationBuilder {
         self
     }
     /// The `Clients` member, if set.
+    ///
+    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
     pub fn get_clients(&self) -> &::std::option::Option<::std::string::String> {
         &self.clients
     }
-    /// Sets [`options`](crate::types::OpenZfsClientConfiguration::options) (`Options`).
+    /// Appends an element to the `Options` list; [`set_options`](Self::set_options) replaces the whole list.
+    ///
+    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
+    ///
+    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
+    ///
+    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
+    ///
+    /// **Required.** Length: 1 to 20.
     pub fn options(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.options = ::std::option::Option::Some(input.into());
+        self.options.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Options` member.
+    /// Replaces or clears the whole `Options` list.
+    ///
+    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
+    ///
+    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
+    ///
+    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
+    ///
+    /// **Required.** Length: 1 to 20.
     pub fn set_options(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -6032,40 +9468,25 @@ impl OpenZfsClientConfigurationBuilder {
         self
     }
     /// The `Options` member, if set.
+    ///
+    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
+    ///
+    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
+    ///
+    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
+    ///
+    /// **Required.** Length: 1 to 20.
     pub fn get_options(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.options
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::OpenZfsClientConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.clients.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "OpenZfsClientConfiguration",
-                    "clients",
-                    "Clients",
-                ),
-            );
-        }
-        if self.options.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "OpenZfsClientConfiguration",
-                    "options",
-                    "Options",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::OpenZfsClientConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::OpenZfsClientConfiguration {
+        crate::types::OpenZfsClientConfiguration {
             clients: self.clients,
             options: self.options,
-        })
+        }
     }
 }
 /// A builder for [`OpenZfsCreateRootVolumeConfiguration`](crate::types::OpenZfsCreateRootVolumeConfiguration).
@@ -6083,21 +9504,43 @@ pub struct OpenZfsCreateRootVolumeConfigurationBuilder {
     read_only: ::std::option::Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfigurationBuilder {
-    /// Sets [`record_size_ki_b`](crate::types::OpenZfsCreateRootVolumeConfiguration::record_size_ki_b) (`RecordSizeKiB`).
+    /// Sets the `RecordSizeKiB` member.
+    ///
+    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub fn record_size_ki_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.record_size_ki_b = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `RecordSizeKiB` member.
+    ///
+    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub fn set_record_size_ki_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.record_size_ki_b = input;
         self
     }
     /// The `RecordSizeKiB` member, if set.
+    ///
+    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
         &self.record_size_ki_b
     }
-    /// Sets [`data_compression_type`](crate::types::OpenZfsCreateRootVolumeConfiguration::data_compression_type) (`DataCompressionType`).
+    /// Sets the `DataCompressionType` member.
+    ///
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDataCompressionType>,
@@ -6106,6 +9549,16 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `DataCompressionType` member.
+    ///
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
@@ -6114,20 +9567,38 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self
     }
     /// The `DataCompressionType` member, if set.
+    ///
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
         &self.data_compression_type
     }
-    /// Sets [`nfs_exports`](crate::types::OpenZfsCreateRootVolumeConfiguration::nfs_exports) (`NfsExports`).
+    /// Appends an element to the `NfsExports` list; [`set_nfs_exports`](Self::set_nfs_exports) replaces the whole list.
+    ///
+    /// The configuration object for mounting a file system.
+    ///
+    /// Length: 0 to 1.
     pub fn nfs_exports(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
+        input: impl ::std::convert::Into<crate::types::OpenZfsNfsExport>,
     ) -> Self {
-        self.nfs_exports = ::std::option::Option::Some(input.into());
+        self.nfs_exports.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `NfsExports` member.
+    /// Replaces or clears the whole `NfsExports` list.
+    ///
+    /// The configuration object for mounting a file system.
+    ///
+    /// Length: 0 to 1.
     pub fn set_nfs_exports(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
@@ -6136,22 +9607,34 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self
     }
     /// The `NfsExports` member, if set.
+    ///
+    /// The configuration object for mounting a file system.
+    ///
+    /// Length: 0 to 1.
     pub fn get_nfs_exports(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
         &self.nfs_exports
     }
-    /// Sets [`user_and_group_quotas`](crate::types::OpenZfsCreateRootVolumeConfiguration::user_and_group_quotas) (`UserAndGroupQuotas`).
+    /// Appends an element to the `UserAndGroupQuotas` list; [`set_user_and_group_quotas`](Self::set_user_and_group_quotas) replaces the whole list.
+    ///
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub fn user_and_group_quotas(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        >,
+        input: impl ::std::convert::Into<crate::types::OpenZfsUserOrGroupQuota>,
     ) -> Self {
-        self.user_and_group_quotas = ::std::option::Option::Some(input.into());
+        self.user_and_group_quotas
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `UserAndGroupQuotas` member.
+    /// Replaces or clears the whole `UserAndGroupQuotas` list.
+    ///
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub fn set_user_and_group_quotas(
         mut self,
         input: ::std::option::Option<
@@ -6162,12 +9645,18 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self
     }
     /// The `UserAndGroupQuotas` member, if set.
+    ///
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub fn get_user_and_group_quotas(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
         &self.user_and_group_quotas
     }
-    /// Sets [`copy_tags_to_snapshots`](crate::types::OpenZfsCreateRootVolumeConfiguration::copy_tags_to_snapshots) (`CopyTagsToSnapshots`).
+    /// Sets the `CopyTagsToSnapshots` member.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn copy_tags_to_snapshots(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -6176,6 +9665,8 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToSnapshots` member.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn set_copy_tags_to_snapshots(
         mut self,
         input: ::std::option::Option<bool>,
@@ -6184,20 +9675,28 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
         self
     }
     /// The `CopyTagsToSnapshots` member, if set.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_snapshots
     }
-    /// Sets [`read_only`](crate::types::OpenZfsCreateRootVolumeConfiguration::read_only) (`ReadOnly`).
+    /// Sets the `ReadOnly` member.
+    ///
+    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
     pub fn read_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.read_only = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ReadOnly` member.
+    ///
+    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
     pub fn set_read_only(mut self, input: ::std::option::Option<bool>) -> Self {
         self.read_only = input;
         self
     }
     /// The `ReadOnly` member, if set.
+    ///
+    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
     pub fn get_read_only(&self) -> &::std::option::Option<bool> {
         &self.read_only
     }
@@ -6236,7 +9735,11 @@ pub struct OpenZfsFileSystemConfigurationBuilder {
     >,
 }
 impl OpenZfsFileSystemConfigurationBuilder {
-    /// Sets [`automatic_backup_retention_days`](crate::types::OpenZfsFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
+    /// Sets the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -6245,6 +9748,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -6253,10 +9760,16 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `AutomaticBackupRetentionDays` member, if set.
+    ///
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::OpenZfsFileSystemConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -6265,6 +9778,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -6273,10 +9788,14 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`copy_tags_to_volumes`](crate::types::OpenZfsFileSystemConfiguration::copy_tags_to_volumes) (`CopyTagsToVolumes`).
+    /// Sets the `CopyTagsToVolumes` member.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn copy_tags_to_volumes(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -6285,6 +9804,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToVolumes` member.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn set_copy_tags_to_volumes(
         mut self,
         input: ::std::option::Option<bool>,
@@ -6293,10 +9814,16 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `CopyTagsToVolumes` member, if set.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_volumes
     }
-    /// Sets [`daily_automatic_backup_start_time`](crate::types::OpenZfsFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
+    /// Sets the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6307,6 +9834,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6315,12 +9846,20 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `DailyAutomaticBackupStartTime` member, if set.
+    ///
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Sets [`deployment_type`](crate::types::OpenZfsFileSystemConfiguration::deployment_type) (`DeploymentType`).
+    /// Sets the `DeploymentType` member.
+    ///
+    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
+    ///
+    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDeploymentType>,
@@ -6329,6 +9868,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeploymentType` member.
+    ///
+    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
+    ///
+    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
@@ -6337,26 +9880,48 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `DeploymentType` member, if set.
+    ///
+    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
+    ///
+    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
         &self.deployment_type
     }
-    /// Sets [`throughput_capacity`](crate::types::OpenZfsFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
+    /// Sets the `ThroughputCapacity` member.
+    ///
+    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
+    ///
+    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// The `ThroughputCapacity` member, if set.
+    ///
+    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Sets [`weekly_maintenance_start_time`](crate::types::OpenZfsFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
+    /// Sets the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6365,6 +9930,12 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6373,12 +9944,20 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `WeeklyMaintenanceStartTime` member, if set.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// Sets [`disk_iops_configuration`](crate::types::OpenZfsFileSystemConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
+    /// Sets the `DiskIopsConfiguration` member.
+    ///
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -6387,6 +9966,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DiskIopsConfiguration` member.
+    ///
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -6395,12 +9976,18 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `DiskIopsConfiguration` member, if set.
+    ///
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// Sets [`root_volume_id`](crate::types::OpenZfsFileSystemConfiguration::root_volume_id) (`RootVolumeId`).
+    /// Sets the `RootVolumeId` member.
+    ///
+    /// The ID of the root volume of the OpenZFS file system.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn root_volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6409,6 +9996,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `RootVolumeId` member.
+    ///
+    /// The ID of the root volume of the OpenZFS file system.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn set_root_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6417,10 +10008,18 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `RootVolumeId` member, if set.
+    ///
+    /// The ID of the root volume of the OpenZFS file system.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn get_root_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_volume_id
     }
-    /// Sets [`preferred_subnet_id`](crate::types::OpenZfsFileSystemConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
+    /// Sets the `PreferredSubnetId` member.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6429,6 +10028,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `PreferredSubnetId` member.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6437,12 +10040,20 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `PreferredSubnetId` member, if set.
+    ///
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// Sets [`endpoint_ip_address_range`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ip_address_range) (`EndpointIpAddressRange`).
+    /// Sets the `EndpointIpAddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn endpoint_ip_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6451,6 +10062,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpAddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn set_endpoint_ip_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6459,12 +10074,20 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `EndpointIpAddressRange` member, if set.
+    ///
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub fn get_endpoint_ip_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address_range
     }
-    /// Sets [`endpoint_ipv6_address_range`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ipv6_address_range) (`EndpointIpv6AddressRange`).
+    /// Sets the `EndpointIpv6AddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn endpoint_ipv6_address_range(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6473,6 +10096,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpv6AddressRange` member.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn set_endpoint_ipv6_address_range(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6481,20 +10108,32 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `EndpointIpv6AddressRange` member, if set.
+    ///
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub fn get_endpoint_ipv6_address_range(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ipv6_address_range
     }
-    /// Sets [`route_table_ids`](crate::types::OpenZfsFileSystemConfiguration::route_table_ids) (`RouteTableIds`).
+    /// Appends an element to the `RouteTableIds` list; [`set_route_table_ids`](Self::set_route_table_ids) replaces the whole list.
+    ///
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub fn route_table_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.route_table_ids = ::std::option::Option::Some(input.into());
+        self.route_table_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `RouteTableIds` member.
+    /// Replaces or clears the whole `RouteTableIds` list.
+    ///
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub fn set_route_table_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -6503,12 +10142,20 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `RouteTableIds` member, if set.
+    ///
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub fn get_route_table_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.route_table_ids
     }
-    /// Sets [`endpoint_ip_address`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ip_address) (`EndpointIpAddress`).
+    /// Sets the `EndpointIpAddress` member.
+    ///
+    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn endpoint_ip_address(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6517,6 +10164,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpAddress` member.
+    ///
+    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn set_endpoint_ip_address(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6525,12 +10176,20 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `EndpointIpAddress` member, if set.
+    ///
+    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn get_endpoint_ip_address(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ip_address
     }
-    /// Sets [`endpoint_ipv6_address`](crate::types::OpenZfsFileSystemConfiguration::endpoint_ipv6_address) (`EndpointIpv6Address`).
+    /// Sets the `EndpointIpv6Address` member.
+    ///
+    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn endpoint_ipv6_address(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6539,6 +10198,10 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `EndpointIpv6Address` member.
+    ///
+    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn set_endpoint_ipv6_address(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6547,12 +10210,18 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `EndpointIpv6Address` member, if set.
+    ///
+    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn get_endpoint_ipv6_address(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ipv6_address
     }
-    /// Sets [`read_cache_configuration`](crate::types::OpenZfsFileSystemConfiguration::read_cache_configuration) (`ReadCacheConfiguration`).
+    /// Sets the `ReadCacheConfiguration` member.
+    ///
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn read_cache_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheConfiguration>,
@@ -6561,6 +10230,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `ReadCacheConfiguration` member.
+    ///
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn set_read_cache_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsReadCacheConfiguration>,
@@ -6569,6 +10240,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// The `ReadCacheConfiguration` member, if set.
+    ///
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn get_read_cache_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
@@ -6604,17 +10277,25 @@ pub struct OpenZfsNfsExportBuilder {
     >,
 }
 impl OpenZfsNfsExportBuilder {
-    /// Sets [`client_configurations`](crate::types::OpenZfsNfsExport::client_configurations) (`ClientConfigurations`).
+    /// Appends an element to the `ClientConfigurations` list; [`set_client_configurations`](Self::set_client_configurations) replaces the whole list.
+    ///
+    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
+    ///
+    /// **Required.** Length: 0 to 25.
     pub fn client_configurations(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-        >,
+        input: impl ::std::convert::Into<crate::types::OpenZfsClientConfiguration>,
     ) -> Self {
-        self.client_configurations = ::std::option::Option::Some(input.into());
+        self.client_configurations
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `ClientConfigurations` member.
+    /// Replaces or clears the whole `ClientConfigurations` list.
+    ///
+    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
+    ///
+    /// **Required.** Length: 0 to 25.
     pub fn set_client_configurations(
         mut self,
         input: ::std::option::Option<
@@ -6625,6 +10306,10 @@ impl OpenZfsNfsExportBuilder {
         self
     }
     /// The `ClientConfigurations` member, if set.
+    ///
+    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
+    ///
+    /// **Required.** Length: 0 to 25.
     pub fn get_client_configurations(
         &self,
     ) -> &::std::option::Option<
@@ -6632,25 +10317,11 @@ impl OpenZfsNfsExportBuilder {
     > {
         &self.client_configurations
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::OpenZfsNfsExport,
-        crate::error::BuildError,
-    > {
-        if self.client_configurations.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "OpenZfsNfsExport",
-                    "client_configurations",
-                    "ClientConfigurations",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::OpenZfsNfsExport {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::OpenZfsNfsExport {
+        crate::types::OpenZfsNfsExport {
             client_configurations: self.client_configurations,
-        })
+        }
     }
 }
 /// A builder for [`OpenZfsOriginSnapshotConfiguration`](crate::types::OpenZfsOriginSnapshotConfiguration).
@@ -6660,7 +10331,11 @@ pub struct OpenZfsOriginSnapshotConfigurationBuilder {
     copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfigurationBuilder {
-    /// Sets [`snapshot_arn`](crate::types::OpenZfsOriginSnapshotConfiguration::snapshot_arn) (`SnapshotARN`).
+    /// Sets the `SnapshotARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn snapshot_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6669,6 +10344,10 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self
     }
     /// Sets or clears the `SnapshotARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn set_snapshot_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6677,10 +10356,24 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self
     }
     /// The `SnapshotARN` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn get_snapshot_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_arn
     }
-    /// Sets [`copy_strategy`](crate::types::OpenZfsOriginSnapshotConfiguration::copy_strategy) (`CopyStrategy`).
+    /// Sets the `CopyStrategy` member.
+    ///
+    /// The strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub fn copy_strategy(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsCopyStrategy>,
@@ -6689,6 +10382,16 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyStrategy` member.
+    ///
+    /// The strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub fn set_copy_strategy(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
@@ -6697,6 +10400,16 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self
     }
     /// The `CopyStrategy` member, if set.
+    ///
+    /// The strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub fn get_copy_strategy(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
@@ -6717,7 +10430,17 @@ pub struct OpenZfsReadCacheConfigurationBuilder {
     size_gi_b: ::std::option::Option<i32>,
 }
 impl OpenZfsReadCacheConfigurationBuilder {
-    /// Sets [`sizing_mode`](crate::types::OpenZfsReadCacheConfiguration::sizing_mode) (`SizingMode`).
+    /// Sets the `SizingMode` member.
+    ///
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub fn sizing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheSizingMode>,
@@ -6726,6 +10449,16 @@ impl OpenZfsReadCacheConfigurationBuilder {
         self
     }
     /// Sets or clears the `SizingMode` member.
+    ///
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub fn set_sizing_mode(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
@@ -6734,22 +10467,44 @@ impl OpenZfsReadCacheConfigurationBuilder {
         self
     }
     /// The `SizingMode` member, if set.
+    ///
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub fn get_sizing_mode(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheSizingMode> {
         &self.sizing_mode
     }
-    /// Sets [`size_gi_b`](crate::types::OpenZfsReadCacheConfiguration::size_gi_b) (`SizeGiB`).
+    /// Sets the `SizeGiB` member.
+    ///
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// Range: 0 to 2147483647.
     pub fn size_gi_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.size_gi_b = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `SizeGiB` member.
+    ///
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// Range: 0 to 2147483647.
     pub fn set_size_gi_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.size_gi_b = input;
         self
     }
     /// The `SizeGiB` member, if set.
+    ///
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// Range: 0 to 2147483647.
     pub fn get_size_gi_b(&self) -> &::std::option::Option<i32> {
         &self.size_gi_b
     }
@@ -6770,6 +10525,10 @@ pub struct OpenZfsUserOrGroupQuotaBuilder {
 }
 impl OpenZfsUserOrGroupQuotaBuilder {
     /// Sets the `Type` member.
+    ///
+    /// Specifies whether the quota applies to a user or group.
+    ///
+    /// **Required.** Values: `USER`, `GROUP`.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsQuotaType>,
@@ -6778,6 +10537,10 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self
     }
     /// Sets or clears the `Type` member.
+    ///
+    /// Specifies whether the quota applies to a user or group.
+    ///
+    /// **Required.** Values: `USER`, `GROUP`.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsQuotaType>,
@@ -6786,24 +10549,44 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self
     }
     /// The `Type` member, if set.
+    ///
+    /// Specifies whether the quota applies to a user or group.
+    ///
+    /// **Required.** Values: `USER`, `GROUP`.
     pub fn get_type(&self) -> &::std::option::Option<crate::types::OpenZfsQuotaType> {
         &self.r#type
     }
-    /// Sets [`id`](crate::types::OpenZfsUserOrGroupQuota::id) (`Id`).
+    /// Sets the `Id` member.
+    ///
+    /// The ID of the user or group that the quota applies to.
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub fn id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Id` member.
+    ///
+    /// The ID of the user or group that the quota applies to.
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub fn set_id(mut self, input: ::std::option::Option<i32>) -> Self {
         self.id = input;
         self
     }
     /// The `Id` member, if set.
+    ///
+    /// The ID of the user or group that the quota applies to.
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub fn get_id(&self) -> &::std::option::Option<i32> {
         &self.id
     }
-    /// Sets [`storage_capacity_quota_gi_b`](crate::types::OpenZfsUserOrGroupQuota::storage_capacity_quota_gi_b) (`StorageCapacityQuotaGiB`).
+    /// Sets the `StorageCapacityQuotaGiB` member.
+    ///
+    /// The user or group's storage quota, in gibibytes (GiB).
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub fn storage_capacity_quota_gi_b(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -6812,6 +10595,10 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self
     }
     /// Sets or clears the `StorageCapacityQuotaGiB` member.
+    ///
+    /// The user or group's storage quota, in gibibytes (GiB).
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub fn set_storage_capacity_quota_gi_b(
         mut self,
         input: ::std::option::Option<i32>,
@@ -6820,48 +10607,20 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         self
     }
     /// The `StorageCapacityQuotaGiB` member, if set.
+    ///
+    /// The user or group's storage quota, in gibibytes (GiB).
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub fn get_storage_capacity_quota_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_quota_gi_b
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::OpenZfsUserOrGroupQuota,
-        crate::error::BuildError,
-    > {
-        if self.r#type.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "OpenZfsUserOrGroupQuota",
-                    "type",
-                    "Type",
-                ),
-            );
-        }
-        if self.id.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "OpenZfsUserOrGroupQuota",
-                    "id",
-                    "Id",
-                ),
-            );
-        }
-        if self.storage_capacity_quota_gi_b.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "OpenZfsUserOrGroupQuota",
-                    "storage_capacity_quota_gi_b",
-                    "StorageCapacityQuotaGiB",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::OpenZfsUserOrGroupQuota {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::OpenZfsUserOrGroupQuota {
+        crate::types::OpenZfsUserOrGroupQuota {
             r#type: self.r#type,
             id: self.id,
             storage_capacity_quota_gi_b: self.storage_capacity_quota_gi_b,
-        })
+        }
     }
 }
 /// A builder for [`OpenZfsVolumeConfiguration`](crate::types::OpenZfsVolumeConfiguration).
@@ -6893,7 +10652,11 @@ pub struct OpenZfsVolumeConfigurationBuilder {
     copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfigurationBuilder {
-    /// Sets [`parent_volume_id`](crate::types::OpenZfsVolumeConfiguration::parent_volume_id) (`ParentVolumeId`).
+    /// Sets the `ParentVolumeId` member.
+    ///
+    /// The ID of the parent volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn parent_volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6902,6 +10665,10 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `ParentVolumeId` member.
+    ///
+    /// The ID of the parent volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn set_parent_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6910,10 +10677,18 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `ParentVolumeId` member, if set.
+    ///
+    /// The ID of the parent volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn get_parent_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.parent_volume_id
     }
-    /// Sets [`volume_path`](crate::types::OpenZfsVolumeConfiguration::volume_path) (`VolumePath`).
+    /// Sets the `VolumePath` member.
+    ///
+    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
+    ///
+    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
     pub fn volume_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -6922,6 +10697,10 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `VolumePath` member.
+    ///
+    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
+    ///
+    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
     pub fn set_volume_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -6930,10 +10709,18 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `VolumePath` member, if set.
+    ///
+    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
+    ///
+    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
     pub fn get_volume_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_path
     }
-    /// Sets [`storage_capacity_reservation_gi_b`](crate::types::OpenZfsVolumeConfiguration::storage_capacity_reservation_gi_b) (`StorageCapacityReservationGiB`).
+    /// Sets the `StorageCapacityReservationGiB` member.
+    ///
+    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn storage_capacity_reservation_gi_b(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -6944,6 +10731,10 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `StorageCapacityReservationGiB` member.
+    ///
+    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn set_storage_capacity_reservation_gi_b(
         mut self,
         input: ::std::option::Option<i32>,
@@ -6952,10 +10743,18 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `StorageCapacityReservationGiB` member, if set.
+    ///
+    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn get_storage_capacity_reservation_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_reservation_gi_b
     }
-    /// Sets [`storage_capacity_quota_gi_b`](crate::types::OpenZfsVolumeConfiguration::storage_capacity_quota_gi_b) (`StorageCapacityQuotaGiB`).
+    /// Sets the `StorageCapacityQuotaGiB` member.
+    ///
+    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn storage_capacity_quota_gi_b(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -6964,6 +10763,10 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `StorageCapacityQuotaGiB` member.
+    ///
+    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn set_storage_capacity_quota_gi_b(
         mut self,
         input: ::std::option::Option<i32>,
@@ -6972,24 +10775,50 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `StorageCapacityQuotaGiB` member, if set.
+    ///
+    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
+    ///
+    /// Range: 0 to 2147483647.
     pub fn get_storage_capacity_quota_gi_b(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_quota_gi_b
     }
-    /// Sets [`record_size_ki_b`](crate::types::OpenZfsVolumeConfiguration::record_size_ki_b) (`RecordSizeKiB`).
+    /// Sets the `RecordSizeKiB` member.
+    ///
+    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub fn record_size_ki_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.record_size_ki_b = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `RecordSizeKiB` member.
+    ///
+    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub fn set_record_size_ki_b(mut self, input: ::std::option::Option<i32>) -> Self {
         self.record_size_ki_b = input;
         self
     }
     /// The `RecordSizeKiB` member, if set.
+    ///
+    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
         &self.record_size_ki_b
     }
-    /// Sets [`data_compression_type`](crate::types::OpenZfsVolumeConfiguration::data_compression_type) (`DataCompressionType`).
+    /// Sets the `DataCompressionType` member.
+    ///
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn data_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsDataCompressionType>,
@@ -6998,6 +10827,16 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `DataCompressionType` member.
+    ///
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn set_data_compression_type(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
@@ -7006,12 +10845,24 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `DataCompressionType` member, if set.
+    ///
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn get_data_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
         &self.data_compression_type
     }
-    /// Sets [`copy_tags_to_snapshots`](crate::types::OpenZfsVolumeConfiguration::copy_tags_to_snapshots) (`CopyTagsToSnapshots`).
+    /// Sets the `CopyTagsToSnapshots` member.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn copy_tags_to_snapshots(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7020,6 +10871,8 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToSnapshots` member.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn set_copy_tags_to_snapshots(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7028,10 +10881,14 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `CopyTagsToSnapshots` member, if set.
+    ///
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_snapshots
     }
-    /// Sets [`origin_snapshot`](crate::types::OpenZfsVolumeConfiguration::origin_snapshot) (`OriginSnapshot`).
+    /// Sets the `OriginSnapshot` member.
+    ///
+    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
     pub fn origin_snapshot(
         mut self,
         input: impl ::std::convert::Into<
@@ -7042,6 +10899,8 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `OriginSnapshot` member.
+    ///
+    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
     pub fn set_origin_snapshot(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
@@ -7050,34 +10909,50 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `OriginSnapshot` member, if set.
+    ///
+    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
     pub fn get_origin_snapshot(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration> {
         &self.origin_snapshot
     }
-    /// Sets [`read_only`](crate::types::OpenZfsVolumeConfiguration::read_only) (`ReadOnly`).
+    /// Sets the `ReadOnly` member.
+    ///
+    /// A Boolean value indicating whether the volume is read-only.
     pub fn read_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.read_only = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ReadOnly` member.
+    ///
+    /// A Boolean value indicating whether the volume is read-only.
     pub fn set_read_only(mut self, input: ::std::option::Option<bool>) -> Self {
         self.read_only = input;
         self
     }
     /// The `ReadOnly` member, if set.
+    ///
+    /// A Boolean value indicating whether the volume is read-only.
     pub fn get_read_only(&self) -> &::std::option::Option<bool> {
         &self.read_only
     }
-    /// Sets [`nfs_exports`](crate::types::OpenZfsVolumeConfiguration::nfs_exports) (`NfsExports`).
+    /// Appends an element to the `NfsExports` list; [`set_nfs_exports`](Self::set_nfs_exports) replaces the whole list.
+    ///
+    /// The configuration object for mounting a Network File System (NFS) file system.
+    ///
+    /// Length: 0 to 1.
     pub fn nfs_exports(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
+        input: impl ::std::convert::Into<crate::types::OpenZfsNfsExport>,
     ) -> Self {
-        self.nfs_exports = ::std::option::Option::Some(input.into());
+        self.nfs_exports.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `NfsExports` member.
+    /// Replaces or clears the whole `NfsExports` list.
+    ///
+    /// The configuration object for mounting a Network File System (NFS) file system.
+    ///
+    /// Length: 0 to 1.
     pub fn set_nfs_exports(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
@@ -7086,22 +10961,34 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `NfsExports` member, if set.
+    ///
+    /// The configuration object for mounting a Network File System (NFS) file system.
+    ///
+    /// Length: 0 to 1.
     pub fn get_nfs_exports(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
         &self.nfs_exports
     }
-    /// Sets [`user_and_group_quotas`](crate::types::OpenZfsVolumeConfiguration::user_and_group_quotas) (`UserAndGroupQuotas`).
+    /// Appends an element to the `UserAndGroupQuotas` list; [`set_user_and_group_quotas`](Self::set_user_and_group_quotas) replaces the whole list.
+    ///
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub fn user_and_group_quotas(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        >,
+        input: impl ::std::convert::Into<crate::types::OpenZfsUserOrGroupQuota>,
     ) -> Self {
-        self.user_and_group_quotas = ::std::option::Option::Some(input.into());
+        self.user_and_group_quotas
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `UserAndGroupQuotas` member.
+    /// Replaces or clears the whole `UserAndGroupQuotas` list.
+    ///
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub fn set_user_and_group_quotas(
         mut self,
         input: ::std::option::Option<
@@ -7112,12 +10999,20 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `UserAndGroupQuotas` member, if set.
+    ///
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub fn get_user_and_group_quotas(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
         &self.user_and_group_quotas
     }
-    /// Sets [`restore_to_snapshot`](crate::types::OpenZfsVolumeConfiguration::restore_to_snapshot) (`RestoreToSnapshot`).
+    /// Sets the `RestoreToSnapshot` member.
+    ///
+    /// Specifies the ID of the snapshot to which the volume was restored.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn restore_to_snapshot(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7126,6 +11021,10 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `RestoreToSnapshot` member.
+    ///
+    /// Specifies the ID of the snapshot to which the volume was restored.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn set_restore_to_snapshot(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7134,12 +11033,18 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `RestoreToSnapshot` member, if set.
+    ///
+    /// Specifies the ID of the snapshot to which the volume was restored.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn get_restore_to_snapshot(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.restore_to_snapshot
     }
-    /// Sets [`delete_intermediate_snaphots`](crate::types::OpenZfsVolumeConfiguration::delete_intermediate_snaphots) (`DeleteIntermediateSnaphots`).
+    /// Sets the `DeleteIntermediateSnaphots` member.
+    ///
+    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
     pub fn delete_intermediate_snaphots(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7148,6 +11053,8 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeleteIntermediateSnaphots` member.
+    ///
+    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
     pub fn set_delete_intermediate_snaphots(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7156,10 +11063,14 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `DeleteIntermediateSnaphots` member, if set.
+    ///
+    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
     pub fn get_delete_intermediate_snaphots(&self) -> &::std::option::Option<bool> {
         &self.delete_intermediate_snaphots
     }
-    /// Sets [`delete_cloned_volumes`](crate::types::OpenZfsVolumeConfiguration::delete_cloned_volumes) (`DeleteClonedVolumes`).
+    /// Sets the `DeleteClonedVolumes` member.
+    ///
+    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
     pub fn delete_cloned_volumes(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7168,6 +11079,8 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeleteClonedVolumes` member.
+    ///
+    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
     pub fn set_delete_cloned_volumes(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7176,10 +11089,14 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `DeleteClonedVolumes` member, if set.
+    ///
+    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
     pub fn get_delete_cloned_volumes(&self) -> &::std::option::Option<bool> {
         &self.delete_cloned_volumes
     }
-    /// Sets [`delete_intermediate_data`](crate::types::OpenZfsVolumeConfiguration::delete_intermediate_data) (`DeleteIntermediateData`).
+    /// Sets the `DeleteIntermediateData` member.
+    ///
+    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
     pub fn delete_intermediate_data(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7188,6 +11105,8 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeleteIntermediateData` member.
+    ///
+    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
     pub fn set_delete_intermediate_data(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7196,10 +11115,16 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `DeleteIntermediateData` member, if set.
+    ///
+    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
     pub fn get_delete_intermediate_data(&self) -> &::std::option::Option<bool> {
         &self.delete_intermediate_data
     }
-    /// Sets [`source_snapshot_arn`](crate::types::OpenZfsVolumeConfiguration::source_snapshot_arn) (`SourceSnapshotARN`).
+    /// Sets the `SourceSnapshotARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn source_snapshot_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7208,6 +11133,10 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `SourceSnapshotARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn set_source_snapshot_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7216,12 +11145,20 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `SourceSnapshotARN` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn get_source_snapshot_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.source_snapshot_arn
     }
-    /// Sets [`destination_snapshot`](crate::types::OpenZfsVolumeConfiguration::destination_snapshot) (`DestinationSnapshot`).
+    /// Sets the `DestinationSnapshot` member.
+    ///
+    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn destination_snapshot(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7230,6 +11167,10 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `DestinationSnapshot` member.
+    ///
+    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn set_destination_snapshot(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7238,12 +11179,28 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `DestinationSnapshot` member, if set.
+    ///
+    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn get_destination_snapshot(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.destination_snapshot
     }
-    /// Sets [`copy_strategy`](crate::types::OpenZfsVolumeConfiguration::copy_strategy) (`CopyStrategy`).
+    /// Sets the `CopyStrategy` member.
+    ///
+    /// Specifies the strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub fn copy_strategy(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsCopyStrategy>,
@@ -7252,6 +11209,18 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyStrategy` member.
+    ///
+    /// Specifies the strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub fn set_copy_strategy(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
@@ -7260,6 +11229,18 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// The `CopyStrategy` member, if set.
+    ///
+    /// Specifies the strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub fn get_copy_strategy(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
@@ -7297,6 +11278,10 @@ pub struct RetentionPeriodBuilder {
 }
 impl RetentionPeriodBuilder {
     /// Sets the `Type` member.
+    ///
+    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
+    ///
+    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
     pub fn r#type(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriodType>,
@@ -7305,6 +11290,10 @@ impl RetentionPeriodBuilder {
         self
     }
     /// Sets or clears the `Type` member.
+    ///
+    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
+    ///
+    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
     pub fn set_type(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriodType>,
@@ -7313,40 +11302,81 @@ impl RetentionPeriodBuilder {
         self
     }
     /// The `Type` member, if set.
+    ///
+    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
+    ///
+    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
     pub fn get_type(&self) -> &::std::option::Option<crate::types::RetentionPeriodType> {
         &self.r#type
     }
-    /// Sets [`value`](crate::types::RetentionPeriod::value) (`Value`).
+    /// Sets the `Value` member.
+    ///
+    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
+    ///
+    /// - `Seconds`: 0 - 65,535
+    ///
+    /// - `Minutes`: 0 - 65,535
+    ///
+    /// - `Hours`: 0 - 24
+    ///
+    /// - `Days`: 0 - 365
+    ///
+    /// - `Months`: 0 - 12
+    ///
+    /// - `Years`: 0 - 100
+    ///
+    /// Range: 0 to 65535.
     pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `Value` member.
+    ///
+    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
+    ///
+    /// - `Seconds`: 0 - 65,535
+    ///
+    /// - `Minutes`: 0 - 65,535
+    ///
+    /// - `Hours`: 0 - 24
+    ///
+    /// - `Days`: 0 - 365
+    ///
+    /// - `Months`: 0 - 12
+    ///
+    /// - `Years`: 0 - 100
+    ///
+    /// Range: 0 to 65535.
     pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
         self.value = input;
         self
     }
     /// The `Value` member, if set.
+    ///
+    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
+    ///
+    /// - `Seconds`: 0 - 65,535
+    ///
+    /// - `Minutes`: 0 - 65,535
+    ///
+    /// - `Hours`: 0 - 24
+    ///
+    /// - `Days`: 0 - 365
+    ///
+    /// - `Months`: 0 - 12
+    ///
+    /// - `Years`: 0 - 100
+    ///
+    /// Range: 0 to 65535.
     pub fn get_value(&self) -> &::std::option::Option<i32> {
         &self.value
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::RetentionPeriod, crate::error::BuildError> {
-        if self.r#type.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "RetentionPeriod",
-                    "type",
-                    "Type",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::RetentionPeriod {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::RetentionPeriod {
+        crate::types::RetentionPeriod {
             r#type: self.r#type,
             value: self.value,
-        })
+        }
     }
 }
 /// A builder for [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
@@ -7360,7 +11390,11 @@ pub struct SelfManagedActiveDirectoryAttributesBuilder {
     domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryAttributesBuilder {
-    /// Sets [`domain_name`](crate::types::SelfManagedActiveDirectoryAttributes::domain_name) (`DomainName`).
+    /// Sets the `DomainName` member.
+    ///
+    /// The fully qualified domain name of the self-managed AD directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7369,6 +11403,10 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Sets or clears the `DomainName` member.
+    ///
+    /// The fully qualified domain name of the self-managed AD directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7377,10 +11415,18 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// The `DomainName` member, if set.
+    ///
+    /// The fully qualified domain name of the self-managed AD directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    /// Sets [`organizational_unit_distinguished_name`](crate::types::SelfManagedActiveDirectoryAttributes::organizational_unit_distinguished_name) (`OrganizationalUnitDistinguishedName`).
+    /// Sets the `OrganizationalUnitDistinguishedName` member.
+    ///
+    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub fn organizational_unit_distinguished_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7391,6 +11437,10 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Sets or clears the `OrganizationalUnitDistinguishedName` member.
+    ///
+    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub fn set_organizational_unit_distinguished_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7399,12 +11449,20 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// The `OrganizationalUnitDistinguishedName` member, if set.
+    ///
+    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub fn get_organizational_unit_distinguished_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.organizational_unit_distinguished_name
     }
-    /// Sets [`file_system_administrators_group`](crate::types::SelfManagedActiveDirectoryAttributes::file_system_administrators_group) (`FileSystemAdministratorsGroup`).
+    /// Sets the `FileSystemAdministratorsGroup` member.
+    ///
+    /// The name of the domain group whose members have administrative privileges for the FSx file system.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn file_system_administrators_group(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7415,6 +11473,10 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Sets or clears the `FileSystemAdministratorsGroup` member.
+    ///
+    /// The name of the domain group whose members have administrative privileges for the FSx file system.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn set_file_system_administrators_group(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7423,12 +11485,20 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// The `FileSystemAdministratorsGroup` member, if set.
+    ///
+    /// The name of the domain group whose members have administrative privileges for the FSx file system.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn get_file_system_administrators_group(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.file_system_administrators_group
     }
-    /// Sets [`user_name`](crate::types::SelfManagedActiveDirectoryAttributes::user_name) (`UserName`).
+    /// Sets the `UserName` member.
+    ///
+    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn user_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7437,6 +11507,10 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Sets or clears the `UserName` member.
+    ///
+    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn set_user_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7445,18 +11519,30 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// The `UserName` member, if set.
+    ///
+    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.user_name
     }
-    /// Sets [`dns_ips`](crate::types::SelfManagedActiveDirectoryAttributes::dns_ips) (`DnsIps`).
+    /// Appends an element to the `DnsIps` list; [`set_dns_ips`](Self::set_dns_ips) replaces the whole list.
+    ///
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// Length: 1 to 3.
     pub fn dns_ips(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.dns_ips = ::std::option::Option::Some(input.into());
+        self.dns_ips.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `DnsIps` member.
+    /// Replaces or clears the whole `DnsIps` list.
+    ///
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// Length: 1 to 3.
     pub fn set_dns_ips(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -7465,12 +11551,20 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// The `DnsIps` member, if set.
+    ///
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// Length: 1 to 3.
     pub fn get_dns_ips(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.dns_ips
     }
-    /// Sets [`domain_join_service_account_secret`](crate::types::SelfManagedActiveDirectoryAttributes::domain_join_service_account_secret) (`DomainJoinServiceAccountSecret`).
+    /// Sets the `DomainJoinServiceAccountSecret` member.
+    ///
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub fn domain_join_service_account_secret(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7481,6 +11575,10 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Sets or clears the `DomainJoinServiceAccountSecret` member.
+    ///
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub fn set_domain_join_service_account_secret(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7489,6 +11587,10 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// The `DomainJoinServiceAccountSecret` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub fn get_domain_join_service_account_secret(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -7519,7 +11621,11 @@ pub struct SelfManagedActiveDirectoryConfigurationBuilder {
     domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryConfigurationBuilder {
-    /// Sets [`domain_name`](crate::types::SelfManagedActiveDirectoryConfiguration::domain_name) (`DomainName`).
+    /// Sets the `DomainName` member.
+    ///
+    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
+    ///
+    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7528,6 +11634,10 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `DomainName` member.
+    ///
+    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
+    ///
+    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7536,10 +11646,20 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// The `DomainName` member, if set.
+    ///
+    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
+    ///
+    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    /// Sets [`organizational_unit_distinguished_name`](crate::types::SelfManagedActiveDirectoryConfiguration::organizational_unit_distinguished_name) (`OrganizationalUnitDistinguishedName`).
+    /// Sets the `OrganizationalUnitDistinguishedName` member.
+    ///
+    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
+    ///
+    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub fn organizational_unit_distinguished_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7550,6 +11670,12 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `OrganizationalUnitDistinguishedName` member.
+    ///
+    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
+    ///
+    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub fn set_organizational_unit_distinguished_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7558,12 +11684,22 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// The `OrganizationalUnitDistinguishedName` member, if set.
+    ///
+    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
+    ///
+    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub fn get_organizational_unit_distinguished_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.organizational_unit_distinguished_name
     }
-    /// Sets [`file_system_administrators_group`](crate::types::SelfManagedActiveDirectoryConfiguration::file_system_administrators_group) (`FileSystemAdministratorsGroup`).
+    /// Sets the `FileSystemAdministratorsGroup` member.
+    ///
+    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn file_system_administrators_group(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7574,6 +11710,10 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `FileSystemAdministratorsGroup` member.
+    ///
+    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn set_file_system_administrators_group(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7582,12 +11722,20 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// The `FileSystemAdministratorsGroup` member, if set.
+    ///
+    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn get_file_system_administrators_group(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.file_system_administrators_group
     }
-    /// Sets [`user_name`](crate::types::SelfManagedActiveDirectoryConfiguration::user_name) (`UserName`).
+    /// Sets the `UserName` member.
+    ///
+    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn user_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7596,6 +11744,10 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `UserName` member.
+    ///
+    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn set_user_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7604,10 +11756,18 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// The `UserName` member, if set.
+    ///
+    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.user_name
     }
-    /// Sets [`password`](crate::types::SelfManagedActiveDirectoryConfiguration::password) (`Password`).
+    /// Sets the `Password` member.
+    ///
+    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
     pub fn password(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7616,6 +11776,10 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `Password` member.
+    ///
+    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
     pub fn set_password(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7624,18 +11788,30 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// The `Password` member, if set.
+    ///
+    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
     pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
         &self.password
     }
-    /// Sets [`dns_ips`](crate::types::SelfManagedActiveDirectoryConfiguration::dns_ips) (`DnsIps`).
+    /// Appends an element to the `DnsIps` list; [`set_dns_ips`](Self::set_dns_ips) replaces the whole list.
+    ///
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// **Required.** Length: 1 to 3.
     pub fn dns_ips(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+        input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.dns_ips = ::std::option::Option::Some(input.into());
+        self.dns_ips.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `DnsIps` member.
+    /// Replaces or clears the whole `DnsIps` list.
+    ///
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// **Required.** Length: 1 to 3.
     pub fn set_dns_ips(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -7644,12 +11820,28 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// The `DnsIps` member, if set.
+    ///
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// **Required.** Length: 1 to 3.
     pub fn get_dns_ips(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.dns_ips
     }
-    /// Sets [`domain_join_service_account_secret`](crate::types::SelfManagedActiveDirectoryConfiguration::domain_join_service_account_secret) (`DomainJoinServiceAccountSecret`).
+    /// Sets the `DomainJoinServiceAccountSecret` member.
+    ///
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
+    ///
+    /// The secret must contain two key-value pairs:
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
+    ///
+    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub fn domain_join_service_account_secret(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7660,6 +11852,18 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// Sets or clears the `DomainJoinServiceAccountSecret` member.
+    ///
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
+    ///
+    /// The secret must contain two key-value pairs:
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
+    ///
+    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub fn set_domain_join_service_account_secret(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7668,37 +11872,26 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
         self
     }
     /// The `DomainJoinServiceAccountSecret` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
+    ///
+    /// The secret must contain two key-value pairs:
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
+    ///
+    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub fn get_domain_join_service_account_secret(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_join_service_account_secret
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SelfManagedActiveDirectoryConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.domain_name.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "SelfManagedActiveDirectoryConfiguration",
-                    "domain_name",
-                    "DomainName",
-                ),
-            );
-        }
-        if self.dns_ips.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "SelfManagedActiveDirectoryConfiguration",
-                    "dns_ips",
-                    "DnsIps",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::SelfManagedActiveDirectoryConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::SelfManagedActiveDirectoryConfiguration {
+        crate::types::SelfManagedActiveDirectoryConfiguration {
             domain_name: self.domain_name,
             organizational_unit_distinguished_name: self
                 .organizational_unit_distinguished_name,
@@ -7707,7 +11900,7 @@ impl SelfManagedActiveDirectoryConfigurationBuilder {
             password: self.password,
             dns_ips: self.dns_ips,
             domain_join_service_account_secret: self.domain_join_service_account_secret,
-        })
+        }
     }
 }
 impl ::std::fmt::Debug for SelfManagedActiveDirectoryConfigurationBuilder {
@@ -7743,7 +11936,11 @@ pub struct ServiceLimitExceededBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ServiceLimitExceededBuilder {
-    /// Sets [`limit`](crate::types::ServiceLimitExceeded::limit) (`Limit`).
+    /// Sets the `Limit` member.
+    ///
+    /// Enumeration of the service limit that was exceeded.
+    ///
+    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
     pub fn limit(
         mut self,
         input: impl ::std::convert::Into<crate::types::ServiceLimit>,
@@ -7752,6 +11949,10 @@ impl ServiceLimitExceededBuilder {
         self
     }
     /// Sets or clears the `Limit` member.
+    ///
+    /// Enumeration of the service limit that was exceeded.
+    ///
+    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
     pub fn set_limit(
         mut self,
         input: ::std::option::Option<crate::types::ServiceLimit>,
@@ -7760,10 +11961,18 @@ impl ServiceLimitExceededBuilder {
         self
     }
     /// The `Limit` member, if set.
+    ///
+    /// Enumeration of the service limit that was exceeded.
+    ///
+    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
     pub fn get_limit(&self) -> &::std::option::Option<crate::types::ServiceLimit> {
         &self.limit
     }
-    /// Sets [`message`](crate::types::ServiceLimitExceeded::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -7772,6 +11981,10 @@ impl ServiceLimitExceededBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -7780,30 +11993,20 @@ impl ServiceLimitExceededBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::ServiceLimitExceeded,
-        crate::error::BuildError,
-    > {
-        if self.limit.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "ServiceLimitExceeded",
-                    "limit",
-                    "Limit",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::ServiceLimitExceeded {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::ServiceLimitExceeded {
+        crate::types::ServiceLimitExceeded {
             limit: self.limit,
             message: self.message,
             meta: ::std::default::Default::default(),
-        })
+        }
     }
 }
 /// A builder for [`SnaplockConfiguration`](crate::types::SnaplockConfiguration).
@@ -7817,21 +12020,35 @@ pub struct SnaplockConfigurationBuilder {
     volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl SnaplockConfigurationBuilder {
-    /// Sets [`audit_log_volume`](crate::types::SnaplockConfiguration::audit_log_volume) (`AuditLogVolume`).
+    /// Sets the `AuditLogVolume` member.
+    ///
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
     pub fn audit_log_volume(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.audit_log_volume = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `AuditLogVolume` member.
+    ///
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
     pub fn set_audit_log_volume(mut self, input: ::std::option::Option<bool>) -> Self {
         self.audit_log_volume = input;
         self
     }
     /// The `AuditLogVolume` member, if set.
+    ///
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
     pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
         &self.audit_log_volume
     }
-    /// Sets [`autocommit_period`](crate::types::SnaplockConfiguration::autocommit_period) (`AutocommitPeriod`).
+    /// Sets the `AutocommitPeriod` member.
+    ///
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
     pub fn autocommit_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutocommitPeriod>,
@@ -7840,6 +12057,8 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutocommitPeriod` member.
+    ///
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
     pub fn set_autocommit_period(
         mut self,
         input: ::std::option::Option<crate::types::AutocommitPeriod>,
@@ -7848,12 +12067,20 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// The `AutocommitPeriod` member, if set.
+    ///
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
     pub fn get_autocommit_period(
         &self,
     ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
         &self.autocommit_period
     }
-    /// Sets [`privileged_delete`](crate::types::SnaplockConfiguration::privileged_delete) (`PrivilegedDelete`).
+    /// Sets the `PrivilegedDelete` member.
+    ///
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub fn privileged_delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::PrivilegedDelete>,
@@ -7862,6 +12089,12 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `PrivilegedDelete` member.
+    ///
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub fn set_privileged_delete(
         mut self,
         input: ::std::option::Option<crate::types::PrivilegedDelete>,
@@ -7870,12 +12103,20 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// The `PrivilegedDelete` member, if set.
+    ///
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub fn get_privileged_delete(
         &self,
     ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
         &self.privileged_delete
     }
-    /// Sets [`retention_period`](crate::types::SnaplockConfiguration::retention_period) (`RetentionPeriod`).
+    /// Sets the `RetentionPeriod` member.
+    ///
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub fn retention_period(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockRetentionPeriod>,
@@ -7884,6 +12125,8 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `RetentionPeriod` member.
+    ///
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub fn set_retention_period(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
@@ -7892,12 +12135,22 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// The `RetentionPeriod` member, if set.
+    ///
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub fn get_retention_period(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
         &self.retention_period
     }
-    /// Sets [`snaplock_type`](crate::types::SnaplockConfiguration::snaplock_type) (`SnaplockType`).
+    /// Sets the `SnaplockType` member.
+    ///
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// Values: `COMPLIANCE`, `ENTERPRISE`.
     pub fn snaplock_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnaplockType>,
@@ -7906,6 +12159,14 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `SnaplockType` member.
+    ///
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// Values: `COMPLIANCE`, `ENTERPRISE`.
     pub fn set_snaplock_type(
         mut self,
         input: ::std::option::Option<crate::types::SnaplockType>,
@@ -7914,12 +12175,24 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// The `SnaplockType` member, if set.
+    ///
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// Values: `COMPLIANCE`, `ENTERPRISE`.
     pub fn get_snaplock_type(
         &self,
     ) -> &::std::option::Option<crate::types::SnaplockType> {
         &self.snaplock_type
     }
-    /// Sets [`volume_append_mode_enabled`](crate::types::SnaplockConfiguration::volume_append_mode_enabled) (`VolumeAppendModeEnabled`).
+    /// Sets the `VolumeAppendModeEnabled` member.
+    ///
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
     pub fn volume_append_mode_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -7928,6 +12201,10 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Sets or clears the `VolumeAppendModeEnabled` member.
+    ///
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
     pub fn set_volume_append_mode_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -7936,6 +12213,10 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// The `VolumeAppendModeEnabled` member, if set.
+    ///
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
     pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
         &self.volume_append_mode_enabled
     }
@@ -7959,7 +12240,11 @@ pub struct SnaplockRetentionPeriodBuilder {
     maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriodBuilder {
-    /// Sets [`default_retention`](crate::types::SnaplockRetentionPeriod::default_retention) (`DefaultRetention`).
+    /// Sets the `DefaultRetention` member.
+    ///
+    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
+    ///
+    /// **Required.**
     pub fn default_retention(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
@@ -7968,6 +12253,10 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Sets or clears the `DefaultRetention` member.
+    ///
+    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
+    ///
+    /// **Required.**
     pub fn set_default_retention(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -7976,12 +12265,20 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// The `DefaultRetention` member, if set.
+    ///
+    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
+    ///
+    /// **Required.**
     pub fn get_default_retention(
         &self,
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
         &self.default_retention
     }
-    /// Sets [`minimum_retention`](crate::types::SnaplockRetentionPeriod::minimum_retention) (`MinimumRetention`).
+    /// Sets the `MinimumRetention` member.
+    ///
+    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub fn minimum_retention(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
@@ -7990,6 +12287,10 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Sets or clears the `MinimumRetention` member.
+    ///
+    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub fn set_minimum_retention(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -7998,12 +12299,20 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// The `MinimumRetention` member, if set.
+    ///
+    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub fn get_minimum_retention(
         &self,
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
         &self.minimum_retention
     }
-    /// Sets [`maximum_retention`](crate::types::SnaplockRetentionPeriod::maximum_retention) (`MaximumRetention`).
+    /// Sets the `MaximumRetention` member.
+    ///
+    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub fn maximum_retention(
         mut self,
         input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
@@ -8012,6 +12321,10 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Sets or clears the `MaximumRetention` member.
+    ///
+    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub fn set_maximum_retention(
         mut self,
         input: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -8020,50 +12333,22 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// The `MaximumRetention` member, if set.
+    ///
+    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub fn get_maximum_retention(
         &self,
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
         &self.maximum_retention
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::SnaplockRetentionPeriod,
-        crate::error::BuildError,
-    > {
-        if self.default_retention.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "SnaplockRetentionPeriod",
-                    "default_retention",
-                    "DefaultRetention",
-                ),
-            );
-        }
-        if self.minimum_retention.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "SnaplockRetentionPeriod",
-                    "minimum_retention",
-                    "MinimumRetention",
-                ),
-            );
-        }
-        if self.maximum_retention.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "SnaplockRetentionPeriod",
-                    "maximum_retention",
-                    "MaximumRetention",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::SnaplockRetentionPeriod {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::SnaplockRetentionPeriod {
+        crate::types::SnaplockRetentionPeriod {
             default_retention: self.default_retention,
             minimum_retention: self.minimum_retention,
             maximum_retention: self.maximum_retention,
-        })
+        }
     }
 }
 /// A builder for [`Snapshot`](crate::types::Snapshot).
@@ -8084,7 +12369,11 @@ pub struct SnapshotBuilder {
     >,
 }
 impl SnapshotBuilder {
-    /// Sets [`resource_arn`](crate::types::Snapshot::resource_arn) (`ResourceARN`).
+    /// Sets the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8093,6 +12382,10 @@ impl SnapshotBuilder {
         self
     }
     /// Sets or clears the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8101,10 +12394,18 @@ impl SnapshotBuilder {
         self
     }
     /// The `ResourceARN` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// Sets [`snapshot_id`](crate::types::Snapshot::snapshot_id) (`SnapshotId`).
+    /// Sets the `SnapshotId` member.
+    ///
+    /// The ID of the snapshot.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn snapshot_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8113,6 +12414,10 @@ impl SnapshotBuilder {
         self
     }
     /// Sets or clears the `SnapshotId` member.
+    ///
+    /// The ID of the snapshot.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn set_snapshot_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8121,10 +12426,18 @@ impl SnapshotBuilder {
         self
     }
     /// The `SnapshotId` member, if set.
+    ///
+    /// The ID of the snapshot.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.snapshot_id
     }
-    /// Sets [`name`](crate::types::Snapshot::name) (`Name`).
+    /// Sets the `Name` member.
+    ///
+    /// The name of the snapshot.
+    ///
+    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8133,6 +12446,10 @@ impl SnapshotBuilder {
         self
     }
     /// Sets or clears the `Name` member.
+    ///
+    /// The name of the snapshot.
+    ///
+    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8141,10 +12458,18 @@ impl SnapshotBuilder {
         self
     }
     /// The `Name` member, if set.
+    ///
+    /// The name of the snapshot.
+    ///
+    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// Sets [`volume_id`](crate::types::Snapshot::volume_id) (`VolumeId`).
+    /// Sets the `VolumeId` member.
+    ///
+    /// The ID of the volume that the snapshot is of.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8153,6 +12478,10 @@ impl SnapshotBuilder {
         self
     }
     /// Sets or clears the `VolumeId` member.
+    ///
+    /// The ID of the volume that the snapshot is of.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn set_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8161,10 +12490,16 @@ impl SnapshotBuilder {
         self
     }
     /// The `VolumeId` member, if set.
+    ///
+    /// The ID of the volume that the snapshot is of.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_id
     }
-    /// Sets [`creation_time`](crate::types::Snapshot::creation_time) (`CreationTime`).
+    /// Sets the `CreationTime` member.
+    ///
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -8173,6 +12508,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets or clears the `CreationTime` member.
+    ///
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -8181,12 +12518,26 @@ impl SnapshotBuilder {
         self
     }
     /// The `CreationTime` member, if set.
+    ///
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// Sets [`lifecycle`](crate::types::Snapshot::lifecycle) (`Lifecycle`).
+    /// Sets the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the snapshot.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the snapshot.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting the snapshot.
+    ///
+    /// - `AVAILABLE` - The snapshot is fully available.
+    ///
+    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::SnapshotLifecycle>,
@@ -8195,6 +12546,18 @@ impl SnapshotBuilder {
         self
     }
     /// Sets or clears the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the snapshot.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the snapshot.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting the snapshot.
+    ///
+    /// - `AVAILABLE` - The snapshot is fully available.
+    ///
+    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::SnapshotLifecycle>,
@@ -8203,12 +12566,26 @@ impl SnapshotBuilder {
         self
     }
     /// The `Lifecycle` member, if set.
+    ///
+    /// The lifecycle status of the snapshot.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the snapshot.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting the snapshot.
+    ///
+    /// - `AVAILABLE` - The snapshot is fully available.
+    ///
+    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::SnapshotLifecycle> {
         &self.lifecycle
     }
-    /// Sets [`lifecycle_transition_reason`](crate::types::Snapshot::lifecycle_transition_reason) (`LifecycleTransitionReason`).
+    /// Sets the `LifecycleTransitionReason` member.
+    ///
+    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
     pub fn lifecycle_transition_reason(
         mut self,
         input: impl ::std::convert::Into<crate::types::LifecycleTransitionReason>,
@@ -8217,6 +12594,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets or clears the `LifecycleTransitionReason` member.
+    ///
+    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
     pub fn set_lifecycle_transition_reason(
         mut self,
         input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
@@ -8225,20 +12604,27 @@ impl SnapshotBuilder {
         self
     }
     /// The `LifecycleTransitionReason` member, if set.
+    ///
+    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
     pub fn get_lifecycle_transition_reason(
         &self,
     ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
-    /// Sets [`tags`](crate::types::Snapshot::tags) (`Tags`).
-    pub fn tags(
-        mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(input.into());
+    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+    ///
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Tags` member.
+    /// Replaces or clears the whole `Tags` list.
+    ///
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -8247,22 +12633,34 @@ impl SnapshotBuilder {
         self
     }
     /// The `Tags` member, if set.
+    ///
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// Sets [`administrative_actions`](crate::types::Snapshot::administrative_actions) (`AdministrativeActions`).
+    /// Appends an element to the `AdministrativeActions` list; [`set_administrative_actions`](Self::set_administrative_actions) replaces the whole list.
+    ///
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
+    ///
+    /// Length: 0 to 50.
     pub fn administrative_actions(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AdministrativeAction>,
     ) -> Self {
-        self.administrative_actions = ::std::option::Option::Some(input.into());
+        self.administrative_actions
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `AdministrativeActions` member.
+    /// Replaces or clears the whole `AdministrativeActions` list.
+    ///
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
+    ///
+    /// Length: 0 to 50.
     pub fn set_administrative_actions(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
@@ -8271,6 +12669,10 @@ impl SnapshotBuilder {
         self
     }
     /// The `AdministrativeActions` member, if set.
+    ///
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
+    ///
+    /// Length: 0 to 50.
     pub fn get_administrative_actions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
@@ -8298,7 +12700,11 @@ pub struct SourceBackupUnavailableBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
 }
 impl SourceBackupUnavailableBuilder {
-    /// Sets [`message`](crate::types::SourceBackupUnavailable::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8307,6 +12713,10 @@ impl SourceBackupUnavailableBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8315,10 +12725,18 @@ impl SourceBackupUnavailableBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Sets [`backup_id`](crate::types::SourceBackupUnavailable::backup_id) (`BackupId`).
+    /// Sets the `BackupId` member.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn backup_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8327,6 +12745,10 @@ impl SourceBackupUnavailableBuilder {
         self
     }
     /// Sets or clears the `BackupId` member.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn set_backup_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8335,6 +12757,10 @@ impl SourceBackupUnavailableBuilder {
         self
     }
     /// The `BackupId` member, if set.
+    ///
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
@@ -8353,7 +12779,11 @@ pub struct StorageVirtualMachineNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl StorageVirtualMachineNotFoundBuilder {
-    /// Sets [`message`](crate::types::StorageVirtualMachineNotFound::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8362,6 +12792,10 @@ impl StorageVirtualMachineNotFoundBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8370,6 +12804,10 @@ impl StorageVirtualMachineNotFoundBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -8388,7 +12826,11 @@ pub struct TagBuilder {
     value: ::std::option::Option<::std::string::String>,
 }
 impl TagBuilder {
-    /// Sets [`key`](crate::types::Tag::key) (`Key`).
+    /// Sets the `Key` member.
+    ///
+    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub fn key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8397,6 +12839,10 @@ impl TagBuilder {
         self
     }
     /// Sets or clears the `Key` member.
+    ///
+    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub fn set_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8405,10 +12851,18 @@ impl TagBuilder {
         self
     }
     /// The `Key` member, if set.
+    ///
+    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.key
     }
-    /// Sets [`value`](crate::types::Tag::value) (`Value`).
+    /// Sets the `Value` member.
+    ///
+    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
+    ///
+    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8417,6 +12871,10 @@ impl TagBuilder {
         self
     }
     /// Sets or clears the `Value` member.
+    ///
+    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
+    ///
+    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8425,27 +12883,19 @@ impl TagBuilder {
         self
     }
     /// The `Value` member, if set.
+    ///
+    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
+    ///
+    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::Tag, crate::error::BuildError> {
-        if self.key.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member("Tag", "key", "Key"),
-            );
-        }
-        if self.value.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member("Tag", "value", "Value"),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::Tag {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::Tag {
+        crate::types::Tag {
             key: self.key,
             value: self.value,
-        })
+        }
     }
 }
 /// A builder for [`TieringPolicy`](crate::types::TieringPolicy).
@@ -8455,21 +12905,45 @@ pub struct TieringPolicyBuilder {
     name: ::std::option::Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicyBuilder {
-    /// Sets [`cooling_period`](crate::types::TieringPolicy::cooling_period) (`CoolingPeriod`).
+    /// Sets the `CoolingPeriod` member.
+    ///
+    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
+    ///
+    /// Range: 2 to 183.
     pub fn cooling_period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.cooling_period = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `CoolingPeriod` member.
+    ///
+    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
+    ///
+    /// Range: 2 to 183.
     pub fn set_cooling_period(mut self, input: ::std::option::Option<i32>) -> Self {
         self.cooling_period = input;
         self
     }
     /// The `CoolingPeriod` member, if set.
+    ///
+    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
+    ///
+    /// Range: 2 to 183.
     pub fn get_cooling_period(&self) -> &::std::option::Option<i32> {
         &self.cooling_period
     }
-    /// Sets [`name`](crate::types::TieringPolicy::name) (`Name`).
+    /// Sets the `Name` member.
+    ///
+    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
+    ///
+    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
+    ///
+    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
+    ///
+    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
+    ///
+    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    ///
+    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<crate::types::TieringPolicyName>,
@@ -8478,6 +12952,18 @@ impl TieringPolicyBuilder {
         self
     }
     /// Sets or clears the `Name` member.
+    ///
+    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
+    ///
+    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
+    ///
+    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
+    ///
+    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
+    ///
+    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    ///
+    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<crate::types::TieringPolicyName>,
@@ -8486,6 +12972,18 @@ impl TieringPolicyBuilder {
         self
     }
     /// The `Name` member, if set.
+    ///
+    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
+    ///
+    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
+    ///
+    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
+    ///
+    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
+    ///
+    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    ///
+    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
     pub fn get_name(&self) -> &::std::option::Option<crate::types::TieringPolicyName> {
         &self.name
     }
@@ -8503,7 +13001,11 @@ pub struct UnsupportedOperationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl UnsupportedOperationBuilder {
-    /// Sets [`message`](crate::types::UnsupportedOperation::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8512,6 +13014,10 @@ impl UnsupportedOperationBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8520,6 +13026,10 @@ impl UnsupportedOperationBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -8554,7 +13064,9 @@ pub struct VolumeBuilder {
     >,
 }
 impl VolumeBuilder {
-    /// Sets [`creation_time`](crate::types::Volume::creation_time) (`CreationTime`).
+    /// Sets the `CreationTime` member.
+    ///
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn creation_time(
         mut self,
         input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
@@ -8563,6 +13075,8 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `CreationTime` member.
+    ///
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn set_creation_time(
         mut self,
         input: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -8571,12 +13085,18 @@ impl VolumeBuilder {
         self
     }
     /// The `CreationTime` member, if set.
+    ///
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn get_creation_time(
         &self,
     ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
         &self.creation_time
     }
-    /// Sets [`file_system_id`](crate::types::Volume::file_system_id) (`FileSystemId`).
+    /// Sets the `FileSystemId` member.
+    ///
+    /// The globally unique ID of the file system, assigned by Amazon FSx.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn file_system_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8585,6 +13105,10 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `FileSystemId` member.
+    ///
+    /// The globally unique ID of the file system, assigned by Amazon FSx.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn set_file_system_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8593,10 +13117,32 @@ impl VolumeBuilder {
         self
     }
     /// The `FileSystemId` member, if set.
+    ///
+    /// The globally unique ID of the file system, assigned by Amazon FSx.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.file_system_id
     }
-    /// Sets [`lifecycle`](crate::types::Volume::lifecycle) (`Lifecycle`).
+    /// Sets the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the volume.
+    ///
+    /// - `AVAILABLE` - The volume is fully available for use.
+    ///
+    /// - `CREATED` - The volume has been created.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new volume.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing volume.
+    ///
+    /// - `FAILED` - Amazon FSx was unable to create the volume.
+    ///
+    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
+    ///
+    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
     pub fn lifecycle(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeLifecycle>,
@@ -8605,6 +13151,24 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `Lifecycle` member.
+    ///
+    /// The lifecycle status of the volume.
+    ///
+    /// - `AVAILABLE` - The volume is fully available for use.
+    ///
+    /// - `CREATED` - The volume has been created.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new volume.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing volume.
+    ///
+    /// - `FAILED` - Amazon FSx was unable to create the volume.
+    ///
+    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
+    ///
+    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
     pub fn set_lifecycle(
         mut self,
         input: ::std::option::Option<crate::types::VolumeLifecycle>,
@@ -8613,12 +13177,34 @@ impl VolumeBuilder {
         self
     }
     /// The `Lifecycle` member, if set.
+    ///
+    /// The lifecycle status of the volume.
+    ///
+    /// - `AVAILABLE` - The volume is fully available for use.
+    ///
+    /// - `CREATED` - The volume has been created.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new volume.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing volume.
+    ///
+    /// - `FAILED` - Amazon FSx was unable to create the volume.
+    ///
+    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
+    ///
+    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
     pub fn get_lifecycle(
         &self,
     ) -> &::std::option::Option<crate::types::VolumeLifecycle> {
         &self.lifecycle
     }
-    /// Sets [`name`](crate::types::Volume::name) (`Name`).
+    /// Sets the `Name` member.
+    ///
+    /// The name of the volume.
+    ///
+    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8627,6 +13213,10 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `Name` member.
+    ///
+    /// The name of the volume.
+    ///
+    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8635,10 +13225,16 @@ impl VolumeBuilder {
         self
     }
     /// The `Name` member, if set.
+    ///
+    /// The name of the volume.
+    ///
+    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// Sets [`ontap_configuration`](crate::types::Volume::ontap_configuration) (`OntapConfiguration`).
+    /// Sets the `OntapConfiguration` member.
+    ///
+    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
     pub fn ontap_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OntapVolumeConfiguration>,
@@ -8647,6 +13243,8 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `OntapConfiguration` member.
+    ///
+    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
     pub fn set_ontap_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OntapVolumeConfiguration>,
@@ -8655,12 +13253,18 @@ impl VolumeBuilder {
         self
     }
     /// The `OntapConfiguration` member, if set.
+    ///
+    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
     pub fn get_ontap_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OntapVolumeConfiguration> {
         &self.ontap_configuration
     }
-    /// Sets [`resource_arn`](crate::types::Volume::resource_arn) (`ResourceARN`).
+    /// Sets the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8669,6 +13273,10 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `ResourceARN` member.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8677,18 +13285,27 @@ impl VolumeBuilder {
         self
     }
     /// The `ResourceARN` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// Sets [`tags`](crate::types::Volume::tags) (`Tags`).
-    pub fn tags(
-        mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(input.into());
+    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+    ///
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
+        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Tags` member.
+    /// Replaces or clears the whole `Tags` list.
+    ///
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -8697,12 +13314,20 @@ impl VolumeBuilder {
         self
     }
     /// The `Tags` member, if set.
+    ///
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// Sets [`volume_id`](crate::types::Volume::volume_id) (`VolumeId`).
+    /// Sets the `VolumeId` member.
+    ///
+    /// The system-generated, unique ID of the volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn volume_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8711,6 +13336,10 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `VolumeId` member.
+    ///
+    /// The system-generated, unique ID of the volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn set_volume_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8719,10 +13348,18 @@ impl VolumeBuilder {
         self
     }
     /// The `VolumeId` member, if set.
+    ///
+    /// The system-generated, unique ID of the volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.volume_id
     }
-    /// Sets [`volume_type`](crate::types::Volume::volume_type) (`VolumeType`).
+    /// Sets the `VolumeType` member.
+    ///
+    /// The type of the volume.
+    ///
+    /// Values: `ONTAP`, `OPENZFS`.
     pub fn volume_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::VolumeType>,
@@ -8731,6 +13368,10 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `VolumeType` member.
+    ///
+    /// The type of the volume.
+    ///
+    /// Values: `ONTAP`, `OPENZFS`.
     pub fn set_volume_type(
         mut self,
         input: ::std::option::Option<crate::types::VolumeType>,
@@ -8739,10 +13380,16 @@ impl VolumeBuilder {
         self
     }
     /// The `VolumeType` member, if set.
+    ///
+    /// The type of the volume.
+    ///
+    /// Values: `ONTAP`, `OPENZFS`.
     pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
         &self.volume_type
     }
-    /// Sets [`lifecycle_transition_reason`](crate::types::Volume::lifecycle_transition_reason) (`LifecycleTransitionReason`).
+    /// Sets the `LifecycleTransitionReason` member.
+    ///
+    /// The reason why the volume lifecycle status changed.
     pub fn lifecycle_transition_reason(
         mut self,
         input: impl ::std::convert::Into<crate::types::LifecycleTransitionReason>,
@@ -8751,6 +13398,8 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `LifecycleTransitionReason` member.
+    ///
+    /// The reason why the volume lifecycle status changed.
     pub fn set_lifecycle_transition_reason(
         mut self,
         input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
@@ -8759,22 +13408,32 @@ impl VolumeBuilder {
         self
     }
     /// The `LifecycleTransitionReason` member, if set.
+    ///
+    /// The reason why the volume lifecycle status changed.
     pub fn get_lifecycle_transition_reason(
         &self,
     ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
-    /// Sets [`administrative_actions`](crate::types::Volume::administrative_actions) (`AdministrativeActions`).
+    /// Appends an element to the `AdministrativeActions` list; [`set_administrative_actions`](Self::set_administrative_actions) replaces the whole list.
+    ///
+    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
+    ///
+    /// Length: 0 to 50.
     pub fn administrative_actions(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        >,
+        input: impl ::std::convert::Into<crate::types::AdministrativeAction>,
     ) -> Self {
-        self.administrative_actions = ::std::option::Option::Some(input.into());
+        self.administrative_actions
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `AdministrativeActions` member.
+    /// Replaces or clears the whole `AdministrativeActions` list.
+    ///
+    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
+    ///
+    /// Length: 0 to 50.
     pub fn set_administrative_actions(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
@@ -8783,12 +13442,18 @@ impl VolumeBuilder {
         self
     }
     /// The `AdministrativeActions` member, if set.
+    ///
+    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
+    ///
+    /// Length: 0 to 50.
     pub fn get_administrative_actions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
-    /// Sets [`open_zfs_configuration`](crate::types::Volume::open_zfs_configuration) (`OpenZFSConfiguration`).
+    /// Sets the `OpenZFSConfiguration` member.
+    ///
+    /// The configuration of an Amazon FSx for OpenZFS volume.
     pub fn open_zfs_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::OpenZfsVolumeConfiguration>,
@@ -8797,6 +13462,8 @@ impl VolumeBuilder {
         self
     }
     /// Sets or clears the `OpenZFSConfiguration` member.
+    ///
+    /// The configuration of an Amazon FSx for OpenZFS volume.
     pub fn set_open_zfs_configuration(
         mut self,
         input: ::std::option::Option<crate::types::OpenZfsVolumeConfiguration>,
@@ -8805,6 +13472,8 @@ impl VolumeBuilder {
         self
     }
     /// The `OpenZFSConfiguration` member, if set.
+    ///
+    /// The configuration of an Amazon FSx for OpenZFS volume.
     pub fn get_open_zfs_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::OpenZfsVolumeConfiguration> {
@@ -8834,7 +13503,11 @@ pub struct VolumeNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl VolumeNotFoundBuilder {
-    /// Sets [`message`](crate::types::VolumeNotFound::message) (`Message`).
+    /// Sets the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8843,6 +13516,10 @@ impl VolumeNotFoundBuilder {
         self
     }
     /// Sets or clears the `Message` member.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8851,6 +13528,10 @@ impl VolumeNotFoundBuilder {
         self
     }
     /// The `Message` member, if set.
+    ///
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
@@ -8874,7 +13555,19 @@ pub struct WindowsAuditLogConfigurationBuilder {
     audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogConfigurationBuilder {
-    /// Sets [`file_access_audit_log_level`](crate::types::WindowsAuditLogConfiguration::file_access_audit_log_level) (`FileAccessAuditLogLevel`).
+    /// Sets the `FileAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -8883,6 +13576,18 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Sets or clears the `FileAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn set_file_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -8891,12 +13596,36 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// The `FileAccessAuditLogLevel` member, if set.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn get_file_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_access_audit_log_level
     }
-    /// Sets [`file_share_access_audit_log_level`](crate::types::WindowsAuditLogConfiguration::file_share_access_audit_log_level) (`FileShareAccessAuditLogLevel`).
+    /// Sets the `FileShareAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_share_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -8907,6 +13636,18 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Sets or clears the `FileShareAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn set_file_share_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -8915,12 +13656,32 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// The `FileShareAccessAuditLogLevel` member, if set.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn get_file_share_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_share_access_audit_log_level
     }
-    /// Sets [`audit_log_destination`](crate::types::WindowsAuditLogConfiguration::audit_log_destination) (`AuditLogDestination`).
+    /// Sets the `AuditLogDestination` member.
+    ///
+    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn audit_log_destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -8929,6 +13690,14 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Sets or clears the `AuditLogDestination` member.
+    ///
+    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn set_audit_log_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -8937,41 +13706,26 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// The `AuditLogDestination` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn get_audit_log_destination(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.audit_log_destination
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WindowsAuditLogConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.file_access_audit_log_level.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "WindowsAuditLogConfiguration",
-                    "file_access_audit_log_level",
-                    "FileAccessAuditLogLevel",
-                ),
-            );
-        }
-        if self.file_share_access_audit_log_level.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "WindowsAuditLogConfiguration",
-                    "file_share_access_audit_log_level",
-                    "FileShareAccessAuditLogLevel",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::WindowsAuditLogConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::WindowsAuditLogConfiguration {
+        crate::types::WindowsAuditLogConfiguration {
             file_access_audit_log_level: self.file_access_audit_log_level,
             file_share_access_audit_log_level: self.file_share_access_audit_log_level,
             audit_log_destination: self.audit_log_destination,
-        })
+        }
     }
 }
 /// A builder for [`WindowsAuditLogCreateConfiguration`](crate::types::WindowsAuditLogCreateConfiguration).
@@ -8986,7 +13740,19 @@ pub struct WindowsAuditLogCreateConfigurationBuilder {
     audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogCreateConfigurationBuilder {
-    /// Sets [`file_access_audit_log_level`](crate::types::WindowsAuditLogCreateConfiguration::file_access_audit_log_level) (`FileAccessAuditLogLevel`).
+    /// Sets the `FileAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -8995,6 +13761,18 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self
     }
     /// Sets or clears the `FileAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn set_file_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -9003,12 +13781,36 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self
     }
     /// The `FileAccessAuditLogLevel` member, if set.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn get_file_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_access_audit_log_level
     }
-    /// Sets [`file_share_access_audit_log_level`](crate::types::WindowsAuditLogCreateConfiguration::file_share_access_audit_log_level) (`FileShareAccessAuditLogLevel`).
+    /// Sets the `FileShareAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_share_access_audit_log_level(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
@@ -9019,6 +13821,18 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self
     }
     /// Sets or clears the `FileShareAccessAuditLogLevel` member.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn set_file_share_access_audit_log_level(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -9027,12 +13841,40 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self
     }
     /// The `FileShareAccessAuditLogLevel` member, if set.
+    ///
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn get_file_share_access_audit_log_level(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_share_access_audit_log_level
     }
-    /// Sets [`audit_log_destination`](crate::types::WindowsAuditLogCreateConfiguration::audit_log_destination) (`AuditLogDestination`).
+    /// Sets the `AuditLogDestination` member.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
+    ///
+    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn audit_log_destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9041,6 +13883,22 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self
     }
     /// Sets or clears the `AuditLogDestination` member.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
+    ///
+    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn set_audit_log_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9049,41 +13907,34 @@ impl WindowsAuditLogCreateConfigurationBuilder {
         self
     }
     /// The `AuditLogDestination` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
+    ///
+    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn get_audit_log_destination(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.audit_log_destination
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WindowsAuditLogCreateConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.file_access_audit_log_level.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "WindowsAuditLogCreateConfiguration",
-                    "file_access_audit_log_level",
-                    "FileAccessAuditLogLevel",
-                ),
-            );
-        }
-        if self.file_share_access_audit_log_level.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "WindowsAuditLogCreateConfiguration",
-                    "file_share_access_audit_log_level",
-                    "FileShareAccessAuditLogLevel",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::WindowsAuditLogCreateConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::WindowsAuditLogCreateConfiguration {
+        crate::types::WindowsAuditLogCreateConfiguration {
             file_access_audit_log_level: self.file_access_audit_log_level,
             file_share_access_audit_log_level: self.file_share_access_audit_log_level,
             audit_log_destination: self.audit_log_destination,
-        })
+        }
     }
 }
 /// A builder for [`WindowsFileSystemConfiguration`](crate::types::WindowsFileSystemConfiguration).
@@ -9114,7 +13965,11 @@ pub struct WindowsFileSystemConfigurationBuilder {
     fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfigurationBuilder {
-    /// Sets [`active_directory_id`](crate::types::WindowsFileSystemConfiguration::active_directory_id) (`ActiveDirectoryId`).
+    /// Sets the `ActiveDirectoryId` member.
+    ///
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn active_directory_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9123,6 +13978,10 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `ActiveDirectoryId` member.
+    ///
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn set_active_directory_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9131,12 +13990,18 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `ActiveDirectoryId` member, if set.
+    ///
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub fn get_active_directory_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.active_directory_id
     }
-    /// Sets [`self_managed_active_directory_configuration`](crate::types::WindowsFileSystemConfiguration::self_managed_active_directory_configuration) (`SelfManagedActiveDirectoryConfiguration`).
+    /// Sets the `SelfManagedActiveDirectoryConfiguration` member.
+    ///
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
     pub fn self_managed_active_directory_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -9149,6 +14014,8 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
+    ///
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
     pub fn set_self_managed_active_directory_configuration(
         mut self,
         input: ::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes>,
@@ -9157,12 +14024,26 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `SelfManagedActiveDirectoryConfiguration` member, if set.
+    ///
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
     pub fn get_self_managed_active_directory_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes> {
         &self.self_managed_active_directory_configuration
     }
-    /// Sets [`deployment_type`](crate::types::WindowsFileSystemConfiguration::deployment_type) (`DeploymentType`).
+    /// Sets the `DeploymentType` member.
+    ///
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
+    ///
+    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
+    ///
+    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub fn deployment_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsDeploymentType>,
@@ -9171,6 +14052,18 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DeploymentType` member.
+    ///
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
+    ///
+    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
+    ///
+    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub fn set_deployment_type(
         mut self,
         input: ::std::option::Option<crate::types::WindowsDeploymentType>,
@@ -9179,12 +14072,32 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `DeploymentType` member, if set.
+    ///
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
+    ///
+    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
+    ///
+    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub fn get_deployment_type(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
         &self.deployment_type
     }
-    /// Sets [`remote_administration_endpoint`](crate::types::WindowsFileSystemConfiguration::remote_administration_endpoint) (`RemoteAdministrationEndpoint`).
+    /// Sets the `RemoteAdministrationEndpoint` member.
+    ///
+    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
+    ///
+    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn remote_administration_endpoint(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9193,6 +14106,14 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `RemoteAdministrationEndpoint` member.
+    ///
+    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
+    ///
+    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn set_remote_administration_endpoint(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9201,12 +14122,26 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `RemoteAdministrationEndpoint` member, if set.
+    ///
+    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
+    ///
+    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub fn get_remote_administration_endpoint(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.remote_administration_endpoint
     }
-    /// Sets [`preferred_subnet_id`](crate::types::WindowsFileSystemConfiguration::preferred_subnet_id) (`PreferredSubnetId`).
+    /// Sets the `PreferredSubnetId` member.
+    ///
+    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn preferred_subnet_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9215,6 +14150,12 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `PreferredSubnetId` member.
+    ///
+    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn set_preferred_subnet_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9223,12 +14164,24 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `PreferredSubnetId` member, if set.
+    ///
+    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub fn get_preferred_subnet_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_subnet_id
     }
-    /// Sets [`preferred_file_server_ip`](crate::types::WindowsFileSystemConfiguration::preferred_file_server_ip) (`PreferredFileServerIp`).
+    /// Sets the `PreferredFileServerIp` member.
+    ///
+    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
+    ///
+    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn preferred_file_server_ip(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9237,6 +14190,12 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `PreferredFileServerIp` member.
+    ///
+    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
+    ///
+    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn set_preferred_file_server_ip(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9245,38 +14204,62 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `PreferredFileServerIp` member, if set.
+    ///
+    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
+    ///
+    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn get_preferred_file_server_ip(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_file_server_ip
     }
-    /// Sets [`throughput_capacity`](crate::types::WindowsFileSystemConfiguration::throughput_capacity) (`ThroughputCapacity`).
+    /// Sets the `ThroughputCapacity` member.
+    ///
+    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
+    ///
+    /// Range: 8 to 100000.
     pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.throughput_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
+    ///
+    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
+    ///
+    /// Range: 8 to 100000.
     pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// The `ThroughputCapacity` member, if set.
+    ///
+    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
+    ///
+    /// Range: 8 to 100000.
     pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
         &self.throughput_capacity
     }
-    /// Sets [`maintenance_operations_in_progress`](crate::types::WindowsFileSystemConfiguration::maintenance_operations_in_progress) (`MaintenanceOperationsInProgress`).
+    /// Appends an element to the `MaintenanceOperationsInProgress` list; [`set_maintenance_operations_in_progress`](Self::set_maintenance_operations_in_progress) replaces the whole list.
+    ///
+    /// The list of maintenance operations in progress for this file system.
+    ///
+    /// Length: 0 to 20.
     pub fn maintenance_operations_in_progress(
         mut self,
-        input: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-        >,
+        input: impl ::std::convert::Into<crate::types::FileSystemMaintenanceOperation>,
     ) -> Self {
-        self.maintenance_operations_in_progress = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.maintenance_operations_in_progress
+            .get_or_insert_with(::std::vec::Vec::new)
+            .push(input.into());
         self
     }
-    /// Sets or clears the `MaintenanceOperationsInProgress` member.
+    /// Replaces or clears the whole `MaintenanceOperationsInProgress` list.
+    ///
+    /// The list of maintenance operations in progress for this file system.
+    ///
+    /// Length: 0 to 20.
     pub fn set_maintenance_operations_in_progress(
         mut self,
         input: ::std::option::Option<
@@ -9287,6 +14270,10 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `MaintenanceOperationsInProgress` member, if set.
+    ///
+    /// The list of maintenance operations in progress for this file system.
+    ///
+    /// Length: 0 to 20.
     pub fn get_maintenance_operations_in_progress(
         &self,
     ) -> &::std::option::Option<
@@ -9294,7 +14281,11 @@ impl WindowsFileSystemConfigurationBuilder {
     > {
         &self.maintenance_operations_in_progress
     }
-    /// Sets [`weekly_maintenance_start_time`](crate::types::WindowsFileSystemConfiguration::weekly_maintenance_start_time) (`WeeklyMaintenanceStartTime`).
+    /// Sets the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn weekly_maintenance_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9303,6 +14294,10 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `WeeklyMaintenanceStartTime` member.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_weekly_maintenance_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9311,12 +14306,20 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `WeeklyMaintenanceStartTime` member, if set.
+    ///
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_weekly_maintenance_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.weekly_maintenance_start_time
     }
-    /// Sets [`daily_automatic_backup_start_time`](crate::types::WindowsFileSystemConfiguration::daily_automatic_backup_start_time) (`DailyAutomaticBackupStartTime`).
+    /// Sets the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// The preferred time to take daily automatic backups, in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9327,6 +14330,10 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DailyAutomaticBackupStartTime` member.
+    ///
+    /// The preferred time to take daily automatic backups, in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9335,12 +14342,20 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `DailyAutomaticBackupStartTime` member, if set.
+    ///
+    /// The preferred time to take daily automatic backups, in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub fn get_daily_automatic_backup_start_time(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.daily_automatic_backup_start_time
     }
-    /// Sets [`automatic_backup_retention_days`](crate::types::WindowsFileSystemConfiguration::automatic_backup_retention_days) (`AutomaticBackupRetentionDays`).
+    /// Sets the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
+    ///
+    /// Range: 0 to 90.
     pub fn automatic_backup_retention_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -9349,6 +14364,10 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
+    ///
+    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
+    ///
+    /// Range: 0 to 90.
     pub fn set_automatic_backup_retention_days(
         mut self,
         input: ::std::option::Option<i32>,
@@ -9357,10 +14376,16 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `AutomaticBackupRetentionDays` member, if set.
+    ///
+    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
+    ///
+    /// Range: 0 to 90.
     pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
         &self.automatic_backup_retention_days
     }
-    /// Sets [`copy_tags_to_backups`](crate::types::WindowsFileSystemConfiguration::copy_tags_to_backups) (`CopyTagsToBackups`).
+    /// Sets the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn copy_tags_to_backups(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -9369,6 +14394,8 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
+    ///
+    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn set_copy_tags_to_backups(
         mut self,
         input: ::std::option::Option<bool>,
@@ -9377,18 +14404,28 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `CopyTagsToBackups` member, if set.
+    ///
+    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
         &self.copy_tags_to_backups
     }
-    /// Sets [`aliases`](crate::types::WindowsFileSystemConfiguration::aliases) (`Aliases`).
+    /// Appends an element to the `Aliases` list; [`set_aliases`](Self::set_aliases) replaces the whole list.
+    ///
+    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
+    ///
+    /// Length: 0 to 50.
     pub fn aliases(
         mut self,
-        input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Alias>>,
+        input: impl ::std::convert::Into<crate::types::Alias>,
     ) -> Self {
-        self.aliases = ::std::option::Option::Some(input.into());
+        self.aliases.get_or_insert_with(::std::vec::Vec::new).push(input.into());
         self
     }
-    /// Sets or clears the `Aliases` member.
+    /// Replaces or clears the whole `Aliases` list.
+    ///
+    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
+    ///
+    /// Length: 0 to 50.
     pub fn set_aliases(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
@@ -9397,12 +14434,18 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `Aliases` member, if set.
+    ///
+    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
+    ///
+    /// Length: 0 to 50.
     pub fn get_aliases(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Alias>> {
         &self.aliases
     }
-    /// Sets [`audit_log_configuration`](crate::types::WindowsFileSystemConfiguration::audit_log_configuration) (`AuditLogConfiguration`).
+    /// Sets the `AuditLogConfiguration` member.
+    ///
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn audit_log_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsAuditLogConfiguration>,
@@ -9411,6 +14454,8 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `AuditLogConfiguration` member.
+    ///
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn set_audit_log_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsAuditLogConfiguration>,
@@ -9419,12 +14464,16 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `AuditLogConfiguration` member, if set.
+    ///
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn get_audit_log_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsAuditLogConfiguration> {
         &self.audit_log_configuration
     }
-    /// Sets [`disk_iops_configuration`](crate::types::WindowsFileSystemConfiguration::disk_iops_configuration) (`DiskIopsConfiguration`).
+    /// Sets the `DiskIopsConfiguration` member.
+    ///
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn disk_iops_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
@@ -9433,6 +14482,8 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `DiskIopsConfiguration` member.
+    ///
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn set_disk_iops_configuration(
         mut self,
         input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
@@ -9441,12 +14492,18 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `DiskIopsConfiguration` member, if set.
+    ///
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
-    /// Sets [`preferred_file_server_ipv6`](crate::types::WindowsFileSystemConfiguration::preferred_file_server_ipv6) (`PreferredFileServerIpv6`).
+    /// Sets the `PreferredFileServerIpv6` member.
+    ///
+    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn preferred_file_server_ipv6(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9455,6 +14512,10 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `PreferredFileServerIpv6` member.
+    ///
+    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn set_preferred_file_server_ipv6(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9463,12 +14524,18 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `PreferredFileServerIpv6` member, if set.
+    ///
+    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub fn get_preferred_file_server_ipv6(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.preferred_file_server_ipv6
     }
-    /// Sets [`fsrm_configuration`](crate::types::WindowsFileSystemConfiguration::fsrm_configuration) (`FsrmConfiguration`).
+    /// Sets the `FsrmConfiguration` member.
+    ///
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
     pub fn fsrm_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::WindowsFsrmConfiguration>,
@@ -9477,6 +14544,8 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Sets or clears the `FsrmConfiguration` member.
+    ///
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
     pub fn set_fsrm_configuration(
         mut self,
         input: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
@@ -9485,6 +14554,8 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// The `FsrmConfiguration` member, if set.
+    ///
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
     pub fn get_fsrm_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
@@ -9521,7 +14592,11 @@ pub struct WindowsFsrmConfigurationBuilder {
     event_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsFsrmConfigurationBuilder {
-    /// Sets [`fsrm_service_enabled`](crate::types::WindowsFsrmConfiguration::fsrm_service_enabled) (`FsrmServiceEnabled`).
+    /// Sets the `FsrmServiceEnabled` member.
+    ///
+    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
+    ///
+    /// **Required.**
     pub fn fsrm_service_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -9530,6 +14605,10 @@ impl WindowsFsrmConfigurationBuilder {
         self
     }
     /// Sets or clears the `FsrmServiceEnabled` member.
+    ///
+    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
+    ///
+    /// **Required.**
     pub fn set_fsrm_service_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -9538,10 +14617,22 @@ impl WindowsFsrmConfigurationBuilder {
         self
     }
     /// The `FsrmServiceEnabled` member, if set.
+    ///
+    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
+    ///
+    /// **Required.**
     pub fn get_fsrm_service_enabled(&self) -> &::std::option::Option<bool> {
         &self.fsrm_service_enabled
     }
-    /// Sets [`event_log_destination`](crate::types::WindowsFsrmConfiguration::event_log_destination) (`EventLogDestination`).
+    /// Sets the `EventLogDestination` member.
+    ///
+    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn event_log_destination(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -9550,6 +14641,14 @@ impl WindowsFsrmConfigurationBuilder {
         self
     }
     /// Sets or clears the `EventLogDestination` member.
+    ///
+    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn set_event_log_destination(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -9558,30 +14657,24 @@ impl WindowsFsrmConfigurationBuilder {
         self
     }
     /// The `EventLogDestination` member, if set.
+    ///
+    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub fn get_event_log_destination(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.event_log_destination
     }
-    /// Builds the value; fails if a required member is missing.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<
-        crate::types::WindowsFsrmConfiguration,
-        crate::error::BuildError,
-    > {
-        if self.fsrm_service_enabled.is_none() {
-            return ::std::result::Result::Err(
-                crate::error::BuildError::missing_member(
-                    "WindowsFsrmConfiguration",
-                    "fsrm_service_enabled",
-                    "FsrmServiceEnabled",
-                ),
-            );
-        }
-        ::std::result::Result::Ok(crate::types::WindowsFsrmConfiguration {
+    /// Builds the value (unset members take their defaults).
+    pub fn build(self) -> crate::types::WindowsFsrmConfiguration {
+        crate::types::WindowsFsrmConfiguration {
             fsrm_service_enabled: self.fsrm_service_enabled,
             event_log_destination: self.event_log_destination,
-        })
+        }
     }
 }

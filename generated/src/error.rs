@@ -121,91 +121,91 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
     }
-    /// Whether this is a `ActiveDirectoryError` error.
+    /// Whether the error is `ActiveDirectoryError`.
     pub fn is_active_directory_error(&self) -> bool {
         ::std::matches!(self, Self::ActiveDirectoryError(_))
     }
-    /// Whether this is a `BackupBeingCopied` error.
+    /// Whether the error is `BackupBeingCopied`.
     pub fn is_backup_being_copied(&self) -> bool {
         ::std::matches!(self, Self::BackupBeingCopied(_))
     }
-    /// Whether this is a `BackupInProgress` error.
+    /// Whether the error is `BackupInProgress`.
     pub fn is_backup_in_progress(&self) -> bool {
         ::std::matches!(self, Self::BackupInProgress(_))
     }
-    /// Whether this is a `BackupNotFound` error.
+    /// Whether the error is `BackupNotFound`.
     pub fn is_backup_not_found(&self) -> bool {
         ::std::matches!(self, Self::BackupNotFound(_))
     }
-    /// Whether this is a `BackupRestoring` error.
+    /// Whether the error is `BackupRestoring`.
     pub fn is_backup_restoring(&self) -> bool {
         ::std::matches!(self, Self::BackupRestoring(_))
     }
-    /// Whether this is a `BadRequest` error.
+    /// Whether the error is `BadRequest`.
     pub fn is_bad_request(&self) -> bool {
         ::std::matches!(self, Self::BadRequest(_))
     }
-    /// Whether this is a `FileSystemNotFound` error.
+    /// Whether the error is `FileSystemNotFound`.
     pub fn is_file_system_not_found(&self) -> bool {
         ::std::matches!(self, Self::FileSystemNotFound(_))
     }
-    /// Whether this is a `IncompatibleParameterError` error.
+    /// Whether the error is `IncompatibleParameterError`.
     pub fn is_incompatible_parameter_error(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleParameterError(_))
     }
-    /// Whether this is a `IncompatibleRegionForMultiAZ` error.
+    /// Whether the error is `IncompatibleRegionForMultiAZ`.
     pub fn is_incompatible_region_for_multi_az(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleRegionForMultiAz(_))
     }
-    /// Whether this is a `InternalServerError` error.
+    /// Whether the error is `InternalServerError`.
     pub fn is_internal_server_error(&self) -> bool {
         ::std::matches!(self, Self::InternalServerError(_))
     }
-    /// Whether this is a `InvalidDestinationKmsKey` error.
+    /// Whether the error is `InvalidDestinationKmsKey`.
     pub fn is_invalid_destination_kms_key(&self) -> bool {
         ::std::matches!(self, Self::InvalidDestinationKmsKey(_))
     }
-    /// Whether this is a `InvalidNetworkSettings` error.
+    /// Whether the error is `InvalidNetworkSettings`.
     pub fn is_invalid_network_settings(&self) -> bool {
         ::std::matches!(self, Self::InvalidNetworkSettings(_))
     }
-    /// Whether this is a `InvalidPerUnitStorageThroughput` error.
+    /// Whether the error is `InvalidPerUnitStorageThroughput`.
     pub fn is_invalid_per_unit_storage_throughput(&self) -> bool {
         ::std::matches!(self, Self::InvalidPerUnitStorageThroughput(_))
     }
-    /// Whether this is a `InvalidRegion` error.
+    /// Whether the error is `InvalidRegion`.
     pub fn is_invalid_region(&self) -> bool {
         ::std::matches!(self, Self::InvalidRegion(_))
     }
-    /// Whether this is a `InvalidSourceKmsKey` error.
+    /// Whether the error is `InvalidSourceKmsKey`.
     pub fn is_invalid_source_kms_key(&self) -> bool {
         ::std::matches!(self, Self::InvalidSourceKmsKey(_))
     }
-    /// Whether this is a `MissingFileSystemConfiguration` error.
+    /// Whether the error is `MissingFileSystemConfiguration`.
     pub fn is_missing_file_system_configuration(&self) -> bool {
         ::std::matches!(self, Self::MissingFileSystemConfiguration(_))
     }
-    /// Whether this is a `MissingVolumeConfiguration` error.
+    /// Whether the error is `MissingVolumeConfiguration`.
     pub fn is_missing_volume_configuration(&self) -> bool {
         ::std::matches!(self, Self::MissingVolumeConfiguration(_))
     }
-    /// Whether this is a `ServiceLimitExceeded` error.
+    /// Whether the error is `ServiceLimitExceeded`.
     pub fn is_service_limit_exceeded(&self) -> bool {
         ::std::matches!(self, Self::ServiceLimitExceeded(_))
     }
-    /// Whether this is a `SourceBackupUnavailable` error.
+    /// Whether the error is `SourceBackupUnavailable`.
     pub fn is_source_backup_unavailable(&self) -> bool {
         ::std::matches!(self, Self::SourceBackupUnavailable(_))
     }
-    /// Whether this is a `StorageVirtualMachineNotFound` error.
+    /// Whether the error is `StorageVirtualMachineNotFound`.
     pub fn is_storage_virtual_machine_not_found(&self) -> bool {
         ::std::matches!(self, Self::StorageVirtualMachineNotFound(_))
     }
-    /// Whether this is a `UnsupportedOperation` error.
+    /// Whether the error is `UnsupportedOperation`.
     pub fn is_unsupported_operation(&self) -> bool {
         ::std::matches!(self, Self::UnsupportedOperation(_))
     }
-    /// Whether this is a `VolumeNotFound` error.
+    /// Whether the error is `VolumeNotFound`.
     pub fn is_volume_not_found(&self) -> bool {
         ::std::matches!(self, Self::VolumeNotFound(_))
     }

@@ -6666,7 +6666,7 @@ impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
         ::std::result::Result::Ok(())
     }
 }
-///Reads a `com.amazonaws.fsx#AdministrativeActions`.
+///Reads one `com.amazonaws.fsx#AdministrativeActions`.
 fn de_administrative_actions(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6675,7 +6675,7 @@ fn de_administrative_actions(
 > {
     reader.structure_list()
 }
-///Reads a `com.amazonaws.fsx#Aggregates`.
+///Reads one `com.amazonaws.fsx#Aggregates`.
 fn de_aggregates(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6684,7 +6684,7 @@ fn de_aggregates(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#Aliases`.
+///Reads one `com.amazonaws.fsx#Aliases`.
 fn de_aliases(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6693,7 +6693,7 @@ fn de_aliases(
 > {
     reader.structure_list()
 }
-///Reads a `com.amazonaws.fsx#AlternateDNSNames`.
+///Reads one `com.amazonaws.fsx#AlternateDNSNames`.
 fn de_alternate_dns_names(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6702,7 +6702,7 @@ fn de_alternate_dns_names(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#BackupIds`.
+///Reads one `com.amazonaws.fsx#BackupIds`.
 fn de_backup_ids(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6711,7 +6711,7 @@ fn de_backup_ids(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#Backups`.
+///Reads one `com.amazonaws.fsx#Backups`.
 fn de_backups(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6720,7 +6720,7 @@ fn de_backups(
 > {
     reader.structure_list()
 }
-///Reads a `com.amazonaws.fsx#DnsIps`.
+///Reads one `com.amazonaws.fsx#DnsIps`.
 fn de_dns_ips(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6729,7 +6729,7 @@ fn de_dns_ips(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
+///Reads one `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
 fn de_file_system_maintenance_operations(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6743,7 +6743,7 @@ fn de_file_system_maintenance_operations(
             >,
         )
 }
-///Reads a `com.amazonaws.fsx#FilterValues`.
+///Reads one `com.amazonaws.fsx#FilterValues`.
 fn de_filter_values(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6752,7 +6752,7 @@ fn de_filter_values(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#Filters`.
+///Reads one `com.amazonaws.fsx#Filters`.
 fn de_filters(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6761,7 +6761,7 @@ fn de_filters(
 > {
     reader.structure_list()
 }
-///Reads a `com.amazonaws.fsx#LustreNoSquashNids`.
+///Reads one `com.amazonaws.fsx#LustreNoSquashNids`.
 fn de_lustre_no_squash_nids(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6770,7 +6770,7 @@ fn de_lustre_no_squash_nids(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#NetworkInterfaceIds`.
+///Reads one `com.amazonaws.fsx#NetworkInterfaceIds`.
 fn de_network_interface_ids(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6779,7 +6779,7 @@ fn de_network_interface_ids(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#OntapEndpointIpAddresses`.
+///Reads one `com.amazonaws.fsx#OntapEndpointIpAddresses`.
 fn de_ontap_endpoint_ip_addresses(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6788,7 +6788,7 @@ fn de_ontap_endpoint_ip_addresses(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#OpenZFSClientConfigurations`.
+///Reads one `com.amazonaws.fsx#OpenZFSClientConfigurations`.
 fn de_open_zfs_client_configurations(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6797,7 +6797,7 @@ fn de_open_zfs_client_configurations(
 > {
     reader.structure_list()
 }
-///Reads a `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
+///Reads one `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
 fn de_open_zfs_nfs_export_options(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6806,7 +6806,7 @@ fn de_open_zfs_nfs_export_options(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#OpenZFSNfsExports`.
+///Reads one `com.amazonaws.fsx#OpenZFSNfsExports`.
 fn de_open_zfs_nfs_exports(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6815,7 +6815,7 @@ fn de_open_zfs_nfs_exports(
 > {
     reader.structure_list()
 }
-///Reads a `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
+///Reads one `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
 fn de_open_zfs_user_and_group_quotas(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6824,7 +6824,7 @@ fn de_open_zfs_user_and_group_quotas(
 > {
     reader.structure_list()
 }
-///Reads a `com.amazonaws.fsx#RouteTableIds`.
+///Reads one `com.amazonaws.fsx#RouteTableIds`.
 fn de_route_table_ids(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6833,7 +6833,7 @@ fn de_route_table_ids(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#SecurityGroupIds`.
+///Reads one `com.amazonaws.fsx#SecurityGroupIds`.
 fn de_security_group_ids(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6842,7 +6842,7 @@ fn de_security_group_ids(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#SubnetIds`.
+///Reads one `com.amazonaws.fsx#SubnetIds`.
 fn de_subnet_ids(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<
@@ -6851,7 +6851,7 @@ fn de_subnet_ids(
 > {
     reader.list(crate::json::JsonReader::string)
 }
-///Reads a `com.amazonaws.fsx#Tags`.
+///Reads one `com.amazonaws.fsx#Tags`.
 fn de_tags(
     reader: &mut crate::json::JsonReader<'_>,
 ) -> ::std::result::Result<

@@ -2625,7 +2625,7 @@ impl crate::json::SerializeJson for crate::types::WindowsFsrmConfiguration {
         ::std::result::Result::Ok(())
     }
 }
-///Writes a `com.amazonaws.fsx#AdministrativeActions`.
+///Writes one `com.amazonaws.fsx#AdministrativeActions`.
 pub(crate) fn ser_administrative_actions(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::AdministrativeAction>,
@@ -2637,7 +2637,7 @@ pub(crate) fn ser_administrative_actions(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#Aggregates`.
+///Writes one `com.amazonaws.fsx#Aggregates`.
 pub(crate) fn ser_aggregates(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2649,7 +2649,7 @@ pub(crate) fn ser_aggregates(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#Aliases`.
+///Writes one `com.amazonaws.fsx#Aliases`.
 pub(crate) fn ser_aliases(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::Alias>,
@@ -2661,7 +2661,7 @@ pub(crate) fn ser_aliases(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#AlternateDNSNames`.
+///Writes one `com.amazonaws.fsx#AlternateDNSNames`.
 pub(crate) fn ser_alternate_dns_names(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2673,7 +2673,7 @@ pub(crate) fn ser_alternate_dns_names(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#BackupIds`.
+///Writes one `com.amazonaws.fsx#BackupIds`.
 pub(crate) fn ser_backup_ids(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2685,7 +2685,7 @@ pub(crate) fn ser_backup_ids(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#Backups`.
+///Writes one `com.amazonaws.fsx#Backups`.
 pub(crate) fn ser_backups(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::Backup>,
@@ -2697,7 +2697,7 @@ pub(crate) fn ser_backups(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#DnsIps`.
+///Writes one `com.amazonaws.fsx#DnsIps`.
 pub(crate) fn ser_dns_ips(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2709,7 +2709,7 @@ pub(crate) fn ser_dns_ips(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
+///Writes one `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
 pub(crate) fn ser_file_system_maintenance_operations(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
@@ -2721,7 +2721,7 @@ pub(crate) fn ser_file_system_maintenance_operations(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#FilterValues`.
+///Writes one `com.amazonaws.fsx#FilterValues`.
 pub(crate) fn ser_filter_values(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2733,7 +2733,7 @@ pub(crate) fn ser_filter_values(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#Filters`.
+///Writes one `com.amazonaws.fsx#Filters`.
 pub(crate) fn ser_filters(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::Filter>,
@@ -2745,7 +2745,7 @@ pub(crate) fn ser_filters(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#LustreNoSquashNids`.
+///Writes one `com.amazonaws.fsx#LustreNoSquashNids`.
 pub(crate) fn ser_lustre_no_squash_nids(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2757,7 +2757,7 @@ pub(crate) fn ser_lustre_no_squash_nids(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#NetworkInterfaceIds`.
+///Writes one `com.amazonaws.fsx#NetworkInterfaceIds`.
 pub(crate) fn ser_network_interface_ids(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2769,7 +2769,7 @@ pub(crate) fn ser_network_interface_ids(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#OntapEndpointIpAddresses`.
+///Writes one `com.amazonaws.fsx#OntapEndpointIpAddresses`.
 pub(crate) fn ser_ontap_endpoint_ip_addresses(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2781,7 +2781,7 @@ pub(crate) fn ser_ontap_endpoint_ip_addresses(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#OpenZFSClientConfigurations`.
+///Writes one `com.amazonaws.fsx#OpenZFSClientConfigurations`.
 pub(crate) fn ser_open_zfs_client_configurations(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
@@ -2793,7 +2793,7 @@ pub(crate) fn ser_open_zfs_client_configurations(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
+///Writes one `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
 pub(crate) fn ser_open_zfs_nfs_export_options(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2805,7 +2805,7 @@ pub(crate) fn ser_open_zfs_nfs_export_options(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#OpenZFSNfsExports`.
+///Writes one `com.amazonaws.fsx#OpenZFSNfsExports`.
 pub(crate) fn ser_open_zfs_nfs_exports(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::OpenZfsNfsExport>,
@@ -2817,7 +2817,7 @@ pub(crate) fn ser_open_zfs_nfs_exports(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
+///Writes one `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
 pub(crate) fn ser_open_zfs_user_and_group_quotas(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
@@ -2829,7 +2829,7 @@ pub(crate) fn ser_open_zfs_user_and_group_quotas(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#RouteTableIds`.
+///Writes one `com.amazonaws.fsx#RouteTableIds`.
 pub(crate) fn ser_route_table_ids(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2841,7 +2841,7 @@ pub(crate) fn ser_route_table_ids(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#SecurityGroupIds`.
+///Writes one `com.amazonaws.fsx#SecurityGroupIds`.
 pub(crate) fn ser_security_group_ids(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2853,7 +2853,7 @@ pub(crate) fn ser_security_group_ids(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#SubnetIds`.
+///Writes one `com.amazonaws.fsx#SubnetIds`.
 pub(crate) fn ser_subnet_ids(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<::std::string::String>,
@@ -2865,7 +2865,7 @@ pub(crate) fn ser_subnet_ids(
     writer.end_array();
     ::std::result::Result::Ok(())
 }
-///Writes a `com.amazonaws.fsx#Tags`.
+///Writes one `com.amazonaws.fsx#Tags`.
 pub(crate) fn ser_tags(
     writer: &mut crate::json::JsonWriter,
     value: &::std::vec::Vec<crate::types::Tag>,

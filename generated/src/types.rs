@@ -11,16 +11,40 @@
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct ActiveDirectoryBackupAttributes {
     /// The fully qualified domain name of the self-managed Active Directory directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub active_directory_id: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub resource_arn: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryBackupAttributes {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::ActiveDirectoryBackupAttributesBuilder {
         ::std::default::Default::default()
+    }
+    /// The fully qualified domain name of the self-managed Active Directory directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
+    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+        self.active_directory_id.as_deref()
+    }
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
     }
 }
 /// An Active Directory error.
@@ -31,18 +55,38 @@ impl ActiveDirectoryBackupAttributes {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct ActiveDirectoryError {
     /// The directory ID of the directory that an error pertains to.
+    ///
+    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub active_directory_id: ::std::option::Option<::std::string::String>,
     /// The type of Active Directory error.
+    ///
+    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
     pub r#type: ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ActiveDirectoryError {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::ActiveDirectoryErrorBuilder {
         ::std::default::Default::default()
+    }
+    /// The directory ID of the directory that an error pertains to.
+    ///
+    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
+    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+        self.active_directory_id.as_deref()
+    }
+    /// The type of Active Directory error.
+    ///
+    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
+    pub fn r#type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ActiveDirectoryErrorType> {
+        self.r#type.as_ref()
     }
 }
 /// The type of error relating to Microsoft Active Directory. NOT\_FOUND means that no directory was found by specifying the given directory. INCOMPATIBLE\_MODE means that the directory specified is not a Microsoft AD directory. WRONG\_VPC means that the specified directory isn't accessible from the specified VPC. WRONG\_STAGE means that the specified directory isn't currently in the ACTIVE state.
@@ -124,11 +168,15 @@ impl ::std::fmt::Display for ActiveDirectoryErrorType {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct AdministrativeAction {
-    /// The `AdministrativeActionType` member: a [`AdministrativeActionType`].
+    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`].
+    ///
+    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
     pub administrative_action_type: ::std::option::Option<
         crate::types::AdministrativeActionType,
     >,
     /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
+    ///
+    /// Range: 0 to 100.
     pub progress_percent: ::std::option::Option<i32>,
     /// The time that the administrative action request was received.
     pub request_time: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -149,28 +197,116 @@ pub struct AdministrativeAction {
     /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
     ///
     /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
+    ///
+    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
     pub status: ::std::option::Option<crate::types::Status>,
     /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
     pub target_file_system_values: ::std::option::Option<crate::types::FileSystem>,
-    /// The `FailureDetails` member: a [`AdministrativeActionFailureDetails`].
+    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`].
     pub failure_details: ::std::option::Option<
         crate::types::AdministrativeActionFailureDetails,
     >,
-    /// The `TargetVolumeValues` member: a [`Volume`].
+    /// The `TargetVolumeValues` member, of type [`Volume`].
     pub target_volume_values: ::std::option::Option<crate::types::Volume>,
-    /// The `TargetSnapshotValues` member: a [`Snapshot`].
+    /// The `TargetSnapshotValues` member, of type [`Snapshot`].
     pub target_snapshot_values: ::std::option::Option<crate::types::Snapshot>,
     /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub total_transfer_bytes: ::std::option::Option<i64>,
     /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
     pub remaining_transfer_bytes: ::std::option::Option<i64>,
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeAction {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::AdministrativeActionBuilder {
         ::std::default::Default::default()
+    }
+    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`].
+    ///
+    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
+    pub fn administrative_action_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AdministrativeActionType> {
+        self.administrative_action_type.as_ref()
+    }
+    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
+    ///
+    /// Range: 0 to 100.
+    pub fn progress_percent(&self) -> ::std::option::Option<i32> {
+        self.progress_percent
+    }
+    /// The time that the administrative action request was received.
+    pub fn request_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+        self.request_time.as_ref()
+    }
+    /// The status of the administrative action, as follows:
+    ///
+    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
+    ///
+    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
+    ///
+    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
+    ///
+    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
+    ///
+    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
+    ///
+    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
+    ///
+    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
+    ///
+    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
+    ///
+    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
+    pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
+        self.status.as_ref()
+    }
+    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
+    pub fn target_file_system_values(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystem> {
+        self.target_file_system_values.as_ref()
+    }
+    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`].
+    pub fn failure_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AdministrativeActionFailureDetails> {
+        self.failure_details.as_ref()
+    }
+    /// The `TargetVolumeValues` member, of type [`Volume`].
+    pub fn target_volume_values(&self) -> ::std::option::Option<&crate::types::Volume> {
+        self.target_volume_values.as_ref()
+    }
+    /// The `TargetSnapshotValues` member, of type [`Snapshot`].
+    pub fn target_snapshot_values(
+        &self,
+    ) -> ::std::option::Option<&crate::types::Snapshot> {
+        self.target_snapshot_values.as_ref()
+    }
+    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
+    pub fn total_transfer_bytes(&self) -> ::std::option::Option<i64> {
+        self.total_transfer_bytes
+    }
+    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
+    ///
+    /// Range: at least 0.
+    pub fn remaining_transfer_bytes(&self) -> ::std::option::Option<i64> {
+        self.remaining_transfer_bytes
+    }
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
     }
 }
 /// Provides information about a failed administrative action.
@@ -181,12 +317,20 @@ impl AdministrativeAction {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct AdministrativeActionFailureDetails {
     /// Error message providing details about the failed administrative action.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeActionFailureDetails {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::AdministrativeActionFailureDetailsBuilder {
         ::std::default::Default::default()
+    }
+    /// Error message providing details about the failed administrative action.
+    ///
+    /// Length: 1 to 256.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
     }
 }
 /// Describes the type of administrative action, as follows:
@@ -367,14 +511,38 @@ pub struct AggregateConfiguration {
     /// - The value of `Aggregates` contains aggregates that are not present.
     ///
     /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
+    ///
+    /// Length: 0 to 6.
     pub aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
+    ///
+    /// Range: 1 to 200.
     pub total_constituents: ::std::option::Option<i32>,
 }
 impl AggregateConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::AggregateConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
+    ///
+    /// - The value of `Aggregates` contains aggregates that are not present.
+    ///
+    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
+    ///
+    /// Length: 0 to 6.
+    pub fn aggregates(&self) -> &[::std::string::String] {
+        self.aggregates.as_deref().unwrap_or_default()
+    }
+    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
+    ///
+    /// Range: 1 to 200.
+    pub fn total_constituents(&self) -> ::std::option::Option<i32> {
+        self.total_constituents
     }
 }
 /// A DNS alias that is associated with the file system. You can use a DNS alias to access a file system using user-defined DNS names, in addition to the default DNS name that Amazon FSx assigns to the file system. For more information, see [DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) in the *FSx for Windows File Server User Guide*.
@@ -395,6 +563,8 @@ pub struct Alias {
     /// - Can start with a numeric.
     ///
     /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
     pub name: ::std::option::Option<::std::string::String>,
     /// Describes the state of the DNS alias.
     ///
@@ -407,12 +577,46 @@ pub struct Alias {
     /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
     ///
     /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
     pub lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
 }
 impl Alias {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::AliasBuilder {
         ::std::default::Default::default()
+    }
+    /// The name of the DNS alias. The alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// Describes the state of the DNS alias.
+    ///
+    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
+    ///
+    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
+    ///
+    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
+    ///
+    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
+    ///
+    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
+    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::AliasLifecycle> {
+        self.lifecycle.as_ref()
     }
 }
 /// The `AliasLifecycle` enum.
@@ -553,6 +757,8 @@ impl ::std::fmt::Display for AutoImportPolicyType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct AutocommitPeriod {
     /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
+    ///
+    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
     pub r#type: ::std::option::Option<crate::types::AutocommitPeriodType>,
     /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
     ///
@@ -565,12 +771,36 @@ pub struct AutocommitPeriod {
     /// - `Months`: 1 - 120
     ///
     /// - `Years`: 1 - 10
+    ///
+    /// Range: 1 to 65535.
     pub value: ::std::option::Option<i32>,
 }
 impl AutocommitPeriod {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::AutocommitPeriodBuilder {
         ::std::default::Default::default()
+    }
+    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
+    ///
+    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
+    pub fn r#type(&self) -> ::std::option::Option<&crate::types::AutocommitPeriodType> {
+        self.r#type.as_ref()
+    }
+    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
+    ///
+    /// - `Minutes`: 5 - 65,535
+    ///
+    /// - `Hours`: 1 - 65,535
+    ///
+    /// - `Days`: 1 - 3,650
+    ///
+    /// - `Months`: 1 - 120
+    ///
+    /// - `Years`: 1 - 10
+    ///
+    /// Range: 1 to 65535.
+    pub fn value(&self) -> ::std::option::Option<i32> {
+        self.value
     }
 }
 /// The `AutocommitPeriodType` enum.
@@ -651,6 +881,8 @@ impl ::std::fmt::Display for AutocommitPeriodType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Backup {
     /// The ID of the backup.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub backup_id: ::std::option::Option<::std::string::String>,
     /// The lifecycle status of the backup.
     ///
@@ -667,44 +899,184 @@ pub struct Backup {
     /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
     ///
     /// - `FAILED` - Amazon FSx couldn't finish the backup.
+    ///
+    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
     pub lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
     /// Details explaining any failures that occurred when creating a backup.
     pub failure_details: ::std::option::Option<crate::types::BackupFailureDetails>,
     /// The type of the file-system backup.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
     pub r#type: ::std::option::Option<crate::types::BackupType>,
     /// Displays the current percent of progress of an asynchronous task.
+    ///
+    /// Range: 0 to 100.
     pub progress_percent: ::std::option::Option<i32>,
     /// The time when a particular backup was created.
+    ///
+    /// **Required.**
     pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub kms_key_id: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) for the backup resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// The tags associated with a particular file system.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
+    ///
+    /// **Required.**
     pub file_system: ::std::option::Option<crate::types::FileSystem>,
     /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
     pub directory_information: ::std::option::Option<
         crate::types::ActiveDirectoryBackupAttributes,
     >,
     /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub owner_id: ::std::option::Option<::std::string::String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub source_backup_id: ::std::option::Option<::std::string::String>,
     /// The source Region of the backup. Specifies the Region from where this backup is copied.
+    ///
+    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
     pub source_backup_region: ::std::option::Option<::std::string::String>,
     /// Specifies the resource type that's backed up.
+    ///
+    /// Values: `FILE_SYSTEM`, `VOLUME`.
     pub resource_type: ::std::option::Option<crate::types::ResourceType>,
-    /// The `Volume` member: a [`Volume`].
+    /// The `Volume` member, of type [`Volume`].
     pub volume: ::std::option::Option<crate::types::Volume>,
     /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
+    ///
+    /// Range: at least 0.
     pub size_in_bytes: ::std::option::Option<i64>,
 }
 impl Backup {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::BackupBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the backup.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+        self.backup_id.as_deref()
+    }
+    /// The lifecycle status of the backup.
+    ///
+    /// - `AVAILABLE` - The backup is fully available.
+    ///
+    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the backup.
+    ///
+    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
+    ///
+    /// - `COPYING` - Amazon FSx is copying the backup.
+    ///
+    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
+    ///
+    /// - `FAILED` - Amazon FSx couldn't finish the backup.
+    ///
+    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
+    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::BackupLifecycle> {
+        self.lifecycle.as_ref()
+    }
+    /// Details explaining any failures that occurred when creating a backup.
+    pub fn failure_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::BackupFailureDetails> {
+        self.failure_details.as_ref()
+    }
+    /// The type of the file-system backup.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
+    pub fn r#type(&self) -> ::std::option::Option<&crate::types::BackupType> {
+        self.r#type.as_ref()
+    }
+    /// Displays the current percent of progress of an asynchronous task.
+    ///
+    /// Range: 0 to 100.
+    pub fn progress_percent(&self) -> ::std::option::Option<i32> {
+        self.progress_percent
+    }
+    /// The time when a particular backup was created.
+    ///
+    /// **Required.**
+    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+        self.creation_time.as_ref()
+    }
+    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// The Amazon Resource Name (ARN) for the backup resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The tags associated with a particular file system.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
+    ///
+    /// **Required.**
+    pub fn file_system(&self) -> ::std::option::Option<&crate::types::FileSystem> {
+        self.file_system.as_ref()
+    }
+    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
+    pub fn directory_information(
+        &self,
+    ) -> ::std::option::Option<&crate::types::ActiveDirectoryBackupAttributes> {
+        self.directory_information.as_ref()
+    }
+    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
+    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+        self.owner_id.as_deref()
+    }
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn source_backup_id(&self) -> ::std::option::Option<&str> {
+        self.source_backup_id.as_deref()
+    }
+    /// The source Region of the backup. Specifies the Region from where this backup is copied.
+    ///
+    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
+    pub fn source_backup_region(&self) -> ::std::option::Option<&str> {
+        self.source_backup_region.as_deref()
+    }
+    /// Specifies the resource type that's backed up.
+    ///
+    /// Values: `FILE_SYSTEM`, `VOLUME`.
+    pub fn resource_type(&self) -> ::std::option::Option<&crate::types::ResourceType> {
+        self.resource_type.as_ref()
+    }
+    /// The `Volume` member, of type [`Volume`].
+    pub fn volume(&self) -> ::std::option::Option<&crate::types::Volume> {
+        self.volume.as_ref()
+    }
+    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
+    ///
+    /// Range: at least 0.
+    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+        self.size_in_bytes
     }
 }
 /// You can't delete a backup while it's being copied.
@@ -715,16 +1087,26 @@ impl Backup {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct BackupBeingCopied {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub backup_id: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupBeingCopied {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::BackupBeingCopiedBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+        self.backup_id.as_deref()
     }
 }
 /// If backup creation fails, this structure contains the details of that failure.
@@ -735,12 +1117,20 @@ impl BackupBeingCopied {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct BackupFailureDetails {
     /// A message describing the backup-creation failure.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl BackupFailureDetails {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::BackupFailureDetailsBuilder {
         ::std::default::Default::default()
+    }
+    /// A message describing the backup-creation failure.
+    ///
+    /// Length: 1 to 256.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
     }
 }
 /// Another backup is already under way. Wait for completion before initiating additional backups of this file system.
@@ -751,12 +1141,14 @@ impl BackupFailureDetails {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct BackupInProgress {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupInProgress {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::BackupInProgressBuilder {
         ::std::default::Default::default()
     }
@@ -865,12 +1257,14 @@ impl ::std::fmt::Display for BackupLifecycle {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct BackupNotFound {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupNotFound {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::BackupNotFoundBuilder {
         ::std::default::Default::default()
     }
@@ -883,16 +1277,26 @@ impl BackupNotFound {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct BackupRestoring {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// The ID of a file system being restored from the backup.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub file_system_id: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupRestoring {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::BackupRestoringBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of a file system being restored from the backup.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
+    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+        self.file_system_id.as_deref()
     }
 }
 /// The type of the backup.
@@ -961,12 +1365,14 @@ impl ::std::fmt::Display for BackupType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct BadRequest {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BadRequest {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::BadRequestBuilder {
         ::std::default::Default::default()
     }
@@ -979,14 +1385,30 @@ impl BadRequest {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateAggregateConfiguration {
     /// Used to specify the names of aggregates on which the volume will be created.
+    ///
+    /// Length: 0 to 6.
     pub aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
+    ///
+    /// Range: 1 to 200.
     pub constituents_per_aggregate: ::std::option::Option<i32>,
 }
 impl CreateAggregateConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::CreateAggregateConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Used to specify the names of aggregates on which the volume will be created.
+    ///
+    /// Length: 0 to 6.
+    pub fn aggregates(&self) -> &[::std::string::String] {
+        self.aggregates.as_deref().unwrap_or_default()
+    }
+    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
+    ///
+    /// Range: 1 to 200.
+    pub fn constituents_per_aggregate(&self) -> ::std::option::Option<i32> {
+        self.constituents_per_aggregate
     }
 }
 /// The Lustre configuration for the file system being created.
@@ -1007,22 +1429,30 @@ impl CreateAggregateConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateFileSystemLustreConfiguration {
     /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
     /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
     ///
     /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub import_path: ::std::option::Option<::std::string::String>,
     /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
     ///
     /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
     ///
     /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub export_path: ::std::option::Option<::std::string::String>,
     /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
     ///
     /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
     ///
     /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Range: 1 to 512000.
     pub imported_file_chunk_size: ::std::option::Option<i32>,
     /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
     ///
@@ -1035,6 +1465,8 @@ pub struct CreateFileSystemLustreConfiguration {
     /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
     ///
     /// (Default = `SCRATCH_1`)
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub deployment_type: ::std::option::Option<crate::types::LustreDeploymentType>,
     /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
     ///
@@ -1049,6 +1481,8 @@ pub struct CreateFileSystemLustreConfiguration {
     /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
     ///
     /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
     /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
     ///
@@ -1059,10 +1493,16 @@ pub struct CreateFileSystemLustreConfiguration {
     /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
     ///
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
+    ///
+    /// Range: 12 to 1000.
     pub per_unit_storage_throughput: ::std::option::Option<i32>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
+    ///
+    /// Range: 0 to 90.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
     /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     ///
@@ -1073,6 +1513,8 @@ pub struct CreateFileSystemLustreConfiguration {
     /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
     ///
     /// This parameter is required when `StorageType` is set to `HDD`.
+    ///
+    /// Values: `NONE`, `READ`.
     pub drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
     /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
     ///
@@ -1081,6 +1523,8 @@ pub struct CreateFileSystemLustreConfiguration {
     /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
     ///
     /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub data_compression_type: ::std::option::Option<crate::types::DataCompressionType>,
     /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     ///
@@ -1099,6 +1543,8 @@ pub struct CreateFileSystemLustreConfiguration {
         crate::types::CreateFileSystemLustreMetadataConfiguration,
     >,
     /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
+    ///
+    /// Range: 4000 to 2000000.
     pub throughput_capacity: ::std::option::Option<i32>,
     /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
     pub data_read_cache_configuration: ::std::option::Option<
@@ -1106,9 +1552,177 @@ pub struct CreateFileSystemLustreConfiguration {
     >,
 }
 impl CreateFileSystemLustreConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemLustreConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+        self.weekly_maintenance_start_time.as_deref()
+    }
+    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
+    pub fn import_path(&self) -> ::std::option::Option<&str> {
+        self.import_path.as_deref()
+    }
+    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
+    ///
+    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
+    pub fn export_path(&self) -> ::std::option::Option<&str> {
+        self.export_path.as_deref()
+    }
+    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Range: 1 to 512000.
+    pub fn imported_file_chunk_size(&self) -> ::std::option::Option<i32> {
+        self.imported_file_chunk_size
+    }
+    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
+    ///
+    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
+    ///
+    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// (Default = `SCRATCH_1`)
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
+    pub fn deployment_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreDeploymentType> {
+        self.deployment_type.as_ref()
+    }
+    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
+    ///
+    /// This parameter is not supported for file systems with a data repository association.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
+    pub fn auto_import_policy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoImportPolicyType> {
+        self.auto_import_policy.as_ref()
+    }
+    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
+    ///
+    /// Range: 12 to 1000.
+    pub fn per_unit_storage_throughput(&self) -> ::std::option::Option<i32> {
+        self.per_unit_storage_throughput
+    }
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+        self.daily_automatic_backup_start_time.as_deref()
+    }
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
+    ///
+    /// Range: 0 to 90.
+    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+        self.automatic_backup_retention_days
+    }
+    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    ///
+    /// (Default = `false`)
+    ///
+    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
+    ///
+    /// This parameter is required when `StorageType` is set to `HDD`.
+    ///
+    /// Values: `NONE`, `READ`.
+    pub fn drive_cache_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DriveCacheType> {
+        self.drive_cache_type.as_ref()
+    }
+    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Values: `NONE`, `LZ4`.
+    pub fn data_compression_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataCompressionType> {
+        self.data_compression_type.as_ref()
+    }
+    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
+    ///
+    /// (Default = `false`)
+    pub fn efa_enabled(&self) -> ::std::option::Option<bool> {
+        self.efa_enabled
+    }
+    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
+    pub fn log_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreLogCreateConfiguration> {
+        self.log_configuration.as_ref()
+    }
+    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
+    pub fn root_squash_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreRootSquashConfiguration> {
+        self.root_squash_configuration.as_ref()
+    }
+    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    pub fn metadata_configuration(
+        &self,
+    ) -> ::std::option::Option<
+        &crate::types::CreateFileSystemLustreMetadataConfiguration,
+    > {
+        self.metadata_configuration.as_ref()
+    }
+    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
+    ///
+    /// Range: 4000 to 2000000.
+    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity
+    }
+    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
+    pub fn data_read_cache_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreReadCacheConfiguration> {
+        self.data_read_cache_configuration.as_ref()
     }
 }
 /// The Lustre metadata performance configuration for the creation of an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type. The configuration uses a Metadata IOPS value to set the maximum rate of metadata disk IOPS supported by the file system.
@@ -1127,18 +1741,46 @@ pub struct CreateFileSystemLustreMetadataConfiguration {
     /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
     ///
     /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
+    ///
+    /// Range: 1500 to 192000.
     pub iops: ::std::option::Option<i32>,
     /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     ///
     /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
     ///
     /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemLustreMetadataConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
+    ///
+    /// Range: 1500 to 192000.
+    pub fn iops(&self) -> ::std::option::Option<i32> {
+        self.iops
+    }
+    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
+    pub fn mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MetadataConfigurationMode> {
+        self.mode.as_ref()
     }
 }
 /// The Amazon FSx for OpenZFS configuration properties for the file system that you are creating.
@@ -1149,12 +1791,16 @@ impl CreateFileSystemLustreMetadataConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateFileSystemOpenZfsConfiguration {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
     /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub copy_tags_to_backups: ::std::option::Option<bool>,
     /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
     pub copy_tags_to_volumes: ::std::option::Option<bool>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
     /// Specifies the file system deployment type. Valid values are the following:
     ///
@@ -1169,6 +1815,8 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
     ///
     /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub deployment_type: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
     /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
     ///
@@ -1177,12 +1825,16 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
     ///
     /// You pay for additional throughput capacity that you provision.
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub throughput_capacity: ::std::option::Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    /// The `DiskIopsConfiguration` member: a [`DiskIopsConfiguration`].
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
     pub disk_iops_configuration: ::std::option::Option<
         crate::types::DiskIopsConfiguration,
     >,
@@ -1191,12 +1843,20 @@ pub struct CreateFileSystemOpenZfsConfiguration {
         crate::types::OpenZfsCreateRootVolumeConfiguration,
     >,
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
     /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
+    ///
+    /// Length: 0 to 50.
     pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
     pub read_cache_configuration: ::std::option::Option<
@@ -1204,9 +1864,111 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     >,
 }
 impl CreateFileSystemOpenZfsConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemOpenZfsConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
+    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+        self.automatic_backup_retention_days
+    }
+    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
+    pub fn copy_tags_to_volumes(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_volumes
+    }
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+        self.daily_automatic_backup_start_time.as_deref()
+    }
+    /// Specifies the file system deployment type. Valid values are the following:
+    ///
+    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
+    ///
+    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
+    ///
+    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
+    ///
+    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
+    ///
+    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
+    pub fn deployment_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsDeploymentType> {
+        self.deployment_type.as_ref()
+    }
+    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
+    ///
+    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
+    ///
+    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
+    ///
+    /// You pay for additional throughput capacity that you provision.
+    ///
+    /// **Required.** Range: 8 to 100000.
+    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity
+    }
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+        self.weekly_maintenance_start_time.as_deref()
+    }
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
+    pub fn disk_iops_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+        self.disk_iops_configuration.as_ref()
+    }
+    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
+    pub fn root_volume_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsCreateRootVolumeConfiguration> {
+        self.root_volume_configuration.as_ref()
+    }
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
+    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+        self.preferred_subnet_id.as_deref()
+    }
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
+    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ip_address_range.as_deref()
+    }
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
+    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ipv6_address_range.as_deref()
+    }
+    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
+    ///
+    /// Length: 0 to 50.
+    pub fn route_table_ids(&self) -> &[::std::string::String] {
+        self.route_table_ids.as_deref().unwrap_or_default()
+    }
+    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
+    pub fn read_cache_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheConfiguration> {
+        self.read_cache_configuration.as_ref()
     }
 }
 /// The configuration object for the Microsoft Windows file system used in `CreateFileSystem` and `CreateFileSystemFromBackup` operations.
@@ -1217,8 +1979,10 @@ impl CreateFileSystemOpenZfsConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateFileSystemWindowsConfiguration {
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub active_directory_id: ::std::option::Option<::std::string::String>,
-    /// The `SelfManagedActiveDirectoryConfiguration` member: a [`SelfManagedActiveDirectoryConfiguration`].
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`].
     pub self_managed_active_directory_configuration: ::std::option::Option<
         crate::types::SelfManagedActiveDirectoryConfiguration,
     >,
@@ -1231,16 +1995,28 @@ pub struct CreateFileSystemWindowsConfiguration {
     /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
     ///
     /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub deployment_type: ::std::option::Option<crate::types::WindowsDeploymentType>,
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
     /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
+    ///
+    /// **Required.** Range: 8 to 100000.
     pub throughput_capacity: ::std::option::Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
     /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
     /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub copy_tags_to_backups: ::std::option::Option<bool>,
@@ -1257,6 +2033,8 @@ pub struct CreateFileSystemWindowsConfiguration {
     /// - Can start with a numeric.
     ///
     /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 0 to 50.
     pub aliases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub audit_log_configuration: ::std::option::Option<
@@ -1272,9 +2050,107 @@ pub struct CreateFileSystemWindowsConfiguration {
     >,
 }
 impl CreateFileSystemWindowsConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemWindowsConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
+    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+        self.active_directory_id.as_deref()
+    }
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`].
+    pub fn self_managed_active_directory_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SelfManagedActiveDirectoryConfiguration> {
+        self.self_managed_active_directory_configuration.as_ref()
+    }
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
+    ///
+    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
+    ///
+    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
+    pub fn deployment_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsDeploymentType> {
+        self.deployment_type.as_ref()
+    }
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
+    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+        self.preferred_subnet_id.as_deref()
+    }
+    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
+    ///
+    /// **Required.** Range: 8 to 100000.
+    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity
+    }
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+        self.weekly_maintenance_start_time.as_deref()
+    }
+    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+        self.daily_automatic_backup_start_time.as_deref()
+    }
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
+    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+        self.automatic_backup_retention_days
+    }
+    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
+    ///
+    /// An alias name has to meet the following requirements:
+    ///
+    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
+    ///
+    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
+    ///
+    /// - Cannot start or end with a hyphen.
+    ///
+    /// - Can start with a numeric.
+    ///
+    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
+    ///
+    /// Length: 0 to 50.
+    pub fn aliases(&self) -> &[::std::string::String] {
+        self.aliases.as_deref().unwrap_or_default()
+    }
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
+    pub fn audit_log_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsAuditLogCreateConfiguration> {
+        self.audit_log_configuration.as_ref()
+    }
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
+    pub fn disk_iops_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+        self.disk_iops_configuration.as_ref()
+    }
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
+    pub fn fsrm_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsFsrmConfiguration> {
+        self.fsrm_configuration.as_ref()
     }
 }
 /// Specifies the configuration of the ONTAP volume that you are creating.
@@ -1285,6 +2161,8 @@ impl CreateFileSystemWindowsConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateOntapVolumeConfiguration {
     /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub junction_path: ::std::option::Option<::std::string::String>,
     /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
     ///
@@ -1295,8 +2173,12 @@ pub struct CreateOntapVolumeConfiguration {
     /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
     ///
     /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub security_style: ::std::option::Option<crate::types::SecurityStyle>,
     /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
+    ///
+    /// Range: 0 to 2147483647.
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
     pub size_in_megabytes: ::std::option::Option<i32>,
     /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
@@ -1304,8 +2186,10 @@ pub struct CreateOntapVolumeConfiguration {
     /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
     pub storage_efficiency_enabled: ::std::option::Option<bool>,
     /// Specifies the ONTAP SVM in which to create the volume.
+    ///
+    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
-    /// The `TieringPolicy` member: a [`TieringPolicy`].
+    /// The `TieringPolicy` member, of type [`TieringPolicy`].
     pub tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
     /// Specifies the type of volume you are creating. Valid values are the following:
     ///
@@ -1314,6 +2198,8 @@ pub struct CreateOntapVolumeConfiguration {
     /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
     ///
     /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `RW`, `DP`.
     pub ontap_volume_type: ::std::option::Option<crate::types::InputOntapVolumeType>,
     /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
     ///
@@ -1326,6 +2212,8 @@ pub struct CreateOntapVolumeConfiguration {
     /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
     ///
     /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub snapshot_policy: ::std::option::Option<::std::string::String>,
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub copy_tags_to_backups: ::std::option::Option<bool>,
@@ -1334,18 +2222,123 @@ pub struct CreateOntapVolumeConfiguration {
         crate::types::CreateSnaplockConfiguration,
     >,
     /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub volume_style: ::std::option::Option<crate::types::VolumeStyle>,
     /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
     pub aggregate_configuration: ::std::option::Option<
         crate::types::CreateAggregateConfiguration,
     >,
     /// Specifies the configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub size_in_bytes: ::std::option::Option<i64>,
 }
 impl CreateOntapVolumeConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::CreateOntapVolumeConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
+    pub fn junction_path(&self) -> ::std::option::Option<&str> {
+        self.junction_path.as_deref()
+    }
+    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
+    ///
+    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
+    ///
+    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
+    ///
+    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
+    ///
+    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
+    pub fn security_style(&self) -> ::std::option::Option<&crate::types::SecurityStyle> {
+        self.security_style.as_ref()
+    }
+    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
+    ///
+    /// Range: 0 to 2147483647.
+    #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
+    pub fn size_in_megabytes(&self) -> ::std::option::Option<i32> {
+        self.size_in_megabytes
+    }
+    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
+    ///
+    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
+    pub fn storage_efficiency_enabled(&self) -> ::std::option::Option<bool> {
+        self.storage_efficiency_enabled
+    }
+    /// Specifies the ONTAP SVM in which to create the volume.
+    ///
+    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
+    pub fn storage_virtual_machine_id(&self) -> ::std::option::Option<&str> {
+        self.storage_virtual_machine_id.as_deref()
+    }
+    /// The `TieringPolicy` member, of type [`TieringPolicy`].
+    pub fn tiering_policy(&self) -> ::std::option::Option<&crate::types::TieringPolicy> {
+        self.tiering_policy.as_ref()
+    }
+    /// Specifies the type of volume you are creating. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
+    ///
+    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `RW`, `DP`.
+    pub fn ontap_volume_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::InputOntapVolumeType> {
+        self.ontap_volume_type.as_ref()
+    }
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
+    pub fn snapshot_policy(&self) -> ::std::option::Option<&str> {
+        self.snapshot_policy.as_deref()
+    }
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
+    pub fn snaplock_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateSnaplockConfiguration> {
+        self.snaplock_configuration.as_ref()
+    }
+    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
+    pub fn volume_style(&self) -> ::std::option::Option<&crate::types::VolumeStyle> {
+        self.volume_style.as_ref()
+    }
+    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
+    pub fn aggregate_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateAggregateConfiguration> {
+        self.aggregate_configuration.as_ref()
+    }
+    /// Specifies the configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
+    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+        self.size_in_bytes
     }
 }
 /// Defines the SnapLock configuration when creating an FSx for ONTAP SnapLock volume.
@@ -1364,6 +2357,8 @@ pub struct CreateSnaplockConfiguration {
     /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
     ///
     /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
     /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub retention_period: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
@@ -1372,6 +2367,8 @@ pub struct CreateSnaplockConfiguration {
     /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
     ///
     /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
     pub snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
@@ -1379,9 +2376,53 @@ pub struct CreateSnaplockConfiguration {
     pub volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl CreateSnaplockConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::CreateSnaplockConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
+    pub fn audit_log_volume(&self) -> ::std::option::Option<bool> {
+        self.audit_log_volume
+    }
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
+    pub fn autocommit_period(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutocommitPeriod> {
+        self.autocommit_period.as_ref()
+    }
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
+    pub fn privileged_delete(
+        &self,
+    ) -> ::std::option::Option<&crate::types::PrivilegedDelete> {
+        self.privileged_delete.as_ref()
+    }
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
+    pub fn retention_period(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SnaplockRetentionPeriod> {
+        self.retention_period.as_ref()
+    }
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
+    pub fn snaplock_type(&self) -> ::std::option::Option<&crate::types::SnaplockType> {
+        self.snaplock_type.as_ref()
+    }
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
+    pub fn volume_append_mode_enabled(&self) -> ::std::option::Option<bool> {
+        self.volume_append_mode_enabled
     }
 }
 /// The `DataCompressionType` enum.
@@ -1458,14 +2499,22 @@ pub struct DataRepositoryConfiguration {
     /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
     ///
     /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
+    ///
+    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
     pub lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
     /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub import_path: ::std::option::Option<::std::string::String>,
     /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
     pub export_path: ::std::option::Option<::std::string::String>,
     /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
     ///
     /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// Range: 1 to 512000.
     pub imported_file_chunk_size: ::std::option::Option<i32>,
     /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
     ///
@@ -1476,16 +2525,78 @@ pub struct DataRepositoryConfiguration {
     /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
     ///
     /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
     pub auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
-    /// The `FailureDetails` member: a [`DataRepositoryFailureDetails`].
+    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`].
     pub failure_details: ::std::option::Option<
         crate::types::DataRepositoryFailureDetails,
     >,
 }
 impl DataRepositoryConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::DataRepositoryConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
+    ///
+    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
+    ///
+    /// - `AVAILABLE` - The data repository is available for use.
+    ///
+    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
+    ///
+    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
+    ///
+    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
+    ///
+    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
+    pub fn lifecycle(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataRepositoryLifecycle> {
+        self.lifecycle.as_ref()
+    }
+    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
+    pub fn import_path(&self) -> ::std::option::Option<&str> {
+        self.import_path.as_deref()
+    }
+    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
+    ///
+    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
+    pub fn export_path(&self) -> ::std::option::Option<&str> {
+        self.export_path.as_deref()
+    }
+    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
+    ///
+    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
+    ///
+    /// Range: 1 to 512000.
+    pub fn imported_file_chunk_size(&self) -> ::std::option::Option<i32> {
+        self.imported_file_chunk_size
+    }
+    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
+    ///
+    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
+    ///
+    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
+    ///
+    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
+    ///
+    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
+    ///
+    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
+    pub fn auto_import_policy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutoImportPolicyType> {
+        self.auto_import_policy.as_ref()
+    }
+    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`].
+    pub fn failure_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataRepositoryFailureDetails> {
+        self.failure_details.as_ref()
     }
 }
 /// Provides detailed information about the data repository if its `Lifecycle` is set to `MISCONFIGURED` or `FAILED`.
@@ -1496,12 +2607,20 @@ impl DataRepositoryConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct DataRepositoryFailureDetails {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl DataRepositoryFailureDetails {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::DataRepositoryFailureDetailsBuilder {
         ::std::default::Default::default()
+    }
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
     }
 }
 /// The `DataRepositoryLifecycle` enum.
@@ -1582,18 +2701,40 @@ impl ::std::fmt::Display for DataRepositoryLifecycle {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct DiskIopsConfiguration {
     /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
+    ///
+    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
     /// The total number of SSD IOPS provisioned for the file system.
     ///
     /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
     ///
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2400000.
     pub iops: ::std::option::Option<i64>,
 }
 impl DiskIopsConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::DiskIopsConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
+    ///
+    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
+    pub fn mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DiskIopsConfigurationMode> {
+        self.mode.as_ref()
+    }
+    /// The total number of SSD IOPS provisioned for the file system.
+    ///
+    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2400000.
+    pub fn iops(&self) -> ::std::option::Option<i64> {
+        self.iops
     }
 }
 /// The `DiskIopsConfigurationMode` enum.
@@ -1712,12 +2853,18 @@ impl ::std::fmt::Display for DriveCacheType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct FileSystem {
     /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
     pub owner_id: ::std::option::Option<::std::string::String>,
     /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The system-generated, unique 17-digit ID of the file system.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub file_system_id: ::std::option::Option<::std::string::String>,
     /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
+    ///
+    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
     pub file_system_type: ::std::option::Option<crate::types::FileSystemType>,
     /// The lifecycle status of the file system. The following are the possible values and what they mean:
     ///
@@ -1734,12 +2881,16 @@ pub struct FileSystem {
     /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
     ///
     /// - `UPDATING` - The file system is undergoing a customer-initiated update.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
     pub lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle>,
-    /// The `FailureDetails` member: a [`FileSystemFailureDetails`].
+    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`].
     pub failure_details: ::std::option::Option<crate::types::FileSystemFailureDetails>,
     /// The storage capacity of the file system in gibibytes (GiB).
     ///
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2147483647.
     pub storage_capacity: ::std::option::Option<i32>,
     /// The type of storage the file system is using.
     ///
@@ -1748,20 +2899,30 @@ pub struct FileSystem {
     /// - If set to `HDD`, the file system uses hard disk drive storage.
     ///
     /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
+    ///
+    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
     pub storage_type: ::std::option::Option<crate::types::StorageType>,
     /// The ID of the primary virtual private cloud (VPC) for the file system.
+    ///
+    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
     pub vpc_id: ::std::option::Option<::std::string::String>,
     /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
     ///
     /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
+    ///
+    /// Length: 0 to 50.
     pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
     ///
     /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
+    ///
+    /// Length: 0 to 50.
     pub network_interface_ids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The Domain Name System (DNS) name for the file system.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub dns_name: ::std::option::Option<::std::string::String>,
     /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
     ///
@@ -1774,20 +2935,28 @@ pub struct FileSystem {
     /// - Amazon FSx for OpenZFS
     ///
     /// - Amazon FSx for Windows File Server
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub kms_key_id: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) of the file system resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// The configuration for this Amazon FSx for Windows File Server file system.
     pub windows_configuration: ::std::option::Option<
         crate::types::WindowsFileSystemConfiguration,
     >,
-    /// The `LustreConfiguration` member: a [`LustreFileSystemConfiguration`].
+    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`].
     pub lustre_configuration: ::std::option::Option<
         crate::types::LustreFileSystemConfiguration,
     >,
     /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
+    ///
+    /// Length: 0 to 50.
     pub administrative_actions: ::std::option::Option<
         ::std::vec::Vec<crate::types::AdministrativeAction>,
     >,
@@ -1796,18 +2965,192 @@ pub struct FileSystem {
         crate::types::OntapFileSystemConfiguration,
     >,
     /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
+    ///
+    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
     pub file_system_type_version: ::std::option::Option<::std::string::String>,
     /// The configuration for this Amazon FSx for OpenZFS file system.
     pub open_zfs_configuration: ::std::option::Option<
         crate::types::OpenZfsFileSystemConfiguration,
     >,
     /// The network type of the file system.
+    ///
+    /// Values: `IPV4`, `DUAL`.
     pub network_type: ::std::option::Option<crate::types::NetworkType>,
 }
 impl FileSystem {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemBuilder {
         ::std::default::Default::default()
+    }
+    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
+    ///
+    /// Length: exactly 12. Pattern: `^\d{12}$`.
+    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+        self.owner_id.as_deref()
+    }
+    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
+    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+        self.creation_time.as_ref()
+    }
+    /// The system-generated, unique 17-digit ID of the file system.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
+    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+        self.file_system_id.as_deref()
+    }
+    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
+    ///
+    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
+    pub fn file_system_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystemType> {
+        self.file_system_type.as_ref()
+    }
+    /// The lifecycle status of the file system. The following are the possible values and what they mean:
+    ///
+    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new file system.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing file system.
+    ///
+    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
+    ///
+    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
+    ///
+    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
+    ///
+    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
+    pub fn lifecycle(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystemLifecycle> {
+        self.lifecycle.as_ref()
+    }
+    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`].
+    pub fn failure_details(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystemFailureDetails> {
+        self.failure_details.as_ref()
+    }
+    /// The storage capacity of the file system in gibibytes (GiB).
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
+    ///
+    /// Range: 0 to 2147483647.
+    pub fn storage_capacity(&self) -> ::std::option::Option<i32> {
+        self.storage_capacity
+    }
+    /// The type of storage the file system is using.
+    ///
+    /// - If set to `SSD`, the file system uses solid state drive storage.
+    ///
+    /// - If set to `HDD`, the file system uses hard disk drive storage.
+    ///
+    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
+    ///
+    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
+    pub fn storage_type(&self) -> ::std::option::Option<&crate::types::StorageType> {
+        self.storage_type.as_ref()
+    }
+    /// The ID of the primary virtual private cloud (VPC) for the file system.
+    ///
+    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
+    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+        self.vpc_id.as_deref()
+    }
+    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
+    ///
+    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
+    ///
+    /// Length: 0 to 50.
+    pub fn subnet_ids(&self) -> &[::std::string::String] {
+        self.subnet_ids.as_deref().unwrap_or_default()
+    }
+    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
+    ///
+    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
+    ///
+    /// Length: 0 to 50.
+    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+        self.network_interface_ids.as_deref().unwrap_or_default()
+    }
+    /// The Domain Name System (DNS) name for the file system.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
+    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+        self.dns_name.as_deref()
+    }
+    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// The Amazon Resource Name (ARN) of the file system resource.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The configuration for this Amazon FSx for Windows File Server file system.
+    pub fn windows_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsFileSystemConfiguration> {
+        self.windows_configuration.as_ref()
+    }
+    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`].
+    pub fn lustre_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreFileSystemConfiguration> {
+        self.lustre_configuration.as_ref()
+    }
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
+    ///
+    /// Length: 0 to 50.
+    pub fn administrative_actions(&self) -> &[crate::types::AdministrativeAction] {
+        self.administrative_actions.as_deref().unwrap_or_default()
+    }
+    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
+    pub fn ontap_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OntapFileSystemConfiguration> {
+        self.ontap_configuration.as_ref()
+    }
+    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
+    ///
+    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
+    pub fn file_system_type_version(&self) -> ::std::option::Option<&str> {
+        self.file_system_type_version.as_deref()
+    }
+    /// The configuration for this Amazon FSx for OpenZFS file system.
+    pub fn open_zfs_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsFileSystemConfiguration> {
+        self.open_zfs_configuration.as_ref()
+    }
+    /// The network type of the file system.
+    ///
+    /// Values: `IPV4`, `DUAL`.
+    pub fn network_type(&self) -> ::std::option::Option<&crate::types::NetworkType> {
+        self.network_type.as_ref()
     }
 }
 /// An Amazon FSx for NetApp ONTAP file system has two endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror. They are the `Management` and `Intercluster` endpoints.
@@ -1818,16 +3161,40 @@ impl FileSystem {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct FileSystemEndpoint {
     /// The file system's DNS name. You can mount your file system using its DNS name.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub dns_name: ::std::option::Option<::std::string::String>,
     /// The IPv4 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub ip_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The IPv6 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
     pub ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FileSystemEndpoint {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemEndpointBuilder {
         ::std::default::Default::default()
+    }
+    /// The file system's DNS name. You can mount your file system using its DNS name.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
+    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+        self.dns_name.as_deref()
+    }
+    /// The IPv4 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
+    pub fn ip_addresses(&self) -> &[::std::string::String] {
+        self.ip_addresses.as_deref().unwrap_or_default()
+    }
+    /// The IPv6 addresses of the file system endpoint.
+    ///
+    /// Length: 1 to 24.
+    pub fn ipv6_addresses(&self) -> &[::std::string::String] {
+        self.ipv6_addresses.as_deref().unwrap_or_default()
     }
 }
 /// An Amazon FSx for NetApp ONTAP file system has the following endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
@@ -1843,9 +3210,21 @@ pub struct FileSystemEndpoints {
     pub management: ::std::option::Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpoints {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemEndpointsBuilder {
         ::std::default::Default::default()
+    }
+    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
+    pub fn intercluster(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystemEndpoint> {
+        self.intercluster.as_ref()
+    }
+    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
+    pub fn management(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystemEndpoint> {
+        self.management.as_ref()
     }
 }
 /// A structure providing details of any failures that occurred.
@@ -1856,12 +3235,20 @@ impl FileSystemEndpoints {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct FileSystemFailureDetails {
     /// A message describing any failures that occurred.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl FileSystemFailureDetails {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemFailureDetailsBuilder {
         ::std::default::Default::default()
+    }
+    /// A message describing any failures that occurred.
+    ///
+    /// Length: 1 to 256.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
     }
 }
 /// The lifecycle status of the file system.
@@ -1958,18 +3345,44 @@ pub struct FileSystemLustreMetadataConfiguration {
     /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
     ///
     /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// Range: 1500 to 192000.
     pub iops: ::std::option::Option<i32>,
     /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
     ///
     /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
     ///
     /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
     pub mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemLustreMetadataConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The number of Metadata IOPS provisioned for the file system.
+    ///
+    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
+    ///
+    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
+    ///
+    /// Range: 1500 to 192000.
+    pub fn iops(&self) -> ::std::option::Option<i32> {
+        self.iops
+    }
+    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
+    ///
+    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
+    ///
+    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
+    ///
+    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
+    pub fn mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::MetadataConfigurationMode> {
+        self.mode.as_ref()
     }
 }
 /// An enumeration specifying the currently ongoing maintenance operation.
@@ -2034,12 +3447,14 @@ impl ::std::fmt::Display for FileSystemMaintenanceOperation {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct FileSystemNotFound {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl FileSystemNotFound {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemNotFoundBuilder {
         ::std::default::Default::default()
     }
@@ -2114,14 +3529,30 @@ impl ::std::fmt::Display for FileSystemType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Filter {
     /// The name for this filter.
+    ///
+    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
     pub name: ::std::option::Option<crate::types::FilterName>,
     /// The values of the filter. These are all the values for any of the applied filters.
+    ///
+    /// Length: 0 to 20.
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl Filter {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::FilterBuilder {
         ::std::default::Default::default()
+    }
+    /// The name for this filter.
+    ///
+    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
+    pub fn name(&self) -> ::std::option::Option<&crate::types::FilterName> {
+        self.name.as_ref()
+    }
+    /// The values of the filter. These are all the values for any of the applied filters.
+    ///
+    /// Length: 0 to 20.
+    pub fn values(&self) -> &[::std::string::String] {
+        self.values.as_deref().unwrap_or_default()
     }
 }
 /// The name for a filter.
@@ -2272,16 +3703,26 @@ impl ::std::fmt::Display for FlexCacheEndpointType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct IncompatibleParameterError {
     /// A parameter that is incompatible with the earlier request.
+    ///
+    /// **Required.** Length: at least 1.
     pub parameter: ::std::option::Option<::std::string::String>,
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleParameterError {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::IncompatibleParameterErrorBuilder {
         ::std::default::Default::default()
+    }
+    /// A parameter that is incompatible with the earlier request.
+    ///
+    /// **Required.** Length: at least 1.
+    pub fn parameter(&self) -> ::std::option::Option<&str> {
+        self.parameter.as_deref()
     }
 }
 /// Amazon FSx doesn't support Multi-AZ Windows File Server copy backup in the destination Region, so the copied backup can't be restored.
@@ -2292,12 +3733,14 @@ impl IncompatibleParameterError {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct IncompatibleRegionForMultiAz {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleRegionForMultiAz {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::IncompatibleRegionForMultiAzBuilder {
         ::std::default::Default::default()
     }
@@ -2364,12 +3807,14 @@ impl ::std::fmt::Display for InputOntapVolumeType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct InternalServerError {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InternalServerError {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::InternalServerErrorBuilder {
         ::std::default::Default::default()
     }
@@ -2382,12 +3827,14 @@ impl InternalServerError {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct InvalidDestinationKmsKey {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidDestinationKmsKey {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidDestinationKmsKeyBuilder {
         ::std::default::Default::default()
     }
@@ -2400,20 +3847,46 @@ impl InvalidDestinationKmsKey {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct InvalidNetworkSettings {
     /// Error message explaining what's wrong with network settings.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// The subnet ID that is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub invalid_subnet_id: ::std::option::Option<::std::string::String>,
     /// The security group ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
     pub invalid_security_group_id: ::std::option::Option<::std::string::String>,
     /// The route table ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
     pub invalid_route_table_id: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidNetworkSettings {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidNetworkSettingsBuilder {
         ::std::default::Default::default()
+    }
+    /// The subnet ID that is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
+    pub fn invalid_subnet_id(&self) -> ::std::option::Option<&str> {
+        self.invalid_subnet_id.as_deref()
+    }
+    /// The security group ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
+    pub fn invalid_security_group_id(&self) -> ::std::option::Option<&str> {
+        self.invalid_security_group_id.as_deref()
+    }
+    /// The route table ID is either invalid or not part of the VPC specified.
+    ///
+    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
+    pub fn invalid_route_table_id(&self) -> ::std::option::Option<&str> {
+        self.invalid_route_table_id.as_deref()
     }
 }
 /// An invalid value for `PerUnitStorageThroughput` was provided. Please create your file system again, using a valid value.
@@ -2424,12 +3897,14 @@ impl InvalidNetworkSettings {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct InvalidPerUnitStorageThroughput {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidPerUnitStorageThroughput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidPerUnitStorageThroughputBuilder {
         ::std::default::Default::default()
     }
@@ -2442,12 +3917,14 @@ impl InvalidPerUnitStorageThroughput {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct InvalidRegion {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidRegion {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidRegionBuilder {
         ::std::default::Default::default()
     }
@@ -2460,12 +3937,14 @@ impl InvalidRegion {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct InvalidSourceKmsKey {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidSourceKmsKey {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidSourceKmsKeyBuilder {
         ::std::default::Default::default()
     }
@@ -2478,12 +3957,20 @@ impl InvalidSourceKmsKey {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct LifecycleTransitionReason {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl LifecycleTransitionReason {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::LifecycleTransitionReasonBuilder {
         ::std::default::Default::default()
+    }
+    /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
     }
 }
 /// The `LustreAccessAuditLogLevel` enum.
@@ -2618,8 +4105,10 @@ impl ::std::fmt::Display for LustreDeploymentType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct LustreFileSystemConfiguration {
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    /// The `DataRepositoryConfiguration` member: a [`DataRepositoryConfiguration`].
+    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`].
     pub data_repository_configuration: ::std::option::Option<
         crate::types::DataRepositoryConfiguration,
     >,
@@ -2630,6 +4119,8 @@ pub struct LustreFileSystemConfiguration {
     /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
     ///
     /// The default is `SCRATCH_1`.
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
     pub deployment_type: ::std::option::Option<crate::types::LustreDeploymentType>,
     /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
     ///
@@ -2640,20 +4131,30 @@ pub struct LustreFileSystemConfiguration {
     /// - For `PERSISTENT_1` HDD storage: 12, 40.
     ///
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
+    ///
+    /// Range: 12 to 1000.
     pub per_unit_storage_throughput: ::std::option::Option<i32>,
     /// You use the `MountName` value when mounting the file system.
     ///
     /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
+    ///
+    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
     pub mount_name: ::std::option::Option<::std::string::String>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
     /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
     pub copy_tags_to_backups: ::std::option::Option<bool>,
     /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
     ///
     /// This parameter is required when `StorageType` is set to HDD.
+    ///
+    /// Values: `NONE`, `READ`.
     pub drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
     /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
     ///
@@ -2662,6 +4163,8 @@ pub struct LustreFileSystemConfiguration {
     /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
     ///
     /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
+    ///
+    /// Values: `NONE`, `LZ4`.
     pub data_compression_type: ::std::option::Option<crate::types::DataCompressionType>,
     /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
     pub log_configuration: ::std::option::Option<crate::types::LustreLogConfiguration>,
@@ -2676,6 +4179,8 @@ pub struct LustreFileSystemConfiguration {
     /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     pub efa_enabled: ::std::option::Option<bool>,
     /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
+    ///
+    /// Range: 4000 to 2000000.
     pub throughput_capacity: ::std::option::Option<i32>,
     /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub data_read_cache_configuration: ::std::option::Option<
@@ -2683,9 +4188,131 @@ pub struct LustreFileSystemConfiguration {
     >,
 }
 impl LustreFileSystemConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::LustreFileSystemConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+        self.weekly_maintenance_start_time.as_deref()
+    }
+    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`].
+    pub fn data_repository_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataRepositoryConfiguration> {
+        self.data_repository_configuration.as_ref()
+    }
+    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
+    ///
+    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
+    ///
+    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
+    ///
+    /// The default is `SCRATCH_1`.
+    ///
+    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
+    pub fn deployment_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreDeploymentType> {
+        self.deployment_type.as_ref()
+    }
+    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
+    ///
+    /// Valid values:
+    ///
+    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
+    ///
+    /// - For `PERSISTENT_1` HDD storage: 12, 40.
+    ///
+    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
+    ///
+    /// Range: 12 to 1000.
+    pub fn per_unit_storage_throughput(&self) -> ::std::option::Option<i32> {
+        self.per_unit_storage_throughput
+    }
+    /// You use the `MountName` value when mounting the file system.
+    ///
+    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
+    ///
+    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
+    pub fn mount_name(&self) -> ::std::option::Option<&str> {
+        self.mount_name.as_deref()
+    }
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+        self.daily_automatic_backup_start_time.as_deref()
+    }
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
+    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+        self.automatic_backup_retention_days
+    }
+    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
+    ///
+    /// This parameter is required when `StorageType` is set to HDD.
+    ///
+    /// Values: `NONE`, `READ`.
+    pub fn drive_cache_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DriveCacheType> {
+        self.drive_cache_type.as_ref()
+    }
+    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
+    ///
+    /// - `NONE` - Data compression is turned off for the file system.
+    ///
+    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
+    ///
+    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
+    ///
+    /// Values: `NONE`, `LZ4`.
+    pub fn data_compression_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DataCompressionType> {
+        self.data_compression_type.as_ref()
+    }
+    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
+    pub fn log_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreLogConfiguration> {
+        self.log_configuration.as_ref()
+    }
+    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
+    pub fn root_squash_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreRootSquashConfiguration> {
+        self.root_squash_configuration.as_ref()
+    }
+    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
+    pub fn metadata_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystemLustreMetadataConfiguration> {
+        self.metadata_configuration.as_ref()
+    }
+    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
+    pub fn efa_enabled(&self) -> ::std::option::Option<bool> {
+        self.efa_enabled
+    }
+    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
+    ///
+    /// Range: 4000 to 2000000.
+    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity
+    }
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
+    pub fn data_read_cache_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreReadCacheConfiguration> {
+        self.data_read_cache_configuration.as_ref()
     }
 }
 /// The configuration for Lustre logging used to write the enabled logging events for your Amazon FSx for Lustre file system or Amazon File Cache resource to Amazon CloudWatch Logs.
@@ -2706,14 +4333,42 @@ pub struct LustreLogConfiguration {
     /// - `DISABLED` - logging of data repository events is turned off.
     ///
     /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
     /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::LustreLogConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The data repository events that are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
+    pub fn level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreAccessAuditLogLevel> {
+        self.level.as_ref()
+    }
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
+    pub fn destination(&self) -> ::std::option::Option<&str> {
+        self.destination.as_deref()
     }
 }
 /// The Lustre logging configuration used when creating or updating an Amazon FSx for Lustre file system. An Amazon File Cache is created with Lustre logging enabled by default, with a setting of `WARN_ERROR` for the logging events. which can't be changed.
@@ -2734,6 +4389,8 @@ pub struct LustreLogCreateConfiguration {
     /// - `WARN_ERROR` - both warning events and error events are logged.
     ///
     /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
     pub level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
     /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
     ///
@@ -2748,12 +4405,48 @@ pub struct LustreLogCreateConfiguration {
     /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
     ///
     /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogCreateConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::LustreLogCreateConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Sets which data repository events are logged by Amazon FSx.
+    ///
+    /// - `WARN_ONLY` - only warning events are logged.
+    ///
+    /// - `ERROR_ONLY` - only error events are logged.
+    ///
+    /// - `WARN_ERROR` - both warning events and error events are logged.
+    ///
+    /// - `DISABLED` - logging of data repository events is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
+    pub fn level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreAccessAuditLogLevel> {
+        self.level.as_ref()
+    }
+    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
+    ///
+    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
+    ///
+    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
+    pub fn destination(&self) -> ::std::option::Option<&str> {
+        self.destination.as_deref()
     }
 }
 /// The configuration for the optional provisioned SSD read cache on Amazon FSx for Lustre file systems that use the Intelligent-Tiering storage class.
@@ -2770,16 +4463,42 @@ pub struct LustreReadCacheConfiguration {
     /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
     ///
     /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub sizing_mode: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
     /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
     ///
     /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
+    ///
+    /// Range: 0 to 2147483647.
     pub size_gi_b: ::std::option::Option<i32>,
 }
 impl LustreReadCacheConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::LustreReadCacheConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
+    pub fn sizing_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LustreReadCacheSizingMode> {
+        self.sizing_mode.as_ref()
+    }
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
+    ///
+    /// Range: 0 to 2147483647.
+    pub fn size_gi_b(&self) -> ::std::option::Option<i32> {
+        self.size_gi_b
     }
 }
 /// The `LustreReadCacheSizingMode` enum.
@@ -2860,18 +4579,44 @@ pub struct LustreRootSquashConfiguration {
     /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
     ///
     /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
+    ///
+    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
     pub root_squash: ::std::option::Option<::std::string::String>,
     /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
     ///
     /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
     ///
     /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
+    ///
+    /// Length: 0 to 64.
     pub no_squash_nids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl LustreRootSquashConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::LustreRootSquashConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
+    ///
+    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
+    ///
+    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
+    ///
+    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
+    ///
+    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
+    pub fn root_squash(&self) -> ::std::option::Option<&str> {
+        self.root_squash.as_deref()
+    }
+    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
+    ///
+    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
+    ///
+    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
+    ///
+    /// Length: 0 to 64.
+    pub fn no_squash_nids(&self) -> &[::std::string::String] {
+        self.no_squash_nids.as_deref().unwrap_or_default()
     }
 }
 /// The `MetadataConfigurationMode` enum.
@@ -2936,12 +4681,14 @@ impl ::std::fmt::Display for MetadataConfigurationMode {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct MissingFileSystemConfiguration {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingFileSystemConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::MissingFileSystemConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -2954,12 +4701,14 @@ impl MissingFileSystemConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct MissingVolumeConfiguration {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingVolumeConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::MissingVolumeConfigurationBuilder {
         ::std::default::Default::default()
     }
@@ -3088,8 +4837,12 @@ impl ::std::fmt::Display for OntapDeploymentType {
 #[derive(Clone, PartialEq, Default)]
 pub struct OntapFileSystemConfiguration {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
     /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
     ///
@@ -3102,8 +4855,12 @@ pub struct OntapFileSystemConfiguration {
     /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
     ///
     /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
     pub deployment_type: ::std::option::Option<crate::types::OntapDeploymentType>,
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
     /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
     pub endpoints: ::std::option::Option<crate::types::FileSystemEndpoints>,
@@ -3112,16 +4869,26 @@ pub struct OntapFileSystemConfiguration {
         crate::types::DiskIopsConfiguration,
     >,
     /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
     /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub throughput_capacity: ::std::option::Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
     /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
+    ///
+    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
     pub fsx_admin_password: ::std::option::Option<::std::string::String>,
     /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
     ///
@@ -3130,6 +4897,8 @@ pub struct OntapFileSystemConfiguration {
     /// - The value of `HAPairs` is less than 1 or greater than 12.
     ///
     /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
+    ///
+    /// Range: 1 to 12.
     pub ha_pairs: ::std::option::Option<i32>,
     /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
     ///
@@ -3150,14 +4919,140 @@ pub struct OntapFileSystemConfiguration {
     /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
     ///
     /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
+    ///
+    /// Range: 128 to 6144.
     pub throughput_capacity_per_ha_pair: ::std::option::Option<i32>,
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
 }
 impl OntapFileSystemConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OntapFileSystemConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
+    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+        self.automatic_backup_retention_days
+    }
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+        self.daily_automatic_backup_start_time.as_deref()
+    }
+    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
+    ///
+    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
+    ///
+    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
+    ///
+    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
+    pub fn deployment_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OntapDeploymentType> {
+        self.deployment_type.as_ref()
+    }
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
+    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ip_address_range.as_deref()
+    }
+    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
+    pub fn endpoints(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FileSystemEndpoints> {
+        self.endpoints.as_ref()
+    }
+    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
+    pub fn disk_iops_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+        self.disk_iops_configuration.as_ref()
+    }
+    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
+    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+        self.preferred_subnet_id.as_deref()
+    }
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
+    pub fn route_table_ids(&self) -> &[::std::string::String] {
+        self.route_table_ids.as_deref().unwrap_or_default()
+    }
+    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
+    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity
+    }
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+        self.weekly_maintenance_start_time.as_deref()
+    }
+    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
+    ///
+    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
+    pub fn fsx_admin_password(&self) -> ::std::option::Option<&str> {
+        self.fsx_admin_password.as_deref()
+    }
+    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `HAPairs` is less than 1 or greater than 12.
+    ///
+    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
+    ///
+    /// Range: 1 to 12.
+    pub fn ha_pairs(&self) -> ::std::option::Option<i32> {
+        self.ha_pairs
+    }
+    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
+    ///
+    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
+    ///
+    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
+    ///
+    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
+    ///
+    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
+    ///
+    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
+    ///
+    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
+    ///
+    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
+    ///
+    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
+    ///
+    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
+    ///
+    /// Range: 128 to 6144.
+    pub fn throughput_capacity_per_ha_pair(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity_per_ha_pair
+    }
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
+    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ipv6_address_range.as_deref()
     }
 }
 impl ::std::fmt::Debug for OntapFileSystemConfiguration {
@@ -3208,18 +5103,28 @@ pub struct OntapVolumeConfiguration {
     /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
     ///
     /// - `CACHE` specifies that the volume is a FlexCache volume.
+    ///
+    /// Values: `NONE`, `ORIGIN`, `CACHE`.
     pub flex_cache_endpoint_type: ::std::option::Option<
         crate::types::FlexCacheEndpointType,
     >,
     /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub junction_path: ::std::option::Option<::std::string::String>,
     /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
     pub security_style: ::std::option::Option<crate::types::SecurityStyle>,
     /// The configured size of the volume, in megabytes (MBs).
+    ///
+    /// Range: 0 to 2147483647.
     pub size_in_megabytes: ::std::option::Option<i32>,
     /// The volume's storage efficiency setting.
     pub storage_efficiency_enabled: ::std::option::Option<bool>,
     /// The ID of the volume's storage virtual machine.
+    ///
+    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
     pub storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
     /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
     ///
@@ -3228,6 +5133,8 @@ pub struct OntapVolumeConfiguration {
     /// The volume's `TieringPolicy` setting.
     pub tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
     /// The volume's universally unique identifier (UUID).
+    ///
+    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
     pub uuid: ::std::option::Option<::std::string::String>,
     /// Specifies the type of volume. Valid values are the following:
     ///
@@ -3236,6 +5143,8 @@ pub struct OntapVolumeConfiguration {
     /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
     ///
     /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
+    ///
+    /// Values: `RW`, `DP`, `LS`.
     pub ontap_volume_type: ::std::option::Option<crate::types::OntapVolumeType>,
     /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
     ///
@@ -3248,6 +5157,8 @@ pub struct OntapVolumeConfiguration {
     /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
     ///
     /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
     pub snapshot_policy: ::std::option::Option<::std::string::String>,
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
     pub copy_tags_to_backups: ::std::option::Option<bool>,
@@ -3256,18 +5167,138 @@ pub struct OntapVolumeConfiguration {
         crate::types::SnaplockConfiguration,
     >,
     /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
     pub volume_style: ::std::option::Option<crate::types::VolumeStyle>,
     /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
     pub aggregate_configuration: ::std::option::Option<
         crate::types::AggregateConfiguration,
     >,
     /// The configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
     pub size_in_bytes: ::std::option::Option<i64>,
 }
 impl OntapVolumeConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OntapVolumeConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
+    ///
+    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
+    ///
+    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
+    ///
+    /// - `CACHE` specifies that the volume is a FlexCache volume.
+    ///
+    /// Values: `NONE`, `ORIGIN`, `CACHE`.
+    pub fn flex_cache_endpoint_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::FlexCacheEndpointType> {
+        self.flex_cache_endpoint_type.as_ref()
+    }
+    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
+    pub fn junction_path(&self) -> ::std::option::Option<&str> {
+        self.junction_path.as_deref()
+    }
+    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
+    ///
+    /// Values: `UNIX`, `NTFS`, `MIXED`.
+    pub fn security_style(&self) -> ::std::option::Option<&crate::types::SecurityStyle> {
+        self.security_style.as_ref()
+    }
+    /// The configured size of the volume, in megabytes (MBs).
+    ///
+    /// Range: 0 to 2147483647.
+    pub fn size_in_megabytes(&self) -> ::std::option::Option<i32> {
+        self.size_in_megabytes
+    }
+    /// The volume's storage efficiency setting.
+    pub fn storage_efficiency_enabled(&self) -> ::std::option::Option<bool> {
+        self.storage_efficiency_enabled
+    }
+    /// The ID of the volume's storage virtual machine.
+    ///
+    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
+    pub fn storage_virtual_machine_id(&self) -> ::std::option::Option<&str> {
+        self.storage_virtual_machine_id.as_deref()
+    }
+    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
+    ///
+    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
+    pub fn storage_virtual_machine_root(&self) -> ::std::option::Option<bool> {
+        self.storage_virtual_machine_root
+    }
+    /// The volume's `TieringPolicy` setting.
+    pub fn tiering_policy(&self) -> ::std::option::Option<&crate::types::TieringPolicy> {
+        self.tiering_policy.as_ref()
+    }
+    /// The volume's universally unique identifier (UUID).
+    ///
+    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
+    pub fn uuid(&self) -> ::std::option::Option<&str> {
+        self.uuid.as_deref()
+    }
+    /// Specifies the type of volume. Valid values are the following:
+    ///
+    /// - `RW` specifies a read/write volume. `RW` is the default.
+    ///
+    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
+    ///
+    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
+    ///
+    /// Values: `RW`, `DP`, `LS`.
+    pub fn ontap_volume_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OntapVolumeType> {
+        self.ontap_volume_type.as_ref()
+    }
+    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
+    ///
+    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
+    ///
+    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
+    ///
+    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
+    ///
+    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
+    ///
+    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Length: 1 to 255.
+    pub fn snapshot_policy(&self) -> ::std::option::Option<&str> {
+        self.snapshot_policy.as_deref()
+    }
+    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
+    pub fn snaplock_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SnaplockConfiguration> {
+        self.snaplock_configuration.as_ref()
+    }
+    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
+    ///
+    /// Values: `FLEXVOL`, `FLEXGROUP`.
+    pub fn volume_style(&self) -> ::std::option::Option<&crate::types::VolumeStyle> {
+        self.volume_style.as_ref()
+    }
+    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
+    pub fn aggregate_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AggregateConfiguration> {
+        self.aggregate_configuration.as_ref()
+    }
+    /// The configured size of the volume, in bytes.
+    ///
+    /// Range: 0 to 22517998000000000.
+    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+        self.size_in_bytes
     }
 }
 /// The `OntapVolumeType` enum.
@@ -3336,18 +5367,38 @@ impl ::std::fmt::Display for OntapVolumeType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct OpenZfsClientConfiguration {
     /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
     pub clients: ::std::option::Option<::std::string::String>,
     /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
     ///
     /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
     ///
     /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
+    ///
+    /// **Required.** Length: 1 to 20.
     pub options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl OpenZfsClientConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsClientConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
+    pub fn clients(&self) -> ::std::option::Option<&str> {
+        self.clients.as_deref()
+    }
+    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
+    ///
+    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
+    ///
+    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
+    ///
+    /// **Required.** Length: 1 to 20.
+    pub fn options(&self) -> &[::std::string::String] {
+        self.options.as_deref().unwrap_or_default()
     }
 }
 /// The `OpenZFSCopyStrategy` enum.
@@ -3416,6 +5467,8 @@ impl ::std::fmt::Display for OpenZfsCopyStrategy {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct OpenZfsCreateRootVolumeConfiguration {
     /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub record_size_ki_b: ::std::option::Option<i32>,
     /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
     ///
@@ -3424,14 +5477,20 @@ pub struct OpenZfsCreateRootVolumeConfiguration {
     /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
     ///
     /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub data_compression_type: ::std::option::Option<
         crate::types::OpenZfsDataCompressionType,
     >,
     /// The configuration object for mounting a file system.
+    ///
+    /// Length: 0 to 1.
     pub nfs_exports: ::std::option::Option<
         ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
     >,
     /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub user_and_group_quotas: ::std::option::Option<
         ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
     >,
@@ -3441,9 +5500,49 @@ pub struct OpenZfsCreateRootVolumeConfiguration {
     pub read_only: ::std::option::Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsCreateRootVolumeConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
+    pub fn record_size_ki_b(&self) -> ::std::option::Option<i32> {
+        self.record_size_ki_b
+    }
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
+    pub fn data_compression_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsDataCompressionType> {
+        self.data_compression_type.as_ref()
+    }
+    /// The configuration object for mounting a file system.
+    ///
+    /// Length: 0 to 1.
+    pub fn nfs_exports(&self) -> &[crate::types::OpenZfsNfsExport] {
+        self.nfs_exports.as_deref().unwrap_or_default()
+    }
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
+    pub fn user_and_group_quotas(&self) -> &[crate::types::OpenZfsUserOrGroupQuota] {
+        self.user_and_group_quotas.as_deref().unwrap_or_default()
+    }
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
+    pub fn copy_tags_to_snapshots(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_snapshots
+    }
+    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
+    pub fn read_only(&self) -> ::std::option::Option<bool> {
+        self.read_only
     }
 }
 /// The `OpenZFSDataCompressionType` enum.
@@ -3578,38 +5677,62 @@ impl ::std::fmt::Display for OpenZfsDeploymentType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct OpenZfsFileSystemConfiguration {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
     /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub copy_tags_to_backups: ::std::option::Option<bool>,
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
     pub copy_tags_to_volumes: ::std::option::Option<bool>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
     /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
+    ///
+    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
     pub deployment_type: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
     /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
     pub throughput_capacity: ::std::option::Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    /// The `DiskIopsConfiguration` member: a [`DiskIopsConfiguration`].
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
     pub disk_iops_configuration: ::std::option::Option<
         crate::types::DiskIopsConfiguration,
     >,
     /// The ID of the root volume of the OpenZFS file system.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub root_volume_id: ::std::option::Option<::std::string::String>,
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
     pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
     pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
     /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
     pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub endpoint_ip_address: ::std::option::Option<::std::string::String>,
     /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub endpoint_ipv6_address: ::std::option::Option<::std::string::String>,
     /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub read_cache_configuration: ::std::option::Option<
@@ -3617,9 +5740,105 @@ pub struct OpenZfsFileSystemConfiguration {
     >,
 }
 impl OpenZfsFileSystemConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsFileSystemConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
+    ///
+    /// Range: 0 to 90.
+    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+        self.automatic_backup_retention_days
+    }
+    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
+    pub fn copy_tags_to_volumes(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_volumes
+    }
+    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+        self.daily_automatic_backup_start_time.as_deref()
+    }
+    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
+    ///
+    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
+    pub fn deployment_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsDeploymentType> {
+        self.deployment_type.as_ref()
+    }
+    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
+    ///
+    /// Range: 8 to 100000.
+    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity
+    }
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+        self.weekly_maintenance_start_time.as_deref()
+    }
+    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
+    pub fn disk_iops_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+        self.disk_iops_configuration.as_ref()
+    }
+    /// The ID of the root volume of the OpenZFS file system.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
+    pub fn root_volume_id(&self) -> ::std::option::Option<&str> {
+        self.root_volume_id.as_deref()
+    }
+    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
+    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+        self.preferred_subnet_id.as_deref()
+    }
+    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
+    ///
+    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
+    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ip_address_range.as_deref()
+    }
+    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
+    ///
+    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
+    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ipv6_address_range.as_deref()
+    }
+    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
+    ///
+    /// Length: 0 to 50.
+    pub fn route_table_ids(&self) -> &[::std::string::String] {
+        self.route_table_ids.as_deref().unwrap_or_default()
+    }
+    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
+    pub fn endpoint_ip_address(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ip_address.as_deref()
+    }
+    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
+    pub fn endpoint_ipv6_address(&self) -> ::std::option::Option<&str> {
+        self.endpoint_ipv6_address.as_deref()
+    }
+    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
+    pub fn read_cache_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheConfiguration> {
+        self.read_cache_configuration.as_ref()
     }
 }
 /// The Network File System (NFS) configurations for mounting an Amazon FSx for OpenZFS file system.
@@ -3630,14 +5849,22 @@ impl OpenZfsFileSystemConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct OpenZfsNfsExport {
     /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
+    ///
+    /// **Required.** Length: 0 to 25.
     pub client_configurations: ::std::option::Option<
         ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
     >,
 }
 impl OpenZfsNfsExport {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsNfsExportBuilder {
         ::std::default::Default::default()
+    }
+    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
+    ///
+    /// **Required.** Length: 0 to 25.
+    pub fn client_configurations(&self) -> &[crate::types::OpenZfsClientConfiguration] {
+        self.client_configurations.as_deref().unwrap_or_default()
     }
 }
 /// The snapshot configuration used when creating an Amazon FSx for OpenZFS volume from a snapshot.
@@ -3648,6 +5875,8 @@ impl OpenZfsNfsExport {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct OpenZfsOriginSnapshotConfiguration {
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub snapshot_arn: ::std::option::Option<::std::string::String>,
     /// The strategy used when copying data from the snapshot to the new volume.
     ///
@@ -3656,12 +5885,34 @@ pub struct OpenZfsOriginSnapshotConfiguration {
     /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
     ///
     /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsOriginSnapshotConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
+    pub fn snapshot_arn(&self) -> ::std::option::Option<&str> {
+        self.snapshot_arn.as_deref()
+    }
+    /// The strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
+    pub fn copy_strategy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
+        self.copy_strategy.as_ref()
     }
 }
 /// The `OpenZFSQuotaType` enum.
@@ -3732,14 +5983,38 @@ pub struct OpenZfsReadCacheConfiguration {
     /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
     ///
     /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
     pub sizing_mode: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
     /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// Range: 0 to 2147483647.
     pub size_gi_b: ::std::option::Option<i32>,
 }
 impl OpenZfsReadCacheConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsReadCacheConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies how the provisioned SSD read cache is sized, as follows:
+    ///
+    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
+    ///
+    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
+    ///
+    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
+    ///
+    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
+    pub fn sizing_mode(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheSizingMode> {
+        self.sizing_mode.as_ref()
+    }
+    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
+    ///
+    /// Range: 0 to 2147483647.
+    pub fn size_gi_b(&self) -> ::std::option::Option<i32> {
+        self.size_gi_b
     }
 }
 /// The `OpenZFSReadCacheSizingMode` enum.
@@ -3812,16 +6087,40 @@ impl ::std::fmt::Display for OpenZfsReadCacheSizingMode {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct OpenZfsUserOrGroupQuota {
     /// Specifies whether the quota applies to a user or group.
+    ///
+    /// **Required.** Values: `USER`, `GROUP`.
     pub r#type: ::std::option::Option<crate::types::OpenZfsQuotaType>,
     /// The ID of the user or group that the quota applies to.
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub id: ::std::option::Option<i32>,
     /// The user or group's storage quota, in gibibytes (GiB).
+    ///
+    /// **Required.** Range: 0 to 2147483647.
     pub storage_capacity_quota_gi_b: ::std::option::Option<i32>,
 }
 impl OpenZfsUserOrGroupQuota {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsUserOrGroupQuotaBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies whether the quota applies to a user or group.
+    ///
+    /// **Required.** Values: `USER`, `GROUP`.
+    pub fn r#type(&self) -> ::std::option::Option<&crate::types::OpenZfsQuotaType> {
+        self.r#type.as_ref()
+    }
+    /// The ID of the user or group that the quota applies to.
+    ///
+    /// **Required.** Range: 0 to 2147483647.
+    pub fn id(&self) -> ::std::option::Option<i32> {
+        self.id
+    }
+    /// The user or group's storage quota, in gibibytes (GiB).
+    ///
+    /// **Required.** Range: 0 to 2147483647.
+    pub fn storage_capacity_quota_gi_b(&self) -> ::std::option::Option<i32> {
+        self.storage_capacity_quota_gi_b
     }
 }
 /// The configuration of an Amazon FSx for OpenZFS volume.
@@ -3832,14 +6131,24 @@ impl OpenZfsUserOrGroupQuota {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct OpenZfsVolumeConfiguration {
     /// The ID of the parent volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub parent_volume_id: ::std::option::Option<::std::string::String>,
     /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
+    ///
+    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
     pub volume_path: ::std::option::Option<::std::string::String>,
     /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
+    ///
+    /// Range: 0 to 2147483647.
     pub storage_capacity_reservation_gi_b: ::std::option::Option<i32>,
     /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
+    ///
+    /// Range: 0 to 2147483647.
     pub storage_capacity_quota_gi_b: ::std::option::Option<i32>,
     /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
     pub record_size_ki_b: ::std::option::Option<i32>,
     /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
     ///
@@ -3848,6 +6157,8 @@ pub struct OpenZfsVolumeConfiguration {
     /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
     ///
     /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub data_compression_type: ::std::option::Option<
         crate::types::OpenZfsDataCompressionType,
     >,
@@ -3860,14 +6171,20 @@ pub struct OpenZfsVolumeConfiguration {
     /// A Boolean value indicating whether the volume is read-only.
     pub read_only: ::std::option::Option<bool>,
     /// The configuration object for mounting a Network File System (NFS) file system.
+    ///
+    /// Length: 0 to 1.
     pub nfs_exports: ::std::option::Option<
         ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
     >,
     /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
     pub user_and_group_quotas: ::std::option::Option<
         ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
     >,
     /// Specifies the ID of the snapshot to which the volume was restored.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub restore_to_snapshot: ::std::option::Option<::std::string::String>,
     /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
     pub delete_intermediate_snaphots: ::std::option::Option<bool>,
@@ -3876,8 +6193,12 @@ pub struct OpenZfsVolumeConfiguration {
     /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
     pub delete_intermediate_data: ::std::option::Option<bool>,
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub source_snapshot_arn: ::std::option::Option<::std::string::String>,
     /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub destination_snapshot: ::std::option::Option<::std::string::String>,
     /// Specifies the strategy used when copying data from the snapshot to the new volume.
     ///
@@ -3888,12 +6209,130 @@ pub struct OpenZfsVolumeConfiguration {
     ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
     ///
     /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
     pub copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsVolumeConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the parent volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
+    pub fn parent_volume_id(&self) -> ::std::option::Option<&str> {
+        self.parent_volume_id.as_deref()
+    }
+    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
+    ///
+    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
+    pub fn volume_path(&self) -> ::std::option::Option<&str> {
+        self.volume_path.as_deref()
+    }
+    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
+    ///
+    /// Range: 0 to 2147483647.
+    pub fn storage_capacity_reservation_gi_b(&self) -> ::std::option::Option<i32> {
+        self.storage_capacity_reservation_gi_b
+    }
+    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
+    ///
+    /// Range: 0 to 2147483647.
+    pub fn storage_capacity_quota_gi_b(&self) -> ::std::option::Option<i32> {
+        self.storage_capacity_quota_gi_b
+    }
+    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
+    ///
+    /// Range: 4 to 4096.
+    pub fn record_size_ki_b(&self) -> ::std::option::Option<i32> {
+        self.record_size_ki_b
+    }
+    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
+    ///
+    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
+    ///
+    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
+    ///
+    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
+    ///
+    /// Values: `NONE`, `ZSTD`, `LZ4`.
+    pub fn data_compression_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsDataCompressionType> {
+        self.data_compression_type.as_ref()
+    }
+    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
+    pub fn copy_tags_to_snapshots(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_snapshots
+    }
+    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
+    pub fn origin_snapshot(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsOriginSnapshotConfiguration> {
+        self.origin_snapshot.as_ref()
+    }
+    /// A Boolean value indicating whether the volume is read-only.
+    pub fn read_only(&self) -> ::std::option::Option<bool> {
+        self.read_only
+    }
+    /// The configuration object for mounting a Network File System (NFS) file system.
+    ///
+    /// Length: 0 to 1.
+    pub fn nfs_exports(&self) -> &[crate::types::OpenZfsNfsExport] {
+        self.nfs_exports.as_deref().unwrap_or_default()
+    }
+    /// An object specifying how much storage users or groups can use on the volume.
+    ///
+    /// Length: 0 to 500.
+    pub fn user_and_group_quotas(&self) -> &[crate::types::OpenZfsUserOrGroupQuota] {
+        self.user_and_group_quotas.as_deref().unwrap_or_default()
+    }
+    /// Specifies the ID of the snapshot to which the volume was restored.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
+    pub fn restore_to_snapshot(&self) -> ::std::option::Option<&str> {
+        self.restore_to_snapshot.as_deref()
+    }
+    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
+    pub fn delete_intermediate_snaphots(&self) -> ::std::option::Option<bool> {
+        self.delete_intermediate_snaphots
+    }
+    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
+    pub fn delete_cloned_volumes(&self) -> ::std::option::Option<bool> {
+        self.delete_cloned_volumes
+    }
+    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
+    pub fn delete_intermediate_data(&self) -> ::std::option::Option<bool> {
+        self.delete_intermediate_data
+    }
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
+    pub fn source_snapshot_arn(&self) -> ::std::option::Option<&str> {
+        self.source_snapshot_arn.as_deref()
+    }
+    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
+    pub fn destination_snapshot(&self) -> ::std::option::Option<&str> {
+        self.destination_snapshot.as_deref()
+    }
+    /// Specifies the strategy used when copying data from the snapshot to the new volume.
+    ///
+    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
+    ///
+    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
+    ///
+    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
+    ///
+    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
+    ///
+    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
+    pub fn copy_strategy(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
+        self.copy_strategy.as_ref()
     }
 }
 /// The `PrivilegedDelete` enum.
@@ -4018,6 +6457,8 @@ impl ::std::fmt::Display for ResourceType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct RetentionPeriod {
     /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
+    ///
+    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
     pub r#type: ::std::option::Option<crate::types::RetentionPeriodType>,
     /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
     ///
@@ -4032,12 +6473,38 @@ pub struct RetentionPeriod {
     /// - `Months`: 0 - 12
     ///
     /// - `Years`: 0 - 100
+    ///
+    /// Range: 0 to 65535.
     pub value: ::std::option::Option<i32>,
 }
 impl RetentionPeriod {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::RetentionPeriodBuilder {
         ::std::default::Default::default()
+    }
+    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
+    ///
+    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
+    pub fn r#type(&self) -> ::std::option::Option<&crate::types::RetentionPeriodType> {
+        self.r#type.as_ref()
+    }
+    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
+    ///
+    /// - `Seconds`: 0 - 65,535
+    ///
+    /// - `Minutes`: 0 - 65,535
+    ///
+    /// - `Hours`: 0 - 24
+    ///
+    /// - `Days`: 0 - 365
+    ///
+    /// - `Months`: 0 - 12
+    ///
+    /// - `Years`: 0 - 100
+    ///
+    /// Range: 0 to 65535.
+    pub fn value(&self) -> ::std::option::Option<i32> {
+        self.value
     }
 }
 /// The `RetentionPeriodType` enum.
@@ -4193,24 +6660,72 @@ impl ::std::fmt::Display for SecurityStyle {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct SelfManagedActiveDirectoryAttributes {
     /// The fully qualified domain name of the self-managed AD directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub organizational_unit_distinguished_name: ::std::option::Option<
         ::std::string::String,
     >,
     /// The name of the domain group whose members have administrative privileges for the FSx file system.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub file_system_administrators_group: ::std::option::Option<::std::string::String>,
     /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub user_name: ::std::option::Option<::std::string::String>,
     /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// Length: 1 to 3.
     pub dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryAttributes {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::SelfManagedActiveDirectoryAttributesBuilder {
         ::std::default::Default::default()
+    }
+    /// The fully qualified domain name of the self-managed AD directory.
+    ///
+    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
+    pub fn organizational_unit_distinguished_name(&self) -> ::std::option::Option<&str> {
+        self.organizational_unit_distinguished_name.as_deref()
+    }
+    /// The name of the domain group whose members have administrative privileges for the FSx file system.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
+    pub fn file_system_administrators_group(&self) -> ::std::option::Option<&str> {
+        self.file_system_administrators_group.as_deref()
+    }
+    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
+    pub fn user_name(&self) -> ::std::option::Option<&str> {
+        self.user_name.as_deref()
+    }
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// Length: 1 to 3.
+    pub fn dns_ips(&self) -> &[::std::string::String] {
+        self.dns_ips.as_deref().unwrap_or_default()
+    }
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
+    pub fn domain_join_service_account_secret(&self) -> ::std::option::Option<&str> {
+        self.domain_join_service_account_secret.as_deref()
     }
 }
 /// The configuration that Amazon FSx uses to join a FSx for Windows File Server file system or an FSx for ONTAP storage virtual machine (SVM) to a self-managed (including on-premises) Microsoft Active Directory (AD) directory. For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-managed-AD.html) or [Managing FSx for ONTAP SVMs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-svms.html).
@@ -4221,20 +6736,32 @@ impl SelfManagedActiveDirectoryAttributes {
 #[derive(Clone, PartialEq, Default)]
 pub struct SelfManagedActiveDirectoryConfiguration {
     /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
+    ///
+    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
     ///
     /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
     pub organizational_unit_distinguished_name: ::std::option::Option<
         ::std::string::String,
     >,
     /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub file_system_administrators_group: ::std::option::Option<::std::string::String>,
     /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
     pub user_name: ::std::option::Option<::std::string::String>,
     /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
     pub password: ::std::option::Option<::std::string::String>,
     /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// **Required.** Length: 1 to 3.
     pub dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
     ///
@@ -4245,12 +6772,66 @@ pub struct SelfManagedActiveDirectoryConfiguration {
     /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
     ///
     /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
     pub domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::SelfManagedActiveDirectoryConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
+    ///
+    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
+    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+        self.domain_name.as_deref()
+    }
+    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
+    ///
+    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
+    ///
+    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
+    pub fn organizational_unit_distinguished_name(&self) -> ::std::option::Option<&str> {
+        self.organizational_unit_distinguished_name.as_deref()
+    }
+    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
+    pub fn file_system_administrators_group(&self) -> ::std::option::Option<&str> {
+        self.file_system_administrators_group.as_deref()
+    }
+    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
+    pub fn user_name(&self) -> ::std::option::Option<&str> {
+        self.user_name.as_deref()
+    }
+    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
+    ///
+    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
+    pub fn password(&self) -> ::std::option::Option<&str> {
+        self.password.as_deref()
+    }
+    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
+    ///
+    /// **Required.** Length: 1 to 3.
+    pub fn dns_ips(&self) -> &[::std::string::String] {
+        self.dns_ips.as_deref().unwrap_or_default()
+    }
+    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
+    ///
+    /// The secret must contain two key-value pairs:
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
+    ///
+    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
+    ///
+    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
+    ///
+    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
+    pub fn domain_join_service_account_secret(&self) -> ::std::option::Option<&str> {
+        self.domain_join_service_account_secret.as_deref()
     }
 }
 impl ::std::fmt::Debug for SelfManagedActiveDirectoryConfiguration {
@@ -4387,16 +6968,26 @@ impl ::std::fmt::Display for ServiceLimit {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct ServiceLimitExceeded {
     /// Enumeration of the service limit that was exceeded.
+    ///
+    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
     pub limit: ::std::option::Option<crate::types::ServiceLimit>,
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ServiceLimitExceeded {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::ServiceLimitExceededBuilder {
         ::std::default::Default::default()
+    }
+    /// Enumeration of the service limit that was exceeded.
+    ///
+    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
+    pub fn limit(&self) -> ::std::option::Option<&crate::types::ServiceLimit> {
+        self.limit.as_ref()
     }
 }
 /// Specifies the SnapLock configuration for an FSx for ONTAP SnapLock volume.
@@ -4415,6 +7006,8 @@ pub struct SnaplockConfiguration {
     /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
     ///
     /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
     pub privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
     /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
     pub retention_period: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
@@ -4423,6 +7016,8 @@ pub struct SnaplockConfiguration {
     /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
     ///
     /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// Values: `COMPLIANCE`, `ENTERPRISE`.
     pub snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
@@ -4430,9 +7025,53 @@ pub struct SnaplockConfiguration {
     pub volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl SnaplockConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::SnaplockConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
+    ///
+    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
+    pub fn audit_log_volume(&self) -> ::std::option::Option<bool> {
+        self.audit_log_volume
+    }
+    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
+    pub fn autocommit_period(
+        &self,
+    ) -> ::std::option::Option<&crate::types::AutocommitPeriod> {
+        self.autocommit_period.as_ref()
+    }
+    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
+    ///
+    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
+    ///
+    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
+    pub fn privileged_delete(
+        &self,
+    ) -> ::std::option::Option<&crate::types::PrivilegedDelete> {
+        self.privileged_delete.as_ref()
+    }
+    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
+    pub fn retention_period(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SnaplockRetentionPeriod> {
+        self.retention_period.as_ref()
+    }
+    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
+    ///
+    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
+    ///
+    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
+    ///
+    /// Values: `COMPLIANCE`, `ENTERPRISE`.
+    pub fn snaplock_type(&self) -> ::std::option::Option<&crate::types::SnaplockType> {
+        self.snaplock_type.as_ref()
+    }
+    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
+    ///
+    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
+    pub fn volume_append_mode_enabled(&self) -> ::std::option::Option<bool> {
+        self.volume_append_mode_enabled
     }
 }
 /// The configuration to set the retention period of an FSx for ONTAP SnapLock volume. The retention period includes default, maximum, and minimum settings. For more information, see [Working with the retention period in SnapLock](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-retention.html).
@@ -4443,16 +7082,46 @@ impl SnaplockConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct SnaplockRetentionPeriod {
     /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
+    ///
+    /// **Required.**
     pub default_retention: ::std::option::Option<crate::types::RetentionPeriod>,
     /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub minimum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
     /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
     pub maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriod {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::SnaplockRetentionPeriodBuilder {
         ::std::default::Default::default()
+    }
+    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
+    ///
+    /// **Required.**
+    pub fn default_retention(
+        &self,
+    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+        self.default_retention.as_ref()
+    }
+    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
+    pub fn minimum_retention(
+        &self,
+    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+        self.minimum_retention.as_ref()
+    }
+    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
+    ///
+    /// **Required.**
+    pub fn maximum_retention(
+        &self,
+    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+        self.maximum_retention.as_ref()
     }
 }
 /// The `SnaplockType` enum.
@@ -4517,12 +7186,20 @@ impl ::std::fmt::Display for SnaplockType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Snapshot {
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// The ID of the snapshot.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
     pub snapshot_id: ::std::option::Option<::std::string::String>,
     /// The name of the snapshot.
+    ///
+    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
     pub name: ::std::option::Option<::std::string::String>,
     /// The ID of the volume that the snapshot is of.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub volume_id: ::std::option::Option<::std::string::String>,
     /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
@@ -4535,22 +7212,88 @@ pub struct Snapshot {
     /// - `DELETING` - Amazon FSx is deleting the snapshot.
     ///
     /// - `AVAILABLE` - The snapshot is fully available.
+    ///
+    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
     pub lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle>,
-    /// The `LifecycleTransitionReason` member: a [`LifecycleTransitionReason`].
+    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`].
     pub lifecycle_transition_reason: ::std::option::Option<
         crate::types::LifecycleTransitionReason,
     >,
     /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
+    ///
+    /// Length: 0 to 50.
     pub administrative_actions: ::std::option::Option<
         ::std::vec::Vec<crate::types::AdministrativeAction>,
     >,
 }
 impl Snapshot {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::SnapshotBuilder {
         ::std::default::Default::default()
+    }
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// The ID of the snapshot.
+    ///
+    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
+    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+        self.snapshot_id.as_deref()
+    }
+    /// The name of the snapshot.
+    ///
+    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The ID of the volume that the snapshot is of.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
+    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+        self.volume_id.as_deref()
+    }
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
+    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+        self.creation_time.as_ref()
+    }
+    /// The lifecycle status of the snapshot.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the snapshot.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting the snapshot.
+    ///
+    /// - `AVAILABLE` - The snapshot is fully available.
+    ///
+    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
+    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::SnapshotLifecycle> {
+        self.lifecycle.as_ref()
+    }
+    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`].
+    pub fn lifecycle_transition_reason(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LifecycleTransitionReason> {
+        self.lifecycle_transition_reason.as_ref()
+    }
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
+    ///
+    /// Length: 0 to 50.
+    pub fn administrative_actions(&self) -> &[crate::types::AdministrativeAction] {
+        self.administrative_actions.as_deref().unwrap_or_default()
     }
 }
 /// The `SnapshotLifecycle` enum.
@@ -4623,16 +7366,26 @@ impl ::std::fmt::Display for SnapshotLifecycle {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct SourceBackupUnavailable {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub backup_id: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl SourceBackupUnavailable {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::SourceBackupUnavailableBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+        self.backup_id.as_deref()
     }
 }
 /// The `Status` enum.
@@ -4788,12 +7541,14 @@ impl ::std::fmt::Display for StorageType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct StorageVirtualMachineNotFound {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl StorageVirtualMachineNotFound {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::StorageVirtualMachineNotFoundBuilder {
         ::std::default::Default::default()
     }
@@ -4806,14 +7561,30 @@ impl StorageVirtualMachineNotFound {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Tag {
     /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub key: ::std::option::Option<::std::string::String>,
     /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
+    ///
+    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Tag {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::TagBuilder {
         ::std::default::Default::default()
+    }
+    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
+    ///
+    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
+    pub fn key(&self) -> ::std::option::Option<&str> {
+        self.key.as_deref()
+    }
+    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
+    ///
+    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
     }
 }
 /// Describes the data tiering policy for an ONTAP volume. When enabled, Amazon FSx for ONTAP's intelligent tiering automatically transitions a volume's data between the file system's primary storage and capacity pool storage based on your access patterns.
@@ -4834,6 +7605,8 @@ impl Tag {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct TieringPolicy {
     /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
+    ///
+    /// Range: 2 to 183.
     pub cooling_period: ::std::option::Option<i32>,
     /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
     ///
@@ -4844,12 +7617,34 @@ pub struct TieringPolicy {
     /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
     ///
     /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    ///
+    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
     pub name: ::std::option::Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicy {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::TieringPolicyBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
+    ///
+    /// Range: 2 to 183.
+    pub fn cooling_period(&self) -> ::std::option::Option<i32> {
+        self.cooling_period
+    }
+    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
+    ///
+    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
+    ///
+    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
+    ///
+    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
+    ///
+    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
+    ///
+    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
+    pub fn name(&self) -> ::std::option::Option<&crate::types::TieringPolicyName> {
+        self.name.as_ref()
     }
 }
 /// The `TieringPolicyName` enum.
@@ -4922,12 +7717,14 @@ impl ::std::fmt::Display for TieringPolicyName {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct UnsupportedOperation {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl UnsupportedOperation {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::UnsupportedOperationBuilder {
         ::std::default::Default::default()
     }
@@ -4942,6 +7739,8 @@ pub struct Volume {
     /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
     /// The globally unique ID of the file system, assigned by Amazon FSx.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub file_system_id: ::std::option::Option<::std::string::String>,
     /// The lifecycle status of the volume.
     ///
@@ -4958,26 +7757,40 @@ pub struct Volume {
     /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
     ///
     /// - `PENDING` - Amazon FSx hasn't started creating the volume.
+    ///
+    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
     pub lifecycle: ::std::option::Option<crate::types::VolumeLifecycle>,
     /// The name of the volume.
+    ///
+    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
     pub name: ::std::option::Option<::std::string::String>,
-    /// The `OntapConfiguration` member: a [`OntapVolumeConfiguration`].
+    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`].
     pub ontap_configuration: ::std::option::Option<
         crate::types::OntapVolumeConfiguration,
     >,
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// The system-generated, unique ID of the volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub volume_id: ::std::option::Option<::std::string::String>,
     /// The type of the volume.
+    ///
+    /// Values: `ONTAP`, `OPENZFS`.
     pub volume_type: ::std::option::Option<crate::types::VolumeType>,
     /// The reason why the volume lifecycle status changed.
     pub lifecycle_transition_reason: ::std::option::Option<
         crate::types::LifecycleTransitionReason,
     >,
     /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
+    ///
+    /// Length: 0 to 50.
     pub administrative_actions: ::std::option::Option<
         ::std::vec::Vec<crate::types::AdministrativeAction>,
     >,
@@ -4987,9 +7800,93 @@ pub struct Volume {
     >,
 }
 impl Volume {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::VolumeBuilder {
         ::std::default::Default::default()
+    }
+    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
+    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+        self.creation_time.as_ref()
+    }
+    /// The globally unique ID of the file system, assigned by Amazon FSx.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
+    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+        self.file_system_id.as_deref()
+    }
+    /// The lifecycle status of the volume.
+    ///
+    /// - `AVAILABLE` - The volume is fully available for use.
+    ///
+    /// - `CREATED` - The volume has been created.
+    ///
+    /// - `CREATING` - Amazon FSx is creating the new volume.
+    ///
+    /// - `DELETING` - Amazon FSx is deleting an existing volume.
+    ///
+    /// - `FAILED` - Amazon FSx was unable to create the volume.
+    ///
+    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
+    ///
+    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
+    ///
+    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
+    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::VolumeLifecycle> {
+        self.lifecycle.as_ref()
+    }
+    /// The name of the volume.
+    ///
+    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`].
+    pub fn ontap_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OntapVolumeConfiguration> {
+        self.ontap_configuration.as_ref()
+    }
+    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
+    ///
+    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
+    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+        self.resource_arn.as_deref()
+    }
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The system-generated, unique ID of the volume.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
+    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+        self.volume_id.as_deref()
+    }
+    /// The type of the volume.
+    ///
+    /// Values: `ONTAP`, `OPENZFS`.
+    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+        self.volume_type.as_ref()
+    }
+    /// The reason why the volume lifecycle status changed.
+    pub fn lifecycle_transition_reason(
+        &self,
+    ) -> ::std::option::Option<&crate::types::LifecycleTransitionReason> {
+        self.lifecycle_transition_reason.as_ref()
+    }
+    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
+    ///
+    /// Length: 0 to 50.
+    pub fn administrative_actions(&self) -> &[crate::types::AdministrativeAction] {
+        self.administrative_actions.as_deref().unwrap_or_default()
+    }
+    /// The configuration of an Amazon FSx for OpenZFS volume.
+    pub fn open_zfs_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::OpenZfsVolumeConfiguration> {
+        self.open_zfs_configuration.as_ref()
     }
 }
 /// The `VolumeLifecycle` enum.
@@ -5082,12 +7979,14 @@ impl ::std::fmt::Display for VolumeLifecycle {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct VolumeNotFound {
     /// A detailed error message.
+    ///
+    /// Length: 1 to 256.
     pub message: ::std::option::Option<::std::string::String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl VolumeNotFound {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::VolumeNotFoundBuilder {
         ::std::default::Default::default()
     }
@@ -5278,6 +8177,8 @@ pub struct WindowsAuditLogConfiguration {
     /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
     ///
     /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub file_access_audit_log_level: ::std::option::Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
@@ -5290,6 +8191,8 @@ pub struct WindowsAuditLogConfiguration {
     /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
     ///
     /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub file_share_access_audit_log_level: ::std::option::Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
@@ -5298,12 +8201,56 @@ pub struct WindowsAuditLogConfiguration {
     /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
     ///
     /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsAuditLogConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
+    pub fn file_access_audit_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+        self.file_access_audit_log_level.as_ref()
+    }
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
+    pub fn file_share_access_audit_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+        self.file_share_access_audit_log_level.as_ref()
+    }
+    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
+    pub fn audit_log_destination(&self) -> ::std::option::Option<&str> {
+        self.audit_log_destination.as_deref()
     }
 }
 /// The Windows file access auditing configuration used when creating or updating an Amazon FSx for Windows File Server file system.
@@ -5322,6 +8269,8 @@ pub struct WindowsAuditLogCreateConfiguration {
     /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
     ///
     /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub file_access_audit_log_level: ::std::option::Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
@@ -5334,6 +8283,8 @@ pub struct WindowsAuditLogCreateConfiguration {
     /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
     ///
     /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub file_share_access_audit_log_level: ::std::option::Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
@@ -5350,12 +8301,64 @@ pub struct WindowsAuditLogCreateConfiguration {
     /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
     ///
     /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogCreateConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsAuditLogCreateConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
+    ///
+    /// - `DISABLED` - access auditing of files and folders is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
+    pub fn file_access_audit_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+        self.file_access_audit_log_level.as_ref()
+    }
+    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
+    ///
+    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
+    ///
+    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
+    ///
+    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
+    ///
+    /// - `DISABLED` - access auditing of file shares is turned off.
+    ///
+    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
+    pub fn file_share_access_audit_log_level(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+        self.file_share_access_audit_log_level.as_ref()
+    }
+    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
+    ///
+    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
+    ///
+    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
+    ///
+    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
+    ///
+    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
+    pub fn audit_log_destination(&self) -> ::std::option::Option<&str> {
+        self.audit_log_destination.as_deref()
     }
 }
 /// The `WindowsDeploymentType` enum.
@@ -5424,8 +8427,10 @@ impl ::std::fmt::Display for WindowsDeploymentType {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct WindowsFileSystemConfiguration {
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
     pub active_directory_id: ::std::option::Option<::std::string::String>,
-    /// The `SelfManagedActiveDirectoryConfiguration` member: a [`SelfManagedActiveDirectoryAttributes`].
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`].
     pub self_managed_active_directory_configuration: ::std::option::Option<
         crate::types::SelfManagedActiveDirectoryAttributes,
     >,
@@ -5438,36 +8443,56 @@ pub struct WindowsFileSystemConfiguration {
     /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
     ///
     /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
     pub deployment_type: ::std::option::Option<crate::types::WindowsDeploymentType>,
     /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
     ///
     /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
     ///
     /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
     pub remote_administration_endpoint: ::std::option::Option<::std::string::String>,
     /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
     ///
     /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
     pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
     /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
     ///
     /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub preferred_file_server_ip: ::std::option::Option<::std::string::String>,
     /// The throughput of the Amazon FSx file system, measured in megabytes per second.
+    ///
+    /// Range: 8 to 100000.
     pub throughput_capacity: ::std::option::Option<i32>,
     /// The list of maintenance operations in progress for this file system.
+    ///
+    /// Length: 0 to 20.
     pub maintenance_operations_in_progress: ::std::option::Option<
         ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
     >,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
     /// The preferred time to take daily automatic backups, in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
     pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
     /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
+    ///
+    /// Range: 0 to 90.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
     /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     pub copy_tags_to_backups: ::std::option::Option<bool>,
     /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
+    ///
+    /// Length: 0 to 50.
     pub aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
     /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub audit_log_configuration: ::std::option::Option<
@@ -5478,6 +8503,8 @@ pub struct WindowsFileSystemConfiguration {
         crate::types::DiskIopsConfiguration,
     >,
     /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
     pub preferred_file_server_ipv6: ::std::option::Option<::std::string::String>,
     /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
     pub fsrm_configuration: ::std::option::Option<
@@ -5485,9 +8512,129 @@ pub struct WindowsFileSystemConfiguration {
     >,
 }
 impl WindowsFileSystemConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsFileSystemConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
+    ///
+    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
+    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+        self.active_directory_id.as_deref()
+    }
+    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`].
+    pub fn self_managed_active_directory_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::SelfManagedActiveDirectoryAttributes> {
+        self.self_managed_active_directory_configuration.as_ref()
+    }
+    /// Specifies the file system deployment type, valid values are the following:
+    ///
+    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
+    ///
+    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
+    ///
+    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
+    ///
+    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
+    ///
+    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
+    pub fn deployment_type(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsDeploymentType> {
+        self.deployment_type.as_ref()
+    }
+    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
+    ///
+    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
+    ///
+    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
+    pub fn remote_administration_endpoint(&self) -> ::std::option::Option<&str> {
+        self.remote_administration_endpoint.as_deref()
+    }
+    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
+    ///
+    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
+    ///
+    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
+    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+        self.preferred_subnet_id.as_deref()
+    }
+    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
+    ///
+    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
+    pub fn preferred_file_server_ip(&self) -> ::std::option::Option<&str> {
+        self.preferred_file_server_ip.as_deref()
+    }
+    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
+    ///
+    /// Range: 8 to 100000.
+    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+        self.throughput_capacity
+    }
+    /// The list of maintenance operations in progress for this file system.
+    ///
+    /// Length: 0 to 20.
+    pub fn maintenance_operations_in_progress(
+        &self,
+    ) -> &[crate::types::FileSystemMaintenanceOperation] {
+        self.maintenance_operations_in_progress.as_deref().unwrap_or_default()
+    }
+    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
+    ///
+    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+        self.weekly_maintenance_start_time.as_deref()
+    }
+    /// The preferred time to take daily automatic backups, in the UTC time zone.
+    ///
+    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
+    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+        self.daily_automatic_backup_start_time.as_deref()
+    }
+    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
+    ///
+    /// Range: 0 to 90.
+    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+        self.automatic_backup_retention_days
+    }
+    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
+    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+        self.copy_tags_to_backups
+    }
+    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
+    ///
+    /// Length: 0 to 50.
+    pub fn aliases(&self) -> &[crate::types::Alias] {
+        self.aliases.as_deref().unwrap_or_default()
+    }
+    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
+    pub fn audit_log_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsAuditLogConfiguration> {
+        self.audit_log_configuration.as_ref()
+    }
+    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
+    pub fn disk_iops_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+        self.disk_iops_configuration.as_ref()
+    }
+    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
+    ///
+    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
+    pub fn preferred_file_server_ipv6(&self) -> ::std::option::Option<&str> {
+        self.preferred_file_server_ipv6.as_deref()
+    }
+    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
+    pub fn fsrm_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::WindowsFsrmConfiguration> {
+        self.fsrm_configuration.as_ref()
     }
 }
 /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. When FSRM is enabled, you can manage and monitor storage quotas, file screening, storage reports, and file classification.
@@ -5498,17 +8645,37 @@ impl WindowsFileSystemConfiguration {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct WindowsFsrmConfiguration {
     /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
+    ///
+    /// **Required.**
     pub fsrm_service_enabled: ::std::option::Option<bool>,
     /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
     ///
     /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
     ///
     /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
     pub event_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsFsrmConfiguration {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsFsrmConfigurationBuilder {
         ::std::default::Default::default()
+    }
+    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
+    ///
+    /// **Required.**
+    pub fn fsrm_service_enabled(&self) -> ::std::option::Option<bool> {
+        self.fsrm_service_enabled
+    }
+    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
+    ///
+    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
+    ///
+    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
+    ///
+    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
+    pub fn event_log_destination(&self) -> ::std::option::Option<&str> {
+        self.event_log_destination.as_deref()
     }
 }

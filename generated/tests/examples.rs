@@ -12,7 +12,7 @@ fn copy_backup_to_copy_a_backup() {
         .source_backup_id(::std::string::String::from("backup-03e3c82e0183b7b6b"))
         .source_region(::std::string::String::from("us-east-2"))
         .build()
-        .expect("the value has every required member");
+        .expect("every member without a default is set");
     let request = fsx::operation::copy_backup::request(&input)
         .expect("the documented input serializes");
     support::assert_json_eq(
@@ -37,7 +37,7 @@ fn delete_backup_to_delete_a_backup() {
     let input = fsx::operation::delete_backup::DeleteBackupInput::builder()
         .backup_id(::std::string::String::from("backup-03e3c82e0183b7b6b"))
         .build()
-        .expect("the value has every required member");
+        .expect("every member without a default is set");
     let request = fsx::operation::delete_backup::request(&input)
         .expect("the documented input serializes");
     support::assert_json_eq(

@@ -8,20 +8,62 @@ use fixture_collections::types::Kind;
 #[test]
 fn collection_types() {
     let output = CollectOutput::builder()
-        .sparse_strings(vec![Some("a".to_owned()), None])
-        .sparse_counts(BTreeMap::from([
-            ("x".to_owned(), None),
-            ("y".to_owned(), Some(1)),
-        ]))
-        .lists_by_kind(BTreeMap::from([(Kind::Large, vec!["l".to_owned()])]))
-        .nested(vec![vec!["n".to_owned()]])
-        .required_strings(vec![])
+        .sparse_strings("a".to_owned())
+        .sparse_strings(None)
+        .sparse_counts("x", None)
+        .sparse_counts("y", 1)
+        .lists_by_kind(Kind::Large, vec!["l".to_owned()])
+        .nested(vec!["n".to_owned()])
+        .set_required_strings(Some(vec![]))
         .build()
         .expect("required strings set");
     assert_eq!(output.sparse_strings.as_ref().map(Vec::len), Some(2));
     let _: Vec<String> = output.required_strings;
     let _: BTreeMap<String, i32> = output.defaulted_counts;
     assert_eq!(output.lists_by_kind.expect("set")[&Kind::Large], ["l"]);
+}
+
+#[test]
+fn setters_append_and_insert_getters_borrow() {
+    let builder = CollectOutput::builder()
+        .strings("a")
+        .strings("b")
+        .counts("x", 1)
+        .counts("y", 2)
+        .counts("x", 3);
+    assert_eq!(
+        builder.get_strings().as_deref(),
+        Some(&["a".to_owned(), "b".to_owned()][..])
+    );
+    let output = builder
+        .set_required_strings(Some(vec!["r".to_owned()]))
+        .build()
+        .unwrap();
+    // Lists read as slices, empty when unset; maps as `Option<&BTreeMap>`.
+    let strings: &[String] = output.strings();
+    assert_eq!(strings, ["a", "b"]);
+    assert!(output.nested().is_empty());
+    assert_eq!(output.sparse_strings(), &[] as &[Option<String>]);
+    let counts: Option<&BTreeMap<String, i32>> = output.counts();
+    assert_eq!(
+        counts,
+        Some(&BTreeMap::from([("x".to_owned(), 3), ("y".to_owned(), 2)]))
+    );
+    assert_eq!(output.sparse_counts(), None);
+    // Members that are never `None` read as they are.
+    assert_eq!(output.required_strings(), ["r"]);
+    assert!(output.defaulted_counts().is_empty());
+    // `set_` replaces the whole collection, or clears it.
+    let replaced = CollectOutput::builder()
+        .strings("gone")
+        .set_strings(Some(vec!["kept".to_owned()]))
+        .counts("gone", 1)
+        .set_counts(None)
+        .set_required_strings(Some(vec![]))
+        .build()
+        .unwrap();
+    assert_eq!(replaced.strings(), ["kept"]);
+    assert_eq!(replaced.counts, None);
 }
 
 mod json {

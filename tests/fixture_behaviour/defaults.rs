@@ -70,7 +70,7 @@ fn default_and_builder_fill_model_defaults() {
 #[test]
 fn input_members_stay_optional() {
     // `@input`: a top-level default is the server's business; the client leaves it unset.
-    let input = ConfigureInput::builder().build();
+    let input = ConfigureInput::builder().build().unwrap();
     assert_eq!(input.top_level_default, None);
 }
 
@@ -126,7 +126,10 @@ mod json {
 
     #[test]
     fn input_defaults_are_left_to_the_service() {
-        assert_eq!(to_vec(&ConfigureInput::builder().build()).unwrap(), b"{}");
+        assert_eq!(
+            to_vec(&ConfigureInput::builder().build().unwrap()).unwrap(),
+            b"{}"
+        );
     }
 
     #[test]

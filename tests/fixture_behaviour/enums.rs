@@ -47,7 +47,8 @@ fn int_enums_keep_unknown_values() {
 #[test]
 fn enum_keys_and_required_int_enums() {
     let output = PaintOutput::builder()
-        .counts_by_color([(Color::Red, 2), (Color::from("NEW"), 1)])
+        .counts_by_color(Color::Red, 2)
+        .counts_by_color(Color::from("NEW"), 1)
         .priority(Priority::Low)
         .build()
         .expect("priority is set");

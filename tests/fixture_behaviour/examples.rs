@@ -36,7 +36,8 @@ fn a_date_time_member_is_written_as_rfc3339() {
         .at(DateTime::from_secs(0))
         .since(DateTime::from_secs(1))
         .ratio(0.25f32)
-        .build();
+        .build()
+        .unwrap();
     let request = get_reading::request(&input).unwrap();
     assert_eq!(
         std::str::from_utf8(request.body()).unwrap(),

@@ -20,7 +20,8 @@ fn members_from_mixins() {
     let touch = TouchObjectInput::builder()
         .name("bucket")
         .key("key")
-        .build();
+        .build()
+        .unwrap();
     assert_eq!(touch.name.as_deref(), Some("bucket"));
 }
 
@@ -34,5 +35,7 @@ fn operations_bound_through_resources() {
     let input = GetBucketInput::builder().bucket_name("b").build().unwrap();
     let request = get_bucket::request(&input).unwrap();
     assert_eq!(request.headers()["x-amz-target"], "MixinService.GetBucket");
-    let _ = fixture_mixins::operation::ping::PingInput::builder().build();
+    let _ = fixture_mixins::operation::ping::PingInput::builder()
+        .build()
+        .unwrap();
 }

@@ -22,11 +22,19 @@ fn keyword_and_prelude_names_are_usable() {
         .other_widget(OtherWidget::builder().id(7).build())
         .kind(Kind::SelfValue)
         .choice(Choice::Type(1))
-        .build();
-    assert_eq!(input.r#type.as_deref(), Some("t"));
-    assert_eq!(input.build.as_deref(), Some("b"));
-    assert_eq!(input.self_.as_deref(), Some("s"));
-    assert_eq!(input.other_widget.and_then(|w| w.id), Some(7));
+        .default_value("d")
+        .build()
+        .unwrap();
+    assert_eq!(input.r#type(), Some("t"));
+    assert_eq!(input.build(), Some("b"));
+    assert_eq!(input.self_(), Some("s"));
+    assert_eq!(input.builder_value(), Some("bu"));
+    // Trait methods keep their meaning: the `default` member's getter is `default_value()`.
+    assert_eq!(input.default_value(), Some("d"));
+    assert_eq!(input.clone(), input);
+    assert_eq!(TypeInput::default().default_value(), None);
+    assert_eq!(input.other_widget().and_then(|w| w.id()), Some(7));
+    assert_eq!(input.kind(), Some(&Kind::SelfValue));
     let result: fixture_naming::types::Result = Default::default();
     let option: fixture_naming::types::Option = Default::default();
     assert_eq!((result.ok, option.some), (None, None));
@@ -53,7 +61,8 @@ fn operation_inputs_and_outputs_never_collide_with_model_shapes() {
         .test_connection_input(TestConnectionInput::builder().name("db").build())
         ._1("one")
         .direction(Direction::Rtl)
-        .build();
+        .build()
+        .unwrap();
     assert_eq!(
         input
             .test_connection_input
@@ -83,7 +92,9 @@ fn operation_inputs_and_outputs_never_collide_with_model_shapes() {
 /// An operation named `Mod` gets the module `mod_` (the file `operation/mod.rs` is the tree).
 #[test]
 fn an_operation_named_mod() {
-    let input = fixture_naming::operation::mod_::ModInput::builder().build();
+    let input = fixture_naming::operation::mod_::ModInput::builder()
+        .build()
+        .unwrap();
     let request = fixture_naming::operation::mod_::request(&input).unwrap();
     assert_eq!(request.headers()["x-amz-target"], "NamingService.Mod");
 }

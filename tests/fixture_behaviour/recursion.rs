@@ -22,12 +22,11 @@ fn recursive_values() {
     let a = A::builder().b(B::builder().a(A::default()).build()).build();
     assert!(a.b.expect("set").a.is_some());
     let tree = Tree::builder()
-        .children(vec![
-            Tree::default(),
-            Tree::builder().children(vec![]).build(),
-        ])
+        .children(Tree::default())
+        .children(Tree::builder().set_children(Some(vec![])).build())
         .build();
-    assert_eq!(tree.children.map(|c| c.len()), Some(2));
+    assert_eq!(tree.children().len(), 2);
+    assert_eq!(tree.children()[1].children, Some(vec![]));
     let expr = Expr::Not(Box::new(Expr::All(vec![Expr::Literal(1)])));
     assert_eq!(expr.clone(), expr);
 }

@@ -1,7 +1,5 @@
 //! `Debug` never prints `@sensitive` data, however deep it sits.
 
-use std::collections::BTreeMap;
-
 use fixture_sensitive::operation::log_in::LogInInput;
 use fixture_sensitive::types::{Auth, Clearance, Credentials, Profile};
 
@@ -18,12 +16,10 @@ fn login() -> LogInInput {
     LogInInput::builder()
         .user("alice")
         .password("secret-password")
-        .password_history(vec!["secret-old-1".to_owned(), "secret-old-2".to_owned()])
-        .passwords_by_site(BTreeMap::from([(
-            "example.com".to_owned(),
-            "secret-site".to_owned(),
-        )]))
-        .nested_history(vec![vec!["secret-nested".to_owned()]])
+        .password_history("secret-old-1")
+        .password_history("secret-old-2")
+        .passwords_by_site("example.com", "secret-site")
+        .nested_history(vec!["secret-nested".to_owned()])
         .credentials(credentials)
         .profile(profile)
         .auth(Auth::Token("secret-token".into()))

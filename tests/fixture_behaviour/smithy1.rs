@@ -33,8 +33,10 @@ fn enum_strings_and_sets() {
     assert_eq!(Region::values(), ["us-east-1", "eu-west-1", "ap-south-1"]);
     let input = RecordInput::builder()
         .region(Region::UsEast1)
-        .tags(vec!["a".to_owned(), "b".to_owned()])
-        .build();
+        .tags("a")
+        .tags("b")
+        .build()
+        .unwrap();
     let request = record::request(&input).unwrap();
     assert_eq!(
         std::str::from_utf8(request.body()).unwrap(),

@@ -27,7 +27,8 @@ fn variants_and_accessors() {
         .build()
         .expect("value set");
     assert!(input.value.expect("set").is_pair());
-    assert!(EvaluateInput::builder().build().is_err());
+    // `build()` leaves the required `Value` to the service (and to `validate()`).
+    assert_eq!(EvaluateInput::builder().build().unwrap().value(), None);
 }
 
 #[test]

@@ -1,17 +1,30 @@
-//! A builder per structure: setters taking `impl Into<T>`, `set_`/`get_` accessors, and a
-//! `build()` that fills `@default`s and reports a missing `@required` member. `build()` is
-//! fallible only when the structure has required members.
+//! A builder per structure, as the AWS SDKs spell them: setters taking `impl Into<T>` (for a
+//! list, one element to append; for a map, one entry to add), `set_`/`get_` accessors that
+//! replace or read the whole value, and `build()`.
+//!
+//! The one rule for `build()`: it returns a `Result` for an operation's input (always, as
+//! aws-sdk-rust's do, so that a check added later is not a breaking change) and for a structure
+//! with a member that has no value unless set (required, not optional, no default: only
+//! non-AWS models have them); otherwise it returns the value. AWS models mark every required
+//! member `@clientOptional`, so every output, and every structure in one, builds without `?`.
+//! `build()` checks nothing the model constrains (`@required`, `@length`, …): clients should
+//! not enforce constraints.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::debug::{self, DebugField};
-use super::rust::{builder_value_type, field_default, FieldDefault};
-use crate::ir::{Ir, Shape, Structure};
+use super::rust::{builder_value_type, element_type, field_default, value_type, FieldDefault};
+use super::{accessor_doc_lines, doc_lines};
+use crate::ir::{Ir, Kind, Role, Shape, Structure};
 
-/// Whether a structure's `build()` returns a `Result` (it has a member that must be set).
-pub fn build_can_fail(structure: &Structure) -> bool {
-    structure.fields.iter().any(|f| f.must_be_set)
+/// Whether a structure's `build()` returns a `Result` (see the module's rule).
+pub fn build_can_fail(ir: &Ir, shape: &Shape, structure: &Structure) -> bool {
+    shape.origin.as_ref().is_some_and(|o| o.role == Role::Input)
+        || structure
+            .fields
+            .iter()
+            .any(|f| matches!(field_default(ir, f), FieldDefault::Required))
 }
 
 /// The builder struct and its impl for one structure.
@@ -25,9 +38,8 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     let mut fields = Vec::new();
     let mut methods = Vec::new();
     let mut inits = Vec::new();
-    let mut checks = Vec::new();
     let mut debug_fields = Vec::new();
-    let fallible = build_can_fail(structure);
+    let fallible = build_can_fail(ir, shape, structure);
     for member in &structure.fields {
         let field = &member.ident;
         let setter = &member.setter;
@@ -39,31 +51,80 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         } else {
             held.clone()
         };
-        // The field's docs are on the field; the setter points there.
-        let docs = match field.to_string().starts_with("r#") {
-            false => super::doc(&format!(
-                "Sets [`{field}`]({type_doc_path}::{field}) (`{}`).",
-                member.wire
-            )),
-            true => super::doc(&format!("Sets the `{}` member.", member.wire)),
+        // Every accessor carries the member's docs, after what the accessor does.
+        let docs = accessor_doc_lines(ir, &shape.id, member);
+        let with = |first: String| {
+            let mut lines = vec![first];
+            if docs.first().is_some_and(|l| !l.is_empty()) {
+                lines.push(String::new());
+            }
+            lines.extend(docs.iter().cloned());
+            doc_lines(&lines)
         };
-        let wrap = if member.boxed {
-            quote!(::std::boxed::Box::new(input.into()))
-        } else {
-            quote!(input.into())
-        };
-
-        let set_doc = super::doc(&format!("Sets or clears the `{}` member.", member.wire));
-        let get_doc = super::doc(&format!("The `{}` member, if set.", member.wire));
+        let wire = &member.wire;
+        let set_doc = with(match &ir.shape(&member.target).kind {
+            Kind::List { .. } if !member.event_stream => {
+                format!("Replaces or clears the whole `{wire}` list.")
+            }
+            Kind::Map { .. } => format!("Replaces or clears the whole `{wire}` map."),
+            _ => format!("Sets or clears the `{wire}` member."),
+        });
+        let get_doc = with(format!("The `{wire}` member, if set."));
         fields.push(quote!(#field: ::std::option::Option<#stored>,));
         let dep = super::deprecated(member.deprecated.as_ref());
-        methods.push(quote! {
-            #docs
-            #dep
-            pub fn #setter(mut self, input: impl ::std::convert::Into<#held>) -> Self {
-                self.#field = ::std::option::Option::Some(#wrap);
-                self
+        let add = match &ir.shape(&member.target).kind {
+            // A list's setter appends one element, a map's adds one entry (as the SDKs' do).
+            Kind::List {
+                member: item,
+                sparse,
+            } if !member.event_stream => {
+                let item = element_type(ir, &item.target, *sparse);
+                let docs = with(format!(
+                    "Appends an element to the `{wire}` list; [`{set}`](Self::{set}) replaces the whole list."
+                ));
+                quote! {
+                    #docs
+                    #dep
+                    pub fn #setter(mut self, input: impl ::std::convert::Into<#item>) -> Self {
+                        self.#field.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+                        self
+                    }
+                }
             }
+            Kind::Map { key, value, sparse } => {
+                let key = value_type(ir, &key.target);
+                let value = element_type(ir, &value.target, *sparse);
+                let docs = with(format!(
+                    "Adds an entry to the `{wire}` map; [`{set}`](Self::{set}) replaces the whole map."
+                ));
+                quote! {
+                    #docs
+                    #dep
+                    pub fn #setter(mut self, key: impl ::std::convert::Into<#key>, value: impl ::std::convert::Into<#value>) -> Self {
+                        self.#field.get_or_insert_with(::std::collections::BTreeMap::new).insert(key.into(), value.into());
+                        self
+                    }
+                }
+            }
+            _ => {
+                let wrap = if member.boxed {
+                    quote!(::std::boxed::Box::new(input.into()))
+                } else {
+                    quote!(input.into())
+                };
+                let docs = with(format!("Sets the `{wire}` member."));
+                quote! {
+                    #docs
+                    #dep
+                    pub fn #setter(mut self, input: impl ::std::convert::Into<#held>) -> Self {
+                        self.#field = ::std::option::Option::Some(#wrap);
+                        self
+                    }
+                }
+            }
+        };
+        methods.push(quote! {
+            #add
 
             #set_doc
             #dep
@@ -84,17 +145,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         let missing =
             quote!(crate::error::BuildError::missing_member(#type_label, #field_name, #wire_name));
         match field_default(ir, member) {
-            FieldDefault::None => {
-                // Optional in Rust, but the model may still require it (`@input` structures).
-                if member.must_be_set {
-                    checks.push(quote! {
-                        if self.#field.is_none() {
-                            return ::std::result::Result::Err(#missing);
-                        }
-                    });
-                }
-                inits.push(quote!(#field: self.#field,));
-            }
+            FieldDefault::None => inits.push(quote!(#field: self.#field,)),
             FieldDefault::Value {
                 rust_default: true, ..
             } => inits.push(quote!(#field: self.#field.unwrap_or_default(),)),
@@ -122,11 +173,28 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     if structure.error.is_some() {
         inits.push(quote!(meta: ::std::default::Default::default(),));
     }
+    let must_set: Vec<String> = structure
+        .fields
+        .iter()
+        .filter(|f| matches!(field_default(ir, f), FieldDefault::Required))
+        .map(|f| format!("`{}`", f.wire))
+        .collect();
+    let build_doc = if must_set.is_empty() {
+        super::doc(
+            "Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's \
+             input builders do, so that a check added later is not a breaking change. It checks \
+             none of the model's constraints: the service does.",
+        )
+    } else {
+        super::doc(&format!(
+            "Builds the value; fails if {} is unset, as the type has no value for it otherwise.",
+            must_set.join(" or ")
+        ))
+    };
     let build = if fallible {
         quote! {
-            /// Builds the value; fails if a required member is missing.
+            #build_doc
             pub fn build(self) -> ::std::result::Result<#type_path, crate::error::BuildError> {
-                #(#checks)*
                 ::std::result::Result::Ok(#type_path { #(#inits)* })
             }
         }

@@ -279,7 +279,7 @@ fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
         }
         _ => unreachable!("collections are lists and maps"),
     };
-    let doc = format!("Reads a `{}`.", shape.id);
+    let doc = format!("Reads one `{}`.", shape.id);
     quote! {
         #[doc = #doc]
         fn #function(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<#ty, crate::json::DeserializeError> {

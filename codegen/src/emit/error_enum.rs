@@ -29,7 +29,7 @@ pub fn error_enum(ir: &Ir, name: &RustIdent, summary: &str, errors: &[ShapeId]) 
             .as_ref()
             .expect("an operation's errors are @error structures")
             .is_method;
-        let docs = doc(&format!("Whether this is a `{}` error.", id.name()));
+        let docs = doc(&format!("Whether the error is `{}`.", id.name()));
         quote! {
             #docs
             pub fn #is_fn(&self) -> bool {

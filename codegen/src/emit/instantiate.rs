@@ -67,11 +67,39 @@ impl<'a> Instantiator<'a> {
                 continue;
             };
             let setter = &field.setter;
-            let expr = self.value(&field.target, value, &format!("{at}.{}", field.wire))?;
-            calls.push(quote!(.#setter(#expr)));
+            let set = &field.set;
+            let at = format!("{at}.{}", field.wire);
+            // Lists and maps are built as users write them: an element (entry) per call.
+            match &self.ir.shape(&field.target).kind {
+                Kind::List { member, sparse } if !field.event_stream => {
+                    let items = self.list(&member.target, *sparse, value, &at)?;
+                    if items.is_empty() {
+                        calls.push(
+                            quote!(.#set(::std::option::Option::Some(::std::vec::Vec::new()))),
+                        );
+                    }
+                    calls.extend(items.into_iter().map(|e| quote!(.#setter(#e))));
+                }
+                Kind::Map {
+                    key,
+                    value: v,
+                    sparse,
+                } => {
+                    let entries = self.map(&key.target, &v.target, *sparse, value, &at)?;
+                    if entries.is_empty() {
+                        calls.push(quote!(.#set(::std::option::Option::Some(::std::default::Default::default()))));
+                    }
+                    calls.extend(entries.into_iter().map(|(k, v)| quote!(.#setter(#k, #v))));
+                }
+                _ => {
+                    let expr = self.value(&field.target, value, &at)?;
+                    calls.push(quote!(.#setter(#expr)));
+                }
+            }
         }
-        let build = if build_can_fail(structure) {
-            quote!(.build().expect("the value has every required member"))
+        let shape = self.ir.shape(id);
+        let build = if build_can_fail(self.ir, shape, structure) {
+            quote!(.build().expect("every member without a default is set"))
         } else {
             quote!(.build())
         };
@@ -187,37 +215,65 @@ impl<'a> Instantiator<'a> {
                 }
             }
             Kind::List { member, sparse } => {
-                let items = node.as_array().ok_or_else(|| bad("an array"))?;
-                let mut exprs = Vec::new();
-                for (i, v) in items.iter().enumerate() {
-                    let at = format!("{at}[{i}]");
-                    if let Some(e) = self.element(&member.target, *sparse, v, &at)? {
-                        exprs.push(e);
-                    }
-                }
+                let exprs = self.list(&member.target, *sparse, node, at)?;
                 quote!(::std::vec::Vec::from([#(#exprs),*]))
             }
             Kind::Map { key, value, sparse } => {
-                let entries = node.as_object().ok_or_else(|| bad("an object"))?;
-                let key_is_enum = matches!(self.ir.shape(&key.target).kind, Kind::Enum(_));
-                let mut sorted: Vec<(&String, &Value)> = entries.iter().collect();
-                sorted.sort_by(|a, b| a.0.cmp(b.0));
-                let mut exprs = Vec::new();
-                for (k, v) in sorted {
-                    let key_expr = if key_is_enum {
-                        let path = self.ir.names.public_type_path(root, &key.target);
-                        quote!(#path::from(#k))
-                    } else {
-                        quote!(::std::string::String::from(#k))
-                    };
-                    let at = format!("{at}[{k:?}]");
-                    if let Some(value_expr) = self.element(&value.target, *sparse, v, &at)? {
-                        exprs.push(quote!((#key_expr, #value_expr)));
-                    }
-                }
+                let entries = self.map(&key.target, &value.target, *sparse, node, at)?;
+                let exprs = entries.iter().map(|(k, v)| quote!((#k, #v)));
                 quote!(::std::collections::BTreeMap::from([#(#exprs),*]))
             }
         })
+    }
+
+    /// The elements of a list holding `node` (an array).
+    fn list(
+        &self,
+        member: &ShapeId,
+        sparse: bool,
+        node: &Value,
+        at: &str,
+    ) -> Result<Vec<TokenStream>, Problem> {
+        let items = node
+            .as_array()
+            .ok_or_else(|| self.problem(at, format!("expected an array, got {node}")))?;
+        let mut exprs = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            if let Some(e) = self.element(member, sparse, v, &format!("{at}[{i}]"))? {
+                exprs.push(e);
+            }
+        }
+        Ok(exprs)
+    }
+
+    /// The entries, in key order, of a map holding `node` (an object).
+    fn map(
+        &self,
+        key: &ShapeId,
+        value: &ShapeId,
+        sparse: bool,
+        node: &Value,
+        at: &str,
+    ) -> Result<Vec<(TokenStream, TokenStream)>, Problem> {
+        let entries = node
+            .as_object()
+            .ok_or_else(|| self.problem(at, format!("expected an object, got {node}")))?;
+        let key_is_enum = matches!(self.ir.shape(key).kind, Kind::Enum(_));
+        let mut sorted: Vec<(&String, &Value)> = entries.iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let mut exprs = Vec::new();
+        for (k, v) in sorted {
+            let key_expr = if key_is_enum {
+                let path = self.ir.names.public_type_path(&self.root, key);
+                quote!(#path::from(#k))
+            } else {
+                quote!(::std::string::String::from(#k))
+            };
+            if let Some(value_expr) = self.element(value, sparse, v, &format!("{at}[{k:?}]"))? {
+                exprs.push((key_expr, value_expr));
+            }
+        }
+        Ok(exprs)
     }
 
     /// A list element or map value holding `node`: in `Option` for a sparse collection (`null`

@@ -36,7 +36,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::ShapeId;
-use crate::ir::{Deprecated, Ir, Kind, Member, Role, Shape};
+use crate::ir::{Deprecated, EnumVariant, EnumWire, Field, Ir, Kind, Member, Role, Shape};
 
 /// The characters that reorder text on screen (bidirectional embeddings, overrides and
 /// isolates). rustc denies them in comments and literals, since they can make code read
@@ -150,12 +150,34 @@ pub fn shape_docs(ir: &Ir, shape: &Shape, what: &str) -> TokenStream {
 /// member); else its target's documentation (AWS models often document only the target
 /// shape); else a sentence naming the member.
 pub fn member_docs(ir: &Ir, container: &ShapeId, member: &impl Member) -> TokenStream {
+    doc_lines(&member_doc_lines(ir, container, member, false))
+}
+
+/// [`member_docs`] as lines. With `elsewhere`, the docs are for a place other than the
+/// container's own module (a builder), where a link to another type needs its path.
+pub fn member_doc_lines(
+    ir: &Ir,
+    container: &ShapeId,
+    member: &impl Member,
+    elsewhere: bool,
+) -> Vec<String> {
+    described_member(ir, container, member, elsewhere)
+        .unwrap_or_else(|| vec![format!("The `{}` member.", member.wire())])
+}
+
+/// [`member_doc_lines`] when the model says something of the member (`None` when all there is
+/// to say is its name).
+fn described_member(
+    ir: &Ir,
+    container: &ShapeId,
+    member: &impl Member,
+    elsewhere: bool,
+) -> Option<Vec<String>> {
     let (wire, target) = (member.wire(), member.target());
-    let documentation = member.documentation();
-    if let Some(doc) = documentation {
+    if let Some(doc) = member.documentation() {
         let lines = ir.rustdoc(doc);
         if !lines.is_empty() {
-            return doc_lines(&lines);
+            return Some(lines.to_vec());
         }
     }
     let target_shape = ir.shapes.get(target);
@@ -165,25 +187,120 @@ pub fn member_docs(ir: &Ir, container: &ShapeId, member: &impl Member) -> TokenS
             Kind::Structure(_) | Kind::Union(_) | Kind::Enum(_) | Kind::IntEnum(_)
         ) && ir.names.has_type(target)
     });
-    let line = if named {
+    if named {
         let name = ir.names.type_name(target);
-        // From an operation's module (its input and output), the link needs the path.
-        if ir.names.in_operation_module(container) {
+        // From an operation's module (its input and output), or a builder, the link needs the
+        // path.
+        let line = if elsewhere || ir.names.in_operation_module(container) {
             let path = ir.names.type_doc_path(target);
-            format!("The `{wire}` member: a [`{name}`]({path}).")
+            format!("The `{wire}` member, of type [`{name}`]({path}).")
         } else {
-            format!("The `{wire}` member: a [`{name}`].")
-        }
-    } else {
-        match target_shape
-            .and_then(|t| t.documentation.as_deref())
-            .map(|d| ir.rustdoc(d))
-        {
-            Some(lines) if !lines.is_empty() => return doc_lines(&lines),
-            _ => format!("The `{wire}` member."),
-        }
+            format!("The `{wire}` member, of type [`{name}`].")
+        };
+        return Some(vec![line]);
+    }
+    target_shape
+        .and_then(|t| t.documentation.as_deref())
+        .map(|d| ir.rustdoc(d).to_vec())
+        .filter(|lines| !lines.is_empty())
+}
+
+/// A structure field's docs on the field and its getter: the member's docs, then whether the
+/// service requires it and what the model allows of it (its length, range or pattern, and an
+/// enum's values).
+pub fn field_doc_lines(ir: &Ir, container: &ShapeId, field: &Field) -> Vec<String> {
+    let mut lines = member_doc_lines(ir, container, field, false);
+    lines.extend(field_notes(ir, field));
+    lines
+}
+
+/// [`field_doc_lines`] for a builder's accessors, which say first what they do: the member's
+/// docs only where the model has some, then the notes.
+pub fn accessor_doc_lines(ir: &Ir, container: &ShapeId, field: &Field) -> Vec<String> {
+    let mut lines = described_member(ir, container, field, true).unwrap_or_default();
+    lines.extend(field_notes(ir, field));
+    lines
+}
+
+/// A blank line and the notes on a field (required, length, range, pattern, enum values), or
+/// nothing.
+fn field_notes(ir: &Ir, field: &Field) -> Vec<String> {
+    let mut notes = Vec::new();
+    if field.required {
+        notes.push("**Required.**".to_owned());
+    }
+    let c = &field.constraints;
+    let bounds = |what: &str, (min, max): (Option<String>, Option<String>)| match (min, max) {
+        (Some(min), Some(max)) if min == max => Some(format!("{what}: exactly {min}.")),
+        (Some(min), Some(max)) => Some(format!("{what}: {min} to {max}.")),
+        (Some(min), None) => Some(format!("{what}: at least {min}.")),
+        (None, Some(max)) => Some(format!("{what}: at most {max}.")),
+        (None, None) => None,
     };
-    doc(&line)
+    if let Some((min, max)) = c.length {
+        notes.extend(bounds(
+            "Length",
+            (min.map(|n| n.to_string()), max.map(|n| n.to_string())),
+        ));
+    }
+    if let Some((min, max)) = c.range {
+        notes.extend(bounds("Range", (min.map(number), max.map(number))));
+    }
+    if let Some(pattern) = &c.pattern {
+        notes.push(format!("Pattern: {}.", code_span(pattern)));
+    }
+    if let Some(Kind::Enum(values)) = ir.shapes.get(&field.target).map(|t| &t.kind) {
+        notes.push(enum_values(values));
+    }
+    if notes.is_empty() {
+        Vec::new()
+    } else {
+        vec![String::new(), notes.join(" ")]
+    }
+}
+
+/// A number as the model wrote it: without a fraction when it has none.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
+/// `text` as Markdown code, fenced with more backticks than it holds in a row.
+fn code_span(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{text}{fence}")
+    } else {
+        format!("{fence} {text} {fence}")
+    }
+}
+
+/// "Values: `A`, `B`." (the first twelve, and how many more).
+fn enum_values(values: &[EnumVariant]) -> String {
+    const SHOWN: usize = 12;
+    let shown: Vec<String> = values
+        .iter()
+        .take(SHOWN)
+        .filter_map(|v| match &v.value {
+            EnumWire::String(s) => Some(code_span(s)),
+            EnumWire::Int(_) => None,
+        })
+        .collect();
+    let more = values.len().saturating_sub(SHOWN);
+    if more == 0 {
+        format!("Values: {}.", shown.join(", "))
+    } else {
+        format!("Values: {}, and {more} more.", shown.join(", "))
+    }
 }
 
 /// `#[deprecated(…)]` for `@deprecated`. Smithy's `since` is free text (often a date), while

@@ -17,25 +17,27 @@ pub fn value_type(ir: &Ir, id: &ShapeId) -> TokenStream {
     match &shape.kind {
         Kind::Simple(simple) => simple_type(*simple),
         Kind::List { member, sparse } => {
-            let item = value_type(ir, &member.target);
-            if *sparse {
-                quote!(::std::vec::Vec<::std::option::Option<#item>>)
-            } else {
-                quote!(::std::vec::Vec<#item>)
-            }
+            let item = element_type(ir, &member.target, *sparse);
+            quote!(::std::vec::Vec<#item>)
         }
         Kind::Map { key, value, sparse } => {
             let key = value_type(ir, &key.target);
-            let value = value_type(ir, &value.target);
-            if *sparse {
-                quote!(::std::collections::BTreeMap<#key, ::std::option::Option<#value>>)
-            } else {
-                quote!(::std::collections::BTreeMap<#key, #value>)
-            }
+            let value = element_type(ir, &value.target, *sparse);
+            quote!(::std::collections::BTreeMap<#key, #value>)
         }
         Kind::Structure(_) | Kind::Union(_) | Kind::Enum(_) | Kind::IntEnum(_) => {
             ir.names.type_path(id)
         }
+    }
+}
+
+/// The type of a list's element or a map's value: in an `Option` when the collection is sparse.
+pub fn element_type(ir: &Ir, target: &ShapeId, sparse: bool) -> TokenStream {
+    let value = value_type(ir, target);
+    if sparse {
+        quote!(::std::option::Option<#value>)
+    } else {
+        value
     }
 }
 
@@ -138,4 +140,64 @@ pub fn field_default(ir: &Ir, field: &Field) -> FieldDefault {
         }
         None => FieldDefault::Required,
     }
+}
+
+/// A field's getter, as the AWS SDKs spell them: its return type and the expression that reads
+/// `self`'s field. A list reads as a slice (empty when unset), a string as `&str`, a value that
+/// is `Copy` (a boolean, number or intEnum) by value, anything else by reference; an optional
+/// field wraps that in `Option`. `None` for an event stream (the caller feeds the field itself).
+pub fn getter(ir: &Ir, field: &Field) -> Option<(TokenStream, TokenStream)> {
+    if field.event_stream {
+        return None;
+    }
+    let ident = &field.ident;
+    let value = value_type(ir, &field.target);
+    let kind = &ir.shape(&field.target).kind;
+    let optional = field.optional;
+    Some(match kind {
+        Kind::List { member, sparse } => {
+            let item = value_type(ir, &member.target);
+            let item = if *sparse {
+                quote!(::std::option::Option<#item>)
+            } else {
+                item
+            };
+            let body = if optional {
+                quote!(self.#ident.as_deref().unwrap_or_default())
+            } else {
+                quote!(&self.#ident)
+            };
+            (quote!(&[#item]), body)
+        }
+        Kind::Simple(SimpleType::String) if optional => (
+            quote!(::std::option::Option<&str>),
+            quote!(self.#ident.as_deref()),
+        ),
+        Kind::Simple(SimpleType::String) => (quote!(&str), quote!(&self.#ident)),
+        Kind::Simple(
+            SimpleType::Boolean
+            | SimpleType::Byte
+            | SimpleType::Short
+            | SimpleType::Integer
+            | SimpleType::Long
+            | SimpleType::Float
+            | SimpleType::Double,
+        )
+        | Kind::IntEnum(_) => {
+            if optional {
+                (quote!(::std::option::Option<#value>), quote!(self.#ident))
+            } else {
+                (value, quote!(self.#ident))
+            }
+        }
+        _ if optional => {
+            let body = if field.boxed {
+                quote!(self.#ident.as_deref())
+            } else {
+                quote!(self.#ident.as_ref())
+            };
+            (quote!(::std::option::Option<&#value>), body)
+        }
+        _ => (quote!(&#value), quote!(&self.#ident)),
+    })
 }

@@ -190,7 +190,7 @@ fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
         }
         _ => unreachable!("collections are lists and maps"),
     };
-    let doc = format!("Writes a `{}`.", shape.id);
+    let doc = format!("Writes one `{}`.", shape.id);
     quote! {
         #[doc = #doc]
         pub(crate) fn #function(writer: &mut crate::json::JsonWriter, value: &#ty) -> ::std::result::Result<(), crate::json::SerializeError> {

@@ -5,8 +5,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::debug::{self, DebugField};
-use super::rust::{field_default, field_type, FieldDefault};
-use super::{deprecated, member_docs, shape_docs};
+use super::rust::{field_default, field_type, getter, FieldDefault};
+use super::{deprecated, doc_lines, field_doc_lines, shape_docs};
 use crate::ir::{Ir, Shape, Structure};
 
 /// The struct, its `builder()` constructor, and its `Debug`/`Default` impls.
@@ -16,18 +16,28 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     let docs = shape_docs(ir, shape, "structure");
 
     let mut fields = Vec::new();
+    let mut getters = Vec::new();
     let mut debug_fields = Vec::new();
     let mut defaults = Vec::new();
     for field in &structure.fields {
         let ident = &field.ident;
         let ty = field_type(ir, field);
-        let docs = member_docs(ir, &shape.id, field);
+        let docs = doc_lines(&field_doc_lines(ir, &shape.id, field));
         let member_deprecated = deprecated(field.deprecated.as_ref());
         fields.push(quote! {
             #docs
             #member_deprecated
             pub #ident: #ty,
         });
+        if let (Some(name), Some((ret, body))) = (&field.getter, getter(ir, field)) {
+            getters.push(quote! {
+                #docs
+                #member_deprecated
+                pub fn #name(&self) -> #ret {
+                    #body
+                }
+            });
+        }
         debug_fields.push(DebugField {
             label: ident.bare().to_owned(),
             field: ident.clone(),
@@ -93,10 +103,12 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         }
 
         impl #name {
-            /// A builder for this type; `build()` checks that required members are set.
+            /// A builder for this type.
             pub fn builder() -> #builder {
                 ::std::default::Default::default()
             }
+
+            #(#getters)*
         }
 
         #debug_impl

@@ -280,7 +280,7 @@ fn lower_structure(
                         problems.push(Problem::at(
                             &member.id,
                             format!(
-                                "cannot use {value} as a {}: {why}",
+                                "cannot use {value} as the default of this {}: {why}",
                                 ctx.model.expect(&member.target).kind.name()
                             ),
                         ));
@@ -297,6 +297,7 @@ fn lower_structure(
             setter: ctx.names.setter(&member.id).clone(),
             set: ctx.names.set_method(&member.id).clone(),
             get: ctx.names.get_method(&member.id).clone(),
+            getter: ctx.names.getter(&member.id).cloned(),
             target: member.target.clone(),
             optional,
             boxed: ctx.boxed.contains(&member.id),
@@ -305,6 +306,7 @@ fn lower_structure(
             default_node,
             must_be_set: member.traits.has(traits::REQUIRED)
                 && member.traits.default_value().is_none(),
+            required: member.traits.has(traits::REQUIRED),
             timestamp: timestamp_format(ctx, member),
             redacted: redacted(ctx, shape, member),
             idempotency_token: member.traits.has(traits::IDEMPOTENCY_TOKEN),

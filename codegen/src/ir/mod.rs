@@ -227,6 +227,8 @@ pub struct Field {
     pub set: RustIdent,
     /// The builder's `get_` method.
     pub get: RustIdent,
+    /// The type's getter (`None`: an error's message, which `message()` returns).
+    pub getter: Option<RustIdent>,
     /// What it holds.
     pub target: ShapeId,
     /// `Option` in Rust (see `rust_type::is_optional`).
@@ -240,8 +242,10 @@ pub struct Field {
     /// The same `@default` as the model writes it (a node value, already in wire form: a
     /// blob's is base64), for tests that compare what the crate writes with it.
     pub default_node: Option<Value>,
-    /// `@required` with no `@default`: the builder checks it is set.
+    /// `@required` with no `@default`: a value without it is invalid (nothing fills it in).
     pub must_be_set: bool,
+    /// `@required`: the service needs it (whatever its Rust optionality).
+    pub required: bool,
     /// How a timestamp is written.
     pub timestamp: TimestampFormat,
     /// Its value must never be printed (it, its container or its target is sensitive).

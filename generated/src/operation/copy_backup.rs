@@ -20,10 +20,16 @@
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CopyBackupInput {
     /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
     pub client_request_token: ::std::option::Option<::std::string::String>,
     /// The ID of the source backup. Specifies the ID of the backup that's being copied.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub source_backup_id: ::std::option::Option<::std::string::String>,
     /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
+    ///
+    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
     pub source_region: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
     ///
@@ -38,18 +44,70 @@ pub struct CopyBackupInput {
     /// - Amazon FSx for Windows File Server
     ///
     /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub kms_key_id: ::std::option::Option<::std::string::String>,
     /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
     ///
     /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
     pub copy_tags: ::std::option::Option<bool>,
     /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
 }
 impl CopyBackupInput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupInputBuilder {
         ::std::default::Default::default()
+    }
+    /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
+    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+        self.client_request_token.as_deref()
+    }
+    /// The ID of the source backup. Specifies the ID of the backup that's being copied.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn source_backup_id(&self) -> ::std::option::Option<&str> {
+        self.source_backup_id.as_deref()
+    }
+    /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
+    ///
+    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
+    pub fn source_region(&self) -> ::std::option::Option<&str> {
+        self.source_region.as_deref()
+    }
+    /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
+    ///
+    /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
+    pub fn copy_tags(&self) -> ::std::option::Option<bool> {
+        self.copy_tags
+    }
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
     }
 }
 /// The output of the `CopyBackup` operation.
@@ -59,13 +117,17 @@ impl CopyBackupInput {
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CopyBackupOutput {
-    /// The `Backup` member: a [`Backup`](crate::types::Backup).
+    /// The `Backup` member, of type [`Backup`](crate::types::Backup).
     pub backup: ::std::option::Option<crate::types::Backup>,
 }
 impl CopyBackupOutput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// The `Backup` member, of type [`Backup`](crate::types::Backup).
+    pub fn backup(&self) -> ::std::option::Option<&crate::types::Backup> {
+        self.backup.as_ref()
     }
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
@@ -81,7 +143,11 @@ pub mod builders {
         tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     }
     impl CopyBackupInputBuilder {
-        /// Sets [`client_request_token`](crate::operation::copy_backup::CopyBackupInput::client_request_token) (`ClientRequestToken`).
+        /// Sets the `ClientRequestToken` member.
+        ///
+        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn client_request_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -90,6 +156,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `ClientRequestToken` member.
+        ///
+        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn set_client_request_token(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -98,12 +168,20 @@ pub mod builders {
             self
         }
         /// The `ClientRequestToken` member, if set.
+        ///
+        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn get_client_request_token(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.client_request_token
         }
-        /// Sets [`source_backup_id`](crate::operation::copy_backup::CopyBackupInput::source_backup_id) (`SourceBackupId`).
+        /// Sets the `SourceBackupId` member.
+        ///
+        /// The ID of the source backup. Specifies the ID of the backup that's being copied.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn source_backup_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -112,6 +190,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `SourceBackupId` member.
+        ///
+        /// The ID of the source backup. Specifies the ID of the backup that's being copied.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn set_source_backup_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -120,12 +202,20 @@ pub mod builders {
             self
         }
         /// The `SourceBackupId` member, if set.
+        ///
+        /// The ID of the source backup. Specifies the ID of the backup that's being copied.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn get_source_backup_id(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.source_backup_id
         }
-        /// Sets [`source_region`](crate::operation::copy_backup::CopyBackupInput::source_region) (`SourceRegion`).
+        /// Sets the `SourceRegion` member.
+        ///
+        /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
+        ///
+        /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
         pub fn source_region(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -134,6 +224,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `SourceRegion` member.
+        ///
+        /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
+        ///
+        /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
         pub fn set_source_region(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -142,12 +236,32 @@ pub mod builders {
             self
         }
         /// The `SourceRegion` member, if set.
+        ///
+        /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
+        ///
+        /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
         pub fn get_source_region(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.source_region
         }
-        /// Sets [`kms_key_id`](crate::operation::copy_backup::CopyBackupInput::kms_key_id) (`KmsKeyId`).
+        /// Sets the `KmsKeyId` member.
+        ///
+        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+        ///
+        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+        ///
+        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+        ///
+        /// - Amazon FSx for NetApp ONTAP
+        ///
+        /// - Amazon FSx for OpenZFS
+        ///
+        /// - Amazon FSx for Windows File Server
+        ///
+        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+        ///
+        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
         pub fn kms_key_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -156,6 +270,22 @@ pub mod builders {
             self
         }
         /// Sets or clears the `KmsKeyId` member.
+        ///
+        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+        ///
+        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+        ///
+        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+        ///
+        /// - Amazon FSx for NetApp ONTAP
+        ///
+        /// - Amazon FSx for OpenZFS
+        ///
+        /// - Amazon FSx for Windows File Server
+        ///
+        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+        ///
+        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
         pub fn set_kms_key_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -164,32 +294,68 @@ pub mod builders {
             self
         }
         /// The `KmsKeyId` member, if set.
+        ///
+        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+        ///
+        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+        ///
+        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+        ///
+        /// - Amazon FSx for NetApp ONTAP
+        ///
+        /// - Amazon FSx for OpenZFS
+        ///
+        /// - Amazon FSx for Windows File Server
+        ///
+        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+        ///
+        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
         pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.kms_key_id
         }
-        /// Sets [`copy_tags`](crate::operation::copy_backup::CopyBackupInput::copy_tags) (`CopyTags`).
+        /// Sets the `CopyTags` member.
+        ///
+        /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
+        ///
+        /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
         pub fn copy_tags(mut self, input: impl ::std::convert::Into<bool>) -> Self {
             self.copy_tags = ::std::option::Option::Some(input.into());
             self
         }
         /// Sets or clears the `CopyTags` member.
+        ///
+        /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
+        ///
+        /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
         pub fn set_copy_tags(mut self, input: ::std::option::Option<bool>) -> Self {
             self.copy_tags = input;
             self
         }
         /// The `CopyTags` member, if set.
+        ///
+        /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
+        ///
+        /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
         pub fn get_copy_tags(&self) -> &::std::option::Option<bool> {
             &self.copy_tags
         }
-        /// Sets [`tags`](crate::operation::copy_backup::CopyBackupInput::tags) (`Tags`).
+        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+        ///
+        /// A list of `Tag` values, with a maximum of 50 elements.
+        ///
+        /// Length: 1 to 50.
         pub fn tags(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+            input: impl ::std::convert::Into<crate::types::Tag>,
         ) -> Self {
-            self.tags = ::std::option::Option::Some(input.into());
+            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `Tags` member.
+        /// Replaces or clears the whole `Tags` list.
+        ///
+        /// A list of `Tag` values, with a maximum of 50 elements.
+        ///
+        /// Length: 1 to 50.
         pub fn set_tags(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -198,27 +364,22 @@ pub mod builders {
             self
         }
         /// The `Tags` member, if set.
+        ///
+        /// A list of `Tag` values, with a maximum of 50 elements.
+        ///
+        /// Length: 1 to 50.
         pub fn get_tags(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
             &self.tags
         }
-        /// Builds the value; fails if a required member is missing.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
         pub fn build(
             self,
         ) -> ::std::result::Result<
             crate::operation::copy_backup::CopyBackupInput,
             crate::error::BuildError,
         > {
-            if self.source_backup_id.is_none() {
-                return ::std::result::Result::Err(
-                    crate::error::BuildError::missing_member(
-                        "CopyBackupInput",
-                        "source_backup_id",
-                        "SourceBackupId",
-                    ),
-                );
-            }
             ::std::result::Result::Ok(crate::operation::copy_backup::CopyBackupInput {
                 client_request_token: self.client_request_token,
                 source_backup_id: self.source_backup_id,
@@ -235,7 +396,9 @@ pub mod builders {
         backup: ::std::option::Option<crate::types::Backup>,
     }
     impl CopyBackupOutputBuilder {
-        /// Sets [`backup`](crate::operation::copy_backup::CopyBackupOutput::backup) (`Backup`).
+        /// Sets the `Backup` member.
+        ///
+        /// The `Backup` member, of type [`Backup`](crate::types::Backup).
         pub fn backup(
             mut self,
             input: impl ::std::convert::Into<crate::types::Backup>,
@@ -244,6 +407,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `Backup` member.
+        ///
+        /// The `Backup` member, of type [`Backup`](crate::types::Backup).
         pub fn set_backup(
             mut self,
             input: ::std::option::Option<crate::types::Backup>,
@@ -252,6 +417,8 @@ pub mod builders {
             self
         }
         /// The `Backup` member, if set.
+        ///
+        /// The `Backup` member, of type [`Backup`](crate::types::Backup).
         pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
             &self.backup
         }
@@ -571,47 +738,47 @@ impl CopyBackupError {
     pub fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
     }
-    /// Whether this is a `BackupNotFound` error.
+    /// Whether the error is `BackupNotFound`.
     pub fn is_backup_not_found(&self) -> bool {
         ::std::matches!(self, Self::BackupNotFound(_))
     }
-    /// Whether this is a `BadRequest` error.
+    /// Whether the error is `BadRequest`.
     pub fn is_bad_request(&self) -> bool {
         ::std::matches!(self, Self::BadRequest(_))
     }
-    /// Whether this is a `IncompatibleParameterError` error.
+    /// Whether the error is `IncompatibleParameterError`.
     pub fn is_incompatible_parameter_error(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleParameterError(_))
     }
-    /// Whether this is a `IncompatibleRegionForMultiAZ` error.
+    /// Whether the error is `IncompatibleRegionForMultiAZ`.
     pub fn is_incompatible_region_for_multi_az(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleRegionForMultiAz(_))
     }
-    /// Whether this is a `InternalServerError` error.
+    /// Whether the error is `InternalServerError`.
     pub fn is_internal_server_error(&self) -> bool {
         ::std::matches!(self, Self::InternalServerError(_))
     }
-    /// Whether this is a `InvalidDestinationKmsKey` error.
+    /// Whether the error is `InvalidDestinationKmsKey`.
     pub fn is_invalid_destination_kms_key(&self) -> bool {
         ::std::matches!(self, Self::InvalidDestinationKmsKey(_))
     }
-    /// Whether this is a `InvalidRegion` error.
+    /// Whether the error is `InvalidRegion`.
     pub fn is_invalid_region(&self) -> bool {
         ::std::matches!(self, Self::InvalidRegion(_))
     }
-    /// Whether this is a `InvalidSourceKmsKey` error.
+    /// Whether the error is `InvalidSourceKmsKey`.
     pub fn is_invalid_source_kms_key(&self) -> bool {
         ::std::matches!(self, Self::InvalidSourceKmsKey(_))
     }
-    /// Whether this is a `ServiceLimitExceeded` error.
+    /// Whether the error is `ServiceLimitExceeded`.
     pub fn is_service_limit_exceeded(&self) -> bool {
         ::std::matches!(self, Self::ServiceLimitExceeded(_))
     }
-    /// Whether this is a `SourceBackupUnavailable` error.
+    /// Whether the error is `SourceBackupUnavailable`.
     pub fn is_source_backup_unavailable(&self) -> bool {
         ::std::matches!(self, Self::SourceBackupUnavailable(_))
     }
-    /// Whether this is a `UnsupportedOperation` error.
+    /// Whether the error is `UnsupportedOperation`.
     pub fn is_unsupported_operation(&self) -> bool {
         ::std::matches!(self, Self::UnsupportedOperation(_))
     }

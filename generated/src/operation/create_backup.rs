@@ -40,18 +40,50 @@
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateBackupInput {
     /// The ID of the file system to back up.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
     pub file_system_id: ::std::option::Option<::std::string::String>,
     /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
     pub client_request_token: ::std::option::Option<::std::string::String>,
     /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// (Optional) The ID of the FSx for ONTAP volume to back up.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
     pub volume_id: ::std::option::Option<::std::string::String>,
 }
 impl CreateBackupInput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::create_backup::builders::CreateBackupInputBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the file system to back up.
+    ///
+    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
+    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+        self.file_system_id.as_deref()
+    }
+    /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
+    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+        self.client_request_token.as_deref()
+    }
+    /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// (Optional) The ID of the FSx for ONTAP volume to back up.
+    ///
+    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
+    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+        self.volume_id.as_deref()
     }
 }
 /// The output of the `CreateBackup` operation.
@@ -67,9 +99,13 @@ pub struct CreateBackupOutput {
     pub backup: ::std::option::Option<crate::types::Backup>,
 }
 impl CreateBackupOutput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::create_backup::builders::CreateBackupOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// A description of the backup.
+    pub fn backup(&self) -> ::std::option::Option<&crate::types::Backup> {
+        self.backup.as_ref()
     }
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
@@ -83,7 +119,11 @@ pub mod builders {
         volume_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateBackupInputBuilder {
-        /// Sets [`file_system_id`](crate::operation::create_backup::CreateBackupInput::file_system_id) (`FileSystemId`).
+        /// Sets the `FileSystemId` member.
+        ///
+        /// The ID of the file system to back up.
+        ///
+        /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
         pub fn file_system_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -92,6 +132,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `FileSystemId` member.
+        ///
+        /// The ID of the file system to back up.
+        ///
+        /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
         pub fn set_file_system_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -100,12 +144,20 @@ pub mod builders {
             self
         }
         /// The `FileSystemId` member, if set.
+        ///
+        /// The ID of the file system to back up.
+        ///
+        /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
         pub fn get_file_system_id(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.file_system_id
         }
-        /// Sets [`client_request_token`](crate::operation::create_backup::CreateBackupInput::client_request_token) (`ClientRequestToken`).
+        /// Sets the `ClientRequestToken` member.
+        ///
+        /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn client_request_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -114,6 +166,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `ClientRequestToken` member.
+        ///
+        /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn set_client_request_token(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -122,20 +178,32 @@ pub mod builders {
             self
         }
         /// The `ClientRequestToken` member, if set.
+        ///
+        /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn get_client_request_token(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.client_request_token
         }
-        /// Sets [`tags`](crate::operation::create_backup::CreateBackupInput::tags) (`Tags`).
+        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+        ///
+        /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
+        ///
+        /// Length: 1 to 50.
         pub fn tags(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+            input: impl ::std::convert::Into<crate::types::Tag>,
         ) -> Self {
-            self.tags = ::std::option::Option::Some(input.into());
+            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `Tags` member.
+        /// Replaces or clears the whole `Tags` list.
+        ///
+        /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
+        ///
+        /// Length: 1 to 50.
         pub fn set_tags(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -144,12 +212,20 @@ pub mod builders {
             self
         }
         /// The `Tags` member, if set.
+        ///
+        /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
+        ///
+        /// Length: 1 to 50.
         pub fn get_tags(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
             &self.tags
         }
-        /// Sets [`volume_id`](crate::operation::create_backup::CreateBackupInput::volume_id) (`VolumeId`).
+        /// Sets the `VolumeId` member.
+        ///
+        /// (Optional) The ID of the FSx for ONTAP volume to back up.
+        ///
+        /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
         pub fn volume_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -158,6 +234,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `VolumeId` member.
+        ///
+        /// (Optional) The ID of the FSx for ONTAP volume to back up.
+        ///
+        /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
         pub fn set_volume_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -166,17 +246,26 @@ pub mod builders {
             self
         }
         /// The `VolumeId` member, if set.
+        ///
+        /// (Optional) The ID of the FSx for ONTAP volume to back up.
+        ///
+        /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
         pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.volume_id
         }
-        /// Builds the value (unset members take their defaults).
-        pub fn build(self) -> crate::operation::create_backup::CreateBackupInput {
-            crate::operation::create_backup::CreateBackupInput {
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
+        pub fn build(
+            self,
+        ) -> ::std::result::Result<
+            crate::operation::create_backup::CreateBackupInput,
+            crate::error::BuildError,
+        > {
+            ::std::result::Result::Ok(crate::operation::create_backup::CreateBackupInput {
                 file_system_id: self.file_system_id,
                 client_request_token: self.client_request_token,
                 tags: self.tags,
                 volume_id: self.volume_id,
-            }
+            })
         }
     }
     /// A builder for [`CreateBackupOutput`](crate::operation::create_backup::CreateBackupOutput).
@@ -185,7 +274,9 @@ pub mod builders {
         backup: ::std::option::Option<crate::types::Backup>,
     }
     impl CreateBackupOutputBuilder {
-        /// Sets [`backup`](crate::operation::create_backup::CreateBackupOutput::backup) (`Backup`).
+        /// Sets the `Backup` member.
+        ///
+        /// A description of the backup.
         pub fn backup(
             mut self,
             input: impl ::std::convert::Into<crate::types::Backup>,
@@ -194,6 +285,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `Backup` member.
+        ///
+        /// A description of the backup.
         pub fn set_backup(
             mut self,
             input: ::std::option::Option<crate::types::Backup>,
@@ -202,6 +295,8 @@ pub mod builders {
             self
         }
         /// The `Backup` member, if set.
+        ///
+        /// A description of the backup.
         pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
             &self.backup
         }
@@ -470,35 +565,35 @@ impl CreateBackupError {
     pub fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
     }
-    /// Whether this is a `BackupInProgress` error.
+    /// Whether the error is `BackupInProgress`.
     pub fn is_backup_in_progress(&self) -> bool {
         ::std::matches!(self, Self::BackupInProgress(_))
     }
-    /// Whether this is a `BadRequest` error.
+    /// Whether the error is `BadRequest`.
     pub fn is_bad_request(&self) -> bool {
         ::std::matches!(self, Self::BadRequest(_))
     }
-    /// Whether this is a `FileSystemNotFound` error.
+    /// Whether the error is `FileSystemNotFound`.
     pub fn is_file_system_not_found(&self) -> bool {
         ::std::matches!(self, Self::FileSystemNotFound(_))
     }
-    /// Whether this is a `IncompatibleParameterError` error.
+    /// Whether the error is `IncompatibleParameterError`.
     pub fn is_incompatible_parameter_error(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleParameterError(_))
     }
-    /// Whether this is a `InternalServerError` error.
+    /// Whether the error is `InternalServerError`.
     pub fn is_internal_server_error(&self) -> bool {
         ::std::matches!(self, Self::InternalServerError(_))
     }
-    /// Whether this is a `ServiceLimitExceeded` error.
+    /// Whether the error is `ServiceLimitExceeded`.
     pub fn is_service_limit_exceeded(&self) -> bool {
         ::std::matches!(self, Self::ServiceLimitExceeded(_))
     }
-    /// Whether this is a `UnsupportedOperation` error.
+    /// Whether the error is `UnsupportedOperation`.
     pub fn is_unsupported_operation(&self) -> bool {
         ::std::matches!(self, Self::UnsupportedOperation(_))
     }
-    /// Whether this is a `VolumeNotFound` error.
+    /// Whether the error is `VolumeNotFound`.
     pub fn is_volume_not_found(&self) -> bool {
         ::std::matches!(self, Self::VolumeNotFound(_))
     }

@@ -26,24 +26,34 @@
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateFileSystemFromBackupInput {
     /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub backup_id: ::std::option::Option<::std::string::String>,
     /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
     pub client_request_token: ::std::option::Option<::std::string::String>,
     /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
     ///
     /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
+    ///
+    /// **Required.** Length: 0 to 50.
     pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
+    ///
+    /// Length: 0 to 50.
     pub security_group_ids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     /// The configuration for this Microsoft Windows file system.
     pub windows_configuration: ::std::option::Option<
         crate::types::CreateFileSystemWindowsConfiguration,
     >,
-    /// The `LustreConfiguration` member: a [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
+    /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
     pub lustre_configuration: ::std::option::Option<
         crate::types::CreateFileSystemLustreConfiguration,
     >,
@@ -58,6 +68,8 @@ pub struct CreateFileSystemFromBackupInput {
     /// The default value is `SSD`.
     ///
     /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
+    ///
+    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
     pub storage_type: ::std::option::Option<crate::types::StorageType>,
     /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
     ///
@@ -72,10 +84,14 @@ pub struct CreateFileSystemFromBackupInput {
     /// - Amazon FSx for Windows File Server
     ///
     /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
     pub kms_key_id: ::std::option::Option<::std::string::String>,
     /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
     ///
     /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
+    ///
+    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
     pub file_system_type_version: ::std::option::Option<::std::string::String>,
     /// The OpenZFS configuration for the file system that's being created.
     pub open_zfs_configuration: ::std::option::Option<
@@ -84,14 +100,124 @@ pub struct CreateFileSystemFromBackupInput {
     /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
     ///
     /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
+    ///
+    /// Range: 0 to 2147483647.
     pub storage_capacity: ::std::option::Option<i32>,
     /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
+    ///
+    /// Values: `IPV4`, `DUAL`.
     pub network_type: ::std::option::Option<crate::types::NetworkType>,
 }
 impl CreateFileSystemFromBackupInput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+        self.backup_id.as_deref()
+    }
+    /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
+    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+        self.client_request_token.as_deref()
+    }
+    /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
+    ///
+    /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
+    ///
+    /// **Required.** Length: 0 to 50.
+    pub fn subnet_ids(&self) -> &[::std::string::String] {
+        self.subnet_ids.as_deref().unwrap_or_default()
+    }
+    /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
+    ///
+    /// Length: 0 to 50.
+    pub fn security_group_ids(&self) -> &[::std::string::String] {
+        self.security_group_ids.as_deref().unwrap_or_default()
+    }
+    /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
+    /// The configuration for this Microsoft Windows file system.
+    pub fn windows_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateFileSystemWindowsConfiguration> {
+        self.windows_configuration.as_ref()
+    }
+    /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
+    pub fn lustre_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateFileSystemLustreConfiguration> {
+        self.lustre_configuration.as_ref()
+    }
+    /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
+    ///
+    /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
+    ///
+    /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
+    ///
+    /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
+    ///
+    /// The default value is `SSD`.
+    ///
+    /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
+    ///
+    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
+    pub fn storage_type(&self) -> ::std::option::Option<&crate::types::StorageType> {
+        self.storage_type.as_ref()
+    }
+    /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+    ///
+    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+    ///
+    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+    ///
+    /// - Amazon FSx for NetApp ONTAP
+    ///
+    /// - Amazon FSx for OpenZFS
+    ///
+    /// - Amazon FSx for Windows File Server
+    ///
+    /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+    ///
+    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
+    ///
+    /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
+    ///
+    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
+    pub fn file_system_type_version(&self) -> ::std::option::Option<&str> {
+        self.file_system_type_version.as_deref()
+    }
+    /// The OpenZFS configuration for the file system that's being created.
+    pub fn open_zfs_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateFileSystemOpenZfsConfiguration> {
+        self.open_zfs_configuration.as_ref()
+    }
+    /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
+    ///
+    /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
+    ///
+    /// Range: 0 to 2147483647.
+    pub fn storage_capacity(&self) -> ::std::option::Option<i32> {
+        self.storage_capacity
+    }
+    /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
+    ///
+    /// Values: `IPV4`, `DUAL`.
+    pub fn network_type(&self) -> ::std::option::Option<&crate::types::NetworkType> {
+        self.network_type.as_ref()
     }
 }
 /// The output of the `CreateFileSystemFromBackup` operation.
@@ -107,9 +233,13 @@ pub struct CreateFileSystemFromBackupOutput {
     pub file_system: ::std::option::Option<crate::types::FileSystem>,
 }
 impl CreateFileSystemFromBackupOutput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// A description of the file system.
+    pub fn file_system(&self) -> ::std::option::Option<&crate::types::FileSystem> {
+        self.file_system.as_ref()
     }
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
@@ -140,7 +270,11 @@ pub mod builders {
         network_type: ::std::option::Option<crate::types::NetworkType>,
     }
     impl CreateFileSystemFromBackupInputBuilder {
-        /// Sets [`backup_id`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::backup_id) (`BackupId`).
+        /// Sets the `BackupId` member.
+        ///
+        /// The ID of the source backup. Specifies the backup that you are copying.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn backup_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -149,6 +283,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `BackupId` member.
+        ///
+        /// The ID of the source backup. Specifies the backup that you are copying.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn set_backup_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -157,10 +295,18 @@ pub mod builders {
             self
         }
         /// The `BackupId` member, if set.
+        ///
+        /// The ID of the source backup. Specifies the backup that you are copying.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.backup_id
         }
-        /// Sets [`client_request_token`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::client_request_token) (`ClientRequestToken`).
+        /// Sets the `ClientRequestToken` member.
+        ///
+        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn client_request_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -169,6 +315,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `ClientRequestToken` member.
+        ///
+        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn set_client_request_token(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -177,20 +327,36 @@ pub mod builders {
             self
         }
         /// The `ClientRequestToken` member, if set.
+        ///
+        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn get_client_request_token(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.client_request_token
         }
-        /// Sets [`subnet_ids`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::subnet_ids) (`SubnetIds`).
+        /// Appends an element to the `SubnetIds` list; [`set_subnet_ids`](Self::set_subnet_ids) replaces the whole list.
+        ///
+        /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
+        ///
+        /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
+        ///
+        /// **Required.** Length: 0 to 50.
         pub fn subnet_ids(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.subnet_ids = ::std::option::Option::Some(input.into());
+            self.subnet_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `SubnetIds` member.
+        /// Replaces or clears the whole `SubnetIds` list.
+        ///
+        /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
+        ///
+        /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
+        ///
+        /// **Required.** Length: 0 to 50.
         pub fn set_subnet_ids(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -199,20 +365,36 @@ pub mod builders {
             self
         }
         /// The `SubnetIds` member, if set.
+        ///
+        /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
+        ///
+        /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
+        ///
+        /// **Required.** Length: 0 to 50.
         pub fn get_subnet_ids(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
             &self.subnet_ids
         }
-        /// Sets [`security_group_ids`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::security_group_ids) (`SecurityGroupIds`).
+        /// Appends an element to the `SecurityGroupIds` list; [`set_security_group_ids`](Self::set_security_group_ids) replaces the whole list.
+        ///
+        /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
+        ///
+        /// Length: 0 to 50.
         pub fn security_group_ids(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.security_group_ids = ::std::option::Option::Some(input.into());
+            self.security_group_ids
+                .get_or_insert_with(::std::vec::Vec::new)
+                .push(input.into());
             self
         }
-        /// Sets or clears the `SecurityGroupIds` member.
+        /// Replaces or clears the whole `SecurityGroupIds` list.
+        ///
+        /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
+        ///
+        /// Length: 0 to 50.
         pub fn set_security_group_ids(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -221,20 +403,32 @@ pub mod builders {
             self
         }
         /// The `SecurityGroupIds` member, if set.
+        ///
+        /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
+        ///
+        /// Length: 0 to 50.
         pub fn get_security_group_ids(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
             &self.security_group_ids
         }
-        /// Sets [`tags`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::tags) (`Tags`).
+        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+        ///
+        /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
+        ///
+        /// Length: 1 to 50.
         pub fn tags(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+            input: impl ::std::convert::Into<crate::types::Tag>,
         ) -> Self {
-            self.tags = ::std::option::Option::Some(input.into());
+            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `Tags` member.
+        /// Replaces or clears the whole `Tags` list.
+        ///
+        /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
+        ///
+        /// Length: 1 to 50.
         pub fn set_tags(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -243,12 +437,18 @@ pub mod builders {
             self
         }
         /// The `Tags` member, if set.
+        ///
+        /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
+        ///
+        /// Length: 1 to 50.
         pub fn get_tags(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
             &self.tags
         }
-        /// Sets [`windows_configuration`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::windows_configuration) (`WindowsConfiguration`).
+        /// Sets the `WindowsConfiguration` member.
+        ///
+        /// The configuration for this Microsoft Windows file system.
         pub fn windows_configuration(
             mut self,
             input: impl ::std::convert::Into<
@@ -259,6 +459,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `WindowsConfiguration` member.
+        ///
+        /// The configuration for this Microsoft Windows file system.
         pub fn set_windows_configuration(
             mut self,
             input: ::std::option::Option<
@@ -269,12 +471,16 @@ pub mod builders {
             self
         }
         /// The `WindowsConfiguration` member, if set.
+        ///
+        /// The configuration for this Microsoft Windows file system.
         pub fn get_windows_configuration(
             &self,
         ) -> &::std::option::Option<crate::types::CreateFileSystemWindowsConfiguration> {
             &self.windows_configuration
         }
-        /// Sets [`lustre_configuration`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::lustre_configuration) (`LustreConfiguration`).
+        /// Sets the `LustreConfiguration` member.
+        ///
+        /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
         pub fn lustre_configuration(
             mut self,
             input: impl ::std::convert::Into<
@@ -285,6 +491,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `LustreConfiguration` member.
+        ///
+        /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
         pub fn set_lustre_configuration(
             mut self,
             input: ::std::option::Option<
@@ -295,12 +503,28 @@ pub mod builders {
             self
         }
         /// The `LustreConfiguration` member, if set.
+        ///
+        /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
         pub fn get_lustre_configuration(
             &self,
         ) -> &::std::option::Option<crate::types::CreateFileSystemLustreConfiguration> {
             &self.lustre_configuration
         }
-        /// Sets [`storage_type`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::storage_type) (`StorageType`).
+        /// Sets the `StorageType` member.
+        ///
+        /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
+        ///
+        /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
+        ///
+        /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
+        ///
+        /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
+        ///
+        /// The default value is `SSD`.
+        ///
+        /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
+        ///
+        /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
         pub fn storage_type(
             mut self,
             input: impl ::std::convert::Into<crate::types::StorageType>,
@@ -309,6 +533,20 @@ pub mod builders {
             self
         }
         /// Sets or clears the `StorageType` member.
+        ///
+        /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
+        ///
+        /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
+        ///
+        /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
+        ///
+        /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
+        ///
+        /// The default value is `SSD`.
+        ///
+        /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
+        ///
+        /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
         pub fn set_storage_type(
             mut self,
             input: ::std::option::Option<crate::types::StorageType>,
@@ -317,12 +555,42 @@ pub mod builders {
             self
         }
         /// The `StorageType` member, if set.
+        ///
+        /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
+        ///
+        /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
+        ///
+        /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
+        ///
+        /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
+        ///
+        /// The default value is `SSD`.
+        ///
+        /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
+        ///
+        /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
         pub fn get_storage_type(
             &self,
         ) -> &::std::option::Option<crate::types::StorageType> {
             &self.storage_type
         }
-        /// Sets [`kms_key_id`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::kms_key_id) (`KmsKeyId`).
+        /// Sets the `KmsKeyId` member.
+        ///
+        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+        ///
+        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+        ///
+        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+        ///
+        /// - Amazon FSx for NetApp ONTAP
+        ///
+        /// - Amazon FSx for OpenZFS
+        ///
+        /// - Amazon FSx for Windows File Server
+        ///
+        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+        ///
+        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
         pub fn kms_key_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -331,6 +599,22 @@ pub mod builders {
             self
         }
         /// Sets or clears the `KmsKeyId` member.
+        ///
+        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+        ///
+        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+        ///
+        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+        ///
+        /// - Amazon FSx for NetApp ONTAP
+        ///
+        /// - Amazon FSx for OpenZFS
+        ///
+        /// - Amazon FSx for Windows File Server
+        ///
+        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+        ///
+        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
         pub fn set_kms_key_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -339,10 +623,32 @@ pub mod builders {
             self
         }
         /// The `KmsKeyId` member, if set.
+        ///
+        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
+        ///
+        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
+        ///
+        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
+        ///
+        /// - Amazon FSx for NetApp ONTAP
+        ///
+        /// - Amazon FSx for OpenZFS
+        ///
+        /// - Amazon FSx for Windows File Server
+        ///
+        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
+        ///
+        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
         pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.kms_key_id
         }
-        /// Sets [`file_system_type_version`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::file_system_type_version) (`FileSystemTypeVersion`).
+        /// Sets the `FileSystemTypeVersion` member.
+        ///
+        /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
+        ///
+        /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
+        ///
+        /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
         pub fn file_system_type_version(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -351,6 +657,12 @@ pub mod builders {
             self
         }
         /// Sets or clears the `FileSystemTypeVersion` member.
+        ///
+        /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
+        ///
+        /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
+        ///
+        /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
         pub fn set_file_system_type_version(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -359,12 +671,20 @@ pub mod builders {
             self
         }
         /// The `FileSystemTypeVersion` member, if set.
+        ///
+        /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
+        ///
+        /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
+        ///
+        /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
         pub fn get_file_system_type_version(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.file_system_type_version
         }
-        /// Sets [`open_zfs_configuration`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::open_zfs_configuration) (`OpenZFSConfiguration`).
+        /// Sets the `OpenZFSConfiguration` member.
+        ///
+        /// The OpenZFS configuration for the file system that's being created.
         pub fn open_zfs_configuration(
             mut self,
             input: impl ::std::convert::Into<
@@ -375,6 +695,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `OpenZFSConfiguration` member.
+        ///
+        /// The OpenZFS configuration for the file system that's being created.
         pub fn set_open_zfs_configuration(
             mut self,
             input: ::std::option::Option<
@@ -385,12 +707,20 @@ pub mod builders {
             self
         }
         /// The `OpenZFSConfiguration` member, if set.
+        ///
+        /// The OpenZFS configuration for the file system that's being created.
         pub fn get_open_zfs_configuration(
             &self,
         ) -> &::std::option::Option<crate::types::CreateFileSystemOpenZfsConfiguration> {
             &self.open_zfs_configuration
         }
-        /// Sets [`storage_capacity`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::storage_capacity) (`StorageCapacity`).
+        /// Sets the `StorageCapacity` member.
+        ///
+        /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
+        ///
+        /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
+        ///
+        /// Range: 0 to 2147483647.
         pub fn storage_capacity(
             mut self,
             input: impl ::std::convert::Into<i32>,
@@ -399,6 +729,12 @@ pub mod builders {
             self
         }
         /// Sets or clears the `StorageCapacity` member.
+        ///
+        /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
+        ///
+        /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
+        ///
+        /// Range: 0 to 2147483647.
         pub fn set_storage_capacity(
             mut self,
             input: ::std::option::Option<i32>,
@@ -407,10 +743,20 @@ pub mod builders {
             self
         }
         /// The `StorageCapacity` member, if set.
+        ///
+        /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
+        ///
+        /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
+        ///
+        /// Range: 0 to 2147483647.
         pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
             &self.storage_capacity
         }
-        /// Sets [`network_type`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput::network_type) (`NetworkType`).
+        /// Sets the `NetworkType` member.
+        ///
+        /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
+        ///
+        /// Values: `IPV4`, `DUAL`.
         pub fn network_type(
             mut self,
             input: impl ::std::convert::Into<crate::types::NetworkType>,
@@ -419,6 +765,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `NetworkType` member.
+        ///
+        /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
+        ///
+        /// Values: `IPV4`, `DUAL`.
         pub fn set_network_type(
             mut self,
             input: ::std::option::Option<crate::types::NetworkType>,
@@ -427,36 +777,22 @@ pub mod builders {
             self
         }
         /// The `NetworkType` member, if set.
+        ///
+        /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
+        ///
+        /// Values: `IPV4`, `DUAL`.
         pub fn get_network_type(
             &self,
         ) -> &::std::option::Option<crate::types::NetworkType> {
             &self.network_type
         }
-        /// Builds the value; fails if a required member is missing.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
         pub fn build(
             self,
         ) -> ::std::result::Result<
             crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput,
             crate::error::BuildError,
         > {
-            if self.backup_id.is_none() {
-                return ::std::result::Result::Err(
-                    crate::error::BuildError::missing_member(
-                        "CreateFileSystemFromBackupInput",
-                        "backup_id",
-                        "BackupId",
-                    ),
-                );
-            }
-            if self.subnet_ids.is_none() {
-                return ::std::result::Result::Err(
-                    crate::error::BuildError::missing_member(
-                        "CreateFileSystemFromBackupInput",
-                        "subnet_ids",
-                        "SubnetIds",
-                    ),
-                );
-            }
             ::std::result::Result::Ok(crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
                 backup_id: self.backup_id,
                 client_request_token: self.client_request_token,
@@ -480,7 +816,9 @@ pub mod builders {
         file_system: ::std::option::Option<crate::types::FileSystem>,
     }
     impl CreateFileSystemFromBackupOutputBuilder {
-        /// Sets [`file_system`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput::file_system) (`FileSystem`).
+        /// Sets the `FileSystem` member.
+        ///
+        /// A description of the file system.
         pub fn file_system(
             mut self,
             input: impl ::std::convert::Into<crate::types::FileSystem>,
@@ -489,6 +827,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `FileSystem` member.
+        ///
+        /// A description of the file system.
         pub fn set_file_system(
             mut self,
             input: ::std::option::Option<crate::types::FileSystem>,
@@ -497,6 +837,8 @@ pub mod builders {
             self
         }
         /// The `FileSystem` member, if set.
+        ///
+        /// A description of the file system.
         pub fn get_file_system(
             &self,
         ) -> &::std::option::Option<crate::types::FileSystem> {
@@ -790,39 +1132,39 @@ impl CreateFileSystemFromBackupError {
     pub fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
     }
-    /// Whether this is a `ActiveDirectoryError` error.
+    /// Whether the error is `ActiveDirectoryError`.
     pub fn is_active_directory_error(&self) -> bool {
         ::std::matches!(self, Self::ActiveDirectoryError(_))
     }
-    /// Whether this is a `BackupNotFound` error.
+    /// Whether the error is `BackupNotFound`.
     pub fn is_backup_not_found(&self) -> bool {
         ::std::matches!(self, Self::BackupNotFound(_))
     }
-    /// Whether this is a `BadRequest` error.
+    /// Whether the error is `BadRequest`.
     pub fn is_bad_request(&self) -> bool {
         ::std::matches!(self, Self::BadRequest(_))
     }
-    /// Whether this is a `IncompatibleParameterError` error.
+    /// Whether the error is `IncompatibleParameterError`.
     pub fn is_incompatible_parameter_error(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleParameterError(_))
     }
-    /// Whether this is a `InternalServerError` error.
+    /// Whether the error is `InternalServerError`.
     pub fn is_internal_server_error(&self) -> bool {
         ::std::matches!(self, Self::InternalServerError(_))
     }
-    /// Whether this is a `InvalidNetworkSettings` error.
+    /// Whether the error is `InvalidNetworkSettings`.
     pub fn is_invalid_network_settings(&self) -> bool {
         ::std::matches!(self, Self::InvalidNetworkSettings(_))
     }
-    /// Whether this is a `InvalidPerUnitStorageThroughput` error.
+    /// Whether the error is `InvalidPerUnitStorageThroughput`.
     pub fn is_invalid_per_unit_storage_throughput(&self) -> bool {
         ::std::matches!(self, Self::InvalidPerUnitStorageThroughput(_))
     }
-    /// Whether this is a `MissingFileSystemConfiguration` error.
+    /// Whether the error is `MissingFileSystemConfiguration`.
     pub fn is_missing_file_system_configuration(&self) -> bool {
         ::std::matches!(self, Self::MissingFileSystemConfiguration(_))
     }
-    /// Whether this is a `ServiceLimitExceeded` error.
+    /// Whether the error is `ServiceLimitExceeded`.
     pub fn is_service_limit_exceeded(&self) -> bool {
         ::std::matches!(self, Self::ServiceLimitExceeded(_))
     }

@@ -12,22 +12,60 @@
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateVolumeFromBackupInput {
     /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub backup_id: ::std::option::Option<::std::string::String>,
     /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
     pub client_request_token: ::std::option::Option<::std::string::String>,
     /// The name of the new volume you're creating.
+    ///
+    /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
     pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the configuration of the ONTAP volume that you are creating.
     pub ontap_configuration: ::std::option::Option<
         crate::types::CreateOntapVolumeConfiguration,
     >,
     /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
 }
 impl CreateVolumeFromBackupInput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the source backup. Specifies the backup that you are copying.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+        self.backup_id.as_deref()
+    }
+    /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
+    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+        self.client_request_token.as_deref()
+    }
+    /// The name of the new volume you're creating.
+    ///
+    /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// Specifies the configuration of the ONTAP volume that you are creating.
+    pub fn ontap_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::types::CreateOntapVolumeConfiguration> {
+        self.ontap_configuration.as_ref()
+    }
+    /// A list of `Tag` values, with a maximum of 50 elements.
+    ///
+    /// Length: 1 to 50.
+    pub fn tags(&self) -> &[crate::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
     }
 }
 /// The output of the `CreateVolumeFromBackup` operation.
@@ -41,9 +79,13 @@ pub struct CreateVolumeFromBackupOutput {
     pub volume: ::std::option::Option<crate::types::Volume>,
 }
 impl CreateVolumeFromBackupOutput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
+    pub fn volume(&self) -> ::std::option::Option<&crate::types::Volume> {
+        self.volume.as_ref()
     }
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
@@ -60,7 +102,11 @@ pub mod builders {
         tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     }
     impl CreateVolumeFromBackupInputBuilder {
-        /// Sets [`backup_id`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::backup_id) (`BackupId`).
+        /// Sets the `BackupId` member.
+        ///
+        /// The ID of the source backup. Specifies the backup that you are copying.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn backup_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -69,6 +115,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `BackupId` member.
+        ///
+        /// The ID of the source backup. Specifies the backup that you are copying.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn set_backup_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -77,10 +127,18 @@ pub mod builders {
             self
         }
         /// The `BackupId` member, if set.
+        ///
+        /// The ID of the source backup. Specifies the backup that you are copying.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.backup_id
         }
-        /// Sets [`client_request_token`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::client_request_token) (`ClientRequestToken`).
+        /// Sets the `ClientRequestToken` member.
+        ///
+        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn client_request_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -89,6 +147,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `ClientRequestToken` member.
+        ///
+        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn set_client_request_token(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -97,12 +159,20 @@ pub mod builders {
             self
         }
         /// The `ClientRequestToken` member, if set.
+        ///
+        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn get_client_request_token(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.client_request_token
         }
-        /// Sets [`name`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::name) (`Name`).
+        /// Sets the `Name` member.
+        ///
+        /// The name of the new volume you're creating.
+        ///
+        /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
         pub fn name(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -111,6 +181,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `Name` member.
+        ///
+        /// The name of the new volume you're creating.
+        ///
+        /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
         pub fn set_name(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -119,10 +193,16 @@ pub mod builders {
             self
         }
         /// The `Name` member, if set.
+        ///
+        /// The name of the new volume you're creating.
+        ///
+        /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
         pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
             &self.name
         }
-        /// Sets [`ontap_configuration`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::ontap_configuration) (`OntapConfiguration`).
+        /// Sets the `OntapConfiguration` member.
+        ///
+        /// Specifies the configuration of the ONTAP volume that you are creating.
         pub fn ontap_configuration(
             mut self,
             input: impl ::std::convert::Into<
@@ -133,6 +213,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `OntapConfiguration` member.
+        ///
+        /// Specifies the configuration of the ONTAP volume that you are creating.
         pub fn set_ontap_configuration(
             mut self,
             input: ::std::option::Option<crate::types::CreateOntapVolumeConfiguration>,
@@ -141,20 +223,30 @@ pub mod builders {
             self
         }
         /// The `OntapConfiguration` member, if set.
+        ///
+        /// Specifies the configuration of the ONTAP volume that you are creating.
         pub fn get_ontap_configuration(
             &self,
         ) -> &::std::option::Option<crate::types::CreateOntapVolumeConfiguration> {
             &self.ontap_configuration
         }
-        /// Sets [`tags`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput::tags) (`Tags`).
+        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
+        ///
+        /// A list of `Tag` values, with a maximum of 50 elements.
+        ///
+        /// Length: 1 to 50.
         pub fn tags(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Tag>>,
+            input: impl ::std::convert::Into<crate::types::Tag>,
         ) -> Self {
-            self.tags = ::std::option::Option::Some(input.into());
+            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `Tags` member.
+        /// Replaces or clears the whole `Tags` list.
+        ///
+        /// A list of `Tag` values, with a maximum of 50 elements.
+        ///
+        /// Length: 1 to 50.
         pub fn set_tags(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
@@ -163,36 +255,22 @@ pub mod builders {
             self
         }
         /// The `Tags` member, if set.
+        ///
+        /// A list of `Tag` values, with a maximum of 50 elements.
+        ///
+        /// Length: 1 to 50.
         pub fn get_tags(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
             &self.tags
         }
-        /// Builds the value; fails if a required member is missing.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
         pub fn build(
             self,
         ) -> ::std::result::Result<
             crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput,
             crate::error::BuildError,
         > {
-            if self.backup_id.is_none() {
-                return ::std::result::Result::Err(
-                    crate::error::BuildError::missing_member(
-                        "CreateVolumeFromBackupInput",
-                        "backup_id",
-                        "BackupId",
-                    ),
-                );
-            }
-            if self.name.is_none() {
-                return ::std::result::Result::Err(
-                    crate::error::BuildError::missing_member(
-                        "CreateVolumeFromBackupInput",
-                        "name",
-                        "Name",
-                    ),
-                );
-            }
             ::std::result::Result::Ok(crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
                 backup_id: self.backup_id,
                 client_request_token: self.client_request_token,
@@ -208,7 +286,9 @@ pub mod builders {
         volume: ::std::option::Option<crate::types::Volume>,
     }
     impl CreateVolumeFromBackupOutputBuilder {
-        /// Sets [`volume`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput::volume) (`Volume`).
+        /// Sets the `Volume` member.
+        ///
+        /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
         pub fn volume(
             mut self,
             input: impl ::std::convert::Into<crate::types::Volume>,
@@ -217,6 +297,8 @@ pub mod builders {
             self
         }
         /// Sets or clears the `Volume` member.
+        ///
+        /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
         pub fn set_volume(
             mut self,
             input: ::std::option::Option<crate::types::Volume>,
@@ -225,6 +307,8 @@ pub mod builders {
             self
         }
         /// The `Volume` member, if set.
+        ///
+        /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
         pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
             &self.volume
         }
@@ -499,35 +583,35 @@ impl CreateVolumeFromBackupError {
     pub fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
     }
-    /// Whether this is a `BackupNotFound` error.
+    /// Whether the error is `BackupNotFound`.
     pub fn is_backup_not_found(&self) -> bool {
         ::std::matches!(self, Self::BackupNotFound(_))
     }
-    /// Whether this is a `BadRequest` error.
+    /// Whether the error is `BadRequest`.
     pub fn is_bad_request(&self) -> bool {
         ::std::matches!(self, Self::BadRequest(_))
     }
-    /// Whether this is a `FileSystemNotFound` error.
+    /// Whether the error is `FileSystemNotFound`.
     pub fn is_file_system_not_found(&self) -> bool {
         ::std::matches!(self, Self::FileSystemNotFound(_))
     }
-    /// Whether this is a `IncompatibleParameterError` error.
+    /// Whether the error is `IncompatibleParameterError`.
     pub fn is_incompatible_parameter_error(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleParameterError(_))
     }
-    /// Whether this is a `InternalServerError` error.
+    /// Whether the error is `InternalServerError`.
     pub fn is_internal_server_error(&self) -> bool {
         ::std::matches!(self, Self::InternalServerError(_))
     }
-    /// Whether this is a `MissingVolumeConfiguration` error.
+    /// Whether the error is `MissingVolumeConfiguration`.
     pub fn is_missing_volume_configuration(&self) -> bool {
         ::std::matches!(self, Self::MissingVolumeConfiguration(_))
     }
-    /// Whether this is a `ServiceLimitExceeded` error.
+    /// Whether the error is `ServiceLimitExceeded`.
     pub fn is_service_limit_exceeded(&self) -> bool {
         ::std::matches!(self, Self::ServiceLimitExceeded(_))
     }
-    /// Whether this is a `StorageVirtualMachineNotFound` error.
+    /// Whether the error is `StorageVirtualMachineNotFound`.
     pub fn is_storage_virtual_machine_not_found(&self) -> bool {
         ::std::matches!(self, Self::StorageVirtualMachineNotFound(_))
     }

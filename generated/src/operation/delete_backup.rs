@@ -18,14 +18,30 @@
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct DeleteBackupInput {
     /// The ID of the backup that you want to delete.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub backup_id: ::std::option::Option<::std::string::String>,
     /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
     pub client_request_token: ::std::option::Option<::std::string::String>,
 }
 impl DeleteBackupInput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupInputBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the backup that you want to delete.
+    ///
+    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+        self.backup_id.as_deref()
+    }
+    /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
+    ///
+    /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
+    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+        self.client_request_token.as_deref()
     }
 }
 /// The output of the `DeleteBackup` operation.
@@ -38,14 +54,30 @@ impl DeleteBackupInput {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct DeleteBackupOutput {
     /// The ID of the backup that was deleted.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
     pub backup_id: ::std::option::Option<::std::string::String>,
     /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
     pub lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
 }
 impl DeleteBackupOutput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// The ID of the backup that was deleted.
+    ///
+    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
+    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+        self.backup_id.as_deref()
+    }
+    /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
+    ///
+    /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
+    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::BackupLifecycle> {
+        self.lifecycle.as_ref()
     }
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
@@ -57,7 +89,11 @@ pub mod builders {
         client_request_token: ::std::option::Option<::std::string::String>,
     }
     impl DeleteBackupInputBuilder {
-        /// Sets [`backup_id`](crate::operation::delete_backup::DeleteBackupInput::backup_id) (`BackupId`).
+        /// Sets the `BackupId` member.
+        ///
+        /// The ID of the backup that you want to delete.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn backup_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -66,6 +102,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `BackupId` member.
+        ///
+        /// The ID of the backup that you want to delete.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn set_backup_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -74,10 +114,18 @@ pub mod builders {
             self
         }
         /// The `BackupId` member, if set.
+        ///
+        /// The ID of the backup that you want to delete.
+        ///
+        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.backup_id
         }
-        /// Sets [`client_request_token`](crate::operation::delete_backup::DeleteBackupInput::client_request_token) (`ClientRequestToken`).
+        /// Sets the `ClientRequestToken` member.
+        ///
+        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn client_request_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -86,6 +134,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `ClientRequestToken` member.
+        ///
+        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn set_client_request_token(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -94,27 +146,22 @@ pub mod builders {
             self
         }
         /// The `ClientRequestToken` member, if set.
+        ///
+        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
+        ///
+        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
         pub fn get_client_request_token(
             &self,
         ) -> &::std::option::Option<::std::string::String> {
             &self.client_request_token
         }
-        /// Builds the value; fails if a required member is missing.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
         pub fn build(
             self,
         ) -> ::std::result::Result<
             crate::operation::delete_backup::DeleteBackupInput,
             crate::error::BuildError,
         > {
-            if self.backup_id.is_none() {
-                return ::std::result::Result::Err(
-                    crate::error::BuildError::missing_member(
-                        "DeleteBackupInput",
-                        "backup_id",
-                        "BackupId",
-                    ),
-                );
-            }
             ::std::result::Result::Ok(crate::operation::delete_backup::DeleteBackupInput {
                 backup_id: self.backup_id,
                 client_request_token: self.client_request_token,
@@ -128,7 +175,11 @@ pub mod builders {
         lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
     }
     impl DeleteBackupOutputBuilder {
-        /// Sets [`backup_id`](crate::operation::delete_backup::DeleteBackupOutput::backup_id) (`BackupId`).
+        /// Sets the `BackupId` member.
+        ///
+        /// The ID of the backup that was deleted.
+        ///
+        /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn backup_id(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -137,6 +188,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `BackupId` member.
+        ///
+        /// The ID of the backup that was deleted.
+        ///
+        /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn set_backup_id(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -145,10 +200,18 @@ pub mod builders {
             self
         }
         /// The `BackupId` member, if set.
+        ///
+        /// The ID of the backup that was deleted.
+        ///
+        /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
         pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.backup_id
         }
-        /// Sets [`lifecycle`](crate::operation::delete_backup::DeleteBackupOutput::lifecycle) (`Lifecycle`).
+        /// Sets the `Lifecycle` member.
+        ///
+        /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
+        ///
+        /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
         pub fn lifecycle(
             mut self,
             input: impl ::std::convert::Into<crate::types::BackupLifecycle>,
@@ -157,6 +220,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `Lifecycle` member.
+        ///
+        /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
+        ///
+        /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
         pub fn set_lifecycle(
             mut self,
             input: ::std::option::Option<crate::types::BackupLifecycle>,
@@ -165,6 +232,10 @@ pub mod builders {
             self
         }
         /// The `Lifecycle` member, if set.
+        ///
+        /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
+        ///
+        /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
         pub fn get_lifecycle(
             &self,
         ) -> &::std::option::Option<crate::types::BackupLifecycle> {
@@ -416,31 +487,31 @@ impl DeleteBackupError {
     pub fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
     }
-    /// Whether this is a `BackupBeingCopied` error.
+    /// Whether the error is `BackupBeingCopied`.
     pub fn is_backup_being_copied(&self) -> bool {
         ::std::matches!(self, Self::BackupBeingCopied(_))
     }
-    /// Whether this is a `BackupInProgress` error.
+    /// Whether the error is `BackupInProgress`.
     pub fn is_backup_in_progress(&self) -> bool {
         ::std::matches!(self, Self::BackupInProgress(_))
     }
-    /// Whether this is a `BackupNotFound` error.
+    /// Whether the error is `BackupNotFound`.
     pub fn is_backup_not_found(&self) -> bool {
         ::std::matches!(self, Self::BackupNotFound(_))
     }
-    /// Whether this is a `BackupRestoring` error.
+    /// Whether the error is `BackupRestoring`.
     pub fn is_backup_restoring(&self) -> bool {
         ::std::matches!(self, Self::BackupRestoring(_))
     }
-    /// Whether this is a `BadRequest` error.
+    /// Whether the error is `BadRequest`.
     pub fn is_bad_request(&self) -> bool {
         ::std::matches!(self, Self::BadRequest(_))
     }
-    /// Whether this is a `IncompatibleParameterError` error.
+    /// Whether the error is `IncompatibleParameterError`.
     pub fn is_incompatible_parameter_error(&self) -> bool {
         ::std::matches!(self, Self::IncompatibleParameterError(_))
     }
-    /// Whether this is a `InternalServerError` error.
+    /// Whether the error is `InternalServerError`.
     pub fn is_internal_server_error(&self) -> bool {
         ::std::matches!(self, Self::InternalServerError(_))
     }

@@ -24,18 +24,50 @@
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct DescribeBackupsInput {
     /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
+    ///
+    /// Length: 0 to 50.
     pub backup_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
+    ///
+    /// Length: 0 to 10.
     pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
     /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
+    ///
+    /// Range: 1 to 2147483647.
     pub max_results: ::std::option::Option<i32>,
     /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
+    ///
+    /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl DescribeBackupsInput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsInputBuilder {
         ::std::default::Default::default()
+    }
+    /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
+    ///
+    /// Length: 0 to 50.
+    pub fn backup_ids(&self) -> &[::std::string::String] {
+        self.backup_ids.as_deref().unwrap_or_default()
+    }
+    /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
+    ///
+    /// Length: 0 to 10.
+    pub fn filters(&self) -> &[crate::types::Filter] {
+        self.filters.as_deref().unwrap_or_default()
+    }
+    /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
+    ///
+    /// Range: 1 to 2147483647.
+    pub fn max_results(&self) -> ::std::option::Option<i32> {
+        self.max_results
+    }
+    /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
+    ///
+    /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
     }
 }
 /// The output of the `DescribeBackups` operation.
@@ -48,14 +80,30 @@ impl DescribeBackupsInput {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct DescribeBackupsOutput {
     /// An array of backups.
+    ///
+    /// Length: 0 to 50.
     pub backups: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
     /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
+    ///
+    /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl DescribeBackupsOutput {
-    /// A builder for this type; `build()` checks that required members are set.
+    /// A builder for this type.
     pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// An array of backups.
+    ///
+    /// Length: 0 to 50.
+    pub fn backups(&self) -> &[crate::types::Backup] {
+        self.backups.as_deref().unwrap_or_default()
+    }
+    /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
+    ///
+    /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
+    pub fn next_token(&self) -> ::std::option::Option<&str> {
+        self.next_token.as_deref()
     }
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
@@ -69,15 +117,23 @@ pub mod builders {
         next_token: ::std::option::Option<::std::string::String>,
     }
     impl DescribeBackupsInputBuilder {
-        /// Sets [`backup_ids`](crate::operation::describe_backups::DescribeBackupsInput::backup_ids) (`BackupIds`).
+        /// Appends an element to the `BackupIds` list; [`set_backup_ids`](Self::set_backup_ids) replaces the whole list.
+        ///
+        /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
+        ///
+        /// Length: 0 to 50.
         pub fn backup_ids(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
+            input: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
-            self.backup_ids = ::std::option::Option::Some(input.into());
+            self.backup_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `BackupIds` member.
+        /// Replaces or clears the whole `BackupIds` list.
+        ///
+        /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
+        ///
+        /// Length: 0 to 50.
         pub fn set_backup_ids(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -86,20 +142,32 @@ pub mod builders {
             self
         }
         /// The `BackupIds` member, if set.
+        ///
+        /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
+        ///
+        /// Length: 0 to 50.
         pub fn get_backup_ids(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
             &self.backup_ids
         }
-        /// Sets [`filters`](crate::operation::describe_backups::DescribeBackupsInput::filters) (`Filters`).
+        /// Appends an element to the `Filters` list; [`set_filters`](Self::set_filters) replaces the whole list.
+        ///
+        /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
+        ///
+        /// Length: 0 to 10.
         pub fn filters(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Filter>>,
+            input: impl ::std::convert::Into<crate::types::Filter>,
         ) -> Self {
-            self.filters = ::std::option::Option::Some(input.into());
+            self.filters.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `Filters` member.
+        /// Replaces or clears the whole `Filters` list.
+        ///
+        /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
+        ///
+        /// Length: 0 to 10.
         pub fn set_filters(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
@@ -108,26 +176,46 @@ pub mod builders {
             self
         }
         /// The `Filters` member, if set.
+        ///
+        /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
+        ///
+        /// Length: 0 to 10.
         pub fn get_filters(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
             &self.filters
         }
-        /// Sets [`max_results`](crate::operation::describe_backups::DescribeBackupsInput::max_results) (`MaxResults`).
+        /// Sets the `MaxResults` member.
+        ///
+        /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
+        ///
+        /// Range: 1 to 2147483647.
         pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
             self.max_results = ::std::option::Option::Some(input.into());
             self
         }
         /// Sets or clears the `MaxResults` member.
+        ///
+        /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
+        ///
+        /// Range: 1 to 2147483647.
         pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
             self.max_results = input;
             self
         }
         /// The `MaxResults` member, if set.
+        ///
+        /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
+        ///
+        /// Range: 1 to 2147483647.
         pub fn get_max_results(&self) -> &::std::option::Option<i32> {
             &self.max_results
         }
-        /// Sets [`next_token`](crate::operation::describe_backups::DescribeBackupsInput::next_token) (`NextToken`).
+        /// Sets the `NextToken` member.
+        ///
+        /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
+        ///
+        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -136,6 +224,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `NextToken` member.
+        ///
+        /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
+        ///
+        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
         pub fn set_next_token(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -144,17 +236,26 @@ pub mod builders {
             self
         }
         /// The `NextToken` member, if set.
+        ///
+        /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
+        ///
+        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
             &self.next_token
         }
-        /// Builds the value (unset members take their defaults).
-        pub fn build(self) -> crate::operation::describe_backups::DescribeBackupsInput {
-            crate::operation::describe_backups::DescribeBackupsInput {
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
+        pub fn build(
+            self,
+        ) -> ::std::result::Result<
+            crate::operation::describe_backups::DescribeBackupsInput,
+            crate::error::BuildError,
+        > {
+            ::std::result::Result::Ok(crate::operation::describe_backups::DescribeBackupsInput {
                 backup_ids: self.backup_ids,
                 filters: self.filters,
                 max_results: self.max_results,
                 next_token: self.next_token,
-            }
+            })
         }
     }
     /// A builder for [`DescribeBackupsOutput`](crate::operation::describe_backups::DescribeBackupsOutput).
@@ -164,15 +265,23 @@ pub mod builders {
         next_token: ::std::option::Option<::std::string::String>,
     }
     impl DescribeBackupsOutputBuilder {
-        /// Sets [`backups`](crate::operation::describe_backups::DescribeBackupsOutput::backups) (`Backups`).
+        /// Appends an element to the `Backups` list; [`set_backups`](Self::set_backups) replaces the whole list.
+        ///
+        /// An array of backups.
+        ///
+        /// Length: 0 to 50.
         pub fn backups(
             mut self,
-            input: impl ::std::convert::Into<::std::vec::Vec<crate::types::Backup>>,
+            input: impl ::std::convert::Into<crate::types::Backup>,
         ) -> Self {
-            self.backups = ::std::option::Option::Some(input.into());
+            self.backups.get_or_insert_with(::std::vec::Vec::new).push(input.into());
             self
         }
-        /// Sets or clears the `Backups` member.
+        /// Replaces or clears the whole `Backups` list.
+        ///
+        /// An array of backups.
+        ///
+        /// Length: 0 to 50.
         pub fn set_backups(
             mut self,
             input: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
@@ -181,12 +290,20 @@ pub mod builders {
             self
         }
         /// The `Backups` member, if set.
+        ///
+        /// An array of backups.
+        ///
+        /// Length: 0 to 50.
         pub fn get_backups(
             &self,
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::Backup>> {
             &self.backups
         }
-        /// Sets [`next_token`](crate::operation::describe_backups::DescribeBackupsOutput::next_token) (`NextToken`).
+        /// Sets the `NextToken` member.
+        ///
+        /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
+        ///
+        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
         pub fn next_token(
             mut self,
             input: impl ::std::convert::Into<::std::string::String>,
@@ -195,6 +312,10 @@ pub mod builders {
             self
         }
         /// Sets or clears the `NextToken` member.
+        ///
+        /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
+        ///
+        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
         pub fn set_next_token(
             mut self,
             input: ::std::option::Option<::std::string::String>,
@@ -203,6 +324,10 @@ pub mod builders {
             self
         }
         /// The `NextToken` member, if set.
+        ///
+        /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
+        ///
+        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
             &self.next_token
         }
@@ -411,23 +536,23 @@ impl DescribeBackupsError {
     pub fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
     }
-    /// Whether this is a `BackupNotFound` error.
+    /// Whether the error is `BackupNotFound`.
     pub fn is_backup_not_found(&self) -> bool {
         ::std::matches!(self, Self::BackupNotFound(_))
     }
-    /// Whether this is a `BadRequest` error.
+    /// Whether the error is `BadRequest`.
     pub fn is_bad_request(&self) -> bool {
         ::std::matches!(self, Self::BadRequest(_))
     }
-    /// Whether this is a `FileSystemNotFound` error.
+    /// Whether the error is `FileSystemNotFound`.
     pub fn is_file_system_not_found(&self) -> bool {
         ::std::matches!(self, Self::FileSystemNotFound(_))
     }
-    /// Whether this is a `InternalServerError` error.
+    /// Whether the error is `InternalServerError`.
     pub fn is_internal_server_error(&self) -> bool {
         ::std::matches!(self, Self::InternalServerError(_))
     }
-    /// Whether this is a `VolumeNotFound` error.
+    /// Whether the error is `VolumeNotFound`.
     pub fn is_volume_not_found(&self) -> bool {
         ::std::matches!(self, Self::VolumeNotFound(_))
     }

@@ -707,7 +707,9 @@ impl Response {
     /// One whole sans-IO DescribeBackups call with our crate: build the input, make the request
     /// (body, headers), point it at the endpoint, and read this response.
     fn ours_call(&self) -> Result<describe_backups::DescribeBackupsOutput, String> {
-        let input = describe_backups::DescribeBackupsInput::builder().build();
+        let input = describe_backups::DescribeBackupsInput::builder()
+            .build()
+            .map_err(|e| e.to_string())?;
         let request = describe_backups::request(&input).map_err(|e| e.to_string())?;
         let request = fsx::endpoint::apply(request, ENDPOINT).map_err(|e| e.to_string())?;
         black_box(&request);

@@ -341,9 +341,9 @@ impl CopyBackupRequest {
             .source_region(self.source_region.clone())
             .kms_key_id(self.kms_key_id.clone())
             .copy_tags(self.copy_tags)
-            .tags(ours_tags(&self.tags))
+            .set_tags(Some(ours_tags(&self.tags)))
             .build()
-            .expect("every required member is set")
+            .expect("an input's build() does not fail")
     }
 }
 
@@ -362,8 +362,9 @@ impl CreateBackupRequest {
         fsx::operation::create_backup::CreateBackupInput::builder()
             .file_system_id(self.file_system_id.clone())
             .client_request_token(self.client_request_token.clone())
-            .tags(ours_tags(&self.tags))
+            .set_tags(Some(ours_tags(&self.tags)))
             .build()
+            .expect("an input's build() does not fail")
     }
 }
 
@@ -374,7 +375,6 @@ fn ours_tags(tags: &[(String, String)]) -> Vec<fsx::types::Tag> {
                 .key(key.clone())
                 .value(value.clone())
                 .build()
-                .expect("key and value are set")
         })
         .collect()
 }
