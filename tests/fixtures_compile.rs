@@ -42,7 +42,25 @@ fn fixture_crates_build_clippy_clean_and_pass_their_behaviour_tests() {
             &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
         );
         cargo_in(&dir, &target, &["doc", "--quiet", "--no-deps"]);
-        // The crate's own tests: its runtime's, its documented examples, the behaviour tests.
+        // The crate's own tests: its runtime's, its documented examples, the behaviour tests;
+        // again with every feature where the behaviour tests check what a feature changes.
         cargo_in(&dir, &target, &["test", "--quiet"]);
+        let tests = std::fs::read_to_string(&behaviour).expect("behaviour tests");
+        if tests.contains("cfg!(feature") {
+            cargo_in(
+                &dir,
+                &target,
+                &[
+                    "clippy",
+                    "--quiet",
+                    "--all-targets",
+                    "--all-features",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            );
+            cargo_in(&dir, &target, &["test", "--quiet", "--all-features"]);
+        }
     }
 }

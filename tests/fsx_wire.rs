@@ -624,6 +624,69 @@ fn builders_take_what_the_wire_allows() {
     assert!(cleared.tags().is_empty());
 }
 
+#[test]
+fn validate_checks_fsx_constraints_only_when_asked() {
+    // The documented CopyBackup input is valid.
+    let valid = CopyBackupInput::builder()
+        .source_backup_id("backup-03e3c82e0183b7b6b")
+        .source_region("us-east-2")
+        .build()
+        .unwrap();
+    assert_eq!(valid.validate(), Ok(()));
+
+    // FSx's own constraints: SourceBackupId is required (length 12 to 128, pattern
+    // `^(backup-[0-9a-f]{8,})$`), Tags has 1 to 50 elements, a tag's Key 1 to 128 characters.
+    let err = CopyBackupInput::builder()
+        .build()
+        .unwrap()
+        .validate()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "CopyBackupInput is invalid (1 problem): SourceBackupId: required, but not set"
+    );
+    let input = CopyBackupInput::builder()
+        .source_backup_id("backup-XYZ")
+        .set_tags(Some(vec![]))
+        .build()
+        .unwrap();
+    let found: Vec<String> = input
+        .validate()
+        .unwrap_err()
+        .violations()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "SourceBackupId: length 10 is not between 12 and 128",
+            "SourceBackupId: does not match the pattern ^(backup-[0-9a-f]{8,})$",
+            "Tags: length 0 is not between 1 and 50",
+        ]
+    );
+    let input = CreateBackupInput::builder()
+        .file_system_id("fs-0498eed5fe91001ec")
+        .tags(tag("", "v"))
+        .tags(tag(&"k".repeat(129), "v"))
+        .build()
+        .unwrap();
+    let err = input.validate().unwrap_err();
+    let paths: Vec<&str> = err.violations().iter().map(|v| v.path()).collect();
+    assert_eq!(paths, ["Tags[0].Key", "Tags[1].Key"]);
+
+    // An invalid input is still sent as it is: the service decides.
+    let request = copy_backup::request(&input_with_bad_id()).unwrap();
+    assert!(body_text(&request).contains(r#""SourceBackupId":"not-a-backup-id""#));
+}
+
+fn input_with_bad_id() -> CopyBackupInput {
+    CopyBackupInput::builder()
+        .source_backup_id("not-a-backup-id")
+        .build()
+        .unwrap()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Responses
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 //! The committed `generated/` crate builds warning-free, is clippy-clean, documents without
-//! rustdoc warnings and passes its own tests, built by its own manifest exactly as a user who
-//! depends on it would build it.
+//! rustdoc warnings and passes its own tests (doctests included), with its default features
+//! and with all of them, built by its own manifest exactly as a user who depends on it would
+//! build it.
 
 use std::path::PathBuf;
 
@@ -18,5 +19,25 @@ fn generated_crate_is_clean_and_its_tests_pass() {
         &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
     );
     cargo_in(&dir, &target, &["test", "--quiet"]);
-    cargo_in(&dir, &target, &["doc", "--quiet", "--no-deps"]);
+    // Every feature on (`validate-patterns`, `gzip`): clean too, and the tests still pass
+    // (the documented inputs match their patterns).
+    cargo_in(
+        &dir,
+        &target,
+        &[
+            "clippy",
+            "--quiet",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
+    cargo_in(&dir, &target, &["test", "--quiet", "--all-features"]);
+    cargo_in(
+        &dir,
+        &target,
+        &["doc", "--quiet", "--no-deps", "--all-features"],
+    );
 }

@@ -11,6 +11,7 @@ pub struct ReadmeSnippets;
 #[cfg(any())]
 mod fixture_behaviour {
     mod collections;
+    mod constraints;
     mod defaults;
     mod enums;
     mod errors;

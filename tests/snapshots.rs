@@ -35,6 +35,7 @@ const PINNED: &[(&str, &[&str])] = &[
         &["src/types.rs", "src/json_ser.rs", "src/json_de.rs"],
     ),
     ("collections", &["src/json_ser.rs", "src/json_de.rs"]),
+    ("constraints", &["src/validate.rs"]),
     ("recursion", &["src/types.rs"]),
     ("sensitive", &["src/types.rs"]),
     ("naming", &["src/types.rs"]),
@@ -107,8 +108,10 @@ fn crate_files_of_a_fixture() {
             "src/runtime/mod.rs",
             "src/runtime/protocol.rs",
             "src/runtime/timestamp.rs",
+            "src/runtime/validate.rs",
             "src/runtime/values.rs",
             "src/types.rs",
+            "src/validate.rs",
             "tests/examples.rs",
             "tests/support/mod.rs",
         ]

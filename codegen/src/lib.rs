@@ -69,6 +69,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ),
     ("protocol.rs", include_str!("../runtime/src/protocol.rs")),
     ("timestamp.rs", include_str!("../runtime/src/timestamp.rs")),
+    ("validate.rs", include_str!("../runtime/src/validate.rs")),
     ("values.rs", include_str!("../runtime/src/values.rs")),
 ];
 
@@ -256,6 +257,10 @@ pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
         (
             "src/json_ser.rs".into(),
             Box::new(|| some(emit::ser::json_ser_rs(ir))),
+        ),
+        (
+            "src/validate.rs".into(),
+            Box::new(|| some(emit::validate::validate_rs(ir))),
         ),
         (
             "src/error.rs".into(),

@@ -25,7 +25,7 @@ use crate::model::{Member, Shape};
 /// 1. `@clientOptional` → optional (AWS pairs it with every `@required`, so that a service may
 ///    later drop the requirement without breaking clients).
 /// 2. In an `@input` structure → optional (a service may relax input requirements; the
-///    service reports a missing required input).
+///    service reports a missing required input, and so does `validate()` when asked).
 /// 3. `@addedDefault` → optional (the member was optional before its default existed; keeping
 ///    it `Option` means regenerating never changes its type).
 /// 4. `@default` (non-null) → not optional; the default fills it.

@@ -294,8 +294,8 @@ impl AdministrativeActionBuilder {
     /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
     ///
     /// Range: 0 to 100.
-    pub fn progress_percent(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.progress_percent = ::std::option::Option::Some(input.into());
+    pub fn progress_percent(mut self, input: i32) -> Self {
+        self.progress_percent = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ProgressPercent` member.
@@ -542,11 +542,8 @@ impl AdministrativeActionBuilder {
     /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
     ///
     /// Range: at least 0.
-    pub fn total_transfer_bytes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.total_transfer_bytes = ::std::option::Option::Some(input.into());
+    pub fn total_transfer_bytes(mut self, input: i64) -> Self {
+        self.total_transfer_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `TotalTransferBytes` member.
@@ -574,11 +571,8 @@ impl AdministrativeActionBuilder {
     /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
     ///
     /// Range: at least 0.
-    pub fn remaining_transfer_bytes(
-        mut self,
-        input: impl ::std::convert::Into<i64>,
-    ) -> Self {
-        self.remaining_transfer_bytes = ::std::option::Option::Some(input.into());
+    pub fn remaining_transfer_bytes(mut self, input: i64) -> Self {
+        self.remaining_transfer_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `RemainingTransferBytes` member.
@@ -765,8 +759,8 @@ impl AggregateConfigurationBuilder {
     /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
     ///
     /// Range: 1 to 200.
-    pub fn total_constituents(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.total_constituents = ::std::option::Option::Some(input.into());
+    pub fn total_constituents(mut self, input: i32) -> Self {
+        self.total_constituents = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `TotalConstituents` member.
@@ -989,8 +983,8 @@ impl AutocommitPeriodBuilder {
     /// - `Years`: 1 - 10
     ///
     /// Range: 1 to 65535.
-    pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i32) -> Self {
+        self.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `Value` member.
@@ -1235,8 +1229,8 @@ impl BackupBuilder {
     /// Displays the current percent of progress of an asynchronous task.
     ///
     /// Range: 0 to 100.
-    pub fn progress_percent(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.progress_percent = ::std::option::Option::Some(input.into());
+    pub fn progress_percent(mut self, input: i32) -> Self {
+        self.progress_percent = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ProgressPercent` member.
@@ -1608,8 +1602,8 @@ impl BackupBuilder {
     /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
     ///
     /// Range: at least 0.
-    pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input.into());
+    pub fn size_in_bytes(mut self, input: i64) -> Self {
+        self.size_in_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `SizeInBytes` member.
@@ -2041,11 +2035,8 @@ impl CreateAggregateConfigurationBuilder {
     /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
     ///
     /// Range: 1 to 200.
-    pub fn constituents_per_aggregate(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.constituents_per_aggregate = ::std::option::Option::Some(input.into());
+    pub fn constituents_per_aggregate(mut self, input: i32) -> Self {
+        self.constituents_per_aggregate = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ConstituentsPerAggregate` member.
@@ -2230,11 +2221,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Range: 1 to 512000.
-    pub fn imported_file_chunk_size(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.imported_file_chunk_size = ::std::option::Option::Some(input.into());
+    pub fn imported_file_chunk_size(mut self, input: i32) -> Self {
+        self.imported_file_chunk_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ImportedFileChunkSize` member.
@@ -2412,11 +2400,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
     ///
     /// Range: 12 to 1000.
-    pub fn per_unit_storage_throughput(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.per_unit_storage_throughput = ::std::option::Option::Some(input.into());
+    pub fn per_unit_storage_throughput(mut self, input: i32) -> Self {
+        self.per_unit_storage_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `PerUnitStorageThroughput` member.
@@ -2496,11 +2481,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
+    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
+        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
@@ -2530,11 +2512,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
     /// (Default = `false`)
     ///
     /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -2658,8 +2637,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
     /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     ///
     /// (Default = `false`)
-    pub fn efa_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.efa_enabled = ::std::option::Option::Some(input.into());
+    pub fn efa_enabled(mut self, input: bool) -> Self {
+        self.efa_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `EfaEnabled` member.
@@ -2774,8 +2753,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
     /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
     ///
     /// Range: 4000 to 2000000.
-    pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity(mut self, input: i32) -> Self {
+        self.throughput_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
@@ -2865,8 +2844,8 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
     /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
     ///
     /// Range: 1500 to 192000.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `Iops` member.
@@ -2980,11 +2959,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
+    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
+        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
@@ -3010,11 +2986,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     /// Sets the `CopyTagsToBackups` member.
     ///
     /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -3036,11 +3009,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     /// Sets the `CopyTagsToVolumes` member.
     ///
     /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_volumes(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_volumes = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_volumes(mut self, input: bool) -> Self {
+        self.copy_tags_to_volumes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToVolumes` member.
@@ -3176,8 +3146,8 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     /// You pay for additional throughput capacity that you provision.
     ///
     /// **Required.** Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity(mut self, input: i32) -> Self {
+        self.throughput_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
@@ -3678,8 +3648,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
     ///
     /// **Required.** Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity(mut self, input: i32) -> Self {
+        self.throughput_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
@@ -3774,11 +3744,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
+    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
+        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
@@ -3804,11 +3771,8 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     /// Sets the `CopyTagsToBackups` member.
     ///
     /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -4121,8 +4085,8 @@ impl CreateOntapVolumeConfigurationBuilder {
     ///
     /// Range: 0 to 2147483647.
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
-    pub fn size_in_megabytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.size_in_megabytes = ::std::option::Option::Some(input.into());
+    pub fn size_in_megabytes(mut self, input: i32) -> Self {
+        self.size_in_megabytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `SizeInMegabytes` member.
@@ -4149,11 +4113,8 @@ impl CreateOntapVolumeConfigurationBuilder {
     /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
     ///
     /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
-    pub fn storage_efficiency_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.storage_efficiency_enabled = ::std::option::Option::Some(input.into());
+    pub fn storage_efficiency_enabled(mut self, input: bool) -> Self {
+        self.storage_efficiency_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `StorageEfficiencyEnabled` member.
@@ -4355,11 +4316,8 @@ impl CreateOntapVolumeConfigurationBuilder {
     /// Sets the `CopyTagsToBackups` member.
     ///
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -4471,8 +4429,8 @@ impl CreateOntapVolumeConfigurationBuilder {
     /// Specifies the configured size of the volume, in bytes.
     ///
     /// Range: 0 to 22517998000000000.
-    pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input.into());
+    pub fn size_in_bytes(mut self, input: i64) -> Self {
+        self.size_in_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `SizeInBytes` member.
@@ -4527,8 +4485,8 @@ impl CreateSnaplockConfigurationBuilder {
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn audit_log_volume(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.audit_log_volume = ::std::option::Option::Some(input.into());
+    pub fn audit_log_volume(mut self, input: bool) -> Self {
+        self.audit_log_volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AuditLogVolume` member.
@@ -4695,11 +4653,8 @@ impl CreateSnaplockConfigurationBuilder {
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
     /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn volume_append_mode_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.volume_append_mode_enabled = ::std::option::Option::Some(input.into());
+    pub fn volume_append_mode_enabled(mut self, input: bool) -> Self {
+        self.volume_append_mode_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `VolumeAppendModeEnabled` member.
@@ -4880,11 +4835,8 @@ impl DataRepositoryConfigurationBuilder {
     /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
     ///
     /// Range: 1 to 512000.
-    pub fn imported_file_chunk_size(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.imported_file_chunk_size = ::std::option::Option::Some(input.into());
+    pub fn imported_file_chunk_size(mut self, input: i32) -> Self {
+        self.imported_file_chunk_size = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ImportedFileChunkSize` member.
@@ -5104,8 +5056,8 @@ impl DiskIopsConfigurationBuilder {
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
     ///
     /// Range: 0 to 2400000.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i64) -> Self {
+        self.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `Iops` member.
@@ -5415,8 +5367,8 @@ impl FileSystemBuilder {
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
     ///
     /// Range: 0 to 2147483647.
-    pub fn storage_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.storage_capacity = ::std::option::Option::Some(input.into());
+    pub fn storage_capacity(mut self, input: i32) -> Self {
+        self.storage_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `StorageCapacity` member.
@@ -6252,8 +6204,8 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
     ///
     /// Range: 1500 to 192000.
-    pub fn iops(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.iops = ::std::option::Option::Some(input.into());
+    pub fn iops(mut self, input: i32) -> Self {
+        self.iops = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `Iops` member.
@@ -7173,11 +7125,8 @@ impl LustreFileSystemConfigurationBuilder {
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
     ///
     /// Range: 12 to 1000.
-    pub fn per_unit_storage_throughput(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.per_unit_storage_throughput = ::std::option::Option::Some(input.into());
+    pub fn per_unit_storage_throughput(mut self, input: i32) -> Self {
+        self.per_unit_storage_throughput = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `PerUnitStorageThroughput` member.
@@ -7295,11 +7244,8 @@ impl LustreFileSystemConfigurationBuilder {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
+    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
+        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
@@ -7325,11 +7271,8 @@ impl LustreFileSystemConfigurationBuilder {
     /// Sets the `CopyTagsToBackups` member.
     ///
     /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -7529,8 +7472,8 @@ impl LustreFileSystemConfigurationBuilder {
     /// Sets the `EfaEnabled` member.
     ///
     /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    pub fn efa_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.efa_enabled = ::std::option::Option::Some(input.into());
+    pub fn efa_enabled(mut self, input: bool) -> Self {
+        self.efa_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `EfaEnabled` member.
@@ -7551,8 +7494,8 @@ impl LustreFileSystemConfigurationBuilder {
     /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
     ///
     /// Range: 4000 to 2000000.
-    pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity(mut self, input: i32) -> Self {
+        self.throughput_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
@@ -7940,8 +7883,8 @@ impl LustreReadCacheConfigurationBuilder {
     /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
     ///
     /// Range: 0 to 2147483647.
-    pub fn size_gi_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.size_gi_b = ::std::option::Option::Some(input.into());
+    pub fn size_gi_b(mut self, input: i32) -> Self {
+        self.size_gi_b = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `SizeGiB` member.
@@ -8200,11 +8143,8 @@ impl OntapFileSystemConfigurationBuilder {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
+    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
+        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
@@ -8490,8 +8430,8 @@ impl OntapFileSystemConfigurationBuilder {
     /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
     ///
     /// Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity(mut self, input: i32) -> Self {
+        self.throughput_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
@@ -8596,8 +8536,8 @@ impl OntapFileSystemConfigurationBuilder {
     /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
     ///
     /// Range: 1 to 12.
-    pub fn ha_pairs(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.ha_pairs = ::std::option::Option::Some(input.into());
+    pub fn ha_pairs(mut self, input: i32) -> Self {
+        self.ha_pairs = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `HAPairs` member.
@@ -8652,11 +8592,8 @@ impl OntapFileSystemConfigurationBuilder {
     /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
     ///
     /// Range: 128 to 6144.
-    pub fn throughput_capacity_per_ha_pair(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.throughput_capacity_per_ha_pair = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity_per_ha_pair(mut self, input: i32) -> Self {
+        self.throughput_capacity_per_ha_pair = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacityPerHAPair` member.
@@ -8947,8 +8884,8 @@ impl OntapVolumeConfigurationBuilder {
     /// The configured size of the volume, in megabytes (MBs).
     ///
     /// Range: 0 to 2147483647.
-    pub fn size_in_megabytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.size_in_megabytes = ::std::option::Option::Some(input.into());
+    pub fn size_in_megabytes(mut self, input: i32) -> Self {
+        self.size_in_megabytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `SizeInMegabytes` member.
@@ -8971,11 +8908,8 @@ impl OntapVolumeConfigurationBuilder {
     /// Sets the `StorageEfficiencyEnabled` member.
     ///
     /// The volume's storage efficiency setting.
-    pub fn storage_efficiency_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.storage_efficiency_enabled = ::std::option::Option::Some(input.into());
+    pub fn storage_efficiency_enabled(mut self, input: bool) -> Self {
+        self.storage_efficiency_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `StorageEfficiencyEnabled` member.
@@ -9033,11 +8967,8 @@ impl OntapVolumeConfigurationBuilder {
     /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
     ///
     /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
-    pub fn storage_virtual_machine_root(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.storage_virtual_machine_root = ::std::option::Option::Some(input.into());
+    pub fn storage_virtual_machine_root(mut self, input: bool) -> Self {
+        self.storage_virtual_machine_root = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `StorageVirtualMachineRoot` member.
@@ -9237,11 +9168,8 @@ impl OntapVolumeConfigurationBuilder {
     /// Sets the `CopyTagsToBackups` member.
     ///
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -9353,8 +9281,8 @@ impl OntapVolumeConfigurationBuilder {
     /// The configured size of the volume, in bytes.
     ///
     /// Range: 0 to 22517998000000000.
-    pub fn size_in_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input.into());
+    pub fn size_in_bytes(mut self, input: i64) -> Self {
+        self.size_in_bytes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `SizeInBytes` member.
@@ -9509,8 +9437,8 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// Range: 4 to 4096.
-    pub fn record_size_ki_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.record_size_ki_b = ::std::option::Option::Some(input.into());
+    pub fn record_size_ki_b(mut self, input: i32) -> Self {
+        self.record_size_ki_b = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `RecordSizeKiB` member.
@@ -9657,11 +9585,8 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     /// Sets the `CopyTagsToSnapshots` member.
     ///
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_snapshots(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_snapshots = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_snapshots(mut self, input: bool) -> Self {
+        self.copy_tags_to_snapshots = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToSnapshots` member.
@@ -9683,8 +9608,8 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
     /// Sets the `ReadOnly` member.
     ///
     /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
-    pub fn read_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.read_only = ::std::option::Option::Some(input.into());
+    pub fn read_only(mut self, input: bool) -> Self {
+        self.read_only = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ReadOnly` member.
@@ -9740,11 +9665,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
+    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
+        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
@@ -9770,11 +9692,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
     /// Sets the `CopyTagsToBackups` member.
     ///
     /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -9796,11 +9715,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
     /// Sets the `CopyTagsToVolumes` member.
     ///
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_volumes(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_volumes = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_volumes(mut self, input: bool) -> Self {
+        self.copy_tags_to_volumes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToVolumes` member.
@@ -9894,8 +9810,8 @@ impl OpenZfsFileSystemConfigurationBuilder {
     /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
     ///
     /// Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity(mut self, input: i32) -> Self {
+        self.throughput_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
@@ -10487,8 +10403,8 @@ impl OpenZfsReadCacheConfigurationBuilder {
     /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
     ///
     /// Range: 0 to 2147483647.
-    pub fn size_gi_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.size_gi_b = ::std::option::Option::Some(input.into());
+    pub fn size_gi_b(mut self, input: i32) -> Self {
+        self.size_gi_b = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `SizeGiB` member.
@@ -10561,8 +10477,8 @@ impl OpenZfsUserOrGroupQuotaBuilder {
     /// The ID of the user or group that the quota applies to.
     ///
     /// **Required.** Range: 0 to 2147483647.
-    pub fn id(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: i32) -> Self {
+        self.id = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `Id` member.
@@ -10587,11 +10503,8 @@ impl OpenZfsUserOrGroupQuotaBuilder {
     /// The user or group's storage quota, in gibibytes (GiB).
     ///
     /// **Required.** Range: 0 to 2147483647.
-    pub fn storage_capacity_quota_gi_b(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input.into());
+    pub fn storage_capacity_quota_gi_b(mut self, input: i32) -> Self {
+        self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `StorageCapacityQuotaGiB` member.
@@ -10721,13 +10634,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
     ///
     /// Range: 0 to 2147483647.
-    pub fn storage_capacity_reservation_gi_b(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.storage_capacity_reservation_gi_b = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn storage_capacity_reservation_gi_b(mut self, input: i32) -> Self {
+        self.storage_capacity_reservation_gi_b = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `StorageCapacityReservationGiB` member.
@@ -10755,11 +10663,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
     ///
     /// Range: 0 to 2147483647.
-    pub fn storage_capacity_quota_gi_b(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input.into());
+    pub fn storage_capacity_quota_gi_b(mut self, input: i32) -> Self {
+        self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `StorageCapacityQuotaGiB` member.
@@ -10787,8 +10692,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// Range: 4 to 4096.
-    pub fn record_size_ki_b(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.record_size_ki_b = ::std::option::Option::Some(input.into());
+    pub fn record_size_ki_b(mut self, input: i32) -> Self {
+        self.record_size_ki_b = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `RecordSizeKiB` member.
@@ -10863,11 +10768,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Sets the `CopyTagsToSnapshots` member.
     ///
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_snapshots(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_snapshots = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_snapshots(mut self, input: bool) -> Self {
+        self.copy_tags_to_snapshots = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToSnapshots` member.
@@ -10919,8 +10821,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Sets the `ReadOnly` member.
     ///
     /// A Boolean value indicating whether the volume is read-only.
-    pub fn read_only(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.read_only = ::std::option::Option::Some(input.into());
+    pub fn read_only(mut self, input: bool) -> Self {
+        self.read_only = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ReadOnly` member.
@@ -11045,11 +10947,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Sets the `DeleteIntermediateSnaphots` member.
     ///
     /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
-    pub fn delete_intermediate_snaphots(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.delete_intermediate_snaphots = ::std::option::Option::Some(input.into());
+    pub fn delete_intermediate_snaphots(mut self, input: bool) -> Self {
+        self.delete_intermediate_snaphots = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `DeleteIntermediateSnaphots` member.
@@ -11071,11 +10970,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Sets the `DeleteClonedVolumes` member.
     ///
     /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
-    pub fn delete_cloned_volumes(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.delete_cloned_volumes = ::std::option::Option::Some(input.into());
+    pub fn delete_cloned_volumes(mut self, input: bool) -> Self {
+        self.delete_cloned_volumes = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `DeleteClonedVolumes` member.
@@ -11097,11 +10993,8 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Sets the `DeleteIntermediateData` member.
     ///
     /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
-    pub fn delete_intermediate_data(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.delete_intermediate_data = ::std::option::Option::Some(input.into());
+    pub fn delete_intermediate_data(mut self, input: bool) -> Self {
+        self.delete_intermediate_data = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `DeleteIntermediateData` member.
@@ -11326,8 +11219,8 @@ impl RetentionPeriodBuilder {
     /// - `Years`: 0 - 100
     ///
     /// Range: 0 to 65535.
-    pub fn value(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: i32) -> Self {
+        self.value = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `Value` member.
@@ -12025,8 +11918,8 @@ impl SnaplockConfigurationBuilder {
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn audit_log_volume(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.audit_log_volume = ::std::option::Option::Some(input.into());
+    pub fn audit_log_volume(mut self, input: bool) -> Self {
+        self.audit_log_volume = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AuditLogVolume` member.
@@ -12193,11 +12086,8 @@ impl SnaplockConfigurationBuilder {
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
     /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn volume_append_mode_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.volume_append_mode_enabled = ::std::option::Option::Some(input.into());
+    pub fn volume_append_mode_enabled(mut self, input: bool) -> Self {
+        self.volume_append_mode_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `VolumeAppendModeEnabled` member.
@@ -12910,8 +12800,8 @@ impl TieringPolicyBuilder {
     /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
     ///
     /// Range: 2 to 183.
-    pub fn cooling_period(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.cooling_period = ::std::option::Option::Some(input.into());
+    pub fn cooling_period(mut self, input: i32) -> Self {
+        self.cooling_period = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CoolingPeriod` member.
@@ -14220,8 +14110,8 @@ impl WindowsFileSystemConfigurationBuilder {
     /// The throughput of the Amazon FSx file system, measured in megabytes per second.
     ///
     /// Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input.into());
+    pub fn throughput_capacity(mut self, input: i32) -> Self {
+        self.throughput_capacity = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `ThroughputCapacity` member.
@@ -14356,11 +14246,8 @@ impl WindowsFileSystemConfigurationBuilder {
     /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input.into());
+    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
+        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `AutomaticBackupRetentionDays` member.
@@ -14386,11 +14273,8 @@ impl WindowsFileSystemConfigurationBuilder {
     /// Sets the `CopyTagsToBackups` member.
     ///
     /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input.into());
+    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
+        self.copy_tags_to_backups = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `CopyTagsToBackups` member.
@@ -14597,11 +14481,8 @@ impl WindowsFsrmConfigurationBuilder {
     /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
     ///
     /// **Required.**
-    pub fn fsrm_service_enabled(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.fsrm_service_enabled = ::std::option::Option::Some(input.into());
+    pub fn fsrm_service_enabled(mut self, input: bool) -> Self {
+        self.fsrm_service_enabled = ::std::option::Option::Some(input);
         self
     }
     /// Sets or clears the `FsrmServiceEnabled` member.

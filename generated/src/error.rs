@@ -9,6 +9,9 @@ pub use crate::runtime::protocol::{
     sanitize_error_code, ErrorFault, ErrorMetadata, ServiceError, Unhandled,
 };
 pub use crate::runtime::BuildError;
+pub use crate::runtime::validate::{
+    RangeValue, ValidationError, Violation, ViolationKind,
+};
 /// Any error of `AWSSimbaAPIService_v20180301` this crate's operations can return.
 #[non_exhaustive]
 #[derive(Debug)]

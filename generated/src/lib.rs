@@ -30,4 +30,5 @@ pub mod types;
 mod json_de;
 mod json_ser;
 mod runtime;
+mod validate;
 pub use error::Error;

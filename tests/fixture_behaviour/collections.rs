@@ -11,7 +11,7 @@ fn collection_types() {
         .sparse_strings("a".to_owned())
         .sparse_strings(None)
         .sparse_counts("x", None)
-        .sparse_counts("y", 1)
+        .sparse_counts("y", Some(1))
         .lists_by_kind(Kind::Large, vec!["l".to_owned()])
         .nested(vec!["n".to_owned()])
         .set_required_strings(Some(vec![]))

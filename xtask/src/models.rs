@@ -1,6 +1,7 @@
 //! `cargo xtask models`: generality across real AWS awsJson models. Each model is generated with
 //! every operation into `target/models/<name>`, built clippy-clean with warnings denied, and its
-//! generated example tests are run. One line per model: shapes generated, operations,
+//! generated example tests are run (documented inputs must validate); both with every feature
+//! on, so `@pattern`s are checked too. One line per model: shapes generated, operations,
 //! documented examples round-tripped, generation time, PASS or FAIL (with why).
 
 use std::io::Write;
@@ -173,7 +174,14 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
     let clippy = scratch::cargo(
         &dir,
         target,
-        &["clippy", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )?;
     if !clippy.success {
         let first = clippy
@@ -194,7 +202,15 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
     let tests = scratch::cargo(
         &dir,
         target,
-        &["test", "--test", "examples", "--", "--skip", "support::"],
+        &[
+            "test",
+            "--all-features",
+            "--test",
+            "examples",
+            "--",
+            "--skip",
+            "support::",
+        ],
     )?;
     let results = scratch::test_results(&tests.stdout);
     let passed = results.iter().filter(|(_, r)| *r == TestResult::Ok).count();

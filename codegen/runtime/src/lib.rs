@@ -17,6 +17,7 @@ pub mod json_read;
 pub mod json_write;
 pub mod protocol;
 pub mod timestamp;
+pub mod validate;
 pub mod values;
 
 pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue};

@@ -8,15 +8,15 @@
 //! non-AWS models have them); otherwise it returns the value. AWS models mark every required
 //! member `@clientOptional`, so every output, and every structure in one, builds without `?`.
 //! `build()` checks nothing the model constrains (`@required`, `@length`, …): clients should
-//! not enforce constraints.
+//! not enforce constraints; an input's `validate()` checks them when asked.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::debug::{self, DebugField};
-use super::rust::{builder_value_type, element_type, field_default, value_type, FieldDefault};
+use super::rust::{builder_value_type, element_type, field_default, FieldDefault};
 use super::{accessor_doc_lines, doc_lines};
-use crate::ir::{Ir, Kind, Role, Shape, Structure};
+use crate::ir::{Ir, Kind, Role, Shape, ShapeId, SimpleType, Structure};
 
 /// Whether a structure's `build()` returns a `Result` (see the module's rule).
 pub fn build_can_fail(ir: &Ir, shape: &Shape, structure: &Structure) -> bool {
@@ -25,6 +25,37 @@ pub fn build_can_fail(ir: &Ir, shape: &Shape, structure: &Structure) -> bool {
             .fields
             .iter()
             .any(|f| matches!(field_default(ir, f), FieldDefault::Required))
+}
+
+/// A setter's parameter type for a value of `target` (in an `Option` when `sparse`), and the
+/// expression turning the parameter `name` into it. Numbers and booleans are taken as they
+/// are, as aws-sdk-rust's setters take them: with `impl Into<i64>`, a literal would be
+/// inferred as an `i32` and `10_000_000_000` would not compile. Everything else is
+/// `impl Into<T>` (a `&str` for a string or an enum).
+fn parameter(
+    ir: &Ir,
+    target: &ShapeId,
+    sparse: bool,
+    name: TokenStream,
+) -> (TokenStream, TokenStream) {
+    let ty = element_type(ir, target, sparse);
+    let plain = matches!(
+        ir.shape(target).kind,
+        Kind::Simple(
+            SimpleType::Boolean
+                | SimpleType::Byte
+                | SimpleType::Short
+                | SimpleType::Integer
+                | SimpleType::Long
+                | SimpleType::Float
+                | SimpleType::Double
+        )
+    );
+    if plain {
+        (ty, name)
+    } else {
+        (quote!(impl ::std::convert::Into<#ty>), quote!(#name.into()))
+    }
 }
 
 /// The builder struct and its impl for one structure.
@@ -78,45 +109,53 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
                 member: item,
                 sparse,
             } if !member.event_stream => {
-                let item = element_type(ir, &item.target, *sparse);
+                let (item, input) = parameter(ir, &item.target, *sparse, quote!(input));
                 let docs = with(format!(
                     "Appends an element to the `{wire}` list; [`{set}`](Self::{set}) replaces the whole list."
                 ));
                 quote! {
                     #docs
                     #dep
-                    pub fn #setter(mut self, input: impl ::std::convert::Into<#item>) -> Self {
-                        self.#field.get_or_insert_with(::std::vec::Vec::new).push(input.into());
+                    pub fn #setter(mut self, input: #item) -> Self {
+                        self.#field.get_or_insert_with(::std::vec::Vec::new).push(#input);
                         self
                     }
                 }
             }
             Kind::Map { key, value, sparse } => {
-                let key = value_type(ir, &key.target);
-                let value = element_type(ir, &value.target, *sparse);
+                let (key, key_in) = parameter(ir, &key.target, false, quote!(key));
+                let (value, value_in) = parameter(ir, &value.target, *sparse, quote!(value));
                 let docs = with(format!(
                     "Adds an entry to the `{wire}` map; [`{set}`](Self::{set}) replaces the whole map."
                 ));
                 quote! {
                     #docs
                     #dep
-                    pub fn #setter(mut self, key: impl ::std::convert::Into<#key>, value: impl ::std::convert::Into<#value>) -> Self {
-                        self.#field.get_or_insert_with(::std::collections::BTreeMap::new).insert(key.into(), value.into());
+                    pub fn #setter(mut self, key: #key, value: #value) -> Self {
+                        self.#field.get_or_insert_with(::std::collections::BTreeMap::new).insert(#key_in, #value_in);
                         self
                     }
                 }
             }
             _ => {
-                let wrap = if member.boxed {
-                    quote!(::std::boxed::Box::new(input.into()))
+                let (ty, input) = if member.event_stream {
+                    (
+                        quote!(impl ::std::convert::Into<#held>),
+                        quote!(input.into()),
+                    )
                 } else {
-                    quote!(input.into())
+                    parameter(ir, &member.target, false, quote!(input))
+                };
+                let wrap = if member.boxed {
+                    quote!(::std::boxed::Box::new(#input))
+                } else {
+                    input
                 };
                 let docs = with(format!("Sets the `{wire}` member."));
                 quote! {
                     #docs
                     #dep
-                    pub fn #setter(mut self, input: impl ::std::convert::Into<#held>) -> Self {
+                    pub fn #setter(mut self, input: #ty) -> Self {
                         self.#field = ::std::option::Option::Some(#wrap);
                         self
                     }
@@ -183,7 +222,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         super::doc(
             "Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's \
              input builders do, so that a check added later is not a breaking change. It checks \
-             none of the model's constraints: the service does.",
+             none of the model's constraints: `validate()` does, when asked.",
         )
     } else {
         super::doc(&format!(

@@ -76,6 +76,7 @@ pub fn lib_rs(ir: &Ir) -> TokenStream {
         mod json_de;
         mod json_ser;
         mod runtime;
+        mod validate;
 
         pub use error::Error;
     }
@@ -156,6 +157,7 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         pub(crate) mod json_write;
         pub(crate) mod protocol;
         pub(crate) mod timestamp;
+        pub(crate) mod validate;
         pub(crate) mod values;
 
         pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue, REDACTED};

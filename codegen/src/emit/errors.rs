@@ -47,6 +47,7 @@ pub fn error_rs(ir: &Ir) -> TokenStream {
         pub use crate::runtime::json_write::SerializeError;
         pub use crate::runtime::protocol::{sanitize_error_code, ErrorFault, ErrorMetadata, ServiceError, Unhandled};
         pub use crate::runtime::BuildError;
+        pub use crate::runtime::validate::{RangeValue, ValidationError, Violation, ViolationKind};
 
         #service_enum
         #(#conversions)*

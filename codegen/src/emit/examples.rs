@@ -135,8 +135,13 @@ fn example_test(
             .filter(|f| f.idempotency_token && input.get(&f.wire).is_none())
             .map(|f| format!("/{}", f.wire))
             .collect();
+        // A documented success needs a valid input (an example of an error may show why not).
+        let valid = example.error.is_none().then(|| {
+            quote!(assert_eq!(input.validate(), ::std::result::Result::Ok(()), "the documented input is valid");)
+        });
         steps.push(quote! {
             let input = #expr;
+            #valid
             let request = #root::operation::#module::request(&input).expect("the documented input serializes");
             support::assert_json_eq(request.body(), #expected, &[#(#instants),*], &[#(#ignore),*]);
         });

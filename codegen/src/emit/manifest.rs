@@ -46,6 +46,11 @@ pub const DEPENDENCIES: &[Dependency] = &[
     },
     dep("http", "1"),
     dep("itoa", "1"),
+    // `@pattern` checks in `validate()`, behind the crate's `validate-patterns` feature.
+    Dependency {
+        optional: true,
+        ..dep("regex", "1")
+    },
     dep("ryu", "1"),
     Dependency {
         features: &["v4"],
@@ -163,11 +168,14 @@ pub fn cargo_toml(ir: &Ir) -> String {
 }
 
 /// `gzip` compresses requests of operations with `@requestCompression`; on by default when
-/// the crate has such an operation.
+/// the crate has such an operation. `validate-patterns` makes `validate()` check `@pattern`s
+/// (every crate has it, whether or not its model has patterns, so that a model update never
+/// removes a feature).
 fn features(ir: &Ir) -> BTreeMap<&'static str, Vec<&'static str>> {
     let compresses = ir.compresses();
     BTreeMap::from([
         ("default", if compresses { vec!["gzip"] } else { vec![] }),
         ("gzip", vec!["dep:flate2"]),
+        (super::validate::PATTERN_FEATURE, vec!["dep:regex"]),
     ])
 }

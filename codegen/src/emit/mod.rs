@@ -30,6 +30,7 @@ pub mod sensitive_tests;
 pub mod ser;
 pub mod structs;
 pub mod unions;
+pub mod validate;
 pub mod values;
 
 use proc_macro2::TokenStream;
@@ -243,8 +244,11 @@ fn field_notes(ir: &Ir, field: &Field) -> Vec<String> {
             (min.map(|n| n.to_string()), max.map(|n| n.to_string())),
         ));
     }
-    if let Some((min, max)) = c.range {
-        notes.extend(bounds("Range", (min.map(number), max.map(number))));
+    if let Some((min, max)) = &c.range {
+        notes.extend(bounds(
+            "Range",
+            (min.as_ref().map(number), max.as_ref().map(number)),
+        ));
     }
     if let Some(pattern) = &c.pattern {
         notes.push(format!("Pattern: {}.", code_span(pattern)));
@@ -260,11 +264,10 @@ fn field_notes(ir: &Ir, field: &Field) -> Vec<String> {
 }
 
 /// A number as the model wrote it: without a fraction when it has none.
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
+fn number(n: &serde_json::Number) -> String {
+    match n.as_f64() {
+        Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+        _ => n.to_string(),
     }
 }
 

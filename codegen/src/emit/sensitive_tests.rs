@@ -17,7 +17,7 @@ use super::instantiate::canonical_json;
 use super::{doc, inner_doc_lines};
 use crate::ident::snake;
 use crate::ir::ShapeId;
-use crate::ir::{Ir, Kind, Operation, Shape, SimpleType, TimestampFormat};
+use crate::ir::{Ir, Kind, Operation, Role, Shape, SimpleType, TimestampFormat};
 
 /// The text planted where a string can go.
 const SECRET: &str = "SECRET-7f3a";
@@ -121,12 +121,22 @@ fn type_test(
             .map(|m| (m.wire.to_owned(), planted_member(ir, m, 0)))
             .collect()]
     };
+    // An input's `validate()` reports the secrets' lengths and map keys, if anything.
+    let is_input = shape.origin.as_ref().is_some_and(|o| o.role == Role::Input);
+    let validated = is_input.then(|| {
+        quote! {
+            if let ::std::result::Result::Err(error) = value.validate() {
+                assert_no_secret("validate()", &::std::format!("{error} {error:?}"));
+            }
+        }
+    });
     for object in planted_objects {
         let body = canonical_json(&Value::Object(object));
         steps.push(quote! {
             let value: #path = #root::json::from_slice(#body.as_bytes()).expect("the planted body reads");
             assert_no_secret("Debug", &::std::format!("{value:?}"));
             assert_no_secret("Debug", &::std::format!("{value:#?}"));
+            #validated
         });
     }
     for member in redacted {
@@ -141,8 +151,13 @@ fn type_test(
         });
     }
     let docs = doc(&format!(
-        "`{}`: its sensitive members' secrets stay out of `Debug` and read errors.",
-        shape.id
+        "`{}`: its sensitive members' secrets stay out of `Debug`{}.",
+        shape.id,
+        if is_input {
+            ", read errors and `validate()`"
+        } else {
+            " and read errors"
+        }
     ));
     quote! {
         #docs

@@ -56,6 +56,7 @@ pub fn lower(ctx: Context) -> Result<Ir, Error> {
     let protocol_cases = crate::protocol_tests::cases(&ctx.model, &operation_ids, &error_ids)
         .map_err(|p| Error::model(vec![p]))?;
     let client_cases = client_cases(&protocol_cases);
+    let validated = super::validation::validated(&shapes, operations.iter().map(|op| &op.input));
     let Context {
         names,
         source,
@@ -72,6 +73,7 @@ pub fn lower(ctx: Context) -> Result<Ir, Error> {
         types,
         collections,
         operations,
+        validated,
         names,
         examples,
         protocol_cases,
@@ -136,15 +138,29 @@ fn lower_service(ctx: &Context) -> Service {
 /// A member's constraints: its own traits, else its target's (a member may narrow them).
 fn constraints(ctx: &Context, member: &Member) -> Constraints {
     let target = &ctx.model.expect(&member.target).traits;
+    let pattern = member.traits.pattern().or_else(|| target.pattern());
     Constraints {
         length: member.traits.length().or_else(|| target.length()),
         range: member.traits.range().or_else(|| target.range()),
-        pattern: member
-            .traits
-            .pattern()
-            .or_else(|| target.pattern())
-            .map(str::to_owned),
+        pattern: pattern.map(str::to_owned),
+        pattern_checked: pattern.is_some_and(pattern_compiles),
     }
+}
+
+/// Whether the regex crate compiles `pattern`: whether its parser takes it (its syntax, without
+/// look-around or back-references; parsed once per distinct pattern, as models repeat a few
+/// patterns on many members).
+fn pattern_compiles(pattern: &str) -> bool {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            Default::default();
+    }
+    KNOWN.with(|known| {
+        *known
+            .borrow_mut()
+            .entry(pattern.to_owned())
+            .or_insert_with(|| regex_syntax::parse(pattern).is_ok())
+    })
 }
 
 fn deprecated(traits: &model::Traits) -> Option<Deprecated> {
@@ -184,6 +200,7 @@ fn element(ctx: &Context, member: &Member) -> Element {
         target: member.target.clone(),
         timestamp: timestamp_format(ctx, member),
         sensitive: member.traits.has(traits::SENSITIVE),
+        constraints: Box::new(constraints(ctx, member)),
     }
 }
 
@@ -226,6 +243,7 @@ fn lower_shape(ctx: &Context, shape: &model::Shape) -> Result<Shape, Vec<Problem
                     boxed: ctx.boxed.contains(&m.id),
                     redacted: redacted(ctx, shape, m),
                     timestamp: timestamp_format(ctx, m),
+                    constraints: constraints(ctx, m),
                     documentation: documentation(&m.traits),
                     deprecated: deprecated(&m.traits),
                 })

@@ -9,6 +9,7 @@
 //! are collected, each naming its shape.
 
 mod lower;
+pub mod validation;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
@@ -44,6 +45,8 @@ pub struct Ir {
     pub collections: Vec<ShapeId>,
     /// The selected operations, in name order.
     pub operations: Vec<Operation>,
+    /// The structures and unions inputs' `validate()` checks (see [`validation`]).
+    pub validated: BTreeSet<ShapeId>,
     /// Every Rust name.
     pub names: Names,
     /// The documented examples of the selected operations that can become tests.
@@ -178,6 +181,9 @@ pub struct Element {
     pub timestamp: TimestampFormat,
     /// `@sensitive` on the member itself.
     pub sensitive: bool,
+    /// `@length`, `@range` and `@pattern` on the member, else on its target (boxed: a map
+    /// holds two elements, and most have none).
+    pub constraints: Box<Constraints>,
 }
 
 /// One value of an enum or intEnum.
@@ -269,9 +275,13 @@ pub struct Constraints {
     /// `@length`: the least and most characters, elements, entries or bytes.
     pub length: Option<(Option<u64>, Option<u64>)>,
     /// `@range`: the least and greatest value.
-    pub range: Option<(Option<f64>, Option<f64>)>,
+    /// (As the model writes them: an integer bound beyond 2^53 stays exact.)
+    pub range: Option<(Option<serde_json::Number>, Option<serde_json::Number>)>,
     /// `@pattern`: an ECMA 262 regular expression strings must match.
     pub pattern: Option<String>,
+    /// The regex crate compiles the pattern, so `validate()` can check it (it has no
+    /// look-around or back-references; otherwise the pattern is documented, not checked).
+    pub pattern_checked: bool,
 }
 
 impl Constraints {
@@ -371,6 +381,8 @@ pub struct Variant {
     pub redacted: bool,
     /// How a timestamp is written.
     pub timestamp: TimestampFormat,
+    /// `@length`, `@range` and `@pattern` on the member, else on its target.
+    pub constraints: Constraints,
     /// Its own documentation (HTML).
     pub documentation: Option<String>,
     /// `@deprecated`.

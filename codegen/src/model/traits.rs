@@ -231,12 +231,13 @@ impl Traits {
     }
 
     /// `@range`: (min, max), as the model writes them (numbers, possibly decimals).
-    pub fn range(&self) -> Option<(Option<f64>, Option<f64>)> {
+    pub fn range(&self) -> Option<(Option<serde_json::Number>, Option<serde_json::Number>)> {
         let value = self.get(RANGE)?;
-        Some((
-            value.get("min").and_then(Value::as_f64),
-            value.get("max").and_then(Value::as_f64),
-        ))
+        let bound = |name: &str| match value.get(name) {
+            Some(Value::Number(n)) => Some(n.clone()),
+            _ => None,
+        };
+        Some((bound("min"), bound("max")))
     }
 
     /// `@pattern`: an ECMA 262 regular expression.

@@ -318,8 +318,8 @@ pub mod builders {
         /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
         ///
         /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
-        pub fn copy_tags(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-            self.copy_tags = ::std::option::Option::Some(input.into());
+        pub fn copy_tags(mut self, input: bool) -> Self {
+            self.copy_tags = ::std::option::Option::Some(input);
             self
         }
         /// Sets or clears the `CopyTags` member.
@@ -373,7 +373,7 @@ pub mod builders {
         ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
             &self.tags
         }
-        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
         ) -> ::std::result::Result<

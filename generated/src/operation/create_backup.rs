@@ -253,7 +253,7 @@ pub mod builders {
         pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
             &self.volume_id
         }
-        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
         ) -> ::std::result::Result<

@@ -721,11 +721,8 @@ pub mod builders {
         /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
         ///
         /// Range: 0 to 2147483647.
-        pub fn storage_capacity(
-            mut self,
-            input: impl ::std::convert::Into<i32>,
-        ) -> Self {
-            self.storage_capacity = ::std::option::Option::Some(input.into());
+        pub fn storage_capacity(mut self, input: i32) -> Self {
+            self.storage_capacity = ::std::option::Option::Some(input);
             self
         }
         /// Sets or clears the `StorageCapacity` member.
@@ -786,7 +783,7 @@ pub mod builders {
         ) -> &::std::option::Option<crate::types::NetworkType> {
             &self.network_type
         }
-        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
         ) -> ::std::result::Result<

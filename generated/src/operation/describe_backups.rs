@@ -190,8 +190,8 @@ pub mod builders {
         /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
         ///
         /// Range: 1 to 2147483647.
-        pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-            self.max_results = ::std::option::Option::Some(input.into());
+        pub fn max_results(mut self, input: i32) -> Self {
+            self.max_results = ::std::option::Option::Some(input);
             self
         }
         /// Sets or clears the `MaxResults` member.
@@ -243,7 +243,7 @@ pub mod builders {
         pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
             &self.next_token
         }
-        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: the service does.
+        /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
         ) -> ::std::result::Result<

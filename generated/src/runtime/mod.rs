@@ -12,5 +12,6 @@ pub(crate) mod json_read;
 pub(crate) mod json_write;
 pub(crate) mod protocol;
 pub(crate) mod timestamp;
+pub(crate) mod validate;
 pub(crate) mod values;
 pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue, REDACTED};

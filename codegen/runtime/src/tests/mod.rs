@@ -7,6 +7,7 @@ mod json_read;
 mod json_write;
 mod protocol;
 mod support;
+mod validate;
 mod values;
 
 /// The helpers generated crates' tests use (copied into their `tests/support/`).

@@ -1,0 +1,133 @@
+//! Tests of `validate`: paths, bounds, messages, redaction.
+
+use std::collections::BTreeMap;
+
+use crate::validate::*;
+
+/// What `f` reports, as `(path, message)` pairs.
+fn report(f: impl FnOnce(&mut Validator)) -> Vec<(String, String)> {
+    let mut v = Validator::new("Input");
+    f(&mut v);
+    match v.finish() {
+        Ok(()) => Vec::new(),
+        Err(e) => e
+            .violations()
+            .iter()
+            .map(|v| (v.path().to_owned(), v.kind().to_string()))
+            .collect(),
+    }
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(p, m)| ((*p).to_owned(), (*m).to_owned()))
+        .collect()
+}
+
+#[test]
+fn nothing_reported_is_ok() {
+    assert_eq!(Validator::new("Input").finish(), Ok(()));
+    assert!(report(|v| {
+        v.length(3, Some(3), Some(3));
+        v.range_int(i64::MIN, None, None);
+        v.range_float(f64::INFINITY, Some(0.0), None);
+    })
+    .is_empty());
+}
+
+#[test]
+fn paths_name_members_indexes_and_keys() {
+    let map = BTreeMap::from([("a\"b".to_owned(), 1), ("c".to_owned(), 2)]);
+    let found = report(|v| {
+        v.member("Tags", false, |v| {
+            v.each(&[1, 2, 3], |v, n| {
+                if *n == 2 {
+                    v.member("Key", false, Validator::missing);
+                }
+            })
+        });
+        v.member("Labels", false, |v| {
+            v.entries(&map, |v, _, value| v.range_int(*value, Some(2), None))
+        });
+        v.member("Outer", false, |v| {
+            v.member("Inner", false, |v| v.length(0, Some(1), None))
+        });
+    });
+    assert_eq!(
+        found,
+        pairs(&[
+            ("Tags[1].Key", "required, but not set"),
+            (r#"Labels["a\"b"]"#, "1 is not at least 2"),
+            ("Outer.Inner", "length 0 is not at least 1"),
+        ])
+    );
+}
+
+#[test]
+fn bounds_read_as_they_are() {
+    let found = report(|v| {
+        v.member("Both", false, |v| v.length(9, Some(1), Some(5)));
+        v.member("Min", false, |v| v.range_float(-0.5, Some(0.0), None));
+        v.member("Max", false, |v| v.range_int(7, None, Some(6)));
+        v.member("NaN", false, |v| v.range_float(f64::NAN, None, None));
+        v.member("Pattern", false, |v| v.pattern_mismatch("^a$"));
+    });
+    assert_eq!(
+        found,
+        pairs(&[
+            ("Both", "length 9 is not between 1 and 5"),
+            ("Min", "-0.5 is not at least 0"),
+            ("Max", "7 is not at most 6"),
+            ("NaN", "NaN is not allowed"),
+            ("Pattern", "does not match the pattern ^a$"),
+        ])
+    );
+}
+
+#[test]
+fn sensitive_members_show_no_length_number_or_key() {
+    let map = BTreeMap::from([("secret-key".to_owned(), "secret-value".to_owned())]);
+    let found = report(|v| {
+        v.member("Secret", true, |v| {
+            v.length(3, Some(8), None);
+            v.entries(&map, |v, _, value| {
+                v.member("Inner", false, |v| v.length(value.len(), None, Some(1)))
+            });
+        });
+        // Leaving the sensitive member shows numbers again.
+        v.member("Plain", false, |v| v.range_int(11, None, Some(10)));
+    });
+    assert_eq!(
+        found,
+        pairs(&[
+            ("Secret", "length is not at least 8"),
+            ("Secret[*].Inner", "length is not at most 1"),
+            ("Plain", "11 is not at most 10"),
+        ])
+    );
+}
+
+#[test]
+fn the_error_lists_every_violation() {
+    let mut v = Validator::new("CopyBackupInput");
+    v.member("SourceBackupId", false, Validator::missing);
+    let err = v.finish().unwrap_err();
+    assert_eq!(err.shape(), "CopyBackupInput");
+    assert_eq!(
+        err.to_string(),
+        "CopyBackupInput is invalid (1 problem): SourceBackupId: required, but not set"
+    );
+    assert_eq!(err.violations()[0].kind(), &ViolationKind::Missing);
+
+    let mut v = Validator::new("X");
+    v.member("A", false, Validator::missing);
+    v.member("B", false, |v| v.length(usize::MAX, None, Some(1)));
+    assert_eq!(
+        v.finish().unwrap_err().to_string(),
+        format!(
+            "X is invalid (2 problems): A: required, but not set; B: length {} is not at most 1",
+            u64::MAX
+        )
+    );
+}
