@@ -16,7 +16,7 @@ use quote::quote;
 use super::debug::{self, DebugField};
 use super::rust::{builder_value_type, element_type, field_default, FieldDefault};
 use super::{accessor_doc_lines, doc_lines};
-use crate::ir::{Ir, Kind, Role, Shape, ShapeId, SimpleType, Structure};
+use crate::ir::{Ir, Kind, Role, Shape, ShapeId, Structure};
 
 /// Whether a structure's `build()` returns a `Result` (see the module's rule).
 pub fn build_can_fail(ir: &Ir, shape: &Shape, structure: &Structure) -> bool {
@@ -39,18 +39,7 @@ fn parameter(
     name: TokenStream,
 ) -> (TokenStream, TokenStream) {
     let ty = element_type(ir, target, sparse);
-    let plain = matches!(
-        ir.shape(target).kind,
-        Kind::Simple(
-            SimpleType::Boolean
-                | SimpleType::Byte
-                | SimpleType::Short
-                | SimpleType::Integer
-                | SimpleType::Long
-                | SimpleType::Float
-                | SimpleType::Double
-        )
-    );
+    let plain = matches!(ir.shape(target).kind, Kind::Simple(s) if s.is_primitive());
     if plain {
         (ty, name)
     } else {

@@ -174,16 +174,9 @@ pub fn getter(ir: &Ir, field: &Field) -> Option<(TokenStream, TokenStream)> {
             quote!(self.#ident.as_deref()),
         ),
         Kind::Simple(SimpleType::String) => (quote!(&str), quote!(&self.#ident)),
-        Kind::Simple(
-            SimpleType::Boolean
-            | SimpleType::Byte
-            | SimpleType::Short
-            | SimpleType::Integer
-            | SimpleType::Long
-            | SimpleType::Float
-            | SimpleType::Double,
-        )
-        | Kind::IntEnum(_) => {
+        kind if matches!(kind, Kind::Simple(s) if s.is_primitive())
+            || matches!(kind, Kind::IntEnum(_)) =>
+        {
             if optional {
                 (quote!(::std::option::Option<#value>), quote!(self.#ident))
             } else {

@@ -95,6 +95,20 @@ pub enum SimpleType {
 }
 
 impl SimpleType {
+    /// A boolean or a fixed-size number: a `Copy` Rust primitive, passed and returned by value.
+    pub fn is_primitive(self) -> bool {
+        matches!(
+            self,
+            SimpleType::Boolean
+                | SimpleType::Byte
+                | SimpleType::Short
+                | SimpleType::Integer
+                | SimpleType::Long
+                | SimpleType::Float
+                | SimpleType::Double
+        )
+    }
+
     /// The JSON AST `type` name.
     pub fn name(self) -> &'static str {
         match self {
