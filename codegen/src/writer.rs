@@ -170,6 +170,30 @@ fn format_rust(path: &str, tokens: TokenStream) -> String {
         .unwrap_or_else(|e| panic!("generator bug: emitted tokens for {path} do not parse: {e}"))
 }
 
+/// Rust code for documentation (examples in doc comments), formatted as prettyplease formats
+/// files: `items` (such as `use` lines) and then the statements `body`, as lines. The tokens
+/// always parse: a failure is a generator bug.
+pub(crate) fn format_snippet(items: TokenStream, body: TokenStream) -> (Vec<String>, Vec<String>) {
+    let items: syn::File = syn::parse2(items)
+        .unwrap_or_else(|e| panic!("generator bug: an example's items do not parse: {e}"));
+    let item_lines = prettyplease::unparse(&items)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let wrapped: syn::File = syn::parse2(quote::quote!(fn snippet() { #body }))
+        .unwrap_or_else(|e| panic!("generator bug: an example's statements do not parse: {e}"));
+    let text = prettyplease::unparse(&wrapped);
+    // The body is between `fn snippet() {` and the closing `}`, indented by four spaces.
+    let lines: Vec<&str> = text.lines().collect();
+    let body_lines = lines
+        .get(1..lines.len().saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .map(|line| line.strip_prefix("    ").unwrap_or(line).to_owned())
+        .collect();
+    (item_lines, body_lines)
+}
+
 /// Refuses to write into a folder that has files but no generated `Cargo.toml`.
 fn ensure_ours(dir: &Path) -> Result<(), Error> {
     let entries = match std::fs::read_dir(dir) {

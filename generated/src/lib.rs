@@ -17,6 +17,34 @@
 //! - [`json`]: the awsJson serializers and deserializers of every type.
 //! - [`endpoint`]: pointing a request at an endpoint (host prefixes included).
 //! - [`error`]: the service's errors and this crate's own.
+//!
+//! # Example
+//!
+//! ```
+//! use fsx::operation::copy_backup::{self, CopyBackupInput};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let input = CopyBackupInput::builder()
+//!     .source_backup_id("backup-03e3c82e0183b7b6b")
+//!     .source_region("us-east-2")
+//!     .build()?;
+//! // An HTTP request (`POST /`, awsJson headers and body) for the endpoint; sign it (SigV4) and send it with any HTTP client.
+//! let request = copy_backup::request(&input)?;
+//! let request = fsx::endpoint::apply(request, "https://fsx.us-east-1.amazonaws.com")?;
+//! # let (status, headers, body) = (
+//! #     ::http::StatusCode::OK,
+//! #     ::http::HeaderMap::new(),
+//! #     "{\"Backup\":{\"BackupId\":\"backup-0a3364eded1014b28\",\"CreationTime\":1617954808.068,\"FileSystem\":{\"FileSystemId\":\"fs-0498eed5fe91001ec\",\"FileSystemType\":\"LUSTRE\",\"LustreConfiguration\":{\"AutomaticBackupRetentionDays\":0,\"DeploymentType\":\"PERSISTENT_1\",\"PerUnitStorageThroughput\":50,\"WeeklyMaintenanceStartTime\":\"1:05:00\"},\"ResourceARN\":\"arn:aws:fsx:us-east-1:012345678912:file-system/fs-0f5179e395f597e66\",\"StorageCapacity\":2400,\"StorageType\":\"SSD\"},\"KmsKeyId\":\"arn:aws:fsx:us-east-1:012345678912:key/d1234e22-543a-12b7-a98f-e12c2b54001a\",\"Lifecycle\":\"COPYING\",\"OwnerId\":\"123456789012\",\"ResourceARN\":\"arn:aws:fsx:us-east-1:012345678912:backup/backup-0a3364eded1014b28\",\"Tags\":[{\"Key\":\"Name\",\"Value\":\"MyBackup\"}],\"Type\":\"USER_INITIATED\"}}",
+//! # );
+//! // The response becomes the output or a typed error.
+//! match copy_backup::response(status, &headers, body.as_bytes()) {
+//!     Ok(output) => println!("{:?}", output.backup()),
+//!     Err(e) if e.is_backup_not_found() => println!("BackupNotFound: {e}"),
+//!     Err(e) => return Err(e.into()),
+//! }
+//! # Ok(())
+//! # }
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![allow(deprecated)]

@@ -9,8 +9,8 @@ mod support;
 #[test]
 fn copy_backup_to_copy_a_backup() {
     let input = fsx::operation::copy_backup::CopyBackupInput::builder()
-        .source_backup_id(::std::string::String::from("backup-03e3c82e0183b7b6b"))
-        .source_region(::std::string::String::from("us-east-2"))
+        .source_backup_id("backup-03e3c82e0183b7b6b")
+        .source_region("us-east-2")
         .build()
         .expect("every member without a default is set");
     assert_eq!(
@@ -38,7 +38,7 @@ fn copy_backup_to_copy_a_backup() {
 #[test]
 fn delete_backup_to_delete_a_backup() {
     let input = fsx::operation::delete_backup::DeleteBackupInput::builder()
-        .backup_id(::std::string::String::from("backup-03e3c82e0183b7b6b"))
+        .backup_id("backup-03e3c82e0183b7b6b")
         .build()
         .expect("every member without a default is set");
     assert_eq!(

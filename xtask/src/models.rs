@@ -1,7 +1,7 @@
 //! `cargo xtask models`: generality across real AWS awsJson models. Each model is generated with
 //! every operation into `target/models/<name>`, built clippy-clean with warnings denied, and its
-//! generated example tests are run (documented inputs must validate); both with every feature
-//! on, so `@pattern`s are checked too. One line per model: shapes generated, operations,
+//! generated example tests and doctests (an example per operation) are run (documented inputs
+//! must validate); all with every feature on, so `@pattern`s are checked too. One line per model: shapes generated, operations,
 //! documented examples round-tripped, generation time, PASS or FAIL (with why).
 
 use std::io::Write;
@@ -196,6 +196,27 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
             summary(0)
         ));
     }
+    // The docs' examples (one per operation, and the crate's) compile and run.
+    let doctests = scratch::cargo(&dir, target, &["test", "--all-features", "--doc"])?;
+    let doc_results = scratch::test_results(&doctests.stdout);
+    let doc_passed = doc_results
+        .iter()
+        .filter(|(_, r)| *r == TestResult::Ok)
+        .count();
+    if !doctests.success || doc_passed <= operations {
+        let failed: Vec<&str> = doc_results
+            .iter()
+            .filter(|(_, r)| matches!(r, TestResult::Failed(_)))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        return Err(format!(
+            "{}: FAIL: {doc_passed} doctests passed (one per operation and the crate's expected); failed: {}",
+            summary(0),
+            failed.join(", ")
+        ));
+    }
+    let summary =
+        |round_tripped: usize| format!("{}, {doc_passed} doctests", summary(round_tripped));
     if examples == 0 {
         return Ok(format!("{}: PASS", summary(0)));
     }

@@ -51,6 +51,11 @@ pub fn lib_rs(ir: &Ir) -> TokenStream {
         "- [`endpoint`]: pointing a request at an endpoint (host prefixes included).".to_owned(),
     );
     lines.push("- [`error`]: the service's errors and this crate's own.".to_owned());
+    let example = super::doc_example::crate_example(ir);
+    if !example.is_empty() {
+        lines.push(String::new());
+        lines.extend(example);
+    }
     let event_stream = ir.has_event_streams().then(|| {
         quote! {
             pub mod event_stream;

@@ -17,7 +17,7 @@ use super::builders::build_can_fail;
 use super::values::document;
 use crate::error::Problem;
 use crate::ir::ShapeId;
-use crate::ir::{Ir, Kind, SimpleType, TimestampFormat};
+use crate::ir::{EnumWire, Ir, Kind, SimpleType, TimestampFormat};
 
 /// Builds expressions for values of the crate `root` (its library name).
 pub struct Instantiator<'a> {
@@ -46,6 +46,33 @@ impl<'a> Instantiator<'a> {
 
     /// An expression of structure `id`'s type holding `node` (built with its builder).
     pub fn structure(&self, id: &ShapeId, node: &Value, at: &str) -> Result<TokenStream, Problem> {
+        let builder = self.builder(id, node, at)?;
+        let Kind::Structure(structure) = &self.ir.shape(id).kind else {
+            return Err(self.problem(at, format!("{id} is not a structure")));
+        };
+        let build = if build_can_fail(self.ir, self.ir.shape(id), structure) {
+            quote!(.build().expect("every member without a default is set"))
+        } else {
+            quote!(.build())
+        };
+        Ok(quote!(#builder #build))
+    }
+
+    /// `Type::builder()` and a setter call per member of `node`, as a user writes them
+    /// (`build()` is the caller's).
+    pub fn builder(&self, id: &ShapeId, node: &Value, at: &str) -> Result<TokenStream, Problem> {
+        let path = self.ir.names.public_type_path(&self.root, id);
+        let calls = self.setter_calls(id, node, at)?;
+        Ok(quote!(#path::builder() #calls))
+    }
+
+    /// The setter calls of [`Instantiator::builder`], without `Type::builder()`.
+    pub fn setter_calls(
+        &self,
+        id: &ShapeId,
+        node: &Value,
+        at: &str,
+    ) -> Result<TokenStream, Problem> {
         let Kind::Structure(structure) = &self.ir.shape(id).kind else {
             return Err(self.problem(at, format!("{id} is not a structure")));
         };
@@ -60,7 +87,6 @@ impl<'a> Instantiator<'a> {
                 ));
             }
         }
-        let path = self.ir.names.public_type_path(&self.root, id);
         let mut calls = Vec::new();
         for field in &structure.fields {
             let Some(value) = object.get(&field.wire).filter(|v| !v.is_null()) else {
@@ -72,7 +98,7 @@ impl<'a> Instantiator<'a> {
             // Lists and maps are built as users write them: an element (entry) per call.
             match &self.ir.shape(&field.target).kind {
                 Kind::List { member, sparse } if !field.event_stream => {
-                    let items = self.list(&member.target, *sparse, value, &at)?;
+                    let items = self.list(&member.target, *sparse, value, &at, true)?;
                     if items.is_empty() {
                         calls.push(
                             quote!(.#set(::std::option::Option::Some(::std::vec::Vec::new()))),
@@ -85,29 +111,30 @@ impl<'a> Instantiator<'a> {
                     value: v,
                     sparse,
                 } => {
-                    let entries = self.map(&key.target, &v.target, *sparse, value, &at)?;
+                    let entries = self.map(&key.target, &v.target, *sparse, value, &at, true)?;
                     if entries.is_empty() {
                         calls.push(quote!(.#set(::std::option::Option::Some(::std::default::Default::default()))));
                     }
                     calls.extend(entries.into_iter().map(|(k, v)| quote!(.#setter(#k, #v))));
                 }
                 _ => {
-                    let expr = self.value(&field.target, value, &at)?;
+                    let expr = self.value(&field.target, value, &at, true)?;
                     calls.push(quote!(.#setter(#expr)));
                 }
             }
         }
-        let shape = self.ir.shape(id);
-        let build = if build_can_fail(self.ir, shape, structure) {
-            quote!(.build().expect("every member without a default is set"))
-        } else {
-            quote!(.build())
-        };
-        Ok(quote!(#path::builder() #(#calls)* #build))
+        Ok(quote!(#(#calls)*))
     }
 
-    /// An expression of `target`'s value type (unboxed) holding `node`.
-    fn value(&self, target: &ShapeId, node: &Value, at: &str) -> Result<TokenStream, Problem> {
+    /// An expression of `target`'s value type (unboxed) holding `node`; as a setter's
+    /// `argument`, a string is a plain literal (setters take `impl Into<String>`).
+    fn value(
+        &self,
+        target: &ShapeId,
+        node: &Value,
+        at: &str,
+        argument: bool,
+    ) -> Result<TokenStream, Problem> {
         let root = &self.root;
         let shape = self.ir.shape(target);
         let bad = |what: &str| self.problem(at, format!("expected {what}, got {node}"));
@@ -115,7 +142,11 @@ impl<'a> Instantiator<'a> {
             Kind::Simple(simple) => match simple {
                 SimpleType::String => {
                     let s = node.as_str().ok_or_else(|| bad("a string"))?;
-                    quote!(::std::string::String::from(#s))
+                    if argument {
+                        quote!(#s)
+                    } else {
+                        quote!(::std::string::String::from(#s))
+                    }
                 }
                 SimpleType::Boolean => {
                     let b = node.as_bool().ok_or_else(|| bad("a boolean"))?;
@@ -172,8 +203,7 @@ impl<'a> Instantiator<'a> {
             },
             Kind::Enum(_) => {
                 let s = node.as_str().ok_or_else(|| bad("a string"))?;
-                let path = self.ir.names.public_type_path(root, target);
-                quote!(#path::from(#s))
+                self.enum_value(target, s)
             }
             Kind::IntEnum(_) => {
                 let n = node
@@ -205,7 +235,8 @@ impl<'a> Instantiator<'a> {
                 if variant.unit {
                     quote!(#path::#ident)
                 } else {
-                    let inner = self.value(&variant.target, value, &format!("{at}.{key}"))?;
+                    let inner =
+                        self.value(&variant.target, value, &format!("{at}.{key}"), false)?;
                     let inner = if variant.boxed {
                         quote!(::std::boxed::Box::new(#inner))
                     } else {
@@ -215,38 +246,40 @@ impl<'a> Instantiator<'a> {
                 }
             }
             Kind::List { member, sparse } => {
-                let exprs = self.list(&member.target, *sparse, node, at)?;
+                let exprs = self.list(&member.target, *sparse, node, at, false)?;
                 quote!(::std::vec::Vec::from([#(#exprs),*]))
             }
             Kind::Map { key, value, sparse } => {
-                let entries = self.map(&key.target, &value.target, *sparse, node, at)?;
+                let entries = self.map(&key.target, &value.target, *sparse, node, at, false)?;
                 let exprs = entries.iter().map(|(k, v)| quote!((#k, #v)));
                 quote!(::std::collections::BTreeMap::from([#(#exprs),*]))
             }
         })
     }
 
-    /// The elements of a list holding `node` (an array).
+    /// The elements of a list holding `node` (an array), each a setter's `argument` or not.
     fn list(
         &self,
         member: &ShapeId,
         sparse: bool,
         node: &Value,
         at: &str,
+        argument: bool,
     ) -> Result<Vec<TokenStream>, Problem> {
         let items = node
             .as_array()
             .ok_or_else(|| self.problem(at, format!("expected an array, got {node}")))?;
         let mut exprs = Vec::new();
         for (i, v) in items.iter().enumerate() {
-            if let Some(e) = self.element(member, sparse, v, &format!("{at}[{i}]"))? {
+            if let Some(e) = self.element(member, sparse, v, &format!("{at}[{i}]"), argument)? {
                 exprs.push(e);
             }
         }
         Ok(exprs)
     }
 
-    /// The entries, in key order, of a map holding `node` (an object).
+    /// The entries, in key order, of a map holding `node` (an object), each a setter's
+    /// `argument` or not.
     fn map(
         &self,
         key: &ShapeId,
@@ -254,6 +287,7 @@ impl<'a> Instantiator<'a> {
         sparse: bool,
         node: &Value,
         at: &str,
+        argument: bool,
     ) -> Result<Vec<(TokenStream, TokenStream)>, Problem> {
         let entries = node
             .as_object()
@@ -264,12 +298,15 @@ impl<'a> Instantiator<'a> {
         let mut exprs = Vec::new();
         for (k, v) in sorted {
             let key_expr = if key_is_enum {
-                let path = self.ir.names.public_type_path(&self.root, key);
-                quote!(#path::from(#k))
+                self.enum_value(key, k)
+            } else if argument {
+                quote!(#k)
             } else {
                 quote!(::std::string::String::from(#k))
             };
-            if let Some(value_expr) = self.element(value, sparse, v, &format!("{at}[{k:?}]"))? {
+            if let Some(value_expr) =
+                self.element(value, sparse, v, &format!("{at}[{k:?}]"), argument)?
+            {
                 exprs.push((key_expr, value_expr));
             }
         }
@@ -284,16 +321,38 @@ impl<'a> Instantiator<'a> {
         sparse: bool,
         node: &Value,
         at: &str,
+        argument: bool,
     ) -> Result<Option<TokenStream>, Problem> {
         Ok(match (node, sparse) {
             (Value::Null, true) => Some(quote!(::std::option::Option::None)),
             (Value::Null, false) => None,
             (node, true) => {
-                let e = self.value(target, node, at)?;
+                let e = self.value(target, node, at, false)?;
                 Some(quote!(::std::option::Option::Some(#e)))
             }
-            (node, false) => Some(self.value(target, node, at)?),
+            (node, false) => Some(self.value(target, node, at, argument)?),
         })
+    }
+
+    /// A value of the enum `id`: its variant when the value is known (and not deprecated), else
+    /// `from` the text.
+    fn enum_value(&self, id: &ShapeId, text: &str) -> TokenStream {
+        let path = self.ir.names.public_type_path(&self.root, id);
+        let known = match &self.ir.shape(id).kind {
+            Kind::Enum(variants) => variants
+                .iter()
+                .find(|v| v.value == EnumWire::String(text.to_owned()))
+                // A deprecated variant would warn where the expression is used.
+                .filter(|v| v.deprecated.is_none()),
+            _ => None,
+        };
+        match known {
+            Some(variant) => {
+                let ident = &variant.ident;
+                quote!(#path::#ident)
+            }
+            None => quote!(#path::from(#text)),
+        }
     }
 
     fn problem(&self, at: &str, message: String) -> Problem {

@@ -17,6 +17,7 @@ pub mod builders;
 pub mod crate_root;
 pub mod de;
 pub mod debug;
+pub mod doc_example;
 pub mod enums;
 pub mod error_enum;
 pub mod errors;

@@ -65,7 +65,9 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
     ];
     if let Some(text) = &op.documentation {
         lines.extend(ir.rustdoc(text).iter().cloned());
+        lines.push(String::new());
     }
+    lines.extend(super::doc_example::operation_example(ir, op));
     let module_docs = inner_doc_lines(&lines);
 
     let error_enum = error_enum(

@@ -12,6 +12,32 @@
 //! You can use the `SourceRegion` parameter to specify the Amazon Web Services Region from which the backup will be copied. For example, if you make the call from the `us-west-1` Region and want to copy a backup from the `us-east-2` Region, you specify `us-east-2` in the `SourceRegion` parameter to make a cross-Region copy. If you don't specify a Region, the backup copy is created in the same Region where the request is sent from (in-Region copy).
 //!
 //! For more information about creating backup copies, see [Copying backups](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-backups.html#copy-backups) in the *Amazon FSx for Windows User Guide*, [Copying backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html#copy-backups) in the *Amazon FSx for Lustre User Guide*, and [Copying backups](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/using-backups.html#copy-backups) in the *Amazon FSx for OpenZFS User Guide*.
+//!
+//! # Example
+//!
+//! The documented example “To copy a backup”:
+//!
+//! ```
+//! use fsx::operation::copy_backup::{self, CopyBackupInput};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let input = CopyBackupInput::builder()
+//!     .source_backup_id("backup-03e3c82e0183b7b6b")
+//!     .source_region("us-east-2")
+//!     .build()?;
+//! // `POST /` with the awsJson headers and body: point it at the service's endpoint (`endpoint::apply`), sign it, send it.
+//! let request = copy_backup::request(&input)?;
+//! # let (status, headers, body) = (
+//! #     ::http::StatusCode::OK,
+//! #     ::http::HeaderMap::new(),
+//! #     "{\"Backup\":{\"BackupId\":\"backup-0a3364eded1014b28\",\"CreationTime\":1617954808.068,\"FileSystem\":{\"FileSystemId\":\"fs-0498eed5fe91001ec\",\"FileSystemType\":\"LUSTRE\",\"LustreConfiguration\":{\"AutomaticBackupRetentionDays\":0,\"DeploymentType\":\"PERSISTENT_1\",\"PerUnitStorageThroughput\":50,\"WeeklyMaintenanceStartTime\":\"1:05:00\"},\"ResourceARN\":\"arn:aws:fsx:us-east-1:012345678912:file-system/fs-0f5179e395f597e66\",\"StorageCapacity\":2400,\"StorageType\":\"SSD\"},\"KmsKeyId\":\"arn:aws:fsx:us-east-1:012345678912:key/d1234e22-543a-12b7-a98f-e12c2b54001a\",\"Lifecycle\":\"COPYING\",\"OwnerId\":\"123456789012\",\"ResourceARN\":\"arn:aws:fsx:us-east-1:012345678912:backup/backup-0a3364eded1014b28\",\"Tags\":[{\"Key\":\"Name\",\"Value\":\"MyBackup\"}],\"Type\":\"USER_INITIATED\"}}",
+//! # );
+//! // What came back becomes the output, or the operation's error.
+//! let output = copy_backup::response(status, &headers, body.as_bytes())?;
+//! println!("{:?}", output.backup());
+//! # Ok(())
+//! # }
+//! ```
 /// The input of the `CopyBackup` operation.
 ///
 /// Smithy shape: `com.amazonaws.fsx#CopyBackupRequest`.

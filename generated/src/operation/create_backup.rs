@@ -30,6 +30,27 @@
 //! By using the idempotent operation, you can retry a `CreateBackup` operation without the risk of creating an extra backup. This approach can be useful when an initial call fails in a way that makes it unclear whether a backup was created. If you use the same client request token and the initial call created a backup, the operation returns a successful result because all the parameters are the same.
 //!
 //! The `CreateBackup` operation returns while the backup's lifecycle state is still `CREATING`. You can check the backup creation status by calling the [DescribeBackups](https://docs.aws.amazon.com/fsx/latest/APIReference/API_DescribeBackups.html) operation, which returns the backup state along with other information.
+//!
+//! # Example
+//!
+//! ```
+//! use fsx::operation::create_backup::{self, CreateBackupInput};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let input = CreateBackupInput::builder().build()?;
+//! // `POST /` with the awsJson headers and body: point it at the service's endpoint (`endpoint::apply`), sign it, send it.
+//! let request = create_backup::request(&input)?;
+//! # let (status, headers, body) = (
+//! #     ::http::StatusCode::OK,
+//! #     ::http::HeaderMap::new(),
+//! #     "{}",
+//! # );
+//! // What came back becomes the output, or the operation's error.
+//! let output = create_backup::response(status, &headers, body.as_bytes())?;
+//! println!("{:?}", output.backup());
+//! # Ok(())
+//! # }
+//! ```
 /// The input of the `CreateBackup` operation.
 ///
 /// The request object for the `CreateBackup` operation.

@@ -16,6 +16,36 @@
 //! By using the idempotent operation, you can retry a `CreateFileSystemFromBackup` call without the risk of creating an extra file system. This approach can be useful when an initial call fails in a way that makes it unclear whether a file system was created. Examples are if a transport level timeout occurred, or your connection was reset. If you use the same client request token and the initial call created a file system, the client receives a success message as long as the parameters are the same.
 //!
 //! The `CreateFileSystemFromBackup` call returns while the file system's lifecycle state is still `CREATING`. You can check the file-system creation status by calling the [DescribeFileSystems](https://docs.aws.amazon.com/fsx/latest/APIReference/API_DescribeFileSystems.html) operation, which returns the file system state along with other information.
+//!
+//! # Example
+//!
+//! ```
+//! use fsx::operation::create_file_system_from_backup::{
+//!     self, CreateFileSystemFromBackupInput,
+//! };
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let input = CreateFileSystemFromBackupInput::builder()
+//!     .backup_id("BackupId")
+//!     .set_subnet_ids(::std::option::Option::Some(::std::vec::Vec::new()))
+//!     .build()?;
+//! // `POST /` with the awsJson headers and body: point it at the service's endpoint (`endpoint::apply`), sign it, send it.
+//! let request = create_file_system_from_backup::request(&input)?;
+//! # let (status, headers, body) = (
+//! #     ::http::StatusCode::OK,
+//! #     ::http::HeaderMap::new(),
+//! #     "{}",
+//! # );
+//! // What came back becomes the output, or the operation's error.
+//! let output = create_file_system_from_backup::response(
+//!     status,
+//!     &headers,
+//!     body.as_bytes(),
+//! )?;
+//! println!("{:?}", output.file_system());
+//! # Ok(())
+//! # }
+//! ```
 /// The input of the `CreateFileSystemFromBackup` operation.
 ///
 /// The request object for the `CreateFileSystemFromBackup` operation.

@@ -4,6 +4,30 @@
 //! The `CreateVolumeFromBackup` operation (`com.amazonaws.fsx#CreateVolumeFromBackup`).
 //!
 //! Creates a new Amazon FSx for NetApp ONTAP volume from an existing Amazon FSx volume backup.
+//!
+//! # Example
+//!
+//! ```
+//! use fsx::operation::create_volume_from_backup::{self, CreateVolumeFromBackupInput};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let input = CreateVolumeFromBackupInput::builder()
+//!     .backup_id("BackupId")
+//!     .name("Name")
+//!     .build()?;
+//! // `POST /` with the awsJson headers and body: point it at the service's endpoint (`endpoint::apply`), sign it, send it.
+//! let request = create_volume_from_backup::request(&input)?;
+//! # let (status, headers, body) = (
+//! #     ::http::StatusCode::OK,
+//! #     ::http::HeaderMap::new(),
+//! #     "{}",
+//! # );
+//! // What came back becomes the output, or the operation's error.
+//! let output = create_volume_from_backup::response(status, &headers, body.as_bytes())?;
+//! println!("{:?}", output.volume());
+//! # Ok(())
+//! # }
+//! ```
 /// The input of the `CreateVolumeFromBackup` operation.
 ///
 /// Smithy shape: `com.amazonaws.fsx#CreateVolumeFromBackupRequest`.

@@ -8,6 +8,31 @@
 //! The `DeleteBackup` call returns instantly. The backup won't show up in later `DescribeBackups` calls.
 //!
 //! The data in a deleted backup is also deleted and can't be recovered by any means.
+//!
+//! # Example
+//!
+//! The documented example “To delete a backup”:
+//!
+//! ```
+//! use fsx::operation::delete_backup::{self, DeleteBackupInput};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let input = DeleteBackupInput::builder()
+//!     .backup_id("backup-03e3c82e0183b7b6b")
+//!     .build()?;
+//! // `POST /` with the awsJson headers and body: point it at the service's endpoint (`endpoint::apply`), sign it, send it.
+//! let request = delete_backup::request(&input)?;
+//! # let (status, headers, body) = (
+//! #     ::http::StatusCode::OK,
+//! #     ::http::HeaderMap::new(),
+//! #     "{\"BackupId\":\"backup-03e3c82e0183b7b6b\",\"Lifecycle\":\"DELETED\"}",
+//! # );
+//! // What came back becomes the output, or the operation's error.
+//! let output = delete_backup::response(status, &headers, body.as_bytes())?;
+//! println!("{:?}", output.backup_id());
+//! # Ok(())
+//! # }
+//! ```
 /// The input of the `DeleteBackup` operation.
 ///
 /// The request object for the `DeleteBackup` operation.

@@ -14,6 +14,27 @@
 //! - The operation might return fewer than the `MaxResults` value of backup descriptions while still including a `NextToken` value.
 //!
 //! - The order of the backups returned in the response of one `DescribeBackups` call and the order of the backups returned across the responses of a multi-call iteration is unspecified.
+//!
+//! # Example
+//!
+//! ```
+//! use fsx::operation::describe_backups::{self, DescribeBackupsInput};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let input = DescribeBackupsInput::builder().build()?;
+//! // `POST /` with the awsJson headers and body: point it at the service's endpoint (`endpoint::apply`), sign it, send it.
+//! let request = describe_backups::request(&input)?;
+//! # let (status, headers, body) = (
+//! #     ::http::StatusCode::OK,
+//! #     ::http::HeaderMap::new(),
+//! #     "{}",
+//! # );
+//! // What came back becomes the output, or the operation's error.
+//! let output = describe_backups::response(status, &headers, body.as_bytes())?;
+//! println!("{:?}", output.backups());
+//! # Ok(())
+//! # }
+//! ```
 /// The input of the `DescribeBackups` operation.
 ///
 /// The request object for the `DescribeBackups` operation.
