@@ -46,7 +46,7 @@ fn fixture_crates_build_clippy_clean_and_pass_their_behaviour_tests() {
         // again with every feature where the behaviour tests check what a feature changes.
         cargo_in(&dir, &target, &["test", "--quiet"]);
         let tests = std::fs::read_to_string(&behaviour).expect("behaviour tests");
-        if tests.contains("cfg!(feature") {
+        if tests.contains("cfg!(feature") || tests.contains("#[cfg(feature") {
             cargo_in(
                 &dir,
                 &target,

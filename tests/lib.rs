@@ -21,6 +21,7 @@ mod fixture_behaviour {
     mod naming;
     mod recursion;
     mod sensitive;
+    mod serde;
     mod smithy1;
     mod structures;
     mod unions;

@@ -33,6 +33,44 @@ pub fn assert_json_eq(actual: &[u8], expected: &str, instants: &[&str], ignore: 
     }
 }
 
+/// With the `serde` feature: asserts that serde_json writes exactly the bytes `to_vec` (the
+/// crate's `json::to_vec`) writes of `value`, and reads them back into a value `to_vec` writes
+/// the same way (compared through the writer, so that NaN equals NaN). A value the codec
+/// cannot write (an unknown union member) serde must refuse too.
+#[cfg(feature = "serde")]
+pub fn assert_serde_agrees<T, E>(value: &T, to_vec: fn(&T) -> Result<Vec<u8>, E>)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug,
+    E: std::fmt::Debug,
+{
+    let Ok(ours) = to_vec(value) else {
+        assert!(
+            serde_json::to_vec(value).is_err(),
+            "serde writes what the codec refuses: {value:?}"
+        );
+        return;
+    };
+    let theirs = serde_json::to_vec(value)
+        .unwrap_or_else(|e| panic!("serde cannot write what the codec writes ({e}): {value:?}"));
+    assert_eq!(
+        String::from_utf8_lossy(&theirs),
+        String::from_utf8_lossy(&ours),
+        "serde_json (left) and the awsJson codec (right) write different bodies"
+    );
+    let back: T = serde_json::from_slice(&ours).unwrap_or_else(|e| {
+        panic!(
+            "serde cannot read what the codec writes ({e}): {}",
+            String::from_utf8_lossy(&ours)
+        )
+    });
+    let again = to_vec(&back).expect("what serde read serializes");
+    assert_eq!(
+        String::from_utf8_lossy(&again),
+        String::from_utf8_lossy(&ours),
+        "serde read a different value"
+    );
+}
+
 /// The secrets `tests/sensitive.rs` plants in `@sensitive` positions.
 pub const SECRETS: [&str; 2] = ["SECRET-7f3a", "98765432109"];
 

@@ -69,6 +69,10 @@ const RUNTIME: &[(&str, &str)] = &[
     ),
     ("protocol.rs", include_str!("../runtime/src/protocol.rs")),
     ("timestamp.rs", include_str!("../runtime/src/timestamp.rs")),
+    (
+        "serde_wire.rs",
+        include_str!("../runtime/src/serde_wire.rs"),
+    ),
     ("validate.rs", include_str!("../runtime/src/validate.rs")),
     ("values.rs", include_str!("../runtime/src/values.rs")),
 ];
@@ -257,6 +261,10 @@ pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
         (
             "src/json_ser.rs".into(),
             Box::new(|| some(emit::ser::json_ser_rs(ir))),
+        ),
+        (
+            "src/serde_impls.rs".into(),
+            Box::new(|| some(emit::serde_impls::serde_rs(ir))),
         ),
         (
             "src/validate.rs".into(),

@@ -18,6 +18,12 @@
 //! - [`endpoint`]: pointing a request at an endpoint (host prefixes included).
 //! - [`error`]: the service's errors and this crate's own.
 //!
+//! ## Features
+//!
+//! - `gzip`: compresses the requests of operations with `@requestCompression`.
+//! - `validate-patterns`: `validate()` checks `@pattern`s too (through the regex crate).
+//! - `serde`: `Serialize` and `Deserialize` on every structure, union and enum, in the awsJson form: `serde_json` writes the body `json::to_vec` writes, and reads what it reads. One difference: serde's numbers are 64-bit, so an epoch-seconds timestamp with digits past the microsecond goes through the nearest double (what services send, milliseconds, is exact). A `@sensitive` value is written like any other: it is the data; keep such output out of logs.
+//!
 //! # Example
 //!
 //! ```
@@ -58,5 +64,7 @@ pub mod types;
 mod json_de;
 mod json_ser;
 mod runtime;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod validate;
 pub use error::Error;

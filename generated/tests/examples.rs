@@ -24,6 +24,7 @@ fn copy_backup_to_copy_a_backup() {
         &[],
         &["/ClientRequestToken"],
     );
+    #[cfg(feature = "serde")] support::assert_serde_agrees(&input, fsx::json::to_vec);
     let body = "{\"Backup\":{\"BackupId\":\"backup-0a3364eded1014b28\",\"CreationTime\":1617954808.068,\"FileSystem\":{\"FileSystemId\":\"fs-0498eed5fe91001ec\",\"FileSystemType\":\"LUSTRE\",\"LustreConfiguration\":{\"AutomaticBackupRetentionDays\":0,\"DeploymentType\":\"PERSISTENT_1\",\"PerUnitStorageThroughput\":50,\"WeeklyMaintenanceStartTime\":\"1:05:00\"},\"ResourceARN\":\"arn:aws:fsx:us-east-1:012345678912:file-system/fs-0f5179e395f597e66\",\"StorageCapacity\":2400,\"StorageType\":\"SSD\"},\"KmsKeyId\":\"arn:aws:fsx:us-east-1:012345678912:key/d1234e22-543a-12b7-a98f-e12c2b54001a\",\"Lifecycle\":\"COPYING\",\"OwnerId\":\"123456789012\",\"ResourceARN\":\"arn:aws:fsx:us-east-1:012345678912:backup/backup-0a3364eded1014b28\",\"Tags\":[{\"Key\":\"Name\",\"Value\":\"MyBackup\"}],\"Type\":\"USER_INITIATED\"}}";
     let output = fsx::operation::copy_backup::response(
             ::http::StatusCode::OK,
@@ -33,6 +34,7 @@ fn copy_backup_to_copy_a_backup() {
         .expect("the documented output parses");
     let written = fsx::json::to_vec(&output).expect("the output serializes");
     support::assert_json_eq(&written, body, &["/Backup/CreationTime"], &[]);
+    #[cfg(feature = "serde")] support::assert_serde_agrees(&output, fsx::json::to_vec);
 }
 /// DeleteBackup: "To delete a backup" (fsx-2018-03-01.json).
 #[test]
@@ -52,6 +54,7 @@ fn delete_backup_to_delete_a_backup() {
         &[],
         &["/ClientRequestToken"],
     );
+    #[cfg(feature = "serde")] support::assert_serde_agrees(&input, fsx::json::to_vec);
     let body = "{\"BackupId\":\"backup-03e3c82e0183b7b6b\",\"Lifecycle\":\"DELETED\"}";
     let output = fsx::operation::delete_backup::response(
             ::http::StatusCode::OK,
@@ -61,4 +64,5 @@ fn delete_backup_to_delete_a_backup() {
         .expect("the documented output parses");
     let written = fsx::json::to_vec(&output).expect("the output serializes");
     support::assert_json_eq(&written, body, &[], &[]);
+    #[cfg(feature = "serde")] support::assert_serde_agrees(&output, fsx::json::to_vec);
 }

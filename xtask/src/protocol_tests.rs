@@ -107,7 +107,17 @@ fn run_suite(
     let outcome = scratch::cargo(
         &dir,
         &target,
-        &["test", "--test", "protocol", "--", "--skip", "support::"],
+        // Every feature: the compliance cases also check that serde writes and reads each
+        // input and output as the codec does.
+        &[
+            "test",
+            "--all-features",
+            "--test",
+            "protocol",
+            "--",
+            "--skip",
+            "support::",
+        ],
     )?;
     let results = scratch::test_results(&outcome.stdout);
     for (test, case) in cases {

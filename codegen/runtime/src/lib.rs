@@ -16,6 +16,8 @@ pub mod event_stream;
 pub mod json_read;
 pub mod json_write;
 pub mod protocol;
+#[cfg(feature = "serde")]
+pub mod serde_wire;
 pub mod timestamp;
 pub mod validate;
 pub mod values;

@@ -51,6 +51,26 @@ pub fn lib_rs(ir: &Ir) -> TokenStream {
         "- [`endpoint`]: pointing a request at an endpoint (host prefixes included).".to_owned(),
     );
     lines.push("- [`error`]: the service's errors and this crate's own.".to_owned());
+    lines.push(String::new());
+    lines.push("## Features".to_owned());
+    lines.push(String::new());
+    lines.push(format!(
+        "- `gzip`{}: compresses the requests of operations with `@requestCompression`.",
+        if ir.compresses() {
+            " (on by default)"
+        } else {
+            ""
+        }
+    ));
+    lines.push(
+        "- `validate-patterns`: `validate()` checks `@pattern`s too (through the regex crate)."
+            .to_owned(),
+    );
+    lines.push("- `serde`: `Serialize` and `Deserialize` on every structure, union and enum, in the awsJson form: \
+        `serde_json` writes the body `json::to_vec` writes, and reads what it reads. One difference: serde's \
+        numbers are 64-bit, so an epoch-seconds timestamp with digits past the microsecond goes through the \
+        nearest double (what services send, milliseconds, is exact). A `@sensitive` value is written like any \
+        other: it is the data; keep such output out of logs.".to_owned());
     let example = super::doc_example::crate_example(ir);
     if !example.is_empty() {
         lines.push(String::new());
@@ -81,6 +101,8 @@ pub fn lib_rs(ir: &Ir) -> TokenStream {
         mod json_de;
         mod json_ser;
         mod runtime;
+        #[cfg(feature = "serde")]
+        mod serde_impls;
         mod validate;
 
         pub use error::Error;
@@ -161,6 +183,8 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         pub(crate) mod json_read;
         pub(crate) mod json_write;
         pub(crate) mod protocol;
+        #[cfg(feature = "serde")]
+        pub(crate) mod serde_wire;
         pub(crate) mod timestamp;
         pub(crate) mod validate;
         pub(crate) mod values;

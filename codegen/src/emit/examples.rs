@@ -144,6 +144,8 @@ fn example_test(
             #valid
             let request = #root::operation::#module::request(&input).expect("the documented input serializes");
             support::assert_json_eq(request.body(), #expected, &[#(#instants),*], &[#(#ignore),*]);
+            #[cfg(feature = "serde")]
+            support::assert_serde_agrees(&input, #root::json::to_vec);
         });
     }
     if let Some(output) = &example.output {
@@ -156,6 +158,8 @@ fn example_test(
                 .expect("the documented output parses");
             let written = #root::json::to_vec(&output).expect("the output serializes");
             support::assert_json_eq(&written, body, &[#(#instants),*], &[]);
+            #[cfg(feature = "serde")]
+            support::assert_serde_agrees(&output, #root::json::to_vec);
         });
     }
     if let Some((shape, content)) = &example.error {
@@ -180,6 +184,8 @@ fn example_test(
             assert_eq!(error.meta().code(), Some(#code));
             let written = #root::json::to_vec(&*error).expect("the error serializes");
             support::assert_json_eq(&written, body, &[#(#instants),*], &[]);
+            #[cfg(feature = "serde")]
+            support::assert_serde_agrees(&*error, #root::json::to_vec);
         });
     }
     if steps.is_empty() {

@@ -52,6 +52,17 @@ pub const DEPENDENCIES: &[Dependency] = &[
         ..dep("regex", "1")
     },
     dep("ryu", "1"),
+    // `Serialize`/`Deserialize` in the awsJson form, behind the crate's `serde` feature.
+    Dependency {
+        optional: true,
+        ..dep("serde", "1.0")
+    },
+    Dependency {
+        optional: true,
+        default_features: false,
+        features: &["std"],
+        ..dep("serde_with", "3")
+    },
     Dependency {
         features: &["v4"],
         ..dep("uuid", "1")
@@ -75,8 +86,13 @@ fn dependencies(ir: &Ir) -> Vec<&'static Dependency> {
     deps
 }
 
-/// Dependencies of the crate's own tests (its documented examples compare JSON values).
-pub const DEV_DEPENDENCIES: &[Dependency] = &[dep("serde_json", "1")];
+/// Dependencies of the crate's own tests (its documented examples compare JSON values; with
+/// the `serde` feature they compare serde_json with the codec, which reads every float to the
+/// nearest double: so must serde_json, which takes `float_roundtrip` for that).
+pub const DEV_DEPENDENCIES: &[Dependency] = &[Dependency {
+    features: &["float_roundtrip"],
+    ..dep("serde_json", "1")
+}];
 
 #[derive(Serialize)]
 struct Manifest {
@@ -168,7 +184,8 @@ pub fn cargo_toml(ir: &Ir) -> String {
 }
 
 /// `gzip` compresses requests of operations with `@requestCompression`; on by default when
-/// the crate has such an operation. `validate-patterns` makes `validate()` check `@pattern`s
+/// the crate has such an operation. `serde` implements `Serialize`/`Deserialize` in the awsJson
+/// form. `validate-patterns` makes `validate()` check `@pattern`s
 /// (every crate has it, whether or not its model has patterns, so that a model update never
 /// removes a feature).
 fn features(ir: &Ir) -> BTreeMap<&'static str, Vec<&'static str>> {
@@ -177,5 +194,9 @@ fn features(ir: &Ir) -> BTreeMap<&'static str, Vec<&'static str>> {
         ("default", if compresses { vec!["gzip"] } else { vec![] }),
         ("gzip", vec!["dep:flate2"]),
         (super::validate::PATTERN_FEATURE, vec!["dep:regex"]),
+        (
+            super::serde_impls::FEATURE,
+            vec!["dep:serde", "dep:serde_with"],
+        ),
     ])
 }

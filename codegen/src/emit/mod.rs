@@ -4,7 +4,7 @@
 //! Two kinds of modules, and one rule between them:
 //! - file emitters make one kind of file: `crate_root` (`lib.rs`, `types.rs`, `builders.rs`,
 //!   `primitives.rs`, `json.rs`, `endpoint.rs`, the runtime's `mod.rs`, `event_stream.rs`),
-//!   `ser` (`json_ser.rs`), `de` (`json_de.rs`), `errors` (`error.rs`), `operations`
+//!   `ser` (`json_ser.rs`), `de` (`json_de.rs`), `serde_impls` (`serde_impls.rs`), `errors` (`error.rs`), `operations`
 //!   (`operation/*.rs`), `manifest` (`Cargo.toml`), `examples`, `protocol_tests` and
 //!   `sensitive_tests` (the generated crate's tests);
 //! - item helpers make pieces several files need: `structs`, `builders`, `enums`, `unions`,
@@ -29,6 +29,7 @@ pub mod protocol_tests;
 pub mod rust;
 pub mod sensitive_tests;
 pub mod ser;
+pub mod serde_impls;
 pub mod structs;
 pub mod unions;
 pub mod validate;

@@ -118,6 +118,8 @@ fn same_json(
     let expected_writes = format!("the expected {what} serializes");
     let actual_writes = format!("the {what} serializes");
     quote! {
+        #[cfg(feature = "serde")]
+        support::assert_serde_agrees(#actual, #root::json::to_vec);
         let expected = #expected;
         let expected = #root::json::to_vec(&expected).expect(#expected_writes);
         support::assert_json_eq(
@@ -177,6 +179,8 @@ fn request(instantiator: &Instantiator<'_>, case: &Case) -> Result<TokenStream, 
     }
     Ok(quote! {
         let input = #input;
+        #[cfg(feature = "serde")]
+        support::assert_serde_agrees(&input, #root::json::to_vec);
         let request = #root::operation::#module::request(&input).expect("the input serializes");
         #(#checks)*
     })

@@ -11,6 +11,8 @@ pub(crate) mod endpoint;
 pub(crate) mod json_read;
 pub(crate) mod json_write;
 pub(crate) mod protocol;
+#[cfg(feature = "serde")]
+pub(crate) mod serde_wire;
 pub(crate) mod timestamp;
 pub(crate) mod validate;
 pub(crate) mod values;

@@ -6,6 +6,7 @@ mod event_stream;
 mod json_read;
 mod json_write;
 mod protocol;
+mod serde_wire;
 mod support;
 mod validate;
 mod values;

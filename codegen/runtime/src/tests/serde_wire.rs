@@ -1,0 +1,139 @@
+//! The serde adapters against the awsJson writer: the edges the generated crates' tests reach
+//! less easily (times before the epoch, big numbers beyond 64 bits, documents' numbers).
+
+use aws_smithy_types::{BigDecimal, BigInteger, DateTime, Document, Number};
+use serde_with::de::DeserializeAsWrap;
+use serde_with::ser::SerializeAsWrap;
+
+use crate::json_write::JsonWriter;
+use crate::serde_wire::{BigNumber, DenseList, DenseMap, EpochSeconds, Float, Json};
+use crate::timestamp::TimestampFormat;
+
+fn epoch(value: &DateTime) -> String {
+    serde_json::to_string(&SerializeAsWrap::<DateTime, EpochSeconds>::new(value)).unwrap()
+}
+
+fn codec_epoch(value: &DateTime) -> String {
+    let mut writer = JsonWriter::with_capacity(16);
+    writer
+        .timestamp(value, TimestampFormat::EpochSeconds)
+        .unwrap();
+    String::from_utf8(writer.into_bytes()).unwrap()
+}
+
+fn read_epoch(text: &str) -> DateTime {
+    serde_json::from_str::<DeserializeAsWrap<DateTime, EpochSeconds>>(text)
+        .unwrap()
+        .into_inner()
+}
+
+#[test]
+fn epoch_seconds_as_the_codec_writes_them_to_the_microsecond() {
+    for value in [
+        DateTime::from_secs(0),
+        DateTime::from_secs(1_617_954_808),
+        DateTime::from_secs_and_nanos(1_617_954_808, 68_000_000),
+        DateTime::from_secs_and_nanos(1_617_954_808, 123_456_000),
+        DateTime::from_secs_and_nanos(-1, 500_000_000),
+        DateTime::from_secs(-86_400),
+    ] {
+        assert_eq!(epoch(&value), codec_epoch(&value), "{value:?}");
+        assert_eq!(read_epoch(&epoch(&value)), value, "{value:?}");
+    }
+    // Past the microsecond, the nearest double.
+    let fine = DateTime::from_secs_and_nanos(1_617_954_808, 123_456_789);
+    assert_eq!(epoch(&fine), "1617954808.1234567");
+    // Read as the codec reads: integers, decimals, exponents, and quoted numbers.
+    assert_eq!(
+        read_epoch("1617954808.068"),
+        DateTime::from_secs_and_nanos(1_617_954_808, 68_000_000)
+    );
+    assert_eq!(
+        read_epoch("\"12.5\""),
+        DateTime::from_secs_and_nanos(12, 500_000_000)
+    );
+    assert_eq!(read_epoch("1.5e1"), DateTime::from_secs(15));
+    let error = serde_json::from_str::<DeserializeAsWrap<DateTime, EpochSeconds>>("\"soon\"")
+        .map(DeserializeAsWrap::into_inner)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("invalid epoch-seconds timestamp soon"),
+        "{error}"
+    );
+}
+
+#[test]
+fn floats_and_big_numbers() {
+    let float = |v: f64| serde_json::to_string(&SerializeAsWrap::<f64, Float>::new(&v)).unwrap();
+    assert_eq!(float(f64::NAN), "\"NaN\"");
+    assert_eq!(float(f64::INFINITY), "\"Infinity\"");
+    assert_eq!(float(f64::NEG_INFINITY), "\"-Infinity\"");
+    assert_eq!(float(1.5), "1.5");
+    let read = |t: &str| {
+        serde_json::from_str::<DeserializeAsWrap<f64, Float>>(t).map(DeserializeAsWrap::into_inner)
+    };
+    assert!(read("\"NaN\"").unwrap().is_nan());
+    assert_eq!(read("-3").unwrap(), -3.0);
+    assert!(read("\"nan\"").is_err());
+
+    let big = |t: &str| {
+        let value: BigInteger = t.parse().unwrap();
+        serde_json::to_string(&SerializeAsWrap::<BigInteger, BigNumber>::new(&value)).unwrap()
+    };
+    assert_eq!(big("18446744073709551615"), "18446744073709551615");
+    assert_eq!(big("-9223372036854775808"), "-9223372036854775808");
+    // Beyond 64 bits, the nearest double: serde has no arbitrary-precision number.
+    assert_eq!(big("18446744073709551616"), "1.8446744073709552e+19");
+    let decimal: BigDecimal =
+        serde_json::from_str::<DeserializeAsWrap<BigDecimal, BigNumber>>("\"0.1\"")
+            .unwrap()
+            .into_inner();
+    assert_eq!(decimal.as_ref(), "0.1");
+}
+
+#[test]
+fn documents_as_the_json_they_hold() {
+    let text = r#"{"b":[1,-2,0.5,"x",null,true],"a":{}}"#;
+    let document = serde_json::from_str::<DeserializeAsWrap<Document, Json>>(text)
+        .unwrap()
+        .into_inner();
+    let Document::Object(entries) = &document else {
+        panic!("an object: {document:?}")
+    };
+    assert_eq!(
+        entries["b"],
+        Document::Array(vec![
+            Document::Number(Number::PosInt(1)),
+            Document::Number(Number::NegInt(-2)),
+            Document::Number(Number::Float(0.5)),
+            Document::String("x".into()),
+            Document::Null,
+            Document::Bool(true),
+        ])
+    );
+    // Keys sorted, as the codec writes them.
+    let written =
+        serde_json::to_string(&SerializeAsWrap::<Document, Json>::new(&document)).unwrap();
+    assert_eq!(written, r#"{"a":{},"b":[1,-2,0.5,"x",null,true]}"#);
+    let mut writer = JsonWriter::with_capacity(64);
+    writer.document(&document);
+    assert_eq!(String::from_utf8(writer.into_bytes()).unwrap(), written);
+}
+
+#[test]
+fn dense_collections_skip_nulls() {
+    let list = serde_json::from_str::<DeserializeAsWrap<Vec<String>, DenseList<serde_with::Same>>>(
+        r#"["a",null,"b"]"#,
+    )
+    .unwrap()
+    .into_inner();
+    assert_eq!(list, ["a", "b"]);
+    let map = serde_json::from_str::<
+        DeserializeAsWrap<std::collections::BTreeMap<String, i32>, DenseMap<serde_with::Same>>,
+    >(r#"{"a":1,"b":null}"#)
+    .unwrap()
+    .into_inner();
+    assert_eq!(map.len(), 1);
+    assert_eq!(map["a"], 1);
+}
