@@ -7,6 +7,7 @@
 
 pub mod context;
 pub mod customizations;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -338,6 +339,11 @@ pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
     if ir.has_event_streams() {
         out.add_text("src/runtime/event_stream.rs", source, "//", EVENT_STREAM);
     }
+    // What the next regeneration compares its model with (see `diff`).
+    out.add_rendered(
+        diff::SUMMARY_FILE.to_owned(),
+        diff::summary::to_json(&diff::summary::summarize(ir)),
+    );
     let mut problems = Vec::new();
     let mut tests = false;
     for (path, result) in rendered {

@@ -45,6 +45,57 @@ enum Command {
     /// Fuzz the generated FSx crate, the event-stream decoder and the model loader with hostile
     /// inputs (tests/fuzz, built with debug assertions on); fails on any panic or hang.
     Fuzz(FuzzArgs),
+    /// Compare two models as the generator sees them: every change, with smithy-diff's severity
+    /// and its effect on the generated crate under Rust semver.
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The model before the update.
+    old: PathBuf,
+    /// The model after it.
+    new: PathBuf,
+    /// Only these operations (and the shapes they reach) [default: every operation].
+    #[arg(
+        long,
+        value_name = "A,B,…",
+        value_delimiter = ',',
+        conflicts_with = "all_operations"
+    )]
+    operations: Option<Vec<String>>,
+    /// Every operation of the service (the default).
+    #[arg(long)]
+    all_operations: bool,
+    /// The service shape, if the models have several.
+    #[arg(long, value_name = "ID")]
+    service: Option<String>,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Exit with 1 when the update is at least this for the generated crate.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<FailOn>,
+}
+
+/// How a model-diff report is printed.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// A table for the terminal.
+    Table,
+    /// JSON, for tools.
+    Json,
+    /// Markdown, for a pull request.
+    Markdown,
+}
+
+/// The least release a `--fail-on` fails on.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    /// A minor or major release.
+    Minor,
+    /// A major release.
+    Major,
 }
 
 #[derive(Args)]
@@ -116,6 +167,10 @@ struct CodegenArgs {
     /// Write nothing; list the files that differ from a fresh generation and fail if any do.
     #[arg(long)]
     check: bool,
+    /// Also write the full report of what the model update changed (as `cargo xtask diff`
+    /// gives it) to this file: Markdown for `.md`, JSON for `.json` (repeatable).
+    #[arg(long, value_name = "PATH")]
+    report: Vec<PathBuf>,
 }
 
 /// Runs `cargo xtask <args…>` (without the program name), printing to `out` and `err`.
@@ -154,6 +209,7 @@ pub fn run(
             }
             fuzz::run(&project_root(), &fuzz_args, out).map(exit_code)
         }
+        Command::Diff(args) => diff(args, out),
         Command::Bench(args) => {
             let mut bench_args = args.filters;
             if args.quick {
@@ -169,6 +225,38 @@ pub fn run(
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cargo xtask diff`.
+fn diff(args: DiffArgs, out: &mut dyn Write) -> Result<ExitCode, String> {
+    let operations = match args.operations {
+        Some(names) => OperationFilter::Named(names),
+        None => OperationFilter::All,
+    };
+    let options = Options {
+        service: args.service,
+        operations,
+        ..Options::default()
+    };
+    let summary = |path: &PathBuf| -> Result<_, String> {
+        let file = smithy_codegen::load_file(path).map_err(|e| e.to_string())?;
+        let ir = smithy_codegen::plan(&file, &options)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(smithy_codegen::diff::summary::summarize(&ir))
+    };
+    let report = smithy_codegen::diff::compare(&summary(&args.old)?, &summary(&args.new)?);
+    let text = match args.format {
+        Format::Table => report.table(),
+        Format::Json => report.json() + "\n",
+        Format::Markdown => report.markdown(),
+    };
+    let _ = write!(out, "{text}");
+    let failing = match args.fail_on {
+        None => false,
+        Some(FailOn::Minor) => report.semver() >= Some(smithy_codegen::diff::Semver::Minor),
+        Some(FailOn::Major) => report.semver() >= Some(smithy_codegen::diff::Semver::Major),
+    };
+    Ok(exit_code(!failing))
 }
 
 fn exit_code(passed: bool) -> ExitCode {
@@ -228,6 +316,17 @@ fn codegen(
         crate_name: args.crate_name,
         extra_examples,
     };
+    for path in &args.report {
+        if !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "json")
+        ) {
+            return Err(format!(
+                "--report {}: the report is Markdown (.md) or JSON (.json)",
+                path.display()
+            ));
+        }
+    }
     let generated = smithy_codegen::generate(&file, &options).map_err(|e| e.to_string())?;
     for warning in generated.warnings() {
         let _ = writeln!(err, "warning: {warning}");
@@ -261,6 +360,8 @@ fn codegen(
         return Ok(ExitCode::FAILURE);
     }
 
+    // What the update changes, against the summary the crate kept of its previous model.
+    let report = update_report(&out, &generated);
     let changes = generated.write(&out).map_err(|e| e.to_string())?;
     let count = |f: fn(&Difference) -> bool| changes.iter().filter(|d| f(d)).count();
     let written = count(|d| matches!(d, Difference::Missing(_) | Difference::Changed(_)));
@@ -273,5 +374,68 @@ fn codegen(
         out.display(),
         started.elapsed()
     );
+    match &report {
+        Some(report) => {
+            let _ = write!(out_stream, "{}", report_summary(report));
+            for path in &args.report {
+                let text = if path.extension().is_some_and(|e| e == "json") {
+                    report.json() + "\n"
+                } else {
+                    report.markdown()
+                };
+                std::fs::write(path, text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+        }
+        None if !args.report.is_empty() => {
+            let _ = writeln!(
+                err,
+                "warning: no report: {} held no API summary of a previous model ({})",
+                out.display(),
+                smithy_codegen::diff::SUMMARY_FILE
+            );
+        }
+        None => {}
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report of what the model update changes: the API summary `out` kept of its previous
+/// model against the new one (`None` when `out` holds no summary this generator reads).
+fn update_report(
+    out: &std::path::Path,
+    generated: &smithy_codegen::GeneratedCrate,
+) -> Option<smithy_codegen::diff::Report> {
+    use smithy_codegen::diff::{self, summary};
+    let old = std::fs::read_to_string(out.join(diff::SUMMARY_FILE)).ok()?;
+    let old = summary::from_json(&old)?;
+    let new = summary::from_json(generated.file(diff::SUMMARY_FILE)?)?;
+    Some(diff::compare(&old, &new))
+}
+
+/// What a regeneration prints of the report: its headline, and its changes for the crate
+/// (major first, at most ten; `--report` or `cargo xtask diff` give them all).
+fn report_summary(report: &smithy_codegen::diff::Report) -> String {
+    if report.is_empty() {
+        return String::new();
+    }
+    let mut text = format!("model update: {}\n", report.headline());
+    let mut changes: Vec<_> = report.changes.iter().collect();
+    changes.sort_by_key(|c| std::cmp::Reverse(c.semver));
+    for change in changes.iter().take(10) {
+        text.push_str(&format!(
+            "  {:5}  {}: {} ({})\n",
+            change.semver.to_string(),
+            change.subject,
+            change.what,
+            change.reason
+        ));
+    }
+    if changes.len() > 10 {
+        text.push_str(&format!(
+            "  … and {} more (`--report PATH.md` writes them all)\n",
+            changes.len() - 10
+        ));
+    }
+    text
 }

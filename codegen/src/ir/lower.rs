@@ -325,6 +325,9 @@ fn lower_structure(
             must_be_set: member.traits.has(traits::REQUIRED)
                 && member.traits.default_value().is_none(),
             required: member.traits.has(traits::REQUIRED),
+            client_optional: member.traits.has(traits::CLIENT_OPTIONAL),
+            added_default: member.traits.has(traits::ADDED_DEFAULT),
+            json_name: member.traits.json_name().map(str::to_owned),
             timestamp: timestamp_format(ctx, member),
             redacted: redacted(ctx, shape, member),
             idempotency_token: member.traits.has(traits::IDEMPOTENCY_TOKEN),

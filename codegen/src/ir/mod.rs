@@ -252,6 +252,12 @@ pub struct Field {
     pub must_be_set: bool,
     /// `@required`: the service needs it (whatever its Rust optionality).
     pub required: bool,
+    /// `@clientOptional`: optional in clients whatever else it has.
+    pub client_optional: bool,
+    /// `@addedDefault`: its `@default` came after the member (it stays optional).
+    pub added_default: bool,
+    /// `@jsonName` (awsJson ignores it; the model-diff reports it).
+    pub json_name: Option<String>,
     /// How a timestamp is written.
     pub timestamp: TimestampFormat,
     /// Its value must never be printed (it, its container or its target is sensitive).

@@ -32,6 +32,7 @@ pub const ENDPOINT_RULE_SET: &str = "smithy.rules#endpointRuleSet";
 pub const ENDPOINT_TESTS: &str = "smithy.rules#endpointTests";
 pub const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
 pub const INPUT: &str = "smithy.api#input";
+pub const JSON_NAME: &str = "smithy.api#jsonName";
 pub const MIXIN: &str = "smithy.api#mixin";
 pub const OUTPUT: &str = "smithy.api#output";
 pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
@@ -185,6 +186,11 @@ impl Traits {
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
         )
+    }
+
+    /// `@jsonName`.
+    pub fn json_name(&self) -> Option<&str> {
+        self.get(JSON_NAME).and_then(Value::as_str)
     }
 
     /// `@timestampFormat`: `date-time`, `http-date` or `epoch-seconds`.
