@@ -13,6 +13,7 @@ mod fixture_behaviour {
     mod collections;
     mod constraints;
     mod defaults;
+    mod endpoints;
     mod enums;
     mod errors;
     mod event_streams;

@@ -9,7 +9,8 @@ use std::process::Command;
 
 use serde_json::Value;
 use smithy_codegen::emit::manifest::{
-    DEPENDENCIES, DEV_DEPENDENCIES, EVENT_STREAM_DEPENDENCY, RUST_VERSION,
+    DEPENDENCIES, DEV_DEPENDENCIES, ENDPOINT_RULES_DEPENDENCY, EVENT_STREAM_DEPENDENCY,
+    RUST_VERSION,
 };
 use tests::{generate_fixture, project_root};
 
@@ -185,7 +186,7 @@ fn generated_dependency_versions_match_the_workspace() {
     for dep in DEPENDENCIES
         .iter()
         .chain(DEV_DEPENDENCIES)
-        .chain([&EVENT_STREAM_DEPENDENCY])
+        .chain([&EVENT_STREAM_DEPENDENCY, &ENDPOINT_RULES_DEPENDENCY])
     {
         let workspace = match pinned.get(dep.name) {
             Some(toml::Value::String(v)) => v.as_str(),

@@ -44,6 +44,7 @@ const PINNED: &[(&str, &[&str])] = &[
     ("smithy1", &["src/types.rs"]),
     ("event_streams", &["src/json_de.rs"]),
     ("serde", &["src/serde_impls.rs"]),
+    ("endpoints", &["src/endpoint.rs", "tests/endpoints.rs"]),
 ];
 
 #[test]

@@ -18,6 +18,7 @@ pub mod model;
 pub mod naming;
 pub mod protocol_tests;
 pub mod recursion;
+pub mod rules;
 pub mod rust_type;
 pub mod select;
 pub mod transform;
@@ -80,6 +81,9 @@ const RUNTIME: &[(&str, &str)] = &[
 
 /// The runtime's event-stream decoder, copied only into crates that have event streams.
 const EVENT_STREAM: &str = include_str!("../runtime/src/event_stream.rs");
+
+/// The runtime's endpoint rules engine, copied only into crates whose service has rules.
+const ENDPOINT_RULES: &str = include_str!("../runtime/src/endpoint_rules.rs");
 
 /// What to generate.
 #[derive(Clone, Debug)]
@@ -284,6 +288,10 @@ pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
             Box::new(|| emit::protocol_tests::protocol_rs(ir)),
         ),
         (
+            "tests/endpoints.rs".into(),
+            Box::new(|| Ok(emit::endpoint_tests::endpoints_rs(ir))),
+        ),
+        (
             "tests/sensitive.rs".into(),
             Box::new(|| Ok(emit::sensitive_tests::sensitive_rs(ir))),
         ),
@@ -301,7 +309,7 @@ pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
         ),
         (
             "src/endpoint.rs".into(),
-            Box::new(|| some(emit::crate_root::endpoint_rs())),
+            Box::new(|| some(emit::crate_root::endpoint_rs(ir))),
         ),
         (
             "src/runtime/mod.rs".into(),
@@ -338,6 +346,14 @@ pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
     }
     if ir.has_event_streams() {
         out.add_text("src/runtime/event_stream.rs", source, "//", EVENT_STREAM);
+    }
+    if ir.service.rule_set.is_some() {
+        out.add_text(
+            "src/runtime/endpoint_rules.rs",
+            source,
+            "//",
+            ENDPOINT_RULES,
+        );
     }
     // What the next regeneration compares its model with (see `diff`).
     out.add_rendered(

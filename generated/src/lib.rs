@@ -36,7 +36,9 @@
 //!     .build()?;
 //! // An HTTP request (`POST /`, awsJson headers and body) for the endpoint; sign it (SigV4) and send it with any HTTP client.
 //! let request = copy_backup::request(&input)?;
-//! let request = fsx::endpoint::apply(request, "https://fsx.us-east-1.amazonaws.com")?;
+//! let params = fsx::endpoint::Params::builder().region("us-east-1").build()?;
+//! let endpoint = fsx::endpoint::resolve(&params)?;
+//! let request = fsx::endpoint::apply(request, endpoint.url())?;
 //! # let (status, headers, body) = (
 //! #     ::http::StatusCode::OK,
 //! #     ::http::HeaderMap::new(),

@@ -101,7 +101,7 @@ enum FailOn {
 #[derive(Args)]
 struct FuzzArgs {
     /// Only these targets (repeatable or comma-separated): response, error, event-stream,
-    /// endpoint, model [default: all].
+    /// endpoint, resolve, model [default: all].
     #[arg(long, value_name = "NAME", value_delimiter = ',')]
     target: Vec<String>,
     /// Seconds per target.

@@ -215,8 +215,16 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
             failed.join(", ")
         ));
     }
-    let summary =
-        |round_tripped: usize| format!("{}, {doc_passed} doctests", summary(round_tripped));
+    let endpoints = match endpoint_tests(&dir, target, &name, plan.service.endpoint_cases.len())? {
+        Ok(line) => line,
+        Err(why) => return Err(format!("{}: FAIL: {why}", summary(0))),
+    };
+    let summary = |round_tripped: usize| {
+        format!(
+            "{}, {doc_passed} doctests{endpoints}",
+            summary(round_tripped)
+        )
+    };
     if examples == 0 {
         return Ok(format!("{}: PASS", summary(0)));
     }
@@ -249,4 +257,59 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
             failed.join(", ")
         ))
     }
+}
+
+/// Runs the crate's endpoint tests (the model's `smithy.rules#endpointTests`): every case
+/// passes but those [`STALE_ENDPOINT_CASES`](crate::inputs::STALE_ENDPOINT_CASES) names for
+/// this model, which must fail. Ok: what the model's line says of them (empty without
+/// cases); Err: why they fail.
+fn endpoint_tests(
+    dir: &Path,
+    target: &Path,
+    model: &str,
+    cases: usize,
+) -> Result<Result<String, String>, String> {
+    if cases == 0 {
+        return Ok(Ok(String::new()));
+    }
+    let run = scratch::cargo(
+        dir,
+        target,
+        &[
+            "test",
+            "--all-features",
+            "--test",
+            "endpoints",
+            "--",
+            "--skip",
+            "support::",
+        ],
+    )?;
+    let results = scratch::test_results(&run.stdout);
+    let passed = results.iter().filter(|(_, r)| *r == TestResult::Ok).count();
+    let failed: Vec<&str> = results
+        .iter()
+        .filter(|(_, r)| matches!(r, TestResult::Failed(_)))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let stale: Vec<&str> = crate::inputs::STALE_ENDPOINT_CASES
+        .iter()
+        .filter(|(m, _, _)| *m == model)
+        .map(|(_, case, _)| *case)
+        .collect();
+    let unexpected: Vec<&&str> = failed.iter().filter(|f| !stale.contains(f)).collect();
+    let fixed: Vec<&&str> = stale.iter().filter(|s| !failed.contains(s)).collect();
+    if !unexpected.is_empty() || !fixed.is_empty() || passed + failed.len() != cases {
+        return Ok(Err(format!(
+            "endpoint tests: {passed}/{cases} passed; failed: {unexpected:?}; listed as stale but passing: {fixed:?}"
+        )));
+    }
+    Ok(Ok(if stale.is_empty() {
+        format!(", {passed}/{cases} endpoint cases")
+    } else {
+        format!(
+            ", {passed}/{cases} endpoint cases ({} stale: the partitions changed since this release)",
+            stale.len()
+        )
+    }))
 }

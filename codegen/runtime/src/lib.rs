@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 pub mod endpoint;
+pub mod endpoint_rules;
 pub mod event_stream;
 pub mod json_read;
 pub mod json_write;

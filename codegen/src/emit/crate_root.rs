@@ -154,17 +154,37 @@ pub fn primitives_rs() -> TokenStream {
 }
 
 /// `src/endpoint.rs`.
-pub fn endpoint_rs() -> TokenStream {
+pub fn endpoint_rs(ir: &Ir) -> TokenStream {
+    let resolver = super::endpoint_rules::items(ir);
+    let docs = if ir.service.rule_set.is_some() {
+        quote! {
+            //! Endpoints: [`resolve`] gives the endpoint the service's own rules give for a region
+            //! (FIPS, dual-stack and custom endpoints included); [`apply`] points a request
+            //! `operation::<op>::request` built (`POST /`) at it: its scheme, host (behind the
+            //! operation's [`HostPrefix`], if any) and path.
+        }
+    } else {
+        quote! {
+            //! Pointing requests at an endpoint: `operation::<op>::request` builds `POST /`; [`apply`]
+            //! gives it the endpoint's scheme, host (behind the operation's [`HostPrefix`], if any) and
+            //! path.
+        }
+    };
     quote! {
-        //! Pointing requests at an endpoint: `operation::<op>::request` builds `POST /`; [`apply`]
-        //! gives it the endpoint's scheme, host (behind the operation's [`HostPrefix`], if any) and
-        //! path.
+        #docs
         pub use crate::runtime::endpoint::{apply, HostPrefix, InvalidEndpoint};
+
+        #resolver
     }
 }
 
 /// `src/runtime/mod.rs`: the module tree of the runtime copied from `codegen/runtime/src/`.
 pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
+    let endpoint_rules = ir.service.rule_set.is_some().then(|| {
+        quote!(
+            pub(crate) mod endpoint_rules;
+        )
+    });
     let event_stream = ir.has_event_streams().then(|| {
         quote!(
             pub(crate) mod event_stream;
@@ -179,6 +199,7 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         #![allow(dead_code)]
 
         pub(crate) mod endpoint;
+        #endpoint_rules
         #event_stream
         pub(crate) mod json_read;
         pub(crate) mod json_write;

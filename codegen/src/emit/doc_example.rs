@@ -86,9 +86,29 @@ pub fn crate_example(ir: &Ir) -> Vec<String> {
     let input_type = ir.names.type_name(&op.input);
     let root = &call.root;
     let uses = quote!(use #root::operation::#module::{self, #input_type};);
-    let host = match &ir.service.signing_name {
-        Some(name) => format!("https://{name}.us-east-1.amazonaws.com"),
-        None => "https://service.example.com".to_owned(),
+    // The endpoint: resolved from the service's rules for a region where it has them.
+    let region = ir.service.rule_set.as_ref().and_then(|rules| {
+        rules
+            .params
+            .iter()
+            .find(|p| p.built_in.as_deref() == Some("AWS::Region"))
+    });
+    let endpoint = match region {
+        Some(param) => {
+            let region = &param.ident;
+            quote! {
+                let params = #root::endpoint::Params::builder().#region("us-east-1").build()?;
+                let endpoint = #root::endpoint::resolve(&params)?;
+                let request = #root::endpoint::apply(request, endpoint.url())?;
+            }
+        }
+        None => {
+            let host = match &ir.service.signing_name {
+                Some(name) => format!("https://{name}.us-east-1.amazonaws.com"),
+                None => "https://service.example.com".to_owned(),
+            };
+            quote!(let request = #root::endpoint::apply(request, #host)?;)
+        }
     };
     let show = call.show_output(quote!(output));
     let error_arm = op.errors.first().map(|id| {
@@ -107,7 +127,7 @@ pub fn crate_example(ir: &Ir) -> Vec<String> {
             Some("An HTTP request (`POST /`, awsJson headers and body) for the endpoint; sign it (SigV4) and send it with any HTTP client."),
             quote! {
                 let request = #module::request(&input)?;
-                let request = #root::endpoint::apply(request, #host)?;
+                #endpoint
             },
         ),
         call.canned_response(),

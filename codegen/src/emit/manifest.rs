@@ -77,12 +77,20 @@ pub const RUST_VERSION: &str = "1.94.1";
 /// Event-stream framing, for crates that have event streams.
 pub const EVENT_STREAM_DEPENDENCY: Dependency = dep("aws-smithy-eventstream", "0.61");
 
+/// The partitions' region patterns, for crates whose service has endpoint rules (the small
+/// regex engine: no Unicode tables, no optimizations a dozen short names would need).
+pub const ENDPOINT_RULES_DEPENDENCY: Dependency = dep("regex-lite", "0.1");
+
 /// This crate's dependencies: [`DEPENDENCIES`], and the event-stream framing if it needs it.
 fn dependencies(ir: &Ir) -> Vec<&'static Dependency> {
     let mut deps: Vec<&'static Dependency> = DEPENDENCIES.iter().collect();
     if ir.has_event_streams() {
         deps.push(&EVENT_STREAM_DEPENDENCY);
     }
+    if ir.service.rule_set.is_some() {
+        deps.push(&ENDPOINT_RULES_DEPENDENCY);
+    }
+    deps.sort_by_key(|d| d.name);
     deps
 }
 

@@ -5,9 +5,10 @@
 //! - file emitters make one kind of file: `crate_root` (`lib.rs`, `types.rs`, `builders.rs`,
 //!   `primitives.rs`, `json.rs`, `endpoint.rs`, the runtime's `mod.rs`, `event_stream.rs`),
 //!   `ser` (`json_ser.rs`), `de` (`json_de.rs`), `serde_impls` (`serde_impls.rs`), `errors` (`error.rs`), `operations`
-//!   (`operation/*.rs`), `manifest` (`Cargo.toml`), `examples`, `protocol_tests` and
+//!   (`operation/*.rs`), `manifest` (`Cargo.toml`), `examples`, `endpoint_tests`, `protocol_tests` and
 //!   `sensitive_tests` (the generated crate's tests);
 //! - item helpers make pieces several files need: `structs`, `builders`, `enums`, `unions`,
+//!   `endpoint_rules` (the resolver in `endpoint.rs`),
 //!   `error_enum`, `debug`, `values`, `rust` (types and defaults), `instantiate` (values in
 //!   tests), and the doc helpers below.
 //!
@@ -18,6 +19,8 @@ pub mod crate_root;
 pub mod de;
 pub mod debug;
 pub mod doc_example;
+pub mod endpoint_rules;
+pub mod endpoint_tests;
 pub mod enums;
 pub mod error_enum;
 pub mod errors;

@@ -50,7 +50,8 @@ pub fn lower(ctx: Context) -> Result<Ir, Error> {
         .iter()
         .map(|s| s.id.clone())
         .collect();
-    let service = lower_service(&ctx);
+    let mut service = lower_service(&ctx);
+    let mut rule_warnings = endpoint_rules(&mut service);
     let operation_ids: Vec<ShapeId> = ctx.operations.iter().map(|op| op.id.clone()).collect();
     let error_ids: Vec<ShapeId> = ctx.error_shapes().iter().map(|s| s.id.clone()).collect();
     let protocol_cases = crate::protocol_tests::cases(&ctx.model, &operation_ids, &error_ids)
@@ -62,9 +63,10 @@ pub fn lower(ctx: Context) -> Result<Ir, Error> {
         source,
         crate_name,
         examples,
-        warnings,
+        mut warnings,
         ..
     } = ctx;
+    warnings.append(&mut rule_warnings);
     Ok(Ir {
         package: crate_name,
         source,
@@ -105,6 +107,39 @@ fn client_cases(
     named
 }
 
+/// Parses the service's endpoint rules and tests into `service`; what could not be used, as
+/// warnings naming the service.
+fn endpoint_rules(service: &mut Service) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    let Some(json) = &service.endpoint_rules else {
+        return warnings;
+    };
+    match crate::rules::parse_rule_set(json) {
+        Ok(rule_set) => {
+            for name in &rule_set.unsupported {
+                warnings.push(Problem::at(
+                    &service.id,
+                    format!(
+                        "the endpoint rules use the function `{name}`, which the generated resolver does not implement: \
+                         resolving through it fails"
+                    ),
+                ));
+            }
+            if let Some(tests) = &service.endpoint_tests {
+                let (cases, skipped) = crate::rules::parse_tests(tests, &rule_set);
+                service.endpoint_cases = cases;
+                warnings.extend(skipped.into_iter().map(|s| Problem::at(&service.id, s)));
+            }
+            service.rule_set = Some(rule_set);
+        }
+        Err(why) => warnings.push(Problem::at(
+            &service.id,
+            format!("the endpoint rules cannot be read ({why}): the crate has no resolver"),
+        )),
+    }
+    warnings
+}
+
 fn lower_service(ctx: &Context) -> Service {
     let service = ctx.service_shape();
     let version = match &service.kind {
@@ -132,6 +167,8 @@ fn lower_service(ctx: &Context) -> Service {
         signing_name: service.traits.sigv4_name().map(str::to_owned),
         endpoint_rules: service.traits.get(traits::ENDPOINT_RULE_SET).cloned(),
         endpoint_tests: service.traits.get(traits::ENDPOINT_TESTS).cloned(),
+        rule_set: None,
+        endpoint_cases: Vec::new(),
     }
 }
 

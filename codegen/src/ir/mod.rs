@@ -86,6 +86,11 @@ pub struct Service {
     pub endpoint_rules: Option<Value>,
     /// `smithy.rules#endpointTests`: the model's own cases for those rules.
     pub endpoint_tests: Option<Value>,
+    /// The endpoint rules, parsed (`None`: the service has none, or they could not be read,
+    /// with a warning).
+    pub rule_set: Option<crate::rules::RuleSet>,
+    /// The endpoint test cases that can become tests.
+    pub endpoint_cases: Vec<crate::rules::TestCase>,
 }
 
 /// One shape of the closure.

@@ -8,6 +8,7 @@
 //! without intEnums never makes an unknown intEnum value), hence no dead-code warnings.
 #![allow(dead_code)]
 pub(crate) mod endpoint;
+pub(crate) mod endpoint_rules;
 pub(crate) mod json_read;
 pub(crate) mod json_write;
 pub(crate) mod protocol;

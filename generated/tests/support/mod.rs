@@ -74,6 +74,32 @@ where
     );
 }
 
+/// Documents (an endpoint's properties) as the JSON object they hold, for [`assert_json_eq`].
+pub fn documents_json(
+    documents: &std::collections::BTreeMap<String, aws_smithy_types::Document>,
+) -> Vec<u8> {
+    use aws_smithy_types::{Document, Number};
+    fn json(document: &Document) -> Value {
+        match document {
+            Document::Null => Value::Null,
+            Document::Bool(b) => Value::Bool(*b),
+            Document::String(s) => Value::String(s.clone()),
+            Document::Number(Number::PosInt(n)) => Value::from(*n),
+            Document::Number(Number::NegInt(n)) => Value::from(*n),
+            Document::Number(Number::Float(f)) => Value::from(*f),
+            Document::Array(items) => Value::Array(items.iter().map(json).collect()),
+            Document::Object(entries) => {
+                Value::Object(entries.iter().map(|(k, v)| (k.clone(), json(v))).collect())
+            }
+        }
+    }
+    let object: serde_json::Map<String, Value> = documents
+        .iter()
+        .map(|(k, v)| (k.clone(), json(v)))
+        .collect();
+    serde_json::to_vec(&Value::Object(object)).expect("JSON values serialize")
+}
+
 /// The secrets `tests/sensitive.rs` plants in `@sensitive` positions.
 pub const SECRETS: [&str; 2] = ["SECRET-7f3a", "98765432109"];
 

@@ -62,6 +62,13 @@ pub const TARGETS: &[Target] = &[
         run: run_endpoint,
     },
     Target {
+        name: "resolve",
+        about: "`<flags>\\n<region>\\n<endpoint>`: `endpoint::resolve` from the model's rules (flags: FIPS, dual-stack, endpoint set), then `apply`",
+        head_lines: 1,
+        seeds: resolve_seeds,
+        run: run_resolve,
+    },
+    Target {
         name: "model",
         about: "`<model JSON>`: the model loader, then planning every operation of what loads",
         head_lines: 0,
@@ -353,6 +360,55 @@ fn run_endpoint(input: &[u8]) -> String {
             gist(text.rsplit(": ").next().unwrap_or_default())
         }
     }
+}
+
+fn run_resolve(input: &[u8]) -> String {
+    let text = String::from_utf8_lossy(input);
+    let mut lines = text.splitn(3, '\n');
+    let flags = lines.next().unwrap_or_default().as_bytes();
+    let flag = |i: usize| flags.get(i).is_some_and(|b| b % 2 == 1);
+    let region = lines.next().unwrap_or_default();
+    let endpoint = lines.next().unwrap_or_default();
+    let mut params = fsx::endpoint::Params::builder()
+        .region(region)
+        .use_fips(flag(0))
+        .use_dual_stack(flag(1));
+    if flag(2) {
+        params = params.endpoint(endpoint);
+    }
+    let resolved = params.build().and_then(|p| fsx::endpoint::resolve(&p));
+    match resolved {
+        Ok(endpoint) => {
+            let request = fsx::operation::delete_backup::request(
+                &fsx::operation::delete_backup::DeleteBackupInput::builder()
+                    .backup_id("backup-0123456789abcdef0")
+                    .build()
+                    .expect("the id is set"),
+            )
+            .expect("the request builds");
+            match fsx::endpoint::apply(request, endpoint.url()) {
+                Ok(_) => "resolved".to_owned(),
+                Err(_) => "resolved, not applicable".to_owned(),
+            }
+        }
+        Err(error) => gist(error.message()),
+    }
+}
+
+fn resolve_seeds() -> Vec<Vec<u8>> {
+    [
+        "000\nus-east-1\n",
+        "100\nus-gov-west-1\n",
+        "010\ncn-north-1\n",
+        "110\nus-iso-east-1\n",
+        "001\nus-east-1\nhttps://example.com",
+        "101\nus-east-1\nhttps://example.com",
+        "000\nnot a region!\n",
+        "000\n\n",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect()
 }
 
 fn run_model(input: &[u8]) -> String {

@@ -2,6 +2,7 @@
 //! carry none of them.
 
 mod endpoint;
+mod endpoint_rules;
 mod event_stream;
 mod json_read;
 mod json_write;
