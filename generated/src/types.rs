@@ -94,7 +94,7 @@ impl ActiveDirectoryError {
 /// Smithy shape: `com.amazonaws.fsx#ActiveDirectoryErrorType`.
 /// Used by: `CreateFileSystemFromBackup`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum ActiveDirectoryErrorType {
     /// Wire value: `DOMAIN_NOT_FOUND`.
     DomainNotFound,
@@ -143,6 +143,16 @@ impl ::std::convert::From<&str> for ActiveDirectoryErrorType {
             "INVALID_DOMAIN_STAGE" => Self::InvalidDomainStage,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for ActiveDirectoryErrorType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for ActiveDirectoryErrorType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for ActiveDirectoryErrorType {
@@ -378,7 +388,7 @@ impl AdministrativeActionFailureDetails {
 /// Smithy shape: `com.amazonaws.fsx#AdministrativeActionType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum AdministrativeActionType {
     /// Wire value: `FILE_SYSTEM_UPDATE`.
     FileSystemUpdate,
@@ -477,6 +487,16 @@ impl ::std::convert::From<&str> for AdministrativeActionType {
             "DOWNLOAD_DATA_FROM_BACKUP" => Self::DownloadDataFromBackup,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for AdministrativeActionType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for AdministrativeActionType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for AdministrativeActionType {
@@ -624,7 +644,7 @@ impl Alias {
 /// Smithy shape: `com.amazonaws.fsx#AliasLifecycle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum AliasLifecycle {
     /// Wire value: `AVAILABLE`.
     Available,
@@ -669,6 +689,16 @@ impl ::std::convert::From<&str> for AliasLifecycle {
         }
     }
 }
+impl ::std::cmp::Ord for AliasLifecycle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for AliasLifecycle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for AliasLifecycle {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -690,7 +720,7 @@ impl ::std::fmt::Display for AliasLifecycle {
 /// Smithy shape: `com.amazonaws.fsx#AutoImportPolicyType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum AutoImportPolicyType {
     /// Wire value: `NONE`.
     None,
@@ -729,6 +759,16 @@ impl ::std::convert::From<&str> for AutoImportPolicyType {
             "NEW_CHANGED_DELETED" => Self::NewChangedDeleted,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for AutoImportPolicyType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for AutoImportPolicyType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for AutoImportPolicyType {
@@ -808,7 +848,7 @@ impl AutocommitPeriod {
 /// Smithy shape: `com.amazonaws.fsx#AutocommitPeriodType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum AutocommitPeriodType {
     /// Wire value: `MINUTES`.
     Minutes,
@@ -855,6 +895,16 @@ impl ::std::convert::From<&str> for AutocommitPeriodType {
             "NONE" => Self::None,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for AutocommitPeriodType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for AutocommitPeriodType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for AutocommitPeriodType {
@@ -1172,7 +1222,7 @@ impl BackupInProgress {
 /// Smithy shape: `com.amazonaws.fsx#BackupLifecycle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `DeleteBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum BackupLifecycle {
     /// Wire value: `AVAILABLE`.
     Available,
@@ -1231,6 +1281,16 @@ impl ::std::convert::From<&str> for BackupLifecycle {
             "COPYING" => Self::Copying,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for BackupLifecycle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for BackupLifecycle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for BackupLifecycle {
@@ -1304,7 +1364,7 @@ impl BackupRestoring {
 /// Smithy shape: `com.amazonaws.fsx#BackupType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum BackupType {
     /// Wire value: `AUTOMATIC`.
     Automatic,
@@ -1339,6 +1399,16 @@ impl ::std::convert::From<&str> for BackupType {
             "AWS_BACKUP" => Self::AwsBackup,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for BackupType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for BackupType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for BackupType {
@@ -2430,7 +2500,7 @@ impl CreateSnaplockConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#DataCompressionType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum DataCompressionType {
     /// Wire value: `NONE`.
     None,
@@ -2461,6 +2531,16 @@ impl ::std::convert::From<&str> for DataCompressionType {
             "LZ4" => Self::Lz4,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for DataCompressionType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for DataCompressionType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for DataCompressionType {
@@ -2628,7 +2708,7 @@ impl DataRepositoryFailureDetails {
 /// Smithy shape: `com.amazonaws.fsx#DataRepositoryLifecycle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum DataRepositoryLifecycle {
     /// Wire value: `CREATING`.
     Creating,
@@ -2675,6 +2755,16 @@ impl ::std::convert::From<&str> for DataRepositoryLifecycle {
             "FAILED" => Self::Failed,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for DataRepositoryLifecycle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for DataRepositoryLifecycle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for DataRepositoryLifecycle {
@@ -2742,7 +2832,7 @@ impl DiskIopsConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#DiskIopsConfigurationMode`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum DiskIopsConfigurationMode {
     /// Wire value: `AUTOMATIC`.
     Automatic,
@@ -2775,6 +2865,16 @@ impl ::std::convert::From<&str> for DiskIopsConfigurationMode {
         }
     }
 }
+impl ::std::cmp::Ord for DiskIopsConfigurationMode {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for DiskIopsConfigurationMode {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for DiskIopsConfigurationMode {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -2796,7 +2896,7 @@ impl ::std::fmt::Display for DiskIopsConfigurationMode {
 /// Smithy shape: `com.amazonaws.fsx#DriveCacheType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum DriveCacheType {
     /// Wire value: `NONE`.
     None,
@@ -2827,6 +2927,16 @@ impl ::std::convert::From<&str> for DriveCacheType {
             "READ" => Self::Read,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for DriveCacheType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for DriveCacheType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for DriveCacheType {
@@ -3256,7 +3366,7 @@ impl FileSystemFailureDetails {
 /// Smithy shape: `com.amazonaws.fsx#FileSystemLifecycle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum FileSystemLifecycle {
     /// Wire value: `AVAILABLE`.
     Available,
@@ -3315,6 +3425,16 @@ impl ::std::convert::From<&str> for FileSystemLifecycle {
             "MISCONFIGURED_UNAVAILABLE" => Self::MisconfiguredUnavailable,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for FileSystemLifecycle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for FileSystemLifecycle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FileSystemLifecycle {
@@ -3390,7 +3510,7 @@ impl FileSystemLustreMetadataConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#FileSystemMaintenanceOperation`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum FileSystemMaintenanceOperation {
     /// Wire value: `PATCHING`.
     Patching,
@@ -3421,6 +3541,16 @@ impl ::std::convert::From<&str> for FileSystemMaintenanceOperation {
             "BACKING_UP" => Self::BackingUp,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for FileSystemMaintenanceOperation {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for FileSystemMaintenanceOperation {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FileSystemMaintenanceOperation {
@@ -3464,7 +3594,7 @@ impl FileSystemNotFound {
 /// Smithy shape: `com.amazonaws.fsx#FileSystemType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum FileSystemType {
     /// Wire value: `WINDOWS`.
     Windows,
@@ -3503,6 +3633,16 @@ impl ::std::convert::From<&str> for FileSystemType {
             "OPENZFS" => Self::Openzfs,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for FileSystemType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for FileSystemType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FileSystemType {
@@ -3560,7 +3700,7 @@ impl Filter {
 /// Smithy shape: `com.amazonaws.fsx#FilterName`.
 /// Used by: `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum FilterName {
     /// Wire value: `file-system-id`.
     FileSystemId,
@@ -3621,6 +3761,16 @@ impl ::std::convert::From<&str> for FilterName {
         }
     }
 }
+impl ::std::cmp::Ord for FilterName {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for FilterName {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for FilterName {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -3642,7 +3792,7 @@ impl ::std::fmt::Display for FilterName {
 /// Smithy shape: `com.amazonaws.fsx#FlexCacheEndpointType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum FlexCacheEndpointType {
     /// Wire value: `NONE`.
     None,
@@ -3677,6 +3827,16 @@ impl ::std::convert::From<&str> for FlexCacheEndpointType {
             "CACHE" => Self::Cache,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for FlexCacheEndpointType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for FlexCacheEndpointType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FlexCacheEndpointType {
@@ -3750,7 +3910,7 @@ impl IncompatibleRegionForMultiAz {
 /// Smithy shape: `com.amazonaws.fsx#InputOntapVolumeType`.
 /// Used by: `CreateVolumeFromBackup`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum InputOntapVolumeType {
     /// Wire value: `RW`.
     Rw,
@@ -3781,6 +3941,16 @@ impl ::std::convert::From<&str> for InputOntapVolumeType {
             "DP" => Self::Dp,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for InputOntapVolumeType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for InputOntapVolumeType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for InputOntapVolumeType {
@@ -3978,7 +4148,7 @@ impl LifecycleTransitionReason {
 /// Smithy shape: `com.amazonaws.fsx#LustreAccessAuditLogLevel`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum LustreAccessAuditLogLevel {
     /// Wire value: `DISABLED`.
     Disabled,
@@ -4019,6 +4189,16 @@ impl ::std::convert::From<&str> for LustreAccessAuditLogLevel {
         }
     }
 }
+impl ::std::cmp::Ord for LustreAccessAuditLogLevel {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for LustreAccessAuditLogLevel {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for LustreAccessAuditLogLevel {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -4040,7 +4220,7 @@ impl ::std::fmt::Display for LustreAccessAuditLogLevel {
 /// Smithy shape: `com.amazonaws.fsx#LustreDeploymentType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum LustreDeploymentType {
     /// Wire value: `SCRATCH_1`.
     Scratch1,
@@ -4079,6 +4259,16 @@ impl ::std::convert::From<&str> for LustreDeploymentType {
             "PERSISTENT_2" => Self::Persistent2,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for LustreDeploymentType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for LustreDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for LustreDeploymentType {
@@ -4506,7 +4696,7 @@ impl LustreReadCacheConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#LustreReadCacheSizingMode`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum LustreReadCacheSizingMode {
     /// Wire value: `NO_CACHE`.
     NoCache,
@@ -4545,6 +4735,16 @@ impl ::std::convert::From<&str> for LustreReadCacheSizingMode {
             }
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for LustreReadCacheSizingMode {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for LustreReadCacheSizingMode {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for LustreReadCacheSizingMode {
@@ -4624,7 +4824,7 @@ impl LustreRootSquashConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#MetadataConfigurationMode`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum MetadataConfigurationMode {
     /// Wire value: `AUTOMATIC`.
     Automatic,
@@ -4655,6 +4855,16 @@ impl ::std::convert::From<&str> for MetadataConfigurationMode {
             "USER_PROVISIONED" => Self::UserProvisioned,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for MetadataConfigurationMode {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for MetadataConfigurationMode {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for MetadataConfigurationMode {
@@ -4718,7 +4928,7 @@ impl MissingVolumeConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#NetworkType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum NetworkType {
     /// Wire value: `IPV4`.
     Ipv4,
@@ -4751,6 +4961,16 @@ impl ::std::convert::From<&str> for NetworkType {
         }
     }
 }
+impl ::std::cmp::Ord for NetworkType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for NetworkType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for NetworkType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -4772,7 +4992,7 @@ impl ::std::fmt::Display for NetworkType {
 /// Smithy shape: `com.amazonaws.fsx#OntapDeploymentType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum OntapDeploymentType {
     /// Wire value: `MULTI_AZ_1`.
     MultiAz1,
@@ -4811,6 +5031,16 @@ impl ::std::convert::From<&str> for OntapDeploymentType {
             "MULTI_AZ_2" => Self::MultiAz2,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for OntapDeploymentType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for OntapDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OntapDeploymentType {
@@ -5306,7 +5536,7 @@ impl OntapVolumeConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#OntapVolumeType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum OntapVolumeType {
     /// Wire value: `RW`.
     Rw,
@@ -5341,6 +5571,16 @@ impl ::std::convert::From<&str> for OntapVolumeType {
             "LS" => Self::Ls,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for OntapVolumeType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for OntapVolumeType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OntapVolumeType {
@@ -5406,7 +5646,7 @@ impl OpenZfsClientConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSCopyStrategy`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum OpenZfsCopyStrategy {
     /// Wire value: `CLONE`.
     Clone,
@@ -5441,6 +5681,16 @@ impl ::std::convert::From<&str> for OpenZfsCopyStrategy {
             "INCREMENTAL_COPY" => Self::IncrementalCopy,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for OpenZfsCopyStrategy {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for OpenZfsCopyStrategy {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsCopyStrategy {
@@ -5550,7 +5800,7 @@ impl OpenZfsCreateRootVolumeConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSDataCompressionType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum OpenZfsDataCompressionType {
     /// Wire value: `NONE`.
     None,
@@ -5587,6 +5837,16 @@ impl ::std::convert::From<&str> for OpenZfsDataCompressionType {
         }
     }
 }
+impl ::std::cmp::Ord for OpenZfsDataCompressionType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for OpenZfsDataCompressionType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for OpenZfsDataCompressionType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -5608,7 +5868,7 @@ impl ::std::fmt::Display for OpenZfsDataCompressionType {
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSDeploymentType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum OpenZfsDeploymentType {
     /// Wire value: `SINGLE_AZ_1`.
     SingleAz1,
@@ -5651,6 +5911,16 @@ impl ::std::convert::From<&str> for OpenZfsDeploymentType {
             "MULTI_AZ_1" => Self::MultiAz1,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for OpenZfsDeploymentType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for OpenZfsDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsDeploymentType {
@@ -5920,7 +6190,7 @@ impl OpenZfsOriginSnapshotConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSQuotaType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum OpenZfsQuotaType {
     /// Wire value: `USER`.
     User,
@@ -5951,6 +6221,16 @@ impl ::std::convert::From<&str> for OpenZfsQuotaType {
             "GROUP" => Self::Group,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for OpenZfsQuotaType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for OpenZfsQuotaType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsQuotaType {
@@ -6022,7 +6302,7 @@ impl OpenZfsReadCacheConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSReadCacheSizingMode`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum OpenZfsReadCacheSizingMode {
     /// Wire value: `NO_CACHE`.
     NoCache,
@@ -6061,6 +6341,16 @@ impl ::std::convert::From<&str> for OpenZfsReadCacheSizingMode {
             }
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for OpenZfsReadCacheSizingMode {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for OpenZfsReadCacheSizingMode {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsReadCacheSizingMode {
@@ -6340,7 +6630,7 @@ impl OpenZfsVolumeConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#PrivilegedDelete`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum PrivilegedDelete {
     /// Wire value: `DISABLED`.
     Disabled,
@@ -6377,6 +6667,16 @@ impl ::std::convert::From<&str> for PrivilegedDelete {
         }
     }
 }
+impl ::std::cmp::Ord for PrivilegedDelete {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for PrivilegedDelete {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for PrivilegedDelete {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -6398,7 +6698,7 @@ impl ::std::fmt::Display for PrivilegedDelete {
 /// Smithy shape: `com.amazonaws.fsx#ResourceType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum ResourceType {
     /// Wire value: `FILE_SYSTEM`.
     FileSystem,
@@ -6429,6 +6729,16 @@ impl ::std::convert::From<&str> for ResourceType {
             "VOLUME" => Self::Volume,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for ResourceType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for ResourceType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for ResourceType {
@@ -6512,7 +6822,7 @@ impl RetentionPeriod {
 /// Smithy shape: `com.amazonaws.fsx#RetentionPeriodType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum RetentionPeriodType {
     /// Wire value: `SECONDS`.
     Seconds,
@@ -6578,6 +6888,16 @@ impl ::std::convert::From<&str> for RetentionPeriodType {
         }
     }
 }
+impl ::std::cmp::Ord for RetentionPeriodType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for RetentionPeriodType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for RetentionPeriodType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -6599,7 +6919,7 @@ impl ::std::fmt::Display for RetentionPeriodType {
 /// Smithy shape: `com.amazonaws.fsx#SecurityStyle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum SecurityStyle {
     /// Wire value: `UNIX`.
     Unix,
@@ -6634,6 +6954,16 @@ impl ::std::convert::From<&str> for SecurityStyle {
             "MIXED" => Self::Mixed,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for SecurityStyle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for SecurityStyle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for SecurityStyle {
@@ -6864,7 +7194,7 @@ impl ::std::fmt::Debug for SelfManagedActiveDirectoryConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#ServiceLimit`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum ServiceLimit {
     /// Wire value: `FILE_SYSTEM_COUNT`.
     FileSystemCount,
@@ -6942,6 +7272,16 @@ impl ::std::convert::From<&str> for ServiceLimit {
             "FILE_CACHE_COUNT" => Self::FileCacheCount,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for ServiceLimit {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for ServiceLimit {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for ServiceLimit {
@@ -7129,7 +7469,7 @@ impl SnaplockRetentionPeriod {
 /// Smithy shape: `com.amazonaws.fsx#SnaplockType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum SnaplockType {
     /// Wire value: `COMPLIANCE`.
     Compliance,
@@ -7160,6 +7500,16 @@ impl ::std::convert::From<&str> for SnaplockType {
             "ENTERPRISE" => Self::Enterprise,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for SnaplockType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for SnaplockType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for SnaplockType {
@@ -7301,7 +7651,7 @@ impl Snapshot {
 /// Smithy shape: `com.amazonaws.fsx#SnapshotLifecycle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum SnapshotLifecycle {
     /// Wire value: `PENDING`.
     Pending,
@@ -7340,6 +7690,16 @@ impl ::std::convert::From<&str> for SnapshotLifecycle {
             "AVAILABLE" => Self::Available,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for SnapshotLifecycle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for SnapshotLifecycle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for SnapshotLifecycle {
@@ -7393,7 +7753,7 @@ impl SourceBackupUnavailable {
 /// Smithy shape: `com.amazonaws.fsx#Status`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum Status {
     /// Wire value: `FAILED`.
     Failed,
@@ -7459,6 +7819,16 @@ impl ::std::convert::From<&str> for Status {
         }
     }
 }
+impl ::std::cmp::Ord for Status {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for Status {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for Status {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -7480,7 +7850,7 @@ impl ::std::fmt::Display for Status {
 /// Smithy shape: `com.amazonaws.fsx#StorageType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum StorageType {
     /// Wire value: `SSD`.
     Ssd,
@@ -7515,6 +7885,16 @@ impl ::std::convert::From<&str> for StorageType {
             "INTELLIGENT_TIERING" => Self::IntelligentTiering,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for StorageType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for StorageType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for StorageType {
@@ -7652,7 +8032,7 @@ impl TieringPolicy {
 /// Smithy shape: `com.amazonaws.fsx#TieringPolicyName`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum TieringPolicyName {
     /// Wire value: `SNAPSHOT_ONLY`.
     SnapshotOnly,
@@ -7691,6 +8071,16 @@ impl ::std::convert::From<&str> for TieringPolicyName {
             "NONE" => Self::None,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for TieringPolicyName {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for TieringPolicyName {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for TieringPolicyName {
@@ -7894,7 +8284,7 @@ impl Volume {
 /// Smithy shape: `com.amazonaws.fsx#VolumeLifecycle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum VolumeLifecycle {
     /// Wire value: `CREATING`.
     Creating,
@@ -7955,6 +8345,16 @@ impl ::std::convert::From<&str> for VolumeLifecycle {
         }
     }
 }
+impl ::std::cmp::Ord for VolumeLifecycle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for VolumeLifecycle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for VolumeLifecycle {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -7996,7 +8396,7 @@ impl VolumeNotFound {
 /// Smithy shape: `com.amazonaws.fsx#VolumeStyle`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum VolumeStyle {
     /// Wire value: `FLEXVOL`.
     Flexvol,
@@ -8029,6 +8429,16 @@ impl ::std::convert::From<&str> for VolumeStyle {
         }
     }
 }
+impl ::std::cmp::Ord for VolumeStyle {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for VolumeStyle {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for VolumeStyle {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -8050,7 +8460,7 @@ impl ::std::fmt::Display for VolumeStyle {
 /// Smithy shape: `com.amazonaws.fsx#VolumeType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum VolumeType {
     /// Wire value: `ONTAP`.
     Ontap,
@@ -8083,6 +8493,16 @@ impl ::std::convert::From<&str> for VolumeType {
         }
     }
 }
+impl ::std::cmp::Ord for VolumeType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for VolumeType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
+    }
+}
 impl ::std::str::FromStr for VolumeType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -8104,7 +8524,7 @@ impl ::std::fmt::Display for VolumeType {
 /// Smithy shape: `com.amazonaws.fsx#WindowsAccessAuditLogLevel`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum WindowsAccessAuditLogLevel {
     /// Wire value: `DISABLED`.
     Disabled,
@@ -8143,6 +8563,16 @@ impl ::std::convert::From<&str> for WindowsAccessAuditLogLevel {
             "SUCCESS_AND_FAILURE" => Self::SuccessAndFailure,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for WindowsAccessAuditLogLevel {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for WindowsAccessAuditLogLevel {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for WindowsAccessAuditLogLevel {
@@ -8366,7 +8796,7 @@ impl WindowsAuditLogCreateConfiguration {
 /// Smithy shape: `com.amazonaws.fsx#WindowsDeploymentType`.
 /// Used by: `CopyBackup`, `CreateBackup`, `CreateFileSystemFromBackup`, `CreateVolumeFromBackup`, `DescribeBackups`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub enum WindowsDeploymentType {
     /// Wire value: `MULTI_AZ_1`.
     MultiAz1,
@@ -8401,6 +8831,16 @@ impl ::std::convert::From<&str> for WindowsDeploymentType {
             "SINGLE_AZ_2" => Self::SingleAz2,
             other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
         }
+    }
+}
+impl ::std::cmp::Ord for WindowsDeploymentType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl ::std::cmp::PartialOrd for WindowsDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for WindowsDeploymentType {

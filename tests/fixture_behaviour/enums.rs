@@ -69,7 +69,8 @@ mod json {
 
     #[test]
     fn unknown_values_round_trip_byte_for_byte() {
-        let body = br#"{"Colors":["RED","ULTRAVIOLET","green"],"CountsByColor":{"RED":1,"PLAID":2},"Priority":7}"#;
+        // A map is written in key order: an enum key's wire value, known or not.
+        let body = br#"{"Colors":["RED","ULTRAVIOLET","green"],"CountsByColor":{"PLAID":2,"RED":1},"Priority":7}"#;
         let out: PaintOutput = from_slice(body).unwrap();
         assert_eq!(out.priority.value(), 7);
         assert_eq!(to_vec(&out).unwrap(), body);
@@ -81,4 +82,34 @@ mod json {
         assert_eq!(e.path(), "Colors[0]");
         assert_eq!(e.message(), "expected string, got number");
     }
+}
+
+/// Enums sort by their value on the wire, not by variant: a value a model update adds (or
+/// one this release does not know) takes its place among the others, and no existing order
+/// changes.
+#[test]
+fn enums_sort_by_wire_value() {
+    let mut colors = vec![
+        Color::from("green"),
+        Color::from("ULTRAVIOLET"),
+        Color::Red,
+        Color::DarkBlue,
+        Color::from("AMBER"),
+    ];
+    colors.sort();
+    let sorted: Vec<&str> = colors.iter().map(Color::as_str).collect();
+    assert_eq!(
+        sorted,
+        ["AMBER", "DARK_BLUE", "RED", "ULTRAVIOLET", "green"]
+    );
+
+    let mut priorities = vec![
+        Priority::High,
+        Priority::from(5),
+        Priority::Negative,
+        Priority::Low,
+    ];
+    priorities.sort();
+    let values: Vec<i32> = priorities.iter().map(Priority::value).collect();
+    assert_eq!(values, [-1, 1, 5, 10]);
 }

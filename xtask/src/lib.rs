@@ -15,6 +15,7 @@ pub mod inputs;
 pub mod models;
 pub mod protocol_tests;
 pub mod scratch;
+pub mod semver_checks;
 use inputs::project_root;
 use smithy_codegen::{Difference, OperationFilter, Options};
 
@@ -48,6 +49,9 @@ enum Command {
     /// Compare two models as the generator sees them: every change, with smithy-diff's severity
     /// and its effect on the generated crate under Rust semver.
     Diff(DiffArgs),
+    /// Cross-check the model diff's Rust-semver verdicts with cargo-semver-checks (installed
+    /// into target/tools/ on first use) on the FSx update and the semver fixture's updates.
+    SemverChecks,
 }
 
 #[derive(Args)]
@@ -210,6 +214,7 @@ pub fn run(
             fuzz::run(&project_root(), &fuzz_args, out).map(exit_code)
         }
         Command::Diff(args) => diff(args, out),
+        Command::SemverChecks => semver_checks::run(&project_root(), out).map(exit_code),
         Command::Bench(args) => {
             let mut bench_args = args.filters;
             if args.quick {

@@ -59,6 +59,11 @@ pub fn emit(ir: &Ir, shape: &Shape, members: &[EnumVariant]) -> TokenStream {
     } else {
         quote!(crate::primitives::UnknownEnumValue::new(other))
     };
+    let compare = if is_int {
+        quote!(self.value().cmp(&other.value()))
+    } else {
+        quote!(self.as_str().cmp(other.as_str()))
+    };
     let text_impls = if is_int {
         quote! {
             impl ::std::fmt::Display for #name {
@@ -93,7 +98,7 @@ pub fn emit(ir: &Ir, shape: &Shape, members: &[EnumVariant]) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, #copy PartialEq, Eq, Hash, PartialOrd, Ord, #derive_debug)]
+        #[derive(Clone, #copy PartialEq, Eq, Hash, #derive_debug)]
         pub enum #name {
             #(#variant_defs)*
             #unknown
@@ -120,6 +125,21 @@ pub fn emit(ir: &Ir, shape: &Shape, members: &[EnumVariant]) -> TokenStream {
                     #(#values => Self::#variants,)*
                     other => Self::Unknown(#unknown_value),
                 }
+            }
+        }
+
+        // Ordered by the value on the wire, not by variant: a value a model update adds
+        // (before `Unknown`, or between others) must not reorder values users sort or keep
+        // in ordered maps.
+        impl ::std::cmp::Ord for #name {
+            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+                #compare
+            }
+        }
+
+        impl ::std::cmp::PartialOrd for #name {
+            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+                ::std::option::Option::Some(self.cmp(other))
             }
         }
 
