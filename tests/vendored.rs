@@ -112,6 +112,7 @@ fn every_input_path_exists_in_the_project() {
     for model in inputs::AWS_MODELS {
         paths.push(model.path);
         paths.extend(model.examples);
+        paths.extend(model.partitions);
     }
     for path in paths {
         assert!(path.starts_with("model/"), "{path} is not in model/");

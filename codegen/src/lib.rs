@@ -97,6 +97,9 @@ pub struct Options {
     /// More documented examples (botocore `examples-1.json` format) to test the crate with,
     /// besides the model's own `smithy.api#examples`.
     pub extra_examples: Vec<ExampleFile>,
+    /// The AWS partitions (botocore's `partitions.json`) endpoints resolve with; `None`: those
+    /// built into the generator ([`rules::PARTITIONS_JSON`]).
+    pub partitions: Option<String>,
 }
 
 impl Default for Options {
@@ -107,6 +110,7 @@ impl Default for Options {
             operations: OperationFilter::All,
             crate_name: None,
             extra_examples: Vec::new(),
+            partitions: None,
         }
     }
 }
@@ -230,6 +234,15 @@ pub fn plan(file: &ModelFile, options: &Options) -> Result<ir::Ir, Error> {
         warnings,
     };
     let mut ir = ir::lower(ctx)?;
+    if ir.service.rule_set.is_some() {
+        ir.service.partitions = rules::partitions(
+            options
+                .partitions
+                .as_deref()
+                .unwrap_or(rules::PARTITIONS_JSON),
+        )
+        .map_err(|why| Error::unsupported(vec![Problem::general(why)]))?;
+    }
     emit::examples::retain_testable(&mut ir);
     Ok(ir)
 }

@@ -504,11 +504,16 @@ pub struct Partition {
     pub flags: [bool; 2],
 }
 
-/// The partitions of [`PARTITIONS_JSON`].
-pub fn partitions() -> Vec<Partition> {
-    let json: Value = serde_json::from_str(PARTITIONS_JSON).expect("partitions.json is JSON");
-    let list = json["partitions"].as_array().expect("a list of partitions");
-    list.iter()
+/// The partitions of a `partitions.json` ([`PARTITIONS_JSON`] unless a model needs those of
+/// its own time); the message says what is wrong with it.
+pub fn partitions(json: &str) -> Result<Vec<Partition>, String> {
+    let json: Value =
+        serde_json::from_str(json).map_err(|e| format!("the partitions are not JSON: {e}"))?;
+    let list = json["partitions"]
+        .as_array()
+        .ok_or("the partitions file has no `partitions` list")?;
+    let partitions: Vec<Partition> = list
+        .iter()
         .map(|p| {
             let outputs = &p["outputs"];
             let text = |k: &str| outputs[k].as_str().unwrap_or_default().to_owned();
@@ -533,7 +538,16 @@ pub fn partitions() -> Vec<Partition> {
                 ],
             }
         })
-        .collect()
+        .collect();
+    for p in &partitions {
+        if regex_syntax::parse(&p.region_regex).is_err() {
+            return Err(format!(
+                "partition `{}`: its region pattern `{}` is not a regular expression",
+                p.id, p.region_regex
+            ));
+        }
+    }
+    Ok(partitions)
 }
 
 #[cfg(test)]
@@ -558,17 +572,11 @@ mod tests {
 
     #[test]
     fn partitions_load() {
-        let partitions = partitions();
-        assert!(partitions.iter().any(|p| p.id == "aws"
+        let loaded = partitions(PARTITIONS_JSON).unwrap();
+        assert!(loaded.iter().any(|p| p.id == "aws"
             && p.regions.contains(&"us-east-1".to_owned())
             && p.strings[1] == "amazonaws.com"));
-        for p in &partitions {
-            assert!(
-                regex_syntax::parse(&p.region_regex).is_ok(),
-                "{}: {}",
-                p.id,
-                p.region_regex
-            );
-        }
+        assert!(partitions(r#"{"partitions":[{"id":"x","regionRegex":"("}]}"#).is_err());
+        assert!(partitions("[]").is_err());
     }
 }

@@ -42,6 +42,9 @@ pub struct AwsModel {
     pub path: &'static str,
     /// Example files in the botocore format to test it with, beside its own examples.
     pub examples: &'static [&'static str],
+    /// The partitions its endpoint tests expect, when not the current ones (those of its
+    /// release day).
+    pub partitions: Option<&'static str>,
 }
 
 /// The real AWS models in `model/`, in the order `cargo xtask models` reports them.
@@ -49,26 +52,32 @@ pub const AWS_MODELS: [AwsModel; 6] = [
     AwsModel {
         path: FSX_MODEL,
         examples: &[FSX_BOTOCORE_EXAMPLES],
+        partitions: None,
     },
     AwsModel {
         path: FSX_MODEL_2025_05_20,
         examples: &[],
+        partitions: Some("model/endpoints/partitions.2025-05-20.json"),
     },
     AwsModel {
         path: "model/awsjson/cloudwatch-logs-2014-03-28.json",
         examples: &[],
+        partitions: None,
     },
     AwsModel {
         path: "model/awsjson/dynamodb-2012-08-10.json",
         examples: &[],
+        partitions: None,
     },
     AwsModel {
         path: "model/awsjson/kms-2014-11-01.json",
         examples: &[],
+        partitions: None,
     },
     AwsModel {
         path: "model/awsjson/sqs-2012-11-05.json",
         examples: &[],
+        partitions: None,
     },
 ];
 
@@ -84,30 +93,3 @@ pub fn project_root() -> PathBuf {
 pub fn path(relative: &str) -> PathBuf {
     project_root().join(relative)
 }
-
-/// Endpoint tests a model states that the partition data no longer agrees with (model file,
-/// test function in its `tests/endpoints.rs`, why). Each must fail, for that reason: when the
-/// model or `model/endpoints/partitions.json` is updated so that it passes, `cargo xtask
-/// models` says so and its entry goes.
-pub const STALE_ENDPOINT_CASES: &[(&str, &str, &str)] = &[
-    (
-        "fsx-2018-03-01.2025-05-20.json",
-        "case_39",
-        "expects aws-iso without dual-stack; the partitions of botocore 1.43.11 give it dual-stack",
-    ),
-    (
-        "fsx-2018-03-01.2025-05-20.json",
-        "case_41",
-        "expects aws-iso without dual-stack; the partitions of botocore 1.43.11 give it dual-stack",
-    ),
-    (
-        "fsx-2018-03-01.2025-05-20.json",
-        "case_43",
-        "expects aws-iso-b without dual-stack; the partitions of botocore 1.43.11 give it dual-stack",
-    ),
-    (
-        "fsx-2018-03-01.2025-05-20.json",
-        "case_45",
-        "expects aws-iso-b without dual-stack; the partitions of botocore 1.43.11 give it dual-stack",
-    ),
-];

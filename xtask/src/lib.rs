@@ -171,6 +171,10 @@ struct CodegenArgs {
     /// Write nothing; list the files that differ from a fresh generation and fail if any do.
     #[arg(long)]
     check: bool,
+    /// The AWS partitions endpoints resolve with, in botocore's `partitions.json` format
+    /// [default: model/endpoints/partitions.json, built into the generator].
+    #[arg(long, value_name = "PATH")]
+    partitions: Option<PathBuf>,
     /// Also write the full report of what the model update changed (as `cargo xtask diff`
     /// gives it) to this file: Markdown for `.md`, JSON for `.json` (repeatable).
     #[arg(long, value_name = "PATH")]
@@ -315,11 +319,19 @@ fn codegen(
             .unwrap_or_default();
         extra_examples.push(smithy_codegen::ExampleFile { name, json });
     }
+    let partitions = match &args.partitions {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read the partitions {}: {e}", path.display()))?,
+        ),
+        None => None,
+    };
     let options = Options {
         service: args.service,
         operations,
         crate_name: args.crate_name,
         extra_examples,
+        partitions,
     };
     for path in &args.report {
         if !matches!(

@@ -17,6 +17,7 @@ use crate::scratch::{self, TestResult};
 struct Entry {
     path: PathBuf,
     examples: Vec<PathBuf>,
+    partitions: Option<PathBuf>,
 }
 
 /// Checks the project's models (`dir` = `None`) or every awsJson model under `dir` (a checkout
@@ -25,10 +26,17 @@ pub fn run(root: &Path, dir: Option<&Path>, out: &mut dyn Write) -> Result<bool,
     let entries = match dir {
         None => inputs::AWS_MODELS
             .iter()
-            .map(|AwsModel { path, examples }| Entry {
-                path: root.join(path),
-                examples: examples.iter().map(|e| root.join(e)).collect(),
-            })
+            .map(
+                |AwsModel {
+                     path,
+                     examples,
+                     partitions,
+                 }| Entry {
+                    path: root.join(path),
+                    examples: examples.iter().map(|e| root.join(e)).collect(),
+                    partitions: partitions.map(|p| root.join(p)),
+                },
+            )
             .collect(),
         Some(dir) => {
             let (entries, skipped) = aws_json_models(dir)?;
@@ -84,6 +92,7 @@ fn aws_json_models(dir: &Path) -> Result<(Vec<Entry>, usize), String> {
             entries.push(Entry {
                 path,
                 examples: Vec::new(),
+                partitions: None,
             });
         } else {
             skipped += 1;
@@ -137,11 +146,19 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
             Err(e) => return fail(format!("cannot read {}: {e}", path.display())),
         }
     }
+    let partitions = match &entry.partitions {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(json) => Some(json),
+            Err(e) => return fail(format!("cannot read {}: {e}", path.display())),
+        },
+        None => None,
+    };
     let crate_name = format!("model-{}", name.trim_end_matches(".json").replace('.', "-"));
     let options = Options {
         operations: OperationFilter::All,
         crate_name: Some(crate_name.clone()),
         extra_examples,
+        partitions,
         ..Default::default()
     };
 
@@ -215,7 +232,7 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
             failed.join(", ")
         ));
     }
-    let endpoints = match endpoint_tests(&dir, target, &name, plan.service.endpoint_cases.len())? {
+    let endpoints = match endpoint_tests(&dir, target, plan.service.endpoint_cases.len())? {
         Ok(line) => line,
         Err(why) => return Err(format!("{}: FAIL: {why}", summary(0))),
     };
@@ -259,14 +276,11 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
     }
 }
 
-/// Runs the crate's endpoint tests (the model's `smithy.rules#endpointTests`): every case
-/// passes but those [`STALE_ENDPOINT_CASES`](crate::inputs::STALE_ENDPOINT_CASES) names for
-/// this model, which must fail. Ok: what the model's line says of them (empty without
-/// cases); Err: why they fail.
+/// Runs the crate's endpoint tests (the model's `smithy.rules#endpointTests`): Ok with what
+/// the model's line says of them (empty without cases) when every case passes.
 fn endpoint_tests(
     dir: &Path,
     target: &Path,
-    model: &str,
     cases: usize,
 ) -> Result<Result<String, String>, String> {
     if cases == 0 {
@@ -292,24 +306,11 @@ fn endpoint_tests(
         .filter(|(_, r)| matches!(r, TestResult::Failed(_)))
         .map(|(n, _)| n.as_str())
         .collect();
-    let stale: Vec<&str> = crate::inputs::STALE_ENDPOINT_CASES
-        .iter()
-        .filter(|(m, _, _)| *m == model)
-        .map(|(_, case, _)| *case)
-        .collect();
-    let unexpected: Vec<&&str> = failed.iter().filter(|f| !stale.contains(f)).collect();
-    let fixed: Vec<&&str> = stale.iter().filter(|s| !failed.contains(s)).collect();
-    if !unexpected.is_empty() || !fixed.is_empty() || passed + failed.len() != cases {
+    if !run.success || passed != cases {
         return Ok(Err(format!(
-            "endpoint tests: {passed}/{cases} passed; failed: {unexpected:?}; listed as stale but passing: {fixed:?}"
+            "endpoint tests: {passed}/{cases} passed; failed: {}",
+            failed.join(", ")
         )));
     }
-    Ok(Ok(if stale.is_empty() {
-        format!(", {passed}/{cases} endpoint cases")
-    } else {
-        format!(
-            ", {passed}/{cases} endpoint cases ({} stale: the partitions changed since this release)",
-            stale.len()
-        )
-    }))
+    Ok(Ok(format!(", {passed}/{cases} endpoint cases")))
 }

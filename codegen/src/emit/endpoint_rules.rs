@@ -42,7 +42,7 @@ pub fn items(ir: &Ir) -> TokenStream {
         });
     let values = params.iter().map(value_of);
     let rules_data = rule_list(&rule_set.rules);
-    let partitions = rules::partitions().into_iter().map(|p| {
+    let partitions = ir.service.partitions.iter().map(|p| {
         let rules::Partition {
             id,
             region_regex,

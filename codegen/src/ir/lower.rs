@@ -169,6 +169,7 @@ fn lower_service(ctx: &Context) -> Service {
         endpoint_tests: service.traits.get(traits::ENDPOINT_TESTS).cloned(),
         rule_set: None,
         endpoint_cases: Vec::new(),
+        partitions: Vec::new(),
     }
 }
 

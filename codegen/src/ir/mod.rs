@@ -91,6 +91,8 @@ pub struct Service {
     pub rule_set: Option<crate::rules::RuleSet>,
     /// The endpoint test cases that can become tests.
     pub endpoint_cases: Vec<crate::rules::TestCase>,
+    /// The AWS partitions `aws.partition` resolves regions with.
+    pub partitions: Vec<crate::rules::Partition>,
 }
 
 /// One shape of the closure.
