@@ -245,27 +245,8 @@ fn check(root: &Path, entry: &Entry, target: &Path) -> Result<String, String> {
     if examples == 0 {
         return Ok(format!("{}: PASS", summary(0)));
     }
-    let tests = scratch::cargo(
-        &dir,
-        target,
-        &[
-            "test",
-            "--all-features",
-            "--test",
-            "examples",
-            "--",
-            "--skip",
-            "support::",
-        ],
-    )?;
-    let results = scratch::test_results(&tests.stdout);
-    let passed = results.iter().filter(|(_, r)| *r == TestResult::Ok).count();
-    let failed: Vec<&str> = results
-        .iter()
-        .filter(|(_, r)| matches!(r, TestResult::Failed(_)))
-        .map(|(n, _)| n.as_str())
-        .collect();
-    if tests.success && passed == examples {
+    let (success, passed, failed) = test_binary(&dir, target, "examples")?;
+    if success && passed == examples {
         Ok(format!("{}: PASS", summary(passed)))
     } else {
         Err(format!(
@@ -286,6 +267,23 @@ fn endpoint_tests(
     if cases == 0 {
         return Ok(Ok(String::new()));
     }
+    let (success, passed, failed) = test_binary(dir, target, "endpoints")?;
+    if !success || passed != cases {
+        return Ok(Err(format!(
+            "endpoint tests: {passed}/{cases} passed; failed: {}",
+            failed.join(", ")
+        )));
+    }
+    Ok(Ok(format!(", {passed}/{cases} endpoint cases")))
+}
+
+/// Runs the crate's test binary `name` (every feature on): whether it passed, how many tests
+/// passed, and the names of those that failed.
+fn test_binary(
+    dir: &Path,
+    target: &Path,
+    name: &str,
+) -> Result<(bool, usize, Vec<String>), String> {
     let run = scratch::cargo(
         dir,
         target,
@@ -293,7 +291,7 @@ fn endpoint_tests(
             "test",
             "--all-features",
             "--test",
-            "endpoints",
+            name,
             "--",
             "--skip",
             "support::",
@@ -301,16 +299,10 @@ fn endpoint_tests(
     )?;
     let results = scratch::test_results(&run.stdout);
     let passed = results.iter().filter(|(_, r)| *r == TestResult::Ok).count();
-    let failed: Vec<&str> = results
+    let failed = results
         .iter()
         .filter(|(_, r)| matches!(r, TestResult::Failed(_)))
-        .map(|(n, _)| n.as_str())
+        .map(|(n, _)| n.clone())
         .collect();
-    if !run.success || passed != cases {
-        return Ok(Err(format!(
-            "endpoint tests: {passed}/{cases} passed; failed: {}",
-            failed.join(", ")
-        )));
-    }
-    Ok(Ok(format!(", {passed}/{cases} endpoint cases")))
+    Ok((run.success, passed, failed))
 }

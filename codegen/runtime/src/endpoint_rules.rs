@@ -9,6 +9,7 @@
 //! endpoint, an error rule the error, a tree rule continues with its own rules (and fails if
 //! none applies).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -291,7 +292,7 @@ fn rules_of(
 
 fn rule_of(rule: &'static Rule, scope: &mut Scope<'_>) -> Result<Option<Endpoint>, ResolveError> {
     for condition in rule.conditions {
-        let value = call(condition.function, condition.argv, scope)?;
+        let value = call(condition.function, condition.argv, scope)?.map(Cow::into_owned);
         let holds = match &value {
             None | Some(Value::Bool(false)) => false,
             Some(_) => true,
@@ -321,7 +322,7 @@ fn rule_of(rule: &'static Rule, scope: &mut Scope<'_>) -> Result<Option<Endpoint
             let mut property_map = BTreeMap::new();
             for (name, value) in *properties {
                 if let Some(value) = eval(value, scope)? {
-                    property_map.insert((*name).to_owned(), value.into_document());
+                    property_map.insert((*name).to_owned(), value.into_owned().into_document());
                 }
             }
             Ok(Some(Endpoint {
@@ -342,7 +343,7 @@ fn rule_of(rule: &'static Rule, scope: &mut Scope<'_>) -> Result<Option<Endpoint
 
 /// An expression that must be a string.
 fn string(expr: &'static Expr, scope: &Scope<'_>) -> Result<String, ResolveError> {
-    match eval(expr, scope)? {
+    match eval(expr, scope)?.map(Cow::into_owned) {
         Some(Value::String(s)) => Ok(s),
         other => Err(ResolveError::new(format!(
             "endpoint rules: expected a string, got {other:?}"
@@ -350,8 +351,12 @@ fn string(expr: &'static Expr, scope: &Scope<'_>) -> Result<String, ResolveError
     }
 }
 
-fn eval(expr: &'static Expr, scope: &Scope<'_>) -> Result<Option<Value>, ResolveError> {
-    Ok(match expr {
+/// An expression's value: borrowed from the scope for a reference, computed otherwise.
+fn eval<'s>(
+    expr: &'static Expr,
+    scope: &'s Scope<'_>,
+) -> Result<Option<Cow<'s, Value>>, ResolveError> {
+    Ok(Some(Cow::Owned(match expr {
         Expr::Template(parts) => {
             let mut out = String::new();
             for part in *parts {
@@ -360,35 +365,35 @@ fn eval(expr: &'static Expr, scope: &Scope<'_>) -> Result<Option<Value>, Resolve
                     Part::Ref(name) => out.push_str(template_value(scope.get(name), name)?),
                     Part::Attr(name, path) => {
                         let value = scope.get(name).and_then(|v| get_attr(v, path));
-                        out.push_str(template_value(value.as_ref(), name)?);
+                        out.push_str(template_value(value, name)?);
                     }
                 }
             }
-            Some(Value::String(out))
+            Value::String(out)
         }
-        Expr::Bool(b) => Some(Value::Bool(*b)),
-        Expr::Int(i) => Some(Value::Int(*i)),
+        Expr::Bool(b) => Value::Bool(*b),
+        Expr::Int(i) => Value::Int(*i),
         Expr::Array(items) => {
             let mut values = Vec::new();
             for item in *items {
                 if let Some(value) = eval(item, scope)? {
-                    values.push(value);
+                    values.push(value.into_owned());
                 }
             }
-            Some(Value::Array(values))
+            Value::Array(values)
         }
         Expr::Object(entries) => {
             let mut values = BTreeMap::new();
             for (key, item) in *entries {
                 if let Some(value) = eval(item, scope)? {
-                    values.insert((*key).to_owned(), value);
+                    values.insert((*key).to_owned(), value.into_owned());
                 }
             }
-            Some(Value::Object(values))
+            Value::Object(values)
         }
-        Expr::Ref(name) => scope.get(name).cloned(),
-        Expr::Call(function, argv) => call(*function, argv, scope)?,
-    })
+        Expr::Ref(name) => return Ok(scope.get(name).map(Cow::Borrowed)),
+        Expr::Call(function, argv) => return call(*function, argv, scope),
+    })))
 }
 
 fn template_value<'v>(value: Option<&'v Value>, name: &str) -> Result<&'v str, ResolveError> {
@@ -399,24 +404,37 @@ fn template_value<'v>(value: Option<&'v Value>, name: &str) -> Result<&'v str, R
     })
 }
 
-/// The arguments, evaluated.
-fn args(argv: &'static [Expr], scope: &Scope<'_>) -> Result<Vec<Option<Value>>, ResolveError> {
-    argv.iter().map(|a| eval(a, scope)).collect()
+/// The arguments, evaluated (references borrowed; no function takes more than four).
+fn args<'s>(
+    argv: &'static [Expr],
+    scope: &'s Scope<'_>,
+) -> Result<[Option<Cow<'s, Value>>; 4], ResolveError> {
+    if argv.len() > 4 {
+        return Err(ResolveError::new(format!(
+            "endpoint rules: a function called with {} arguments",
+            argv.len()
+        )));
+    }
+    let mut args: [Option<Cow<'s, Value>>; 4] = Default::default();
+    for (slot, arg) in args.iter_mut().zip(argv) {
+        *slot = eval(arg, scope)?;
+    }
+    Ok(args)
 }
 
-fn call(
+fn call<'s>(
     function: Function,
     argv: &'static [Expr],
-    scope: &Scope<'_>,
-) -> Result<Option<Value>, ResolveError> {
+    scope: &'s Scope<'_>,
+) -> Result<Option<Cow<'s, Value>>, ResolveError> {
     let args = args(argv, scope)?;
-    let arg = |i: usize| args.get(i).and_then(Option::as_ref);
+    let arg = |i: usize| args.get(i).and_then(Option::as_deref);
     let str_arg = |i: usize| arg(i).and_then(Value::as_str);
     let bool_arg = |i: usize| match arg(i) {
         Some(Value::Bool(b)) => Some(*b),
         _ => None,
     };
-    Ok(match function {
+    let value = match function {
         Function::IsSet => Some(Value::Bool(arg(0).is_some())),
         Function::Not => bool_arg(0).map(|b| Value::Bool(!b)),
         Function::BooleanEquals => Some(Value::Bool(
@@ -426,7 +444,7 @@ fn call(
             str_arg(0).is_some() && str_arg(0) == str_arg(1),
         )),
         Function::GetAttr => match (arg(0), str_arg(1)) {
-            (Some(value), Some(path)) => get_attr(value, path),
+            (Some(value), Some(path)) => get_attr(value, path).cloned(),
             _ => None,
         },
         Function::Substring => {
@@ -463,12 +481,13 @@ fn call(
                 "endpoint rules: the function `{name}` is not supported by this crate"
             )))
         }
-    })
+    };
+    Ok(value.map(Cow::Owned))
 }
 
 /// `getAttr`: `a.b[0]` into objects and arrays; absent when any step is missing.
-fn get_attr(value: &Value, path: &str) -> Option<Value> {
-    let mut current = value.clone();
+fn get_attr<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    let mut current = value;
     for step in path.split('.') {
         let (key, index) = match step.find('[') {
             Some(open) => {
@@ -479,13 +498,13 @@ fn get_attr(value: &Value, path: &str) -> Option<Value> {
         };
         if !key.is_empty() {
             current = match current {
-                Value::Object(mut entries) => entries.remove(key)?,
+                Value::Object(entries) => entries.get(key)?,
                 _ => return None,
             };
         }
         if let Some(index) = index {
             current = match current {
-                Value::Array(mut items) if index < items.len() => items.swap_remove(index),
+                Value::Array(items) => items.get(index)?,
                 _ => return None,
             };
         }

@@ -241,6 +241,34 @@ fn cases<'a>(inputs: &'a Inputs, runtime: &'a tokio::runtime::Runtime) -> Vec<Ca
         ignored_any: Some(skim(&error.body)),
     });
 
+    // Endpoint resolution from the model's rules: ours walks the compiled ruleset; the SDK's
+    // runs its own generated resolver (through its future, ready at once).
+    {
+        use sdk::config::endpoint::ResolveEndpoint as _;
+        let ours_params = fsx::endpoint::Params::builder()
+            .region("us-east-1")
+            .use_fips(true)
+            .build()
+            .unwrap();
+        let sdk_params = sdk::config::endpoint::Params::builder()
+            .region("us-east-1")
+            .use_fips(true)
+            .build()
+            .unwrap();
+        let resolver = sdk::config::endpoint::DefaultResolver::new();
+        cases.push(Case {
+            name: "resolve_endpoint_fips".into(),
+            bytes: 0,
+            ours: batch(move || fsx::endpoint::resolve(black_box(&ours_params)).unwrap()),
+            theirs: batch(move || {
+                runtime
+                    .block_on(resolver.resolve_endpoint(black_box(&sdk_params)))
+                    .unwrap()
+            }),
+            ignored_any: None,
+        });
+    }
+
     for (name, body) in [
         ("call_describe_backups_empty", &inputs.empty_body),
         ("call_describe_backups_1000", &inputs.bodies[2]),
