@@ -114,6 +114,6 @@ mod json {
         assert_eq!(lists[&Kind::from("HUGE")], ["h"]);
         assert!(String::from_utf8(to_vec(&out).unwrap())
             .unwrap()
-            .contains(r#""ListsByKind":{"SMALL":[],"HUGE":["h"]}"#));
+            .contains(r#""ListsByKind":{"HUGE":["h"],"SMALL":[]}"#));
     }
 }

@@ -89,7 +89,7 @@ mod json {
 /// changes.
 #[test]
 fn enums_sort_by_wire_value() {
-    let mut colors = vec![
+    let mut colors = [
         Color::from("green"),
         Color::from("ULTRAVIOLET"),
         Color::Red,
@@ -103,7 +103,7 @@ fn enums_sort_by_wire_value() {
         ["AMBER", "DARK_BLUE", "RED", "ULTRAVIOLET", "green"]
     );
 
-    let mut priorities = vec![
+    let mut priorities = [
         Priority::High,
         Priority::from(5),
         Priority::Negative,
