@@ -597,6 +597,32 @@ fn unset_idempotency_tokens_are_fresh_uuids_and_set_ones_are_kept() {
     );
 }
 
+/// A retry must resend the token of the first attempt (or the service acts twice): requests
+/// built from `with_idempotency_tokens()` all carry the one token it filled; a token already
+/// set is kept.
+#[test]
+fn retries_keep_the_idempotency_token_of_the_first_attempt() {
+    let input = CreateBackupInput::builder()
+        .file_system_id("fs-1")
+        .build()
+        .unwrap()
+        .with_idempotency_tokens();
+    let token = input.client_request_token().expect("filled").to_owned();
+    assert_uuid_v4(&token);
+    let attempts: Vec<String> = (0..3)
+        .map(|_| token_of(&create_backup::request(&input).unwrap()))
+        .collect();
+    assert_eq!(attempts, [token.clone(), token.clone(), token]);
+
+    let set = DeleteBackupInput::builder()
+        .backup_id("backup-1")
+        .client_request_token("mine")
+        .build()
+        .unwrap()
+        .with_idempotency_tokens();
+    assert_eq!(set.client_request_token(), Some("mine"));
+}
+
 #[test]
 fn builders_take_what_the_wire_allows() {
     // `build()` checks no constraint: a missing required member is the service's to report.

@@ -287,7 +287,8 @@ pub fn assign(
                 }
                 let mut methods = BTreeMap::from([("build".to_owned(), id.clone())]);
                 // Methods a getter must not take: the type's own (`builder()`, an input's
-                // `validate()`, an error's `message()`, `meta()`, `with_meta()`) and those of
+                // `validate()` and `with_idempotency_tokens()`, an error's `message()`, `meta()`,
+                // `with_meta()`) and those of
                 // the traits every type has, which an inherent method would shadow
                 // (`x.clone()`, `T::default()`, an error's `to_string()`).
                 let is_error = shape.traits.has(crate::model::traits::ERROR);
@@ -305,7 +306,7 @@ pub fn assign(
                         "to_string",
                     ]
                 } else if is_input {
-                    &["validate"]
+                    &["validate", "with_idempotency_tokens"]
                 } else {
                     &[]
                 };

@@ -77,6 +77,7 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
         &op.errors,
     );
     let fill_token = idempotency_token(op);
+    let (token_docs, keep_tokens) = keep_idempotency_tokens(ir, op);
     let host_prefix = host_prefix(op);
     // awsQueryCompatible services must be told the client speaks the query-compatible mode.
     let query_mode = ir.service.query_compatible.then(|| {
@@ -224,7 +225,8 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
         }
 
         /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
-        /// JSON body. Unset idempotency tokens are filled with a fresh UUID.
+        /// JSON body.
+        #token_docs
         pub fn request(input: &#input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError> {
             #fill_token
             let body = crate::json::to_vec(input)?;
@@ -249,6 +251,8 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
         }
 
         #error_enum
+
+        #keep_tokens
     }
 }
 
@@ -273,6 +277,48 @@ fn field_str(field: &FieldRef) -> TokenStream {
     } else {
         quote!(::std::option::Option::Some(input.#ident.as_str()))
     }
+}
+
+/// For an operation with `@idempotencyToken` members: what `request`'s docs say of them, and
+/// the input's `with_idempotency_tokens()`, which fills them once so that retries resend them.
+fn keep_idempotency_tokens(ir: &Ir, op: &Operation) -> (TokenStream, TokenStream) {
+    let fields = &op.idempotency_tokens;
+    if fields.is_empty() {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let input = ir.names.type_name(&op.input);
+    let names = fields
+        .iter()
+        .map(|f| format!("`{}`", f.bare()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let docs = super::doc_lines(&[
+        String::new(),
+        format!(
+            "Each call fills an unset idempotency token ({names}) with a fresh UUID, so two calls \
+             make two different requests to the service. To retry a request, build every attempt \
+             from the same [`{input}::with_idempotency_tokens`]: the service then sees one request."
+        ),
+    ]);
+    let method_docs = super::doc_lines(&[format!(
+        "This input with its unset idempotency tokens ({names}) filled with fresh UUIDs, once: \
+             requests built from it (a first attempt and its retries) all carry the same tokens, \
+             so the service acts on them once."
+    )]);
+    let keep = quote! {
+        impl #input {
+            #method_docs
+            pub fn with_idempotency_tokens(mut self) -> Self {
+                #(
+                    if self.#fields.is_none() {
+                        self.#fields = ::std::option::Option::Some(crate::runtime::protocol::idempotency_token());
+                    }
+                )*
+                self
+            }
+        }
+    };
+    (docs, keep)
 }
 
 /// Statements that fill the input's `@idempotencyToken` members left unset.

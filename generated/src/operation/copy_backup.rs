@@ -482,7 +482,9 @@ impl crate::operation::Operation for CopyBackup {
     }
 }
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
-/// JSON body. Unset idempotency tokens are filled with a fresh UUID.
+/// JSON body.
+///
+/// Each call fills an unset idempotency token (`client_request_token`) with a fresh UUID, so two calls make two different requests to the service. To retry a request, build every attempt from the same [`CopyBackupInput::with_idempotency_tokens`]: the service then sees one request.
 pub fn request(
     input: &CopyBackupInput,
 ) -> ::std::result::Result<
@@ -839,5 +841,16 @@ impl crate::error::ServiceError for CopyBackupError {
     }
     fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
+    }
+}
+impl CopyBackupInput {
+    /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
+    pub fn with_idempotency_tokens(mut self) -> Self {
+        if self.client_request_token.is_none() {
+            self.client_request_token = ::std::option::Option::Some(
+                crate::runtime::protocol::idempotency_token(),
+            );
+        }
+        self
     }
 }

@@ -372,7 +372,9 @@ impl crate::operation::Operation for CreateVolumeFromBackup {
     }
 }
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
-/// JSON body. Unset idempotency tokens are filled with a fresh UUID.
+/// JSON body.
+///
+/// Each call fills an unset idempotency token (`client_request_token`) with a fresh UUID, so two calls make two different requests to the service. To retry a request, build every attempt from the same [`CreateVolumeFromBackupInput::with_idempotency_tokens`]: the service then sees one request.
 pub fn request(
     input: &CreateVolumeFromBackupInput,
 ) -> ::std::result::Result<
@@ -670,5 +672,16 @@ impl crate::error::ServiceError for CreateVolumeFromBackupError {
     }
     fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
+    }
+}
+impl CreateVolumeFromBackupInput {
+    /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
+    pub fn with_idempotency_tokens(mut self) -> Self {
+        if self.client_request_token.is_none() {
+            self.client_request_token = ::std::option::Option::Some(
+                crate::runtime::protocol::idempotency_token(),
+            );
+        }
+        self
     }
 }

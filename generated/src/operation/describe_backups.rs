@@ -387,7 +387,7 @@ impl crate::operation::Operation for DescribeBackups {
     }
 }
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
-/// JSON body. Unset idempotency tokens are filled with a fresh UUID.
+/// JSON body.
 pub fn request(
     input: &DescribeBackupsInput,
 ) -> ::std::result::Result<
