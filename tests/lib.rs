@@ -104,3 +104,15 @@ pub fn cargo_in(dir: &Path, target: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Runs `cargo xtask <args>` in this process, as a user would from the command line: (exit
+/// code, stdout, stderr).
+pub fn run_xtask(args: &[&str]) -> (std::process::ExitCode, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = xtask::run(args.iter().map(|s| s.to_string()), &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use smithy_codegen::diff::{self, summary, Change, Report, Semver, Severity};
 use smithy_codegen::{OperationFilter, Options};
-use tests::project_root;
+use tests::{project_root, run_xtask};
 
 const NS: &str = "fixture.semver#";
 
@@ -507,17 +507,6 @@ fn a_change_the_selection_does_not_reach_is_no_change() {
     assert_eq!(r.changes.len(), 1, "{}", r.table());
 }
 
-/// Runs `cargo xtask <args>`; (exit code, stdout, stderr).
-fn xtask(args: &[&str]) -> (ExitCode, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = xtask::run(args.iter().map(|s| s.to_string()), &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
-
 fn fsx(release: &str) -> String {
     project_root()
         .join(format!("model/fsx/fsx-2018-03-01{release}.json"))
@@ -532,7 +521,7 @@ const BACKUP_OPERATIONS: &str =
 /// against the two models (see the snapshots).
 #[test]
 fn fsx_update_reports() {
-    let (code, backup, _) = xtask(&[
+    let (code, backup, _) = run_xtask(&[
         "diff",
         &fsx(".2025-05-20"),
         &fsx(""),
@@ -541,18 +530,18 @@ fn fsx_update_reports() {
     ]);
     assert_eq!(code, ExitCode::SUCCESS);
     insta::assert_snapshot!("fsx_update_backup_operations", backup);
-    let (code, all, _) = xtask(&["diff", &fsx(".2025-05-20"), &fsx(""), "--all-operations"]);
+    let (code, all, _) = run_xtask(&["diff", &fsx(".2025-05-20"), &fsx(""), "--all-operations"]);
     assert_eq!(code, ExitCode::SUCCESS);
     insta::assert_snapshot!("fsx_update_all_operations", all);
 }
 
 #[test]
 fn the_command_line() {
-    let (code, out, _) = xtask(&["diff", &fsx(""), &fsx("")]);
+    let (code, out, _) = run_xtask(&["diff", &fsx(""), &fsx("")]);
     assert_eq!(code, ExitCode::SUCCESS);
     assert!(out.contains("no changes"), "{out}");
 
-    let (code, out, _) = xtask(&[
+    let (code, out, _) = run_xtask(&[
         "diff",
         &fsx(".2025-05-20"),
         &fsx(""),
@@ -570,14 +559,14 @@ fn the_command_line() {
     assert_eq!(json["semver"], "minor");
     assert!(json["changes"].as_array().unwrap().len() > 10);
 
-    let (code, _, _) = xtask(&["diff", &fsx(".2025-05-20"), &fsx(""), "--fail-on", "major"]);
+    let (code, _, _) = run_xtask(&["diff", &fsx(".2025-05-20"), &fsx(""), "--fail-on", "major"]);
     assert_eq!(
         code,
         ExitCode::SUCCESS,
         "a minor update passes --fail-on major"
     );
 
-    let (code, out, _) = xtask(&[
+    let (code, out, _) = run_xtask(&[
         "diff",
         &fsx(".2025-05-20"),
         &fsx(""),
@@ -593,7 +582,7 @@ fn regeneration_reports_the_update() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("model-diff-regeneration");
     let _ = std::fs::remove_dir_all(&dir);
     let out = dir.join("crate").display().to_string();
-    let (code, first, _) = xtask(&[
+    let (code, first, _) = run_xtask(&[
         "codegen",
         "--model",
         &fsx(".2025-05-20"),
@@ -610,7 +599,7 @@ fn regeneration_reports_the_update() {
 
     let report_md = dir.join("report.md").display().to_string();
     let report_json = dir.join("report.json").display().to_string();
-    let (code, second, _) = xtask(&[
+    let (code, second, _) = run_xtask(&[
         "codegen",
         "--model",
         &fsx(""),
@@ -639,7 +628,7 @@ fn regeneration_reports_the_update() {
     assert_eq!(json["semver"], "minor");
 
     // The same model again: nothing to report.
-    let (_, third, _) = xtask(&[
+    let (_, third, _) = run_xtask(&[
         "codegen",
         "--model",
         &fsx(""),
@@ -650,7 +639,7 @@ fn regeneration_reports_the_update() {
     ]);
     assert!(!third.contains("model update"), "{third}");
 
-    let (code, _, err) = xtask(&[
+    let (code, _, err) = run_xtask(&[
         "codegen",
         "--model",
         &fsx(""),

@@ -281,11 +281,12 @@ pub fn compare(old: &ApiSummary, new: &ApiSummary) -> Report {
 }
 
 fn service(d: &mut Diff<'_>) {
+    // The summaries outlive `d`: what is read of them does not hold `d` borrowed.
     let (old, new) = (&d.old.service, &d.new.service);
-    let subject = new.id.clone();
+    let subject = new.id.as_str();
     if old.protocol != new.protocol {
         d.push(
-            &subject,
+            subject,
             format!("protocol {} → {}", old.protocol, new.protocol),
             ("ModifiedTrait", Severity::Warning),
             (
@@ -296,7 +297,7 @@ fn service(d: &mut Diff<'_>) {
     }
     if old.signing_name != new.signing_name {
         d.push(
-            &subject,
+            subject,
             format!(
                 "signing name {:?} → {:?}",
                 old.signing_name, new.signing_name
@@ -310,7 +311,7 @@ fn service(d: &mut Diff<'_>) {
     }
     if old.endpoint_rules != new.endpoint_rules {
         d.push(
-            &subject,
+            subject,
             "endpoint rules changed",
             ("ModifiedTrait", Severity::Note),
             (
@@ -319,19 +320,14 @@ fn service(d: &mut Diff<'_>) {
             ),
         );
     }
-    let (a, b) = (old.docs.clone(), new.docs.clone());
-    d.docs(&a, &b);
+    d.docs(&old.docs, &new.docs);
 }
 
 fn operations(d: &mut Diff<'_>) {
-    let names: BTreeSet<&String> = d
-        .old
-        .operations
-        .keys()
-        .chain(d.new.operations.keys())
-        .collect();
+    let (old_ops, new_ops) = (&d.old.operations, &d.new.operations);
+    let names: BTreeSet<&String> = old_ops.keys().chain(new_ops.keys()).collect();
     for name in names {
-        match (d.old.operations.get(name), d.new.operations.get(name)) {
+        match (old_ops.get(name), new_ops.get(name)) {
             (None, Some(_)) => d.push(
                 name.as_str(),
                 "operation added",
@@ -348,7 +344,6 @@ fn operations(d: &mut Diff<'_>) {
                 (Semver::Major, "its module and types are gone"),
             ),
             (Some(old), Some(new)) => {
-                let (old, new) = (old.clone(), new.clone());
                 for error in new.errors.iter().filter(|e| !old.errors.contains(e)) {
                     d.push(
                         name.as_str(),
@@ -433,25 +428,25 @@ fn is_type(shape: &ShapeSummary) -> bool {
 }
 
 fn shapes(d: &mut Diff<'_>) {
-    let ids: BTreeSet<&String> = d.old.shapes.keys().chain(d.new.shapes.keys()).collect();
+    let (old_shapes, new_shapes) = (&d.old.shapes, &d.new.shapes);
+    let ids: BTreeSet<&String> = old_shapes.keys().chain(new_shapes.keys()).collect();
     for id in ids {
-        let (old, new) = (d.old.shapes.get(id).cloned(), d.new.shapes.get(id).cloned());
-        match (old, new) {
+        match (old_shapes.get(id), new_shapes.get(id)) {
             (None, Some(new)) => {
-                let (semver, reason) = if is_type(&new) {
+                let (semver, reason) = if is_type(new) {
                     (Semver::Minor, "a new type")
                 } else {
                     (Semver::Patch, "no item of its own")
                 };
                 d.push(
                     id.as_str(),
-                    format!("{} added", kind(&new)),
+                    format!("{} added", kind(new)),
                     ("AddedShape", Severity::Note),
                     (semver, reason),
                 );
             }
             (Some(old), None) => {
-                let (semver, reason) = if is_type(&old) {
+                let (semver, reason) = if is_type(old) {
                     (Semver::Major, "the type is gone")
                 } else {
                     (
@@ -461,12 +456,12 @@ fn shapes(d: &mut Diff<'_>) {
                 };
                 d.push(
                     id.as_str(),
-                    format!("{} removed", kind(&old)),
+                    format!("{} removed", kind(old)),
                     ("RemovedShape", Severity::Error),
                     (semver, reason),
                 );
             }
-            (Some(old), Some(new)) => shape(d, id, &old, &new),
+            (Some(old), Some(new)) => shape(d, id, old, new),
             (None, None) => {}
         }
     }
@@ -716,8 +711,10 @@ fn members(
     container: Container,
 ) {
     let union = matches!(container, Container::Union);
-    let by_name = |list: &[MemberSummary]| -> BTreeMap<String, MemberSummary> {
-        list.iter().map(|m| (m.name.clone(), m.clone())).collect()
+    let by_name = |list| -> BTreeMap<&str, &MemberSummary> {
+        <[MemberSummary]>::iter(list)
+            .map(|m| (m.name.as_str(), m))
+            .collect()
     };
     let (olds, news) = (by_name(old), by_name(new));
     for (name, member) in &news {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::emit::instantiate::canonical_json;
 use crate::emit::rust::{field_type, value_type};
 use crate::ir::{Constraints, EnumWire, Ir, Kind, Shape, SimpleType, TimestampFormat};
 
@@ -479,7 +480,7 @@ pub fn summarize(ir: &Ir) -> ApiSummary {
             endpoint_rules: service
                 .endpoint_rules
                 .as_ref()
-                .and_then(|rules| digest(Some(&sorted(rules).to_string()))),
+                .and_then(|rules| digest(Some(&canonical_json(rules)))),
             docs: digest(service.documentation.as_deref()),
         },
         operations: ir

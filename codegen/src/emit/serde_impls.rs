@@ -27,8 +27,7 @@ pub fn serde_rs(ir: &Ir) -> TokenStream {
     let items = ir.type_shapes().map(|shape| match &shape.kind {
         Kind::Structure(structure) => structure_impls(ir, shape, structure),
         Kind::Union(union) => union_impls(ir, shape, union),
-        Kind::Enum(_) => string_enum_impls(ir, shape),
-        Kind::IntEnum(_) => int_enum_impls(ir, shape),
+        Kind::Enum(_) | Kind::IntEnum(_) => enum_impls(ir, shape),
         _ => unreachable!("types are structures, unions and enums"),
     });
     quote! {
@@ -320,36 +319,33 @@ fn read_variant(ir: &Ir, member: &Variant) -> TokenStream {
     }
 }
 
-fn string_enum_impls(ir: &Ir, shape: &Shape) -> TokenStream {
+/// An enum as its wire value: a string (kept as is when unknown) or, for an intEnum, an `i32`.
+fn enum_impls(ir: &Ir, shape: &Shape) -> TokenStream {
     let ty = ir.names.type_path(&shape.id);
-    quote! {
-        impl ::serde::Serialize for #ty {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+    let (write, read) = if matches!(shape.kind, Kind::IntEnum(_)) {
+        (
+            quote!(serializer.serialize_i32(self.value())),
+            quote!(<i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)),
+        )
+    } else {
+        (
+            quote!(serializer.serialize_str(self.as_str())),
+            quote! {
                 let text = <serde_wire::Text<'de> as ::serde::Deserialize>::deserialize(deserializer)?;
                 ::std::result::Result::Ok(Self::from(text.0.as_ref()))
-            }
-        }
-    }
-}
-
-fn int_enum_impls(ir: &Ir, shape: &Shape) -> TokenStream {
-    let ty = ir.names.type_path(&shape.id);
+            },
+        )
+    };
     quote! {
         impl ::serde::Serialize for #ty {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_i32(self.value())
+                #write
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                #read
             }
         }
     }

@@ -239,7 +239,8 @@ impl JsonWriter {
     }
 }
 
-fn special_name(nan: bool, positive: bool) -> &'static str {
+/// The awsJson name of a float that is not finite (`NaN`, `Infinity`, `-Infinity`).
+pub(crate) fn special_name(nan: bool, positive: bool) -> &'static str {
     match (nan, positive) {
         (true, _) => "NaN",
         (false, true) => "Infinity",

@@ -26,6 +26,7 @@ use serde_with::de::DeserializeAsWrap;
 use serde_with::ser::SerializeAsWrap;
 use serde_with::{DeserializeAs, SerializeAs};
 
+use crate::runtime::json_write::special_name;
 use crate::runtime::timestamp::{parse_date_time, parse_epoch_seconds, write_epoch_seconds};
 
 /// A timestamp as epoch seconds, a number (the awsJson default): whole seconds as an integer,
@@ -260,23 +261,12 @@ impl<'de> DeserializeAs<'de, Document> for Json {
     }
 }
 
-/// The awsJson name of a float that is not a number.
-fn special_float(value: f64) -> &'static str {
-    if value.is_nan() {
-        "NaN"
-    } else if value > 0.0 {
-        "Infinity"
-    } else {
-        "-Infinity"
-    }
-}
-
 impl SerializeAs<f64> for Float {
     fn serialize_as<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
         if value.is_finite() {
             serializer.serialize_f64(*value)
         } else {
-            serializer.serialize_str(special_float(*value))
+            serializer.serialize_str(special_name(value.is_nan(), value.is_sign_positive()))
         }
     }
 }
@@ -286,7 +276,7 @@ impl SerializeAs<f32> for Float {
         if value.is_finite() {
             serializer.serialize_f32(*value)
         } else {
-            serializer.serialize_str(special_float(f64::from(*value)))
+            serializer.serialize_str(special_name(value.is_nan(), value.is_sign_positive()))
         }
     }
 }
