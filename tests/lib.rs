@@ -20,6 +20,7 @@ mod fixture_behaviour {
     mod examples;
     mod mixins;
     mod naming;
+    mod paging;
     mod recursion;
     mod sensitive;
     mod serde;

@@ -9,8 +9,8 @@ use std::process::Command;
 
 use serde_json::Value;
 use smithy_codegen::emit::manifest::{
-    DEPENDENCIES, DEV_DEPENDENCIES, ENDPOINT_RULES_DEPENDENCY, EVENT_STREAM_DEPENDENCY,
-    RUST_VERSION,
+    CLIENT_DEPENDENCIES, DEPENDENCIES, DEV_DEPENDENCIES, ENDPOINT_RULES_DEPENDENCY,
+    EVENT_STREAM_DEPENDENCY, RUST_VERSION,
 };
 use tests::{generate_fixture, project_root};
 
@@ -186,6 +186,7 @@ fn generated_dependency_versions_match_the_workspace() {
     for dep in DEPENDENCIES
         .iter()
         .chain(DEV_DEPENDENCIES)
+        .chain(CLIENT_DEPENDENCIES)
         .chain([&EVENT_STREAM_DEPENDENCY, &ENDPOINT_RULES_DEPENDENCY])
     {
         let workspace = match pinned.get(dep.name) {

@@ -414,7 +414,8 @@ fn traits_the_wire_or_the_behaviour_depend_on() {
                     "inputToken": "Token", "outputToken": "Next", "items": "Parts"}});
             },
             Severity::Note,
-            Semver::Patch,
+            // The client gains `into_paginator()` (feature `client`).
+            Semver::Minor,
         ),
     ];
     for (what, change, severity, semver) in cases {

@@ -45,6 +45,7 @@ const PINNED: &[(&str, &[&str])] = &[
     ("event_streams", &["src/json_de.rs"]),
     ("serde", &["src/serde_impls.rs"]),
     ("endpoints", &["src/endpoint.rs", "tests/endpoints.rs"]),
+    ("paging", &["src/client.rs"]),
 ];
 
 #[test]
@@ -90,6 +91,7 @@ fn crate_files_of_a_fixture() {
             "Cargo.toml",
             "api.json",
             "src/builders.rs",
+            "src/client.rs",
             "src/endpoint.rs",
             "src/error.rs",
             "src/json.rs",
@@ -100,6 +102,16 @@ fn crate_files_of_a_fixture() {
             "src/operation/get_item.rs",
             "src/operation/mod.rs",
             "src/primitives.rs",
+            "src/runtime/client/config.rs",
+            "src/runtime/client/credentials.rs",
+            "src/runtime/client/error.rs",
+            "src/runtime/client/http.rs",
+            "src/runtime/client/invoke.rs",
+            "src/runtime/client/mod.rs",
+            "src/runtime/client/paginator.rs",
+            "src/runtime/client/profile.rs",
+            "src/runtime/client/retry.rs",
+            "src/runtime/client/sign.rs",
             "src/runtime/endpoint.rs",
             "src/runtime/json_read/error.rs",
             "src/runtime/json_read/keys.rs",

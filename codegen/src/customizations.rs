@@ -16,3 +16,17 @@ pub fn endpoint_member<'c>(ctx: &'c Context, op: &OperationPlan) -> Option<&'c M
     };
     members.iter().find(|m| m.name() == "PredictEndpoint")
 }
+
+/// The items of a paginated operation whose `@paginated` names none, though the AWS SDKs page
+/// them (botocore's `paginators-1.json` gives them as `result_key`): (operation, its output's
+/// list member). The client's item paginator (`into_paginator().items()`) pages these.
+const PAGINATOR_ITEMS: &[(&str, &str)] = &[("com.amazonaws.fsx#DescribeBackups", "Backups")];
+
+/// The output member holding `op`'s items, where the model leaves `@paginated(items)` out.
+pub fn paginator_items(op: &OperationPlan) -> Option<&'static str> {
+    let id = op.id.to_string();
+    PAGINATOR_ITEMS
+        .iter()
+        .find(|(operation, _)| *operation == id)
+        .map(|(_, items)| *items)
+}

@@ -40,6 +40,46 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// generated crate under `src/runtime/`: (path in the crate, contents). The crate's
 /// `src/runtime/mod.rs` is emitted (`emit::crate_root::runtime_mod_rs`), not copied.
 const RUNTIME: &[(&str, &str)] = &[
+    (
+        "client/config.rs",
+        include_str!("../runtime/src/client/config.rs"),
+    ),
+    (
+        "client/credentials.rs",
+        include_str!("../runtime/src/client/credentials.rs"),
+    ),
+    (
+        "client/error.rs",
+        include_str!("../runtime/src/client/error.rs"),
+    ),
+    (
+        "client/http.rs",
+        include_str!("../runtime/src/client/http.rs"),
+    ),
+    (
+        "client/invoke.rs",
+        include_str!("../runtime/src/client/invoke.rs"),
+    ),
+    (
+        "client/mod.rs",
+        include_str!("../runtime/src/client/mod.rs"),
+    ),
+    (
+        "client/paginator.rs",
+        include_str!("../runtime/src/client/paginator.rs"),
+    ),
+    (
+        "client/profile.rs",
+        include_str!("../runtime/src/client/profile.rs"),
+    ),
+    (
+        "client/retry.rs",
+        include_str!("../runtime/src/client/retry.rs"),
+    ),
+    (
+        "client/sign.rs",
+        include_str!("../runtime/src/client/sign.rs"),
+    ),
     ("endpoint.rs", include_str!("../runtime/src/endpoint.rs")),
     (
         "json_read/error.rs",
@@ -311,6 +351,10 @@ pub fn emit_crate(ir: &ir::Ir) -> Result<GeneratedCrate, Error> {
         (
             "src/lib.rs".into(),
             Box::new(|| some(emit::crate_root::lib_rs(ir))),
+        ),
+        (
+            "src/client.rs".into(),
+            Box::new(|| some(emit::client::client_rs(ir))),
         ),
         (
             "src/primitives.rs".into(),

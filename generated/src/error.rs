@@ -217,6 +217,13 @@ impl Error {
         ::std::matches!(self, Self::Unhandled(_))
     }
 }
+/// An error the crate could not match to a modeled one (the client makes one of a
+/// failure before the service answered: `SdkError::into_service_error`).
+impl ::std::convert::From<crate::error::Unhandled> for Error {
+    fn from(unhandled: crate::error::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
+    }
+}
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -243,6 +250,9 @@ impl crate::error::ServiceError for Error {
     }
     fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
+    }
+    fn is_throttling(&self) -> bool {
+        self.as_service_error().is_throttling()
     }
 }
 impl ::std::convert::From<crate::operation::copy_backup::CopyBackupError> for Error {
@@ -505,6 +515,9 @@ impl crate::error::ServiceError for crate::types::ActiveDirectoryError {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::BackupBeingCopied {
     /// The error code the service sends for this error.
@@ -558,6 +571,9 @@ impl crate::error::ServiceError for crate::types::BackupBeingCopied {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::BackupInProgress {
@@ -613,6 +629,9 @@ impl crate::error::ServiceError for crate::types::BackupInProgress {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::BackupNotFound {
     /// The error code the service sends for this error.
@@ -666,6 +685,9 @@ impl crate::error::ServiceError for crate::types::BackupNotFound {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::BackupRestoring {
@@ -721,6 +743,9 @@ impl crate::error::ServiceError for crate::types::BackupRestoring {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::BadRequest {
     /// The error code the service sends for this error.
@@ -774,6 +799,9 @@ impl crate::error::ServiceError for crate::types::BadRequest {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::FileSystemNotFound {
@@ -829,6 +857,9 @@ impl crate::error::ServiceError for crate::types::FileSystemNotFound {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::IncompatibleParameterError {
     /// The error code the service sends for this error.
@@ -882,6 +913,9 @@ impl crate::error::ServiceError for crate::types::IncompatibleParameterError {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::IncompatibleRegionForMultiAz {
@@ -937,6 +971,9 @@ impl crate::error::ServiceError for crate::types::IncompatibleRegionForMultiAz {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::InternalServerError {
     /// The error code the service sends for this error.
@@ -990,6 +1027,9 @@ impl crate::error::ServiceError for crate::types::InternalServerError {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::InvalidDestinationKmsKey {
@@ -1045,6 +1085,9 @@ impl crate::error::ServiceError for crate::types::InvalidDestinationKmsKey {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::InvalidNetworkSettings {
     /// The error code the service sends for this error.
@@ -1098,6 +1141,9 @@ impl crate::error::ServiceError for crate::types::InvalidNetworkSettings {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::InvalidPerUnitStorageThroughput {
@@ -1153,6 +1199,9 @@ impl crate::error::ServiceError for crate::types::InvalidPerUnitStorageThroughpu
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::InvalidRegion {
     /// The error code the service sends for this error.
@@ -1206,6 +1255,9 @@ impl crate::error::ServiceError for crate::types::InvalidRegion {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::InvalidSourceKmsKey {
@@ -1261,6 +1313,9 @@ impl crate::error::ServiceError for crate::types::InvalidSourceKmsKey {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::MissingFileSystemConfiguration {
     /// The error code the service sends for this error.
@@ -1314,6 +1369,9 @@ impl crate::error::ServiceError for crate::types::MissingFileSystemConfiguration
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::MissingVolumeConfiguration {
@@ -1369,6 +1427,9 @@ impl crate::error::ServiceError for crate::types::MissingVolumeConfiguration {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::ServiceLimitExceeded {
     /// The error code the service sends for this error.
@@ -1422,6 +1483,9 @@ impl crate::error::ServiceError for crate::types::ServiceLimitExceeded {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::SourceBackupUnavailable {
@@ -1477,6 +1541,9 @@ impl crate::error::ServiceError for crate::types::SourceBackupUnavailable {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::StorageVirtualMachineNotFound {
     /// The error code the service sends for this error.
@@ -1530,6 +1597,9 @@ impl crate::error::ServiceError for crate::types::StorageVirtualMachineNotFound 
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }
 impl crate::types::UnsupportedOperation {
@@ -1585,6 +1655,9 @@ impl crate::error::ServiceError for crate::types::UnsupportedOperation {
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
     }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
+    }
 }
 impl crate::types::VolumeNotFound {
     /// The error code the service sends for this error.
@@ -1638,5 +1711,8 @@ impl crate::error::ServiceError for crate::types::VolumeNotFound {
     }
     fn is_retryable(&self) -> bool {
         Self::RETRYABLE
+    }
+    fn is_throttling(&self) -> bool {
+        Self::THROTTLING
     }
 }

@@ -22,6 +22,7 @@
 //!
 //! - `gzip`: compresses the requests of operations with `@requestCompression`.
 //! - `validate-patterns`: `validate()` checks `@pattern`s too (through the regex crate).
+//! - `client`: `Client`, which makes real calls: the endpoint of a region, SigV4 signing with credentials from the environment, the shared config files or any provider, HTTPS (hyper and rustls), the standard retries and paginators. Without it the crate is the sans-IO core alone, and its dependencies do not change.
 //! - `serde`: `Serialize` and `Deserialize` on every structure, union and enum, in the awsJson form: `serde_json` writes the body `json::to_vec` writes, and reads what it reads. One difference: serde's numbers are 64-bit, so an epoch-seconds timestamp with digits past the microsecond goes through the nearest double (what services send, milliseconds, is exact). A `@sensitive` value is written like any other: it is the data; keep such output out of logs.
 //!
 //! # Example
@@ -57,6 +58,8 @@
 #![warn(missing_docs)]
 #![allow(deprecated)]
 pub mod builders;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod endpoint;
 pub mod error;
 pub mod json;
@@ -70,3 +73,5 @@ mod runtime;
 mod serde_impls;
 mod validate;
 pub use error::Error;
+#[cfg(feature = "client")]
+pub use client::{Client, Config};

@@ -675,3 +675,36 @@ fn parse_arn(arn: &str) -> Option<Value> {
         ("resourceId".to_owned(), Value::Array(resource_id)),
     ])))
 }
+
+#[cfg(feature = "client")]
+impl Endpoint {
+    /// The endpoint as the client uses it: its URL and headers, and the signing name and
+    /// region of its `sigv4` auth scheme (the first of `authSchemes`), when it names them.
+    pub fn into_resolved(self) -> crate::runtime::client::invoke::ResolvedEndpoint {
+        let sigv4 = match self.properties.get("authSchemes") {
+            Some(Document::Array(schemes)) => schemes.iter().find_map(|scheme| match scheme {
+                Document::Object(scheme)
+                    if matches!(scheme.get("name"), Some(Document::String(n)) if n == "sigv4") =>
+                {
+                    Some(scheme)
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
+        let text = |key: &str| match sigv4.and_then(|s| s.get(key)) {
+            Some(Document::String(value)) => Some(value.clone()),
+            _ => None,
+        };
+        crate::runtime::client::invoke::ResolvedEndpoint {
+            signing_name: text("signingName"),
+            signing_region: text("signingRegion"),
+            headers: self
+                .headers
+                .iter()
+                .flat_map(|(name, values)| values.iter().map(move |v| (name.clone(), v.clone())))
+                .collect(),
+            url: self.url,
+        }
+    }
+}

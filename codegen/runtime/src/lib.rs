@@ -11,6 +11,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod endpoint;
 pub mod endpoint_rules;
 pub mod event_stream;
@@ -27,8 +29,10 @@ pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue};
 
 /// This crate's root under the path generated crates mount the runtime at.
 mod runtime {
+    #[cfg(feature = "client")]
+    pub use super::client;
     pub use super::values::REDACTED;
-    pub use super::{json_read, json_write, timestamp};
+    pub use super::{endpoint, json_read, json_write, protocol, timestamp};
 }
 
 #[cfg(test)]

@@ -379,12 +379,44 @@ fn operations(d: &mut Diff<'_>) {
                             paging(new.paginated.as_ref())
                         ),
                         ("ChangedPaginatedTrait", severity),
-                        (Semver::Patch, "the crate has no paginators yet"),
+                        paginator_semver(old.paginated.as_ref(), new.paginated.as_ref()),
                     );
                 }
                 d.docs(&old.docs, &new.docs);
             }
             (None, None) => {}
+        }
+    }
+}
+
+/// What a `@paginated` change does to the client's paginator (feature `client`): its
+/// `items()` and `page_size()` exist when the model names items and a page size; the tokens
+/// are its own business.
+fn paginator_semver(
+    old: Option<&[Option<String>; 4]>,
+    new: Option<&[Option<String>; 4]>,
+) -> (Semver, &'static str) {
+    match (old, new) {
+        (_, None) => (Semver::Major, "`into_paginator()` goes away"),
+        (None, Some(_)) => (Semver::Minor, "`into_paginator()` is added"),
+        (Some([_, _, old_items, old_size]), Some([_, _, new_items, new_size])) => {
+            if (old_items.is_some() && new_items.is_none())
+                || (old_size.is_some() && new_size.is_none())
+            {
+                (
+                    Semver::Major,
+                    "the paginator loses `items()` or `page_size()`",
+                )
+            } else if old_items.is_none() != new_items.is_none()
+                || old_size.is_none() != new_size.is_none()
+            {
+                (
+                    Semver::Minor,
+                    "the paginator gains `items()` or `page_size()`",
+                )
+            } else {
+                (Semver::Patch, "the paginator's API is unchanged")
+            }
         }
     }
 }

@@ -47,6 +47,42 @@ fn parameter(
     }
 }
 
+/// What a member's setter takes: one element of a list (appended), one entry of a map
+/// (`key`, `value`), or the value. Each is a parameter type and the expression that converts
+/// the parameter (`input`, `key`, `value`) into what the builder holds.
+pub enum SetterParameters {
+    /// A list's setter: one element.
+    Element((TokenStream, TokenStream)),
+    /// A map's setter: one entry.
+    Entry((TokenStream, TokenStream), (TokenStream, TokenStream)),
+    /// Any other member's setter: the value (not yet boxed).
+    Value((TokenStream, TokenStream)),
+}
+
+/// The parameters of `member`'s setter: the builders' and the client's fluent builders'.
+pub fn setter_parameters(ir: &Ir, member: &crate::ir::Field) -> SetterParameters {
+    match &ir.shape(&member.target).kind {
+        Kind::List {
+            member: item,
+            sparse,
+        } if !member.event_stream => {
+            SetterParameters::Element(parameter(ir, &item.target, *sparse, quote!(input)))
+        }
+        Kind::Map { key, value, sparse } => SetterParameters::Entry(
+            parameter(ir, &key.target, false, quote!(key)),
+            parameter(ir, &value.target, *sparse, quote!(value)),
+        ),
+        _ if member.event_stream => {
+            let held = builder_value_type(ir, member);
+            SetterParameters::Value((
+                quote!(impl ::std::convert::Into<#held>),
+                quote!(input.into()),
+            ))
+        }
+        _ => SetterParameters::Value(parameter(ir, &member.target, false, quote!(input))),
+    }
+}
+
 /// The builder struct and its impl for one structure.
 pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     let name = ir.names.type_name(&shape.id);
@@ -92,13 +128,9 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         let get_doc = with(format!("The `{wire}` member, if set."));
         fields.push(quote!(#field: ::std::option::Option<#stored>,));
         let dep = super::deprecated(member.deprecated.as_ref());
-        let add = match &ir.shape(&member.target).kind {
+        let add = match setter_parameters(ir, member) {
             // A list's setter appends one element, a map's adds one entry (as the SDKs' do).
-            Kind::List {
-                member: item,
-                sparse,
-            } if !member.event_stream => {
-                let (item, input) = parameter(ir, &item.target, *sparse, quote!(input));
+            SetterParameters::Element((item, input)) => {
                 let docs = with(format!(
                     "Appends an element to the `{wire}` list; [`{set}`](Self::{set}) replaces the whole list."
                 ));
@@ -111,9 +143,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
                     }
                 }
             }
-            Kind::Map { key, value, sparse } => {
-                let (key, key_in) = parameter(ir, &key.target, false, quote!(key));
-                let (value, value_in) = parameter(ir, &value.target, *sparse, quote!(value));
+            SetterParameters::Entry((key, key_in), (value, value_in)) => {
                 let docs = with(format!(
                     "Adds an entry to the `{wire}` map; [`{set}`](Self::{set}) replaces the whole map."
                 ));
@@ -126,15 +156,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
                     }
                 }
             }
-            _ => {
-                let (ty, input) = if member.event_stream {
-                    (
-                        quote!(impl ::std::convert::Into<#held>),
-                        quote!(input.into()),
-                    )
-                } else {
-                    parameter(ir, &member.target, false, quote!(input))
-                };
+            SetterParameters::Value((ty, input)) => {
                 let wrap = if member.boxed {
                     quote!(::std::boxed::Box::new(#input))
                 } else {

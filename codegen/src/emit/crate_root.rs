@@ -66,6 +66,10 @@ pub fn lib_rs(ir: &Ir) -> TokenStream {
         "- `validate-patterns`: `validate()` checks `@pattern`s too (through the regex crate)."
             .to_owned(),
     );
+    lines.push("- `client`: `Client`, which makes real calls: the endpoint of a region, \
+        SigV4 signing with credentials from the environment, the shared config files or any provider, HTTPS \
+        (hyper and rustls), the standard retries and paginators. Without it the crate is the sans-IO core alone, \
+        and its dependencies do not change.".to_owned());
     lines.push("- `serde`: `Serialize` and `Deserialize` on every structure, union and enum, in the awsJson form: \
         `serde_json` writes the body `json::to_vec` writes, and reads what it reads. One difference: serde's \
         numbers are 64-bit, so an epoch-seconds timestamp with digits past the microsecond goes through the \
@@ -90,6 +94,8 @@ pub fn lib_rs(ir: &Ir) -> TokenStream {
         #![allow(deprecated)]
 
         pub mod builders;
+        #[cfg(feature = "client")]
+        pub mod client;
         pub mod endpoint;
         pub mod error;
         #event_stream
@@ -106,6 +112,8 @@ pub fn lib_rs(ir: &Ir) -> TokenStream {
         mod validate;
 
         pub use error::Error;
+        #[cfg(feature = "client")]
+        pub use client::{Client, Config};
     }
 }
 
@@ -198,6 +206,8 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         //! without intEnums never makes an unknown intEnum value), hence no dead-code warnings.
         #![allow(dead_code)]
 
+        #[cfg(feature = "client")]
+        pub(crate) mod client;
         pub(crate) mod endpoint;
         #endpoint_rules
         #event_stream

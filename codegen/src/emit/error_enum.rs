@@ -90,6 +90,14 @@ pub fn error_enum(ir: &Ir, name: &RustIdent, summary: &str, errors: &[ShapeId]) 
             }
         }
 
+        /// An error the crate could not match to a modeled one (the client makes one of a
+        /// failure before the service answered: `SdkError::into_service_error`).
+        impl ::std::convert::From<crate::error::Unhandled> for #name {
+            fn from(unhandled: crate::error::Unhandled) -> Self {
+                Self::Unhandled(unhandled)
+            }
+        }
+
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -121,6 +129,10 @@ pub fn error_enum(ir: &Ir, name: &RustIdent, summary: &str, errors: &[ShapeId]) 
 
             fn is_retryable(&self) -> bool {
                 self.as_service_error().is_retryable()
+            }
+
+            fn is_throttling(&self) -> bool {
+                self.as_service_error().is_throttling()
             }
         }
     }

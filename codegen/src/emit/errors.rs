@@ -173,6 +173,10 @@ fn error_struct_impls(ir: &Ir, shape: &Shape) -> TokenStream {
             fn is_retryable(&self) -> bool {
                 Self::RETRYABLE
             }
+
+            fn is_throttling(&self) -> bool {
+                Self::THROTTLING
+            }
         }
     }
 }

@@ -72,6 +72,61 @@ pub const DEPENDENCIES: &[Dependency] = &[
 /// The generated crate's minimum Rust version: the highest `rust-version` of the dependency
 /// versions above that it resolves to (every aws-smithy-types 1.9 release needs 1.94.1).
 /// `tests/rust_version.rs` checks it against `cargo metadata`.
+/// What the `client` feature adds (all optional): SigV4 and credentials (the official
+/// crates), hyper over rustls with ring, tokio's timers, `Stream` for paginators.
+pub const CLIENT_DEPENDENCIES: &[Dependency] = &[
+    client_dep("aws-credential-types", "1.2", true, &[]),
+    client_dep("aws-sigv4", "1.3", false, &["sign-http", "http1"]),
+    client_dep("aws-smithy-runtime-api", "1.8", false, &["client"]),
+    client_dep("bytes", "1", true, &[]),
+    client_dep("fastrand", "2", true, &[]),
+    client_dep("futures-core", "0.3", true, &[]),
+    client_dep("http-body-util", "0.1", true, &[]),
+    client_dep("hyper", "1", false, &["client", "http1"]),
+    client_dep("hyper-rustls", "0.27", false, &["http1", "ring", "tls12"]),
+    client_dep(
+        "hyper-util",
+        "0.1",
+        false,
+        &["client-legacy", "http1", "tokio"],
+    ),
+    client_dep("rustls", "0.23", false, &["ring", "std", "tls12"]),
+    client_dep("rustls-native-certs", "0.8", true, &[]),
+    client_dep("tokio", "1", false, &["time"]),
+];
+
+const fn client_dep(
+    name: &'static str,
+    version: &'static str,
+    default_features: bool,
+    features: &'static [&'static str],
+) -> Dependency {
+    Dependency {
+        name,
+        version,
+        default_features,
+        features,
+        optional: true,
+    }
+}
+
+/// The `client` feature: every [`CLIENT_DEPENDENCIES`] entry.
+const CLIENT_FEATURE: &[&str] = &[
+    "dep:aws-credential-types",
+    "dep:aws-sigv4",
+    "dep:aws-smithy-runtime-api",
+    "dep:bytes",
+    "dep:fastrand",
+    "dep:futures-core",
+    "dep:http-body-util",
+    "dep:hyper",
+    "dep:hyper-rustls",
+    "dep:hyper-util",
+    "dep:rustls",
+    "dep:rustls-native-certs",
+    "dep:tokio",
+];
+
 pub const RUST_VERSION: &str = "1.94.1";
 
 /// Event-stream framing, for crates that have event streams.
@@ -83,7 +138,8 @@ pub const ENDPOINT_RULES_DEPENDENCY: Dependency = dep("regex-lite", "0.1");
 
 /// This crate's dependencies: [`DEPENDENCIES`], and the event-stream framing if it needs it.
 fn dependencies(ir: &Ir) -> Vec<&'static Dependency> {
-    let mut deps: Vec<&'static Dependency> = DEPENDENCIES.iter().collect();
+    let mut deps: Vec<&'static Dependency> =
+        DEPENDENCIES.iter().chain(CLIENT_DEPENDENCIES).collect();
     if ir.has_event_streams() {
         deps.push(&EVENT_STREAM_DEPENDENCY);
     }
@@ -201,6 +257,7 @@ fn features(ir: &Ir) -> BTreeMap<&'static str, Vec<&'static str>> {
     BTreeMap::from([
         ("default", if compresses { vec!["gzip"] } else { vec![] }),
         ("gzip", vec!["dep:flate2"]),
+        ("client", CLIENT_FEATURE.to_vec()),
         (super::validate::PATTERN_FEATURE, vec!["dep:regex"]),
         (
             super::serde_impls::FEATURE,

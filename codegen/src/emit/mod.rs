@@ -15,6 +15,7 @@
 //! File emitters use item helpers, never each other.
 
 pub mod builders;
+pub mod client;
 pub mod crate_root;
 pub mod de;
 pub mod debug;

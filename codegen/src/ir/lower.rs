@@ -550,7 +550,9 @@ fn lower_operation(ctx: &Context, op: &OperationPlan) -> Result<Operation, Probl
             Some(Pagination {
                 input_token: p.input_token?,
                 output_token: p.output_token?,
-                items: p.items,
+                items: p
+                    .items
+                    .or_else(|| crate::customizations::paginator_items(op).map(str::to_owned)),
                 page_size: p.page_size,
             })
         });

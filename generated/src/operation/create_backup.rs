@@ -625,6 +625,13 @@ impl CreateBackupError {
         ::std::matches!(self, Self::Unhandled(_))
     }
 }
+/// An error the crate could not match to a modeled one (the client makes one of a
+/// failure before the service answered: `SdkError::into_service_error`).
+impl ::std::convert::From<crate::error::Unhandled> for CreateBackupError {
+    fn from(unhandled: crate::error::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
+    }
+}
 impl ::std::fmt::Display for CreateBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -651,6 +658,9 @@ impl crate::error::ServiceError for CreateBackupError {
     }
     fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
+    }
+    fn is_throttling(&self) -> bool {
+        self.as_service_error().is_throttling()
     }
 }
 impl CreateBackupInput {

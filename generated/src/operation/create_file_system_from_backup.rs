@@ -1202,6 +1202,13 @@ impl CreateFileSystemFromBackupError {
         ::std::matches!(self, Self::Unhandled(_))
     }
 }
+/// An error the crate could not match to a modeled one (the client makes one of a
+/// failure before the service answered: `SdkError::into_service_error`).
+impl ::std::convert::From<crate::error::Unhandled> for CreateFileSystemFromBackupError {
+    fn from(unhandled: crate::error::Unhandled) -> Self {
+        Self::Unhandled(unhandled)
+    }
+}
 impl ::std::fmt::Display for CreateFileSystemFromBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.as_service_error(), f)
@@ -1228,6 +1235,9 @@ impl crate::error::ServiceError for CreateFileSystemFromBackupError {
     }
     fn is_retryable(&self) -> bool {
         self.as_service_error().is_retryable()
+    }
+    fn is_throttling(&self) -> bool {
+        self.as_service_error().is_throttling()
     }
 }
 impl CreateFileSystemFromBackupInput {

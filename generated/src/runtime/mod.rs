@@ -7,6 +7,8 @@
 //! this crate depends only on crates.io. Not every crate uses every part (a model
 //! without intEnums never makes an unknown intEnum value), hence no dead-code warnings.
 #![allow(dead_code)]
+#[cfg(feature = "client")]
+pub(crate) mod client;
 pub(crate) mod endpoint;
 pub(crate) mod endpoint_rules;
 pub(crate) mod json_read;

@@ -494,6 +494,11 @@ pub trait ServiceError: std::error::Error {
     fn is_retryable(&self) -> bool {
         false
     }
+
+    /// Whether the model marks the error `@retryable(throttling: true)`: a retry waits longer.
+    fn is_throttling(&self) -> bool {
+        false
+    }
 }
 
 impl ServiceError for Unhandled {

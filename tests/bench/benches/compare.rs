@@ -283,6 +283,25 @@ fn cases<'a>(inputs: &'a Inputs, runtime: &'a tokio::runtime::Runtime) -> Vec<Ca
             ignored_any: None,
         });
     }
+
+    // The same call through both clients, the whole of it: endpoint resolution, serialization,
+    // SigV4 signing (both have static credentials), an in-process fake HTTP client answering
+    // the response (a fresh copy of its body each time, on both sides), and parsing.
+    for (name, body) in [
+        ("client_describe_backups_empty", &inputs.empty_body),
+        ("client_describe_backups_1000", &inputs.bodies[2]),
+    ] {
+        let response = Response::ok(body.clone());
+        let ours = ours_client(&response, None);
+        let theirs = sdk_client_with(&response, SdkBodyMode::Copy, None);
+        cases.push(Case {
+            name: name.into(),
+            bytes: body.len(),
+            ours: batch(move || runtime.block_on(ours.describe_backups().send()).unwrap()),
+            theirs: batch(move || runtime.block_on(theirs.describe_backups().send()).unwrap()),
+            ignored_any: None,
+        });
+    }
     cases
 }
 
@@ -610,8 +629,100 @@ impl Inputs {
                 ));
             }
         }
+
+        // Through the clients: the same backups, and requests that are both signed (SigV4 with
+        // the same key), for the same target and URL, with equal JSON bodies.
+        for body in [&self.empty_body, &self.bodies[2]] {
+            let response = Response::ok(body.clone());
+            let (ours_seen, theirs_seen) = (Seen::default(), Seen::default());
+            let ours = runtime
+                .block_on(
+                    ours_client(&response, Some(ours_seen.clone()))
+                        .describe_backups()
+                        .send(),
+                )
+                .map_err(|e| format!("ours, client call: {e}"))?;
+            let theirs = runtime
+                .block_on(
+                    sdk_client_with(&response, SdkBodyMode::Copy, Some(theirs_seen.clone()))
+                        .describe_backups()
+                        .send(),
+                )
+                .map_err(|e| {
+                    format!(
+                        "aws-sdk-fsx, client call: {}",
+                        sdk::error::DisplayErrorContext(e)
+                    )
+                })?;
+            let ours_count = ours.backups.as_ref().map_or(0, Vec::len);
+            if ours_count != theirs.backups().len() || ours_count != backup_count(body)? {
+                return Err(format!(
+                    "client call: ours read {ours_count} backups, aws-sdk-fsx {}",
+                    theirs.backups().len(),
+                ));
+            }
+            let ours_request = ours_seen.take("ours")?;
+            let theirs_request = theirs_seen.take("aws-sdk-fsx")?;
+            for (side, request) in [("ours", &ours_request), ("aws-sdk-fsx", &theirs_request)] {
+                let authorization = request.header("authorization").unwrap_or_default();
+                if !authorization
+                    .starts_with(&format!("AWS4-HMAC-SHA256 Credential={ACCESS_KEY_ID}/"))
+                    || !authorization.contains("/us-east-1/fsx/aws4_request")
+                    || request.header("x-amz-date").is_none()
+                {
+                    return Err(format!(
+                        "client call, {side}: the request is not SigV4-signed for fsx in \
+                         us-east-1 ({authorization:?})"
+                    ));
+                }
+            }
+            for header in ["x-amz-target", "content-type"] {
+                if ours_request.header(header) != theirs_request.header(header) {
+                    return Err(format!(
+                        "client call: {header} differs: ours {:?}, aws-sdk-fsx {:?}",
+                        ours_request.header(header),
+                        theirs_request.header(header)
+                    ));
+                }
+            }
+            if ours_request.uri.trim_end_matches('/') != theirs_request.uri.trim_end_matches('/')
+                || ours_request.uri.trim_end_matches('/') != ENDPOINT
+            {
+                return Err(format!(
+                    "client call: ours went to {}, aws-sdk-fsx to {}",
+                    ours_request.uri, theirs_request.uri
+                ));
+            }
+            same_json(
+                "client call request body",
+                &ours_request.body,
+                &json(&theirs_request.body)?,
+            )?;
+            if body.len() < 100 {
+                let names = |r: &SeenRequest| {
+                    r.headers
+                        .iter()
+                        .map(|(name, _)| name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                eprintln!(
+                    "INFO client call headers: ours [{}]; aws-sdk-fsx [{}]",
+                    names(&ours_request),
+                    names(&theirs_request)
+                );
+            }
+        }
         Ok(())
     }
+}
+
+/// The number of backups in a DescribeBackups body.
+fn backup_count(body: &[u8]) -> Result<usize, String> {
+    Ok(json(body)?
+        .get("Backups")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len))
 }
 
 fn json(bytes: &[u8]) -> Result<Value, String> {
@@ -745,9 +856,14 @@ impl Response {
     }
 
     fn sdk_response(&self) -> HttpResponse {
+        self.sdk_response_with(self.body.clone())
+    }
+
+    /// The SDK's response, with `body` as its body.
+    fn sdk_response_with(&self, body: Bytes) -> HttpResponse {
         let mut response = HttpResponse::new(
             SdkStatus::try_from(self.status.as_u16()).expect("a valid status"),
-            SdkBody::from(self.body.clone()),
+            SdkBody::from(body),
         );
         for (name, value) in &self.headers {
             response.headers_mut().insert(*name, *value);
@@ -873,22 +989,154 @@ impl SdkResponseParser {
     }
 }
 
+/// The static credentials both clients sign with.
+const ACCESS_KEY_ID: &str = "AKIDEXAMPLE";
+const SECRET_ACCESS_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
 /// An aws-sdk-fsx client whose HTTP client answers every request with `response` at once
-/// (static credentials, us-east-1, the latest behavior version, every other setting default).
+/// (static credentials, us-east-1, the latest behavior version, every other setting default),
+/// its body shared, not copied (the `call_*` cases).
 fn sdk_client(response: &Response) -> sdk::Client {
+    sdk_client_with(response, SdkBodyMode::Shared, None)
+}
+
+/// [`sdk_client`], the fake's body made as `body` says, the requests recorded in `seen`.
+fn sdk_client_with(response: &Response, body: SdkBodyMode, seen: Option<Seen>) -> sdk::Client {
     let config = sdk::Config::builder()
         .behavior_version(sdk::config::BehaviorVersion::latest())
         .region(sdk::config::Region::new("us-east-1"))
         .credentials_provider(sdk::config::Credentials::new(
-            "AKIDEXAMPLE",
-            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            ACCESS_KEY_ID,
+            SECRET_ACCESS_KEY,
             None,
             None,
             "bench",
         ))
-        .http_client(FixedResponseClient::new(response.clone()))
+        .http_client(FixedResponseClient::new(FixedResponse {
+            response: response.clone(),
+            body,
+            seen,
+        }))
         .build();
     sdk::Client::from_conf(config)
+}
+
+/// How the SDK's fake HTTP client gives each response its body.
+#[derive(Clone, Copy, Debug)]
+enum SdkBodyMode {
+    /// Another reference to the same `Bytes` (no copy).
+    Shared,
+    /// A fresh copy of the body, as our fake gives ours (its trait answers a `Vec<u8>`), and as
+    /// a real HTTP client reads one from the connection.
+    Copy,
+}
+
+/// Our client, its HTTP client a fake answering every request with `response` at once (a fresh
+/// copy of its body each time), with static credentials (so it signs) in us-east-1, every
+/// other setting default; the requests recorded in `seen`.
+fn ours_client(response: &Response, seen: Option<Seen>) -> fsx::Client {
+    let config = fsx::Config::builder()
+        .region("us-east-1")
+        .credentials(fsx::client::Credentials::new(
+            ACCESS_KEY_ID,
+            SECRET_ACCESS_KEY,
+            None,
+            None,
+            "bench",
+        ))
+        .http_client(OursFixedResponse {
+            response: response.clone(),
+            body: response.body.to_vec(),
+            seen,
+        })
+        .build();
+    fsx::Client::from_conf(config)
+}
+
+/// Our fake HTTP client: every request gets the same response (status, headers and a copy of
+/// the body).
+struct OursFixedResponse {
+    response: Response,
+    body: Vec<u8>,
+    seen: Option<Seen>,
+}
+
+impl std::fmt::Debug for OursFixedResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OursFixedResponse")
+            .field("status", &self.response.status)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fsx::client::HttpClient for OursFixedResponse {
+    fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> fsx::client::BoxFuture<'_, Result<http::Response<Vec<u8>>, fsx::client::HttpError>> {
+        if let Some(seen) = &self.seen {
+            seen.record(SeenRequest {
+                uri: request.uri().to_string(),
+                headers: request
+                    .headers()
+                    .iter()
+                    .map(|(name, value)| {
+                        (
+                            name.as_str().to_owned(),
+                            String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                        )
+                    })
+                    .collect(),
+                body: request.body().clone(),
+            });
+        }
+        // As the SDK's fake makes its response: the status, each header from its static
+        // strings, the body.
+        let mut response = http::Response::new(self.body.clone());
+        *response.status_mut() = self.response.status;
+        let headers = response.headers_mut();
+        for (name, value) in &self.response.headers {
+            headers.insert(
+                http::HeaderName::from_static(name),
+                http::HeaderValue::from_static(value),
+            );
+        }
+        Box::pin(std::future::ready(Ok(response)))
+    }
+}
+
+/// The last request a fake HTTP client was sent (validation only: the timed clients record
+/// nothing).
+#[derive(Clone, Default)]
+struct Seen(std::sync::Arc<std::sync::Mutex<Option<SeenRequest>>>);
+
+struct SeenRequest {
+    uri: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Seen {
+    fn record(&self, request: SeenRequest) {
+        *self.0.lock().unwrap() = Some(request);
+    }
+
+    fn take(&self, side: &str) -> Result<SeenRequest, String> {
+        self.0
+            .lock()
+            .unwrap()
+            .take()
+            .ok_or_else(|| format!("{side}: the fake HTTP client was sent no request"))
+    }
+}
+
+impl SeenRequest {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// An HTTP client that never touches the network: every request gets the same response.
@@ -898,9 +1146,9 @@ struct FixedResponseClient {
 }
 
 impl FixedResponseClient {
-    fn new(response: Response) -> FixedResponseClient {
+    fn new(response: FixedResponse) -> FixedResponseClient {
         FixedResponseClient {
-            connector: SharedHttpConnector::new(FixedResponse(response)),
+            connector: SharedHttpConnector::new(response),
         }
     }
 }
@@ -915,18 +1163,38 @@ impl HttpClient for FixedResponseClient {
     }
 }
 
-struct FixedResponse(Response);
+struct FixedResponse {
+    response: Response,
+    body: SdkBodyMode,
+    seen: Option<Seen>,
+}
 
 impl std::fmt::Debug for FixedResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FixedResponse")
-            .field("status", &self.0.status)
+            .field("status", &self.response.status)
+            .field("body", &self.body)
             .finish_non_exhaustive()
     }
 }
 
 impl HttpConnector for FixedResponse {
-    fn call(&self, _request: HttpRequest) -> HttpConnectorFuture {
-        HttpConnectorFuture::ready(Ok(self.0.sdk_response()))
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        if let Some(seen) = &self.seen {
+            seen.record(SeenRequest {
+                uri: request.uri().to_owned(),
+                headers: request
+                    .headers()
+                    .iter()
+                    .map(|(name, value)| (name.to_owned(), value.to_owned()))
+                    .collect(),
+                body: request.body().bytes().unwrap_or_default().to_vec(),
+            });
+        }
+        let body = match self.body {
+            SdkBodyMode::Shared => self.response.body.clone(),
+            SdkBodyMode::Copy => Bytes::from(self.response.body.to_vec()),
+        };
+        HttpConnectorFuture::ready(Ok(self.response.sdk_response_with(body)))
     }
 }

@@ -1,8 +1,8 @@
-//! botocore's side: `botocore_parse.py`, run by the Python from `PYTHON` (default `python3`),
-//! one process for a whole batch of bodies.
+//! botocore's side: `botocore_parse.py` (and `botocore_sign.py`, through [`run_script`]), run
+//! by the Python from `PYTHON` (default `python3`), one process for a whole batch.
 //!
-//! The pinned botocore (`requirements.txt`) is provisioned on first use: if the interpreter
-//! does not already import that exact version, it is installed with pip into
+//! The pinned botocore (`requirements.txt`) is provisioned on first use ([`crate::python`]): if
+//! the interpreter does not already import that exact version, it is installed with pip into
 //! `target/differential-python` and put first on the script's `PYTHONPATH`. So
 //! `cargo test --workspace` needs nothing installed by hand beyond Python 3 with pip.
 
@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 
 use crate::json::Json;
 use crate::model::package_dir;
@@ -19,102 +18,27 @@ use crate::model::package_dir;
 pub const INSTALL: &str = "python3 -m pip install --quiet -r tests/differential/requirements.txt";
 
 fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned())
+    crate::python::python()
 }
 
-/// The botocore version `requirements.txt` pins.
-fn pinned_version() -> String {
-    let requirements = package_dir().join("requirements.txt");
-    let text = std::fs::read_to_string(&requirements)
-        .unwrap_or_else(|e| panic!("read {}: {e}", requirements.display()));
-    text.lines()
-        .find_map(|line| line.trim().strip_prefix("botocore=="))
-        .unwrap_or_else(|| panic!("{} pins no botocore version", requirements.display()))
-        .trim()
-        .to_owned()
-}
-
-/// Whether `python` (with `path` first on `PYTHONPATH`) imports botocore `version`.
-fn imports(version: &str, path: Option<&PathBuf>) -> bool {
-    let mut command = Command::new(python());
-    command.args([
-        "-c",
-        &format!("import botocore, sys; sys.exit(botocore.__version__ != {version:?})"),
-    ]);
-    if let Some(path) = path {
-        command.env("PYTHONPATH", path);
-    }
-    command
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// The `PYTHONPATH` entry that provides the pinned botocore (`None`: the interpreter has it).
-/// Installs it on first use; concurrent test processes each install into their own folder and
-/// the first to finish moves it into place.
+/// The `PYTHONPATH` entry that provides the pinned botocore (`None`: the interpreter has it),
+/// installed on first use ([`crate::python::BOTOCORE`]).
 fn python_path() -> Option<PathBuf> {
-    static PATH: OnceLock<Option<PathBuf>> = OnceLock::new();
-    PATH.get_or_init(|| {
-        let version = pinned_version();
-        if imports(&version, None) {
-            return None;
-        }
-        let target = package_dir().join("../../target/differential-python");
-        if imports(&version, Some(&target)) {
-            return Some(target);
-        }
-        let staging = target.with_extension(format!("tmp-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&staging);
-        let output = Command::new(python())
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
-            .args(["--no-warn-script-location", "--target"])
-            .arg(&staging)
-            .arg("-r")
-            .arg(package_dir().join("requirements.txt"))
-            .output()
-            .unwrap_or_else(|e| {
-                panic!(
-                    "cannot run `{} -m pip` ({e}); install botocore with `{INSTALL}`",
-                    python()
-                )
-            });
-        assert!(
-            output.status.success(),
-            "installing botocore {version} into {} failed ({}):\n{}\ninstall it with `{INSTALL}`",
-            staging.display(),
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        );
-        if target.exists() && !imports(&version, Some(&target)) {
-            // Left by an older pin.
-            let _ = std::fs::remove_dir_all(&target);
-        }
-        if std::fs::rename(&staging, &target).is_err() {
-            // Another process moved its copy into place first.
-            let _ = std::fs::remove_dir_all(&staging);
-        }
-        assert!(
-            imports(&version, Some(&target)),
-            "botocore {version} installed into {} does not import",
-            target.display()
-        );
-        Some(target)
-    })
-    .clone()
+    crate::python::BOTOCORE.python_path()
 }
 
-/// Runs the script with `args`, feeding it `input`; its stdout. Panics, with the way to fix
-/// it, if Python or botocore is missing: these tests must fail, not skip, without them.
+/// Runs `botocore_parse.py` with `args`, feeding it `input`; its stdout.
 fn run(args: &[&str], input: Vec<u8>) -> Vec<u8> {
-    let script = package_dir().join("botocore_parse.py");
+    run_script("botocore_parse.py", args, input)
+}
+
+/// Runs `script` (a Python file of this package, e.g. `botocore_sign.py`) with the pinned
+/// botocore on its `PYTHONPATH` and `args`, feeding it `input`; its stdout. Panics, with the way
+/// to fix it, if Python or botocore is missing (the script exits with 3 when it cannot import
+/// botocore): these tests must fail, not skip, without them.
+pub fn run_script(script: &str, args: &[&str], input: Vec<u8>) -> Vec<u8> {
+    let name = script;
+    let script = package_dir().join(name);
     let mut command = Command::new(python());
     if let Some(path) = python_path() {
         command.env("PYTHONPATH", path);
@@ -159,7 +83,7 @@ fn run(args: &[&str], input: Vec<u8>) -> Vec<u8> {
     }
     assert!(
         status.success(),
-        "`botocore_parse.py {}` failed ({status}):\n{stderr}",
+        "`{name} {}` failed ({status}):\n{stderr}",
         args.join(" ")
     );
     stdout

@@ -6,6 +6,8 @@
 //! - [`sdk`]: aws-sdk-fsx behind a capturing fake HTTP client, one [`sdk::Harness`] per
 //!   operation.
 //! - [`botocore`]: botocore's parser, through `botocore_parse.py`.
+//! - [`python`]: the Python interpreter and the pinned packages, provisioned on first use.
+//! - [`moto`]: moto's FSx server, for the client's end-to-end test (`tests/moto.rs`).
 //! - [`examples`]: the documented examples as wire JSON.
 //!
 //! Every random case is a function of the seed (`DIFFERENTIAL_SEED`, default
@@ -18,6 +20,8 @@ pub mod examples;
 pub mod generate;
 pub mod json;
 pub mod model;
+pub mod moto;
+pub mod python;
 pub mod sdk;
 
 use std::fmt::Write as _;

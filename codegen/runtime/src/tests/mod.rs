@@ -1,6 +1,10 @@
 //! The runtime's unit tests: here, not in the sources, so that the copies in generated crates
 //! carry none of them.
 
+#[cfg(feature = "client")]
+mod client_credentials;
+#[cfg(feature = "client")]
+mod client_retry;
 mod endpoint;
 mod endpoint_rules;
 mod event_stream;
