@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Cold debug build of a fresh crate that depends only on the generated FSx crate (a copy of
-# generated/), against fresh crates that depend only on aws-sdk-fsx 1.133.0: with its default
-# features (what `cargo add aws-sdk-fsx` gives: rustls, the default HTTPS client, tokio) and
-# without them (the SDK's own code and runtime, no TLS or HTTP stack).
+# generated/), without features (the sans-IO core) and with `client` (the client: SigV4, hyper
+# over rustls, tokio), against fresh crates that depend only on aws-sdk-fsx 1.133.0: with its
+# default features (what `cargo add aws-sdk-fsx` gives: rustls, the default HTTPS client, tokio)
+# and without them (the SDK's own code and runtime, no TLS or HTTP stack). The like-for-like
+# pair is the generated crate with `client` against aws-sdk-fsx with its default features: both
+# make real HTTPS calls.
 #
 # Each crate gets its own empty CARGO_TARGET_DIR; dependencies are downloaded (and the lock file
 # resolved, starting from the workspace's Cargo.lock) before the clock starts, so only
@@ -13,9 +16,9 @@
 # Then each crate's own share ("OWN" lines): `cargo clean -p` of the generated crate (resp.
 # aws-sdk-fsx) alone, and the build again, dependencies already built.
 #
-#   bash tests/bench/cold-build.sh            # all three
+#   bash tests/bench/cold-build.sh            # all four
 #   KEEP=1 bash tests/bench/cold-build.sh     # keep the scratch folder (printed)
-#   SKIP_LEAN=1 bash tests/bench/cold-build.sh  # only the generated crate and the default SDK
+#   SKIP_LEAN=1 bash tests/bench/cold-build.sh  # without the SDK without default features
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -70,6 +73,7 @@ measure_own() {
 }
 
 make_crate ours 'fsx = { path = "../generated" }'
+make_crate ours-client 'fsx = { path = "../generated", features = ["client"] }'
 make_crate sdk 'aws-sdk-fsx = "=1.133.0"'
 if [[ "${SKIP_LEAN:-}" != 1 ]]; then
     make_crate sdk-lean 'aws-sdk-fsx = { version = "=1.133.0", default-features = false }'
@@ -78,6 +82,8 @@ fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 read -r ours_wall ours_cpu <<<"$(measure ours)"
 echo "COLD generated-fsx wall=${ours_wall}s cpu=${ours_cpu}s"
+read -r client_wall client_cpu <<<"$(measure ours-client)"
+echo "COLD generated-fsx-client wall=${client_wall}s cpu=${client_cpu}s"
 read -r sdk_wall sdk_cpu <<<"$(measure sdk)"
 echo "COLD aws-sdk-fsx wall=${sdk_wall}s cpu=${sdk_cpu}s"
 if [[ "${SKIP_LEAN:-}" != 1 ]]; then
@@ -86,13 +92,17 @@ if [[ "${SKIP_LEAN:-}" != 1 ]]; then
 fi
 read -r ours_own_wall ours_own_cpu <<<"$(measure_own ours fsx)"
 echo "OWN generated-fsx wall=${ours_own_wall}s cpu=${ours_own_cpu}s"
+read -r client_own_wall client_own_cpu <<<"$(measure_own ours-client fsx)"
+echo "OWN generated-fsx-client wall=${client_own_wall}s cpu=${client_own_cpu}s"
 read -r sdk_own_wall sdk_own_cpu <<<"$(measure_own sdk aws-sdk-fsx)"
 echo "OWN aws-sdk-fsx wall=${sdk_own_wall}s cpu=${sdk_own_cpu}s"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "RATIO aws-sdk-fsx/generated-fsx wall=$(ratio "$sdk_wall" "$ours_wall") cpu=$(ratio "$sdk_cpu" "$ours_cpu")"
+echo "RATIO aws-sdk-fsx/generated-fsx-client wall=$(ratio "$sdk_wall" "$client_wall") cpu=$(ratio "$sdk_cpu" "$client_cpu")"
 echo "RATIO own aws-sdk-fsx/generated-fsx wall=$(ratio "$sdk_own_wall" "$ours_own_wall") cpu=$(ratio "$sdk_own_cpu" "$ours_own_cpu")"
+echo "RATIO own aws-sdk-fsx/generated-fsx-client wall=$(ratio "$sdk_own_wall" "$client_own_wall") cpu=$(ratio "$sdk_own_cpu" "$client_own_cpu")"
 if [[ "${SKIP_LEAN:-}" != 1 ]]; then
     echo "RATIO aws-sdk-fsx-no-default-features/generated-fsx wall=$(ratio "$lean_wall" "$ours_wall") cpu=$(ratio "$lean_cpu" "$ours_cpu")"
 fi

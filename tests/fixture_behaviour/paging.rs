@@ -159,3 +159,23 @@ fn without_rules_the_endpoint_url_is_required() {
     let error = block_on(client.ping().send()).unwrap_err();
     assert!(error.to_string().contains("endpoint_url"), "{error}");
 }
+
+#[test]
+fn items_of_a_required_list() {
+    let fake = Fake::new(vec![
+        r#"{"Names":["x","y"],"NextToken":"n"}"#,
+        r#"{"Names":[]}"#,
+    ]);
+    let client = client(&fake, true);
+    let names = block_on(
+        client
+            .list_names()
+            .into_paginator()
+            .items()
+            .send()
+            .collect(),
+    )
+    .unwrap();
+    assert_eq!(names, ["x", "y"]);
+    assert_eq!(fake.bodies_sent().len(), 2);
+}

@@ -415,6 +415,11 @@ fn paginator(ir: &Ir, op: &Operation) -> Option<TokenStream> {
     });
     let items = paging.items.as_ref().map(|(field, item)| {
         let ident = &field.ident;
+        let take = if field.optional {
+            quote!(page.#ident.unwrap_or_default())
+        } else {
+            quote!(page.#ident)
+        };
         let wire = &field.wire;
         let docs = doc_lines(&[format!(
             "The items of every page (each page's `{wire}`), one by one."
@@ -446,7 +451,7 @@ fn paginator(ir: &Ir, op: &Operation) -> Option<TokenStream> {
                 pub fn send(self) -> super::Items<#output, #item, #error> {
                     super::Items::new(
                         self.paginator.send(),
-                        |page: #output| page.#ident.unwrap_or_default(),
+                        |page: #output| #take,
                         self.max_items,
                     )
                 }

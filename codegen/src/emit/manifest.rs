@@ -92,6 +92,7 @@ pub const CLIENT_DEPENDENCIES: &[Dependency] = &[
     ),
     client_dep("rustls", "0.23", false, &["ring", "std", "tls12"]),
     client_dep("rustls-native-certs", "0.8", true, &[]),
+    client_dep("sha2", "0.11", true, &[]),
     client_dep("tokio", "1", false, &["time"]),
 ];
 
@@ -124,6 +125,7 @@ const CLIENT_FEATURE: &[&str] = &[
     "dep:hyper-util",
     "dep:rustls",
     "dep:rustls-native-certs",
+    "dep:sha2",
     "dep:tokio",
 ];
 

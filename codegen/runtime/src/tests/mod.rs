@@ -5,6 +5,8 @@
 mod client_credentials;
 #[cfg(feature = "client")]
 mod client_retry;
+#[cfg(feature = "client")]
+mod client_sign;
 mod endpoint;
 mod endpoint_rules;
 mod event_stream;

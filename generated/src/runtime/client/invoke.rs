@@ -19,7 +19,7 @@ use crate::runtime::client::http::{HttpClient, HttpError, HttpErrorKind, HyperCl
 use crate::runtime::client::retry::{
     self, Decision, Failure, ModeledRetry, RetryQuota, RetryState,
 };
-use crate::runtime::client::sign::sign_request;
+use crate::runtime::client::sign::Signer;
 use crate::runtime::json_write::SerializeError;
 use crate::runtime::protocol::ServiceError;
 
@@ -68,6 +68,10 @@ struct Inner {
     http: Result<Arc<dyn HttpClient>, String>,
     quota: RetryQuota,
     resolve_endpoint: ResolveEndpoint,
+    /// The endpoint, once resolved: it depends on the config alone, which never changes (a
+    /// failure is not kept, so each call reports it).
+    endpoint: std::sync::OnceLock<ResolvedEndpoint>,
+    signer: Signer,
 }
 
 impl fmt::Debug for Handle {
@@ -96,6 +100,8 @@ impl Handle {
                 config,
                 http,
                 resolve_endpoint,
+                endpoint: std::sync::OnceLock::new(),
+                signer: Signer::default(),
             }),
         }
     }
@@ -147,7 +153,13 @@ impl Handle {
                 None,
             ))
         })?;
-        let endpoint = (inner.resolve_endpoint)(config).map_err(SdkError::Construction)?;
+        let endpoint = match inner.endpoint.get() {
+            Some(endpoint) => endpoint,
+            None => {
+                let resolved = (inner.resolve_endpoint)(config).map_err(SdkError::Construction)?;
+                inner.endpoint.get_or_init(|| resolved)
+            }
+        };
         let request = (operation.request)(input).map_err(|e| {
             SdkError::Construction(ConstructionFailure::new(
                 format!("the {} input could not be serialized", operation.name),
@@ -160,14 +172,18 @@ impl Handle {
                 Some(Box::new(e)),
             ))
         })?;
-        prepare_headers(&mut request, &endpoint).map_err(SdkError::Construction)?;
+        prepare_headers(&mut request, endpoint).map_err(SdkError::Construction)?;
         let signing = match operation.signing_name {
             None => None,
-            Some(model_name) => Some(signing(config, &endpoint, model_name, operation.name).await?),
+            Some(model_name) => Some(signing(config, endpoint, model_name, operation.name).await?),
         };
 
         let retry = config.retry_config();
-        let invocation_id = crate::runtime::protocol::idempotency_token();
+        // Only tells a call's attempts apart in the service's logs: a fast random UUID, not
+        // the operating system's randomness (a system call) that idempotency tokens get.
+        let invocation_id = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+            .into_uuid()
+            .to_string();
         let mut state = RetryState::new();
         let mut attempt: u32 = 0;
         loop {
@@ -185,14 +201,15 @@ impl Handle {
                 headers.insert("amz-sdk-request", value);
             }
             if let Some((credentials, name, region)) = &signing {
-                sign_request(&mut request, credentials, name, region, SystemTime::now()).map_err(
-                    |e| {
+                inner
+                    .signer
+                    .sign(&mut request, credentials, name, region, SystemTime::now())
+                    .map_err(|e| {
                         SdkError::Construction(ConstructionFailure::new(
                             format!("{} could not be signed", operation.name),
                             Some(Box::new(e)),
                         ))
-                    },
-                )?;
+                    })?;
             }
             let sent = send(&**http, request, config.timeout_config().attempt_timeout()).await;
             let (failure, outcome) = match sent {
