@@ -44,6 +44,7 @@ impl Seen {
 struct FaultServer {
     port: u16,
     seen: Arc<Mutex<Vec<Seen>>>,
+    connections: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl FaultServer {
@@ -53,15 +54,22 @@ impl FaultServer {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let script = Arc::new(script);
         let log = seen.clone();
+        let connections = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = connections.clone();
         tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
                     return;
                 };
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 tokio::spawn(serve(stream, script.clone(), log.clone()));
             }
         });
-        FaultServer { port, seen }
+        FaultServer {
+            port,
+            seen,
+            connections,
+        }
     }
 
     fn url(&self) -> String {
@@ -345,6 +353,31 @@ async fn a_response_slower_than_the_attempt_timeout_is_a_timeout() {
     assert!(error.is_timeout(), "{error:?}");
     assert_eq!(server.seen().len(), 2, "a timeout is retried");
     assert!(started.elapsed() < Duration::from_millis(450));
+}
+
+#[tokio::test]
+async fn the_default_clients_read_timeout_is_a_timeout() {
+    let slow = Action::Slow(Duration::from_millis(500), 200, r#"{"Backups":[]}"#);
+    let server = FaultServer::start(vec![slow]).await;
+    let timeouts = TimeoutConfig::default().with_read_timeout(Some(Duration::from_millis(50)));
+    let client = client(&server, quick_retries().with_max_attempts(1), timeouts);
+    let error = client.describe_backups().send().await.unwrap_err();
+    assert!(error.is_timeout(), "{error:?}");
+    assert!(error.to_string().contains("read timeout"), "{error}");
+}
+
+#[tokio::test]
+async fn calls_reuse_their_connection() {
+    let server = FaultServer::start(vec![Action::Respond(200, r#"{"Backups":[]}"#)]).await;
+    let client = client(&server, quick_retries(), TimeoutConfig::default());
+    for _ in 0..3 {
+        client.describe_backups().send().await.unwrap();
+    }
+    assert_eq!(server.seen().len(), 3);
+    assert_eq!(
+        server.connections.load(std::sync::atomic::Ordering::SeqCst),
+        1
+    );
 }
 
 #[tokio::test]

@@ -112,6 +112,7 @@ fn crate_files_of_a_fixture() {
             "src/runtime/client/profile.rs",
             "src/runtime/client/retry.rs",
             "src/runtime/client/sign.rs",
+            "src/runtime/client/timer.rs",
             "src/runtime/endpoint.rs",
             "src/runtime/json_read/error.rs",
             "src/runtime/json_read/keys.rs",

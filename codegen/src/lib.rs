@@ -80,6 +80,10 @@ const RUNTIME: &[(&str, &str)] = &[
         "client/sign.rs",
         include_str!("../runtime/src/client/sign.rs"),
     ),
+    (
+        "client/timer.rs",
+        include_str!("../runtime/src/client/timer.rs"),
+    ),
     ("endpoint.rs", include_str!("../runtime/src/endpoint.rs")),
     (
         "json_read/error.rs",

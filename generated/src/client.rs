@@ -20,6 +20,8 @@ pub use ::aws_credential_types::{provider::ProvideCredentials, Credentials};
 /// The client: calls Amazon FSx over HTTPS, with endpoints from the region, SigV4 signing, credentials, retries and paging.
 ///
 /// Make one from the environment ([`Client::from_env`]: `AWS_REGION`, `AWS_ACCESS_KEY_ID`…, the shared config files) or from a [`Config`] ([`Client::from_conf`]); each operation is a method returning its fluent builder, whose `send()` makes the call. One `Client` shares its connections and retry quota across calls: clone it rather than making another.
+///
+/// The default HTTP client runs on tokio, as aws-sdk-rust's does: call from a tokio runtime (with its I/O and time drivers). Under another executor, give the config your own `HttpClient`: retries' waits and timeouts then use a timer thread.
 #[derive(Clone, Debug)]
 pub struct Client {
     handle: crate::runtime::client::invoke::Handle,

@@ -7,8 +7,11 @@
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
+use std::time::Duration;
 
-use fixture_paging::client::{BoxFuture, Credentials, HttpClient, HttpError, SdkError};
+use fixture_paging::client::{
+    BoxFuture, Credentials, HttpClient, HttpError, RetryConfig, SdkError, TimeoutConfig,
+};
 use fixture_paging::{Client, Config};
 
 /// Runs a future that never waits on anything but the fake client (which answers at once).
@@ -31,14 +34,18 @@ fn block_on<F: Future>(future: F) -> F::Output {
 /// the requests.
 #[derive(Debug, Clone)]
 struct Fake {
-    bodies: Arc<Vec<&'static str>>,
+    answers: Arc<Vec<(u16, &'static str)>>,
     seen: Arc<Mutex<Vec<http::Request<Vec<u8>>>>>,
 }
 
 impl Fake {
     fn new(bodies: Vec<&'static str>) -> Fake {
+        Fake::answering(bodies.into_iter().map(|b| (200, b)).collect())
+    }
+
+    fn answering(answers: Vec<(u16, &'static str)>) -> Fake {
         Fake {
-            bodies: Arc::new(bodies),
+            answers: Arc::new(answers),
             seen: Arc::default(),
         }
     }
@@ -57,9 +64,13 @@ impl HttpClient for Fake {
         request: http::Request<Vec<u8>>,
     ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, HttpError>> {
         let mut seen = self.seen.lock().unwrap();
-        let body = self.bodies[seen.len().min(self.bodies.len() - 1)];
+        let (status, body) = self.answers[seen.len().min(self.answers.len() - 1)];
         seen.push(request);
-        Box::pin(async move { Ok(http::Response::new(body.as_bytes().to_vec())) })
+        Box::pin(async move {
+            let mut response = http::Response::new(body.as_bytes().to_vec());
+            *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+            Ok(response)
+        })
     }
 }
 
@@ -178,4 +189,49 @@ fn items_of_a_required_list() {
     .unwrap();
     assert_eq!(names, ["x", "y"]);
     assert_eq!(fake.bodies_sent().len(), 2);
+}
+
+/// Never answers.
+#[derive(Debug)]
+struct Silent;
+
+impl HttpClient for Silent {
+    fn send(
+        &self,
+        _request: http::Request<Vec<u8>>,
+    ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, HttpError>> {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[test]
+fn retries_and_timeouts_need_no_tokio() {
+    let fake = Fake::answering(vec![
+        (503, r#"{"__type":"ServiceUnavailable"}"#),
+        (200, "{}"),
+    ]);
+    let retry = RetryConfig::default().with_initial_backoff(Duration::from_millis(5));
+    let client = Client::from_conf(
+        Config::builder()
+            .region("eu-west-3")
+            .endpoint_url("https://paging.example.com")
+            .retry_config(retry)
+            .http_client(fake.clone())
+            .build(),
+    );
+    block_on(client.ping().send()).unwrap();
+    assert_eq!(fake.seen.lock().unwrap().len(), 2);
+
+    let timeouts = TimeoutConfig::default().with_attempt_timeout(Some(Duration::from_millis(20)));
+    let client = Client::from_conf(
+        Config::builder()
+            .region("eu-west-3")
+            .endpoint_url("https://paging.example.com")
+            .retry_config(RetryConfig::disabled())
+            .timeout_config(timeouts)
+            .http_client(Silent)
+            .build(),
+    );
+    let error = block_on(client.ping().send()).unwrap_err();
+    assert!(error.is_timeout(), "{error:?}");
 }

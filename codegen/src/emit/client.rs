@@ -42,6 +42,8 @@ pub fn client_rs(ir: &Ir) -> TokenStream {
         format!("The client: calls {title} over HTTPS, with endpoints from the region, SigV4 signing, credentials, retries and paging."),
         String::new(),
         "Make one from the environment ([`Client::from_env`]: `AWS_REGION`, `AWS_ACCESS_KEY_ID`…, the shared config files) or from a [`Config`] ([`Client::from_conf`]); each operation is a method returning its fluent builder, whose `send()` makes the call. One `Client` shares its connections and retry quota across calls: clone it rather than making another.".to_owned(),
+        String::new(),
+        "The default HTTP client runs on tokio, as aws-sdk-rust's does: call from a tokio runtime (with its I/O and time drivers). Under another executor, give the config your own `HttpClient`: retries' waits and timeouts then use a timer thread.".to_owned(),
     ]);
     quote! {
         //! The client (feature `client`): [`Client`], its [`Config`], the fluent builders of

@@ -17,6 +17,7 @@ use crate::runtime::client::retry::{
     self, Decision, Failure, ModeledRetry, RetryQuota, RetryState,
 };
 use crate::runtime::client::sign::Signer;
+use crate::runtime::client::timer;
 use crate::runtime::json_write::SerializeError;
 use crate::runtime::protocol::ServiceError;
 
@@ -118,7 +119,7 @@ impl Handle {
         let call = self.invoke_attempts(operation, input, &attempts);
         match self.inner.config.timeout_config().operation_timeout() {
             None => call.await,
-            Some(limit) => match tokio::time::timeout(limit, call).await {
+            Some(limit) => match timer::timeout(limit, call).await {
                 Ok(result) => result,
                 Err(_) => Err(SdkError::transport(
                     HttpError::new(
@@ -258,7 +259,7 @@ impl Handle {
 
 async fn sleep(delay: Duration) {
     if !delay.is_zero() {
-        tokio::time::sleep(delay).await;
+        timer::sleep(delay).await;
     }
 }
 
@@ -269,7 +270,7 @@ async fn send(
 ) -> Result<http::Response<Vec<u8>>, HttpError> {
     match limit {
         None => http.send(request).await,
-        Some(limit) => match tokio::time::timeout(limit, http.send(request)).await {
+        Some(limit) => match timer::timeout(limit, http.send(request)).await {
             Ok(result) => result,
             Err(_) => Err(HttpError::new(
                 HttpErrorKind::Timeout,

@@ -12,3 +12,4 @@ pub mod paginator;
 pub mod profile;
 pub mod retry;
 pub mod sign;
+pub mod timer;

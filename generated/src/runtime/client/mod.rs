@@ -15,3 +15,4 @@ pub mod paginator;
 pub mod profile;
 pub mod retry;
 pub mod sign;
+pub mod timer;
