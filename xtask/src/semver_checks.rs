@@ -86,12 +86,13 @@ fn install(root: &Path, out: &mut dyn Write) -> Result<PathBuf, String> {
     );
     let _ = out.flush();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let build = scratch::folder(root, "tools-build");
     let status = Command::new(cargo)
         .args(["install", "cargo-semver-checks", "--locked", "--quiet"])
         .args(["--version", &format!("={VERSION}")])
         .arg("--root")
         .arg(&tools)
-        .env("CARGO_TARGET_DIR", scratch::folder(root, "tools-build"))
+        .env("CARGO_TARGET_DIR", &build)
         // A tool run for seconds: build it fast rather than make it fast.
         .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
         .env("CARGO_PROFILE_RELEASE_LTO", "off")
@@ -104,6 +105,9 @@ fn install(root: &Path, out: &mut dyn Write) -> Result<PathBuf, String> {
             "cargo install cargo-semver-checks {VERSION} failed"
         ));
     }
+    // Its build products (about 650 MB) serve no one once the binary is installed; cargo
+    // keeps them only because the target folder is given.
+    let _ = std::fs::remove_dir_all(&build);
     Ok(binary)
 }
 
