@@ -458,7 +458,7 @@ async fn pages_follow_tokens_and_stop_on_a_repeated_one() {
         .page_size(1)
         .items()
         .send()
-        .collect()
+        .try_collect()
         .await
         .unwrap()
         .into_iter()
@@ -511,7 +511,8 @@ async fn max_items_stops_paging() {
         .items()
         .max_items(3)
         .send()
-        .collect()
+        // aws-sdk-rust's idiom: any collection of results.
+        .collect::<Result<Vec<_>, _>>()
         .await
         .unwrap();
     assert_eq!(items.len(), 3);
@@ -551,4 +552,99 @@ fn secrets_stay_out_of_debug_output() {
         assert!(!text.contains(SECRET), "{text}");
         assert!(!text.contains("TOKEN-SECRET"), "{text}");
     }
+}
+
+/// Counts its loads; its credentials expire `lifetime` after each.
+#[derive(Debug)]
+struct CountingProvider {
+    loads: Arc<std::sync::atomic::AtomicUsize>,
+    lifetime: Duration,
+}
+
+impl fsx::client::ProvideCredentials for CountingProvider {
+    fn provide_credentials<'a>(
+        &'a self,
+    ) -> aws_credential_types::provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        self.loads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let expiry = std::time::SystemTime::now() + self.lifetime;
+        aws_credential_types::provider::future::ProvideCredentials::ready(Ok(Credentials::new(
+            "AKIDEXAMPLE",
+            SECRET,
+            None,
+            Some(expiry),
+            "counting",
+        )))
+    }
+}
+
+#[tokio::test]
+async fn credentials_are_loaded_once_until_they_near_expiry() {
+    let server = FaultServer::start(vec![Action::Respond(200, r#"{"Backups":[]}"#)]).await;
+    for (lifetime, loads) in [(Duration::from_secs(3600), 1), (Duration::from_secs(5), 3)] {
+        let counter = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let config = fsx::Config::builder()
+            .region("us-east-1")
+            .endpoint_url(server.url())
+            .credentials_provider(CountingProvider {
+                loads: counter.clone(),
+                lifetime,
+            })
+            .build();
+        let client = Client::from_conf(config);
+        for _ in 0..3 {
+            client.describe_backups().send().await.unwrap();
+        }
+        // Credentials expiring within the 10 s buffer are loaded again for every call.
+        assert_eq!(
+            counter.load(std::sync::atomic::Ordering::SeqCst),
+            loads,
+            "{lifetime:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_connect_timeout_covers_the_tls_handshake() {
+    // The server accepts the connection, reads the TLS hello as a request that never ends, and
+    // never answers: TCP is up, TLS never is.
+    let server = FaultServer::start(vec![Action::Respond(200, "{}")]).await;
+    let config = fsx::Config::builder()
+        .region("us-east-1")
+        .endpoint_url(format!("https://127.0.0.1:{}", server.port))
+        .credentials(Credentials::new("AKIDEXAMPLE", SECRET, None, None, "test"))
+        .retry_config(RetryConfig::disabled())
+        .timeout_config(
+            TimeoutConfig::default().with_connect_timeout(Some(Duration::from_millis(200))),
+        )
+        .build();
+    let started = std::time::Instant::now();
+    let error = tokio::time::timeout(
+        Duration::from_secs(10),
+        Client::from_conf(config).describe_backups().send(),
+    )
+    .await
+    .expect("the connect timeout ends the call")
+    .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(matches!(error, SdkError::Dispatch(_)), "{error:?}");
+    assert!(error.to_string().contains("connect timeout"), "{error}");
+}
+
+#[test]
+fn from_env_reads_the_service_endpoint_url() {
+    let env = fsx::client::Env::from_slices(
+        &[
+            ("HOME", "/nowhere"),
+            ("AWS_REGION", "eu-west-3"),
+            ("AWS_ENDPOINT_URL", "http://everything.example:1"),
+            ("AWS_ENDPOINT_URL_FSX", "http://localhost:4566"),
+        ],
+        &[],
+    );
+    let config = fsx::Config::from_env_with(env, None).build();
+    assert_eq!(config.region(), Some("eu-west-3"));
+    assert_eq!(config.endpoint_url(), Some("http://localhost:4566"));
 }

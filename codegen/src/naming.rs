@@ -188,6 +188,10 @@ impl Names {
     }
 }
 
+/// The client's fluent builders' own methods (`emit/client.rs`): an input member named like
+/// one gets a `_value` setter, as `build` does.
+const FLUENT_BUILDER_METHODS: &[&str] = &["send", "as_input", "into_paginator", "new"];
+
 /// Methods every generated structure has (`builder()` and those of its derived and blanket
 /// traits), which no getter may shadow.
 const TRAIT_METHODS: &[&str] = &[
@@ -316,7 +320,10 @@ pub fn assign(
                 for member in members {
                     let field = snake(member.name());
                     // The builder's own `build()` and its traits' methods win over setters.
+                    // An input's setters are also its client fluent builder's, beside that
+                    // builder's own methods.
                     let setter = if field.bare() == "build"
+                        || (is_input && FLUENT_BUILDER_METHODS.contains(&field.bare()))
                         || (field.bare() != "builder" && TRAIT_METHODS.contains(&field.bare()))
                     {
                         RustIdent::escaped(&format!("{}_value", field.bare()))

@@ -100,7 +100,7 @@ fn pages_and_items_follow_the_tokens() {
             .page_size(2)
             .items()
             .send()
-            .collect(),
+            .try_collect(),
     )
     .unwrap()
     .into_iter()
@@ -127,7 +127,7 @@ fn paging_resumes_from_a_token() {
             .next_token("resume-here")
             .into_paginator()
             .send()
-            .collect(),
+            .try_collect(),
     )
     .unwrap();
     assert_eq!(pages.len(), 1);
@@ -141,7 +141,8 @@ fn paging_resumes_from_a_token() {
 fn requests_are_signed_with_the_model_signing_name_except_optional_auth() {
     let fake = Fake::new(vec![r#"{}"#]);
     let client = client(&fake, true);
-    block_on(client.config_operation().name("n").send()).unwrap();
+    // A member named like the fluent builder's `send()` gets `send_value()`.
+    block_on(client.config_operation().name("n").send_value("s").send()).unwrap();
     block_on(client.ping().send()).unwrap();
     let seen = fake.seen.lock().unwrap();
     let authorization = seen[0].headers()["authorization"].to_str().unwrap();
@@ -151,6 +152,7 @@ fn requests_are_signed_with_the_model_signing_name_except_optional_auth() {
     );
     assert_eq!(seen[0].uri(), "https://paging.example.com/");
     assert_eq!(seen[0].headers()["x-amz-target"], "PagingService.Config");
+    assert_eq!(seen[0].body(), br#"{"Name":"n","Send":"s"}"#);
     assert!(!seen[1].headers().contains_key("authorization"));
 }
 
@@ -184,7 +186,7 @@ fn items_of_a_required_list() {
             .into_paginator()
             .items()
             .send()
-            .collect(),
+            .try_collect(),
     )
     .unwrap();
     assert_eq!(names, ["x", "y"]);

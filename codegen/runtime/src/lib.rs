@@ -31,6 +31,9 @@ pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue};
 mod runtime {
     #[cfg(feature = "client")]
     pub use super::client;
+    /// The service's `sdkId`, which generated crates set (`AWS_ENDPOINT_URL_<SERVICE>`).
+    #[cfg(feature = "client")]
+    pub const SDK_ID: &str = "Runtime";
     pub use super::values::REDACTED;
     pub use super::{endpoint, json_read, json_write, protocol, timestamp};
 }

@@ -16,11 +16,11 @@ use crate::rules::ParamType;
 
 /// The `Client` methods an operation's method must not take (an operation `Config` gets
 /// `config_operation()`).
-const CLIENT_METHODS: &[&str] = &["config", "from_conf", "from_env"];
+const CLIENT_METHODS: &[&str] = &["clone", "config", "from_conf", "from_env"];
 
 /// `src/client.rs`.
 pub fn client_rs(ir: &Ir) -> TokenStream {
-    let methods = ir.operations.iter().map(|op| client_method(ir, op));
+    let methods = ir.operations.iter().map(client_method);
     let builders = ir.operations.iter().map(|op| fluent_builder(ir, op));
     let paginators: Vec<TokenStream> = ir
         .operations
@@ -104,7 +104,7 @@ pub fn client_rs(ir: &Ir) -> TokenStream {
 }
 
 /// The `Client` method of an operation.
-fn client_method(ir: &Ir, op: &Operation) -> TokenStream {
+fn client_method(op: &Operation) -> TokenStream {
     let method = method_name(op);
     let builder = format_ident!("{}FluentBuilder", op.marker.bare());
     let module = &op.module;
@@ -113,7 +113,6 @@ fn client_method(ir: &Ir, op: &Operation) -> TokenStream {
         op.name,
         module.bare()
     )]);
-    let _ = ir;
     quote! {
         #docs
         pub fn #method(&self) -> builders::#builder {
@@ -363,7 +362,8 @@ fn op_paging<'a>(ir: &'a Ir, op: &Operation) -> Option<Paging<'a>> {
         )
     };
     let input_token = member(&op.input, &pagination.input_token).filter(|f| is_string(f))?;
-    let output_token = member(&op.output, &pagination.output_token).filter(|f| is_string(f))?;
+    let output_token = member(&op.output, &pagination.output_token)
+        .filter(|f| is_string(f) && f.getter.is_some())?;
     let page_size = pagination
         .page_size
         .as_deref()

@@ -198,6 +198,11 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
             pub(crate) mod event_stream;
         )
     });
+    let sdk_id = ir
+        .service
+        .sdk_id
+        .clone()
+        .unwrap_or_else(|| ir.service.id.name().to_owned());
     quote! {
         //! The runtime this crate's generated code drives: the awsJson reader and writer, the
         //! protocol's envelope and errors, endpoints and shared values. Copied from the
@@ -221,6 +226,10 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         pub(crate) mod values;
 
         pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue, REDACTED};
+
+        /// The service's `sdkId`: the client reads `AWS_ENDPOINT_URL_<SERVICE>` with it.
+        #[cfg(feature = "client")]
+        pub(crate) const SDK_ID: &str = #sdk_id;
     }
 }
 

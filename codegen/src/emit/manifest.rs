@@ -94,6 +94,7 @@ pub const CLIENT_DEPENDENCIES: &[Dependency] = &[
     client_dep("rustls-native-certs", "0.8", true, &[]),
     client_dep("sha2", "0.11", true, &[]),
     client_dep("tokio", "1", false, &["time"]),
+    client_dep("tower-service", "0.3", true, &[]),
 ];
 
 const fn client_dep(
@@ -127,6 +128,7 @@ const CLIENT_FEATURE: &[&str] = &[
     "dep:rustls-native-certs",
     "dep:sha2",
     "dep:tokio",
+    "dep:tower-service",
 ];
 
 pub const RUST_VERSION: &str = "1.94.1";

@@ -20,3 +20,6 @@ pub(crate) mod timestamp;
 pub(crate) mod validate;
 pub(crate) mod values;
 pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue, REDACTED};
+/// The service's `sdkId`: the client reads `AWS_ENDPOINT_URL_<SERVICE>` with it.
+#[cfg(feature = "client")]
+pub(crate) const SDK_ID: &str = "FSx";

@@ -438,7 +438,7 @@ async fn fsx_client_against_moto() {
         .page_size(1)
         .items()
         .send()
-        .collect()
+        .try_collect()
         .await
         .unwrap_or_else(|e| panic!("DescribeBackups items: {e}"));
     let item_ids: Vec<&str> = items.iter().filter_map(|b| b.backup_id()).collect();
@@ -449,7 +449,7 @@ async fn fsx_client_against_moto() {
         .into_paginator()
         .page_size(2)
         .send()
-        .collect()
+        .try_collect()
         .await
         .unwrap_or_else(|e| panic!("DescribeBackups pages of 2: {e}"))
         .iter()
@@ -465,7 +465,7 @@ async fn fsx_client_against_moto() {
         .items()
         .max_items(2)
         .send()
-        .collect()
+        .try_collect()
         .await
         .unwrap_or_else(|e| panic!("DescribeBackups max_items: {e}"));
     assert_eq!(first_two.len(), 2);
@@ -525,7 +525,7 @@ async fn fsx_client_against_moto() {
         .into_paginator()
         .items()
         .send()
-        .collect()
+        .try_collect()
         .await
         .unwrap_or_else(|e| panic!("DescribeBackups: {e}"))
         .iter()

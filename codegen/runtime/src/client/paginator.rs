@@ -65,12 +65,22 @@ impl<O, E> Pages<O, E> {
     }
 
     /// Every page, or the first error.
-    pub async fn collect(mut self) -> Result<Vec<O>, SdkError<E>> {
+    pub async fn try_collect(mut self) -> Result<Vec<O>, SdkError<E>> {
         let mut pages = Vec::new();
         while let Some(page) = self.next().await {
             pages.push(page?);
         }
         Ok(pages)
+    }
+
+    /// Every page (or error, the last item), into any collection, as aws-sdk-rust's
+    /// `PaginationStream::collect`: `collect::<Result<Vec<_>, _>>()`.
+    pub async fn collect<C: FromIterator<Result<O, SdkError<E>>>>(mut self) -> C {
+        let mut items = Vec::new();
+        while let Some(item) = self.next().await {
+            items.push(item);
+        }
+        items.into_iter().collect()
     }
 }
 
@@ -146,12 +156,22 @@ impl<O, T, E> Items<O, T, E> {
     }
 
     /// Every item, or the first error.
-    pub async fn collect(mut self) -> Result<Vec<T>, SdkError<E>> {
+    pub async fn try_collect(mut self) -> Result<Vec<T>, SdkError<E>> {
         let mut items = Vec::new();
         while let Some(item) = self.next().await {
             items.push(item?);
         }
         Ok(items)
+    }
+
+    /// Every item (or error, the last one), into any collection, as aws-sdk-rust's
+    /// `PaginationStream::collect`: `collect::<Result<Vec<_>, _>>()`.
+    pub async fn collect<C: FromIterator<Result<T, SdkError<E>>>>(mut self) -> C {
+        let mut items = Vec::new();
+        while let Some(item) = self.next().await {
+            items.push(item);
+        }
+        items.into_iter().collect()
     }
 }
 

@@ -508,11 +508,14 @@ pub fn use_dualstack_endpoint(env: &Env, profile: Option<&str>) -> Option<bool> 
         .and_then(parse_bool)
 }
 
-/// An endpoint URL to use for every service: `AWS_ENDPOINT_URL`, else the profile's
-/// `endpoint_url` (not validated here). `None` when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` (else
-/// the profile's `ignore_configured_endpoint_urls`) is `true`, as in aws-config, which lets a
-/// user switch configured endpoints off without editing the files.
-pub fn endpoint_url(env: &Env, profile: Option<&str>) -> Option<String> {
+/// The endpoint URL configured for the service whose `sdkId` is `service` (`FSx`):
+/// `AWS_ENDPOINT_URL_<SERVICE>` (`AWS_ENDPOINT_URL_FSX`: the `sdkId` upper-cased, spaces as
+/// `_`), else `AWS_ENDPOINT_URL`, else the profile's `endpoint_url` (not validated here). `None`
+/// when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` (else the profile's
+/// `ignore_configured_endpoint_urls`) is `true`, as in aws-config, which lets a user switch
+/// configured endpoints off without editing the files. A profile's `services` sections are not
+/// read (aws-config puts them between the two variables and the profile's `endpoint_url`).
+pub fn endpoint_url(env: &Env, profile: Option<&str>, service: Option<&str>) -> Option<String> {
     let settings = Settings::new(env, profile);
     let ignore = settings.get(
         "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
@@ -520,6 +523,18 @@ pub fn endpoint_url(env: &Env, profile: Option<&str>) -> Option<String> {
     );
     if ignore.as_deref().and_then(parse_bool) == Some(true) {
         return None;
+    }
+    let service_variable = service.map(|id| {
+        format!(
+            "AWS_ENDPOINT_URL_{}",
+            id.trim().replace(' ', "_").to_ascii_uppercase()
+        )
+    });
+    if let Some(url) = service_variable
+        .and_then(|name| env.var(&name))
+        .filter(|url| !url.trim().is_empty())
+    {
+        return Some(url);
     }
     settings.get("AWS_ENDPOINT_URL", "endpoint_url")
 }

@@ -692,13 +692,13 @@ fn endpoint_url() {
     let files = "[default]\nendpoint_url = http://localhost:4566\n[profile ignoring]\nendpoint_url = http://x\nignore_configured_endpoint_urls = true";
     let e = env(&[], files, "");
     assert_eq!(
-        profile::endpoint_url(&e, None).as_deref(),
+        profile::endpoint_url(&e, None, None).as_deref(),
         Some("http://localhost:4566")
     );
-    assert_eq!(profile::endpoint_url(&e, Some("ignoring")), None);
+    assert_eq!(profile::endpoint_url(&e, Some("ignoring"), None), None);
     let e = env(&[("AWS_ENDPOINT_URL", "https://env.example")], files, "");
     assert_eq!(
-        profile::endpoint_url(&e, None).as_deref(),
+        profile::endpoint_url(&e, None, None).as_deref(),
         Some("https://env.example")
     );
     let e = env(
@@ -709,7 +709,7 @@ fn endpoint_url() {
         files,
         "",
     );
-    assert_eq!(profile::endpoint_url(&e, None), None);
+    assert_eq!(profile::endpoint_url(&e, None, None), None);
     // The environment's `false` overrides the profile's `true`.
     let e = env(
         &[("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false")],
@@ -717,11 +717,11 @@ fn endpoint_url() {
         "",
     );
     assert_eq!(
-        profile::endpoint_url(&e, Some("ignoring")).as_deref(),
+        profile::endpoint_url(&e, Some("ignoring"), None).as_deref(),
         Some("http://x")
     );
     let e = env(&[("AWS_ENDPOINT_URL", "")], "", "");
-    assert_eq!(profile::endpoint_url(&e, None), None);
+    assert_eq!(profile::endpoint_url(&e, None, None), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1178,4 +1178,24 @@ fn real_environment_constructors_do_not_read() {
         DefaultCredentialsChain::default(),
     );
     let _ = Env::real().var("THIS_VARIABLE_IS_NOT_SET_ANYWHERE_7F3A");
+}
+
+#[test]
+fn a_service_endpoint_url_comes_first() {
+    let e = Env::from_slices(
+        &[
+            ("HOME", HOME),
+            ("AWS_ENDPOINT_URL", "http://everything:1"),
+            ("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", "http://logs:2"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        profile::endpoint_url(&e, None, Some("CloudWatch Logs")).as_deref(),
+        Some("http://logs:2")
+    );
+    assert_eq!(
+        profile::endpoint_url(&e, None, Some("FSx")).as_deref(),
+        Some("http://everything:1")
+    );
 }

@@ -59,8 +59,10 @@ impl Config {
     /// A builder set from the environment and the shared config files, as the AWS SDKs read
     /// them: the region from `AWS_REGION`, `AWS_DEFAULT_REGION` or the profile's `region`;
     /// FIPS, dual-stack and an endpoint URL from `AWS_USE_FIPS_ENDPOINT`,
-    /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ENDPOINT_URL` or the profile; credentials from the
-    /// environment, then the profile (loaded at the first call, so this never fails). The
+    /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ENDPOINT_URL_<SERVICE>` (`AWS_ENDPOINT_URL_FSX` for
+    /// FSx), `AWS_ENDPOINT_URL` or the profile; credentials from the
+    /// environment, then the profile (loaded by the first call that needs them, and kept until
+    /// shortly before they expire, or for 15 minutes; so this never fails). The
     /// profile is `AWS_PROFILE`, else `default`.
     pub fn from_env() -> ConfigBuilder {
         Self::from_env_with(Env::real(), None)
@@ -73,7 +75,7 @@ impl Config {
             region: profile::region(&env, profile_name),
             use_fips: profile::use_fips_endpoint(&env, profile_name),
             use_dual_stack: profile::use_dualstack_endpoint(&env, profile_name),
-            endpoint_url: profile::endpoint_url(&env, profile_name),
+            endpoint_url: profile::endpoint_url(&env, profile_name, Some(crate::runtime::SDK_ID)),
             ..ConfigBuilder::default()
         };
         let mut chain = DefaultCredentialsChain::with_env(env);

@@ -8,8 +8,9 @@
 //! providers' errors say when they meet such a profile.
 //!
 //! Each provider reads its sources when asked for credentials, not when built, so a client picks
-//! up changes (e.g. refreshed keys in `~/.aws/credentials`) the next time its identity cache
-//! asks. The reads are small and synchronous.
+//! up changes (e.g. refreshed keys in `~/.aws/credentials`) the next time it loads credentials:
+//! the client keeps what it loaded until shortly before it expires, or for 15 minutes. The
+//! reads are small and synchronous.
 
 use std::error::Error;
 use std::fmt;

@@ -75,13 +75,14 @@ impl HttpError {
 impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.kind {
-            HttpErrorKind::Connect => "could not connect",
-            HttpErrorKind::Io => "the connection failed",
-            HttpErrorKind::Response => "the response could not be read",
-            HttpErrorKind::Timeout => "no response within the read timeout",
-            HttpErrorKind::Other => "the request could not be sent",
+            HttpErrorKind::Connect => "could not connect: ",
+            HttpErrorKind::Io => "the connection failed: ",
+            HttpErrorKind::Response => "the response could not be read: ",
+            // Its source names the timeout that passed.
+            HttpErrorKind::Timeout => "",
+            HttpErrorKind::Other => "the request could not be sent: ",
         };
-        write!(f, "{what}: {}", self.source)?;
+        write!(f, "{what}{}", self.source)?;
         // hyper's errors name the step ("client error (Connect)"), their sources the cause
         // ("Connection refused"): say both.
         let mut cause = self.source.source();
@@ -103,15 +104,84 @@ impl std::error::Error for HttpError {
     }
 }
 
+/// The TLS settings every [`HyperClient`] shares: the platform's roots are read once per
+/// process (tens of milliseconds on some systems), not once per client.
+fn tls_config() -> Result<rustls::ClientConfig, String> {
+    static TLS: std::sync::OnceLock<Result<rustls::ClientConfig, String>> =
+        std::sync::OnceLock::new();
+    TLS.get_or_init(|| {
+        let mut roots = rustls::RootCertStore::empty();
+        for certificate in rustls_native_certs::load_native_certs().certs {
+            // A certificate rustls cannot use is skipped, as hyper-rustls does.
+            let _ = roots.add(certificate);
+        }
+        rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map(|builder| builder.with_root_certificates(roots).with_no_client_auth())
+        .map_err(|e| e.to_string())
+    })
+    .clone()
+}
+
 /// The default [`HttpClient`]: hyper's pooled client (connections are reused across calls)
 /// over rustls with the platform's root certificates, HTTP/1.1.
 #[derive(Clone)]
 pub struct HyperClient {
     client: hyper_util::client::legacy::Client<
-        hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>,
+        ConnectTimeout<
+            hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>,
+        >,
         Full<Bytes>,
     >,
     read_timeout: Option<Duration>,
+}
+
+type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// A connector whose connections must be made within a limit: DNS, TCP and TLS together, as
+/// aws-sdk-rust bounds them (hyper's own connect timeout covers TCP alone, split between the
+/// host's addresses).
+#[derive(Clone)]
+struct ConnectTimeout<C> {
+    inner: C,
+    limit: Option<Duration>,
+}
+
+impl<C> tower_service::Service<http::Uri> for ConnectTimeout<C>
+where
+    C: tower_service::Service<http::Uri>,
+    C::Future: Send + 'static,
+    C::Error: Into<BoxError>,
+{
+    type Response = C::Response;
+    type Error = BoxError;
+    type Future = BoxFuture<'static, Result<C::Response, BoxError>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), BoxError>> {
+        self.inner.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, uri: http::Uri) -> Self::Future {
+        let connecting = self.inner.call(uri);
+        let limit = self.limit;
+        Box::pin(async move {
+            match limit {
+                None => connecting.await.map_err(Into::into),
+                Some(limit) => match tokio::time::timeout(limit, connecting).await {
+                    Ok(connected) => connected.map_err(Into::into),
+                    Err(_) => Err(format!(
+                        "no connection (DNS, TCP and TLS) within the connect timeout ({limit:?})"
+                    )
+                    .into()),
+                },
+            }
+        })
+    }
 }
 
 impl fmt::Debug for HyperClient {
@@ -134,30 +204,24 @@ impl HyperClient {
         connect_timeout: Option<Duration>,
         read_timeout: Option<Duration>,
     ) -> Result<Self, HttpError> {
-        let mut roots = rustls::RootCertStore::empty();
-        for certificate in rustls_native_certs::load_native_certs().certs {
-            // A certificate rustls cannot use is skipped, as hyper-rustls does.
-            let _ = roots.add(certificate);
-        }
-        let tls = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .map_err(|e| HttpError::new(HttpErrorKind::Other, e))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
+        let tls = tls_config().map_err(|e| HttpError::new(HttpErrorKind::Other, e))?;
         let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
         http.enforce_http(false);
-        http.set_connect_timeout(connect_timeout);
         http.set_nodelay(true);
         let https = hyper_rustls::HttpsConnectorBuilder::new()
             .with_tls_config(tls)
             .https_or_http()
             .enable_http1()
             .wrap_connector(http);
+        let https = ConnectTimeout {
+            inner: https,
+            limit: connect_timeout,
+        };
         let client =
             hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
                 .pool_idle_timeout(Duration::from_secs(90))
+                // Without a timer, idle connections are only dropped when next checked out.
+                .pool_timer(hyper_util::rt::TokioTimer::new())
                 .build(https);
         Ok(HyperClient {
             client,
@@ -200,7 +264,7 @@ impl HttpClient for HyperClient {
                     .map_err(|_| {
                         HttpError::new(
                             HttpErrorKind::Timeout,
-                            format!("no response after {limit:?}"),
+                            format!("no response within the read timeout ({limit:?})"),
                         )
                     })?,
                 None => self.send_inner(request).await,

@@ -73,7 +73,22 @@ struct Inner {
     /// failure is not kept, so each call reports it).
     endpoint: std::sync::OnceLock<ResolvedEndpoint>,
     signer: Signer,
+    /// The credentials of the latest load, until they are about to expire.
+    credentials: std::sync::Mutex<Option<CachedCredentials>>,
 }
+
+/// Loaded credentials and when to load again: 10 s before they expire, or after 15 minutes
+/// when they do not say (aws-sdk-rust's lazy identity cache does the same: providers, aws-config's
+/// included, do not cache, and an assume-role provider calls STS on each load).
+struct CachedCredentials {
+    credentials: aws_credential_types::Credentials,
+    refresh_at: SystemTime,
+}
+
+/// How long before their expiry credentials are loaded again.
+const EXPIRY_BUFFER: Duration = Duration::from_secs(10);
+/// How long credentials without an expiry are kept.
+const DEFAULT_LIFETIME: Duration = Duration::from_secs(15 * 60);
 
 impl fmt::Debug for Handle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -103,6 +118,7 @@ impl Handle {
                 resolve_endpoint,
                 endpoint: std::sync::OnceLock::new(),
                 signer: Signer::default(),
+                credentials: std::sync::Mutex::new(None),
             }),
         }
     }
@@ -176,7 +192,7 @@ impl Handle {
         prepare_headers(&mut request, endpoint).map_err(SdkError::Construction)?;
         let signing = match operation.signing_name {
             None => None,
-            Some(model_name) => Some(signing(config, endpoint, model_name, operation.name).await?),
+            Some(model_name) => Some(signing(inner, endpoint, model_name, operation.name).await?),
         };
 
         let retry = config.retry_config();
@@ -285,11 +301,12 @@ async fn send(
 
 /// The credentials, signing name and region of a signed call.
 async fn signing<E>(
-    config: &Config,
+    inner: &Inner,
     endpoint: &ResolvedEndpoint,
     model_name: &'static str,
     operation: &str,
 ) -> Result<(aws_credential_types::Credentials, String, String), SdkError<E>> {
+    let config = &inner.config;
     let construction =
         |message: String, source: Option<Box<dyn std::error::Error + Send + Sync>>| {
             SdkError::Construction(ConstructionFailure::new(message, source))
@@ -304,23 +321,55 @@ async fn signing<E>(
                 None,
             )
         })?;
-    let provider = config.credentials_provider().ok_or_else(|| {
-        construction(
-            format!("{operation} needs credentials, and the config has no credentials provider: set one, or build the config with `Config::from_env`"),
-            None,
-        )
-    })?;
-    let credentials = provider.provide_credentials().await.map_err(|e| {
-        construction(
-            "no credentials could be loaded".to_owned(),
-            Some(Box::new(e)),
-        )
-    })?;
+    let credentials = credentials(inner, operation).await?;
     let name = endpoint
         .signing_name
         .clone()
         .unwrap_or_else(|| model_name.to_owned());
     Ok((credentials, name, region))
+}
+
+/// The client's credentials: the cached ones while they are fresh, else a new load (two calls
+/// missing the cache at once may both load; the later result is kept).
+async fn credentials<E>(
+    inner: &Inner,
+    operation: &str,
+) -> Result<aws_credential_types::Credentials, SdkError<E>> {
+    let now = SystemTime::now();
+    {
+        let cached = match inner.credentials.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(cached) = cached.as_ref().filter(|c| now < c.refresh_at) {
+            return Ok(cached.credentials.clone());
+        }
+    }
+    let provider = inner.config.credentials_provider().ok_or_else(|| {
+        SdkError::Construction(ConstructionFailure::new(
+            format!("{operation} needs credentials, and the config has no credentials provider: set one, or build the config with `Config::from_env`"),
+            None,
+        ))
+    })?;
+    let credentials = provider.provide_credentials().await.map_err(|e| {
+        SdkError::Construction(ConstructionFailure::new(
+            "no credentials could be loaded",
+            Some(Box::new(e)),
+        ))
+    })?;
+    let refresh_at = match credentials.expiry() {
+        Some(expiry) => expiry.checked_sub(EXPIRY_BUFFER).unwrap_or(expiry),
+        None => now + DEFAULT_LIFETIME,
+    };
+    let mut cached = match inner.credentials.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    *cached = Some(CachedCredentials {
+        credentials: credentials.clone(),
+        refresh_at,
+    });
+    Ok(credentials)
 }
 
 /// Adds the endpoint's headers and the `user-agent`.
