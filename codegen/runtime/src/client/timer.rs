@@ -1,6 +1,9 @@
 //! Waiting: retries' backoff and the attempt and operation timeouts. On a tokio runtime, tokio's
 //! timers; anywhere else (another executor, with the caller's own `HttpClient`), a thread that
-//! sleeps and wakes the task, so that a retry or a timeout never panics for want of tokio.
+//! sleeps and wakes the task, so that a retry or a timeout never panics for want of tokio. That
+//! is a thread per wait, which sleeps out its delay even when the wait is dropped: fine for the
+//! odd retry, not for thousands of calls a second with timeouts (one timer thread for all, or a
+//! sleep given in the config as aws-sdk-rust's `sleep_impl`, would serve those).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -24,14 +27,28 @@ pub struct Alarm {
     waker: Mutex<Option<Waker>>,
 }
 
-/// A future completing after `delay`.
+/// A future completing after `delay` (at once if no timer thread can be started: a retry's
+/// wait is then skipped rather than the call failed).
 pub fn sleep(delay: Duration) -> Sleep {
+    match timer(delay) {
+        Some(sleep) => sleep,
+        None => {
+            let alarm = Arc::new(Alarm::default());
+            alarm.rung.store(true, Ordering::Release);
+            Sleep::Thread(alarm)
+        }
+    }
+}
+
+/// A timer for `delay`: tokio's on a tokio runtime, else a thread's; `None` if no thread can
+/// be started.
+fn timer(delay: Duration) -> Option<Sleep> {
     if tokio::runtime::Handle::try_current().is_ok() {
-        return Sleep::Tokio(Box::pin(tokio::time::sleep(delay)));
+        return Some(Sleep::Tokio(Box::pin(tokio::time::sleep(delay))));
     }
     let alarm = Arc::new(Alarm::default());
     let ringer = alarm.clone();
-    let spawned = std::thread::Builder::new()
+    std::thread::Builder::new()
         .name("client-timer".to_owned())
         .spawn(move || {
             std::thread::sleep(delay);
@@ -43,12 +60,9 @@ pub fn sleep(delay: Duration) -> Sleep {
             if let Some(waker) = waker {
                 waker.wake();
             }
-        });
-    if spawned.is_err() {
-        // No thread to wait with: the delay is skipped rather than the call failed.
-        alarm.rung.store(true, Ordering::Release);
-    }
-    Sleep::Thread(alarm)
+        })
+        .ok()?;
+    Some(Sleep::Thread(alarm))
 }
 
 impl Future for Sleep {
@@ -76,10 +90,13 @@ impl Future for Sleep {
     }
 }
 
-/// `future`'s output, or `Err(())` if `limit` passes first.
+/// `future`'s output, or `Err(())` if `limit` passes first (without a timer thread to be had,
+/// no limit: never a timeout that did not happen).
 pub async fn timeout<F: Future>(limit: Duration, future: F) -> Result<F::Output, ()> {
+    let Some(mut alarm) = timer(limit) else {
+        return Ok(future.await);
+    };
     let mut future = std::pin::pin!(future);
-    let mut alarm = sleep(limit);
     std::future::poll_fn(|cx| {
         if let Poll::Ready(output) = future.as_mut().poll(cx) {
             return Poll::Ready(Ok(output));
