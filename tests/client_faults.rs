@@ -27,6 +27,9 @@ enum Action {
 /// One request as the server read it.
 #[derive(Clone, Debug)]
 struct Seen {
+    /// `POST /`: the request line's method and target.
+    method: String,
+    target: String,
     headers: Vec<(String, String)>,
     body: String,
 }
@@ -139,6 +142,9 @@ async fn read_request(stream: &mut TcpStream) -> Option<Seen> {
         buffer.extend_from_slice(&chunk[..n]);
     };
     let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
+    let mut request_line = head.lines().next().unwrap_or_default().split(' ');
+    let method = request_line.next().unwrap_or_default().to_owned();
+    let target = request_line.next().unwrap_or_default().to_owned();
     let headers: Vec<(String, String)> = head
         .lines()
         .skip(1)
@@ -161,6 +167,8 @@ async fn read_request(stream: &mut TcpStream) -> Option<Seen> {
         body.extend_from_slice(&chunk[..n]);
     }
     Some(Seen {
+        method,
+        target,
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
     })
@@ -187,6 +195,50 @@ fn quick_retries() -> RetryConfig {
 }
 
 const BACKUP: &str = r#"{"Backup":{"BackupId":"backup-0123456789abcdef0","Lifecycle":"CREATING","Type":"USER_INITIATED"}}"#;
+
+/// Checks the signature of a request as it arrived (the headers hyper sent, its `host`
+/// included): aws-sigv4 signs the same request at the same time, and must give the same
+/// `authorization`.
+fn assert_signature_verifies(seen: &Seen, port: u16) {
+    let signed_at = seen.header("x-amz-date").expect("x-amz-date");
+    let text = format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &signed_at[0..4],
+        &signed_at[4..6],
+        &signed_at[6..8],
+        &signed_at[9..11],
+        &signed_at[11..13],
+        &signed_at[13..15]
+    );
+    let time =
+        aws_smithy_types::DateTime::from_str(&text, aws_smithy_types::date_time::Format::DateTime)
+            .unwrap();
+    let time = std::time::SystemTime::try_from(time).unwrap();
+    let mut request = http::Request::builder()
+        .method(seen.method.as_str())
+        .uri(format!("http://127.0.0.1:{port}{}", seen.target));
+    for (name, value) in &seen.headers {
+        if !["authorization", "x-amz-date", "x-amz-security-token"]
+            .contains(&name.to_ascii_lowercase().as_str())
+        {
+            request = request.header(name.as_str(), value.as_str());
+        }
+    }
+    let mut request = request.body(seen.body.as_bytes().to_vec()).unwrap();
+    runtime::client::sign::sign_with_aws_sigv4(
+        &mut request,
+        &Credentials::new("AKIDEXAMPLE", SECRET, None, None, "test"),
+        "fsx",
+        "us-east-1",
+        time,
+    )
+    .unwrap();
+    assert_eq!(
+        request.headers()["authorization"].to_str().unwrap(),
+        seen.header("authorization").unwrap(),
+        "the signature of what arrived"
+    );
+}
 
 fn token_of(seen: &Seen) -> String {
     let body: serde_json::Value = serde_json::from_str(&seen.body).unwrap();
@@ -221,6 +273,7 @@ async fn a_503_is_retried_once_with_the_same_token() {
         seen[1].header("amz-sdk-invocation-id")
     );
     for request in &seen {
+        assert_signature_verifies(request, server.port);
         let authorization = request.header("authorization").unwrap();
         assert!(
             authorization.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
@@ -634,17 +687,19 @@ async fn the_connect_timeout_covers_the_tls_handshake() {
 }
 
 #[test]
-fn from_env_reads_the_service_endpoint_url() {
+fn from_env_reads_the_service_endpoint_url_and_max_attempts() {
     let env = fsx::client::Env::from_slices(
         &[
             ("HOME", "/nowhere"),
             ("AWS_REGION", "eu-west-3"),
             ("AWS_ENDPOINT_URL", "http://everything.example:1"),
             ("AWS_ENDPOINT_URL_FSX", "http://localhost:4566"),
+            ("AWS_MAX_ATTEMPTS", "5"),
         ],
         &[],
     );
     let config = fsx::Config::from_env_with(env, None).build();
     assert_eq!(config.region(), Some("eu-west-3"));
     assert_eq!(config.endpoint_url(), Some("http://localhost:4566"));
+    assert_eq!(config.retry_config().max_attempts(), 5);
 }

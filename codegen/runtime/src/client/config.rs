@@ -57,7 +57,8 @@ impl Config {
     /// them: the region from `AWS_REGION`, `AWS_DEFAULT_REGION` or the profile's `region`;
     /// FIPS, dual-stack and an endpoint URL from `AWS_USE_FIPS_ENDPOINT`,
     /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ENDPOINT_URL_<SERVICE>` (`AWS_ENDPOINT_URL_FSX` for
-    /// FSx), `AWS_ENDPOINT_URL` or the profile; credentials from the
+    /// FSx), `AWS_ENDPOINT_URL` or the profile; the retries' attempts from `AWS_MAX_ATTEMPTS`
+    /// or the profile's `max_attempts`; credentials from the
     /// environment, then the profile (loaded by the first call that needs them, and kept until
     /// shortly before they expire, or for 15 minutes; so this never fails). The
     /// profile is `AWS_PROFILE`, else `default`.
@@ -73,6 +74,8 @@ impl Config {
             use_fips: profile::use_fips_endpoint(&env, profile_name),
             use_dual_stack: profile::use_dualstack_endpoint(&env, profile_name),
             endpoint_url: profile::endpoint_url(&env, profile_name, Some(crate::runtime::SDK_ID)),
+            retry: profile::max_attempts(&env, profile_name)
+                .map(|n| RetryConfig::default().with_max_attempts(n)),
             ..ConfigBuilder::default()
         };
         let mut chain = DefaultCredentialsChain::with_env(env);

@@ -502,6 +502,16 @@ pub fn use_fips_endpoint(env: &Env, profile: Option<&str>) -> Option<bool> {
         .and_then(parse_bool)
 }
 
+/// How many attempts a call may make: `AWS_MAX_ATTEMPTS`, else the profile's `max_attempts`
+/// (a whole number of at least 1; anything else gives `None`, the default). The retry mode
+/// (`AWS_RETRY_MODE`) is not read: the client's is the standard one.
+pub fn max_attempts(env: &Env, profile: Option<&str>) -> Option<u32> {
+    Settings::new(env, profile)
+        .get("AWS_MAX_ATTEMPTS", "max_attempts")
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .filter(|n| *n >= 1)
+}
+
 /// Whether to use dual-stack (IPv6) endpoints: `AWS_USE_DUALSTACK_ENDPOINT`, else the profile's
 /// `use_dualstack_endpoint`; parsed as for [`use_fips_endpoint`].
 pub fn use_dualstack_endpoint(env: &Env, profile: Option<&str>) -> Option<bool> {
