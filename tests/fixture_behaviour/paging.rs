@@ -144,6 +144,7 @@ fn requests_are_signed_with_the_model_signing_name_except_optional_auth() {
     // A member named like the fluent builder's `send()` gets `send_value()`.
     block_on(client.config_operation().name("n").send_value("s").send()).unwrap();
     block_on(client.ping().send()).unwrap();
+    block_on(client.anonymous().send()).unwrap();
     let seen = fake.seen.lock().unwrap();
     let authorization = seen[0].headers()["authorization"].to_str().unwrap();
     assert!(
@@ -154,6 +155,8 @@ fn requests_are_signed_with_the_model_signing_name_except_optional_auth() {
     assert_eq!(seen[0].headers()["x-amz-target"], "PagingService.Config");
     assert_eq!(seen[0].body(), br#"{"Name":"n","Send":"s"}"#);
     assert!(!seen[1].headers().contains_key("authorization"));
+    // `@auth([])`.
+    assert!(!seen[2].headers().contains_key("authorization"));
 }
 
 #[test]

@@ -580,7 +580,14 @@ fn lower_operation(ctx: &Context, op: &OperationPlan) -> Result<Operation, Probl
         own_endpoint,
         event_stream,
         pagination,
-        optional_auth: shape.traits.has(traits::OPTIONAL_AUTH),
+        // `@optionalAuth`, or an `@auth` (the operation's, else the service's) without SigV4:
+        // `@auth([])` is Smithy 2's "no auth".
+        optional_auth: shape.traits.has(traits::OPTIONAL_AUTH)
+            || shape
+                .traits
+                .auth()
+                .or_else(|| ctx.service_shape().traits.auth())
+                .is_some_and(|schemes| !schemes.contains(&traits::SIGV4)),
         name,
     })
 }

@@ -486,7 +486,7 @@ pub struct Operation {
     pub event_stream: Option<RustIdent>,
     /// `@paginated` (with the service's settings filled in): the members that page.
     pub pagination: Option<Pagination>,
-    /// `@optionalAuth`: requests are not signed.
+    /// `@optionalAuth`, or an `@auth` without SigV4 (`@auth([])`): requests are not signed.
     pub optional_auth: bool,
 }
 

@@ -28,6 +28,7 @@ pub const PATTERN: &str = "smithy.api#pattern";
 pub const RANGE: &str = "smithy.api#range";
 pub const SIGV4: &str = "aws.auth#sigv4";
 pub const OPTIONAL_AUTH: &str = "smithy.api#optionalAuth";
+pub const AUTH: &str = "smithy.api#auth";
 pub const ENDPOINT_RULE_SET: &str = "smithy.rules#endpointRuleSet";
 pub const ENDPOINT_TESTS: &str = "smithy.rules#endpointTests";
 pub const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
@@ -68,7 +69,7 @@ fn expectation(trait_id: &str) -> Option<Expect> {
         | ENDPOINT_RULE_SET | ENDPOINT_TESTS => Expect::Object,
         DOCUMENTATION | TITLE | PATTERN => Expect::String,
         HTTP_ERROR => Expect::Integer,
-        ENUM | EXAMPLES => Expect::Array,
+        ENUM | EXAMPLES | AUTH => Expect::Array,
         DEFAULT | ENUM_VALUE => Expect::Any,
         ERROR => Expect::OneOf(&["client", "server"]),
         TIMESTAMP_FORMAT => Expect::OneOf(&["date-time", "http-date", "epoch-seconds"]),
@@ -254,6 +255,12 @@ impl Traits {
     /// `aws.auth#sigv4`'s signing name.
     pub fn sigv4_name(&self) -> Option<&str> {
         self.get(SIGV4)?.get("name").and_then(Value::as_str)
+    }
+
+    /// `@auth`: the auth schemes, by shape id, in order of preference (`[]`: none).
+    pub fn auth(&self) -> Option<Vec<&str>> {
+        let schemes = self.get(AUTH)?.as_array()?;
+        Some(schemes.iter().filter_map(Value::as_str).collect())
     }
 }
 
