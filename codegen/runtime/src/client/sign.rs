@@ -206,23 +206,23 @@ impl Signer {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let fresh = cached.as_ref().is_some_and(|k| {
+        let fresh = cached.as_ref().filter(|k| {
             k.secret == secret && k.date == date && k.region == region && k.service == service
         });
-        if !fresh {
-            let key = v4::generate_signing_key(secret, time, region, service);
-            *cached = Some(CachedKey {
-                secret: secret.to_owned(),
-                date: date.to_owned(),
-                region: region.to_owned(),
-                service: service.to_owned(),
-                key: key.as_ref().to_vec(),
-            });
+        if let Some(k) = fresh {
+            return f(&k.key);
         }
-        match cached.as_ref() {
-            Some(k) => f(&k.key),
-            None => f(v4::generate_signing_key(secret, time, region, service).as_ref()),
-        }
+        let key = v4::generate_signing_key(secret, time, region, service)
+            .as_ref()
+            .to_vec();
+        let k = cached.insert(CachedKey {
+            secret: secret.to_owned(),
+            date: date.to_owned(),
+            region: region.to_owned(),
+            service: service.to_owned(),
+            key,
+        });
+        f(&k.key)
     }
 }
 
