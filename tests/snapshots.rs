@@ -102,6 +102,7 @@ fn crate_files_of_a_fixture() {
             "src/operation/get_item.rs",
             "src/operation/mod.rs",
             "src/primitives.rs",
+            "src/runtime/accessors.rs",
             "src/runtime/client/config.rs",
             "src/runtime/client/credentials.rs",
             "src/runtime/client/error.rs",

@@ -40,6 +40,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// generated crate under `src/runtime/`: (path in the crate, contents). The crate's
 /// `src/runtime/mod.rs` is emitted (`emit::crate_root::runtime_mod_rs`), not copied.
 const RUNTIME: &[(&str, &str)] = &[
+    ("accessors.rs", include_str!("../runtime/src/accessors.rs")),
     (
         "client/config.rs",
         include_str!("../runtime/src/client/config.rs"),

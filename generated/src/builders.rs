@@ -2,6 +2,7 @@
 // Do not edit by hand: regenerate instead.
 
 //! Builders for the structures in [`crate::types`]; start one with `Type::builder()`.
+use crate::types;
 /// A builder for [`ActiveDirectoryBackupAttributes`](crate::types::ActiveDirectoryBackupAttributes).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActiveDirectoryBackupAttributesBuilder {
@@ -10,104 +11,21 @@ pub struct ActiveDirectoryBackupAttributesBuilder {
     resource_arn: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryBackupAttributesBuilder {
-    /// Sets the `DomainName` member.
-    ///
-    /// The fully qualified domain name of the self-managed Active Directory directory.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DomainName` member.
-    ///
-    /// The fully qualified domain name of the self-managed Active Directory directory.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.domain_name = input;
-        self
-    }
-    /// The `DomainName` member, if set.
-    ///
-    /// The fully qualified domain name of the self-managed Active Directory directory.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
-    }
-    /// Sets the `ActiveDirectoryId` member.
-    ///
-    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ActiveDirectoryId` member.
-    ///
-    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn set_active_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = input;
-        self
-    }
-    /// The `ActiveDirectoryId` member, if set.
-    ///
-    /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn get_active_directory_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.active_directory_id
-    }
-    /// Sets the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = input;
-        self
-    }
-    /// The `ResourceARN` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
-    }
+    crate::runtime::accessors::value!(
+        into domain_name domain_name set_domain_name get_domain_name "DomainName" :
+        ::std::string::String,
+        "The fully qualified domain name of the self-managed Active Directory directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
+    );
+    crate::runtime::accessors::value!(
+        into active_directory_id active_directory_id set_active_directory_id
+        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        "The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
+    );
+    crate::runtime::accessors::value!(
+        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::ActiveDirectoryBackupAttributes {
         crate::types::ActiveDirectoryBackupAttributes {
@@ -125,106 +43,19 @@ pub struct ActiveDirectoryErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ActiveDirectoryErrorBuilder {
-    /// Sets the `ActiveDirectoryId` member.
-    ///
-    /// The directory ID of the directory that an error pertains to.
-    ///
-    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ActiveDirectoryId` member.
-    ///
-    /// The directory ID of the directory that an error pertains to.
-    ///
-    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn set_active_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = input;
-        self
-    }
-    /// The `ActiveDirectoryId` member, if set.
-    ///
-    /// The directory ID of the directory that an error pertains to.
-    ///
-    /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn get_active_directory_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.active_directory_id
-    }
-    /// Sets the `Type` member.
-    ///
-    /// The type of Active Directory error.
-    ///
-    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ActiveDirectoryErrorType>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Type` member.
-    ///
-    /// The type of Active Directory error.
-    ///
-    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
-    ) -> Self {
-        self.r#type = input;
-        self
-    }
-    /// The `Type` member, if set.
-    ///
-    /// The type of Active Directory error.
-    ///
-    /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
-    pub fn get_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ActiveDirectoryErrorType> {
-        &self.r#type
-    }
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into active_directory_id active_directory_id set_active_directory_id
+        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        "The directory ID of the directory that an error pertains to.\n\n**Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
+    );
+    crate::runtime::accessors::value!(
+        into r#type r#type set_type get_type "Type" : types::ActiveDirectoryErrorType,
+        "The type of Active Directory error.\n\nValues: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`."
+    );
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::ActiveDirectoryError {
         crate::types::ActiveDirectoryError {
@@ -255,378 +86,62 @@ pub struct AdministrativeActionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeActionBuilder {
-    /// Sets the `AdministrativeActionType` member.
-    ///
-    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).
-    ///
-    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
-    pub fn administrative_action_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AdministrativeActionType>,
-    ) -> Self {
-        self.administrative_action_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AdministrativeActionType` member.
-    ///
-    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).
-    ///
-    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
-    pub fn set_administrative_action_type(
-        mut self,
-        input: ::std::option::Option<crate::types::AdministrativeActionType>,
-    ) -> Self {
-        self.administrative_action_type = input;
-        self
-    }
-    /// The `AdministrativeActionType` member, if set.
-    ///
-    /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).
-    ///
-    /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
-    pub fn get_administrative_action_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AdministrativeActionType> {
-        &self.administrative_action_type
-    }
-    /// Sets the `ProgressPercent` member.
-    ///
-    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
-    ///
-    /// Range: 0 to 100.
-    pub fn progress_percent(mut self, input: i32) -> Self {
-        self.progress_percent = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ProgressPercent` member.
-    ///
-    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
-    ///
-    /// Range: 0 to 100.
-    pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.progress_percent = input;
-        self
-    }
-    /// The `ProgressPercent` member, if set.
-    ///
-    /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
-    ///
-    /// Range: 0 to 100.
-    pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
-        &self.progress_percent
-    }
-    /// Sets the `RequestTime` member.
-    ///
-    /// The time that the administrative action request was received.
-    pub fn request_time(
-        mut self,
-        input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.request_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RequestTime` member.
-    ///
-    /// The time that the administrative action request was received.
-    pub fn set_request_time(
-        mut self,
-        input: ::std::option::Option<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.request_time = input;
-        self
-    }
-    /// The `RequestTime` member, if set.
-    ///
-    /// The time that the administrative action request was received.
-    pub fn get_request_time(
-        &self,
-    ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-        &self.request_time
-    }
-    /// Sets the `Status` member.
-    ///
-    /// The status of the administrative action, as follows:
-    ///
-    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
-    ///
-    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
-    ///
-    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
-    ///
-    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
-    ///
-    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
-    ///
-    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
-    ///
-    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
-    ///
-    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
-    ///
-    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Status>,
-    ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Status` member.
-    ///
-    /// The status of the administrative action, as follows:
-    ///
-    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
-    ///
-    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
-    ///
-    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
-    ///
-    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
-    ///
-    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
-    ///
-    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
-    ///
-    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
-    ///
-    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
-    ///
-    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::Status>,
-    ) -> Self {
-        self.status = input;
-        self
-    }
-    /// The `Status` member, if set.
-    ///
-    /// The status of the administrative action, as follows:
-    ///
-    /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
-    ///
-    /// - `IN_PROGRESS` - Amazon FSx is processing the administrative action.
-    ///
-    /// - `PENDING` - Amazon FSx is waiting to process the administrative action.
-    ///
-    /// - `COMPLETED` - Amazon FSx has finished processing the administrative task.
-    ///
-    ///   For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.
-    ///
-    /// - `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.
-    ///
-    /// - `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.
-    ///
-    /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
-    ///
-    /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::Status> {
-        &self.status
-    }
-    /// Sets the `TargetFileSystemValues` member.
-    ///
-    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
-    pub fn target_file_system_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystem>,
-    ) -> Self {
-        self.target_file_system_values = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `TargetFileSystemValues` member.
-    ///
-    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
-    pub fn set_target_file_system_values(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystem>,
-    ) -> Self {
-        self.target_file_system_values = input;
-        self
-    }
-    /// The `TargetFileSystemValues` member, if set.
-    ///
-    /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
-    pub fn get_target_file_system_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystem> {
-        &self.target_file_system_values
-    }
-    /// Sets the `FailureDetails` member.
-    ///
-    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
-    pub fn failure_details(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::AdministrativeActionFailureDetails,
-        >,
-    ) -> Self {
-        self.failure_details = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FailureDetails` member.
-    ///
-    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
-    pub fn set_failure_details(
-        mut self,
-        input: ::std::option::Option<crate::types::AdministrativeActionFailureDetails>,
-    ) -> Self {
-        self.failure_details = input;
-        self
-    }
-    /// The `FailureDetails` member, if set.
-    ///
-    /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
-    pub fn get_failure_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::AdministrativeActionFailureDetails> {
-        &self.failure_details
-    }
-    /// Sets the `TargetVolumeValues` member.
-    ///
-    /// The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume).
-    pub fn target_volume_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Volume>,
-    ) -> Self {
-        self.target_volume_values = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `TargetVolumeValues` member.
-    ///
-    /// The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume).
-    pub fn set_target_volume_values(
-        mut self,
-        input: ::std::option::Option<crate::types::Volume>,
-    ) -> Self {
-        self.target_volume_values = input;
-        self
-    }
-    /// The `TargetVolumeValues` member, if set.
-    ///
-    /// The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume).
-    pub fn get_target_volume_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::Volume> {
-        &self.target_volume_values
-    }
-    /// Sets the `TargetSnapshotValues` member.
-    ///
-    /// The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot).
-    pub fn target_snapshot_values(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Snapshot>,
-    ) -> Self {
-        self.target_snapshot_values = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `TargetSnapshotValues` member.
-    ///
-    /// The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot).
-    pub fn set_target_snapshot_values(
-        mut self,
-        input: ::std::option::Option<crate::types::Snapshot>,
-    ) -> Self {
-        self.target_snapshot_values = input;
-        self
-    }
-    /// The `TargetSnapshotValues` member, if set.
-    ///
-    /// The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot).
-    pub fn get_target_snapshot_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::Snapshot> {
-        &self.target_snapshot_values
-    }
-    /// Sets the `TotalTransferBytes` member.
-    ///
-    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
-    ///
-    /// Range: at least 0.
-    pub fn total_transfer_bytes(mut self, input: i64) -> Self {
-        self.total_transfer_bytes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `TotalTransferBytes` member.
-    ///
-    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
-    ///
-    /// Range: at least 0.
-    pub fn set_total_transfer_bytes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
-        self.total_transfer_bytes = input;
-        self
-    }
-    /// The `TotalTransferBytes` member, if set.
-    ///
-    /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
-    ///
-    /// Range: at least 0.
-    pub fn get_total_transfer_bytes(&self) -> &::std::option::Option<i64> {
-        &self.total_transfer_bytes
-    }
-    /// Sets the `RemainingTransferBytes` member.
-    ///
-    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
-    ///
-    /// Range: at least 0.
-    pub fn remaining_transfer_bytes(mut self, input: i64) -> Self {
-        self.remaining_transfer_bytes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `RemainingTransferBytes` member.
-    ///
-    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
-    ///
-    /// Range: at least 0.
-    pub fn set_remaining_transfer_bytes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
-        self.remaining_transfer_bytes = input;
-        self
-    }
-    /// The `RemainingTransferBytes` member, if set.
-    ///
-    /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
-    ///
-    /// Range: at least 0.
-    pub fn get_remaining_transfer_bytes(&self) -> &::std::option::Option<i64> {
-        &self.remaining_transfer_bytes
-    }
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into administrative_action_type administrative_action_type
+        set_administrative_action_type get_administrative_action_type
+        "AdministrativeActionType" : types::AdministrativeActionType,
+        "The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).\n\nValues: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more."
+    );
+    crate::runtime::accessors::value!(
+        plain progress_percent progress_percent set_progress_percent get_progress_percent
+        "ProgressPercent" : i32,
+        "The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.\n\nRange: 0 to 100."
+    );
+    crate::runtime::accessors::value!(
+        into request_time request_time set_request_time get_request_time "RequestTime" :
+        ::aws_smithy_types::DateTime,
+        "The time that the administrative action request was received."
+    );
+    crate::runtime::accessors::value!(
+        into status status set_status get_status "Status" : types::Status,
+        "The status of the administrative action, as follows:\n\n- `FAILED` - Amazon FSx failed to process the administrative action successfully.\n\n- `IN_PROGRESS` - Amazon FSx is processing the administrative action.\n\n- `PENDING` - Amazon FSx is waiting to process the administrative action.\n\n- `COMPLETED` - Amazon FSx has finished processing the administrative task.\n\n  For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.\n\n- `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.\n\n- `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.\n\n- `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.\n\nValues: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`."
+    );
+    crate::runtime::accessors::value!(
+        into target_file_system_values target_file_system_values
+        set_target_file_system_values get_target_file_system_values
+        "TargetFileSystemValues" : types::FileSystem,
+        "The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions."
+    );
+    crate::runtime::accessors::value!(
+        into failure_details failure_details set_failure_details get_failure_details
+        "FailureDetails" : types::AdministrativeActionFailureDetails,
+        "The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails)."
+    );
+    crate::runtime::accessors::value!(
+        into target_volume_values target_volume_values set_target_volume_values
+        get_target_volume_values "TargetVolumeValues" : types::Volume,
+        "The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume)."
+    );
+    crate::runtime::accessors::value!(
+        into target_snapshot_values target_snapshot_values set_target_snapshot_values
+        get_target_snapshot_values "TargetSnapshotValues" : types::Snapshot,
+        "The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot)."
+    );
+    crate::runtime::accessors::value!(
+        plain total_transfer_bytes total_transfer_bytes set_total_transfer_bytes
+        get_total_transfer_bytes "TotalTransferBytes" : i64,
+        "The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.\n\nRange: at least 0."
+    );
+    crate::runtime::accessors::value!(
+        plain remaining_transfer_bytes remaining_transfer_bytes
+        set_remaining_transfer_bytes get_remaining_transfer_bytes
+        "RemainingTransferBytes" : i64,
+        "The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.\n\nRange: at least 0."
+    );
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AdministrativeAction {
         crate::types::AdministrativeAction {
@@ -650,38 +165,10 @@ pub struct AdministrativeActionFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl AdministrativeActionFailureDetailsBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// Error message providing details about the failed administrative action.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// Error message providing details about the failed administrative action.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// Error message providing details about the failed administrative action.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "Error message providing details about the failed administrative action.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AdministrativeActionFailureDetails {
         crate::types::AdministrativeActionFailureDetails {
@@ -696,90 +183,16 @@ pub struct AggregateConfigurationBuilder {
     total_constituents: ::std::option::Option<i32>,
 }
 impl AggregateConfigurationBuilder {
-    /// Appends an element to the `Aggregates` list; [`set_aggregates`](Self::set_aggregates) replaces the whole list.
-    ///
-    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
-    ///
-    /// - The value of `Aggregates` contains aggregates that are not present.
-    ///
-    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
-    ///
-    /// Length: 0 to 6.
-    pub fn aggregates(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.aggregates.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Aggregates` list.
-    ///
-    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
-    ///
-    /// - The value of `Aggregates` contains aggregates that are not present.
-    ///
-    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
-    ///
-    /// Length: 0 to 6.
-    pub fn set_aggregates(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.aggregates = input;
-        self
-    }
-    /// The `Aggregates` member, if set.
-    ///
-    /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.
-    ///
-    /// - The value of `Aggregates` contains aggregates that are not present.
-    ///
-    /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
-    ///
-    /// Length: 0 to 6.
-    pub fn get_aggregates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.aggregates
-    }
-    /// Sets the `TotalConstituents` member.
-    ///
-    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
-    ///
-    /// Range: 1 to 200.
-    pub fn total_constituents(mut self, input: i32) -> Self {
-        self.total_constituents = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `TotalConstituents` member.
-    ///
-    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
-    ///
-    /// Range: 1 to 200.
-    pub fn set_total_constituents(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.total_constituents = input;
-        self
-    }
-    /// The `TotalConstituents` member, if set.
-    ///
-    /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
-    ///
-    /// Range: 1 to 200.
-    pub fn get_total_constituents(&self) -> &::std::option::Option<i32> {
-        &self.total_constituents
-    }
+    crate::runtime::accessors::element!(
+        into aggregates aggregates set_aggregates get_aggregates "Aggregates" :
+        ::std::string::String,
+        "The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.\n\n- The value of `Aggregates` contains aggregates that are not present.\n\n- One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.\n\nLength: 0 to 6."
+    );
+    crate::runtime::accessors::value!(
+        plain total_constituents total_constituents set_total_constituents
+        get_total_constituents "TotalConstituents" : i32,
+        "The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.\n\nRange: 1 to 200."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AggregateConfiguration {
         crate::types::AggregateConfiguration {
@@ -795,130 +208,15 @@ pub struct AliasBuilder {
     lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
 }
 impl AliasBuilder {
-    /// Sets the `Name` member.
-    ///
-    /// The name of the DNS alias. The alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
-    ///
-    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Name` member.
-    ///
-    /// The name of the DNS alias. The alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
-    ///
-    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.name = input;
-        self
-    }
-    /// The `Name` member, if set.
-    ///
-    /// The name of the DNS alias. The alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
-    ///
-    /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
-    }
-    /// Sets the `Lifecycle` member.
-    ///
-    /// Describes the state of the DNS alias.
-    ///
-    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
-    ///
-    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
-    ///
-    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
-    ///
-    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
-    ///
-    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
-    ///
-    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AliasLifecycle>,
-    ) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Lifecycle` member.
-    ///
-    /// Describes the state of the DNS alias.
-    ///
-    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
-    ///
-    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
-    ///
-    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
-    ///
-    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
-    ///
-    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
-    ///
-    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
-    pub fn set_lifecycle(
-        mut self,
-        input: ::std::option::Option<crate::types::AliasLifecycle>,
-    ) -> Self {
-        self.lifecycle = input;
-        self
-    }
-    /// The `Lifecycle` member, if set.
-    ///
-    /// Describes the state of the DNS alias.
-    ///
-    /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
-    ///
-    /// - CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.
-    ///
-    /// - CREATE\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.
-    ///
-    /// - DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.
-    ///
-    /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
-    ///
-    /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
-    pub fn get_lifecycle(&self) -> &::std::option::Option<crate::types::AliasLifecycle> {
-        &self.lifecycle
-    }
+    crate::runtime::accessors::value!(
+        into name name set_name get_name "Name" : ::std::string::String,
+        "The name of the DNS alias. The alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 4 to 253. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,253}$`."
+    );
+    crate::runtime::accessors::value!(
+        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        types::AliasLifecycle,
+        "Describes the state of the DNS alias.\n\n- AVAILABLE - The DNS alias is associated with an Amazon FSx file system.\n\n- CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.\n\n- CREATE\\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.\n\n- DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.\n\n- DELETE\\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.\n\nValues: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Alias {
         crate::types::Alias {
@@ -934,96 +232,14 @@ pub struct AutocommitPeriodBuilder {
     value: ::std::option::Option<i32>,
 }
 impl AutocommitPeriodBuilder {
-    /// Sets the `Type` member.
-    ///
-    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
-    ///
-    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutocommitPeriodType>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Type` member.
-    ///
-    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
-    ///
-    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::AutocommitPeriodType>,
-    ) -> Self {
-        self.r#type = input;
-        self
-    }
-    /// The `Type` member, if set.
-    ///
-    /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
-    ///
-    /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
-    pub fn get_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutocommitPeriodType> {
-        &self.r#type
-    }
-    /// Sets the `Value` member.
-    ///
-    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
-    ///
-    /// - `Minutes`: 5 - 65,535
-    ///
-    /// - `Hours`: 1 - 65,535
-    ///
-    /// - `Days`: 1 - 3,650
-    ///
-    /// - `Months`: 1 - 120
-    ///
-    /// - `Years`: 1 - 10
-    ///
-    /// Range: 1 to 65535.
-    pub fn value(mut self, input: i32) -> Self {
-        self.value = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `Value` member.
-    ///
-    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
-    ///
-    /// - `Minutes`: 5 - 65,535
-    ///
-    /// - `Hours`: 1 - 65,535
-    ///
-    /// - `Days`: 1 - 3,650
-    ///
-    /// - `Months`: 1 - 120
-    ///
-    /// - `Years`: 1 - 10
-    ///
-    /// Range: 1 to 65535.
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.value = input;
-        self
-    }
-    /// The `Value` member, if set.
-    ///
-    /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
-    ///
-    /// - `Minutes`: 5 - 65,535
-    ///
-    /// - `Hours`: 1 - 65,535
-    ///
-    /// - `Days`: 1 - 3,650
-    ///
-    /// - `Months`: 1 - 120
-    ///
-    /// - `Years`: 1 - 10
-    ///
-    /// Range: 1 to 65535.
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
-        &self.value
-    }
+    crate::runtime::accessors::value!(
+        into r#type r#type set_type get_type "Type" : types::AutocommitPeriodType,
+        "Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.\n\n**Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`."
+    );
+    crate::runtime::accessors::value!(
+        plain value value set_value get_value "Value" : i32,
+        "Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:\n\n- `Minutes`: 5 - 65,535\n\n- `Hours`: 1 - 65,535\n\n- `Days`: 1 - 3,650\n\n- `Months`: 1 - 120\n\n- `Years`: 1 - 10\n\nRange: 1 to 65535."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AutocommitPeriod {
         crate::types::AutocommitPeriod {
@@ -1056,573 +272,89 @@ pub struct BackupBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl BackupBuilder {
-    /// Sets the `BackupId` member.
-    ///
-    /// The ID of the backup.
-    ///
-    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.backup_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `BackupId` member.
-    ///
-    /// The ID of the backup.
-    ///
-    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn set_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.backup_id = input;
-        self
-    }
-    /// The `BackupId` member, if set.
-    ///
-    /// The ID of the backup.
-    ///
-    /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_id
-    }
-    /// Sets the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the backup.
-    ///
-    /// - `AVAILABLE` - The backup is fully available.
-    ///
-    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the backup.
-    ///
-    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
-    ///
-    /// - `COPYING` - Amazon FSx is copying the backup.
-    ///
-    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
-    ///
-    /// - `FAILED` - Amazon FSx couldn't finish the backup.
-    ///
-    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupLifecycle>,
-    ) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the backup.
-    ///
-    /// - `AVAILABLE` - The backup is fully available.
-    ///
-    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the backup.
-    ///
-    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
-    ///
-    /// - `COPYING` - Amazon FSx is copying the backup.
-    ///
-    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
-    ///
-    /// - `FAILED` - Amazon FSx couldn't finish the backup.
-    ///
-    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-    pub fn set_lifecycle(
-        mut self,
-        input: ::std::option::Option<crate::types::BackupLifecycle>,
-    ) -> Self {
-        self.lifecycle = input;
-        self
-    }
-    /// The `Lifecycle` member, if set.
-    ///
-    /// The lifecycle status of the backup.
-    ///
-    /// - `AVAILABLE` - The backup is fully available.
-    ///
-    /// - `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the backup.
-    ///
-    /// - `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.
-    ///
-    /// - `COPYING` - Amazon FSx is copying the backup.
-    ///
-    /// - `DELETED` - Amazon FSx deleted the backup and it's no longer available.
-    ///
-    /// - `FAILED` - Amazon FSx couldn't finish the backup.
-    ///
-    /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupLifecycle> {
-        &self.lifecycle
-    }
-    /// Sets the `FailureDetails` member.
-    ///
-    /// Details explaining any failures that occurred when creating a backup.
-    pub fn failure_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupFailureDetails>,
-    ) -> Self {
-        self.failure_details = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FailureDetails` member.
-    ///
-    /// Details explaining any failures that occurred when creating a backup.
-    pub fn set_failure_details(
-        mut self,
-        input: ::std::option::Option<crate::types::BackupFailureDetails>,
-    ) -> Self {
-        self.failure_details = input;
-        self
-    }
-    /// The `FailureDetails` member, if set.
-    ///
-    /// Details explaining any failures that occurred when creating a backup.
-    pub fn get_failure_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupFailureDetails> {
-        &self.failure_details
-    }
-    /// Sets the `Type` member.
-    ///
-    /// The type of the file-system backup.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::BackupType>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Type` member.
-    ///
-    /// The type of the file-system backup.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::BackupType>,
-    ) -> Self {
-        self.r#type = input;
-        self
-    }
-    /// The `Type` member, if set.
-    ///
-    /// The type of the file-system backup.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
-    pub fn get_type(&self) -> &::std::option::Option<crate::types::BackupType> {
-        &self.r#type
-    }
-    /// Sets the `ProgressPercent` member.
-    ///
-    /// Displays the current percent of progress of an asynchronous task.
-    ///
-    /// Range: 0 to 100.
-    pub fn progress_percent(mut self, input: i32) -> Self {
-        self.progress_percent = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ProgressPercent` member.
-    ///
-    /// Displays the current percent of progress of an asynchronous task.
-    ///
-    /// Range: 0 to 100.
-    pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.progress_percent = input;
-        self
-    }
-    /// The `ProgressPercent` member, if set.
-    ///
-    /// Displays the current percent of progress of an asynchronous task.
-    ///
-    /// Range: 0 to 100.
-    pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
-        &self.progress_percent
-    }
-    /// Sets the `CreationTime` member.
-    ///
-    /// The time when a particular backup was created.
-    ///
-    /// **Required.**
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `CreationTime` member.
-    ///
-    /// The time when a particular backup was created.
-    ///
-    /// **Required.**
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = input;
-        self
-    }
-    /// The `CreationTime` member, if set.
-    ///
-    /// The time when a particular backup was created.
-    ///
-    /// **Required.**
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-        &self.creation_time
-    }
-    /// Sets the `KmsKeyId` member.
-    ///
-    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
-    ///
-    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `KmsKeyId` member.
-    ///
-    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
-    ///
-    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = input;
-        self
-    }
-    /// The `KmsKeyId` member, if set.
-    ///
-    /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
-    ///
-    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.kms_key_id
-    }
-    /// Sets the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for the backup resource.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for the backup resource.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = input;
-        self
-    }
-    /// The `ResourceARN` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for the backup resource.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
-    }
-    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-    ///
-    /// The tags associated with a particular file system.
-    ///
-    /// Length: 1 to 50.
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Tags` list.
-    ///
-    /// The tags associated with a particular file system.
-    ///
-    /// Length: 1 to 50.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = input;
-        self
-    }
-    /// The `Tags` member, if set.
-    ///
-    /// The tags associated with a particular file system.
-    ///
-    /// Length: 1 to 50.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
-    }
-    /// Sets the `FileSystem` member.
-    ///
-    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
-    ///
-    /// **Required.**
-    pub fn file_system(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystem>,
-    ) -> Self {
-        self.file_system = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileSystem` member.
-    ///
-    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
-    ///
-    /// **Required.**
-    pub fn set_file_system(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystem>,
-    ) -> Self {
-        self.file_system = input;
-        self
-    }
-    /// The `FileSystem` member, if set.
-    ///
-    /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
-    ///
-    /// **Required.**
-    pub fn get_file_system(&self) -> &::std::option::Option<crate::types::FileSystem> {
-        &self.file_system
-    }
-    /// Sets the `DirectoryInformation` member.
-    ///
-    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
-    pub fn directory_information(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ActiveDirectoryBackupAttributes>,
-    ) -> Self {
-        self.directory_information = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DirectoryInformation` member.
-    ///
-    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
-    pub fn set_directory_information(
-        mut self,
-        input: ::std::option::Option<crate::types::ActiveDirectoryBackupAttributes>,
-    ) -> Self {
-        self.directory_information = input;
-        self
-    }
-    /// The `DirectoryInformation` member, if set.
-    ///
-    /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
-    pub fn get_directory_information(
-        &self,
-    ) -> &::std::option::Option<crate::types::ActiveDirectoryBackupAttributes> {
-        &self.directory_information
-    }
-    /// Sets the `OwnerId` member.
-    ///
-    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
-    ///
-    /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.owner_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OwnerId` member.
-    ///
-    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
-    ///
-    /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.owner_id = input;
-        self
-    }
-    /// The `OwnerId` member, if set.
-    ///
-    /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
-    ///
-    /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.owner_id
-    }
-    /// Sets the `SourceBackupId` member.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn source_backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_backup_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SourceBackupId` member.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn set_source_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.source_backup_id = input;
-        self
-    }
-    /// The `SourceBackupId` member, if set.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_backup_id
-    }
-    /// Sets the `SourceBackupRegion` member.
-    ///
-    /// The source Region of the backup. Specifies the Region from where this backup is copied.
-    ///
-    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-    pub fn source_backup_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_backup_region = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SourceBackupRegion` member.
-    ///
-    /// The source Region of the backup. Specifies the Region from where this backup is copied.
-    ///
-    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-    pub fn set_source_backup_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.source_backup_region = input;
-        self
-    }
-    /// The `SourceBackupRegion` member, if set.
-    ///
-    /// The source Region of the backup. Specifies the Region from where this backup is copied.
-    ///
-    /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-    pub fn get_source_backup_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.source_backup_region
-    }
-    /// Sets the `ResourceType` member.
-    ///
-    /// Specifies the resource type that's backed up.
-    ///
-    /// Values: `FILE_SYSTEM`, `VOLUME`.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ResourceType>,
-    ) -> Self {
-        self.resource_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ResourceType` member.
-    ///
-    /// Specifies the resource type that's backed up.
-    ///
-    /// Values: `FILE_SYSTEM`, `VOLUME`.
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ResourceType>,
-    ) -> Self {
-        self.resource_type = input;
-        self
-    }
-    /// The `ResourceType` member, if set.
-    ///
-    /// Specifies the resource type that's backed up.
-    ///
-    /// Values: `FILE_SYSTEM`, `VOLUME`.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceType> {
-        &self.resource_type
-    }
-    /// Sets the `Volume` member.
-    ///
-    /// The `Volume` member, of type [`Volume`](crate::types::Volume).
-    pub fn volume(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Volume>,
-    ) -> Self {
-        self.volume = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Volume` member.
-    ///
-    /// The `Volume` member, of type [`Volume`](crate::types::Volume).
-    pub fn set_volume(
-        mut self,
-        input: ::std::option::Option<crate::types::Volume>,
-    ) -> Self {
-        self.volume = input;
-        self
-    }
-    /// The `Volume` member, if set.
-    ///
-    /// The `Volume` member, of type [`Volume`](crate::types::Volume).
-    pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
-        &self.volume
-    }
-    /// Sets the `SizeInBytes` member.
-    ///
-    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
-    ///
-    /// Range: at least 0.
-    pub fn size_in_bytes(mut self, input: i64) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `SizeInBytes` member.
-    ///
-    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
-    ///
-    /// Range: at least 0.
-    pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.size_in_bytes = input;
-        self
-    }
-    /// The `SizeInBytes` member, if set.
-    ///
-    /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
-    ///
-    /// Range: at least 0.
-    pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
-        &self.size_in_bytes
-    }
+    crate::runtime::accessors::value!(
+        into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+        ::std::string::String,
+        "The ID of the backup.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        types::BackupLifecycle,
+        "The lifecycle status of the backup.\n\n- `AVAILABLE` - The backup is fully available.\n\n- `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.\n\n- `CREATING` - Amazon FSx is creating the backup.\n\n- `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.\n\n- `COPYING` - Amazon FSx is copying the backup.\n\n- `DELETED` - Amazon FSx deleted the backup and it's no longer available.\n\n- `FAILED` - Amazon FSx couldn't finish the backup.\n\n**Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`."
+    );
+    crate::runtime::accessors::value!(
+        into failure_details failure_details set_failure_details get_failure_details
+        "FailureDetails" : types::BackupFailureDetails,
+        "Details explaining any failures that occurred when creating a backup."
+    );
+    crate::runtime::accessors::value!(
+        into r#type r#type set_type get_type "Type" : types::BackupType,
+        "The type of the file-system backup.\n\n**Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`."
+    );
+    crate::runtime::accessors::value!(
+        plain progress_percent progress_percent set_progress_percent get_progress_percent
+        "ProgressPercent" : i32,
+        "Displays the current percent of progress of an asynchronous task.\n\nRange: 0 to 100."
+    );
+    crate::runtime::accessors::value!(
+        into creation_time creation_time set_creation_time get_creation_time
+        "CreationTime" : ::aws_smithy_types::DateTime,
+        "The time when a particular backup was created.\n\n**Required.**"
+    );
+    crate::runtime::accessors::value!(
+        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
+        ::std::string::String,
+        "The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
+    );
+    crate::runtime::accessors::value!(
+        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) for the backup resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
+    );
+    crate::runtime::accessors::element!(
+        into tags tags set_tags get_tags "Tags" : types::Tag,
+        "The tags associated with a particular file system.\n\nLength: 1 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into file_system file_system set_file_system get_file_system "FileSystem" :
+        types::FileSystem,
+        "The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.\n\n**Required.**"
+    );
+    crate::runtime::accessors::value!(
+        into directory_information directory_information set_directory_information
+        get_directory_information "DirectoryInformation" :
+        types::ActiveDirectoryBackupAttributes,
+        "The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined."
+    );
+    crate::runtime::accessors::value!(
+        into owner_id owner_id set_owner_id get_owner_id "OwnerId" :
+        ::std::string::String,
+        "An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.\n\nLength: exactly 12. Pattern: `^\\d{12}$`."
+    );
+    crate::runtime::accessors::value!(
+        into source_backup_id source_backup_id set_source_backup_id get_source_backup_id
+        "SourceBackupId" : ::std::string::String,
+        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into source_backup_region source_backup_region set_source_backup_region
+        get_source_backup_region "SourceBackupRegion" : ::std::string::String,
+        "The source Region of the backup. Specifies the Region from where this backup is copied.\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`."
+    );
+    crate::runtime::accessors::value!(
+        into resource_type resource_type set_resource_type get_resource_type
+        "ResourceType" : types::ResourceType,
+        "Specifies the resource type that's backed up.\n\nValues: `FILE_SYSTEM`, `VOLUME`."
+    );
+    crate::runtime::accessors::value!(
+        into volume volume set_volume get_volume "Volume" : types::Volume,
+        "The `Volume` member, of type [`Volume`](crate::types::Volume)."
+    );
+    crate::runtime::accessors::value!(
+        plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
+        "SizeInBytes" : i64,
+        "The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.\n\nRange: at least 0."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Backup {
         crate::types::Backup {
@@ -1653,70 +385,15 @@ pub struct BackupBeingCopiedBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
 }
 impl BackupBeingCopiedBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
-    /// Sets the `BackupId` member.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.backup_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `BackupId` member.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn set_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.backup_id = input;
-        self
-    }
-    /// The `BackupId` member, if set.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_id
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
+    crate::runtime::accessors::value!(
+        into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+        ::std::string::String,
+        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupBeingCopied {
         crate::types::BackupBeingCopied {
@@ -1732,38 +409,10 @@ pub struct BackupFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupFailureDetailsBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A message describing the backup-creation failure.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A message describing the backup-creation failure.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A message describing the backup-creation failure.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A message describing the backup-creation failure.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupFailureDetails {
         crate::types::BackupFailureDetails {
@@ -1777,38 +426,10 @@ pub struct BackupInProgressBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupInProgressBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupInProgress {
         crate::types::BackupInProgress {
@@ -1823,38 +444,10 @@ pub struct BackupNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BackupNotFoundBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupNotFound {
         crate::types::BackupNotFound {
@@ -1870,70 +463,15 @@ pub struct BackupRestoringBuilder {
     file_system_id: ::std::option::Option<::std::string::String>,
 }
 impl BackupRestoringBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
-    /// Sets the `FileSystemId` member.
-    ///
-    /// The ID of a file system being restored from the backup.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn file_system_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileSystemId` member.
-    ///
-    /// The ID of a file system being restored from the backup.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn set_file_system_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = input;
-        self
-    }
-    /// The `FileSystemId` member, if set.
-    ///
-    /// The ID of a file system being restored from the backup.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.file_system_id
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
+    crate::runtime::accessors::value!(
+        into file_system_id file_system_id set_file_system_id get_file_system_id
+        "FileSystemId" : ::std::string::String,
+        "The ID of a file system being restored from the backup.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupRestoring {
         crate::types::BackupRestoring {
@@ -1949,38 +487,10 @@ pub struct BadRequestBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BadRequestBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BadRequest {
         crate::types::BadRequest {
@@ -1996,69 +506,17 @@ pub struct CreateAggregateConfigurationBuilder {
     constituents_per_aggregate: ::std::option::Option<i32>,
 }
 impl CreateAggregateConfigurationBuilder {
-    /// Appends an element to the `Aggregates` list; [`set_aggregates`](Self::set_aggregates) replaces the whole list.
-    ///
-    /// Used to specify the names of aggregates on which the volume will be created.
-    ///
-    /// Length: 0 to 6.
-    pub fn aggregates(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.aggregates.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Aggregates` list.
-    ///
-    /// Used to specify the names of aggregates on which the volume will be created.
-    ///
-    /// Length: 0 to 6.
-    pub fn set_aggregates(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.aggregates = input;
-        self
-    }
-    /// The `Aggregates` member, if set.
-    ///
-    /// Used to specify the names of aggregates on which the volume will be created.
-    ///
-    /// Length: 0 to 6.
-    pub fn get_aggregates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.aggregates
-    }
-    /// Sets the `ConstituentsPerAggregate` member.
-    ///
-    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
-    ///
-    /// Range: 1 to 200.
-    pub fn constituents_per_aggregate(mut self, input: i32) -> Self {
-        self.constituents_per_aggregate = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ConstituentsPerAggregate` member.
-    ///
-    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
-    ///
-    /// Range: 1 to 200.
-    pub fn set_constituents_per_aggregate(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.constituents_per_aggregate = input;
-        self
-    }
-    /// The `ConstituentsPerAggregate` member, if set.
-    ///
-    /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
-    ///
-    /// Range: 1 to 200.
-    pub fn get_constituents_per_aggregate(&self) -> &::std::option::Option<i32> {
-        &self.constituents_per_aggregate
-    }
+    crate::runtime::accessors::element!(
+        into aggregates aggregates set_aggregates get_aggregates "Aggregates" :
+        ::std::string::String,
+        "Used to specify the names of aggregates on which the volume will be created.\n\nLength: 0 to 6."
+    );
+    crate::runtime::accessors::value!(
+        plain constituents_per_aggregate constituents_per_aggregate
+        set_constituents_per_aggregate get_constituents_per_aggregate
+        "ConstituentsPerAggregate" : i32,
+        "Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.\n\nRange: 1 to 200."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateAggregateConfiguration {
         crate::types::CreateAggregateConfiguration {
@@ -2096,712 +554,104 @@ pub struct CreateFileSystemLustreConfigurationBuilder {
     >,
 }
 impl CreateFileSystemLustreConfigurationBuilder {
-    /// Sets the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = input;
-        self
-    }
-    /// The `WeeklyMaintenanceStartTime` member, if set.
-    ///
-    /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.weekly_maintenance_start_time
-    }
-    /// Sets the `ImportPath` member.
-    ///
-    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn import_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.import_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ImportPath` member.
-    ///
-    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn set_import_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.import_path = input;
-        self
-    }
-    /// The `ImportPath` member, if set.
-    ///
-    /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.import_path
-    }
-    /// Sets the `ExportPath` member.
-    ///
-    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
-    ///
-    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn export_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.export_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ExportPath` member.
-    ///
-    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
-    ///
-    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn set_export_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.export_path = input;
-        self
-    }
-    /// The `ExportPath` member, if set.
-    ///
-    /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
-    ///
-    /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.export_path
-    }
-    /// Sets the `ImportedFileChunkSize` member.
-    ///
-    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Range: 1 to 512000.
-    pub fn imported_file_chunk_size(mut self, input: i32) -> Self {
-        self.imported_file_chunk_size = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ImportedFileChunkSize` member.
-    ///
-    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Range: 1 to 512000.
-    pub fn set_imported_file_chunk_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.imported_file_chunk_size = input;
-        self
-    }
-    /// The `ImportedFileChunkSize` member, if set.
-    ///
-    /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Range: 1 to 512000.
-    pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
-        &self.imported_file_chunk_size
-    }
-    /// Sets the `DeploymentType` member.
-    ///
-    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
-    ///
-    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
-    ///
-    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// (Default = `SCRATCH_1`)
-    ///
-    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn deployment_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreDeploymentType>,
-    ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DeploymentType` member.
-    ///
-    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
-    ///
-    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
-    ///
-    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// (Default = `SCRATCH_1`)
-    ///
-    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn set_deployment_type(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreDeploymentType>,
-    ) -> Self {
-        self.deployment_type = input;
-        self
-    }
-    /// The `DeploymentType` member, if set.
-    ///
-    /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
-    ///
-    /// Choose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// If you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.
-    ///
-    /// Encryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// (Default = `SCRATCH_1`)
-    ///
-    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
-        &self.deployment_type
-    }
-    /// Sets the `AutoImportPolicy` member.
-    ///
-    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
-    ///
-    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn auto_import_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoImportPolicyType>,
-    ) -> Self {
-        self.auto_import_policy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AutoImportPolicy` member.
-    ///
-    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
-    ///
-    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn set_auto_import_policy(
-        mut self,
-        input: ::std::option::Option<crate::types::AutoImportPolicyType>,
-    ) -> Self {
-        self.auto_import_policy = input;
-        self
-    }
-    /// The `AutoImportPolicy` member, if set.
-    ///
-    /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
-    ///
-    /// For more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).
-    ///
-    /// This parameter is not supported for file systems with a data repository association.
-    ///
-    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn get_auto_import_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
-        &self.auto_import_policy
-    }
-    /// Sets the `PerUnitStorageThroughput` member.
-    ///
-    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
-    ///
-    /// Range: 12 to 1000.
-    pub fn per_unit_storage_throughput(mut self, input: i32) -> Self {
-        self.per_unit_storage_throughput = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `PerUnitStorageThroughput` member.
-    ///
-    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
-    ///
-    /// Range: 12 to 1000.
-    pub fn set_per_unit_storage_throughput(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.per_unit_storage_throughput = input;
-        self
-    }
-    /// The `PerUnitStorageThroughput` member, if set.
-    ///
-    /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
-    ///
-    /// Range: 12 to 1000.
-    pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
-        &self.per_unit_storage_throughput
-    }
-    /// Sets the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_daily_automatic_backup_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = input;
-        self
-    }
-    /// The `DailyAutomaticBackupStartTime` member, if set.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.daily_automatic_backup_start_time
-    }
-    /// Sets the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
-    ///
-    /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
-    ///
-    /// Range: 0 to 90.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = input;
-        self
-    }
-    /// The `AutomaticBackupRetentionDays` member, if set.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
-    ///
-    /// Range: 0 to 90.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
-        &self.automatic_backup_retention_days
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    ///
-    /// (Default = `false`)
-    ///
-    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    ///
-    /// (Default = `false`)
-    ///
-    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    ///
-    /// (Default = `false`)
-    ///
-    /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Sets the `DriveCacheType` member.
-    ///
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
-    ///
-    /// This parameter is required when `StorageType` is set to `HDD`.
-    ///
-    /// Values: `NONE`, `READ`.
-    pub fn drive_cache_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DriveCacheType>,
-    ) -> Self {
-        self.drive_cache_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DriveCacheType` member.
-    ///
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
-    ///
-    /// This parameter is required when `StorageType` is set to `HDD`.
-    ///
-    /// Values: `NONE`, `READ`.
-    pub fn set_drive_cache_type(
-        mut self,
-        input: ::std::option::Option<crate::types::DriveCacheType>,
-    ) -> Self {
-        self.drive_cache_type = input;
-        self
-    }
-    /// The `DriveCacheType` member, if set.
-    ///
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
-    ///
-    /// This parameter is required when `StorageType` is set to `HDD`.
-    ///
-    /// Values: `NONE`, `READ`.
-    pub fn get_drive_cache_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DriveCacheType> {
-        &self.drive_cache_type
-    }
-    /// Sets the `DataCompressionType` member.
-    ///
-    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// Values: `NONE`, `LZ4`.
-    pub fn data_compression_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DataCompressionType` member.
-    ///
-    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// Values: `NONE`, `LZ4`.
-    pub fn set_data_compression_type(
-        mut self,
-        input: ::std::option::Option<crate::types::DataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = input;
-        self
-    }
-    /// The `DataCompressionType` member, if set.
-    ///
-    /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - (Default) Data compression is turned off when the file system is created.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// Values: `NONE`, `LZ4`.
-    pub fn get_data_compression_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataCompressionType> {
-        &self.data_compression_type
-    }
-    /// Sets the `EfaEnabled` member.
-    ///
-    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    ///
-    /// (Default = `false`)
-    pub fn efa_enabled(mut self, input: bool) -> Self {
-        self.efa_enabled = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `EfaEnabled` member.
-    ///
-    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    ///
-    /// (Default = `false`)
-    pub fn set_efa_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.efa_enabled = input;
-        self
-    }
-    /// The `EfaEnabled` member, if set.
-    ///
-    /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    ///
-    /// (Default = `false`)
-    pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
-        &self.efa_enabled
-    }
-    /// Sets the `LogConfiguration` member.
-    ///
-    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
-    pub fn log_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreLogCreateConfiguration>,
-    ) -> Self {
-        self.log_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `LogConfiguration` member.
-    ///
-    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
-    pub fn set_log_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreLogCreateConfiguration>,
-    ) -> Self {
-        self.log_configuration = input;
-        self
-    }
-    /// The `LogConfiguration` member, if set.
-    ///
-    /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
-    pub fn get_log_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreLogCreateConfiguration> {
-        &self.log_configuration
-    }
-    /// Sets the `RootSquashConfiguration` member.
-    ///
-    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub fn root_squash_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreRootSquashConfiguration>,
-    ) -> Self {
-        self.root_squash_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RootSquashConfiguration` member.
-    ///
-    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub fn set_root_squash_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreRootSquashConfiguration>,
-    ) -> Self {
-        self.root_squash_configuration = input;
-        self
-    }
-    /// The `RootSquashConfiguration` member, if set.
-    ///
-    /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub fn get_root_squash_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
-        &self.root_squash_configuration
-    }
-    /// Sets the `MetadataConfiguration` member.
-    ///
-    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub fn metadata_configuration(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::CreateFileSystemLustreMetadataConfiguration,
-        >,
-    ) -> Self {
-        self.metadata_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `MetadataConfiguration` member.
-    ///
-    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub fn set_metadata_configuration(
-        mut self,
-        input: ::std::option::Option<
-            crate::types::CreateFileSystemLustreMetadataConfiguration,
-        >,
-    ) -> Self {
-        self.metadata_configuration = input;
-        self
-    }
-    /// The `MetadataConfiguration` member, if set.
-    ///
-    /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub fn get_metadata_configuration(
-        &self,
-    ) -> &::std::option::Option<
-        crate::types::CreateFileSystemLustreMetadataConfiguration,
-    > {
-        &self.metadata_configuration
-    }
-    /// Sets the `ThroughputCapacity` member.
-    ///
-    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
-    ///
-    /// Range: 4000 to 2000000.
-    pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacity` member.
-    ///
-    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
-    ///
-    /// Range: 4000 to 2000000.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.throughput_capacity = input;
-        self
-    }
-    /// The `ThroughputCapacity` member, if set.
-    ///
-    /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
-    ///
-    /// Range: 4000 to 2000000.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity
-    }
-    /// Sets the `DataReadCacheConfiguration` member.
-    ///
-    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
-    pub fn data_read_cache_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreReadCacheConfiguration>,
-    ) -> Self {
-        self.data_read_cache_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DataReadCacheConfiguration` member.
-    ///
-    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
-    pub fn set_data_read_cache_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
-    ) -> Self {
-        self.data_read_cache_configuration = input;
-        self
-    }
-    /// The `DataReadCacheConfiguration` member, if set.
-    ///
-    /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
-    pub fn get_data_read_cache_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
-        &self.data_read_cache_configuration
-    }
+    crate::runtime::accessors::value!(
+        into weekly_maintenance_start_time weekly_maintenance_start_time
+        set_weekly_maintenance_start_time get_weekly_maintenance_start_time
+        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "(Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into import_path import_path set_import_path get_import_path "ImportPath" :
+        ::std::string::String,
+        "(Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
+    );
+    crate::runtime::accessors::value!(
+        into export_path export_path set_export_path get_export_path "ExportPath" :
+        ::std::string::String,
+        "(Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.\n\nThe Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
+    );
+    crate::runtime::accessors::value!(
+        plain imported_file_chunk_size imported_file_chunk_size
+        set_imported_file_chunk_size get_imported_file_chunk_size "ImportedFileChunkSize"
+        : i32,
+        "(Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.\n\nThe default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.\n\nThis parameter is not supported for file systems with a data repository association.\n\nRange: 1 to 512000."
+    );
+    crate::runtime::accessors::value!(
+        into deployment_type deployment_type set_deployment_type get_deployment_type
+        "DeploymentType" : types::LustreDeploymentType,
+        "(Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.\n\nChoose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.\n\nChoose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.\n\nIf you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.\n\nEncryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.\n\n(Default = `SCRATCH_1`)\n\nValues: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`."
+    );
+    crate::runtime::accessors::value!(
+        into auto_import_policy auto_import_policy set_auto_import_policy
+        get_auto_import_policy "AutoImportPolicy" : types::AutoImportPolicyType,
+        "(Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:\n\n- `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.\n\n- `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.\n\n- `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.\n\n- `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.\n\nFor more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).\n\nThis parameter is not supported for file systems with a data repository association.\n\nValues: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`."
+    );
+    crate::runtime::accessors::value!(
+        plain per_unit_storage_throughput per_unit_storage_throughput
+        set_per_unit_storage_throughput get_per_unit_storage_throughput
+        "PerUnitStorageThroughput" : i32,
+        "Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.\n\nValid values:\n\n- For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.\n\n- For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.\n\n- For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.\n\nRange: 12 to 1000."
+    );
+    crate::runtime::accessors::value!(
+        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
+        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        plain automatic_backup_retention_days automatic_backup_retention_days
+        set_automatic_backup_retention_days get_automatic_backup_retention_days
+        "AutomaticBackupRetentionDays" : i32,
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.\n\nRange: 0 to 90."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "(Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.\n\n(Default = `false`)\n\nFor more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*."
+    );
+    crate::runtime::accessors::value!(
+        into drive_cache_type drive_cache_type set_drive_cache_type get_drive_cache_type
+        "DriveCacheType" : types::DriveCacheType,
+        "The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.\n\nThis parameter is required when `StorageType` is set to `HDD`.\n\nValues: `NONE`, `READ`."
+    );
+    crate::runtime::accessors::value!(
+        into data_compression_type data_compression_type set_data_compression_type
+        get_data_compression_type "DataCompressionType" : types::DataCompressionType,
+        "Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:\n\n- `NONE` - (Default) Data compression is turned off when the file system is created.\n\n- `LZ4` - Data compression is turned on with the LZ4 algorithm.\n\nFor more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.\n\nValues: `NONE`, `LZ4`."
+    );
+    crate::runtime::accessors::value!(
+        plain efa_enabled efa_enabled set_efa_enabled get_efa_enabled "EfaEnabled" :
+        bool,
+        "(Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.\n\n(Default = `false`)"
+    );
+    crate::runtime::accessors::value!(
+        into log_configuration log_configuration set_log_configuration
+        get_log_configuration "LogConfiguration" : types::LustreLogCreateConfiguration,
+        "The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs."
+    );
+    crate::runtime::accessors::value!(
+        into root_squash_configuration root_squash_configuration
+        set_root_squash_configuration get_root_squash_configuration
+        "RootSquashConfiguration" : types::LustreRootSquashConfiguration,
+        "The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user."
+    );
+    crate::runtime::accessors::value!(
+        into metadata_configuration metadata_configuration set_metadata_configuration
+        get_metadata_configuration "MetadataConfiguration" :
+        types::CreateFileSystemLustreMetadataConfiguration,
+        "The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity throughput_capacity set_throughput_capacity
+        get_throughput_capacity "ThroughputCapacity" : i32,
+        "Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.\n\nRange: 4000 to 2000000."
+    );
+    crate::runtime::accessors::value!(
+        into data_read_cache_configuration data_read_cache_configuration
+        set_data_read_cache_configuration get_data_read_cache_configuration
+        "DataReadCacheConfiguration" : types::LustreReadCacheConfiguration,
+        "Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemLustreConfiguration {
         crate::types::CreateFileSystemLustreConfiguration {
@@ -2833,96 +683,14 @@ pub struct CreateFileSystemLustreMetadataConfigurationBuilder {
     mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfigurationBuilder {
-    /// Sets the `Iops` member.
-    ///
-    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
-    ///
-    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
-    ///
-    /// Range: 1500 to 192000.
-    pub fn iops(mut self, input: i32) -> Self {
-        self.iops = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `Iops` member.
-    ///
-    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
-    ///
-    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
-    ///
-    /// Range: 1500 to 192000.
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.iops = input;
-        self
-    }
-    /// The `Iops` member, if set.
-    ///
-    /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
-    ///
-    /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
-    ///
-    /// Range: 1500 to 192000.
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
-        &self.iops
-    }
-    /// Sets the `Mode` member.
-    ///
-    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetadataConfigurationMode>,
-    ) -> Self {
-        self.mode = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Mode` member.
-    ///
-    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::MetadataConfigurationMode>,
-    ) -> Self {
-        self.mode = input;
-        self
-    }
-    /// The `Mode` member, if set.
-    ///
-    /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
-        &self.mode
-    }
+    crate::runtime::accessors::value!(
+        plain iops iops set_iops get_iops "Iops" : i32,
+        "(USER\\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.\n\n- For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.\n\n- For Intelligent-Tiering file systems, valid values are `6000` and `12000`.\n\n`Iops` doesn’t have a default value. If you're using USER\\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.\n\nRange: 1500 to 192000."
+    );
+    crate::runtime::accessors::value!(
+        into mode mode set_mode get_mode "Mode" : types::MetadataConfigurationMode,
+        "The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.\n\n- In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.\n\n- In USER\\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.\n\n**Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemLustreMetadataConfiguration {
         crate::types::CreateFileSystemLustreMetadataConfiguration {
@@ -2954,493 +722,84 @@ pub struct CreateFileSystemOpenZfsConfigurationBuilder {
     >,
 }
 impl CreateFileSystemOpenZfsConfigurationBuilder {
-    /// Sets the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = input;
-        self
-    }
-    /// The `AutomaticBackupRetentionDays` member, if set.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
-        &self.automatic_backup_retention_days
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Sets the `CopyTagsToVolumes` member.
-    ///
-    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_volumes(mut self, input: bool) -> Self {
-        self.copy_tags_to_volumes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToVolumes` member.
-    ///
-    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
-    pub fn set_copy_tags_to_volumes(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_volumes = input;
-        self
-    }
-    /// The `CopyTagsToVolumes` member, if set.
-    ///
-    /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
-    pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_volumes
-    }
-    /// Sets the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_daily_automatic_backup_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = input;
-        self
-    }
-    /// The `DailyAutomaticBackupStartTime` member, if set.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.daily_automatic_backup_start_time
-    }
-    /// Sets the `DeploymentType` member.
-    ///
-    /// Specifies the file system deployment type. Valid values are the following:
-    ///
-    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
-    ///
-    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
-    ///
-    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
-    ///
-    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn deployment_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DeploymentType` member.
-    ///
-    /// Specifies the file system deployment type. Valid values are the following:
-    ///
-    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
-    ///
-    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
-    ///
-    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
-    ///
-    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn set_deployment_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = input;
-        self
-    }
-    /// The `DeploymentType` member, if set.
-    ///
-    /// Specifies the file system deployment type. Valid values are the following:
-    ///
-    /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
-    ///
-    /// - `SINGLE_AZ_HA_2`\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_HA_1`\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.
-    ///
-    /// - `SINGLE_AZ_2`\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.
-    ///
-    /// - `SINGLE_AZ_1`\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.
-    ///
-    /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
-        &self.deployment_type
-    }
-    /// Sets the `ThroughputCapacity` member.
-    ///
-    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
-    ///
-    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
-    ///
-    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
-    ///
-    /// You pay for additional throughput capacity that you provision.
-    ///
-    /// **Required.** Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacity` member.
-    ///
-    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
-    ///
-    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
-    ///
-    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
-    ///
-    /// You pay for additional throughput capacity that you provision.
-    ///
-    /// **Required.** Range: 8 to 100000.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.throughput_capacity = input;
-        self
-    }
-    /// The `ThroughputCapacity` member, if set.
-    ///
-    /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
-    ///
-    /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
-    ///
-    /// - For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.
-    ///
-    /// You pay for additional throughput capacity that you provision.
-    ///
-    /// **Required.** Range: 8 to 100000.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity
-    }
-    /// Sets the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = input;
-        self
-    }
-    /// The `WeeklyMaintenanceStartTime` member, if set.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.weekly_maintenance_start_time
-    }
-    /// Sets the `DiskIopsConfiguration` member.
-    ///
-    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
-    pub fn disk_iops_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DiskIopsConfiguration` member.
-    ///
-    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
-    pub fn set_disk_iops_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = input;
-        self
-    }
-    /// The `DiskIopsConfiguration` member, if set.
-    ///
-    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
-    pub fn get_disk_iops_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
-        &self.disk_iops_configuration
-    }
-    /// Sets the `RootVolumeConfiguration` member.
-    ///
-    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
-    pub fn root_volume_configuration(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::OpenZfsCreateRootVolumeConfiguration,
-        >,
-    ) -> Self {
-        self.root_volume_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RootVolumeConfiguration` member.
-    ///
-    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
-    pub fn set_root_volume_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsCreateRootVolumeConfiguration>,
-    ) -> Self {
-        self.root_volume_configuration = input;
-        self
-    }
-    /// The `RootVolumeConfiguration` member, if set.
-    ///
-    /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
-    pub fn get_root_volume_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsCreateRootVolumeConfiguration> {
-        &self.root_volume_configuration
-    }
-    /// Sets the `PreferredSubnetId` member.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PreferredSubnetId` member.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = input;
-        self
-    }
-    /// The `PreferredSubnetId` member, if set.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.preferred_subnet_id
-    }
-    /// Sets the `EndpointIpAddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn endpoint_ip_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpAddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn set_endpoint_ip_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = input;
-        self
-    }
-    /// The `EndpointIpAddressRange` member, if set.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn get_endpoint_ip_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ip_address_range
-    }
-    /// Sets the `EndpointIpv6AddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn endpoint_ipv6_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpv6AddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn set_endpoint_ipv6_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = input;
-        self
-    }
-    /// The `EndpointIpv6AddressRange` member, if set.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn get_endpoint_ipv6_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ipv6_address_range
-    }
-    /// Appends an element to the `RouteTableIds` list; [`set_route_table_ids`](Self::set_route_table_ids) replaces the whole list.
-    ///
-    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
-    ///
-    /// Length: 0 to 50.
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.route_table_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `RouteTableIds` list.
-    ///
-    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.route_table_ids = input;
-        self
-    }
-    /// The `RouteTableIds` member, if set.
-    ///
-    /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.route_table_ids
-    }
-    /// Sets the `ReadCacheConfiguration` member.
-    ///
-    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
-    pub fn read_cache_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheConfiguration>,
-    ) -> Self {
-        self.read_cache_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ReadCacheConfiguration` member.
-    ///
-    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
-    pub fn set_read_cache_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsReadCacheConfiguration>,
-    ) -> Self {
-        self.read_cache_configuration = input;
-        self
-    }
-    /// The `ReadCacheConfiguration` member, if set.
-    ///
-    /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
-    pub fn get_read_cache_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
-        &self.read_cache_configuration
-    }
+    crate::runtime::accessors::value!(
+        plain automatic_backup_retention_days automatic_backup_retention_days
+        set_automatic_backup_retention_days get_automatic_backup_retention_days
+        "AutomaticBackupRetentionDays" : i32,
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_volumes copy_tags_to_volumes set_copy_tags_to_volumes
+        get_copy_tags_to_volumes "CopyTagsToVolumes" : bool,
+        "A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
+        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into deployment_type deployment_type set_deployment_type get_deployment_type
+        "DeploymentType" : types::OpenZfsDeploymentType,
+        "Specifies the file system deployment type. Valid values are the following:\n\n- `MULTI_AZ_1`\\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.\n\n- `SINGLE_AZ_HA_2`\\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.\n\n- `SINGLE_AZ_HA_1`\\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.\n\n- `SINGLE_AZ_2`\\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.\n\n- `SINGLE_AZ_1`\\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.\n\nFor a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.\n\n**Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity throughput_capacity set_throughput_capacity
+        get_throughput_capacity "ThroughputCapacity" : i32,
+        "Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:\n\n- For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.\n\n- For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.\n\nYou pay for additional throughput capacity that you provision.\n\n**Required.** Range: 8 to 100000."
+    );
+    crate::runtime::accessors::value!(
+        into weekly_maintenance_start_time weekly_maintenance_start_time
+        set_weekly_maintenance_start_time get_weekly_maintenance_start_time
+        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
+        get_disk_iops_configuration "DiskIopsConfiguration" :
+        types::DiskIopsConfiguration,
+        "The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration)."
+    );
+    crate::runtime::accessors::value!(
+        into root_volume_configuration root_volume_configuration
+        set_root_volume_configuration get_root_volume_configuration
+        "RootVolumeConfiguration" : types::OpenZfsCreateRootVolumeConfiguration,
+        "The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume."
+    );
+    crate::runtime::accessors::value!(
+        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ip_address_range endpoint_ip_address_range
+        set_endpoint_ip_address_range get_endpoint_ip_address_range
+        "EndpointIpAddressRange" : ::std::string::String,
+        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ipv6_address_range endpoint_ipv6_address_range
+        set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
+        "EndpointIpv6AddressRange" : ::std::string::String,
+        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
+    );
+    crate::runtime::accessors::element!(
+        into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
+        "RouteTableIds" : ::std::string::String,
+        "(Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into read_cache_configuration read_cache_configuration
+        set_read_cache_configuration get_read_cache_configuration
+        "ReadCacheConfiguration" : types::OpenZfsReadCacheConfiguration,
+        "Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemOpenZfsConfiguration {
         crate::types::CreateFileSystemOpenZfsConfiguration {
@@ -3483,470 +842,79 @@ pub struct CreateFileSystemWindowsConfigurationBuilder {
     fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl CreateFileSystemWindowsConfigurationBuilder {
-    /// Sets the `ActiveDirectoryId` member.
-    ///
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ActiveDirectoryId` member.
-    ///
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn set_active_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = input;
-        self
-    }
-    /// The `ActiveDirectoryId` member, if set.
-    ///
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn get_active_directory_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.active_directory_id
-    }
-    /// Sets the `SelfManagedActiveDirectoryConfiguration` member.
-    ///
-    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
-    pub fn self_managed_active_directory_configuration(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SelfManagedActiveDirectoryConfiguration,
-        >,
-    ) -> Self {
-        self.self_managed_active_directory_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
-    ///
-    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
-    pub fn set_self_managed_active_directory_configuration(
-        mut self,
-        input: ::std::option::Option<
-            crate::types::SelfManagedActiveDirectoryConfiguration,
-        >,
-    ) -> Self {
-        self.self_managed_active_directory_configuration = input;
-        self
-    }
-    /// The `SelfManagedActiveDirectoryConfiguration` member, if set.
-    ///
-    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
-    pub fn get_self_managed_active_directory_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryConfiguration> {
-        &self.self_managed_active_directory_configuration
-    }
-    /// Sets the `DeploymentType` member.
-    ///
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
-    ///
-    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
-    ///
-    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn deployment_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DeploymentType` member.
-    ///
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
-    ///
-    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
-    ///
-    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn set_deployment_type(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = input;
-        self
-    }
-    /// The `DeploymentType` member, if set.
-    ///
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.
-    ///
-    /// - `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.
-    ///
-    /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
-        &self.deployment_type
-    }
-    /// Sets the `PreferredSubnetId` member.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PreferredSubnetId` member.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = input;
-        self
-    }
-    /// The `PreferredSubnetId` member, if set.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.preferred_subnet_id
-    }
-    /// Sets the `ThroughputCapacity` member.
-    ///
-    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
-    ///
-    /// **Required.** Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacity` member.
-    ///
-    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
-    ///
-    /// **Required.** Range: 8 to 100000.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.throughput_capacity = input;
-        self
-    }
-    /// The `ThroughputCapacity` member, if set.
-    ///
-    /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
-    ///
-    /// **Required.** Range: 8 to 100000.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity
-    }
-    /// Sets the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = input;
-        self
-    }
-    /// The `WeeklyMaintenanceStartTime` member, if set.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.weekly_maintenance_start_time
-    }
-    /// Sets the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_daily_automatic_backup_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = input;
-        self
-    }
-    /// The `DailyAutomaticBackupStartTime` member, if set.
-    ///
-    /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.daily_automatic_backup_start_time
-    }
-    /// Sets the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = input;
-        self
-    }
-    /// The `AutomaticBackupRetentionDays` member, if set.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
-        &self.automatic_backup_retention_days
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Appends an element to the `Aliases` list; [`set_aliases`](Self::set_aliases) replaces the whole list.
-    ///
-    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
-    ///
-    /// An alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
-    ///
-    /// Length: 0 to 50.
-    pub fn aliases(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.aliases.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Aliases` list.
-    ///
-    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
-    ///
-    /// An alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_aliases(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.aliases = input;
-        self
-    }
-    /// The `Aliases` member, if set.
-    ///
-    /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
-    ///
-    /// An alias name has to meet the following requirements:
-    ///
-    /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
-    ///
-    /// - Can contain alphanumeric characters, the underscore (\_), and the hyphen (-).
-    ///
-    /// - Cannot start or end with a hyphen.
-    ///
-    /// - Can start with a numeric.
-    ///
-    /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_aliases(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.aliases
-    }
-    /// Sets the `AuditLogConfiguration` member.
-    ///
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub fn audit_log_configuration(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::WindowsAuditLogCreateConfiguration,
-        >,
-    ) -> Self {
-        self.audit_log_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AuditLogConfiguration` member.
-    ///
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub fn set_audit_log_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsAuditLogCreateConfiguration>,
-    ) -> Self {
-        self.audit_log_configuration = input;
-        self
-    }
-    /// The `AuditLogConfiguration` member, if set.
-    ///
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub fn get_audit_log_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsAuditLogCreateConfiguration> {
-        &self.audit_log_configuration
-    }
-    /// Sets the `DiskIopsConfiguration` member.
-    ///
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub fn disk_iops_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DiskIopsConfiguration` member.
-    ///
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub fn set_disk_iops_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = input;
-        self
-    }
-    /// The `DiskIopsConfiguration` member, if set.
-    ///
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub fn get_disk_iops_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
-        &self.disk_iops_configuration
-    }
-    /// Sets the `FsrmConfiguration` member.
-    ///
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn fsrm_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsFsrmConfiguration>,
-    ) -> Self {
-        self.fsrm_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FsrmConfiguration` member.
-    ///
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn set_fsrm_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
-    ) -> Self {
-        self.fsrm_configuration = input;
-        self
-    }
-    /// The `FsrmConfiguration` member, if set.
-    ///
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn get_fsrm_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
-        &self.fsrm_configuration
-    }
+    crate::runtime::accessors::value!(
+        into active_directory_id active_directory_id set_active_directory_id
+        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        "The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
+    );
+    crate::runtime::accessors::value!(
+        into self_managed_active_directory_configuration
+        self_managed_active_directory_configuration
+        set_self_managed_active_directory_configuration
+        get_self_managed_active_directory_configuration
+        "SelfManagedActiveDirectoryConfiguration" :
+        types::SelfManagedActiveDirectoryConfiguration,
+        "The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration)."
+    );
+    crate::runtime::accessors::value!(
+        into deployment_type deployment_type set_deployment_type get_deployment_type
+        "DeploymentType" : types::WindowsDeploymentType,
+        "Specifies the file system deployment type, valid values are the following:\n\n- `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type\n\n- `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.\n\n- `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.\n\nFor more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`."
+    );
+    crate::runtime::accessors::value!(
+        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity throughput_capacity set_throughput_capacity
+        get_throughput_capacity "ThroughputCapacity" : i32,
+        "Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).\n\n**Required.** Range: 8 to 100000."
+    );
+    crate::runtime::accessors::value!(
+        into weekly_maintenance_start_time weekly_maintenance_start_time
+        set_weekly_maintenance_start_time get_weekly_maintenance_start_time
+        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
+        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        plain automatic_backup_retention_days automatic_backup_retention_days
+        set_automatic_backup_retention_days get_automatic_backup_retention_days
+        "AutomaticBackupRetentionDays" : i32,
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
+    );
+    crate::runtime::accessors::element!(
+        into aliases aliases set_aliases get_aliases "Aliases" : ::std::string::String,
+        "An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).\n\nAn alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into audit_log_configuration audit_log_configuration set_audit_log_configuration
+        get_audit_log_configuration "AuditLogConfiguration" :
+        types::WindowsAuditLogCreateConfiguration,
+        "The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system."
+    );
+    crate::runtime::accessors::value!(
+        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
+        get_disk_iops_configuration "DiskIopsConfiguration" :
+        types::DiskIopsConfiguration,
+        "The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity."
+    );
+    crate::runtime::accessors::value!(
+        into fsrm_configuration fsrm_configuration set_fsrm_configuration
+        get_fsrm_configuration "FsrmConfiguration" : types::WindowsFsrmConfiguration,
+        "The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemWindowsConfiguration {
         crate::types::CreateFileSystemWindowsConfiguration {
@@ -3989,467 +957,76 @@ pub struct CreateOntapVolumeConfigurationBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl CreateOntapVolumeConfigurationBuilder {
-    /// Sets the `JunctionPath` member.
-    ///
-    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn junction_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.junction_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `JunctionPath` member.
-    ///
-    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn set_junction_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.junction_path = input;
-        self
-    }
-    /// The `JunctionPath` member, if set.
-    ///
-    /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.junction_path
-    }
-    /// Sets the `SecurityStyle` member.
-    ///
-    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
-    ///
-    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
-    ///
-    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
-    ///
-    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
-    ///
-    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
-    ///
-    /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn security_style(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityStyle>,
-    ) -> Self {
-        self.security_style = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SecurityStyle` member.
-    ///
-    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
-    ///
-    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
-    ///
-    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
-    ///
-    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
-    ///
-    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
-    ///
-    /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn set_security_style(
-        mut self,
-        input: ::std::option::Option<crate::types::SecurityStyle>,
-    ) -> Self {
-        self.security_style = input;
-        self
-    }
-    /// The `SecurityStyle` member, if set.
-    ///
-    /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
-    ///
-    /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
-    ///
-    /// - `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.
-    ///
-    /// - `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.
-    ///
-    /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
-    ///
-    /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn get_security_style(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityStyle> {
-        &self.security_style
-    }
-    /// Sets the `SizeInMegabytes` member.
-    ///
-    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
-    ///
-    /// Range: 0 to 2147483647.
-    #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
-    pub fn size_in_megabytes(mut self, input: i32) -> Self {
-        self.size_in_megabytes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `SizeInMegabytes` member.
-    ///
-    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
-    ///
-    /// Range: 0 to 2147483647.
-    #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
-    pub fn set_size_in_megabytes(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.size_in_megabytes = input;
-        self
-    }
-    /// The `SizeInMegabytes` member, if set.
-    ///
-    /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
-    ///
-    /// Range: 0 to 2147483647.
-    #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
-    pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
-        &self.size_in_megabytes
-    }
-    /// Sets the `StorageEfficiencyEnabled` member.
-    ///
-    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
-    ///
-    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
-    pub fn storage_efficiency_enabled(mut self, input: bool) -> Self {
-        self.storage_efficiency_enabled = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `StorageEfficiencyEnabled` member.
-    ///
-    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
-    ///
-    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
-    pub fn set_storage_efficiency_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.storage_efficiency_enabled = input;
-        self
-    }
-    /// The `StorageEfficiencyEnabled` member, if set.
-    ///
-    /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
-    ///
-    /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
-    pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
-        &self.storage_efficiency_enabled
-    }
-    /// Sets the `StorageVirtualMachineId` member.
-    ///
-    /// Specifies the ONTAP SVM in which to create the volume.
-    ///
-    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn storage_virtual_machine_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.storage_virtual_machine_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `StorageVirtualMachineId` member.
-    ///
-    /// Specifies the ONTAP SVM in which to create the volume.
-    ///
-    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn set_storage_virtual_machine_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.storage_virtual_machine_id = input;
-        self
-    }
-    /// The `StorageVirtualMachineId` member, if set.
-    ///
-    /// Specifies the ONTAP SVM in which to create the volume.
-    ///
-    /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn get_storage_virtual_machine_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.storage_virtual_machine_id
-    }
-    /// Sets the `TieringPolicy` member.
-    ///
-    /// The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy).
-    pub fn tiering_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TieringPolicy>,
-    ) -> Self {
-        self.tiering_policy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `TieringPolicy` member.
-    ///
-    /// The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy).
-    pub fn set_tiering_policy(
-        mut self,
-        input: ::std::option::Option<crate::types::TieringPolicy>,
-    ) -> Self {
-        self.tiering_policy = input;
-        self
-    }
-    /// The `TieringPolicy` member, if set.
-    ///
-    /// The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy).
-    pub fn get_tiering_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::TieringPolicy> {
-        &self.tiering_policy
-    }
-    /// Sets the `OntapVolumeType` member.
-    ///
-    /// Specifies the type of volume you are creating. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
-    ///
-    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `RW`, `DP`.
-    pub fn ontap_volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::InputOntapVolumeType>,
-    ) -> Self {
-        self.ontap_volume_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OntapVolumeType` member.
-    ///
-    /// Specifies the type of volume you are creating. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
-    ///
-    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `RW`, `DP`.
-    pub fn set_ontap_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::InputOntapVolumeType>,
-    ) -> Self {
-        self.ontap_volume_type = input;
-        self
-    }
-    /// The `OntapVolumeType` member, if set.
-    ///
-    /// Specifies the type of volume you are creating. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.
-    ///
-    /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `RW`, `DP`.
-    pub fn get_ontap_volume_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InputOntapVolumeType> {
-        &self.ontap_volume_type
-    }
-    /// Sets the `SnapshotPolicy` member.
-    ///
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Length: 1 to 255.
-    pub fn snapshot_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.snapshot_policy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnapshotPolicy` member.
-    ///
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Length: 1 to 255.
-    pub fn set_snapshot_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.snapshot_policy = input;
-        self
-    }
-    /// The `SnapshotPolicy` member, if set.
-    ///
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Length: 1 to 255.
-    pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.snapshot_policy
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Sets the `SnaplockConfiguration` member.
-    ///
-    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
-    pub fn snaplock_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateSnaplockConfiguration>,
-    ) -> Self {
-        self.snaplock_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnaplockConfiguration` member.
-    ///
-    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
-    pub fn set_snaplock_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::CreateSnaplockConfiguration>,
-    ) -> Self {
-        self.snaplock_configuration = input;
-        self
-    }
-    /// The `SnaplockConfiguration` member, if set.
-    ///
-    /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
-    pub fn get_snaplock_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::CreateSnaplockConfiguration> {
-        &self.snaplock_configuration
-    }
-    /// Sets the `VolumeStyle` member.
-    ///
-    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn volume_style(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStyle>,
-    ) -> Self {
-        self.volume_style = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `VolumeStyle` member.
-    ///
-    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn set_volume_style(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeStyle>,
-    ) -> Self {
-        self.volume_style = input;
-        self
-    }
-    /// The `VolumeStyle` member, if set.
-    ///
-    /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
-        &self.volume_style
-    }
-    /// Sets the `AggregateConfiguration` member.
-    ///
-    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
-    pub fn aggregate_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::CreateAggregateConfiguration>,
-    ) -> Self {
-        self.aggregate_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AggregateConfiguration` member.
-    ///
-    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
-    pub fn set_aggregate_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::CreateAggregateConfiguration>,
-    ) -> Self {
-        self.aggregate_configuration = input;
-        self
-    }
-    /// The `AggregateConfiguration` member, if set.
-    ///
-    /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
-    pub fn get_aggregate_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::CreateAggregateConfiguration> {
-        &self.aggregate_configuration
-    }
-    /// Sets the `SizeInBytes` member.
-    ///
-    /// Specifies the configured size of the volume, in bytes.
-    ///
-    /// Range: 0 to 22517998000000000.
-    pub fn size_in_bytes(mut self, input: i64) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `SizeInBytes` member.
-    ///
-    /// Specifies the configured size of the volume, in bytes.
-    ///
-    /// Range: 0 to 22517998000000000.
-    pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.size_in_bytes = input;
-        self
-    }
-    /// The `SizeInBytes` member, if set.
-    ///
-    /// Specifies the configured size of the volume, in bytes.
-    ///
-    /// Range: 0 to 22517998000000000.
-    pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
-        &self.size_in_bytes
-    }
+    crate::runtime::accessors::value!(
+        into junction_path junction_path set_junction_path get_junction_path
+        "JunctionPath" : ::std::string::String,
+        "Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
+    );
+    crate::runtime::accessors::value!(
+        into security_style security_style set_security_style get_security_style
+        "SecurityStyle" : types::SecurityStyle,
+        "Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:\n\n- `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.\n\n- `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.\n\n- `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.\n\nFor more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.\n\nValues: `UNIX`, `NTFS`, `MIXED`."
+    );
+    crate::runtime::accessors::value!(
+        #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
+        plain size_in_megabytes size_in_megabytes set_size_in_megabytes
+        get_size_in_megabytes "SizeInMegabytes" : i32,
+        "Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.\n\nRange: 0 to 2147483647."
+    );
+    crate::runtime::accessors::value!(
+        plain storage_efficiency_enabled storage_efficiency_enabled
+        set_storage_efficiency_enabled get_storage_efficiency_enabled
+        "StorageEfficiencyEnabled" : bool,
+        "Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.\n\n`StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`)."
+    );
+    crate::runtime::accessors::value!(
+        into storage_virtual_machine_id storage_virtual_machine_id
+        set_storage_virtual_machine_id get_storage_virtual_machine_id
+        "StorageVirtualMachineId" : ::std::string::String,
+        "Specifies the ONTAP SVM in which to create the volume.\n\n**Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into tiering_policy tiering_policy set_tiering_policy get_tiering_policy
+        "TieringPolicy" : types::TieringPolicy,
+        "The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy)."
+    );
+    crate::runtime::accessors::value!(
+        into ontap_volume_type ontap_volume_type set_ontap_volume_type
+        get_ontap_volume_type "OntapVolumeType" : types::InputOntapVolumeType,
+        "Specifies the type of volume you are creating. Valid values are the following:\n\n- `RW` specifies a read/write volume. `RW` is the default.\n\n- `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.\n\nFor more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `RW`, `DP`."
+    );
+    crate::runtime::accessors::value!(
+        into snapshot_policy snapshot_policy set_snapshot_policy get_snapshot_policy
+        "SnapshotPolicy" : ::std::string::String,
+        "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        into snaplock_configuration snaplock_configuration set_snaplock_configuration
+        get_snaplock_configuration "SnaplockConfiguration" :
+        types::CreateSnaplockConfiguration,
+        "Specifies the SnapLock configuration for an FSx for ONTAP volume."
+    );
+    crate::runtime::accessors::value!(
+        into volume_style volume_style set_volume_style get_volume_style "VolumeStyle" :
+        types::VolumeStyle,
+        "Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `FLEXVOL`, `FLEXGROUP`."
+    );
+    crate::runtime::accessors::value!(
+        into aggregate_configuration aggregate_configuration set_aggregate_configuration
+        get_aggregate_configuration "AggregateConfiguration" :
+        types::CreateAggregateConfiguration,
+        "Use to specify configuration options for a volume’s storage aggregate or aggregates."
+    );
+    crate::runtime::accessors::value!(
+        plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
+        "SizeInBytes" : i64,
+        "Specifies the configured size of the volume, in bytes.\n\nRange: 0 to 22517998000000000."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateOntapVolumeConfiguration {
         crate::types::CreateOntapVolumeConfiguration {
@@ -4480,203 +1057,37 @@ pub struct CreateSnaplockConfigurationBuilder {
     volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl CreateSnaplockConfigurationBuilder {
-    /// Sets the `AuditLogVolume` member.
-    ///
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn audit_log_volume(mut self, input: bool) -> Self {
-        self.audit_log_volume = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AuditLogVolume` member.
-    ///
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn set_audit_log_volume(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.audit_log_volume = input;
-        self
-    }
-    /// The `AuditLogVolume` member, if set.
-    ///
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
-        &self.audit_log_volume
-    }
-    /// Sets the `AutocommitPeriod` member.
-    ///
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn autocommit_period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutocommitPeriod>,
-    ) -> Self {
-        self.autocommit_period = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AutocommitPeriod` member.
-    ///
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn set_autocommit_period(
-        mut self,
-        input: ::std::option::Option<crate::types::AutocommitPeriod>,
-    ) -> Self {
-        self.autocommit_period = input;
-        self
-    }
-    /// The `AutocommitPeriod` member, if set.
-    ///
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn get_autocommit_period(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
-        &self.autocommit_period
-    }
-    /// Sets the `PrivilegedDelete` member.
-    ///
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
-    ///
-    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn privileged_delete(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrivilegedDelete>,
-    ) -> Self {
-        self.privileged_delete = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PrivilegedDelete` member.
-    ///
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
-    ///
-    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn set_privileged_delete(
-        mut self,
-        input: ::std::option::Option<crate::types::PrivilegedDelete>,
-    ) -> Self {
-        self.privileged_delete = input;
-        self
-    }
-    /// The `PrivilegedDelete` member, if set.
-    ///
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
-    ///
-    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn get_privileged_delete(
-        &self,
-    ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
-        &self.privileged_delete
-    }
-    /// Sets the `RetentionPeriod` member.
-    ///
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn retention_period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnaplockRetentionPeriod>,
-    ) -> Self {
-        self.retention_period = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RetentionPeriod` member.
-    ///
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn set_retention_period(
-        mut self,
-        input: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
-    ) -> Self {
-        self.retention_period = input;
-        self
-    }
-    /// The `RetentionPeriod` member, if set.
-    ///
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn get_retention_period(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
-        &self.retention_period
-    }
-    /// Sets the `SnaplockType` member.
-    ///
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
-    ///
-    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn snaplock_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnaplockType>,
-    ) -> Self {
-        self.snaplock_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnaplockType` member.
-    ///
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
-    ///
-    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn set_snaplock_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SnaplockType>,
-    ) -> Self {
-        self.snaplock_type = input;
-        self
-    }
-    /// The `SnaplockType` member, if set.
-    ///
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
-    ///
-    /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn get_snaplock_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnaplockType> {
-        &self.snaplock_type
-    }
-    /// Sets the `VolumeAppendModeEnabled` member.
-    ///
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn volume_append_mode_enabled(mut self, input: bool) -> Self {
-        self.volume_append_mode_enabled = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `VolumeAppendModeEnabled` member.
-    ///
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn set_volume_append_mode_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.volume_append_mode_enabled = input;
-        self
-    }
-    /// The `VolumeAppendModeEnabled` member, if set.
-    ///
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
-        &self.volume_append_mode_enabled
-    }
+    crate::runtime::accessors::value!(
+        plain audit_log_volume audit_log_volume set_audit_log_volume get_audit_log_volume
+        "AuditLogVolume" : bool,
+        "Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.\n\nFor more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume)."
+    );
+    crate::runtime::accessors::value!(
+        into autocommit_period autocommit_period set_autocommit_period
+        get_autocommit_period "AutocommitPeriod" : types::AutocommitPeriod,
+        "The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume."
+    );
+    crate::runtime::accessors::value!(
+        into privileged_delete privileged_delete set_privileged_delete
+        get_privileged_delete "PrivilegedDelete" : types::PrivilegedDelete,
+        "Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.\n\nFor more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).\n\nValues: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`."
+    );
+    crate::runtime::accessors::value!(
+        into retention_period retention_period set_retention_period get_retention_period
+        "RetentionPeriod" : types::SnaplockRetentionPeriod,
+        "Specifies the retention period of an FSx for ONTAP SnapLock volume."
+    );
+    crate::runtime::accessors::value!(
+        into snaplock_type snaplock_type set_snaplock_type get_snaplock_type
+        "SnaplockType" : types::SnaplockType,
+        "Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:\n\n- `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).\n\n- `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).\n\n**Required.** Values: `COMPLIANCE`, `ENTERPRISE`."
+    );
+    crate::runtime::accessors::value!(
+        plain volume_append_mode_enabled volume_append_mode_enabled
+        set_volume_append_mode_enabled get_volume_append_mode_enabled
+        "VolumeAppendModeEnabled" : bool,
+        "Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.\n\nFor more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append)."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateSnaplockConfiguration {
         crate::types::CreateSnaplockConfiguration {
@@ -4700,255 +1111,37 @@ pub struct DataRepositoryConfigurationBuilder {
     failure_details: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfigurationBuilder {
-    /// Sets the `Lifecycle` member.
-    ///
-    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
-    ///
-    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
-    ///
-    /// - `AVAILABLE` - The data repository is available for use.
-    ///
-    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
-    ///
-    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
-    ///
-    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
-    ///
-    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataRepositoryLifecycle>,
-    ) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Lifecycle` member.
-    ///
-    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
-    ///
-    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
-    ///
-    /// - `AVAILABLE` - The data repository is available for use.
-    ///
-    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
-    ///
-    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
-    ///
-    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
-    ///
-    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
-    pub fn set_lifecycle(
-        mut self,
-        input: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
-    ) -> Self {
-        self.lifecycle = input;
-        self
-    }
-    /// The `Lifecycle` member, if set.
-    ///
-    /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
-    ///
-    /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
-    ///
-    /// - `AVAILABLE` - The data repository is available for use.
-    ///
-    /// - `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).
-    ///
-    /// - `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.
-    ///
-    /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
-    ///
-    /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataRepositoryLifecycle> {
-        &self.lifecycle
-    }
-    /// Sets the `ImportPath` member.
-    ///
-    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn import_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.import_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ImportPath` member.
-    ///
-    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn set_import_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.import_path = input;
-        self
-    }
-    /// The `ImportPath` member, if set.
-    ///
-    /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.import_path
-    }
-    /// Sets the `ExportPath` member.
-    ///
-    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn export_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.export_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ExportPath` member.
-    ///
-    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn set_export_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.export_path = input;
-        self
-    }
-    /// The `ExportPath` member, if set.
-    ///
-    /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
-    ///
-    /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.export_path
-    }
-    /// Sets the `ImportedFileChunkSize` member.
-    ///
-    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
-    ///
-    /// Range: 1 to 512000.
-    pub fn imported_file_chunk_size(mut self, input: i32) -> Self {
-        self.imported_file_chunk_size = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ImportedFileChunkSize` member.
-    ///
-    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
-    ///
-    /// Range: 1 to 512000.
-    pub fn set_imported_file_chunk_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.imported_file_chunk_size = input;
-        self
-    }
-    /// The `ImportedFileChunkSize` member, if set.
-    ///
-    /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
-    ///
-    /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
-    ///
-    /// Range: 1 to 512000.
-    pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
-        &self.imported_file_chunk_size
-    }
-    /// Sets the `AutoImportPolicy` member.
-    ///
-    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
-    ///
-    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn auto_import_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutoImportPolicyType>,
-    ) -> Self {
-        self.auto_import_policy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AutoImportPolicy` member.
-    ///
-    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
-    ///
-    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn set_auto_import_policy(
-        mut self,
-        input: ::std::option::Option<crate::types::AutoImportPolicyType>,
-    ) -> Self {
-        self.auto_import_policy = input;
-        self
-    }
-    /// The `AutoImportPolicy` member, if set.
-    ///
-    /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
-    ///
-    /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
-    ///
-    /// - `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.
-    ///
-    /// - `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.
-    ///
-    /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
-    ///
-    /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn get_auto_import_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
-        &self.auto_import_policy
-    }
-    /// Sets the `FailureDetails` member.
-    ///
-    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
-    pub fn failure_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataRepositoryFailureDetails>,
-    ) -> Self {
-        self.failure_details = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FailureDetails` member.
-    ///
-    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
-    pub fn set_failure_details(
-        mut self,
-        input: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
-    ) -> Self {
-        self.failure_details = input;
-        self
-    }
-    /// The `FailureDetails` member, if set.
-    ///
-    /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
-    pub fn get_failure_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataRepositoryFailureDetails> {
-        &self.failure_details
-    }
+    crate::runtime::accessors::value!(
+        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        types::DataRepositoryLifecycle,
+        "Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:\n\n- `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.\n\n- `AVAILABLE` - The data repository is available for use.\n\n- `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).\n\n- `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.\n\n- `FAILED` - The data repository is in a terminal state that cannot be recovered.\n\nValues: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`."
+    );
+    crate::runtime::accessors::value!(
+        into import_path import_path set_import_path get_import_path "ImportPath" :
+        ::std::string::String,
+        "The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
+    );
+    crate::runtime::accessors::value!(
+        into export_path export_path set_export_path get_export_path "ExportPath" :
+        ::std::string::String,
+        "The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
+    );
+    crate::runtime::accessors::value!(
+        plain imported_file_chunk_size imported_file_chunk_size
+        set_imported_file_chunk_size get_imported_file_chunk_size "ImportedFileChunkSize"
+        : i32,
+        "For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.\n\nThe default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.\n\nRange: 1 to 512000."
+    );
+    crate::runtime::accessors::value!(
+        into auto_import_policy auto_import_policy set_auto_import_policy
+        get_auto_import_policy "AutoImportPolicy" : types::AutoImportPolicyType,
+        "Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:\n\n- `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.\n\n- `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.\n\n- `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.\n\n- `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.\n\nValues: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`."
+    );
+    crate::runtime::accessors::value!(
+        into failure_details failure_details set_failure_details get_failure_details
+        "FailureDetails" : types::DataRepositoryFailureDetails,
+        "The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails)."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::DataRepositoryConfiguration {
         crate::types::DataRepositoryConfiguration {
@@ -4967,38 +1160,10 @@ pub struct DataRepositoryFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl DataRepositoryFailureDetailsBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::DataRepositoryFailureDetails {
         crate::types::DataRepositoryFailureDetails {
@@ -5013,78 +1178,14 @@ pub struct DiskIopsConfigurationBuilder {
     iops: ::std::option::Option<i64>,
 }
 impl DiskIopsConfigurationBuilder {
-    /// Sets the `Mode` member.
-    ///
-    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
-    ///
-    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskIopsConfigurationMode>,
-    ) -> Self {
-        self.mode = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Mode` member.
-    ///
-    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
-    ///
-    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
-    ) -> Self {
-        self.mode = input;
-        self
-    }
-    /// The `Mode` member, if set.
-    ///
-    /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
-    ///
-    /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfigurationMode> {
-        &self.mode
-    }
-    /// Sets the `Iops` member.
-    ///
-    /// The total number of SSD IOPS provisioned for the file system.
-    ///
-    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
-    ///
-    /// Range: 0 to 2400000.
-    pub fn iops(mut self, input: i64) -> Self {
-        self.iops = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `Iops` member.
-    ///
-    /// The total number of SSD IOPS provisioned for the file system.
-    ///
-    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
-    ///
-    /// Range: 0 to 2400000.
-    pub fn set_iops(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.iops = input;
-        self
-    }
-    /// The `Iops` member, if set.
-    ///
-    /// The total number of SSD IOPS provisioned for the file system.
-    ///
-    /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
-    ///
-    /// Range: 0 to 2400000.
-    pub fn get_iops(&self) -> &::std::option::Option<i64> {
-        &self.iops
-    }
+    crate::runtime::accessors::value!(
+        into mode mode set_mode get_mode "Mode" : types::DiskIopsConfigurationMode,
+        "Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.\n\nValues: `AUTOMATIC`, `USER_PROVISIONED`."
+    );
+    crate::runtime::accessors::value!(
+        plain iops iops set_iops get_iops "Iops" : i64,
+        "The total number of SSD IOPS provisioned for the file system.\n\nThe minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \\* 3 \\* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \\* `HAPairs`.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.\n\nRange: 0 to 2400000."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::DiskIopsConfiguration {
         crate::types::DiskIopsConfiguration {
@@ -5130,803 +1231,119 @@ pub struct FileSystemBuilder {
     network_type: ::std::option::Option<crate::types::NetworkType>,
 }
 impl FileSystemBuilder {
-    /// Sets the `OwnerId` member.
-    ///
-    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
-    ///
-    /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.owner_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OwnerId` member.
-    ///
-    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
-    ///
-    /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.owner_id = input;
-        self
-    }
-    /// The `OwnerId` member, if set.
-    ///
-    /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
-    ///
-    /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.owner_id
-    }
-    /// Sets the `CreationTime` member.
-    ///
-    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `CreationTime` member.
-    ///
-    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = input;
-        self
-    }
-    /// The `CreationTime` member, if set.
-    ///
-    /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-        &self.creation_time
-    }
-    /// Sets the `FileSystemId` member.
-    ///
-    /// The system-generated, unique 17-digit ID of the file system.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn file_system_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileSystemId` member.
-    ///
-    /// The system-generated, unique 17-digit ID of the file system.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn set_file_system_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = input;
-        self
-    }
-    /// The `FileSystemId` member, if set.
-    ///
-    /// The system-generated, unique 17-digit ID of the file system.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.file_system_id
-    }
-    /// Sets the `FileSystemType` member.
-    ///
-    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
-    ///
-    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
-    pub fn file_system_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemType>,
-    ) -> Self {
-        self.file_system_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileSystemType` member.
-    ///
-    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
-    ///
-    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
-    pub fn set_file_system_type(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystemType>,
-    ) -> Self {
-        self.file_system_type = input;
-        self
-    }
-    /// The `FileSystemType` member, if set.
-    ///
-    /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
-    ///
-    /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
-    pub fn get_file_system_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemType> {
-        &self.file_system_type
-    }
-    /// Sets the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the file system. The following are the possible values and what they mean:
-    ///
-    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new file system.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing file system.
-    ///
-    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
-    ///
-    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
-    ///
-    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
-    ///
-    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
-    ///
-    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemLifecycle>,
-    ) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the file system. The following are the possible values and what they mean:
-    ///
-    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new file system.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing file system.
-    ///
-    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
-    ///
-    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
-    ///
-    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
-    ///
-    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
-    ///
-    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
-    pub fn set_lifecycle(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystemLifecycle>,
-    ) -> Self {
-        self.lifecycle = input;
-        self
-    }
-    /// The `Lifecycle` member, if set.
-    ///
-    /// The lifecycle status of the file system. The following are the possible values and what they mean:
-    ///
-    /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new file system.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing file system.
-    ///
-    /// - `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.
-    ///
-    /// - `MISCONFIGURED` - The file system is in a failed but recoverable state.
-    ///
-    /// - `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.
-    ///
-    /// - `UPDATING` - The file system is undergoing a customer-initiated update.
-    ///
-    /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemLifecycle> {
-        &self.lifecycle
-    }
-    /// Sets the `FailureDetails` member.
-    ///
-    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
-    pub fn failure_details(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemFailureDetails>,
-    ) -> Self {
-        self.failure_details = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FailureDetails` member.
-    ///
-    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
-    pub fn set_failure_details(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystemFailureDetails>,
-    ) -> Self {
-        self.failure_details = input;
-        self
-    }
-    /// The `FailureDetails` member, if set.
-    ///
-    /// The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
-    pub fn get_failure_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemFailureDetails> {
-        &self.failure_details
-    }
-    /// Sets the `StorageCapacity` member.
-    ///
-    /// The storage capacity of the file system in gibibytes (GiB).
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn storage_capacity(mut self, input: i32) -> Self {
-        self.storage_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `StorageCapacity` member.
-    ///
-    /// The storage capacity of the file system in gibibytes (GiB).
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn set_storage_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.storage_capacity = input;
-        self
-    }
-    /// The `StorageCapacity` member, if set.
-    ///
-    /// The storage capacity of the file system in gibibytes (GiB).
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
-        &self.storage_capacity
-    }
-    /// Sets the `StorageType` member.
-    ///
-    /// The type of storage the file system is using.
-    ///
-    /// - If set to `SSD`, the file system uses solid state drive storage.
-    ///
-    /// - If set to `HDD`, the file system uses hard disk drive storage.
-    ///
-    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
-    ///
-    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-    pub fn storage_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::StorageType>,
-    ) -> Self {
-        self.storage_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `StorageType` member.
-    ///
-    /// The type of storage the file system is using.
-    ///
-    /// - If set to `SSD`, the file system uses solid state drive storage.
-    ///
-    /// - If set to `HDD`, the file system uses hard disk drive storage.
-    ///
-    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
-    ///
-    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-    pub fn set_storage_type(
-        mut self,
-        input: ::std::option::Option<crate::types::StorageType>,
-    ) -> Self {
-        self.storage_type = input;
-        self
-    }
-    /// The `StorageType` member, if set.
-    ///
-    /// The type of storage the file system is using.
-    ///
-    /// - If set to `SSD`, the file system uses solid state drive storage.
-    ///
-    /// - If set to `HDD`, the file system uses hard disk drive storage.
-    ///
-    /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
-    ///
-    /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-    pub fn get_storage_type(&self) -> &::std::option::Option<crate::types::StorageType> {
-        &self.storage_type
-    }
-    /// Sets the `VpcId` member.
-    ///
-    /// The ID of the primary virtual private cloud (VPC) for the file system.
-    ///
-    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.vpc_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `VpcId` member.
-    ///
-    /// The ID of the primary virtual private cloud (VPC) for the file system.
-    ///
-    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.vpc_id = input;
-        self
-    }
-    /// The `VpcId` member, if set.
-    ///
-    /// The ID of the primary virtual private cloud (VPC) for the file system.
-    ///
-    /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.vpc_id
-    }
-    /// Appends an element to the `SubnetIds` list; [`set_subnet_ids`](Self::set_subnet_ids) replaces the whole list.
-    ///
-    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
-    ///
-    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
-    ///
-    /// Length: 0 to 50.
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.subnet_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `SubnetIds` list.
-    ///
-    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
-    ///
-    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.subnet_ids = input;
-        self
-    }
-    /// The `SubnetIds` member, if set.
-    ///
-    /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
-    ///
-    /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.subnet_ids
-    }
-    /// Appends an element to the `NetworkInterfaceIds` list; [`set_network_interface_ids`](Self::set_network_interface_ids) replaces the whole list.
-    ///
-    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
-    ///
-    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
-    ///
-    /// Length: 0 to 50.
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.network_interface_ids
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `NetworkInterfaceIds` list.
-    ///
-    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
-    ///
-    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.network_interface_ids = input;
-        self
-    }
-    /// The `NetworkInterfaceIds` member, if set.
-    ///
-    /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
-    ///
-    /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.network_interface_ids
-    }
-    /// Sets the `DNSName` member.
-    ///
-    /// The Domain Name System (DNS) name for the file system.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dns_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DNSName` member.
-    ///
-    /// The Domain Name System (DNS) name for the file system.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.dns_name = input;
-        self
-    }
-    /// The `DNSName` member, if set.
-    ///
-    /// The Domain Name System (DNS) name for the file system.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.dns_name
-    }
-    /// Sets the `KmsKeyId` member.
-    ///
-    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
-    ///
-    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-    ///
-    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-    ///
-    /// - Amazon FSx for NetApp ONTAP
-    ///
-    /// - Amazon FSx for OpenZFS
-    ///
-    /// - Amazon FSx for Windows File Server
-    ///
-    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `KmsKeyId` member.
-    ///
-    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
-    ///
-    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-    ///
-    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-    ///
-    /// - Amazon FSx for NetApp ONTAP
-    ///
-    /// - Amazon FSx for OpenZFS
-    ///
-    /// - Amazon FSx for Windows File Server
-    ///
-    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = input;
-        self
-    }
-    /// The `KmsKeyId` member, if set.
-    ///
-    /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
-    ///
-    /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-    ///
-    ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-    ///
-    /// - Amazon FSx for NetApp ONTAP
-    ///
-    /// - Amazon FSx for OpenZFS
-    ///
-    /// - Amazon FSx for Windows File Server
-    ///
-    /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.kms_key_id
-    }
-    /// Sets the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) of the file system resource.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) of the file system resource.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = input;
-        self
-    }
-    /// The `ResourceARN` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) of the file system resource.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
-    }
-    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-    ///
-    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// Length: 1 to 50.
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Tags` list.
-    ///
-    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// Length: 1 to 50.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = input;
-        self
-    }
-    /// The `Tags` member, if set.
-    ///
-    /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
-    ///
-    /// Length: 1 to 50.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
-    }
-    /// Sets the `WindowsConfiguration` member.
-    ///
-    /// The configuration for this Amazon FSx for Windows File Server file system.
-    pub fn windows_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsFileSystemConfiguration>,
-    ) -> Self {
-        self.windows_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WindowsConfiguration` member.
-    ///
-    /// The configuration for this Amazon FSx for Windows File Server file system.
-    pub fn set_windows_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsFileSystemConfiguration>,
-    ) -> Self {
-        self.windows_configuration = input;
-        self
-    }
-    /// The `WindowsConfiguration` member, if set.
-    ///
-    /// The configuration for this Amazon FSx for Windows File Server file system.
-    pub fn get_windows_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsFileSystemConfiguration> {
-        &self.windows_configuration
-    }
-    /// Sets the `LustreConfiguration` member.
-    ///
-    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
-    pub fn lustre_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreFileSystemConfiguration>,
-    ) -> Self {
-        self.lustre_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `LustreConfiguration` member.
-    ///
-    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
-    pub fn set_lustre_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreFileSystemConfiguration>,
-    ) -> Self {
-        self.lustre_configuration = input;
-        self
-    }
-    /// The `LustreConfiguration` member, if set.
-    ///
-    /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
-    pub fn get_lustre_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreFileSystemConfiguration> {
-        &self.lustre_configuration
-    }
-    /// Appends an element to the `AdministrativeActions` list; [`set_administrative_actions`](Self::set_administrative_actions) replaces the whole list.
-    ///
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
-    ///
-    /// Length: 0 to 50.
-    pub fn administrative_actions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AdministrativeAction>,
-    ) -> Self {
-        self.administrative_actions
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `AdministrativeActions` list.
-    ///
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_administrative_actions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
-    ) -> Self {
-        self.administrative_actions = input;
-        self
-    }
-    /// The `AdministrativeActions` member, if set.
-    ///
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_administrative_actions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
-        &self.administrative_actions
-    }
-    /// Sets the `OntapConfiguration` member.
-    ///
-    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
-    pub fn ontap_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OntapFileSystemConfiguration>,
-    ) -> Self {
-        self.ontap_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OntapConfiguration` member.
-    ///
-    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
-    pub fn set_ontap_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::OntapFileSystemConfiguration>,
-    ) -> Self {
-        self.ontap_configuration = input;
-        self
-    }
-    /// The `OntapConfiguration` member, if set.
-    ///
-    /// The configuration for this Amazon FSx for NetApp ONTAP file system.
-    pub fn get_ontap_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::OntapFileSystemConfiguration> {
-        &self.ontap_configuration
-    }
-    /// Sets the `FileSystemTypeVersion` member.
-    ///
-    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
-    ///
-    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-    pub fn file_system_type_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_type_version = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileSystemTypeVersion` member.
-    ///
-    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
-    ///
-    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-    pub fn set_file_system_type_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.file_system_type_version = input;
-        self
-    }
-    /// The `FileSystemTypeVersion` member, if set.
-    ///
-    /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
-    ///
-    /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-    pub fn get_file_system_type_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.file_system_type_version
-    }
-    /// Sets the `OpenZFSConfiguration` member.
-    ///
-    /// The configuration for this Amazon FSx for OpenZFS file system.
-    pub fn open_zfs_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsFileSystemConfiguration>,
-    ) -> Self {
-        self.open_zfs_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OpenZFSConfiguration` member.
-    ///
-    /// The configuration for this Amazon FSx for OpenZFS file system.
-    pub fn set_open_zfs_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsFileSystemConfiguration>,
-    ) -> Self {
-        self.open_zfs_configuration = input;
-        self
-    }
-    /// The `OpenZFSConfiguration` member, if set.
-    ///
-    /// The configuration for this Amazon FSx for OpenZFS file system.
-    pub fn get_open_zfs_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsFileSystemConfiguration> {
-        &self.open_zfs_configuration
-    }
-    /// Sets the `NetworkType` member.
-    ///
-    /// The network type of the file system.
-    ///
-    /// Values: `IPV4`, `DUAL`.
-    pub fn network_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::NetworkType>,
-    ) -> Self {
-        self.network_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `NetworkType` member.
-    ///
-    /// The network type of the file system.
-    ///
-    /// Values: `IPV4`, `DUAL`.
-    pub fn set_network_type(
-        mut self,
-        input: ::std::option::Option<crate::types::NetworkType>,
-    ) -> Self {
-        self.network_type = input;
-        self
-    }
-    /// The `NetworkType` member, if set.
-    ///
-    /// The network type of the file system.
-    ///
-    /// Values: `IPV4`, `DUAL`.
-    pub fn get_network_type(&self) -> &::std::option::Option<crate::types::NetworkType> {
-        &self.network_type
-    }
+    crate::runtime::accessors::value!(
+        into owner_id owner_id set_owner_id get_owner_id "OwnerId" :
+        ::std::string::String,
+        "The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.\n\nLength: exactly 12. Pattern: `^\\d{12}$`."
+    );
+    crate::runtime::accessors::value!(
+        into creation_time creation_time set_creation_time get_creation_time
+        "CreationTime" : ::aws_smithy_types::DateTime,
+        "The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time."
+    );
+    crate::runtime::accessors::value!(
+        into file_system_id file_system_id set_file_system_id get_file_system_id
+        "FileSystemId" : ::std::string::String,
+        "The system-generated, unique 17-digit ID of the file system.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into file_system_type file_system_type set_file_system_type get_file_system_type
+        "FileSystemType" : types::FileSystemType,
+        "The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.\n\nValues: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`."
+    );
+    crate::runtime::accessors::value!(
+        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        types::FileSystemLifecycle,
+        "The lifecycle status of the file system. The following are the possible values and what they mean:\n\n- `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.\n\n- `CREATING` - Amazon FSx is creating the new file system.\n\n- `DELETING` - Amazon FSx is deleting an existing file system.\n\n- `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.\n\n- `MISCONFIGURED` - The file system is in a failed but recoverable state.\n\n- `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.\n\n- `UPDATING` - The file system is undergoing a customer-initiated update.\n\nValues: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`."
+    );
+    crate::runtime::accessors::value!(
+        into failure_details failure_details set_failure_details get_failure_details
+        "FailureDetails" : types::FileSystemFailureDetails,
+        "The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails)."
+    );
+    crate::runtime::accessors::value!(
+        plain storage_capacity storage_capacity set_storage_capacity get_storage_capacity
+        "StorageCapacity" : i32,
+        "The storage capacity of the file system in gibibytes (GiB).\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.\n\nRange: 0 to 2147483647."
+    );
+    crate::runtime::accessors::value!(
+        into storage_type storage_type set_storage_type get_storage_type "StorageType" :
+        types::StorageType,
+        "The type of storage the file system is using.\n\n- If set to `SSD`, the file system uses solid state drive storage.\n\n- If set to `HDD`, the file system uses hard disk drive storage.\n\n- If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`."
+    );
+    crate::runtime::accessors::value!(
+        into vpc_id vpc_id set_vpc_id get_vpc_id "VpcId" : ::std::string::String,
+        "The ID of the primary virtual private cloud (VPC) for the file system.\n\nLength: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::element!(
+        into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" :
+        ::std::string::String,
+        "Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.\n\nFor FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::element!(
+        into network_interface_ids network_interface_ids set_network_interface_ids
+        get_network_interface_ids "NetworkInterfaceIds" : ::std::string::String,
+        "The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*\n\nFor an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into dns_name dns_name set_dns_name get_dns_name "DNSName" :
+        ::std::string::String,
+        "The Domain Name System (DNS) name for the file system.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
+    );
+    crate::runtime::accessors::value!(
+        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
+        ::std::string::String,
+        "The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
+    );
+    crate::runtime::accessors::value!(
+        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) of the file system resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
+    );
+    crate::runtime::accessors::element!(
+        into tags tags set_tags get_tags "Tags" : types::Tag,
+        "The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.\n\nLength: 1 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into windows_configuration windows_configuration set_windows_configuration
+        get_windows_configuration "WindowsConfiguration" :
+        types::WindowsFileSystemConfiguration,
+        "The configuration for this Amazon FSx for Windows File Server file system."
+    );
+    crate::runtime::accessors::value!(
+        into lustre_configuration lustre_configuration set_lustre_configuration
+        get_lustre_configuration "LustreConfiguration" :
+        types::LustreFileSystemConfiguration,
+        "The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration)."
+    );
+    crate::runtime::accessors::element!(
+        into administrative_actions administrative_actions set_administrative_actions
+        get_administrative_actions "AdministrativeActions" : types::AdministrativeAction,
+        "A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into ontap_configuration ontap_configuration set_ontap_configuration
+        get_ontap_configuration "OntapConfiguration" :
+        types::OntapFileSystemConfiguration,
+        "The configuration for this Amazon FSx for NetApp ONTAP file system."
+    );
+    crate::runtime::accessors::value!(
+        into file_system_type_version file_system_type_version
+        set_file_system_type_version get_file_system_type_version "FileSystemTypeVersion"
+        : ::std::string::String,
+        "The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`."
+    );
+    crate::runtime::accessors::value!(
+        into open_zfs_configuration open_zfs_configuration set_open_zfs_configuration
+        get_open_zfs_configuration "OpenZFSConfiguration" :
+        types::OpenZfsFileSystemConfiguration,
+        "The configuration for this Amazon FSx for OpenZFS file system."
+    );
+    crate::runtime::accessors::value!(
+        into network_type network_type set_network_type get_network_type "NetworkType" :
+        types::NetworkType,
+        "The network type of the file system.\n\nValues: `IPV4`, `DUAL`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystem {
         crate::types::FileSystem {
@@ -5963,106 +1380,21 @@ pub struct FileSystemEndpointBuilder {
     ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FileSystemEndpointBuilder {
-    /// Sets the `DNSName` member.
-    ///
-    /// The file system's DNS name. You can mount your file system using its DNS name.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dns_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DNSName` member.
-    ///
-    /// The file system's DNS name. You can mount your file system using its DNS name.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.dns_name = input;
-        self
-    }
-    /// The `DNSName` member, if set.
-    ///
-    /// The file system's DNS name. You can mount your file system using its DNS name.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.dns_name
-    }
-    /// Appends an element to the `IpAddresses` list; [`set_ip_addresses`](Self::set_ip_addresses) replaces the whole list.
-    ///
-    /// The IPv4 addresses of the file system endpoint.
-    ///
-    /// Length: 1 to 24.
-    pub fn ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ip_addresses.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `IpAddresses` list.
-    ///
-    /// The IPv4 addresses of the file system endpoint.
-    ///
-    /// Length: 1 to 24.
-    pub fn set_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.ip_addresses = input;
-        self
-    }
-    /// The `IpAddresses` member, if set.
-    ///
-    /// The IPv4 addresses of the file system endpoint.
-    ///
-    /// Length: 1 to 24.
-    pub fn get_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.ip_addresses
-    }
-    /// Appends an element to the `Ipv6Addresses` list; [`set_ipv6_addresses`](Self::set_ipv6_addresses) replaces the whole list.
-    ///
-    /// The IPv6 addresses of the file system endpoint.
-    ///
-    /// Length: 1 to 24.
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ipv6_addresses.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Ipv6Addresses` list.
-    ///
-    /// The IPv6 addresses of the file system endpoint.
-    ///
-    /// Length: 1 to 24.
-    pub fn set_ipv6_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.ipv6_addresses = input;
-        self
-    }
-    /// The `Ipv6Addresses` member, if set.
-    ///
-    /// The IPv6 addresses of the file system endpoint.
-    ///
-    /// Length: 1 to 24.
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.ipv6_addresses
-    }
+    crate::runtime::accessors::value!(
+        into dns_name dns_name set_dns_name get_dns_name "DNSName" :
+        ::std::string::String,
+        "The file system's DNS name. You can mount your file system using its DNS name.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
+    );
+    crate::runtime::accessors::element!(
+        into ip_addresses ip_addresses set_ip_addresses get_ip_addresses "IpAddresses" :
+        ::std::string::String,
+        "The IPv4 addresses of the file system endpoint.\n\nLength: 1 to 24."
+    );
+    crate::runtime::accessors::element!(
+        into ipv6_addresses ipv6_addresses set_ipv6_addresses get_ipv6_addresses
+        "Ipv6Addresses" : ::std::string::String,
+        "The IPv6 addresses of the file system endpoint.\n\nLength: 1 to 24."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemEndpoint {
         crate::types::FileSystemEndpoint {
@@ -6079,62 +1411,16 @@ pub struct FileSystemEndpointsBuilder {
     management: ::std::option::Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpointsBuilder {
-    /// Sets the `Intercluster` member.
-    ///
-    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
-    pub fn intercluster(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemEndpoint>,
-    ) -> Self {
-        self.intercluster = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Intercluster` member.
-    ///
-    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
-    pub fn set_intercluster(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystemEndpoint>,
-    ) -> Self {
-        self.intercluster = input;
-        self
-    }
-    /// The `Intercluster` member, if set.
-    ///
-    /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
-    pub fn get_intercluster(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
-        &self.intercluster
-    }
-    /// Sets the `Management` member.
-    ///
-    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
-    pub fn management(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemEndpoint>,
-    ) -> Self {
-        self.management = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Management` member.
-    ///
-    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
-    pub fn set_management(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystemEndpoint>,
-    ) -> Self {
-        self.management = input;
-        self
-    }
-    /// The `Management` member, if set.
-    ///
-    /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
-    pub fn get_management(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
-        &self.management
-    }
+    crate::runtime::accessors::value!(
+        into intercluster intercluster set_intercluster get_intercluster "Intercluster" :
+        types::FileSystemEndpoint,
+        "An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems."
+    );
+    crate::runtime::accessors::value!(
+        into management management set_management get_management "Management" :
+        types::FileSystemEndpoint,
+        "An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemEndpoints {
         crate::types::FileSystemEndpoints {
@@ -6149,38 +1435,10 @@ pub struct FileSystemFailureDetailsBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl FileSystemFailureDetailsBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A message describing any failures that occurred.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A message describing any failures that occurred.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A message describing any failures that occurred.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A message describing any failures that occurred.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemFailureDetails {
         crate::types::FileSystemFailureDetails {
@@ -6195,90 +1453,14 @@ pub struct FileSystemLustreMetadataConfigurationBuilder {
     mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfigurationBuilder {
-    /// Sets the `Iops` member.
-    ///
-    /// The number of Metadata IOPS provisioned for the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
-    ///
-    /// Range: 1500 to 192000.
-    pub fn iops(mut self, input: i32) -> Self {
-        self.iops = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `Iops` member.
-    ///
-    /// The number of Metadata IOPS provisioned for the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
-    ///
-    /// Range: 1500 to 192000.
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.iops = input;
-        self
-    }
-    /// The `Iops` member, if set.
-    ///
-    /// The number of Metadata IOPS provisioned for the file system.
-    ///
-    /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
-    ///
-    /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
-    ///
-    /// Range: 1500 to 192000.
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
-        &self.iops
-    }
-    /// Sets the `Mode` member.
-    ///
-    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::MetadataConfigurationMode>,
-    ) -> Self {
-        self.mode = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Mode` member.
-    ///
-    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::MetadataConfigurationMode>,
-    ) -> Self {
-        self.mode = input;
-        self
-    }
-    /// The `Mode` member, if set.
-    ///
-    /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
-    ///
-    /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
-    ///
-    /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
-    ///
-    /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
-        &self.mode
-    }
+    crate::runtime::accessors::value!(
+        plain iops iops set_iops get_iops "Iops" : i32,
+        "The number of Metadata IOPS provisioned for the file system.\n\n- For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.\n\n- For Intelligent-Tiering file systems, valid values are `6000` and `12000`.\n\nRange: 1500 to 192000."
+    );
+    crate::runtime::accessors::value!(
+        into mode mode set_mode get_mode "Mode" : types::MetadataConfigurationMode,
+        "The metadata configuration mode for provisioning Metadata IOPS for the file system.\n\n- In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.\n\n- In USER\\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.\n\n**Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemLustreMetadataConfiguration {
         crate::types::FileSystemLustreMetadataConfiguration {
@@ -6293,38 +1475,10 @@ pub struct FileSystemNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl FileSystemNotFoundBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemNotFound {
         crate::types::FileSystemNotFound {
@@ -6340,72 +1494,14 @@ pub struct FilterBuilder {
     values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl FilterBuilder {
-    /// Sets the `Name` member.
-    ///
-    /// The name for this filter.
-    ///
-    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FilterName>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Name` member.
-    ///
-    /// The name for this filter.
-    ///
-    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<crate::types::FilterName>,
-    ) -> Self {
-        self.name = input;
-        self
-    }
-    /// The `Name` member, if set.
-    ///
-    /// The name for this filter.
-    ///
-    /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
-    pub fn get_name(&self) -> &::std::option::Option<crate::types::FilterName> {
-        &self.name
-    }
-    /// Appends an element to the `Values` list; [`set_values`](Self::set_values) replaces the whole list.
-    ///
-    /// The values of the filter. These are all the values for any of the applied filters.
-    ///
-    /// Length: 0 to 20.
-    pub fn values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.values.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Values` list.
-    ///
-    /// The values of the filter. These are all the values for any of the applied filters.
-    ///
-    /// Length: 0 to 20.
-    pub fn set_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.values = input;
-        self
-    }
-    /// The `Values` member, if set.
-    ///
-    /// The values of the filter. These are all the values for any of the applied filters.
-    ///
-    /// Length: 0 to 20.
-    pub fn get_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.values
-    }
+    crate::runtime::accessors::value!(
+        into name name set_name get_name "Name" : types::FilterName,
+        "The name for this filter.\n\nValues: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`."
+    );
+    crate::runtime::accessors::element!(
+        into values values set_values get_values "Values" : ::std::string::String,
+        "The values of the filter. These are all the values for any of the applied filters.\n\nLength: 0 to 20."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Filter {
         crate::types::Filter {
@@ -6421,70 +1517,15 @@ pub struct IncompatibleParameterErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl IncompatibleParameterErrorBuilder {
-    /// Sets the `Parameter` member.
-    ///
-    /// A parameter that is incompatible with the earlier request.
-    ///
-    /// **Required.** Length: at least 1.
-    pub fn parameter(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parameter = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Parameter` member.
-    ///
-    /// A parameter that is incompatible with the earlier request.
-    ///
-    /// **Required.** Length: at least 1.
-    pub fn set_parameter(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.parameter = input;
-        self
-    }
-    /// The `Parameter` member, if set.
-    ///
-    /// A parameter that is incompatible with the earlier request.
-    ///
-    /// **Required.** Length: at least 1.
-    pub fn get_parameter(&self) -> &::std::option::Option<::std::string::String> {
-        &self.parameter
-    }
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into parameter parameter set_parameter get_parameter "Parameter" :
+        ::std::string::String,
+        "A parameter that is incompatible with the earlier request.\n\n**Required.** Length: at least 1."
+    );
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::IncompatibleParameterError {
         crate::types::IncompatibleParameterError {
@@ -6500,38 +1541,10 @@ pub struct IncompatibleRegionForMultiAzBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl IncompatibleRegionForMultiAzBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::IncompatibleRegionForMultiAz {
         crate::types::IncompatibleRegionForMultiAz {
@@ -6546,38 +1559,10 @@ pub struct InternalServerErrorBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InternalServerErrorBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InternalServerError {
         crate::types::InternalServerError {
@@ -6592,38 +1577,10 @@ pub struct InvalidDestinationKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidDestinationKmsKeyBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidDestinationKmsKey {
         crate::types::InvalidDestinationKmsKey {
@@ -6641,140 +1598,26 @@ pub struct InvalidNetworkSettingsBuilder {
     invalid_route_table_id: ::std::option::Option<::std::string::String>,
 }
 impl InvalidNetworkSettingsBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// Error message explaining what's wrong with network settings.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// Error message explaining what's wrong with network settings.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// Error message explaining what's wrong with network settings.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
-    /// Sets the `InvalidSubnetId` member.
-    ///
-    /// The subnet ID that is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn invalid_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.invalid_subnet_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `InvalidSubnetId` member.
-    ///
-    /// The subnet ID that is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn set_invalid_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.invalid_subnet_id = input;
-        self
-    }
-    /// The `InvalidSubnetId` member, if set.
-    ///
-    /// The subnet ID that is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn get_invalid_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.invalid_subnet_id
-    }
-    /// Sets the `InvalidSecurityGroupId` member.
-    ///
-    /// The security group ID is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
-    pub fn invalid_security_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.invalid_security_group_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `InvalidSecurityGroupId` member.
-    ///
-    /// The security group ID is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
-    pub fn set_invalid_security_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.invalid_security_group_id = input;
-        self
-    }
-    /// The `InvalidSecurityGroupId` member, if set.
-    ///
-    /// The security group ID is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
-    pub fn get_invalid_security_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.invalid_security_group_id
-    }
-    /// Sets the `InvalidRouteTableId` member.
-    ///
-    /// The route table ID is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
-    pub fn invalid_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.invalid_route_table_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `InvalidRouteTableId` member.
-    ///
-    /// The route table ID is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
-    pub fn set_invalid_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.invalid_route_table_id = input;
-        self
-    }
-    /// The `InvalidRouteTableId` member, if set.
-    ///
-    /// The route table ID is either invalid or not part of the VPC specified.
-    ///
-    /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
-    pub fn get_invalid_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.invalid_route_table_id
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "Error message explaining what's wrong with network settings.\n\nLength: 1 to 256."
+    );
+    crate::runtime::accessors::value!(
+        into invalid_subnet_id invalid_subnet_id set_invalid_subnet_id
+        get_invalid_subnet_id "InvalidSubnetId" : ::std::string::String,
+        "The subnet ID that is either invalid or not part of the VPC specified.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into invalid_security_group_id invalid_security_group_id
+        set_invalid_security_group_id get_invalid_security_group_id
+        "InvalidSecurityGroupId" : ::std::string::String,
+        "The security group ID is either invalid or not part of the VPC specified.\n\nLength: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into invalid_route_table_id invalid_route_table_id set_invalid_route_table_id
+        get_invalid_route_table_id "InvalidRouteTableId" : ::std::string::String,
+        "The route table ID is either invalid or not part of the VPC specified.\n\nLength: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidNetworkSettings {
         crate::types::InvalidNetworkSettings {
@@ -6792,38 +1635,10 @@ pub struct InvalidPerUnitStorageThroughputBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidPerUnitStorageThroughputBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidPerUnitStorageThroughput {
         crate::types::InvalidPerUnitStorageThroughput {
@@ -6838,38 +1653,10 @@ pub struct InvalidRegionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidRegionBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidRegion {
         crate::types::InvalidRegion {
@@ -6884,38 +1671,10 @@ pub struct InvalidSourceKmsKeyBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl InvalidSourceKmsKeyBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidSourceKmsKey {
         crate::types::InvalidSourceKmsKey {
@@ -6930,38 +1689,10 @@ pub struct LifecycleTransitionReasonBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl LifecycleTransitionReasonBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LifecycleTransitionReason {
         crate::types::LifecycleTransitionReason {
@@ -6998,551 +1729,94 @@ pub struct LustreFileSystemConfigurationBuilder {
     >,
 }
 impl LustreFileSystemConfigurationBuilder {
-    /// Sets the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = input;
-        self
-    }
-    /// The `WeeklyMaintenanceStartTime` member, if set.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.weekly_maintenance_start_time
-    }
-    /// Sets the `DataRepositoryConfiguration` member.
-    ///
-    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
-    pub fn data_repository_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataRepositoryConfiguration>,
-    ) -> Self {
-        self.data_repository_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DataRepositoryConfiguration` member.
-    ///
-    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
-    pub fn set_data_repository_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::DataRepositoryConfiguration>,
-    ) -> Self {
-        self.data_repository_configuration = input;
-        self
-    }
-    /// The `DataRepositoryConfiguration` member, if set.
-    ///
-    /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
-    pub fn get_data_repository_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataRepositoryConfiguration> {
-        &self.data_repository_configuration
-    }
-    /// Sets the `DeploymentType` member.
-    ///
-    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
-    ///
-    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
-    ///
-    /// The default is `SCRATCH_1`.
-    ///
-    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn deployment_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreDeploymentType>,
-    ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DeploymentType` member.
-    ///
-    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
-    ///
-    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
-    ///
-    /// The default is `SCRATCH_1`.
-    ///
-    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn set_deployment_type(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreDeploymentType>,
-    ) -> Self {
-        self.deployment_type = input;
-        self
-    }
-    /// The `DeploymentType` member, if set.
-    ///
-    /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
-    ///
-    /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
-    ///
-    /// The `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).
-    ///
-    /// The default is `SCRATCH_1`.
-    ///
-    /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
-        &self.deployment_type
-    }
-    /// Sets the `PerUnitStorageThroughput` member.
-    ///
-    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
-    ///
-    /// Range: 12 to 1000.
-    pub fn per_unit_storage_throughput(mut self, input: i32) -> Self {
-        self.per_unit_storage_throughput = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `PerUnitStorageThroughput` member.
-    ///
-    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
-    ///
-    /// Range: 12 to 1000.
-    pub fn set_per_unit_storage_throughput(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.per_unit_storage_throughput = input;
-        self
-    }
-    /// The `PerUnitStorageThroughput` member, if set.
-    ///
-    /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
-    ///
-    /// Valid values:
-    ///
-    /// - For `PERSISTENT_1` SSD storage: 50, 100, 200.
-    ///
-    /// - For `PERSISTENT_1` HDD storage: 12, 40.
-    ///
-    /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
-    ///
-    /// Range: 12 to 1000.
-    pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
-        &self.per_unit_storage_throughput
-    }
-    /// Sets the `MountName` member.
-    ///
-    /// You use the `MountName` value when mounting the file system.
-    ///
-    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
-    ///
-    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
-    pub fn mount_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mount_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `MountName` member.
-    ///
-    /// You use the `MountName` value when mounting the file system.
-    ///
-    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
-    ///
-    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
-    pub fn set_mount_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.mount_name = input;
-        self
-    }
-    /// The `MountName` member, if set.
-    ///
-    /// You use the `MountName` value when mounting the file system.
-    ///
-    /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
-    ///
-    /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
-    pub fn get_mount_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.mount_name
-    }
-    /// Sets the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_daily_automatic_backup_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = input;
-        self
-    }
-    /// The `DailyAutomaticBackupStartTime` member, if set.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.daily_automatic_backup_start_time
-    }
-    /// Sets the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = input;
-        self
-    }
-    /// The `AutomaticBackupRetentionDays` member, if set.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
-        &self.automatic_backup_retention_days
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Sets the `DriveCacheType` member.
-    ///
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
-    ///
-    /// This parameter is required when `StorageType` is set to HDD.
-    ///
-    /// Values: `NONE`, `READ`.
-    pub fn drive_cache_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DriveCacheType>,
-    ) -> Self {
-        self.drive_cache_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DriveCacheType` member.
-    ///
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
-    ///
-    /// This parameter is required when `StorageType` is set to HDD.
-    ///
-    /// Values: `NONE`, `READ`.
-    pub fn set_drive_cache_type(
-        mut self,
-        input: ::std::option::Option<crate::types::DriveCacheType>,
-    ) -> Self {
-        self.drive_cache_type = input;
-        self
-    }
-    /// The `DriveCacheType` member, if set.
-    ///
-    /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
-    ///
-    /// This parameter is required when `StorageType` is set to HDD.
-    ///
-    /// Values: `NONE`, `READ`.
-    pub fn get_drive_cache_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DriveCacheType> {
-        &self.drive_cache_type
-    }
-    /// Sets the `DataCompressionType` member.
-    ///
-    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - Data compression is turned off for the file system.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
-    ///
-    /// Values: `NONE`, `LZ4`.
-    pub fn data_compression_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DataCompressionType` member.
-    ///
-    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - Data compression is turned off for the file system.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
-    ///
-    /// Values: `NONE`, `LZ4`.
-    pub fn set_data_compression_type(
-        mut self,
-        input: ::std::option::Option<crate::types::DataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = input;
-        self
-    }
-    /// The `DataCompressionType` member, if set.
-    ///
-    /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
-    ///
-    /// - `NONE` - Data compression is turned off for the file system.
-    ///
-    /// - `LZ4` - Data compression is turned on with the LZ4 algorithm.
-    ///
-    /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
-    ///
-    /// Values: `NONE`, `LZ4`.
-    pub fn get_data_compression_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataCompressionType> {
-        &self.data_compression_type
-    }
-    /// Sets the `LogConfiguration` member.
-    ///
-    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
-    pub fn log_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreLogConfiguration>,
-    ) -> Self {
-        self.log_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `LogConfiguration` member.
-    ///
-    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
-    pub fn set_log_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreLogConfiguration>,
-    ) -> Self {
-        self.log_configuration = input;
-        self
-    }
-    /// The `LogConfiguration` member, if set.
-    ///
-    /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
-    pub fn get_log_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreLogConfiguration> {
-        &self.log_configuration
-    }
-    /// Sets the `RootSquashConfiguration` member.
-    ///
-    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub fn root_squash_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreRootSquashConfiguration>,
-    ) -> Self {
-        self.root_squash_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RootSquashConfiguration` member.
-    ///
-    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub fn set_root_squash_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreRootSquashConfiguration>,
-    ) -> Self {
-        self.root_squash_configuration = input;
-        self
-    }
-    /// The `RootSquashConfiguration` member, if set.
-    ///
-    /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub fn get_root_squash_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
-        &self.root_squash_configuration
-    }
-    /// Sets the `MetadataConfiguration` member.
-    ///
-    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub fn metadata_configuration(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::FileSystemLustreMetadataConfiguration,
-        >,
-    ) -> Self {
-        self.metadata_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `MetadataConfiguration` member.
-    ///
-    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub fn set_metadata_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration>,
-    ) -> Self {
-        self.metadata_configuration = input;
-        self
-    }
-    /// The `MetadataConfiguration` member, if set.
-    ///
-    /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub fn get_metadata_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration> {
-        &self.metadata_configuration
-    }
-    /// Sets the `EfaEnabled` member.
-    ///
-    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    pub fn efa_enabled(mut self, input: bool) -> Self {
-        self.efa_enabled = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `EfaEnabled` member.
-    ///
-    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    pub fn set_efa_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.efa_enabled = input;
-        self
-    }
-    /// The `EfaEnabled` member, if set.
-    ///
-    /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
-        &self.efa_enabled
-    }
-    /// Sets the `ThroughputCapacity` member.
-    ///
-    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
-    ///
-    /// Range: 4000 to 2000000.
-    pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacity` member.
-    ///
-    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
-    ///
-    /// Range: 4000 to 2000000.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.throughput_capacity = input;
-        self
-    }
-    /// The `ThroughputCapacity` member, if set.
-    ///
-    /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
-    ///
-    /// Range: 4000 to 2000000.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity
-    }
-    /// Sets the `DataReadCacheConfiguration` member.
-    ///
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub fn data_read_cache_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreReadCacheConfiguration>,
-    ) -> Self {
-        self.data_read_cache_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DataReadCacheConfiguration` member.
-    ///
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub fn set_data_read_cache_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
-    ) -> Self {
-        self.data_read_cache_configuration = input;
-        self
-    }
-    /// The `DataReadCacheConfiguration` member, if set.
-    ///
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub fn get_data_read_cache_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
-        &self.data_read_cache_configuration
-    }
+    crate::runtime::accessors::value!(
+        into weekly_maintenance_start_time weekly_maintenance_start_time
+        set_weekly_maintenance_start_time get_weekly_maintenance_start_time
+        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into data_repository_configuration data_repository_configuration
+        set_data_repository_configuration get_data_repository_configuration
+        "DataRepositoryConfiguration" : types::DataRepositoryConfiguration,
+        "The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration)."
+    );
+    crate::runtime::accessors::value!(
+        into deployment_type deployment_type set_deployment_type get_deployment_type
+        "DeploymentType" : types::LustreDeploymentType,
+        "The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.\n\n`SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.\n\nThe `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).\n\nThe default is `SCRATCH_1`.\n\nValues: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`."
+    );
+    crate::runtime::accessors::value!(
+        plain per_unit_storage_throughput per_unit_storage_throughput
+        set_per_unit_storage_throughput get_per_unit_storage_throughput
+        "PerUnitStorageThroughput" : i32,
+        "Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \\* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.\n\nValid values:\n\n- For `PERSISTENT_1` SSD storage: 50, 100, 200.\n\n- For `PERSISTENT_1` HDD storage: 12, 40.\n\n- For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.\n\nRange: 12 to 1000."
+    );
+    crate::runtime::accessors::value!(
+        into mount_name mount_name set_mount_name get_mount_name "MountName" :
+        ::std::string::String,
+        "You use the `MountName` value when mounting the file system.\n\nFor the `SCRATCH_1` deployment type, this value is always \"`fsx`\". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.\n\nLength: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`."
+    );
+    crate::runtime::accessors::value!(
+        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
+        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        plain automatic_backup_retention_days automatic_backup_retention_days
+        set_automatic_backup_retention_days get_automatic_backup_retention_days
+        "AutomaticBackupRetentionDays" : i32,
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)"
+    );
+    crate::runtime::accessors::value!(
+        into drive_cache_type drive_cache_type set_drive_cache_type get_drive_cache_type
+        "DriveCacheType" : types::DriveCacheType,
+        "The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.\n\nThis parameter is required when `StorageType` is set to HDD.\n\nValues: `NONE`, `READ`."
+    );
+    crate::runtime::accessors::value!(
+        into data_compression_type data_compression_type set_data_compression_type
+        get_data_compression_type "DataCompressionType" : types::DataCompressionType,
+        "The data compression configuration for the file system. `DataCompressionType` can have the following values:\n\n- `NONE` - Data compression is turned off for the file system.\n\n- `LZ4` - Data compression is turned on with the LZ4 algorithm.\n\nFor more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).\n\nValues: `NONE`, `LZ4`."
+    );
+    crate::runtime::accessors::value!(
+        into log_configuration log_configuration set_log_configuration
+        get_log_configuration "LogConfiguration" : types::LustreLogConfiguration,
+        "The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs."
+    );
+    crate::runtime::accessors::value!(
+        into root_squash_configuration root_squash_configuration
+        set_root_squash_configuration get_root_squash_configuration
+        "RootSquashConfiguration" : types::LustreRootSquashConfiguration,
+        "The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user."
+    );
+    crate::runtime::accessors::value!(
+        into metadata_configuration metadata_configuration set_metadata_configuration
+        get_metadata_configuration "MetadataConfiguration" :
+        types::FileSystemLustreMetadataConfiguration,
+        "The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type."
+    );
+    crate::runtime::accessors::value!(
+        plain efa_enabled efa_enabled set_efa_enabled get_efa_enabled "EfaEnabled" :
+        bool,
+        "Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity throughput_capacity set_throughput_capacity
+        get_throughput_capacity "ThroughputCapacity" : i32,
+        "The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).\n\nRange: 4000 to 2000000."
+    );
+    crate::runtime::accessors::value!(
+        into data_read_cache_configuration data_read_cache_configuration
+        set_data_read_cache_configuration get_data_read_cache_configuration
+        "DataReadCacheConfiguration" : types::LustreReadCacheConfiguration,
+        "Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreFileSystemConfiguration {
         crate::types::LustreFileSystemConfiguration {
@@ -7572,102 +1846,15 @@ pub struct LustreLogConfigurationBuilder {
     destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogConfigurationBuilder {
-    /// Sets the `Level` member.
-    ///
-    /// The data repository events that are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
-    ///
-    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
-    ///
-    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreAccessAuditLogLevel>,
-    ) -> Self {
-        self.level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Level` member.
-    ///
-    /// The data repository events that are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
-    ///
-    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
-    ///
-    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn set_level(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
-    ) -> Self {
-        self.level = input;
-        self
-    }
-    /// The `Level` member, if set.
-    ///
-    /// The data repository events that are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
-    ///
-    /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
-    ///
-    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn get_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
-        &self.level
-    }
-    /// Sets the `Destination` member.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Destination` member.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.destination = input;
-        self
-    }
-    /// The `Destination` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
-        &self.destination
-    }
+    crate::runtime::accessors::value!(
+        into level level set_level get_level "Level" : types::LustreAccessAuditLogLevel,
+        "The data repository events that are logged by Amazon FSx.\n\n- `WARN_ONLY` - only warning events are logged.\n\n- `ERROR_ONLY` - only error events are logged.\n\n- `WARN_ERROR` - both warning events and error events are logged.\n\n- `DISABLED` - logging of data repository events is turned off.\n\nNote that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.\n\n**Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`."
+    );
+    crate::runtime::accessors::value!(
+        into destination destination set_destination get_destination "Destination" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreLogConfiguration {
         crate::types::LustreLogConfiguration {
@@ -7683,132 +1870,15 @@ pub struct LustreLogCreateConfigurationBuilder {
     destination: ::std::option::Option<::std::string::String>,
 }
 impl LustreLogCreateConfigurationBuilder {
-    /// Sets the `Level` member.
-    ///
-    /// Sets which data repository events are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreAccessAuditLogLevel>,
-    ) -> Self {
-        self.level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Level` member.
-    ///
-    /// Sets which data repository events are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn set_level(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
-    ) -> Self {
-        self.level = input;
-        self
-    }
-    /// The `Level` member, if set.
-    ///
-    /// Sets which data repository events are logged by Amazon FSx.
-    ///
-    /// - `WARN_ONLY` - only warning events are logged.
-    ///
-    /// - `ERROR_ONLY` - only error events are logged.
-    ///
-    /// - `WARN_ERROR` - both warning events and error events are logged.
-    ///
-    /// - `DISABLED` - logging of data repository events is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn get_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
-        &self.level
-    }
-    /// Sets the `Destination` member.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
-    ///
-    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
-    ///
-    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Destination` member.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
-    ///
-    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
-    ///
-    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.destination = input;
-        self
-    }
-    /// The `Destination` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.
-    ///
-    /// - If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).
-    ///
-    /// - If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
-        &self.destination
-    }
+    crate::runtime::accessors::value!(
+        into level level set_level get_level "Level" : types::LustreAccessAuditLogLevel,
+        "Sets which data repository events are logged by Amazon FSx.\n\n- `WARN_ONLY` - only warning events are logged.\n\n- `ERROR_ONLY` - only error events are logged.\n\n- `WARN_ERROR` - both warning events and error events are logged.\n\n- `DISABLED` - logging of data repository events is turned off.\n\n**Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`."
+    );
+    crate::runtime::accessors::value!(
+        into destination destination set_destination get_destination "Destination" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) that specifies the destination of the logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:\n\n- The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.\n\n- If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).\n\n- If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreLogCreateConfiguration {
         crate::types::LustreLogCreateConfiguration {
@@ -7824,90 +1894,15 @@ pub struct LustreReadCacheConfigurationBuilder {
     size_gi_b: ::std::option::Option<i32>,
 }
 impl LustreReadCacheConfigurationBuilder {
-    /// Sets the `SizingMode` member.
-    ///
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
-    ///
-    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn sizing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LustreReadCacheSizingMode>,
-    ) -> Self {
-        self.sizing_mode = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SizingMode` member.
-    ///
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
-    ///
-    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn set_sizing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
-    ) -> Self {
-        self.sizing_mode = input;
-        self
-    }
-    /// The `SizingMode` member, if set.
-    ///
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
-    ///
-    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn get_sizing_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreReadCacheSizingMode> {
-        &self.sizing_mode
-    }
-    /// Sets the `SizeGiB` member.
-    ///
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
-    ///
-    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn size_gi_b(mut self, input: i32) -> Self {
-        self.size_gi_b = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `SizeGiB` member.
-    ///
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
-    ///
-    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn set_size_gi_b(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.size_gi_b = input;
-        self
-    }
-    /// The `SizeGiB` member, if set.
-    ///
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
-    ///
-    /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn get_size_gi_b(&self) -> &::std::option::Option<i32> {
-        &self.size_gi_b
-    }
+    crate::runtime::accessors::value!(
+        into sizing_mode sizing_mode set_sizing_mode get_sizing_mode "SizingMode" :
+        types::LustreReadCacheSizingMode,
+        "Specifies how the provisioned SSD read cache is sized, as follows:\n\n- Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.\n\n- Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.\n\n- Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.\n\nValues: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`."
+    );
+    crate::runtime::accessors::value!(
+        plain size_gi_b size_gi_b set_size_gi_b get_size_gi_b "SizeGiB" : i32,
+        "Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).\n\nThe SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.\n\nRange: 0 to 2147483647."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreReadCacheConfiguration {
         crate::types::LustreReadCacheConfiguration {
@@ -7923,102 +1918,16 @@ pub struct LustreRootSquashConfigurationBuilder {
     no_squash_nids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl LustreRootSquashConfigurationBuilder {
-    /// Sets the `RootSquash` member.
-    ///
-    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
-    ///
-    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
-    ///
-    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
-    ///
-    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
-    ///
-    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
-    pub fn root_squash(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.root_squash = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RootSquash` member.
-    ///
-    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
-    ///
-    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
-    ///
-    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
-    ///
-    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
-    ///
-    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
-    pub fn set_root_squash(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.root_squash = input;
-        self
-    }
-    /// The `RootSquash` member, if set.
-    ///
-    /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
-    ///
-    /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
-    ///
-    /// - A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.
-    ///
-    /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
-    ///
-    /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
-    pub fn get_root_squash(&self) -> &::std::option::Option<::std::string::String> {
-        &self.root_squash
-    }
-    /// Appends an element to the `NoSquashNids` list; [`set_no_squash_nids`](Self::set_no_squash_nids) replaces the whole list.
-    ///
-    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
-    ///
-    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
-    ///
-    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
-    ///
-    /// Length: 0 to 64.
-    pub fn no_squash_nids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.no_squash_nids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `NoSquashNids` list.
-    ///
-    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
-    ///
-    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
-    ///
-    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
-    ///
-    /// Length: 0 to 64.
-    pub fn set_no_squash_nids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.no_squash_nids = input;
-        self
-    }
-    /// The `NoSquashNids` member, if set.
-    ///
-    /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
-    ///
-    /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
-    ///
-    /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
-    ///
-    /// Length: 0 to 64.
-    pub fn get_no_squash_nids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.no_squash_nids
-    }
+    crate::runtime::accessors::value!(
+        into root_squash root_squash set_root_squash get_root_squash "RootSquash" :
+        ::std::string::String,
+        "You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:\n\n- A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.\n\n- A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.\n\nWhen root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.\n\nLength: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`."
+    );
+    crate::runtime::accessors::element!(
+        into no_squash_nids no_squash_nids set_no_squash_nids get_no_squash_nids
+        "NoSquashNids" : ::std::string::String,
+        "When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:\n\n- A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).\n\n- An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).\n\nLength: 0 to 64."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreRootSquashConfiguration {
         crate::types::LustreRootSquashConfiguration {
@@ -8033,38 +1942,10 @@ pub struct MissingFileSystemConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl MissingFileSystemConfigurationBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::MissingFileSystemConfiguration {
         crate::types::MissingFileSystemConfiguration {
@@ -8079,38 +1960,10 @@ pub struct MissingVolumeConfigurationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl MissingVolumeConfigurationBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::MissingVolumeConfiguration {
         crate::types::MissingVolumeConfiguration {
@@ -8138,554 +1991,82 @@ pub struct OntapFileSystemConfigurationBuilder {
     endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
 }
 impl OntapFileSystemConfigurationBuilder {
-    /// Sets the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = input;
-        self
-    }
-    /// The `AutomaticBackupRetentionDays` member, if set.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
-        &self.automatic_backup_retention_days
-    }
-    /// Sets the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_daily_automatic_backup_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = input;
-        self
-    }
-    /// The `DailyAutomaticBackupStartTime` member, if set.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.daily_automatic_backup_start_time
-    }
-    /// Sets the `DeploymentType` member.
-    ///
-    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
-    ///
-    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
-    pub fn deployment_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OntapDeploymentType>,
-    ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DeploymentType` member.
-    ///
-    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
-    ///
-    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
-    pub fn set_deployment_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OntapDeploymentType>,
-    ) -> Self {
-        self.deployment_type = input;
-        self
-    }
-    /// The `DeploymentType` member, if set.
-    ///
-    /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
-    ///
-    /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.
-    ///
-    /// - `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.
-    ///
-    /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OntapDeploymentType> {
-        &self.deployment_type
-    }
-    /// Sets the `EndpointIpAddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn endpoint_ip_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpAddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn set_endpoint_ip_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = input;
-        self
-    }
-    /// The `EndpointIpAddressRange` member, if set.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn get_endpoint_ip_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ip_address_range
-    }
-    /// Sets the `Endpoints` member.
-    ///
-    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
-    pub fn endpoints(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemEndpoints>,
-    ) -> Self {
-        self.endpoints = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Endpoints` member.
-    ///
-    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
-    pub fn set_endpoints(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystemEndpoints>,
-    ) -> Self {
-        self.endpoints = input;
-        self
-    }
-    /// The `Endpoints` member, if set.
-    ///
-    /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
-    pub fn get_endpoints(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemEndpoints> {
-        &self.endpoints
-    }
-    /// Sets the `DiskIopsConfiguration` member.
-    ///
-    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
-    pub fn disk_iops_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DiskIopsConfiguration` member.
-    ///
-    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
-    pub fn set_disk_iops_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = input;
-        self
-    }
-    /// The `DiskIopsConfiguration` member, if set.
-    ///
-    /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
-    pub fn get_disk_iops_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
-        &self.disk_iops_configuration
-    }
-    /// Sets the `PreferredSubnetId` member.
-    ///
-    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PreferredSubnetId` member.
-    ///
-    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = input;
-        self
-    }
-    /// The `PreferredSubnetId` member, if set.
-    ///
-    /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.preferred_subnet_id
-    }
-    /// Appends an element to the `RouteTableIds` list; [`set_route_table_ids`](Self::set_route_table_ids) replaces the whole list.
-    ///
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
-    ///
-    /// Length: 0 to 50.
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.route_table_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `RouteTableIds` list.
-    ///
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.route_table_ids = input;
-        self
-    }
-    /// The `RouteTableIds` member, if set.
-    ///
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.route_table_ids
-    }
-    /// Sets the `ThroughputCapacity` member.
-    ///
-    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
-    ///
-    /// Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacity` member.
-    ///
-    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
-    ///
-    /// Range: 8 to 100000.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.throughput_capacity = input;
-        self
-    }
-    /// The `ThroughputCapacity` member, if set.
-    ///
-    /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
-    ///
-    /// Range: 8 to 100000.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity
-    }
-    /// Sets the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = input;
-        self
-    }
-    /// The `WeeklyMaintenanceStartTime` member, if set.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.weekly_maintenance_start_time
-    }
-    /// Sets the `FsxAdminPassword` member.
-    ///
-    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
-    ///
-    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
-    pub fn fsx_admin_password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fsx_admin_password = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FsxAdminPassword` member.
-    ///
-    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
-    ///
-    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
-    pub fn set_fsx_admin_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.fsx_admin_password = input;
-        self
-    }
-    /// The `FsxAdminPassword` member, if set.
-    ///
-    /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
-    ///
-    /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
-    pub fn get_fsx_admin_password(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.fsx_admin_password
-    }
-    /// Sets the `HAPairs` member.
-    ///
-    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `HAPairs` is less than 1 or greater than 12.
-    ///
-    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
-    ///
-    /// Range: 1 to 12.
-    pub fn ha_pairs(mut self, input: i32) -> Self {
-        self.ha_pairs = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `HAPairs` member.
-    ///
-    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `HAPairs` is less than 1 or greater than 12.
-    ///
-    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
-    ///
-    /// Range: 1 to 12.
-    pub fn set_ha_pairs(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.ha_pairs = input;
-        self
-    }
-    /// The `HAPairs` member, if set.
-    ///
-    /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `HAPairs` is less than 1 or greater than 12.
-    ///
-    /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
-    ///
-    /// Range: 1 to 12.
-    pub fn get_ha_pairs(&self) -> &::std::option::Option<i32> {
-        &self.ha_pairs
-    }
-    /// Sets the `ThroughputCapacityPerHAPair` member.
-    ///
-    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
-    ///
-    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
-    ///
-    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
-    ///
-    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
-    ///
-    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
-    ///
-    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
-    ///
-    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
-    ///
-    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
-    ///
-    /// Range: 128 to 6144.
-    pub fn throughput_capacity_per_ha_pair(mut self, input: i32) -> Self {
-        self.throughput_capacity_per_ha_pair = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacityPerHAPair` member.
-    ///
-    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
-    ///
-    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
-    ///
-    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
-    ///
-    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
-    ///
-    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
-    ///
-    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
-    ///
-    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
-    ///
-    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
-    ///
-    /// Range: 128 to 6144.
-    pub fn set_throughput_capacity_per_ha_pair(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.throughput_capacity_per_ha_pair = input;
-        self
-    }
-    /// The `ThroughputCapacityPerHAPair` member, if set.
-    ///
-    /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
-    ///
-    /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
-    ///
-    /// This field and `ThroughputCapacity` are the same for file systems with one HA pair.
-    ///
-    /// - For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.
-    ///
-    /// - For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.
-    ///
-    /// - For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.
-    ///
-    /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
-    ///
-    /// - The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.
-    ///
-    /// - The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).
-    ///
-    /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
-    ///
-    /// Range: 128 to 6144.
-    pub fn get_throughput_capacity_per_ha_pair(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity_per_ha_pair
-    }
-    /// Sets the `EndpointIpv6AddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn endpoint_ipv6_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpv6AddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn set_endpoint_ipv6_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = input;
-        self
-    }
-    /// The `EndpointIpv6AddressRange` member, if set.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn get_endpoint_ipv6_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ipv6_address_range
-    }
+    crate::runtime::accessors::value!(
+        plain automatic_backup_retention_days automatic_backup_retention_days
+        set_automatic_backup_retention_days get_automatic_backup_retention_days
+        "AutomaticBackupRetentionDays" : i32,
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
+    );
+    crate::runtime::accessors::value!(
+        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
+        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into deployment_type deployment_type set_deployment_type get_deployment_type
+        "DeploymentType" : types::OntapDeploymentType,
+        "Specifies the FSx for ONTAP file system deployment type in use in the file system.\n\n- `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.\n\n- `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.\n\n- `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.\n\n- `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.\n\nFor information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ip_address_range endpoint_ip_address_range
+        set_endpoint_ip_address_range get_endpoint_ip_address_range
+        "EndpointIpAddressRange" : ::std::string::String,
+        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
+    );
+    crate::runtime::accessors::value!(
+        into endpoints endpoints set_endpoints get_endpoints "Endpoints" :
+        types::FileSystemEndpoints,
+        "The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror."
+    );
+    crate::runtime::accessors::value!(
+        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
+        get_disk_iops_configuration "DiskIopsConfiguration" :
+        types::DiskIopsConfiguration,
+        "The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode."
+    );
+    crate::runtime::accessors::value!(
+        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        "The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::element!(
+        into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
+        "RouteTableIds" : ::std::string::String,
+        "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity throughput_capacity set_throughput_capacity
+        get_throughput_capacity "ThroughputCapacity" : i32,
+        "The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).\n\nRange: 8 to 100000."
+    );
+    crate::runtime::accessors::value!(
+        into weekly_maintenance_start_time weekly_maintenance_start_time
+        set_weekly_maintenance_start_time get_weekly_maintenance_start_time
+        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into fsx_admin_password fsx_admin_password set_fsx_admin_password
+        get_fsx_admin_password "FsxAdminPassword" : ::std::string::String,
+        "You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.\n\nLength: 8 to 50. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{8,50}$`."
+    );
+    crate::runtime::accessors::value!(
+        plain ha_pairs ha_pairs set_ha_pairs get_ha_pairs "HAPairs" : i32,
+        "Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The value of `HAPairs` is less than 1 or greater than 12.\n\n- The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.\n\nRange: 1 to 12."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity_per_ha_pair throughput_capacity_per_ha_pair
+        set_throughput_capacity_per_ha_pair get_throughput_capacity_per_ha_pair
+        "ThroughputCapacityPerHAPair" : i32,
+        "Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.\n\nThis field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.\n\nThis field and `ThroughputCapacity` are the same for file systems with one HA pair.\n\n- For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.\n\n- For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.\n\n- For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.\n\n- The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).\n\n- The value of `ThroughputCapacityPerHAPair` is not a valid value.\n\nRange: 128 to 6144."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ipv6_address_range endpoint_ipv6_address_range
+        set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
+        "EndpointIpv6AddressRange" : ::std::string::String,
+        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OntapFileSystemConfiguration {
         crate::types::OntapFileSystemConfiguration {
@@ -8761,547 +2142,89 @@ pub struct OntapVolumeConfigurationBuilder {
     size_in_bytes: ::std::option::Option<i64>,
 }
 impl OntapVolumeConfigurationBuilder {
-    /// Sets the `FlexCacheEndpointType` member.
-    ///
-    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
-    ///
-    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
-    ///
-    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
-    ///
-    /// - `CACHE` specifies that the volume is a FlexCache volume.
-    ///
-    /// Values: `NONE`, `ORIGIN`, `CACHE`.
-    pub fn flex_cache_endpoint_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FlexCacheEndpointType>,
-    ) -> Self {
-        self.flex_cache_endpoint_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FlexCacheEndpointType` member.
-    ///
-    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
-    ///
-    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
-    ///
-    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
-    ///
-    /// - `CACHE` specifies that the volume is a FlexCache volume.
-    ///
-    /// Values: `NONE`, `ORIGIN`, `CACHE`.
-    pub fn set_flex_cache_endpoint_type(
-        mut self,
-        input: ::std::option::Option<crate::types::FlexCacheEndpointType>,
-    ) -> Self {
-        self.flex_cache_endpoint_type = input;
-        self
-    }
-    /// The `FlexCacheEndpointType` member, if set.
-    ///
-    /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
-    ///
-    /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
-    ///
-    /// - `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.
-    ///
-    /// - `CACHE` specifies that the volume is a FlexCache volume.
-    ///
-    /// Values: `NONE`, `ORIGIN`, `CACHE`.
-    pub fn get_flex_cache_endpoint_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FlexCacheEndpointType> {
-        &self.flex_cache_endpoint_type
-    }
-    /// Sets the `JunctionPath` member.
-    ///
-    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn junction_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.junction_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `JunctionPath` member.
-    ///
-    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn set_junction_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.junction_path = input;
-        self
-    }
-    /// The `JunctionPath` member, if set.
-    ///
-    /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.junction_path
-    }
-    /// Sets the `SecurityStyle` member.
-    ///
-    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
-    ///
-    /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn security_style(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SecurityStyle>,
-    ) -> Self {
-        self.security_style = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SecurityStyle` member.
-    ///
-    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
-    ///
-    /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn set_security_style(
-        mut self,
-        input: ::std::option::Option<crate::types::SecurityStyle>,
-    ) -> Self {
-        self.security_style = input;
-        self
-    }
-    /// The `SecurityStyle` member, if set.
-    ///
-    /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
-    ///
-    /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn get_security_style(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityStyle> {
-        &self.security_style
-    }
-    /// Sets the `SizeInMegabytes` member.
-    ///
-    /// The configured size of the volume, in megabytes (MBs).
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn size_in_megabytes(mut self, input: i32) -> Self {
-        self.size_in_megabytes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `SizeInMegabytes` member.
-    ///
-    /// The configured size of the volume, in megabytes (MBs).
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn set_size_in_megabytes(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.size_in_megabytes = input;
-        self
-    }
-    /// The `SizeInMegabytes` member, if set.
-    ///
-    /// The configured size of the volume, in megabytes (MBs).
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
-        &self.size_in_megabytes
-    }
-    /// Sets the `StorageEfficiencyEnabled` member.
-    ///
-    /// The volume's storage efficiency setting.
-    pub fn storage_efficiency_enabled(mut self, input: bool) -> Self {
-        self.storage_efficiency_enabled = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `StorageEfficiencyEnabled` member.
-    ///
-    /// The volume's storage efficiency setting.
-    pub fn set_storage_efficiency_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.storage_efficiency_enabled = input;
-        self
-    }
-    /// The `StorageEfficiencyEnabled` member, if set.
-    ///
-    /// The volume's storage efficiency setting.
-    pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
-        &self.storage_efficiency_enabled
-    }
-    /// Sets the `StorageVirtualMachineId` member.
-    ///
-    /// The ID of the volume's storage virtual machine.
-    ///
-    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn storage_virtual_machine_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.storage_virtual_machine_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `StorageVirtualMachineId` member.
-    ///
-    /// The ID of the volume's storage virtual machine.
-    ///
-    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn set_storage_virtual_machine_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.storage_virtual_machine_id = input;
-        self
-    }
-    /// The `StorageVirtualMachineId` member, if set.
-    ///
-    /// The ID of the volume's storage virtual machine.
-    ///
-    /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn get_storage_virtual_machine_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.storage_virtual_machine_id
-    }
-    /// Sets the `StorageVirtualMachineRoot` member.
-    ///
-    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
-    ///
-    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
-    pub fn storage_virtual_machine_root(mut self, input: bool) -> Self {
-        self.storage_virtual_machine_root = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `StorageVirtualMachineRoot` member.
-    ///
-    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
-    ///
-    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
-    pub fn set_storage_virtual_machine_root(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.storage_virtual_machine_root = input;
-        self
-    }
-    /// The `StorageVirtualMachineRoot` member, if set.
-    ///
-    /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
-    ///
-    /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
-    pub fn get_storage_virtual_machine_root(&self) -> &::std::option::Option<bool> {
-        &self.storage_virtual_machine_root
-    }
-    /// Sets the `TieringPolicy` member.
-    ///
-    /// The volume's `TieringPolicy` setting.
-    pub fn tiering_policy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TieringPolicy>,
-    ) -> Self {
-        self.tiering_policy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `TieringPolicy` member.
-    ///
-    /// The volume's `TieringPolicy` setting.
-    pub fn set_tiering_policy(
-        mut self,
-        input: ::std::option::Option<crate::types::TieringPolicy>,
-    ) -> Self {
-        self.tiering_policy = input;
-        self
-    }
-    /// The `TieringPolicy` member, if set.
-    ///
-    /// The volume's `TieringPolicy` setting.
-    pub fn get_tiering_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::TieringPolicy> {
-        &self.tiering_policy
-    }
-    /// Sets the `UUID` member.
-    ///
-    /// The volume's universally unique identifier (UUID).
-    ///
-    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.uuid = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `UUID` member.
-    ///
-    /// The volume's universally unique identifier (UUID).
-    ///
-    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.uuid = input;
-        self
-    }
-    /// The `UUID` member, if set.
-    ///
-    /// The volume's universally unique identifier (UUID).
-    ///
-    /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
-        &self.uuid
-    }
-    /// Sets the `OntapVolumeType` member.
-    ///
-    /// Specifies the type of volume. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
-    ///
-    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
-    ///
-    /// Values: `RW`, `DP`, `LS`.
-    pub fn ontap_volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OntapVolumeType>,
-    ) -> Self {
-        self.ontap_volume_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OntapVolumeType` member.
-    ///
-    /// Specifies the type of volume. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
-    ///
-    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
-    ///
-    /// Values: `RW`, `DP`, `LS`.
-    pub fn set_ontap_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OntapVolumeType>,
-    ) -> Self {
-        self.ontap_volume_type = input;
-        self
-    }
-    /// The `OntapVolumeType` member, if set.
-    ///
-    /// Specifies the type of volume. Valid values are the following:
-    ///
-    /// - `RW` specifies a read/write volume. `RW` is the default.
-    ///
-    /// - `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.
-    ///
-    /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
-    ///
-    /// Values: `RW`, `DP`, `LS`.
-    pub fn get_ontap_volume_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OntapVolumeType> {
-        &self.ontap_volume_type
-    }
-    /// Sets the `SnapshotPolicy` member.
-    ///
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Length: 1 to 255.
-    pub fn snapshot_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.snapshot_policy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnapshotPolicy` member.
-    ///
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Length: 1 to 255.
-    pub fn set_snapshot_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.snapshot_policy = input;
-        self
-    }
-    /// The `SnapshotPolicy` member, if set.
-    ///
-    /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
-    ///
-    /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
-    ///
-    /// - `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.
-    ///
-    /// - `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.
-    ///
-    /// You can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.
-    ///
-    /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Length: 1 to 255.
-    pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.snapshot_policy
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Sets the `SnaplockConfiguration` member.
-    ///
-    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
-    pub fn snaplock_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnaplockConfiguration>,
-    ) -> Self {
-        self.snaplock_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnaplockConfiguration` member.
-    ///
-    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
-    pub fn set_snaplock_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::SnaplockConfiguration>,
-    ) -> Self {
-        self.snaplock_configuration = input;
-        self
-    }
-    /// The `SnaplockConfiguration` member, if set.
-    ///
-    /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
-    pub fn get_snaplock_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnaplockConfiguration> {
-        &self.snaplock_configuration
-    }
-    /// Sets the `VolumeStyle` member.
-    ///
-    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn volume_style(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeStyle>,
-    ) -> Self {
-        self.volume_style = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `VolumeStyle` member.
-    ///
-    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn set_volume_style(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeStyle>,
-    ) -> Self {
-        self.volume_style = input;
-        self
-    }
-    /// The `VolumeStyle` member, if set.
-    ///
-    /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
-    ///
-    /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
-        &self.volume_style
-    }
-    /// Sets the `AggregateConfiguration` member.
-    ///
-    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
-    pub fn aggregate_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AggregateConfiguration>,
-    ) -> Self {
-        self.aggregate_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AggregateConfiguration` member.
-    ///
-    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
-    pub fn set_aggregate_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::AggregateConfiguration>,
-    ) -> Self {
-        self.aggregate_configuration = input;
-        self
-    }
-    /// The `AggregateConfiguration` member, if set.
-    ///
-    /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
-    pub fn get_aggregate_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::AggregateConfiguration> {
-        &self.aggregate_configuration
-    }
-    /// Sets the `SizeInBytes` member.
-    ///
-    /// The configured size of the volume, in bytes.
-    ///
-    /// Range: 0 to 22517998000000000.
-    pub fn size_in_bytes(mut self, input: i64) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `SizeInBytes` member.
-    ///
-    /// The configured size of the volume, in bytes.
-    ///
-    /// Range: 0 to 22517998000000000.
-    pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.size_in_bytes = input;
-        self
-    }
-    /// The `SizeInBytes` member, if set.
-    ///
-    /// The configured size of the volume, in bytes.
-    ///
-    /// Range: 0 to 22517998000000000.
-    pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
-        &self.size_in_bytes
-    }
+    crate::runtime::accessors::value!(
+        into flex_cache_endpoint_type flex_cache_endpoint_type
+        set_flex_cache_endpoint_type get_flex_cache_endpoint_type "FlexCacheEndpointType"
+        : types::FlexCacheEndpointType,
+        "Specifies the FlexCache endpoint type of the volume. Valid values are the following:\n\n- `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.\n\n- `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.\n\n- `CACHE` specifies that the volume is a FlexCache volume.\n\nValues: `NONE`, `ORIGIN`, `CACHE`."
+    );
+    crate::runtime::accessors::value!(
+        into junction_path junction_path set_junction_path get_junction_path
+        "JunctionPath" : ::std::string::String,
+        "Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
+    );
+    crate::runtime::accessors::value!(
+        into security_style security_style set_security_style get_security_style
+        "SecurityStyle" : types::SecurityStyle,
+        "The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.\n\nValues: `UNIX`, `NTFS`, `MIXED`."
+    );
+    crate::runtime::accessors::value!(
+        plain size_in_megabytes size_in_megabytes set_size_in_megabytes
+        get_size_in_megabytes "SizeInMegabytes" : i32,
+        "The configured size of the volume, in megabytes (MBs).\n\nRange: 0 to 2147483647."
+    );
+    crate::runtime::accessors::value!(
+        plain storage_efficiency_enabled storage_efficiency_enabled
+        set_storage_efficiency_enabled get_storage_efficiency_enabled
+        "StorageEfficiencyEnabled" : bool, "The volume's storage efficiency setting."
+    );
+    crate::runtime::accessors::value!(
+        into storage_virtual_machine_id storage_virtual_machine_id
+        set_storage_virtual_machine_id get_storage_virtual_machine_id
+        "StorageVirtualMachineId" : ::std::string::String,
+        "The ID of the volume's storage virtual machine.\n\nLength: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`."
+    );
+    crate::runtime::accessors::value!(
+        plain storage_virtual_machine_root storage_virtual_machine_root
+        set_storage_virtual_machine_root get_storage_virtual_machine_root
+        "StorageVirtualMachineRoot" : bool,
+        "A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.\n\nThis flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM."
+    );
+    crate::runtime::accessors::value!(
+        into tiering_policy tiering_policy set_tiering_policy get_tiering_policy
+        "TieringPolicy" : types::TieringPolicy, "The volume's `TieringPolicy` setting."
+    );
+    crate::runtime::accessors::value!(
+        into uuid uuid set_uuid get_uuid "UUID" : ::std::string::String,
+        "The volume's universally unique identifier (UUID).\n\nLength: 0 to 36. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,36}$`."
+    );
+    crate::runtime::accessors::value!(
+        into ontap_volume_type ontap_volume_type set_ontap_volume_type
+        get_ontap_volume_type "OntapVolumeType" : types::OntapVolumeType,
+        "Specifies the type of volume. Valid values are the following:\n\n- `RW` specifies a read/write volume. `RW` is the default.\n\n- `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.\n\n- `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.\n\nValues: `RW`, `DP`, `LS`."
+    );
+    crate::runtime::accessors::value!(
+        into snapshot_policy snapshot_policy set_snapshot_policy get_snapshot_policy
+        "SnapshotPolicy" : ::std::string::String,
+        "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        into snaplock_configuration snaplock_configuration set_snaplock_configuration
+        get_snaplock_configuration "SnaplockConfiguration" :
+        types::SnaplockConfiguration,
+        "The SnapLock configuration object for an FSx for ONTAP SnapLock volume."
+    );
+    crate::runtime::accessors::value!(
+        into volume_style volume_style set_volume_style get_volume_style "VolumeStyle" :
+        types::VolumeStyle,
+        "Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `FLEXVOL`, `FLEXGROUP`."
+    );
+    crate::runtime::accessors::value!(
+        into aggregate_configuration aggregate_configuration set_aggregate_configuration
+        get_aggregate_configuration "AggregateConfiguration" :
+        types::AggregateConfiguration,
+        "This structure specifies configuration options for a volume’s storage aggregate or aggregates."
+    );
+    crate::runtime::accessors::value!(
+        plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
+        "SizeInBytes" : i64,
+        "The configured size of the volume, in bytes.\n\nRange: 0 to 22517998000000000."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OntapVolumeConfiguration {
         crate::types::OntapVolumeConfiguration {
@@ -9331,84 +2254,14 @@ pub struct OpenZfsClientConfigurationBuilder {
     options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl OpenZfsClientConfigurationBuilder {
-    /// Sets the `Clients` member.
-    ///
-    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
-    ///
-    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
-    pub fn clients(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.clients = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Clients` member.
-    ///
-    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
-    ///
-    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
-    pub fn set_clients(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.clients = input;
-        self
-    }
-    /// The `Clients` member, if set.
-    ///
-    /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
-    ///
-    /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
-    pub fn get_clients(&self) -> &::std::option::Option<::std::string::String> {
-        &self.clients
-    }
-    /// Appends an element to the `Options` list; [`set_options`](Self::set_options) replaces the whole list.
-    ///
-    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
-    ///
-    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
-    ///
-    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
-    ///
-    /// **Required.** Length: 1 to 20.
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.options.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Options` list.
-    ///
-    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
-    ///
-    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
-    ///
-    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
-    ///
-    /// **Required.** Length: 1 to 20.
-    pub fn set_options(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.options = input;
-        self
-    }
-    /// The `Options` member, if set.
-    ///
-    /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
-    ///
-    /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
-    ///
-    /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
-    ///
-    /// **Required.** Length: 1 to 20.
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.options
-    }
+    crate::runtime::accessors::value!(
+        into clients clients set_clients get_clients "Clients" : ::std::string::String,
+        "A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.\n\n**Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`."
+    );
+    crate::runtime::accessors::element!(
+        into options options set_options get_options "Options" : ::std::string::String,
+        "The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:\n\n- `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.\n\n- `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.\n\n**Required.** Length: 1 to 20."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsClientConfiguration {
         crate::types::OpenZfsClientConfiguration {
@@ -9432,199 +2285,36 @@ pub struct OpenZfsCreateRootVolumeConfigurationBuilder {
     read_only: ::std::option::Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfigurationBuilder {
-    /// Sets the `RecordSizeKiB` member.
-    ///
-    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// Range: 4 to 4096.
-    pub fn record_size_ki_b(mut self, input: i32) -> Self {
-        self.record_size_ki_b = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `RecordSizeKiB` member.
-    ///
-    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// Range: 4 to 4096.
-    pub fn set_record_size_ki_b(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.record_size_ki_b = input;
-        self
-    }
-    /// The `RecordSizeKiB` member, if set.
-    ///
-    /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// Range: 4 to 4096.
-    pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
-        &self.record_size_ki_b
-    }
-    /// Sets the `DataCompressionType` member.
-    ///
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
-    ///
-    /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub fn data_compression_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsDataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DataCompressionType` member.
-    ///
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
-    ///
-    /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub fn set_data_compression_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = input;
-        self
-    }
-    /// The `DataCompressionType` member, if set.
-    ///
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
-    ///
-    /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub fn get_data_compression_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
-        &self.data_compression_type
-    }
-    /// Appends an element to the `NfsExports` list; [`set_nfs_exports`](Self::set_nfs_exports) replaces the whole list.
-    ///
-    /// The configuration object for mounting a file system.
-    ///
-    /// Length: 0 to 1.
-    pub fn nfs_exports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsNfsExport>,
-    ) -> Self {
-        self.nfs_exports.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `NfsExports` list.
-    ///
-    /// The configuration object for mounting a file system.
-    ///
-    /// Length: 0 to 1.
-    pub fn set_nfs_exports(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
-    ) -> Self {
-        self.nfs_exports = input;
-        self
-    }
-    /// The `NfsExports` member, if set.
-    ///
-    /// The configuration object for mounting a file system.
-    ///
-    /// Length: 0 to 1.
-    pub fn get_nfs_exports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
-        &self.nfs_exports
-    }
-    /// Appends an element to the `UserAndGroupQuotas` list; [`set_user_and_group_quotas`](Self::set_user_and_group_quotas) replaces the whole list.
-    ///
-    /// An object specifying how much storage users or groups can use on the volume.
-    ///
-    /// Length: 0 to 500.
-    pub fn user_and_group_quotas(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsUserOrGroupQuota>,
-    ) -> Self {
-        self.user_and_group_quotas
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `UserAndGroupQuotas` list.
-    ///
-    /// An object specifying how much storage users or groups can use on the volume.
-    ///
-    /// Length: 0 to 500.
-    pub fn set_user_and_group_quotas(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        >,
-    ) -> Self {
-        self.user_and_group_quotas = input;
-        self
-    }
-    /// The `UserAndGroupQuotas` member, if set.
-    ///
-    /// An object specifying how much storage users or groups can use on the volume.
-    ///
-    /// Length: 0 to 500.
-    pub fn get_user_and_group_quotas(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
-        &self.user_and_group_quotas
-    }
-    /// Sets the `CopyTagsToSnapshots` member.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_snapshots(mut self, input: bool) -> Self {
-        self.copy_tags_to_snapshots = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToSnapshots` member.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn set_copy_tags_to_snapshots(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_snapshots = input;
-        self
-    }
-    /// The `CopyTagsToSnapshots` member, if set.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_snapshots
-    }
-    /// Sets the `ReadOnly` member.
-    ///
-    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
-    pub fn read_only(mut self, input: bool) -> Self {
-        self.read_only = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ReadOnly` member.
-    ///
-    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
-    pub fn set_read_only(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.read_only = input;
-        self
-    }
-    /// The `ReadOnly` member, if set.
-    ///
-    /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
-    pub fn get_read_only(&self) -> &::std::option::Option<bool> {
-        &self.read_only
-    }
+    crate::runtime::accessors::value!(
+        plain record_size_ki_b record_size_ki_b set_record_size_ki_b get_record_size_ki_b
+        "RecordSizeKiB" : i32,
+        "Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.\n\nRange: 4 to 4096."
+    );
+    crate::runtime::accessors::value!(
+        into data_compression_type data_compression_type set_data_compression_type
+        get_data_compression_type "DataCompressionType" :
+        types::OpenZfsDataCompressionType,
+        "Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.\n\n- `NONE` - Doesn't compress the data on the volume. `NONE` is the default.\n\n- `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.\n\n- `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.\n\nValues: `NONE`, `ZSTD`, `LZ4`."
+    );
+    crate::runtime::accessors::element!(
+        into nfs_exports nfs_exports set_nfs_exports get_nfs_exports "NfsExports" :
+        types::OpenZfsNfsExport,
+        "The configuration object for mounting a file system.\n\nLength: 0 to 1."
+    );
+    crate::runtime::accessors::element!(
+        into user_and_group_quotas user_and_group_quotas set_user_and_group_quotas
+        get_user_and_group_quotas "UserAndGroupQuotas" : types::OpenZfsUserOrGroupQuota,
+        "An object specifying how much storage users or groups can use on the volume.\n\nLength: 0 to 500."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_snapshots copy_tags_to_snapshots set_copy_tags_to_snapshots
+        get_copy_tags_to_snapshots "CopyTagsToSnapshots" : bool,
+        "A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        plain read_only read_only set_read_only get_read_only "ReadOnly" : bool,
+        "A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsCreateRootVolumeConfiguration {
         crate::types::OpenZfsCreateRootVolumeConfiguration {
@@ -9660,509 +2350,93 @@ pub struct OpenZfsFileSystemConfigurationBuilder {
     >,
 }
 impl OpenZfsFileSystemConfigurationBuilder {
-    /// Sets the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = input;
-        self
-    }
-    /// The `AutomaticBackupRetentionDays` member, if set.
-    ///
-    /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
-    ///
-    /// Range: 0 to 90.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
-        &self.automatic_backup_retention_days
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Sets the `CopyTagsToVolumes` member.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_volumes(mut self, input: bool) -> Self {
-        self.copy_tags_to_volumes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToVolumes` member.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn set_copy_tags_to_volumes(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_volumes = input;
-        self
-    }
-    /// The `CopyTagsToVolumes` member, if set.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_volumes
-    }
-    /// Sets the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_daily_automatic_backup_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = input;
-        self
-    }
-    /// The `DailyAutomaticBackupStartTime` member, if set.
-    ///
-    /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.daily_automatic_backup_start_time
-    }
-    /// Sets the `DeploymentType` member.
-    ///
-    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
-    ///
-    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn deployment_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DeploymentType` member.
-    ///
-    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
-    ///
-    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn set_deployment_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = input;
-        self
-    }
-    /// The `DeploymentType` member, if set.
-    ///
-    /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
-    ///
-    /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
-        &self.deployment_type
-    }
-    /// Sets the `ThroughputCapacity` member.
-    ///
-    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
-    ///
-    /// Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacity` member.
-    ///
-    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
-    ///
-    /// Range: 8 to 100000.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.throughput_capacity = input;
-        self
-    }
-    /// The `ThroughputCapacity` member, if set.
-    ///
-    /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
-    ///
-    /// Range: 8 to 100000.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity
-    }
-    /// Sets the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = input;
-        self
-    }
-    /// The `WeeklyMaintenanceStartTime` member, if set.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.weekly_maintenance_start_time
-    }
-    /// Sets the `DiskIopsConfiguration` member.
-    ///
-    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
-    pub fn disk_iops_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DiskIopsConfiguration` member.
-    ///
-    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
-    pub fn set_disk_iops_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = input;
-        self
-    }
-    /// The `DiskIopsConfiguration` member, if set.
-    ///
-    /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
-    pub fn get_disk_iops_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
-        &self.disk_iops_configuration
-    }
-    /// Sets the `RootVolumeId` member.
-    ///
-    /// The ID of the root volume of the OpenZFS file system.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn root_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.root_volume_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RootVolumeId` member.
-    ///
-    /// The ID of the root volume of the OpenZFS file system.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn set_root_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.root_volume_id = input;
-        self
-    }
-    /// The `RootVolumeId` member, if set.
-    ///
-    /// The ID of the root volume of the OpenZFS file system.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn get_root_volume_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.root_volume_id
-    }
-    /// Sets the `PreferredSubnetId` member.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PreferredSubnetId` member.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = input;
-        self
-    }
-    /// The `PreferredSubnetId` member, if set.
-    ///
-    /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.preferred_subnet_id
-    }
-    /// Sets the `EndpointIpAddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn endpoint_ip_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpAddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn set_endpoint_ip_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = input;
-        self
-    }
-    /// The `EndpointIpAddressRange` member, if set.
-    ///
-    /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
-    ///
-    /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn get_endpoint_ip_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ip_address_range
-    }
-    /// Sets the `EndpointIpv6AddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn endpoint_ipv6_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpv6AddressRange` member.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn set_endpoint_ipv6_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = input;
-        self
-    }
-    /// The `EndpointIpv6AddressRange` member, if set.
-    ///
-    /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
-    ///
-    /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn get_endpoint_ipv6_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ipv6_address_range
-    }
-    /// Appends an element to the `RouteTableIds` list; [`set_route_table_ids`](Self::set_route_table_ids) replaces the whole list.
-    ///
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
-    ///
-    /// Length: 0 to 50.
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.route_table_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `RouteTableIds` list.
-    ///
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.route_table_ids = input;
-        self
-    }
-    /// The `RouteTableIds` member, if set.
-    ///
-    /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.route_table_ids
-    }
-    /// Sets the `EndpointIpAddress` member.
-    ///
-    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn endpoint_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpAddress` member.
-    ///
-    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn set_endpoint_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address = input;
-        self
-    }
-    /// The `EndpointIpAddress` member, if set.
-    ///
-    /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn get_endpoint_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ip_address
-    }
-    /// Sets the `EndpointIpv6Address` member.
-    ///
-    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn endpoint_ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EndpointIpv6Address` member.
-    ///
-    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn set_endpoint_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address = input;
-        self
-    }
-    /// The `EndpointIpv6Address` member, if set.
-    ///
-    /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn get_endpoint_ipv6_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.endpoint_ipv6_address
-    }
-    /// Sets the `ReadCacheConfiguration` member.
-    ///
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub fn read_cache_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheConfiguration>,
-    ) -> Self {
-        self.read_cache_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ReadCacheConfiguration` member.
-    ///
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub fn set_read_cache_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsReadCacheConfiguration>,
-    ) -> Self {
-        self.read_cache_configuration = input;
-        self
-    }
-    /// The `ReadCacheConfiguration` member, if set.
-    ///
-    /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub fn get_read_cache_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
-        &self.read_cache_configuration
-    }
+    crate::runtime::accessors::value!(
+        plain automatic_backup_retention_days automatic_backup_retention_days
+        set_automatic_backup_retention_days get_automatic_backup_retention_days
+        "AutomaticBackupRetentionDays" : i32,
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_volumes copy_tags_to_volumes set_copy_tags_to_volumes
+        get_copy_tags_to_volumes "CopyTagsToVolumes" : bool,
+        "A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
+        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into deployment_type deployment_type set_deployment_type get_deployment_type
+        "DeploymentType" : types::OpenZfsDeploymentType,
+        "Specifies the file-system deployment type. Amazon FSx for OpenZFS supports\u{2028} `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.\n\nValues: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity throughput_capacity set_throughput_capacity
+        get_throughput_capacity "ThroughputCapacity" : i32,
+        "The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).\n\nRange: 8 to 100000."
+    );
+    crate::runtime::accessors::value!(
+        into weekly_maintenance_start_time weekly_maintenance_start_time
+        set_weekly_maintenance_start_time get_weekly_maintenance_start_time
+        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
+        get_disk_iops_configuration "DiskIopsConfiguration" :
+        types::DiskIopsConfiguration,
+        "The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration)."
+    );
+    crate::runtime::accessors::value!(
+        into root_volume_id root_volume_id set_root_volume_id get_root_volume_id
+        "RootVolumeId" : ::std::string::String,
+        "The ID of the root volume of the OpenZFS file system.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ip_address_range endpoint_ip_address_range
+        set_endpoint_ip_address_range get_endpoint_ip_address_range
+        "EndpointIpAddressRange" : ::std::string::String,
+        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ipv6_address_range endpoint_ipv6_address_range
+        set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
+        "EndpointIpv6AddressRange" : ::std::string::String,
+        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
+    );
+    crate::runtime::accessors::element!(
+        into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
+        "RouteTableIds" : ::std::string::String,
+        "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ip_address endpoint_ip_address set_endpoint_ip_address
+        get_endpoint_ip_address "EndpointIpAddress" : ::std::string::String,
+        "The IPv4 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
+    );
+    crate::runtime::accessors::value!(
+        into endpoint_ipv6_address endpoint_ipv6_address set_endpoint_ipv6_address
+        get_endpoint_ipv6_address "EndpointIpv6Address" : ::std::string::String,
+        "The IPv6 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
+    );
+    crate::runtime::accessors::value!(
+        into read_cache_configuration read_cache_configuration
+        set_read_cache_configuration get_read_cache_configuration
+        "ReadCacheConfiguration" : types::OpenZfsReadCacheConfiguration,
+        "Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsFileSystemConfiguration {
         crate::types::OpenZfsFileSystemConfiguration {
@@ -10193,46 +2467,12 @@ pub struct OpenZfsNfsExportBuilder {
     >,
 }
 impl OpenZfsNfsExportBuilder {
-    /// Appends an element to the `ClientConfigurations` list; [`set_client_configurations`](Self::set_client_configurations) replaces the whole list.
-    ///
-    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
-    ///
-    /// **Required.** Length: 0 to 25.
-    pub fn client_configurations(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsClientConfiguration>,
-    ) -> Self {
-        self.client_configurations
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `ClientConfigurations` list.
-    ///
-    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
-    ///
-    /// **Required.** Length: 0 to 25.
-    pub fn set_client_configurations(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-        >,
-    ) -> Self {
-        self.client_configurations = input;
-        self
-    }
-    /// The `ClientConfigurations` member, if set.
-    ///
-    /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
-    ///
-    /// **Required.** Length: 0 to 25.
-    pub fn get_client_configurations(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-    > {
-        &self.client_configurations
-    }
+    crate::runtime::accessors::element!(
+        into client_configurations client_configurations set_client_configurations
+        get_client_configurations "ClientConfigurations" :
+        types::OpenZfsClientConfiguration,
+        "A list of configuration objects that contain the client and options for mounting the OpenZFS file system.\n\n**Required.** Length: 0 to 25."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsNfsExport {
         crate::types::OpenZfsNfsExport {
@@ -10247,90 +2487,16 @@ pub struct OpenZfsOriginSnapshotConfigurationBuilder {
     copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfigurationBuilder {
-    /// Sets the `SnapshotARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn snapshot_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.snapshot_arn = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnapshotARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn set_snapshot_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.snapshot_arn = input;
-        self
-    }
-    /// The `SnapshotARN` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn get_snapshot_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.snapshot_arn
-    }
-    /// Sets the `CopyStrategy` member.
-    ///
-    /// The strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
-    ///
-    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn copy_strategy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsCopyStrategy>,
-    ) -> Self {
-        self.copy_strategy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `CopyStrategy` member.
-    ///
-    /// The strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
-    ///
-    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn set_copy_strategy(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
-    ) -> Self {
-        self.copy_strategy = input;
-        self
-    }
-    /// The `CopyStrategy` member, if set.
-    ///
-    /// The strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
-    ///
-    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn get_copy_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
-        &self.copy_strategy
-    }
+    crate::runtime::accessors::value!(
+        into snapshot_arn snapshot_arn set_snapshot_arn get_snapshot_arn "SnapshotARN" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
+    );
+    crate::runtime::accessors::value!(
+        into copy_strategy copy_strategy set_copy_strategy get_copy_strategy
+        "CopyStrategy" : types::OpenZfsCopyStrategy,
+        "The strategy used when copying data from the snapshot to the new volume.\n\n- `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.\n\n- `FULL_COPY` - Copies all data from the snapshot to the new volume.\n\nThe `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).\n\nValues: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsOriginSnapshotConfiguration {
         crate::types::OpenZfsOriginSnapshotConfiguration {
@@ -10346,84 +2512,15 @@ pub struct OpenZfsReadCacheConfigurationBuilder {
     size_gi_b: ::std::option::Option<i32>,
 }
 impl OpenZfsReadCacheConfigurationBuilder {
-    /// Sets the `SizingMode` member.
-    ///
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
-    ///
-    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn sizing_mode(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsReadCacheSizingMode>,
-    ) -> Self {
-        self.sizing_mode = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SizingMode` member.
-    ///
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
-    ///
-    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn set_sizing_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
-    ) -> Self {
-        self.sizing_mode = input;
-        self
-    }
-    /// The `SizingMode` member, if set.
-    ///
-    /// Specifies how the provisioned SSD read cache is sized, as follows:
-    ///
-    /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
-    ///
-    /// - Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.
-    ///
-    /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
-    ///
-    /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn get_sizing_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsReadCacheSizingMode> {
-        &self.sizing_mode
-    }
-    /// Sets the `SizeGiB` member.
-    ///
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn size_gi_b(mut self, input: i32) -> Self {
-        self.size_gi_b = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `SizeGiB` member.
-    ///
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn set_size_gi_b(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.size_gi_b = input;
-        self
-    }
-    /// The `SizeGiB` member, if set.
-    ///
-    /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn get_size_gi_b(&self) -> &::std::option::Option<i32> {
-        &self.size_gi_b
-    }
+    crate::runtime::accessors::value!(
+        into sizing_mode sizing_mode set_sizing_mode get_sizing_mode "SizingMode" :
+        types::OpenZfsReadCacheSizingMode,
+        "Specifies how the provisioned SSD read cache is sized, as follows:\n\n- Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.\n\n- Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.\n\n- Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.\n\nValues: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`."
+    );
+    crate::runtime::accessors::value!(
+        plain size_gi_b size_gi_b set_size_gi_b get_size_gi_b "SizeGiB" : i32,
+        "Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).\n\nRange: 0 to 2147483647."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsReadCacheConfiguration {
         crate::types::OpenZfsReadCacheConfiguration {
@@ -10440,93 +2537,20 @@ pub struct OpenZfsUserOrGroupQuotaBuilder {
     storage_capacity_quota_gi_b: ::std::option::Option<i32>,
 }
 impl OpenZfsUserOrGroupQuotaBuilder {
-    /// Sets the `Type` member.
-    ///
-    /// Specifies whether the quota applies to a user or group.
-    ///
-    /// **Required.** Values: `USER`, `GROUP`.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsQuotaType>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Type` member.
-    ///
-    /// Specifies whether the quota applies to a user or group.
-    ///
-    /// **Required.** Values: `USER`, `GROUP`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsQuotaType>,
-    ) -> Self {
-        self.r#type = input;
-        self
-    }
-    /// The `Type` member, if set.
-    ///
-    /// Specifies whether the quota applies to a user or group.
-    ///
-    /// **Required.** Values: `USER`, `GROUP`.
-    pub fn get_type(&self) -> &::std::option::Option<crate::types::OpenZfsQuotaType> {
-        &self.r#type
-    }
-    /// Sets the `Id` member.
-    ///
-    /// The ID of the user or group that the quota applies to.
-    ///
-    /// **Required.** Range: 0 to 2147483647.
-    pub fn id(mut self, input: i32) -> Self {
-        self.id = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `Id` member.
-    ///
-    /// The ID of the user or group that the quota applies to.
-    ///
-    /// **Required.** Range: 0 to 2147483647.
-    pub fn set_id(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.id = input;
-        self
-    }
-    /// The `Id` member, if set.
-    ///
-    /// The ID of the user or group that the quota applies to.
-    ///
-    /// **Required.** Range: 0 to 2147483647.
-    pub fn get_id(&self) -> &::std::option::Option<i32> {
-        &self.id
-    }
-    /// Sets the `StorageCapacityQuotaGiB` member.
-    ///
-    /// The user or group's storage quota, in gibibytes (GiB).
-    ///
-    /// **Required.** Range: 0 to 2147483647.
-    pub fn storage_capacity_quota_gi_b(mut self, input: i32) -> Self {
-        self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `StorageCapacityQuotaGiB` member.
-    ///
-    /// The user or group's storage quota, in gibibytes (GiB).
-    ///
-    /// **Required.** Range: 0 to 2147483647.
-    pub fn set_storage_capacity_quota_gi_b(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.storage_capacity_quota_gi_b = input;
-        self
-    }
-    /// The `StorageCapacityQuotaGiB` member, if set.
-    ///
-    /// The user or group's storage quota, in gibibytes (GiB).
-    ///
-    /// **Required.** Range: 0 to 2147483647.
-    pub fn get_storage_capacity_quota_gi_b(&self) -> &::std::option::Option<i32> {
-        &self.storage_capacity_quota_gi_b
-    }
+    crate::runtime::accessors::value!(
+        into r#type r#type set_type get_type "Type" : types::OpenZfsQuotaType,
+        "Specifies whether the quota applies to a user or group.\n\n**Required.** Values: `USER`, `GROUP`."
+    );
+    crate::runtime::accessors::value!(
+        plain id id set_id get_id "Id" : i32,
+        "The ID of the user or group that the quota applies to.\n\n**Required.** Range: 0 to 2147483647."
+    );
+    crate::runtime::accessors::value!(
+        plain storage_capacity_quota_gi_b storage_capacity_quota_gi_b
+        set_storage_capacity_quota_gi_b get_storage_capacity_quota_gi_b
+        "StorageCapacityQuotaGiB" : i32,
+        "The user or group's storage quota, in gibibytes (GiB).\n\n**Required.** Range: 0 to 2147483647."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsUserOrGroupQuota {
         crate::types::OpenZfsUserOrGroupQuota {
@@ -10565,580 +2589,100 @@ pub struct OpenZfsVolumeConfigurationBuilder {
     copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfigurationBuilder {
-    /// Sets the `ParentVolumeId` member.
-    ///
-    /// The ID of the parent volume.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn parent_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_volume_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ParentVolumeId` member.
-    ///
-    /// The ID of the parent volume.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn set_parent_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.parent_volume_id = input;
-        self
-    }
-    /// The `ParentVolumeId` member, if set.
-    ///
-    /// The ID of the parent volume.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn get_parent_volume_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.parent_volume_id
-    }
-    /// Sets the `VolumePath` member.
-    ///
-    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
-    ///
-    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
-    pub fn volume_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.volume_path = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `VolumePath` member.
-    ///
-    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
-    ///
-    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
-    pub fn set_volume_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.volume_path = input;
-        self
-    }
-    /// The `VolumePath` member, if set.
-    ///
-    /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
-    ///
-    /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
-    pub fn get_volume_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.volume_path
-    }
-    /// Sets the `StorageCapacityReservationGiB` member.
-    ///
-    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn storage_capacity_reservation_gi_b(mut self, input: i32) -> Self {
-        self.storage_capacity_reservation_gi_b = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `StorageCapacityReservationGiB` member.
-    ///
-    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn set_storage_capacity_reservation_gi_b(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.storage_capacity_reservation_gi_b = input;
-        self
-    }
-    /// The `StorageCapacityReservationGiB` member, if set.
-    ///
-    /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn get_storage_capacity_reservation_gi_b(&self) -> &::std::option::Option<i32> {
-        &self.storage_capacity_reservation_gi_b
-    }
-    /// Sets the `StorageCapacityQuotaGiB` member.
-    ///
-    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn storage_capacity_quota_gi_b(mut self, input: i32) -> Self {
-        self.storage_capacity_quota_gi_b = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `StorageCapacityQuotaGiB` member.
-    ///
-    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn set_storage_capacity_quota_gi_b(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.storage_capacity_quota_gi_b = input;
-        self
-    }
-    /// The `StorageCapacityQuotaGiB` member, if set.
-    ///
-    /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
-    ///
-    /// Range: 0 to 2147483647.
-    pub fn get_storage_capacity_quota_gi_b(&self) -> &::std::option::Option<i32> {
-        &self.storage_capacity_quota_gi_b
-    }
-    /// Sets the `RecordSizeKiB` member.
-    ///
-    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// Range: 4 to 4096.
-    pub fn record_size_ki_b(mut self, input: i32) -> Self {
-        self.record_size_ki_b = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `RecordSizeKiB` member.
-    ///
-    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// Range: 4 to 4096.
-    pub fn set_record_size_ki_b(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.record_size_ki_b = input;
-        self
-    }
-    /// The `RecordSizeKiB` member, if set.
-    ///
-    /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
-    ///
-    /// Range: 4 to 4096.
-    pub fn get_record_size_ki_b(&self) -> &::std::option::Option<i32> {
-        &self.record_size_ki_b
-    }
-    /// Sets the `DataCompressionType` member.
-    ///
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
-    ///
-    /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub fn data_compression_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsDataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DataCompressionType` member.
-    ///
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
-    ///
-    /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub fn set_data_compression_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
-    ) -> Self {
-        self.data_compression_type = input;
-        self
-    }
-    /// The `DataCompressionType` member, if set.
-    ///
-    /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
-    ///
-    /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
-    ///
-    /// - `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.
-    ///
-    /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
-    ///
-    /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub fn get_data_compression_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
-        &self.data_compression_type
-    }
-    /// Sets the `CopyTagsToSnapshots` member.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_snapshots(mut self, input: bool) -> Self {
-        self.copy_tags_to_snapshots = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToSnapshots` member.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn set_copy_tags_to_snapshots(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_snapshots = input;
-        self
-    }
-    /// The `CopyTagsToSnapshots` member, if set.
-    ///
-    /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_snapshots
-    }
-    /// Sets the `OriginSnapshot` member.
-    ///
-    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
-    pub fn origin_snapshot(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::OpenZfsOriginSnapshotConfiguration,
-        >,
-    ) -> Self {
-        self.origin_snapshot = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OriginSnapshot` member.
-    ///
-    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
-    pub fn set_origin_snapshot(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
-    ) -> Self {
-        self.origin_snapshot = input;
-        self
-    }
-    /// The `OriginSnapshot` member, if set.
-    ///
-    /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
-    pub fn get_origin_snapshot(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration> {
-        &self.origin_snapshot
-    }
-    /// Sets the `ReadOnly` member.
-    ///
-    /// A Boolean value indicating whether the volume is read-only.
-    pub fn read_only(mut self, input: bool) -> Self {
-        self.read_only = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ReadOnly` member.
-    ///
-    /// A Boolean value indicating whether the volume is read-only.
-    pub fn set_read_only(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.read_only = input;
-        self
-    }
-    /// The `ReadOnly` member, if set.
-    ///
-    /// A Boolean value indicating whether the volume is read-only.
-    pub fn get_read_only(&self) -> &::std::option::Option<bool> {
-        &self.read_only
-    }
-    /// Appends an element to the `NfsExports` list; [`set_nfs_exports`](Self::set_nfs_exports) replaces the whole list.
-    ///
-    /// The configuration object for mounting a Network File System (NFS) file system.
-    ///
-    /// Length: 0 to 1.
-    pub fn nfs_exports(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsNfsExport>,
-    ) -> Self {
-        self.nfs_exports.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `NfsExports` list.
-    ///
-    /// The configuration object for mounting a Network File System (NFS) file system.
-    ///
-    /// Length: 0 to 1.
-    pub fn set_nfs_exports(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
-    ) -> Self {
-        self.nfs_exports = input;
-        self
-    }
-    /// The `NfsExports` member, if set.
-    ///
-    /// The configuration object for mounting a Network File System (NFS) file system.
-    ///
-    /// Length: 0 to 1.
-    pub fn get_nfs_exports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
-        &self.nfs_exports
-    }
-    /// Appends an element to the `UserAndGroupQuotas` list; [`set_user_and_group_quotas`](Self::set_user_and_group_quotas) replaces the whole list.
-    ///
-    /// An object specifying how much storage users or groups can use on the volume.
-    ///
-    /// Length: 0 to 500.
-    pub fn user_and_group_quotas(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsUserOrGroupQuota>,
-    ) -> Self {
-        self.user_and_group_quotas
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `UserAndGroupQuotas` list.
-    ///
-    /// An object specifying how much storage users or groups can use on the volume.
-    ///
-    /// Length: 0 to 500.
-    pub fn set_user_and_group_quotas(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        >,
-    ) -> Self {
-        self.user_and_group_quotas = input;
-        self
-    }
-    /// The `UserAndGroupQuotas` member, if set.
-    ///
-    /// An object specifying how much storage users or groups can use on the volume.
-    ///
-    /// Length: 0 to 500.
-    pub fn get_user_and_group_quotas(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
-        &self.user_and_group_quotas
-    }
-    /// Sets the `RestoreToSnapshot` member.
-    ///
-    /// Specifies the ID of the snapshot to which the volume was restored.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn restore_to_snapshot(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.restore_to_snapshot = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RestoreToSnapshot` member.
-    ///
-    /// Specifies the ID of the snapshot to which the volume was restored.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn set_restore_to_snapshot(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.restore_to_snapshot = input;
-        self
-    }
-    /// The `RestoreToSnapshot` member, if set.
-    ///
-    /// Specifies the ID of the snapshot to which the volume was restored.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn get_restore_to_snapshot(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.restore_to_snapshot
-    }
-    /// Sets the `DeleteIntermediateSnaphots` member.
-    ///
-    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
-    pub fn delete_intermediate_snaphots(mut self, input: bool) -> Self {
-        self.delete_intermediate_snaphots = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `DeleteIntermediateSnaphots` member.
-    ///
-    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
-    pub fn set_delete_intermediate_snaphots(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.delete_intermediate_snaphots = input;
-        self
-    }
-    /// The `DeleteIntermediateSnaphots` member, if set.
-    ///
-    /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
-    pub fn get_delete_intermediate_snaphots(&self) -> &::std::option::Option<bool> {
-        &self.delete_intermediate_snaphots
-    }
-    /// Sets the `DeleteClonedVolumes` member.
-    ///
-    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
-    pub fn delete_cloned_volumes(mut self, input: bool) -> Self {
-        self.delete_cloned_volumes = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `DeleteClonedVolumes` member.
-    ///
-    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
-    pub fn set_delete_cloned_volumes(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.delete_cloned_volumes = input;
-        self
-    }
-    /// The `DeleteClonedVolumes` member, if set.
-    ///
-    /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
-    pub fn get_delete_cloned_volumes(&self) -> &::std::option::Option<bool> {
-        &self.delete_cloned_volumes
-    }
-    /// Sets the `DeleteIntermediateData` member.
-    ///
-    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
-    pub fn delete_intermediate_data(mut self, input: bool) -> Self {
-        self.delete_intermediate_data = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `DeleteIntermediateData` member.
-    ///
-    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
-    pub fn set_delete_intermediate_data(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.delete_intermediate_data = input;
-        self
-    }
-    /// The `DeleteIntermediateData` member, if set.
-    ///
-    /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
-    pub fn get_delete_intermediate_data(&self) -> &::std::option::Option<bool> {
-        &self.delete_intermediate_data
-    }
-    /// Sets the `SourceSnapshotARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn source_snapshot_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_snapshot_arn = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SourceSnapshotARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn set_source_snapshot_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.source_snapshot_arn = input;
-        self
-    }
-    /// The `SourceSnapshotARN` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn get_source_snapshot_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.source_snapshot_arn
-    }
-    /// Sets the `DestinationSnapshot` member.
-    ///
-    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn destination_snapshot(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination_snapshot = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DestinationSnapshot` member.
-    ///
-    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn set_destination_snapshot(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.destination_snapshot = input;
-        self
-    }
-    /// The `DestinationSnapshot` member, if set.
-    ///
-    /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn get_destination_snapshot(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.destination_snapshot
-    }
-    /// Sets the `CopyStrategy` member.
-    ///
-    /// Specifies the strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
-    ///
-    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn copy_strategy(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsCopyStrategy>,
-    ) -> Self {
-        self.copy_strategy = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `CopyStrategy` member.
-    ///
-    /// Specifies the strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
-    ///
-    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn set_copy_strategy(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
-    ) -> Self {
-        self.copy_strategy = input;
-        self
-    }
-    /// The `CopyStrategy` member, if set.
-    ///
-    /// Specifies the strategy used when copying data from the snapshot to the new volume.
-    ///
-    /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
-    ///
-    /// - `FULL_COPY` - Copies all data from the snapshot to the new volume.
-    ///
-    ///   Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.
-    ///
-    /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
-    ///
-    /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn get_copy_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
-        &self.copy_strategy
-    }
+    crate::runtime::accessors::value!(
+        into parent_volume_id parent_volume_id set_parent_volume_id get_parent_volume_id
+        "ParentVolumeId" : ::std::string::String,
+        "The ID of the parent volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into volume_path volume_path set_volume_path get_volume_path "VolumePath" :
+        ::std::string::String,
+        "The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.\n\nLength: 1 to 2048. Pattern: `^[A-za-z0-9\\_\\.\\:\\-\\/]*$`."
+    );
+    crate::runtime::accessors::value!(
+        plain storage_capacity_reservation_gi_b storage_capacity_reservation_gi_b
+        set_storage_capacity_reservation_gi_b get_storage_capacity_reservation_gi_b
+        "StorageCapacityReservationGiB" : i32,
+        "The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.\n\nRange: 0 to 2147483647."
+    );
+    crate::runtime::accessors::value!(
+        plain storage_capacity_quota_gi_b storage_capacity_quota_gi_b
+        set_storage_capacity_quota_gi_b get_storage_capacity_quota_gi_b
+        "StorageCapacityQuotaGiB" : i32,
+        "The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.\n\nRange: 0 to 2147483647."
+    );
+    crate::runtime::accessors::value!(
+        plain record_size_ki_b record_size_ki_b set_record_size_ki_b get_record_size_ki_b
+        "RecordSizeKiB" : i32,
+        "The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.\n\nRange: 4 to 4096."
+    );
+    crate::runtime::accessors::value!(
+        into data_compression_type data_compression_type set_data_compression_type
+        get_data_compression_type "DataCompressionType" :
+        types::OpenZfsDataCompressionType,
+        "Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.\n\n- `NONE` - Doesn't compress the data on the volume. `NONE` is the default.\n\n- `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.\n\n- `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.\n\nValues: `NONE`, `ZSTD`, `LZ4`."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_snapshots copy_tags_to_snapshots set_copy_tags_to_snapshots
+        get_copy_tags_to_snapshots "CopyTagsToSnapshots" : bool,
+        "A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value."
+    );
+    crate::runtime::accessors::value!(
+        into origin_snapshot origin_snapshot set_origin_snapshot get_origin_snapshot
+        "OriginSnapshot" : types::OpenZfsOriginSnapshotConfiguration,
+        "The configuration object that specifies the snapshot to use as the origin of the data for the volume."
+    );
+    crate::runtime::accessors::value!(
+        plain read_only read_only set_read_only get_read_only "ReadOnly" : bool,
+        "A Boolean value indicating whether the volume is read-only."
+    );
+    crate::runtime::accessors::element!(
+        into nfs_exports nfs_exports set_nfs_exports get_nfs_exports "NfsExports" :
+        types::OpenZfsNfsExport,
+        "The configuration object for mounting a Network File System (NFS) file system.\n\nLength: 0 to 1."
+    );
+    crate::runtime::accessors::element!(
+        into user_and_group_quotas user_and_group_quotas set_user_and_group_quotas
+        get_user_and_group_quotas "UserAndGroupQuotas" : types::OpenZfsUserOrGroupQuota,
+        "An object specifying how much storage users or groups can use on the volume.\n\nLength: 0 to 500."
+    );
+    crate::runtime::accessors::value!(
+        into restore_to_snapshot restore_to_snapshot set_restore_to_snapshot
+        get_restore_to_snapshot "RestoreToSnapshot" : ::std::string::String,
+        "Specifies the ID of the snapshot to which the volume was restored.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        plain delete_intermediate_snaphots delete_intermediate_snaphots
+        set_delete_intermediate_snaphots get_delete_intermediate_snaphots
+        "DeleteIntermediateSnaphots" : bool,
+        "A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot."
+    );
+    crate::runtime::accessors::value!(
+        plain delete_cloned_volumes delete_cloned_volumes set_delete_cloned_volumes
+        get_delete_cloned_volumes "DeleteClonedVolumes" : bool,
+        "A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot."
+    );
+    crate::runtime::accessors::value!(
+        plain delete_intermediate_data delete_intermediate_data
+        set_delete_intermediate_data get_delete_intermediate_data
+        "DeleteIntermediateData" : bool,
+        "A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot."
+    );
+    crate::runtime::accessors::value!(
+        into source_snapshot_arn source_snapshot_arn set_source_snapshot_arn
+        get_source_snapshot_arn "SourceSnapshotARN" : ::std::string::String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
+    );
+    crate::runtime::accessors::value!(
+        into destination_snapshot destination_snapshot set_destination_snapshot
+        get_destination_snapshot "DestinationSnapshot" : ::std::string::String,
+        "The ID of the snapshot that's being copied or was most recently copied to the destination volume.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into copy_strategy copy_strategy set_copy_strategy get_copy_strategy
+        "CopyStrategy" : types::OpenZfsCopyStrategy,
+        "Specifies the strategy used when copying data from the snapshot to the new volume.\n\n- `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.\n\n- `FULL_COPY` - Copies all data from the snapshot to the new volume.\n\n  Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.\n\nThe `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).\n\nValues: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsVolumeConfiguration {
         crate::types::OpenZfsVolumeConfiguration {
@@ -11170,100 +2714,14 @@ pub struct RetentionPeriodBuilder {
     value: ::std::option::Option<i32>,
 }
 impl RetentionPeriodBuilder {
-    /// Sets the `Type` member.
-    ///
-    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
-    ///
-    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
-    pub fn r#type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RetentionPeriodType>,
-    ) -> Self {
-        self.r#type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Type` member.
-    ///
-    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
-    ///
-    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriodType>,
-    ) -> Self {
-        self.r#type = input;
-        self
-    }
-    /// The `Type` member, if set.
-    ///
-    /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
-    ///
-    /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
-    pub fn get_type(&self) -> &::std::option::Option<crate::types::RetentionPeriodType> {
-        &self.r#type
-    }
-    /// Sets the `Value` member.
-    ///
-    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
-    ///
-    /// - `Seconds`: 0 - 65,535
-    ///
-    /// - `Minutes`: 0 - 65,535
-    ///
-    /// - `Hours`: 0 - 24
-    ///
-    /// - `Days`: 0 - 365
-    ///
-    /// - `Months`: 0 - 12
-    ///
-    /// - `Years`: 0 - 100
-    ///
-    /// Range: 0 to 65535.
-    pub fn value(mut self, input: i32) -> Self {
-        self.value = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `Value` member.
-    ///
-    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
-    ///
-    /// - `Seconds`: 0 - 65,535
-    ///
-    /// - `Minutes`: 0 - 65,535
-    ///
-    /// - `Hours`: 0 - 24
-    ///
-    /// - `Days`: 0 - 365
-    ///
-    /// - `Months`: 0 - 12
-    ///
-    /// - `Years`: 0 - 100
-    ///
-    /// Range: 0 to 65535.
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.value = input;
-        self
-    }
-    /// The `Value` member, if set.
-    ///
-    /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
-    ///
-    /// - `Seconds`: 0 - 65,535
-    ///
-    /// - `Minutes`: 0 - 65,535
-    ///
-    /// - `Hours`: 0 - 24
-    ///
-    /// - `Days`: 0 - 365
-    ///
-    /// - `Months`: 0 - 12
-    ///
-    /// - `Years`: 0 - 100
-    ///
-    /// Range: 0 to 65535.
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
-        &self.value
-    }
+    crate::runtime::accessors::value!(
+        into r#type r#type set_type get_type "Type" : types::RetentionPeriodType,
+        "Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.\n\n**Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`."
+    );
+    crate::runtime::accessors::value!(
+        plain value value set_value get_value "Value" : i32,
+        "Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:\n\n- `Seconds`: 0 - 65,535\n\n- `Minutes`: 0 - 65,535\n\n- `Hours`: 0 - 24\n\n- `Days`: 0 - 365\n\n- `Months`: 0 - 12\n\n- `Years`: 0 - 100\n\nRange: 0 to 65535."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::RetentionPeriod {
         crate::types::RetentionPeriod {
@@ -11283,212 +2741,39 @@ pub struct SelfManagedActiveDirectoryAttributesBuilder {
     domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryAttributesBuilder {
-    /// Sets the `DomainName` member.
-    ///
-    /// The fully qualified domain name of the self-managed AD directory.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DomainName` member.
-    ///
-    /// The fully qualified domain name of the self-managed AD directory.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.domain_name = input;
-        self
-    }
-    /// The `DomainName` member, if set.
-    ///
-    /// The fully qualified domain name of the self-managed AD directory.
-    ///
-    /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
-    }
-    /// Sets the `OrganizationalUnitDistinguishedName` member.
-    ///
-    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
-    ///
-    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn organizational_unit_distinguished_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.organizational_unit_distinguished_name = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `OrganizationalUnitDistinguishedName` member.
-    ///
-    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
-    ///
-    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn set_organizational_unit_distinguished_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.organizational_unit_distinguished_name = input;
-        self
-    }
-    /// The `OrganizationalUnitDistinguishedName` member, if set.
-    ///
-    /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
-    ///
-    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn get_organizational_unit_distinguished_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.organizational_unit_distinguished_name
-    }
-    /// Sets the `FileSystemAdministratorsGroup` member.
-    ///
-    /// The name of the domain group whose members have administrative privileges for the FSx file system.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn file_system_administrators_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_administrators_group = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `FileSystemAdministratorsGroup` member.
-    ///
-    /// The name of the domain group whose members have administrative privileges for the FSx file system.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn set_file_system_administrators_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.file_system_administrators_group = input;
-        self
-    }
-    /// The `FileSystemAdministratorsGroup` member, if set.
-    ///
-    /// The name of the domain group whose members have administrative privileges for the FSx file system.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn get_file_system_administrators_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.file_system_administrators_group
-    }
-    /// Sets the `UserName` member.
-    ///
-    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn user_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `UserName` member.
-    ///
-    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn set_user_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.user_name = input;
-        self
-    }
-    /// The `UserName` member, if set.
-    ///
-    /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.user_name
-    }
-    /// Appends an element to the `DnsIps` list; [`set_dns_ips`](Self::set_dns_ips) replaces the whole list.
-    ///
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
-    ///
-    /// Length: 1 to 3.
-    pub fn dns_ips(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dns_ips.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `DnsIps` list.
-    ///
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
-    ///
-    /// Length: 1 to 3.
-    pub fn set_dns_ips(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.dns_ips = input;
-        self
-    }
-    /// The `DnsIps` member, if set.
-    ///
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
-    ///
-    /// Length: 1 to 3.
-    pub fn get_dns_ips(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.dns_ips
-    }
-    /// Sets the `DomainJoinServiceAccountSecret` member.
-    ///
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
-    ///
-    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn domain_join_service_account_secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_join_service_account_secret = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DomainJoinServiceAccountSecret` member.
-    ///
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
-    ///
-    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn set_domain_join_service_account_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.domain_join_service_account_secret = input;
-        self
-    }
-    /// The `DomainJoinServiceAccountSecret` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
-    ///
-    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn get_domain_join_service_account_secret(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.domain_join_service_account_secret
-    }
+    crate::runtime::accessors::value!(
+        into domain_name domain_name set_domain_name get_domain_name "DomainName" :
+        ::std::string::String,
+        "The fully qualified domain name of the self-managed AD directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
+    );
+    crate::runtime::accessors::value!(
+        into organizational_unit_distinguished_name
+        organizational_unit_distinguished_name set_organizational_unit_distinguished_name
+        get_organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName"
+        : ::std::string::String,
+        "The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`."
+    );
+    crate::runtime::accessors::value!(
+        into file_system_administrators_group file_system_administrators_group
+        set_file_system_administrators_group get_file_system_administrators_group
+        "FileSystemAdministratorsGroup" : ::std::string::String,
+        "The name of the domain group whose members have administrative privileges for the FSx file system.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
+    );
+    crate::runtime::accessors::value!(
+        into user_name user_name set_user_name get_user_name "UserName" :
+        ::std::string::String,
+        "The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
+    );
+    crate::runtime::accessors::element!(
+        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : ::std::string::String,
+        "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\nLength: 1 to 3."
+    );
+    crate::runtime::accessors::value!(
+        into domain_join_service_account_secret domain_join_service_account_secret
+        set_domain_join_service_account_secret get_domain_join_service_account_secret
+        "DomainJoinServiceAccountSecret" : ::std::string::String,
+        "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SelfManagedActiveDirectoryAttributes {
         crate::types::SelfManagedActiveDirectoryAttributes {
@@ -11514,274 +2799,44 @@ pub struct SelfManagedActiveDirectoryConfigurationBuilder {
     domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
 }
 impl SelfManagedActiveDirectoryConfigurationBuilder {
-    /// Sets the `DomainName` member.
-    ///
-    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
-    ///
-    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DomainName` member.
-    ///
-    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
-    ///
-    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.domain_name = input;
-        self
-    }
-    /// The `DomainName` member, if set.
-    ///
-    /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
-    ///
-    /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
-    }
-    /// Sets the `OrganizationalUnitDistinguishedName` member.
-    ///
-    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
-    ///
-    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
-    ///
-    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn organizational_unit_distinguished_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.organizational_unit_distinguished_name = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `OrganizationalUnitDistinguishedName` member.
-    ///
-    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
-    ///
-    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
-    ///
-    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn set_organizational_unit_distinguished_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.organizational_unit_distinguished_name = input;
-        self
-    }
-    /// The `OrganizationalUnitDistinguishedName` member, if set.
-    ///
-    /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
-    ///
-    /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
-    ///
-    /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn get_organizational_unit_distinguished_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.organizational_unit_distinguished_name
-    }
-    /// Sets the `FileSystemAdministratorsGroup` member.
-    ///
-    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn file_system_administrators_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_administrators_group = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `FileSystemAdministratorsGroup` member.
-    ///
-    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn set_file_system_administrators_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.file_system_administrators_group = input;
-        self
-    }
-    /// The `FileSystemAdministratorsGroup` member, if set.
-    ///
-    /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn get_file_system_administrators_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.file_system_administrators_group
-    }
-    /// Sets the `UserName` member.
-    ///
-    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn user_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user_name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `UserName` member.
-    ///
-    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn set_user_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.user_name = input;
-        self
-    }
-    /// The `UserName` member, if set.
-    ///
-    /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.user_name
-    }
-    /// Sets the `Password` member.
-    ///
-    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
-    pub fn password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Password` member.
-    ///
-    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
-    pub fn set_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.password = input;
-        self
-    }
-    /// The `Password` member, if set.
-    ///
-    /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
-    ///
-    /// Length: 1 to 256. Pattern: `^.{1,256}$`.
-    pub fn get_password(&self) -> &::std::option::Option<::std::string::String> {
-        &self.password
-    }
-    /// Appends an element to the `DnsIps` list; [`set_dns_ips`](Self::set_dns_ips) replaces the whole list.
-    ///
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
-    ///
-    /// **Required.** Length: 1 to 3.
-    pub fn dns_ips(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dns_ips.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `DnsIps` list.
-    ///
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
-    ///
-    /// **Required.** Length: 1 to 3.
-    pub fn set_dns_ips(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.dns_ips = input;
-        self
-    }
-    /// The `DnsIps` member, if set.
-    ///
-    /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
-    ///
-    /// **Required.** Length: 1 to 3.
-    pub fn get_dns_ips(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.dns_ips
-    }
-    /// Sets the `DomainJoinServiceAccountSecret` member.
-    ///
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
-    ///
-    /// The secret must contain two key-value pairs:
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
-    ///
-    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
-    ///
-    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn domain_join_service_account_secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_join_service_account_secret = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DomainJoinServiceAccountSecret` member.
-    ///
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
-    ///
-    /// The secret must contain two key-value pairs:
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
-    ///
-    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
-    ///
-    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn set_domain_join_service_account_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.domain_join_service_account_secret = input;
-        self
-    }
-    /// The `DomainJoinServiceAccountSecret` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
-    ///
-    /// The secret must contain two key-value pairs:
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account
-    ///
-    /// - `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account
-    ///
-    /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
-    ///
-    /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn get_domain_join_service_account_secret(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.domain_join_service_account_secret
-    }
+    crate::runtime::accessors::value!(
+        into domain_name domain_name set_domain_name get_domain_name "DomainName" :
+        ::std::string::String,
+        "The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.\n\n**Required.** Length: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
+    );
+    crate::runtime::accessors::value!(
+        into organizational_unit_distinguished_name
+        organizational_unit_distinguished_name set_organizational_unit_distinguished_name
+        get_organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName"
+        : ::std::string::String,
+        "(Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.\n\nOnly Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`."
+    );
+    crate::runtime::accessors::value!(
+        into file_system_administrators_group file_system_administrators_group
+        set_file_system_administrators_group get_file_system_administrators_group
+        "FileSystemAdministratorsGroup" : ::std::string::String,
+        "(Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
+    );
+    crate::runtime::accessors::value!(
+        into user_name user_name set_user_name get_user_name "UserName" :
+        ::std::string::String,
+        "The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
+    );
+    crate::runtime::accessors::value!(
+        into password password set_password get_password "Password" :
+        ::std::string::String,
+        "The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^.{1,256}$`."
+    );
+    crate::runtime::accessors::element!(
+        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : ::std::string::String,
+        "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\n**Required.** Length: 1 to 3."
+    );
+    crate::runtime::accessors::value!(
+        into domain_join_service_account_secret domain_join_service_account_secret
+        set_domain_join_service_account_secret get_domain_join_service_account_secret
+        "DomainJoinServiceAccountSecret" : ::std::string::String,
+        "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.\n\nThe secret must contain two key-value pairs:\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account\n\nFor more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SelfManagedActiveDirectoryConfiguration {
         crate::types::SelfManagedActiveDirectoryConfiguration {
@@ -11829,70 +2884,14 @@ pub struct ServiceLimitExceededBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ServiceLimitExceededBuilder {
-    /// Sets the `Limit` member.
-    ///
-    /// Enumeration of the service limit that was exceeded.
-    ///
-    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
-    pub fn limit(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::ServiceLimit>,
-    ) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Limit` member.
-    ///
-    /// Enumeration of the service limit that was exceeded.
-    ///
-    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
-    pub fn set_limit(
-        mut self,
-        input: ::std::option::Option<crate::types::ServiceLimit>,
-    ) -> Self {
-        self.limit = input;
-        self
-    }
-    /// The `Limit` member, if set.
-    ///
-    /// Enumeration of the service limit that was exceeded.
-    ///
-    /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
-    pub fn get_limit(&self) -> &::std::option::Option<crate::types::ServiceLimit> {
-        &self.limit
-    }
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into limit limit set_limit get_limit "Limit" : types::ServiceLimit,
+        "Enumeration of the service limit that was exceeded.\n\n**Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`."
+    );
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::ServiceLimitExceeded {
         crate::types::ServiceLimitExceeded {
@@ -11913,203 +2912,37 @@ pub struct SnaplockConfigurationBuilder {
     volume_append_mode_enabled: ::std::option::Option<bool>,
 }
 impl SnaplockConfigurationBuilder {
-    /// Sets the `AuditLogVolume` member.
-    ///
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn audit_log_volume(mut self, input: bool) -> Self {
-        self.audit_log_volume = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AuditLogVolume` member.
-    ///
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn set_audit_log_volume(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.audit_log_volume = input;
-        self
-    }
-    /// The `AuditLogVolume` member, if set.
-    ///
-    /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
-    ///
-    /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
-        &self.audit_log_volume
-    }
-    /// Sets the `AutocommitPeriod` member.
-    ///
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn autocommit_period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AutocommitPeriod>,
-    ) -> Self {
-        self.autocommit_period = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AutocommitPeriod` member.
-    ///
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn set_autocommit_period(
-        mut self,
-        input: ::std::option::Option<crate::types::AutocommitPeriod>,
-    ) -> Self {
-        self.autocommit_period = input;
-        self
-    }
-    /// The `AutocommitPeriod` member, if set.
-    ///
-    /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn get_autocommit_period(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
-        &self.autocommit_period
-    }
-    /// Sets the `PrivilegedDelete` member.
-    ///
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
-    ///
-    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn privileged_delete(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::PrivilegedDelete>,
-    ) -> Self {
-        self.privileged_delete = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PrivilegedDelete` member.
-    ///
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
-    ///
-    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn set_privileged_delete(
-        mut self,
-        input: ::std::option::Option<crate::types::PrivilegedDelete>,
-    ) -> Self {
-        self.privileged_delete = input;
-        self
-    }
-    /// The `PrivilegedDelete` member, if set.
-    ///
-    /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
-    ///
-    /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
-    ///
-    /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn get_privileged_delete(
-        &self,
-    ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
-        &self.privileged_delete
-    }
-    /// Sets the `RetentionPeriod` member.
-    ///
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn retention_period(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnaplockRetentionPeriod>,
-    ) -> Self {
-        self.retention_period = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RetentionPeriod` member.
-    ///
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn set_retention_period(
-        mut self,
-        input: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
-    ) -> Self {
-        self.retention_period = input;
-        self
-    }
-    /// The `RetentionPeriod` member, if set.
-    ///
-    /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn get_retention_period(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
-        &self.retention_period
-    }
-    /// Sets the `SnaplockType` member.
-    ///
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
-    ///
-    /// Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn snaplock_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnaplockType>,
-    ) -> Self {
-        self.snaplock_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnaplockType` member.
-    ///
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
-    ///
-    /// Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn set_snaplock_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SnaplockType>,
-    ) -> Self {
-        self.snaplock_type = input;
-        self
-    }
-    /// The `SnaplockType` member, if set.
-    ///
-    /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
-    ///
-    /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
-    ///
-    /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
-    ///
-    /// Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn get_snaplock_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnaplockType> {
-        &self.snaplock_type
-    }
-    /// Sets the `VolumeAppendModeEnabled` member.
-    ///
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn volume_append_mode_enabled(mut self, input: bool) -> Self {
-        self.volume_append_mode_enabled = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `VolumeAppendModeEnabled` member.
-    ///
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn set_volume_append_mode_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.volume_append_mode_enabled = input;
-        self
-    }
-    /// The `VolumeAppendModeEnabled` member, if set.
-    ///
-    /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
-    ///
-    /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
-        &self.volume_append_mode_enabled
-    }
+    crate::runtime::accessors::value!(
+        plain audit_log_volume audit_log_volume set_audit_log_volume get_audit_log_volume
+        "AuditLogVolume" : bool,
+        "Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.\n\nFor more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume)."
+    );
+    crate::runtime::accessors::value!(
+        into autocommit_period autocommit_period set_autocommit_period
+        get_autocommit_period "AutocommitPeriod" : types::AutocommitPeriod,
+        "The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume."
+    );
+    crate::runtime::accessors::value!(
+        into privileged_delete privileged_delete set_privileged_delete
+        get_privileged_delete "PrivilegedDelete" : types::PrivilegedDelete,
+        "Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.\n\nFor more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).\n\nValues: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`."
+    );
+    crate::runtime::accessors::value!(
+        into retention_period retention_period set_retention_period get_retention_period
+        "RetentionPeriod" : types::SnaplockRetentionPeriod,
+        "Specifies the retention period of an FSx for ONTAP SnapLock volume."
+    );
+    crate::runtime::accessors::value!(
+        into snaplock_type snaplock_type set_snaplock_type get_snaplock_type
+        "SnaplockType" : types::SnaplockType,
+        "Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:\n\n- `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).\n\n- `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).\n\nValues: `COMPLIANCE`, `ENTERPRISE`."
+    );
+    crate::runtime::accessors::value!(
+        plain volume_append_mode_enabled volume_append_mode_enabled
+        set_volume_append_mode_enabled get_volume_append_mode_enabled
+        "VolumeAppendModeEnabled" : bool,
+        "Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.\n\nFor more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append)."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SnaplockConfiguration {
         crate::types::SnaplockConfiguration {
@@ -12130,108 +2963,21 @@ pub struct SnaplockRetentionPeriodBuilder {
     maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriodBuilder {
-    /// Sets the `DefaultRetention` member.
-    ///
-    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
-    ///
-    /// **Required.**
-    pub fn default_retention(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
-    ) -> Self {
-        self.default_retention = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DefaultRetention` member.
-    ///
-    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
-    ///
-    /// **Required.**
-    pub fn set_default_retention(
-        mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriod>,
-    ) -> Self {
-        self.default_retention = input;
-        self
-    }
-    /// The `DefaultRetention` member, if set.
-    ///
-    /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
-    ///
-    /// **Required.**
-    pub fn get_default_retention(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetentionPeriod> {
-        &self.default_retention
-    }
-    /// Sets the `MinimumRetention` member.
-    ///
-    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
-    ///
-    /// **Required.**
-    pub fn minimum_retention(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
-    ) -> Self {
-        self.minimum_retention = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `MinimumRetention` member.
-    ///
-    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
-    ///
-    /// **Required.**
-    pub fn set_minimum_retention(
-        mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriod>,
-    ) -> Self {
-        self.minimum_retention = input;
-        self
-    }
-    /// The `MinimumRetention` member, if set.
-    ///
-    /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
-    ///
-    /// **Required.**
-    pub fn get_minimum_retention(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetentionPeriod> {
-        &self.minimum_retention
-    }
-    /// Sets the `MaximumRetention` member.
-    ///
-    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
-    ///
-    /// **Required.**
-    pub fn maximum_retention(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::RetentionPeriod>,
-    ) -> Self {
-        self.maximum_retention = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `MaximumRetention` member.
-    ///
-    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
-    ///
-    /// **Required.**
-    pub fn set_maximum_retention(
-        mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriod>,
-    ) -> Self {
-        self.maximum_retention = input;
-        self
-    }
-    /// The `MaximumRetention` member, if set.
-    ///
-    /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
-    ///
-    /// **Required.**
-    pub fn get_maximum_retention(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetentionPeriod> {
-        &self.maximum_retention
-    }
+    crate::runtime::accessors::value!(
+        into default_retention default_retention set_default_retention
+        get_default_retention "DefaultRetention" : types::RetentionPeriod,
+        "The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.\n\n**Required.**"
+    );
+    crate::runtime::accessors::value!(
+        into minimum_retention minimum_retention set_minimum_retention
+        get_minimum_retention "MinimumRetention" : types::RetentionPeriod,
+        "The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.\n\n**Required.**"
+    );
+    crate::runtime::accessors::value!(
+        into maximum_retention maximum_retention set_maximum_retention
+        get_maximum_retention "MaximumRetention" : types::RetentionPeriod,
+        "The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.\n\n**Required.**"
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SnaplockRetentionPeriod {
         crate::types::SnaplockRetentionPeriod {
@@ -12259,315 +3005,50 @@ pub struct SnapshotBuilder {
     >,
 }
 impl SnapshotBuilder {
-    /// Sets the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = input;
-        self
-    }
-    /// The `ResourceARN` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
-    }
-    /// Sets the `SnapshotId` member.
-    ///
-    /// The ID of the snapshot.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.snapshot_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `SnapshotId` member.
-    ///
-    /// The ID of the snapshot.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.snapshot_id = input;
-        self
-    }
-    /// The `SnapshotId` member, if set.
-    ///
-    /// The ID of the snapshot.
-    ///
-    /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.snapshot_id
-    }
-    /// Sets the `Name` member.
-    ///
-    /// The name of the snapshot.
-    ///
-    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Name` member.
-    ///
-    /// The name of the snapshot.
-    ///
-    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.name = input;
-        self
-    }
-    /// The `Name` member, if set.
-    ///
-    /// The name of the snapshot.
-    ///
-    /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
-    }
-    /// Sets the `VolumeId` member.
-    ///
-    /// The ID of the volume that the snapshot is of.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.volume_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `VolumeId` member.
-    ///
-    /// The ID of the volume that the snapshot is of.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.volume_id = input;
-        self
-    }
-    /// The `VolumeId` member, if set.
-    ///
-    /// The ID of the volume that the snapshot is of.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.volume_id
-    }
-    /// Sets the `CreationTime` member.
-    ///
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `CreationTime` member.
-    ///
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = input;
-        self
-    }
-    /// The `CreationTime` member, if set.
-    ///
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-        &self.creation_time
-    }
-    /// Sets the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the snapshot.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the snapshot.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting the snapshot.
-    ///
-    /// - `AVAILABLE` - The snapshot is fully available.
-    ///
-    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::SnapshotLifecycle>,
-    ) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the snapshot.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the snapshot.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting the snapshot.
-    ///
-    /// - `AVAILABLE` - The snapshot is fully available.
-    ///
-    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
-    pub fn set_lifecycle(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapshotLifecycle>,
-    ) -> Self {
-        self.lifecycle = input;
-        self
-    }
-    /// The `Lifecycle` member, if set.
-    ///
-    /// The lifecycle status of the snapshot.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the snapshot.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting the snapshot.
-    ///
-    /// - `AVAILABLE` - The snapshot is fully available.
-    ///
-    /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLifecycle> {
-        &self.lifecycle
-    }
-    /// Sets the `LifecycleTransitionReason` member.
-    ///
-    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
-    pub fn lifecycle_transition_reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LifecycleTransitionReason>,
-    ) -> Self {
-        self.lifecycle_transition_reason = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `LifecycleTransitionReason` member.
-    ///
-    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
-    pub fn set_lifecycle_transition_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
-    ) -> Self {
-        self.lifecycle_transition_reason = input;
-        self
-    }
-    /// The `LifecycleTransitionReason` member, if set.
-    ///
-    /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
-    pub fn get_lifecycle_transition_reason(
-        &self,
-    ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
-        &self.lifecycle_transition_reason
-    }
-    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-    ///
-    /// A list of `Tag` values, with a maximum of 50 elements.
-    ///
-    /// Length: 1 to 50.
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Tags` list.
-    ///
-    /// A list of `Tag` values, with a maximum of 50 elements.
-    ///
-    /// Length: 1 to 50.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = input;
-        self
-    }
-    /// The `Tags` member, if set.
-    ///
-    /// A list of `Tag` values, with a maximum of 50 elements.
-    ///
-    /// Length: 1 to 50.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
-    }
-    /// Appends an element to the `AdministrativeActions` list; [`set_administrative_actions`](Self::set_administrative_actions) replaces the whole list.
-    ///
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
-    ///
-    /// Length: 0 to 50.
-    pub fn administrative_actions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AdministrativeAction>,
-    ) -> Self {
-        self.administrative_actions
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `AdministrativeActions` list.
-    ///
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_administrative_actions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
-    ) -> Self {
-        self.administrative_actions = input;
-        self
-    }
-    /// The `AdministrativeActions` member, if set.
-    ///
-    /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_administrative_actions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
-        &self.administrative_actions
-    }
+    crate::runtime::accessors::value!(
+        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
+    );
+    crate::runtime::accessors::value!(
+        into snapshot_id snapshot_id set_snapshot_id get_snapshot_id "SnapshotId" :
+        ::std::string::String,
+        "The ID of the snapshot.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into name name set_name get_name "Name" : ::std::string::String,
+        "The name of the snapshot.\n\nLength: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`."
+    );
+    crate::runtime::accessors::value!(
+        into volume_id volume_id set_volume_id get_volume_id "VolumeId" :
+        ::std::string::String,
+        "The ID of the volume that the snapshot is of.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into creation_time creation_time set_creation_time get_creation_time
+        "CreationTime" : ::aws_smithy_types::DateTime,
+        "The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time."
+    );
+    crate::runtime::accessors::value!(
+        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        types::SnapshotLifecycle,
+        "The lifecycle status of the snapshot.\n\n- `PENDING` - Amazon FSx hasn't started creating the snapshot.\n\n- `CREATING` - Amazon FSx is creating the snapshot.\n\n- `DELETING` - Amazon FSx is deleting the snapshot.\n\n- `AVAILABLE` - The snapshot is fully available.\n\nValues: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`."
+    );
+    crate::runtime::accessors::value!(
+        into lifecycle_transition_reason lifecycle_transition_reason
+        set_lifecycle_transition_reason get_lifecycle_transition_reason
+        "LifecycleTransitionReason" : types::LifecycleTransitionReason,
+        "The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason)."
+    );
+    crate::runtime::accessors::element!(
+        into tags tags set_tags get_tags "Tags" : types::Tag,
+        "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
+    );
+    crate::runtime::accessors::element!(
+        into administrative_actions administrative_actions set_administrative_actions
+        get_administrative_actions "AdministrativeActions" : types::AdministrativeAction,
+        "A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.\n\nLength: 0 to 50."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Snapshot {
         crate::types::Snapshot {
@@ -12590,70 +3071,15 @@ pub struct SourceBackupUnavailableBuilder {
     backup_id: ::std::option::Option<::std::string::String>,
 }
 impl SourceBackupUnavailableBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
-    /// Sets the `BackupId` member.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.backup_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `BackupId` member.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn set_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.backup_id = input;
-        self
-    }
-    /// The `BackupId` member, if set.
-    ///
-    /// The ID of the source backup. Specifies the backup that you are copying.
-    ///
-    /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_id
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
+    crate::runtime::accessors::value!(
+        into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+        ::std::string::String,
+        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SourceBackupUnavailable {
         crate::types::SourceBackupUnavailable {
@@ -12669,38 +3095,10 @@ pub struct StorageVirtualMachineNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl StorageVirtualMachineNotFoundBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::StorageVirtualMachineNotFound {
         crate::types::StorageVirtualMachineNotFound {
@@ -12716,70 +3114,14 @@ pub struct TagBuilder {
     value: ::std::option::Option<::std::string::String>,
 }
 impl TagBuilder {
-    /// Sets the `Key` member.
-    ///
-    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
-    ///
-    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Key` member.
-    ///
-    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
-    ///
-    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.key = input;
-        self
-    }
-    /// The `Key` member, if set.
-    ///
-    /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
-    ///
-    /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key
-    }
-    /// Sets the `Value` member.
-    ///
-    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
-    ///
-    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Value` member.
-    ///
-    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
-    ///
-    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.value = input;
-        self
-    }
-    /// The `Value` member, if set.
-    ///
-    /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
-    ///
-    /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.value
-    }
+    crate::runtime::accessors::value!(
+        into key key set_key get_key "Key" : ::std::string::String,
+        "A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.\n\n**Required.** Length: 1 to 128. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`."
+    );
+    crate::runtime::accessors::value!(
+        into value value set_value get_value "Value" : ::std::string::String,
+        "A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.\n\n**Required.** Length: 0 to 256. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Tag {
         crate::types::Tag {
@@ -12795,88 +3137,15 @@ pub struct TieringPolicyBuilder {
     name: ::std::option::Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicyBuilder {
-    /// Sets the `CoolingPeriod` member.
-    ///
-    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
-    ///
-    /// Range: 2 to 183.
-    pub fn cooling_period(mut self, input: i32) -> Self {
-        self.cooling_period = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CoolingPeriod` member.
-    ///
-    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
-    ///
-    /// Range: 2 to 183.
-    pub fn set_cooling_period(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.cooling_period = input;
-        self
-    }
-    /// The `CoolingPeriod` member, if set.
-    ///
-    /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
-    ///
-    /// Range: 2 to 183.
-    pub fn get_cooling_period(&self) -> &::std::option::Option<i32> {
-        &self.cooling_period
-    }
-    /// Sets the `Name` member.
-    ///
-    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
-    ///
-    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
-    ///
-    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
-    ///
-    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
-    ///
-    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
-    ///
-    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::TieringPolicyName>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Name` member.
-    ///
-    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
-    ///
-    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
-    ///
-    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
-    ///
-    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
-    ///
-    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
-    ///
-    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<crate::types::TieringPolicyName>,
-    ) -> Self {
-        self.name = input;
-        self
-    }
-    /// The `Name` member, if set.
-    ///
-    /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
-    ///
-    /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
-    ///
-    /// - `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.
-    ///
-    /// - `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.
-    ///
-    /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
-    ///
-    /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
-    pub fn get_name(&self) -> &::std::option::Option<crate::types::TieringPolicyName> {
-        &self.name
-    }
+    crate::runtime::accessors::value!(
+        plain cooling_period cooling_period set_cooling_period get_cooling_period
+        "CoolingPeriod" : i32,
+        "Specifies the number of days that user data in a volume must remain inactive before it is considered \"cold\" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.\n\nRange: 2 to 183."
+    );
+    crate::runtime::accessors::value!(
+        into name name set_name get_name "Name" : types::TieringPolicyName,
+        "Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.\n\n- `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.\n\n- `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.\n\n- `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.\n\n- `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.\n\nValues: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::TieringPolicy {
         crate::types::TieringPolicy {
@@ -12891,38 +3160,10 @@ pub struct UnsupportedOperationBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl UnsupportedOperationBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::UnsupportedOperation {
         crate::types::UnsupportedOperation {
@@ -12954,421 +3195,65 @@ pub struct VolumeBuilder {
     >,
 }
 impl VolumeBuilder {
-    /// Sets the `CreationTime` member.
-    ///
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `CreationTime` member.
-    ///
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::aws_smithy_types::DateTime>,
-    ) -> Self {
-        self.creation_time = input;
-        self
-    }
-    /// The `CreationTime` member, if set.
-    ///
-    /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::aws_smithy_types::DateTime> {
-        &self.creation_time
-    }
-    /// Sets the `FileSystemId` member.
-    ///
-    /// The globally unique ID of the file system, assigned by Amazon FSx.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn file_system_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileSystemId` member.
-    ///
-    /// The globally unique ID of the file system, assigned by Amazon FSx.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn set_file_system_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = input;
-        self
-    }
-    /// The `FileSystemId` member, if set.
-    ///
-    /// The globally unique ID of the file system, assigned by Amazon FSx.
-    ///
-    /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.file_system_id
-    }
-    /// Sets the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the volume.
-    ///
-    /// - `AVAILABLE` - The volume is fully available for use.
-    ///
-    /// - `CREATED` - The volume has been created.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new volume.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing volume.
-    ///
-    /// - `FAILED` - Amazon FSx was unable to create the volume.
-    ///
-    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
-    ///
-    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
-    pub fn lifecycle(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeLifecycle>,
-    ) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Lifecycle` member.
-    ///
-    /// The lifecycle status of the volume.
-    ///
-    /// - `AVAILABLE` - The volume is fully available for use.
-    ///
-    /// - `CREATED` - The volume has been created.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new volume.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing volume.
-    ///
-    /// - `FAILED` - Amazon FSx was unable to create the volume.
-    ///
-    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
-    ///
-    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
-    pub fn set_lifecycle(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeLifecycle>,
-    ) -> Self {
-        self.lifecycle = input;
-        self
-    }
-    /// The `Lifecycle` member, if set.
-    ///
-    /// The lifecycle status of the volume.
-    ///
-    /// - `AVAILABLE` - The volume is fully available for use.
-    ///
-    /// - `CREATED` - The volume has been created.
-    ///
-    /// - `CREATING` - Amazon FSx is creating the new volume.
-    ///
-    /// - `DELETING` - Amazon FSx is deleting an existing volume.
-    ///
-    /// - `FAILED` - Amazon FSx was unable to create the volume.
-    ///
-    /// - `MISCONFIGURED` - The volume is in a failed but recoverable state.
-    ///
-    /// - `PENDING` - Amazon FSx hasn't started creating the volume.
-    ///
-    /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeLifecycle> {
-        &self.lifecycle
-    }
-    /// Sets the `Name` member.
-    ///
-    /// The name of the volume.
-    ///
-    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Name` member.
-    ///
-    /// The name of the volume.
-    ///
-    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.name = input;
-        self
-    }
-    /// The `Name` member, if set.
-    ///
-    /// The name of the volume.
-    ///
-    /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
-    }
-    /// Sets the `OntapConfiguration` member.
-    ///
-    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
-    pub fn ontap_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OntapVolumeConfiguration>,
-    ) -> Self {
-        self.ontap_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OntapConfiguration` member.
-    ///
-    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
-    pub fn set_ontap_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::OntapVolumeConfiguration>,
-    ) -> Self {
-        self.ontap_configuration = input;
-        self
-    }
-    /// The `OntapConfiguration` member, if set.
-    ///
-    /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
-    pub fn get_ontap_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::OntapVolumeConfiguration> {
-        &self.ontap_configuration
-    }
-    /// Sets the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ResourceARN` member.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = input;
-        self
-    }
-    /// The `ResourceARN` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    ///
-    /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
-    }
-    /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-    ///
-    /// A list of `Tag` values, with a maximum of 50 elements.
-    ///
-    /// Length: 1 to 50.
-    pub fn tags(mut self, input: impl ::std::convert::Into<crate::types::Tag>) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Tags` list.
-    ///
-    /// A list of `Tag` values, with a maximum of 50 elements.
-    ///
-    /// Length: 1 to 50.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
-        self.tags = input;
-        self
-    }
-    /// The `Tags` member, if set.
-    ///
-    /// A list of `Tag` values, with a maximum of 50 elements.
-    ///
-    /// Length: 1 to 50.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
-    }
-    /// Sets the `VolumeId` member.
-    ///
-    /// The system-generated, unique ID of the volume.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.volume_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `VolumeId` member.
-    ///
-    /// The system-generated, unique ID of the volume.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.volume_id = input;
-        self
-    }
-    /// The `VolumeId` member, if set.
-    ///
-    /// The system-generated, unique ID of the volume.
-    ///
-    /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.volume_id
-    }
-    /// Sets the `VolumeType` member.
-    ///
-    /// The type of the volume.
-    ///
-    /// Values: `ONTAP`, `OPENZFS`.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::VolumeType>,
-    ) -> Self {
-        self.volume_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `VolumeType` member.
-    ///
-    /// The type of the volume.
-    ///
-    /// Values: `ONTAP`, `OPENZFS`.
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
-        self.volume_type = input;
-        self
-    }
-    /// The `VolumeType` member, if set.
-    ///
-    /// The type of the volume.
-    ///
-    /// Values: `ONTAP`, `OPENZFS`.
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
-        &self.volume_type
-    }
-    /// Sets the `LifecycleTransitionReason` member.
-    ///
-    /// The reason why the volume lifecycle status changed.
-    pub fn lifecycle_transition_reason(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::LifecycleTransitionReason>,
-    ) -> Self {
-        self.lifecycle_transition_reason = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `LifecycleTransitionReason` member.
-    ///
-    /// The reason why the volume lifecycle status changed.
-    pub fn set_lifecycle_transition_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
-    ) -> Self {
-        self.lifecycle_transition_reason = input;
-        self
-    }
-    /// The `LifecycleTransitionReason` member, if set.
-    ///
-    /// The reason why the volume lifecycle status changed.
-    pub fn get_lifecycle_transition_reason(
-        &self,
-    ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
-        &self.lifecycle_transition_reason
-    }
-    /// Appends an element to the `AdministrativeActions` list; [`set_administrative_actions`](Self::set_administrative_actions) replaces the whole list.
-    ///
-    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
-    ///
-    /// Length: 0 to 50.
-    pub fn administrative_actions(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::AdministrativeAction>,
-    ) -> Self {
-        self.administrative_actions
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `AdministrativeActions` list.
-    ///
-    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
-    ///
-    /// Length: 0 to 50.
-    pub fn set_administrative_actions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
-    ) -> Self {
-        self.administrative_actions = input;
-        self
-    }
-    /// The `AdministrativeActions` member, if set.
-    ///
-    /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
-    ///
-    /// Length: 0 to 50.
-    pub fn get_administrative_actions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
-        &self.administrative_actions
-    }
-    /// Sets the `OpenZFSConfiguration` member.
-    ///
-    /// The configuration of an Amazon FSx for OpenZFS volume.
-    pub fn open_zfs_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::OpenZfsVolumeConfiguration>,
-    ) -> Self {
-        self.open_zfs_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `OpenZFSConfiguration` member.
-    ///
-    /// The configuration of an Amazon FSx for OpenZFS volume.
-    pub fn set_open_zfs_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsVolumeConfiguration>,
-    ) -> Self {
-        self.open_zfs_configuration = input;
-        self
-    }
-    /// The `OpenZFSConfiguration` member, if set.
-    ///
-    /// The configuration of an Amazon FSx for OpenZFS volume.
-    pub fn get_open_zfs_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsVolumeConfiguration> {
-        &self.open_zfs_configuration
-    }
+    crate::runtime::accessors::value!(
+        into creation_time creation_time set_creation_time get_creation_time
+        "CreationTime" : ::aws_smithy_types::DateTime,
+        "The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time."
+    );
+    crate::runtime::accessors::value!(
+        into file_system_id file_system_id set_file_system_id get_file_system_id
+        "FileSystemId" : ::std::string::String,
+        "The globally unique ID of the file system, assigned by Amazon FSx.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        types::VolumeLifecycle,
+        "The lifecycle status of the volume.\n\n- `AVAILABLE` - The volume is fully available for use.\n\n- `CREATED` - The volume has been created.\n\n- `CREATING` - Amazon FSx is creating the new volume.\n\n- `DELETING` - Amazon FSx is deleting an existing volume.\n\n- `FAILED` - Amazon FSx was unable to create the volume.\n\n- `MISCONFIGURED` - The volume is in a failed but recoverable state.\n\n- `PENDING` - Amazon FSx hasn't started creating the volume.\n\nValues: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`."
+    );
+    crate::runtime::accessors::value!(
+        into name name set_name get_name "Name" : ::std::string::String,
+        "The name of the volume.\n\nLength: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`."
+    );
+    crate::runtime::accessors::value!(
+        into ontap_configuration ontap_configuration set_ontap_configuration
+        get_ontap_configuration "OntapConfiguration" : types::OntapVolumeConfiguration,
+        "The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration)."
+    );
+    crate::runtime::accessors::value!(
+        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
+        ::std::string::String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
+    );
+    crate::runtime::accessors::element!(
+        into tags tags set_tags get_tags "Tags" : types::Tag,
+        "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into volume_id volume_id set_volume_id get_volume_id "VolumeId" :
+        ::std::string::String,
+        "The system-generated, unique ID of the volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into volume_type volume_type set_volume_type get_volume_type "VolumeType" :
+        types::VolumeType, "The type of the volume.\n\nValues: `ONTAP`, `OPENZFS`."
+    );
+    crate::runtime::accessors::value!(
+        into lifecycle_transition_reason lifecycle_transition_reason
+        set_lifecycle_transition_reason get_lifecycle_transition_reason
+        "LifecycleTransitionReason" : types::LifecycleTransitionReason,
+        "The reason why the volume lifecycle status changed."
+    );
+    crate::runtime::accessors::element!(
+        into administrative_actions administrative_actions set_administrative_actions
+        get_administrative_actions "AdministrativeActions" : types::AdministrativeAction,
+        "A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into open_zfs_configuration open_zfs_configuration set_open_zfs_configuration
+        get_open_zfs_configuration "OpenZFSConfiguration" :
+        types::OpenZfsVolumeConfiguration,
+        "The configuration of an Amazon FSx for OpenZFS volume."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Volume {
         crate::types::Volume {
@@ -13393,38 +3278,10 @@ pub struct VolumeNotFoundBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl VolumeNotFoundBuilder {
-    /// Sets the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `Message` member.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `Message` member, if set.
-    ///
-    /// A detailed error message.
-    ///
-    /// Length: 1 to 256.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
-    }
+    crate::runtime::accessors::value!(
+        into message message set_message get_message "Message" : ::std::string::String,
+        "A detailed error message.\n\nLength: 1 to 256."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::VolumeNotFound {
         crate::types::VolumeNotFound {
@@ -13445,170 +3302,23 @@ pub struct WindowsAuditLogConfigurationBuilder {
     audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogConfigurationBuilder {
-    /// Sets the `FileAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn file_access_audit_log_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_access_audit_log_level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn set_file_access_audit_log_level(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_access_audit_log_level = input;
-        self
-    }
-    /// The `FileAccessAuditLogLevel` member, if set.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn get_file_access_audit_log_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
-        &self.file_access_audit_log_level
-    }
-    /// Sets the `FileShareAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn file_share_access_audit_log_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_share_access_audit_log_level = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `FileShareAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn set_file_share_access_audit_log_level(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_share_access_audit_log_level = input;
-        self
-    }
-    /// The `FileShareAccessAuditLogLevel` member, if set.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn get_file_share_access_audit_log_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
-        &self.file_share_access_audit_log_level
-    }
-    /// Sets the `AuditLogDestination` member.
-    ///
-    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn audit_log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.audit_log_destination = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AuditLogDestination` member.
-    ///
-    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn set_audit_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.audit_log_destination = input;
-        self
-    }
-    /// The `AuditLogDestination` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn get_audit_log_destination(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.audit_log_destination
-    }
+    crate::runtime::accessors::value!(
+        into file_access_audit_log_level file_access_audit_log_level
+        set_file_access_audit_log_level get_file_access_audit_log_level
+        "FileAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
+        "Sets which attempt type is logged by Amazon FSx for file and folder accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access files or folders are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.\n\n- `DISABLED` - access auditing of files and folders is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
+    );
+    crate::runtime::accessors::value!(
+        into file_share_access_audit_log_level file_share_access_audit_log_level
+        set_file_share_access_audit_log_level get_file_share_access_audit_log_level
+        "FileShareAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
+        "Sets which attempt type is logged by Amazon FSx for file share accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access file shares are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access file shares are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.\n\n- `DISABLED` - access auditing of file shares is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
+    );
+    crate::runtime::accessors::value!(
+        into audit_log_destination audit_log_destination set_audit_log_destination
+        get_audit_log_destination "AuditLogDestination" : ::std::string::String,
+        "The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsAuditLogConfiguration {
         crate::types::WindowsAuditLogConfiguration {
@@ -13630,194 +3340,23 @@ pub struct WindowsAuditLogCreateConfigurationBuilder {
     audit_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsAuditLogCreateConfigurationBuilder {
-    /// Sets the `FileAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn file_access_audit_log_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_access_audit_log_level = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FileAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn set_file_access_audit_log_level(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_access_audit_log_level = input;
-        self
-    }
-    /// The `FileAccessAuditLogLevel` member, if set.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access files or folders are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.
-    ///
-    /// - `DISABLED` - access auditing of files and folders is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn get_file_access_audit_log_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
-        &self.file_access_audit_log_level
-    }
-    /// Sets the `FileShareAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn file_share_access_audit_log_level(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_share_access_audit_log_level = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `FileShareAccessAuditLogLevel` member.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn set_file_share_access_audit_log_level(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-    ) -> Self {
-        self.file_share_access_audit_log_level = input;
-        self
-    }
-    /// The `FileShareAccessAuditLogLevel` member, if set.
-    ///
-    /// Sets which attempt type is logged by Amazon FSx for file share accesses.
-    ///
-    /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
-    ///
-    /// - `FAILURE_ONLY` - only failed attempts to access file shares are logged.
-    ///
-    /// - `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.
-    ///
-    /// - `DISABLED` - access auditing of file shares is turned off.
-    ///
-    /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub fn get_file_share_access_audit_log_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
-        &self.file_share_access_audit_log_level
-    }
-    /// Sets the `AuditLogDestination` member.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
-    ///
-    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn audit_log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.audit_log_destination = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AuditLogDestination` member.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
-    ///
-    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn set_audit_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.audit_log_destination = input;
-        self
-    }
-    /// The `AuditLogDestination` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
-    ///
-    /// The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:
-    ///
-    /// - The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// - The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// - If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.
-    ///
-    /// - If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.
-    ///
-    /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn get_audit_log_destination(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.audit_log_destination
-    }
+    crate::runtime::accessors::value!(
+        into file_access_audit_log_level file_access_audit_log_level
+        set_file_access_audit_log_level get_file_access_audit_log_level
+        "FileAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
+        "Sets which attempt type is logged by Amazon FSx for file and folder accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access files or folders are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.\n\n- `DISABLED` - access auditing of files and folders is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
+    );
+    crate::runtime::accessors::value!(
+        into file_share_access_audit_log_level file_share_access_audit_log_level
+        set_file_share_access_audit_log_level get_file_share_access_audit_log_level
+        "FileShareAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
+        "Sets which attempt type is logged by Amazon FSx for file share accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access file shares are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access file shares are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.\n\n- `DISABLED` - access auditing of file shares is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
+    );
+    crate::runtime::accessors::value!(
+        into audit_log_destination audit_log_destination set_audit_log_destination
+        get_audit_log_destination "AuditLogDestination" : ::std::string::String,
+        "The Amazon Resource Name (ARN) that specifies the destination of the audit logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:\n\n- The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\n- If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.\n\n- If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsAuditLogCreateConfiguration {
         crate::types::WindowsAuditLogCreateConfiguration {
@@ -13855,596 +3394,103 @@ pub struct WindowsFileSystemConfigurationBuilder {
     fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfigurationBuilder {
-    /// Sets the `ActiveDirectoryId` member.
-    ///
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `ActiveDirectoryId` member.
-    ///
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn set_active_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = input;
-        self
-    }
-    /// The `ActiveDirectoryId` member, if set.
-    ///
-    /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
-    ///
-    /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn get_active_directory_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.active_directory_id
-    }
-    /// Sets the `SelfManagedActiveDirectoryConfiguration` member.
-    ///
-    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
-    pub fn self_managed_active_directory_configuration(
-        mut self,
-        input: impl ::std::convert::Into<
-            crate::types::SelfManagedActiveDirectoryAttributes,
-        >,
-    ) -> Self {
-        self.self_managed_active_directory_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `SelfManagedActiveDirectoryConfiguration` member.
-    ///
-    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
-    pub fn set_self_managed_active_directory_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes>,
-    ) -> Self {
-        self.self_managed_active_directory_configuration = input;
-        self
-    }
-    /// The `SelfManagedActiveDirectoryConfiguration` member, if set.
-    ///
-    /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
-    pub fn get_self_managed_active_directory_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes> {
-        &self.self_managed_active_directory_configuration
-    }
-    /// Sets the `DeploymentType` member.
-    ///
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
-    ///
-    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
-    ///
-    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn deployment_type(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DeploymentType` member.
-    ///
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
-    ///
-    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
-    ///
-    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn set_deployment_type(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsDeploymentType>,
-    ) -> Self {
-        self.deployment_type = input;
-        self
-    }
-    /// The `DeploymentType` member, if set.
-    ///
-    /// Specifies the file system deployment type, valid values are the following:
-    ///
-    /// - `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.
-    ///
-    /// - `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.
-    ///
-    /// - `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.
-    ///
-    /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
-    ///
-    /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
-        &self.deployment_type
-    }
-    /// Sets the `RemoteAdministrationEndpoint` member.
-    ///
-    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
-    ///
-    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn remote_administration_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.remote_administration_endpoint = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `RemoteAdministrationEndpoint` member.
-    ///
-    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
-    ///
-    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn set_remote_administration_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.remote_administration_endpoint = input;
-        self
-    }
-    /// The `RemoteAdministrationEndpoint` member, if set.
-    ///
-    /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
-    ///
-    /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
-    ///
-    /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn get_remote_administration_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.remote_administration_endpoint
-    }
-    /// Sets the `PreferredSubnetId` member.
-    ///
-    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PreferredSubnetId` member.
-    ///
-    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = input;
-        self
-    }
-    /// The `PreferredSubnetId` member, if set.
-    ///
-    /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
-    ///
-    /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
-    ///
-    /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.preferred_subnet_id
-    }
-    /// Sets the `PreferredFileServerIp` member.
-    ///
-    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
-    ///
-    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn preferred_file_server_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_file_server_ip = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PreferredFileServerIp` member.
-    ///
-    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
-    ///
-    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn set_preferred_file_server_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.preferred_file_server_ip = input;
-        self
-    }
-    /// The `PreferredFileServerIp` member, if set.
-    ///
-    /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
-    ///
-    /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn get_preferred_file_server_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.preferred_file_server_ip
-    }
-    /// Sets the `ThroughputCapacity` member.
-    ///
-    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
-    ///
-    /// Range: 8 to 100000.
-    pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `ThroughputCapacity` member.
-    ///
-    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
-    ///
-    /// Range: 8 to 100000.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.throughput_capacity = input;
-        self
-    }
-    /// The `ThroughputCapacity` member, if set.
-    ///
-    /// The throughput of the Amazon FSx file system, measured in megabytes per second.
-    ///
-    /// Range: 8 to 100000.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
-        &self.throughput_capacity
-    }
-    /// Appends an element to the `MaintenanceOperationsInProgress` list; [`set_maintenance_operations_in_progress`](Self::set_maintenance_operations_in_progress) replaces the whole list.
-    ///
-    /// The list of maintenance operations in progress for this file system.
-    ///
-    /// Length: 0 to 20.
-    pub fn maintenance_operations_in_progress(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::FileSystemMaintenanceOperation>,
-    ) -> Self {
-        self.maintenance_operations_in_progress
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `MaintenanceOperationsInProgress` list.
-    ///
-    /// The list of maintenance operations in progress for this file system.
-    ///
-    /// Length: 0 to 20.
-    pub fn set_maintenance_operations_in_progress(
-        mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-        >,
-    ) -> Self {
-        self.maintenance_operations_in_progress = input;
-        self
-    }
-    /// The `MaintenanceOperationsInProgress` member, if set.
-    ///
-    /// The list of maintenance operations in progress for this file system.
-    ///
-    /// Length: 0 to 20.
-    pub fn get_maintenance_operations_in_progress(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-    > {
-        &self.maintenance_operations_in_progress
-    }
-    /// Sets the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `WeeklyMaintenanceStartTime` member.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = input;
-        self
-    }
-    /// The `WeeklyMaintenanceStartTime` member, if set.
-    ///
-    /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
-    ///
-    /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.weekly_maintenance_start_time
-    }
-    /// Sets the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// The preferred time to take daily automatic backups, in the UTC time zone.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
-        self
-    }
-    /// Sets or clears the `DailyAutomaticBackupStartTime` member.
-    ///
-    /// The preferred time to take daily automatic backups, in the UTC time zone.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn set_daily_automatic_backup_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.daily_automatic_backup_start_time = input;
-        self
-    }
-    /// The `DailyAutomaticBackupStartTime` member, if set.
-    ///
-    /// The preferred time to take daily automatic backups, in the UTC time zone.
-    ///
-    /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.daily_automatic_backup_start_time
-    }
-    /// Sets the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
-    ///
-    /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `AutomaticBackupRetentionDays` member.
-    ///
-    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
-    ///
-    /// Range: 0 to 90.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
-        self.automatic_backup_retention_days = input;
-        self
-    }
-    /// The `AutomaticBackupRetentionDays` member, if set.
-    ///
-    /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
-    ///
-    /// Range: 0 to 90.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
-        &self.automatic_backup_retention_days
-    }
-    /// Sets the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `CopyTagsToBackups` member.
-    ///
-    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.copy_tags_to_backups = input;
-        self
-    }
-    /// The `CopyTagsToBackups` member, if set.
-    ///
-    /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
-        &self.copy_tags_to_backups
-    }
-    /// Appends an element to the `Aliases` list; [`set_aliases`](Self::set_aliases) replaces the whole list.
-    ///
-    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
-    ///
-    /// Length: 0 to 50.
-    pub fn aliases(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::Alias>,
-    ) -> Self {
-        self.aliases.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-        self
-    }
-    /// Replaces or clears the whole `Aliases` list.
-    ///
-    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
-    ///
-    /// Length: 0 to 50.
-    pub fn set_aliases(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
-    ) -> Self {
-        self.aliases = input;
-        self
-    }
-    /// The `Aliases` member, if set.
-    ///
-    /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
-    ///
-    /// Length: 0 to 50.
-    pub fn get_aliases(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Alias>> {
-        &self.aliases
-    }
-    /// Sets the `AuditLogConfiguration` member.
-    ///
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub fn audit_log_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsAuditLogConfiguration>,
-    ) -> Self {
-        self.audit_log_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `AuditLogConfiguration` member.
-    ///
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub fn set_audit_log_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsAuditLogConfiguration>,
-    ) -> Self {
-        self.audit_log_configuration = input;
-        self
-    }
-    /// The `AuditLogConfiguration` member, if set.
-    ///
-    /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub fn get_audit_log_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsAuditLogConfiguration> {
-        &self.audit_log_configuration
-    }
-    /// Sets the `DiskIopsConfiguration` member.
-    ///
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub fn disk_iops_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `DiskIopsConfiguration` member.
-    ///
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub fn set_disk_iops_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    ) -> Self {
-        self.disk_iops_configuration = input;
-        self
-    }
-    /// The `DiskIopsConfiguration` member, if set.
-    ///
-    /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub fn get_disk_iops_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
-        &self.disk_iops_configuration
-    }
-    /// Sets the `PreferredFileServerIpv6` member.
-    ///
-    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn preferred_file_server_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_file_server_ipv6 = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `PreferredFileServerIpv6` member.
-    ///
-    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn set_preferred_file_server_ipv6(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.preferred_file_server_ipv6 = input;
-        self
-    }
-    /// The `PreferredFileServerIpv6` member, if set.
-    ///
-    /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
-    ///
-    /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn get_preferred_file_server_ipv6(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.preferred_file_server_ipv6
-    }
-    /// Sets the `FsrmConfiguration` member.
-    ///
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn fsrm_configuration(
-        mut self,
-        input: impl ::std::convert::Into<crate::types::WindowsFsrmConfiguration>,
-    ) -> Self {
-        self.fsrm_configuration = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `FsrmConfiguration` member.
-    ///
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn set_fsrm_configuration(
-        mut self,
-        input: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
-    ) -> Self {
-        self.fsrm_configuration = input;
-        self
-    }
-    /// The `FsrmConfiguration` member, if set.
-    ///
-    /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn get_fsrm_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
-        &self.fsrm_configuration
-    }
+    crate::runtime::accessors::value!(
+        into active_directory_id active_directory_id set_active_directory_id
+        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        "The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
+    );
+    crate::runtime::accessors::value!(
+        into self_managed_active_directory_configuration
+        self_managed_active_directory_configuration
+        set_self_managed_active_directory_configuration
+        get_self_managed_active_directory_configuration
+        "SelfManagedActiveDirectoryConfiguration" :
+        types::SelfManagedActiveDirectoryAttributes,
+        "The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes)."
+    );
+    crate::runtime::accessors::value!(
+        into deployment_type deployment_type set_deployment_type get_deployment_type
+        "DeploymentType" : types::WindowsDeploymentType,
+        "Specifies the file system deployment type, valid values are the following:\n\n- `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.\n\n- `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.\n\n- `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.\n\nFor more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`."
+    );
+    crate::runtime::accessors::value!(
+        into remote_administration_endpoint remote_administration_endpoint
+        set_remote_administration_endpoint get_remote_administration_endpoint
+        "RemoteAdministrationEndpoint" : ::std::string::String,
+        "For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.\n\nThis endpoint is temporarily unavailable when the file system is undergoing maintenance.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
+    );
+    crate::runtime::accessors::value!(
+        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        "For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
+    );
+    crate::runtime::accessors::value!(
+        into preferred_file_server_ip preferred_file_server_ip
+        set_preferred_file_server_ip get_preferred_file_server_ip "PreferredFileServerIp"
+        : ::std::string::String,
+        "For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.\n\nUse this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
+    );
+    crate::runtime::accessors::value!(
+        plain throughput_capacity throughput_capacity set_throughput_capacity
+        get_throughput_capacity "ThroughputCapacity" : i32,
+        "The throughput of the Amazon FSx file system, measured in megabytes per second.\n\nRange: 8 to 100000."
+    );
+    crate::runtime::accessors::element!(
+        into maintenance_operations_in_progress maintenance_operations_in_progress
+        set_maintenance_operations_in_progress get_maintenance_operations_in_progress
+        "MaintenanceOperationsInProgress" : types::FileSystemMaintenanceOperation,
+        "The list of maintenance operations in progress for this file system.\n\nLength: 0 to 20."
+    );
+    crate::runtime::accessors::value!(
+        into weekly_maintenance_start_time weekly_maintenance_start_time
+        set_weekly_maintenance_start_time get_weekly_maintenance_start_time
+        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
+        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "The preferred time to take daily automatic backups, in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
+    );
+    crate::runtime::accessors::value!(
+        plain automatic_backup_retention_days automatic_backup_retention_days
+        set_automatic_backup_retention_days get_automatic_backup_retention_days
+        "AutomaticBackupRetentionDays" : i32,
+        "The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.\n\nRange: 0 to 90."
+    );
+    crate::runtime::accessors::value!(
+        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        get_copy_tags_to_backups "CopyTagsToBackups" : bool,
+        "A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
+    );
+    crate::runtime::accessors::element!(
+        into aliases aliases set_aliases get_aliases "Aliases" : types::Alias,
+        "An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).\n\nLength: 0 to 50."
+    );
+    crate::runtime::accessors::value!(
+        into audit_log_configuration audit_log_configuration set_audit_log_configuration
+        get_audit_log_configuration "AuditLogConfiguration" :
+        types::WindowsAuditLogConfiguration,
+        "The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system."
+    );
+    crate::runtime::accessors::value!(
+        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
+        get_disk_iops_configuration "DiskIopsConfiguration" :
+        types::DiskIopsConfiguration,
+        "The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity."
+    );
+    crate::runtime::accessors::value!(
+        into preferred_file_server_ipv6 preferred_file_server_ipv6
+        set_preferred_file_server_ipv6 get_preferred_file_server_ipv6
+        "PreferredFileServerIpv6" : ::std::string::String,
+        "For MULTI\\_AZ\\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
+    );
+    crate::runtime::accessors::value!(
+        into fsrm_configuration fsrm_configuration set_fsrm_configuration
+        get_fsrm_configuration "FsrmConfiguration" : types::WindowsFsrmConfiguration,
+        "The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsFileSystemConfiguration {
         crate::types::WindowsFileSystemConfiguration {
@@ -14476,81 +3522,16 @@ pub struct WindowsFsrmConfigurationBuilder {
     event_log_destination: ::std::option::Option<::std::string::String>,
 }
 impl WindowsFsrmConfigurationBuilder {
-    /// Sets the `FsrmServiceEnabled` member.
-    ///
-    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
-    ///
-    /// **Required.**
-    pub fn fsrm_service_enabled(mut self, input: bool) -> Self {
-        self.fsrm_service_enabled = ::std::option::Option::Some(input);
-        self
-    }
-    /// Sets or clears the `FsrmServiceEnabled` member.
-    ///
-    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
-    ///
-    /// **Required.**
-    pub fn set_fsrm_service_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
-        self.fsrm_service_enabled = input;
-        self
-    }
-    /// The `FsrmServiceEnabled` member, if set.
-    ///
-    /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
-    ///
-    /// **Required.**
-    pub fn get_fsrm_service_enabled(&self) -> &::std::option::Option<bool> {
-        &self.fsrm_service_enabled
-    }
-    /// Sets the `EventLogDestination` member.
-    ///
-    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn event_log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.event_log_destination = ::std::option::Option::Some(input.into());
-        self
-    }
-    /// Sets or clears the `EventLogDestination` member.
-    ///
-    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn set_event_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
-        self.event_log_destination = input;
-        self
-    }
-    /// The `EventLogDestination` member, if set.
-    ///
-    /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
-    ///
-    /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
-    ///
-    /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
-    ///
-    /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn get_event_log_destination(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
-        &self.event_log_destination
-    }
+    crate::runtime::accessors::value!(
+        plain fsrm_service_enabled fsrm_service_enabled set_fsrm_service_enabled
+        get_fsrm_service_enabled "FsrmServiceEnabled" : bool,
+        "Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.\n\n**Required.**"
+    );
+    crate::runtime::accessors::value!(
+        into event_log_destination event_log_destination set_event_log_destination
+        get_event_log_destination "EventLogDestination" : ::std::string::String,
+        "The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
+    );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsFsrmConfiguration {
         crate::types::WindowsFsrmConfiguration {

@@ -97,6 +97,7 @@ fn resolve_endpoint(
 }
 /// The fluent builders of the client's calls: the input's setters, then `send()`.
 pub mod builders {
+    use crate::types;
     /// Calls `CopyBackup`: the setters of [`CopyBackupInputBuilder`](crate::operation::copy_backup::builders::CopyBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
     pub struct CopyBackupFluentBuilder {
@@ -148,128 +149,38 @@ pub mod builders {
         ) -> &crate::operation::copy_backup::builders::CopyBackupInputBuilder {
             &self.inner
         }
-        /// `ClientRequestToken`: the input builder's [`client_request_token`](crate::operation::copy_backup::builders::CopyBackupInputBuilder::client_request_token).
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.client_request_token(input);
-            self
-        }
-        /// Sets or clears `ClientRequestToken`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_client_request_token(input);
-            self
-        }
-        /// `ClientRequestToken`, if set.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_client_request_token()
-        }
-        /// `SourceBackupId`: the input builder's [`source_backup_id`](crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_backup_id).
-        pub fn source_backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.source_backup_id(input);
-            self
-        }
-        /// Sets or clears `SourceBackupId`.
-        pub fn set_source_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_source_backup_id(input);
-            self
-        }
-        /// `SourceBackupId`, if set.
-        pub fn get_source_backup_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_source_backup_id()
-        }
-        /// `SourceRegion`: the input builder's [`source_region`](crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_region).
-        pub fn source_region(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.source_region(input);
-            self
-        }
-        /// Sets or clears `SourceRegion`.
-        pub fn set_source_region(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_source_region(input);
-            self
-        }
-        /// `SourceRegion`, if set.
-        pub fn get_source_region(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_source_region()
-        }
-        /// `KmsKeyId`: the input builder's [`kms_key_id`](crate::operation::copy_backup::builders::CopyBackupInputBuilder::kms_key_id).
-        pub fn kms_key_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.kms_key_id(input);
-            self
-        }
-        /// Sets or clears `KmsKeyId`.
-        pub fn set_kms_key_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_kms_key_id(input);
-            self
-        }
-        /// `KmsKeyId`, if set.
-        pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_kms_key_id()
-        }
-        /// `CopyTags`: the input builder's [`copy_tags`](crate::operation::copy_backup::builders::CopyBackupInputBuilder::copy_tags).
-        pub fn copy_tags(mut self, input: bool) -> Self {
-            self.inner = self.inner.copy_tags(input);
-            self
-        }
-        /// Sets or clears `CopyTags`.
-        pub fn set_copy_tags(mut self, input: ::std::option::Option<bool>) -> Self {
-            self.inner = self.inner.set_copy_tags(input);
-            self
-        }
-        /// `CopyTags`, if set.
-        pub fn get_copy_tags(&self) -> &::std::option::Option<bool> {
-            self.inner.get_copy_tags()
-        }
-        /// `Tags`: the input builder's [`tags`](crate::operation::copy_backup::builders::CopyBackupInputBuilder::tags).
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.inner = self.inner.tags(input);
-            self
-        }
-        /// Sets or clears `Tags`.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.inner = self.inner.set_tags(input);
-            self
-        }
-        /// `Tags`, if set.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            self.inner.get_tags()
-        }
+        crate::runtime::accessors::fluent!(
+            value into client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken"
+            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::client_request_token"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into source_backup_id set_source_backup_id get_source_backup_id
+            "SourceBackupId"
+            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_backup_id"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into source_region set_source_region get_source_region "SourceRegion"
+            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_region"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId"
+            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::kms_key_id"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value plain copy_tags set_copy_tags get_copy_tags "CopyTags"
+            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::copy_tags"
+            : bool
+        );
+        crate::runtime::accessors::fluent!(
+            element into tags set_tags get_tags "Tags"
+            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::tags" :
+            types::Tag
+        );
     }
     /// Calls `CreateBackup`: the setters of [`CreateBackupInputBuilder`](crate::operation::create_backup::builders::CreateBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -322,92 +233,28 @@ pub mod builders {
         ) -> &crate::operation::create_backup::builders::CreateBackupInputBuilder {
             &self.inner
         }
-        /// `FileSystemId`: the input builder's [`file_system_id`](crate::operation::create_backup::builders::CreateBackupInputBuilder::file_system_id).
-        pub fn file_system_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.file_system_id(input);
-            self
-        }
-        /// Sets or clears `FileSystemId`.
-        pub fn set_file_system_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_file_system_id(input);
-            self
-        }
-        /// `FileSystemId`, if set.
-        pub fn get_file_system_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_file_system_id()
-        }
-        /// `ClientRequestToken`: the input builder's [`client_request_token`](crate::operation::create_backup::builders::CreateBackupInputBuilder::client_request_token).
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.client_request_token(input);
-            self
-        }
-        /// Sets or clears `ClientRequestToken`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_client_request_token(input);
-            self
-        }
-        /// `ClientRequestToken`, if set.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_client_request_token()
-        }
-        /// `Tags`: the input builder's [`tags`](crate::operation::create_backup::builders::CreateBackupInputBuilder::tags).
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.inner = self.inner.tags(input);
-            self
-        }
-        /// Sets or clears `Tags`.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.inner = self.inner.set_tags(input);
-            self
-        }
-        /// `Tags`, if set.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            self.inner.get_tags()
-        }
-        /// `VolumeId`: the input builder's [`volume_id`](crate::operation::create_backup::builders::CreateBackupInputBuilder::volume_id).
-        pub fn volume_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.volume_id(input);
-            self
-        }
-        /// Sets or clears `VolumeId`.
-        pub fn set_volume_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_volume_id(input);
-            self
-        }
-        /// `VolumeId`, if set.
-        pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_volume_id()
-        }
+        crate::runtime::accessors::fluent!(
+            value into file_system_id set_file_system_id get_file_system_id
+            "FileSystemId"
+            "crate::operation::create_backup::builders::CreateBackupInputBuilder::file_system_id"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken"
+            "crate::operation::create_backup::builders::CreateBackupInputBuilder::client_request_token"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            element into tags set_tags get_tags "Tags"
+            "crate::operation::create_backup::builders::CreateBackupInputBuilder::tags" :
+            types::Tag
+        );
+        crate::runtime::accessors::fluent!(
+            value into volume_id set_volume_id get_volume_id "VolumeId"
+            "crate::operation::create_backup::builders::CreateBackupInputBuilder::volume_id"
+            : ::std::string::String
+        );
     }
     /// Calls `CreateFileSystemFromBackup`: the setters of [`CreateFileSystemFromBackupInputBuilder`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -462,295 +309,78 @@ pub mod builders {
         ) -> &crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder {
             &self.inner
         }
-        /// `BackupId`: the input builder's [`backup_id`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::backup_id).
-        pub fn backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.backup_id(input);
-            self
-        }
-        /// Sets or clears `BackupId`.
-        pub fn set_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_backup_id(input);
-            self
-        }
-        /// `BackupId`, if set.
-        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_backup_id()
-        }
-        /// `ClientRequestToken`: the input builder's [`client_request_token`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::client_request_token).
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.client_request_token(input);
-            self
-        }
-        /// Sets or clears `ClientRequestToken`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_client_request_token(input);
-            self
-        }
-        /// `ClientRequestToken`, if set.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_client_request_token()
-        }
-        /// `SubnetIds`: the input builder's [`subnet_ids`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::subnet_ids).
-        pub fn subnet_ids(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.subnet_ids(input);
-            self
-        }
-        /// Sets or clears `SubnetIds`.
-        pub fn set_subnet_ids(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.inner = self.inner.set_subnet_ids(input);
-            self
-        }
-        /// `SubnetIds`, if set.
-        pub fn get_subnet_ids(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            self.inner.get_subnet_ids()
-        }
-        /// `SecurityGroupIds`: the input builder's [`security_group_ids`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::security_group_ids).
-        pub fn security_group_ids(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.security_group_ids(input);
-            self
-        }
-        /// Sets or clears `SecurityGroupIds`.
-        pub fn set_security_group_ids(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.inner = self.inner.set_security_group_ids(input);
-            self
-        }
-        /// `SecurityGroupIds`, if set.
-        pub fn get_security_group_ids(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            self.inner.get_security_group_ids()
-        }
-        /// `Tags`: the input builder's [`tags`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::tags).
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.inner = self.inner.tags(input);
-            self
-        }
-        /// Sets or clears `Tags`.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.inner = self.inner.set_tags(input);
-            self
-        }
-        /// `Tags`, if set.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            self.inner.get_tags()
-        }
-        /// `WindowsConfiguration`: the input builder's [`windows_configuration`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::windows_configuration).
-        pub fn windows_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateFileSystemWindowsConfiguration,
-            >,
-        ) -> Self {
-            self.inner = self.inner.windows_configuration(input);
-            self
-        }
-        /// Sets or clears `WindowsConfiguration`.
-        pub fn set_windows_configuration(
-            mut self,
-            input: ::std::option::Option<
-                crate::types::CreateFileSystemWindowsConfiguration,
-            >,
-        ) -> Self {
-            self.inner = self.inner.set_windows_configuration(input);
-            self
-        }
-        /// `WindowsConfiguration`, if set.
-        pub fn get_windows_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateFileSystemWindowsConfiguration> {
-            self.inner.get_windows_configuration()
-        }
-        /// `LustreConfiguration`: the input builder's [`lustre_configuration`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::lustre_configuration).
-        pub fn lustre_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateFileSystemLustreConfiguration,
-            >,
-        ) -> Self {
-            self.inner = self.inner.lustre_configuration(input);
-            self
-        }
-        /// Sets or clears `LustreConfiguration`.
-        pub fn set_lustre_configuration(
-            mut self,
-            input: ::std::option::Option<
-                crate::types::CreateFileSystemLustreConfiguration,
-            >,
-        ) -> Self {
-            self.inner = self.inner.set_lustre_configuration(input);
-            self
-        }
-        /// `LustreConfiguration`, if set.
-        pub fn get_lustre_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateFileSystemLustreConfiguration> {
-            self.inner.get_lustre_configuration()
-        }
-        /// `StorageType`: the input builder's [`storage_type`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::storage_type).
-        pub fn storage_type(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::StorageType>,
-        ) -> Self {
-            self.inner = self.inner.storage_type(input);
-            self
-        }
-        /// Sets or clears `StorageType`.
-        pub fn set_storage_type(
-            mut self,
-            input: ::std::option::Option<crate::types::StorageType>,
-        ) -> Self {
-            self.inner = self.inner.set_storage_type(input);
-            self
-        }
-        /// `StorageType`, if set.
-        pub fn get_storage_type(
-            &self,
-        ) -> &::std::option::Option<crate::types::StorageType> {
-            self.inner.get_storage_type()
-        }
-        /// `KmsKeyId`: the input builder's [`kms_key_id`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::kms_key_id).
-        pub fn kms_key_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.kms_key_id(input);
-            self
-        }
-        /// Sets or clears `KmsKeyId`.
-        pub fn set_kms_key_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_kms_key_id(input);
-            self
-        }
-        /// `KmsKeyId`, if set.
-        pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_kms_key_id()
-        }
-        /// `FileSystemTypeVersion`: the input builder's [`file_system_type_version`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::file_system_type_version).
-        pub fn file_system_type_version(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.file_system_type_version(input);
-            self
-        }
-        /// Sets or clears `FileSystemTypeVersion`.
-        pub fn set_file_system_type_version(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_file_system_type_version(input);
-            self
-        }
-        /// `FileSystemTypeVersion`, if set.
-        pub fn get_file_system_type_version(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_file_system_type_version()
-        }
-        /// `OpenZFSConfiguration`: the input builder's [`open_zfs_configuration`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::open_zfs_configuration).
-        pub fn open_zfs_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateFileSystemOpenZfsConfiguration,
-            >,
-        ) -> Self {
-            self.inner = self.inner.open_zfs_configuration(input);
-            self
-        }
-        /// Sets or clears `OpenZFSConfiguration`.
-        pub fn set_open_zfs_configuration(
-            mut self,
-            input: ::std::option::Option<
-                crate::types::CreateFileSystemOpenZfsConfiguration,
-            >,
-        ) -> Self {
-            self.inner = self.inner.set_open_zfs_configuration(input);
-            self
-        }
-        /// `OpenZFSConfiguration`, if set.
-        pub fn get_open_zfs_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateFileSystemOpenZfsConfiguration> {
-            self.inner.get_open_zfs_configuration()
-        }
-        /// `StorageCapacity`: the input builder's [`storage_capacity`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::storage_capacity).
-        pub fn storage_capacity(mut self, input: i32) -> Self {
-            self.inner = self.inner.storage_capacity(input);
-            self
-        }
-        /// Sets or clears `StorageCapacity`.
-        pub fn set_storage_capacity(
-            mut self,
-            input: ::std::option::Option<i32>,
-        ) -> Self {
-            self.inner = self.inner.set_storage_capacity(input);
-            self
-        }
-        /// `StorageCapacity`, if set.
-        pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
-            self.inner.get_storage_capacity()
-        }
-        /// `NetworkType`: the input builder's [`network_type`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::network_type).
-        pub fn network_type(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::NetworkType>,
-        ) -> Self {
-            self.inner = self.inner.network_type(input);
-            self
-        }
-        /// Sets or clears `NetworkType`.
-        pub fn set_network_type(
-            mut self,
-            input: ::std::option::Option<crate::types::NetworkType>,
-        ) -> Self {
-            self.inner = self.inner.set_network_type(input);
-            self
-        }
-        /// `NetworkType`, if set.
-        pub fn get_network_type(
-            &self,
-        ) -> &::std::option::Option<crate::types::NetworkType> {
-            self.inner.get_network_type()
-        }
+        crate::runtime::accessors::fluent!(
+            value into backup_id set_backup_id get_backup_id "BackupId"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::backup_id"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::client_request_token"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            element into subnet_ids set_subnet_ids get_subnet_ids "SubnetIds"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::subnet_ids"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            element into security_group_ids set_security_group_ids get_security_group_ids
+            "SecurityGroupIds"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::security_group_ids"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            element into tags set_tags get_tags "Tags"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::tags"
+            : types::Tag
+        );
+        crate::runtime::accessors::fluent!(
+            value into windows_configuration set_windows_configuration
+            get_windows_configuration "WindowsConfiguration"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::windows_configuration"
+            : types::CreateFileSystemWindowsConfiguration
+        );
+        crate::runtime::accessors::fluent!(
+            value into lustre_configuration set_lustre_configuration
+            get_lustre_configuration "LustreConfiguration"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::lustre_configuration"
+            : types::CreateFileSystemLustreConfiguration
+        );
+        crate::runtime::accessors::fluent!(
+            value into storage_type set_storage_type get_storage_type "StorageType"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::storage_type"
+            : types::StorageType
+        );
+        crate::runtime::accessors::fluent!(
+            value into kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::kms_key_id"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into file_system_type_version set_file_system_type_version
+            get_file_system_type_version "FileSystemTypeVersion"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::file_system_type_version"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into open_zfs_configuration set_open_zfs_configuration
+            get_open_zfs_configuration "OpenZFSConfiguration"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::open_zfs_configuration"
+            : types::CreateFileSystemOpenZfsConfiguration
+        );
+        crate::runtime::accessors::fluent!(
+            value plain storage_capacity set_storage_capacity get_storage_capacity
+            "StorageCapacity"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::storage_capacity"
+            : i32
+        );
+        crate::runtime::accessors::fluent!(
+            value into network_type set_network_type get_network_type "NetworkType"
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::network_type"
+            : types::NetworkType
+        );
     }
     /// Calls `CreateVolumeFromBackup`: the setters of [`CreateVolumeFromBackupInputBuilder`](crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -805,114 +435,33 @@ pub mod builders {
         ) -> &crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder {
             &self.inner
         }
-        /// `BackupId`: the input builder's [`backup_id`](crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::backup_id).
-        pub fn backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.backup_id(input);
-            self
-        }
-        /// Sets or clears `BackupId`.
-        pub fn set_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_backup_id(input);
-            self
-        }
-        /// `BackupId`, if set.
-        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_backup_id()
-        }
-        /// `ClientRequestToken`: the input builder's [`client_request_token`](crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::client_request_token).
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.client_request_token(input);
-            self
-        }
-        /// Sets or clears `ClientRequestToken`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_client_request_token(input);
-            self
-        }
-        /// `ClientRequestToken`, if set.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_client_request_token()
-        }
-        /// `Name`: the input builder's [`name`](crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::name).
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.name(input);
-            self
-        }
-        /// Sets or clears `Name`.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_name(input);
-            self
-        }
-        /// `Name`, if set.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_name()
-        }
-        /// `OntapConfiguration`: the input builder's [`ontap_configuration`](crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::ontap_configuration).
-        pub fn ontap_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateOntapVolumeConfiguration,
-            >,
-        ) -> Self {
-            self.inner = self.inner.ontap_configuration(input);
-            self
-        }
-        /// Sets or clears `OntapConfiguration`.
-        pub fn set_ontap_configuration(
-            mut self,
-            input: ::std::option::Option<crate::types::CreateOntapVolumeConfiguration>,
-        ) -> Self {
-            self.inner = self.inner.set_ontap_configuration(input);
-            self
-        }
-        /// `OntapConfiguration`, if set.
-        pub fn get_ontap_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateOntapVolumeConfiguration> {
-            self.inner.get_ontap_configuration()
-        }
-        /// `Tags`: the input builder's [`tags`](crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::tags).
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.inner = self.inner.tags(input);
-            self
-        }
-        /// Sets or clears `Tags`.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.inner = self.inner.set_tags(input);
-            self
-        }
-        /// `Tags`, if set.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            self.inner.get_tags()
-        }
+        crate::runtime::accessors::fluent!(
+            value into backup_id set_backup_id get_backup_id "BackupId"
+            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::backup_id"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken"
+            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::client_request_token"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into name set_name get_name "Name"
+            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::name"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into ontap_configuration set_ontap_configuration
+            get_ontap_configuration "OntapConfiguration"
+            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::ontap_configuration"
+            : types::CreateOntapVolumeConfiguration
+        );
+        crate::runtime::accessors::fluent!(
+            element into tags set_tags get_tags "Tags"
+            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::tags"
+            : types::Tag
+        );
     }
     /// Calls `DeleteBackup`: the setters of [`DeleteBackupInputBuilder`](crate::operation::delete_backup::builders::DeleteBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -965,48 +514,17 @@ pub mod builders {
         ) -> &crate::operation::delete_backup::builders::DeleteBackupInputBuilder {
             &self.inner
         }
-        /// `BackupId`: the input builder's [`backup_id`](crate::operation::delete_backup::builders::DeleteBackupInputBuilder::backup_id).
-        pub fn backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.backup_id(input);
-            self
-        }
-        /// Sets or clears `BackupId`.
-        pub fn set_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_backup_id(input);
-            self
-        }
-        /// `BackupId`, if set.
-        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_backup_id()
-        }
-        /// `ClientRequestToken`: the input builder's [`client_request_token`](crate::operation::delete_backup::builders::DeleteBackupInputBuilder::client_request_token).
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.client_request_token(input);
-            self
-        }
-        /// Sets or clears `ClientRequestToken`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_client_request_token(input);
-            self
-        }
-        /// `ClientRequestToken`, if set.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_client_request_token()
-        }
+        crate::runtime::accessors::fluent!(
+            value into backup_id set_backup_id get_backup_id "BackupId"
+            "crate::operation::delete_backup::builders::DeleteBackupInputBuilder::backup_id"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            value into client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken"
+            "crate::operation::delete_backup::builders::DeleteBackupInputBuilder::client_request_token"
+            : ::std::string::String
+        );
     }
     /// Calls `DescribeBackups`: the setters of [`DescribeBackupsInputBuilder`](crate::operation::describe_backups::builders::DescribeBackupsInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -1063,84 +581,26 @@ pub mod builders {
         pub fn into_paginator(self) -> super::paginators::DescribeBackupsPaginator {
             super::paginators::DescribeBackupsPaginator::new(self)
         }
-        /// `BackupIds`: the input builder's [`backup_ids`](crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::backup_ids).
-        pub fn backup_ids(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.backup_ids(input);
-            self
-        }
-        /// Sets or clears `BackupIds`.
-        pub fn set_backup_ids(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.inner = self.inner.set_backup_ids(input);
-            self
-        }
-        /// `BackupIds`, if set.
-        pub fn get_backup_ids(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            self.inner.get_backup_ids()
-        }
-        /// `Filters`: the input builder's [`filters`](crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::filters).
-        pub fn filters(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Filter>,
-        ) -> Self {
-            self.inner = self.inner.filters(input);
-            self
-        }
-        /// Sets or clears `Filters`.
-        pub fn set_filters(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-        ) -> Self {
-            self.inner = self.inner.set_filters(input);
-            self
-        }
-        /// `Filters`, if set.
-        pub fn get_filters(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
-            self.inner.get_filters()
-        }
-        /// `MaxResults`: the input builder's [`max_results`](crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::max_results).
-        pub fn max_results(mut self, input: i32) -> Self {
-            self.inner = self.inner.max_results(input);
-            self
-        }
-        /// Sets or clears `MaxResults`.
-        pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.inner = self.inner.set_max_results(input);
-            self
-        }
-        /// `MaxResults`, if set.
-        pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-            self.inner.get_max_results()
-        }
-        /// `NextToken`: the input builder's [`next_token`](crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::next_token).
-        pub fn next_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.next_token(input);
-            self
-        }
-        /// Sets or clears `NextToken`.
-        pub fn set_next_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.inner = self.inner.set_next_token(input);
-            self
-        }
-        /// `NextToken`, if set.
-        pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            self.inner.get_next_token()
-        }
+        crate::runtime::accessors::fluent!(
+            element into backup_ids set_backup_ids get_backup_ids "BackupIds"
+            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::backup_ids"
+            : ::std::string::String
+        );
+        crate::runtime::accessors::fluent!(
+            element into filters set_filters get_filters "Filters"
+            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::filters"
+            : types::Filter
+        );
+        crate::runtime::accessors::fluent!(
+            value plain max_results set_max_results get_max_results "MaxResults"
+            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::max_results"
+            : i32
+        );
+        crate::runtime::accessors::fluent!(
+            value into next_token set_next_token get_next_token "NextToken"
+            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::next_token"
+            : ::std::string::String
+        );
     }
 }
 /// The paginators of the `@paginated` operations (`into_paginator()` on their

@@ -8,6 +8,7 @@
 //! BENCH <case> ours=<ns> aws-sdk-fsx=<ns> ratio=<x.xx>   (aws-sdk-fsx / ours: > 1, we are faster)
 //! LIMIT <case> ignored_any=<ns>                          (serde_json into IgnoredAny, same body)
 //! GEN <case> <ms>                                        (smithy_codegen::plan + emit_crate)
+//! SIZE <case> ours=<n> aws-sdk-fsx=<n> ratio=<x.xx>       (lines of code and bytes of src/)
 //! ```
 //!
 //! Cargo's progress and the benchmark's `INFO` lines (sizes, MB/s) go to stderr.
@@ -16,7 +17,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// The prefixes of the lines this command prints.
-pub const RESULT_PREFIXES: [&str; 3] = ["BENCH ", "LIMIT ", "GEN "];
+pub const RESULT_PREFIXES: [&str; 4] = ["BENCH ", "LIMIT ", "GEN ", "SIZE "];
 
 /// Runs the benchmark with `args` (case filters, `--quick`), printing its result lines to `out`.
 /// Fails if the benchmark fails or reports nothing.

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod accessors;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod endpoint;
@@ -29,6 +30,9 @@ pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue};
 
 /// This crate's root under the path generated crates mount the runtime at.
 mod runtime {
+    // Only generated code (and this crate's tests) calls the accessor macros.
+    #[allow(unused_imports)]
+    pub use super::accessors;
     #[cfg(feature = "client")]
     pub use super::client;
     /// The service's `sdkId`, which generated crates set (`AWS_ENDPOINT_URL_<SERVICE>`).

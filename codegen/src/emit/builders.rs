@@ -13,9 +13,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::accessor_doc_lines;
 use super::debug::{self, DebugField};
-use super::rust::{builder_value_type, element_type, field_default, FieldDefault};
-use super::{accessor_doc_lines, doc_lines};
+use super::rust::{builder_value_type, element_type, field_default, short_types, FieldDefault};
 use crate::ir::{Ir, Kind, Role, Shape, ShapeId, Structure};
 
 /// Whether a structure's `build()` returns a `Result` (see the module's rule).
@@ -27,36 +27,66 @@ pub fn build_can_fail(ir: &Ir, shape: &Shape, structure: &Structure) -> bool {
             .any(|f| matches!(field_default(ir, f), FieldDefault::Required))
 }
 
-/// A setter's parameter type for a value of `target` (in an `Option` when `sparse`), and the
-/// expression turning the parameter `name` into it. Numbers and booleans are taken as they
-/// are, as aws-sdk-rust's setters take them: with `impl Into<i64>`, a literal would be
-/// inferred as an `i32` and `10_000_000_000` would not compile. Everything else is
+/// How a setter takes a value of `target` (in an `Option` when `sparse`). Numbers and booleans
+/// are taken as they are, as aws-sdk-rust's setters take them: with `impl Into<i64>`, a literal
+/// would be inferred as an `i32` and `10_000_000_000` would not compile. Everything else is
 /// `impl Into<T>` (a `&str` for a string or an enum).
-fn parameter(
-    ir: &Ir,
-    target: &ShapeId,
-    sparse: bool,
-    name: TokenStream,
-) -> (TokenStream, TokenStream) {
-    let ty = element_type(ir, target, sparse);
+fn parameter(ir: &Ir, target: &ShapeId, sparse: bool) -> Param {
     let plain = matches!(ir.shape(target).kind, Kind::Simple(s) if s.is_primitive());
-    if plain {
-        (ty, name)
-    } else {
-        (quote!(impl ::std::convert::Into<#ty>), quote!(#name.into()))
+    Param {
+        how: if plain { How::Plain } else { How::Into },
+        ty: element_type(ir, target, sparse),
+    }
+}
+
+/// How a setter takes its value: the `how` of the runtime's accessor macros.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// `T` itself.
+    Plain,
+    /// `impl Into<T>`.
+    Into,
+    /// `impl Into<T>`, held in a `Box` (recursion).
+    Boxed,
+}
+
+/// One parameter of a setter: how it is taken, and the type it becomes.
+pub struct Param {
+    /// How the setter takes it.
+    pub how: How,
+    /// The type it becomes (not boxed).
+    pub ty: TokenStream,
+}
+
+impl Param {
+    /// The parameter's type in a signature: `T` or `impl Into<T>`.
+    pub fn signature(&self) -> TokenStream {
+        let ty = &self.ty;
+        match self.how {
+            How::Plain => ty.clone(),
+            How::Into | How::Boxed => quote!(impl ::std::convert::Into<#ty>),
+        }
+    }
+
+    /// The accessor macros' word for how it is taken.
+    pub fn how(&self) -> TokenStream {
+        match self.how {
+            How::Plain => quote!(plain),
+            How::Into => quote!(into),
+            How::Boxed => quote!(boxed),
+        }
     }
 }
 
 /// What a member's setter takes: one element of a list (appended), one entry of a map
-/// (`key`, `value`), or the value. Each is a parameter type and the expression that converts
-/// the parameter (`input`, `key`, `value`) into what the builder holds.
+/// (`key`, `value`), or the value.
 pub enum SetterParameters {
     /// A list's setter: one element.
-    Element((TokenStream, TokenStream)),
+    Element(Param),
     /// A map's setter: one entry.
-    Entry((TokenStream, TokenStream), (TokenStream, TokenStream)),
-    /// Any other member's setter: the value (not yet boxed).
-    Value((TokenStream, TokenStream)),
+    Entry(Param, Param),
+    /// Any other member's setter: the value (boxed when its `how` says so).
+    Value(Param),
 }
 
 /// The parameters of `member`'s setter: the builders' and the client's fluent builders'.
@@ -66,21 +96,70 @@ pub fn setter_parameters(ir: &Ir, member: &crate::ir::Field) -> SetterParameters
             member: item,
             sparse,
         } if !member.event_stream => {
-            SetterParameters::Element(parameter(ir, &item.target, *sparse, quote!(input)))
+            SetterParameters::Element(parameter(ir, &item.target, *sparse))
         }
         Kind::Map { key, value, sparse } => SetterParameters::Entry(
-            parameter(ir, &key.target, false, quote!(key)),
-            parameter(ir, &value.target, *sparse, quote!(value)),
+            parameter(ir, &key.target, false),
+            parameter(ir, &value.target, *sparse),
         ),
-        _ if member.event_stream => {
-            let held = builder_value_type(ir, member);
-            SetterParameters::Value((
-                quote!(impl ::std::convert::Into<#held>),
-                quote!(input.into()),
-            ))
+        _ if member.event_stream => SetterParameters::Value(Param {
+            how: How::Into,
+            ty: builder_value_type(ir, member),
+        }),
+        _ => {
+            let mut param = parameter(ir, &member.target, false);
+            if member.boxed {
+                param.how = How::Boxed;
+            }
+            SetterParameters::Value(param)
         }
-        _ => SetterParameters::Value(parameter(ir, &member.target, false, quote!(input))),
     }
+}
+
+/// What the runtime's accessor macros take for a member, besides its names and docs.
+pub struct AccessorArgs {
+    /// The macro: `value`, `element` (of a list) or `entry` (of a map).
+    pub kind: proc_macro2::Ident,
+    /// How the setter takes its parameter(s): `into`, `plain` or `boxed`, one per parameter.
+    pub hows: TokenStream,
+    /// The parameters' types, comma-separated, naming `crate::types` as `types`.
+    pub types: TokenStream,
+    /// Whether a type is in `crate::types` (the calling module must `use crate::types`).
+    pub names_types: bool,
+}
+
+/// The accessor macros' arguments for `member` (see [`setter_parameters`]).
+pub fn accessor_args(ir: &Ir, member: &crate::ir::Field) -> AccessorArgs {
+    let (kind, params) = match setter_parameters(ir, member) {
+        SetterParameters::Element(item) => ("element", vec![item]),
+        SetterParameters::Entry(key, value) => ("entry", vec![key, value]),
+        SetterParameters::Value(value) => ("value", vec![value]),
+    };
+    let hows = params.iter().map(Param::how);
+    let mut names_types = false;
+    let types: Vec<TokenStream> = params
+        .iter()
+        .map(|p| {
+            let (ty, named) = short_types(&p.ty);
+            names_types |= named;
+            ty
+        })
+        .collect();
+    AccessorArgs {
+        kind: proc_macro2::Ident::new(kind, proc_macro2::Span::call_site()),
+        hows: quote!(#(#hows)*),
+        types: quote!(#(#types),*),
+        names_types,
+    }
+}
+
+/// Whether the accessors of `structure`'s builder name a type of `crate::types`: the module
+/// holding the builder then imports it.
+pub fn names_types(ir: &Ir, structure: &Structure) -> bool {
+    structure
+        .fields
+        .iter()
+        .any(|member| accessor_args(ir, member).names_types)
 }
 
 /// The builder struct and its impl for one structure.
@@ -107,87 +186,17 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         } else {
             held.clone()
         };
-        // Every accessor carries the member's docs, after what the accessor does.
-        let docs = accessor_doc_lines(ir, &shape.id, member);
-        let with = |first: String| {
-            let mut lines = vec![first];
-            if docs.first().is_some_and(|l| !l.is_empty()) {
-                lines.push(String::new());
-            }
-            lines.extend(docs.iter().cloned());
-            doc_lines(&lines)
-        };
-        let wire = &member.wire;
-        let set_doc = with(match &ir.shape(&member.target).kind {
-            Kind::List { .. } if !member.event_stream => {
-                format!("Replaces or clears the whole `{wire}` list.")
-            }
-            Kind::Map { .. } => format!("Replaces or clears the whole `{wire}` map."),
-            _ => format!("Sets or clears the `{wire}` member."),
-        });
-        let get_doc = with(format!("The `{wire}` member, if set."));
         fields.push(quote!(#field: ::std::option::Option<#stored>,));
+        // Every accessor carries the member's docs, after what the accessor does (the macros
+        // write that part).
+        let docs = super::doc_string(&accessor_doc_lines(ir, &shape.id, member));
         let dep = super::deprecated(member.deprecated.as_ref());
-        let add = match setter_parameters(ir, member) {
-            // A list's setter appends one element, a map's adds one entry (as the SDKs' do).
-            SetterParameters::Element((item, input)) => {
-                let docs = with(format!(
-                    "Appends an element to the `{wire}` list; [`{set}`](Self::{set}) replaces the whole list."
-                ));
-                quote! {
-                    #docs
-                    #dep
-                    pub fn #setter(mut self, input: #item) -> Self {
-                        self.#field.get_or_insert_with(::std::vec::Vec::new).push(#input);
-                        self
-                    }
-                }
-            }
-            SetterParameters::Entry((key, key_in), (value, value_in)) => {
-                let docs = with(format!(
-                    "Adds an entry to the `{wire}` map; [`{set}`](Self::{set}) replaces the whole map."
-                ));
-                quote! {
-                    #docs
-                    #dep
-                    pub fn #setter(mut self, key: #key, value: #value) -> Self {
-                        self.#field.get_or_insert_with(::std::collections::BTreeMap::new).insert(#key_in, #value_in);
-                        self
-                    }
-                }
-            }
-            SetterParameters::Value((ty, input)) => {
-                let wrap = if member.boxed {
-                    quote!(::std::boxed::Box::new(#input))
-                } else {
-                    input
-                };
-                let docs = with(format!("Sets the `{wire}` member."));
-                quote! {
-                    #docs
-                    #dep
-                    pub fn #setter(mut self, input: #ty) -> Self {
-                        self.#field = ::std::option::Option::Some(#wrap);
-                        self
-                    }
-                }
-            }
-        };
+        let wire = &member.wire;
+        let AccessorArgs {
+            kind, hows, types, ..
+        } = accessor_args(ir, member);
         methods.push(quote! {
-            #add
-
-            #set_doc
-            #dep
-            pub fn #set(mut self, input: ::std::option::Option<#stored>) -> Self {
-                self.#field = input;
-                self
-            }
-
-            #get_doc
-            #dep
-            pub fn #get(&self) -> &::std::option::Option<#stored> {
-                &self.#field
-            }
+            crate::runtime::accessors::#kind!(#dep #hows #field #setter #set #get #wire: #types, #docs);
         });
 
         let field_name = field.bare();

@@ -8,7 +8,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::builders::{setter_parameters, SetterParameters};
+use super::builders::{accessor_args, setter_parameters, AccessorArgs, SetterParameters};
 use super::doc_lines;
 use super::rust::element_type;
 use crate::ir::{Field, Ir, Kind, Operation, ShapeId};
@@ -22,6 +22,15 @@ const CLIENT_METHODS: &[&str] = &["clone", "config", "from_conf", "from_env"];
 pub fn client_rs(ir: &Ir) -> TokenStream {
     let methods = ir.operations.iter().map(client_method);
     let builders = ir.operations.iter().map(|op| fluent_builder(ir, op));
+    let import = ir
+        .operations
+        .iter()
+        .any(|op| super::builders::names_types(ir, ir.structure(&op.input)))
+        .then(|| {
+            quote!(
+                use crate::types;
+            )
+        });
     let paginators: Vec<TokenStream> = ir
         .operations
         .iter()
@@ -96,6 +105,7 @@ pub fn client_rs(ir: &Ir) -> TokenStream {
 
         /// The fluent builders of the client's calls: the input's setters, then `send()`.
         pub mod builders {
+            #import
             #(#builders)*
         }
 
@@ -286,51 +296,16 @@ fn fluent_setters(ir: &Ir, field: &Field, builder_doc: &str) -> TokenStream {
     let setter = &field.setter;
     let set = &field.set;
     let get = &field.get;
-    let stored = {
-        let held = super::rust::builder_value_type(ir, field);
-        if field.boxed {
-            quote!(::std::boxed::Box<#held>)
-        } else {
-            held
-        }
-    };
     let wire = &field.wire;
     let dep = super::deprecated(field.deprecated.as_ref());
-    let (params, args) = match setter_parameters(ir, field) {
-        SetterParameters::Element((ty, _)) | SetterParameters::Value((ty, _)) => {
-            (quote!(input: #ty), quote!(input))
-        }
-        SetterParameters::Entry((key, _), (value, _)) => {
-            (quote!(key: #key, value: #value), quote!(key, value))
-        }
-    };
-    let setter_doc = doc_lines(&[format!(
-        "`{wire}`: the input builder's [`{}`]({builder_doc}::{}).",
-        setter.bare(),
-        setter.bare()
-    )]);
-    let set_doc = doc_lines(&[format!("Sets or clears `{wire}`.")]);
-    let get_doc = doc_lines(&[format!("`{wire}`, if set.")]);
+    let link = format!("{builder_doc}::{}", setter.bare());
+    let AccessorArgs {
+        kind, hows, types, ..
+    } = accessor_args(ir, field);
     quote! {
-        #setter_doc
-        #dep
-        pub fn #setter(mut self, #params) -> Self {
-            self.inner = self.inner.#setter(#args);
-            self
-        }
-
-        #set_doc
-        #dep
-        pub fn #set(mut self, input: ::std::option::Option<#stored>) -> Self {
-            self.inner = self.inner.#set(input);
-            self
-        }
-
-        #get_doc
-        #dep
-        pub fn #get(&self) -> &::std::option::Option<#stored> {
-            self.inner.#get()
-        }
+        crate::runtime::accessors::fluent!(
+            #dep #kind #hows #setter #set #get #wire #link: #types
+        );
     }
 }
 
@@ -401,9 +376,10 @@ fn paginator(ir: &Ir, op: &Operation) -> Option<TokenStream> {
     let set_token = &paging.input_token.set;
     let output_token = paging.output_token.getter.as_ref().map(|g| quote!(#g))?;
     let page_size = paging.page_size.and_then(|field| {
-        let SetterParameters::Value((ty, _)) = setter_parameters(ir, field) else {
+        let SetterParameters::Value(param) = setter_parameters(ir, field) else {
             return None;
         };
+        let ty = param.signature();
         let setter = &field.setter;
         let wire = &field.wire;
         let docs = doc_lines(&[format!("The most items a page holds (`{wire}`).")]);

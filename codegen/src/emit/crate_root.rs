@@ -138,15 +138,28 @@ pub fn types_rs(ir: &Ir) -> TokenStream {
 
 /// `src/builders.rs`: the builders of the structures in `types.rs`.
 pub fn builders_rs(ir: &Ir) -> TokenStream {
-    let items = ir
+    let structures: Vec<_> = ir
         .type_shapes()
         .filter(|shape| !ir.names.in_operation_module(&shape.id))
         .filter_map(|shape| match &shape.kind {
-            Kind::Structure(structure) => Some(builders::emit(ir, shape, structure)),
+            Kind::Structure(structure) => Some((shape, structure)),
             _ => None,
+        })
+        .collect();
+    let import = structures
+        .iter()
+        .any(|(_, structure)| builders::names_types(ir, structure))
+        .then(|| {
+            quote!(
+                use crate::types;
+            )
         });
+    let items = structures
+        .iter()
+        .map(|(shape, structure)| builders::emit(ir, shape, structure));
     quote! {
         //! Builders for the structures in [`crate::types`]; start one with `Type::builder()`.
+        #import
         #(#items)*
     }
 }
@@ -211,6 +224,7 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         //! without intEnums never makes an unknown intEnum value), hence no dead-code warnings.
         #![allow(dead_code)]
 
+        pub(crate) mod accessors;
         #[cfg(feature = "client")]
         pub(crate) mod client;
         pub(crate) mod endpoint;

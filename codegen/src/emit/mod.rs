@@ -88,6 +88,25 @@ pub fn doc_lines(lines: &[String]) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
+/// Doc lines as one string (lines joined by `\n`), for a macro that writes the attribute: the
+/// accessor macros take a member's docs once and put them on each method they write. Blank
+/// lines at either end are left out.
+pub fn doc_string(lines: &[String]) -> String {
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
+    lines[first..last]
+        .iter()
+        .map(|line| visible_text(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A one-line doc attribute.
 pub fn doc(text: &str) -> TokenStream {
     doc_lines(&[text.to_owned()])

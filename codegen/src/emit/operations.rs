@@ -260,13 +260,20 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
 fn input_output(ir: &Ir, op: &Operation) -> (TokenStream, TokenStream) {
     let mut types = Vec::new();
     let mut item_builders = Vec::new();
+    let mut names_types = false;
     for id in [&op.input, &op.output] {
         let shape = ir.shape(id);
         let structure = ir.structure(id);
         types.push(structs::emit(ir, shape, structure));
         item_builders.push(builders::emit(ir, shape, structure));
+        names_types |= builders::names_types(ir, structure);
     }
-    (quote!(#(#types)*), quote!(#(#item_builders)*))
+    let import = names_types.then(|| {
+        quote!(
+            use crate::types;
+        )
+    });
+    (quote!(#(#types)*), quote!(#import #(#item_builders)*))
 }
 
 /// An input member's value as `Option<&str>`.

@@ -194,3 +194,64 @@ pub fn getter(ir: &Ir, field: &Field) -> Option<(TokenStream, TokenStream)> {
         _ => (quote!(&#value), quote!(&self.#ident)),
     })
 }
+
+/// `ty` with each `crate::types::X` written `types::X`, and whether it had one. The runtime's
+/// accessor macros take types as arguments, which the formatter prints token by token
+/// (`crate ::types::X`, since `crate` is a keyword); the modules calling them import
+/// `crate::types` when their types need it, and the arguments name its types from there.
+pub fn short_types(ty: &TokenStream) -> (TokenStream, bool) {
+    use proc_macro2::{Group, TokenTree};
+    let tokens: Vec<TokenTree> = ty.clone().into_iter().collect();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut shortened = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let is = |at: usize, text: &str| {
+            tokens.get(at).is_some_and(|t| match t {
+                TokenTree::Ident(ident) => ident == text,
+                TokenTree::Punct(punct) => text.len() == 1 && punct.as_char() == ':',
+                _ => false,
+            })
+        };
+        // `crate :: types ::` (each `::` is two `:` puncts).
+        if is(i, "crate") && is(i + 1, ":") && is(i + 2, ":") && is(i + 3, "types") {
+            shortened = true;
+            i += 3;
+            continue;
+        }
+        match &tokens[i] {
+            TokenTree::Group(group) => {
+                let (inner, inner_shortened) = short_types(&group.stream());
+                shortened |= inner_shortened;
+                let mut copy = Group::new(group.delimiter(), inner);
+                copy.set_span(group.span());
+                out.push(TokenTree::Group(copy));
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    (out.into_iter().collect(), shortened)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_types;
+    use quote::quote;
+
+    #[test]
+    fn short_types_rewrites_only_crate_types_paths() {
+        let (ty, shortened) = short_types(&quote!(
+            ::std::vec::Vec<::std::option::Option<crate::types::Tag>>
+        ));
+        assert!(shortened);
+        assert_eq!(
+            ty.to_string(),
+            quote!(::std::vec::Vec<::std::option::Option<types::Tag>>).to_string()
+        );
+        let other = quote!(crate::operation::get::GetInput);
+        assert_eq!(short_types(&other).0.to_string(), other.to_string());
+        assert!(!short_types(&other).1);
+        assert!(!short_types(&quote!(::std::string::String)).1);
+    }
+}

@@ -158,6 +158,7 @@ impl CopyBackupOutput {
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
 pub mod builders {
+    use crate::types;
     /// A builder for [`CopyBackupInput`](crate::operation::copy_backup::CopyBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CopyBackupInputBuilder {
@@ -169,236 +170,34 @@ pub mod builders {
         tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     }
     impl CopyBackupInputBuilder {
-        /// Sets the `ClientRequestToken` member.
-        ///
-        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `ClientRequestToken` member.
-        ///
-        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = input;
-            self
-        }
-        /// The `ClientRequestToken` member, if set.
-        ///
-        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.client_request_token
-        }
-        /// Sets the `SourceBackupId` member.
-        ///
-        /// The ID of the source backup. Specifies the ID of the backup that's being copied.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn source_backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.source_backup_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `SourceBackupId` member.
-        ///
-        /// The ID of the source backup. Specifies the ID of the backup that's being copied.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn set_source_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.source_backup_id = input;
-            self
-        }
-        /// The `SourceBackupId` member, if set.
-        ///
-        /// The ID of the source backup. Specifies the ID of the backup that's being copied.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn get_source_backup_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.source_backup_id
-        }
-        /// Sets the `SourceRegion` member.
-        ///
-        /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
-        ///
-        /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-        pub fn source_region(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.source_region = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `SourceRegion` member.
-        ///
-        /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
-        ///
-        /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-        pub fn set_source_region(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.source_region = input;
-            self
-        }
-        /// The `SourceRegion` member, if set.
-        ///
-        /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
-        ///
-        /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-        pub fn get_source_region(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.source_region
-        }
-        /// Sets the `KmsKeyId` member.
-        ///
-        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-        ///
-        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-        ///
-        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-        ///
-        /// - Amazon FSx for NetApp ONTAP
-        ///
-        /// - Amazon FSx for OpenZFS
-        ///
-        /// - Amazon FSx for Windows File Server
-        ///
-        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
-        ///
-        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-        pub fn kms_key_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.kms_key_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `KmsKeyId` member.
-        ///
-        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-        ///
-        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-        ///
-        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-        ///
-        /// - Amazon FSx for NetApp ONTAP
-        ///
-        /// - Amazon FSx for OpenZFS
-        ///
-        /// - Amazon FSx for Windows File Server
-        ///
-        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
-        ///
-        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-        pub fn set_kms_key_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.kms_key_id = input;
-            self
-        }
-        /// The `KmsKeyId` member, if set.
-        ///
-        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-        ///
-        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-        ///
-        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-        ///
-        /// - Amazon FSx for NetApp ONTAP
-        ///
-        /// - Amazon FSx for OpenZFS
-        ///
-        /// - Amazon FSx for Windows File Server
-        ///
-        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
-        ///
-        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-        pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.kms_key_id
-        }
-        /// Sets the `CopyTags` member.
-        ///
-        /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
-        ///
-        /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
-        pub fn copy_tags(mut self, input: bool) -> Self {
-            self.copy_tags = ::std::option::Option::Some(input);
-            self
-        }
-        /// Sets or clears the `CopyTags` member.
-        ///
-        /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
-        ///
-        /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
-        pub fn set_copy_tags(mut self, input: ::std::option::Option<bool>) -> Self {
-            self.copy_tags = input;
-            self
-        }
-        /// The `CopyTags` member, if set.
-        ///
-        /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
-        ///
-        /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
-        pub fn get_copy_tags(&self) -> &::std::option::Option<bool> {
-            &self.copy_tags
-        }
-        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-        ///
-        /// A list of `Tag` values, with a maximum of 50 elements.
-        ///
-        /// Length: 1 to 50.
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `Tags` list.
-        ///
-        /// A list of `Tag` values, with a maximum of 50 elements.
-        ///
-        /// Length: 1 to 50.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.tags = input;
-            self
-        }
-        /// The `Tags` member, if set.
-        ///
-        /// A list of `Tag` values, with a maximum of 50 elements.
-        ///
-        /// Length: 1 to 50.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            &self.tags
-        }
+        crate::runtime::accessors::value!(
+            into client_request_token client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
+        );
+        crate::runtime::accessors::value!(
+            into source_backup_id source_backup_id set_source_backup_id
+            get_source_backup_id "SourceBackupId" : ::std::string::String,
+            "The ID of the source backup. Specifies the ID of the backup that's being copied.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+        );
+        crate::runtime::accessors::value!(
+            into source_region source_region set_source_region get_source_region
+            "SourceRegion" : ::std::string::String,
+            "The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`."
+        );
+        crate::runtime::accessors::value!(
+            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
+            ::std::string::String,
+            "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
+        );
+        crate::runtime::accessors::value!(
+            plain copy_tags copy_tags set_copy_tags get_copy_tags "CopyTags" : bool,
+            "A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.\n\nIf you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence."
+        );
+        crate::runtime::accessors::element!(
+            into tags tags set_tags get_tags "Tags" : types::Tag,
+            "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
+        );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -422,32 +221,10 @@ pub mod builders {
         backup: ::std::option::Option<crate::types::Backup>,
     }
     impl CopyBackupOutputBuilder {
-        /// Sets the `Backup` member.
-        ///
-        /// The `Backup` member, of type [`Backup`](crate::types::Backup).
-        pub fn backup(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Backup>,
-        ) -> Self {
-            self.backup = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `Backup` member.
-        ///
-        /// The `Backup` member, of type [`Backup`](crate::types::Backup).
-        pub fn set_backup(
-            mut self,
-            input: ::std::option::Option<crate::types::Backup>,
-        ) -> Self {
-            self.backup = input;
-            self
-        }
-        /// The `Backup` member, if set.
-        ///
-        /// The `Backup` member, of type [`Backup`](crate::types::Backup).
-        pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
-            &self.backup
-        }
+        crate::runtime::accessors::value!(
+            into backup backup set_backup get_backup "Backup" : types::Backup,
+            "The `Backup` member, of type [`Backup`](crate::types::Backup)."
+        );
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::copy_backup::CopyBackupOutput {
             crate::operation::copy_backup::CopyBackupOutput {

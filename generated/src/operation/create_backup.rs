@@ -131,6 +131,7 @@ impl CreateBackupOutput {
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
 pub mod builders {
+    use crate::types;
     /// A builder for [`CreateBackupInput`](crate::operation::create_backup::CreateBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateBackupInputBuilder {
@@ -140,140 +141,25 @@ pub mod builders {
         volume_id: ::std::option::Option<::std::string::String>,
     }
     impl CreateBackupInputBuilder {
-        /// Sets the `FileSystemId` member.
-        ///
-        /// The ID of the file system to back up.
-        ///
-        /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-        pub fn file_system_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.file_system_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `FileSystemId` member.
-        ///
-        /// The ID of the file system to back up.
-        ///
-        /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-        pub fn set_file_system_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.file_system_id = input;
-            self
-        }
-        /// The `FileSystemId` member, if set.
-        ///
-        /// The ID of the file system to back up.
-        ///
-        /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-        pub fn get_file_system_id(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.file_system_id
-        }
-        /// Sets the `ClientRequestToken` member.
-        ///
-        /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `ClientRequestToken` member.
-        ///
-        /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = input;
-            self
-        }
-        /// The `ClientRequestToken` member, if set.
-        ///
-        /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.client_request_token
-        }
-        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-        ///
-        /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
-        ///
-        /// Length: 1 to 50.
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `Tags` list.
-        ///
-        /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
-        ///
-        /// Length: 1 to 50.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.tags = input;
-            self
-        }
-        /// The `Tags` member, if set.
-        ///
-        /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
-        ///
-        /// Length: 1 to 50.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            &self.tags
-        }
-        /// Sets the `VolumeId` member.
-        ///
-        /// (Optional) The ID of the FSx for ONTAP volume to back up.
-        ///
-        /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-        pub fn volume_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.volume_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `VolumeId` member.
-        ///
-        /// (Optional) The ID of the FSx for ONTAP volume to back up.
-        ///
-        /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-        pub fn set_volume_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.volume_id = input;
-            self
-        }
-        /// The `VolumeId` member, if set.
-        ///
-        /// (Optional) The ID of the FSx for ONTAP volume to back up.
-        ///
-        /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-        pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.volume_id
-        }
+        crate::runtime::accessors::value!(
+            into file_system_id file_system_id set_file_system_id get_file_system_id
+            "FileSystemId" : ::std::string::String,
+            "The ID of the file system to back up.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
+        );
+        crate::runtime::accessors::value!(
+            into client_request_token client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            "(Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
+        );
+        crate::runtime::accessors::element!(
+            into tags tags set_tags get_tags "Tags" : types::Tag,
+            "(Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.\n\nLength: 1 to 50."
+        );
+        crate::runtime::accessors::value!(
+            into volume_id volume_id set_volume_id get_volume_id "VolumeId" :
+            ::std::string::String,
+            "(Optional) The ID of the FSx for ONTAP volume to back up.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
+        );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -295,32 +181,10 @@ pub mod builders {
         backup: ::std::option::Option<crate::types::Backup>,
     }
     impl CreateBackupOutputBuilder {
-        /// Sets the `Backup` member.
-        ///
-        /// A description of the backup.
-        pub fn backup(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Backup>,
-        ) -> Self {
-            self.backup = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `Backup` member.
-        ///
-        /// A description of the backup.
-        pub fn set_backup(
-            mut self,
-            input: ::std::option::Option<crate::types::Backup>,
-        ) -> Self {
-            self.backup = input;
-            self
-        }
-        /// The `Backup` member, if set.
-        ///
-        /// A description of the backup.
-        pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
-            &self.backup
-        }
+        crate::runtime::accessors::value!(
+            into backup backup set_backup get_backup "Backup" : types::Backup,
+            "A description of the backup."
+        );
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::create_backup::CreateBackupOutput {
             crate::operation::create_backup::CreateBackupOutput {

@@ -274,6 +274,7 @@ impl CreateFileSystemFromBackupOutput {
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
 pub mod builders {
+    use crate::types;
     /// A builder for [`CreateFileSystemFromBackupInput`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateFileSystemFromBackupInputBuilder {
@@ -300,519 +301,74 @@ pub mod builders {
         network_type: ::std::option::Option<crate::types::NetworkType>,
     }
     impl CreateFileSystemFromBackupInputBuilder {
-        /// Sets the `BackupId` member.
-        ///
-        /// The ID of the source backup. Specifies the backup that you are copying.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.backup_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `BackupId` member.
-        ///
-        /// The ID of the source backup. Specifies the backup that you are copying.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn set_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.backup_id = input;
-            self
-        }
-        /// The `BackupId` member, if set.
-        ///
-        /// The ID of the source backup. Specifies the backup that you are copying.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.backup_id
-        }
-        /// Sets the `ClientRequestToken` member.
-        ///
-        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `ClientRequestToken` member.
-        ///
-        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = input;
-            self
-        }
-        /// The `ClientRequestToken` member, if set.
-        ///
-        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.client_request_token
-        }
-        /// Appends an element to the `SubnetIds` list; [`set_subnet_ids`](Self::set_subnet_ids) replaces the whole list.
-        ///
-        /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
-        ///
-        /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
-        ///
-        /// **Required.** Length: 0 to 50.
-        pub fn subnet_ids(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.subnet_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `SubnetIds` list.
-        ///
-        /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
-        ///
-        /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
-        ///
-        /// **Required.** Length: 0 to 50.
-        pub fn set_subnet_ids(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.subnet_ids = input;
-            self
-        }
-        /// The `SubnetIds` member, if set.
-        ///
-        /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
-        ///
-        /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
-        ///
-        /// **Required.** Length: 0 to 50.
-        pub fn get_subnet_ids(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.subnet_ids
-        }
-        /// Appends an element to the `SecurityGroupIds` list; [`set_security_group_ids`](Self::set_security_group_ids) replaces the whole list.
-        ///
-        /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
-        ///
-        /// Length: 0 to 50.
-        pub fn security_group_ids(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.security_group_ids
-                .get_or_insert_with(::std::vec::Vec::new)
-                .push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `SecurityGroupIds` list.
-        ///
-        /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
-        ///
-        /// Length: 0 to 50.
-        pub fn set_security_group_ids(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.security_group_ids = input;
-            self
-        }
-        /// The `SecurityGroupIds` member, if set.
-        ///
-        /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
-        ///
-        /// Length: 0 to 50.
-        pub fn get_security_group_ids(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.security_group_ids
-        }
-        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-        ///
-        /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
-        ///
-        /// Length: 1 to 50.
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `Tags` list.
-        ///
-        /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
-        ///
-        /// Length: 1 to 50.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.tags = input;
-            self
-        }
-        /// The `Tags` member, if set.
-        ///
-        /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
-        ///
-        /// Length: 1 to 50.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            &self.tags
-        }
-        /// Sets the `WindowsConfiguration` member.
-        ///
-        /// The configuration for this Microsoft Windows file system.
-        pub fn windows_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateFileSystemWindowsConfiguration,
-            >,
-        ) -> Self {
-            self.windows_configuration = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `WindowsConfiguration` member.
-        ///
-        /// The configuration for this Microsoft Windows file system.
-        pub fn set_windows_configuration(
-            mut self,
-            input: ::std::option::Option<
-                crate::types::CreateFileSystemWindowsConfiguration,
-            >,
-        ) -> Self {
-            self.windows_configuration = input;
-            self
-        }
-        /// The `WindowsConfiguration` member, if set.
-        ///
-        /// The configuration for this Microsoft Windows file system.
-        pub fn get_windows_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateFileSystemWindowsConfiguration> {
-            &self.windows_configuration
-        }
-        /// Sets the `LustreConfiguration` member.
-        ///
-        /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
-        pub fn lustre_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateFileSystemLustreConfiguration,
-            >,
-        ) -> Self {
-            self.lustre_configuration = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `LustreConfiguration` member.
-        ///
-        /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
-        pub fn set_lustre_configuration(
-            mut self,
-            input: ::std::option::Option<
-                crate::types::CreateFileSystemLustreConfiguration,
-            >,
-        ) -> Self {
-            self.lustre_configuration = input;
-            self
-        }
-        /// The `LustreConfiguration` member, if set.
-        ///
-        /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
-        pub fn get_lustre_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateFileSystemLustreConfiguration> {
-            &self.lustre_configuration
-        }
-        /// Sets the `StorageType` member.
-        ///
-        /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
-        ///
-        /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
-        ///
-        /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
-        ///
-        /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
-        ///
-        /// The default value is `SSD`.
-        ///
-        /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
-        ///
-        /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-        pub fn storage_type(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::StorageType>,
-        ) -> Self {
-            self.storage_type = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `StorageType` member.
-        ///
-        /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
-        ///
-        /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
-        ///
-        /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
-        ///
-        /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
-        ///
-        /// The default value is `SSD`.
-        ///
-        /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
-        ///
-        /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-        pub fn set_storage_type(
-            mut self,
-            input: ::std::option::Option<crate::types::StorageType>,
-        ) -> Self {
-            self.storage_type = input;
-            self
-        }
-        /// The `StorageType` member, if set.
-        ///
-        /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
-        ///
-        /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
-        ///
-        /// - Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.
-        ///
-        /// - Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\_2 deployment type.
-        ///
-        /// The default value is `SSD`.
-        ///
-        /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
-        ///
-        /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-        pub fn get_storage_type(
-            &self,
-        ) -> &::std::option::Option<crate::types::StorageType> {
-            &self.storage_type
-        }
-        /// Sets the `KmsKeyId` member.
-        ///
-        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-        ///
-        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-        ///
-        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-        ///
-        /// - Amazon FSx for NetApp ONTAP
-        ///
-        /// - Amazon FSx for OpenZFS
-        ///
-        /// - Amazon FSx for Windows File Server
-        ///
-        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
-        ///
-        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-        pub fn kms_key_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.kms_key_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `KmsKeyId` member.
-        ///
-        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-        ///
-        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-        ///
-        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-        ///
-        /// - Amazon FSx for NetApp ONTAP
-        ///
-        /// - Amazon FSx for OpenZFS
-        ///
-        /// - Amazon FSx for Windows File Server
-        ///
-        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
-        ///
-        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-        pub fn set_kms_key_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.kms_key_id = input;
-            self
-        }
-        /// The `KmsKeyId` member, if set.
-        ///
-        /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
-        ///
-        /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
-        ///
-        ///   `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.
-        ///
-        /// - Amazon FSx for NetApp ONTAP
-        ///
-        /// - Amazon FSx for OpenZFS
-        ///
-        /// - Amazon FSx for Windows File Server
-        ///
-        /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
-        ///
-        /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-        pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.kms_key_id
-        }
-        /// Sets the `FileSystemTypeVersion` member.
-        ///
-        /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
-        ///
-        /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
-        ///
-        /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-        pub fn file_system_type_version(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.file_system_type_version = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `FileSystemTypeVersion` member.
-        ///
-        /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
-        ///
-        /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
-        ///
-        /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-        pub fn set_file_system_type_version(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.file_system_type_version = input;
-            self
-        }
-        /// The `FileSystemTypeVersion` member, if set.
-        ///
-        /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
-        ///
-        /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
-        ///
-        /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-        pub fn get_file_system_type_version(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.file_system_type_version
-        }
-        /// Sets the `OpenZFSConfiguration` member.
-        ///
-        /// The OpenZFS configuration for the file system that's being created.
-        pub fn open_zfs_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateFileSystemOpenZfsConfiguration,
-            >,
-        ) -> Self {
-            self.open_zfs_configuration = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `OpenZFSConfiguration` member.
-        ///
-        /// The OpenZFS configuration for the file system that's being created.
-        pub fn set_open_zfs_configuration(
-            mut self,
-            input: ::std::option::Option<
-                crate::types::CreateFileSystemOpenZfsConfiguration,
-            >,
-        ) -> Self {
-            self.open_zfs_configuration = input;
-            self
-        }
-        /// The `OpenZFSConfiguration` member, if set.
-        ///
-        /// The OpenZFS configuration for the file system that's being created.
-        pub fn get_open_zfs_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateFileSystemOpenZfsConfiguration> {
-            &self.open_zfs_configuration
-        }
-        /// Sets the `StorageCapacity` member.
-        ///
-        /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
-        ///
-        /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
-        ///
-        /// Range: 0 to 2147483647.
-        pub fn storage_capacity(mut self, input: i32) -> Self {
-            self.storage_capacity = ::std::option::Option::Some(input);
-            self
-        }
-        /// Sets or clears the `StorageCapacity` member.
-        ///
-        /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
-        ///
-        /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
-        ///
-        /// Range: 0 to 2147483647.
-        pub fn set_storage_capacity(
-            mut self,
-            input: ::std::option::Option<i32>,
-        ) -> Self {
-            self.storage_capacity = input;
-            self
-        }
-        /// The `StorageCapacity` member, if set.
-        ///
-        /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
-        ///
-        /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
-        ///
-        /// Range: 0 to 2147483647.
-        pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
-            &self.storage_capacity
-        }
-        /// Sets the `NetworkType` member.
-        ///
-        /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
-        ///
-        /// Values: `IPV4`, `DUAL`.
-        pub fn network_type(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::NetworkType>,
-        ) -> Self {
-            self.network_type = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `NetworkType` member.
-        ///
-        /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
-        ///
-        /// Values: `IPV4`, `DUAL`.
-        pub fn set_network_type(
-            mut self,
-            input: ::std::option::Option<crate::types::NetworkType>,
-        ) -> Self {
-            self.network_type = input;
-            self
-        }
-        /// The `NetworkType` member, if set.
-        ///
-        /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
-        ///
-        /// Values: `IPV4`, `DUAL`.
-        pub fn get_network_type(
-            &self,
-        ) -> &::std::option::Option<crate::types::NetworkType> {
-            &self.network_type
-        }
+        crate::runtime::accessors::value!(
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+            ::std::string::String,
+            "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+        );
+        crate::runtime::accessors::value!(
+            into client_request_token client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
+        );
+        crate::runtime::accessors::element!(
+            into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" :
+            ::std::string::String,
+            "Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.\n\nWindows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.\n\n**Required.** Length: 0 to 50."
+        );
+        crate::runtime::accessors::element!(
+            into security_group_ids security_group_ids set_security_group_ids
+            get_security_group_ids "SecurityGroupIds" : ::std::string::String,
+            "A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.\n\nLength: 0 to 50."
+        );
+        crate::runtime::accessors::element!(
+            into tags tags set_tags get_tags "Tags" : types::Tag,
+            "The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.\n\nLength: 1 to 50."
+        );
+        crate::runtime::accessors::value!(
+            into windows_configuration windows_configuration set_windows_configuration
+            get_windows_configuration "WindowsConfiguration" :
+            types::CreateFileSystemWindowsConfiguration,
+            "The configuration for this Microsoft Windows file system."
+        );
+        crate::runtime::accessors::value!(
+            into lustre_configuration lustre_configuration set_lustre_configuration
+            get_lustre_configuration "LustreConfiguration" :
+            types::CreateFileSystemLustreConfiguration,
+            "The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration)."
+        );
+        crate::runtime::accessors::value!(
+            into storage_type storage_type set_storage_type get_storage_type
+            "StorageType" : types::StorageType,
+            "Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.\n\n- Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.\n\n- Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.\n\n- Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\\_2 deployment type.\n\nThe default value is `SSD`.\n\nHDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`."
+        );
+        crate::runtime::accessors::value!(
+            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
+            ::std::string::String,
+            "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
+        );
+        crate::runtime::accessors::value!(
+            into file_system_type_version file_system_type_version
+            set_file_system_type_version get_file_system_type_version
+            "FileSystemTypeVersion" : ::std::string::String,
+            "Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.\n\nYou can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`."
+        );
+        crate::runtime::accessors::value!(
+            into open_zfs_configuration open_zfs_configuration set_open_zfs_configuration
+            get_open_zfs_configuration "OpenZFSConfiguration" :
+            types::CreateFileSystemOpenZfsConfiguration,
+            "The OpenZFS configuration for the file system that's being created."
+        );
+        crate::runtime::accessors::value!(
+            plain storage_capacity storage_capacity set_storage_capacity
+            get_storage_capacity "StorageCapacity" : i32,
+            "Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.\n\nIf used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.\n\nRange: 0 to 2147483647."
+        );
+        crate::runtime::accessors::value!(
+            into network_type network_type set_network_type get_network_type
+            "NetworkType" : types::NetworkType,
+            "Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.\n\nValues: `IPV4`, `DUAL`."
+        );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -843,34 +399,10 @@ pub mod builders {
         file_system: ::std::option::Option<crate::types::FileSystem>,
     }
     impl CreateFileSystemFromBackupOutputBuilder {
-        /// Sets the `FileSystem` member.
-        ///
-        /// A description of the file system.
-        pub fn file_system(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::FileSystem>,
-        ) -> Self {
-            self.file_system = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `FileSystem` member.
-        ///
-        /// A description of the file system.
-        pub fn set_file_system(
-            mut self,
-            input: ::std::option::Option<crate::types::FileSystem>,
-        ) -> Self {
-            self.file_system = input;
-            self
-        }
-        /// The `FileSystem` member, if set.
-        ///
-        /// A description of the file system.
-        pub fn get_file_system(
-            &self,
-        ) -> &::std::option::Option<crate::types::FileSystem> {
-            &self.file_system
-        }
+        crate::runtime::accessors::value!(
+            into file_system file_system set_file_system get_file_system "FileSystem" :
+            types::FileSystem, "A description of the file system."
+        );
         /// Builds the value (unset members take their defaults).
         pub fn build(
             self,

@@ -114,6 +114,7 @@ impl CreateVolumeFromBackupOutput {
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
 pub mod builders {
+    use crate::types;
     /// A builder for [`CreateVolumeFromBackupInput`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateVolumeFromBackupInputBuilder {
@@ -126,168 +127,30 @@ pub mod builders {
         tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     }
     impl CreateVolumeFromBackupInputBuilder {
-        /// Sets the `BackupId` member.
-        ///
-        /// The ID of the source backup. Specifies the backup that you are copying.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.backup_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `BackupId` member.
-        ///
-        /// The ID of the source backup. Specifies the backup that you are copying.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn set_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.backup_id = input;
-            self
-        }
-        /// The `BackupId` member, if set.
-        ///
-        /// The ID of the source backup. Specifies the backup that you are copying.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.backup_id
-        }
-        /// Sets the `ClientRequestToken` member.
-        ///
-        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `ClientRequestToken` member.
-        ///
-        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = input;
-            self
-        }
-        /// The `ClientRequestToken` member, if set.
-        ///
-        /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.client_request_token
-        }
-        /// Sets the `Name` member.
-        ///
-        /// The name of the new volume you're creating.
-        ///
-        /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-        pub fn name(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `Name` member.
-        ///
-        /// The name of the new volume you're creating.
-        ///
-        /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-        pub fn set_name(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.name = input;
-            self
-        }
-        /// The `Name` member, if set.
-        ///
-        /// The name of the new volume you're creating.
-        ///
-        /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-        pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-            &self.name
-        }
-        /// Sets the `OntapConfiguration` member.
-        ///
-        /// Specifies the configuration of the ONTAP volume that you are creating.
-        pub fn ontap_configuration(
-            mut self,
-            input: impl ::std::convert::Into<
-                crate::types::CreateOntapVolumeConfiguration,
-            >,
-        ) -> Self {
-            self.ontap_configuration = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `OntapConfiguration` member.
-        ///
-        /// Specifies the configuration of the ONTAP volume that you are creating.
-        pub fn set_ontap_configuration(
-            mut self,
-            input: ::std::option::Option<crate::types::CreateOntapVolumeConfiguration>,
-        ) -> Self {
-            self.ontap_configuration = input;
-            self
-        }
-        /// The `OntapConfiguration` member, if set.
-        ///
-        /// Specifies the configuration of the ONTAP volume that you are creating.
-        pub fn get_ontap_configuration(
-            &self,
-        ) -> &::std::option::Option<crate::types::CreateOntapVolumeConfiguration> {
-            &self.ontap_configuration
-        }
-        /// Appends an element to the `Tags` list; [`set_tags`](Self::set_tags) replaces the whole list.
-        ///
-        /// A list of `Tag` values, with a maximum of 50 elements.
-        ///
-        /// Length: 1 to 50.
-        pub fn tags(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Tag>,
-        ) -> Self {
-            self.tags.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `Tags` list.
-        ///
-        /// A list of `Tag` values, with a maximum of 50 elements.
-        ///
-        /// Length: 1 to 50.
-        pub fn set_tags(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        ) -> Self {
-            self.tags = input;
-            self
-        }
-        /// The `Tags` member, if set.
-        ///
-        /// A list of `Tag` values, with a maximum of 50 elements.
-        ///
-        /// Length: 1 to 50.
-        pub fn get_tags(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-            &self.tags
-        }
+        crate::runtime::accessors::value!(
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+            ::std::string::String,
+            "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+        );
+        crate::runtime::accessors::value!(
+            into client_request_token client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
+        );
+        crate::runtime::accessors::value!(
+            into name name set_name get_name "Name" : ::std::string::String,
+            "The name of the new volume you're creating.\n\n**Required.** Length: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`."
+        );
+        crate::runtime::accessors::value!(
+            into ontap_configuration ontap_configuration set_ontap_configuration
+            get_ontap_configuration "OntapConfiguration" :
+            types::CreateOntapVolumeConfiguration,
+            "Specifies the configuration of the ONTAP volume that you are creating."
+        );
+        crate::runtime::accessors::element!(
+            into tags tags set_tags get_tags "Tags" : types::Tag,
+            "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
+        );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -310,32 +173,10 @@ pub mod builders {
         volume: ::std::option::Option<crate::types::Volume>,
     }
     impl CreateVolumeFromBackupOutputBuilder {
-        /// Sets the `Volume` member.
-        ///
-        /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
-        pub fn volume(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Volume>,
-        ) -> Self {
-            self.volume = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `Volume` member.
-        ///
-        /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
-        pub fn set_volume(
-            mut self,
-            input: ::std::option::Option<crate::types::Volume>,
-        ) -> Self {
-            self.volume = input;
-            self
-        }
-        /// The `Volume` member, if set.
-        ///
-        /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
-        pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
-            &self.volume
-        }
+        crate::runtime::accessors::value!(
+            into volume volume set_volume get_volume "Volume" : types::Volume,
+            "Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created."
+        );
         /// Builds the value (unset members take their defaults).
         pub fn build(
             self,

@@ -107,6 +107,7 @@ impl DeleteBackupOutput {
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
 pub mod builders {
+    use crate::types;
     /// A builder for [`DeleteBackupInput`](crate::operation::delete_backup::DeleteBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DeleteBackupInputBuilder {
@@ -114,72 +115,16 @@ pub mod builders {
         client_request_token: ::std::option::Option<::std::string::String>,
     }
     impl DeleteBackupInputBuilder {
-        /// Sets the `BackupId` member.
-        ///
-        /// The ID of the backup that you want to delete.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.backup_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `BackupId` member.
-        ///
-        /// The ID of the backup that you want to delete.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn set_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.backup_id = input;
-            self
-        }
-        /// The `BackupId` member, if set.
-        ///
-        /// The ID of the backup that you want to delete.
-        ///
-        /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.backup_id
-        }
-        /// Sets the `ClientRequestToken` member.
-        ///
-        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn client_request_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `ClientRequestToken` member.
-        ///
-        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn set_client_request_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.client_request_token = input;
-            self
-        }
-        /// The `ClientRequestToken` member, if set.
-        ///
-        /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
-        ///
-        /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-        pub fn get_client_request_token(
-            &self,
-        ) -> &::std::option::Option<::std::string::String> {
-            &self.client_request_token
-        }
+        crate::runtime::accessors::value!(
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+            ::std::string::String,
+            "The ID of the backup that you want to delete.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+        );
+        crate::runtime::accessors::value!(
+            into client_request_token client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
+        );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -200,72 +145,16 @@ pub mod builders {
         lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
     }
     impl DeleteBackupOutputBuilder {
-        /// Sets the `BackupId` member.
-        ///
-        /// The ID of the backup that was deleted.
-        ///
-        /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn backup_id(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.backup_id = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `BackupId` member.
-        ///
-        /// The ID of the backup that was deleted.
-        ///
-        /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn set_backup_id(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.backup_id = input;
-            self
-        }
-        /// The `BackupId` member, if set.
-        ///
-        /// The ID of the backup that was deleted.
-        ///
-        /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-        pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
-            &self.backup_id
-        }
-        /// Sets the `Lifecycle` member.
-        ///
-        /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
-        ///
-        /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-        pub fn lifecycle(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::BackupLifecycle>,
-        ) -> Self {
-            self.lifecycle = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `Lifecycle` member.
-        ///
-        /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
-        ///
-        /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-        pub fn set_lifecycle(
-            mut self,
-            input: ::std::option::Option<crate::types::BackupLifecycle>,
-        ) -> Self {
-            self.lifecycle = input;
-            self
-        }
-        /// The `Lifecycle` member, if set.
-        ///
-        /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
-        ///
-        /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-        pub fn get_lifecycle(
-            &self,
-        ) -> &::std::option::Option<crate::types::BackupLifecycle> {
-            &self.lifecycle
-        }
+        crate::runtime::accessors::value!(
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+            ::std::string::String,
+            "The ID of the backup that was deleted.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
+        );
+        crate::runtime::accessors::value!(
+            into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+            types::BackupLifecycle,
+            "The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.\n\nValues: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`."
+        );
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::delete_backup::DeleteBackupOutput {
             crate::operation::delete_backup::DeleteBackupOutput {

@@ -129,6 +129,7 @@ impl DescribeBackupsOutput {
 }
 /// Builders for the operation's input and output; start one with `Type::builder()`.
 pub mod builders {
+    use crate::types;
     /// A builder for [`DescribeBackupsInput`](crate::operation::describe_backups::DescribeBackupsInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeBackupsInputBuilder {
@@ -138,132 +139,25 @@ pub mod builders {
         next_token: ::std::option::Option<::std::string::String>,
     }
     impl DescribeBackupsInputBuilder {
-        /// Appends an element to the `BackupIds` list; [`set_backup_ids`](Self::set_backup_ids) replaces the whole list.
-        ///
-        /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
-        ///
-        /// Length: 0 to 50.
-        pub fn backup_ids(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.backup_ids.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `BackupIds` list.
-        ///
-        /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
-        ///
-        /// Length: 0 to 50.
-        pub fn set_backup_ids(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        ) -> Self {
-            self.backup_ids = input;
-            self
-        }
-        /// The `BackupIds` member, if set.
-        ///
-        /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
-        ///
-        /// Length: 0 to 50.
-        pub fn get_backup_ids(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-            &self.backup_ids
-        }
-        /// Appends an element to the `Filters` list; [`set_filters`](Self::set_filters) replaces the whole list.
-        ///
-        /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
-        ///
-        /// Length: 0 to 10.
-        pub fn filters(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Filter>,
-        ) -> Self {
-            self.filters.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `Filters` list.
-        ///
-        /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
-        ///
-        /// Length: 0 to 10.
-        pub fn set_filters(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-        ) -> Self {
-            self.filters = input;
-            self
-        }
-        /// The `Filters` member, if set.
-        ///
-        /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
-        ///
-        /// Length: 0 to 10.
-        pub fn get_filters(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
-            &self.filters
-        }
-        /// Sets the `MaxResults` member.
-        ///
-        /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
-        ///
-        /// Range: 1 to 2147483647.
-        pub fn max_results(mut self, input: i32) -> Self {
-            self.max_results = ::std::option::Option::Some(input);
-            self
-        }
-        /// Sets or clears the `MaxResults` member.
-        ///
-        /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
-        ///
-        /// Range: 1 to 2147483647.
-        pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-            self.max_results = input;
-            self
-        }
-        /// The `MaxResults` member, if set.
-        ///
-        /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
-        ///
-        /// Range: 1 to 2147483647.
-        pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-            &self.max_results
-        }
-        /// Sets the `NextToken` member.
-        ///
-        /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
-        ///
-        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-        pub fn next_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.next_token = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `NextToken` member.
-        ///
-        /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
-        ///
-        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-        pub fn set_next_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.next_token = input;
-            self
-        }
-        /// The `NextToken` member, if set.
-        ///
-        /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
-        ///
-        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-        pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.next_token
-        }
+        crate::runtime::accessors::element!(
+            into backup_ids backup_ids set_backup_ids get_backup_ids "BackupIds" :
+            ::std::string::String,
+            "The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.\n\nLength: 0 to 50."
+        );
+        crate::runtime::accessors::element!(
+            into filters filters set_filters get_filters "Filters" : types::Filter,
+            "The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.\n\nLength: 0 to 10."
+        );
+        crate::runtime::accessors::value!(
+            plain max_results max_results set_max_results get_max_results "MaxResults" :
+            i32,
+            "Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.\n\nRange: 1 to 2147483647."
+        );
+        crate::runtime::accessors::value!(
+            into next_token next_token set_next_token get_next_token "NextToken" :
+            ::std::string::String,
+            "An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`."
+        );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -286,72 +180,15 @@ pub mod builders {
         next_token: ::std::option::Option<::std::string::String>,
     }
     impl DescribeBackupsOutputBuilder {
-        /// Appends an element to the `Backups` list; [`set_backups`](Self::set_backups) replaces the whole list.
-        ///
-        /// An array of backups.
-        ///
-        /// Length: 0 to 50.
-        pub fn backups(
-            mut self,
-            input: impl ::std::convert::Into<crate::types::Backup>,
-        ) -> Self {
-            self.backups.get_or_insert_with(::std::vec::Vec::new).push(input.into());
-            self
-        }
-        /// Replaces or clears the whole `Backups` list.
-        ///
-        /// An array of backups.
-        ///
-        /// Length: 0 to 50.
-        pub fn set_backups(
-            mut self,
-            input: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
-        ) -> Self {
-            self.backups = input;
-            self
-        }
-        /// The `Backups` member, if set.
-        ///
-        /// An array of backups.
-        ///
-        /// Length: 0 to 50.
-        pub fn get_backups(
-            &self,
-        ) -> &::std::option::Option<::std::vec::Vec<crate::types::Backup>> {
-            &self.backups
-        }
-        /// Sets the `NextToken` member.
-        ///
-        /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
-        ///
-        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-        pub fn next_token(
-            mut self,
-            input: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.next_token = ::std::option::Option::Some(input.into());
-            self
-        }
-        /// Sets or clears the `NextToken` member.
-        ///
-        /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
-        ///
-        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-        pub fn set_next_token(
-            mut self,
-            input: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            self.next_token = input;
-            self
-        }
-        /// The `NextToken` member, if set.
-        ///
-        /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
-        ///
-        /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-        pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-            &self.next_token
-        }
+        crate::runtime::accessors::element!(
+            into backups backups set_backups get_backups "Backups" : types::Backup,
+            "An array of backups.\n\nLength: 0 to 50."
+        );
+        crate::runtime::accessors::value!(
+            into next_token next_token set_next_token get_next_token "NextToken" :
+            ::std::string::String,
+            "A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`."
+        );
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::describe_backups::DescribeBackupsOutput {
             crate::operation::describe_backups::DescribeBackupsOutput {

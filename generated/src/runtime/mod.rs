@@ -7,6 +7,7 @@
 //! this crate depends only on crates.io. Not every crate uses every part (a model
 //! without intEnums never makes an unknown intEnum value), hence no dead-code warnings.
 #![allow(dead_code)]
+pub(crate) mod accessors;
 #[cfg(feature = "client")]
 pub(crate) mod client;
 pub(crate) mod endpoint;

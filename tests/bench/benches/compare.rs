@@ -6,7 +6,12 @@
 //! BENCH <case> ours=<ns> aws-sdk-fsx=<ns> ratio=<aws-sdk-fsx / ours>
 //! LIMIT <case> ignored_any=<ns>      serde_json skimming the same body into IgnoredAny
 //! GEN <case> <ms>                    smithy_codegen::plan + emit_crate on the FSx model
+//! SIZE <case> ours=<n> aws-sdk-fsx=<n> ratio=<aws-sdk-fsx / ours>
 //! ```
+//!
+//! `SIZE` counts the generated crate's Rust source (`src/`) against aws-sdk-fsx's: `<case>_lines`
+//! the lines of code (not blank, not a comment: doc comments are not code), `<case>_bytes`
+//! everything.
 //!
 //! Every number is a median over rounds; in each round every contestant of a case runs one
 //! batch (sized to a few milliseconds after a warm-up), in an order that rotates from round to
@@ -468,8 +473,92 @@ fn generation(settings: Settings, wanted: &dyn Fn(&str) -> bool) -> Result<(), S
         println!("GEN {case}_plan {:.1}", median(&mut plan));
         println!("GEN {case}_emit {:.1}", median(&mut emit));
         eprintln!("INFO gen_{case}: {files} files");
+        let generated = smithy_codegen::emit_crate(
+            &smithy_codegen::plan(&model, &options).map_err(|e| e.to_string())?,
+        )
+        .map_err(|e| e.to_string())?;
+        let ours = generated
+            .files()
+            .filter(|(path, _)| path.starts_with("src/") && path.ends_with(".rs"))
+            .fold(SourceSize::default(), |size, (_, text)| size.add(text));
+        let theirs = sdk_source_size()?;
+        for (what, ours, theirs) in [
+            ("lines", ours.code_lines, theirs.code_lines),
+            ("bytes", ours.bytes, theirs.bytes),
+        ] {
+            println!(
+                "SIZE {case}_{what} ours={ours} aws-sdk-fsx={theirs} ratio={:.2}",
+                theirs as f64 / ours as f64
+            );
+        }
     }
     Ok(())
+}
+
+/// Lines of code and bytes of Rust source.
+#[derive(Clone, Copy, Debug, Default)]
+struct SourceSize {
+    /// Lines that are neither blank nor only a comment (doc comments included).
+    code_lines: usize,
+    bytes: usize,
+}
+
+impl SourceSize {
+    fn add(self, text: &str) -> Self {
+        let code = text
+            .lines()
+            .map(str::trim_start)
+            .filter(|line| !line.is_empty() && !line.starts_with("//"))
+            .count();
+        SourceSize {
+            code_lines: self.code_lines + code,
+            bytes: self.bytes + text.len(),
+        }
+    }
+}
+
+/// The size of aws-sdk-fsx's `src/` (the version this benchmark depends on), found with
+/// `cargo metadata`.
+fn sdk_source_size() -> Result<SourceSize, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = std::process::Command::new(cargo)
+        .args(["metadata", "--format-version", "1"])
+        .current_dir(bench::project_root())
+        .output()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("cargo metadata failed ({})", output.status));
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    let manifest = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["name"] == "aws-sdk-fsx")
+        .and_then(|p| p["manifest_path"].as_str())
+        .ok_or("cargo metadata lists no aws-sdk-fsx")?;
+    let src = std::path::Path::new(manifest)
+        .parent()
+        .ok_or("aws-sdk-fsx's manifest has no folder")?
+        .join("src");
+    let mut size = SourceSize::default();
+    let mut folders = vec![src];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                size = size.add(&text);
+            }
+        }
+    }
+    Ok(size)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 //! The runtime's unit tests: here, not in the sources, so that the copies in generated crates
 //! carry none of them.
 
+mod accessors;
 #[cfg(feature = "client")]
 mod client_credentials;
 #[cfg(feature = "client")]
