@@ -16,6 +16,7 @@ pub mod ident;
 pub mod ir;
 pub mod model;
 pub mod naming;
+pub mod prelude_paths;
 pub mod protocol_tests;
 pub mod recursion;
 pub mod rules;

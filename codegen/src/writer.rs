@@ -125,9 +125,10 @@ fn io(context: String, source: std::io::Error) -> Error {
     Error::Io { context, source }
 }
 
-/// A Rust file's contents: the header, then the tokens formatted by prettyplease.
+/// A Rust file's contents: the header, then the tokens formatted by prettyplease (prelude
+/// paths written short where the file allows it: `prelude_paths`).
 pub(crate) fn render_rust(path: &str, source: &ModelSource, tokens: TokenStream) -> String {
-    header("//", source) + &format_rust(path, tokens)
+    header("//", source) + &format_rust(path, crate::prelude_paths::shorten(tokens))
 }
 
 fn header(comment: &str, source: &ModelSource) -> String {

@@ -6,24 +6,24 @@ use crate::types;
 /// A builder for [`ActiveDirectoryBackupAttributes`](crate::types::ActiveDirectoryBackupAttributes).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActiveDirectoryBackupAttributesBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    active_directory_id: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
+    domain_name: Option<String>,
+    active_directory_id: Option<String>,
+    resource_arn: Option<String>,
 }
 impl ActiveDirectoryBackupAttributesBuilder {
     crate::runtime::accessors::value!(
         into domain_name domain_name set_domain_name get_domain_name "DomainName" :
-        ::std::string::String,
+        String,
         "The fully qualified domain name of the self-managed Active Directory directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
     );
     crate::runtime::accessors::value!(
         into active_directory_id active_directory_id set_active_directory_id
-        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        get_active_directory_id "ActiveDirectoryId" : String,
         "The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
     );
     crate::runtime::accessors::value!(
         into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -38,14 +38,14 @@ impl ActiveDirectoryBackupAttributesBuilder {
 /// A builder for [`ActiveDirectoryError`](crate::types::ActiveDirectoryError).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActiveDirectoryErrorBuilder {
-    active_directory_id: ::std::option::Option<::std::string::String>,
-    r#type: ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
-    message: ::std::option::Option<::std::string::String>,
+    active_directory_id: Option<String>,
+    r#type: Option<crate::types::ActiveDirectoryErrorType>,
+    message: Option<String>,
 }
 impl ActiveDirectoryErrorBuilder {
     crate::runtime::accessors::value!(
         into active_directory_id active_directory_id set_active_directory_id
-        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        get_active_directory_id "ActiveDirectoryId" : String,
         "The directory ID of the directory that an error pertains to.\n\n**Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
     );
     crate::runtime::accessors::value!(
@@ -53,7 +53,7 @@ impl ActiveDirectoryErrorBuilder {
         "The type of Active Directory error.\n\nValues: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`."
     );
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -62,28 +62,24 @@ impl ActiveDirectoryErrorBuilder {
             active_directory_id: self.active_directory_id,
             r#type: self.r#type,
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`AdministrativeAction`](crate::types::AdministrativeAction).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AdministrativeActionBuilder {
-    administrative_action_type: ::std::option::Option<
-        crate::types::AdministrativeActionType,
-    >,
-    progress_percent: ::std::option::Option<i32>,
-    request_time: ::std::option::Option<::aws_smithy_types::DateTime>,
-    status: ::std::option::Option<crate::types::Status>,
-    target_file_system_values: ::std::option::Option<crate::types::FileSystem>,
-    failure_details: ::std::option::Option<
-        crate::types::AdministrativeActionFailureDetails,
-    >,
-    target_volume_values: ::std::option::Option<crate::types::Volume>,
-    target_snapshot_values: ::std::option::Option<crate::types::Snapshot>,
-    total_transfer_bytes: ::std::option::Option<i64>,
-    remaining_transfer_bytes: ::std::option::Option<i64>,
-    message: ::std::option::Option<::std::string::String>,
+    administrative_action_type: Option<crate::types::AdministrativeActionType>,
+    progress_percent: Option<i32>,
+    request_time: Option<::aws_smithy_types::DateTime>,
+    status: Option<crate::types::Status>,
+    target_file_system_values: Option<crate::types::FileSystem>,
+    failure_details: Option<crate::types::AdministrativeActionFailureDetails>,
+    target_volume_values: Option<crate::types::Volume>,
+    target_snapshot_values: Option<crate::types::Snapshot>,
+    total_transfer_bytes: Option<i64>,
+    remaining_transfer_bytes: Option<i64>,
+    message: Option<String>,
 }
 impl AdministrativeActionBuilder {
     crate::runtime::accessors::value!(
@@ -139,7 +135,7 @@ impl AdministrativeActionBuilder {
         "The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.\n\nRange: at least 0."
     );
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -162,11 +158,11 @@ impl AdministrativeActionBuilder {
 /// A builder for [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AdministrativeActionFailureDetailsBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl AdministrativeActionFailureDetailsBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "Error message providing details about the failed administrative action.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -179,13 +175,12 @@ impl AdministrativeActionFailureDetailsBuilder {
 /// A builder for [`AggregateConfiguration`](crate::types::AggregateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AggregateConfigurationBuilder {
-    aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    total_constituents: ::std::option::Option<i32>,
+    aggregates: Option<Vec<String>>,
+    total_constituents: Option<i32>,
 }
 impl AggregateConfigurationBuilder {
     crate::runtime::accessors::element!(
-        into aggregates aggregates set_aggregates get_aggregates "Aggregates" :
-        ::std::string::String,
+        into aggregates aggregates set_aggregates get_aggregates "Aggregates" : String,
         "The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.\n\n- The value of `Aggregates` contains aggregates that are not present.\n\n- One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.\n\nLength: 0 to 6."
     );
     crate::runtime::accessors::value!(
@@ -204,12 +199,12 @@ impl AggregateConfigurationBuilder {
 /// A builder for [`Alias`](crate::types::Alias).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AliasBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
+    name: Option<String>,
+    lifecycle: Option<crate::types::AliasLifecycle>,
 }
 impl AliasBuilder {
     crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : ::std::string::String,
+        into name name set_name get_name "Name" : String,
         "The name of the DNS alias. The alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 4 to 253. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,253}$`."
     );
     crate::runtime::accessors::value!(
@@ -228,8 +223,8 @@ impl AliasBuilder {
 /// A builder for [`AutocommitPeriod`](crate::types::AutocommitPeriod).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutocommitPeriodBuilder {
-    r#type: ::std::option::Option<crate::types::AutocommitPeriodType>,
-    value: ::std::option::Option<i32>,
+    r#type: Option<crate::types::AutocommitPeriodType>,
+    value: Option<i32>,
 }
 impl AutocommitPeriodBuilder {
     crate::runtime::accessors::value!(
@@ -251,30 +246,27 @@ impl AutocommitPeriodBuilder {
 /// A builder for [`Backup`](crate::types::Backup).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupBuilder {
-    backup_id: ::std::option::Option<::std::string::String>,
-    lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
-    failure_details: ::std::option::Option<crate::types::BackupFailureDetails>,
-    r#type: ::std::option::Option<crate::types::BackupType>,
-    progress_percent: ::std::option::Option<i32>,
-    creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
-    kms_key_id: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    file_system: ::std::option::Option<crate::types::FileSystem>,
-    directory_information: ::std::option::Option<
-        crate::types::ActiveDirectoryBackupAttributes,
-    >,
-    owner_id: ::std::option::Option<::std::string::String>,
-    source_backup_id: ::std::option::Option<::std::string::String>,
-    source_backup_region: ::std::option::Option<::std::string::String>,
-    resource_type: ::std::option::Option<crate::types::ResourceType>,
-    volume: ::std::option::Option<crate::types::Volume>,
-    size_in_bytes: ::std::option::Option<i64>,
+    backup_id: Option<String>,
+    lifecycle: Option<crate::types::BackupLifecycle>,
+    failure_details: Option<crate::types::BackupFailureDetails>,
+    r#type: Option<crate::types::BackupType>,
+    progress_percent: Option<i32>,
+    creation_time: Option<::aws_smithy_types::DateTime>,
+    kms_key_id: Option<String>,
+    resource_arn: Option<String>,
+    tags: Option<Vec<crate::types::Tag>>,
+    file_system: Option<crate::types::FileSystem>,
+    directory_information: Option<crate::types::ActiveDirectoryBackupAttributes>,
+    owner_id: Option<String>,
+    source_backup_id: Option<String>,
+    source_backup_region: Option<String>,
+    resource_type: Option<crate::types::ResourceType>,
+    volume: Option<crate::types::Volume>,
+    size_in_bytes: Option<i64>,
 }
 impl BackupBuilder {
     crate::runtime::accessors::value!(
-        into backup_id backup_id set_backup_id get_backup_id "BackupId" :
-        ::std::string::String,
+        into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
         "The ID of the backup.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
@@ -302,13 +294,12 @@ impl BackupBuilder {
         "The time when a particular backup was created.\n\n**Required.**"
     );
     crate::runtime::accessors::value!(
-        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
-        ::std::string::String,
+        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
         "The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
     );
     crate::runtime::accessors::value!(
         into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) for the backup resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
     );
     crate::runtime::accessors::element!(
@@ -327,18 +318,17 @@ impl BackupBuilder {
         "The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined."
     );
     crate::runtime::accessors::value!(
-        into owner_id owner_id set_owner_id get_owner_id "OwnerId" :
-        ::std::string::String,
+        into owner_id owner_id set_owner_id get_owner_id "OwnerId" : String,
         "An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.\n\nLength: exactly 12. Pattern: `^\\d{12}$`."
     );
     crate::runtime::accessors::value!(
         into source_backup_id source_backup_id set_source_backup_id get_source_backup_id
-        "SourceBackupId" : ::std::string::String,
+        "SourceBackupId" : String,
         "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
         into source_backup_region source_backup_region set_source_backup_region
-        get_source_backup_region "SourceBackupRegion" : ::std::string::String,
+        get_source_backup_region "SourceBackupRegion" : String,
         "The source Region of the backup. Specifies the Region from where this backup is copied.\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`."
     );
     crate::runtime::accessors::value!(
@@ -381,17 +371,16 @@ impl BackupBuilder {
 /// A builder for [`BackupBeingCopied`](crate::types::BackupBeingCopied).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupBeingCopiedBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    backup_id: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
+    backup_id: Option<String>,
 }
 impl BackupBeingCopiedBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     crate::runtime::accessors::value!(
-        into backup_id backup_id set_backup_id get_backup_id "BackupId" :
-        ::std::string::String,
+        into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
         "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -399,18 +388,18 @@ impl BackupBeingCopiedBuilder {
         crate::types::BackupBeingCopied {
             message: self.message,
             backup_id: self.backup_id,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`BackupFailureDetails`](crate::types::BackupFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupFailureDetailsBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl BackupFailureDetailsBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A message describing the backup-creation failure.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -423,53 +412,53 @@ impl BackupFailureDetailsBuilder {
 /// A builder for [`BackupInProgress`](crate::types::BackupInProgress).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupInProgressBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl BackupInProgressBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupInProgress {
         crate::types::BackupInProgress {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`BackupNotFound`](crate::types::BackupNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupNotFoundBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl BackupNotFoundBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupNotFound {
         crate::types::BackupNotFound {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`BackupRestoring`](crate::types::BackupRestoring).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupRestoringBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    file_system_id: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
+    file_system_id: Option<String>,
 }
 impl BackupRestoringBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     crate::runtime::accessors::value!(
         into file_system_id file_system_id set_file_system_id get_file_system_id
-        "FileSystemId" : ::std::string::String,
+        "FileSystemId" : String,
         "The ID of a file system being restored from the backup.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -477,38 +466,37 @@ impl BackupRestoringBuilder {
         crate::types::BackupRestoring {
             message: self.message,
             file_system_id: self.file_system_id,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`BadRequest`](crate::types::BadRequest).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct BadRequestBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl BadRequestBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BadRequest {
         crate::types::BadRequest {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`CreateAggregateConfiguration`](crate::types::CreateAggregateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateAggregateConfigurationBuilder {
-    aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    constituents_per_aggregate: ::std::option::Option<i32>,
+    aggregates: Option<Vec<String>>,
+    constituents_per_aggregate: Option<i32>,
 }
 impl CreateAggregateConfigurationBuilder {
     crate::runtime::accessors::element!(
-        into aggregates aggregates set_aggregates get_aggregates "Aggregates" :
-        ::std::string::String,
+        into aggregates aggregates set_aggregates get_aggregates "Aggregates" : String,
         "Used to specify the names of aggregates on which the volume will be created.\n\nLength: 0 to 6."
     );
     crate::runtime::accessors::value!(
@@ -528,46 +516,42 @@ impl CreateAggregateConfigurationBuilder {
 /// A builder for [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemLustreConfigurationBuilder {
-    weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    import_path: ::std::option::Option<::std::string::String>,
-    export_path: ::std::option::Option<::std::string::String>,
-    imported_file_chunk_size: ::std::option::Option<i32>,
-    deployment_type: ::std::option::Option<crate::types::LustreDeploymentType>,
-    auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
-    per_unit_storage_throughput: ::std::option::Option<i32>,
-    daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
-    automatic_backup_retention_days: ::std::option::Option<i32>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
-    data_compression_type: ::std::option::Option<crate::types::DataCompressionType>,
-    efa_enabled: ::std::option::Option<bool>,
-    log_configuration: ::std::option::Option<crate::types::LustreLogCreateConfiguration>,
-    root_squash_configuration: ::std::option::Option<
-        crate::types::LustreRootSquashConfiguration,
-    >,
-    metadata_configuration: ::std::option::Option<
+    weekly_maintenance_start_time: Option<String>,
+    import_path: Option<String>,
+    export_path: Option<String>,
+    imported_file_chunk_size: Option<i32>,
+    deployment_type: Option<crate::types::LustreDeploymentType>,
+    auto_import_policy: Option<crate::types::AutoImportPolicyType>,
+    per_unit_storage_throughput: Option<i32>,
+    daily_automatic_backup_start_time: Option<String>,
+    automatic_backup_retention_days: Option<i32>,
+    copy_tags_to_backups: Option<bool>,
+    drive_cache_type: Option<crate::types::DriveCacheType>,
+    data_compression_type: Option<crate::types::DataCompressionType>,
+    efa_enabled: Option<bool>,
+    log_configuration: Option<crate::types::LustreLogCreateConfiguration>,
+    root_squash_configuration: Option<crate::types::LustreRootSquashConfiguration>,
+    metadata_configuration: Option<
         crate::types::CreateFileSystemLustreMetadataConfiguration,
     >,
-    throughput_capacity: ::std::option::Option<i32>,
-    data_read_cache_configuration: ::std::option::Option<
-        crate::types::LustreReadCacheConfiguration,
-    >,
+    throughput_capacity: Option<i32>,
+    data_read_cache_configuration: Option<crate::types::LustreReadCacheConfiguration>,
 }
 impl CreateFileSystemLustreConfigurationBuilder {
     crate::runtime::accessors::value!(
         into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
-        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "WeeklyMaintenanceStartTime" : String,
         "(Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
         into import_path import_path set_import_path get_import_path "ImportPath" :
-        ::std::string::String,
+        String,
         "(Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
     );
     crate::runtime::accessors::value!(
         into export_path export_path set_export_path get_export_path "ExportPath" :
-        ::std::string::String,
+        String,
         "(Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.\n\nThe Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
     );
     crate::runtime::accessors::value!(
@@ -595,7 +579,7 @@ impl CreateFileSystemLustreConfigurationBuilder {
     crate::runtime::accessors::value!(
         into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
-        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "DailyAutomaticBackupStartTime" : String,
         "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -679,8 +663,8 @@ impl CreateFileSystemLustreConfigurationBuilder {
 /// A builder for [`CreateFileSystemLustreMetadataConfiguration`](crate::types::CreateFileSystemLustreMetadataConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemLustreMetadataConfigurationBuilder {
-    iops: ::std::option::Option<i32>,
-    mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
+    iops: Option<i32>,
+    mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -702,24 +686,22 @@ impl CreateFileSystemLustreMetadataConfigurationBuilder {
 /// A builder for [`CreateFileSystemOpenZfsConfiguration`](crate::types::CreateFileSystemOpenZfsConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemOpenZfsConfigurationBuilder {
-    automatic_backup_retention_days: ::std::option::Option<i32>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    copy_tags_to_volumes: ::std::option::Option<bool>,
-    daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
-    deployment_type: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
-    throughput_capacity: ::std::option::Option<i32>,
-    weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    disk_iops_configuration: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    root_volume_configuration: ::std::option::Option<
+    automatic_backup_retention_days: Option<i32>,
+    copy_tags_to_backups: Option<bool>,
+    copy_tags_to_volumes: Option<bool>,
+    daily_automatic_backup_start_time: Option<String>,
+    deployment_type: Option<crate::types::OpenZfsDeploymentType>,
+    throughput_capacity: Option<i32>,
+    weekly_maintenance_start_time: Option<String>,
+    disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    root_volume_configuration: Option<
         crate::types::OpenZfsCreateRootVolumeConfiguration,
     >,
-    preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
-    endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
-    route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    read_cache_configuration: ::std::option::Option<
-        crate::types::OpenZfsReadCacheConfiguration,
-    >,
+    preferred_subnet_id: Option<String>,
+    endpoint_ip_address_range: Option<String>,
+    endpoint_ipv6_address_range: Option<String>,
+    route_table_ids: Option<Vec<String>>,
+    read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl CreateFileSystemOpenZfsConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -741,7 +723,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     crate::runtime::accessors::value!(
         into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
-        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "DailyAutomaticBackupStartTime" : String,
         "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -757,7 +739,7 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     crate::runtime::accessors::value!(
         into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
-        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "WeeklyMaintenanceStartTime" : String,
         "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -774,24 +756,24 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
-        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        get_preferred_subnet_id "PreferredSubnetId" : String,
         "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
         into endpoint_ip_address_range endpoint_ip_address_range
         set_endpoint_ip_address_range get_endpoint_ip_address_range
-        "EndpointIpAddressRange" : ::std::string::String,
+        "EndpointIpAddressRange" : String,
         "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
     );
     crate::runtime::accessors::value!(
         into endpoint_ipv6_address_range endpoint_ipv6_address_range
         set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
-        "EndpointIpv6AddressRange" : ::std::string::String,
+        "EndpointIpv6AddressRange" : String,
         "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
     );
     crate::runtime::accessors::element!(
         into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
-        "RouteTableIds" : ::std::string::String,
+        "RouteTableIds" : String,
         "(Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.\n\nLength: 0 to 50."
     );
     crate::runtime::accessors::value!(
@@ -823,28 +805,26 @@ impl CreateFileSystemOpenZfsConfigurationBuilder {
 /// A builder for [`CreateFileSystemWindowsConfiguration`](crate::types::CreateFileSystemWindowsConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateFileSystemWindowsConfigurationBuilder {
-    active_directory_id: ::std::option::Option<::std::string::String>,
-    self_managed_active_directory_configuration: ::std::option::Option<
+    active_directory_id: Option<String>,
+    self_managed_active_directory_configuration: Option<
         crate::types::SelfManagedActiveDirectoryConfiguration,
     >,
-    deployment_type: ::std::option::Option<crate::types::WindowsDeploymentType>,
-    preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    throughput_capacity: ::std::option::Option<i32>,
-    weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
-    automatic_backup_retention_days: ::std::option::Option<i32>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    aliases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    audit_log_configuration: ::std::option::Option<
-        crate::types::WindowsAuditLogCreateConfiguration,
-    >,
-    disk_iops_configuration: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
+    deployment_type: Option<crate::types::WindowsDeploymentType>,
+    preferred_subnet_id: Option<String>,
+    throughput_capacity: Option<i32>,
+    weekly_maintenance_start_time: Option<String>,
+    daily_automatic_backup_start_time: Option<String>,
+    automatic_backup_retention_days: Option<i32>,
+    copy_tags_to_backups: Option<bool>,
+    aliases: Option<Vec<String>>,
+    audit_log_configuration: Option<crate::types::WindowsAuditLogCreateConfiguration>,
+    disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl CreateFileSystemWindowsConfigurationBuilder {
     crate::runtime::accessors::value!(
         into active_directory_id active_directory_id set_active_directory_id
-        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        get_active_directory_id "ActiveDirectoryId" : String,
         "The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
     );
     crate::runtime::accessors::value!(
@@ -863,7 +843,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
-        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        get_preferred_subnet_id "PreferredSubnetId" : String,
         "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
@@ -874,13 +854,13 @@ impl CreateFileSystemWindowsConfigurationBuilder {
     crate::runtime::accessors::value!(
         into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
-        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "WeeklyMaintenanceStartTime" : String,
         "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
         into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
-        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "DailyAutomaticBackupStartTime" : String,
         "The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -895,7 +875,7 @@ impl CreateFileSystemWindowsConfigurationBuilder {
         "A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
     );
     crate::runtime::accessors::element!(
-        into aliases aliases set_aliases get_aliases "Aliases" : ::std::string::String,
+        into aliases aliases set_aliases get_aliases "Aliases" : String,
         "An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).\n\nAn alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 0 to 50."
     );
     crate::runtime::accessors::value!(
@@ -938,28 +918,24 @@ impl CreateFileSystemWindowsConfigurationBuilder {
 /// A builder for [`CreateOntapVolumeConfiguration`](crate::types::CreateOntapVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateOntapVolumeConfigurationBuilder {
-    junction_path: ::std::option::Option<::std::string::String>,
-    security_style: ::std::option::Option<crate::types::SecurityStyle>,
-    size_in_megabytes: ::std::option::Option<i32>,
-    storage_efficiency_enabled: ::std::option::Option<bool>,
-    storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
-    tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
-    ontap_volume_type: ::std::option::Option<crate::types::InputOntapVolumeType>,
-    snapshot_policy: ::std::option::Option<::std::string::String>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    snaplock_configuration: ::std::option::Option<
-        crate::types::CreateSnaplockConfiguration,
-    >,
-    volume_style: ::std::option::Option<crate::types::VolumeStyle>,
-    aggregate_configuration: ::std::option::Option<
-        crate::types::CreateAggregateConfiguration,
-    >,
-    size_in_bytes: ::std::option::Option<i64>,
+    junction_path: Option<String>,
+    security_style: Option<crate::types::SecurityStyle>,
+    size_in_megabytes: Option<i32>,
+    storage_efficiency_enabled: Option<bool>,
+    storage_virtual_machine_id: Option<String>,
+    tiering_policy: Option<crate::types::TieringPolicy>,
+    ontap_volume_type: Option<crate::types::InputOntapVolumeType>,
+    snapshot_policy: Option<String>,
+    copy_tags_to_backups: Option<bool>,
+    snaplock_configuration: Option<crate::types::CreateSnaplockConfiguration>,
+    volume_style: Option<crate::types::VolumeStyle>,
+    aggregate_configuration: Option<crate::types::CreateAggregateConfiguration>,
+    size_in_bytes: Option<i64>,
 }
 impl CreateOntapVolumeConfigurationBuilder {
     crate::runtime::accessors::value!(
         into junction_path junction_path set_junction_path get_junction_path
-        "JunctionPath" : ::std::string::String,
+        "JunctionPath" : String,
         "Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
     );
     crate::runtime::accessors::value!(
@@ -982,7 +958,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     crate::runtime::accessors::value!(
         into storage_virtual_machine_id storage_virtual_machine_id
         set_storage_virtual_machine_id get_storage_virtual_machine_id
-        "StorageVirtualMachineId" : ::std::string::String,
+        "StorageVirtualMachineId" : String,
         "Specifies the ONTAP SVM in which to create the volume.\n\n**Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`."
     );
     crate::runtime::accessors::value!(
@@ -997,7 +973,7 @@ impl CreateOntapVolumeConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into snapshot_policy snapshot_policy set_snapshot_policy get_snapshot_policy
-        "SnapshotPolicy" : ::std::string::String,
+        "SnapshotPolicy" : String,
         "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255."
     );
     crate::runtime::accessors::value!(
@@ -1049,12 +1025,12 @@ impl CreateOntapVolumeConfigurationBuilder {
 /// A builder for [`CreateSnaplockConfiguration`](crate::types::CreateSnaplockConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct CreateSnaplockConfigurationBuilder {
-    audit_log_volume: ::std::option::Option<bool>,
-    autocommit_period: ::std::option::Option<crate::types::AutocommitPeriod>,
-    privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
-    retention_period: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
-    snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
-    volume_append_mode_enabled: ::std::option::Option<bool>,
+    audit_log_volume: Option<bool>,
+    autocommit_period: Option<crate::types::AutocommitPeriod>,
+    privileged_delete: Option<crate::types::PrivilegedDelete>,
+    retention_period: Option<crate::types::SnaplockRetentionPeriod>,
+    snaplock_type: Option<crate::types::SnaplockType>,
+    volume_append_mode_enabled: Option<bool>,
 }
 impl CreateSnaplockConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -1103,12 +1079,12 @@ impl CreateSnaplockConfigurationBuilder {
 /// A builder for [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataRepositoryConfigurationBuilder {
-    lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
-    import_path: ::std::option::Option<::std::string::String>,
-    export_path: ::std::option::Option<::std::string::String>,
-    imported_file_chunk_size: ::std::option::Option<i32>,
-    auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
-    failure_details: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
+    lifecycle: Option<crate::types::DataRepositoryLifecycle>,
+    import_path: Option<String>,
+    export_path: Option<String>,
+    imported_file_chunk_size: Option<i32>,
+    auto_import_policy: Option<crate::types::AutoImportPolicyType>,
+    failure_details: Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -1118,12 +1094,12 @@ impl DataRepositoryConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into import_path import_path set_import_path get_import_path "ImportPath" :
-        ::std::string::String,
+        String,
         "The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
     );
     crate::runtime::accessors::value!(
         into export_path export_path set_export_path get_export_path "ExportPath" :
-        ::std::string::String,
+        String,
         "The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
     );
     crate::runtime::accessors::value!(
@@ -1157,11 +1133,11 @@ impl DataRepositoryConfigurationBuilder {
 /// A builder for [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataRepositoryFailureDetailsBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl DataRepositoryFailureDetailsBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -1174,8 +1150,8 @@ impl DataRepositoryFailureDetailsBuilder {
 /// A builder for [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct DiskIopsConfigurationBuilder {
-    mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
-    iops: ::std::option::Option<i64>,
+    mode: Option<crate::types::DiskIopsConfigurationMode>,
+    iops: Option<i64>,
 }
 impl DiskIopsConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -1197,43 +1173,32 @@ impl DiskIopsConfigurationBuilder {
 /// A builder for [`FileSystem`](crate::types::FileSystem).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemBuilder {
-    owner_id: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
-    file_system_id: ::std::option::Option<::std::string::String>,
-    file_system_type: ::std::option::Option<crate::types::FileSystemType>,
-    lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle>,
-    failure_details: ::std::option::Option<crate::types::FileSystemFailureDetails>,
-    storage_capacity: ::std::option::Option<i32>,
-    storage_type: ::std::option::Option<crate::types::StorageType>,
-    vpc_id: ::std::option::Option<::std::string::String>,
-    subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    network_interface_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dns_name: ::std::option::Option<::std::string::String>,
-    kms_key_id: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    windows_configuration: ::std::option::Option<
-        crate::types::WindowsFileSystemConfiguration,
-    >,
-    lustre_configuration: ::std::option::Option<
-        crate::types::LustreFileSystemConfiguration,
-    >,
-    administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
-    ontap_configuration: ::std::option::Option<
-        crate::types::OntapFileSystemConfiguration,
-    >,
-    file_system_type_version: ::std::option::Option<::std::string::String>,
-    open_zfs_configuration: ::std::option::Option<
-        crate::types::OpenZfsFileSystemConfiguration,
-    >,
-    network_type: ::std::option::Option<crate::types::NetworkType>,
+    owner_id: Option<String>,
+    creation_time: Option<::aws_smithy_types::DateTime>,
+    file_system_id: Option<String>,
+    file_system_type: Option<crate::types::FileSystemType>,
+    lifecycle: Option<crate::types::FileSystemLifecycle>,
+    failure_details: Option<crate::types::FileSystemFailureDetails>,
+    storage_capacity: Option<i32>,
+    storage_type: Option<crate::types::StorageType>,
+    vpc_id: Option<String>,
+    subnet_ids: Option<Vec<String>>,
+    network_interface_ids: Option<Vec<String>>,
+    dns_name: Option<String>,
+    kms_key_id: Option<String>,
+    resource_arn: Option<String>,
+    tags: Option<Vec<crate::types::Tag>>,
+    windows_configuration: Option<crate::types::WindowsFileSystemConfiguration>,
+    lustre_configuration: Option<crate::types::LustreFileSystemConfiguration>,
+    administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
+    ontap_configuration: Option<crate::types::OntapFileSystemConfiguration>,
+    file_system_type_version: Option<String>,
+    open_zfs_configuration: Option<crate::types::OpenZfsFileSystemConfiguration>,
+    network_type: Option<crate::types::NetworkType>,
 }
 impl FileSystemBuilder {
     crate::runtime::accessors::value!(
-        into owner_id owner_id set_owner_id get_owner_id "OwnerId" :
-        ::std::string::String,
+        into owner_id owner_id set_owner_id get_owner_id "OwnerId" : String,
         "The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.\n\nLength: exactly 12. Pattern: `^\\d{12}$`."
     );
     crate::runtime::accessors::value!(
@@ -1243,7 +1208,7 @@ impl FileSystemBuilder {
     );
     crate::runtime::accessors::value!(
         into file_system_id file_system_id set_file_system_id get_file_system_id
-        "FileSystemId" : ::std::string::String,
+        "FileSystemId" : String,
         "The system-generated, unique 17-digit ID of the file system.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
@@ -1272,32 +1237,29 @@ impl FileSystemBuilder {
         "The type of storage the file system is using.\n\n- If set to `SSD`, the file system uses solid state drive storage.\n\n- If set to `HDD`, the file system uses hard disk drive storage.\n\n- If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`."
     );
     crate::runtime::accessors::value!(
-        into vpc_id vpc_id set_vpc_id get_vpc_id "VpcId" : ::std::string::String,
+        into vpc_id vpc_id set_vpc_id get_vpc_id "VpcId" : String,
         "The ID of the primary virtual private cloud (VPC) for the file system.\n\nLength: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::element!(
-        into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" :
-        ::std::string::String,
+        into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" : String,
         "Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.\n\nFor FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.\n\nLength: 0 to 50."
     );
     crate::runtime::accessors::element!(
         into network_interface_ids network_interface_ids set_network_interface_ids
-        get_network_interface_ids "NetworkInterfaceIds" : ::std::string::String,
+        get_network_interface_ids "NetworkInterfaceIds" : String,
         "The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*\n\nFor an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.\n\nLength: 0 to 50."
     );
     crate::runtime::accessors::value!(
-        into dns_name dns_name set_dns_name get_dns_name "DNSName" :
-        ::std::string::String,
+        into dns_name dns_name set_dns_name get_dns_name "DNSName" : String,
         "The Domain Name System (DNS) name for the file system.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
     );
     crate::runtime::accessors::value!(
-        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
-        ::std::string::String,
+        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
         "The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
     );
     crate::runtime::accessors::value!(
         into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) of the file system resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
     );
     crate::runtime::accessors::element!(
@@ -1330,7 +1292,7 @@ impl FileSystemBuilder {
     crate::runtime::accessors::value!(
         into file_system_type_version file_system_type_version
         set_file_system_type_version get_file_system_type_version "FileSystemTypeVersion"
-        : ::std::string::String,
+        : String,
         "The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`."
     );
     crate::runtime::accessors::value!(
@@ -1375,24 +1337,22 @@ impl FileSystemBuilder {
 /// A builder for [`FileSystemEndpoint`](crate::types::FileSystemEndpoint).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemEndpointBuilder {
-    dns_name: ::std::option::Option<::std::string::String>,
-    ip_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    dns_name: Option<String>,
+    ip_addresses: Option<Vec<String>>,
+    ipv6_addresses: Option<Vec<String>>,
 }
 impl FileSystemEndpointBuilder {
     crate::runtime::accessors::value!(
-        into dns_name dns_name set_dns_name get_dns_name "DNSName" :
-        ::std::string::String,
+        into dns_name dns_name set_dns_name get_dns_name "DNSName" : String,
         "The file system's DNS name. You can mount your file system using its DNS name.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
     );
     crate::runtime::accessors::element!(
         into ip_addresses ip_addresses set_ip_addresses get_ip_addresses "IpAddresses" :
-        ::std::string::String,
-        "The IPv4 addresses of the file system endpoint.\n\nLength: 1 to 24."
+        String, "The IPv4 addresses of the file system endpoint.\n\nLength: 1 to 24."
     );
     crate::runtime::accessors::element!(
         into ipv6_addresses ipv6_addresses set_ipv6_addresses get_ipv6_addresses
-        "Ipv6Addresses" : ::std::string::String,
+        "Ipv6Addresses" : String,
         "The IPv6 addresses of the file system endpoint.\n\nLength: 1 to 24."
     );
     /// Builds the value (unset members take their defaults).
@@ -1407,8 +1367,8 @@ impl FileSystemEndpointBuilder {
 /// A builder for [`FileSystemEndpoints`](crate::types::FileSystemEndpoints).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemEndpointsBuilder {
-    intercluster: ::std::option::Option<crate::types::FileSystemEndpoint>,
-    management: ::std::option::Option<crate::types::FileSystemEndpoint>,
+    intercluster: Option<crate::types::FileSystemEndpoint>,
+    management: Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpointsBuilder {
     crate::runtime::accessors::value!(
@@ -1432,11 +1392,11 @@ impl FileSystemEndpointsBuilder {
 /// A builder for [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemFailureDetailsBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl FileSystemFailureDetailsBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A message describing any failures that occurred.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -1449,8 +1409,8 @@ impl FileSystemFailureDetailsBuilder {
 /// A builder for [`FileSystemLustreMetadataConfiguration`](crate::types::FileSystemLustreMetadataConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemLustreMetadataConfigurationBuilder {
-    iops: ::std::option::Option<i32>,
-    mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
+    iops: Option<i32>,
+    mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -1472,26 +1432,26 @@ impl FileSystemLustreMetadataConfigurationBuilder {
 /// A builder for [`FileSystemNotFound`](crate::types::FileSystemNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemNotFoundBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl FileSystemNotFoundBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemNotFound {
         crate::types::FileSystemNotFound {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`Filter`](crate::types::Filter).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct FilterBuilder {
-    name: ::std::option::Option<crate::types::FilterName>,
-    values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    name: Option<crate::types::FilterName>,
+    values: Option<Vec<String>>,
 }
 impl FilterBuilder {
     crate::runtime::accessors::value!(
@@ -1499,7 +1459,7 @@ impl FilterBuilder {
         "The name for this filter.\n\nValues: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`."
     );
     crate::runtime::accessors::element!(
-        into values values set_values get_values "Values" : ::std::string::String,
+        into values values set_values get_values "Values" : String,
         "The values of the filter. These are all the values for any of the applied filters.\n\nLength: 0 to 20."
     );
     /// Builds the value (unset members take their defaults).
@@ -1513,17 +1473,16 @@ impl FilterBuilder {
 /// A builder for [`IncompatibleParameterError`](crate::types::IncompatibleParameterError).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct IncompatibleParameterErrorBuilder {
-    parameter: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
+    parameter: Option<String>,
+    message: Option<String>,
 }
 impl IncompatibleParameterErrorBuilder {
     crate::runtime::accessors::value!(
-        into parameter parameter set_parameter get_parameter "Parameter" :
-        ::std::string::String,
+        into parameter parameter set_parameter get_parameter "Parameter" : String,
         "A parameter that is incompatible with the earlier request.\n\n**Required.** Length: at least 1."
     );
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -1531,91 +1490,91 @@ impl IncompatibleParameterErrorBuilder {
         crate::types::IncompatibleParameterError {
             parameter: self.parameter,
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct IncompatibleRegionForMultiAzBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl IncompatibleRegionForMultiAzBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::IncompatibleRegionForMultiAz {
         crate::types::IncompatibleRegionForMultiAz {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`InternalServerError`](crate::types::InternalServerError).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InternalServerErrorBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InternalServerErrorBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InternalServerError {
         crate::types::InternalServerError {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidDestinationKmsKeyBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InvalidDestinationKmsKeyBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidDestinationKmsKey {
         crate::types::InvalidDestinationKmsKey {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidNetworkSettingsBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    invalid_subnet_id: ::std::option::Option<::std::string::String>,
-    invalid_security_group_id: ::std::option::Option<::std::string::String>,
-    invalid_route_table_id: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
+    invalid_subnet_id: Option<String>,
+    invalid_security_group_id: Option<String>,
+    invalid_route_table_id: Option<String>,
 }
 impl InvalidNetworkSettingsBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "Error message explaining what's wrong with network settings.\n\nLength: 1 to 256."
     );
     crate::runtime::accessors::value!(
         into invalid_subnet_id invalid_subnet_id set_invalid_subnet_id
-        get_invalid_subnet_id "InvalidSubnetId" : ::std::string::String,
+        get_invalid_subnet_id "InvalidSubnetId" : String,
         "The subnet ID that is either invalid or not part of the VPC specified.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
         into invalid_security_group_id invalid_security_group_id
         set_invalid_security_group_id get_invalid_security_group_id
-        "InvalidSecurityGroupId" : ::std::string::String,
+        "InvalidSecurityGroupId" : String,
         "The security group ID is either invalid or not part of the VPC specified.\n\nLength: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
         into invalid_route_table_id invalid_route_table_id set_invalid_route_table_id
-        get_invalid_route_table_id "InvalidRouteTableId" : ::std::string::String,
+        get_invalid_route_table_id "InvalidRouteTableId" : String,
         "The route table ID is either invalid or not part of the VPC specified.\n\nLength: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -1625,72 +1584,72 @@ impl InvalidNetworkSettingsBuilder {
             invalid_subnet_id: self.invalid_subnet_id,
             invalid_security_group_id: self.invalid_security_group_id,
             invalid_route_table_id: self.invalid_route_table_id,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidPerUnitStorageThroughputBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InvalidPerUnitStorageThroughputBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidPerUnitStorageThroughput {
         crate::types::InvalidPerUnitStorageThroughput {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`InvalidRegion`](crate::types::InvalidRegion).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidRegionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InvalidRegionBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidRegion {
         crate::types::InvalidRegion {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidSourceKmsKeyBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InvalidSourceKmsKeyBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidSourceKmsKey {
         crate::types::InvalidSourceKmsKey {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LifecycleTransitionReasonBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl LifecycleTransitionReasonBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -1703,36 +1662,28 @@ impl LifecycleTransitionReasonBuilder {
 /// A builder for [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreFileSystemConfigurationBuilder {
-    weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    data_repository_configuration: ::std::option::Option<
-        crate::types::DataRepositoryConfiguration,
-    >,
-    deployment_type: ::std::option::Option<crate::types::LustreDeploymentType>,
-    per_unit_storage_throughput: ::std::option::Option<i32>,
-    mount_name: ::std::option::Option<::std::string::String>,
-    daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
-    automatic_backup_retention_days: ::std::option::Option<i32>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
-    data_compression_type: ::std::option::Option<crate::types::DataCompressionType>,
-    log_configuration: ::std::option::Option<crate::types::LustreLogConfiguration>,
-    root_squash_configuration: ::std::option::Option<
-        crate::types::LustreRootSquashConfiguration,
-    >,
-    metadata_configuration: ::std::option::Option<
-        crate::types::FileSystemLustreMetadataConfiguration,
-    >,
-    efa_enabled: ::std::option::Option<bool>,
-    throughput_capacity: ::std::option::Option<i32>,
-    data_read_cache_configuration: ::std::option::Option<
-        crate::types::LustreReadCacheConfiguration,
-    >,
+    weekly_maintenance_start_time: Option<String>,
+    data_repository_configuration: Option<crate::types::DataRepositoryConfiguration>,
+    deployment_type: Option<crate::types::LustreDeploymentType>,
+    per_unit_storage_throughput: Option<i32>,
+    mount_name: Option<String>,
+    daily_automatic_backup_start_time: Option<String>,
+    automatic_backup_retention_days: Option<i32>,
+    copy_tags_to_backups: Option<bool>,
+    drive_cache_type: Option<crate::types::DriveCacheType>,
+    data_compression_type: Option<crate::types::DataCompressionType>,
+    log_configuration: Option<crate::types::LustreLogConfiguration>,
+    root_squash_configuration: Option<crate::types::LustreRootSquashConfiguration>,
+    metadata_configuration: Option<crate::types::FileSystemLustreMetadataConfiguration>,
+    efa_enabled: Option<bool>,
+    throughput_capacity: Option<i32>,
+    data_read_cache_configuration: Option<crate::types::LustreReadCacheConfiguration>,
 }
 impl LustreFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
-        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "WeeklyMaintenanceStartTime" : String,
         "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -1753,14 +1704,13 @@ impl LustreFileSystemConfigurationBuilder {
         "Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \\* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.\n\nValid values:\n\n- For `PERSISTENT_1` SSD storage: 50, 100, 200.\n\n- For `PERSISTENT_1` HDD storage: 12, 40.\n\n- For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.\n\nRange: 12 to 1000."
     );
     crate::runtime::accessors::value!(
-        into mount_name mount_name set_mount_name get_mount_name "MountName" :
-        ::std::string::String,
+        into mount_name mount_name set_mount_name get_mount_name "MountName" : String,
         "You use the `MountName` value when mounting the file system.\n\nFor the `SCRATCH_1` deployment type, this value is always \"`fsx`\". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.\n\nLength: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`."
     );
     crate::runtime::accessors::value!(
         into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
-        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "DailyAutomaticBackupStartTime" : String,
         "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -1842,8 +1792,8 @@ impl LustreFileSystemConfigurationBuilder {
 /// A builder for [`LustreLogConfiguration`](crate::types::LustreLogConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreLogConfigurationBuilder {
-    level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
-    destination: ::std::option::Option<::std::string::String>,
+    level: Option<crate::types::LustreAccessAuditLogLevel>,
+    destination: Option<String>,
 }
 impl LustreLogConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -1852,7 +1802,7 @@ impl LustreLogConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into destination destination set_destination get_destination "Destination" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -1866,8 +1816,8 @@ impl LustreLogConfigurationBuilder {
 /// A builder for [`LustreLogCreateConfiguration`](crate::types::LustreLogCreateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreLogCreateConfigurationBuilder {
-    level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
-    destination: ::std::option::Option<::std::string::String>,
+    level: Option<crate::types::LustreAccessAuditLogLevel>,
+    destination: Option<String>,
 }
 impl LustreLogCreateConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -1876,7 +1826,7 @@ impl LustreLogCreateConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into destination destination set_destination get_destination "Destination" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) that specifies the destination of the logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:\n\n- The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.\n\n- If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).\n\n- If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -1890,8 +1840,8 @@ impl LustreLogCreateConfigurationBuilder {
 /// A builder for [`LustreReadCacheConfiguration`](crate::types::LustreReadCacheConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreReadCacheConfigurationBuilder {
-    sizing_mode: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
-    size_gi_b: ::std::option::Option<i32>,
+    sizing_mode: Option<crate::types::LustreReadCacheSizingMode>,
+    size_gi_b: Option<i32>,
 }
 impl LustreReadCacheConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -1914,18 +1864,18 @@ impl LustreReadCacheConfigurationBuilder {
 /// A builder for [`LustreRootSquashConfiguration`](crate::types::LustreRootSquashConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreRootSquashConfigurationBuilder {
-    root_squash: ::std::option::Option<::std::string::String>,
-    no_squash_nids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    root_squash: Option<String>,
+    no_squash_nids: Option<Vec<String>>,
 }
 impl LustreRootSquashConfigurationBuilder {
     crate::runtime::accessors::value!(
         into root_squash root_squash set_root_squash get_root_squash "RootSquash" :
-        ::std::string::String,
+        String,
         "You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:\n\n- A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.\n\n- A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.\n\nWhen root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.\n\nLength: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`."
     );
     crate::runtime::accessors::element!(
         into no_squash_nids no_squash_nids set_no_squash_nids get_no_squash_nids
-        "NoSquashNids" : ::std::string::String,
+        "NoSquashNids" : String,
         "When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:\n\n- A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).\n\n- An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).\n\nLength: 0 to 64."
     );
     /// Builds the value (unset members take their defaults).
@@ -1939,56 +1889,56 @@ impl LustreRootSquashConfigurationBuilder {
 /// A builder for [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MissingFileSystemConfigurationBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl MissingFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::MissingFileSystemConfiguration {
         crate::types::MissingFileSystemConfiguration {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct MissingVolumeConfigurationBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl MissingVolumeConfigurationBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::MissingVolumeConfiguration {
         crate::types::MissingVolumeConfiguration {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`OntapFileSystemConfiguration`](crate::types::OntapFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default)]
 pub struct OntapFileSystemConfigurationBuilder {
-    automatic_backup_retention_days: ::std::option::Option<i32>,
-    daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
-    deployment_type: ::std::option::Option<crate::types::OntapDeploymentType>,
-    endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
-    endpoints: ::std::option::Option<crate::types::FileSystemEndpoints>,
-    disk_iops_configuration: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    throughput_capacity: ::std::option::Option<i32>,
-    weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    fsx_admin_password: ::std::option::Option<::std::string::String>,
-    ha_pairs: ::std::option::Option<i32>,
-    throughput_capacity_per_ha_pair: ::std::option::Option<i32>,
-    endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
+    automatic_backup_retention_days: Option<i32>,
+    daily_automatic_backup_start_time: Option<String>,
+    deployment_type: Option<crate::types::OntapDeploymentType>,
+    endpoint_ip_address_range: Option<String>,
+    endpoints: Option<crate::types::FileSystemEndpoints>,
+    disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    preferred_subnet_id: Option<String>,
+    route_table_ids: Option<Vec<String>>,
+    throughput_capacity: Option<i32>,
+    weekly_maintenance_start_time: Option<String>,
+    fsx_admin_password: Option<String>,
+    ha_pairs: Option<i32>,
+    throughput_capacity_per_ha_pair: Option<i32>,
+    endpoint_ipv6_address_range: Option<String>,
 }
 impl OntapFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -2000,7 +1950,7 @@ impl OntapFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
-        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "DailyAutomaticBackupStartTime" : String,
         "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -2011,7 +1961,7 @@ impl OntapFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into endpoint_ip_address_range endpoint_ip_address_range
         set_endpoint_ip_address_range get_endpoint_ip_address_range
-        "EndpointIpAddressRange" : ::std::string::String,
+        "EndpointIpAddressRange" : String,
         "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
     );
     crate::runtime::accessors::value!(
@@ -2027,12 +1977,12 @@ impl OntapFileSystemConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
-        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        get_preferred_subnet_id "PreferredSubnetId" : String,
         "The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::element!(
         into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
-        "RouteTableIds" : ::std::string::String,
+        "RouteTableIds" : String,
         "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50."
     );
     crate::runtime::accessors::value!(
@@ -2043,12 +1993,12 @@ impl OntapFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
-        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "WeeklyMaintenanceStartTime" : String,
         "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
         into fsx_admin_password fsx_admin_password set_fsx_admin_password
-        get_fsx_admin_password "FsxAdminPassword" : ::std::string::String,
+        get_fsx_admin_password "FsxAdminPassword" : String,
         "You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.\n\nLength: 8 to 50. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{8,50}$`."
     );
     crate::runtime::accessors::value!(
@@ -2064,7 +2014,7 @@ impl OntapFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into endpoint_ipv6_address_range endpoint_ipv6_address_range
         set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
-        "EndpointIpv6AddressRange" : ::std::string::String,
+        "EndpointIpv6AddressRange" : String,
         "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -2124,22 +2074,22 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
 /// A builder for [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OntapVolumeConfigurationBuilder {
-    flex_cache_endpoint_type: ::std::option::Option<crate::types::FlexCacheEndpointType>,
-    junction_path: ::std::option::Option<::std::string::String>,
-    security_style: ::std::option::Option<crate::types::SecurityStyle>,
-    size_in_megabytes: ::std::option::Option<i32>,
-    storage_efficiency_enabled: ::std::option::Option<bool>,
-    storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
-    storage_virtual_machine_root: ::std::option::Option<bool>,
-    tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
-    uuid: ::std::option::Option<::std::string::String>,
-    ontap_volume_type: ::std::option::Option<crate::types::OntapVolumeType>,
-    snapshot_policy: ::std::option::Option<::std::string::String>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    snaplock_configuration: ::std::option::Option<crate::types::SnaplockConfiguration>,
-    volume_style: ::std::option::Option<crate::types::VolumeStyle>,
-    aggregate_configuration: ::std::option::Option<crate::types::AggregateConfiguration>,
-    size_in_bytes: ::std::option::Option<i64>,
+    flex_cache_endpoint_type: Option<crate::types::FlexCacheEndpointType>,
+    junction_path: Option<String>,
+    security_style: Option<crate::types::SecurityStyle>,
+    size_in_megabytes: Option<i32>,
+    storage_efficiency_enabled: Option<bool>,
+    storage_virtual_machine_id: Option<String>,
+    storage_virtual_machine_root: Option<bool>,
+    tiering_policy: Option<crate::types::TieringPolicy>,
+    uuid: Option<String>,
+    ontap_volume_type: Option<crate::types::OntapVolumeType>,
+    snapshot_policy: Option<String>,
+    copy_tags_to_backups: Option<bool>,
+    snaplock_configuration: Option<crate::types::SnaplockConfiguration>,
+    volume_style: Option<crate::types::VolumeStyle>,
+    aggregate_configuration: Option<crate::types::AggregateConfiguration>,
+    size_in_bytes: Option<i64>,
 }
 impl OntapVolumeConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -2150,7 +2100,7 @@ impl OntapVolumeConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into junction_path junction_path set_junction_path get_junction_path
-        "JunctionPath" : ::std::string::String,
+        "JunctionPath" : String,
         "Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
     );
     crate::runtime::accessors::value!(
@@ -2171,7 +2121,7 @@ impl OntapVolumeConfigurationBuilder {
     crate::runtime::accessors::value!(
         into storage_virtual_machine_id storage_virtual_machine_id
         set_storage_virtual_machine_id get_storage_virtual_machine_id
-        "StorageVirtualMachineId" : ::std::string::String,
+        "StorageVirtualMachineId" : String,
         "The ID of the volume's storage virtual machine.\n\nLength: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`."
     );
     crate::runtime::accessors::value!(
@@ -2185,7 +2135,7 @@ impl OntapVolumeConfigurationBuilder {
         "TieringPolicy" : types::TieringPolicy, "The volume's `TieringPolicy` setting."
     );
     crate::runtime::accessors::value!(
-        into uuid uuid set_uuid get_uuid "UUID" : ::std::string::String,
+        into uuid uuid set_uuid get_uuid "UUID" : String,
         "The volume's universally unique identifier (UUID).\n\nLength: 0 to 36. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,36}$`."
     );
     crate::runtime::accessors::value!(
@@ -2195,7 +2145,7 @@ impl OntapVolumeConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into snapshot_policy snapshot_policy set_snapshot_policy get_snapshot_policy
-        "SnapshotPolicy" : ::std::string::String,
+        "SnapshotPolicy" : String,
         "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255."
     );
     crate::runtime::accessors::value!(
@@ -2250,16 +2200,16 @@ impl OntapVolumeConfigurationBuilder {
 /// A builder for [`OpenZfsClientConfiguration`](crate::types::OpenZfsClientConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsClientConfigurationBuilder {
-    clients: ::std::option::Option<::std::string::String>,
-    options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    clients: Option<String>,
+    options: Option<Vec<String>>,
 }
 impl OpenZfsClientConfigurationBuilder {
     crate::runtime::accessors::value!(
-        into clients clients set_clients get_clients "Clients" : ::std::string::String,
+        into clients clients set_clients get_clients "Clients" : String,
         "A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.\n\n**Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`."
     );
     crate::runtime::accessors::element!(
-        into options options set_options get_options "Options" : ::std::string::String,
+        into options options set_options get_options "Options" : String,
         "The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:\n\n- `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.\n\n- `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.\n\n**Required.** Length: 1 to 20."
     );
     /// Builds the value (unset members take their defaults).
@@ -2273,16 +2223,12 @@ impl OpenZfsClientConfigurationBuilder {
 /// A builder for [`OpenZfsCreateRootVolumeConfiguration`](crate::types::OpenZfsCreateRootVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsCreateRootVolumeConfigurationBuilder {
-    record_size_ki_b: ::std::option::Option<i32>,
-    data_compression_type: ::std::option::Option<
-        crate::types::OpenZfsDataCompressionType,
-    >,
-    nfs_exports: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
-    user_and_group_quotas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-    >,
-    copy_tags_to_snapshots: ::std::option::Option<bool>,
-    read_only: ::std::option::Option<bool>,
+    record_size_ki_b: Option<i32>,
+    data_compression_type: Option<crate::types::OpenZfsDataCompressionType>,
+    nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>>,
+    user_and_group_quotas: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
+    copy_tags_to_snapshots: Option<bool>,
+    read_only: Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -2330,24 +2276,22 @@ impl OpenZfsCreateRootVolumeConfigurationBuilder {
 /// A builder for [`OpenZfsFileSystemConfiguration`](crate::types::OpenZfsFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsFileSystemConfigurationBuilder {
-    automatic_backup_retention_days: ::std::option::Option<i32>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    copy_tags_to_volumes: ::std::option::Option<bool>,
-    daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
-    deployment_type: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
-    throughput_capacity: ::std::option::Option<i32>,
-    weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    disk_iops_configuration: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    root_volume_id: ::std::option::Option<::std::string::String>,
-    preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
-    endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
-    route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    endpoint_ip_address: ::std::option::Option<::std::string::String>,
-    endpoint_ipv6_address: ::std::option::Option<::std::string::String>,
-    read_cache_configuration: ::std::option::Option<
-        crate::types::OpenZfsReadCacheConfiguration,
-    >,
+    automatic_backup_retention_days: Option<i32>,
+    copy_tags_to_backups: Option<bool>,
+    copy_tags_to_volumes: Option<bool>,
+    daily_automatic_backup_start_time: Option<String>,
+    deployment_type: Option<crate::types::OpenZfsDeploymentType>,
+    throughput_capacity: Option<i32>,
+    weekly_maintenance_start_time: Option<String>,
+    disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    root_volume_id: Option<String>,
+    preferred_subnet_id: Option<String>,
+    endpoint_ip_address_range: Option<String>,
+    endpoint_ipv6_address_range: Option<String>,
+    route_table_ids: Option<Vec<String>>,
+    endpoint_ip_address: Option<String>,
+    endpoint_ipv6_address: Option<String>,
+    read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl OpenZfsFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -2369,7 +2313,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
-        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "DailyAutomaticBackupStartTime" : String,
         "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -2385,7 +2329,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
-        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "WeeklyMaintenanceStartTime" : String,
         "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -2396,39 +2340,39 @@ impl OpenZfsFileSystemConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into root_volume_id root_volume_id set_root_volume_id get_root_volume_id
-        "RootVolumeId" : ::std::string::String,
+        "RootVolumeId" : String,
         "The ID of the root volume of the OpenZFS file system.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
     );
     crate::runtime::accessors::value!(
         into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
-        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        get_preferred_subnet_id "PreferredSubnetId" : String,
         "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
         into endpoint_ip_address_range endpoint_ip_address_range
         set_endpoint_ip_address_range get_endpoint_ip_address_range
-        "EndpointIpAddressRange" : ::std::string::String,
+        "EndpointIpAddressRange" : String,
         "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
     );
     crate::runtime::accessors::value!(
         into endpoint_ipv6_address_range endpoint_ipv6_address_range
         set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
-        "EndpointIpv6AddressRange" : ::std::string::String,
+        "EndpointIpv6AddressRange" : String,
         "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
     );
     crate::runtime::accessors::element!(
         into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
-        "RouteTableIds" : ::std::string::String,
+        "RouteTableIds" : String,
         "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50."
     );
     crate::runtime::accessors::value!(
         into endpoint_ip_address endpoint_ip_address set_endpoint_ip_address
-        get_endpoint_ip_address "EndpointIpAddress" : ::std::string::String,
+        get_endpoint_ip_address "EndpointIpAddress" : String,
         "The IPv4 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
     );
     crate::runtime::accessors::value!(
         into endpoint_ipv6_address endpoint_ipv6_address set_endpoint_ipv6_address
-        get_endpoint_ipv6_address "EndpointIpv6Address" : ::std::string::String,
+        get_endpoint_ipv6_address "EndpointIpv6Address" : String,
         "The IPv6 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
     );
     crate::runtime::accessors::value!(
@@ -2462,9 +2406,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
 /// A builder for [`OpenZfsNfsExport`](crate::types::OpenZfsNfsExport).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsNfsExportBuilder {
-    client_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-    >,
+    client_configurations: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
 }
 impl OpenZfsNfsExportBuilder {
     crate::runtime::accessors::element!(
@@ -2483,13 +2425,13 @@ impl OpenZfsNfsExportBuilder {
 /// A builder for [`OpenZfsOriginSnapshotConfiguration`](crate::types::OpenZfsOriginSnapshotConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsOriginSnapshotConfigurationBuilder {
-    snapshot_arn: ::std::option::Option<::std::string::String>,
-    copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    snapshot_arn: Option<String>,
+    copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfigurationBuilder {
     crate::runtime::accessors::value!(
         into snapshot_arn snapshot_arn set_snapshot_arn get_snapshot_arn "SnapshotARN" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
     );
     crate::runtime::accessors::value!(
@@ -2508,8 +2450,8 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
 /// A builder for [`OpenZfsReadCacheConfiguration`](crate::types::OpenZfsReadCacheConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsReadCacheConfigurationBuilder {
-    sizing_mode: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
-    size_gi_b: ::std::option::Option<i32>,
+    sizing_mode: Option<crate::types::OpenZfsReadCacheSizingMode>,
+    size_gi_b: Option<i32>,
 }
 impl OpenZfsReadCacheConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -2532,9 +2474,9 @@ impl OpenZfsReadCacheConfigurationBuilder {
 /// A builder for [`OpenZfsUserOrGroupQuota`](crate::types::OpenZfsUserOrGroupQuota).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsUserOrGroupQuotaBuilder {
-    r#type: ::std::option::Option<crate::types::OpenZfsQuotaType>,
-    id: ::std::option::Option<i32>,
-    storage_capacity_quota_gi_b: ::std::option::Option<i32>,
+    r#type: Option<crate::types::OpenZfsQuotaType>,
+    id: Option<i32>,
+    storage_capacity_quota_gi_b: Option<i32>,
 }
 impl OpenZfsUserOrGroupQuotaBuilder {
     crate::runtime::accessors::value!(
@@ -2563,40 +2505,34 @@ impl OpenZfsUserOrGroupQuotaBuilder {
 /// A builder for [`OpenZfsVolumeConfiguration`](crate::types::OpenZfsVolumeConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsVolumeConfigurationBuilder {
-    parent_volume_id: ::std::option::Option<::std::string::String>,
-    volume_path: ::std::option::Option<::std::string::String>,
-    storage_capacity_reservation_gi_b: ::std::option::Option<i32>,
-    storage_capacity_quota_gi_b: ::std::option::Option<i32>,
-    record_size_ki_b: ::std::option::Option<i32>,
-    data_compression_type: ::std::option::Option<
-        crate::types::OpenZfsDataCompressionType,
-    >,
-    copy_tags_to_snapshots: ::std::option::Option<bool>,
-    origin_snapshot: ::std::option::Option<
-        crate::types::OpenZfsOriginSnapshotConfiguration,
-    >,
-    read_only: ::std::option::Option<bool>,
-    nfs_exports: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
-    user_and_group_quotas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-    >,
-    restore_to_snapshot: ::std::option::Option<::std::string::String>,
-    delete_intermediate_snaphots: ::std::option::Option<bool>,
-    delete_cloned_volumes: ::std::option::Option<bool>,
-    delete_intermediate_data: ::std::option::Option<bool>,
-    source_snapshot_arn: ::std::option::Option<::std::string::String>,
-    destination_snapshot: ::std::option::Option<::std::string::String>,
-    copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    parent_volume_id: Option<String>,
+    volume_path: Option<String>,
+    storage_capacity_reservation_gi_b: Option<i32>,
+    storage_capacity_quota_gi_b: Option<i32>,
+    record_size_ki_b: Option<i32>,
+    data_compression_type: Option<crate::types::OpenZfsDataCompressionType>,
+    copy_tags_to_snapshots: Option<bool>,
+    origin_snapshot: Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
+    read_only: Option<bool>,
+    nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>>,
+    user_and_group_quotas: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
+    restore_to_snapshot: Option<String>,
+    delete_intermediate_snaphots: Option<bool>,
+    delete_cloned_volumes: Option<bool>,
+    delete_intermediate_data: Option<bool>,
+    source_snapshot_arn: Option<String>,
+    destination_snapshot: Option<String>,
+    copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfigurationBuilder {
     crate::runtime::accessors::value!(
         into parent_volume_id parent_volume_id set_parent_volume_id get_parent_volume_id
-        "ParentVolumeId" : ::std::string::String,
+        "ParentVolumeId" : String,
         "The ID of the parent volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
     );
     crate::runtime::accessors::value!(
         into volume_path volume_path set_volume_path get_volume_path "VolumePath" :
-        ::std::string::String,
+        String,
         "The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.\n\nLength: 1 to 2048. Pattern: `^[A-za-z0-9\\_\\.\\:\\-\\/]*$`."
     );
     crate::runtime::accessors::value!(
@@ -2648,7 +2584,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into restore_to_snapshot restore_to_snapshot set_restore_to_snapshot
-        get_restore_to_snapshot "RestoreToSnapshot" : ::std::string::String,
+        get_restore_to_snapshot "RestoreToSnapshot" : String,
         "Specifies the ID of the snapshot to which the volume was restored.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
@@ -2670,12 +2606,12 @@ impl OpenZfsVolumeConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into source_snapshot_arn source_snapshot_arn set_source_snapshot_arn
-        get_source_snapshot_arn "SourceSnapshotARN" : ::std::string::String,
+        get_source_snapshot_arn "SourceSnapshotARN" : String,
         "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
     );
     crate::runtime::accessors::value!(
         into destination_snapshot destination_snapshot set_destination_snapshot
-        get_destination_snapshot "DestinationSnapshot" : ::std::string::String,
+        get_destination_snapshot "DestinationSnapshot" : String,
         "The ID of the snapshot that's being copied or was most recently copied to the destination volume.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
@@ -2710,8 +2646,8 @@ impl OpenZfsVolumeConfigurationBuilder {
 /// A builder for [`RetentionPeriod`](crate::types::RetentionPeriod).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct RetentionPeriodBuilder {
-    r#type: ::std::option::Option<crate::types::RetentionPeriodType>,
-    value: ::std::option::Option<i32>,
+    r#type: Option<crate::types::RetentionPeriodType>,
+    value: Option<i32>,
 }
 impl RetentionPeriodBuilder {
     crate::runtime::accessors::value!(
@@ -2733,45 +2669,44 @@ impl RetentionPeriodBuilder {
 /// A builder for [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SelfManagedActiveDirectoryAttributesBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    organizational_unit_distinguished_name: ::std::option::Option<::std::string::String>,
-    file_system_administrators_group: ::std::option::Option<::std::string::String>,
-    user_name: ::std::option::Option<::std::string::String>,
-    dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
+    domain_name: Option<String>,
+    organizational_unit_distinguished_name: Option<String>,
+    file_system_administrators_group: Option<String>,
+    user_name: Option<String>,
+    dns_ips: Option<Vec<String>>,
+    domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryAttributesBuilder {
     crate::runtime::accessors::value!(
         into domain_name domain_name set_domain_name get_domain_name "DomainName" :
-        ::std::string::String,
+        String,
         "The fully qualified domain name of the self-managed AD directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
     );
     crate::runtime::accessors::value!(
         into organizational_unit_distinguished_name
         organizational_unit_distinguished_name set_organizational_unit_distinguished_name
         get_organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName"
-        : ::std::string::String,
+        : String,
         "The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`."
     );
     crate::runtime::accessors::value!(
         into file_system_administrators_group file_system_administrators_group
         set_file_system_administrators_group get_file_system_administrators_group
-        "FileSystemAdministratorsGroup" : ::std::string::String,
+        "FileSystemAdministratorsGroup" : String,
         "The name of the domain group whose members have administrative privileges for the FSx file system.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
     );
     crate::runtime::accessors::value!(
-        into user_name user_name set_user_name get_user_name "UserName" :
-        ::std::string::String,
+        into user_name user_name set_user_name get_user_name "UserName" : String,
         "The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
     );
     crate::runtime::accessors::element!(
-        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : ::std::string::String,
+        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : String,
         "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\nLength: 1 to 3."
     );
     crate::runtime::accessors::value!(
         into domain_join_service_account_secret domain_join_service_account_secret
         set_domain_join_service_account_secret get_domain_join_service_account_secret
-        "DomainJoinServiceAccountSecret" : ::std::string::String,
+        "DomainJoinServiceAccountSecret" : String,
         "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -2790,51 +2725,49 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
 /// A builder for [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
 #[derive(Clone, PartialEq, Default)]
 pub struct SelfManagedActiveDirectoryConfigurationBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    organizational_unit_distinguished_name: ::std::option::Option<::std::string::String>,
-    file_system_administrators_group: ::std::option::Option<::std::string::String>,
-    user_name: ::std::option::Option<::std::string::String>,
-    password: ::std::option::Option<::std::string::String>,
-    dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
+    domain_name: Option<String>,
+    organizational_unit_distinguished_name: Option<String>,
+    file_system_administrators_group: Option<String>,
+    user_name: Option<String>,
+    password: Option<String>,
+    dns_ips: Option<Vec<String>>,
+    domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryConfigurationBuilder {
     crate::runtime::accessors::value!(
         into domain_name domain_name set_domain_name get_domain_name "DomainName" :
-        ::std::string::String,
+        String,
         "The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.\n\n**Required.** Length: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
     );
     crate::runtime::accessors::value!(
         into organizational_unit_distinguished_name
         organizational_unit_distinguished_name set_organizational_unit_distinguished_name
         get_organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName"
-        : ::std::string::String,
+        : String,
         "(Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.\n\nOnly Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`."
     );
     crate::runtime::accessors::value!(
         into file_system_administrators_group file_system_administrators_group
         set_file_system_administrators_group get_file_system_administrators_group
-        "FileSystemAdministratorsGroup" : ::std::string::String,
+        "FileSystemAdministratorsGroup" : String,
         "(Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
     );
     crate::runtime::accessors::value!(
-        into user_name user_name set_user_name get_user_name "UserName" :
-        ::std::string::String,
+        into user_name user_name set_user_name get_user_name "UserName" : String,
         "The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
     );
     crate::runtime::accessors::value!(
-        into password password set_password get_password "Password" :
-        ::std::string::String,
+        into password password set_password get_password "Password" : String,
         "The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^.{1,256}$`."
     );
     crate::runtime::accessors::element!(
-        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : ::std::string::String,
+        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : String,
         "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\n**Required.** Length: 1 to 3."
     );
     crate::runtime::accessors::value!(
         into domain_join_service_account_secret domain_join_service_account_secret
         set_domain_join_service_account_secret get_domain_join_service_account_secret
-        "DomainJoinServiceAccountSecret" : ::std::string::String,
+        "DomainJoinServiceAccountSecret" : String,
         "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.\n\nThe secret must contain two key-value pairs:\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account\n\nFor more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -2880,8 +2813,8 @@ impl ::std::fmt::Debug for SelfManagedActiveDirectoryConfigurationBuilder {
 /// A builder for [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct ServiceLimitExceededBuilder {
-    limit: ::std::option::Option<crate::types::ServiceLimit>,
-    message: ::std::option::Option<::std::string::String>,
+    limit: Option<crate::types::ServiceLimit>,
+    message: Option<String>,
 }
 impl ServiceLimitExceededBuilder {
     crate::runtime::accessors::value!(
@@ -2889,7 +2822,7 @@ impl ServiceLimitExceededBuilder {
         "Enumeration of the service limit that was exceeded.\n\n**Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`."
     );
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
@@ -2897,19 +2830,19 @@ impl ServiceLimitExceededBuilder {
         crate::types::ServiceLimitExceeded {
             limit: self.limit,
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`SnaplockConfiguration`](crate::types::SnaplockConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnaplockConfigurationBuilder {
-    audit_log_volume: ::std::option::Option<bool>,
-    autocommit_period: ::std::option::Option<crate::types::AutocommitPeriod>,
-    privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
-    retention_period: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
-    snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
-    volume_append_mode_enabled: ::std::option::Option<bool>,
+    audit_log_volume: Option<bool>,
+    autocommit_period: Option<crate::types::AutocommitPeriod>,
+    privileged_delete: Option<crate::types::PrivilegedDelete>,
+    retention_period: Option<crate::types::SnaplockRetentionPeriod>,
+    snaplock_type: Option<crate::types::SnaplockType>,
+    volume_append_mode_enabled: Option<bool>,
 }
 impl SnaplockConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -2958,9 +2891,9 @@ impl SnaplockConfigurationBuilder {
 /// A builder for [`SnaplockRetentionPeriod`](crate::types::SnaplockRetentionPeriod).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnaplockRetentionPeriodBuilder {
-    default_retention: ::std::option::Option<crate::types::RetentionPeriod>,
-    minimum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
-    maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    default_retention: Option<crate::types::RetentionPeriod>,
+    minimum_retention: Option<crate::types::RetentionPeriod>,
+    maximum_retention: Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriodBuilder {
     crate::runtime::accessors::value!(
@@ -2990,38 +2923,33 @@ impl SnaplockRetentionPeriodBuilder {
 /// A builder for [`Snapshot`](crate::types::Snapshot).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnapshotBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    snapshot_id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    volume_id: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
-    lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle>,
-    lifecycle_transition_reason: ::std::option::Option<
-        crate::types::LifecycleTransitionReason,
-    >,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    resource_arn: Option<String>,
+    snapshot_id: Option<String>,
+    name: Option<String>,
+    volume_id: Option<String>,
+    creation_time: Option<::aws_smithy_types::DateTime>,
+    lifecycle: Option<crate::types::SnapshotLifecycle>,
+    lifecycle_transition_reason: Option<crate::types::LifecycleTransitionReason>,
+    tags: Option<Vec<crate::types::Tag>>,
+    administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
 }
 impl SnapshotBuilder {
     crate::runtime::accessors::value!(
         into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
     );
     crate::runtime::accessors::value!(
         into snapshot_id snapshot_id set_snapshot_id get_snapshot_id "SnapshotId" :
-        ::std::string::String,
+        String,
         "The ID of the snapshot.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : ::std::string::String,
+        into name name set_name get_name "Name" : String,
         "The name of the snapshot.\n\nLength: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`."
     );
     crate::runtime::accessors::value!(
-        into volume_id volume_id set_volume_id get_volume_id "VolumeId" :
-        ::std::string::String,
+        into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
         "The ID of the volume that the snapshot is of.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
     );
     crate::runtime::accessors::value!(
@@ -3067,17 +2995,16 @@ impl SnapshotBuilder {
 /// A builder for [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct SourceBackupUnavailableBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    backup_id: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
+    backup_id: Option<String>,
 }
 impl SourceBackupUnavailableBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     crate::runtime::accessors::value!(
-        into backup_id backup_id set_backup_id get_backup_id "BackupId" :
-        ::std::string::String,
+        into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
         "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -3085,41 +3012,41 @@ impl SourceBackupUnavailableBuilder {
         crate::types::SourceBackupUnavailable {
             message: self.message,
             backup_id: self.backup_id,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct StorageVirtualMachineNotFoundBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl StorageVirtualMachineNotFoundBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::StorageVirtualMachineNotFound {
         crate::types::StorageVirtualMachineNotFound {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`Tag`](crate::types::Tag).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TagBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    key: Option<String>,
+    value: Option<String>,
 }
 impl TagBuilder {
     crate::runtime::accessors::value!(
-        into key key set_key get_key "Key" : ::std::string::String,
+        into key key set_key get_key "Key" : String,
         "A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.\n\n**Required.** Length: 1 to 128. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`."
     );
     crate::runtime::accessors::value!(
-        into value value set_value get_value "Value" : ::std::string::String,
+        into value value set_value get_value "Value" : String,
         "A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.\n\n**Required.** Length: 0 to 256. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -3133,8 +3060,8 @@ impl TagBuilder {
 /// A builder for [`TieringPolicy`](crate::types::TieringPolicy).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct TieringPolicyBuilder {
-    cooling_period: ::std::option::Option<i32>,
-    name: ::std::option::Option<crate::types::TieringPolicyName>,
+    cooling_period: Option<i32>,
+    name: Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicyBuilder {
     crate::runtime::accessors::value!(
@@ -3157,42 +3084,36 @@ impl TieringPolicyBuilder {
 /// A builder for [`UnsupportedOperation`](crate::types::UnsupportedOperation).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct UnsupportedOperationBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl UnsupportedOperationBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::UnsupportedOperation {
         crate::types::UnsupportedOperation {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`Volume`](crate::types::Volume).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VolumeBuilder {
-    creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
-    file_system_id: ::std::option::Option<::std::string::String>,
-    lifecycle: ::std::option::Option<crate::types::VolumeLifecycle>,
-    name: ::std::option::Option<::std::string::String>,
-    ontap_configuration: ::std::option::Option<crate::types::OntapVolumeConfiguration>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    volume_id: ::std::option::Option<::std::string::String>,
-    volume_type: ::std::option::Option<crate::types::VolumeType>,
-    lifecycle_transition_reason: ::std::option::Option<
-        crate::types::LifecycleTransitionReason,
-    >,
-    administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
-    open_zfs_configuration: ::std::option::Option<
-        crate::types::OpenZfsVolumeConfiguration,
-    >,
+    creation_time: Option<::aws_smithy_types::DateTime>,
+    file_system_id: Option<String>,
+    lifecycle: Option<crate::types::VolumeLifecycle>,
+    name: Option<String>,
+    ontap_configuration: Option<crate::types::OntapVolumeConfiguration>,
+    resource_arn: Option<String>,
+    tags: Option<Vec<crate::types::Tag>>,
+    volume_id: Option<String>,
+    volume_type: Option<crate::types::VolumeType>,
+    lifecycle_transition_reason: Option<crate::types::LifecycleTransitionReason>,
+    administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
+    open_zfs_configuration: Option<crate::types::OpenZfsVolumeConfiguration>,
 }
 impl VolumeBuilder {
     crate::runtime::accessors::value!(
@@ -3202,7 +3123,7 @@ impl VolumeBuilder {
     );
     crate::runtime::accessors::value!(
         into file_system_id file_system_id set_file_system_id get_file_system_id
-        "FileSystemId" : ::std::string::String,
+        "FileSystemId" : String,
         "The globally unique ID of the file system, assigned by Amazon FSx.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
@@ -3211,7 +3132,7 @@ impl VolumeBuilder {
         "The lifecycle status of the volume.\n\n- `AVAILABLE` - The volume is fully available for use.\n\n- `CREATED` - The volume has been created.\n\n- `CREATING` - Amazon FSx is creating the new volume.\n\n- `DELETING` - Amazon FSx is deleting an existing volume.\n\n- `FAILED` - Amazon FSx was unable to create the volume.\n\n- `MISCONFIGURED` - The volume is in a failed but recoverable state.\n\n- `PENDING` - Amazon FSx hasn't started creating the volume.\n\nValues: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`."
     );
     crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : ::std::string::String,
+        into name name set_name get_name "Name" : String,
         "The name of the volume.\n\nLength: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`."
     );
     crate::runtime::accessors::value!(
@@ -3221,7 +3142,7 @@ impl VolumeBuilder {
     );
     crate::runtime::accessors::value!(
         into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        ::std::string::String,
+        String,
         "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
     );
     crate::runtime::accessors::element!(
@@ -3229,8 +3150,7 @@ impl VolumeBuilder {
         "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
     );
     crate::runtime::accessors::value!(
-        into volume_id volume_id set_volume_id get_volume_id "VolumeId" :
-        ::std::string::String,
+        into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
         "The system-generated, unique ID of the volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
     );
     crate::runtime::accessors::value!(
@@ -3275,31 +3195,27 @@ impl VolumeBuilder {
 /// A builder for [`VolumeNotFound`](crate::types::VolumeNotFound).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct VolumeNotFoundBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl VolumeNotFoundBuilder {
     crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : ::std::string::String,
+        into message message set_message get_message "Message" : String,
         "A detailed error message.\n\nLength: 1 to 256."
     );
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::VolumeNotFound {
         crate::types::VolumeNotFound {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }
 /// A builder for [`WindowsAuditLogConfiguration`](crate::types::WindowsAuditLogConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsAuditLogConfigurationBuilder {
-    file_access_audit_log_level: ::std::option::Option<
-        crate::types::WindowsAccessAuditLogLevel,
-    >,
-    file_share_access_audit_log_level: ::std::option::Option<
-        crate::types::WindowsAccessAuditLogLevel,
-    >,
-    audit_log_destination: ::std::option::Option<::std::string::String>,
+    file_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
+    file_share_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
+    audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -3316,7 +3232,7 @@ impl WindowsAuditLogConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into audit_log_destination audit_log_destination set_audit_log_destination
-        get_audit_log_destination "AuditLogDestination" : ::std::string::String,
+        get_audit_log_destination "AuditLogDestination" : String,
         "The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -3331,13 +3247,9 @@ impl WindowsAuditLogConfigurationBuilder {
 /// A builder for [`WindowsAuditLogCreateConfiguration`](crate::types::WindowsAuditLogCreateConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsAuditLogCreateConfigurationBuilder {
-    file_access_audit_log_level: ::std::option::Option<
-        crate::types::WindowsAccessAuditLogLevel,
-    >,
-    file_share_access_audit_log_level: ::std::option::Option<
-        crate::types::WindowsAccessAuditLogLevel,
-    >,
-    audit_log_destination: ::std::option::Option<::std::string::String>,
+    file_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
+    file_share_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
+    audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogCreateConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -3354,7 +3266,7 @@ impl WindowsAuditLogCreateConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into audit_log_destination audit_log_destination set_audit_log_destination
-        get_audit_log_destination "AuditLogDestination" : ::std::string::String,
+        get_audit_log_destination "AuditLogDestination" : String,
         "The Amazon Resource Name (ARN) that specifies the destination of the audit logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:\n\n- The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\n- If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.\n\n- If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
     );
     /// Builds the value (unset members take their defaults).
@@ -3369,34 +3281,32 @@ impl WindowsAuditLogCreateConfigurationBuilder {
 /// A builder for [`WindowsFileSystemConfiguration`](crate::types::WindowsFileSystemConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsFileSystemConfigurationBuilder {
-    active_directory_id: ::std::option::Option<::std::string::String>,
-    self_managed_active_directory_configuration: ::std::option::Option<
+    active_directory_id: Option<String>,
+    self_managed_active_directory_configuration: Option<
         crate::types::SelfManagedActiveDirectoryAttributes,
     >,
-    deployment_type: ::std::option::Option<crate::types::WindowsDeploymentType>,
-    remote_administration_endpoint: ::std::option::Option<::std::string::String>,
-    preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    preferred_file_server_ip: ::std::option::Option<::std::string::String>,
-    throughput_capacity: ::std::option::Option<i32>,
-    maintenance_operations_in_progress: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
+    deployment_type: Option<crate::types::WindowsDeploymentType>,
+    remote_administration_endpoint: Option<String>,
+    preferred_subnet_id: Option<String>,
+    preferred_file_server_ip: Option<String>,
+    throughput_capacity: Option<i32>,
+    maintenance_operations_in_progress: Option<
+        Vec<crate::types::FileSystemMaintenanceOperation>,
     >,
-    weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
-    daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
-    automatic_backup_retention_days: ::std::option::Option<i32>,
-    copy_tags_to_backups: ::std::option::Option<bool>,
-    aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
-    audit_log_configuration: ::std::option::Option<
-        crate::types::WindowsAuditLogConfiguration,
-    >,
-    disk_iops_configuration: ::std::option::Option<crate::types::DiskIopsConfiguration>,
-    preferred_file_server_ipv6: ::std::option::Option<::std::string::String>,
-    fsrm_configuration: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
+    weekly_maintenance_start_time: Option<String>,
+    daily_automatic_backup_start_time: Option<String>,
+    automatic_backup_retention_days: Option<i32>,
+    copy_tags_to_backups: Option<bool>,
+    aliases: Option<Vec<crate::types::Alias>>,
+    audit_log_configuration: Option<crate::types::WindowsAuditLogConfiguration>,
+    disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    preferred_file_server_ipv6: Option<String>,
+    fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into active_directory_id active_directory_id set_active_directory_id
-        get_active_directory_id "ActiveDirectoryId" : ::std::string::String,
+        get_active_directory_id "ActiveDirectoryId" : String,
         "The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
     );
     crate::runtime::accessors::value!(
@@ -3416,18 +3326,18 @@ impl WindowsFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into remote_administration_endpoint remote_administration_endpoint
         set_remote_administration_endpoint get_remote_administration_endpoint
-        "RemoteAdministrationEndpoint" : ::std::string::String,
+        "RemoteAdministrationEndpoint" : String,
         "For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.\n\nThis endpoint is temporarily unavailable when the file system is undergoing maintenance.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
     );
     crate::runtime::accessors::value!(
         into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
-        get_preferred_subnet_id "PreferredSubnetId" : ::std::string::String,
+        get_preferred_subnet_id "PreferredSubnetId" : String,
         "For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
     );
     crate::runtime::accessors::value!(
         into preferred_file_server_ip preferred_file_server_ip
         set_preferred_file_server_ip get_preferred_file_server_ip "PreferredFileServerIp"
-        : ::std::string::String,
+        : String,
         "For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.\n\nUse this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
     );
     crate::runtime::accessors::value!(
@@ -3444,13 +3354,13 @@ impl WindowsFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
-        "WeeklyMaintenanceStartTime" : ::std::string::String,
+        "WeeklyMaintenanceStartTime" : String,
         "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
         into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
-        "DailyAutomaticBackupStartTime" : ::std::string::String,
+        "DailyAutomaticBackupStartTime" : String,
         "The preferred time to take daily automatic backups, in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
     );
     crate::runtime::accessors::value!(
@@ -3483,7 +3393,7 @@ impl WindowsFileSystemConfigurationBuilder {
     crate::runtime::accessors::value!(
         into preferred_file_server_ipv6 preferred_file_server_ipv6
         set_preferred_file_server_ipv6 get_preferred_file_server_ipv6
-        "PreferredFileServerIpv6" : ::std::string::String,
+        "PreferredFileServerIpv6" : String,
         "For MULTI\\_AZ\\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
     );
     crate::runtime::accessors::value!(
@@ -3518,8 +3428,8 @@ impl WindowsFileSystemConfigurationBuilder {
 /// A builder for [`WindowsFsrmConfiguration`](crate::types::WindowsFsrmConfiguration).
 #[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsFsrmConfigurationBuilder {
-    fsrm_service_enabled: ::std::option::Option<bool>,
-    event_log_destination: ::std::option::Option<::std::string::String>,
+    fsrm_service_enabled: Option<bool>,
+    event_log_destination: Option<String>,
 }
 impl WindowsFsrmConfigurationBuilder {
     crate::runtime::accessors::value!(
@@ -3529,7 +3439,7 @@ impl WindowsFsrmConfigurationBuilder {
     );
     crate::runtime::accessors::value!(
         into event_log_destination event_log_destination set_event_log_destination
-        get_event_log_destination "EventLogDestination" : ::std::string::String,
+        get_event_log_destination "EventLogDestination" : String,
         "The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
     );
     /// Builds the value (unset members take their defaults).

@@ -74,21 +74,15 @@ impl Client {
 /// The endpoint of the config's region and settings, from the model's rules.
 fn resolve_endpoint(
     config: &Config,
-) -> ::std::result::Result<
-    crate::runtime::client::invoke::ResolvedEndpoint,
-    ConstructionFailure,
-> {
+) -> Result<crate::runtime::client::invoke::ResolvedEndpoint, ConstructionFailure> {
     let failure = |e: crate::endpoint::ResolveError| {
-        ConstructionFailure::new(
-            "no endpoint",
-            ::std::option::Option::Some(::std::boxed::Box::new(e)),
-        )
+        ConstructionFailure::new("no endpoint", Some(Box::new(e)))
     };
     let params = crate::endpoint::Params::builder()
         .set_endpoint(config.endpoint_url().map(::std::borrow::ToOwned::to_owned))
         .set_region(config.region().map(::std::borrow::ToOwned::to_owned))
-        .set_use_dual_stack(::std::option::Option::Some(config.use_dual_stack()))
-        .set_use_fips(::std::option::Option::Some(config.use_fips()))
+        .set_use_dual_stack(Some(config.use_dual_stack()))
+        .set_use_fips(Some(config.use_fips()))
         .build()
         .map_err(failure)?;
     crate::endpoint::resolve(&params)
@@ -108,7 +102,7 @@ pub mod builders {
         pub(crate) fn new(handle: crate::runtime::client::invoke::Handle) -> Self {
             CopyBackupFluentBuilder {
                 handle,
-                inner: ::std::default::Default::default(),
+                inner: Default::default(),
             }
         }
         /// Builds the input and sends it: the endpoint is resolved, the request signed and
@@ -116,7 +110,7 @@ pub mod builders {
         /// idempotency tokens on every attempt).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::copy_backup::CopyBackupOutput,
             super::SdkError<crate::operation::copy_backup::CopyBackupError>,
         > {
@@ -126,7 +120,7 @@ pub mod builders {
                 crate::operation::copy_backup::CopyBackupError,
             > = crate::runtime::client::invoke::Operation {
                 name: "CopyBackup",
-                signing_name: ::std::option::Option::Some("fsx"),
+                signing_name: Some("fsx"),
                 request: crate::operation::copy_backup::request,
                 response: crate::operation::copy_backup::response,
             };
@@ -137,7 +131,7 @@ pub mod builders {
                     super::SdkError::Construction(
                         super::ConstructionFailure::new(
                             "the CopyBackup input is invalid",
-                            ::std::option::Option::Some(::std::boxed::Box::new(e)),
+                            Some(Box::new(e)),
                         ),
                     )
                 })?;
@@ -153,23 +147,23 @@ pub mod builders {
             value into client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken"
             "crate::operation::copy_backup::builders::CopyBackupInputBuilder::client_request_token"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into source_backup_id set_source_backup_id get_source_backup_id
             "SourceBackupId"
             "crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_backup_id"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into source_region set_source_region get_source_region "SourceRegion"
             "crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_region"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId"
             "crate::operation::copy_backup::builders::CopyBackupInputBuilder::kms_key_id"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value plain copy_tags set_copy_tags get_copy_tags "CopyTags"
@@ -192,7 +186,7 @@ pub mod builders {
         pub(crate) fn new(handle: crate::runtime::client::invoke::Handle) -> Self {
             CreateBackupFluentBuilder {
                 handle,
-                inner: ::std::default::Default::default(),
+                inner: Default::default(),
             }
         }
         /// Builds the input and sends it: the endpoint is resolved, the request signed and
@@ -200,7 +194,7 @@ pub mod builders {
         /// idempotency tokens on every attempt).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::create_backup::CreateBackupOutput,
             super::SdkError<crate::operation::create_backup::CreateBackupError>,
         > {
@@ -210,7 +204,7 @@ pub mod builders {
                 crate::operation::create_backup::CreateBackupError,
             > = crate::runtime::client::invoke::Operation {
                 name: "CreateBackup",
-                signing_name: ::std::option::Option::Some("fsx"),
+                signing_name: Some("fsx"),
                 request: crate::operation::create_backup::request,
                 response: crate::operation::create_backup::response,
             };
@@ -221,7 +215,7 @@ pub mod builders {
                     super::SdkError::Construction(
                         super::ConstructionFailure::new(
                             "the CreateBackup input is invalid",
-                            ::std::option::Option::Some(::std::boxed::Box::new(e)),
+                            Some(Box::new(e)),
                         ),
                     )
                 })?;
@@ -237,13 +231,13 @@ pub mod builders {
             value into file_system_id set_file_system_id get_file_system_id
             "FileSystemId"
             "crate::operation::create_backup::builders::CreateBackupInputBuilder::file_system_id"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken"
             "crate::operation::create_backup::builders::CreateBackupInputBuilder::client_request_token"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             element into tags set_tags get_tags "Tags"
@@ -253,7 +247,7 @@ pub mod builders {
         crate::runtime::accessors::fluent!(
             value into volume_id set_volume_id get_volume_id "VolumeId"
             "crate::operation::create_backup::builders::CreateBackupInputBuilder::volume_id"
-            : ::std::string::String
+            : String
         );
     }
     /// Calls `CreateFileSystemFromBackup`: the setters of [`CreateFileSystemFromBackupInputBuilder`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder), then [`send`](Self::send).
@@ -266,7 +260,7 @@ pub mod builders {
         pub(crate) fn new(handle: crate::runtime::client::invoke::Handle) -> Self {
             CreateFileSystemFromBackupFluentBuilder {
                 handle,
-                inner: ::std::default::Default::default(),
+                inner: Default::default(),
             }
         }
         /// Builds the input and sends it: the endpoint is resolved, the request signed and
@@ -274,7 +268,7 @@ pub mod builders {
         /// idempotency tokens on every attempt).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput,
             super::SdkError<
                 crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupError,
@@ -286,7 +280,7 @@ pub mod builders {
                 crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupError,
             > = crate::runtime::client::invoke::Operation {
                 name: "CreateFileSystemFromBackup",
-                signing_name: ::std::option::Option::Some("fsx"),
+                signing_name: Some("fsx"),
                 request: crate::operation::create_file_system_from_backup::request,
                 response: crate::operation::create_file_system_from_backup::response,
             };
@@ -297,7 +291,7 @@ pub mod builders {
                     super::SdkError::Construction(
                         super::ConstructionFailure::new(
                             "the CreateFileSystemFromBackup input is invalid",
-                            ::std::option::Option::Some(::std::boxed::Box::new(e)),
+                            Some(Box::new(e)),
                         ),
                     )
                 })?;
@@ -312,24 +306,24 @@ pub mod builders {
         crate::runtime::accessors::fluent!(
             value into backup_id set_backup_id get_backup_id "BackupId"
             "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::backup_id"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken"
             "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::client_request_token"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             element into subnet_ids set_subnet_ids get_subnet_ids "SubnetIds"
             "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::subnet_ids"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             element into security_group_ids set_security_group_ids get_security_group_ids
             "SecurityGroupIds"
             "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::security_group_ids"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             element into tags set_tags get_tags "Tags"
@@ -356,13 +350,13 @@ pub mod builders {
         crate::runtime::accessors::fluent!(
             value into kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId"
             "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::kms_key_id"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into file_system_type_version set_file_system_type_version
             get_file_system_type_version "FileSystemTypeVersion"
             "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::file_system_type_version"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into open_zfs_configuration set_open_zfs_configuration
@@ -392,7 +386,7 @@ pub mod builders {
         pub(crate) fn new(handle: crate::runtime::client::invoke::Handle) -> Self {
             CreateVolumeFromBackupFluentBuilder {
                 handle,
-                inner: ::std::default::Default::default(),
+                inner: Default::default(),
             }
         }
         /// Builds the input and sends it: the endpoint is resolved, the request signed and
@@ -400,7 +394,7 @@ pub mod builders {
         /// idempotency tokens on every attempt).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput,
             super::SdkError<
                 crate::operation::create_volume_from_backup::CreateVolumeFromBackupError,
@@ -412,7 +406,7 @@ pub mod builders {
                 crate::operation::create_volume_from_backup::CreateVolumeFromBackupError,
             > = crate::runtime::client::invoke::Operation {
                 name: "CreateVolumeFromBackup",
-                signing_name: ::std::option::Option::Some("fsx"),
+                signing_name: Some("fsx"),
                 request: crate::operation::create_volume_from_backup::request,
                 response: crate::operation::create_volume_from_backup::response,
             };
@@ -423,7 +417,7 @@ pub mod builders {
                     super::SdkError::Construction(
                         super::ConstructionFailure::new(
                             "the CreateVolumeFromBackup input is invalid",
-                            ::std::option::Option::Some(::std::boxed::Box::new(e)),
+                            Some(Box::new(e)),
                         ),
                     )
                 })?;
@@ -438,18 +432,18 @@ pub mod builders {
         crate::runtime::accessors::fluent!(
             value into backup_id set_backup_id get_backup_id "BackupId"
             "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::backup_id"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken"
             "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::client_request_token"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into name set_name get_name "Name"
             "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::name"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into ontap_configuration set_ontap_configuration
@@ -473,7 +467,7 @@ pub mod builders {
         pub(crate) fn new(handle: crate::runtime::client::invoke::Handle) -> Self {
             DeleteBackupFluentBuilder {
                 handle,
-                inner: ::std::default::Default::default(),
+                inner: Default::default(),
             }
         }
         /// Builds the input and sends it: the endpoint is resolved, the request signed and
@@ -481,7 +475,7 @@ pub mod builders {
         /// idempotency tokens on every attempt).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::delete_backup::DeleteBackupOutput,
             super::SdkError<crate::operation::delete_backup::DeleteBackupError>,
         > {
@@ -491,7 +485,7 @@ pub mod builders {
                 crate::operation::delete_backup::DeleteBackupError,
             > = crate::runtime::client::invoke::Operation {
                 name: "DeleteBackup",
-                signing_name: ::std::option::Option::Some("fsx"),
+                signing_name: Some("fsx"),
                 request: crate::operation::delete_backup::request,
                 response: crate::operation::delete_backup::response,
             };
@@ -502,7 +496,7 @@ pub mod builders {
                     super::SdkError::Construction(
                         super::ConstructionFailure::new(
                             "the DeleteBackup input is invalid",
-                            ::std::option::Option::Some(::std::boxed::Box::new(e)),
+                            Some(Box::new(e)),
                         ),
                     )
                 })?;
@@ -517,13 +511,13 @@ pub mod builders {
         crate::runtime::accessors::fluent!(
             value into backup_id set_backup_id get_backup_id "BackupId"
             "crate::operation::delete_backup::builders::DeleteBackupInputBuilder::backup_id"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             value into client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken"
             "crate::operation::delete_backup::builders::DeleteBackupInputBuilder::client_request_token"
-            : ::std::string::String
+            : String
         );
     }
     /// Calls `DescribeBackups`: the setters of [`DescribeBackupsInputBuilder`](crate::operation::describe_backups::builders::DescribeBackupsInputBuilder), then [`send`](Self::send).
@@ -536,7 +530,7 @@ pub mod builders {
         pub(crate) fn new(handle: crate::runtime::client::invoke::Handle) -> Self {
             DescribeBackupsFluentBuilder {
                 handle,
-                inner: ::std::default::Default::default(),
+                inner: Default::default(),
             }
         }
         /// Builds the input and sends it: the endpoint is resolved, the request signed and
@@ -544,7 +538,7 @@ pub mod builders {
         /// idempotency tokens on every attempt).
         pub async fn send(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::describe_backups::DescribeBackupsOutput,
             super::SdkError<crate::operation::describe_backups::DescribeBackupsError>,
         > {
@@ -554,7 +548,7 @@ pub mod builders {
                 crate::operation::describe_backups::DescribeBackupsError,
             > = crate::runtime::client::invoke::Operation {
                 name: "DescribeBackups",
-                signing_name: ::std::option::Option::Some("fsx"),
+                signing_name: Some("fsx"),
                 request: crate::operation::describe_backups::request,
                 response: crate::operation::describe_backups::response,
             };
@@ -565,7 +559,7 @@ pub mod builders {
                     super::SdkError::Construction(
                         super::ConstructionFailure::new(
                             "the DescribeBackups input is invalid",
-                            ::std::option::Option::Some(::std::boxed::Box::new(e)),
+                            Some(Box::new(e)),
                         ),
                     )
                 })?;
@@ -584,7 +578,7 @@ pub mod builders {
         crate::runtime::accessors::fluent!(
             element into backup_ids set_backup_ids get_backup_ids "BackupIds"
             "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::backup_ids"
-            : ::std::string::String
+            : String
         );
         crate::runtime::accessors::fluent!(
             element into filters set_filters get_filters "Filters"
@@ -599,7 +593,7 @@ pub mod builders {
         crate::runtime::accessors::fluent!(
             value into next_token set_next_token get_next_token "NextToken"
             "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::next_token"
-            : ::std::string::String
+            : String
         );
     }
 }
@@ -642,10 +636,10 @@ pub mod paginators {
             let start = self.builder.get_next_token().clone();
             let builder = self.builder;
             super::Pages::new(
-                ::std::boxed::Box::new(move |token| {
+                Box::new(move |token| {
                     let mut next = builder.clone();
                     next = next.set_next_token(token);
-                    ::std::boxed::Box::pin(next.send())
+                    Box::pin(next.send())
                 }),
                 |page: &crate::operation::describe_backups::DescribeBackupsOutput| {
                     page.next_token()
@@ -660,7 +654,7 @@ pub mod paginators {
         pub fn items(self) -> DescribeBackupsItems {
             DescribeBackupsItems {
                 paginator: self,
-                max_items: ::std::option::Option::None,
+                max_items: None,
             }
         }
     }
@@ -668,12 +662,12 @@ pub mod paginators {
     #[derive(Debug)]
     pub struct DescribeBackupsItems {
         paginator: DescribeBackupsPaginator,
-        max_items: ::std::option::Option<usize>,
+        max_items: Option<usize>,
     }
     impl DescribeBackupsItems {
         /// Stops after this many items.
         pub fn max_items(mut self, limit: usize) -> Self {
-            self.max_items = ::std::option::Option::Some(limit);
+            self.max_items = Some(limit);
             self
         }
         /// Starts paging: a stream of items.

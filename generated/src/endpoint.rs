@@ -15,24 +15,24 @@ pub struct Params {
     /// Override the endpoint used to send this request
     ///
     /// Built-in: `SDK::Endpoint`.
-    pub endpoint: ::std::option::Option<::std::string::String>,
+    pub endpoint: Option<String>,
     /// The AWS region used to dispatch the request.
     ///
     /// Built-in: `AWS::Region`.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
     /// When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.
     ///
     /// Built-in: `AWS::UseDualStack`. Default: `false`.
-    pub use_dual_stack: ::std::option::Option<bool>,
+    pub use_dual_stack: Option<bool>,
     /// When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.
     ///
     /// Built-in: `AWS::UseFIPS`. Default: `false`.
-    pub use_fips: ::std::option::Option<bool>,
+    pub use_fips: Option<bool>,
 }
 impl Params {
     /// A builder for the parameters.
     pub fn builder() -> ParamsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// A builder for [`Params`].
@@ -44,36 +44,24 @@ impl ParamsBuilder {
     /// Override the endpoint used to send this request
     ///
     /// Built-in: `SDK::Endpoint`.
-    pub fn endpoint(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.params.endpoint = ::std::option::Option::Some(value.into());
+    pub fn endpoint(mut self, value: impl Into<String>) -> Self {
+        self.params.endpoint = Some(value.into());
         self
     }
     /// Sets or clears `Endpoint`.
-    pub fn set_endpoint(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint(mut self, value: Option<String>) -> Self {
         self.params.endpoint = value;
         self
     }
     /// The AWS region used to dispatch the request.
     ///
     /// Built-in: `AWS::Region`.
-    pub fn region(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.params.region = ::std::option::Option::Some(value.into());
+    pub fn region(mut self, value: impl Into<String>) -> Self {
+        self.params.region = Some(value.into());
         self
     }
     /// Sets or clears `Region`.
-    pub fn set_region(
-        mut self,
-        value: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region(mut self, value: Option<String>) -> Self {
         self.params.region = value;
         self
     }
@@ -81,11 +69,11 @@ impl ParamsBuilder {
     ///
     /// Built-in: `AWS::UseDualStack`. Default: `false`.
     pub fn use_dual_stack(mut self, value: bool) -> Self {
-        self.params.use_dual_stack = ::std::option::Option::Some(value);
+        self.params.use_dual_stack = Some(value);
         self
     }
     /// Sets or clears `UseDualStack`.
-    pub fn set_use_dual_stack(mut self, value: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_dual_stack(mut self, value: Option<bool>) -> Self {
         self.params.use_dual_stack = value;
         self
     }
@@ -93,44 +81,40 @@ impl ParamsBuilder {
     ///
     /// Built-in: `AWS::UseFIPS`. Default: `false`.
     pub fn use_fips(mut self, value: bool) -> Self {
-        self.params.use_fips = ::std::option::Option::Some(value);
+        self.params.use_fips = Some(value);
         self
     }
     /// Sets or clears `UseFIPS`.
-    pub fn set_use_fips(mut self, value: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_fips(mut self, value: Option<bool>) -> Self {
         self.params.use_fips = value;
         self
     }
     /// The parameters; an error when a required parameter without a default is unset.
-    pub fn build(self) -> ::std::result::Result<Params, ResolveError> {
-        ::std::result::Result::Ok(self.params)
+    pub fn build(self) -> Result<Params, ResolveError> {
+        Ok(self.params)
     }
 }
 /// The endpoint the service's rules give for `params` (the region's partition, FIPS,
 /// dual-stack, a custom endpoint, …), or the rules' error for parameters they refuse.
 /// Pass its [`url`](Endpoint::url) to [`apply`].
-pub fn resolve(params: &Params) -> ::std::result::Result<Endpoint, ResolveError> {
+pub fn resolve(params: &Params) -> Result<Endpoint, ResolveError> {
     use crate::runtime::endpoint_rules::Value;
-    let mut values = ::std::vec::Vec::new();
-    if let ::std::option::Option::Some(value) = &params.endpoint {
+    let mut values = Vec::new();
+    if let Some(value) = &params.endpoint {
         values.push(("Endpoint", Value::String(value.clone())));
     }
-    if let ::std::option::Option::Some(value) = &params.region {
+    if let Some(value) = &params.region {
         values.push(("Region", Value::String(value.clone())));
     }
     match &params.use_dual_stack {
-        ::std::option::Option::Some(value) => {
-            values.push(("UseDualStack", Value::Bool(*value)))
-        }
-        ::std::option::Option::None => {
+        Some(value) => values.push(("UseDualStack", Value::Bool(*value))),
+        None => {
             values.push(("UseDualStack", Value::Bool(false)));
         }
     }
     match &params.use_fips {
-        ::std::option::Option::Some(value) => {
-            values.push(("UseFIPS", Value::Bool(*value)))
-        }
-        ::std::option::Option::None => {
+        Some(value) => values.push(("UseFIPS", Value::Bool(*value))),
+        None => {
             values.push(("UseFIPS", Value::Bool(false)));
         }
     }
@@ -147,7 +131,7 @@ mod rules {
                 Condition {
                     function: Function::IsSet,
                     argv: &[Expr::Ref("Endpoint")],
-                    assign: ::std::option::Option::None,
+                    assign: None,
                 },
             ],
             then: Then::Tree(
@@ -157,7 +141,7 @@ mod rules {
                             Condition {
                                 function: Function::BooleanEquals,
                                 argv: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                assign: ::std::option::Option::None,
+                                assign: None,
                             },
                         ],
                         then: Then::Error(
@@ -175,7 +159,7 @@ mod rules {
                             Condition {
                                 function: Function::BooleanEquals,
                                 argv: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                assign: ::std::option::Option::None,
+                                assign: None,
                             },
                         ],
                         then: Then::Error(
@@ -204,7 +188,7 @@ mod rules {
                 Condition {
                     function: Function::IsSet,
                     argv: &[Expr::Ref("Region")],
-                    assign: ::std::option::Option::None,
+                    assign: None,
                 },
             ],
             then: Then::Tree(
@@ -214,7 +198,7 @@ mod rules {
                             Condition {
                                 function: Function::Partition,
                                 argv: &[Expr::Ref("Region")],
-                                assign: ::std::option::Option::Some("PartitionResult"),
+                                assign: Some("PartitionResult"),
                             },
                         ],
                         then: Then::Tree(
@@ -224,12 +208,12 @@ mod rules {
                                         Condition {
                                             function: Function::BooleanEquals,
                                             argv: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                            assign: ::std::option::Option::None,
+                                            assign: None,
                                         },
                                         Condition {
                                             function: Function::BooleanEquals,
                                             argv: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                            assign: ::std::option::Option::None,
+                                            assign: None,
                                         },
                                     ],
                                     then: Then::Tree(
@@ -248,7 +232,7 @@ mod rules {
                                                                 ],
                                                             ),
                                                         ],
-                                                        assign: ::std::option::Option::None,
+                                                        assign: None,
                                                     },
                                                     Condition {
                                                         function: Function::BooleanEquals,
@@ -262,7 +246,7 @@ mod rules {
                                                                 ],
                                                             ),
                                                         ],
-                                                        assign: ::std::option::Option::None,
+                                                        assign: None,
                                                     },
                                                 ],
                                                 then: Then::Tree(
@@ -305,7 +289,7 @@ mod rules {
                                         Condition {
                                             function: Function::BooleanEquals,
                                             argv: &[Expr::Ref("UseFIPS"), Expr::Bool(true)],
-                                            assign: ::std::option::Option::None,
+                                            assign: None,
                                         },
                                     ],
                                     then: Then::Tree(
@@ -324,7 +308,7 @@ mod rules {
                                                             ),
                                                             Expr::Bool(true),
                                                         ],
-                                                        assign: ::std::option::Option::None,
+                                                        assign: None,
                                                     },
                                                 ],
                                                 then: Then::Tree(
@@ -367,7 +351,7 @@ mod rules {
                                         Condition {
                                             function: Function::BooleanEquals,
                                             argv: &[Expr::Ref("UseDualStack"), Expr::Bool(true)],
-                                            assign: ::std::option::Option::None,
+                                            assign: None,
                                         },
                                     ],
                                     then: Then::Tree(
@@ -386,7 +370,7 @@ mod rules {
                                                                 ],
                                                             ),
                                                         ],
-                                                        assign: ::std::option::Option::None,
+                                                        assign: None,
                                                     },
                                                 ],
                                                 then: Then::Tree(

@@ -17,61 +17,49 @@ pub use crate::runtime::validate::{
 #[derive(Debug)]
 pub enum Error {
     /// The [`ActiveDirectoryError`](crate::types::ActiveDirectoryError) error.
-    ActiveDirectoryError(::std::boxed::Box<crate::types::ActiveDirectoryError>),
+    ActiveDirectoryError(Box<crate::types::ActiveDirectoryError>),
     /// The [`BackupBeingCopied`](crate::types::BackupBeingCopied) error.
-    BackupBeingCopied(::std::boxed::Box<crate::types::BackupBeingCopied>),
+    BackupBeingCopied(Box<crate::types::BackupBeingCopied>),
     /// The [`BackupInProgress`](crate::types::BackupInProgress) error.
-    BackupInProgress(::std::boxed::Box<crate::types::BackupInProgress>),
+    BackupInProgress(Box<crate::types::BackupInProgress>),
     /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
-    BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
+    BackupNotFound(Box<crate::types::BackupNotFound>),
     /// The [`BackupRestoring`](crate::types::BackupRestoring) error.
-    BackupRestoring(::std::boxed::Box<crate::types::BackupRestoring>),
+    BackupRestoring(Box<crate::types::BackupRestoring>),
     /// The [`BadRequest`](crate::types::BadRequest) error.
-    BadRequest(::std::boxed::Box<crate::types::BadRequest>),
+    BadRequest(Box<crate::types::BadRequest>),
     /// The [`FileSystemNotFound`](crate::types::FileSystemNotFound) error.
-    FileSystemNotFound(::std::boxed::Box<crate::types::FileSystemNotFound>),
+    FileSystemNotFound(Box<crate::types::FileSystemNotFound>),
     /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
-    IncompatibleParameterError(
-        ::std::boxed::Box<crate::types::IncompatibleParameterError>,
-    ),
+    IncompatibleParameterError(Box<crate::types::IncompatibleParameterError>),
     /// The [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz) error.
-    IncompatibleRegionForMultiAz(
-        ::std::boxed::Box<crate::types::IncompatibleRegionForMultiAz>,
-    ),
+    IncompatibleRegionForMultiAz(Box<crate::types::IncompatibleRegionForMultiAz>),
     /// The [`InternalServerError`](crate::types::InternalServerError) error.
-    InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
+    InternalServerError(Box<crate::types::InternalServerError>),
     /// The [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey) error.
-    InvalidDestinationKmsKey(::std::boxed::Box<crate::types::InvalidDestinationKmsKey>),
+    InvalidDestinationKmsKey(Box<crate::types::InvalidDestinationKmsKey>),
     /// The [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings) error.
-    InvalidNetworkSettings(::std::boxed::Box<crate::types::InvalidNetworkSettings>),
+    InvalidNetworkSettings(Box<crate::types::InvalidNetworkSettings>),
     /// The [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput) error.
-    InvalidPerUnitStorageThroughput(
-        ::std::boxed::Box<crate::types::InvalidPerUnitStorageThroughput>,
-    ),
+    InvalidPerUnitStorageThroughput(Box<crate::types::InvalidPerUnitStorageThroughput>),
     /// The [`InvalidRegion`](crate::types::InvalidRegion) error.
-    InvalidRegion(::std::boxed::Box<crate::types::InvalidRegion>),
+    InvalidRegion(Box<crate::types::InvalidRegion>),
     /// The [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey) error.
-    InvalidSourceKmsKey(::std::boxed::Box<crate::types::InvalidSourceKmsKey>),
+    InvalidSourceKmsKey(Box<crate::types::InvalidSourceKmsKey>),
     /// The [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration) error.
-    MissingFileSystemConfiguration(
-        ::std::boxed::Box<crate::types::MissingFileSystemConfiguration>,
-    ),
+    MissingFileSystemConfiguration(Box<crate::types::MissingFileSystemConfiguration>),
     /// The [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration) error.
-    MissingVolumeConfiguration(
-        ::std::boxed::Box<crate::types::MissingVolumeConfiguration>,
-    ),
+    MissingVolumeConfiguration(Box<crate::types::MissingVolumeConfiguration>),
     /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
-    ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
+    ServiceLimitExceeded(Box<crate::types::ServiceLimitExceeded>),
     /// The [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable) error.
-    SourceBackupUnavailable(::std::boxed::Box<crate::types::SourceBackupUnavailable>),
+    SourceBackupUnavailable(Box<crate::types::SourceBackupUnavailable>),
     /// The [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound) error.
-    StorageVirtualMachineNotFound(
-        ::std::boxed::Box<crate::types::StorageVirtualMachineNotFound>,
-    ),
+    StorageVirtualMachineNotFound(Box<crate::types::StorageVirtualMachineNotFound>),
     /// The [`UnsupportedOperation`](crate::types::UnsupportedOperation) error.
-    UnsupportedOperation(::std::boxed::Box<crate::types::UnsupportedOperation>),
+    UnsupportedOperation(Box<crate::types::UnsupportedOperation>),
     /// The [`VolumeNotFound`](crate::types::VolumeNotFound) error.
-    VolumeNotFound(::std::boxed::Box<crate::types::VolumeNotFound>),
+    VolumeNotFound(Box<crate::types::VolumeNotFound>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
@@ -105,15 +93,15 @@ impl Error {
         }
     }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
     /// The error message, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
@@ -219,7 +207,7 @@ impl Error {
 }
 /// An error the crate could not match to a modeled one (the client makes one of a
 /// failure before the service answered: `SdkError::into_service_error`).
-impl ::std::convert::From<crate::error::Unhandled> for Error {
+impl From<crate::error::Unhandled> for Error {
     fn from(unhandled: crate::error::Unhandled) -> Self {
         Self::Unhandled(unhandled)
     }
@@ -230,19 +218,19 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
             #[allow(unreachable_patterns)]
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
 impl crate::error::ServiceError for Error {
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+    fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -255,7 +243,7 @@ impl crate::error::ServiceError for Error {
         self.as_service_error().is_throttling()
     }
 }
-impl ::std::convert::From<crate::operation::copy_backup::CopyBackupError> for Error {
+impl From<crate::operation::copy_backup::CopyBackupError> for Error {
     fn from(error: crate::operation::copy_backup::CopyBackupError) -> Self {
         match error {
             crate::operation::copy_backup::CopyBackupError::BackupNotFound(e) => {
@@ -297,7 +285,7 @@ impl ::std::convert::From<crate::operation::copy_backup::CopyBackupError> for Er
         }
     }
 }
-impl ::std::convert::From<crate::operation::create_backup::CreateBackupError> for Error {
+impl From<crate::operation::create_backup::CreateBackupError> for Error {
     fn from(error: crate::operation::create_backup::CreateBackupError) -> Self {
         match error {
             crate::operation::create_backup::CreateBackupError::BackupInProgress(e) => {
@@ -330,7 +318,7 @@ impl ::std::convert::From<crate::operation::create_backup::CreateBackupError> fo
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupError,
 > for Error {
     fn from(
@@ -370,9 +358,8 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<
-    crate::operation::create_volume_from_backup::CreateVolumeFromBackupError,
-> for Error {
+impl From<crate::operation::create_volume_from_backup::CreateVolumeFromBackupError>
+for Error {
     fn from(
         error: crate::operation::create_volume_from_backup::CreateVolumeFromBackupError,
     ) -> Self {
@@ -407,7 +394,7 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::operation::delete_backup::DeleteBackupError> for Error {
+impl From<crate::operation::delete_backup::DeleteBackupError> for Error {
     fn from(error: crate::operation::delete_backup::DeleteBackupError) -> Self {
         match error {
             crate::operation::delete_backup::DeleteBackupError::BackupBeingCopied(e) => {
@@ -437,8 +424,7 @@ impl ::std::convert::From<crate::operation::delete_backup::DeleteBackupError> fo
         }
     }
 }
-impl ::std::convert::From<crate::operation::describe_backups::DescribeBackupsError>
-for Error {
+impl From<crate::operation::describe_backups::DescribeBackupsError> for Error {
     fn from(error: crate::operation::describe_backups::DescribeBackupsError) -> Self {
         match error {
             crate::operation::describe_backups::DescribeBackupsError::BackupNotFound(
@@ -472,9 +458,9 @@ impl crate::types::ActiveDirectoryError {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -502,11 +488,20 @@ impl ::std::fmt::Display for crate::types::ActiveDirectoryError {
     }
 }
 impl ::std::error::Error for crate::types::ActiveDirectoryError {}
-impl crate::error::ServiceError for crate::types::ActiveDirectoryError {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::ActiveDirectoryError {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        _fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::ActiveDirectoryError {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::ActiveDirectoryError::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -529,9 +524,9 @@ impl crate::types::BackupBeingCopied {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -559,11 +554,20 @@ impl ::std::fmt::Display for crate::types::BackupBeingCopied {
     }
 }
 impl ::std::error::Error for crate::types::BackupBeingCopied {}
-impl crate::error::ServiceError for crate::types::BackupBeingCopied {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::BackupBeingCopied {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        _fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::BackupBeingCopied {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::BackupBeingCopied::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -586,9 +590,9 @@ impl crate::types::BackupInProgress {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -616,11 +620,26 @@ impl ::std::fmt::Display for crate::types::BackupInProgress {
     }
 }
 impl ::std::error::Error for crate::types::BackupInProgress {}
-impl crate::error::ServiceError for crate::types::BackupInProgress {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::BackupInProgress {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::BackupInProgress {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::BackupInProgress::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -643,9 +662,9 @@ impl crate::types::BackupNotFound {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -673,11 +692,26 @@ impl ::std::fmt::Display for crate::types::BackupNotFound {
     }
 }
 impl ::std::error::Error for crate::types::BackupNotFound {}
-impl crate::error::ServiceError for crate::types::BackupNotFound {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::BackupNotFound {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::BackupNotFound {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::BackupNotFound::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -700,9 +734,9 @@ impl crate::types::BackupRestoring {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -730,11 +764,20 @@ impl ::std::fmt::Display for crate::types::BackupRestoring {
     }
 }
 impl ::std::error::Error for crate::types::BackupRestoring {}
-impl crate::error::ServiceError for crate::types::BackupRestoring {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::BackupRestoring {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        _fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::BackupRestoring {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::BackupRestoring::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -757,9 +800,9 @@ impl crate::types::BadRequest {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -787,11 +830,26 @@ impl ::std::fmt::Display for crate::types::BadRequest {
     }
 }
 impl ::std::error::Error for crate::types::BadRequest {}
-impl crate::error::ServiceError for crate::types::BadRequest {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::BadRequest {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::BadRequest {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::BadRequest::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -814,9 +872,9 @@ impl crate::types::FileSystemNotFound {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -844,11 +902,26 @@ impl ::std::fmt::Display for crate::types::FileSystemNotFound {
     }
 }
 impl ::std::error::Error for crate::types::FileSystemNotFound {}
-impl crate::error::ServiceError for crate::types::FileSystemNotFound {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::FileSystemNotFound {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::FileSystemNotFound {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::FileSystemNotFound::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -871,9 +944,9 @@ impl crate::types::IncompatibleParameterError {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -901,11 +974,21 @@ impl ::std::fmt::Display for crate::types::IncompatibleParameterError {
     }
 }
 impl ::std::error::Error for crate::types::IncompatibleParameterError {}
-impl crate::error::ServiceError for crate::types::IncompatibleParameterError {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError
+for crate::types::IncompatibleParameterError {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        _fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::IncompatibleParameterError {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::IncompatibleParameterError::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -928,9 +1011,9 @@ impl crate::types::IncompatibleRegionForMultiAz {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -958,11 +1041,27 @@ impl ::std::fmt::Display for crate::types::IncompatibleRegionForMultiAz {
     }
 }
 impl ::std::error::Error for crate::types::IncompatibleRegionForMultiAz {}
-impl crate::error::ServiceError for crate::types::IncompatibleRegionForMultiAz {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError
+for crate::types::IncompatibleRegionForMultiAz {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::IncompatibleRegionForMultiAz {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::IncompatibleRegionForMultiAz::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -985,9 +1084,9 @@ impl crate::types::InternalServerError {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1015,11 +1114,26 @@ impl ::std::fmt::Display for crate::types::InternalServerError {
     }
 }
 impl ::std::error::Error for crate::types::InternalServerError {}
-impl crate::error::ServiceError for crate::types::InternalServerError {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::InternalServerError {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::InternalServerError {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::InternalServerError::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1042,9 +1156,9 @@ impl crate::types::InvalidDestinationKmsKey {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1072,11 +1186,26 @@ impl ::std::fmt::Display for crate::types::InvalidDestinationKmsKey {
     }
 }
 impl ::std::error::Error for crate::types::InvalidDestinationKmsKey {}
-impl crate::error::ServiceError for crate::types::InvalidDestinationKmsKey {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::InvalidDestinationKmsKey {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::InvalidDestinationKmsKey {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::InvalidDestinationKmsKey::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1099,9 +1228,9 @@ impl crate::types::InvalidNetworkSettings {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1129,11 +1258,20 @@ impl ::std::fmt::Display for crate::types::InvalidNetworkSettings {
     }
 }
 impl ::std::error::Error for crate::types::InvalidNetworkSettings {}
-impl crate::error::ServiceError for crate::types::InvalidNetworkSettings {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::InvalidNetworkSettings {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        _fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::InvalidNetworkSettings {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::InvalidNetworkSettings::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1156,9 +1294,9 @@ impl crate::types::InvalidPerUnitStorageThroughput {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1186,11 +1324,27 @@ impl ::std::fmt::Display for crate::types::InvalidPerUnitStorageThroughput {
     }
 }
 impl ::std::error::Error for crate::types::InvalidPerUnitStorageThroughput {}
-impl crate::error::ServiceError for crate::types::InvalidPerUnitStorageThroughput {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError
+for crate::types::InvalidPerUnitStorageThroughput {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::InvalidPerUnitStorageThroughput {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::InvalidPerUnitStorageThroughput::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1213,9 +1367,9 @@ impl crate::types::InvalidRegion {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1243,11 +1397,26 @@ impl ::std::fmt::Display for crate::types::InvalidRegion {
     }
 }
 impl ::std::error::Error for crate::types::InvalidRegion {}
-impl crate::error::ServiceError for crate::types::InvalidRegion {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::InvalidRegion {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::InvalidRegion {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::InvalidRegion::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1270,9 +1439,9 @@ impl crate::types::InvalidSourceKmsKey {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1300,11 +1469,26 @@ impl ::std::fmt::Display for crate::types::InvalidSourceKmsKey {
     }
 }
 impl ::std::error::Error for crate::types::InvalidSourceKmsKey {}
-impl crate::error::ServiceError for crate::types::InvalidSourceKmsKey {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::InvalidSourceKmsKey {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::InvalidSourceKmsKey {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::InvalidSourceKmsKey::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1327,9 +1511,9 @@ impl crate::types::MissingFileSystemConfiguration {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1357,11 +1541,27 @@ impl ::std::fmt::Display for crate::types::MissingFileSystemConfiguration {
     }
 }
 impl ::std::error::Error for crate::types::MissingFileSystemConfiguration {}
-impl crate::error::ServiceError for crate::types::MissingFileSystemConfiguration {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError
+for crate::types::MissingFileSystemConfiguration {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::MissingFileSystemConfiguration {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::MissingFileSystemConfiguration::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1384,9 +1584,9 @@ impl crate::types::MissingVolumeConfiguration {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1414,11 +1614,27 @@ impl ::std::fmt::Display for crate::types::MissingVolumeConfiguration {
     }
 }
 impl ::std::error::Error for crate::types::MissingVolumeConfiguration {}
-impl crate::error::ServiceError for crate::types::MissingVolumeConfiguration {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError
+for crate::types::MissingVolumeConfiguration {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::MissingVolumeConfiguration {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::MissingVolumeConfiguration::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1441,9 +1657,9 @@ impl crate::types::ServiceLimitExceeded {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1471,11 +1687,20 @@ impl ::std::fmt::Display for crate::types::ServiceLimitExceeded {
     }
 }
 impl ::std::error::Error for crate::types::ServiceLimitExceeded {}
-impl crate::error::ServiceError for crate::types::ServiceLimitExceeded {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::ServiceLimitExceeded {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        _fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::ServiceLimitExceeded {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::ServiceLimitExceeded::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1498,9 +1723,9 @@ impl crate::types::SourceBackupUnavailable {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1528,11 +1753,20 @@ impl ::std::fmt::Display for crate::types::SourceBackupUnavailable {
     }
 }
 impl ::std::error::Error for crate::types::SourceBackupUnavailable {}
-impl crate::error::ServiceError for crate::types::SourceBackupUnavailable {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::SourceBackupUnavailable {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        _fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::SourceBackupUnavailable {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::SourceBackupUnavailable::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1555,9 +1789,9 @@ impl crate::types::StorageVirtualMachineNotFound {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1585,11 +1819,27 @@ impl ::std::fmt::Display for crate::types::StorageVirtualMachineNotFound {
     }
 }
 impl ::std::error::Error for crate::types::StorageVirtualMachineNotFound {}
-impl crate::error::ServiceError for crate::types::StorageVirtualMachineNotFound {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError
+for crate::types::StorageVirtualMachineNotFound {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::StorageVirtualMachineNotFound {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::StorageVirtualMachineNotFound::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1612,9 +1862,9 @@ impl crate::types::UnsupportedOperation {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1642,11 +1892,26 @@ impl ::std::fmt::Display for crate::types::UnsupportedOperation {
     }
 }
 impl ::std::error::Error for crate::types::UnsupportedOperation {}
-impl crate::error::ServiceError for crate::types::UnsupportedOperation {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::UnsupportedOperation {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::UnsupportedOperation {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::UnsupportedOperation::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -1669,9 +1934,9 @@ impl crate::types::VolumeNotFound {
     /// Whether the error means "slow down" (`@retryable(throttling: true)`).
     pub const THROTTLING: bool = false;
     /// The HTTP status the model gives the error (`@httpError`), if any.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// The error's message: its message member, else the one the response carried.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// What the response said about the error (code, message, request id, status);
@@ -1699,11 +1964,26 @@ impl ::std::fmt::Display for crate::types::VolumeNotFound {
     }
 }
 impl ::std::error::Error for crate::types::VolumeNotFound {}
-impl crate::error::ServiceError for crate::types::VolumeNotFound {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some(self.meta.code().unwrap_or(Self::CODE))
+impl crate::runtime::protocol::ModeledError for crate::types::VolumeNotFound {
+    fn read(
+        body: &[u8],
+        meta: crate::error::ErrorMetadata,
+        fit: crate::runtime::protocol::MessageFit,
+    ) -> Result<Box<Self>, crate::error::Unhandled> {
+        crate::runtime::protocol::message_error(
+            body,
+            meta,
+            fit,
+            "Message",
+            Self::with_meta,
+        )
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+}
+impl crate::error::ServiceError for crate::types::VolumeNotFound {
+    fn code(&self) -> Option<&str> {
+        Some(self.meta.code().unwrap_or(Self::CODE))
+    }
+    fn message(&self) -> Option<&str> {
         crate::types::VolumeNotFound::message(self)
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {

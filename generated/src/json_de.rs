@@ -2,159 +2,110 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson deserializers for every structure, union, list and map of the crate.
-impl crate::json::ReadInPlace for crate::types::ActiveDirectoryBackupAttributes {
+use crate::json::{DeserializeError, DeserializeJson, JsonReader, ReadInPlace};
+impl ReadInPlace for crate::types::ActiveDirectoryBackupAttributes {
     #[inline]
     fn empty() -> Self {
         Self {
-            domain_name: ::std::option::Option::None,
-            active_directory_id: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
+            domain_name: None,
+            active_directory_id: None,
+            resource_arn: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::ActiveDirectoryBackupAttributes {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::ActiveDirectoryBackupAttributes {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["DomainName", "ActiveDirectoryId", "ResourceARN"];
         static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 4];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.domain_name,
-                            "DomainName",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.active_directory_id,
-                            "ActiveDirectoryId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.resource_arn,
-                            "ResourceARN",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.domain_name, JsonReader::string)?,
+                1 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
+                2 => reader.member(&mut value.resource_arn, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::ActiveDirectoryError {
+impl ReadInPlace for crate::types::ActiveDirectoryError {
     #[inline]
     fn empty() -> Self {
         Self {
-            active_directory_id: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            active_directory_id: None,
+            r#type: None,
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::ActiveDirectoryError {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::ActiveDirectoryError {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["ActiveDirectoryId", "Type", "Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 4];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.active_directory_id,
-                            "ActiveDirectoryId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.r#type,
-                            "Type",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::ActiveDirectoryErrorType,
-                            >,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
+                1 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
+                2 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::AdministrativeAction {
+impl ReadInPlace for crate::types::AdministrativeAction {
     #[inline]
     fn empty() -> Self {
         Self {
-            administrative_action_type: ::std::option::Option::None,
-            progress_percent: ::std::option::Option::None,
-            request_time: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            target_file_system_values: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
-            target_volume_values: ::std::option::Option::None,
-            target_snapshot_values: ::std::option::Option::None,
-            total_transfer_bytes: ::std::option::Option::None,
-            remaining_transfer_bytes: ::std::option::Option::None,
-            message: ::std::option::Option::None,
+            administrative_action_type: None,
+            progress_percent: None,
+            request_time: None,
+            status: None,
+            target_file_system_values: None,
+            failure_details: None,
+            target_volume_values: None,
+            target_snapshot_values: None,
+            total_transfer_bytes: None,
+            remaining_transfer_bytes: None,
+            message: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::AdministrativeAction {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "AdministrativeActionType",
             "ProgressPercent",
@@ -172,323 +123,201 @@ impl crate::json::DeserializeJson for crate::types::AdministrativeAction {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 12];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.administrative_action_type,
-                            "AdministrativeActionType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::AdministrativeActionType,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.progress_percent,
-                            "ProgressPercent",
-                            crate::json::JsonReader::int,
-                        )?
+                1 => reader.member(&mut value.progress_percent, JsonReader::int)?,
+                2 => reader.member(&mut value.request_time, JsonReader::epoch_seconds)?,
+                3 => reader.member(&mut value.status, JsonReader::enum_value)?,
+                4 => reader.member_in_place(&mut value.target_file_system_values)?,
+                5 => reader.member_in_place(&mut value.failure_details)?,
+                6 => reader.member_in_place(&mut value.target_volume_values)?,
+                7 => reader.member_in_place(&mut value.target_snapshot_values)?,
+                8 => reader.member(&mut value.total_transfer_bytes, JsonReader::long)?,
+                9 => {
+                    reader.member(&mut value.remaining_transfer_bytes, JsonReader::long)?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.request_time,
-                            "RequestTime",
-                            crate::json::JsonReader::epoch_seconds,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.status,
-                            "Status",
-                            crate::json::JsonReader::enum_value::<crate::types::Status>,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.target_file_system_values,
-                            "TargetFileSystemValues",
-                        )?
-                }
-                5u16 => {
-                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
-                }
-                6u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.target_volume_values,
-                            "TargetVolumeValues",
-                        )?
-                }
-                7u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.target_snapshot_values,
-                            "TargetSnapshotValues",
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.total_transfer_bytes,
-                            "TotalTransferBytes",
-                            crate::json::JsonReader::long,
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member(
-                            &mut value.remaining_transfer_bytes,
-                            "RemainingTransferBytes",
-                            crate::json::JsonReader::long,
-                        )?
-                }
-                10u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                10 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::AdministrativeActionFailureDetails {
+impl ReadInPlace for crate::types::AdministrativeActionFailureDetails {
     #[inline]
     fn empty() -> Self {
-        Self {
-            message: ::std::option::Option::None,
-        }
+        Self { message: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::AdministrativeActionFailureDetails {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::AdministrativeActionFailureDetails {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::AggregateConfiguration {
+impl ReadInPlace for crate::types::AggregateConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            aggregates: ::std::option::Option::None,
-            total_constituents: ::std::option::Option::None,
+            aggregates: None,
+            total_constituents: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::AggregateConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::AggregateConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Aggregates", "TotalConstituents"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader.member(&mut value.aggregates, "Aggregates", de_aggregates)?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.total_constituents,
-                            "TotalConstituents",
-                            crate::json::JsonReader::int,
-                        )?
-                }
+                0 => reader.member(&mut value.aggregates, de_aggregates)?,
+                1 => reader.member(&mut value.total_constituents, JsonReader::int)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::Alias {
+impl ReadInPlace for crate::types::Alias {
     #[inline]
     fn empty() -> Self {
         Self {
-            name: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
+            name: None,
+            lifecycle: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::Alias {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::Alias {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Name", "Lifecycle"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.name,
-                            "Name",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.lifecycle,
-                            "Lifecycle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::AliasLifecycle,
-                            >,
-                        )?
-                }
+                0 => reader.member(&mut value.name, JsonReader::string)?,
+                1 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::AutocommitPeriod {
+impl ReadInPlace for crate::types::AutocommitPeriod {
     #[inline]
     fn empty() -> Self {
-        Self {
-            r#type: ::std::option::Option::None,
-            value: ::std::option::Option::None,
-        }
+        Self { r#type: None, value: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::AutocommitPeriod {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::AutocommitPeriod {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Type", "Value"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.r#type,
-                            "Type",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::AutocommitPeriodType,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(&mut value.value, "Value", crate::json::JsonReader::int)?
-                }
+                0 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.value, JsonReader::int)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::Backup {
+impl ReadInPlace for crate::types::Backup {
     #[inline]
     fn empty() -> Self {
         Self {
-            backup_id: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            progress_percent: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            kms_key_id: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            file_system: ::std::option::Option::None,
-            directory_information: ::std::option::Option::None,
-            owner_id: ::std::option::Option::None,
-            source_backup_id: ::std::option::Option::None,
-            source_backup_region: ::std::option::Option::None,
-            resource_type: ::std::option::Option::None,
-            volume: ::std::option::Option::None,
-            size_in_bytes: ::std::option::Option::None,
+            backup_id: None,
+            lifecycle: None,
+            failure_details: None,
+            r#type: None,
+            progress_percent: None,
+            creation_time: None,
+            kms_key_id: None,
+            resource_arn: None,
+            tags: None,
+            file_system: None,
+            directory_information: None,
+            owner_id: None,
+            source_backup_id: None,
+            source_backup_region: None,
+            resource_type: None,
+            volume: None,
+            size_in_bytes: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::Backup {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::Backup {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "BackupId",
             "Lifecycle",
@@ -512,430 +341,260 @@ impl crate::json::DeserializeJson for crate::types::Backup {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 18];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.backup_id,
-                            "BackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.lifecycle,
-                            "Lifecycle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::BackupLifecycle,
-                            >,
-                        )?
-                }
-                2u16 => {
-                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.r#type,
-                            "Type",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::BackupType,
-                            >,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.progress_percent,
-                            "ProgressPercent",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.creation_time,
-                            "CreationTime",
-                            crate::json::JsonReader::epoch_seconds,
-                        )?
-                }
-                6u16 => {
-                    reader
-                        .member(
-                            &mut value.kms_key_id,
-                            "KmsKeyId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                7u16 => {
-                    reader
-                        .member(
-                            &mut value.resource_arn,
-                            "ResourceARN",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                8u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
-                9u16 => reader.member_in_place(&mut value.file_system, "FileSystem")?,
-                10u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.directory_information,
-                            "DirectoryInformation",
-                        )?
-                }
-                11u16 => {
-                    reader
-                        .member(
-                            &mut value.owner_id,
-                            "OwnerId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.source_backup_id,
-                            "SourceBackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                13u16 => {
-                    reader
-                        .member(
-                            &mut value.source_backup_region,
-                            "SourceBackupRegion",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                14u16 => {
-                    reader
-                        .member(
-                            &mut value.resource_type,
-                            "ResourceType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::ResourceType,
-                            >,
-                        )?
-                }
-                15u16 => reader.member_in_place(&mut value.volume, "Volume")?,
-                16u16 => {
-                    reader
-                        .member(
-                            &mut value.size_in_bytes,
-                            "SizeInBytes",
-                            crate::json::JsonReader::long,
-                        )?
-                }
+                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
+                1 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
+                2 => reader.member_in_place(&mut value.failure_details)?,
+                3 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
+                4 => reader.member(&mut value.progress_percent, JsonReader::int)?,
+                5 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
+                6 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
+                7 => reader.member(&mut value.resource_arn, JsonReader::string)?,
+                8 => reader.member(&mut value.tags, de_tags)?,
+                9 => reader.member_in_place(&mut value.file_system)?,
+                10 => reader.member_in_place(&mut value.directory_information)?,
+                11 => reader.member(&mut value.owner_id, JsonReader::string)?,
+                12 => reader.member(&mut value.source_backup_id, JsonReader::string)?,
+                13 => reader.member(&mut value.source_backup_region, JsonReader::string)?,
+                14 => reader.member(&mut value.resource_type, JsonReader::enum_value)?,
+                15 => reader.member_in_place(&mut value.volume)?,
+                16 => reader.member(&mut value.size_in_bytes, JsonReader::long)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::BackupBeingCopied {
+impl ReadInPlace for crate::types::BackupBeingCopied {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            backup_id: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            backup_id: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::BackupBeingCopied {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::BackupBeingCopied {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message", "BackupId"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.backup_id,
-                            "BackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
+                1 => reader.member(&mut value.backup_id, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::BackupFailureDetails {
+impl ReadInPlace for crate::types::BackupFailureDetails {
     #[inline]
     fn empty() -> Self {
-        Self {
-            message: ::std::option::Option::None,
-        }
+        Self { message: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::BackupFailureDetails {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::BackupFailureDetails {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::BackupInProgress {
+impl ReadInPlace for crate::types::BackupInProgress {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::BackupInProgress {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::BackupInProgress {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::BackupNotFound {
+impl ReadInPlace for crate::types::BackupNotFound {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::BackupNotFound {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::BackupNotFound {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::BackupRestoring {
+impl ReadInPlace for crate::types::BackupRestoring {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            file_system_id: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            file_system_id: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::BackupRestoring {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::BackupRestoring {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message", "FileSystemId"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.file_system_id,
-                            "FileSystemId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
+                1 => reader.member(&mut value.file_system_id, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::BadRequest {
+impl ReadInPlace for crate::types::BadRequest {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::BadRequest {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::BadRequest {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::operation::copy_backup::CopyBackupInput {
+impl ReadInPlace for crate::operation::copy_backup::CopyBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
-            client_request_token: ::std::option::Option::None,
-            source_backup_id: ::std::option::Option::None,
-            source_region: ::std::option::Option::None,
-            kms_key_id: ::std::option::Option::None,
-            copy_tags: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            client_request_token: None,
+            source_backup_id: None,
+            source_region: None,
+            kms_key_id: None,
+            copy_tags: None,
+            tags: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::operation::copy_backup::CopyBackupInput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::copy_backup::CopyBackupInput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "ClientRequestToken",
             "SourceBackupId",
@@ -948,161 +607,111 @@ impl crate::json::DeserializeJson for crate::operation::copy_backup::CopyBackupI
             ::std::sync::atomic::AtomicU16::new(0)
         }; 7];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.client_request_token,
-                            "ClientRequestToken",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.source_backup_id,
-                            "SourceBackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.source_region,
-                            "SourceRegion",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.kms_key_id,
-                            "KmsKeyId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags,
-                            "CopyTags",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                5u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
+                0 => reader.member(&mut value.client_request_token, JsonReader::string)?,
+                1 => reader.member(&mut value.source_backup_id, JsonReader::string)?,
+                2 => reader.member(&mut value.source_region, JsonReader::string)?,
+                3 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
+                4 => reader.member(&mut value.copy_tags, JsonReader::boolean)?,
+                5 => reader.member(&mut value.tags, de_tags)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::operation::copy_backup::CopyBackupOutput {
+impl ReadInPlace for crate::operation::copy_backup::CopyBackupOutput {
     #[inline]
     fn empty() -> Self {
-        Self {
-            backup: ::std::option::Option::None,
-        }
+        Self { backup: None }
     }
 }
-impl crate::json::DeserializeJson for crate::operation::copy_backup::CopyBackupOutput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::copy_backup::CopyBackupOutput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Backup"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => reader.member_in_place(&mut value.backup, "Backup")?,
+                0 => reader.member_in_place(&mut value.backup)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateAggregateConfiguration {
+impl ReadInPlace for crate::types::CreateAggregateConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            aggregates: ::std::option::Option::None,
-            constituents_per_aggregate: ::std::option::Option::None,
+            aggregates: None,
+            constituents_per_aggregate: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateAggregateConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::CreateAggregateConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Aggregates", "ConstituentsPerAggregate"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader.member(&mut value.aggregates, "Aggregates", de_aggregates)?
-                }
-                1u16 => {
+                0 => reader.member(&mut value.aggregates, de_aggregates)?,
+                1 => {
                     reader
-                        .member(
-                            &mut value.constituents_per_aggregate,
-                            "ConstituentsPerAggregate",
-                            crate::json::JsonReader::int,
-                        )?
+                        .member(&mut value.constituents_per_aggregate, JsonReader::int)?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::operation::create_backup::CreateBackupInput {
+impl ReadInPlace for crate::operation::create_backup::CreateBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
-            file_system_id: ::std::option::Option::None,
-            client_request_token: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            volume_id: ::std::option::Option::None,
+            file_system_id: None,
+            client_request_token: None,
+            tags: None,
+            volume_id: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::operation::create_backup::CreateBackupInput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::create_backup::CreateBackupInput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "FileSystemId",
             "ClientRequestToken",
@@ -1113,110 +722,82 @@ for crate::operation::create_backup::CreateBackupInput {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 5];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.file_system_id,
-                            "FileSystemId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.client_request_token,
-                            "ClientRequestToken",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.volume_id,
-                            "VolumeId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.file_system_id, JsonReader::string)?,
+                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
+                2 => reader.member(&mut value.tags, de_tags)?,
+                3 => reader.member(&mut value.volume_id, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::operation::create_backup::CreateBackupOutput {
+impl ReadInPlace for crate::operation::create_backup::CreateBackupOutput {
     #[inline]
     fn empty() -> Self {
-        Self {
-            backup: ::std::option::Option::None,
-        }
+        Self { backup: None }
     }
 }
-impl crate::json::DeserializeJson
-for crate::operation::create_backup::CreateBackupOutput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::create_backup::CreateBackupOutput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Backup"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => reader.member_in_place(&mut value.backup, "Backup")?,
+                0 => reader.member_in_place(&mut value.backup)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace
+impl ReadInPlace
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
-            backup_id: ::std::option::Option::None,
-            client_request_token: ::std::option::Option::None,
-            subnet_ids: ::std::option::Option::None,
-            security_group_ids: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            windows_configuration: ::std::option::Option::None,
-            lustre_configuration: ::std::option::Option::None,
-            storage_type: ::std::option::Option::None,
-            kms_key_id: ::std::option::Option::None,
-            file_system_type_version: ::std::option::Option::None,
-            open_zfs_configuration: ::std::option::Option::None,
-            storage_capacity: ::std::option::Option::None,
-            network_type: ::std::option::Option::None,
+            backup_id: None,
+            client_request_token: None,
+            subnet_ids: None,
+            security_group_ids: None,
+            tags: None,
+            windows_configuration: None,
+            lustre_configuration: None,
+            storage_type: None,
+            kms_key_id: None,
+            file_system_type_version: None,
+            open_zfs_configuration: None,
+            storage_capacity: None,
+            network_type: None,
         }
     }
 }
-impl crate::json::DeserializeJson
+impl DeserializeJson
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "BackupId",
             "ClientRequestToken",
@@ -1236,180 +817,99 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
             ::std::sync::atomic::AtomicU16::new(0)
         }; 14];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
+                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
+                2 => reader.member(&mut value.subnet_ids, de_subnet_ids)?,
+                3 => reader.member(&mut value.security_group_ids, de_security_group_ids)?,
+                4 => reader.member(&mut value.tags, de_tags)?,
+                5 => reader.member_in_place(&mut value.windows_configuration)?,
+                6 => reader.member_in_place(&mut value.lustre_configuration)?,
+                7 => reader.member(&mut value.storage_type, JsonReader::enum_value)?,
+                8 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
+                9 => {
                     reader
-                        .member(
-                            &mut value.backup_id,
-                            "BackupId",
-                            crate::json::JsonReader::string,
-                        )?
+                        .member(&mut value.file_system_type_version, JsonReader::string)?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.client_request_token,
-                            "ClientRequestToken",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => reader.member(&mut value.subnet_ids, "SubnetIds", de_subnet_ids)?,
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.security_group_ids,
-                            "SecurityGroupIds",
-                            de_security_group_ids,
-                        )?
-                }
-                4u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
-                5u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.windows_configuration,
-                            "WindowsConfiguration",
-                        )?
-                }
-                6u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.lustre_configuration,
-                            "LustreConfiguration",
-                        )?
-                }
-                7u16 => {
-                    reader
-                        .member(
-                            &mut value.storage_type,
-                            "StorageType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::StorageType,
-                            >,
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.kms_key_id,
-                            "KmsKeyId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member(
-                            &mut value.file_system_type_version,
-                            "FileSystemTypeVersion",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                10u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.open_zfs_configuration,
-                            "OpenZFSConfiguration",
-                        )?
-                }
-                11u16 => {
-                    reader
-                        .member(
-                            &mut value.storage_capacity,
-                            "StorageCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.network_type,
-                            "NetworkType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::NetworkType,
-                            >,
-                        )?
-                }
+                10 => reader.member_in_place(&mut value.open_zfs_configuration)?,
+                11 => reader.member(&mut value.storage_capacity, JsonReader::int)?,
+                12 => reader.member(&mut value.network_type, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace
+impl ReadInPlace
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
     #[inline]
     fn empty() -> Self {
-        Self {
-            file_system: ::std::option::Option::None,
-        }
+        Self { file_system: None }
     }
 }
-impl crate::json::DeserializeJson
+impl DeserializeJson
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["FileSystem"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => reader.member_in_place(&mut value.file_system, "FileSystem")?,
+                0 => reader.member_in_place(&mut value.file_system)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateFileSystemLustreConfiguration {
+impl ReadInPlace for crate::types::CreateFileSystemLustreConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            import_path: ::std::option::Option::None,
-            export_path: ::std::option::Option::None,
-            imported_file_chunk_size: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            auto_import_policy: ::std::option::Option::None,
-            per_unit_storage_throughput: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            drive_cache_type: ::std::option::Option::None,
-            data_compression_type: ::std::option::Option::None,
-            efa_enabled: ::std::option::Option::None,
-            log_configuration: ::std::option::Option::None,
-            root_squash_configuration: ::std::option::Option::None,
-            metadata_configuration: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            data_read_cache_configuration: ::std::option::Option::None,
+            weekly_maintenance_start_time: None,
+            import_path: None,
+            export_path: None,
+            imported_file_chunk_size: None,
+            deployment_type: None,
+            auto_import_policy: None,
+            per_unit_storage_throughput: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            drive_cache_type: None,
+            data_compression_type: None,
+            efa_enabled: None,
+            log_configuration: None,
+            root_squash_configuration: None,
+            metadata_configuration: None,
+            throughput_capacity: None,
+            data_read_cache_configuration: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::CreateFileSystemLustreConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "WeeklyMaintenanceStartTime",
             "ImportPath",
@@ -1434,247 +934,125 @@ impl crate::json::DeserializeJson for crate::types::CreateFileSystemLustreConfig
             ::std::sync::atomic::AtomicU16::new(0)
         }; 19];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.weekly_maintenance_start_time,
-                            "WeeklyMaintenanceStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                1u16 => {
+                1 => reader.member(&mut value.import_path, JsonReader::string)?,
+                2 => reader.member(&mut value.export_path, JsonReader::string)?,
+                3 => reader.member(&mut value.imported_file_chunk_size, JsonReader::int)?,
+                4 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
+                5 => {
+                    reader.member(&mut value.auto_import_policy, JsonReader::enum_value)?
+                }
+                6 => {
                     reader
-                        .member(
-                            &mut value.import_path,
-                            "ImportPath",
-                            crate::json::JsonReader::string,
-                        )?
+                        .member(&mut value.per_unit_storage_throughput, JsonReader::int)?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.export_path,
-                            "ExportPath",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.imported_file_chunk_size,
-                            "ImportedFileChunkSize",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.deployment_type,
-                            "DeploymentType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::LustreDeploymentType,
-                            >,
-                        )?
-                }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.auto_import_policy,
-                            "AutoImportPolicy",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::AutoImportPolicyType,
-                            >,
-                        )?
-                }
-                6u16 => {
-                    reader
-                        .member(
-                            &mut value.per_unit_storage_throughput,
-                            "PerUnitStorageThroughput",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                7u16 => {
+                7 => {
                     reader
                         .member(
                             &mut value.daily_automatic_backup_start_time,
-                            "DailyAutomaticBackupStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                8u16 => {
+                8 => {
                     reader
                         .member(
                             &mut value.automatic_backup_retention_days,
-                            "AutomaticBackupRetentionDays",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                9u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                10u16 => {
-                    reader
-                        .member(
-                            &mut value.drive_cache_type,
-                            "DriveCacheType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::DriveCacheType,
-                            >,
-                        )?
-                }
-                11u16 => {
+                9 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
+                10 => reader.member(&mut value.drive_cache_type, JsonReader::enum_value)?,
+                11 => {
                     reader
                         .member(
                             &mut value.data_compression_type,
-                            "DataCompressionType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::DataCompressionType,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.efa_enabled,
-                            "EfaEnabled",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                13u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.log_configuration,
-                            "LogConfiguration",
-                        )?
-                }
-                14u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.root_squash_configuration,
-                            "RootSquashConfiguration",
-                        )?
-                }
-                15u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.metadata_configuration,
-                            "MetadataConfiguration",
-                        )?
-                }
-                16u16 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity,
-                            "ThroughputCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                17u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.data_read_cache_configuration,
-                            "DataReadCacheConfiguration",
-                        )?
-                }
+                12 => reader.member(&mut value.efa_enabled, JsonReader::boolean)?,
+                13 => reader.member_in_place(&mut value.log_configuration)?,
+                14 => reader.member_in_place(&mut value.root_squash_configuration)?,
+                15 => reader.member_in_place(&mut value.metadata_configuration)?,
+                16 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
+                17 => reader.member_in_place(&mut value.data_read_cache_configuration)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace
-for crate::types::CreateFileSystemLustreMetadataConfiguration {
+impl ReadInPlace for crate::types::CreateFileSystemLustreMetadataConfiguration {
     #[inline]
     fn empty() -> Self {
-        Self {
-            iops: ::std::option::Option::None,
-            mode: ::std::option::Option::None,
-        }
+        Self { iops: None, mode: None }
     }
 }
-impl crate::json::DeserializeJson
-for crate::types::CreateFileSystemLustreMetadataConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::CreateFileSystemLustreMetadataConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Iops", "Mode"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader.member(&mut value.iops, "Iops", crate::json::JsonReader::int)?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.mode,
-                            "Mode",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::MetadataConfigurationMode,
-                            >,
-                        )?
-                }
+                0 => reader.member(&mut value.iops, JsonReader::int)?,
+                1 => reader.member(&mut value.mode, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateFileSystemOpenZfsConfiguration {
+impl ReadInPlace for crate::types::CreateFileSystemOpenZfsConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            copy_tags_to_volumes: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            root_volume_configuration: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            endpoint_ip_address_range: ::std::option::Option::None,
-            endpoint_ipv6_address_range: ::std::option::Option::None,
-            route_table_ids: ::std::option::Option::None,
-            read_cache_configuration: ::std::option::Option::None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            copy_tags_to_volumes: None,
+            daily_automatic_backup_start_time: None,
+            deployment_type: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            disk_iops_configuration: None,
+            root_volume_configuration: None,
+            preferred_subnet_id: None,
+            endpoint_ip_address_range: None,
+            endpoint_ipv6_address_range: None,
+            route_table_ids: None,
+            read_cache_configuration: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::types::CreateFileSystemOpenZfsConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::CreateFileSystemOpenZfsConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "AutomaticBackupRetentionDays",
             "CopyTagsToBackups",
@@ -1695,159 +1073,89 @@ for crate::types::CreateFileSystemOpenZfsConfiguration {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 15];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.automatic_backup_retention_days,
-                            "AutomaticBackupRetentionDays",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_volumes,
-                            "CopyTagsToVolumes",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                3u16 => {
+                1 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
+                2 => reader.member(&mut value.copy_tags_to_volumes, JsonReader::boolean)?,
+                3 => {
                     reader
                         .member(
                             &mut value.daily_automatic_backup_start_time,
-                            "DailyAutomaticBackupStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.deployment_type,
-                            "DeploymentType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsDeploymentType,
-                            >,
-                        )?
-                }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity,
-                            "ThroughputCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                6u16 => {
+                4 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
+                5 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
+                6 => {
                     reader
                         .member(
                             &mut value.weekly_maintenance_start_time,
-                            "WeeklyMaintenanceStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                7u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.disk_iops_configuration,
-                            "DiskIopsConfiguration",
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.root_volume_configuration,
-                            "RootVolumeConfiguration",
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member(
-                            &mut value.preferred_subnet_id,
-                            "PreferredSubnetId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                10u16 => {
+                7 => reader.member_in_place(&mut value.disk_iops_configuration)?,
+                8 => reader.member_in_place(&mut value.root_volume_configuration)?,
+                9 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
+                10 => {
                     reader
                         .member(
                             &mut value.endpoint_ip_address_range,
-                            "EndpointIpAddressRange",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                11u16 => {
+                11 => {
                     reader
                         .member(
                             &mut value.endpoint_ipv6_address_range,
-                            "EndpointIpv6AddressRange",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.route_table_ids,
-                            "RouteTableIds",
-                            de_route_table_ids,
-                        )?
-                }
-                13u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.read_cache_configuration,
-                            "ReadCacheConfiguration",
-                        )?
-                }
+                12 => reader.member(&mut value.route_table_ids, de_route_table_ids)?,
+                13 => reader.member_in_place(&mut value.read_cache_configuration)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateFileSystemWindowsConfiguration {
+impl ReadInPlace for crate::types::CreateFileSystemWindowsConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            active_directory_id: ::std::option::Option::None,
-            self_managed_active_directory_configuration: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            aliases: ::std::option::Option::None,
-            audit_log_configuration: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            fsrm_configuration: ::std::option::Option::None,
+            active_directory_id: None,
+            self_managed_active_directory_configuration: None,
+            deployment_type: None,
+            preferred_subnet_id: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            aliases: None,
+            audit_log_configuration: None,
+            disk_iops_configuration: None,
+            fsrm_configuration: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::types::CreateFileSystemWindowsConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::CreateFileSystemWindowsConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "ActiveDirectoryId",
             "SelfManagedActiveDirectoryConfiguration",
@@ -1867,144 +1175,81 @@ for crate::types::CreateFileSystemWindowsConfiguration {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 14];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.active_directory_id,
-                            "ActiveDirectoryId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
+                0 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
+                1 => {
                     reader
                         .member_in_place(
                             &mut value.self_managed_active_directory_configuration,
-                            "SelfManagedActiveDirectoryConfiguration",
                         )?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.deployment_type,
-                            "DeploymentType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::WindowsDeploymentType,
-                            >,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.preferred_subnet_id,
-                            "PreferredSubnetId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity,
-                            "ThroughputCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                5u16 => {
+                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
+                3 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
+                4 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
+                5 => {
                     reader
                         .member(
                             &mut value.weekly_maintenance_start_time,
-                            "WeeklyMaintenanceStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                6u16 => {
+                6 => {
                     reader
                         .member(
                             &mut value.daily_automatic_backup_start_time,
-                            "DailyAutomaticBackupStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                7u16 => {
+                7 => {
                     reader
                         .member(
                             &mut value.automatic_backup_retention_days,
-                            "AutomaticBackupRetentionDays",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                9u16 => {
-                    reader.member(&mut value.aliases, "Aliases", de_alternate_dns_names)?
-                }
-                10u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.audit_log_configuration,
-                            "AuditLogConfiguration",
-                        )?
-                }
-                11u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.disk_iops_configuration,
-                            "DiskIopsConfiguration",
-                        )?
-                }
-                12u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.fsrm_configuration,
-                            "FsrmConfiguration",
-                        )?
-                }
+                8 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
+                9 => reader.member(&mut value.aliases, de_alternate_dns_names)?,
+                10 => reader.member_in_place(&mut value.audit_log_configuration)?,
+                11 => reader.member_in_place(&mut value.disk_iops_configuration)?,
+                12 => reader.member_in_place(&mut value.fsrm_configuration)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateOntapVolumeConfiguration {
+impl ReadInPlace for crate::types::CreateOntapVolumeConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            junction_path: ::std::option::Option::None,
-            security_style: ::std::option::Option::None,
-            size_in_megabytes: ::std::option::Option::None,
-            storage_efficiency_enabled: ::std::option::Option::None,
-            storage_virtual_machine_id: ::std::option::Option::None,
-            tiering_policy: ::std::option::Option::None,
-            ontap_volume_type: ::std::option::Option::None,
-            snapshot_policy: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            snaplock_configuration: ::std::option::Option::None,
-            volume_style: ::std::option::Option::None,
-            aggregate_configuration: ::std::option::Option::None,
-            size_in_bytes: ::std::option::Option::None,
+            junction_path: None,
+            security_style: None,
+            size_in_megabytes: None,
+            storage_efficiency_enabled: None,
+            storage_virtual_machine_id: None,
+            tiering_policy: None,
+            ontap_volume_type: None,
+            snapshot_policy: None,
+            copy_tags_to_backups: None,
+            snaplock_configuration: None,
+            volume_style: None,
+            aggregate_configuration: None,
+            size_in_bytes: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::CreateOntapVolumeConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "JunctionPath",
             "SecurityStyle",
@@ -2024,143 +1269,63 @@ impl crate::json::DeserializeJson for crate::types::CreateOntapVolumeConfigurati
             ::std::sync::atomic::AtomicU16::new(0)
         }; 14];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.junction_path,
-                            "JunctionPath",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.security_style,
-                            "SecurityStyle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::SecurityStyle,
-                            >,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.size_in_megabytes,
-                            "SizeInMegabytes",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                3u16 => {
+                0 => reader.member(&mut value.junction_path, JsonReader::string)?,
+                1 => reader.member(&mut value.security_style, JsonReader::enum_value)?,
+                2 => reader.member(&mut value.size_in_megabytes, JsonReader::int)?,
+                3 => {
                     reader
                         .member(
                             &mut value.storage_efficiency_enabled,
-                            "StorageEfficiencyEnabled",
-                            crate::json::JsonReader::boolean,
+                            JsonReader::boolean,
                         )?
                 }
-                4u16 => {
+                4 => {
                     reader
                         .member(
                             &mut value.storage_virtual_machine_id,
-                            "StorageVirtualMachineId",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                5u16 => {
-                    reader.member_in_place(&mut value.tiering_policy, "TieringPolicy")?
-                }
-                6u16 => {
-                    reader
-                        .member(
-                            &mut value.ontap_volume_type,
-                            "OntapVolumeType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::InputOntapVolumeType,
-                            >,
-                        )?
-                }
-                7u16 => {
-                    reader
-                        .member(
-                            &mut value.snapshot_policy,
-                            "SnapshotPolicy",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.snaplock_configuration,
-                            "SnaplockConfiguration",
-                        )?
-                }
-                10u16 => {
-                    reader
-                        .member(
-                            &mut value.volume_style,
-                            "VolumeStyle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::VolumeStyle,
-                            >,
-                        )?
-                }
-                11u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.aggregate_configuration,
-                            "AggregateConfiguration",
-                        )?
-                }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.size_in_bytes,
-                            "SizeInBytes",
-                            crate::json::JsonReader::long,
-                        )?
-                }
+                5 => reader.member_in_place(&mut value.tiering_policy)?,
+                6 => reader.member(&mut value.ontap_volume_type, JsonReader::enum_value)?,
+                7 => reader.member(&mut value.snapshot_policy, JsonReader::string)?,
+                8 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
+                9 => reader.member_in_place(&mut value.snaplock_configuration)?,
+                10 => reader.member(&mut value.volume_style, JsonReader::enum_value)?,
+                11 => reader.member_in_place(&mut value.aggregate_configuration)?,
+                12 => reader.member(&mut value.size_in_bytes, JsonReader::long)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::CreateSnaplockConfiguration {
+impl ReadInPlace for crate::types::CreateSnaplockConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            audit_log_volume: ::std::option::Option::None,
-            autocommit_period: ::std::option::Option::None,
-            privileged_delete: ::std::option::Option::None,
-            retention_period: ::std::option::Option::None,
-            snaplock_type: ::std::option::Option::None,
-            volume_append_mode_enabled: ::std::option::Option::None,
+            audit_log_volume: None,
+            autocommit_period: None,
+            privileged_delete: None,
+            retention_period: None,
+            snaplock_type: None,
+            volume_append_mode_enabled: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::CreateSnaplockConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "AuditLogVolume",
             "AutocommitPeriod",
@@ -2173,88 +1338,51 @@ impl crate::json::DeserializeJson for crate::types::CreateSnaplockConfiguration 
             ::std::sync::atomic::AtomicU16::new(0)
         }; 7];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.audit_log_volume,
-                            "AuditLogVolume",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.autocommit_period,
-                            "AutocommitPeriod",
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.privileged_delete,
-                            "PrivilegedDelete",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::PrivilegedDelete,
-                            >,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member_in_place(&mut value.retention_period, "RetentionPeriod")?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.snaplock_type,
-                            "SnaplockType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::SnaplockType,
-                            >,
-                        )?
-                }
-                5u16 => {
+                0 => reader.member(&mut value.audit_log_volume, JsonReader::boolean)?,
+                1 => reader.member_in_place(&mut value.autocommit_period)?,
+                2 => reader.member(&mut value.privileged_delete, JsonReader::enum_value)?,
+                3 => reader.member_in_place(&mut value.retention_period)?,
+                4 => reader.member(&mut value.snaplock_type, JsonReader::enum_value)?,
+                5 => {
                     reader
                         .member(
                             &mut value.volume_append_mode_enabled,
-                            "VolumeAppendModeEnabled",
-                            crate::json::JsonReader::boolean,
+                            JsonReader::boolean,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace
+impl ReadInPlace
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
-            backup_id: ::std::option::Option::None,
-            client_request_token: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            ontap_configuration: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            backup_id: None,
+            client_request_token: None,
+            name: None,
+            ontap_configuration: None,
+            tags: None,
         }
     }
 }
-impl crate::json::DeserializeJson
+impl DeserializeJson
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "BackupId",
             "ClientRequestToken",
@@ -2266,109 +1394,76 @@ for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 6];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.backup_id,
-                            "BackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.client_request_token,
-                            "ClientRequestToken",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.name,
-                            "Name",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.ontap_configuration,
-                            "OntapConfiguration",
-                        )?
-                }
-                4u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
+                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
+                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
+                2 => reader.member(&mut value.name, JsonReader::string)?,
+                3 => reader.member_in_place(&mut value.ontap_configuration)?,
+                4 => reader.member(&mut value.tags, de_tags)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace
+impl ReadInPlace
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
     #[inline]
     fn empty() -> Self {
-        Self {
-            volume: ::std::option::Option::None,
-        }
+        Self { volume: None }
     }
 }
-impl crate::json::DeserializeJson
+impl DeserializeJson
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Volume"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => reader.member_in_place(&mut value.volume, "Volume")?,
+                0 => reader.member_in_place(&mut value.volume)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::DataRepositoryConfiguration {
+impl ReadInPlace for crate::types::DataRepositoryConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            lifecycle: ::std::option::Option::None,
-            import_path: ::std::option::Option::None,
-            export_path: ::std::option::Option::None,
-            imported_file_chunk_size: ::std::option::Option::None,
-            auto_import_policy: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
+            lifecycle: None,
+            import_path: None,
+            export_path: None,
+            imported_file_chunk_size: None,
+            auto_import_policy: None,
+            failure_details: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::DataRepositoryConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "Lifecycle",
             "ImportPath",
@@ -2381,403 +1476,269 @@ impl crate::json::DeserializeJson for crate::types::DataRepositoryConfiguration 
             ::std::sync::atomic::AtomicU16::new(0)
         }; 7];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.lifecycle,
-                            "Lifecycle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::DataRepositoryLifecycle,
-                            >,
-                        )?
+                0 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.import_path, JsonReader::string)?,
+                2 => reader.member(&mut value.export_path, JsonReader::string)?,
+                3 => reader.member(&mut value.imported_file_chunk_size, JsonReader::int)?,
+                4 => {
+                    reader.member(&mut value.auto_import_policy, JsonReader::enum_value)?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.import_path,
-                            "ImportPath",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.export_path,
-                            "ExportPath",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.imported_file_chunk_size,
-                            "ImportedFileChunkSize",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.auto_import_policy,
-                            "AutoImportPolicy",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::AutoImportPolicyType,
-                            >,
-                        )?
-                }
-                5u16 => {
-                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
-                }
+                5 => reader.member_in_place(&mut value.failure_details)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::DataRepositoryFailureDetails {
+impl ReadInPlace for crate::types::DataRepositoryFailureDetails {
     #[inline]
     fn empty() -> Self {
-        Self {
-            message: ::std::option::Option::None,
-        }
+        Self { message: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::DataRepositoryFailureDetails {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::DataRepositoryFailureDetails {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::operation::delete_backup::DeleteBackupInput {
+impl ReadInPlace for crate::operation::delete_backup::DeleteBackupInput {
     #[inline]
     fn empty() -> Self {
         Self {
-            backup_id: ::std::option::Option::None,
-            client_request_token: ::std::option::Option::None,
+            backup_id: None,
+            client_request_token: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::operation::delete_backup::DeleteBackupInput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::delete_backup::DeleteBackupInput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["BackupId", "ClientRequestToken"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.backup_id,
-                            "BackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.client_request_token,
-                            "ClientRequestToken",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
+                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::operation::delete_backup::DeleteBackupOutput {
+impl ReadInPlace for crate::operation::delete_backup::DeleteBackupOutput {
     #[inline]
     fn empty() -> Self {
         Self {
-            backup_id: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
+            backup_id: None,
+            lifecycle: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::operation::delete_backup::DeleteBackupOutput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::delete_backup::DeleteBackupOutput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["BackupId", "Lifecycle"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.backup_id,
-                            "BackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.lifecycle,
-                            "Lifecycle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::BackupLifecycle,
-                            >,
-                        )?
-                }
+                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
+                1 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace
-for crate::operation::describe_backups::DescribeBackupsInput {
+impl ReadInPlace for crate::operation::describe_backups::DescribeBackupsInput {
     #[inline]
     fn empty() -> Self {
         Self {
-            backup_ids: ::std::option::Option::None,
-            filters: ::std::option::Option::None,
-            max_results: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            backup_ids: None,
+            filters: None,
+            max_results: None,
+            next_token: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::operation::describe_backups::DescribeBackupsInput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::describe_backups::DescribeBackupsInput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["BackupIds", "Filters", "MaxResults", "NextToken"];
         static ORDER: [::std::sync::atomic::AtomicU16; 5] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 5];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => reader.member(&mut value.backup_ids, "BackupIds", de_backup_ids)?,
-                1u16 => reader.member(&mut value.filters, "Filters", de_filters)?,
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.max_results,
-                            "MaxResults",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.next_token,
-                            "NextToken",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.backup_ids, de_backup_ids)?,
+                1 => reader.member(&mut value.filters, de_filters)?,
+                2 => reader.member(&mut value.max_results, JsonReader::int)?,
+                3 => reader.member(&mut value.next_token, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace
-for crate::operation::describe_backups::DescribeBackupsOutput {
+impl ReadInPlace for crate::operation::describe_backups::DescribeBackupsOutput {
     #[inline]
     fn empty() -> Self {
         Self {
-            backups: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            backups: None,
+            next_token: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::operation::describe_backups::DescribeBackupsOutput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::operation::describe_backups::DescribeBackupsOutput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Backups", "NextToken"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => reader.member(&mut value.backups, "Backups", de_backups)?,
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.next_token,
-                            "NextToken",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.backups, de_backups)?,
+                1 => reader.member(&mut value.next_token, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::DiskIopsConfiguration {
+impl ReadInPlace for crate::types::DiskIopsConfiguration {
     #[inline]
     fn empty() -> Self {
-        Self {
-            mode: ::std::option::Option::None,
-            iops: ::std::option::Option::None,
-        }
+        Self { mode: None, iops: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::DiskIopsConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::DiskIopsConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Mode", "Iops"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.mode,
-                            "Mode",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::DiskIopsConfigurationMode,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(&mut value.iops, "Iops", crate::json::JsonReader::long)?
-                }
+                0 => reader.member(&mut value.mode, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.iops, JsonReader::long)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::FileSystem {
+impl ReadInPlace for crate::types::FileSystem {
     #[inline]
     fn empty() -> Self {
         Self {
-            owner_id: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            file_system_id: ::std::option::Option::None,
-            file_system_type: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
-            storage_capacity: ::std::option::Option::None,
-            storage_type: ::std::option::Option::None,
-            vpc_id: ::std::option::Option::None,
-            subnet_ids: ::std::option::Option::None,
-            network_interface_ids: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            kms_key_id: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            windows_configuration: ::std::option::Option::None,
-            lustre_configuration: ::std::option::Option::None,
-            administrative_actions: ::std::option::Option::None,
-            ontap_configuration: ::std::option::Option::None,
-            file_system_type_version: ::std::option::Option::None,
-            open_zfs_configuration: ::std::option::Option::None,
-            network_type: ::std::option::Option::None,
+            owner_id: None,
+            creation_time: None,
+            file_system_id: None,
+            file_system_type: None,
+            lifecycle: None,
+            failure_details: None,
+            storage_capacity: None,
+            storage_type: None,
+            vpc_id: None,
+            subnet_ids: None,
+            network_interface_ids: None,
+            dns_name: None,
+            kms_key_id: None,
+            resource_arn: None,
+            tags: None,
+            windows_configuration: None,
+            lustre_configuration: None,
+            administrative_actions: None,
+            ontap_configuration: None,
+            file_system_type_version: None,
+            open_zfs_configuration: None,
+            network_type: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::FileSystem {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::FileSystem {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "OwnerId",
             "CreationTime",
@@ -2806,226 +1767,88 @@ impl crate::json::DeserializeJson for crate::types::FileSystem {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 23];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.owner_id,
-                            "OwnerId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.creation_time,
-                            "CreationTime",
-                            crate::json::JsonReader::epoch_seconds,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.file_system_id,
-                            "FileSystemId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.file_system_type,
-                            "FileSystemType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::FileSystemType,
-                            >,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.lifecycle,
-                            "Lifecycle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::FileSystemLifecycle,
-                            >,
-                        )?
-                }
-                5u16 => {
-                    reader.member_in_place(&mut value.failure_details, "FailureDetails")?
-                }
-                6u16 => {
-                    reader
-                        .member(
-                            &mut value.storage_capacity,
-                            "StorageCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                7u16 => {
-                    reader
-                        .member(
-                            &mut value.storage_type,
-                            "StorageType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::StorageType,
-                            >,
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.vpc_id,
-                            "VpcId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                9u16 => reader.member(&mut value.subnet_ids, "SubnetIds", de_subnet_ids)?,
-                10u16 => {
+                0 => reader.member(&mut value.owner_id, JsonReader::string)?,
+                1 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
+                2 => reader.member(&mut value.file_system_id, JsonReader::string)?,
+                3 => reader.member(&mut value.file_system_type, JsonReader::enum_value)?,
+                4 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
+                5 => reader.member_in_place(&mut value.failure_details)?,
+                6 => reader.member(&mut value.storage_capacity, JsonReader::int)?,
+                7 => reader.member(&mut value.storage_type, JsonReader::enum_value)?,
+                8 => reader.member(&mut value.vpc_id, JsonReader::string)?,
+                9 => reader.member(&mut value.subnet_ids, de_subnet_ids)?,
+                10 => {
                     reader
                         .member(
                             &mut value.network_interface_ids,
-                            "NetworkInterfaceIds",
                             de_network_interface_ids,
                         )?
                 }
-                11u16 => {
-                    reader
-                        .member(
-                            &mut value.dns_name,
-                            "DNSName",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.kms_key_id,
-                            "KmsKeyId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                13u16 => {
-                    reader
-                        .member(
-                            &mut value.resource_arn,
-                            "ResourceARN",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                14u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
-                15u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.windows_configuration,
-                            "WindowsConfiguration",
-                        )?
-                }
-                16u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.lustre_configuration,
-                            "LustreConfiguration",
-                        )?
-                }
-                17u16 => {
+                11 => reader.member(&mut value.dns_name, JsonReader::string)?,
+                12 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
+                13 => reader.member(&mut value.resource_arn, JsonReader::string)?,
+                14 => reader.member(&mut value.tags, de_tags)?,
+                15 => reader.member_in_place(&mut value.windows_configuration)?,
+                16 => reader.member_in_place(&mut value.lustre_configuration)?,
+                17 => {
                     reader
                         .member(
                             &mut value.administrative_actions,
-                            "AdministrativeActions",
                             de_administrative_actions,
                         )?
                 }
-                18u16 => {
+                18 => reader.member_in_place(&mut value.ontap_configuration)?,
+                19 => {
                     reader
-                        .member_in_place(
-                            &mut value.ontap_configuration,
-                            "OntapConfiguration",
-                        )?
+                        .member(&mut value.file_system_type_version, JsonReader::string)?
                 }
-                19u16 => {
-                    reader
-                        .member(
-                            &mut value.file_system_type_version,
-                            "FileSystemTypeVersion",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                20u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.open_zfs_configuration,
-                            "OpenZFSConfiguration",
-                        )?
-                }
-                21u16 => {
-                    reader
-                        .member(
-                            &mut value.network_type,
-                            "NetworkType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::NetworkType,
-                            >,
-                        )?
-                }
+                20 => reader.member_in_place(&mut value.open_zfs_configuration)?,
+                21 => reader.member(&mut value.network_type, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::FileSystemEndpoint {
+impl ReadInPlace for crate::types::FileSystemEndpoint {
     #[inline]
     fn empty() -> Self {
         Self {
-            dns_name: ::std::option::Option::None,
-            ip_addresses: ::std::option::Option::None,
-            ipv6_addresses: ::std::option::Option::None,
+            dns_name: None,
+            ip_addresses: None,
+            ipv6_addresses: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::FileSystemEndpoint {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["DNSName", "IpAddresses", "Ipv6Addresses"];
         static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 4];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => reader.member(&mut value.dns_name, JsonReader::string)?,
+                1 => {
                     reader
-                        .member(
-                            &mut value.dns_name,
-                            "DNSName",
-                            crate::json::JsonReader::string,
-                        )?
+                        .member(&mut value.ip_addresses, de_ontap_endpoint_ip_addresses)?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.ip_addresses,
-                            "IpAddresses",
-                            de_ontap_endpoint_ip_addresses,
-                        )?
-                }
-                2u16 => {
+                2 => {
                     reader
                         .member(
                             &mut value.ipv6_addresses,
-                            "Ipv6Addresses",
                             de_ontap_endpoint_ip_addresses,
                         )?
                 }
@@ -3033,431 +1856,333 @@ impl crate::json::DeserializeJson for crate::types::FileSystemEndpoint {
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::FileSystemEndpoints {
+impl ReadInPlace for crate::types::FileSystemEndpoints {
     #[inline]
     fn empty() -> Self {
         Self {
-            intercluster: ::std::option::Option::None,
-            management: ::std::option::Option::None,
+            intercluster: None,
+            management: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::FileSystemEndpoints {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::FileSystemEndpoints {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Intercluster", "Management"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => reader.member_in_place(&mut value.intercluster, "Intercluster")?,
-                1u16 => reader.member_in_place(&mut value.management, "Management")?,
+                0 => reader.member_in_place(&mut value.intercluster)?,
+                1 => reader.member_in_place(&mut value.management)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::FileSystemFailureDetails {
+impl ReadInPlace for crate::types::FileSystemFailureDetails {
     #[inline]
     fn empty() -> Self {
-        Self {
-            message: ::std::option::Option::None,
-        }
+        Self { message: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::FileSystemFailureDetails {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::FileSystemFailureDetails {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::FileSystemLustreMetadataConfiguration {
+impl ReadInPlace for crate::types::FileSystemLustreMetadataConfiguration {
     #[inline]
     fn empty() -> Self {
-        Self {
-            iops: ::std::option::Option::None,
-            mode: ::std::option::Option::None,
-        }
+        Self { iops: None, mode: None }
     }
 }
-impl crate::json::DeserializeJson
-for crate::types::FileSystemLustreMetadataConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::FileSystemLustreMetadataConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Iops", "Mode"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader.member(&mut value.iops, "Iops", crate::json::JsonReader::int)?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.mode,
-                            "Mode",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::MetadataConfigurationMode,
-                            >,
-                        )?
-                }
+                0 => reader.member(&mut value.iops, JsonReader::int)?,
+                1 => reader.member(&mut value.mode, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::FileSystemNotFound {
+impl ReadInPlace for crate::types::FileSystemNotFound {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::FileSystemNotFound {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::FileSystemNotFound {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::Filter {
+impl ReadInPlace for crate::types::Filter {
     #[inline]
     fn empty() -> Self {
-        Self {
-            name: ::std::option::Option::None,
-            values: ::std::option::Option::None,
-        }
+        Self { name: None, values: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::Filter {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::Filter {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Name", "Values"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.name,
-                            "Name",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::FilterName,
-                            >,
-                        )?
-                }
-                1u16 => reader.member(&mut value.values, "Values", de_filter_values)?,
+                0 => reader.member(&mut value.name, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.values, de_filter_values)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::IncompatibleParameterError {
+impl ReadInPlace for crate::types::IncompatibleParameterError {
     #[inline]
     fn empty() -> Self {
         Self {
-            parameter: ::std::option::Option::None,
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            parameter: None,
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::IncompatibleParameterError {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::IncompatibleParameterError {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Parameter", "Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.parameter,
-                            "Parameter",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.parameter, JsonReader::string)?,
+                1 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::IncompatibleRegionForMultiAz {
+impl ReadInPlace for crate::types::IncompatibleRegionForMultiAz {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::IncompatibleRegionForMultiAz {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::IncompatibleRegionForMultiAz {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::InternalServerError {
+impl ReadInPlace for crate::types::InternalServerError {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::InternalServerError {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::InternalServerError {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::InvalidDestinationKmsKey {
+impl ReadInPlace for crate::types::InvalidDestinationKmsKey {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::InvalidDestinationKmsKey {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::InvalidDestinationKmsKey {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::InvalidNetworkSettings {
+impl ReadInPlace for crate::types::InvalidNetworkSettings {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            invalid_subnet_id: ::std::option::Option::None,
-            invalid_security_group_id: ::std::option::Option::None,
-            invalid_route_table_id: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            invalid_subnet_id: None,
+            invalid_security_group_id: None,
+            invalid_route_table_id: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::InvalidNetworkSettings {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "Message",
             "InvalidSubnetId",
@@ -3468,253 +2193,193 @@ impl crate::json::DeserializeJson for crate::types::InvalidNetworkSettings {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 5];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.invalid_subnet_id,
-                            "InvalidSubnetId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
+                0 => reader.member(&mut value.message, JsonReader::string)?,
+                1 => reader.member(&mut value.invalid_subnet_id, JsonReader::string)?,
+                2 => {
                     reader
                         .member(
                             &mut value.invalid_security_group_id,
-                            "InvalidSecurityGroupId",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.invalid_route_table_id,
-                            "InvalidRouteTableId",
-                            crate::json::JsonReader::string,
-                        )?
+                3 => {
+                    reader.member(&mut value.invalid_route_table_id, JsonReader::string)?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::InvalidPerUnitStorageThroughput {
+impl ReadInPlace for crate::types::InvalidPerUnitStorageThroughput {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::InvalidPerUnitStorageThroughput {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::InvalidPerUnitStorageThroughput {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::InvalidRegion {
+impl ReadInPlace for crate::types::InvalidRegion {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::InvalidRegion {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::InvalidRegion {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::InvalidSourceKmsKey {
+impl ReadInPlace for crate::types::InvalidSourceKmsKey {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::InvalidSourceKmsKey {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::InvalidSourceKmsKey {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::LifecycleTransitionReason {
+impl ReadInPlace for crate::types::LifecycleTransitionReason {
     #[inline]
     fn empty() -> Self {
-        Self {
-            message: ::std::option::Option::None,
-        }
+        Self { message: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::LifecycleTransitionReason {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::LifecycleTransitionReason {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::LustreFileSystemConfiguration {
+impl ReadInPlace for crate::types::LustreFileSystemConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            data_repository_configuration: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            per_unit_storage_throughput: ::std::option::Option::None,
-            mount_name: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            drive_cache_type: ::std::option::Option::None,
-            data_compression_type: ::std::option::Option::None,
-            log_configuration: ::std::option::Option::None,
-            root_squash_configuration: ::std::option::Option::None,
-            metadata_configuration: ::std::option::Option::None,
-            efa_enabled: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            data_read_cache_configuration: ::std::option::Option::None,
+            weekly_maintenance_start_time: None,
+            data_repository_configuration: None,
+            deployment_type: None,
+            per_unit_storage_throughput: None,
+            mount_name: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            drive_cache_type: None,
+            data_compression_type: None,
+            log_configuration: None,
+            root_squash_configuration: None,
+            metadata_configuration: None,
+            efa_enabled: None,
+            throughput_capacity: None,
+            data_read_cache_configuration: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::LustreFileSystemConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "WeeklyMaintenanceStartTime",
             "DataRepositoryConfiguration",
@@ -3737,473 +2402,297 @@ impl crate::json::DeserializeJson for crate::types::LustreFileSystemConfiguratio
             ::std::sync::atomic::AtomicU16::new(0)
         }; 17];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.weekly_maintenance_start_time,
-                            "WeeklyMaintenanceStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                1u16 => {
+                1 => reader.member_in_place(&mut value.data_repository_configuration)?,
+                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
+                3 => {
                     reader
-                        .member_in_place(
-                            &mut value.data_repository_configuration,
-                            "DataRepositoryConfiguration",
-                        )?
+                        .member(&mut value.per_unit_storage_throughput, JsonReader::int)?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.deployment_type,
-                            "DeploymentType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::LustreDeploymentType,
-                            >,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.per_unit_storage_throughput,
-                            "PerUnitStorageThroughput",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.mount_name,
-                            "MountName",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                5u16 => {
+                4 => reader.member(&mut value.mount_name, JsonReader::string)?,
+                5 => {
                     reader
                         .member(
                             &mut value.daily_automatic_backup_start_time,
-                            "DailyAutomaticBackupStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                6u16 => {
+                6 => {
                     reader
                         .member(
                             &mut value.automatic_backup_retention_days,
-                            "AutomaticBackupRetentionDays",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                7u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.drive_cache_type,
-                            "DriveCacheType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::DriveCacheType,
-                            >,
-                        )?
-                }
-                9u16 => {
+                7 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
+                8 => reader.member(&mut value.drive_cache_type, JsonReader::enum_value)?,
+                9 => {
                     reader
                         .member(
                             &mut value.data_compression_type,
-                            "DataCompressionType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::DataCompressionType,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                10u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.log_configuration,
-                            "LogConfiguration",
-                        )?
-                }
-                11u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.root_squash_configuration,
-                            "RootSquashConfiguration",
-                        )?
-                }
-                12u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.metadata_configuration,
-                            "MetadataConfiguration",
-                        )?
-                }
-                13u16 => {
-                    reader
-                        .member(
-                            &mut value.efa_enabled,
-                            "EfaEnabled",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                14u16 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity,
-                            "ThroughputCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                15u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.data_read_cache_configuration,
-                            "DataReadCacheConfiguration",
-                        )?
-                }
+                10 => reader.member_in_place(&mut value.log_configuration)?,
+                11 => reader.member_in_place(&mut value.root_squash_configuration)?,
+                12 => reader.member_in_place(&mut value.metadata_configuration)?,
+                13 => reader.member(&mut value.efa_enabled, JsonReader::boolean)?,
+                14 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
+                15 => reader.member_in_place(&mut value.data_read_cache_configuration)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::LustreLogConfiguration {
+impl ReadInPlace for crate::types::LustreLogConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            level: ::std::option::Option::None,
-            destination: ::std::option::Option::None,
+            level: None,
+            destination: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::LustreLogConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::LustreLogConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Level", "Destination"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.level,
-                            "Level",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::LustreAccessAuditLogLevel,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.destination,
-                            "Destination",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.level, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.destination, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::LustreLogCreateConfiguration {
+impl ReadInPlace for crate::types::LustreLogCreateConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            level: ::std::option::Option::None,
-            destination: ::std::option::Option::None,
+            level: None,
+            destination: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::LustreLogCreateConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::LustreLogCreateConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Level", "Destination"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.level,
-                            "Level",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::LustreAccessAuditLogLevel,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.destination,
-                            "Destination",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.level, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.destination, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::LustreReadCacheConfiguration {
+impl ReadInPlace for crate::types::LustreReadCacheConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            sizing_mode: ::std::option::Option::None,
-            size_gi_b: ::std::option::Option::None,
+            sizing_mode: None,
+            size_gi_b: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::LustreReadCacheConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::LustreReadCacheConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.sizing_mode,
-                            "SizingMode",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::LustreReadCacheSizingMode,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.size_gi_b,
-                            "SizeGiB",
-                            crate::json::JsonReader::int,
-                        )?
-                }
+                0 => reader.member(&mut value.sizing_mode, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.size_gi_b, JsonReader::int)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::LustreRootSquashConfiguration {
+impl ReadInPlace for crate::types::LustreRootSquashConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            root_squash: ::std::option::Option::None,
-            no_squash_nids: ::std::option::Option::None,
+            root_squash: None,
+            no_squash_nids: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::LustreRootSquashConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::LustreRootSquashConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["RootSquash", "NoSquashNids"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.root_squash,
-                            "RootSquash",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.no_squash_nids,
-                            "NoSquashNids",
-                            de_lustre_no_squash_nids,
-                        )?
-                }
+                0 => reader.member(&mut value.root_squash, JsonReader::string)?,
+                1 => reader.member(&mut value.no_squash_nids, de_lustre_no_squash_nids)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::MissingFileSystemConfiguration {
+impl ReadInPlace for crate::types::MissingFileSystemConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::MissingFileSystemConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::MissingFileSystemConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::MissingVolumeConfiguration {
+impl ReadInPlace for crate::types::MissingVolumeConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::MissingVolumeConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::MissingVolumeConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OntapFileSystemConfiguration {
+impl ReadInPlace for crate::types::OntapFileSystemConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            automatic_backup_retention_days: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            endpoint_ip_address_range: ::std::option::Option::None,
-            endpoints: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            route_table_ids: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            fsx_admin_password: ::std::option::Option::None,
-            ha_pairs: ::std::option::Option::None,
-            throughput_capacity_per_ha_pair: ::std::option::Option::None,
-            endpoint_ipv6_address_range: ::std::option::Option::None,
+            automatic_backup_retention_days: None,
+            daily_automatic_backup_start_time: None,
+            deployment_type: None,
+            endpoint_ip_address_range: None,
+            endpoints: None,
+            disk_iops_configuration: None,
+            preferred_subnet_id: None,
+            route_table_ids: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            fsx_admin_password: None,
+            ha_pairs: None,
+            throughput_capacity_per_ha_pair: None,
+            endpoint_ipv6_address_range: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OntapFileSystemConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "AutomaticBackupRetentionDays",
             "DailyAutomaticBackupStartTime",
@@ -4224,157 +2713,102 @@ impl crate::json::DeserializeJson for crate::types::OntapFileSystemConfiguration
             ::std::sync::atomic::AtomicU16::new(0)
         }; 15];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.automatic_backup_retention_days,
-                            "AutomaticBackupRetentionDays",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                1u16 => {
+                1 => {
                     reader
                         .member(
                             &mut value.daily_automatic_backup_start_time,
-                            "DailyAutomaticBackupStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.deployment_type,
-                            "DeploymentType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OntapDeploymentType,
-                            >,
-                        )?
-                }
-                3u16 => {
+                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
+                3 => {
                     reader
                         .member(
                             &mut value.endpoint_ip_address_range,
-                            "EndpointIpAddressRange",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                4u16 => reader.member_in_place(&mut value.endpoints, "Endpoints")?,
-                5u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.disk_iops_configuration,
-                            "DiskIopsConfiguration",
-                        )?
-                }
-                6u16 => {
-                    reader
-                        .member(
-                            &mut value.preferred_subnet_id,
-                            "PreferredSubnetId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                7u16 => {
-                    reader
-                        .member(
-                            &mut value.route_table_ids,
-                            "RouteTableIds",
-                            de_route_table_ids,
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity,
-                            "ThroughputCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                9u16 => {
+                4 => reader.member_in_place(&mut value.endpoints)?,
+                5 => reader.member_in_place(&mut value.disk_iops_configuration)?,
+                6 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
+                7 => reader.member(&mut value.route_table_ids, de_route_table_ids)?,
+                8 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
+                9 => {
                     reader
                         .member(
                             &mut value.weekly_maintenance_start_time,
-                            "WeeklyMaintenanceStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                10u16 => {
+                10 => {
                     reader
-                        .member(
-                            &mut value.fsx_admin_password,
-                            "FsxAdminPassword",
-                            crate::json::JsonReader::string,
-                        )
-                        .map_err(crate::json::DeserializeError::redacted)?
+                        .member(&mut value.fsx_admin_password, JsonReader::string)
+                        .map_err(DeserializeError::redacted)?
                 }
-                11u16 => {
-                    reader
-                        .member(
-                            &mut value.ha_pairs,
-                            "HAPairs",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                12u16 => {
+                11 => reader.member(&mut value.ha_pairs, JsonReader::int)?,
+                12 => {
                     reader
                         .member(
                             &mut value.throughput_capacity_per_ha_pair,
-                            "ThroughputCapacityPerHAPair",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                13u16 => {
+                13 => {
                     reader
                         .member(
                             &mut value.endpoint_ipv6_address_range,
-                            "EndpointIpv6AddressRange",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OntapVolumeConfiguration {
+impl ReadInPlace for crate::types::OntapVolumeConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            flex_cache_endpoint_type: ::std::option::Option::None,
-            junction_path: ::std::option::Option::None,
-            security_style: ::std::option::Option::None,
-            size_in_megabytes: ::std::option::Option::None,
-            storage_efficiency_enabled: ::std::option::Option::None,
-            storage_virtual_machine_id: ::std::option::Option::None,
-            storage_virtual_machine_root: ::std::option::Option::None,
-            tiering_policy: ::std::option::Option::None,
-            uuid: ::std::option::Option::None,
-            ontap_volume_type: ::std::option::Option::None,
-            snapshot_policy: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            snaplock_configuration: ::std::option::Option::None,
-            volume_style: ::std::option::Option::None,
-            aggregate_configuration: ::std::option::Option::None,
-            size_in_bytes: ::std::option::Option::None,
+            flex_cache_endpoint_type: None,
+            junction_path: None,
+            security_style: None,
+            size_in_megabytes: None,
+            storage_efficiency_enabled: None,
+            storage_virtual_machine_id: None,
+            storage_virtual_machine_root: None,
+            tiering_policy: None,
+            uuid: None,
+            ontap_volume_type: None,
+            snapshot_policy: None,
+            copy_tags_to_backups: None,
+            snaplock_configuration: None,
+            volume_style: None,
+            aggregate_configuration: None,
+            size_in_bytes: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OntapVolumeConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "FlexCacheEndpointType",
             "JunctionPath",
@@ -4397,221 +2831,115 @@ impl crate::json::DeserializeJson for crate::types::OntapVolumeConfiguration {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 17];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.flex_cache_endpoint_type,
-                            "FlexCacheEndpointType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::FlexCacheEndpointType,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.junction_path,
-                            "JunctionPath",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.security_style,
-                            "SecurityStyle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::SecurityStyle,
-                            >,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.size_in_megabytes,
-                            "SizeInMegabytes",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                4u16 => {
+                1 => reader.member(&mut value.junction_path, JsonReader::string)?,
+                2 => reader.member(&mut value.security_style, JsonReader::enum_value)?,
+                3 => reader.member(&mut value.size_in_megabytes, JsonReader::int)?,
+                4 => {
                     reader
                         .member(
                             &mut value.storage_efficiency_enabled,
-                            "StorageEfficiencyEnabled",
-                            crate::json::JsonReader::boolean,
+                            JsonReader::boolean,
                         )?
                 }
-                5u16 => {
+                5 => {
                     reader
                         .member(
                             &mut value.storage_virtual_machine_id,
-                            "StorageVirtualMachineId",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                6u16 => {
+                6 => {
                     reader
                         .member(
                             &mut value.storage_virtual_machine_root,
-                            "StorageVirtualMachineRoot",
-                            crate::json::JsonReader::boolean,
+                            JsonReader::boolean,
                         )?
                 }
-                7u16 => {
-                    reader.member_in_place(&mut value.tiering_policy, "TieringPolicy")?
+                7 => reader.member_in_place(&mut value.tiering_policy)?,
+                8 => reader.member(&mut value.uuid, JsonReader::string)?,
+                9 => reader.member(&mut value.ontap_volume_type, JsonReader::enum_value)?,
+                10 => reader.member(&mut value.snapshot_policy, JsonReader::string)?,
+                11 => {
+                    reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?
                 }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.uuid,
-                            "UUID",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member(
-                            &mut value.ontap_volume_type,
-                            "OntapVolumeType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OntapVolumeType,
-                            >,
-                        )?
-                }
-                10u16 => {
-                    reader
-                        .member(
-                            &mut value.snapshot_policy,
-                            "SnapshotPolicy",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                11u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                12u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.snaplock_configuration,
-                            "SnaplockConfiguration",
-                        )?
-                }
-                13u16 => {
-                    reader
-                        .member(
-                            &mut value.volume_style,
-                            "VolumeStyle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::VolumeStyle,
-                            >,
-                        )?
-                }
-                14u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.aggregate_configuration,
-                            "AggregateConfiguration",
-                        )?
-                }
-                15u16 => {
-                    reader
-                        .member(
-                            &mut value.size_in_bytes,
-                            "SizeInBytes",
-                            crate::json::JsonReader::long,
-                        )?
-                }
+                12 => reader.member_in_place(&mut value.snaplock_configuration)?,
+                13 => reader.member(&mut value.volume_style, JsonReader::enum_value)?,
+                14 => reader.member_in_place(&mut value.aggregate_configuration)?,
+                15 => reader.member(&mut value.size_in_bytes, JsonReader::long)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsClientConfiguration {
+impl ReadInPlace for crate::types::OpenZfsClientConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            clients: ::std::option::Option::None,
-            options: ::std::option::Option::None,
+            clients: None,
+            options: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OpenZfsClientConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsClientConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Clients", "Options"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.clients,
-                            "Clients",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.options,
-                            "Options",
-                            de_open_zfs_nfs_export_options,
-                        )?
-                }
+                0 => reader.member(&mut value.clients, JsonReader::string)?,
+                1 => reader.member(&mut value.options, de_open_zfs_nfs_export_options)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsCreateRootVolumeConfiguration {
+impl ReadInPlace for crate::types::OpenZfsCreateRootVolumeConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            record_size_ki_b: ::std::option::Option::None,
-            data_compression_type: ::std::option::Option::None,
-            nfs_exports: ::std::option::Option::None,
-            user_and_group_quotas: ::std::option::Option::None,
-            copy_tags_to_snapshots: ::std::option::Option::None,
-            read_only: ::std::option::Option::None,
+            record_size_ki_b: None,
+            data_compression_type: None,
+            nfs_exports: None,
+            user_and_group_quotas: None,
+            copy_tags_to_snapshots: None,
+            read_only: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::types::OpenZfsCreateRootVolumeConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsCreateRootVolumeConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "RecordSizeKiB",
             "DataCompressionType",
@@ -4624,100 +2952,69 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 7];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.record_size_ki_b,
-                            "RecordSizeKiB",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                1u16 => {
+                0 => reader.member(&mut value.record_size_ki_b, JsonReader::int)?,
+                1 => {
                     reader
                         .member(
                             &mut value.data_compression_type,
-                            "DataCompressionType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsDataCompressionType,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.nfs_exports,
-                            "NfsExports",
-                            de_open_zfs_nfs_exports,
-                        )?
-                }
-                3u16 => {
+                2 => reader.member(&mut value.nfs_exports, de_open_zfs_nfs_exports)?,
+                3 => {
                     reader
                         .member(
                             &mut value.user_and_group_quotas,
-                            "UserAndGroupQuotas",
                             de_open_zfs_user_and_group_quotas,
                         )?
                 }
-                4u16 => {
+                4 => {
                     reader
-                        .member(
-                            &mut value.copy_tags_to_snapshots,
-                            "CopyTagsToSnapshots",
-                            crate::json::JsonReader::boolean,
-                        )?
+                        .member(&mut value.copy_tags_to_snapshots, JsonReader::boolean)?
                 }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.read_only,
-                            "ReadOnly",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
+                5 => reader.member(&mut value.read_only, JsonReader::boolean)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsFileSystemConfiguration {
+impl ReadInPlace for crate::types::OpenZfsFileSystemConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            copy_tags_to_volumes: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            root_volume_id: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            endpoint_ip_address_range: ::std::option::Option::None,
-            endpoint_ipv6_address_range: ::std::option::Option::None,
-            route_table_ids: ::std::option::Option::None,
-            endpoint_ip_address: ::std::option::Option::None,
-            endpoint_ipv6_address: ::std::option::Option::None,
-            read_cache_configuration: ::std::option::Option::None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            copy_tags_to_volumes: None,
+            daily_automatic_backup_start_time: None,
+            deployment_type: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            disk_iops_configuration: None,
+            root_volume_id: None,
+            preferred_subnet_id: None,
+            endpoint_ip_address_range: None,
+            endpoint_ipv6_address_range: None,
+            route_table_ids: None,
+            endpoint_ip_address: None,
+            endpoint_ipv6_address: None,
+            read_cache_configuration: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsFileSystemConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "AutomaticBackupRetentionDays",
             "CopyTagsToBackups",
@@ -4740,175 +3037,92 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsFileSystemConfigurati
             ::std::sync::atomic::AtomicU16::new(0)
         }; 17];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.automatic_backup_retention_days,
-                            "AutomaticBackupRetentionDays",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_volumes,
-                            "CopyTagsToVolumes",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                3u16 => {
+                1 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
+                2 => reader.member(&mut value.copy_tags_to_volumes, JsonReader::boolean)?,
+                3 => {
                     reader
                         .member(
                             &mut value.daily_automatic_backup_start_time,
-                            "DailyAutomaticBackupStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.deployment_type,
-                            "DeploymentType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsDeploymentType,
-                            >,
-                        )?
-                }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity,
-                            "ThroughputCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                6u16 => {
+                4 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
+                5 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
+                6 => {
                     reader
                         .member(
                             &mut value.weekly_maintenance_start_time,
-                            "WeeklyMaintenanceStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                7u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.disk_iops_configuration,
-                            "DiskIopsConfiguration",
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.root_volume_id,
-                            "RootVolumeId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member(
-                            &mut value.preferred_subnet_id,
-                            "PreferredSubnetId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                10u16 => {
+                7 => reader.member_in_place(&mut value.disk_iops_configuration)?,
+                8 => reader.member(&mut value.root_volume_id, JsonReader::string)?,
+                9 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
+                10 => {
                     reader
                         .member(
                             &mut value.endpoint_ip_address_range,
-                            "EndpointIpAddressRange",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                11u16 => {
+                11 => {
                     reader
                         .member(
                             &mut value.endpoint_ipv6_address_range,
-                            "EndpointIpv6AddressRange",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                12u16 => {
-                    reader
-                        .member(
-                            &mut value.route_table_ids,
-                            "RouteTableIds",
-                            de_route_table_ids,
-                        )?
+                12 => reader.member(&mut value.route_table_ids, de_route_table_ids)?,
+                13 => reader.member(&mut value.endpoint_ip_address, JsonReader::string)?,
+                14 => {
+                    reader.member(&mut value.endpoint_ipv6_address, JsonReader::string)?
                 }
-                13u16 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ip_address,
-                            "EndpointIpAddress",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                14u16 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ipv6_address,
-                            "EndpointIpv6Address",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                15u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.read_cache_configuration,
-                            "ReadCacheConfiguration",
-                        )?
-                }
+                15 => reader.member_in_place(&mut value.read_cache_configuration)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsNfsExport {
+impl ReadInPlace for crate::types::OpenZfsNfsExport {
     #[inline]
     fn empty() -> Self {
         Self {
-            client_configurations: ::std::option::Option::None,
+            client_configurations: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsNfsExport {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["ClientConfigurations"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.client_configurations,
-                            "ClientConfigurations",
                             de_open_zfs_client_configurations,
                         )?
                 }
@@ -4916,207 +3130,154 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsNfsExport {
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsOriginSnapshotConfiguration {
+impl ReadInPlace for crate::types::OpenZfsOriginSnapshotConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            snapshot_arn: ::std::option::Option::None,
-            copy_strategy: ::std::option::Option::None,
+            snapshot_arn: None,
+            copy_strategy: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OpenZfsOriginSnapshotConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsOriginSnapshotConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["SnapshotARN", "CopyStrategy"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.snapshot_arn,
-                            "SnapshotARN",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_strategy,
-                            "CopyStrategy",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsCopyStrategy,
-                            >,
-                        )?
-                }
+                0 => reader.member(&mut value.snapshot_arn, JsonReader::string)?,
+                1 => reader.member(&mut value.copy_strategy, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsReadCacheConfiguration {
+impl ReadInPlace for crate::types::OpenZfsReadCacheConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            sizing_mode: ::std::option::Option::None,
-            size_gi_b: ::std::option::Option::None,
+            sizing_mode: None,
+            size_gi_b: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OpenZfsReadCacheConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsReadCacheConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.sizing_mode,
-                            "SizingMode",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsReadCacheSizingMode,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.size_gi_b,
-                            "SizeGiB",
-                            crate::json::JsonReader::int,
-                        )?
-                }
+                0 => reader.member(&mut value.sizing_mode, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.size_gi_b, JsonReader::int)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsUserOrGroupQuota {
+impl ReadInPlace for crate::types::OpenZfsUserOrGroupQuota {
     #[inline]
     fn empty() -> Self {
         Self {
-            r#type: ::std::option::Option::None,
-            id: ::std::option::Option::None,
-            storage_capacity_quota_gi_b: ::std::option::Option::None,
+            r#type: None,
+            id: None,
+            storage_capacity_quota_gi_b: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Type", "Id", "StorageCapacityQuotaGiB"];
         static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 4];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.id, JsonReader::int)?,
+                2 => {
                     reader
-                        .member(
-                            &mut value.r#type,
-                            "Type",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsQuotaType,
-                            >,
-                        )?
-                }
-                1u16 => reader.member(&mut value.id, "Id", crate::json::JsonReader::int)?,
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.storage_capacity_quota_gi_b,
-                            "StorageCapacityQuotaGiB",
-                            crate::json::JsonReader::int,
-                        )?
+                        .member(&mut value.storage_capacity_quota_gi_b, JsonReader::int)?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::OpenZfsVolumeConfiguration {
+impl ReadInPlace for crate::types::OpenZfsVolumeConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            parent_volume_id: ::std::option::Option::None,
-            volume_path: ::std::option::Option::None,
-            storage_capacity_reservation_gi_b: ::std::option::Option::None,
-            storage_capacity_quota_gi_b: ::std::option::Option::None,
-            record_size_ki_b: ::std::option::Option::None,
-            data_compression_type: ::std::option::Option::None,
-            copy_tags_to_snapshots: ::std::option::Option::None,
-            origin_snapshot: ::std::option::Option::None,
-            read_only: ::std::option::Option::None,
-            nfs_exports: ::std::option::Option::None,
-            user_and_group_quotas: ::std::option::Option::None,
-            restore_to_snapshot: ::std::option::Option::None,
-            delete_intermediate_snaphots: ::std::option::Option::None,
-            delete_cloned_volumes: ::std::option::Option::None,
-            delete_intermediate_data: ::std::option::Option::None,
-            source_snapshot_arn: ::std::option::Option::None,
-            destination_snapshot: ::std::option::Option::None,
-            copy_strategy: ::std::option::Option::None,
+            parent_volume_id: None,
+            volume_path: None,
+            storage_capacity_reservation_gi_b: None,
+            storage_capacity_quota_gi_b: None,
+            record_size_ki_b: None,
+            data_compression_type: None,
+            copy_tags_to_snapshots: None,
+            origin_snapshot: None,
+            read_only: None,
+            nfs_exports: None,
+            user_and_group_quotas: None,
+            restore_to_snapshot: None,
+            delete_intermediate_snaphots: None,
+            delete_cloned_volumes: None,
+            delete_intermediate_data: None,
+            source_snapshot_arn: None,
+            destination_snapshot: None,
+            copy_strategy: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "ParentVolumeId",
             "VolumePath",
@@ -5141,233 +3302,126 @@ impl crate::json::DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 19];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.parent_volume_id,
-                            "ParentVolumeId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.volume_path,
-                            "VolumePath",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
+                0 => reader.member(&mut value.parent_volume_id, JsonReader::string)?,
+                1 => reader.member(&mut value.volume_path, JsonReader::string)?,
+                2 => {
                     reader
                         .member(
                             &mut value.storage_capacity_reservation_gi_b,
-                            "StorageCapacityReservationGiB",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                3u16 => {
+                3 => {
                     reader
-                        .member(
-                            &mut value.storage_capacity_quota_gi_b,
-                            "StorageCapacityQuotaGiB",
-                            crate::json::JsonReader::int,
-                        )?
+                        .member(&mut value.storage_capacity_quota_gi_b, JsonReader::int)?
                 }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.record_size_ki_b,
-                            "RecordSizeKiB",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                5u16 => {
+                4 => reader.member(&mut value.record_size_ki_b, JsonReader::int)?,
+                5 => {
                     reader
                         .member(
                             &mut value.data_compression_type,
-                            "DataCompressionType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsDataCompressionType,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                6u16 => {
+                6 => {
                     reader
-                        .member(
-                            &mut value.copy_tags_to_snapshots,
-                            "CopyTagsToSnapshots",
-                            crate::json::JsonReader::boolean,
-                        )?
+                        .member(&mut value.copy_tags_to_snapshots, JsonReader::boolean)?
                 }
-                7u16 => {
-                    reader.member_in_place(&mut value.origin_snapshot, "OriginSnapshot")?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.read_only,
-                            "ReadOnly",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member(
-                            &mut value.nfs_exports,
-                            "NfsExports",
-                            de_open_zfs_nfs_exports,
-                        )?
-                }
-                10u16 => {
+                7 => reader.member_in_place(&mut value.origin_snapshot)?,
+                8 => reader.member(&mut value.read_only, JsonReader::boolean)?,
+                9 => reader.member(&mut value.nfs_exports, de_open_zfs_nfs_exports)?,
+                10 => {
                     reader
                         .member(
                             &mut value.user_and_group_quotas,
-                            "UserAndGroupQuotas",
                             de_open_zfs_user_and_group_quotas,
                         )?
                 }
-                11u16 => {
-                    reader
-                        .member(
-                            &mut value.restore_to_snapshot,
-                            "RestoreToSnapshot",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                12u16 => {
+                11 => reader.member(&mut value.restore_to_snapshot, JsonReader::string)?,
+                12 => {
                     reader
                         .member(
                             &mut value.delete_intermediate_snaphots,
-                            "DeleteIntermediateSnaphots",
-                            crate::json::JsonReader::boolean,
+                            JsonReader::boolean,
                         )?
                 }
-                13u16 => {
-                    reader
-                        .member(
-                            &mut value.delete_cloned_volumes,
-                            "DeleteClonedVolumes",
-                            crate::json::JsonReader::boolean,
-                        )?
+                13 => {
+                    reader.member(&mut value.delete_cloned_volumes, JsonReader::boolean)?
                 }
-                14u16 => {
+                14 => {
                     reader
                         .member(
                             &mut value.delete_intermediate_data,
-                            "DeleteIntermediateData",
-                            crate::json::JsonReader::boolean,
+                            JsonReader::boolean,
                         )?
                 }
-                15u16 => {
-                    reader
-                        .member(
-                            &mut value.source_snapshot_arn,
-                            "SourceSnapshotARN",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                16u16 => {
-                    reader
-                        .member(
-                            &mut value.destination_snapshot,
-                            "DestinationSnapshot",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                17u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_strategy,
-                            "CopyStrategy",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::OpenZfsCopyStrategy,
-                            >,
-                        )?
-                }
+                15 => reader.member(&mut value.source_snapshot_arn, JsonReader::string)?,
+                16 => reader.member(&mut value.destination_snapshot, JsonReader::string)?,
+                17 => reader.member(&mut value.copy_strategy, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::RetentionPeriod {
+impl ReadInPlace for crate::types::RetentionPeriod {
     #[inline]
     fn empty() -> Self {
-        Self {
-            r#type: ::std::option::Option::None,
-            value: ::std::option::Option::None,
-        }
+        Self { r#type: None, value: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::RetentionPeriod {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::RetentionPeriod {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Type", "Value"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.r#type,
-                            "Type",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::RetentionPeriodType,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(&mut value.value, "Value", crate::json::JsonReader::int)?
-                }
+                0 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.value, JsonReader::int)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::SelfManagedActiveDirectoryAttributes {
+impl ReadInPlace for crate::types::SelfManagedActiveDirectoryAttributes {
     #[inline]
     fn empty() -> Self {
         Self {
-            domain_name: ::std::option::Option::None,
-            organizational_unit_distinguished_name: ::std::option::Option::None,
-            file_system_administrators_group: ::std::option::Option::None,
-            user_name: ::std::option::Option::None,
-            dns_ips: ::std::option::Option::None,
-            domain_join_service_account_secret: ::std::option::Option::None,
+            domain_name: None,
+            organizational_unit_distinguished_name: None,
+            file_system_administrators_group: None,
+            user_name: None,
+            dns_ips: None,
+            domain_join_service_account_secret: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::types::SelfManagedActiveDirectoryAttributes {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::SelfManagedActiveDirectoryAttributes {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "DomainName",
             "OrganizationalUnitDistinguishedName",
@@ -5380,83 +3434,63 @@ for crate::types::SelfManagedActiveDirectoryAttributes {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 7];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.domain_name,
-                            "DomainName",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
+                0 => reader.member(&mut value.domain_name, JsonReader::string)?,
+                1 => {
                     reader
                         .member(
                             &mut value.organizational_unit_distinguished_name,
-                            "OrganizationalUnitDistinguishedName",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                2u16 => {
+                2 => {
                     reader
                         .member(
                             &mut value.file_system_administrators_group,
-                            "FileSystemAdministratorsGroup",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.user_name,
-                            "UserName",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                4u16 => reader.member(&mut value.dns_ips, "DnsIps", de_dns_ips)?,
-                5u16 => {
+                3 => reader.member(&mut value.user_name, JsonReader::string)?,
+                4 => reader.member(&mut value.dns_ips, de_dns_ips)?,
+                5 => {
                     reader
                         .member(
                             &mut value.domain_join_service_account_secret,
-                            "DomainJoinServiceAccountSecret",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::SelfManagedActiveDirectoryConfiguration {
+impl ReadInPlace for crate::types::SelfManagedActiveDirectoryConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            domain_name: ::std::option::Option::None,
-            organizational_unit_distinguished_name: ::std::option::Option::None,
-            file_system_administrators_group: ::std::option::Option::None,
-            user_name: ::std::option::Option::None,
-            password: ::std::option::Option::None,
-            dns_ips: ::std::option::Option::None,
-            domain_join_service_account_secret: ::std::option::Option::None,
+            domain_name: None,
+            organizational_unit_distinguished_name: None,
+            file_system_administrators_group: None,
+            user_name: None,
+            password: None,
+            dns_ips: None,
+            domain_join_service_account_secret: None,
         }
     }
 }
-impl crate::json::DeserializeJson
-for crate::types::SelfManagedActiveDirectoryConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::SelfManagedActiveDirectoryConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "DomainName",
             "OrganizationalUnitDistinguishedName",
@@ -5470,144 +3504,103 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 8];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.domain_name,
-                            "DomainName",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
+                0 => reader.member(&mut value.domain_name, JsonReader::string)?,
+                1 => {
                     reader
                         .member(
                             &mut value.organizational_unit_distinguished_name,
-                            "OrganizationalUnitDistinguishedName",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                2u16 => {
+                2 => {
                     reader
                         .member(
                             &mut value.file_system_administrators_group,
-                            "FileSystemAdministratorsGroup",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                3u16 => {
+                3 => reader.member(&mut value.user_name, JsonReader::string)?,
+                4 => {
                     reader
-                        .member(
-                            &mut value.user_name,
-                            "UserName",
-                            crate::json::JsonReader::string,
-                        )?
+                        .member(&mut value.password, JsonReader::string)
+                        .map_err(DeserializeError::redacted)?
                 }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.password,
-                            "Password",
-                            crate::json::JsonReader::string,
-                        )
-                        .map_err(crate::json::DeserializeError::redacted)?
-                }
-                5u16 => reader.member(&mut value.dns_ips, "DnsIps", de_dns_ips)?,
-                6u16 => {
+                5 => reader.member(&mut value.dns_ips, de_dns_ips)?,
+                6 => {
                     reader
                         .member(
                             &mut value.domain_join_service_account_secret,
-                            "DomainJoinServiceAccountSecret",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::ServiceLimitExceeded {
+impl ReadInPlace for crate::types::ServiceLimitExceeded {
     #[inline]
     fn empty() -> Self {
         Self {
-            limit: ::std::option::Option::None,
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            limit: None,
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::ServiceLimitExceeded {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::ServiceLimitExceeded {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Limit", "Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.limit,
-                            "Limit",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::ServiceLimit,
-                            >,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.limit, JsonReader::enum_value)?,
+                1 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::SnaplockConfiguration {
+impl ReadInPlace for crate::types::SnaplockConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            audit_log_volume: ::std::option::Option::None,
-            autocommit_period: ::std::option::Option::None,
-            privileged_delete: ::std::option::Option::None,
-            retention_period: ::std::option::Option::None,
-            snaplock_type: ::std::option::Option::None,
-            volume_append_mode_enabled: ::std::option::Option::None,
+            audit_log_volume: None,
+            autocommit_period: None,
+            privileged_delete: None,
+            retention_period: None,
+            snaplock_type: None,
+            volume_append_mode_enabled: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::SnaplockConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "AuditLogVolume",
             "AutocommitPeriod",
@@ -5620,84 +3613,47 @@ impl crate::json::DeserializeJson for crate::types::SnaplockConfiguration {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 7];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.audit_log_volume,
-                            "AuditLogVolume",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.autocommit_period,
-                            "AutocommitPeriod",
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.privileged_delete,
-                            "PrivilegedDelete",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::PrivilegedDelete,
-                            >,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member_in_place(&mut value.retention_period, "RetentionPeriod")?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.snaplock_type,
-                            "SnaplockType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::SnaplockType,
-                            >,
-                        )?
-                }
-                5u16 => {
+                0 => reader.member(&mut value.audit_log_volume, JsonReader::boolean)?,
+                1 => reader.member_in_place(&mut value.autocommit_period)?,
+                2 => reader.member(&mut value.privileged_delete, JsonReader::enum_value)?,
+                3 => reader.member_in_place(&mut value.retention_period)?,
+                4 => reader.member(&mut value.snaplock_type, JsonReader::enum_value)?,
+                5 => {
                     reader
                         .member(
                             &mut value.volume_append_mode_enabled,
-                            "VolumeAppendModeEnabled",
-                            crate::json::JsonReader::boolean,
+                            JsonReader::boolean,
                         )?
                 }
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::SnaplockRetentionPeriod {
+impl ReadInPlace for crate::types::SnaplockRetentionPeriod {
     #[inline]
     fn empty() -> Self {
         Self {
-            default_retention: ::std::option::Option::None,
-            minimum_retention: ::std::option::Option::None,
-            maximum_retention: ::std::option::Option::None,
+            default_retention: None,
+            minimum_retention: None,
+            maximum_retention: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::SnaplockRetentionPeriod {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "DefaultRetention",
             "MinimumRetention",
@@ -5707,64 +3663,44 @@ impl crate::json::DeserializeJson for crate::types::SnaplockRetentionPeriod {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 4];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.default_retention,
-                            "DefaultRetention",
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.minimum_retention,
-                            "MinimumRetention",
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.maximum_retention,
-                            "MaximumRetention",
-                        )?
-                }
+                0 => reader.member_in_place(&mut value.default_retention)?,
+                1 => reader.member_in_place(&mut value.minimum_retention)?,
+                2 => reader.member_in_place(&mut value.maximum_retention)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::Snapshot {
+impl ReadInPlace for crate::types::Snapshot {
     #[inline]
     fn empty() -> Self {
         Self {
-            resource_arn: ::std::option::Option::None,
-            snapshot_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            volume_id: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            lifecycle_transition_reason: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            administrative_actions: ::std::option::Option::None,
+            resource_arn: None,
+            snapshot_id: None,
+            name: None,
+            volume_id: None,
+            creation_time: None,
+            lifecycle: None,
+            lifecycle_transition_reason: None,
+            tags: None,
+            administrative_actions: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::Snapshot {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::Snapshot {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "ResourceARN",
             "SnapshotId",
@@ -5780,71 +3716,20 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 10];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.resource_arn,
-                            "ResourceARN",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.snapshot_id,
-                            "SnapshotId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.name,
-                            "Name",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.volume_id,
-                            "VolumeId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member(
-                            &mut value.creation_time,
-                            "CreationTime",
-                            crate::json::JsonReader::epoch_seconds,
-                        )?
-                }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.lifecycle,
-                            "Lifecycle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::SnapshotLifecycle,
-                            >,
-                        )?
-                }
-                6u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.lifecycle_transition_reason,
-                            "LifecycleTransitionReason",
-                        )?
-                }
-                7u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
-                8u16 => {
+                0 => reader.member(&mut value.resource_arn, JsonReader::string)?,
+                1 => reader.member(&mut value.snapshot_id, JsonReader::string)?,
+                2 => reader.member(&mut value.name, JsonReader::string)?,
+                3 => reader.member(&mut value.volume_id, JsonReader::string)?,
+                4 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
+                5 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
+                6 => reader.member_in_place(&mut value.lifecycle_transition_reason)?,
+                7 => reader.member(&mut value.tags, de_tags)?,
+                8 => {
                     reader
                         .member(
                             &mut value.administrative_actions,
-                            "AdministrativeActions",
                             de_administrative_actions,
                         )?
                 }
@@ -5852,278 +3737,209 @@ impl crate::json::DeserializeJson for crate::types::Snapshot {
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::SourceBackupUnavailable {
+impl ReadInPlace for crate::types::SourceBackupUnavailable {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            backup_id: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            backup_id: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::SourceBackupUnavailable {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::SourceBackupUnavailable {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message", "BackupId"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.backup_id,
-                            "BackupId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
+                1 => reader.member(&mut value.backup_id, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::StorageVirtualMachineNotFound {
+impl ReadInPlace for crate::types::StorageVirtualMachineNotFound {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::StorageVirtualMachineNotFound {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::StorageVirtualMachineNotFound {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::Tag {
+impl ReadInPlace for crate::types::Tag {
     #[inline]
     fn empty() -> Self {
-        Self {
-            key: ::std::option::Option::None,
-            value: ::std::option::Option::None,
-        }
+        Self { key: None, value: None }
     }
 }
-impl crate::json::DeserializeJson for crate::types::Tag {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::Tag {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Key", "Value"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(&mut value.key, "Key", crate::json::JsonReader::string)?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.value,
-                            "Value",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.key, JsonReader::string)?,
+                1 => reader.member(&mut value.value, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::TieringPolicy {
+impl ReadInPlace for crate::types::TieringPolicy {
     #[inline]
     fn empty() -> Self {
         Self {
-            cooling_period: ::std::option::Option::None,
-            name: ::std::option::Option::None,
+            cooling_period: None,
+            name: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::TieringPolicy {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::TieringPolicy {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["CoolingPeriod", "Name"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.cooling_period,
-                            "CoolingPeriod",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.name,
-                            "Name",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::TieringPolicyName,
-                            >,
-                        )?
-                }
+                0 => reader.member(&mut value.cooling_period, JsonReader::int)?,
+                1 => reader.member(&mut value.name, JsonReader::enum_value)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::UnsupportedOperation {
+impl ReadInPlace for crate::types::UnsupportedOperation {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::UnsupportedOperation {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::UnsupportedOperation {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::Volume {
+impl ReadInPlace for crate::types::Volume {
     #[inline]
     fn empty() -> Self {
         Self {
-            creation_time: ::std::option::Option::None,
-            file_system_id: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            ontap_configuration: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            volume_id: ::std::option::Option::None,
-            volume_type: ::std::option::Option::None,
-            lifecycle_transition_reason: ::std::option::Option::None,
-            administrative_actions: ::std::option::Option::None,
-            open_zfs_configuration: ::std::option::Option::None,
+            creation_time: None,
+            file_system_id: None,
+            lifecycle: None,
+            name: None,
+            ontap_configuration: None,
+            resource_arn: None,
+            tags: None,
+            volume_id: None,
+            volume_type: None,
+            lifecycle_transition_reason: None,
+            administrative_actions: None,
+            open_zfs_configuration: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::Volume {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::Volume {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "CreationTime",
             "FileSystemId",
@@ -6142,170 +3958,87 @@ impl crate::json::DeserializeJson for crate::types::Volume {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 13];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.creation_time,
-                            "CreationTime",
-                            crate::json::JsonReader::epoch_seconds,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.file_system_id,
-                            "FileSystemId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.lifecycle,
-                            "Lifecycle",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::VolumeLifecycle,
-                            >,
-                        )?
-                }
-                3u16 => {
-                    reader
-                        .member(
-                            &mut value.name,
-                            "Name",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                4u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.ontap_configuration,
-                            "OntapConfiguration",
-                        )?
-                }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.resource_arn,
-                            "ResourceARN",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                6u16 => reader.member(&mut value.tags, "Tags", de_tags)?,
-                7u16 => {
-                    reader
-                        .member(
-                            &mut value.volume_id,
-                            "VolumeId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                8u16 => {
-                    reader
-                        .member(
-                            &mut value.volume_type,
-                            "VolumeType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::VolumeType,
-                            >,
-                        )?
-                }
-                9u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.lifecycle_transition_reason,
-                            "LifecycleTransitionReason",
-                        )?
-                }
-                10u16 => {
+                0 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
+                1 => reader.member(&mut value.file_system_id, JsonReader::string)?,
+                2 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
+                3 => reader.member(&mut value.name, JsonReader::string)?,
+                4 => reader.member_in_place(&mut value.ontap_configuration)?,
+                5 => reader.member(&mut value.resource_arn, JsonReader::string)?,
+                6 => reader.member(&mut value.tags, de_tags)?,
+                7 => reader.member(&mut value.volume_id, JsonReader::string)?,
+                8 => reader.member(&mut value.volume_type, JsonReader::enum_value)?,
+                9 => reader.member_in_place(&mut value.lifecycle_transition_reason)?,
+                10 => {
                     reader
                         .member(
                             &mut value.administrative_actions,
-                            "AdministrativeActions",
                             de_administrative_actions,
                         )?
                 }
-                11u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.open_zfs_configuration,
-                            "OpenZFSConfiguration",
-                        )?
-                }
+                11 => reader.member_in_place(&mut value.open_zfs_configuration)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::VolumeNotFound {
+impl ReadInPlace for crate::types::VolumeNotFound {
     #[inline]
     fn empty() -> Self {
         Self {
-            message: ::std::option::Option::None,
-            meta: ::std::default::Default::default(),
+            message: None,
+            meta: Default::default(),
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::VolumeNotFound {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::VolumeNotFound {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["Message"];
         static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 2];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.message,
-                            "Message",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.message, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::WindowsAuditLogConfiguration {
+impl ReadInPlace for crate::types::WindowsAuditLogConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            file_access_audit_log_level: ::std::option::Option::None,
-            file_share_access_audit_log_level: ::std::option::Option::None,
-            audit_log_destination: ::std::option::Option::None,
+            file_access_audit_log_level: None,
+            file_share_access_audit_log_level: None,
+            audit_log_destination: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::WindowsAuditLogConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "FileAccessAuditLogLevel",
             "FileShareAccessAuditLogLevel",
@@ -6315,65 +4048,50 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogConfiguration
             ::std::sync::atomic::AtomicU16::new(0)
         }; 4];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.file_access_audit_log_level,
-                            "FileAccessAuditLogLevel",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::WindowsAccessAuditLogLevel,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                1u16 => {
+                1 => {
                     reader
                         .member(
                             &mut value.file_share_access_audit_log_level,
-                            "FileShareAccessAuditLogLevel",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::WindowsAccessAuditLogLevel,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.audit_log_destination,
-                            "AuditLogDestination",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                2 => reader.member(&mut value.audit_log_destination, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::WindowsAuditLogCreateConfiguration {
+impl ReadInPlace for crate::types::WindowsAuditLogCreateConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            file_access_audit_log_level: ::std::option::Option::None,
-            file_share_access_audit_log_level: ::std::option::Option::None,
-            audit_log_destination: ::std::option::Option::None,
+            file_access_audit_log_level: None,
+            file_share_access_audit_log_level: None,
+            audit_log_destination: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::WindowsAuditLogCreateConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "FileAccessAuditLogLevel",
             "FileShareAccessAuditLogLevel",
@@ -6383,79 +4101,64 @@ impl crate::json::DeserializeJson for crate::types::WindowsAuditLogCreateConfigu
             ::std::sync::atomic::AtomicU16::new(0)
         }; 4];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
+                0 => {
                     reader
                         .member(
                             &mut value.file_access_audit_log_level,
-                            "FileAccessAuditLogLevel",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::WindowsAccessAuditLogLevel,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                1u16 => {
+                1 => {
                     reader
                         .member(
                             &mut value.file_share_access_audit_log_level,
-                            "FileShareAccessAuditLogLevel",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::WindowsAccessAuditLogLevel,
-                            >,
+                            JsonReader::enum_value,
                         )?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.audit_log_destination,
-                            "AuditLogDestination",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                2 => reader.member(&mut value.audit_log_destination, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::WindowsFileSystemConfiguration {
+impl ReadInPlace for crate::types::WindowsFileSystemConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            active_directory_id: ::std::option::Option::None,
-            self_managed_active_directory_configuration: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            remote_administration_endpoint: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            preferred_file_server_ip: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            maintenance_operations_in_progress: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            aliases: ::std::option::Option::None,
-            audit_log_configuration: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            preferred_file_server_ipv6: ::std::option::Option::None,
-            fsrm_configuration: ::std::option::Option::None,
+            active_directory_id: None,
+            self_managed_active_directory_configuration: None,
+            deployment_type: None,
+            remote_administration_endpoint: None,
+            preferred_subnet_id: None,
+            preferred_file_server_ip: None,
+            throughput_capacity: None,
+            maintenance_operations_in_progress: None,
+            weekly_maintenance_start_time: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            aliases: None,
+            audit_log_configuration: None,
+            disk_iops_configuration: None,
+            preferred_file_server_ipv6: None,
+            fsrm_configuration: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::WindowsFileSystemConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &[
             "ActiveDirectoryId",
             "SelfManagedActiveDirectoryConfiguration",
@@ -6479,384 +4182,228 @@ impl crate::json::DeserializeJson for crate::types::WindowsFileSystemConfigurati
             ::std::sync::atomic::AtomicU16::new(0)
         }; 18];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.active_directory_id,
-                            "ActiveDirectoryId",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                1u16 => {
+                0 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
+                1 => {
                     reader
                         .member_in_place(
                             &mut value.self_managed_active_directory_configuration,
-                            "SelfManagedActiveDirectoryConfiguration",
                         )?
                 }
-                2u16 => {
-                    reader
-                        .member(
-                            &mut value.deployment_type,
-                            "DeploymentType",
-                            crate::json::JsonReader::enum_value::<
-                                crate::types::WindowsDeploymentType,
-                            >,
-                        )?
-                }
-                3u16 => {
+                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
+                3 => {
                     reader
                         .member(
                             &mut value.remote_administration_endpoint,
-                            "RemoteAdministrationEndpoint",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                4u16 => {
+                4 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
+                5 => {
                     reader
-                        .member(
-                            &mut value.preferred_subnet_id,
-                            "PreferredSubnetId",
-                            crate::json::JsonReader::string,
-                        )?
+                        .member(&mut value.preferred_file_server_ip, JsonReader::string)?
                 }
-                5u16 => {
-                    reader
-                        .member(
-                            &mut value.preferred_file_server_ip,
-                            "PreferredFileServerIp",
-                            crate::json::JsonReader::string,
-                        )?
-                }
-                6u16 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity,
-                            "ThroughputCapacity",
-                            crate::json::JsonReader::int,
-                        )?
-                }
-                7u16 => {
+                6 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
+                7 => {
                     reader
                         .member(
                             &mut value.maintenance_operations_in_progress,
-                            "MaintenanceOperationsInProgress",
                             de_file_system_maintenance_operations,
                         )?
                 }
-                8u16 => {
+                8 => {
                     reader
                         .member(
                             &mut value.weekly_maintenance_start_time,
-                            "WeeklyMaintenanceStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                9u16 => {
+                9 => {
                     reader
                         .member(
                             &mut value.daily_automatic_backup_start_time,
-                            "DailyAutomaticBackupStartTime",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                10u16 => {
+                10 => {
                     reader
                         .member(
                             &mut value.automatic_backup_retention_days,
-                            "AutomaticBackupRetentionDays",
-                            crate::json::JsonReader::int,
+                            JsonReader::int,
                         )?
                 }
-                11u16 => {
-                    reader
-                        .member(
-                            &mut value.copy_tags_to_backups,
-                            "CopyTagsToBackups",
-                            crate::json::JsonReader::boolean,
-                        )?
+                11 => {
+                    reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?
                 }
-                12u16 => reader.member(&mut value.aliases, "Aliases", de_aliases)?,
-                13u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.audit_log_configuration,
-                            "AuditLogConfiguration",
-                        )?
-                }
-                14u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.disk_iops_configuration,
-                            "DiskIopsConfiguration",
-                        )?
-                }
-                15u16 => {
+                12 => reader.member(&mut value.aliases, de_aliases)?,
+                13 => reader.member_in_place(&mut value.audit_log_configuration)?,
+                14 => reader.member_in_place(&mut value.disk_iops_configuration)?,
+                15 => {
                     reader
                         .member(
                             &mut value.preferred_file_server_ipv6,
-                            "PreferredFileServerIpv6",
-                            crate::json::JsonReader::string,
+                            JsonReader::string,
                         )?
                 }
-                16u16 => {
-                    reader
-                        .member_in_place(
-                            &mut value.fsrm_configuration,
-                            "FsrmConfiguration",
-                        )?
-                }
+                16 => reader.member_in_place(&mut value.fsrm_configuration)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::ReadInPlace for crate::types::WindowsFsrmConfiguration {
+impl ReadInPlace for crate::types::WindowsFsrmConfiguration {
     #[inline]
     fn empty() -> Self {
         Self {
-            fsrm_service_enabled: ::std::option::Option::None,
-            event_log_destination: ::std::option::Option::None,
+            fsrm_service_enabled: None,
+            event_log_destination: None,
         }
     }
 }
-impl crate::json::DeserializeJson for crate::types::WindowsFsrmConfiguration {
-    fn deserialize_json(
-        reader: &mut crate::json::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-        let mut value = <Self as crate::json::ReadInPlace>::empty();
+impl DeserializeJson for crate::types::WindowsFsrmConfiguration {
+    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
+        let mut value = <Self as ReadInPlace>::empty();
         Self::deserialize_json_into(reader, &mut value)?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
     fn deserialize_json_into(
-        reader: &mut crate::json::JsonReader<'_>,
+        reader: &mut JsonReader<'_>,
         value: &mut Self,
-    ) -> ::std::result::Result<(), crate::json::DeserializeError> {
+    ) -> Result<(), DeserializeError> {
         const FIELDS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
         static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
             ::std::sync::atomic::AtomicU16::new(0)
         }; 3];
         let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let ::std::option::Option::Some(index) = next {
+        while let Some(index) = next {
             match index {
-                0u16 => {
-                    reader
-                        .member(
-                            &mut value.fsrm_service_enabled,
-                            "FsrmServiceEnabled",
-                            crate::json::JsonReader::boolean,
-                        )?
-                }
-                1u16 => {
-                    reader
-                        .member(
-                            &mut value.event_log_destination,
-                            "EventLogDestination",
-                            crate::json::JsonReader::string,
-                        )?
-                }
+                0 => reader.member(&mut value.fsrm_service_enabled, JsonReader::boolean)?,
+                1 => reader.member(&mut value.event_log_destination, JsonReader::string)?,
                 _ => reader.skip()?,
             }
             next = reader.object_next_learning(FIELDS, &ORDER, index)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 ///Reads one `com.amazonaws.fsx#AdministrativeActions`.
 fn de_administrative_actions(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::AdministrativeAction>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::AdministrativeAction>, DeserializeError> {
     reader.structure_list()
 }
 ///Reads one `com.amazonaws.fsx#Aggregates`.
-fn de_aggregates(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+fn de_aggregates(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#Aliases`.
 fn de_aliases(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::Alias>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::Alias>, DeserializeError> {
     reader.structure_list()
 }
 ///Reads one `com.amazonaws.fsx#AlternateDNSNames`.
 fn de_alternate_dns_names(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#BackupIds`.
-fn de_backup_ids(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+fn de_backup_ids(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#Backups`.
 fn de_backups(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::Backup>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::Backup>, DeserializeError> {
     reader.structure_list()
 }
 ///Reads one `com.amazonaws.fsx#DnsIps`.
-fn de_dns_ips(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+fn de_dns_ips(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
 fn de_file_system_maintenance_operations(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-    crate::json::DeserializeError,
-> {
-    reader
-        .list(
-            crate::json::JsonReader::enum_value::<
-                crate::types::FileSystemMaintenanceOperation,
-            >,
-        )
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::FileSystemMaintenanceOperation>, DeserializeError> {
+    reader.list(JsonReader::enum_value)
 }
 ///Reads one `com.amazonaws.fsx#FilterValues`.
 fn de_filter_values(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#Filters`.
 fn de_filters(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::Filter>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::Filter>, DeserializeError> {
     reader.structure_list()
 }
 ///Reads one `com.amazonaws.fsx#LustreNoSquashNids`.
 fn de_lustre_no_squash_nids(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#NetworkInterfaceIds`.
 fn de_network_interface_ids(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#OntapEndpointIpAddresses`.
 fn de_ontap_endpoint_ip_addresses(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#OpenZFSClientConfigurations`.
 fn de_open_zfs_client_configurations(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::OpenZfsClientConfiguration>, DeserializeError> {
     reader.structure_list()
 }
 ///Reads one `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
 fn de_open_zfs_nfs_export_options(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#OpenZFSNfsExports`.
 fn de_open_zfs_nfs_exports(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::OpenZfsNfsExport>, DeserializeError> {
     reader.structure_list()
 }
 ///Reads one `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
 fn de_open_zfs_user_and_group_quotas(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::OpenZfsUserOrGroupQuota>, DeserializeError> {
     reader.structure_list()
 }
 ///Reads one `com.amazonaws.fsx#RouteTableIds`.
 fn de_route_table_ids(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#SecurityGroupIds`.
 fn de_security_group_ids(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#SubnetIds`.
-fn de_subnet_ids(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<::std::string::String>,
-    crate::json::DeserializeError,
-> {
-    reader.list(crate::json::JsonReader::string)
+fn de_subnet_ids(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
+    reader.list(JsonReader::string)
 }
 ///Reads one `com.amazonaws.fsx#Tags`.
 fn de_tags(
-    reader: &mut crate::json::JsonReader<'_>,
-) -> ::std::result::Result<
-    ::std::vec::Vec<crate::types::Tag>,
-    crate::json::DeserializeError,
-> {
+    reader: &mut JsonReader<'_>,
+) -> Result<Vec<crate::types::Tag>, DeserializeError> {
     reader.structure_list()
 }

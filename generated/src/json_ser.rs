@@ -2,2878 +2,2567 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson serializers for every structure, union, list and map of the crate.
-impl crate::json::SerializeJson for crate::types::ActiveDirectoryBackupAttributes {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+use crate::json::{JsonWriter, SerializeError, SerializeJson, TimestampFormat};
+impl SerializeJson for crate::types::ActiveDirectoryBackupAttributes {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        if let Some(value) = &self.domain_name {
             writer.member("DomainName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        if let Some(value) = &self.active_directory_id {
             writer.member("ActiveDirectoryId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             writer.member("ResourceARN");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::ActiveDirectoryError {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::ActiveDirectoryError {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        if let Some(value) = &self.active_directory_id {
             writer.member("ActiveDirectoryId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             writer.member("Type");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::AdministrativeAction {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::AdministrativeAction {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.administrative_action_type {
+        if let Some(value) = &self.administrative_action_type {
             writer.member("AdministrativeActionType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.progress_percent {
+        if let Some(value) = &self.progress_percent {
             writer.member("ProgressPercent");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.request_time {
+        if let Some(value) = &self.request_time {
             writer.member("RequestTime");
             writer
-                .timestamp(value, crate::json::TimestampFormat::EpochSeconds)
+                .timestamp(value, TimestampFormat::EpochSeconds)
                 .map_err(|e| e.in_member("RequestTime"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             writer.member("Status");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.target_file_system_values {
+        if let Some(value) = &self.target_file_system_values {
             writer.member("TargetFileSystemValues");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("TargetFileSystemValues"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             writer.member("FailureDetails");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FailureDetails"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_volume_values {
+        if let Some(value) = &self.target_volume_values {
             writer.member("TargetVolumeValues");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("TargetVolumeValues"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_snapshot_values {
+        if let Some(value) = &self.target_snapshot_values {
             writer.member("TargetSnapshotValues");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("TargetSnapshotValues"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_transfer_bytes {
+        if let Some(value) = &self.total_transfer_bytes {
             writer.member("TotalTransferBytes");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.remaining_transfer_bytes {
+        if let Some(value) = &self.remaining_transfer_bytes {
             writer.member("RemainingTransferBytes");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::AdministrativeActionFailureDetails {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::AdministrativeActionFailureDetails {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::AggregateConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::AggregateConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.aggregates {
+        if let Some(value) = &self.aggregates {
             writer.member("Aggregates");
             ser_aggregates(writer, value).map_err(|e| e.in_member("Aggregates"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_constituents {
+        if let Some(value) = &self.total_constituents {
             writer.member("TotalConstituents");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::Alias {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::Alias {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.member("Name");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             writer.member("Lifecycle");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::AutocommitPeriod {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::AutocommitPeriod {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             writer.member("Type");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             writer.member("Value");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::Backup {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::Backup {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             writer.member("BackupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             writer.member("Lifecycle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             writer.member("FailureDetails");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FailureDetails"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             writer.member("Type");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.progress_percent {
+        if let Some(value) = &self.progress_percent {
             writer.member("ProgressPercent");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             writer.member("CreationTime");
             writer
-                .timestamp(value, crate::json::TimestampFormat::EpochSeconds)
+                .timestamp(value, TimestampFormat::EpochSeconds)
                 .map_err(|e| e.in_member("CreationTime"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             writer.member("KmsKeyId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             writer.member("ResourceARN");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system {
+        if let Some(value) = &self.file_system {
             writer.member("FileSystem");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FileSystem"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.directory_information {
+        if let Some(value) = &self.directory_information {
             writer.member("DirectoryInformation");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DirectoryInformation"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             writer.member("OwnerId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+        if let Some(value) = &self.source_backup_id {
             writer.member("SourceBackupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_region {
+        if let Some(value) = &self.source_backup_region {
             writer.member("SourceBackupRegion");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             writer.member("ResourceType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.volume {
+        if let Some(value) = &self.volume {
             writer.member("Volume");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("Volume"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             writer.member("SizeInBytes");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::BackupBeingCopied {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::BackupBeingCopied {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             writer.member("BackupId");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::BackupFailureDetails {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::BackupFailureDetails {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::BackupInProgress {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::BackupInProgress {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::BackupNotFound {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::BackupNotFound {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::BackupRestoring {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::BackupRestoring {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             writer.member("FileSystemId");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::BadRequest {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::BadRequest {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::operation::copy_backup::CopyBackupInput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::copy_backup::CopyBackupInput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             writer.member("ClientRequestToken");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+        if let Some(value) = &self.source_backup_id {
             writer.member("SourceBackupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             writer.member("SourceRegion");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             writer.member("KmsKeyId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags {
+        if let Some(value) = &self.copy_tags {
             writer.member("CopyTags");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::operation::copy_backup::CopyBackupOutput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::copy_backup::CopyBackupOutput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup {
+        if let Some(value) = &self.backup {
             writer.member("Backup");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("Backup"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateAggregateConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::CreateAggregateConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.aggregates {
+        if let Some(value) = &self.aggregates {
             writer.member("Aggregates");
             ser_aggregates(writer, value).map_err(|e| e.in_member("Aggregates"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.constituents_per_aggregate {
+        if let Some(value) = &self.constituents_per_aggregate {
             writer.member("ConstituentsPerAggregate");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::operation::create_backup::CreateBackupInput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::create_backup::CreateBackupInput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             writer.member("FileSystemId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             writer.member("ClientRequestToken");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             writer.member("VolumeId");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::operation::create_backup::CreateBackupOutput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::create_backup::CreateBackupOutput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup {
+        if let Some(value) = &self.backup {
             writer.member("Backup");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("Backup"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
+impl SerializeJson
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             writer.member("BackupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             writer.member("ClientRequestToken");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             writer.member("SubnetIds");
             ser_subnet_ids(writer, value).map_err(|e| e.in_member("SubnetIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             writer.member("SecurityGroupIds");
             ser_security_group_ids(writer, value)
                 .map_err(|e| e.in_member("SecurityGroupIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.windows_configuration {
+        if let Some(value) = &self.windows_configuration {
             writer.member("WindowsConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("WindowsConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.lustre_configuration {
+        if let Some(value) = &self.lustre_configuration {
             writer.member("LustreConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("LustreConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_type {
+        if let Some(value) = &self.storage_type {
             writer.member("StorageType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             writer.member("KmsKeyId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type_version {
+        if let Some(value) = &self.file_system_type_version {
             writer.member("FileSystemTypeVersion");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             writer.member("OpenZFSConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity {
+        if let Some(value) = &self.storage_capacity {
             writer.member("StorageCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_type {
+        if let Some(value) = &self.network_type {
             writer.member("NetworkType");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
+impl SerializeJson
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.file_system {
+        if let Some(value) = &self.file_system {
             writer.member("FileSystem");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FileSystem"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateFileSystemLustreConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::CreateFileSystemLustreConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             writer.member("WeeklyMaintenanceStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.import_path {
+        if let Some(value) = &self.import_path {
             writer.member("ImportPath");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.export_path {
+        if let Some(value) = &self.export_path {
             writer.member("ExportPath");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.imported_file_chunk_size {
+        if let Some(value) = &self.imported_file_chunk_size {
             writer.member("ImportedFileChunkSize");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             writer.member("DeploymentType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import_policy {
+        if let Some(value) = &self.auto_import_policy {
             writer.member("AutoImportPolicy");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.per_unit_storage_throughput {
+        if let Some(value) = &self.per_unit_storage_throughput {
             writer.member("PerUnitStorageThroughput");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             writer.member("DailyAutomaticBackupStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             writer.member("AutomaticBackupRetentionDays");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.drive_cache_type {
+        if let Some(value) = &self.drive_cache_type {
             writer.member("DriveCacheType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             writer.member("DataCompressionType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.efa_enabled {
+        if let Some(value) = &self.efa_enabled {
             writer.member("EfaEnabled");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.log_configuration {
+        if let Some(value) = &self.log_configuration {
             writer.member("LogConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("LogConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_squash_configuration {
+        if let Some(value) = &self.root_squash_configuration {
             writer.member("RootSquashConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("RootSquashConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_configuration {
+        if let Some(value) = &self.metadata_configuration {
             writer.member("MetadataConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("MetadataConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             writer.member("ThroughputCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.data_read_cache_configuration {
+        if let Some(value) = &self.data_read_cache_configuration {
             writer.member("DataReadCacheConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DataReadCacheConfiguration"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
-for crate::types::CreateFileSystemLustreMetadataConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::CreateFileSystemLustreMetadataConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             writer.member("Iops");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             writer.member("Mode");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateFileSystemOpenZfsConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::CreateFileSystemOpenZfsConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             writer.member("AutomaticBackupRetentionDays");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_volumes {
+        if let Some(value) = &self.copy_tags_to_volumes {
             writer.member("CopyTagsToVolumes");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             writer.member("DailyAutomaticBackupStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             writer.member("DeploymentType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             writer.member("ThroughputCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             writer.member("WeeklyMaintenanceStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             writer.member("DiskIopsConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_volume_configuration {
+        if let Some(value) = &self.root_volume_configuration {
             writer.member("RootVolumeConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("RootVolumeConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             writer.member("PreferredSubnetId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             writer.member("EndpointIpAddressRange");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             writer.member("EndpointIpv6AddressRange");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             writer.member("RouteTableIds");
             ser_route_table_ids(writer, value)
                 .map_err(|e| e.in_member("RouteTableIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_cache_configuration {
+        if let Some(value) = &self.read_cache_configuration {
             writer.member("ReadCacheConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("ReadCacheConfiguration"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateFileSystemWindowsConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::CreateFileSystemWindowsConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        if let Some(value) = &self.active_directory_id {
             writer.member("ActiveDirectoryId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .self_managed_active_directory_configuration
-        {
+        if let Some(value) = &self.self_managed_active_directory_configuration {
             writer.member("SelfManagedActiveDirectoryConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("SelfManagedActiveDirectoryConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             writer.member("DeploymentType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             writer.member("PreferredSubnetId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             writer.member("ThroughputCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             writer.member("WeeklyMaintenanceStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             writer.member("DailyAutomaticBackupStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             writer.member("AutomaticBackupRetentionDays");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.aliases {
+        if let Some(value) = &self.aliases {
             writer.member("Aliases");
             ser_alternate_dns_names(writer, value).map_err(|e| e.in_member("Aliases"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
+        if let Some(value) = &self.audit_log_configuration {
             writer.member("AuditLogConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("AuditLogConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             writer.member("DiskIopsConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.fsrm_configuration {
+        if let Some(value) = &self.fsrm_configuration {
             writer.member("FsrmConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FsrmConfiguration"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateOntapVolumeConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::CreateOntapVolumeConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.junction_path {
+        if let Some(value) = &self.junction_path {
             writer.member("JunctionPath");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_style {
+        if let Some(value) = &self.security_style {
             writer.member("SecurityStyle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_megabytes {
+        if let Some(value) = &self.size_in_megabytes {
             writer.member("SizeInMegabytes");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_efficiency_enabled {
+        if let Some(value) = &self.storage_efficiency_enabled {
             writer.member("StorageEfficiencyEnabled");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_id {
+        if let Some(value) = &self.storage_virtual_machine_id {
             writer.member("StorageVirtualMachineId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.tiering_policy {
+        if let Some(value) = &self.tiering_policy {
             writer.member("TieringPolicy");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("TieringPolicy"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_volume_type {
+        if let Some(value) = &self.ontap_volume_type {
             writer.member("OntapVolumeType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_policy {
+        if let Some(value) = &self.snapshot_policy {
             writer.member("SnapshotPolicy");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_configuration {
+        if let Some(value) = &self.snaplock_configuration {
             writer.member("SnaplockConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("SnaplockConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_style {
+        if let Some(value) = &self.volume_style {
             writer.member("VolumeStyle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.aggregate_configuration {
+        if let Some(value) = &self.aggregate_configuration {
             writer.member("AggregateConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("AggregateConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             writer.member("SizeInBytes");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::CreateSnaplockConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::CreateSnaplockConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.audit_log_volume {
+        if let Some(value) = &self.audit_log_volume {
             writer.member("AuditLogVolume");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.autocommit_period {
+        if let Some(value) = &self.autocommit_period {
             writer.member("AutocommitPeriod");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("AutocommitPeriod"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.privileged_delete {
+        if let Some(value) = &self.privileged_delete {
             writer.member("PrivilegedDelete");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.retention_period {
+        if let Some(value) = &self.retention_period {
             writer.member("RetentionPeriod");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("RetentionPeriod"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_type {
+        if let Some(value) = &self.snaplock_type {
             writer.member("SnaplockType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_append_mode_enabled {
+        if let Some(value) = &self.volume_append_mode_enabled {
             writer.member("VolumeAppendModeEnabled");
             writer.boolean(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
+impl SerializeJson
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             writer.member("BackupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             writer.member("ClientRequestToken");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.member("Name");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             writer.member("OntapConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("OntapConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
+impl SerializeJson
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.volume {
+        if let Some(value) = &self.volume {
             writer.member("Volume");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("Volume"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::DataRepositoryConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::DataRepositoryConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             writer.member("Lifecycle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.import_path {
+        if let Some(value) = &self.import_path {
             writer.member("ImportPath");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.export_path {
+        if let Some(value) = &self.export_path {
             writer.member("ExportPath");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.imported_file_chunk_size {
+        if let Some(value) = &self.imported_file_chunk_size {
             writer.member("ImportedFileChunkSize");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import_policy {
+        if let Some(value) = &self.auto_import_policy {
             writer.member("AutoImportPolicy");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             writer.member("FailureDetails");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FailureDetails"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::DataRepositoryFailureDetails {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::DataRepositoryFailureDetails {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::operation::delete_backup::DeleteBackupInput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::delete_backup::DeleteBackupInput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             writer.member("BackupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             writer.member("ClientRequestToken");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::operation::delete_backup::DeleteBackupOutput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::delete_backup::DeleteBackupOutput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             writer.member("BackupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             writer.member("Lifecycle");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
-for crate::operation::describe_backups::DescribeBackupsInput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::describe_backups::DescribeBackupsInput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup_ids {
+        if let Some(value) = &self.backup_ids {
             writer.member("BackupIds");
             ser_backup_ids(writer, value).map_err(|e| e.in_member("BackupIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             writer.member("Filters");
             ser_filters(writer, value).map_err(|e| e.in_member("Filters"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             writer.member("MaxResults");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             writer.member("NextToken");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
-for crate::operation::describe_backups::DescribeBackupsOutput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::operation::describe_backups::DescribeBackupsOutput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backups {
+        if let Some(value) = &self.backups {
             writer.member("Backups");
             ser_backups(writer, value).map_err(|e| e.in_member("Backups"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             writer.member("NextToken");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::DiskIopsConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::DiskIopsConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             writer.member("Mode");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             writer.member("Iops");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::FileSystem {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::FileSystem {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             writer.member("OwnerId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             writer.member("CreationTime");
             writer
-                .timestamp(value, crate::json::TimestampFormat::EpochSeconds)
+                .timestamp(value, TimestampFormat::EpochSeconds)
                 .map_err(|e| e.in_member("CreationTime"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             writer.member("FileSystemId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type {
+        if let Some(value) = &self.file_system_type {
             writer.member("FileSystemType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             writer.member("Lifecycle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             writer.member("FailureDetails");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FailureDetails"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity {
+        if let Some(value) = &self.storage_capacity {
             writer.member("StorageCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_type {
+        if let Some(value) = &self.storage_type {
             writer.member("StorageType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             writer.member("VpcId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             writer.member("SubnetIds");
             ser_subnet_ids(writer, value).map_err(|e| e.in_member("SubnetIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             writer.member("NetworkInterfaceIds");
             ser_network_interface_ids(writer, value)
                 .map_err(|e| e.in_member("NetworkInterfaceIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             writer.member("DNSName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             writer.member("KmsKeyId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             writer.member("ResourceARN");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.windows_configuration {
+        if let Some(value) = &self.windows_configuration {
             writer.member("WindowsConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("WindowsConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.lustre_configuration {
+        if let Some(value) = &self.lustre_configuration {
             writer.member("LustreConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("LustreConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             writer.member("AdministrativeActions");
             ser_administrative_actions(writer, value)
                 .map_err(|e| e.in_member("AdministrativeActions"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             writer.member("OntapConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("OntapConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type_version {
+        if let Some(value) = &self.file_system_type_version {
             writer.member("FileSystemTypeVersion");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             writer.member("OpenZFSConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_type {
+        if let Some(value) = &self.network_type {
             writer.member("NetworkType");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::FileSystemEndpoint {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::FileSystemEndpoint {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             writer.member("DNSName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_addresses {
+        if let Some(value) = &self.ip_addresses {
             writer.member("IpAddresses");
             ser_ontap_endpoint_ip_addresses(writer, value)
                 .map_err(|e| e.in_member("IpAddresses"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             writer.member("Ipv6Addresses");
             ser_ontap_endpoint_ip_addresses(writer, value)
                 .map_err(|e| e.in_member("Ipv6Addresses"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::FileSystemEndpoints {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::FileSystemEndpoints {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.intercluster {
+        if let Some(value) = &self.intercluster {
             writer.member("Intercluster");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("Intercluster"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.management {
+        if let Some(value) = &self.management {
             writer.member("Management");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("Management"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::FileSystemFailureDetails {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::FileSystemFailureDetails {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::FileSystemLustreMetadataConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::FileSystemLustreMetadataConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             writer.member("Iops");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             writer.member("Mode");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::FileSystemNotFound {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::FileSystemNotFound {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::Filter {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::Filter {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.member("Name");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.values {
+        if let Some(value) = &self.values {
             writer.member("Values");
             ser_filter_values(writer, value).map_err(|e| e.in_member("Values"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::IncompatibleParameterError {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::IncompatibleParameterError {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.parameter {
+        if let Some(value) = &self.parameter {
             writer.member("Parameter");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::IncompatibleRegionForMultiAz {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::IncompatibleRegionForMultiAz {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::InternalServerError {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::InternalServerError {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::InvalidDestinationKmsKey {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::InvalidDestinationKmsKey {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::InvalidNetworkSettings {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::InvalidNetworkSettings {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.invalid_subnet_id {
+        if let Some(value) = &self.invalid_subnet_id {
             writer.member("InvalidSubnetId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.invalid_security_group_id {
+        if let Some(value) = &self.invalid_security_group_id {
             writer.member("InvalidSecurityGroupId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.invalid_route_table_id {
+        if let Some(value) = &self.invalid_route_table_id {
             writer.member("InvalidRouteTableId");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::InvalidPerUnitStorageThroughput {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::InvalidPerUnitStorageThroughput {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::InvalidRegion {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::InvalidRegion {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::InvalidSourceKmsKey {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::InvalidSourceKmsKey {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::LifecycleTransitionReason {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::LifecycleTransitionReason {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::LustreFileSystemConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::LustreFileSystemConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             writer.member("WeeklyMaintenanceStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.data_repository_configuration {
+        if let Some(value) = &self.data_repository_configuration {
             writer.member("DataRepositoryConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DataRepositoryConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             writer.member("DeploymentType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.per_unit_storage_throughput {
+        if let Some(value) = &self.per_unit_storage_throughput {
             writer.member("PerUnitStorageThroughput");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.mount_name {
+        if let Some(value) = &self.mount_name {
             writer.member("MountName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             writer.member("DailyAutomaticBackupStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             writer.member("AutomaticBackupRetentionDays");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.drive_cache_type {
+        if let Some(value) = &self.drive_cache_type {
             writer.member("DriveCacheType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             writer.member("DataCompressionType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.log_configuration {
+        if let Some(value) = &self.log_configuration {
             writer.member("LogConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("LogConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_squash_configuration {
+        if let Some(value) = &self.root_squash_configuration {
             writer.member("RootSquashConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("RootSquashConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_configuration {
+        if let Some(value) = &self.metadata_configuration {
             writer.member("MetadataConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("MetadataConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.efa_enabled {
+        if let Some(value) = &self.efa_enabled {
             writer.member("EfaEnabled");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             writer.member("ThroughputCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.data_read_cache_configuration {
+        if let Some(value) = &self.data_read_cache_configuration {
             writer.member("DataReadCacheConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DataReadCacheConfiguration"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::LustreLogConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::LustreLogConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.level {
+        if let Some(value) = &self.level {
             writer.member("Level");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             writer.member("Destination");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::LustreLogCreateConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::LustreLogCreateConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.level {
+        if let Some(value) = &self.level {
             writer.member("Level");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             writer.member("Destination");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::LustreReadCacheConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::LustreReadCacheConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.sizing_mode {
+        if let Some(value) = &self.sizing_mode {
             writer.member("SizingMode");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.size_gi_b {
+        if let Some(value) = &self.size_gi_b {
             writer.member("SizeGiB");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::LustreRootSquashConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::LustreRootSquashConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.root_squash {
+        if let Some(value) = &self.root_squash {
             writer.member("RootSquash");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.no_squash_nids {
+        if let Some(value) = &self.no_squash_nids {
             writer.member("NoSquashNids");
             ser_lustre_no_squash_nids(writer, value)
                 .map_err(|e| e.in_member("NoSquashNids"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::MissingFileSystemConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::MissingFileSystemConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::MissingVolumeConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::MissingVolumeConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OntapFileSystemConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OntapFileSystemConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             writer.member("AutomaticBackupRetentionDays");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             writer.member("DailyAutomaticBackupStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             writer.member("DeploymentType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             writer.member("EndpointIpAddressRange");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoints {
+        if let Some(value) = &self.endpoints {
             writer.member("Endpoints");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("Endpoints"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             writer.member("DiskIopsConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             writer.member("PreferredSubnetId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             writer.member("RouteTableIds");
             ser_route_table_ids(writer, value)
                 .map_err(|e| e.in_member("RouteTableIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             writer.member("ThroughputCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             writer.member("WeeklyMaintenanceStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.fsx_admin_password {
+        if let Some(value) = &self.fsx_admin_password {
             writer.member("FsxAdminPassword");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.ha_pairs {
+        if let Some(value) = &self.ha_pairs {
             writer.member("HAPairs");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity_per_ha_pair
-        {
+        if let Some(value) = &self.throughput_capacity_per_ha_pair {
             writer.member("ThroughputCapacityPerHAPair");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             writer.member("EndpointIpv6AddressRange");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OntapVolumeConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OntapVolumeConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.flex_cache_endpoint_type {
+        if let Some(value) = &self.flex_cache_endpoint_type {
             writer.member("FlexCacheEndpointType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.junction_path {
+        if let Some(value) = &self.junction_path {
             writer.member("JunctionPath");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_style {
+        if let Some(value) = &self.security_style {
             writer.member("SecurityStyle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_megabytes {
+        if let Some(value) = &self.size_in_megabytes {
             writer.member("SizeInMegabytes");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_efficiency_enabled {
+        if let Some(value) = &self.storage_efficiency_enabled {
             writer.member("StorageEfficiencyEnabled");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_id {
+        if let Some(value) = &self.storage_virtual_machine_id {
             writer.member("StorageVirtualMachineId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_root {
+        if let Some(value) = &self.storage_virtual_machine_root {
             writer.member("StorageVirtualMachineRoot");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.tiering_policy {
+        if let Some(value) = &self.tiering_policy {
             writer.member("TieringPolicy");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("TieringPolicy"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.uuid {
+        if let Some(value) = &self.uuid {
             writer.member("UUID");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_volume_type {
+        if let Some(value) = &self.ontap_volume_type {
             writer.member("OntapVolumeType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_policy {
+        if let Some(value) = &self.snapshot_policy {
             writer.member("SnapshotPolicy");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_configuration {
+        if let Some(value) = &self.snaplock_configuration {
             writer.member("SnaplockConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("SnaplockConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_style {
+        if let Some(value) = &self.volume_style {
             writer.member("VolumeStyle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.aggregate_configuration {
+        if let Some(value) = &self.aggregate_configuration {
             writer.member("AggregateConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("AggregateConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             writer.member("SizeInBytes");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsClientConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsClientConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.clients {
+        if let Some(value) = &self.clients {
             writer.member("Clients");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             writer.member("Options");
             ser_open_zfs_nfs_export_options(writer, value)
                 .map_err(|e| e.in_member("Options"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsCreateRootVolumeConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsCreateRootVolumeConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.record_size_ki_b {
+        if let Some(value) = &self.record_size_ki_b {
             writer.member("RecordSizeKiB");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             writer.member("DataCompressionType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.nfs_exports {
+        if let Some(value) = &self.nfs_exports {
             writer.member("NfsExports");
             ser_open_zfs_nfs_exports(writer, value)
                 .map_err(|e| e.in_member("NfsExports"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
+        if let Some(value) = &self.user_and_group_quotas {
             writer.member("UserAndGroupQuotas");
             ser_open_zfs_user_and_group_quotas(writer, value)
                 .map_err(|e| e.in_member("UserAndGroupQuotas"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_snapshots {
+        if let Some(value) = &self.copy_tags_to_snapshots {
             writer.member("CopyTagsToSnapshots");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.read_only {
+        if let Some(value) = &self.read_only {
             writer.member("ReadOnly");
             writer.boolean(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsFileSystemConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsFileSystemConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             writer.member("AutomaticBackupRetentionDays");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_volumes {
+        if let Some(value) = &self.copy_tags_to_volumes {
             writer.member("CopyTagsToVolumes");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             writer.member("DailyAutomaticBackupStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             writer.member("DeploymentType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             writer.member("ThroughputCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             writer.member("WeeklyMaintenanceStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             writer.member("DiskIopsConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_volume_id {
+        if let Some(value) = &self.root_volume_id {
             writer.member("RootVolumeId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             writer.member("PreferredSubnetId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             writer.member("EndpointIpAddressRange");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             writer.member("EndpointIpv6AddressRange");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             writer.member("RouteTableIds");
             ser_route_table_ids(writer, value)
                 .map_err(|e| e.in_member("RouteTableIds"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address {
+        if let Some(value) = &self.endpoint_ip_address {
             writer.member("EndpointIpAddress");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address {
+        if let Some(value) = &self.endpoint_ipv6_address {
             writer.member("EndpointIpv6Address");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.read_cache_configuration {
+        if let Some(value) = &self.read_cache_configuration {
             writer.member("ReadCacheConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("ReadCacheConfiguration"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsNfsExport {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsNfsExport {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.client_configurations {
+        if let Some(value) = &self.client_configurations {
             writer.member("ClientConfigurations");
             ser_open_zfs_client_configurations(writer, value)
                 .map_err(|e| e.in_member("ClientConfigurations"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsOriginSnapshotConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsOriginSnapshotConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.snapshot_arn {
+        if let Some(value) = &self.snapshot_arn {
             writer.member("SnapshotARN");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+        if let Some(value) = &self.copy_strategy {
             writer.member("CopyStrategy");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsReadCacheConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsReadCacheConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.sizing_mode {
+        if let Some(value) = &self.sizing_mode {
             writer.member("SizingMode");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.size_gi_b {
+        if let Some(value) = &self.size_gi_b {
             writer.member("SizeGiB");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsUserOrGroupQuota {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsUserOrGroupQuota {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             writer.member("Type");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.id {
+        if let Some(value) = &self.id {
             writer.member("Id");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gi_b {
+        if let Some(value) = &self.storage_capacity_quota_gi_b {
             writer.member("StorageCapacityQuotaGiB");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::OpenZfsVolumeConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::OpenZfsVolumeConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.parent_volume_id {
+        if let Some(value) = &self.parent_volume_id {
             writer.member("ParentVolumeId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_path {
+        if let Some(value) = &self.volume_path {
             writer.member("VolumePath");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .storage_capacity_reservation_gi_b
-        {
+        if let Some(value) = &self.storage_capacity_reservation_gi_b {
             writer.member("StorageCapacityReservationGiB");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gi_b {
+        if let Some(value) = &self.storage_capacity_quota_gi_b {
             writer.member("StorageCapacityQuotaGiB");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.record_size_ki_b {
+        if let Some(value) = &self.record_size_ki_b {
             writer.member("RecordSizeKiB");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             writer.member("DataCompressionType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_snapshots {
+        if let Some(value) = &self.copy_tags_to_snapshots {
             writer.member("CopyTagsToSnapshots");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.origin_snapshot {
+        if let Some(value) = &self.origin_snapshot {
             writer.member("OriginSnapshot");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("OriginSnapshot"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_only {
+        if let Some(value) = &self.read_only {
             writer.member("ReadOnly");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.nfs_exports {
+        if let Some(value) = &self.nfs_exports {
             writer.member("NfsExports");
             ser_open_zfs_nfs_exports(writer, value)
                 .map_err(|e| e.in_member("NfsExports"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
+        if let Some(value) = &self.user_and_group_quotas {
             writer.member("UserAndGroupQuotas");
             ser_open_zfs_user_and_group_quotas(writer, value)
                 .map_err(|e| e.in_member("UserAndGroupQuotas"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_to_snapshot {
+        if let Some(value) = &self.restore_to_snapshot {
             writer.member("RestoreToSnapshot");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.delete_intermediate_snaphots {
+        if let Some(value) = &self.delete_intermediate_snaphots {
             writer.member("DeleteIntermediateSnaphots");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.delete_cloned_volumes {
+        if let Some(value) = &self.delete_cloned_volumes {
             writer.member("DeleteClonedVolumes");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.delete_intermediate_data {
+        if let Some(value) = &self.delete_intermediate_data {
             writer.member("DeleteIntermediateData");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_snapshot_arn {
+        if let Some(value) = &self.source_snapshot_arn {
             writer.member("SourceSnapshotARN");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_snapshot {
+        if let Some(value) = &self.destination_snapshot {
             writer.member("DestinationSnapshot");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+        if let Some(value) = &self.copy_strategy {
             writer.member("CopyStrategy");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::RetentionPeriod {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::RetentionPeriod {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             writer.member("Type");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             writer.member("Value");
             writer.integer(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::SelfManagedActiveDirectoryAttributes {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::SelfManagedActiveDirectoryAttributes {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        if let Some(value) = &self.domain_name {
             writer.member("DomainName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .organizational_unit_distinguished_name
-        {
+        if let Some(value) = &self.organizational_unit_distinguished_name {
             writer.member("OrganizationalUnitDistinguishedName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_system_administrators_group
-        {
+        if let Some(value) = &self.file_system_administrators_group {
             writer.member("FileSystemAdministratorsGroup");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_name {
+        if let Some(value) = &self.user_name {
             writer.member("UserName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.dns_ips {
+        if let Some(value) = &self.dns_ips {
             writer.member("DnsIps");
             ser_dns_ips(writer, value).map_err(|e| e.in_member("DnsIps"))?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .domain_join_service_account_secret
-        {
+        if let Some(value) = &self.domain_join_service_account_secret {
             writer.member("DomainJoinServiceAccountSecret");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson
-for crate::types::SelfManagedActiveDirectoryConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::SelfManagedActiveDirectoryConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        if let Some(value) = &self.domain_name {
             writer.member("DomainName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .organizational_unit_distinguished_name
-        {
+        if let Some(value) = &self.organizational_unit_distinguished_name {
             writer.member("OrganizationalUnitDistinguishedName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_system_administrators_group
-        {
+        if let Some(value) = &self.file_system_administrators_group {
             writer.member("FileSystemAdministratorsGroup");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_name {
+        if let Some(value) = &self.user_name {
             writer.member("UserName");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.password {
+        if let Some(value) = &self.password {
             writer.member("Password");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.dns_ips {
+        if let Some(value) = &self.dns_ips {
             writer.member("DnsIps");
             ser_dns_ips(writer, value).map_err(|e| e.in_member("DnsIps"))?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .domain_join_service_account_secret
-        {
+        if let Some(value) = &self.domain_join_service_account_secret {
             writer.member("DomainJoinServiceAccountSecret");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::ServiceLimitExceeded {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::ServiceLimitExceeded {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.limit {
+        if let Some(value) = &self.limit {
             writer.member("Limit");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::SnaplockConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::SnaplockConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.audit_log_volume {
+        if let Some(value) = &self.audit_log_volume {
             writer.member("AuditLogVolume");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.autocommit_period {
+        if let Some(value) = &self.autocommit_period {
             writer.member("AutocommitPeriod");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("AutocommitPeriod"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.privileged_delete {
+        if let Some(value) = &self.privileged_delete {
             writer.member("PrivilegedDelete");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.retention_period {
+        if let Some(value) = &self.retention_period {
             writer.member("RetentionPeriod");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("RetentionPeriod"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_type {
+        if let Some(value) = &self.snaplock_type {
             writer.member("SnaplockType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_append_mode_enabled {
+        if let Some(value) = &self.volume_append_mode_enabled {
             writer.member("VolumeAppendModeEnabled");
             writer.boolean(*value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::SnaplockRetentionPeriod {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::SnaplockRetentionPeriod {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.default_retention {
+        if let Some(value) = &self.default_retention {
             writer.member("DefaultRetention");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DefaultRetention"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.minimum_retention {
+        if let Some(value) = &self.minimum_retention {
             writer.member("MinimumRetention");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("MinimumRetention"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_retention {
+        if let Some(value) = &self.maximum_retention {
             writer.member("MaximumRetention");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("MaximumRetention"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::Snapshot {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::Snapshot {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             writer.member("ResourceARN");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             writer.member("SnapshotId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.member("Name");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             writer.member("VolumeId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             writer.member("CreationTime");
             writer
-                .timestamp(value, crate::json::TimestampFormat::EpochSeconds)
+                .timestamp(value, TimestampFormat::EpochSeconds)
                 .map_err(|e| e.in_member("CreationTime"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             writer.member("Lifecycle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+        if let Some(value) = &self.lifecycle_transition_reason {
             writer.member("LifecycleTransitionReason");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("LifecycleTransitionReason"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             writer.member("AdministrativeActions");
             ser_administrative_actions(writer, value)
                 .map_err(|e| e.in_member("AdministrativeActions"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::SourceBackupUnavailable {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::SourceBackupUnavailable {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             writer.member("BackupId");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::StorageVirtualMachineNotFound {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::StorageVirtualMachineNotFound {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::Tag {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::Tag {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             writer.member("Key");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             writer.member("Value");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::TieringPolicy {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::TieringPolicy {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.cooling_period {
+        if let Some(value) = &self.cooling_period {
             writer.member("CoolingPeriod");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.member("Name");
             writer.string(value.as_str());
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::UnsupportedOperation {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::UnsupportedOperation {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::Volume {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::Volume {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             writer.member("CreationTime");
             writer
-                .timestamp(value, crate::json::TimestampFormat::EpochSeconds)
+                .timestamp(value, TimestampFormat::EpochSeconds)
                 .map_err(|e| e.in_member("CreationTime"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             writer.member("FileSystemId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             writer.member("Lifecycle");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.member("Name");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             writer.member("OntapConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("OntapConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             writer.member("ResourceARN");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             writer.member("Tags");
             ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             writer.member("VolumeId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             writer.member("VolumeType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+        if let Some(value) = &self.lifecycle_transition_reason {
             writer.member("LifecycleTransitionReason");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("LifecycleTransitionReason"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             writer.member("AdministrativeActions");
             ser_administrative_actions(writer, value)
                 .map_err(|e| e.in_member("AdministrativeActions"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             writer.member("OpenZFSConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::VolumeNotFound {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::VolumeNotFound {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             writer.member("Message");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::WindowsAuditLogConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::WindowsAuditLogConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
+        if let Some(value) = &self.file_access_audit_log_level {
             writer.member("FileAccessAuditLogLevel");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_share_access_audit_log_level
-        {
+        if let Some(value) = &self.file_share_access_audit_log_level {
             writer.member("FileShareAccessAuditLogLevel");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_destination {
+        if let Some(value) = &self.audit_log_destination {
             writer.member("AuditLogDestination");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::WindowsAuditLogCreateConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::WindowsAuditLogCreateConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
+        if let Some(value) = &self.file_access_audit_log_level {
             writer.member("FileAccessAuditLogLevel");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_share_access_audit_log_level
-        {
+        if let Some(value) = &self.file_share_access_audit_log_level {
             writer.member("FileShareAccessAuditLogLevel");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_destination {
+        if let Some(value) = &self.audit_log_destination {
             writer.member("AuditLogDestination");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::WindowsFileSystemConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::WindowsFileSystemConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        if let Some(value) = &self.active_directory_id {
             writer.member("ActiveDirectoryId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .self_managed_active_directory_configuration
-        {
+        if let Some(value) = &self.self_managed_active_directory_configuration {
             writer.member("SelfManagedActiveDirectoryConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("SelfManagedActiveDirectoryConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             writer.member("DeploymentType");
             writer.string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.remote_administration_endpoint
-        {
+        if let Some(value) = &self.remote_administration_endpoint {
             writer.member("RemoteAdministrationEndpoint");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             writer.member("PreferredSubnetId");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ip {
+        if let Some(value) = &self.preferred_file_server_ip {
             writer.member("PreferredFileServerIp");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             writer.member("ThroughputCapacity");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maintenance_operations_in_progress
-        {
+        if let Some(value) = &self.maintenance_operations_in_progress {
             writer.member("MaintenanceOperationsInProgress");
             ser_file_system_maintenance_operations(writer, value)
                 .map_err(|e| e.in_member("MaintenanceOperationsInProgress"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             writer.member("WeeklyMaintenanceStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             writer.member("DailyAutomaticBackupStartTime");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             writer.member("AutomaticBackupRetentionDays");
             writer.integer(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             writer.member("CopyTagsToBackups");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.aliases {
+        if let Some(value) = &self.aliases {
             writer.member("Aliases");
             ser_aliases(writer, value).map_err(|e| e.in_member("Aliases"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
+        if let Some(value) = &self.audit_log_configuration {
             writer.member("AuditLogConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("AuditLogConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             writer.member("DiskIopsConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ipv6 {
+        if let Some(value) = &self.preferred_file_server_ipv6 {
             writer.member("PreferredFileServerIpv6");
             writer.string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.fsrm_configuration {
+        if let Some(value) = &self.fsrm_configuration {
             writer.member("FsrmConfiguration");
-            crate::json::SerializeJson::serialize_json(value, writer)
+            SerializeJson::serialize_json(value, writer)
                 .map_err(|e| e.in_member("FsrmConfiguration"))?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-impl crate::json::SerializeJson for crate::types::WindowsFsrmConfiguration {
-    fn serialize_json(
-        &self,
-        writer: &mut crate::json::JsonWriter,
-    ) -> ::std::result::Result<(), crate::json::SerializeError> {
+impl SerializeJson for crate::types::WindowsFsrmConfiguration {
+    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.fsrm_service_enabled {
+        if let Some(value) = &self.fsrm_service_enabled {
             writer.member("FsrmServiceEnabled");
             writer.boolean(*value);
         }
-        if let ::std::option::Option::Some(value) = &self.event_log_destination {
+        if let Some(value) = &self.event_log_destination {
             writer.member("EventLogDestination");
             writer.string(value);
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 ///Writes one `com.amazonaws.fsx#AdministrativeActions`.
 pub(crate) fn ser_administrative_actions(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::AdministrativeAction>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::AdministrativeAction>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#Aggregates`.
 pub(crate) fn ser_aggregates(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#Aliases`.
 pub(crate) fn ser_aliases(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::Alias>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::Alias>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#AlternateDNSNames`.
 pub(crate) fn ser_alternate_dns_names(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#BackupIds`.
 pub(crate) fn ser_backup_ids(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#Backups`.
 pub(crate) fn ser_backups(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::Backup>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::Backup>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#DnsIps`.
 pub(crate) fn ser_dns_ips(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
 pub(crate) fn ser_file_system_maintenance_operations(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::FileSystemMaintenanceOperation>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item.as_str());
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#FilterValues`.
 pub(crate) fn ser_filter_values(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#Filters`.
 pub(crate) fn ser_filters(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::Filter>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::Filter>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#LustreNoSquashNids`.
 pub(crate) fn ser_lustre_no_squash_nids(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#NetworkInterfaceIds`.
 pub(crate) fn ser_network_interface_ids(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#OntapEndpointIpAddresses`.
 pub(crate) fn ser_ontap_endpoint_ip_addresses(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#OpenZFSClientConfigurations`.
 pub(crate) fn ser_open_zfs_client_configurations(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::OpenZfsClientConfiguration>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
 pub(crate) fn ser_open_zfs_nfs_export_options(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#OpenZFSNfsExports`.
 pub(crate) fn ser_open_zfs_nfs_exports(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::OpenZfsNfsExport>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
 pub(crate) fn ser_open_zfs_user_and_group_quotas(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::OpenZfsUserOrGroupQuota>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#RouteTableIds`.
 pub(crate) fn ser_route_table_ids(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#SecurityGroupIds`.
 pub(crate) fn ser_security_group_ids(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#SubnetIds`.
 pub(crate) fn ser_subnet_ids(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<::std::string::String>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<String>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
         writer.string(item);
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }
 ///Writes one `com.amazonaws.fsx#Tags`.
 pub(crate) fn ser_tags(
-    writer: &mut crate::json::JsonWriter,
-    value: &::std::vec::Vec<crate::types::Tag>,
-) -> ::std::result::Result<(), crate::json::SerializeError> {
+    writer: &mut JsonWriter,
+    value: &Vec<crate::types::Tag>,
+) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        crate::json::SerializeJson::serialize_json(item, writer)?;
+        SerializeJson::serialize_json(item, writer)?;
     }
     writer.end_array();
-    ::std::result::Result::Ok(())
+    Ok(())
 }

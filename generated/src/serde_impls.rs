@@ -9,18 +9,18 @@ impl ::serde::Serialize for crate::types::ActiveDirectoryBackupAttributes {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.domain_name.is_some())
             + usize::from(self.active_directory_id.is_some())
             + usize::from(self.resource_arn.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.domain_name {
             map.serialize_entry("DomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        if let Some(value) = &self.active_directory_id {
             map.serialize_entry("ActiveDirectoryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceARN", value)?;
         }
         map.end()
@@ -28,54 +28,38 @@ impl ::serde::Serialize for crate::types::ActiveDirectoryBackupAttributes {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::ActiveDirectoryBackupAttributes {
     const EXPECTING: &'static str = "an object (structure ActiveDirectoryBackupAttributes)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "DomainName" => {
-                self.domain_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "DomainName" => self.domain_name = map.next_value::<Option<String>>()?,
             "ActiveDirectoryId" => {
-                self.active_directory_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.active_directory_id = map.next_value::<Option<String>>()?;
             }
-            "ResourceARN" => {
-                self.resource_arn = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "ResourceARN" => self.resource_arn = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ActiveDirectoryBackupAttributes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::ActiveDirectoryBackupAttributes);
 impl ::serde::Serialize for crate::types::ActiveDirectoryError {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.active_directory_id.is_some())
             + usize::from(self.r#type.is_some()) + usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.active_directory_id {
             map.serialize_entry("ActiveDirectoryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -83,64 +67,49 @@ impl ::serde::Serialize for crate::types::ActiveDirectoryError {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::ActiveDirectoryError {
     const EXPECTING: &'static str = "an object (structure ActiveDirectoryError)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "ActiveDirectoryId" => {
-                self.active_directory_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.active_directory_id = map.next_value::<Option<String>>()?;
             }
             "Type" => {
                 self.r#type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
-                    >()?;
+                    .next_value::<Option<crate::types::ActiveDirectoryErrorType>>()?;
             }
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ActiveDirectoryError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::ActiveDirectoryError);
 impl ::serde::Serialize for crate::types::ActiveDirectoryErrorType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ActiveDirectoryErrorType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::AdministrativeAction {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.administrative_action_type.is_some())
             + usize::from(self.progress_percent.is_some())
             + usize::from(self.request_time.is_some())
@@ -152,14 +121,14 @@ impl ::serde::Serialize for crate::types::AdministrativeAction {
             + usize::from(self.total_transfer_bytes.is_some())
             + usize::from(self.remaining_transfer_bytes.is_some())
             + usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.administrative_action_type {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.administrative_action_type {
             map.serialize_entry("AdministrativeActionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress_percent {
+        if let Some(value) = &self.progress_percent {
             map.serialize_entry("ProgressPercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_time {
+        if let Some(value) = &self.request_time {
             map.serialize_entry(
                 "RequestTime",
                 &::serde_with::ser::SerializeAsWrap::<
@@ -168,28 +137,28 @@ impl ::serde::Serialize for crate::types::AdministrativeAction {
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_file_system_values {
+        if let Some(value) = &self.target_file_system_values {
             map.serialize_entry("TargetFileSystemValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             map.serialize_entry("FailureDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_volume_values {
+        if let Some(value) = &self.target_volume_values {
             map.serialize_entry("TargetVolumeValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_snapshot_values {
+        if let Some(value) = &self.target_snapshot_values {
             map.serialize_entry("TargetSnapshotValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_transfer_bytes {
+        if let Some(value) = &self.total_transfer_bytes {
             map.serialize_entry("TotalTransferBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remaining_transfer_bytes {
+        if let Some(value) = &self.remaining_transfer_bytes {
             map.serialize_entry("RemainingTransferBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -197,90 +166,67 @@ impl ::serde::Serialize for crate::types::AdministrativeAction {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::AdministrativeAction {
     const EXPECTING: &'static str = "an object (structure AdministrativeAction)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "AdministrativeActionType" => {
                 self.administrative_action_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::AdministrativeActionType>,
-                    >()?;
+                    .next_value::<Option<crate::types::AdministrativeActionType>>()?;
             }
-            "ProgressPercent" => {
-                self.progress_percent = map.next_value::<::std::option::Option<i32>>()?;
-            }
+            "ProgressPercent" => self.progress_percent = map.next_value::<Option<i32>>()?,
             "RequestTime" => {
                 self.request_time = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::aws_smithy_types::DateTime>,
-                            ::std::option::Option<serde_wire::EpochSeconds>,
+                            Option<::aws_smithy_types::DateTime>,
+                            Option<serde_wire::EpochSeconds>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "Status" => {
-                self.status = map
-                    .next_value::<::std::option::Option<crate::types::Status>>()?;
-            }
+            "Status" => self.status = map.next_value::<Option<crate::types::Status>>()?,
             "TargetFileSystemValues" => {
                 self.target_file_system_values = map
-                    .next_value::<::std::option::Option<crate::types::FileSystem>>()?;
+                    .next_value::<Option<crate::types::FileSystem>>()?;
             }
             "FailureDetails" => {
                 self.failure_details = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::AdministrativeActionFailureDetails,
-                        >,
+                        Option<crate::types::AdministrativeActionFailureDetails>,
                     >()?;
             }
             "TargetVolumeValues" => {
                 self.target_volume_values = map
-                    .next_value::<::std::option::Option<crate::types::Volume>>()?;
+                    .next_value::<Option<crate::types::Volume>>()?;
             }
             "TargetSnapshotValues" => {
                 self.target_snapshot_values = map
-                    .next_value::<::std::option::Option<crate::types::Snapshot>>()?;
+                    .next_value::<Option<crate::types::Snapshot>>()?;
             }
             "TotalTransferBytes" => {
-                self.total_transfer_bytes = map
-                    .next_value::<::std::option::Option<i64>>()?;
+                self.total_transfer_bytes = map.next_value::<Option<i64>>()?;
             }
             "RemainingTransferBytes" => {
-                self.remaining_transfer_bytes = map
-                    .next_value::<::std::option::Option<i64>>()?;
+                self.remaining_transfer_bytes = map.next_value::<Option<i64>>()?;
             }
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AdministrativeAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::AdministrativeAction);
 impl ::serde::Serialize for crate::types::AdministrativeActionFailureDetails {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -289,68 +235,55 @@ impl ::serde::Serialize for crate::types::AdministrativeActionFailureDetails {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::AdministrativeActionFailureDetails {
     const EXPECTING: &'static str = "an object (structure AdministrativeActionFailureDetails)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::AdministrativeActionFailureDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::AdministrativeActionFailureDetails);
 impl ::serde::Serialize for crate::types::AdministrativeActionType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AdministrativeActionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::AggregateConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.aggregates.is_some())
             + usize::from(self.total_constituents.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.aggregates {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.aggregates {
             map.serialize_entry(
                 "Aggregates",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_constituents {
+        if let Some(value) = &self.total_constituents {
             map.serialize_entry("TotalConstituents", value)?;
         }
         map.end()
@@ -358,56 +291,43 @@ impl ::serde::Serialize for crate::types::AggregateConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::AggregateConfiguration {
     const EXPECTING: &'static str = "an object (structure AggregateConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Aggregates" => {
                 self.aggregates = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "TotalConstituents" => {
-                self.total_constituents = map.next_value::<::std::option::Option<i32>>()?;
+                self.total_constituents = map.next_value::<Option<i32>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AggregateConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::AggregateConfiguration);
 impl ::serde::Serialize for crate::types::Alias {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.name.is_some())
             + usize::from(self.lifecycle.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("Lifecycle", value)?;
         }
         map.end()
@@ -415,82 +335,70 @@ impl ::serde::Serialize for crate::types::Alias {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::Alias {
     const EXPECTING: &'static str = "an object (structure Alias)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Name" => {
-                self.name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "Name" => self.name = map.next_value::<Option<String>>()?,
             "Lifecycle" => {
                 self.lifecycle = map
-                    .next_value::<::std::option::Option<crate::types::AliasLifecycle>>()?;
+                    .next_value::<Option<crate::types::AliasLifecycle>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::Alias {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::Alias);
 impl ::serde::Serialize for crate::types::AliasLifecycle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AliasLifecycle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::AutoImportPolicyType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AutoImportPolicyType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::AutocommitPeriod {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.r#type.is_some()) + usize::from(self.value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.r#type {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             map.serialize_entry("Value", value)?;
         }
         map.end()
@@ -498,57 +406,46 @@ impl ::serde::Serialize for crate::types::AutocommitPeriod {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::AutocommitPeriod {
     const EXPECTING: &'static str = "an object (structure AutocommitPeriod)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Type" => {
                 self.r#type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::AutocommitPeriodType>,
-                    >()?;
+                    .next_value::<Option<crate::types::AutocommitPeriodType>>()?;
             }
-            "Value" => self.value = map.next_value::<::std::option::Option<i32>>()?,
-            _ => return ::std::result::Result::Ok(false),
+            "Value" => self.value = map.next_value::<Option<i32>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AutocommitPeriod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::AutocommitPeriod);
 impl ::serde::Serialize for crate::types::AutocommitPeriodType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AutocommitPeriodType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::Backup {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup_id.is_some())
             + usize::from(self.lifecycle.is_some())
             + usize::from(self.failure_details.is_some())
@@ -565,23 +462,23 @@ impl ::serde::Serialize for crate::types::Backup {
             + usize::from(self.resource_type.is_some())
             + usize::from(self.volume.is_some())
             + usize::from(self.size_in_bytes.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup_id {
             map.serialize_entry("BackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             map.serialize_entry("FailureDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress_percent {
+        if let Some(value) = &self.progress_percent {
             map.serialize_entry("ProgressPercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "CreationTime",
                 &::serde_with::ser::SerializeAsWrap::<
@@ -590,43 +487,43 @@ impl ::serde::Serialize for crate::types::Backup {
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system {
+        if let Some(value) = &self.file_system {
             map.serialize_entry("FileSystem", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.directory_information {
+        if let Some(value) = &self.directory_information {
             map.serialize_entry("DirectoryInformation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("OwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+        if let Some(value) = &self.source_backup_id {
             map.serialize_entry("SourceBackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_region {
+        if let Some(value) = &self.source_backup_region {
             map.serialize_entry("SourceBackupRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume {
+        if let Some(value) = &self.volume {
             map.serialize_entry("Volume", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             map.serialize_entry("SizeInBytes", value)?;
         }
         map.end()
@@ -634,127 +531,85 @@ impl ::serde::Serialize for crate::types::Backup {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::Backup {
     const EXPECTING: &'static str = "an object (structure Backup)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "BackupId" => {
-                self.backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "BackupId" => self.backup_id = map.next_value::<Option<String>>()?,
             "Lifecycle" => {
                 self.lifecycle = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::BackupLifecycle>,
-                    >()?;
+                    .next_value::<Option<crate::types::BackupLifecycle>>()?;
             }
             "FailureDetails" => {
                 self.failure_details = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::BackupFailureDetails>,
-                    >()?;
+                    .next_value::<Option<crate::types::BackupFailureDetails>>()?;
             }
-            "Type" => {
-                self.r#type = map
-                    .next_value::<::std::option::Option<crate::types::BackupType>>()?;
-            }
-            "ProgressPercent" => {
-                self.progress_percent = map.next_value::<::std::option::Option<i32>>()?;
-            }
+            "Type" => self.r#type = map.next_value::<Option<crate::types::BackupType>>()?,
+            "ProgressPercent" => self.progress_percent = map.next_value::<Option<i32>>()?,
             "CreationTime" => {
                 self.creation_time = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::aws_smithy_types::DateTime>,
-                            ::std::option::Option<serde_wire::EpochSeconds>,
+                            Option<::aws_smithy_types::DateTime>,
+                            Option<serde_wire::EpochSeconds>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "KmsKeyId" => {
-                self.kms_key_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "ResourceARN" => {
-                self.resource_arn = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "KmsKeyId" => self.kms_key_id = map.next_value::<Option<String>>()?,
+            "ResourceARN" => self.resource_arn = map.next_value::<Option<String>>()?,
             "Tags" => {
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "FileSystem" => {
-                self.file_system = map
-                    .next_value::<::std::option::Option<crate::types::FileSystem>>()?;
+                self.file_system = map.next_value::<Option<crate::types::FileSystem>>()?;
             }
             "DirectoryInformation" => {
                 self.directory_information = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::ActiveDirectoryBackupAttributes,
-                        >,
+                        Option<crate::types::ActiveDirectoryBackupAttributes>,
                     >()?;
             }
-            "OwnerId" => {
-                self.owner_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "OwnerId" => self.owner_id = map.next_value::<Option<String>>()?,
             "SourceBackupId" => {
-                self.source_backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.source_backup_id = map.next_value::<Option<String>>()?;
             }
             "SourceBackupRegion" => {
-                self.source_backup_region = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.source_backup_region = map.next_value::<Option<String>>()?;
             }
             "ResourceType" => {
                 self.resource_type = map
-                    .next_value::<::std::option::Option<crate::types::ResourceType>>()?;
+                    .next_value::<Option<crate::types::ResourceType>>()?;
             }
-            "Volume" => {
-                self.volume = map
-                    .next_value::<::std::option::Option<crate::types::Volume>>()?;
-            }
-            "SizeInBytes" => {
-                self.size_in_bytes = map.next_value::<::std::option::Option<i64>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Volume" => self.volume = map.next_value::<Option<crate::types::Volume>>()?,
+            "SizeInBytes" => self.size_in_bytes = map.next_value::<Option<i64>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::Backup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::Backup);
 impl ::serde::Serialize for crate::types::BackupBeingCopied {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some())
             + usize::from(self.backup_id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             map.serialize_entry("BackupId", value)?;
         }
         map.end()
@@ -762,43 +617,28 @@ impl ::serde::Serialize for crate::types::BackupBeingCopied {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::BackupBeingCopied {
     const EXPECTING: &'static str = "an object (structure BackupBeingCopied)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "BackupId" => {
-                self.backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            "BackupId" => self.backup_id = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::BackupBeingCopied {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::BackupBeingCopied);
 impl ::serde::Serialize for crate::types::BackupFailureDetails {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -806,39 +646,27 @@ impl ::serde::Serialize for crate::types::BackupFailureDetails {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::BackupFailureDetails {
     const EXPECTING: &'static str = "an object (structure BackupFailureDetails)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::BackupFailureDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::BackupFailureDetails);
 impl ::serde::Serialize for crate::types::BackupInProgress {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -846,57 +674,45 @@ impl ::serde::Serialize for crate::types::BackupInProgress {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::BackupInProgress {
     const EXPECTING: &'static str = "an object (structure BackupInProgress)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::BackupInProgress {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::BackupInProgress);
 impl ::serde::Serialize for crate::types::BackupLifecycle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::BackupLifecycle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::BackupNotFound {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -904,43 +720,31 @@ impl ::serde::Serialize for crate::types::BackupNotFound {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::BackupNotFound {
     const EXPECTING: &'static str = "an object (structure BackupNotFound)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::BackupNotFound {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::BackupNotFound);
 impl ::serde::Serialize for crate::types::BackupRestoring {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some())
             + usize::from(self.file_system_id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             map.serialize_entry("FileSystemId", value)?;
         }
         map.end()
@@ -948,61 +752,46 @@ impl ::serde::Serialize for crate::types::BackupRestoring {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::BackupRestoring {
     const EXPECTING: &'static str = "an object (structure BackupRestoring)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "FileSystemId" => {
-                self.file_system_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            "FileSystemId" => self.file_system_id = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::BackupRestoring {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::BackupRestoring);
 impl ::serde::Serialize for crate::types::BackupType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::BackupType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::BadRequest {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -1010,62 +799,50 @@ impl ::serde::Serialize for crate::types::BadRequest {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::BadRequest {
     const EXPECTING: &'static str = "an object (structure BadRequest)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::BadRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::BadRequest);
 impl ::serde::Serialize for crate::operation::copy_backup::CopyBackupInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.client_request_token.is_some())
             + usize::from(self.source_backup_id.is_some())
             + usize::from(self.source_region.is_some())
             + usize::from(self.kms_key_id.is_some())
             + usize::from(self.copy_tags.is_some()) + usize::from(self.tags.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+        if let Some(value) = &self.source_backup_id {
             map.serialize_entry("SourceBackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             map.serialize_entry("SourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags {
+        if let Some(value) = &self.copy_tags {
             map.serialize_entry("CopyTags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -1076,66 +853,45 @@ impl ::serde::Serialize for crate::operation::copy_backup::CopyBackupInput {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::copy_backup::CopyBackupInput {
     const EXPECTING: &'static str = "an object (structure CopyBackupInput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "ClientRequestToken" => {
-                self.client_request_token = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.client_request_token = map.next_value::<Option<String>>()?;
             }
             "SourceBackupId" => {
-                self.source_backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.source_backup_id = map.next_value::<Option<String>>()?;
             }
-            "SourceRegion" => {
-                self.source_region = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "KmsKeyId" => {
-                self.kms_key_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "CopyTags" => {
-                self.copy_tags = map.next_value::<::std::option::Option<bool>>()?;
-            }
+            "SourceRegion" => self.source_region = map.next_value::<Option<String>>()?,
+            "KmsKeyId" => self.kms_key_id = map.next_value::<Option<String>>()?,
+            "CopyTags" => self.copy_tags = map.next_value::<Option<bool>>()?,
             "Tags" => {
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::operation::copy_backup::CopyBackupInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::copy_backup::CopyBackupInput);
 impl ::serde::Serialize for crate::operation::copy_backup::CopyBackupOutput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup {
             map.serialize_entry("Backup", value)?;
         }
         map.end()
@@ -1144,49 +900,37 @@ impl ::serde::Serialize for crate::operation::copy_backup::CopyBackupOutput {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::copy_backup::CopyBackupOutput {
     const EXPECTING: &'static str = "an object (structure CopyBackupOutput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Backup" => {
-                self.backup = map
-                    .next_value::<::std::option::Option<crate::types::Backup>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Backup" => self.backup = map.next_value::<Option<crate::types::Backup>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::operation::copy_backup::CopyBackupOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::copy_backup::CopyBackupOutput);
 impl ::serde::Serialize for crate::types::CreateAggregateConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.aggregates.is_some())
             + usize::from(self.constituents_per_aggregate.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.aggregates {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.aggregates {
             map.serialize_entry(
                 "Aggregates",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.constituents_per_aggregate {
+        if let Some(value) = &self.constituents_per_aggregate {
             map.serialize_entry("ConstituentsPerAggregate", value)?;
         }
         map.end()
@@ -1194,70 +938,56 @@ impl ::serde::Serialize for crate::types::CreateAggregateConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::CreateAggregateConfiguration {
     const EXPECTING: &'static str = "an object (structure CreateAggregateConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Aggregates" => {
                 self.aggregates = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "ConstituentsPerAggregate" => {
-                self.constituents_per_aggregate = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.constituents_per_aggregate = map.next_value::<Option<i32>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CreateAggregateConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::CreateAggregateConfiguration);
 impl ::serde::Serialize for crate::operation::create_backup::CreateBackupInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.file_system_id.is_some())
             + usize::from(self.client_request_token.is_some())
             + usize::from(self.tags.is_some()) + usize::from(self.volume_id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.file_system_id {
             map.serialize_entry("FileSystemId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("VolumeId", value)?;
         }
         map.end()
@@ -1266,60 +996,41 @@ impl ::serde::Serialize for crate::operation::create_backup::CreateBackupInput {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::create_backup::CreateBackupInput {
     const EXPECTING: &'static str = "an object (structure CreateBackupInput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "FileSystemId" => {
-                self.file_system_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "FileSystemId" => self.file_system_id = map.next_value::<Option<String>>()?,
             "ClientRequestToken" => {
-                self.client_request_token = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.client_request_token = map.next_value::<Option<String>>()?;
             }
             "Tags" => {
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "VolumeId" => {
-                self.volume_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "VolumeId" => self.volume_id = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::create_backup::CreateBackupInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::create_backup::CreateBackupInput);
 impl ::serde::Serialize for crate::operation::create_backup::CreateBackupOutput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup {
             map.serialize_entry("Backup", value)?;
         }
         map.end()
@@ -1328,38 +1039,25 @@ impl ::serde::Serialize for crate::operation::create_backup::CreateBackupOutput 
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::create_backup::CreateBackupOutput {
     const EXPECTING: &'static str = "an object (structure CreateBackupOutput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Backup" => {
-                self.backup = map
-                    .next_value::<::std::option::Option<crate::types::Backup>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Backup" => self.backup = map.next_value::<Option<crate::types::Backup>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::create_backup::CreateBackupOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::create_backup::CreateBackupOutput);
 impl ::serde::Serialize
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup_id.is_some())
             + usize::from(self.client_request_token.is_some())
             + usize::from(self.subnet_ids.is_some())
@@ -1373,62 +1071,62 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
             + usize::from(self.open_zfs_configuration.is_some())
             + usize::from(self.storage_capacity.is_some())
             + usize::from(self.network_type.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup_id {
             map.serialize_entry("BackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry(
                 "SubnetIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry(
                 "SecurityGroupIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.windows_configuration {
+        if let Some(value) = &self.windows_configuration {
             map.serialize_entry("WindowsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lustre_configuration {
+        if let Some(value) = &self.lustre_configuration {
             map.serialize_entry("LustreConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_type {
+        if let Some(value) = &self.storage_type {
             map.serialize_entry("StorageType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type_version {
+        if let Some(value) = &self.file_system_type_version {
             map.serialize_entry("FileSystemTypeVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             map.serialize_entry("OpenZFSConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity {
+        if let Some(value) = &self.storage_capacity {
             map.serialize_entry("StorageCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_type {
+        if let Some(value) = &self.network_type {
             map.serialize_entry("NetworkType", value)?;
         }
         map.end()
@@ -1437,33 +1135,22 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
     const EXPECTING: &'static str = "an object (structure CreateFileSystemFromBackupInput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "BackupId" => {
-                self.backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "BackupId" => self.backup_id = map.next_value::<Option<String>>()?,
             "ClientRequestToken" => {
-                self.client_request_token = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.client_request_token = map.next_value::<Option<String>>()?;
             }
             "SubnetIds" => {
                 self.subnet_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -1472,12 +1159,8 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 self.security_group_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -1486,10 +1169,8 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -1497,68 +1178,51 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
             "WindowsConfiguration" => {
                 self.windows_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::CreateFileSystemWindowsConfiguration,
-                        >,
+                        Option<crate::types::CreateFileSystemWindowsConfiguration>,
                     >()?;
             }
             "LustreConfiguration" => {
                 self.lustre_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::CreateFileSystemLustreConfiguration,
-                        >,
+                        Option<crate::types::CreateFileSystemLustreConfiguration>,
                     >()?;
             }
             "StorageType" => {
                 self.storage_type = map
-                    .next_value::<::std::option::Option<crate::types::StorageType>>()?;
+                    .next_value::<Option<crate::types::StorageType>>()?;
             }
-            "KmsKeyId" => {
-                self.kms_key_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "KmsKeyId" => self.kms_key_id = map.next_value::<Option<String>>()?,
             "FileSystemTypeVersion" => {
-                self.file_system_type_version = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.file_system_type_version = map.next_value::<Option<String>>()?;
             }
             "OpenZFSConfiguration" => {
                 self.open_zfs_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::CreateFileSystemOpenZfsConfiguration,
-                        >,
+                        Option<crate::types::CreateFileSystemOpenZfsConfiguration>,
                     >()?;
             }
-            "StorageCapacity" => {
-                self.storage_capacity = map.next_value::<::std::option::Option<i32>>()?;
-            }
+            "StorageCapacity" => self.storage_capacity = map.next_value::<Option<i32>>()?,
             "NetworkType" => {
                 self.network_type = map
-                    .next_value::<::std::option::Option<crate::types::NetworkType>>()?;
+                    .next_value::<Option<crate::types::NetworkType>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupInput
+);
 impl ::serde::Serialize
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.file_system.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.file_system {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.file_system {
             map.serialize_entry("FileSystem", value)?;
         }
         map.end()
@@ -1567,37 +1231,28 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
     const EXPECTING: &'static str = "an object (structure CreateFileSystemFromBackupOutput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "FileSystem" => {
-                self.file_system = map
-                    .next_value::<::std::option::Option<crate::types::FileSystem>>()?;
+                self.file_system = map.next_value::<Option<crate::types::FileSystem>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput
+);
 impl ::serde::Serialize for crate::types::CreateFileSystemLustreConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.weekly_maintenance_start_time.is_some())
             + usize::from(self.import_path.is_some())
             + usize::from(self.export_path.is_some())
@@ -1616,62 +1271,59 @@ impl ::serde::Serialize for crate::types::CreateFileSystemLustreConfiguration {
             + usize::from(self.metadata_configuration.is_some())
             + usize::from(self.throughput_capacity.is_some())
             + usize::from(self.data_read_cache_configuration.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_path {
+        if let Some(value) = &self.import_path {
             map.serialize_entry("ImportPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_path {
+        if let Some(value) = &self.export_path {
             map.serialize_entry("ExportPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imported_file_chunk_size {
+        if let Some(value) = &self.imported_file_chunk_size {
             map.serialize_entry("ImportedFileChunkSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             map.serialize_entry("DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import_policy {
+        if let Some(value) = &self.auto_import_policy {
             map.serialize_entry("AutoImportPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.per_unit_storage_throughput {
+        if let Some(value) = &self.per_unit_storage_throughput {
             map.serialize_entry("PerUnitStorageThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             map.serialize_entry("AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.drive_cache_type {
+        if let Some(value) = &self.drive_cache_type {
             map.serialize_entry("DriveCacheType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             map.serialize_entry("DataCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.efa_enabled {
+        if let Some(value) = &self.efa_enabled {
             map.serialize_entry("EfaEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_configuration {
+        if let Some(value) = &self.log_configuration {
             map.serialize_entry("LogConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_squash_configuration {
+        if let Some(value) = &self.root_squash_configuration {
             map.serialize_entry("RootSquashConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_configuration {
+        if let Some(value) = &self.metadata_configuration {
             map.serialize_entry("MetadataConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_read_cache_configuration {
+        if let Some(value) = &self.data_read_cache_configuration {
             map.serialize_entry("DataReadCacheConfiguration", value)?;
         }
         map.end()
@@ -1680,128 +1332,88 @@ impl ::serde::Serialize for crate::types::CreateFileSystemLustreConfiguration {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::CreateFileSystemLustreConfiguration {
     const EXPECTING: &'static str = "an object (structure CreateFileSystemLustreConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "WeeklyMaintenanceStartTime" => {
-                self.weekly_maintenance_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.weekly_maintenance_start_time = map.next_value::<Option<String>>()?;
             }
-            "ImportPath" => {
-                self.import_path = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "ExportPath" => {
-                self.export_path = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "ImportPath" => self.import_path = map.next_value::<Option<String>>()?,
+            "ExportPath" => self.export_path = map.next_value::<Option<String>>()?,
             "ImportedFileChunkSize" => {
-                self.imported_file_chunk_size = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.imported_file_chunk_size = map.next_value::<Option<i32>>()?;
             }
             "DeploymentType" => {
                 self.deployment_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreDeploymentType>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreDeploymentType>>()?;
             }
             "AutoImportPolicy" => {
                 self.auto_import_policy = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::AutoImportPolicyType>,
-                    >()?;
+                    .next_value::<Option<crate::types::AutoImportPolicyType>>()?;
             }
             "PerUnitStorageThroughput" => {
-                self.per_unit_storage_throughput = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.per_unit_storage_throughput = map.next_value::<Option<i32>>()?;
             }
             "DailyAutomaticBackupStartTime" => {
                 self.daily_automatic_backup_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "AutomaticBackupRetentionDays" => {
-                self.automatic_backup_retention_days = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.automatic_backup_retention_days = map.next_value::<Option<i32>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "DriveCacheType" => {
                 self.drive_cache_type = map
-                    .next_value::<::std::option::Option<crate::types::DriveCacheType>>()?;
+                    .next_value::<Option<crate::types::DriveCacheType>>()?;
             }
             "DataCompressionType" => {
                 self.data_compression_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DataCompressionType>,
-                    >()?;
+                    .next_value::<Option<crate::types::DataCompressionType>>()?;
             }
-            "EfaEnabled" => {
-                self.efa_enabled = map.next_value::<::std::option::Option<bool>>()?;
-            }
+            "EfaEnabled" => self.efa_enabled = map.next_value::<Option<bool>>()?,
             "LogConfiguration" => {
                 self.log_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreLogCreateConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreLogCreateConfiguration>>()?;
             }
             "RootSquashConfiguration" => {
                 self.root_squash_configuration = map
-                    .next_value::<
-                        ::std::option::Option<
-                            crate::types::LustreRootSquashConfiguration,
-                        >,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreRootSquashConfiguration>>()?;
             }
             "MetadataConfiguration" => {
                 self.metadata_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::CreateFileSystemLustreMetadataConfiguration,
-                        >,
+                        Option<crate::types::CreateFileSystemLustreMetadataConfiguration>,
                     >()?;
             }
             "ThroughputCapacity" => {
-                self.throughput_capacity = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity = map.next_value::<Option<i32>>()?;
             }
             "DataReadCacheConfiguration" => {
                 self.data_read_cache_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreReadCacheConfiguration>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::CreateFileSystemLustreConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::CreateFileSystemLustreConfiguration);
 impl ::serde::Serialize for crate::types::CreateFileSystemLustreMetadataConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.iops.is_some()) + usize::from(self.mode.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.iops {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.iops {
             map.serialize_entry("Iops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             map.serialize_entry("Mode", value)?;
         }
         map.end()
@@ -1810,40 +1422,28 @@ impl ::serde::Serialize for crate::types::CreateFileSystemLustreMetadataConfigur
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::CreateFileSystemLustreMetadataConfiguration {
     const EXPECTING: &'static str = "an object (structure CreateFileSystemLustreMetadataConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Iops" => self.iops = map.next_value::<::std::option::Option<i32>>()?,
+            "Iops" => self.iops = map.next_value::<Option<i32>>()?,
             "Mode" => {
                 self.mode = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::MetadataConfigurationMode>,
-                    >()?;
+                    .next_value::<Option<crate::types::MetadataConfigurationMode>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::CreateFileSystemLustreMetadataConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::CreateFileSystemLustreMetadataConfiguration);
 impl ::serde::Serialize for crate::types::CreateFileSystemOpenZfsConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.automatic_backup_retention_days.is_some())
             + usize::from(self.copy_tags_to_backups.is_some())
             + usize::from(self.copy_tags_to_volumes.is_some())
@@ -1858,56 +1458,53 @@ impl ::serde::Serialize for crate::types::CreateFileSystemOpenZfsConfiguration {
             + usize::from(self.endpoint_ipv6_address_range.is_some())
             + usize::from(self.route_table_ids.is_some())
             + usize::from(self.read_cache_configuration.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.automatic_backup_retention_days {
             map.serialize_entry("AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_volumes {
+        if let Some(value) = &self.copy_tags_to_volumes {
             map.serialize_entry("CopyTagsToVolumes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             map.serialize_entry("DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             map.serialize_entry("DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_volume_configuration {
+        if let Some(value) = &self.root_volume_configuration {
             map.serialize_entry("RootVolumeConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             map.serialize_entry("PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             map.serialize_entry("EndpointIpAddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             map.serialize_entry("EndpointIpv6AddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             map.serialize_entry(
                 "RouteTableIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_cache_configuration {
+        if let Some(value) = &self.read_cache_configuration {
             map.serialize_entry("ReadCacheConfiguration", value)?;
         }
         map.end()
@@ -1916,111 +1513,79 @@ impl ::serde::Serialize for crate::types::CreateFileSystemOpenZfsConfiguration {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::CreateFileSystemOpenZfsConfiguration {
     const EXPECTING: &'static str = "an object (structure CreateFileSystemOpenZFSConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "AutomaticBackupRetentionDays" => {
-                self.automatic_backup_retention_days = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.automatic_backup_retention_days = map.next_value::<Option<i32>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "CopyTagsToVolumes" => {
-                self.copy_tags_to_volumes = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_volumes = map.next_value::<Option<bool>>()?;
             }
             "DailyAutomaticBackupStartTime" => {
                 self.daily_automatic_backup_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "DeploymentType" => {
                 self.deployment_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsDeploymentType>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsDeploymentType>>()?;
             }
             "ThroughputCapacity" => {
-                self.throughput_capacity = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity = map.next_value::<Option<i32>>()?;
             }
             "WeeklyMaintenanceStartTime" => {
-                self.weekly_maintenance_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.weekly_maintenance_start_time = map.next_value::<Option<String>>()?;
             }
             "DiskIopsConfiguration" => {
                 self.disk_iops_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DiskIopsConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::DiskIopsConfiguration>>()?;
             }
             "RootVolumeConfiguration" => {
                 self.root_volume_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::OpenZfsCreateRootVolumeConfiguration,
-                        >,
+                        Option<crate::types::OpenZfsCreateRootVolumeConfiguration>,
                     >()?;
             }
             "PreferredSubnetId" => {
-                self.preferred_subnet_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.preferred_subnet_id = map.next_value::<Option<String>>()?;
             }
             "EndpointIpAddressRange" => {
-                self.endpoint_ip_address_range = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ip_address_range = map.next_value::<Option<String>>()?;
             }
             "EndpointIpv6AddressRange" => {
-                self.endpoint_ipv6_address_range = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ipv6_address_range = map.next_value::<Option<String>>()?;
             }
             "RouteTableIds" => {
                 self.route_table_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "ReadCacheConfiguration" => {
                 self.read_cache_configuration = map
-                    .next_value::<
-                        ::std::option::Option<
-                            crate::types::OpenZfsReadCacheConfiguration,
-                        >,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsReadCacheConfiguration>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::CreateFileSystemOpenZfsConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::CreateFileSystemOpenZfsConfiguration);
 impl ::serde::Serialize for crate::types::CreateFileSystemWindowsConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.active_directory_id.is_some())
             + usize::from(self.self_managed_active_directory_configuration.is_some())
             + usize::from(self.deployment_type.is_some())
@@ -2034,55 +1599,50 @@ impl ::serde::Serialize for crate::types::CreateFileSystemWindowsConfiguration {
             + usize::from(self.audit_log_configuration.is_some())
             + usize::from(self.disk_iops_configuration.is_some())
             + usize::from(self.fsrm_configuration.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.active_directory_id {
             map.serialize_entry("ActiveDirectoryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .self_managed_active_directory_configuration
-        {
+        if let Some(value) = &self.self_managed_active_directory_configuration {
             map.serialize_entry("SelfManagedActiveDirectoryConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             map.serialize_entry("DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             map.serialize_entry("PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             map.serialize_entry("AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aliases {
+        if let Some(value) = &self.aliases {
             map.serialize_entry(
                 "Aliases",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
+        if let Some(value) = &self.audit_log_configuration {
             map.serialize_entry("AuditLogConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             map.serialize_entry("DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fsrm_configuration {
+        if let Some(value) = &self.fsrm_configuration {
             map.serialize_entry("FsrmConfiguration", value)?;
         }
         map.end()
@@ -2091,67 +1651,50 @@ impl ::serde::Serialize for crate::types::CreateFileSystemWindowsConfiguration {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::CreateFileSystemWindowsConfiguration {
     const EXPECTING: &'static str = "an object (structure CreateFileSystemWindowsConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "ActiveDirectoryId" => {
-                self.active_directory_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.active_directory_id = map.next_value::<Option<String>>()?;
             }
             "SelfManagedActiveDirectoryConfiguration" => {
                 self.self_managed_active_directory_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::SelfManagedActiveDirectoryConfiguration,
-                        >,
+                        Option<crate::types::SelfManagedActiveDirectoryConfiguration>,
                     >()?;
             }
             "DeploymentType" => {
                 self.deployment_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsDeploymentType>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsDeploymentType>>()?;
             }
             "PreferredSubnetId" => {
-                self.preferred_subnet_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.preferred_subnet_id = map.next_value::<Option<String>>()?;
             }
             "ThroughputCapacity" => {
-                self.throughput_capacity = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity = map.next_value::<Option<i32>>()?;
             }
             "WeeklyMaintenanceStartTime" => {
-                self.weekly_maintenance_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.weekly_maintenance_start_time = map.next_value::<Option<String>>()?;
             }
             "DailyAutomaticBackupStartTime" => {
                 self.daily_automatic_backup_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "AutomaticBackupRetentionDays" => {
-                self.automatic_backup_retention_days = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.automatic_backup_retention_days = map.next_value::<Option<i32>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "Aliases" => {
                 self.aliases = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -2159,41 +1702,28 @@ for crate::types::CreateFileSystemWindowsConfiguration {
             "AuditLogConfiguration" => {
                 self.audit_log_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::WindowsAuditLogCreateConfiguration,
-                        >,
+                        Option<crate::types::WindowsAuditLogCreateConfiguration>,
                     >()?;
             }
             "DiskIopsConfiguration" => {
                 self.disk_iops_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DiskIopsConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::DiskIopsConfiguration>>()?;
             }
             "FsrmConfiguration" => {
                 self.fsrm_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsFsrmConfiguration>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::CreateFileSystemWindowsConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::CreateFileSystemWindowsConfiguration);
 impl ::serde::Serialize for crate::types::CreateOntapVolumeConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.junction_path.is_some())
             + usize::from(self.security_style.is_some())
             + usize::from(self.size_in_megabytes.is_some())
@@ -2207,44 +1737,44 @@ impl ::serde::Serialize for crate::types::CreateOntapVolumeConfiguration {
             + usize::from(self.volume_style.is_some())
             + usize::from(self.aggregate_configuration.is_some())
             + usize::from(self.size_in_bytes.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.junction_path {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.junction_path {
             map.serialize_entry("JunctionPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_style {
+        if let Some(value) = &self.security_style {
             map.serialize_entry("SecurityStyle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_megabytes {
+        if let Some(value) = &self.size_in_megabytes {
             map.serialize_entry("SizeInMegabytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_efficiency_enabled {
+        if let Some(value) = &self.storage_efficiency_enabled {
             map.serialize_entry("StorageEfficiencyEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_id {
+        if let Some(value) = &self.storage_virtual_machine_id {
             map.serialize_entry("StorageVirtualMachineId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tiering_policy {
+        if let Some(value) = &self.tiering_policy {
             map.serialize_entry("TieringPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_volume_type {
+        if let Some(value) = &self.ontap_volume_type {
             map.serialize_entry("OntapVolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_policy {
+        if let Some(value) = &self.snapshot_policy {
             map.serialize_entry("SnapshotPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_configuration {
+        if let Some(value) = &self.snaplock_configuration {
             map.serialize_entry("SnaplockConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_style {
+        if let Some(value) = &self.volume_style {
             map.serialize_entry("VolumeStyle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aggregate_configuration {
+        if let Some(value) = &self.aggregate_configuration {
             map.serialize_entry("AggregateConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             map.serialize_entry("SizeInBytes", value)?;
         }
         map.end()
@@ -2252,111 +1782,87 @@ impl ::serde::Serialize for crate::types::CreateOntapVolumeConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::CreateOntapVolumeConfiguration {
     const EXPECTING: &'static str = "an object (structure CreateOntapVolumeConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "JunctionPath" => {
-                self.junction_path = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "JunctionPath" => self.junction_path = map.next_value::<Option<String>>()?,
             "SecurityStyle" => {
                 self.security_style = map
-                    .next_value::<::std::option::Option<crate::types::SecurityStyle>>()?;
+                    .next_value::<Option<crate::types::SecurityStyle>>()?;
             }
             "SizeInMegabytes" => {
-                self.size_in_megabytes = map.next_value::<::std::option::Option<i32>>()?;
+                self.size_in_megabytes = map.next_value::<Option<i32>>()?;
             }
             "StorageEfficiencyEnabled" => {
-                self.storage_efficiency_enabled = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.storage_efficiency_enabled = map.next_value::<Option<bool>>()?;
             }
             "StorageVirtualMachineId" => {
-                self.storage_virtual_machine_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.storage_virtual_machine_id = map.next_value::<Option<String>>()?;
             }
             "TieringPolicy" => {
                 self.tiering_policy = map
-                    .next_value::<::std::option::Option<crate::types::TieringPolicy>>()?;
+                    .next_value::<Option<crate::types::TieringPolicy>>()?;
             }
             "OntapVolumeType" => {
                 self.ontap_volume_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::InputOntapVolumeType>,
-                    >()?;
+                    .next_value::<Option<crate::types::InputOntapVolumeType>>()?;
             }
             "SnapshotPolicy" => {
-                self.snapshot_policy = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.snapshot_policy = map.next_value::<Option<String>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "SnaplockConfiguration" => {
                 self.snaplock_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::CreateSnaplockConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::CreateSnaplockConfiguration>>()?;
             }
             "VolumeStyle" => {
                 self.volume_style = map
-                    .next_value::<::std::option::Option<crate::types::VolumeStyle>>()?;
+                    .next_value::<Option<crate::types::VolumeStyle>>()?;
             }
             "AggregateConfiguration" => {
                 self.aggregate_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::CreateAggregateConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::CreateAggregateConfiguration>>()?;
             }
-            "SizeInBytes" => {
-                self.size_in_bytes = map.next_value::<::std::option::Option<i64>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "SizeInBytes" => self.size_in_bytes = map.next_value::<Option<i64>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CreateOntapVolumeConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::CreateOntapVolumeConfiguration);
 impl ::serde::Serialize for crate::types::CreateSnaplockConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.audit_log_volume.is_some())
             + usize::from(self.autocommit_period.is_some())
             + usize::from(self.privileged_delete.is_some())
             + usize::from(self.retention_period.is_some())
             + usize::from(self.snaplock_type.is_some())
             + usize::from(self.volume_append_mode_enabled.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.audit_log_volume {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.audit_log_volume {
             map.serialize_entry("AuditLogVolume", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.autocommit_period {
+        if let Some(value) = &self.autocommit_period {
             map.serialize_entry("AutocommitPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.privileged_delete {
+        if let Some(value) = &self.privileged_delete {
             map.serialize_entry("PrivilegedDelete", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.retention_period {
+        if let Some(value) = &self.retention_period {
             map.serialize_entry("RetentionPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_type {
+        if let Some(value) = &self.snaplock_type {
             map.serialize_entry("SnaplockType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_append_mode_enabled {
+        if let Some(value) = &self.volume_append_mode_enabled {
             map.serialize_entry("VolumeAppendModeEnabled", value)?;
         }
         map.end()
@@ -2364,85 +1870,67 @@ impl ::serde::Serialize for crate::types::CreateSnaplockConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::CreateSnaplockConfiguration {
     const EXPECTING: &'static str = "an object (structure CreateSnaplockConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "AuditLogVolume" => {
-                self.audit_log_volume = map.next_value::<::std::option::Option<bool>>()?;
-            }
+            "AuditLogVolume" => self.audit_log_volume = map.next_value::<Option<bool>>()?,
             "AutocommitPeriod" => {
                 self.autocommit_period = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::AutocommitPeriod>,
-                    >()?;
+                    .next_value::<Option<crate::types::AutocommitPeriod>>()?;
             }
             "PrivilegedDelete" => {
                 self.privileged_delete = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::PrivilegedDelete>,
-                    >()?;
+                    .next_value::<Option<crate::types::PrivilegedDelete>>()?;
             }
             "RetentionPeriod" => {
                 self.retention_period = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
-                    >()?;
+                    .next_value::<Option<crate::types::SnaplockRetentionPeriod>>()?;
             }
             "SnaplockType" => {
                 self.snaplock_type = map
-                    .next_value::<::std::option::Option<crate::types::SnaplockType>>()?;
+                    .next_value::<Option<crate::types::SnaplockType>>()?;
             }
             "VolumeAppendModeEnabled" => {
-                self.volume_append_mode_enabled = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.volume_append_mode_enabled = map.next_value::<Option<bool>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CreateSnaplockConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::CreateSnaplockConfiguration);
 impl ::serde::Serialize
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup_id.is_some())
             + usize::from(self.client_request_token.is_some())
             + usize::from(self.name.is_some())
             + usize::from(self.ontap_configuration.is_some())
             + usize::from(self.tags.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup_id {
             map.serialize_entry("BackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             map.serialize_entry("OntapConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -2453,69 +1941,50 @@ for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
     const EXPECTING: &'static str = "an object (structure CreateVolumeFromBackupInput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "BackupId" => {
-                self.backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "BackupId" => self.backup_id = map.next_value::<Option<String>>()?,
             "ClientRequestToken" => {
-                self.client_request_token = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.client_request_token = map.next_value::<Option<String>>()?;
             }
-            "Name" => {
-                self.name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "Name" => self.name = map.next_value::<Option<String>>()?,
             "OntapConfiguration" => {
                 self.ontap_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::CreateOntapVolumeConfiguration,
-                        >,
+                        Option<crate::types::CreateOntapVolumeConfiguration>,
                     >()?;
             }
             "Tags" => {
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupInput
+);
 impl ::serde::Serialize
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.volume.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.volume {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.volume {
             map.serialize_entry("Volume", value)?;
         }
         map.end()
@@ -2524,78 +1993,67 @@ for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
     const EXPECTING: &'static str = "an object (structure CreateVolumeFromBackupOutput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Volume" => {
-                self.volume = map
-                    .next_value::<::std::option::Option<crate::types::Volume>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Volume" => self.volume = map.next_value::<Option<crate::types::Volume>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupOutput
+);
 impl ::serde::Serialize for crate::types::DataCompressionType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::DataCompressionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::DataRepositoryConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.lifecycle.is_some())
             + usize::from(self.import_path.is_some())
             + usize::from(self.export_path.is_some())
             + usize::from(self.imported_file_chunk_size.is_some())
             + usize::from(self.auto_import_policy.is_some())
             + usize::from(self.failure_details.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_path {
+        if let Some(value) = &self.import_path {
             map.serialize_entry("ImportPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_path {
+        if let Some(value) = &self.export_path {
             map.serialize_entry("ExportPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imported_file_chunk_size {
+        if let Some(value) = &self.imported_file_chunk_size {
             map.serialize_entry("ImportedFileChunkSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import_policy {
+        if let Some(value) = &self.auto_import_policy {
             map.serialize_entry("AutoImportPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             map.serialize_entry("FailureDetails", value)?;
         }
         map.end()
@@ -2603,65 +2061,43 @@ impl ::serde::Serialize for crate::types::DataRepositoryConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::DataRepositoryConfiguration {
     const EXPECTING: &'static str = "an object (structure DataRepositoryConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Lifecycle" => {
                 self.lifecycle = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DataRepositoryLifecycle>,
-                    >()?;
+                    .next_value::<Option<crate::types::DataRepositoryLifecycle>>()?;
             }
-            "ImportPath" => {
-                self.import_path = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "ExportPath" => {
-                self.export_path = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "ImportPath" => self.import_path = map.next_value::<Option<String>>()?,
+            "ExportPath" => self.export_path = map.next_value::<Option<String>>()?,
             "ImportedFileChunkSize" => {
-                self.imported_file_chunk_size = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.imported_file_chunk_size = map.next_value::<Option<i32>>()?;
             }
             "AutoImportPolicy" => {
                 self.auto_import_policy = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::AutoImportPolicyType>,
-                    >()?;
+                    .next_value::<Option<crate::types::AutoImportPolicyType>>()?;
             }
             "FailureDetails" => {
                 self.failure_details = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
-                    >()?;
+                    .next_value::<Option<crate::types::DataRepositoryFailureDetails>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DataRepositoryConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::DataRepositoryConfiguration);
 impl ::serde::Serialize for crate::types::DataRepositoryFailureDetails {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -2669,61 +2105,49 @@ impl ::serde::Serialize for crate::types::DataRepositoryFailureDetails {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::DataRepositoryFailureDetails {
     const EXPECTING: &'static str = "an object (structure DataRepositoryFailureDetails)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DataRepositoryFailureDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::DataRepositoryFailureDetails);
 impl ::serde::Serialize for crate::types::DataRepositoryLifecycle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::DataRepositoryLifecycle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::operation::delete_backup::DeleteBackupInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup_id.is_some())
             + usize::from(self.client_request_token.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup_id {
             map.serialize_entry("BackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
         map.end()
@@ -2732,48 +2156,34 @@ impl ::serde::Serialize for crate::operation::delete_backup::DeleteBackupInput {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::delete_backup::DeleteBackupInput {
     const EXPECTING: &'static str = "an object (structure DeleteBackupInput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "BackupId" => {
-                self.backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "BackupId" => self.backup_id = map.next_value::<Option<String>>()?,
             "ClientRequestToken" => {
-                self.client_request_token = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.client_request_token = map.next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::delete_backup::DeleteBackupInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::delete_backup::DeleteBackupInput);
 impl ::serde::Serialize for crate::operation::delete_backup::DeleteBackupOutput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup_id.is_some())
             + usize::from(self.lifecycle.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup_id {
             map.serialize_entry("BackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("Lifecycle", value)?;
         }
         map.end()
@@ -2782,70 +2192,55 @@ impl ::serde::Serialize for crate::operation::delete_backup::DeleteBackupOutput 
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::delete_backup::DeleteBackupOutput {
     const EXPECTING: &'static str = "an object (structure DeleteBackupOutput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "BackupId" => {
-                self.backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "BackupId" => self.backup_id = map.next_value::<Option<String>>()?,
             "Lifecycle" => {
                 self.lifecycle = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::BackupLifecycle>,
-                    >()?;
+                    .next_value::<Option<crate::types::BackupLifecycle>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::delete_backup::DeleteBackupOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::delete_backup::DeleteBackupOutput);
 impl ::serde::Serialize for crate::operation::describe_backups::DescribeBackupsInput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backup_ids.is_some())
             + usize::from(self.filters.is_some())
             + usize::from(self.max_results.is_some())
             + usize::from(self.next_token.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backup_ids {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backup_ids {
             map.serialize_entry(
                 "BackupIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry(
                 "Filters",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Filter>,
+                    Vec<crate::types::Filter>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
         map.end()
@@ -2854,25 +2249,18 @@ impl ::serde::Serialize for crate::operation::describe_backups::DescribeBackupsI
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::describe_backups::DescribeBackupsInput {
     const EXPECTING: &'static str = "an object (structure DescribeBackupsInput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "BackupIds" => {
                 self.backup_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -2881,52 +2269,38 @@ for crate::operation::describe_backups::DescribeBackupsInput {
                 self.filters = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Filter>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "MaxResults" => {
-                self.max_results = map.next_value::<::std::option::Option<i32>>()?;
-            }
-            "NextToken" => {
-                self.next_token = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "MaxResults" => self.max_results = map.next_value::<Option<i32>>()?,
+            "NextToken" => self.next_token = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::describe_backups::DescribeBackupsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::describe_backups::DescribeBackupsInput);
 impl ::serde::Serialize for crate::operation::describe_backups::DescribeBackupsOutput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.backups.is_some())
             + usize::from(self.next_token.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.backups {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.backups {
             map.serialize_entry(
                 "Backups",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Backup>,
+                    Vec<crate::types::Backup>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
         map.end()
@@ -2935,55 +2309,40 @@ impl ::serde::Serialize for crate::operation::describe_backups::DescribeBackupsO
 impl<'de> serde_wire::ReadObject<'de>
 for crate::operation::describe_backups::DescribeBackupsOutput {
     const EXPECTING: &'static str = "an object (structure DescribeBackupsOutput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Backups" => {
                 self.backups = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Backup>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "NextToken" => {
-                self.next_token = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "NextToken" => self.next_token = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::operation::describe_backups::DescribeBackupsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(operation::describe_backups::DescribeBackupsOutput);
 impl ::serde::Serialize for crate::types::DiskIopsConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.mode.is_some()) + usize::from(self.iops.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.mode {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.mode {
             map.serialize_entry("Mode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             map.serialize_entry("Iops", value)?;
         }
         map.end()
@@ -2991,75 +2350,64 @@ impl ::serde::Serialize for crate::types::DiskIopsConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::DiskIopsConfiguration {
     const EXPECTING: &'static str = "an object (structure DiskIopsConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Mode" => {
                 self.mode = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
-                    >()?;
+                    .next_value::<Option<crate::types::DiskIopsConfigurationMode>>()?;
             }
-            "Iops" => self.iops = map.next_value::<::std::option::Option<i64>>()?,
-            _ => return ::std::result::Result::Ok(false),
+            "Iops" => self.iops = map.next_value::<Option<i64>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DiskIopsConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::DiskIopsConfiguration);
 impl ::serde::Serialize for crate::types::DiskIopsConfigurationMode {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::DiskIopsConfigurationMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::DriveCacheType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::DriveCacheType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::FileSystem {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.owner_id.is_some())
             + usize::from(self.creation_time.is_some())
             + usize::from(self.file_system_id.is_some())
@@ -3080,11 +2428,11 @@ impl ::serde::Serialize for crate::types::FileSystem {
             + usize::from(self.file_system_type_version.is_some())
             + usize::from(self.open_zfs_configuration.is_some())
             + usize::from(self.network_type.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("OwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "CreationTime",
                 &::serde_with::ser::SerializeAsWrap::<
@@ -3093,88 +2441,88 @@ impl ::serde::Serialize for crate::types::FileSystem {
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             map.serialize_entry("FileSystemId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type {
+        if let Some(value) = &self.file_system_type {
             map.serialize_entry("FileSystemType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             map.serialize_entry("FailureDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity {
+        if let Some(value) = &self.storage_capacity {
             map.serialize_entry("StorageCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_type {
+        if let Some(value) = &self.storage_type {
             map.serialize_entry("StorageType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("VpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry(
                 "SubnetIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             map.serialize_entry(
                 "NetworkInterfaceIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             map.serialize_entry("DNSName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.windows_configuration {
+        if let Some(value) = &self.windows_configuration {
             map.serialize_entry("WindowsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lustre_configuration {
+        if let Some(value) = &self.lustre_configuration {
             map.serialize_entry("LustreConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             map.serialize_entry(
                 "AdministrativeActions",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::AdministrativeAction>,
+                    Vec<crate::types::AdministrativeAction>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             map.serialize_entry("OntapConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type_version {
+        if let Some(value) = &self.file_system_type_version {
             map.serialize_entry("FileSystemTypeVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             map.serialize_entry("OpenZFSConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_type {
+        if let Some(value) = &self.network_type {
             map.serialize_entry("NetworkType", value)?;
         }
         map.end()
@@ -3182,70 +2530,48 @@ impl ::serde::Serialize for crate::types::FileSystem {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystem {
     const EXPECTING: &'static str = "an object (structure FileSystem)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "OwnerId" => {
-                self.owner_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "OwnerId" => self.owner_id = map.next_value::<Option<String>>()?,
             "CreationTime" => {
                 self.creation_time = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::aws_smithy_types::DateTime>,
-                            ::std::option::Option<serde_wire::EpochSeconds>,
+                            Option<::aws_smithy_types::DateTime>,
+                            Option<serde_wire::EpochSeconds>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "FileSystemId" => {
-                self.file_system_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "FileSystemId" => self.file_system_id = map.next_value::<Option<String>>()?,
             "FileSystemType" => {
                 self.file_system_type = map
-                    .next_value::<::std::option::Option<crate::types::FileSystemType>>()?;
+                    .next_value::<Option<crate::types::FileSystemType>>()?;
             }
             "Lifecycle" => {
                 self.lifecycle = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::FileSystemLifecycle>,
-                    >()?;
+                    .next_value::<Option<crate::types::FileSystemLifecycle>>()?;
             }
             "FailureDetails" => {
                 self.failure_details = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::FileSystemFailureDetails>,
-                    >()?;
+                    .next_value::<Option<crate::types::FileSystemFailureDetails>>()?;
             }
-            "StorageCapacity" => {
-                self.storage_capacity = map.next_value::<::std::option::Option<i32>>()?;
-            }
+            "StorageCapacity" => self.storage_capacity = map.next_value::<Option<i32>>()?,
             "StorageType" => {
                 self.storage_type = map
-                    .next_value::<::std::option::Option<crate::types::StorageType>>()?;
+                    .next_value::<Option<crate::types::StorageType>>()?;
             }
-            "VpcId" => {
-                self.vpc_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "VpcId" => self.vpc_id = map.next_value::<Option<String>>()?,
             "SubnetIds" => {
                 self.subnet_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -3254,36 +2580,21 @@ impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystem {
                 self.network_interface_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "DNSName" => {
-                self.dns_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "KmsKeyId" => {
-                self.kms_key_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "ResourceARN" => {
-                self.resource_arn = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "DNSName" => self.dns_name = map.next_value::<Option<String>>()?,
+            "KmsKeyId" => self.kms_key_id = map.next_value::<Option<String>>()?,
+            "ResourceARN" => self.resource_arn = map.next_value::<Option<String>>()?,
             "Tags" => {
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -3291,93 +2602,72 @@ impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystem {
             "WindowsConfiguration" => {
                 self.windows_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::WindowsFileSystemConfiguration,
-                        >,
+                        Option<crate::types::WindowsFileSystemConfiguration>,
                     >()?;
             }
             "LustreConfiguration" => {
                 self.lustre_configuration = map
-                    .next_value::<
-                        ::std::option::Option<
-                            crate::types::LustreFileSystemConfiguration,
-                        >,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreFileSystemConfiguration>>()?;
             }
             "AdministrativeActions" => {
                 self.administrative_actions = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::AdministrativeAction>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::AdministrativeAction>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "OntapConfiguration" => {
                 self.ontap_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OntapFileSystemConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::OntapFileSystemConfiguration>>()?;
             }
             "FileSystemTypeVersion" => {
-                self.file_system_type_version = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.file_system_type_version = map.next_value::<Option<String>>()?;
             }
             "OpenZFSConfiguration" => {
                 self.open_zfs_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::OpenZfsFileSystemConfiguration,
-                        >,
+                        Option<crate::types::OpenZfsFileSystemConfiguration>,
                     >()?;
             }
             "NetworkType" => {
                 self.network_type = map
-                    .next_value::<::std::option::Option<crate::types::NetworkType>>()?;
+                    .next_value::<Option<crate::types::NetworkType>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystem {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::FileSystem);
 impl ::serde::Serialize for crate::types::FileSystemEndpoint {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.dns_name.is_some())
             + usize::from(self.ip_addresses.is_some())
             + usize::from(self.ipv6_addresses.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.dns_name {
             map.serialize_entry("DNSName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_addresses {
+        if let Some(value) = &self.ip_addresses {
             map.serialize_entry(
                 "IpAddresses",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             map.serialize_entry(
                 "Ipv6Addresses",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -3387,29 +2677,19 @@ impl ::serde::Serialize for crate::types::FileSystemEndpoint {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystemEndpoint {
     const EXPECTING: &'static str = "an object (structure FileSystemEndpoint)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "DNSName" => {
-                self.dns_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "DNSName" => self.dns_name = map.next_value::<Option<String>>()?,
             "IpAddresses" => {
                 self.ip_addresses = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -3418,40 +2698,30 @@ impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystemEndpoint {
                 self.ipv6_addresses = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystemEndpoint {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::FileSystemEndpoint);
 impl ::serde::Serialize for crate::types::FileSystemEndpoints {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.intercluster.is_some())
             + usize::from(self.management.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.intercluster {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.intercluster {
             map.serialize_entry("Intercluster", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.management {
+        if let Some(value) = &self.management {
             map.serialize_entry("Management", value)?;
         }
         map.end()
@@ -3459,47 +2729,34 @@ impl ::serde::Serialize for crate::types::FileSystemEndpoints {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystemEndpoints {
     const EXPECTING: &'static str = "an object (structure FileSystemEndpoints)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Intercluster" => {
                 self.intercluster = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::FileSystemEndpoint>,
-                    >()?;
+                    .next_value::<Option<crate::types::FileSystemEndpoint>>()?;
             }
             "Management" => {
                 self.management = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::FileSystemEndpoint>,
-                    >()?;
+                    .next_value::<Option<crate::types::FileSystemEndpoint>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystemEndpoints {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::FileSystemEndpoints);
 impl ::serde::Serialize for crate::types::FileSystemFailureDetails {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -3507,60 +2764,48 @@ impl ::serde::Serialize for crate::types::FileSystemFailureDetails {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystemFailureDetails {
     const EXPECTING: &'static str = "an object (structure FileSystemFailureDetails)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystemFailureDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::FileSystemFailureDetails);
 impl ::serde::Serialize for crate::types::FileSystemLifecycle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystemLifecycle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::FileSystemLustreMetadataConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.iops.is_some()) + usize::from(self.mode.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.iops {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.iops {
             map.serialize_entry("Iops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             map.serialize_entry("Mode", value)?;
         }
         map.end()
@@ -3569,61 +2814,49 @@ impl ::serde::Serialize for crate::types::FileSystemLustreMetadataConfiguration 
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::FileSystemLustreMetadataConfiguration {
     const EXPECTING: &'static str = "an object (structure FileSystemLustreMetadataConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Iops" => self.iops = map.next_value::<::std::option::Option<i32>>()?,
+            "Iops" => self.iops = map.next_value::<Option<i32>>()?,
             "Mode" => {
                 self.mode = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::MetadataConfigurationMode>,
-                    >()?;
+                    .next_value::<Option<crate::types::MetadataConfigurationMode>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::FileSystemLustreMetadataConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::FileSystemLustreMetadataConfiguration);
 impl ::serde::Serialize for crate::types::FileSystemMaintenanceOperation {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystemMaintenanceOperation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::FileSystemNotFound {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -3631,64 +2864,52 @@ impl ::serde::Serialize for crate::types::FileSystemNotFound {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::FileSystemNotFound {
     const EXPECTING: &'static str = "an object (structure FileSystemNotFound)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystemNotFound {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::FileSystemNotFound);
 impl ::serde::Serialize for crate::types::FileSystemType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::FileSystemType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::Filter {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.name.is_some()) + usize::from(self.values.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.values {
+        if let Some(value) = &self.values {
             map.serialize_entry(
                 "Values",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -3698,93 +2919,77 @@ impl ::serde::Serialize for crate::types::Filter {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::Filter {
     const EXPECTING: &'static str = "an object (structure Filter)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Name" => {
-                self.name = map
-                    .next_value::<::std::option::Option<crate::types::FilterName>>()?;
-            }
+            "Name" => self.name = map.next_value::<Option<crate::types::FilterName>>()?,
             "Values" => {
                 self.values = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::Filter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::Filter);
 impl ::serde::Serialize for crate::types::FilterName {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::FilterName {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::FlexCacheEndpointType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::FlexCacheEndpointType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::IncompatibleParameterError {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.parameter.is_some())
             + usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.parameter {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.parameter {
             map.serialize_entry("Parameter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -3792,43 +2997,28 @@ impl ::serde::Serialize for crate::types::IncompatibleParameterError {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::IncompatibleParameterError {
     const EXPECTING: &'static str = "an object (structure IncompatibleParameterError)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Parameter" => {
-                self.parameter = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Parameter" => self.parameter = map.next_value::<Option<String>>()?,
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::IncompatibleParameterError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::IncompatibleParameterError);
 impl ::serde::Serialize for crate::types::IncompatibleRegionForMultiAz {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -3836,57 +3026,45 @@ impl ::serde::Serialize for crate::types::IncompatibleRegionForMultiAz {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::IncompatibleRegionForMultiAz {
     const EXPECTING: &'static str = "an object (structure IncompatibleRegionForMultiAZ)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::IncompatibleRegionForMultiAz {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::IncompatibleRegionForMultiAz);
 impl ::serde::Serialize for crate::types::InputOntapVolumeType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::InputOntapVolumeType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::InternalServerError {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -3894,39 +3072,27 @@ impl ::serde::Serialize for crate::types::InternalServerError {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::InternalServerError {
     const EXPECTING: &'static str = "an object (structure InternalServerError)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InternalServerError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::InternalServerError);
 impl ::serde::Serialize for crate::types::InvalidDestinationKmsKey {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -3934,51 +3100,39 @@ impl ::serde::Serialize for crate::types::InvalidDestinationKmsKey {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::InvalidDestinationKmsKey {
     const EXPECTING: &'static str = "an object (structure InvalidDestinationKmsKey)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InvalidDestinationKmsKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::InvalidDestinationKmsKey);
 impl ::serde::Serialize for crate::types::InvalidNetworkSettings {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some())
             + usize::from(self.invalid_subnet_id.is_some())
             + usize::from(self.invalid_security_group_id.is_some())
             + usize::from(self.invalid_route_table_id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.invalid_subnet_id {
+        if let Some(value) = &self.invalid_subnet_id {
             map.serialize_entry("InvalidSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.invalid_security_group_id {
+        if let Some(value) = &self.invalid_security_group_id {
             map.serialize_entry("InvalidSecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.invalid_route_table_id {
+        if let Some(value) = &self.invalid_route_table_id {
             map.serialize_entry("InvalidRouteTableId", value)?;
         }
         map.end()
@@ -3986,51 +3140,36 @@ impl ::serde::Serialize for crate::types::InvalidNetworkSettings {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::InvalidNetworkSettings {
     const EXPECTING: &'static str = "an object (structure InvalidNetworkSettings)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "Message" => self.message = map.next_value::<Option<String>>()?,
             "InvalidSubnetId" => {
-                self.invalid_subnet_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.invalid_subnet_id = map.next_value::<Option<String>>()?;
             }
             "InvalidSecurityGroupId" => {
-                self.invalid_security_group_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.invalid_security_group_id = map.next_value::<Option<String>>()?;
             }
             "InvalidRouteTableId" => {
-                self.invalid_route_table_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.invalid_route_table_id = map.next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InvalidNetworkSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::InvalidNetworkSettings);
 impl ::serde::Serialize for crate::types::InvalidPerUnitStorageThroughput {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -4038,39 +3177,27 @@ impl ::serde::Serialize for crate::types::InvalidPerUnitStorageThroughput {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::InvalidPerUnitStorageThroughput {
     const EXPECTING: &'static str = "an object (structure InvalidPerUnitStorageThroughput)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InvalidPerUnitStorageThroughput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::InvalidPerUnitStorageThroughput);
 impl ::serde::Serialize for crate::types::InvalidRegion {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -4078,39 +3205,27 @@ impl ::serde::Serialize for crate::types::InvalidRegion {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::InvalidRegion {
     const EXPECTING: &'static str = "an object (structure InvalidRegion)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InvalidRegion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::InvalidRegion);
 impl ::serde::Serialize for crate::types::InvalidSourceKmsKey {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -4118,39 +3233,27 @@ impl ::serde::Serialize for crate::types::InvalidSourceKmsKey {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::InvalidSourceKmsKey {
     const EXPECTING: &'static str = "an object (structure InvalidSourceKmsKey)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InvalidSourceKmsKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::InvalidSourceKmsKey);
 impl ::serde::Serialize for crate::types::LifecycleTransitionReason {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -4158,72 +3261,60 @@ impl ::serde::Serialize for crate::types::LifecycleTransitionReason {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::LifecycleTransitionReason {
     const EXPECTING: &'static str = "an object (structure LifecycleTransitionReason)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::LifecycleTransitionReason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::LifecycleTransitionReason);
 impl ::serde::Serialize for crate::types::LustreAccessAuditLogLevel {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::LustreAccessAuditLogLevel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::LustreDeploymentType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::LustreDeploymentType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::LustreFileSystemConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.weekly_maintenance_start_time.is_some())
             + usize::from(self.data_repository_configuration.is_some())
             + usize::from(self.deployment_type.is_some())
@@ -4240,56 +3331,53 @@ impl ::serde::Serialize for crate::types::LustreFileSystemConfiguration {
             + usize::from(self.efa_enabled.is_some())
             + usize::from(self.throughput_capacity.is_some())
             + usize::from(self.data_read_cache_configuration.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_repository_configuration {
+        if let Some(value) = &self.data_repository_configuration {
             map.serialize_entry("DataRepositoryConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             map.serialize_entry("DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.per_unit_storage_throughput {
+        if let Some(value) = &self.per_unit_storage_throughput {
             map.serialize_entry("PerUnitStorageThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mount_name {
+        if let Some(value) = &self.mount_name {
             map.serialize_entry("MountName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             map.serialize_entry("AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.drive_cache_type {
+        if let Some(value) = &self.drive_cache_type {
             map.serialize_entry("DriveCacheType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             map.serialize_entry("DataCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_configuration {
+        if let Some(value) = &self.log_configuration {
             map.serialize_entry("LogConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_squash_configuration {
+        if let Some(value) = &self.root_squash_configuration {
             map.serialize_entry("RootSquashConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_configuration {
+        if let Some(value) = &self.metadata_configuration {
             map.serialize_entry("MetadataConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.efa_enabled {
+        if let Some(value) = &self.efa_enabled {
             map.serialize_entry("EfaEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_read_cache_configuration {
+        if let Some(value) = &self.data_read_cache_configuration {
             map.serialize_entry("DataReadCacheConfiguration", value)?;
         }
         map.end()
@@ -4297,120 +3385,85 @@ impl ::serde::Serialize for crate::types::LustreFileSystemConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::LustreFileSystemConfiguration {
     const EXPECTING: &'static str = "an object (structure LustreFileSystemConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "WeeklyMaintenanceStartTime" => {
-                self.weekly_maintenance_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.weekly_maintenance_start_time = map.next_value::<Option<String>>()?;
             }
             "DataRepositoryConfiguration" => {
                 self.data_repository_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DataRepositoryConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::DataRepositoryConfiguration>>()?;
             }
             "DeploymentType" => {
                 self.deployment_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreDeploymentType>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreDeploymentType>>()?;
             }
             "PerUnitStorageThroughput" => {
-                self.per_unit_storage_throughput = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.per_unit_storage_throughput = map.next_value::<Option<i32>>()?;
             }
-            "MountName" => {
-                self.mount_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "MountName" => self.mount_name = map.next_value::<Option<String>>()?,
             "DailyAutomaticBackupStartTime" => {
                 self.daily_automatic_backup_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "AutomaticBackupRetentionDays" => {
-                self.automatic_backup_retention_days = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.automatic_backup_retention_days = map.next_value::<Option<i32>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "DriveCacheType" => {
                 self.drive_cache_type = map
-                    .next_value::<::std::option::Option<crate::types::DriveCacheType>>()?;
+                    .next_value::<Option<crate::types::DriveCacheType>>()?;
             }
             "DataCompressionType" => {
                 self.data_compression_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DataCompressionType>,
-                    >()?;
+                    .next_value::<Option<crate::types::DataCompressionType>>()?;
             }
             "LogConfiguration" => {
                 self.log_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreLogConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreLogConfiguration>>()?;
             }
             "RootSquashConfiguration" => {
                 self.root_squash_configuration = map
-                    .next_value::<
-                        ::std::option::Option<
-                            crate::types::LustreRootSquashConfiguration,
-                        >,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreRootSquashConfiguration>>()?;
             }
             "MetadataConfiguration" => {
                 self.metadata_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::FileSystemLustreMetadataConfiguration,
-                        >,
+                        Option<crate::types::FileSystemLustreMetadataConfiguration>,
                     >()?;
             }
-            "EfaEnabled" => {
-                self.efa_enabled = map.next_value::<::std::option::Option<bool>>()?;
-            }
+            "EfaEnabled" => self.efa_enabled = map.next_value::<Option<bool>>()?,
             "ThroughputCapacity" => {
-                self.throughput_capacity = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity = map.next_value::<Option<i32>>()?;
             }
             "DataReadCacheConfiguration" => {
                 self.data_read_cache_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreReadCacheConfiguration>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::LustreFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::LustreFileSystemConfiguration);
 impl ::serde::Serialize for crate::types::LustreLogConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.level.is_some())
             + usize::from(self.destination.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.level {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.level {
             map.serialize_entry("Level", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             map.serialize_entry("Destination", value)?;
         }
         map.end()
@@ -4418,49 +3471,35 @@ impl ::serde::Serialize for crate::types::LustreLogConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::LustreLogConfiguration {
     const EXPECTING: &'static str = "an object (structure LustreLogConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Level" => {
                 self.level = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreAccessAuditLogLevel>>()?;
             }
-            "Destination" => {
-                self.destination = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Destination" => self.destination = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::LustreLogConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::LustreLogConfiguration);
 impl ::serde::Serialize for crate::types::LustreLogCreateConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.level.is_some())
             + usize::from(self.destination.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.level {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.level {
             map.serialize_entry("Level", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             map.serialize_entry("Destination", value)?;
         }
         map.end()
@@ -4468,49 +3507,35 @@ impl ::serde::Serialize for crate::types::LustreLogCreateConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::LustreLogCreateConfiguration {
     const EXPECTING: &'static str = "an object (structure LustreLogCreateConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Level" => {
                 self.level = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreAccessAuditLogLevel>>()?;
             }
-            "Destination" => {
-                self.destination = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Destination" => self.destination = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::LustreLogCreateConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::LustreLogCreateConfiguration);
 impl ::serde::Serialize for crate::types::LustreReadCacheConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.sizing_mode.is_some())
             + usize::from(self.size_gi_b.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sizing_mode {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.sizing_mode {
             map.serialize_entry("SizingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_gi_b {
+        if let Some(value) = &self.size_gi_b {
             map.serialize_entry("SizeGiB", value)?;
         }
         map.end()
@@ -4518,68 +3543,57 @@ impl ::serde::Serialize for crate::types::LustreReadCacheConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::LustreReadCacheConfiguration {
     const EXPECTING: &'static str = "an object (structure LustreReadCacheConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "SizingMode" => {
                 self.sizing_mode = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
-                    >()?;
+                    .next_value::<Option<crate::types::LustreReadCacheSizingMode>>()?;
             }
-            "SizeGiB" => self.size_gi_b = map.next_value::<::std::option::Option<i32>>()?,
-            _ => return ::std::result::Result::Ok(false),
+            "SizeGiB" => self.size_gi_b = map.next_value::<Option<i32>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::LustreReadCacheConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::LustreReadCacheConfiguration);
 impl ::serde::Serialize for crate::types::LustreReadCacheSizingMode {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::LustreReadCacheSizingMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::LustreRootSquashConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.root_squash.is_some())
             + usize::from(self.no_squash_nids.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.root_squash {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.root_squash {
             map.serialize_entry("RootSquash", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.no_squash_nids {
+        if let Some(value) = &self.no_squash_nids {
             map.serialize_entry(
                 "NoSquashNids",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -4589,71 +3603,55 @@ impl ::serde::Serialize for crate::types::LustreRootSquashConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::LustreRootSquashConfiguration {
     const EXPECTING: &'static str = "an object (structure LustreRootSquashConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "RootSquash" => {
-                self.root_squash = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "RootSquash" => self.root_squash = map.next_value::<Option<String>>()?,
             "NoSquashNids" => {
                 self.no_squash_nids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::LustreRootSquashConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::LustreRootSquashConfiguration);
 impl ::serde::Serialize for crate::types::MetadataConfigurationMode {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::MetadataConfigurationMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::MissingFileSystemConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -4661,39 +3659,27 @@ impl ::serde::Serialize for crate::types::MissingFileSystemConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::MissingFileSystemConfiguration {
     const EXPECTING: &'static str = "an object (structure MissingFileSystemConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::MissingFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::MissingFileSystemConfiguration);
 impl ::serde::Serialize for crate::types::MissingVolumeConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -4701,72 +3687,60 @@ impl ::serde::Serialize for crate::types::MissingVolumeConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::MissingVolumeConfiguration {
     const EXPECTING: &'static str = "an object (structure MissingVolumeConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::MissingVolumeConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::MissingVolumeConfiguration);
 impl ::serde::Serialize for crate::types::NetworkType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::NetworkType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OntapDeploymentType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::OntapDeploymentType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OntapFileSystemConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.automatic_backup_retention_days.is_some())
             + usize::from(self.daily_automatic_backup_start_time.is_some())
             + usize::from(self.deployment_type.is_some())
@@ -4781,57 +3755,53 @@ impl ::serde::Serialize for crate::types::OntapFileSystemConfiguration {
             + usize::from(self.ha_pairs.is_some())
             + usize::from(self.throughput_capacity_per_ha_pair.is_some())
             + usize::from(self.endpoint_ipv6_address_range.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.automatic_backup_retention_days {
             map.serialize_entry("AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             map.serialize_entry("DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             map.serialize_entry("EndpointIpAddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoints {
+        if let Some(value) = &self.endpoints {
             map.serialize_entry("Endpoints", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             map.serialize_entry("DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             map.serialize_entry("PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             map.serialize_entry(
                 "RouteTableIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fsx_admin_password {
+        if let Some(value) = &self.fsx_admin_password {
             map.serialize_entry("FsxAdminPassword", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ha_pairs {
+        if let Some(value) = &self.ha_pairs {
             map.serialize_entry("HAPairs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity_per_ha_pair
-        {
+        if let Some(value) = &self.throughput_capacity_per_ha_pair {
             map.serialize_entry("ThroughputCapacityPerHAPair", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             map.serialize_entry("EndpointIpv6AddressRange", value)?;
         }
         map.end()
@@ -4839,103 +3809,77 @@ impl ::serde::Serialize for crate::types::OntapFileSystemConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OntapFileSystemConfiguration {
     const EXPECTING: &'static str = "an object (structure OntapFileSystemConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "AutomaticBackupRetentionDays" => {
-                self.automatic_backup_retention_days = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.automatic_backup_retention_days = map.next_value::<Option<i32>>()?;
             }
             "DailyAutomaticBackupStartTime" => {
                 self.daily_automatic_backup_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "DeploymentType" => {
                 self.deployment_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OntapDeploymentType>,
-                    >()?;
+                    .next_value::<Option<crate::types::OntapDeploymentType>>()?;
             }
             "EndpointIpAddressRange" => {
-                self.endpoint_ip_address_range = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ip_address_range = map.next_value::<Option<String>>()?;
             }
             "Endpoints" => {
                 self.endpoints = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::FileSystemEndpoints>,
-                    >()?;
+                    .next_value::<Option<crate::types::FileSystemEndpoints>>()?;
             }
             "DiskIopsConfiguration" => {
                 self.disk_iops_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DiskIopsConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::DiskIopsConfiguration>>()?;
             }
             "PreferredSubnetId" => {
-                self.preferred_subnet_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.preferred_subnet_id = map.next_value::<Option<String>>()?;
             }
             "RouteTableIds" => {
                 self.route_table_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "ThroughputCapacity" => {
-                self.throughput_capacity = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity = map.next_value::<Option<i32>>()?;
             }
             "WeeklyMaintenanceStartTime" => {
-                self.weekly_maintenance_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.weekly_maintenance_start_time = map.next_value::<Option<String>>()?;
             }
             "FsxAdminPassword" => {
                 self.fsx_admin_password = serde_wire::redacted(
-                    map.next_value::<::std::option::Option<::std::string::String>>(),
+                    map.next_value::<Option<String>>(),
                     "FsxAdminPassword",
                 )?;
             }
-            "HAPairs" => self.ha_pairs = map.next_value::<::std::option::Option<i32>>()?,
+            "HAPairs" => self.ha_pairs = map.next_value::<Option<i32>>()?,
             "ThroughputCapacityPerHAPair" => {
-                self.throughput_capacity_per_ha_pair = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity_per_ha_pair = map.next_value::<Option<i32>>()?;
             }
             "EndpointIpv6AddressRange" => {
-                self.endpoint_ipv6_address_range = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ipv6_address_range = map.next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OntapFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OntapFileSystemConfiguration);
 impl ::serde::Serialize for crate::types::OntapVolumeConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.flex_cache_endpoint_type.is_some())
             + usize::from(self.junction_path.is_some())
             + usize::from(self.security_style.is_some())
@@ -4952,53 +3896,53 @@ impl ::serde::Serialize for crate::types::OntapVolumeConfiguration {
             + usize::from(self.volume_style.is_some())
             + usize::from(self.aggregate_configuration.is_some())
             + usize::from(self.size_in_bytes.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.flex_cache_endpoint_type {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.flex_cache_endpoint_type {
             map.serialize_entry("FlexCacheEndpointType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.junction_path {
+        if let Some(value) = &self.junction_path {
             map.serialize_entry("JunctionPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_style {
+        if let Some(value) = &self.security_style {
             map.serialize_entry("SecurityStyle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_megabytes {
+        if let Some(value) = &self.size_in_megabytes {
             map.serialize_entry("SizeInMegabytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_efficiency_enabled {
+        if let Some(value) = &self.storage_efficiency_enabled {
             map.serialize_entry("StorageEfficiencyEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_id {
+        if let Some(value) = &self.storage_virtual_machine_id {
             map.serialize_entry("StorageVirtualMachineId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_root {
+        if let Some(value) = &self.storage_virtual_machine_root {
             map.serialize_entry("StorageVirtualMachineRoot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tiering_policy {
+        if let Some(value) = &self.tiering_policy {
             map.serialize_entry("TieringPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uuid {
+        if let Some(value) = &self.uuid {
             map.serialize_entry("UUID", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_volume_type {
+        if let Some(value) = &self.ontap_volume_type {
             map.serialize_entry("OntapVolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_policy {
+        if let Some(value) = &self.snapshot_policy {
             map.serialize_entry("SnapshotPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_configuration {
+        if let Some(value) = &self.snaplock_configuration {
             map.serialize_entry("SnaplockConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_style {
+        if let Some(value) = &self.volume_style {
             map.serialize_entry("VolumeStyle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aggregate_configuration {
+        if let Some(value) = &self.aggregate_configuration {
             map.serialize_entry("AggregateConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             map.serialize_entry("SizeInBytes", value)?;
         }
         map.end()
@@ -5006,131 +3950,101 @@ impl ::serde::Serialize for crate::types::OntapVolumeConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OntapVolumeConfiguration {
     const EXPECTING: &'static str = "an object (structure OntapVolumeConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "FlexCacheEndpointType" => {
                 self.flex_cache_endpoint_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::FlexCacheEndpointType>,
-                    >()?;
+                    .next_value::<Option<crate::types::FlexCacheEndpointType>>()?;
             }
-            "JunctionPath" => {
-                self.junction_path = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "JunctionPath" => self.junction_path = map.next_value::<Option<String>>()?,
             "SecurityStyle" => {
                 self.security_style = map
-                    .next_value::<::std::option::Option<crate::types::SecurityStyle>>()?;
+                    .next_value::<Option<crate::types::SecurityStyle>>()?;
             }
             "SizeInMegabytes" => {
-                self.size_in_megabytes = map.next_value::<::std::option::Option<i32>>()?;
+                self.size_in_megabytes = map.next_value::<Option<i32>>()?;
             }
             "StorageEfficiencyEnabled" => {
-                self.storage_efficiency_enabled = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.storage_efficiency_enabled = map.next_value::<Option<bool>>()?;
             }
             "StorageVirtualMachineId" => {
-                self.storage_virtual_machine_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.storage_virtual_machine_id = map.next_value::<Option<String>>()?;
             }
             "StorageVirtualMachineRoot" => {
-                self.storage_virtual_machine_root = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.storage_virtual_machine_root = map.next_value::<Option<bool>>()?;
             }
             "TieringPolicy" => {
                 self.tiering_policy = map
-                    .next_value::<::std::option::Option<crate::types::TieringPolicy>>()?;
+                    .next_value::<Option<crate::types::TieringPolicy>>()?;
             }
-            "UUID" => {
-                self.uuid = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "UUID" => self.uuid = map.next_value::<Option<String>>()?,
             "OntapVolumeType" => {
                 self.ontap_volume_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OntapVolumeType>,
-                    >()?;
+                    .next_value::<Option<crate::types::OntapVolumeType>>()?;
             }
             "SnapshotPolicy" => {
-                self.snapshot_policy = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.snapshot_policy = map.next_value::<Option<String>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "SnaplockConfiguration" => {
                 self.snaplock_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::SnaplockConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::SnaplockConfiguration>>()?;
             }
             "VolumeStyle" => {
                 self.volume_style = map
-                    .next_value::<::std::option::Option<crate::types::VolumeStyle>>()?;
+                    .next_value::<Option<crate::types::VolumeStyle>>()?;
             }
             "AggregateConfiguration" => {
                 self.aggregate_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::AggregateConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::AggregateConfiguration>>()?;
             }
-            "SizeInBytes" => {
-                self.size_in_bytes = map.next_value::<::std::option::Option<i64>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "SizeInBytes" => self.size_in_bytes = map.next_value::<Option<i64>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OntapVolumeConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OntapVolumeConfiguration);
 impl ::serde::Serialize for crate::types::OntapVolumeType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::OntapVolumeType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OpenZfsClientConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.clients.is_some())
             + usize::from(self.options.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.clients {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.clients {
             map.serialize_entry("Clients", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             map.serialize_entry(
                 "Options",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -5140,103 +4054,87 @@ impl ::serde::Serialize for crate::types::OpenZfsClientConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OpenZfsClientConfiguration {
     const EXPECTING: &'static str = "an object (structure OpenZFSClientConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Clients" => {
-                self.clients = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "Clients" => self.clients = map.next_value::<Option<String>>()?,
             "Options" => {
                 self.options = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsClientConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsClientConfiguration);
 impl ::serde::Serialize for crate::types::OpenZfsCopyStrategy {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsCopyStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OpenZfsCreateRootVolumeConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.record_size_ki_b.is_some())
             + usize::from(self.data_compression_type.is_some())
             + usize::from(self.nfs_exports.is_some())
             + usize::from(self.user_and_group_quotas.is_some())
             + usize::from(self.copy_tags_to_snapshots.is_some())
             + usize::from(self.read_only.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.record_size_ki_b {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.record_size_ki_b {
             map.serialize_entry("RecordSizeKiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             map.serialize_entry("DataCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nfs_exports {
+        if let Some(value) = &self.nfs_exports {
             map.serialize_entry(
                 "NfsExports",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
+                    Vec<crate::types::OpenZfsNfsExport>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
+        if let Some(value) = &self.user_and_group_quotas {
             map.serialize_entry(
                 "UserAndGroupQuotas",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
+                    Vec<crate::types::OpenZfsUserOrGroupQuota>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_snapshots {
+        if let Some(value) = &self.copy_tags_to_snapshots {
             map.serialize_entry("CopyTagsToSnapshots", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_only {
+        if let Some(value) = &self.read_only {
             map.serialize_entry("ReadOnly", value)?;
         }
         map.end()
@@ -5245,34 +4143,23 @@ impl ::serde::Serialize for crate::types::OpenZfsCreateRootVolumeConfiguration {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::OpenZfsCreateRootVolumeConfiguration {
     const EXPECTING: &'static str = "an object (structure OpenZFSCreateRootVolumeConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "RecordSizeKiB" => {
-                self.record_size_ki_b = map.next_value::<::std::option::Option<i32>>()?;
-            }
+            "RecordSizeKiB" => self.record_size_ki_b = map.next_value::<Option<i32>>()?,
             "DataCompressionType" => {
                 self.data_compression_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsDataCompressionType>>()?;
             }
             "NfsExports" => {
                 self.nfs_exports = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::OpenZfsNfsExport>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -5281,77 +4168,63 @@ for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 self.user_and_group_quotas = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "CopyTagsToSnapshots" => {
-                self.copy_tags_to_snapshots = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_snapshots = map.next_value::<Option<bool>>()?;
             }
-            "ReadOnly" => {
-                self.read_only = map.next_value::<::std::option::Option<bool>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "ReadOnly" => self.read_only = map.next_value::<Option<bool>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::OpenZfsCreateRootVolumeConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsCreateRootVolumeConfiguration);
 impl ::serde::Serialize for crate::types::OpenZfsDataCompressionType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsDataCompressionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OpenZfsDeploymentType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsDeploymentType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OpenZfsFileSystemConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.automatic_backup_retention_days.is_some())
             + usize::from(self.copy_tags_to_backups.is_some())
             + usize::from(self.copy_tags_to_volumes.is_some())
@@ -5368,62 +4241,59 @@ impl ::serde::Serialize for crate::types::OpenZfsFileSystemConfiguration {
             + usize::from(self.endpoint_ip_address.is_some())
             + usize::from(self.endpoint_ipv6_address.is_some())
             + usize::from(self.read_cache_configuration.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.automatic_backup_retention_days {
             map.serialize_entry("AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_volumes {
+        if let Some(value) = &self.copy_tags_to_volumes {
             map.serialize_entry("CopyTagsToVolumes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             map.serialize_entry("DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             map.serialize_entry("DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_volume_id {
+        if let Some(value) = &self.root_volume_id {
             map.serialize_entry("RootVolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             map.serialize_entry("PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             map.serialize_entry("EndpointIpAddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             map.serialize_entry("EndpointIpv6AddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             map.serialize_entry(
                 "RouteTableIds",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address {
+        if let Some(value) = &self.endpoint_ip_address {
             map.serialize_entry("EndpointIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address {
+        if let Some(value) = &self.endpoint_ipv6_address {
             map.serialize_entry("EndpointIpv6Address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_cache_configuration {
+        if let Some(value) = &self.read_cache_configuration {
             map.serialize_entry("ReadCacheConfiguration", value)?;
         }
         map.end()
@@ -5431,121 +4301,87 @@ impl ::serde::Serialize for crate::types::OpenZfsFileSystemConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OpenZfsFileSystemConfiguration {
     const EXPECTING: &'static str = "an object (structure OpenZFSFileSystemConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "AutomaticBackupRetentionDays" => {
-                self.automatic_backup_retention_days = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.automatic_backup_retention_days = map.next_value::<Option<i32>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "CopyTagsToVolumes" => {
-                self.copy_tags_to_volumes = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_volumes = map.next_value::<Option<bool>>()?;
             }
             "DailyAutomaticBackupStartTime" => {
                 self.daily_automatic_backup_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "DeploymentType" => {
                 self.deployment_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsDeploymentType>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsDeploymentType>>()?;
             }
             "ThroughputCapacity" => {
-                self.throughput_capacity = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity = map.next_value::<Option<i32>>()?;
             }
             "WeeklyMaintenanceStartTime" => {
-                self.weekly_maintenance_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.weekly_maintenance_start_time = map.next_value::<Option<String>>()?;
             }
             "DiskIopsConfiguration" => {
                 self.disk_iops_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DiskIopsConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::DiskIopsConfiguration>>()?;
             }
-            "RootVolumeId" => {
-                self.root_volume_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "RootVolumeId" => self.root_volume_id = map.next_value::<Option<String>>()?,
             "PreferredSubnetId" => {
-                self.preferred_subnet_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.preferred_subnet_id = map.next_value::<Option<String>>()?;
             }
             "EndpointIpAddressRange" => {
-                self.endpoint_ip_address_range = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ip_address_range = map.next_value::<Option<String>>()?;
             }
             "EndpointIpv6AddressRange" => {
-                self.endpoint_ipv6_address_range = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ipv6_address_range = map.next_value::<Option<String>>()?;
             }
             "RouteTableIds" => {
                 self.route_table_ids = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "EndpointIpAddress" => {
-                self.endpoint_ip_address = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ip_address = map.next_value::<Option<String>>()?;
             }
             "EndpointIpv6Address" => {
-                self.endpoint_ipv6_address = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.endpoint_ipv6_address = map.next_value::<Option<String>>()?;
             }
             "ReadCacheConfiguration" => {
                 self.read_cache_configuration = map
-                    .next_value::<
-                        ::std::option::Option<
-                            crate::types::OpenZfsReadCacheConfiguration,
-                        >,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsReadCacheConfiguration>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsFileSystemConfiguration);
 impl ::serde::Serialize for crate::types::OpenZfsNfsExport {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.client_configurations.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.client_configurations {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.client_configurations {
             map.serialize_entry(
                 "ClientConfigurations",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
+                    Vec<crate::types::OpenZfsClientConfiguration>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -5555,53 +4391,40 @@ impl ::serde::Serialize for crate::types::OpenZfsNfsExport {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OpenZfsNfsExport {
     const EXPECTING: &'static str = "an object (structure OpenZFSNfsExport)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "ClientConfigurations" => {
                 self.client_configurations = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::OpenZfsClientConfiguration>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsNfsExport {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsNfsExport);
 impl ::serde::Serialize for crate::types::OpenZfsOriginSnapshotConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.snapshot_arn.is_some())
             + usize::from(self.copy_strategy.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.snapshot_arn {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.snapshot_arn {
             map.serialize_entry("SnapshotARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+        if let Some(value) = &self.copy_strategy {
             map.serialize_entry("CopyStrategy", value)?;
         }
         map.end()
@@ -5610,68 +4433,53 @@ impl ::serde::Serialize for crate::types::OpenZfsOriginSnapshotConfiguration {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::OpenZfsOriginSnapshotConfiguration {
     const EXPECTING: &'static str = "an object (structure OpenZFSOriginSnapshotConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "SnapshotARN" => {
-                self.snapshot_arn = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "SnapshotARN" => self.snapshot_arn = map.next_value::<Option<String>>()?,
             "CopyStrategy" => {
                 self.copy_strategy = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsCopyStrategy>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::OpenZfsOriginSnapshotConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsOriginSnapshotConfiguration);
 impl ::serde::Serialize for crate::types::OpenZfsQuotaType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsQuotaType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OpenZfsReadCacheConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.sizing_mode.is_some())
             + usize::from(self.size_gi_b.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.sizing_mode {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.sizing_mode {
             map.serialize_entry("SizingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_gi_b {
+        if let Some(value) = &self.size_gi_b {
             map.serialize_entry("SizeGiB", value)?;
         }
         map.end()
@@ -5679,67 +4487,56 @@ impl ::serde::Serialize for crate::types::OpenZfsReadCacheConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OpenZfsReadCacheConfiguration {
     const EXPECTING: &'static str = "an object (structure OpenZFSReadCacheConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "SizingMode" => {
                 self.sizing_mode = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsReadCacheSizingMode>>()?;
             }
-            "SizeGiB" => self.size_gi_b = map.next_value::<::std::option::Option<i32>>()?,
-            _ => return ::std::result::Result::Ok(false),
+            "SizeGiB" => self.size_gi_b = map.next_value::<Option<i32>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsReadCacheConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsReadCacheConfiguration);
 impl ::serde::Serialize for crate::types::OpenZfsReadCacheSizingMode {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsReadCacheSizingMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::OpenZfsUserOrGroupQuota {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.r#type.is_some()) + usize::from(self.id.is_some())
             + usize::from(self.storage_capacity_quota_gi_b.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.r#type {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.id {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gi_b {
+        if let Some(value) = &self.storage_capacity_quota_gi_b {
             map.serialize_entry("StorageCapacityQuotaGiB", value)?;
         }
         map.end()
@@ -5747,43 +4544,30 @@ impl ::serde::Serialize for crate::types::OpenZfsUserOrGroupQuota {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OpenZfsUserOrGroupQuota {
     const EXPECTING: &'static str = "an object (structure OpenZFSUserOrGroupQuota)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Type" => {
-                self.r#type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsQuotaType>,
-                    >()?;
+                self.r#type = map.next_value::<Option<crate::types::OpenZfsQuotaType>>()?;
             }
-            "Id" => self.id = map.next_value::<::std::option::Option<i32>>()?,
+            "Id" => self.id = map.next_value::<Option<i32>>()?,
             "StorageCapacityQuotaGiB" => {
-                self.storage_capacity_quota_gi_b = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.storage_capacity_quota_gi_b = map.next_value::<Option<i32>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsUserOrGroupQuota {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsUserOrGroupQuota);
 impl ::serde::Serialize for crate::types::OpenZfsVolumeConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.parent_volume_id.is_some())
             + usize::from(self.volume_path.is_some())
             + usize::from(self.storage_capacity_reservation_gi_b.is_some())
@@ -5802,73 +4586,71 @@ impl ::serde::Serialize for crate::types::OpenZfsVolumeConfiguration {
             + usize::from(self.source_snapshot_arn.is_some())
             + usize::from(self.destination_snapshot.is_some())
             + usize::from(self.copy_strategy.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.parent_volume_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.parent_volume_id {
             map.serialize_entry("ParentVolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_path {
+        if let Some(value) = &self.volume_path {
             map.serialize_entry("VolumePath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .storage_capacity_reservation_gi_b
-        {
+        if let Some(value) = &self.storage_capacity_reservation_gi_b {
             map.serialize_entry("StorageCapacityReservationGiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gi_b {
+        if let Some(value) = &self.storage_capacity_quota_gi_b {
             map.serialize_entry("StorageCapacityQuotaGiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record_size_ki_b {
+        if let Some(value) = &self.record_size_ki_b {
             map.serialize_entry("RecordSizeKiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             map.serialize_entry("DataCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_snapshots {
+        if let Some(value) = &self.copy_tags_to_snapshots {
             map.serialize_entry("CopyTagsToSnapshots", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.origin_snapshot {
+        if let Some(value) = &self.origin_snapshot {
             map.serialize_entry("OriginSnapshot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_only {
+        if let Some(value) = &self.read_only {
             map.serialize_entry("ReadOnly", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nfs_exports {
+        if let Some(value) = &self.nfs_exports {
             map.serialize_entry(
                 "NfsExports",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
+                    Vec<crate::types::OpenZfsNfsExport>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
+        if let Some(value) = &self.user_and_group_quotas {
             map.serialize_entry(
                 "UserAndGroupQuotas",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
+                    Vec<crate::types::OpenZfsUserOrGroupQuota>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_to_snapshot {
+        if let Some(value) = &self.restore_to_snapshot {
             map.serialize_entry("RestoreToSnapshot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_intermediate_snaphots {
+        if let Some(value) = &self.delete_intermediate_snaphots {
             map.serialize_entry("DeleteIntermediateSnaphots", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_cloned_volumes {
+        if let Some(value) = &self.delete_cloned_volumes {
             map.serialize_entry("DeleteClonedVolumes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_intermediate_data {
+        if let Some(value) = &self.delete_intermediate_data {
             map.serialize_entry("DeleteIntermediateData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_snapshot_arn {
+        if let Some(value) = &self.source_snapshot_arn {
             map.serialize_entry("SourceSnapshotARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_snapshot {
+        if let Some(value) = &self.destination_snapshot {
             map.serialize_entry("DestinationSnapshot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+        if let Some(value) = &self.copy_strategy {
             map.serialize_entry("CopyStrategy", value)?;
         }
         map.end()
@@ -5876,65 +4658,43 @@ impl ::serde::Serialize for crate::types::OpenZfsVolumeConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::OpenZfsVolumeConfiguration {
     const EXPECTING: &'static str = "an object (structure OpenZFSVolumeConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "ParentVolumeId" => {
-                self.parent_volume_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.parent_volume_id = map.next_value::<Option<String>>()?;
             }
-            "VolumePath" => {
-                self.volume_path = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "VolumePath" => self.volume_path = map.next_value::<Option<String>>()?,
             "StorageCapacityReservationGiB" => {
-                self.storage_capacity_reservation_gi_b = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.storage_capacity_reservation_gi_b = map.next_value::<Option<i32>>()?;
             }
             "StorageCapacityQuotaGiB" => {
-                self.storage_capacity_quota_gi_b = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.storage_capacity_quota_gi_b = map.next_value::<Option<i32>>()?;
             }
-            "RecordSizeKiB" => {
-                self.record_size_ki_b = map.next_value::<::std::option::Option<i32>>()?;
-            }
+            "RecordSizeKiB" => self.record_size_ki_b = map.next_value::<Option<i32>>()?,
             "DataCompressionType" => {
                 self.data_compression_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsDataCompressionType>>()?;
             }
             "CopyTagsToSnapshots" => {
-                self.copy_tags_to_snapshots = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_snapshots = map.next_value::<Option<bool>>()?;
             }
             "OriginSnapshot" => {
                 self.origin_snapshot = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::OpenZfsOriginSnapshotConfiguration,
-                        >,
+                        Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
                     >()?;
             }
-            "ReadOnly" => {
-                self.read_only = map.next_value::<::std::option::Option<bool>>()?;
-            }
+            "ReadOnly" => self.read_only = map.next_value::<Option<bool>>()?,
             "NfsExports" => {
                 self.nfs_exports = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::OpenZfsNfsExport>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -5943,105 +4703,87 @@ impl<'de> serde_wire::ReadObject<'de> for crate::types::OpenZfsVolumeConfigurati
                 self.user_and_group_quotas = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "RestoreToSnapshot" => {
-                self.restore_to_snapshot = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.restore_to_snapshot = map.next_value::<Option<String>>()?;
             }
             "DeleteIntermediateSnaphots" => {
-                self.delete_intermediate_snaphots = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.delete_intermediate_snaphots = map.next_value::<Option<bool>>()?;
             }
             "DeleteClonedVolumes" => {
-                self.delete_cloned_volumes = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.delete_cloned_volumes = map.next_value::<Option<bool>>()?;
             }
             "DeleteIntermediateData" => {
-                self.delete_intermediate_data = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.delete_intermediate_data = map.next_value::<Option<bool>>()?;
             }
             "SourceSnapshotARN" => {
-                self.source_snapshot_arn = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.source_snapshot_arn = map.next_value::<Option<String>>()?;
             }
             "DestinationSnapshot" => {
-                self.destination_snapshot = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.destination_snapshot = map.next_value::<Option<String>>()?;
             }
             "CopyStrategy" => {
                 self.copy_strategy = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsCopyStrategy>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::OpenZfsVolumeConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::OpenZfsVolumeConfiguration);
 impl ::serde::Serialize for crate::types::PrivilegedDelete {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::PrivilegedDelete {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::ResourceType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ResourceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::RetentionPeriod {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.r#type.is_some()) + usize::from(self.value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.r#type {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             map.serialize_entry("Value", value)?;
         }
         map.end()
@@ -6049,109 +4791,92 @@ impl ::serde::Serialize for crate::types::RetentionPeriod {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::RetentionPeriod {
     const EXPECTING: &'static str = "an object (structure RetentionPeriod)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Type" => {
                 self.r#type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::RetentionPeriodType>,
-                    >()?;
+                    .next_value::<Option<crate::types::RetentionPeriodType>>()?;
             }
-            "Value" => self.value = map.next_value::<::std::option::Option<i32>>()?,
-            _ => return ::std::result::Result::Ok(false),
+            "Value" => self.value = map.next_value::<Option<i32>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::RetentionPeriod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::RetentionPeriod);
 impl ::serde::Serialize for crate::types::RetentionPeriodType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::RetentionPeriodType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::SecurityStyle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::SecurityStyle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::SelfManagedActiveDirectoryAttributes {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.domain_name.is_some())
             + usize::from(self.organizational_unit_distinguished_name.is_some())
             + usize::from(self.file_system_administrators_group.is_some())
             + usize::from(self.user_name.is_some()) + usize::from(self.dns_ips.is_some())
             + usize::from(self.domain_join_service_account_secret.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.domain_name {
             map.serialize_entry("DomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .organizational_unit_distinguished_name
-        {
+        if let Some(value) = &self.organizational_unit_distinguished_name {
             map.serialize_entry("OrganizationalUnitDistinguishedName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_system_administrators_group
-        {
+        if let Some(value) = &self.file_system_administrators_group {
             map.serialize_entry("FileSystemAdministratorsGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_name {
+        if let Some(value) = &self.user_name {
             map.serialize_entry("UserName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_ips {
+        if let Some(value) = &self.dns_ips {
             map.serialize_entry(
                 "DnsIps",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .domain_join_service_account_secret
-        {
+        if let Some(value) = &self.domain_join_service_account_secret {
             map.serialize_entry("DomainJoinServiceAccountSecret", value)?;
         }
         map.end()
@@ -6160,105 +4885,79 @@ impl ::serde::Serialize for crate::types::SelfManagedActiveDirectoryAttributes {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::SelfManagedActiveDirectoryAttributes {
     const EXPECTING: &'static str = "an object (structure SelfManagedActiveDirectoryAttributes)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "DomainName" => {
-                self.domain_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "DomainName" => self.domain_name = map.next_value::<Option<String>>()?,
             "OrganizationalUnitDistinguishedName" => {
                 self.organizational_unit_distinguished_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "FileSystemAdministratorsGroup" => {
                 self.file_system_administrators_group = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
-            "UserName" => {
-                self.user_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "UserName" => self.user_name = map.next_value::<Option<String>>()?,
             "DnsIps" => {
                 self.dns_ips = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "DomainJoinServiceAccountSecret" => {
                 self.domain_join_service_account_secret = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::SelfManagedActiveDirectoryAttributes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::SelfManagedActiveDirectoryAttributes);
 impl ::serde::Serialize for crate::types::SelfManagedActiveDirectoryConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.domain_name.is_some())
             + usize::from(self.organizational_unit_distinguished_name.is_some())
             + usize::from(self.file_system_administrators_group.is_some())
             + usize::from(self.user_name.is_some())
             + usize::from(self.password.is_some()) + usize::from(self.dns_ips.is_some())
             + usize::from(self.domain_join_service_account_secret.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.domain_name {
             map.serialize_entry("DomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .organizational_unit_distinguished_name
-        {
+        if let Some(value) = &self.organizational_unit_distinguished_name {
             map.serialize_entry("OrganizationalUnitDistinguishedName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_system_administrators_group
-        {
+        if let Some(value) = &self.file_system_administrators_group {
             map.serialize_entry("FileSystemAdministratorsGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_name {
+        if let Some(value) = &self.user_name {
             map.serialize_entry("UserName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.password {
+        if let Some(value) = &self.password {
             map.serialize_entry("Password", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_ips {
+        if let Some(value) = &self.dns_ips {
             map.serialize_entry(
                 "DnsIps",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<::std::string::String>,
+                    Vec<String>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .domain_join_service_account_secret
-        {
+        if let Some(value) = &self.domain_join_service_account_secret {
             map.serialize_entry("DomainJoinServiceAccountSecret", value)?;
         }
         map.end()
@@ -6267,34 +4966,25 @@ impl ::serde::Serialize for crate::types::SelfManagedActiveDirectoryConfiguratio
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::SelfManagedActiveDirectoryConfiguration {
     const EXPECTING: &'static str = "an object (structure SelfManagedActiveDirectoryConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "DomainName" => {
-                self.domain_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "DomainName" => self.domain_name = map.next_value::<Option<String>>()?,
             "OrganizationalUnitDistinguishedName" => {
                 self.organizational_unit_distinguished_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "FileSystemAdministratorsGroup" => {
                 self.file_system_administrators_group = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
-            "UserName" => {
-                self.user_name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "UserName" => self.user_name = map.next_value::<Option<String>>()?,
             "Password" => {
                 self.password = serde_wire::redacted(
-                    map.next_value::<::std::option::Option<::std::string::String>>(),
+                    map.next_value::<Option<String>>(),
                     "Password",
                 )?;
             }
@@ -6302,63 +4992,52 @@ for crate::types::SelfManagedActiveDirectoryConfiguration {
                 self.dns_ips = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<::std::string::String>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<String>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "DomainJoinServiceAccountSecret" => {
                 self.domain_join_service_account_secret = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::SelfManagedActiveDirectoryConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::SelfManagedActiveDirectoryConfiguration);
 impl ::serde::Serialize for crate::types::ServiceLimit {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ServiceLimit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::ServiceLimitExceeded {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.limit.is_some())
             + usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.limit {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -6366,63 +5045,50 @@ impl ::serde::Serialize for crate::types::ServiceLimitExceeded {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::ServiceLimitExceeded {
     const EXPECTING: &'static str = "an object (structure ServiceLimitExceeded)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "Limit" => {
-                self.limit = map
-                    .next_value::<::std::option::Option<crate::types::ServiceLimit>>()?;
+                self.limit = map.next_value::<Option<crate::types::ServiceLimit>>()?;
             }
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ServiceLimitExceeded {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::ServiceLimitExceeded);
 impl ::serde::Serialize for crate::types::SnaplockConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.audit_log_volume.is_some())
             + usize::from(self.autocommit_period.is_some())
             + usize::from(self.privileged_delete.is_some())
             + usize::from(self.retention_period.is_some())
             + usize::from(self.snaplock_type.is_some())
             + usize::from(self.volume_append_mode_enabled.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.audit_log_volume {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.audit_log_volume {
             map.serialize_entry("AuditLogVolume", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.autocommit_period {
+        if let Some(value) = &self.autocommit_period {
             map.serialize_entry("AutocommitPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.privileged_delete {
+        if let Some(value) = &self.privileged_delete {
             map.serialize_entry("PrivilegedDelete", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.retention_period {
+        if let Some(value) = &self.retention_period {
             map.serialize_entry("RetentionPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_type {
+        if let Some(value) = &self.snaplock_type {
             map.serialize_entry("SnaplockType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_append_mode_enabled {
+        if let Some(value) = &self.volume_append_mode_enabled {
             map.serialize_entry("VolumeAppendModeEnabled", value)?;
         }
         map.end()
@@ -6430,72 +5096,54 @@ impl ::serde::Serialize for crate::types::SnaplockConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::SnaplockConfiguration {
     const EXPECTING: &'static str = "an object (structure SnaplockConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "AuditLogVolume" => {
-                self.audit_log_volume = map.next_value::<::std::option::Option<bool>>()?;
-            }
+            "AuditLogVolume" => self.audit_log_volume = map.next_value::<Option<bool>>()?,
             "AutocommitPeriod" => {
                 self.autocommit_period = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::AutocommitPeriod>,
-                    >()?;
+                    .next_value::<Option<crate::types::AutocommitPeriod>>()?;
             }
             "PrivilegedDelete" => {
                 self.privileged_delete = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::PrivilegedDelete>,
-                    >()?;
+                    .next_value::<Option<crate::types::PrivilegedDelete>>()?;
             }
             "RetentionPeriod" => {
                 self.retention_period = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
-                    >()?;
+                    .next_value::<Option<crate::types::SnaplockRetentionPeriod>>()?;
             }
             "SnaplockType" => {
                 self.snaplock_type = map
-                    .next_value::<::std::option::Option<crate::types::SnaplockType>>()?;
+                    .next_value::<Option<crate::types::SnaplockType>>()?;
             }
             "VolumeAppendModeEnabled" => {
-                self.volume_append_mode_enabled = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.volume_append_mode_enabled = map.next_value::<Option<bool>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::SnaplockConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::SnaplockConfiguration);
 impl ::serde::Serialize for crate::types::SnaplockRetentionPeriod {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.default_retention.is_some())
             + usize::from(self.minimum_retention.is_some())
             + usize::from(self.maximum_retention.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.default_retention {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.default_retention {
             map.serialize_entry("DefaultRetention", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.minimum_retention {
+        if let Some(value) = &self.minimum_retention {
             map.serialize_entry("MinimumRetention", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_retention {
+        if let Some(value) = &self.maximum_retention {
             map.serialize_entry("MaximumRetention", value)?;
         }
         map.end()
@@ -6503,68 +5151,53 @@ impl ::serde::Serialize for crate::types::SnaplockRetentionPeriod {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::SnaplockRetentionPeriod {
     const EXPECTING: &'static str = "an object (structure SnaplockRetentionPeriod)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "DefaultRetention" => {
                 self.default_retention = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::RetentionPeriod>,
-                    >()?;
+                    .next_value::<Option<crate::types::RetentionPeriod>>()?;
             }
             "MinimumRetention" => {
                 self.minimum_retention = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::RetentionPeriod>,
-                    >()?;
+                    .next_value::<Option<crate::types::RetentionPeriod>>()?;
             }
             "MaximumRetention" => {
                 self.maximum_retention = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::RetentionPeriod>,
-                    >()?;
+                    .next_value::<Option<crate::types::RetentionPeriod>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::SnaplockRetentionPeriod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::SnaplockRetentionPeriod);
 impl ::serde::Serialize for crate::types::SnaplockType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::SnaplockType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::Snapshot {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.resource_arn.is_some())
             + usize::from(self.snapshot_id.is_some()) + usize::from(self.name.is_some())
             + usize::from(self.volume_id.is_some())
@@ -6573,20 +5206,20 @@ impl ::serde::Serialize for crate::types::Snapshot {
             + usize::from(self.lifecycle_transition_reason.is_some())
             + usize::from(self.tags.is_some())
             + usize::from(self.administrative_actions.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("SnapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("VolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "CreationTime",
                 &::serde_with::ser::SerializeAsWrap::<
@@ -6595,26 +5228,26 @@ impl ::serde::Serialize for crate::types::Snapshot {
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+        if let Some(value) = &self.lifecycle_transition_reason {
             map.serialize_entry("LifecycleTransitionReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             map.serialize_entry(
                 "AdministrativeActions",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::AdministrativeAction>,
+                    Vec<crate::types::AdministrativeAction>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
@@ -6624,61 +5257,40 @@ impl ::serde::Serialize for crate::types::Snapshot {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::Snapshot {
     const EXPECTING: &'static str = "an object (structure Snapshot)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "ResourceARN" => {
-                self.resource_arn = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "SnapshotId" => {
-                self.snapshot_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "Name" => {
-                self.name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "VolumeId" => {
-                self.volume_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "ResourceARN" => self.resource_arn = map.next_value::<Option<String>>()?,
+            "SnapshotId" => self.snapshot_id = map.next_value::<Option<String>>()?,
+            "Name" => self.name = map.next_value::<Option<String>>()?,
+            "VolumeId" => self.volume_id = map.next_value::<Option<String>>()?,
             "CreationTime" => {
                 self.creation_time = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::aws_smithy_types::DateTime>,
-                            ::std::option::Option<serde_wire::EpochSeconds>,
+                            Option<::aws_smithy_types::DateTime>,
+                            Option<serde_wire::EpochSeconds>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "Lifecycle" => {
                 self.lifecycle = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::SnapshotLifecycle>,
-                    >()?;
+                    .next_value::<Option<crate::types::SnapshotLifecycle>>()?;
             }
             "LifecycleTransitionReason" => {
                 self.lifecycle_transition_reason = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LifecycleTransitionReason>,
-                    >()?;
+                    .next_value::<Option<crate::types::LifecycleTransitionReason>>()?;
             }
             "Tags" => {
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
@@ -6687,58 +5299,48 @@ impl<'de> serde_wire::ReadObject<'de> for crate::types::Snapshot {
                 self.administrative_actions = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::AdministrativeAction>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::AdministrativeAction>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::Snapshot {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::Snapshot);
 impl ::serde::Serialize for crate::types::SnapshotLifecycle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::SnapshotLifecycle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::SourceBackupUnavailable {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some())
             + usize::from(self.backup_id.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             map.serialize_entry("BackupId", value)?;
         }
         map.end()
@@ -6746,79 +5348,64 @@ impl ::serde::Serialize for crate::types::SourceBackupUnavailable {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::SourceBackupUnavailable {
     const EXPECTING: &'static str = "an object (structure SourceBackupUnavailable)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "BackupId" => {
-                self.backup_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            "BackupId" => self.backup_id = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::SourceBackupUnavailable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::SourceBackupUnavailable);
 impl ::serde::Serialize for crate::types::Status {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::Status {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::StorageType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::StorageType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::StorageVirtualMachineNotFound {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -6826,42 +5413,30 @@ impl ::serde::Serialize for crate::types::StorageVirtualMachineNotFound {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::StorageVirtualMachineNotFound {
     const EXPECTING: &'static str = "an object (structure StorageVirtualMachineNotFound)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::StorageVirtualMachineNotFound {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::StorageVirtualMachineNotFound);
 impl ::serde::Serialize for crate::types::Tag {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.key.is_some()) + usize::from(self.value.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.key {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.key {
             map.serialize_entry("Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             map.serialize_entry("Value", value)?;
         }
         map.end()
@@ -6869,47 +5444,32 @@ impl ::serde::Serialize for crate::types::Tag {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::Tag {
     const EXPECTING: &'static str = "an object (structure Tag)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Key" => {
-                self.key = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            "Value" => {
-                self.value = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Key" => self.key = map.next_value::<Option<String>>()?,
+            "Value" => self.value = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::Tag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::Tag);
 impl ::serde::Serialize for crate::types::TieringPolicy {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.cooling_period.is_some())
             + usize::from(self.name.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.cooling_period {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.cooling_period {
             map.serialize_entry("CoolingPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
         map.end()
@@ -6917,62 +5477,48 @@ impl ::serde::Serialize for crate::types::TieringPolicy {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::TieringPolicy {
     const EXPECTING: &'static str = "an object (structure TieringPolicy)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "CoolingPeriod" => {
-                self.cooling_period = map.next_value::<::std::option::Option<i32>>()?;
-            }
+            "CoolingPeriod" => self.cooling_period = map.next_value::<Option<i32>>()?,
             "Name" => {
-                self.name = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::TieringPolicyName>,
-                    >()?;
+                self.name = map.next_value::<Option<crate::types::TieringPolicyName>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::TieringPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::TieringPolicy);
 impl ::serde::Serialize for crate::types::TieringPolicyName {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::TieringPolicyName {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::UnsupportedOperation {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -6980,36 +5526,24 @@ impl ::serde::Serialize for crate::types::UnsupportedOperation {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::UnsupportedOperation {
     const EXPECTING: &'static str = "an object (structure UnsupportedOperation)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::UnsupportedOperation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::UnsupportedOperation);
 impl ::serde::Serialize for crate::types::Volume {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.creation_time.is_some())
             + usize::from(self.file_system_id.is_some())
             + usize::from(self.lifecycle.is_some()) + usize::from(self.name.is_some())
@@ -7020,8 +5554,8 @@ impl ::serde::Serialize for crate::types::Volume {
             + usize::from(self.lifecycle_transition_reason.is_some())
             + usize::from(self.administrative_actions.is_some())
             + usize::from(self.open_zfs_configuration.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "CreationTime",
                 &::serde_with::ser::SerializeAsWrap::<
@@ -7030,49 +5564,49 @@ impl ::serde::Serialize for crate::types::Volume {
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             map.serialize_entry("FileSystemId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             map.serialize_entry("OntapConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry(
                 "Tags",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Tag>,
+                    Vec<crate::types::Tag>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("VolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             map.serialize_entry("VolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+        if let Some(value) = &self.lifecycle_transition_reason {
             map.serialize_entry("LifecycleTransitionReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             map.serialize_entry(
                 "AdministrativeActions",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::AdministrativeAction>,
+                    Vec<crate::types::AdministrativeAction>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             map.serialize_entry("OpenZFSConfiguration", value)?;
         }
         map.end()
@@ -7080,133 +5614,97 @@ impl ::serde::Serialize for crate::types::Volume {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::Volume {
     const EXPECTING: &'static str = "an object (structure Volume)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "CreationTime" => {
                 self.creation_time = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::aws_smithy_types::DateTime>,
-                            ::std::option::Option<serde_wire::EpochSeconds>,
+                            Option<::aws_smithy_types::DateTime>,
+                            Option<serde_wire::EpochSeconds>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "FileSystemId" => {
-                self.file_system_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "FileSystemId" => self.file_system_id = map.next_value::<Option<String>>()?,
             "Lifecycle" => {
                 self.lifecycle = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::VolumeLifecycle>,
-                    >()?;
+                    .next_value::<Option<crate::types::VolumeLifecycle>>()?;
             }
-            "Name" => {
-                self.name = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "Name" => self.name = map.next_value::<Option<String>>()?,
             "OntapConfiguration" => {
                 self.ontap_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OntapVolumeConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::OntapVolumeConfiguration>>()?;
             }
-            "ResourceARN" => {
-                self.resource_arn = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "ResourceARN" => self.resource_arn = map.next_value::<Option<String>>()?,
             "Tags" => {
                 self.tags = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Tag>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
-            "VolumeId" => {
-                self.volume_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
+            "VolumeId" => self.volume_id = map.next_value::<Option<String>>()?,
             "VolumeType" => {
-                self.volume_type = map
-                    .next_value::<::std::option::Option<crate::types::VolumeType>>()?;
+                self.volume_type = map.next_value::<Option<crate::types::VolumeType>>()?;
             }
             "LifecycleTransitionReason" => {
                 self.lifecycle_transition_reason = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::LifecycleTransitionReason>,
-                    >()?;
+                    .next_value::<Option<crate::types::LifecycleTransitionReason>>()?;
             }
             "AdministrativeActions" => {
                 self.administrative_actions = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<crate::types::AdministrativeAction>,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::AdministrativeAction>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "OpenZFSConfiguration" => {
                 self.open_zfs_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::OpenZfsVolumeConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::OpenZfsVolumeConfiguration>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::Volume {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::Volume);
 impl ::serde::Serialize for crate::types::VolumeLifecycle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::VolumeLifecycle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::VolumeNotFound {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.message.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.message {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
         map.end()
@@ -7214,103 +5712,89 @@ impl ::serde::Serialize for crate::types::VolumeNotFound {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::VolumeNotFound {
     const EXPECTING: &'static str = "an object (structure VolumeNotFound)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
-            "Message" => {
-                self.message = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
-            }
-            _ => return ::std::result::Result::Ok(false),
+            "Message" => self.message = map.next_value::<Option<String>>()?,
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::VolumeNotFound {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::VolumeNotFound);
 impl ::serde::Serialize for crate::types::VolumeStyle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::VolumeStyle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::VolumeType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::VolumeType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::WindowsAccessAuditLogLevel {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::WindowsAccessAuditLogLevel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::WindowsAuditLogConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.file_access_audit_log_level.is_some())
             + usize::from(self.file_share_access_audit_log_level.is_some())
             + usize::from(self.audit_log_destination.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.file_access_audit_log_level {
             map.serialize_entry("FileAccessAuditLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_share_access_audit_log_level
-        {
+        if let Some(value) = &self.file_share_access_audit_log_level {
             map.serialize_entry("FileShareAccessAuditLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_destination {
+        if let Some(value) = &self.audit_log_destination {
             map.serialize_entry("AuditLogDestination", value)?;
         }
         map.end()
@@ -7318,61 +5802,45 @@ impl ::serde::Serialize for crate::types::WindowsAuditLogConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::WindowsAuditLogConfiguration {
     const EXPECTING: &'static str = "an object (structure WindowsAuditLogConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "FileAccessAuditLogLevel" => {
                 self.file_access_audit_log_level = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsAccessAuditLogLevel>>()?;
             }
             "FileShareAccessAuditLogLevel" => {
                 self.file_share_access_audit_log_level = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsAccessAuditLogLevel>>()?;
             }
             "AuditLogDestination" => {
-                self.audit_log_destination = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.audit_log_destination = map.next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::WindowsAuditLogConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::WindowsAuditLogConfiguration);
 impl ::serde::Serialize for crate::types::WindowsAuditLogCreateConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.file_access_audit_log_level.is_some())
             + usize::from(self.file_share_access_audit_log_level.is_some())
             + usize::from(self.audit_log_destination.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.file_access_audit_log_level {
             map.serialize_entry("FileAccessAuditLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_share_access_audit_log_level
-        {
+        if let Some(value) = &self.file_share_access_audit_log_level {
             map.serialize_entry("FileShareAccessAuditLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_destination {
+        if let Some(value) = &self.audit_log_destination {
             map.serialize_entry("AuditLogDestination", value)?;
         }
         map.end()
@@ -7381,67 +5849,52 @@ impl ::serde::Serialize for crate::types::WindowsAuditLogCreateConfiguration {
 impl<'de> serde_wire::ReadObject<'de>
 for crate::types::WindowsAuditLogCreateConfiguration {
     const EXPECTING: &'static str = "an object (structure WindowsAuditLogCreateConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "FileAccessAuditLogLevel" => {
                 self.file_access_audit_log_level = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsAccessAuditLogLevel>>()?;
             }
             "FileShareAccessAuditLogLevel" => {
                 self.file_share_access_audit_log_level = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsAccessAuditLogLevel>>()?;
             }
             "AuditLogDestination" => {
-                self.audit_log_destination = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.audit_log_destination = map.next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::WindowsAuditLogCreateConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::WindowsAuditLogCreateConfiguration);
 impl ::serde::Serialize for crate::types::WindowsDeploymentType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::WindowsDeploymentType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let text = <serde_wire::Text<
             'de,
         > as ::serde::Deserialize>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+        Ok(Self::from(text.0.as_ref()))
     }
 }
 impl ::serde::Serialize for crate::types::WindowsFileSystemConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.active_directory_id.is_some())
             + usize::from(self.self_managed_active_directory_configuration.is_some())
             + usize::from(self.deployment_type.is_some())
@@ -7459,76 +5912,68 @@ impl ::serde::Serialize for crate::types::WindowsFileSystemConfiguration {
             + usize::from(self.disk_iops_configuration.is_some())
             + usize::from(self.preferred_file_server_ipv6.is_some())
             + usize::from(self.fsrm_configuration.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.active_directory_id {
             map.serialize_entry("ActiveDirectoryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .self_managed_active_directory_configuration
-        {
+        if let Some(value) = &self.self_managed_active_directory_configuration {
             map.serialize_entry("SelfManagedActiveDirectoryConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             map.serialize_entry("DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_administration_endpoint
-        {
+        if let Some(value) = &self.remote_administration_endpoint {
             map.serialize_entry("RemoteAdministrationEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             map.serialize_entry("PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ip {
+        if let Some(value) = &self.preferred_file_server_ip {
             map.serialize_entry("PreferredFileServerIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maintenance_operations_in_progress
-        {
+        if let Some(value) = &self.maintenance_operations_in_progress {
             map.serialize_entry(
                 "MaintenanceOperationsInProgress",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
+                    Vec<crate::types::FileSystemMaintenanceOperation>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             map.serialize_entry("AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aliases {
+        if let Some(value) = &self.aliases {
             map.serialize_entry(
                 "Aliases",
                 &::serde_with::ser::SerializeAsWrap::<
-                    ::std::vec::Vec<crate::types::Alias>,
+                    Vec<crate::types::Alias>,
                     serde_wire::DenseList<::serde_with::Same>,
                 >::new(value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
+        if let Some(value) = &self.audit_log_configuration {
             map.serialize_entry("AuditLogConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             map.serialize_entry("DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ipv6 {
+        if let Some(value) = &self.preferred_file_server_ipv6 {
             map.serialize_entry("PreferredFileServerIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fsrm_configuration {
+        if let Some(value) = &self.fsrm_configuration {
             map.serialize_entry("FsrmConfiguration", value)?;
         }
         map.end()
@@ -7536,139 +5981,103 @@ impl ::serde::Serialize for crate::types::WindowsFileSystemConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::WindowsFileSystemConfiguration {
     const EXPECTING: &'static str = "an object (structure WindowsFileSystemConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "ActiveDirectoryId" => {
-                self.active_directory_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.active_directory_id = map.next_value::<Option<String>>()?;
             }
             "SelfManagedActiveDirectoryConfiguration" => {
                 self.self_managed_active_directory_configuration = map
                     .next_value::<
-                        ::std::option::Option<
-                            crate::types::SelfManagedActiveDirectoryAttributes,
-                        >,
+                        Option<crate::types::SelfManagedActiveDirectoryAttributes>,
                     >()?;
             }
             "DeploymentType" => {
                 self.deployment_type = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsDeploymentType>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsDeploymentType>>()?;
             }
             "RemoteAdministrationEndpoint" => {
-                self.remote_administration_endpoint = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.remote_administration_endpoint = map.next_value::<Option<String>>()?;
             }
             "PreferredSubnetId" => {
-                self.preferred_subnet_id = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.preferred_subnet_id = map.next_value::<Option<String>>()?;
             }
             "PreferredFileServerIp" => {
-                self.preferred_file_server_ip = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.preferred_file_server_ip = map.next_value::<Option<String>>()?;
             }
             "ThroughputCapacity" => {
-                self.throughput_capacity = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.throughput_capacity = map.next_value::<Option<i32>>()?;
             }
             "MaintenanceOperationsInProgress" => {
                 self.maintenance_operations_in_progress = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<
-                                ::std::vec::Vec<
-                                    crate::types::FileSystemMaintenanceOperation,
-                                >,
-                            >,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::FileSystemMaintenanceOperation>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "WeeklyMaintenanceStartTime" => {
-                self.weekly_maintenance_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.weekly_maintenance_start_time = map.next_value::<Option<String>>()?;
             }
             "DailyAutomaticBackupStartTime" => {
                 self.daily_automatic_backup_start_time = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                    .next_value::<Option<String>>()?;
             }
             "AutomaticBackupRetentionDays" => {
-                self.automatic_backup_retention_days = map
-                    .next_value::<::std::option::Option<i32>>()?;
+                self.automatic_backup_retention_days = map.next_value::<Option<i32>>()?;
             }
             "CopyTagsToBackups" => {
-                self.copy_tags_to_backups = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.copy_tags_to_backups = map.next_value::<Option<bool>>()?;
             }
             "Aliases" => {
                 self.aliases = map
                     .next_value::<
                         ::serde_with::de::DeserializeAsWrap<
-                            ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
-                            ::std::option::Option<
-                                serde_wire::DenseList<::serde_with::Same>,
-                            >,
+                            Option<Vec<crate::types::Alias>>,
+                            Option<serde_wire::DenseList<::serde_with::Same>>,
                         >,
                     >()
                     .map(::serde_with::de::DeserializeAsWrap::into_inner)?;
             }
             "AuditLogConfiguration" => {
                 self.audit_log_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsAuditLogConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsAuditLogConfiguration>>()?;
             }
             "DiskIopsConfiguration" => {
                 self.disk_iops_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::DiskIopsConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::DiskIopsConfiguration>>()?;
             }
             "PreferredFileServerIpv6" => {
-                self.preferred_file_server_ipv6 = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.preferred_file_server_ipv6 = map.next_value::<Option<String>>()?;
             }
             "FsrmConfiguration" => {
                 self.fsrm_configuration = map
-                    .next_value::<
-                        ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
-                    >()?;
+                    .next_value::<Option<crate::types::WindowsFsrmConfiguration>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::WindowsFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::WindowsFileSystemConfiguration);
 impl ::serde::Serialize for crate::types::WindowsFsrmConfiguration {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let len = usize::from(self.fsrm_service_enabled.is_some())
             + usize::from(self.event_log_destination.is_some());
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        if let ::std::option::Option::Some(value) = &self.fsrm_service_enabled {
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(value) = &self.fsrm_service_enabled {
             map.serialize_entry("FsrmServiceEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_log_destination {
+        if let Some(value) = &self.event_log_destination {
             map.serialize_entry("EventLogDestination", value)?;
         }
         map.end()
@@ -7676,32 +6085,21 @@ impl ::serde::Serialize for crate::types::WindowsFsrmConfiguration {
 }
 impl<'de> serde_wire::ReadObject<'de> for crate::types::WindowsFsrmConfiguration {
     const EXPECTING: &'static str = "an object (structure WindowsFsrmConfiguration)";
-    fn empty() -> Self {
-        <Self as crate::json::ReadInPlace>::empty()
-    }
     fn member<A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> Result<bool, A::Error> {
         match key {
             "FsrmServiceEnabled" => {
-                self.fsrm_service_enabled = map
-                    .next_value::<::std::option::Option<bool>>()?;
+                self.fsrm_service_enabled = map.next_value::<Option<bool>>()?;
             }
             "EventLogDestination" => {
-                self.event_log_destination = map
-                    .next_value::<::std::option::Option<::std::string::String>>()?;
+                self.event_log_destination = map.next_value::<Option<String>>()?;
             }
-            _ => return ::std::result::Result::Ok(false),
+            _ => return Ok(false),
         }
-        ::std::result::Result::Ok(true)
+        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::WindowsFsrmConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-    }
-}
+serde_wire::deserialize_object!(types::WindowsFsrmConfiguration);

@@ -13,37 +13,37 @@ pub struct ActiveDirectoryBackupAttributes {
     /// The fully qualified domain name of the self-managed Active Directory directory.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub active_directory_id: ::std::option::Option<::std::string::String>,
+    pub active_directory_id: Option<String>,
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
 }
 impl ActiveDirectoryBackupAttributes {
     /// A builder for this type.
     pub fn builder() -> crate::builders::ActiveDirectoryBackupAttributesBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The fully qualified domain name of the self-managed Active Directory directory.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 }
@@ -57,35 +57,33 @@ pub struct ActiveDirectoryError {
     /// The directory ID of the directory that an error pertains to.
     ///
     /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub active_directory_id: ::std::option::Option<::std::string::String>,
+    pub active_directory_id: Option<String>,
     /// The type of Active Directory error.
     ///
     /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
-    pub r#type: ::std::option::Option<crate::types::ActiveDirectoryErrorType>,
+    pub r#type: Option<crate::types::ActiveDirectoryErrorType>,
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ActiveDirectoryError {
     /// A builder for this type.
     pub fn builder() -> crate::builders::ActiveDirectoryErrorBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The directory ID of the directory that an error pertains to.
     ///
     /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// The type of Active Directory error.
     ///
     /// Values: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.
-    pub fn r#type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ActiveDirectoryErrorType> {
+    pub fn r#type(&self) -> Option<&crate::types::ActiveDirectoryErrorType> {
         self.r#type.as_ref()
     }
 }
@@ -133,7 +131,7 @@ impl ActiveDirectoryErrorType {
         ]
     }
 }
-impl ::std::convert::From<&str> for ActiveDirectoryErrorType {
+impl From<&str> for ActiveDirectoryErrorType {
     fn from(value: &str) -> Self {
         match value {
             "DOMAIN_NOT_FOUND" => Self::DomainNotFound,
@@ -145,23 +143,23 @@ impl ::std::convert::From<&str> for ActiveDirectoryErrorType {
         }
     }
 }
-impl ::std::cmp::Ord for ActiveDirectoryErrorType {
+impl Ord for ActiveDirectoryErrorType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for ActiveDirectoryErrorType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for ActiveDirectoryErrorType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for ActiveDirectoryErrorType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for ActiveDirectoryErrorType {
+impl AsRef<str> for ActiveDirectoryErrorType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -181,15 +179,13 @@ pub struct AdministrativeAction {
     /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`].
     ///
     /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
-    pub administrative_action_type: ::std::option::Option<
-        crate::types::AdministrativeActionType,
-    >,
+    pub administrative_action_type: Option<crate::types::AdministrativeActionType>,
     /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
     ///
     /// Range: 0 to 100.
-    pub progress_percent: ::std::option::Option<i32>,
+    pub progress_percent: Option<i32>,
     /// The time that the administrative action request was received.
-    pub request_time: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub request_time: Option<::aws_smithy_types::DateTime>,
     /// The status of the administrative action, as follows:
     ///
     /// - `FAILED` - Amazon FSx failed to process the administrative action successfully.
@@ -209,51 +205,49 @@ pub struct AdministrativeAction {
     /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
     ///
     /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
-    pub status: ::std::option::Option<crate::types::Status>,
+    pub status: Option<crate::types::Status>,
     /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
-    pub target_file_system_values: ::std::option::Option<crate::types::FileSystem>,
+    pub target_file_system_values: Option<crate::types::FileSystem>,
     /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`].
-    pub failure_details: ::std::option::Option<
-        crate::types::AdministrativeActionFailureDetails,
-    >,
+    pub failure_details: Option<crate::types::AdministrativeActionFailureDetails>,
     /// The `TargetVolumeValues` member, of type [`Volume`].
-    pub target_volume_values: ::std::option::Option<crate::types::Volume>,
+    pub target_volume_values: Option<crate::types::Volume>,
     /// The `TargetSnapshotValues` member, of type [`Snapshot`].
-    pub target_snapshot_values: ::std::option::Option<crate::types::Snapshot>,
+    pub target_snapshot_values: Option<crate::types::Snapshot>,
     /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
     ///
     /// Range: at least 0.
-    pub total_transfer_bytes: ::std::option::Option<i64>,
+    pub total_transfer_bytes: Option<i64>,
     /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
     ///
     /// Range: at least 0.
-    pub remaining_transfer_bytes: ::std::option::Option<i64>,
+    pub remaining_transfer_bytes: Option<i64>,
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl AdministrativeAction {
     /// A builder for this type.
     pub fn builder() -> crate::builders::AdministrativeActionBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`].
     ///
     /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
     pub fn administrative_action_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::AdministrativeActionType> {
+    ) -> Option<&crate::types::AdministrativeActionType> {
         self.administrative_action_type.as_ref()
     }
     /// The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.
     ///
     /// Range: 0 to 100.
-    pub fn progress_percent(&self) -> ::std::option::Option<i32> {
+    pub fn progress_percent(&self) -> Option<i32> {
         self.progress_percent
     }
     /// The time that the administrative action request was received.
-    pub fn request_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+    pub fn request_time(&self) -> Option<&::aws_smithy_types::DateTime> {
         self.request_time.as_ref()
     }
     /// The status of the administrative action, as follows:
@@ -275,47 +269,43 @@ impl AdministrativeAction {
     /// - `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.
     ///
     /// Values: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.
-    pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
+    pub fn status(&self) -> Option<&crate::types::Status> {
         self.status.as_ref()
     }
     /// The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.
-    pub fn target_file_system_values(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystem> {
+    pub fn target_file_system_values(&self) -> Option<&crate::types::FileSystem> {
         self.target_file_system_values.as_ref()
     }
     /// The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`].
     pub fn failure_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::AdministrativeActionFailureDetails> {
+    ) -> Option<&crate::types::AdministrativeActionFailureDetails> {
         self.failure_details.as_ref()
     }
     /// The `TargetVolumeValues` member, of type [`Volume`].
-    pub fn target_volume_values(&self) -> ::std::option::Option<&crate::types::Volume> {
+    pub fn target_volume_values(&self) -> Option<&crate::types::Volume> {
         self.target_volume_values.as_ref()
     }
     /// The `TargetSnapshotValues` member, of type [`Snapshot`].
-    pub fn target_snapshot_values(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Snapshot> {
+    pub fn target_snapshot_values(&self) -> Option<&crate::types::Snapshot> {
         self.target_snapshot_values.as_ref()
     }
     /// The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.
     ///
     /// Range: at least 0.
-    pub fn total_transfer_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn total_transfer_bytes(&self) -> Option<i64> {
         self.total_transfer_bytes
     }
     /// The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.
     ///
     /// Range: at least 0.
-    pub fn remaining_transfer_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn remaining_transfer_bytes(&self) -> Option<i64> {
         self.remaining_transfer_bytes
     }
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -329,17 +319,17 @@ pub struct AdministrativeActionFailureDetails {
     /// Error message providing details about the failed administrative action.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl AdministrativeActionFailureDetails {
     /// A builder for this type.
     pub fn builder() -> crate::builders::AdministrativeActionFailureDetailsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Error message providing details about the failed administrative action.
     ///
     /// Length: 1 to 256.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -467,7 +457,7 @@ impl AdministrativeActionType {
         ]
     }
 }
-impl ::std::convert::From<&str> for AdministrativeActionType {
+impl From<&str> for AdministrativeActionType {
     fn from(value: &str) -> Self {
         match value {
             "FILE_SYSTEM_UPDATE" => Self::FileSystemUpdate,
@@ -489,23 +479,23 @@ impl ::std::convert::From<&str> for AdministrativeActionType {
         }
     }
 }
-impl ::std::cmp::Ord for AdministrativeActionType {
+impl Ord for AdministrativeActionType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for AdministrativeActionType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for AdministrativeActionType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for AdministrativeActionType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AdministrativeActionType {
+impl AsRef<str> for AdministrativeActionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -533,16 +523,16 @@ pub struct AggregateConfiguration {
     /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
     ///
     /// Length: 0 to 6.
-    pub aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub aggregates: Option<Vec<String>>,
     /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
     ///
     /// Range: 1 to 200.
-    pub total_constituents: ::std::option::Option<i32>,
+    pub total_constituents: Option<i32>,
 }
 impl AggregateConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::AggregateConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
     ///
@@ -555,13 +545,13 @@ impl AggregateConfiguration {
     /// - One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.
     ///
     /// Length: 0 to 6.
-    pub fn aggregates(&self) -> &[::std::string::String] {
+    pub fn aggregates(&self) -> &[String] {
         self.aggregates.as_deref().unwrap_or_default()
     }
     /// The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.
     ///
     /// Range: 1 to 200.
-    pub fn total_constituents(&self) -> ::std::option::Option<i32> {
+    pub fn total_constituents(&self) -> Option<i32> {
         self.total_constituents
     }
 }
@@ -585,7 +575,7 @@ pub struct Alias {
     /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
     ///
     /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Describes the state of the DNS alias.
     ///
     /// - AVAILABLE - The DNS alias is associated with an Amazon FSx file system.
@@ -599,12 +589,12 @@ pub struct Alias {
     /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
     ///
     /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
-    pub lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
+    pub lifecycle: Option<crate::types::AliasLifecycle>,
 }
 impl Alias {
     /// A builder for this type.
     pub fn builder() -> crate::builders::AliasBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name of the DNS alias. The alias name has to meet the following requirements:
     ///
@@ -619,7 +609,7 @@ impl Alias {
     /// For DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
     ///
     /// Length: 4 to 253. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,253}$`.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Describes the state of the DNS alias.
@@ -635,7 +625,7 @@ impl Alias {
     /// - DELETE\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.
     ///
     /// Values: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::AliasLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::AliasLifecycle> {
         self.lifecycle.as_ref()
     }
 }
@@ -677,7 +667,7 @@ impl AliasLifecycle {
         &["AVAILABLE", "CREATING", "DELETING", "CREATE_FAILED", "DELETE_FAILED"]
     }
 }
-impl ::std::convert::From<&str> for AliasLifecycle {
+impl From<&str> for AliasLifecycle {
     fn from(value: &str) -> Self {
         match value {
             "AVAILABLE" => Self::Available,
@@ -689,23 +679,23 @@ impl ::std::convert::From<&str> for AliasLifecycle {
         }
     }
 }
-impl ::std::cmp::Ord for AliasLifecycle {
+impl Ord for AliasLifecycle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for AliasLifecycle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for AliasLifecycle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for AliasLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AliasLifecycle {
+impl AsRef<str> for AliasLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -750,7 +740,7 @@ impl AutoImportPolicyType {
         &["NONE", "NEW", "NEW_CHANGED", "NEW_CHANGED_DELETED"]
     }
 }
-impl ::std::convert::From<&str> for AutoImportPolicyType {
+impl From<&str> for AutoImportPolicyType {
     fn from(value: &str) -> Self {
         match value {
             "NONE" => Self::None,
@@ -761,23 +751,23 @@ impl ::std::convert::From<&str> for AutoImportPolicyType {
         }
     }
 }
-impl ::std::cmp::Ord for AutoImportPolicyType {
+impl Ord for AutoImportPolicyType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for AutoImportPolicyType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for AutoImportPolicyType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for AutoImportPolicyType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AutoImportPolicyType {
+impl AsRef<str> for AutoImportPolicyType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -799,7 +789,7 @@ pub struct AutocommitPeriod {
     /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
     ///
     /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
-    pub r#type: ::std::option::Option<crate::types::AutocommitPeriodType>,
+    pub r#type: Option<crate::types::AutocommitPeriodType>,
     /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
     ///
     /// - `Minutes`: 5 - 65,535
@@ -813,17 +803,17 @@ pub struct AutocommitPeriod {
     /// - `Years`: 1 - 10
     ///
     /// Range: 1 to 65535.
-    pub value: ::std::option::Option<i32>,
+    pub value: Option<i32>,
 }
 impl AutocommitPeriod {
     /// A builder for this type.
     pub fn builder() -> crate::builders::AutocommitPeriodBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
     ///
     /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::AutocommitPeriodType> {
+    pub fn r#type(&self) -> Option<&crate::types::AutocommitPeriodType> {
         self.r#type.as_ref()
     }
     /// Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:
@@ -839,7 +829,7 @@ impl AutocommitPeriod {
     /// - `Years`: 1 - 10
     ///
     /// Range: 1 to 65535.
-    pub fn value(&self) -> ::std::option::Option<i32> {
+    pub fn value(&self) -> Option<i32> {
         self.value
     }
 }
@@ -884,7 +874,7 @@ impl AutocommitPeriodType {
         &["MINUTES", "HOURS", "DAYS", "MONTHS", "YEARS", "NONE"]
     }
 }
-impl ::std::convert::From<&str> for AutocommitPeriodType {
+impl From<&str> for AutocommitPeriodType {
     fn from(value: &str) -> Self {
         match value {
             "MINUTES" => Self::Minutes,
@@ -897,23 +887,23 @@ impl ::std::convert::From<&str> for AutocommitPeriodType {
         }
     }
 }
-impl ::std::cmp::Ord for AutocommitPeriodType {
+impl Ord for AutocommitPeriodType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for AutocommitPeriodType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for AutocommitPeriodType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for AutocommitPeriodType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AutocommitPeriodType {
+impl AsRef<str> for AutocommitPeriodType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -933,7 +923,7 @@ pub struct Backup {
     /// The ID of the backup.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// The lifecycle status of the backup.
     ///
     /// - `AVAILABLE` - The backup is fully available.
@@ -951,73 +941,71 @@ pub struct Backup {
     /// - `FAILED` - Amazon FSx couldn't finish the backup.
     ///
     /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-    pub lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
+    pub lifecycle: Option<crate::types::BackupLifecycle>,
     /// Details explaining any failures that occurred when creating a backup.
-    pub failure_details: ::std::option::Option<crate::types::BackupFailureDetails>,
+    pub failure_details: Option<crate::types::BackupFailureDetails>,
     /// The type of the file-system backup.
     ///
     /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
-    pub r#type: ::std::option::Option<crate::types::BackupType>,
+    pub r#type: Option<crate::types::BackupType>,
     /// Displays the current percent of progress of an asynchronous task.
     ///
     /// Range: 0 to 100.
-    pub progress_percent: ::std::option::Option<i32>,
+    pub progress_percent: Option<i32>,
     /// The time when a particular backup was created.
     ///
     /// **Required.**
-    pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub creation_time: Option<::aws_smithy_types::DateTime>,
     /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The Amazon Resource Name (ARN) for the backup resource.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The tags associated with a particular file system.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
     ///
     /// **Required.**
-    pub file_system: ::std::option::Option<crate::types::FileSystem>,
+    pub file_system: Option<crate::types::FileSystem>,
     /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
-    pub directory_information: ::std::option::Option<
-        crate::types::ActiveDirectoryBackupAttributes,
-    >,
+    pub directory_information: Option<crate::types::ActiveDirectoryBackupAttributes>,
     /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
     ///
     /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub source_backup_id: ::std::option::Option<::std::string::String>,
+    pub source_backup_id: Option<String>,
     /// The source Region of the backup. Specifies the Region from where this backup is copied.
     ///
     /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-    pub source_backup_region: ::std::option::Option<::std::string::String>,
+    pub source_backup_region: Option<String>,
     /// Specifies the resource type that's backed up.
     ///
     /// Values: `FILE_SYSTEM`, `VOLUME`.
-    pub resource_type: ::std::option::Option<crate::types::ResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The `Volume` member, of type [`Volume`].
-    pub volume: ::std::option::Option<crate::types::Volume>,
+    pub volume: Option<crate::types::Volume>,
     /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
     ///
     /// Range: at least 0.
-    pub size_in_bytes: ::std::option::Option<i64>,
+    pub size_in_bytes: Option<i64>,
 }
 impl Backup {
     /// A builder for this type.
     pub fn builder() -> crate::builders::BackupBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the backup.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// The lifecycle status of the backup.
@@ -1037,43 +1025,41 @@ impl Backup {
     /// - `FAILED` - Amazon FSx couldn't finish the backup.
     ///
     /// **Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::BackupLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::BackupLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Details explaining any failures that occurred when creating a backup.
-    pub fn failure_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BackupFailureDetails> {
+    pub fn failure_details(&self) -> Option<&crate::types::BackupFailureDetails> {
         self.failure_details.as_ref()
     }
     /// The type of the file-system backup.
     ///
     /// **Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::BackupType> {
+    pub fn r#type(&self) -> Option<&crate::types::BackupType> {
         self.r#type.as_ref()
     }
     /// Displays the current percent of progress of an asynchronous task.
     ///
     /// Range: 0 to 100.
-    pub fn progress_percent(&self) -> ::std::option::Option<i32> {
+    pub fn progress_percent(&self) -> Option<i32> {
         self.progress_percent
     }
     /// The time when a particular backup was created.
     ///
     /// **Required.**
-    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+    pub fn creation_time(&self) -> Option<&::aws_smithy_types::DateTime> {
         self.creation_time.as_ref()
     }
     /// The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The Amazon Resource Name (ARN) for the backup resource.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The tags associated with a particular file system.
@@ -1085,47 +1071,47 @@ impl Backup {
     /// The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.
     ///
     /// **Required.**
-    pub fn file_system(&self) -> ::std::option::Option<&crate::types::FileSystem> {
+    pub fn file_system(&self) -> Option<&crate::types::FileSystem> {
         self.file_system.as_ref()
     }
     /// The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.
     pub fn directory_information(
         &self,
-    ) -> ::std::option::Option<&crate::types::ActiveDirectoryBackupAttributes> {
+    ) -> Option<&crate::types::ActiveDirectoryBackupAttributes> {
         self.directory_information.as_ref()
     }
     /// An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.
     ///
     /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn source_backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_backup_id(&self) -> Option<&str> {
         self.source_backup_id.as_deref()
     }
     /// The source Region of the backup. Specifies the Region from where this backup is copied.
     ///
     /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-    pub fn source_backup_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_backup_region(&self) -> Option<&str> {
         self.source_backup_region.as_deref()
     }
     /// Specifies the resource type that's backed up.
     ///
     /// Values: `FILE_SYSTEM`, `VOLUME`.
-    pub fn resource_type(&self) -> ::std::option::Option<&crate::types::ResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Volume` member, of type [`Volume`].
-    pub fn volume(&self) -> ::std::option::Option<&crate::types::Volume> {
+    pub fn volume(&self) -> Option<&crate::types::Volume> {
         self.volume.as_ref()
     }
     /// The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.
     ///
     /// Range: at least 0.
-    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn size_in_bytes(&self) -> Option<i64> {
         self.size_in_bytes
     }
 }
@@ -1139,23 +1125,23 @@ pub struct BackupBeingCopied {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupBeingCopied {
     /// A builder for this type.
     pub fn builder() -> crate::builders::BackupBeingCopiedBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
 }
@@ -1169,17 +1155,17 @@ pub struct BackupFailureDetails {
     /// A message describing the backup-creation failure.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl BackupFailureDetails {
     /// A builder for this type.
     pub fn builder() -> crate::builders::BackupFailureDetailsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A message describing the backup-creation failure.
     ///
     /// Length: 1 to 256.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -1193,14 +1179,14 @@ pub struct BackupInProgress {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupInProgress {
     /// A builder for this type.
     pub fn builder() -> crate::builders::BackupInProgressBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The lifecycle status of the backup.
@@ -1269,7 +1255,7 @@ impl BackupLifecycle {
         ]
     }
 }
-impl ::std::convert::From<&str> for BackupLifecycle {
+impl From<&str> for BackupLifecycle {
     fn from(value: &str) -> Self {
         match value {
             "AVAILABLE" => Self::Available,
@@ -1283,23 +1269,23 @@ impl ::std::convert::From<&str> for BackupLifecycle {
         }
     }
 }
-impl ::std::cmp::Ord for BackupLifecycle {
+impl Ord for BackupLifecycle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for BackupLifecycle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for BackupLifecycle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for BackupLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for BackupLifecycle {
+impl AsRef<str> for BackupLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -1319,14 +1305,14 @@ pub struct BackupNotFound {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupNotFound {
     /// A builder for this type.
     pub fn builder() -> crate::builders::BackupNotFoundBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// You can't delete a backup while it's being used to restore a file system.
@@ -1339,23 +1325,23 @@ pub struct BackupRestoring {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The ID of a file system being restored from the backup.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub file_system_id: ::std::option::Option<::std::string::String>,
+    pub file_system_id: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupRestoring {
     /// A builder for this type.
     pub fn builder() -> crate::builders::BackupRestoringBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of a file system being restored from the backup.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
 }
@@ -1391,7 +1377,7 @@ impl BackupType {
         &["AUTOMATIC", "USER_INITIATED", "AWS_BACKUP"]
     }
 }
-impl ::std::convert::From<&str> for BackupType {
+impl From<&str> for BackupType {
     fn from(value: &str) -> Self {
         match value {
             "AUTOMATIC" => Self::Automatic,
@@ -1401,23 +1387,23 @@ impl ::std::convert::From<&str> for BackupType {
         }
     }
 }
-impl ::std::cmp::Ord for BackupType {
+impl Ord for BackupType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for BackupType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for BackupType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for BackupType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for BackupType {
+impl AsRef<str> for BackupType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -1437,14 +1423,14 @@ pub struct BadRequest {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BadRequest {
     /// A builder for this type.
     pub fn builder() -> crate::builders::BadRequestBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// Used to specify the configuration options for an FSx for ONTAP volume's storage aggregate or aggregates.
@@ -1457,27 +1443,27 @@ pub struct CreateAggregateConfiguration {
     /// Used to specify the names of aggregates on which the volume will be created.
     ///
     /// Length: 0 to 6.
-    pub aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub aggregates: Option<Vec<String>>,
     /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
     ///
     /// Range: 1 to 200.
-    pub constituents_per_aggregate: ::std::option::Option<i32>,
+    pub constituents_per_aggregate: Option<i32>,
 }
 impl CreateAggregateConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::CreateAggregateConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Used to specify the names of aggregates on which the volume will be created.
     ///
     /// Length: 0 to 6.
-    pub fn aggregates(&self) -> &[::std::string::String] {
+    pub fn aggregates(&self) -> &[String] {
         self.aggregates.as_deref().unwrap_or_default()
     }
     /// Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.
     ///
     /// Range: 1 to 200.
-    pub fn constituents_per_aggregate(&self) -> ::std::option::Option<i32> {
+    pub fn constituents_per_aggregate(&self) -> Option<i32> {
         self.constituents_per_aggregate
     }
 }
@@ -1501,13 +1487,13 @@ pub struct CreateFileSystemLustreConfiguration {
     /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
     ///
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub import_path: ::std::option::Option<::std::string::String>,
+    pub import_path: Option<String>,
     /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
     ///
     /// The Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.
@@ -1515,7 +1501,7 @@ pub struct CreateFileSystemLustreConfiguration {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub export_path: ::std::option::Option<::std::string::String>,
+    pub export_path: Option<String>,
     /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
     ///
     /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
@@ -1523,7 +1509,7 @@ pub struct CreateFileSystemLustreConfiguration {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Range: 1 to 512000.
-    pub imported_file_chunk_size: ::std::option::Option<i32>,
+    pub imported_file_chunk_size: Option<i32>,
     /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
     ///
     /// Choose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.
@@ -1537,7 +1523,7 @@ pub struct CreateFileSystemLustreConfiguration {
     /// (Default = `SCRATCH_1`)
     ///
     /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub deployment_type: ::std::option::Option<crate::types::LustreDeploymentType>,
+    pub deployment_type: Option<crate::types::LustreDeploymentType>,
     /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
     ///
     /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
@@ -1553,7 +1539,7 @@ pub struct CreateFileSystemLustreConfiguration {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
+    pub auto_import_policy: Option<crate::types::AutoImportPolicyType>,
     /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
     ///
     /// Valid values:
@@ -1565,27 +1551,27 @@ pub struct CreateFileSystemLustreConfiguration {
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
     ///
     /// Range: 12 to 1000.
-    pub per_unit_storage_throughput: ::std::option::Option<i32>,
+    pub per_unit_storage_throughput: Option<i32>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
     ///
     /// Range: 0 to 90.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
     ///
     /// (Default = `false`)
     ///
     /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
     ///
     /// This parameter is required when `StorageType` is set to `HDD`.
     ///
     /// Values: `NONE`, `READ`.
-    pub drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
+    pub drive_cache_type: Option<crate::types::DriveCacheType>,
     /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
     ///
     /// - `NONE` - (Default) Data compression is turned off when the file system is created.
@@ -1595,41 +1581,37 @@ pub struct CreateFileSystemLustreConfiguration {
     /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
     ///
     /// Values: `NONE`, `LZ4`.
-    pub data_compression_type: ::std::option::Option<crate::types::DataCompressionType>,
+    pub data_compression_type: Option<crate::types::DataCompressionType>,
     /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     ///
     /// (Default = `false`)
-    pub efa_enabled: ::std::option::Option<bool>,
+    pub efa_enabled: Option<bool>,
     /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
-    pub log_configuration: ::std::option::Option<
-        crate::types::LustreLogCreateConfiguration,
-    >,
+    pub log_configuration: Option<crate::types::LustreLogCreateConfiguration>,
     /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub root_squash_configuration: ::std::option::Option<
-        crate::types::LustreRootSquashConfiguration,
-    >,
+    pub root_squash_configuration: Option<crate::types::LustreRootSquashConfiguration>,
     /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub metadata_configuration: ::std::option::Option<
+    pub metadata_configuration: Option<
         crate::types::CreateFileSystemLustreMetadataConfiguration,
     >,
     /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
     ///
     /// Range: 4000 to 2000000.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
-    pub data_read_cache_configuration: ::std::option::Option<
+    pub data_read_cache_configuration: Option<
         crate::types::LustreReadCacheConfiguration,
     >,
 }
 impl CreateFileSystemLustreConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemLustreConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// (Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
@@ -1637,7 +1619,7 @@ impl CreateFileSystemLustreConfiguration {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn import_path(&self) -> ::std::option::Option<&str> {
+    pub fn import_path(&self) -> Option<&str> {
         self.import_path.as_deref()
     }
     /// (Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.
@@ -1647,7 +1629,7 @@ impl CreateFileSystemLustreConfiguration {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn export_path(&self) -> ::std::option::Option<&str> {
+    pub fn export_path(&self) -> Option<&str> {
         self.export_path.as_deref()
     }
     /// (Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
@@ -1657,7 +1639,7 @@ impl CreateFileSystemLustreConfiguration {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Range: 1 to 512000.
-    pub fn imported_file_chunk_size(&self) -> ::std::option::Option<i32> {
+    pub fn imported_file_chunk_size(&self) -> Option<i32> {
         self.imported_file_chunk_size
     }
     /// (Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
@@ -1673,9 +1655,7 @@ impl CreateFileSystemLustreConfiguration {
     /// (Default = `SCRATCH_1`)
     ///
     /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::LustreDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// (Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
@@ -1693,9 +1673,7 @@ impl CreateFileSystemLustreConfiguration {
     /// This parameter is not supported for file systems with a data repository association.
     ///
     /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn auto_import_policy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AutoImportPolicyType> {
+    pub fn auto_import_policy(&self) -> Option<&crate::types::AutoImportPolicyType> {
         self.auto_import_policy.as_ref()
     }
     /// Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.
@@ -1709,19 +1687,19 @@ impl CreateFileSystemLustreConfiguration {
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.
     ///
     /// Range: 12 to 1000.
-    pub fn per_unit_storage_throughput(&self) -> ::std::option::Option<i32> {
+    pub fn per_unit_storage_throughput(&self) -> Option<i32> {
         self.per_unit_storage_throughput
     }
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// (Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
@@ -1729,7 +1707,7 @@ impl CreateFileSystemLustreConfiguration {
     /// (Default = `false`)
     ///
     /// For more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.
@@ -1737,9 +1715,7 @@ impl CreateFileSystemLustreConfiguration {
     /// This parameter is required when `StorageType` is set to `HDD`.
     ///
     /// Values: `NONE`, `READ`.
-    pub fn drive_cache_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DriveCacheType> {
+    pub fn drive_cache_type(&self) -> Option<&crate::types::DriveCacheType> {
         self.drive_cache_type.as_ref()
     }
     /// Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:
@@ -1751,47 +1727,43 @@ impl CreateFileSystemLustreConfiguration {
     /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.
     ///
     /// Values: `NONE`, `LZ4`.
-    pub fn data_compression_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataCompressionType> {
+    pub fn data_compression_type(&self) -> Option<&crate::types::DataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// (Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
     ///
     /// (Default = `false`)
-    pub fn efa_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn efa_enabled(&self) -> Option<bool> {
         self.efa_enabled
     }
     /// The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.
     pub fn log_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreLogCreateConfiguration> {
+    ) -> Option<&crate::types::LustreLogCreateConfiguration> {
         self.log_configuration.as_ref()
     }
     /// The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn root_squash_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreRootSquashConfiguration> {
+    ) -> Option<&crate::types::LustreRootSquashConfiguration> {
         self.root_squash_configuration.as_ref()
     }
     /// The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn metadata_configuration(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::CreateFileSystemLustreMetadataConfiguration,
-    > {
+    ) -> Option<&crate::types::CreateFileSystemLustreMetadataConfiguration> {
         self.metadata_configuration.as_ref()
     }
     /// Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.
     ///
     /// Range: 4000 to 2000000.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.
     pub fn data_read_cache_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreReadCacheConfiguration> {
+    ) -> Option<&crate::types::LustreReadCacheConfiguration> {
         self.data_read_cache_configuration.as_ref()
     }
 }
@@ -1813,7 +1785,7 @@ pub struct CreateFileSystemLustreMetadataConfiguration {
     /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
     ///
     /// Range: 1500 to 192000.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     ///
     /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.
@@ -1821,12 +1793,12 @@ pub struct CreateFileSystemLustreMetadataConfiguration {
     /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
     ///
     /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
+    pub mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemLustreMetadataConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
     ///
@@ -1837,7 +1809,7 @@ impl CreateFileSystemLustreMetadataConfiguration {
     /// `Iops` doesn’t have a default value. If you're using USER\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.
     ///
     /// Range: 1500 to 192000.
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.
@@ -1847,9 +1819,7 @@ impl CreateFileSystemLustreMetadataConfiguration {
     /// - In USER\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.
     ///
     /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MetadataConfigurationMode> {
+    pub fn mode(&self) -> Option<&crate::types::MetadataConfigurationMode> {
         self.mode.as_ref()
     }
 }
@@ -1863,15 +1833,15 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
-    pub copy_tags_to_volumes: ::std::option::Option<bool>,
+    pub copy_tags_to_volumes: Option<bool>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// Specifies the file system deployment type. Valid values are the following:
     ///
     /// - `MULTI_AZ_1`\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.
@@ -1887,7 +1857,7 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub deployment_type: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
+    pub deployment_type: Option<crate::types::OpenZfsDeploymentType>,
     /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
     ///
     /// - For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.
@@ -1897,65 +1867,61 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     /// You pay for additional throughput capacity that you provision.
     ///
     /// **Required.** Range: 8 to 100000.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
-    pub root_volume_configuration: ::std::option::Option<
+    pub root_volume_configuration: Option<
         crate::types::OpenZfsCreateRootVolumeConfiguration,
     >,
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ip_address_range: Option<String>,
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ipv6_address_range: Option<String>,
     /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
     ///
     /// Length: 0 to 50.
-    pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_table_ids: Option<Vec<String>>,
     /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
-    pub read_cache_configuration: ::std::option::Option<
-        crate::types::OpenZfsReadCacheConfiguration,
-    >,
+    pub read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl CreateFileSystemOpenZfsConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemOpenZfsConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_volumes(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_volumes(&self) -> Option<bool> {
         self.copy_tags_to_volumes
     }
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Specifies the file system deployment type. Valid values are the following:
@@ -1973,9 +1939,7 @@ impl CreateFileSystemOpenZfsConfiguration {
     /// For a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// **Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::OpenZfsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:
@@ -1987,7 +1951,7 @@ impl CreateFileSystemOpenZfsConfiguration {
     /// You pay for additional throughput capacity that you provision.
     ///
     /// **Required.** Range: 8 to 100000.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
@@ -1995,49 +1959,49 @@ impl CreateFileSystemOpenZfsConfiguration {
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.
     pub fn root_volume_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsCreateRootVolumeConfiguration> {
+    ) -> Option<&crate::types::OpenZfsCreateRootVolumeConfiguration> {
         self.root_volume_configuration.as_ref()
     }
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ip_address_range(&self) -> Option<&str> {
         self.endpoint_ip_address_range.as_deref()
     }
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ipv6_address_range(&self) -> Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
     /// (Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.
     ///
     /// Length: 0 to 50.
-    pub fn route_table_ids(&self) -> &[::std::string::String] {
+    pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.
     pub fn read_cache_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheConfiguration> {
+    ) -> Option<&crate::types::OpenZfsReadCacheConfiguration> {
         self.read_cache_configuration.as_ref()
     }
 }
@@ -2051,9 +2015,9 @@ pub struct CreateFileSystemWindowsConfiguration {
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub active_directory_id: ::std::option::Option<::std::string::String>,
+    pub active_directory_id: Option<String>,
     /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`].
-    pub self_managed_active_directory_configuration: ::std::option::Option<
+    pub self_managed_active_directory_configuration: Option<
         crate::types::SelfManagedActiveDirectoryConfiguration,
     >,
     /// Specifies the file system deployment type, valid values are the following:
@@ -2067,29 +2031,29 @@ pub struct CreateFileSystemWindowsConfiguration {
     /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
     ///
     /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub deployment_type: ::std::option::Option<crate::types::WindowsDeploymentType>,
+    pub deployment_type: Option<crate::types::WindowsDeploymentType>,
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
     ///
     /// **Required.** Range: 8 to 100000.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
     ///
     /// An alias name has to meet the following requirements:
@@ -2105,35 +2069,31 @@ pub struct CreateFileSystemWindowsConfiguration {
     /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
     ///
     /// Length: 0 to 50.
-    pub aliases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub aliases: Option<Vec<String>>,
     /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub audit_log_configuration: ::std::option::Option<
+    pub audit_log_configuration: Option<
         crate::types::WindowsAuditLogCreateConfiguration,
     >,
     /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fsrm_configuration: ::std::option::Option<
-        crate::types::WindowsFsrmConfiguration,
-    >,
+    pub fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl CreateFileSystemWindowsConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::CreateFileSystemWindowsConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`].
     pub fn self_managed_active_directory_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedActiveDirectoryConfiguration> {
+    ) -> Option<&crate::types::SelfManagedActiveDirectoryConfiguration> {
         self.self_managed_active_directory_configuration.as_ref()
     }
     /// Specifies the file system deployment type, valid values are the following:
@@ -2147,43 +2107,41 @@ impl CreateFileSystemWindowsConfiguration {
     /// For more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
     ///
     /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WindowsDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::WindowsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).
     ///
     /// **Required.** Range: 8 to 100000.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).
@@ -2201,25 +2159,23 @@ impl CreateFileSystemWindowsConfiguration {
     /// For DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.
     ///
     /// Length: 0 to 50.
-    pub fn aliases(&self) -> &[::std::string::String] {
+    pub fn aliases(&self) -> &[String] {
         self.aliases.as_deref().unwrap_or_default()
     }
     /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn audit_log_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAuditLogCreateConfiguration> {
+    ) -> Option<&crate::types::WindowsAuditLogCreateConfiguration> {
         self.audit_log_configuration.as_ref()
     }
     /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn fsrm_configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WindowsFsrmConfiguration> {
+    pub fn fsrm_configuration(&self) -> Option<&crate::types::WindowsFsrmConfiguration> {
         self.fsrm_configuration.as_ref()
     }
 }
@@ -2233,7 +2189,7 @@ pub struct CreateOntapVolumeConfiguration {
     /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub junction_path: ::std::option::Option<::std::string::String>,
+    pub junction_path: Option<String>,
     /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
     ///
     /// - `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.
@@ -2245,22 +2201,22 @@ pub struct CreateOntapVolumeConfiguration {
     /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
     ///
     /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub security_style: ::std::option::Option<crate::types::SecurityStyle>,
+    pub security_style: Option<crate::types::SecurityStyle>,
     /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
     ///
     /// Range: 0 to 2147483647.
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
-    pub size_in_megabytes: ::std::option::Option<i32>,
+    pub size_in_megabytes: Option<i32>,
     /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
     ///
     /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
-    pub storage_efficiency_enabled: ::std::option::Option<bool>,
+    pub storage_efficiency_enabled: Option<bool>,
     /// Specifies the ONTAP SVM in which to create the volume.
     ///
     /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
+    pub storage_virtual_machine_id: Option<String>,
     /// The `TieringPolicy` member, of type [`TieringPolicy`].
-    pub tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
+    pub tiering_policy: Option<crate::types::TieringPolicy>,
     /// Specifies the type of volume you are creating. Valid values are the following:
     ///
     /// - `RW` specifies a read/write volume. `RW` is the default.
@@ -2270,7 +2226,7 @@ pub struct CreateOntapVolumeConfiguration {
     /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Values: `RW`, `DP`.
-    pub ontap_volume_type: ::std::option::Option<crate::types::InputOntapVolumeType>,
+    pub ontap_volume_type: Option<crate::types::InputOntapVolumeType>,
     /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
     ///
     /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
@@ -2284,35 +2240,31 @@ pub struct CreateOntapVolumeConfiguration {
     /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Length: 1 to 255.
-    pub snapshot_policy: ::std::option::Option<::std::string::String>,
+    pub snapshot_policy: Option<String>,
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
-    pub snaplock_configuration: ::std::option::Option<
-        crate::types::CreateSnaplockConfiguration,
-    >,
+    pub snaplock_configuration: Option<crate::types::CreateSnaplockConfiguration>,
     /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub volume_style: ::std::option::Option<crate::types::VolumeStyle>,
+    pub volume_style: Option<crate::types::VolumeStyle>,
     /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
-    pub aggregate_configuration: ::std::option::Option<
-        crate::types::CreateAggregateConfiguration,
-    >,
+    pub aggregate_configuration: Option<crate::types::CreateAggregateConfiguration>,
     /// Specifies the configured size of the volume, in bytes.
     ///
     /// Range: 0 to 22517998000000000.
-    pub size_in_bytes: ::std::option::Option<i64>,
+    pub size_in_bytes: Option<i64>,
 }
 impl CreateOntapVolumeConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::CreateOntapVolumeConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn junction_path(&self) -> ::std::option::Option<&str> {
+    pub fn junction_path(&self) -> Option<&str> {
         self.junction_path.as_deref()
     }
     /// Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:
@@ -2326,30 +2278,30 @@ impl CreateOntapVolumeConfiguration {
     /// For more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.
     ///
     /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn security_style(&self) -> ::std::option::Option<&crate::types::SecurityStyle> {
+    pub fn security_style(&self) -> Option<&crate::types::SecurityStyle> {
         self.security_style.as_ref()
     }
     /// Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.
     ///
     /// Range: 0 to 2147483647.
     #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
-    pub fn size_in_megabytes(&self) -> ::std::option::Option<i32> {
+    pub fn size_in_megabytes(&self) -> Option<i32> {
         self.size_in_megabytes
     }
     /// Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.
     ///
     /// `StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).
-    pub fn storage_efficiency_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn storage_efficiency_enabled(&self) -> Option<bool> {
         self.storage_efficiency_enabled
     }
     /// Specifies the ONTAP SVM in which to create the volume.
     ///
     /// **Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn storage_virtual_machine_id(&self) -> ::std::option::Option<&str> {
+    pub fn storage_virtual_machine_id(&self) -> Option<&str> {
         self.storage_virtual_machine_id.as_deref()
     }
     /// The `TieringPolicy` member, of type [`TieringPolicy`].
-    pub fn tiering_policy(&self) -> ::std::option::Option<&crate::types::TieringPolicy> {
+    pub fn tiering_policy(&self) -> Option<&crate::types::TieringPolicy> {
         self.tiering_policy.as_ref()
     }
     /// Specifies the type of volume you are creating. Valid values are the following:
@@ -2361,9 +2313,7 @@ impl CreateOntapVolumeConfiguration {
     /// For more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Values: `RW`, `DP`.
-    pub fn ontap_volume_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InputOntapVolumeType> {
+    pub fn ontap_volume_type(&self) -> Option<&crate::types::InputOntapVolumeType> {
         self.ontap_volume_type.as_ref()
     }
     /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
@@ -2379,35 +2329,35 @@ impl CreateOntapVolumeConfiguration {
     /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Length: 1 to 255.
-    pub fn snapshot_policy(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_policy(&self) -> Option<&str> {
         self.snapshot_policy.as_deref()
     }
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Specifies the SnapLock configuration for an FSx for ONTAP volume.
     pub fn snaplock_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateSnaplockConfiguration> {
+    ) -> Option<&crate::types::CreateSnaplockConfiguration> {
         self.snaplock_configuration.as_ref()
     }
     /// Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn volume_style(&self) -> ::std::option::Option<&crate::types::VolumeStyle> {
+    pub fn volume_style(&self) -> Option<&crate::types::VolumeStyle> {
         self.volume_style.as_ref()
     }
     /// Use to specify configuration options for a volume’s storage aggregate or aggregates.
     pub fn aggregate_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateAggregateConfiguration> {
+    ) -> Option<&crate::types::CreateAggregateConfiguration> {
         self.aggregate_configuration.as_ref()
     }
     /// Specifies the configured size of the volume, in bytes.
     ///
     /// Range: 0 to 22517998000000000.
-    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn size_in_bytes(&self) -> Option<i64> {
         self.size_in_bytes
     }
 }
@@ -2421,17 +2371,17 @@ pub struct CreateSnaplockConfiguration {
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub audit_log_volume: ::std::option::Option<bool>,
+    pub audit_log_volume: Option<bool>,
     /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub autocommit_period: ::std::option::Option<crate::types::AutocommitPeriod>,
+    pub autocommit_period: Option<crate::types::AutocommitPeriod>,
     /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
     ///
     /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
     ///
     /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
+    pub privileged_delete: Option<crate::types::PrivilegedDelete>,
     /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub retention_period: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
+    pub retention_period: Option<crate::types::SnaplockRetentionPeriod>,
     /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
     ///
     /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
@@ -2439,27 +2389,25 @@ pub struct CreateSnaplockConfiguration {
     /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
     ///
     /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
+    pub snaplock_type: Option<crate::types::SnaplockType>,
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
     /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub volume_append_mode_enabled: ::std::option::Option<bool>,
+    pub volume_append_mode_enabled: Option<bool>,
 }
 impl CreateSnaplockConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::CreateSnaplockConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn audit_log_volume(&self) -> ::std::option::Option<bool> {
+    pub fn audit_log_volume(&self) -> Option<bool> {
         self.audit_log_volume
     }
     /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn autocommit_period(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AutocommitPeriod> {
+    pub fn autocommit_period(&self) -> Option<&crate::types::AutocommitPeriod> {
         self.autocommit_period.as_ref()
     }
     /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
@@ -2467,15 +2415,11 @@ impl CreateSnaplockConfiguration {
     /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
     ///
     /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn privileged_delete(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PrivilegedDelete> {
+    pub fn privileged_delete(&self) -> Option<&crate::types::PrivilegedDelete> {
         self.privileged_delete.as_ref()
     }
     /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn retention_period(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnaplockRetentionPeriod> {
+    pub fn retention_period(&self) -> Option<&crate::types::SnaplockRetentionPeriod> {
         self.retention_period.as_ref()
     }
     /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
@@ -2485,13 +2429,13 @@ impl CreateSnaplockConfiguration {
     /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
     ///
     /// **Required.** Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn snaplock_type(&self) -> ::std::option::Option<&crate::types::SnaplockType> {
+    pub fn snaplock_type(&self) -> Option<&crate::types::SnaplockType> {
         self.snaplock_type.as_ref()
     }
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
     /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn volume_append_mode_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn volume_append_mode_enabled(&self) -> Option<bool> {
         self.volume_append_mode_enabled
     }
 }
@@ -2524,7 +2468,7 @@ impl DataCompressionType {
         &["NONE", "LZ4"]
     }
 }
-impl ::std::convert::From<&str> for DataCompressionType {
+impl From<&str> for DataCompressionType {
     fn from(value: &str) -> Self {
         match value {
             "NONE" => Self::None,
@@ -2533,23 +2477,23 @@ impl ::std::convert::From<&str> for DataCompressionType {
         }
     }
 }
-impl ::std::cmp::Ord for DataCompressionType {
+impl Ord for DataCompressionType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for DataCompressionType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for DataCompressionType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for DataCompressionType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DataCompressionType {
+impl AsRef<str> for DataCompressionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -2581,21 +2525,21 @@ pub struct DataRepositoryConfiguration {
     /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
     ///
     /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
-    pub lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
+    pub lifecycle: Option<crate::types::DataRepositoryLifecycle>,
     /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub import_path: ::std::option::Option<::std::string::String>,
+    pub import_path: Option<String>,
     /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub export_path: ::std::option::Option<::std::string::String>,
+    pub export_path: Option<String>,
     /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
     ///
     /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
     ///
     /// Range: 1 to 512000.
-    pub imported_file_chunk_size: ::std::option::Option<i32>,
+    pub imported_file_chunk_size: Option<i32>,
     /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
     ///
     /// - `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.
@@ -2607,16 +2551,14 @@ pub struct DataRepositoryConfiguration {
     /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
     ///
     /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
+    pub auto_import_policy: Option<crate::types::AutoImportPolicyType>,
     /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`].
-    pub failure_details: ::std::option::Option<
-        crate::types::DataRepositoryFailureDetails,
-    >,
+    pub failure_details: Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::DataRepositoryConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
     ///
@@ -2631,21 +2573,19 @@ impl DataRepositoryConfiguration {
     /// - `FAILED` - The data repository is in a terminal state that cannot be recovered.
     ///
     /// Values: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.
-    pub fn lifecycle(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataRepositoryLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::DataRepositoryLifecycle> {
         self.lifecycle.as_ref()
     }
     /// The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn import_path(&self) -> ::std::option::Option<&str> {
+    pub fn import_path(&self) -> Option<&str> {
         self.import_path.as_deref()
     }
     /// The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.
     ///
     /// Length: 3 to 4357. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{3,4357}$`.
-    pub fn export_path(&self) -> ::std::option::Option<&str> {
+    pub fn export_path(&self) -> Option<&str> {
         self.export_path.as_deref()
     }
     /// For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.
@@ -2653,7 +2593,7 @@ impl DataRepositoryConfiguration {
     /// The default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.
     ///
     /// Range: 1 to 512000.
-    pub fn imported_file_chunk_size(&self) -> ::std::option::Option<i32> {
+    pub fn imported_file_chunk_size(&self) -> Option<i32> {
         self.imported_file_chunk_size
     }
     /// Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:
@@ -2667,15 +2607,13 @@ impl DataRepositoryConfiguration {
     /// - `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.
     ///
     /// Values: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.
-    pub fn auto_import_policy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AutoImportPolicyType> {
+    pub fn auto_import_policy(&self) -> Option<&crate::types::AutoImportPolicyType> {
         self.auto_import_policy.as_ref()
     }
     /// The `FailureDetails` member, of type [`DataRepositoryFailureDetails`].
     pub fn failure_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::DataRepositoryFailureDetails> {
+    ) -> Option<&crate::types::DataRepositoryFailureDetails> {
         self.failure_details.as_ref()
     }
 }
@@ -2689,17 +2627,17 @@ pub struct DataRepositoryFailureDetails {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl DataRepositoryFailureDetails {
     /// A builder for this type.
     pub fn builder() -> crate::builders::DataRepositoryFailureDetailsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -2744,7 +2682,7 @@ impl DataRepositoryLifecycle {
         &["CREATING", "AVAILABLE", "MISCONFIGURED", "UPDATING", "DELETING", "FAILED"]
     }
 }
-impl ::std::convert::From<&str> for DataRepositoryLifecycle {
+impl From<&str> for DataRepositoryLifecycle {
     fn from(value: &str) -> Self {
         match value {
             "CREATING" => Self::Creating,
@@ -2757,23 +2695,23 @@ impl ::std::convert::From<&str> for DataRepositoryLifecycle {
         }
     }
 }
-impl ::std::cmp::Ord for DataRepositoryLifecycle {
+impl Ord for DataRepositoryLifecycle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for DataRepositoryLifecycle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for DataRepositoryLifecycle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for DataRepositoryLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DataRepositoryLifecycle {
+impl AsRef<str> for DataRepositoryLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -2793,7 +2731,7 @@ pub struct DiskIopsConfiguration {
     /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
     ///
     /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
+    pub mode: Option<crate::types::DiskIopsConfigurationMode>,
     /// The total number of SSD IOPS provisioned for the file system.
     ///
     /// The minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \* 3 \* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \* `HAPairs`.
@@ -2801,19 +2739,17 @@ pub struct DiskIopsConfiguration {
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
     ///
     /// Range: 0 to 2400000.
-    pub iops: ::std::option::Option<i64>,
+    pub iops: Option<i64>,
 }
 impl DiskIopsConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::DiskIopsConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
     ///
     /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfigurationMode> {
+    pub fn mode(&self) -> Option<&crate::types::DiskIopsConfigurationMode> {
         self.mode.as_ref()
     }
     /// The total number of SSD IOPS provisioned for the file system.
@@ -2823,7 +2759,7 @@ impl DiskIopsConfiguration {
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.
     ///
     /// Range: 0 to 2400000.
-    pub fn iops(&self) -> ::std::option::Option<i64> {
+    pub fn iops(&self) -> Option<i64> {
         self.iops
     }
 }
@@ -2856,7 +2792,7 @@ impl DiskIopsConfigurationMode {
         &["AUTOMATIC", "USER_PROVISIONED"]
     }
 }
-impl ::std::convert::From<&str> for DiskIopsConfigurationMode {
+impl From<&str> for DiskIopsConfigurationMode {
     fn from(value: &str) -> Self {
         match value {
             "AUTOMATIC" => Self::Automatic,
@@ -2865,23 +2801,23 @@ impl ::std::convert::From<&str> for DiskIopsConfigurationMode {
         }
     }
 }
-impl ::std::cmp::Ord for DiskIopsConfigurationMode {
+impl Ord for DiskIopsConfigurationMode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for DiskIopsConfigurationMode {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for DiskIopsConfigurationMode {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for DiskIopsConfigurationMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DiskIopsConfigurationMode {
+impl AsRef<str> for DiskIopsConfigurationMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -2920,7 +2856,7 @@ impl DriveCacheType {
         &["NONE", "READ"]
     }
 }
-impl ::std::convert::From<&str> for DriveCacheType {
+impl From<&str> for DriveCacheType {
     fn from(value: &str) -> Self {
         match value {
             "NONE" => Self::None,
@@ -2929,23 +2865,23 @@ impl ::std::convert::From<&str> for DriveCacheType {
         }
     }
 }
-impl ::std::cmp::Ord for DriveCacheType {
+impl Ord for DriveCacheType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for DriveCacheType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for DriveCacheType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for DriveCacheType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DriveCacheType {
+impl AsRef<str> for DriveCacheType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -2965,17 +2901,17 @@ pub struct FileSystem {
     /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
     ///
     /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub creation_time: Option<::aws_smithy_types::DateTime>,
     /// The system-generated, unique 17-digit ID of the file system.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub file_system_id: ::std::option::Option<::std::string::String>,
+    pub file_system_id: Option<String>,
     /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
     ///
     /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
-    pub file_system_type: ::std::option::Option<crate::types::FileSystemType>,
+    pub file_system_type: Option<crate::types::FileSystemType>,
     /// The lifecycle status of the file system. The following are the possible values and what they mean:
     ///
     /// - `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.
@@ -2993,15 +2929,15 @@ pub struct FileSystem {
     /// - `UPDATING` - The file system is undergoing a customer-initiated update.
     ///
     /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
-    pub lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle>,
+    pub lifecycle: Option<crate::types::FileSystemLifecycle>,
     /// The `FailureDetails` member, of type [`FileSystemFailureDetails`].
-    pub failure_details: ::std::option::Option<crate::types::FileSystemFailureDetails>,
+    pub failure_details: Option<crate::types::FileSystemFailureDetails>,
     /// The storage capacity of the file system in gibibytes (GiB).
     ///
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
     ///
     /// Range: 0 to 2147483647.
-    pub storage_capacity: ::std::option::Option<i32>,
+    pub storage_capacity: Option<i32>,
     /// The type of storage the file system is using.
     ///
     /// - If set to `SSD`, the file system uses solid state drive storage.
@@ -3011,29 +2947,27 @@ pub struct FileSystem {
     /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
     ///
     /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-    pub storage_type: ::std::option::Option<crate::types::StorageType>,
+    pub storage_type: Option<crate::types::StorageType>,
     /// The ID of the primary virtual private cloud (VPC) for the file system.
     ///
     /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
     ///
     /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
     ///
     /// Length: 0 to 50.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
     ///
     /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
     ///
     /// Length: 0 to 50.
-    pub network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_ids: Option<Vec<String>>,
     /// The Domain Name System (DNS) name for the file system.
     ///
     /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
     ///
     /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
@@ -3047,73 +2981,61 @@ pub struct FileSystem {
     /// - Amazon FSx for Windows File Server
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the file system resource.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The configuration for this Amazon FSx for Windows File Server file system.
-    pub windows_configuration: ::std::option::Option<
-        crate::types::WindowsFileSystemConfiguration,
-    >,
+    pub windows_configuration: Option<crate::types::WindowsFileSystemConfiguration>,
     /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`].
-    pub lustre_configuration: ::std::option::Option<
-        crate::types::LustreFileSystemConfiguration,
-    >,
+    pub lustre_configuration: Option<crate::types::LustreFileSystemConfiguration>,
     /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
     ///
     /// Length: 0 to 50.
-    pub administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    pub administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
     /// The configuration for this Amazon FSx for NetApp ONTAP file system.
-    pub ontap_configuration: ::std::option::Option<
-        crate::types::OntapFileSystemConfiguration,
-    >,
+    pub ontap_configuration: Option<crate::types::OntapFileSystemConfiguration>,
     /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
     ///
     /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-    pub file_system_type_version: ::std::option::Option<::std::string::String>,
+    pub file_system_type_version: Option<String>,
     /// The configuration for this Amazon FSx for OpenZFS file system.
-    pub open_zfs_configuration: ::std::option::Option<
-        crate::types::OpenZfsFileSystemConfiguration,
-    >,
+    pub open_zfs_configuration: Option<crate::types::OpenZfsFileSystemConfiguration>,
     /// The network type of the file system.
     ///
     /// Values: `IPV4`, `DUAL`.
-    pub network_type: ::std::option::Option<crate::types::NetworkType>,
+    pub network_type: Option<crate::types::NetworkType>,
 }
 impl FileSystem {
     /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
     ///
     /// Length: exactly 12. Pattern: `^\d{12}$`.
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+    pub fn creation_time(&self) -> Option<&::aws_smithy_types::DateTime> {
         self.creation_time.as_ref()
     }
     /// The system-generated, unique 17-digit ID of the file system.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
     /// The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.
     ///
     /// Values: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.
-    pub fn file_system_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemType> {
+    pub fn file_system_type(&self) -> Option<&crate::types::FileSystemType> {
         self.file_system_type.as_ref()
     }
     /// The lifecycle status of the file system. The following are the possible values and what they mean:
@@ -3133,15 +3055,11 @@ impl FileSystem {
     /// - `UPDATING` - The file system is undergoing a customer-initiated update.
     ///
     /// Values: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.
-    pub fn lifecycle(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::FileSystemLifecycle> {
         self.lifecycle.as_ref()
     }
     /// The `FailureDetails` member, of type [`FileSystemFailureDetails`].
-    pub fn failure_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemFailureDetails> {
+    pub fn failure_details(&self) -> Option<&crate::types::FileSystemFailureDetails> {
         self.failure_details.as_ref()
     }
     /// The storage capacity of the file system in gibibytes (GiB).
@@ -3149,7 +3067,7 @@ impl FileSystem {
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.
     ///
     /// Range: 0 to 2147483647.
-    pub fn storage_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity(&self) -> Option<i32> {
         self.storage_capacity
     }
     /// The type of storage the file system is using.
@@ -3161,13 +3079,13 @@ impl FileSystem {
     /// - If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.
     ///
     /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-    pub fn storage_type(&self) -> ::std::option::Option<&crate::types::StorageType> {
+    pub fn storage_type(&self) -> Option<&crate::types::StorageType> {
         self.storage_type.as_ref()
     }
     /// The ID of the primary virtual private cloud (VPC) for the file system.
     ///
     /// Length: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.
@@ -3175,7 +3093,7 @@ impl FileSystem {
     /// For FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.
     ///
     /// Length: 0 to 50.
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*
@@ -3183,13 +3101,13 @@ impl FileSystem {
     /// For an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.
     ///
     /// Length: 0 to 50.
-    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The Domain Name System (DNS) name for the file system.
     ///
     /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:
@@ -3205,13 +3123,13 @@ impl FileSystem {
     /// - Amazon FSx for Windows File Server
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The Amazon Resource Name (ARN) of the file system resource.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.
@@ -3223,13 +3141,13 @@ impl FileSystem {
     /// The configuration for this Amazon FSx for Windows File Server file system.
     pub fn windows_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsFileSystemConfiguration> {
+    ) -> Option<&crate::types::WindowsFileSystemConfiguration> {
         self.windows_configuration.as_ref()
     }
     /// The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`].
     pub fn lustre_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreFileSystemConfiguration> {
+    ) -> Option<&crate::types::LustreFileSystemConfiguration> {
         self.lustre_configuration.as_ref()
     }
     /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.
@@ -3241,25 +3159,25 @@ impl FileSystem {
     /// The configuration for this Amazon FSx for NetApp ONTAP file system.
     pub fn ontap_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OntapFileSystemConfiguration> {
+    ) -> Option<&crate::types::OntapFileSystemConfiguration> {
         self.ontap_configuration.as_ref()
     }
     /// The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.
     ///
     /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-    pub fn file_system_type_version(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_type_version(&self) -> Option<&str> {
         self.file_system_type_version.as_deref()
     }
     /// The configuration for this Amazon FSx for OpenZFS file system.
     pub fn open_zfs_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsFileSystemConfiguration> {
+    ) -> Option<&crate::types::OpenZfsFileSystemConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
     /// The network type of the file system.
     ///
     /// Values: `IPV4`, `DUAL`.
-    pub fn network_type(&self) -> ::std::option::Option<&crate::types::NetworkType> {
+    pub fn network_type(&self) -> Option<&crate::types::NetworkType> {
         self.network_type.as_ref()
     }
 }
@@ -3273,37 +3191,37 @@ pub struct FileSystemEndpoint {
     /// The file system's DNS name. You can mount your file system using its DNS name.
     ///
     /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// The IPv4 addresses of the file system endpoint.
     ///
     /// Length: 1 to 24.
-    pub ip_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_addresses: Option<Vec<String>>,
     /// The IPv6 addresses of the file system endpoint.
     ///
     /// Length: 1 to 24.
-    pub ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv6_addresses: Option<Vec<String>>,
 }
 impl FileSystemEndpoint {
     /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemEndpointBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The file system's DNS name. You can mount your file system using its DNS name.
     ///
     /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The IPv4 addresses of the file system endpoint.
     ///
     /// Length: 1 to 24.
-    pub fn ip_addresses(&self) -> &[::std::string::String] {
+    pub fn ip_addresses(&self) -> &[String] {
         self.ip_addresses.as_deref().unwrap_or_default()
     }
     /// The IPv6 addresses of the file system endpoint.
     ///
     /// Length: 1 to 24.
-    pub fn ipv6_addresses(&self) -> &[::std::string::String] {
+    pub fn ipv6_addresses(&self) -> &[String] {
         self.ipv6_addresses.as_deref().unwrap_or_default()
     }
 }
@@ -3315,25 +3233,21 @@ impl FileSystemEndpoint {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct FileSystemEndpoints {
     /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
-    pub intercluster: ::std::option::Option<crate::types::FileSystemEndpoint>,
+    pub intercluster: Option<crate::types::FileSystemEndpoint>,
     /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
-    pub management: ::std::option::Option<crate::types::FileSystemEndpoint>,
+    pub management: Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpoints {
     /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemEndpointsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
-    pub fn intercluster(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemEndpoint> {
+    pub fn intercluster(&self) -> Option<&crate::types::FileSystemEndpoint> {
         self.intercluster.as_ref()
     }
     /// An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.
-    pub fn management(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemEndpoint> {
+    pub fn management(&self) -> Option<&crate::types::FileSystemEndpoint> {
         self.management.as_ref()
     }
 }
@@ -3347,17 +3261,17 @@ pub struct FileSystemFailureDetails {
     /// A message describing any failures that occurred.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl FileSystemFailureDetails {
     /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemFailureDetailsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A message describing any failures that occurred.
     ///
     /// Length: 1 to 256.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -3413,7 +3327,7 @@ impl FileSystemLifecycle {
         ]
     }
 }
-impl ::std::convert::From<&str> for FileSystemLifecycle {
+impl From<&str> for FileSystemLifecycle {
     fn from(value: &str) -> Self {
         match value {
             "AVAILABLE" => Self::Available,
@@ -3427,23 +3341,23 @@ impl ::std::convert::From<&str> for FileSystemLifecycle {
         }
     }
 }
-impl ::std::cmp::Ord for FileSystemLifecycle {
+impl Ord for FileSystemLifecycle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for FileSystemLifecycle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for FileSystemLifecycle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FileSystemLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for FileSystemLifecycle {
+impl AsRef<str> for FileSystemLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -3467,7 +3381,7 @@ pub struct FileSystemLustreMetadataConfiguration {
     /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
     ///
     /// Range: 1500 to 192000.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
     ///
     /// - In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.
@@ -3475,12 +3389,12 @@ pub struct FileSystemLustreMetadataConfiguration {
     /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
     ///
     /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
+    pub mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemLustreMetadataConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The number of Metadata IOPS provisioned for the file system.
     ///
@@ -3489,7 +3403,7 @@ impl FileSystemLustreMetadataConfiguration {
     /// - For Intelligent-Tiering file systems, valid values are `6000` and `12000`.
     ///
     /// Range: 1500 to 192000.
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The metadata configuration mode for provisioning Metadata IOPS for the file system.
@@ -3499,9 +3413,7 @@ impl FileSystemLustreMetadataConfiguration {
     /// - In USER\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.
     ///
     /// **Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MetadataConfigurationMode> {
+    pub fn mode(&self) -> Option<&crate::types::MetadataConfigurationMode> {
         self.mode.as_ref()
     }
 }
@@ -3534,7 +3446,7 @@ impl FileSystemMaintenanceOperation {
         &["PATCHING", "BACKING_UP"]
     }
 }
-impl ::std::convert::From<&str> for FileSystemMaintenanceOperation {
+impl From<&str> for FileSystemMaintenanceOperation {
     fn from(value: &str) -> Self {
         match value {
             "PATCHING" => Self::Patching,
@@ -3543,23 +3455,23 @@ impl ::std::convert::From<&str> for FileSystemMaintenanceOperation {
         }
     }
 }
-impl ::std::cmp::Ord for FileSystemMaintenanceOperation {
+impl Ord for FileSystemMaintenanceOperation {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for FileSystemMaintenanceOperation {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for FileSystemMaintenanceOperation {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FileSystemMaintenanceOperation {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for FileSystemMaintenanceOperation {
+impl AsRef<str> for FileSystemMaintenanceOperation {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -3579,14 +3491,14 @@ pub struct FileSystemNotFound {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl FileSystemNotFound {
     /// A builder for this type.
     pub fn builder() -> crate::builders::FileSystemNotFoundBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The type of Amazon FSx file system.
@@ -3624,7 +3536,7 @@ impl FileSystemType {
         &["WINDOWS", "LUSTRE", "ONTAP", "OPENZFS"]
     }
 }
-impl ::std::convert::From<&str> for FileSystemType {
+impl From<&str> for FileSystemType {
     fn from(value: &str) -> Self {
         match value {
             "WINDOWS" => Self::Windows,
@@ -3635,23 +3547,23 @@ impl ::std::convert::From<&str> for FileSystemType {
         }
     }
 }
-impl ::std::cmp::Ord for FileSystemType {
+impl Ord for FileSystemType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for FileSystemType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for FileSystemType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FileSystemType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for FileSystemType {
+impl AsRef<str> for FileSystemType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -3671,27 +3583,27 @@ pub struct Filter {
     /// The name for this filter.
     ///
     /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
-    pub name: ::std::option::Option<crate::types::FilterName>,
+    pub name: Option<crate::types::FilterName>,
     /// The values of the filter. These are all the values for any of the applied filters.
     ///
     /// Length: 0 to 20.
-    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub values: Option<Vec<String>>,
 }
 impl Filter {
     /// A builder for this type.
     pub fn builder() -> crate::builders::FilterBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name for this filter.
     ///
     /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
-    pub fn name(&self) -> ::std::option::Option<&crate::types::FilterName> {
+    pub fn name(&self) -> Option<&crate::types::FilterName> {
         self.name.as_ref()
     }
     /// The values of the filter. These are all the values for any of the applied filters.
     ///
     /// Length: 0 to 20.
-    pub fn values(&self) -> &[::std::string::String] {
+    pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
 }
@@ -3747,7 +3659,7 @@ impl FilterName {
         ]
     }
 }
-impl ::std::convert::From<&str> for FilterName {
+impl From<&str> for FilterName {
     fn from(value: &str) -> Self {
         match value {
             "file-system-id" => Self::FileSystemId,
@@ -3761,23 +3673,23 @@ impl ::std::convert::From<&str> for FilterName {
         }
     }
 }
-impl ::std::cmp::Ord for FilterName {
+impl Ord for FilterName {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for FilterName {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for FilterName {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FilterName {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for FilterName {
+impl AsRef<str> for FilterName {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -3819,7 +3731,7 @@ impl FlexCacheEndpointType {
         &["NONE", "ORIGIN", "CACHE"]
     }
 }
-impl ::std::convert::From<&str> for FlexCacheEndpointType {
+impl From<&str> for FlexCacheEndpointType {
     fn from(value: &str) -> Self {
         match value {
             "NONE" => Self::None,
@@ -3829,23 +3741,23 @@ impl ::std::convert::From<&str> for FlexCacheEndpointType {
         }
     }
 }
-impl ::std::cmp::Ord for FlexCacheEndpointType {
+impl Ord for FlexCacheEndpointType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for FlexCacheEndpointType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for FlexCacheEndpointType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for FlexCacheEndpointType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for FlexCacheEndpointType {
+impl AsRef<str> for FlexCacheEndpointType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -3865,23 +3777,23 @@ pub struct IncompatibleParameterError {
     /// A parameter that is incompatible with the earlier request.
     ///
     /// **Required.** Length: at least 1.
-    pub parameter: ::std::option::Option<::std::string::String>,
+    pub parameter: Option<String>,
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleParameterError {
     /// A builder for this type.
     pub fn builder() -> crate::builders::IncompatibleParameterErrorBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A parameter that is incompatible with the earlier request.
     ///
     /// **Required.** Length: at least 1.
-    pub fn parameter(&self) -> ::std::option::Option<&str> {
+    pub fn parameter(&self) -> Option<&str> {
         self.parameter.as_deref()
     }
 }
@@ -3895,14 +3807,14 @@ pub struct IncompatibleRegionForMultiAz {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleRegionForMultiAz {
     /// A builder for this type.
     pub fn builder() -> crate::builders::IncompatibleRegionForMultiAzBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The `InputOntapVolumeType` enum.
@@ -3934,7 +3846,7 @@ impl InputOntapVolumeType {
         &["RW", "DP"]
     }
 }
-impl ::std::convert::From<&str> for InputOntapVolumeType {
+impl From<&str> for InputOntapVolumeType {
     fn from(value: &str) -> Self {
         match value {
             "RW" => Self::Rw,
@@ -3943,23 +3855,23 @@ impl ::std::convert::From<&str> for InputOntapVolumeType {
         }
     }
 }
-impl ::std::cmp::Ord for InputOntapVolumeType {
+impl Ord for InputOntapVolumeType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for InputOntapVolumeType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for InputOntapVolumeType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for InputOntapVolumeType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for InputOntapVolumeType {
+impl AsRef<str> for InputOntapVolumeType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -3979,14 +3891,14 @@ pub struct InternalServerError {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InternalServerError {
     /// A builder for this type.
     pub fn builder() -> crate::builders::InternalServerErrorBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The Key Management Service (KMS) key of the destination backup is not valid.
@@ -3999,14 +3911,14 @@ pub struct InvalidDestinationKmsKey {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidDestinationKmsKey {
     /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidDestinationKmsKeyBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// One or more network settings specified in the request are invalid.
@@ -4019,43 +3931,43 @@ pub struct InvalidNetworkSettings {
     /// Error message explaining what's wrong with network settings.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The subnet ID that is either invalid or not part of the VPC specified.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub invalid_subnet_id: ::std::option::Option<::std::string::String>,
+    pub invalid_subnet_id: Option<String>,
     /// The security group ID is either invalid or not part of the VPC specified.
     ///
     /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
-    pub invalid_security_group_id: ::std::option::Option<::std::string::String>,
+    pub invalid_security_group_id: Option<String>,
     /// The route table ID is either invalid or not part of the VPC specified.
     ///
     /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
-    pub invalid_route_table_id: ::std::option::Option<::std::string::String>,
+    pub invalid_route_table_id: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidNetworkSettings {
     /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidNetworkSettingsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The subnet ID that is either invalid or not part of the VPC specified.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn invalid_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn invalid_subnet_id(&self) -> Option<&str> {
         self.invalid_subnet_id.as_deref()
     }
     /// The security group ID is either invalid or not part of the VPC specified.
     ///
     /// Length: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.
-    pub fn invalid_security_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn invalid_security_group_id(&self) -> Option<&str> {
         self.invalid_security_group_id.as_deref()
     }
     /// The route table ID is either invalid or not part of the VPC specified.
     ///
     /// Length: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.
-    pub fn invalid_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn invalid_route_table_id(&self) -> Option<&str> {
         self.invalid_route_table_id.as_deref()
     }
 }
@@ -4069,14 +3981,14 @@ pub struct InvalidPerUnitStorageThroughput {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidPerUnitStorageThroughput {
     /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidPerUnitStorageThroughputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The Region provided for `SourceRegion` is not valid or is in a different Amazon Web Services partition.
@@ -4089,14 +4001,14 @@ pub struct InvalidRegion {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidRegion {
     /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidRegionBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The Key Management Service (KMS) key of the source backup is not valid.
@@ -4109,14 +4021,14 @@ pub struct InvalidSourceKmsKey {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidSourceKmsKey {
     /// A builder for this type.
     pub fn builder() -> crate::builders::InvalidSourceKmsKeyBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// Describes why a resource lifecycle state changed.
@@ -4129,17 +4041,17 @@ pub struct LifecycleTransitionReason {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl LifecycleTransitionReason {
     /// A builder for this type.
     pub fn builder() -> crate::builders::LifecycleTransitionReasonBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -4178,7 +4090,7 @@ impl LustreAccessAuditLogLevel {
         &["DISABLED", "WARN_ONLY", "ERROR_ONLY", "WARN_ERROR"]
     }
 }
-impl ::std::convert::From<&str> for LustreAccessAuditLogLevel {
+impl From<&str> for LustreAccessAuditLogLevel {
     fn from(value: &str) -> Self {
         match value {
             "DISABLED" => Self::Disabled,
@@ -4189,23 +4101,23 @@ impl ::std::convert::From<&str> for LustreAccessAuditLogLevel {
         }
     }
 }
-impl ::std::cmp::Ord for LustreAccessAuditLogLevel {
+impl Ord for LustreAccessAuditLogLevel {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for LustreAccessAuditLogLevel {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for LustreAccessAuditLogLevel {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for LustreAccessAuditLogLevel {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for LustreAccessAuditLogLevel {
+impl AsRef<str> for LustreAccessAuditLogLevel {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -4250,7 +4162,7 @@ impl LustreDeploymentType {
         &["SCRATCH_1", "SCRATCH_2", "PERSISTENT_1", "PERSISTENT_2"]
     }
 }
-impl ::std::convert::From<&str> for LustreDeploymentType {
+impl From<&str> for LustreDeploymentType {
     fn from(value: &str) -> Self {
         match value {
             "SCRATCH_1" => Self::Scratch1,
@@ -4261,23 +4173,23 @@ impl ::std::convert::From<&str> for LustreDeploymentType {
         }
     }
 }
-impl ::std::cmp::Ord for LustreDeploymentType {
+impl Ord for LustreDeploymentType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for LustreDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for LustreDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for LustreDeploymentType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for LustreDeploymentType {
+impl AsRef<str> for LustreDeploymentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -4297,11 +4209,9 @@ pub struct LustreFileSystemConfiguration {
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`].
-    pub data_repository_configuration: ::std::option::Option<
-        crate::types::DataRepositoryConfiguration,
-    >,
+    pub data_repository_configuration: Option<crate::types::DataRepositoryConfiguration>,
     /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
     ///
     /// `SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.
@@ -4311,7 +4221,7 @@ pub struct LustreFileSystemConfiguration {
     /// The default is `SCRATCH_1`.
     ///
     /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub deployment_type: ::std::option::Option<crate::types::LustreDeploymentType>,
+    pub deployment_type: Option<crate::types::LustreDeploymentType>,
     /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
     ///
     /// Valid values:
@@ -4323,29 +4233,29 @@ pub struct LustreFileSystemConfiguration {
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
     ///
     /// Range: 12 to 1000.
-    pub per_unit_storage_throughput: ::std::option::Option<i32>,
+    pub per_unit_storage_throughput: Option<i32>,
     /// You use the `MountName` value when mounting the file system.
     ///
     /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
     ///
     /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
-    pub mount_name: ::std::option::Option<::std::string::String>,
+    pub mount_name: Option<String>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
     ///
     /// This parameter is required when `StorageType` is set to HDD.
     ///
     /// Values: `NONE`, `READ`.
-    pub drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
+    pub drive_cache_type: Option<crate::types::DriveCacheType>,
     /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
     ///
     /// - `NONE` - Data compression is turned off for the file system.
@@ -4355,43 +4265,41 @@ pub struct LustreFileSystemConfiguration {
     /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
     ///
     /// Values: `NONE`, `LZ4`.
-    pub data_compression_type: ::std::option::Option<crate::types::DataCompressionType>,
+    pub data_compression_type: Option<crate::types::DataCompressionType>,
     /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
-    pub log_configuration: ::std::option::Option<crate::types::LustreLogConfiguration>,
+    pub log_configuration: Option<crate::types::LustreLogConfiguration>,
     /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
-    pub root_squash_configuration: ::std::option::Option<
-        crate::types::LustreRootSquashConfiguration,
-    >,
+    pub root_squash_configuration: Option<crate::types::LustreRootSquashConfiguration>,
     /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
-    pub metadata_configuration: ::std::option::Option<
+    pub metadata_configuration: Option<
         crate::types::FileSystemLustreMetadataConfiguration,
     >,
     /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    pub efa_enabled: ::std::option::Option<bool>,
+    pub efa_enabled: Option<bool>,
     /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
     ///
     /// Range: 4000 to 2000000.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub data_read_cache_configuration: ::std::option::Option<
+    pub data_read_cache_configuration: Option<
         crate::types::LustreReadCacheConfiguration,
     >,
 }
 impl LustreFileSystemConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::LustreFileSystemConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`].
     pub fn data_repository_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DataRepositoryConfiguration> {
+    ) -> Option<&crate::types::DataRepositoryConfiguration> {
         self.data_repository_configuration.as_ref()
     }
     /// The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.
@@ -4403,9 +4311,7 @@ impl LustreFileSystemConfiguration {
     /// The default is `SCRATCH_1`.
     ///
     /// Values: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::LustreDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.
@@ -4419,7 +4325,7 @@ impl LustreFileSystemConfiguration {
     /// - For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.
     ///
     /// Range: 12 to 1000.
-    pub fn per_unit_storage_throughput(&self) -> ::std::option::Option<i32> {
+    pub fn per_unit_storage_throughput(&self) -> Option<i32> {
         self.per_unit_storage_throughput
     }
     /// You use the `MountName` value when mounting the file system.
@@ -4427,23 +4333,23 @@ impl LustreFileSystemConfiguration {
     /// For the `SCRATCH_1` deployment type, this value is always "`fsx`". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.
     ///
     /// Length: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.
-    pub fn mount_name(&self) -> ::std::option::Option<&str> {
+    pub fn mount_name(&self) -> Option<&str> {
         self.mount_name.as_deref()
     }
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.
@@ -4451,9 +4357,7 @@ impl LustreFileSystemConfiguration {
     /// This parameter is required when `StorageType` is set to HDD.
     ///
     /// Values: `NONE`, `READ`.
-    pub fn drive_cache_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DriveCacheType> {
+    pub fn drive_cache_type(&self) -> Option<&crate::types::DriveCacheType> {
         self.drive_cache_type.as_ref()
     }
     /// The data compression configuration for the file system. `DataCompressionType` can have the following values:
@@ -4465,43 +4369,39 @@ impl LustreFileSystemConfiguration {
     /// For more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).
     ///
     /// Values: `NONE`, `LZ4`.
-    pub fn data_compression_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataCompressionType> {
+    pub fn data_compression_type(&self) -> Option<&crate::types::DataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.
-    pub fn log_configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreLogConfiguration> {
+    pub fn log_configuration(&self) -> Option<&crate::types::LustreLogConfiguration> {
         self.log_configuration.as_ref()
     }
     /// The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.
     pub fn root_squash_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreRootSquashConfiguration> {
+    ) -> Option<&crate::types::LustreRootSquashConfiguration> {
         self.root_squash_configuration.as_ref()
     }
     /// The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.
     pub fn metadata_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemLustreMetadataConfiguration> {
+    ) -> Option<&crate::types::FileSystemLustreMetadataConfiguration> {
         self.metadata_configuration.as_ref()
     }
     /// Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.
-    pub fn efa_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn efa_enabled(&self) -> Option<bool> {
         self.efa_enabled
     }
     /// The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).
     ///
     /// Range: 4000 to 2000000.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn data_read_cache_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreReadCacheConfiguration> {
+    ) -> Option<&crate::types::LustreReadCacheConfiguration> {
         self.data_read_cache_configuration.as_ref()
     }
 }
@@ -4525,16 +4425,16 @@ pub struct LustreLogConfiguration {
     /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
     ///
     /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
+    pub level: Option<crate::types::LustreAccessAuditLogLevel>,
     /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
 }
 impl LustreLogConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::LustreLogConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The data repository events that are logged by Amazon FSx.
     ///
@@ -4549,15 +4449,13 @@ impl LustreLogConfiguration {
     /// Note that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.
     ///
     /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn level(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreAccessAuditLogLevel> {
+    pub fn level(&self) -> Option<&crate::types::LustreAccessAuditLogLevel> {
         self.level.as_ref()
     }
     /// The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
 }
@@ -4581,7 +4479,7 @@ pub struct LustreLogCreateConfiguration {
     /// - `DISABLED` - logging of data repository events is turned off.
     ///
     /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
+    pub level: Option<crate::types::LustreAccessAuditLogLevel>,
     /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
     ///
     /// The destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:
@@ -4597,12 +4495,12 @@ pub struct LustreLogCreateConfiguration {
     /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
 }
 impl LustreLogCreateConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::LustreLogCreateConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Sets which data repository events are logged by Amazon FSx.
     ///
@@ -4615,9 +4513,7 @@ impl LustreLogCreateConfiguration {
     /// - `DISABLED` - logging of data repository events is turned off.
     ///
     /// **Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.
-    pub fn level(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreAccessAuditLogLevel> {
+    pub fn level(&self) -> Option<&crate::types::LustreAccessAuditLogLevel> {
         self.level.as_ref()
     }
     /// The Amazon Resource Name (ARN) that specifies the destination of the logs.
@@ -4635,7 +4531,7 @@ impl LustreLogCreateConfiguration {
     /// - If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
 }
@@ -4655,18 +4551,18 @@ pub struct LustreReadCacheConfiguration {
     /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
     ///
     /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub sizing_mode: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
+    pub sizing_mode: Option<crate::types::LustreReadCacheSizingMode>,
     /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
     ///
     /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
     ///
     /// Range: 0 to 2147483647.
-    pub size_gi_b: ::std::option::Option<i32>,
+    pub size_gi_b: Option<i32>,
 }
 impl LustreReadCacheConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::LustreReadCacheConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies how the provisioned SSD read cache is sized, as follows:
     ///
@@ -4677,9 +4573,7 @@ impl LustreReadCacheConfiguration {
     /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
     ///
     /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn sizing_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreReadCacheSizingMode> {
+    pub fn sizing_mode(&self) -> Option<&crate::types::LustreReadCacheSizingMode> {
         self.sizing_mode.as_ref()
     }
     /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
@@ -4687,7 +4581,7 @@ impl LustreReadCacheConfiguration {
     /// The SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.
     ///
     /// Range: 0 to 2147483647.
-    pub fn size_gi_b(&self) -> ::std::option::Option<i32> {
+    pub fn size_gi_b(&self) -> Option<i32> {
         self.size_gi_b
     }
 }
@@ -4725,7 +4619,7 @@ impl LustreReadCacheSizingMode {
         &["NO_CACHE", "USER_PROVISIONED", "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"]
     }
 }
-impl ::std::convert::From<&str> for LustreReadCacheSizingMode {
+impl From<&str> for LustreReadCacheSizingMode {
     fn from(value: &str) -> Self {
         match value {
             "NO_CACHE" => Self::NoCache,
@@ -4737,23 +4631,23 @@ impl ::std::convert::From<&str> for LustreReadCacheSizingMode {
         }
     }
 }
-impl ::std::cmp::Ord for LustreReadCacheSizingMode {
+impl Ord for LustreReadCacheSizingMode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for LustreReadCacheSizingMode {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for LustreReadCacheSizingMode {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for LustreReadCacheSizingMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for LustreReadCacheSizingMode {
+impl AsRef<str> for LustreReadCacheSizingMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -4781,7 +4675,7 @@ pub struct LustreRootSquashConfiguration {
     /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
     ///
     /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
-    pub root_squash: ::std::option::Option<::std::string::String>,
+    pub root_squash: Option<String>,
     /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
     ///
     /// - A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).
@@ -4789,12 +4683,12 @@ pub struct LustreRootSquashConfiguration {
     /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
     ///
     /// Length: 0 to 64.
-    pub no_squash_nids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub no_squash_nids: Option<Vec<String>>,
 }
 impl LustreRootSquashConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::LustreRootSquashConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
     ///
@@ -4805,7 +4699,7 @@ impl LustreRootSquashConfiguration {
     /// When root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.
     ///
     /// Length: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.
-    pub fn root_squash(&self) -> ::std::option::Option<&str> {
+    pub fn root_squash(&self) -> Option<&str> {
         self.root_squash.as_deref()
     }
     /// When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:
@@ -4815,7 +4709,7 @@ impl LustreRootSquashConfiguration {
     /// - An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).
     ///
     /// Length: 0 to 64.
-    pub fn no_squash_nids(&self) -> &[::std::string::String] {
+    pub fn no_squash_nids(&self) -> &[String] {
         self.no_squash_nids.as_deref().unwrap_or_default()
     }
 }
@@ -4848,7 +4742,7 @@ impl MetadataConfigurationMode {
         &["AUTOMATIC", "USER_PROVISIONED"]
     }
 }
-impl ::std::convert::From<&str> for MetadataConfigurationMode {
+impl From<&str> for MetadataConfigurationMode {
     fn from(value: &str) -> Self {
         match value {
             "AUTOMATIC" => Self::Automatic,
@@ -4857,23 +4751,23 @@ impl ::std::convert::From<&str> for MetadataConfigurationMode {
         }
     }
 }
-impl ::std::cmp::Ord for MetadataConfigurationMode {
+impl Ord for MetadataConfigurationMode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for MetadataConfigurationMode {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for MetadataConfigurationMode {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for MetadataConfigurationMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for MetadataConfigurationMode {
+impl AsRef<str> for MetadataConfigurationMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -4893,14 +4787,14 @@ pub struct MissingFileSystemConfiguration {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingFileSystemConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::MissingFileSystemConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// A volume configuration is required for this operation.
@@ -4913,14 +4807,14 @@ pub struct MissingVolumeConfiguration {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingVolumeConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::MissingVolumeConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The `NetworkType` enum.
@@ -4952,7 +4846,7 @@ impl NetworkType {
         &["IPV4", "DUAL"]
     }
 }
-impl ::std::convert::From<&str> for NetworkType {
+impl From<&str> for NetworkType {
     fn from(value: &str) -> Self {
         match value {
             "IPV4" => Self::Ipv4,
@@ -4961,23 +4855,23 @@ impl ::std::convert::From<&str> for NetworkType {
         }
     }
 }
-impl ::std::cmp::Ord for NetworkType {
+impl Ord for NetworkType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for NetworkType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for NetworkType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for NetworkType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for NetworkType {
+impl AsRef<str> for NetworkType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -5022,7 +4916,7 @@ impl OntapDeploymentType {
         &["MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2", "MULTI_AZ_2"]
     }
 }
-impl ::std::convert::From<&str> for OntapDeploymentType {
+impl From<&str> for OntapDeploymentType {
     fn from(value: &str) -> Self {
         match value {
             "MULTI_AZ_1" => Self::MultiAz1,
@@ -5033,23 +4927,23 @@ impl ::std::convert::From<&str> for OntapDeploymentType {
         }
     }
 }
-impl ::std::cmp::Ord for OntapDeploymentType {
+impl Ord for OntapDeploymentType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for OntapDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for OntapDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OntapDeploymentType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OntapDeploymentType {
+impl AsRef<str> for OntapDeploymentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -5069,11 +4963,11 @@ pub struct OntapFileSystemConfiguration {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
     ///
     /// - `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.
@@ -5087,39 +4981,37 @@ pub struct OntapFileSystemConfiguration {
     /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
     ///
     /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
-    pub deployment_type: ::std::option::Option<crate::types::OntapDeploymentType>,
+    pub deployment_type: Option<crate::types::OntapDeploymentType>,
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
     ///
     /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ip_address_range: Option<String>,
     /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
-    pub endpoints: ::std::option::Option<crate::types::FileSystemEndpoints>,
+    pub endpoints: Option<crate::types::FileSystemEndpoints>,
     /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
     ///
     /// Length: 0 to 50.
-    pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_table_ids: Option<Vec<String>>,
     /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
     ///
     /// Range: 8 to 100000.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
     ///
     /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
-    pub fsx_admin_password: ::std::option::Option<::std::string::String>,
+    pub fsx_admin_password: Option<String>,
     /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
     ///
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
@@ -5129,7 +5021,7 @@ pub struct OntapFileSystemConfiguration {
     /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
     ///
     /// Range: 1 to 12.
-    pub ha_pairs: ::std::option::Option<i32>,
+    pub ha_pairs: Option<i32>,
     /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
     ///
     /// This field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.
@@ -5151,27 +5043,27 @@ pub struct OntapFileSystemConfiguration {
     /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
     ///
     /// Range: 128 to 6144.
-    pub throughput_capacity_per_ha_pair: ::std::option::Option<i32>,
+    pub throughput_capacity_per_ha_pair: Option<i32>,
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ipv6_address_range: Option<String>,
 }
 impl OntapFileSystemConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OntapFileSystemConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Specifies the FSx for ONTAP file system deployment type in use in the file system.
@@ -5187,45 +5079,41 @@ impl OntapFileSystemConfiguration {
     /// For information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).
     ///
     /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OntapDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::OntapDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
     ///
     /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ip_address_range(&self) -> Option<&str> {
         self.endpoint_ip_address_range.as_deref()
     }
     /// The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.
-    pub fn endpoints(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemEndpoints> {
+    pub fn endpoints(&self) -> Option<&crate::types::FileSystemEndpoints> {
         self.endpoints.as_ref()
     }
     /// The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
     ///
     /// Length: 0 to 50.
-    pub fn route_table_ids(&self) -> &[::std::string::String] {
+    pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).
     ///
     /// Range: 8 to 100000.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
@@ -5233,13 +5121,13 @@ impl OntapFileSystemConfiguration {
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.
     ///
     /// Length: 8 to 50. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{8,50}$`.
-    pub fn fsx_admin_password(&self) -> ::std::option::Option<&str> {
+    pub fn fsx_admin_password(&self) -> Option<&str> {
         self.fsx_admin_password.as_deref()
     }
     /// Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.
@@ -5251,7 +5139,7 @@ impl OntapFileSystemConfiguration {
     /// - The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.
     ///
     /// Range: 1 to 12.
-    pub fn ha_pairs(&self) -> ::std::option::Option<i32> {
+    pub fn ha_pairs(&self) -> Option<i32> {
         self.ha_pairs
     }
     /// Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.
@@ -5275,13 +5163,13 @@ impl OntapFileSystemConfiguration {
     /// - The value of `ThroughputCapacityPerHAPair` is not a valid value.
     ///
     /// Range: 128 to 6144.
-    pub fn throughput_capacity_per_ha_pair(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity_per_ha_pair(&self) -> Option<i32> {
         self.throughput_capacity_per_ha_pair
     }
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ipv6_address_range(&self) -> Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
 }
@@ -5335,37 +5223,35 @@ pub struct OntapVolumeConfiguration {
     /// - `CACHE` specifies that the volume is a FlexCache volume.
     ///
     /// Values: `NONE`, `ORIGIN`, `CACHE`.
-    pub flex_cache_endpoint_type: ::std::option::Option<
-        crate::types::FlexCacheEndpointType,
-    >,
+    pub flex_cache_endpoint_type: Option<crate::types::FlexCacheEndpointType>,
     /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub junction_path: ::std::option::Option<::std::string::String>,
+    pub junction_path: Option<String>,
     /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
     ///
     /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub security_style: ::std::option::Option<crate::types::SecurityStyle>,
+    pub security_style: Option<crate::types::SecurityStyle>,
     /// The configured size of the volume, in megabytes (MBs).
     ///
     /// Range: 0 to 2147483647.
-    pub size_in_megabytes: ::std::option::Option<i32>,
+    pub size_in_megabytes: Option<i32>,
     /// The volume's storage efficiency setting.
-    pub storage_efficiency_enabled: ::std::option::Option<bool>,
+    pub storage_efficiency_enabled: Option<bool>,
     /// The ID of the volume's storage virtual machine.
     ///
     /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
+    pub storage_virtual_machine_id: Option<String>,
     /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
     ///
     /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
-    pub storage_virtual_machine_root: ::std::option::Option<bool>,
+    pub storage_virtual_machine_root: Option<bool>,
     /// The volume's `TieringPolicy` setting.
-    pub tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
+    pub tiering_policy: Option<crate::types::TieringPolicy>,
     /// The volume's universally unique identifier (UUID).
     ///
     /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
-    pub uuid: ::std::option::Option<::std::string::String>,
+    pub uuid: Option<String>,
     /// Specifies the type of volume. Valid values are the following:
     ///
     /// - `RW` specifies a read/write volume. `RW` is the default.
@@ -5375,7 +5261,7 @@ pub struct OntapVolumeConfiguration {
     /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
     ///
     /// Values: `RW`, `DP`, `LS`.
-    pub ontap_volume_type: ::std::option::Option<crate::types::OntapVolumeType>,
+    pub ontap_volume_type: Option<crate::types::OntapVolumeType>,
     /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
     ///
     /// - `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.
@@ -5389,30 +5275,26 @@ pub struct OntapVolumeConfiguration {
     /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Length: 1 to 255.
-    pub snapshot_policy: ::std::option::Option<::std::string::String>,
+    pub snapshot_policy: Option<String>,
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
-    pub snaplock_configuration: ::std::option::Option<
-        crate::types::SnaplockConfiguration,
-    >,
+    pub snaplock_configuration: Option<crate::types::SnaplockConfiguration>,
     /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub volume_style: ::std::option::Option<crate::types::VolumeStyle>,
+    pub volume_style: Option<crate::types::VolumeStyle>,
     /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
-    pub aggregate_configuration: ::std::option::Option<
-        crate::types::AggregateConfiguration,
-    >,
+    pub aggregate_configuration: Option<crate::types::AggregateConfiguration>,
     /// The configured size of the volume, in bytes.
     ///
     /// Range: 0 to 22517998000000000.
-    pub size_in_bytes: ::std::option::Option<i64>,
+    pub size_in_bytes: Option<i64>,
 }
 impl OntapVolumeConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OntapVolumeConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
     ///
@@ -5425,51 +5307,51 @@ impl OntapVolumeConfiguration {
     /// Values: `NONE`, `ORIGIN`, `CACHE`.
     pub fn flex_cache_endpoint_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::FlexCacheEndpointType> {
+    ) -> Option<&crate::types::FlexCacheEndpointType> {
         self.flex_cache_endpoint_type.as_ref()
     }
     /// Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn junction_path(&self) -> ::std::option::Option<&str> {
+    pub fn junction_path(&self) -> Option<&str> {
         self.junction_path.as_deref()
     }
     /// The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.
     ///
     /// Values: `UNIX`, `NTFS`, `MIXED`.
-    pub fn security_style(&self) -> ::std::option::Option<&crate::types::SecurityStyle> {
+    pub fn security_style(&self) -> Option<&crate::types::SecurityStyle> {
         self.security_style.as_ref()
     }
     /// The configured size of the volume, in megabytes (MBs).
     ///
     /// Range: 0 to 2147483647.
-    pub fn size_in_megabytes(&self) -> ::std::option::Option<i32> {
+    pub fn size_in_megabytes(&self) -> Option<i32> {
         self.size_in_megabytes
     }
     /// The volume's storage efficiency setting.
-    pub fn storage_efficiency_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn storage_efficiency_enabled(&self) -> Option<bool> {
         self.storage_efficiency_enabled
     }
     /// The ID of the volume's storage virtual machine.
     ///
     /// Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.
-    pub fn storage_virtual_machine_id(&self) -> ::std::option::Option<&str> {
+    pub fn storage_virtual_machine_id(&self) -> Option<&str> {
         self.storage_virtual_machine_id.as_deref()
     }
     /// A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.
     ///
     /// This flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.
-    pub fn storage_virtual_machine_root(&self) -> ::std::option::Option<bool> {
+    pub fn storage_virtual_machine_root(&self) -> Option<bool> {
         self.storage_virtual_machine_root
     }
     /// The volume's `TieringPolicy` setting.
-    pub fn tiering_policy(&self) -> ::std::option::Option<&crate::types::TieringPolicy> {
+    pub fn tiering_policy(&self) -> Option<&crate::types::TieringPolicy> {
         self.tiering_policy.as_ref()
     }
     /// The volume's universally unique identifier (UUID).
     ///
     /// Length: 0 to 36. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,36}$`.
-    pub fn uuid(&self) -> ::std::option::Option<&str> {
+    pub fn uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
     }
     /// Specifies the type of volume. Valid values are the following:
@@ -5481,9 +5363,7 @@ impl OntapVolumeConfiguration {
     /// - `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.
     ///
     /// Values: `RW`, `DP`, `LS`.
-    pub fn ontap_volume_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OntapVolumeType> {
+    pub fn ontap_volume_type(&self) -> Option<&crate::types::OntapVolumeType> {
         self.ontap_volume_type.as_ref()
     }
     /// Specifies the snapshot policy for the volume. There are three built-in snapshot policies:
@@ -5499,35 +5379,35 @@ impl OntapVolumeConfiguration {
     /// For more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Length: 1 to 255.
-    pub fn snapshot_policy(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_policy(&self) -> Option<&str> {
         self.snapshot_policy.as_deref()
     }
     /// A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// The SnapLock configuration object for an FSx for ONTAP SnapLock volume.
     pub fn snaplock_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::SnaplockConfiguration> {
+    ) -> Option<&crate::types::SnaplockConfiguration> {
         self.snaplock_configuration.as_ref()
     }
     /// Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.
     ///
     /// Values: `FLEXVOL`, `FLEXGROUP`.
-    pub fn volume_style(&self) -> ::std::option::Option<&crate::types::VolumeStyle> {
+    pub fn volume_style(&self) -> Option<&crate::types::VolumeStyle> {
         self.volume_style.as_ref()
     }
     /// This structure specifies configuration options for a volume’s storage aggregate or aggregates.
     pub fn aggregate_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::AggregateConfiguration> {
+    ) -> Option<&crate::types::AggregateConfiguration> {
         self.aggregate_configuration.as_ref()
     }
     /// The configured size of the volume, in bytes.
     ///
     /// Range: 0 to 22517998000000000.
-    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn size_in_bytes(&self) -> Option<i64> {
         self.size_in_bytes
     }
 }
@@ -5563,7 +5443,7 @@ impl OntapVolumeType {
         &["RW", "DP", "LS"]
     }
 }
-impl ::std::convert::From<&str> for OntapVolumeType {
+impl From<&str> for OntapVolumeType {
     fn from(value: &str) -> Self {
         match value {
             "RW" => Self::Rw,
@@ -5573,23 +5453,23 @@ impl ::std::convert::From<&str> for OntapVolumeType {
         }
     }
 }
-impl ::std::cmp::Ord for OntapVolumeType {
+impl Ord for OntapVolumeType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for OntapVolumeType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for OntapVolumeType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OntapVolumeType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OntapVolumeType {
+impl AsRef<str> for OntapVolumeType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -5609,7 +5489,7 @@ pub struct OpenZfsClientConfiguration {
     /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
     ///
     /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
-    pub clients: ::std::option::Option<::std::string::String>,
+    pub clients: Option<String>,
     /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
     ///
     /// - `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.
@@ -5617,17 +5497,17 @@ pub struct OpenZfsClientConfiguration {
     /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
     ///
     /// **Required.** Length: 1 to 20.
-    pub options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub options: Option<Vec<String>>,
 }
 impl OpenZfsClientConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsClientConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
     ///
     /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
-    pub fn clients(&self) -> ::std::option::Option<&str> {
+    pub fn clients(&self) -> Option<&str> {
         self.clients.as_deref()
     }
     /// The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:
@@ -5637,7 +5517,7 @@ impl OpenZfsClientConfiguration {
     /// - `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.
     ///
     /// **Required.** Length: 1 to 20.
-    pub fn options(&self) -> &[::std::string::String] {
+    pub fn options(&self) -> &[String] {
         self.options.as_deref().unwrap_or_default()
     }
 }
@@ -5673,7 +5553,7 @@ impl OpenZfsCopyStrategy {
         &["CLONE", "FULL_COPY", "INCREMENTAL_COPY"]
     }
 }
-impl ::std::convert::From<&str> for OpenZfsCopyStrategy {
+impl From<&str> for OpenZfsCopyStrategy {
     fn from(value: &str) -> Self {
         match value {
             "CLONE" => Self::Clone,
@@ -5683,23 +5563,23 @@ impl ::std::convert::From<&str> for OpenZfsCopyStrategy {
         }
     }
 }
-impl ::std::cmp::Ord for OpenZfsCopyStrategy {
+impl Ord for OpenZfsCopyStrategy {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for OpenZfsCopyStrategy {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for OpenZfsCopyStrategy {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsCopyStrategy {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsCopyStrategy {
+impl AsRef<str> for OpenZfsCopyStrategy {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -5719,7 +5599,7 @@ pub struct OpenZfsCreateRootVolumeConfiguration {
     /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// Range: 4 to 4096.
-    pub record_size_ki_b: ::std::option::Option<i32>,
+    pub record_size_ki_b: Option<i32>,
     /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
     ///
     /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
@@ -5729,35 +5609,29 @@ pub struct OpenZfsCreateRootVolumeConfiguration {
     /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
     ///
     /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub data_compression_type: ::std::option::Option<
-        crate::types::OpenZfsDataCompressionType,
-    >,
+    pub data_compression_type: Option<crate::types::OpenZfsDataCompressionType>,
     /// The configuration object for mounting a file system.
     ///
     /// Length: 0 to 1.
-    pub nfs_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-    >,
+    pub nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>>,
     /// An object specifying how much storage users or groups can use on the volume.
     ///
     /// Length: 0 to 500.
-    pub user_and_group_quotas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-    >,
+    pub user_and_group_quotas: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub copy_tags_to_snapshots: ::std::option::Option<bool>,
+    pub copy_tags_to_snapshots: Option<bool>,
     /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
-    pub read_only: ::std::option::Option<bool>,
+    pub read_only: Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsCreateRootVolumeConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// Range: 4 to 4096.
-    pub fn record_size_ki_b(&self) -> ::std::option::Option<i32> {
+    pub fn record_size_ki_b(&self) -> Option<i32> {
         self.record_size_ki_b
     }
     /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
@@ -5771,7 +5645,7 @@ impl OpenZfsCreateRootVolumeConfiguration {
     /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn data_compression_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsDataCompressionType> {
+    ) -> Option<&crate::types::OpenZfsDataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// The configuration object for mounting a file system.
@@ -5787,11 +5661,11 @@ impl OpenZfsCreateRootVolumeConfiguration {
         self.user_and_group_quotas.as_deref().unwrap_or_default()
     }
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_snapshots(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_snapshots(&self) -> Option<bool> {
         self.copy_tags_to_snapshots
     }
     /// A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.
-    pub fn read_only(&self) -> ::std::option::Option<bool> {
+    pub fn read_only(&self) -> Option<bool> {
         self.read_only
     }
 }
@@ -5827,7 +5701,7 @@ impl OpenZfsDataCompressionType {
         &["NONE", "ZSTD", "LZ4"]
     }
 }
-impl ::std::convert::From<&str> for OpenZfsDataCompressionType {
+impl From<&str> for OpenZfsDataCompressionType {
     fn from(value: &str) -> Self {
         match value {
             "NONE" => Self::None,
@@ -5837,23 +5711,23 @@ impl ::std::convert::From<&str> for OpenZfsDataCompressionType {
         }
     }
 }
-impl ::std::cmp::Ord for OpenZfsDataCompressionType {
+impl Ord for OpenZfsDataCompressionType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for OpenZfsDataCompressionType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for OpenZfsDataCompressionType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsDataCompressionType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsDataCompressionType {
+impl AsRef<str> for OpenZfsDataCompressionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -5901,7 +5775,7 @@ impl OpenZfsDeploymentType {
         &["SINGLE_AZ_1", "SINGLE_AZ_2", "SINGLE_AZ_HA_1", "SINGLE_AZ_HA_2", "MULTI_AZ_1"]
     }
 }
-impl ::std::convert::From<&str> for OpenZfsDeploymentType {
+impl From<&str> for OpenZfsDeploymentType {
     fn from(value: &str) -> Self {
         match value {
             "SINGLE_AZ_1" => Self::SingleAz1,
@@ -5913,23 +5787,23 @@ impl ::std::convert::From<&str> for OpenZfsDeploymentType {
         }
     }
 }
-impl ::std::cmp::Ord for OpenZfsDeploymentType {
+impl Ord for OpenZfsDeploymentType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for OpenZfsDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for OpenZfsDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsDeploymentType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsDeploymentType {
+impl AsRef<str> for OpenZfsDeploymentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -5949,103 +5823,97 @@ pub struct OpenZfsFileSystemConfiguration {
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub copy_tags_to_volumes: ::std::option::Option<bool>,
+    pub copy_tags_to_volumes: Option<bool>,
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
     ///
     /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub deployment_type: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
+    pub deployment_type: Option<crate::types::OpenZfsDeploymentType>,
     /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
     ///
     /// Range: 8 to 100000.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// The ID of the root volume of the OpenZFS file system.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub root_volume_id: ::std::option::Option<::std::string::String>,
+    pub root_volume_id: Option<String>,
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
     ///
     /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ip_address_range: Option<String>,
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ipv6_address_range: Option<String>,
     /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
     ///
     /// Length: 0 to 50.
-    pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_table_ids: Option<Vec<String>>,
     /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub endpoint_ip_address: ::std::option::Option<::std::string::String>,
+    pub endpoint_ip_address: Option<String>,
     /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub endpoint_ipv6_address: ::std::option::Option<::std::string::String>,
+    pub endpoint_ipv6_address: Option<String>,
     /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
-    pub read_cache_configuration: ::std::option::Option<
-        crate::types::OpenZfsReadCacheConfiguration,
-    >,
+    pub read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl OpenZfsFileSystemConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsFileSystemConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_volumes(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_volumes(&self) -> Option<bool> {
         self.copy_tags_to_volumes
     }
     /// A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Specifies the file-system deployment type. Amazon FSx for OpenZFS supports  `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.
     ///
     /// Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::OpenZfsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).
     ///
     /// Range: 8 to 100000.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
@@ -6053,61 +5921,61 @@ impl OpenZfsFileSystemConfiguration {
     /// For example, `1:05:00` specifies maintenance at 5 AM Monday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`].
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// The ID of the root volume of the OpenZFS file system.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn root_volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn root_volume_id(&self) -> Option<&str> {
         self.root_volume_id.as_deref()
     }
     /// Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// (Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.
     ///
     /// Length: 9 to 17. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{9,17}$`.
-    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ip_address_range(&self) -> Option<&str> {
         self.endpoint_ip_address_range.as_deref()
     }
     /// (Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.
     ///
     /// Length: 4 to 43. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{4,43}$`.
-    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ipv6_address_range(&self) -> Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
     /// (Multi-AZ only) The VPC route tables in which your file system's endpoints are created.
     ///
     /// Length: 0 to 50.
-    pub fn route_table_ids(&self) -> &[::std::string::String] {
+    pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// The IPv4 address of the endpoint that is used to access data or to manage the file system.
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn endpoint_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ip_address(&self) -> Option<&str> {
         self.endpoint_ip_address.as_deref()
     }
     /// The IPv6 address of the endpoint that is used to access data or to manage the file system.
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn endpoint_ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ipv6_address(&self) -> Option<&str> {
         self.endpoint_ipv6_address.as_deref()
     }
     /// Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.
     pub fn read_cache_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheConfiguration> {
+    ) -> Option<&crate::types::OpenZfsReadCacheConfiguration> {
         self.read_cache_configuration.as_ref()
     }
 }
@@ -6121,14 +5989,12 @@ pub struct OpenZfsNfsExport {
     /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
     ///
     /// **Required.** Length: 0 to 25.
-    pub client_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-    >,
+    pub client_configurations: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
 }
 impl OpenZfsNfsExport {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsNfsExportBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
     ///
@@ -6147,7 +6013,7 @@ pub struct OpenZfsOriginSnapshotConfiguration {
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub snapshot_arn: ::std::option::Option<::std::string::String>,
+    pub snapshot_arn: Option<String>,
     /// The strategy used when copying data from the snapshot to the new volume.
     ///
     /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
@@ -6157,17 +6023,17 @@ pub struct OpenZfsOriginSnapshotConfiguration {
     /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
     ///
     /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    pub copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsOriginSnapshotConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn snapshot_arn(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_arn(&self) -> Option<&str> {
         self.snapshot_arn.as_deref()
     }
     /// The strategy used when copying data from the snapshot to the new volume.
@@ -6179,9 +6045,7 @@ impl OpenZfsOriginSnapshotConfiguration {
     /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
     ///
     /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn copy_strategy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
+    pub fn copy_strategy(&self) -> Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
 }
@@ -6214,7 +6078,7 @@ impl OpenZfsQuotaType {
         &["USER", "GROUP"]
     }
 }
-impl ::std::convert::From<&str> for OpenZfsQuotaType {
+impl From<&str> for OpenZfsQuotaType {
     fn from(value: &str) -> Self {
         match value {
             "USER" => Self::User,
@@ -6223,23 +6087,23 @@ impl ::std::convert::From<&str> for OpenZfsQuotaType {
         }
     }
 }
-impl ::std::cmp::Ord for OpenZfsQuotaType {
+impl Ord for OpenZfsQuotaType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for OpenZfsQuotaType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for OpenZfsQuotaType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsQuotaType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsQuotaType {
+impl AsRef<str> for OpenZfsQuotaType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -6265,16 +6129,16 @@ pub struct OpenZfsReadCacheConfiguration {
     /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
     ///
     /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub sizing_mode: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
+    pub sizing_mode: Option<crate::types::OpenZfsReadCacheSizingMode>,
     /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
     ///
     /// Range: 0 to 2147483647.
-    pub size_gi_b: ::std::option::Option<i32>,
+    pub size_gi_b: Option<i32>,
 }
 impl OpenZfsReadCacheConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsReadCacheConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies how the provisioned SSD read cache is sized, as follows:
     ///
@@ -6285,15 +6149,13 @@ impl OpenZfsReadCacheConfiguration {
     /// - Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.
     ///
     /// Values: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.
-    pub fn sizing_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheSizingMode> {
+    pub fn sizing_mode(&self) -> Option<&crate::types::OpenZfsReadCacheSizingMode> {
         self.sizing_mode.as_ref()
     }
     /// Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).
     ///
     /// Range: 0 to 2147483647.
-    pub fn size_gi_b(&self) -> ::std::option::Option<i32> {
+    pub fn size_gi_b(&self) -> Option<i32> {
         self.size_gi_b
     }
 }
@@ -6331,7 +6193,7 @@ impl OpenZfsReadCacheSizingMode {
         &["NO_CACHE", "USER_PROVISIONED", "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"]
     }
 }
-impl ::std::convert::From<&str> for OpenZfsReadCacheSizingMode {
+impl From<&str> for OpenZfsReadCacheSizingMode {
     fn from(value: &str) -> Self {
         match value {
             "NO_CACHE" => Self::NoCache,
@@ -6343,23 +6205,23 @@ impl ::std::convert::From<&str> for OpenZfsReadCacheSizingMode {
         }
     }
 }
-impl ::std::cmp::Ord for OpenZfsReadCacheSizingMode {
+impl Ord for OpenZfsReadCacheSizingMode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for OpenZfsReadCacheSizingMode {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for OpenZfsReadCacheSizingMode {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for OpenZfsReadCacheSizingMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsReadCacheSizingMode {
+impl AsRef<str> for OpenZfsReadCacheSizingMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -6379,37 +6241,37 @@ pub struct OpenZfsUserOrGroupQuota {
     /// Specifies whether the quota applies to a user or group.
     ///
     /// **Required.** Values: `USER`, `GROUP`.
-    pub r#type: ::std::option::Option<crate::types::OpenZfsQuotaType>,
+    pub r#type: Option<crate::types::OpenZfsQuotaType>,
     /// The ID of the user or group that the quota applies to.
     ///
     /// **Required.** Range: 0 to 2147483647.
-    pub id: ::std::option::Option<i32>,
+    pub id: Option<i32>,
     /// The user or group's storage quota, in gibibytes (GiB).
     ///
     /// **Required.** Range: 0 to 2147483647.
-    pub storage_capacity_quota_gi_b: ::std::option::Option<i32>,
+    pub storage_capacity_quota_gi_b: Option<i32>,
 }
 impl OpenZfsUserOrGroupQuota {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsUserOrGroupQuotaBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies whether the quota applies to a user or group.
     ///
     /// **Required.** Values: `USER`, `GROUP`.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::OpenZfsQuotaType> {
+    pub fn r#type(&self) -> Option<&crate::types::OpenZfsQuotaType> {
         self.r#type.as_ref()
     }
     /// The ID of the user or group that the quota applies to.
     ///
     /// **Required.** Range: 0 to 2147483647.
-    pub fn id(&self) -> ::std::option::Option<i32> {
+    pub fn id(&self) -> Option<i32> {
         self.id
     }
     /// The user or group's storage quota, in gibibytes (GiB).
     ///
     /// **Required.** Range: 0 to 2147483647.
-    pub fn storage_capacity_quota_gi_b(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity_quota_gi_b(&self) -> Option<i32> {
         self.storage_capacity_quota_gi_b
     }
 }
@@ -6423,23 +6285,23 @@ pub struct OpenZfsVolumeConfiguration {
     /// The ID of the parent volume.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub parent_volume_id: ::std::option::Option<::std::string::String>,
+    pub parent_volume_id: Option<String>,
     /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
     ///
     /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
-    pub volume_path: ::std::option::Option<::std::string::String>,
+    pub volume_path: Option<String>,
     /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
     ///
     /// Range: 0 to 2147483647.
-    pub storage_capacity_reservation_gi_b: ::std::option::Option<i32>,
+    pub storage_capacity_reservation_gi_b: Option<i32>,
     /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
     ///
     /// Range: 0 to 2147483647.
-    pub storage_capacity_quota_gi_b: ::std::option::Option<i32>,
+    pub storage_capacity_quota_gi_b: Option<i32>,
     /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// Range: 4 to 4096.
-    pub record_size_ki_b: ::std::option::Option<i32>,
+    pub record_size_ki_b: Option<i32>,
     /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
     ///
     /// - `NONE` - Doesn't compress the data on the volume. `NONE` is the default.
@@ -6449,47 +6311,39 @@ pub struct OpenZfsVolumeConfiguration {
     /// - `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.
     ///
     /// Values: `NONE`, `ZSTD`, `LZ4`.
-    pub data_compression_type: ::std::option::Option<
-        crate::types::OpenZfsDataCompressionType,
-    >,
+    pub data_compression_type: Option<crate::types::OpenZfsDataCompressionType>,
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub copy_tags_to_snapshots: ::std::option::Option<bool>,
+    pub copy_tags_to_snapshots: Option<bool>,
     /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
-    pub origin_snapshot: ::std::option::Option<
-        crate::types::OpenZfsOriginSnapshotConfiguration,
-    >,
+    pub origin_snapshot: Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
     /// A Boolean value indicating whether the volume is read-only.
-    pub read_only: ::std::option::Option<bool>,
+    pub read_only: Option<bool>,
     /// The configuration object for mounting a Network File System (NFS) file system.
     ///
     /// Length: 0 to 1.
-    pub nfs_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-    >,
+    pub nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>>,
     /// An object specifying how much storage users or groups can use on the volume.
     ///
     /// Length: 0 to 500.
-    pub user_and_group_quotas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-    >,
+    pub user_and_group_quotas: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
     /// Specifies the ID of the snapshot to which the volume was restored.
     ///
     /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub restore_to_snapshot: ::std::option::Option<::std::string::String>,
+    pub restore_to_snapshot: Option<String>,
     /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
-    pub delete_intermediate_snaphots: ::std::option::Option<bool>,
+    pub delete_intermediate_snaphots: Option<bool>,
     /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
-    pub delete_cloned_volumes: ::std::option::Option<bool>,
+    pub delete_cloned_volumes: Option<bool>,
     /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
-    pub delete_intermediate_data: ::std::option::Option<bool>,
+    pub delete_intermediate_data: Option<bool>,
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub source_snapshot_arn: ::std::option::Option<::std::string::String>,
+    pub source_snapshot_arn: Option<String>,
     /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
     ///
     /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub destination_snapshot: ::std::option::Option<::std::string::String>,
+    pub destination_snapshot: Option<String>,
     /// Specifies the strategy used when copying data from the snapshot to the new volume.
     ///
     /// - `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.
@@ -6501,41 +6355,41 @@ pub struct OpenZfsVolumeConfiguration {
     /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
     ///
     /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    pub copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::OpenZfsVolumeConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the parent volume.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn parent_volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_volume_id(&self) -> Option<&str> {
         self.parent_volume_id.as_deref()
     }
     /// The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.
     ///
     /// Length: 1 to 2048. Pattern: `^[A-za-z0-9\_\.\:\-\/]*$`.
-    pub fn volume_path(&self) -> ::std::option::Option<&str> {
+    pub fn volume_path(&self) -> Option<&str> {
         self.volume_path.as_deref()
     }
     /// The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.
     ///
     /// Range: 0 to 2147483647.
-    pub fn storage_capacity_reservation_gi_b(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity_reservation_gi_b(&self) -> Option<i32> {
         self.storage_capacity_reservation_gi_b
     }
     /// The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.
     ///
     /// Range: 0 to 2147483647.
-    pub fn storage_capacity_quota_gi_b(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity_quota_gi_b(&self) -> Option<i32> {
         self.storage_capacity_quota_gi_b
     }
     /// The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// Range: 4 to 4096.
-    pub fn record_size_ki_b(&self) -> ::std::option::Option<i32> {
+    pub fn record_size_ki_b(&self) -> Option<i32> {
         self.record_size_ki_b
     }
     /// Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.
@@ -6549,21 +6403,21 @@ impl OpenZfsVolumeConfiguration {
     /// Values: `NONE`, `ZSTD`, `LZ4`.
     pub fn data_compression_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsDataCompressionType> {
+    ) -> Option<&crate::types::OpenZfsDataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.
-    pub fn copy_tags_to_snapshots(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_snapshots(&self) -> Option<bool> {
         self.copy_tags_to_snapshots
     }
     /// The configuration object that specifies the snapshot to use as the origin of the data for the volume.
     pub fn origin_snapshot(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsOriginSnapshotConfiguration> {
+    ) -> Option<&crate::types::OpenZfsOriginSnapshotConfiguration> {
         self.origin_snapshot.as_ref()
     }
     /// A Boolean value indicating whether the volume is read-only.
-    pub fn read_only(&self) -> ::std::option::Option<bool> {
+    pub fn read_only(&self) -> Option<bool> {
         self.read_only
     }
     /// The configuration object for mounting a Network File System (NFS) file system.
@@ -6581,31 +6435,31 @@ impl OpenZfsVolumeConfiguration {
     /// Specifies the ID of the snapshot to which the volume was restored.
     ///
     /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn restore_to_snapshot(&self) -> ::std::option::Option<&str> {
+    pub fn restore_to_snapshot(&self) -> Option<&str> {
         self.restore_to_snapshot.as_deref()
     }
     /// A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.
-    pub fn delete_intermediate_snaphots(&self) -> ::std::option::Option<bool> {
+    pub fn delete_intermediate_snaphots(&self) -> Option<bool> {
         self.delete_intermediate_snaphots
     }
     /// A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.
-    pub fn delete_cloned_volumes(&self) -> ::std::option::Option<bool> {
+    pub fn delete_cloned_volumes(&self) -> Option<bool> {
         self.delete_cloned_volumes
     }
     /// A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.
-    pub fn delete_intermediate_data(&self) -> ::std::option::Option<bool> {
+    pub fn delete_intermediate_data(&self) -> Option<bool> {
         self.delete_intermediate_data
     }
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn source_snapshot_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_snapshot_arn(&self) -> Option<&str> {
         self.source_snapshot_arn.as_deref()
     }
     /// The ID of the snapshot that's being copied or was most recently copied to the destination volume.
     ///
     /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn destination_snapshot(&self) -> ::std::option::Option<&str> {
+    pub fn destination_snapshot(&self) -> Option<&str> {
         self.destination_snapshot.as_deref()
     }
     /// Specifies the strategy used when copying data from the snapshot to the new volume.
@@ -6619,9 +6473,7 @@ impl OpenZfsVolumeConfiguration {
     /// The `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).
     ///
     /// Values: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.
-    pub fn copy_strategy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
+    pub fn copy_strategy(&self) -> Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
 }
@@ -6657,7 +6509,7 @@ impl PrivilegedDelete {
         &["DISABLED", "ENABLED", "PERMANENTLY_DISABLED"]
     }
 }
-impl ::std::convert::From<&str> for PrivilegedDelete {
+impl From<&str> for PrivilegedDelete {
     fn from(value: &str) -> Self {
         match value {
             "DISABLED" => Self::Disabled,
@@ -6667,23 +6519,23 @@ impl ::std::convert::From<&str> for PrivilegedDelete {
         }
     }
 }
-impl ::std::cmp::Ord for PrivilegedDelete {
+impl Ord for PrivilegedDelete {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for PrivilegedDelete {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for PrivilegedDelete {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for PrivilegedDelete {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for PrivilegedDelete {
+impl AsRef<str> for PrivilegedDelete {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -6722,7 +6574,7 @@ impl ResourceType {
         &["FILE_SYSTEM", "VOLUME"]
     }
 }
-impl ::std::convert::From<&str> for ResourceType {
+impl From<&str> for ResourceType {
     fn from(value: &str) -> Self {
         match value {
             "FILE_SYSTEM" => Self::FileSystem,
@@ -6731,23 +6583,23 @@ impl ::std::convert::From<&str> for ResourceType {
         }
     }
 }
-impl ::std::cmp::Ord for ResourceType {
+impl Ord for ResourceType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for ResourceType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for ResourceType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for ResourceType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for ResourceType {
+impl AsRef<str> for ResourceType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -6769,7 +6621,7 @@ pub struct RetentionPeriod {
     /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
     ///
     /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
-    pub r#type: ::std::option::Option<crate::types::RetentionPeriodType>,
+    pub r#type: Option<crate::types::RetentionPeriodType>,
     /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
     ///
     /// - `Seconds`: 0 - 65,535
@@ -6785,17 +6637,17 @@ pub struct RetentionPeriod {
     /// - `Years`: 0 - 100
     ///
     /// Range: 0 to 65535.
-    pub value: ::std::option::Option<i32>,
+    pub value: Option<i32>,
 }
 impl RetentionPeriod {
     /// A builder for this type.
     pub fn builder() -> crate::builders::RetentionPeriodBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
     ///
     /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::RetentionPeriodType> {
+    pub fn r#type(&self) -> Option<&crate::types::RetentionPeriodType> {
         self.r#type.as_ref()
     }
     /// Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:
@@ -6813,7 +6665,7 @@ impl RetentionPeriod {
     /// - `Years`: 0 - 100
     ///
     /// Range: 0 to 65535.
-    pub fn value(&self) -> ::std::option::Option<i32> {
+    pub fn value(&self) -> Option<i32> {
         self.value
     }
 }
@@ -6873,7 +6725,7 @@ impl RetentionPeriodType {
         ]
     }
 }
-impl ::std::convert::From<&str> for RetentionPeriodType {
+impl From<&str> for RetentionPeriodType {
     fn from(value: &str) -> Self {
         match value {
             "SECONDS" => Self::Seconds,
@@ -6888,23 +6740,23 @@ impl ::std::convert::From<&str> for RetentionPeriodType {
         }
     }
 }
-impl ::std::cmp::Ord for RetentionPeriodType {
+impl Ord for RetentionPeriodType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for RetentionPeriodType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for RetentionPeriodType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for RetentionPeriodType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for RetentionPeriodType {
+impl AsRef<str> for RetentionPeriodType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -6946,7 +6798,7 @@ impl SecurityStyle {
         &["UNIX", "NTFS", "MIXED"]
     }
 }
-impl ::std::convert::From<&str> for SecurityStyle {
+impl From<&str> for SecurityStyle {
     fn from(value: &str) -> Self {
         match value {
             "UNIX" => Self::Unix,
@@ -6956,23 +6808,23 @@ impl ::std::convert::From<&str> for SecurityStyle {
         }
     }
 }
-impl ::std::cmp::Ord for SecurityStyle {
+impl Ord for SecurityStyle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for SecurityStyle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for SecurityStyle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for SecurityStyle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for SecurityStyle {
+impl AsRef<str> for SecurityStyle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -6992,69 +6844,67 @@ pub struct SelfManagedActiveDirectoryAttributes {
     /// The fully qualified domain name of the self-managed AD directory.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
     ///
     /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub organizational_unit_distinguished_name: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub organizational_unit_distinguished_name: Option<String>,
     /// The name of the domain group whose members have administrative privileges for the FSx file system.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub file_system_administrators_group: ::std::option::Option<::std::string::String>,
+    pub file_system_administrators_group: Option<String>,
     /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub user_name: ::std::option::Option<::std::string::String>,
+    pub user_name: Option<String>,
     /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
     ///
     /// Length: 1 to 3.
-    pub dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dns_ips: Option<Vec<String>>,
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
     ///
     /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
+    pub domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryAttributes {
     /// A builder for this type.
     pub fn builder() -> crate::builders::SelfManagedActiveDirectoryAttributesBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The fully qualified domain name of the self-managed AD directory.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
     ///
     /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn organizational_unit_distinguished_name(&self) -> ::std::option::Option<&str> {
+    pub fn organizational_unit_distinguished_name(&self) -> Option<&str> {
         self.organizational_unit_distinguished_name.as_deref()
     }
     /// The name of the domain group whose members have administrative privileges for the FSx file system.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn file_system_administrators_group(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_administrators_group(&self) -> Option<&str> {
         self.file_system_administrators_group.as_deref()
     }
     /// The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn user_name(&self) -> ::std::option::Option<&str> {
+    pub fn user_name(&self) -> Option<&str> {
         self.user_name.as_deref()
     }
     /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
     ///
     /// Length: 1 to 3.
-    pub fn dns_ips(&self) -> &[::std::string::String] {
+    pub fn dns_ips(&self) -> &[String] {
         self.dns_ips.as_deref().unwrap_or_default()
     }
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.
     ///
     /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn domain_join_service_account_secret(&self) -> ::std::option::Option<&str> {
+    pub fn domain_join_service_account_secret(&self) -> Option<&str> {
         self.domain_join_service_account_secret.as_deref()
     }
 }
@@ -7068,31 +6918,29 @@ pub struct SelfManagedActiveDirectoryConfiguration {
     /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
     ///
     /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
     ///
     /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
     ///
     /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub organizational_unit_distinguished_name: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub organizational_unit_distinguished_name: Option<String>,
     /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub file_system_administrators_group: ::std::option::Option<::std::string::String>,
+    pub file_system_administrators_group: Option<String>,
     /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub user_name: ::std::option::Option<::std::string::String>,
+    pub user_name: Option<String>,
     /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
     ///
     /// Length: 1 to 256. Pattern: `^.{1,256}$`.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
     ///
     /// **Required.** Length: 1 to 3.
-    pub dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dns_ips: Option<Vec<String>>,
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
     ///
     /// The secret must contain two key-value pairs:
@@ -7104,17 +6952,17 @@ pub struct SelfManagedActiveDirectoryConfiguration {
     /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
     ///
     /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
+    pub domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::SelfManagedActiveDirectoryConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
     ///
     /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// (Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.
@@ -7122,31 +6970,31 @@ impl SelfManagedActiveDirectoryConfiguration {
     /// Only Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.
     ///
     /// Length: 1 to 2000. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,2000}$`.
-    pub fn organizational_unit_distinguished_name(&self) -> ::std::option::Option<&str> {
+    pub fn organizational_unit_distinguished_name(&self) -> Option<&str> {
         self.organizational_unit_distinguished_name.as_deref()
     }
     /// (Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn file_system_administrators_group(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_administrators_group(&self) -> Option<&str> {
         self.file_system_administrators_group.as_deref()
     }
     /// The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.
     ///
     /// Length: 1 to 256. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,256}$`.
-    pub fn user_name(&self) -> ::std::option::Option<&str> {
+    pub fn user_name(&self) -> Option<&str> {
         self.user_name.as_deref()
     }
     /// The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.
     ///
     /// Length: 1 to 256. Pattern: `^.{1,256}$`.
-    pub fn password(&self) -> ::std::option::Option<&str> {
+    pub fn password(&self) -> Option<&str> {
         self.password.as_deref()
     }
     /// A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.
     ///
     /// **Required.** Length: 1 to 3.
-    pub fn dns_ips(&self) -> &[::std::string::String] {
+    pub fn dns_ips(&self) -> &[String] {
         self.dns_ips.as_deref().unwrap_or_default()
     }
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.
@@ -7160,7 +7008,7 @@ impl SelfManagedActiveDirectoryConfiguration {
     /// For more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).
     ///
     /// Length: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.
-    pub fn domain_join_service_account_secret(&self) -> ::std::option::Option<&str> {
+    pub fn domain_join_service_account_secret(&self) -> Option<&str> {
         self.domain_join_service_account_secret.as_deref()
     }
 }
@@ -7255,7 +7103,7 @@ impl ServiceLimit {
         ]
     }
 }
-impl ::std::convert::From<&str> for ServiceLimit {
+impl From<&str> for ServiceLimit {
     fn from(value: &str) -> Self {
         match value {
             "FILE_SYSTEM_COUNT" => Self::FileSystemCount,
@@ -7274,23 +7122,23 @@ impl ::std::convert::From<&str> for ServiceLimit {
         }
     }
 }
-impl ::std::cmp::Ord for ServiceLimit {
+impl Ord for ServiceLimit {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for ServiceLimit {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for ServiceLimit {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for ServiceLimit {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for ServiceLimit {
+impl AsRef<str> for ServiceLimit {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -7310,23 +7158,23 @@ pub struct ServiceLimitExceeded {
     /// Enumeration of the service limit that was exceeded.
     ///
     /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
-    pub limit: ::std::option::Option<crate::types::ServiceLimit>,
+    pub limit: Option<crate::types::ServiceLimit>,
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ServiceLimitExceeded {
     /// A builder for this type.
     pub fn builder() -> crate::builders::ServiceLimitExceededBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Enumeration of the service limit that was exceeded.
     ///
     /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
-    pub fn limit(&self) -> ::std::option::Option<&crate::types::ServiceLimit> {
+    pub fn limit(&self) -> Option<&crate::types::ServiceLimit> {
         self.limit.as_ref()
     }
 }
@@ -7340,17 +7188,17 @@ pub struct SnaplockConfiguration {
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub audit_log_volume: ::std::option::Option<bool>,
+    pub audit_log_volume: Option<bool>,
     /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub autocommit_period: ::std::option::Option<crate::types::AutocommitPeriod>,
+    pub autocommit_period: Option<crate::types::AutocommitPeriod>,
     /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
     ///
     /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
     ///
     /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
+    pub privileged_delete: Option<crate::types::PrivilegedDelete>,
     /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub retention_period: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
+    pub retention_period: Option<crate::types::SnaplockRetentionPeriod>,
     /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
     ///
     /// - `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).
@@ -7358,27 +7206,25 @@ pub struct SnaplockConfiguration {
     /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
     ///
     /// Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
+    pub snaplock_type: Option<crate::types::SnaplockType>,
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
     /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub volume_append_mode_enabled: ::std::option::Option<bool>,
+    pub volume_append_mode_enabled: Option<bool>,
 }
 impl SnaplockConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::SnaplockConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
-    pub fn audit_log_volume(&self) -> ::std::option::Option<bool> {
+    pub fn audit_log_volume(&self) -> Option<bool> {
         self.audit_log_volume
     }
     /// The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.
-    pub fn autocommit_period(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AutocommitPeriod> {
+    pub fn autocommit_period(&self) -> Option<&crate::types::AutocommitPeriod> {
         self.autocommit_period.as_ref()
     }
     /// Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.
@@ -7386,15 +7232,11 @@ impl SnaplockConfiguration {
     /// For more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).
     ///
     /// Values: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.
-    pub fn privileged_delete(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PrivilegedDelete> {
+    pub fn privileged_delete(&self) -> Option<&crate::types::PrivilegedDelete> {
         self.privileged_delete.as_ref()
     }
     /// Specifies the retention period of an FSx for ONTAP SnapLock volume.
-    pub fn retention_period(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnaplockRetentionPeriod> {
+    pub fn retention_period(&self) -> Option<&crate::types::SnaplockRetentionPeriod> {
         self.retention_period.as_ref()
     }
     /// Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:
@@ -7404,13 +7246,13 @@ impl SnaplockConfiguration {
     /// - `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).
     ///
     /// Values: `COMPLIANCE`, `ENTERPRISE`.
-    pub fn snaplock_type(&self) -> ::std::option::Option<&crate::types::SnaplockType> {
+    pub fn snaplock_type(&self) -> Option<&crate::types::SnaplockType> {
         self.snaplock_type.as_ref()
     }
     /// Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.
     ///
     /// For more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).
-    pub fn volume_append_mode_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn volume_append_mode_enabled(&self) -> Option<bool> {
         self.volume_append_mode_enabled
     }
 }
@@ -7424,43 +7266,37 @@ pub struct SnaplockRetentionPeriod {
     /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
     ///
     /// **Required.**
-    pub default_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    pub default_retention: Option<crate::types::RetentionPeriod>,
     /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
     ///
     /// **Required.**
-    pub minimum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    pub minimum_retention: Option<crate::types::RetentionPeriod>,
     /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
     ///
     /// **Required.**
-    pub maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    pub maximum_retention: Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriod {
     /// A builder for this type.
     pub fn builder() -> crate::builders::SnaplockRetentionPeriodBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
     ///
     /// **Required.**
-    pub fn default_retention(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+    pub fn default_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.default_retention.as_ref()
     }
     /// The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
     ///
     /// **Required.**
-    pub fn minimum_retention(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+    pub fn minimum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.minimum_retention.as_ref()
     }
     /// The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.
     ///
     /// **Required.**
-    pub fn maximum_retention(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+    pub fn maximum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.maximum_retention.as_ref()
     }
 }
@@ -7493,7 +7329,7 @@ impl SnaplockType {
         &["COMPLIANCE", "ENTERPRISE"]
     }
 }
-impl ::std::convert::From<&str> for SnaplockType {
+impl From<&str> for SnaplockType {
     fn from(value: &str) -> Self {
         match value {
             "COMPLIANCE" => Self::Compliance,
@@ -7502,23 +7338,23 @@ impl ::std::convert::From<&str> for SnaplockType {
         }
     }
 }
-impl ::std::cmp::Ord for SnaplockType {
+impl Ord for SnaplockType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for SnaplockType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for SnaplockType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for SnaplockType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for SnaplockType {
+impl AsRef<str> for SnaplockType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -7538,21 +7374,21 @@ pub struct Snapshot {
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The ID of the snapshot.
     ///
     /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The name of the snapshot.
     ///
     /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The ID of the volume that the snapshot is of.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub creation_time: Option<::aws_smithy_types::DateTime>,
     /// The lifecycle status of the snapshot.
     ///
     /// - `PENDING` - Amazon FSx hasn't started creating the snapshot.
@@ -7564,53 +7400,49 @@ pub struct Snapshot {
     /// - `AVAILABLE` - The snapshot is fully available.
     ///
     /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
-    pub lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle>,
+    pub lifecycle: Option<crate::types::SnapshotLifecycle>,
     /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`].
-    pub lifecycle_transition_reason: ::std::option::Option<
-        crate::types::LifecycleTransitionReason,
-    >,
+    pub lifecycle_transition_reason: Option<crate::types::LifecycleTransitionReason>,
     /// A list of `Tag` values, with a maximum of 50 elements.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.
     ///
     /// Length: 0 to 50.
-    pub administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    pub administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
 }
 impl Snapshot {
     /// A builder for this type.
     pub fn builder() -> crate::builders::SnapshotBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The ID of the snapshot.
     ///
     /// Length: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The name of the snapshot.
     ///
     /// Length: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The ID of the volume that the snapshot is of.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+    pub fn creation_time(&self) -> Option<&::aws_smithy_types::DateTime> {
         self.creation_time.as_ref()
     }
     /// The lifecycle status of the snapshot.
@@ -7624,13 +7456,13 @@ impl Snapshot {
     /// - `AVAILABLE` - The snapshot is fully available.
     ///
     /// Values: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::SnapshotLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::SnapshotLifecycle> {
         self.lifecycle.as_ref()
     }
     /// The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`].
     pub fn lifecycle_transition_reason(
         &self,
-    ) -> ::std::option::Option<&crate::types::LifecycleTransitionReason> {
+    ) -> Option<&crate::types::LifecycleTransitionReason> {
         self.lifecycle_transition_reason.as_ref()
     }
     /// A list of `Tag` values, with a maximum of 50 elements.
@@ -7681,7 +7513,7 @@ impl SnapshotLifecycle {
         &["PENDING", "CREATING", "DELETING", "AVAILABLE"]
     }
 }
-impl ::std::convert::From<&str> for SnapshotLifecycle {
+impl From<&str> for SnapshotLifecycle {
     fn from(value: &str) -> Self {
         match value {
             "PENDING" => Self::Pending,
@@ -7692,23 +7524,23 @@ impl ::std::convert::From<&str> for SnapshotLifecycle {
         }
     }
 }
-impl ::std::cmp::Ord for SnapshotLifecycle {
+impl Ord for SnapshotLifecycle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for SnapshotLifecycle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for SnapshotLifecycle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for SnapshotLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for SnapshotLifecycle {
+impl AsRef<str> for SnapshotLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -7728,23 +7560,23 @@ pub struct SourceBackupUnavailable {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl SourceBackupUnavailable {
     /// A builder for this type.
     pub fn builder() -> crate::builders::SourceBackupUnavailableBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
 }
@@ -7804,7 +7636,7 @@ impl Status {
         ]
     }
 }
-impl ::std::convert::From<&str> for Status {
+impl From<&str> for Status {
     fn from(value: &str) -> Self {
         match value {
             "FAILED" => Self::Failed,
@@ -7819,23 +7651,23 @@ impl ::std::convert::From<&str> for Status {
         }
     }
 }
-impl ::std::cmp::Ord for Status {
+impl Ord for Status {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for Status {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for Status {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for Status {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Status {
+impl AsRef<str> for Status {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -7877,7 +7709,7 @@ impl StorageType {
         &["SSD", "HDD", "INTELLIGENT_TIERING"]
     }
 }
-impl ::std::convert::From<&str> for StorageType {
+impl From<&str> for StorageType {
     fn from(value: &str) -> Self {
         match value {
             "SSD" => Self::Ssd,
@@ -7887,23 +7719,23 @@ impl ::std::convert::From<&str> for StorageType {
         }
     }
 }
-impl ::std::cmp::Ord for StorageType {
+impl Ord for StorageType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for StorageType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for StorageType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for StorageType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for StorageType {
+impl AsRef<str> for StorageType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -7923,14 +7755,14 @@ pub struct StorageVirtualMachineNotFound {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl StorageVirtualMachineNotFound {
     /// A builder for this type.
     pub fn builder() -> crate::builders::StorageVirtualMachineNotFoundBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// Specifies a key-value pair for a resource tag.
@@ -7943,27 +7775,27 @@ pub struct Tag {
     /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
     ///
     /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
     ///
     /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Tag {
     /// A builder for this type.
     pub fn builder() -> crate::builders::TagBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
     ///
     /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.
     ///
     /// **Required.** Length: 0 to 256. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
@@ -7987,7 +7819,7 @@ pub struct TieringPolicy {
     /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
     ///
     /// Range: 2 to 183.
-    pub cooling_period: ::std::option::Option<i32>,
+    pub cooling_period: Option<i32>,
     /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
     ///
     /// - `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.
@@ -7999,17 +7831,17 @@ pub struct TieringPolicy {
     /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
     ///
     /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
-    pub name: ::std::option::Option<crate::types::TieringPolicyName>,
+    pub name: Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicy {
     /// A builder for this type.
     pub fn builder() -> crate::builders::TieringPolicyBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
     ///
     /// Range: 2 to 183.
-    pub fn cooling_period(&self) -> ::std::option::Option<i32> {
+    pub fn cooling_period(&self) -> Option<i32> {
         self.cooling_period
     }
     /// Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.
@@ -8023,7 +7855,7 @@ impl TieringPolicy {
     /// - `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.
     ///
     /// Values: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.
-    pub fn name(&self) -> ::std::option::Option<&crate::types::TieringPolicyName> {
+    pub fn name(&self) -> Option<&crate::types::TieringPolicyName> {
         self.name.as_ref()
     }
 }
@@ -8062,7 +7894,7 @@ impl TieringPolicyName {
         &["SNAPSHOT_ONLY", "AUTO", "ALL", "NONE"]
     }
 }
-impl ::std::convert::From<&str> for TieringPolicyName {
+impl From<&str> for TieringPolicyName {
     fn from(value: &str) -> Self {
         match value {
             "SNAPSHOT_ONLY" => Self::SnapshotOnly,
@@ -8073,23 +7905,23 @@ impl ::std::convert::From<&str> for TieringPolicyName {
         }
     }
 }
-impl ::std::cmp::Ord for TieringPolicyName {
+impl Ord for TieringPolicyName {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for TieringPolicyName {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for TieringPolicyName {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for TieringPolicyName {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for TieringPolicyName {
+impl AsRef<str> for TieringPolicyName {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -8109,14 +7941,14 @@ pub struct UnsupportedOperation {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl UnsupportedOperation {
     /// A builder for this type.
     pub fn builder() -> crate::builders::UnsupportedOperationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// Describes an Amazon FSx volume.
@@ -8127,11 +7959,11 @@ impl UnsupportedOperation {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Volume {
     /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub creation_time: ::std::option::Option<::aws_smithy_types::DateTime>,
+    pub creation_time: Option<::aws_smithy_types::DateTime>,
     /// The globally unique ID of the file system, assigned by Amazon FSx.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub file_system_id: ::std::option::Option<::std::string::String>,
+    pub file_system_id: Option<String>,
     /// The lifecycle status of the volume.
     ///
     /// - `AVAILABLE` - The volume is fully available for use.
@@ -8149,59 +7981,51 @@ pub struct Volume {
     /// - `PENDING` - Amazon FSx hasn't started creating the volume.
     ///
     /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
-    pub lifecycle: ::std::option::Option<crate::types::VolumeLifecycle>,
+    pub lifecycle: Option<crate::types::VolumeLifecycle>,
     /// The name of the volume.
     ///
     /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`].
-    pub ontap_configuration: ::std::option::Option<
-        crate::types::OntapVolumeConfiguration,
-    >,
+    pub ontap_configuration: Option<crate::types::OntapVolumeConfiguration>,
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// A list of `Tag` values, with a maximum of 50 elements.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The system-generated, unique ID of the volume.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The type of the volume.
     ///
     /// Values: `ONTAP`, `OPENZFS`.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// The reason why the volume lifecycle status changed.
-    pub lifecycle_transition_reason: ::std::option::Option<
-        crate::types::LifecycleTransitionReason,
-    >,
+    pub lifecycle_transition_reason: Option<crate::types::LifecycleTransitionReason>,
     /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
     ///
     /// Length: 0 to 50.
-    pub administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    pub administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
     /// The configuration of an Amazon FSx for OpenZFS volume.
-    pub open_zfs_configuration: ::std::option::Option<
-        crate::types::OpenZfsVolumeConfiguration,
-    >,
+    pub open_zfs_configuration: Option<crate::types::OpenZfsVolumeConfiguration>,
 }
 impl Volume {
     /// A builder for this type.
     pub fn builder() -> crate::builders::VolumeBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
-    pub fn creation_time(&self) -> ::std::option::Option<&::aws_smithy_types::DateTime> {
+    pub fn creation_time(&self) -> Option<&::aws_smithy_types::DateTime> {
         self.creation_time.as_ref()
     }
     /// The globally unique ID of the file system, assigned by Amazon FSx.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
     /// The lifecycle status of the volume.
@@ -8221,25 +8045,25 @@ impl Volume {
     /// - `PENDING` - Amazon FSx hasn't started creating the volume.
     ///
     /// Values: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::VolumeLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::VolumeLifecycle> {
         self.lifecycle.as_ref()
     }
     /// The name of the volume.
     ///
     /// Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`].
     pub fn ontap_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OntapVolumeConfiguration> {
+    ) -> Option<&crate::types::OntapVolumeConfiguration> {
         self.ontap_configuration.as_ref()
     }
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// A list of `Tag` values, with a maximum of 50 elements.
@@ -8251,19 +8075,19 @@ impl Volume {
     /// The system-generated, unique ID of the volume.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The type of the volume.
     ///
     /// Values: `ONTAP`, `OPENZFS`.
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The reason why the volume lifecycle status changed.
     pub fn lifecycle_transition_reason(
         &self,
-    ) -> ::std::option::Option<&crate::types::LifecycleTransitionReason> {
+    ) -> Option<&crate::types::LifecycleTransitionReason> {
         self.lifecycle_transition_reason.as_ref()
     }
     /// A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.
@@ -8275,7 +8099,7 @@ impl Volume {
     /// The configuration of an Amazon FSx for OpenZFS volume.
     pub fn open_zfs_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsVolumeConfiguration> {
+    ) -> Option<&crate::types::OpenZfsVolumeConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
 }
@@ -8331,7 +8155,7 @@ impl VolumeLifecycle {
         ]
     }
 }
-impl ::std::convert::From<&str> for VolumeLifecycle {
+impl From<&str> for VolumeLifecycle {
     fn from(value: &str) -> Self {
         match value {
             "CREATING" => Self::Creating,
@@ -8345,23 +8169,23 @@ impl ::std::convert::From<&str> for VolumeLifecycle {
         }
     }
 }
-impl ::std::cmp::Ord for VolumeLifecycle {
+impl Ord for VolumeLifecycle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for VolumeLifecycle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for VolumeLifecycle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for VolumeLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for VolumeLifecycle {
+impl AsRef<str> for VolumeLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -8381,14 +8205,14 @@ pub struct VolumeNotFound {
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// What the response said about the error: code, message, request id, status.
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl VolumeNotFound {
     /// A builder for this type.
     pub fn builder() -> crate::builders::VolumeNotFoundBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
 }
 /// The `VolumeStyle` enum.
@@ -8420,7 +8244,7 @@ impl VolumeStyle {
         &["FLEXVOL", "FLEXGROUP"]
     }
 }
-impl ::std::convert::From<&str> for VolumeStyle {
+impl From<&str> for VolumeStyle {
     fn from(value: &str) -> Self {
         match value {
             "FLEXVOL" => Self::Flexvol,
@@ -8429,23 +8253,23 @@ impl ::std::convert::From<&str> for VolumeStyle {
         }
     }
 }
-impl ::std::cmp::Ord for VolumeStyle {
+impl Ord for VolumeStyle {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for VolumeStyle {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for VolumeStyle {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for VolumeStyle {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for VolumeStyle {
+impl AsRef<str> for VolumeStyle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -8484,7 +8308,7 @@ impl VolumeType {
         &["ONTAP", "OPENZFS"]
     }
 }
-impl ::std::convert::From<&str> for VolumeType {
+impl From<&str> for VolumeType {
     fn from(value: &str) -> Self {
         match value {
             "ONTAP" => Self::Ontap,
@@ -8493,23 +8317,23 @@ impl ::std::convert::From<&str> for VolumeType {
         }
     }
 }
-impl ::std::cmp::Ord for VolumeType {
+impl Ord for VolumeType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for VolumeType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for VolumeType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for VolumeType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for VolumeType {
+impl AsRef<str> for VolumeType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -8554,7 +8378,7 @@ impl WindowsAccessAuditLogLevel {
         &["DISABLED", "SUCCESS_ONLY", "FAILURE_ONLY", "SUCCESS_AND_FAILURE"]
     }
 }
-impl ::std::convert::From<&str> for WindowsAccessAuditLogLevel {
+impl From<&str> for WindowsAccessAuditLogLevel {
     fn from(value: &str) -> Self {
         match value {
             "DISABLED" => Self::Disabled,
@@ -8565,23 +8389,23 @@ impl ::std::convert::From<&str> for WindowsAccessAuditLogLevel {
         }
     }
 }
-impl ::std::cmp::Ord for WindowsAccessAuditLogLevel {
+impl Ord for WindowsAccessAuditLogLevel {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for WindowsAccessAuditLogLevel {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for WindowsAccessAuditLogLevel {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for WindowsAccessAuditLogLevel {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for WindowsAccessAuditLogLevel {
+impl AsRef<str> for WindowsAccessAuditLogLevel {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -8609,9 +8433,7 @@ pub struct WindowsAuditLogConfiguration {
     /// - `DISABLED` - access auditing of files and folders is turned off.
     ///
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub file_access_audit_log_level: ::std::option::Option<
-        crate::types::WindowsAccessAuditLogLevel,
-    >,
+    pub file_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
     /// Sets which attempt type is logged by Amazon FSx for file share accesses.
     ///
     /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
@@ -8623,7 +8445,7 @@ pub struct WindowsAuditLogConfiguration {
     /// - `DISABLED` - access auditing of file shares is turned off.
     ///
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub file_share_access_audit_log_level: ::std::option::Option<
+    pub file_share_access_audit_log_level: Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
     /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
@@ -8633,12 +8455,12 @@ pub struct WindowsAuditLogConfiguration {
     /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub audit_log_destination: ::std::option::Option<::std::string::String>,
+    pub audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsAuditLogConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
     ///
@@ -8653,7 +8475,7 @@ impl WindowsAuditLogConfiguration {
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_access_audit_log_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+    ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_access_audit_log_level.as_ref()
     }
     /// Sets which attempt type is logged by Amazon FSx for file share accesses.
@@ -8669,7 +8491,7 @@ impl WindowsAuditLogConfiguration {
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_share_access_audit_log_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+    ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_share_access_audit_log_level.as_ref()
     }
     /// The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
@@ -8679,7 +8501,7 @@ impl WindowsAuditLogConfiguration {
     /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn audit_log_destination(&self) -> ::std::option::Option<&str> {
+    pub fn audit_log_destination(&self) -> Option<&str> {
         self.audit_log_destination.as_deref()
     }
 }
@@ -8701,9 +8523,7 @@ pub struct WindowsAuditLogCreateConfiguration {
     /// - `DISABLED` - access auditing of files and folders is turned off.
     ///
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub file_access_audit_log_level: ::std::option::Option<
-        crate::types::WindowsAccessAuditLogLevel,
-    >,
+    pub file_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
     /// Sets which attempt type is logged by Amazon FSx for file share accesses.
     ///
     /// - `SUCCESS_ONLY` - only successful attempts to access file shares are logged.
@@ -8715,7 +8535,7 @@ pub struct WindowsAuditLogCreateConfiguration {
     /// - `DISABLED` - access auditing of file shares is turned off.
     ///
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
-    pub file_share_access_audit_log_level: ::std::option::Option<
+    pub file_share_access_audit_log_level: Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
     /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
@@ -8733,12 +8553,12 @@ pub struct WindowsAuditLogCreateConfiguration {
     /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub audit_log_destination: ::std::option::Option<::std::string::String>,
+    pub audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogCreateConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsAuditLogCreateConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
     ///
@@ -8753,7 +8573,7 @@ impl WindowsAuditLogCreateConfiguration {
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_access_audit_log_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+    ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_access_audit_log_level.as_ref()
     }
     /// Sets which attempt type is logged by Amazon FSx for file share accesses.
@@ -8769,7 +8589,7 @@ impl WindowsAuditLogCreateConfiguration {
     /// **Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.
     pub fn file_share_access_audit_log_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+    ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_share_access_audit_log_level.as_ref()
     }
     /// The Amazon Resource Name (ARN) that specifies the destination of the audit logs.
@@ -8787,7 +8607,7 @@ impl WindowsAuditLogCreateConfiguration {
     /// - If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn audit_log_destination(&self) -> ::std::option::Option<&str> {
+    pub fn audit_log_destination(&self) -> Option<&str> {
         self.audit_log_destination.as_deref()
     }
 }
@@ -8823,7 +8643,7 @@ impl WindowsDeploymentType {
         &["MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2"]
     }
 }
-impl ::std::convert::From<&str> for WindowsDeploymentType {
+impl From<&str> for WindowsDeploymentType {
     fn from(value: &str) -> Self {
         match value {
             "MULTI_AZ_1" => Self::MultiAz1,
@@ -8833,23 +8653,23 @@ impl ::std::convert::From<&str> for WindowsDeploymentType {
         }
     }
 }
-impl ::std::cmp::Ord for WindowsDeploymentType {
+impl Ord for WindowsDeploymentType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
-impl ::std::cmp::PartialOrd for WindowsDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(self.cmp(other))
+impl PartialOrd for WindowsDeploymentType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 impl ::std::str::FromStr for WindowsDeploymentType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for WindowsDeploymentType {
+impl AsRef<str> for WindowsDeploymentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -8869,9 +8689,9 @@ pub struct WindowsFileSystemConfiguration {
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub active_directory_id: ::std::option::Option<::std::string::String>,
+    pub active_directory_id: Option<String>,
     /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`].
-    pub self_managed_active_directory_configuration: ::std::option::Option<
+    pub self_managed_active_directory_configuration: Option<
         crate::types::SelfManagedActiveDirectoryAttributes,
     >,
     /// Specifies the file system deployment type, valid values are the following:
@@ -8885,7 +8705,7 @@ pub struct WindowsFileSystemConfiguration {
     /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
     ///
     /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub deployment_type: ::std::option::Option<crate::types::WindowsDeploymentType>,
+    pub deployment_type: Option<crate::types::WindowsDeploymentType>,
     /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
     ///
     /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.
@@ -8893,79 +8713,73 @@ pub struct WindowsFileSystemConfiguration {
     /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
     ///
     /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub remote_administration_endpoint: ::std::option::Option<::std::string::String>,
+    pub remote_administration_endpoint: Option<String>,
     /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
     ///
     /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
     ///
     /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub preferred_file_server_ip: ::std::option::Option<::std::string::String>,
+    pub preferred_file_server_ip: Option<String>,
     /// The throughput of the Amazon FSx file system, measured in megabytes per second.
     ///
     /// Range: 8 to 100000.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// The list of maintenance operations in progress for this file system.
     ///
     /// Length: 0 to 20.
-    pub maintenance_operations_in_progress: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
+    pub maintenance_operations_in_progress: Option<
+        Vec<crate::types::FileSystemMaintenanceOperation>,
     >,
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// The preferred time to take daily automatic backups, in the UTC time zone.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
     ///
     /// Range: 0 to 90.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
     ///
     /// Length: 0 to 50.
-    pub aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
+    pub aliases: Option<Vec<crate::types::Alias>>,
     /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
-    pub audit_log_configuration: ::std::option::Option<
-        crate::types::WindowsAuditLogConfiguration,
-    >,
+    pub audit_log_configuration: Option<crate::types::WindowsAuditLogConfiguration>,
     /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub preferred_file_server_ipv6: ::std::option::Option<::std::string::String>,
+    pub preferred_file_server_ipv6: Option<String>,
     /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fsrm_configuration: ::std::option::Option<
-        crate::types::WindowsFsrmConfiguration,
-    >,
+    pub fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsFileSystemConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
-    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`].
     pub fn self_managed_active_directory_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedActiveDirectoryAttributes> {
+    ) -> Option<&crate::types::SelfManagedActiveDirectoryAttributes> {
         self.self_managed_active_directory_configuration.as_ref()
     }
     /// Specifies the file system deployment type, valid values are the following:
@@ -8979,9 +8793,7 @@ impl WindowsFileSystemConfiguration {
     /// For more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).
     ///
     /// Values: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WindowsDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::WindowsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.
@@ -8991,7 +8803,7 @@ impl WindowsFileSystemConfiguration {
     /// This endpoint is temporarily unavailable when the file system is undergoing maintenance.
     ///
     /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
-    pub fn remote_administration_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn remote_administration_endpoint(&self) -> Option<&str> {
         self.remote_administration_endpoint.as_deref()
     }
     /// For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.
@@ -8999,7 +8811,7 @@ impl WindowsFileSystemConfiguration {
     /// For `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.
@@ -9007,13 +8819,13 @@ impl WindowsFileSystemConfiguration {
     /// Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn preferred_file_server_ip(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_file_server_ip(&self) -> Option<&str> {
         self.preferred_file_server_ip.as_deref()
     }
     /// The throughput of the Amazon FSx file system, measured in megabytes per second.
     ///
     /// Range: 8 to 100000.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// The list of maintenance operations in progress for this file system.
@@ -9027,23 +8839,23 @@ impl WindowsFileSystemConfiguration {
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// The preferred time to take daily automatic backups, in the UTC time zone.
     ///
     /// Length: exactly 5. Pattern: `^([01]\d|2[0-3]):?([0-5]\d)$`.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.
     ///
     /// Range: 0 to 90.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).
@@ -9055,25 +8867,23 @@ impl WindowsFileSystemConfiguration {
     /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.
     pub fn audit_log_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAuditLogConfiguration> {
+    ) -> Option<&crate::types::WindowsAuditLogConfiguration> {
         self.audit_log_configuration.as_ref()
     }
     /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// For MULTI\_AZ\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.
     ///
     /// Length: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.
-    pub fn preferred_file_server_ipv6(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_file_server_ipv6(&self) -> Option<&str> {
         self.preferred_file_server_ipv6.as_deref()
     }
     /// The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.
-    pub fn fsrm_configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WindowsFsrmConfiguration> {
+    pub fn fsrm_configuration(&self) -> Option<&crate::types::WindowsFsrmConfiguration> {
         self.fsrm_configuration.as_ref()
     }
 }
@@ -9087,7 +8897,7 @@ pub struct WindowsFsrmConfiguration {
     /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
     ///
     /// **Required.**
-    pub fsrm_service_enabled: ::std::option::Option<bool>,
+    pub fsrm_service_enabled: Option<bool>,
     /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
     ///
     /// The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.
@@ -9095,17 +8905,17 @@ pub struct WindowsFsrmConfiguration {
     /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub event_log_destination: ::std::option::Option<::std::string::String>,
+    pub event_log_destination: Option<String>,
 }
 impl WindowsFsrmConfiguration {
     /// A builder for this type.
     pub fn builder() -> crate::builders::WindowsFsrmConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
     ///
     /// **Required.**
-    pub fn fsrm_service_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn fsrm_service_enabled(&self) -> Option<bool> {
         self.fsrm_service_enabled
     }
     /// The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.
@@ -9115,7 +8925,7 @@ impl WindowsFsrmConfiguration {
     /// The destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.
     ///
     /// Length: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\d{12}):[^/].{0,1023}$`.
-    pub fn event_log_destination(&self) -> ::std::option::Option<&str> {
+    pub fn event_log_destination(&self) -> Option<&str> {
         self.event_log_destination.as_deref()
     }
 }

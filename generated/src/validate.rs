@@ -7,7 +7,7 @@ impl crate::operation::copy_backup::CopyBackupInput {
     /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
     ///
     /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
         let mut v = Validator::new("CopyBackupInput");
         self.check(&mut v);
         v.finish()
@@ -17,7 +17,7 @@ impl crate::operation::create_backup::CreateBackupInput {
     /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
     ///
     /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
         let mut v = Validator::new("CreateBackupInput");
         self.check(&mut v);
         v.finish()
@@ -27,7 +27,7 @@ impl crate::operation::create_file_system_from_backup::CreateFileSystemFromBacku
     /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
     ///
     /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
         let mut v = Validator::new("CreateFileSystemFromBackupInput");
         self.check(&mut v);
         v.finish()
@@ -37,7 +37,7 @@ impl crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
     /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
     ///
     /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
         let mut v = Validator::new("CreateVolumeFromBackupInput");
         self.check(&mut v);
         v.finish()
@@ -47,7 +47,7 @@ impl crate::operation::delete_backup::DeleteBackupInput {
     /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
     ///
     /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
         let mut v = Validator::new("DeleteBackupInput");
         self.check(&mut v);
         v.finish()
@@ -57,7 +57,7 @@ impl crate::operation::describe_backups::DescribeBackupsInput {
     /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
     ///
     /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
         let mut v = Validator::new("DescribeBackupsInput");
         self.check(&mut v);
         v.finish()
@@ -68,16 +68,12 @@ impl Check for crate::types::AutocommitPeriod {
         if self.r#type.is_none() {
             v.member("Type", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.value {
+        if let Some(x) = &self.value {
             v.member(
                 "Value",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(65535i64),
-                    );
+                    v.range_int(i64::from(*x), Some(1i64), Some(65535i64));
                 },
             );
         }
@@ -85,24 +81,16 @@ impl Check for crate::types::AutocommitPeriod {
 }
 impl Check for crate::types::CreateAggregateConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.aggregates {
+        if let Some(x) = &self.aggregates {
             v.member(
                 "Aggregates",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(6u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(6u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(5u64),
-                                ::std::option::Option::Some(6u64),
-                            );
+                            v.length(x.chars().count(), Some(5u64), Some(6u64));
                             if !matches(0, x) {
                                 v.pattern_mismatch(PATTERNS[0]);
                             }
@@ -111,16 +99,12 @@ impl Check for crate::types::CreateAggregateConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.constituents_per_aggregate {
+        if let Some(x) = &self.constituents_per_aggregate {
             v.member(
                 "ConstituentsPerAggregate",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(200i64),
-                    );
+                    v.range_int(i64::from(*x), Some(1i64), Some(200i64));
                 },
             );
         }
@@ -128,110 +112,82 @@ impl Check for crate::types::CreateAggregateConfiguration {
 }
 impl Check for crate::types::CreateFileSystemLustreConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.weekly_maintenance_start_time {
+        if let Some(x) = &self.weekly_maintenance_start_time {
             v.member(
                 "WeeklyMaintenanceStartTime",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(7u64),
-                        ::std::option::Option::Some(7u64),
-                    );
+                    v.length(x.chars().count(), Some(7u64), Some(7u64));
                     if !matches(1, x) {
                         v.pattern_mismatch(PATTERNS[1]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.import_path {
+        if let Some(x) = &self.import_path {
             v.member(
                 "ImportPath",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(3u64),
-                        ::std::option::Option::Some(4357u64),
-                    );
+                    v.length(x.chars().count(), Some(3u64), Some(4357u64));
                     if !matches(2, x) {
                         v.pattern_mismatch(PATTERNS[2]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.export_path {
+        if let Some(x) = &self.export_path {
             v.member(
                 "ExportPath",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(3u64),
-                        ::std::option::Option::Some(4357u64),
-                    );
+                    v.length(x.chars().count(), Some(3u64), Some(4357u64));
                     if !matches(2, x) {
                         v.pattern_mismatch(PATTERNS[2]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.imported_file_chunk_size {
+        if let Some(x) = &self.imported_file_chunk_size {
             v.member(
                 "ImportedFileChunkSize",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(512000i64),
-                    );
+                    v.range_int(i64::from(*x), Some(1i64), Some(512000i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.per_unit_storage_throughput {
+        if let Some(x) = &self.per_unit_storage_throughput {
             v.member(
                 "PerUnitStorageThroughput",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(12i64),
-                        ::std::option::Option::Some(1000i64),
-                    );
+                    v.range_int(i64::from(*x), Some(12i64), Some(1000i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.daily_automatic_backup_start_time {
+        if let Some(x) = &self.daily_automatic_backup_start_time {
             v.member(
                 "DailyAutomaticBackupStartTime",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(5u64),
-                        ::std::option::Option::Some(5u64),
-                    );
+                    v.length(x.chars().count(), Some(5u64), Some(5u64));
                     if !matches(3, x) {
                         v.pattern_mismatch(PATTERNS[3]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.automatic_backup_retention_days {
+        if let Some(x) = &self.automatic_backup_retention_days {
             v.member(
                 "AutomaticBackupRetentionDays",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(90i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(90i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.log_configuration {
+        if let Some(x) = &self.log_configuration {
             v.member(
                 "LogConfiguration",
                 false,
@@ -240,7 +196,7 @@ impl Check for crate::types::CreateFileSystemLustreConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.root_squash_configuration {
+        if let Some(x) = &self.root_squash_configuration {
             v.member(
                 "RootSquashConfiguration",
                 false,
@@ -249,7 +205,7 @@ impl Check for crate::types::CreateFileSystemLustreConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.metadata_configuration {
+        if let Some(x) = &self.metadata_configuration {
             v.member(
                 "MetadataConfiguration",
                 false,
@@ -258,20 +214,16 @@ impl Check for crate::types::CreateFileSystemLustreConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.throughput_capacity {
+        if let Some(x) = &self.throughput_capacity {
             v.member(
                 "ThroughputCapacity",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(4000i64),
-                        ::std::option::Option::Some(2000000i64),
-                    );
+                    v.range_int(i64::from(*x), Some(4000i64), Some(2000000i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.data_read_cache_configuration {
+        if let Some(x) = &self.data_read_cache_configuration {
             v.member(
                 "DataReadCacheConfiguration",
                 false,
@@ -284,16 +236,12 @@ impl Check for crate::types::CreateFileSystemLustreConfiguration {
 }
 impl Check for crate::types::CreateFileSystemLustreMetadataConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.iops {
+        if let Some(x) = &self.iops {
             v.member(
                 "Iops",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(1500i64),
-                        ::std::option::Option::Some(192000i64),
-                    );
+                    v.range_int(i64::from(*x), Some(1500i64), Some(192000i64));
                 },
             );
         }
@@ -304,29 +252,21 @@ impl Check for crate::types::CreateFileSystemLustreMetadataConfiguration {
 }
 impl Check for crate::types::CreateFileSystemOpenZfsConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.automatic_backup_retention_days {
+        if let Some(x) = &self.automatic_backup_retention_days {
             v.member(
                 "AutomaticBackupRetentionDays",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(90i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(90i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.daily_automatic_backup_start_time {
+        if let Some(x) = &self.daily_automatic_backup_start_time {
             v.member(
                 "DailyAutomaticBackupStartTime",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(5u64),
-                        ::std::option::Option::Some(5u64),
-                    );
+                    v.length(x.chars().count(), Some(5u64), Some(5u64));
                     if !matches(3, x) {
                         v.pattern_mismatch(PATTERNS[3]);
                     }
@@ -339,36 +279,28 @@ impl Check for crate::types::CreateFileSystemOpenZfsConfiguration {
         if self.throughput_capacity.is_none() {
             v.member("ThroughputCapacity", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.throughput_capacity {
+        if let Some(x) = &self.throughput_capacity {
             v.member(
                 "ThroughputCapacity",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(8i64),
-                        ::std::option::Option::Some(100000i64),
-                    );
+                    v.range_int(i64::from(*x), Some(8i64), Some(100000i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.weekly_maintenance_start_time {
+        if let Some(x) = &self.weekly_maintenance_start_time {
             v.member(
                 "WeeklyMaintenanceStartTime",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(7u64),
-                        ::std::option::Option::Some(7u64),
-                    );
+                    v.length(x.chars().count(), Some(7u64), Some(7u64));
                     if !matches(1, x) {
                         v.pattern_mismatch(PATTERNS[1]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.disk_iops_configuration {
+        if let Some(x) = &self.disk_iops_configuration {
             v.member(
                 "DiskIopsConfiguration",
                 false,
@@ -377,7 +309,7 @@ impl Check for crate::types::CreateFileSystemOpenZfsConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.root_volume_configuration {
+        if let Some(x) = &self.root_volume_configuration {
             v.member(
                 "RootVolumeConfiguration",
                 false,
@@ -386,72 +318,52 @@ impl Check for crate::types::CreateFileSystemOpenZfsConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.preferred_subnet_id {
+        if let Some(x) = &self.preferred_subnet_id {
             v.member(
                 "PreferredSubnetId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(15u64),
-                        ::std::option::Option::Some(24u64),
-                    );
+                    v.length(x.chars().count(), Some(15u64), Some(24u64));
                     if !matches(4, x) {
                         v.pattern_mismatch(PATTERNS[4]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.endpoint_ip_address_range {
+        if let Some(x) = &self.endpoint_ip_address_range {
             v.member(
                 "EndpointIpAddressRange",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(9u64),
-                        ::std::option::Option::Some(17u64),
-                    );
+                    v.length(x.chars().count(), Some(9u64), Some(17u64));
                     if !matches(5, x) {
                         v.pattern_mismatch(PATTERNS[5]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.endpoint_ipv6_address_range {
+        if let Some(x) = &self.endpoint_ipv6_address_range {
             v.member(
                 "EndpointIpv6AddressRange",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(4u64),
-                        ::std::option::Option::Some(43u64),
-                    );
+                    v.length(x.chars().count(), Some(4u64), Some(43u64));
                     if !matches(6, x) {
                         v.pattern_mismatch(PATTERNS[6]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.route_table_ids {
+        if let Some(x) = &self.route_table_ids {
             v.member(
                 "RouteTableIds",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(12u64),
-                                ::std::option::Option::Some(21u64),
-                            );
+                            v.length(x.chars().count(), Some(12u64), Some(21u64));
                             if !matches(7, x) {
                                 v.pattern_mismatch(PATTERNS[7]);
                             }
@@ -460,7 +372,7 @@ impl Check for crate::types::CreateFileSystemOpenZfsConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.read_cache_configuration {
+        if let Some(x) = &self.read_cache_configuration {
             v.member(
                 "ReadCacheConfiguration",
                 false,
@@ -473,25 +385,19 @@ impl Check for crate::types::CreateFileSystemOpenZfsConfiguration {
 }
 impl Check for crate::types::CreateFileSystemWindowsConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.active_directory_id {
+        if let Some(x) = &self.active_directory_id {
             v.member(
                 "ActiveDirectoryId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(12u64),
-                        ::std::option::Option::Some(12u64),
-                    );
+                    v.length(x.chars().count(), Some(12u64), Some(12u64));
                     if !matches(8, x) {
                         v.pattern_mismatch(PATTERNS[8]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self
-            .self_managed_active_directory_configuration
-        {
+        if let Some(x) = &self.self_managed_active_directory_configuration {
             v.member(
                 "SelfManagedActiveDirectoryConfiguration",
                 false,
@@ -500,16 +406,12 @@ impl Check for crate::types::CreateFileSystemWindowsConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.preferred_subnet_id {
+        if let Some(x) = &self.preferred_subnet_id {
             v.member(
                 "PreferredSubnetId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(15u64),
-                        ::std::option::Option::Some(24u64),
-                    );
+                    v.length(x.chars().count(), Some(15u64), Some(24u64));
                     if !matches(4, x) {
                         v.pattern_mismatch(PATTERNS[4]);
                     }
@@ -519,82 +421,58 @@ impl Check for crate::types::CreateFileSystemWindowsConfiguration {
         if self.throughput_capacity.is_none() {
             v.member("ThroughputCapacity", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.throughput_capacity {
+        if let Some(x) = &self.throughput_capacity {
             v.member(
                 "ThroughputCapacity",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(8i64),
-                        ::std::option::Option::Some(100000i64),
-                    );
+                    v.range_int(i64::from(*x), Some(8i64), Some(100000i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.weekly_maintenance_start_time {
+        if let Some(x) = &self.weekly_maintenance_start_time {
             v.member(
                 "WeeklyMaintenanceStartTime",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(7u64),
-                        ::std::option::Option::Some(7u64),
-                    );
+                    v.length(x.chars().count(), Some(7u64), Some(7u64));
                     if !matches(1, x) {
                         v.pattern_mismatch(PATTERNS[1]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.daily_automatic_backup_start_time {
+        if let Some(x) = &self.daily_automatic_backup_start_time {
             v.member(
                 "DailyAutomaticBackupStartTime",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(5u64),
-                        ::std::option::Option::Some(5u64),
-                    );
+                    v.length(x.chars().count(), Some(5u64), Some(5u64));
                     if !matches(3, x) {
                         v.pattern_mismatch(PATTERNS[3]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.automatic_backup_retention_days {
+        if let Some(x) = &self.automatic_backup_retention_days {
             v.member(
                 "AutomaticBackupRetentionDays",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(90i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(90i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.aliases {
+        if let Some(x) = &self.aliases {
             v.member(
                 "Aliases",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(4u64),
-                                ::std::option::Option::Some(253u64),
-                            );
+                            v.length(x.chars().count(), Some(4u64), Some(253u64));
                             if !matches(9, x) {
                                 v.pattern_mismatch(PATTERNS[9]);
                             }
@@ -603,7 +481,7 @@ impl Check for crate::types::CreateFileSystemWindowsConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.audit_log_configuration {
+        if let Some(x) = &self.audit_log_configuration {
             v.member(
                 "AuditLogConfiguration",
                 false,
@@ -612,7 +490,7 @@ impl Check for crate::types::CreateFileSystemWindowsConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.disk_iops_configuration {
+        if let Some(x) = &self.disk_iops_configuration {
             v.member(
                 "DiskIopsConfiguration",
                 false,
@@ -621,7 +499,7 @@ impl Check for crate::types::CreateFileSystemWindowsConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.fsrm_configuration {
+        if let Some(x) = &self.fsrm_configuration {
             v.member(
                 "FsrmConfiguration",
                 false,
@@ -634,55 +512,43 @@ impl Check for crate::types::CreateFileSystemWindowsConfiguration {
 }
 impl Check for crate::types::CreateOntapVolumeConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.junction_path {
+        if let Some(x) = &self.junction_path {
             v.member(
                 "JunctionPath",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(255u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(255u64));
                     if !matches(10, x) {
                         v.pattern_mismatch(PATTERNS[10]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.size_in_megabytes {
+        if let Some(x) = &self.size_in_megabytes {
             v.member(
                 "SizeInMegabytes",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(2147483647i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
                 },
             );
         }
         if self.storage_virtual_machine_id.is_none() {
             v.member("StorageVirtualMachineId", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.storage_virtual_machine_id {
+        if let Some(x) = &self.storage_virtual_machine_id {
             v.member(
                 "StorageVirtualMachineId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(21u64),
-                        ::std::option::Option::Some(21u64),
-                    );
+                    v.length(x.chars().count(), Some(21u64), Some(21u64));
                     if !matches(11, x) {
                         v.pattern_mismatch(PATTERNS[11]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.tiering_policy {
+        if let Some(x) = &self.tiering_policy {
             v.member(
                 "TieringPolicy",
                 false,
@@ -691,20 +557,16 @@ impl Check for crate::types::CreateOntapVolumeConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.snapshot_policy {
+        if let Some(x) = &self.snapshot_policy {
             v.member(
                 "SnapshotPolicy",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(255u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(255u64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.snaplock_configuration {
+        if let Some(x) = &self.snaplock_configuration {
             v.member(
                 "SnaplockConfiguration",
                 false,
@@ -713,7 +575,7 @@ impl Check for crate::types::CreateOntapVolumeConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.aggregate_configuration {
+        if let Some(x) = &self.aggregate_configuration {
             v.member(
                 "AggregateConfiguration",
                 false,
@@ -722,16 +584,12 @@ impl Check for crate::types::CreateOntapVolumeConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.size_in_bytes {
+        if let Some(x) = &self.size_in_bytes {
             v.member(
                 "SizeInBytes",
                 false,
                 |v| {
-                    v.range_int(
-                        *x,
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(22517998000000000i64),
-                    );
+                    v.range_int(*x, Some(0i64), Some(22517998000000000i64));
                 },
             );
         }
@@ -739,7 +597,7 @@ impl Check for crate::types::CreateOntapVolumeConfiguration {
 }
 impl Check for crate::types::CreateSnaplockConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.autocommit_period {
+        if let Some(x) = &self.autocommit_period {
             v.member(
                 "AutocommitPeriod",
                 false,
@@ -748,7 +606,7 @@ impl Check for crate::types::CreateSnaplockConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.retention_period {
+        if let Some(x) = &self.retention_period {
             v.member(
                 "RetentionPeriod",
                 false,
@@ -764,16 +622,12 @@ impl Check for crate::types::CreateSnaplockConfiguration {
 }
 impl Check for crate::types::DiskIopsConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.iops {
+        if let Some(x) = &self.iops {
             v.member(
                 "Iops",
                 false,
                 |v| {
-                    v.range_int(
-                        *x,
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(2400000i64),
-                    );
+                    v.range_int(*x, Some(0i64), Some(2400000i64));
                 },
             );
         }
@@ -781,24 +635,16 @@ impl Check for crate::types::DiskIopsConfiguration {
 }
 impl Check for crate::types::Filter {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.values {
+        if let Some(x) = &self.values {
             v.member(
                 "Values",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(20u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(20u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::Some(128u64),
-                            );
+                            v.length(x.chars().count(), Some(1u64), Some(128u64));
                             if !matches(12, x) {
                                 v.pattern_mismatch(PATTERNS[12]);
                             }
@@ -814,16 +660,12 @@ impl Check for crate::types::LustreLogCreateConfiguration {
         if self.level.is_none() {
             v.member("Level", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.destination {
+        if let Some(x) = &self.destination {
             v.member(
                 "Destination",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(8u64),
-                        ::std::option::Option::Some(1024u64),
-                    );
+                    v.length(x.chars().count(), Some(8u64), Some(1024u64));
                     if !matches(13, x) {
                         v.pattern_mismatch(PATTERNS[13]);
                     }
@@ -834,16 +676,12 @@ impl Check for crate::types::LustreLogCreateConfiguration {
 }
 impl Check for crate::types::LustreReadCacheConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.size_gi_b {
+        if let Some(x) = &self.size_gi_b {
             v.member(
                 "SizeGiB",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(2147483647i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
                 },
             );
         }
@@ -851,40 +689,28 @@ impl Check for crate::types::LustreReadCacheConfiguration {
 }
 impl Check for crate::types::LustreRootSquashConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.root_squash {
+        if let Some(x) = &self.root_squash {
             v.member(
                 "RootSquash",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(3u64),
-                        ::std::option::Option::Some(21u64),
-                    );
+                    v.length(x.chars().count(), Some(3u64), Some(21u64));
                     if !matches(14, x) {
                         v.pattern_mismatch(PATTERNS[14]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.no_squash_nids {
+        if let Some(x) = &self.no_squash_nids {
             v.member(
                 "NoSquashNids",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(64u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(64u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(11u64),
-                                ::std::option::Option::Some(43u64),
-                            );
+                            v.length(x.chars().count(), Some(11u64), Some(43u64));
                             if !matches(15, x) {
                                 v.pattern_mismatch(PATTERNS[15]);
                             }
@@ -900,16 +726,12 @@ impl Check for crate::types::OpenZfsClientConfiguration {
         if self.clients.is_none() {
             v.member("Clients", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.clients {
+        if let Some(x) = &self.clients {
             v.member(
                 "Clients",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(128u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(128u64));
                     if !matches(16, x) {
                         v.pattern_mismatch(PATTERNS[16]);
                     }
@@ -919,24 +741,16 @@ impl Check for crate::types::OpenZfsClientConfiguration {
         if self.options.is_none() {
             v.member("Options", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.options {
+        if let Some(x) = &self.options {
             v.member(
                 "Options",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(20u64),
-                    );
+                    v.length(x.len(), Some(1u64), Some(20u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::Some(128u64),
-                            );
+                            v.length(x.chars().count(), Some(1u64), Some(128u64));
                             if !matches(16, x) {
                                 v.pattern_mismatch(PATTERNS[16]);
                             }
@@ -949,29 +763,21 @@ impl Check for crate::types::OpenZfsClientConfiguration {
 }
 impl Check for crate::types::OpenZfsCreateRootVolumeConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.record_size_ki_b {
+        if let Some(x) = &self.record_size_ki_b {
             v.member(
                 "RecordSizeKiB",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(4i64),
-                        ::std::option::Option::Some(4096i64),
-                    );
+                    v.range_int(i64::from(*x), Some(4i64), Some(4096i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.nfs_exports {
+        if let Some(x) = &self.nfs_exports {
             v.member(
                 "NfsExports",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(1u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(1u64));
                     v.each(
                         x,
                         |v, x| {
@@ -981,16 +787,12 @@ impl Check for crate::types::OpenZfsCreateRootVolumeConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.user_and_group_quotas {
+        if let Some(x) = &self.user_and_group_quotas {
             v.member(
                 "UserAndGroupQuotas",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(500u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(500u64));
                     v.each(
                         x,
                         |v, x| {
@@ -1007,16 +809,12 @@ impl Check for crate::types::OpenZfsNfsExport {
         if self.client_configurations.is_none() {
             v.member("ClientConfigurations", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.client_configurations {
+        if let Some(x) = &self.client_configurations {
             v.member(
                 "ClientConfigurations",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(25u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(25u64));
                     v.each(
                         x,
                         |v, x| {
@@ -1030,16 +828,12 @@ impl Check for crate::types::OpenZfsNfsExport {
 }
 impl Check for crate::types::OpenZfsReadCacheConfiguration {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.size_gi_b {
+        if let Some(x) = &self.size_gi_b {
             v.member(
                 "SizeGiB",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(2147483647i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
                 },
             );
         }
@@ -1053,32 +847,24 @@ impl Check for crate::types::OpenZfsUserOrGroupQuota {
         if self.id.is_none() {
             v.member("Id", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.id {
+        if let Some(x) = &self.id {
             v.member(
                 "Id",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(2147483647i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
                 },
             );
         }
         if self.storage_capacity_quota_gi_b.is_none() {
             v.member("StorageCapacityQuotaGiB", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.storage_capacity_quota_gi_b {
+        if let Some(x) = &self.storage_capacity_quota_gi_b {
             v.member(
                 "StorageCapacityQuotaGiB",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(2147483647i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
                 },
             );
         }
@@ -1089,16 +875,12 @@ impl Check for crate::types::RetentionPeriod {
         if self.r#type.is_none() {
             v.member("Type", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.value {
+        if let Some(x) = &self.value {
             v.member(
                 "Value",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(65535i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(65535i64));
                 },
             );
         }
@@ -1109,82 +891,60 @@ impl Check for crate::types::SelfManagedActiveDirectoryConfiguration {
         if self.domain_name.is_none() {
             v.member("DomainName", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.domain_name {
+        if let Some(x) = &self.domain_name {
             v.member(
                 "DomainName",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(255u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(255u64));
                     if !matches(10, x) {
                         v.pattern_mismatch(PATTERNS[10]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self
-            .organizational_unit_distinguished_name
-        {
+        if let Some(x) = &self.organizational_unit_distinguished_name {
             v.member(
                 "OrganizationalUnitDistinguishedName",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(2000u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(2000u64));
                     if !matches(17, x) {
                         v.pattern_mismatch(PATTERNS[17]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.file_system_administrators_group {
+        if let Some(x) = &self.file_system_administrators_group {
             v.member(
                 "FileSystemAdministratorsGroup",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(256u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(256u64));
                     if !matches(18, x) {
                         v.pattern_mismatch(PATTERNS[18]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.user_name {
+        if let Some(x) = &self.user_name {
             v.member(
                 "UserName",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(256u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(256u64));
                     if !matches(18, x) {
                         v.pattern_mismatch(PATTERNS[18]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.password {
+        if let Some(x) = &self.password {
             v.member(
                 "Password",
                 true,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(256u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(256u64));
                     if !matches(19, x) {
                         v.pattern_mismatch(PATTERNS[19]);
                     }
@@ -1194,24 +954,16 @@ impl Check for crate::types::SelfManagedActiveDirectoryConfiguration {
         if self.dns_ips.is_none() {
             v.member("DnsIps", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.dns_ips {
+        if let Some(x) = &self.dns_ips {
             v.member(
                 "DnsIps",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(3u64),
-                    );
+                    v.length(x.len(), Some(1u64), Some(3u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(1u64),
-                                ::std::option::Option::Some(45u64),
-                            );
+                            v.length(x.chars().count(), Some(1u64), Some(45u64));
                             if !matches(20, x) {
                                 v.pattern_mismatch(PATTERNS[20]);
                             }
@@ -1220,17 +972,12 @@ impl Check for crate::types::SelfManagedActiveDirectoryConfiguration {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.domain_join_service_account_secret
-        {
+        if let Some(x) = &self.domain_join_service_account_secret {
             v.member(
                 "DomainJoinServiceAccountSecret",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(64u64),
-                        ::std::option::Option::Some(1024u64),
-                    );
+                    v.length(x.chars().count(), Some(64u64), Some(1024u64));
                     if !matches(21, x) {
                         v.pattern_mismatch(PATTERNS[21]);
                     }
@@ -1244,7 +991,7 @@ impl Check for crate::types::SnaplockRetentionPeriod {
         if self.default_retention.is_none() {
             v.member("DefaultRetention", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.default_retention {
+        if let Some(x) = &self.default_retention {
             v.member(
                 "DefaultRetention",
                 false,
@@ -1256,7 +1003,7 @@ impl Check for crate::types::SnaplockRetentionPeriod {
         if self.minimum_retention.is_none() {
             v.member("MinimumRetention", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.minimum_retention {
+        if let Some(x) = &self.minimum_retention {
             v.member(
                 "MinimumRetention",
                 false,
@@ -1268,7 +1015,7 @@ impl Check for crate::types::SnaplockRetentionPeriod {
         if self.maximum_retention.is_none() {
             v.member("MaximumRetention", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.maximum_retention {
+        if let Some(x) = &self.maximum_retention {
             v.member(
                 "MaximumRetention",
                 false,
@@ -1284,16 +1031,12 @@ impl Check for crate::types::Tag {
         if self.key.is_none() {
             v.member("Key", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.key {
+        if let Some(x) = &self.key {
             v.member(
                 "Key",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(128u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(128u64));
                     if !matches(22, x) {
                         v.pattern_mismatch(PATTERNS[22]);
                     }
@@ -1303,16 +1046,12 @@ impl Check for crate::types::Tag {
         if self.value.is_none() {
             v.member("Value", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.value {
+        if let Some(x) = &self.value {
             v.member(
                 "Value",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(256u64),
-                    );
+                    v.length(x.chars().count(), Some(0u64), Some(256u64));
                     if !matches(22, x) {
                         v.pattern_mismatch(PATTERNS[22]);
                     }
@@ -1323,16 +1062,12 @@ impl Check for crate::types::Tag {
 }
 impl Check for crate::types::TieringPolicy {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.cooling_period {
+        if let Some(x) = &self.cooling_period {
             v.member(
                 "CoolingPeriod",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(2i64),
-                        ::std::option::Option::Some(183i64),
-                    );
+                    v.range_int(i64::from(*x), Some(2i64), Some(183i64));
                 },
             );
         }
@@ -1346,16 +1081,12 @@ impl Check for crate::types::WindowsAuditLogCreateConfiguration {
         if self.file_share_access_audit_log_level.is_none() {
             v.member("FileShareAccessAuditLogLevel", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.audit_log_destination {
+        if let Some(x) = &self.audit_log_destination {
             v.member(
                 "AuditLogDestination",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(8u64),
-                        ::std::option::Option::Some(1024u64),
-                    );
+                    v.length(x.chars().count(), Some(8u64), Some(1024u64));
                     if !matches(13, x) {
                         v.pattern_mismatch(PATTERNS[13]);
                     }
@@ -1369,16 +1100,12 @@ impl Check for crate::types::WindowsFsrmConfiguration {
         if self.fsrm_service_enabled.is_none() {
             v.member("FsrmServiceEnabled", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.event_log_destination {
+        if let Some(x) = &self.event_log_destination {
             v.member(
                 "EventLogDestination",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(8u64),
-                        ::std::option::Option::Some(1024u64),
-                    );
+                    v.length(x.chars().count(), Some(8u64), Some(1024u64));
                     if !matches(13, x) {
                         v.pattern_mismatch(PATTERNS[13]);
                     }
@@ -1389,16 +1116,12 @@ impl Check for crate::types::WindowsFsrmConfiguration {
 }
 impl Check for crate::operation::copy_backup::CopyBackupInput {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.client_request_token {
+        if let Some(x) = &self.client_request_token {
             v.member(
                 "ClientRequestToken",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(63u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(63u64));
                     if !matches(23, x) {
                         v.pattern_mismatch(PATTERNS[23]);
                     }
@@ -1408,64 +1131,48 @@ impl Check for crate::operation::copy_backup::CopyBackupInput {
         if self.source_backup_id.is_none() {
             v.member("SourceBackupId", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.source_backup_id {
+        if let Some(x) = &self.source_backup_id {
             v.member(
                 "SourceBackupId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(12u64),
-                        ::std::option::Option::Some(128u64),
-                    );
+                    v.length(x.chars().count(), Some(12u64), Some(128u64));
                     if !matches(24, x) {
                         v.pattern_mismatch(PATTERNS[24]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.source_region {
+        if let Some(x) = &self.source_region {
             v.member(
                 "SourceRegion",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(20u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(20u64));
                     if !matches(25, x) {
                         v.pattern_mismatch(PATTERNS[25]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.kms_key_id {
+        if let Some(x) = &self.kms_key_id {
             v.member(
                 "KmsKeyId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(2048u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(2048u64));
                     if !matches(26, x) {
                         v.pattern_mismatch(PATTERNS[26]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.tags {
+        if let Some(x) = &self.tags {
             v.member(
                 "Tags",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(1u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
@@ -1479,48 +1186,36 @@ impl Check for crate::operation::copy_backup::CopyBackupInput {
 }
 impl Check for crate::operation::create_backup::CreateBackupInput {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.file_system_id {
+        if let Some(x) = &self.file_system_id {
             v.member(
                 "FileSystemId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(11u64),
-                        ::std::option::Option::Some(21u64),
-                    );
+                    v.length(x.chars().count(), Some(11u64), Some(21u64));
                     if !matches(27, x) {
                         v.pattern_mismatch(PATTERNS[27]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.client_request_token {
+        if let Some(x) = &self.client_request_token {
             v.member(
                 "ClientRequestToken",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(63u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(63u64));
                     if !matches(23, x) {
                         v.pattern_mismatch(PATTERNS[23]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.tags {
+        if let Some(x) = &self.tags {
             v.member(
                 "Tags",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(1u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
@@ -1530,16 +1225,12 @@ impl Check for crate::operation::create_backup::CreateBackupInput {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.volume_id {
+        if let Some(x) = &self.volume_id {
             v.member(
                 "VolumeId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(23u64),
-                        ::std::option::Option::Some(23u64),
-                    );
+                    v.length(x.chars().count(), Some(23u64), Some(23u64));
                     if !matches(28, x) {
                         v.pattern_mismatch(PATTERNS[28]);
                     }
@@ -1554,32 +1245,24 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
         if self.backup_id.is_none() {
             v.member("BackupId", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.backup_id {
+        if let Some(x) = &self.backup_id {
             v.member(
                 "BackupId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(12u64),
-                        ::std::option::Option::Some(128u64),
-                    );
+                    v.length(x.chars().count(), Some(12u64), Some(128u64));
                     if !matches(24, x) {
                         v.pattern_mismatch(PATTERNS[24]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.client_request_token {
+        if let Some(x) = &self.client_request_token {
             v.member(
                 "ClientRequestToken",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(63u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(63u64));
                     if !matches(23, x) {
                         v.pattern_mismatch(PATTERNS[23]);
                     }
@@ -1589,24 +1272,16 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
         if self.subnet_ids.is_none() {
             v.member("SubnetIds", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.subnet_ids {
+        if let Some(x) = &self.subnet_ids {
             v.member(
                 "SubnetIds",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(15u64),
-                                ::std::option::Option::Some(24u64),
-                            );
+                            v.length(x.chars().count(), Some(15u64), Some(24u64));
                             if !matches(4, x) {
                                 v.pattern_mismatch(PATTERNS[4]);
                             }
@@ -1615,24 +1290,16 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.security_group_ids {
+        if let Some(x) = &self.security_group_ids {
             v.member(
                 "SecurityGroupIds",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(11u64),
-                                ::std::option::Option::Some(20u64),
-                            );
+                            v.length(x.chars().count(), Some(11u64), Some(20u64));
                             if !matches(29, x) {
                                 v.pattern_mismatch(PATTERNS[29]);
                             }
@@ -1641,16 +1308,12 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.tags {
+        if let Some(x) = &self.tags {
             v.member(
                 "Tags",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(1u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
@@ -1660,7 +1323,7 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.windows_configuration {
+        if let Some(x) = &self.windows_configuration {
             v.member(
                 "WindowsConfiguration",
                 false,
@@ -1669,7 +1332,7 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.lustre_configuration {
+        if let Some(x) = &self.lustre_configuration {
             v.member(
                 "LustreConfiguration",
                 false,
@@ -1678,39 +1341,31 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.kms_key_id {
+        if let Some(x) = &self.kms_key_id {
             v.member(
                 "KmsKeyId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(2048u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(2048u64));
                     if !matches(26, x) {
                         v.pattern_mismatch(PATTERNS[26]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.file_system_type_version {
+        if let Some(x) = &self.file_system_type_version {
             v.member(
                 "FileSystemTypeVersion",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(20u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(20u64));
                     if !matches(30, x) {
                         v.pattern_mismatch(PATTERNS[30]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.open_zfs_configuration {
+        if let Some(x) = &self.open_zfs_configuration {
             v.member(
                 "OpenZFSConfiguration",
                 false,
@@ -1719,16 +1374,12 @@ for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackup
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.storage_capacity {
+        if let Some(x) = &self.storage_capacity {
             v.member(
                 "StorageCapacity",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(0i64),
-                        ::std::option::Option::Some(2147483647i64),
-                    );
+                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
                 },
             );
         }
@@ -1739,32 +1390,24 @@ impl Check for crate::operation::create_volume_from_backup::CreateVolumeFromBack
         if self.backup_id.is_none() {
             v.member("BackupId", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.backup_id {
+        if let Some(x) = &self.backup_id {
             v.member(
                 "BackupId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(12u64),
-                        ::std::option::Option::Some(128u64),
-                    );
+                    v.length(x.chars().count(), Some(12u64), Some(128u64));
                     if !matches(24, x) {
                         v.pattern_mismatch(PATTERNS[24]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.client_request_token {
+        if let Some(x) = &self.client_request_token {
             v.member(
                 "ClientRequestToken",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(63u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(63u64));
                     if !matches(23, x) {
                         v.pattern_mismatch(PATTERNS[23]);
                     }
@@ -1774,23 +1417,19 @@ impl Check for crate::operation::create_volume_from_backup::CreateVolumeFromBack
         if self.name.is_none() {
             v.member("Name", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.name {
+        if let Some(x) = &self.name {
             v.member(
                 "Name",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(203u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(203u64));
                     if !matches(31, x) {
                         v.pattern_mismatch(PATTERNS[31]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.ontap_configuration {
+        if let Some(x) = &self.ontap_configuration {
             v.member(
                 "OntapConfiguration",
                 false,
@@ -1799,16 +1438,12 @@ impl Check for crate::operation::create_volume_from_backup::CreateVolumeFromBack
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.tags {
+        if let Some(x) = &self.tags {
             v.member(
                 "Tags",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(1u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
@@ -1825,32 +1460,24 @@ impl Check for crate::operation::delete_backup::DeleteBackupInput {
         if self.backup_id.is_none() {
             v.member("BackupId", false, Validator::missing);
         }
-        if let ::std::option::Option::Some(x) = &self.backup_id {
+        if let Some(x) = &self.backup_id {
             v.member(
                 "BackupId",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(12u64),
-                        ::std::option::Option::Some(128u64),
-                    );
+                    v.length(x.chars().count(), Some(12u64), Some(128u64));
                     if !matches(24, x) {
                         v.pattern_mismatch(PATTERNS[24]);
                     }
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.client_request_token {
+        if let Some(x) = &self.client_request_token {
             v.member(
                 "ClientRequestToken",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(63u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(63u64));
                     if !matches(23, x) {
                         v.pattern_mismatch(PATTERNS[23]);
                     }
@@ -1861,24 +1488,16 @@ impl Check for crate::operation::delete_backup::DeleteBackupInput {
 }
 impl Check for crate::operation::describe_backups::DescribeBackupsInput {
     fn check(&self, v: &mut Validator) {
-        if let ::std::option::Option::Some(x) = &self.backup_ids {
+        if let Some(x) = &self.backup_ids {
             v.member(
                 "BackupIds",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(50u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(50u64));
                     v.each(
                         x,
                         |v, x| {
-                            v.length(
-                                x.chars().count(),
-                                ::std::option::Option::Some(12u64),
-                                ::std::option::Option::Some(128u64),
-                            );
+                            v.length(x.chars().count(), Some(12u64), Some(128u64));
                             if !matches(24, x) {
                                 v.pattern_mismatch(PATTERNS[24]);
                             }
@@ -1887,16 +1506,12 @@ impl Check for crate::operation::describe_backups::DescribeBackupsInput {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.filters {
+        if let Some(x) = &self.filters {
             v.member(
                 "Filters",
                 false,
                 |v| {
-                    v.length(
-                        x.len(),
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(10u64),
-                    );
+                    v.length(x.len(), Some(0u64), Some(10u64));
                     v.each(
                         x,
                         |v, x| {
@@ -1906,29 +1521,21 @@ impl Check for crate::operation::describe_backups::DescribeBackupsInput {
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.max_results {
+        if let Some(x) = &self.max_results {
             v.member(
                 "MaxResults",
                 false,
                 |v| {
-                    v.range_int(
-                        i64::from(*x),
-                        ::std::option::Option::Some(1i64),
-                        ::std::option::Option::Some(2147483647i64),
-                    );
+                    v.range_int(i64::from(*x), Some(1i64), Some(2147483647i64));
                 },
             );
         }
-        if let ::std::option::Option::Some(x) = &self.next_token {
+        if let Some(x) = &self.next_token {
             v.member(
                 "NextToken",
                 false,
                 |v| {
-                    v.length(
-                        x.chars().count(),
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(255u64),
-                    );
+                    v.length(x.chars().count(), Some(1u64), Some(255u64));
                     if !matches(32, x) {
                         v.pattern_mismatch(PATTERNS[32]);
                     }
@@ -1976,13 +1583,11 @@ const PATTERNS: [&str; 33] = [
 /// Whether `text` matches the `pattern`th of [`PATTERNS`] (compiled on first use).
 #[cfg(feature = "validate-patterns")]
 fn matches(pattern: usize, text: &str) -> bool {
-    static COMPILED: [::std::sync::OnceLock<
-        ::std::option::Option<::regex::Regex>,
-    >; 33] = [const { ::std::sync::OnceLock::new() }; 33];
-    let (::std::option::Option::Some(compiled), ::std::option::Option::Some(source)) = (
-        COMPILED.get(pattern),
-        PATTERNS.get(pattern),
-    ) else {
+    static COMPILED: [::std::sync::OnceLock<Option<::regex::Regex>>; 33] = [const {
+        ::std::sync::OnceLock::new()
+    }; 33];
+    let (Some(compiled), Some(source)) = (COMPILED.get(pattern), PATTERNS.get(pattern))
+    else {
         return true;
     };
     compiled

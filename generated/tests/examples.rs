@@ -13,9 +13,7 @@ fn copy_backup_to_copy_a_backup() {
         .source_region("us-east-2")
         .build()
         .expect("every member without a default is set");
-    assert_eq!(
-        input.validate(), ::std::result::Result::Ok(()), "the documented input is valid"
-    );
+    assert_eq!(input.validate(), Ok(()), "the documented input is valid");
     let request = fsx::operation::copy_backup::request(&input)
         .expect("the documented input serializes");
     support::assert_json_eq(
@@ -43,9 +41,7 @@ fn delete_backup_to_delete_a_backup() {
         .backup_id("backup-03e3c82e0183b7b6b")
         .build()
         .expect("every member without a default is set");
-    assert_eq!(
-        input.validate(), ::std::result::Result::Ok(()), "the documented input is valid"
-    );
+    assert_eq!(input.validate(), Ok(()), "the documented input is valid");
     let request = fsx::operation::delete_backup::request(&input)
         .expect("the documented input serializes");
     support::assert_json_eq(

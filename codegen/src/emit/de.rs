@@ -31,9 +31,20 @@ pub fn json_de_rs(ir: &Ir) -> TokenStream {
     for shape in ir.collection_shapes() {
         items.push(collection(ir, shape));
     }
+    let items = quote!(#(#items)*);
+    let imports = super::json_imports(
+        &items,
+        &[
+            "DeserializeError",
+            "DeserializeJson",
+            "JsonReader",
+            "ReadInPlace",
+        ],
+    );
     quote! {
         //! awsJson deserializers for every structure, union, list and map of the crate.
-        #(#items)*
+        #imports
+        #items
     }
 }
 
@@ -57,7 +68,9 @@ fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream 
         .collect();
     let fields = fields_const(members.iter().map(|f| f.wire.as_str()), &[]);
     let arms = members.iter().enumerate().map(|(i, m)| {
-        let index = u16::try_from(i).expect("fewer than 65535 members");
+        let index = proc_macro2::Literal::u16_unsuffixed(
+            u16::try_from(i).expect("fewer than 65535 members"),
+        );
         let read = member_read(ir, m);
         quote!(#index => #read,)
     });
@@ -105,21 +118,21 @@ fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream 
         inits.push(quote!(meta: ::std::default::Default::default(),));
     }
     quote! {
-        impl crate::json::ReadInPlace for #type_path {
+        impl ReadInPlace for #type_path {
             #[inline]
             fn empty() -> Self {
                 Self { #(#inits)* }
             }
         }
 
-        impl crate::json::DeserializeJson for #type_path {
-            fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
-                let mut value = <Self as crate::json::ReadInPlace>::empty();
+        impl DeserializeJson for #type_path {
+            fn deserialize_json(reader: &mut JsonReader<'_>) -> ::std::result::Result<Self, DeserializeError> {
+                let mut value = <Self as ReadInPlace>::empty();
                 Self::deserialize_json_into(reader, &mut value)?;
                 ::std::result::Result::Ok(value)
             }
 
-            fn deserialize_json_into(reader: &mut crate::json::JsonReader<'_>, #place: &mut Self) -> ::std::result::Result<(), crate::json::DeserializeError> {
+            fn deserialize_json_into(reader: &mut JsonReader<'_>, #place: &mut Self) -> ::std::result::Result<(), DeserializeError> {
                 #fields
                 #read_loop
                 ::std::result::Result::Ok(())
@@ -133,11 +146,10 @@ fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream 
 /// and a required or defaulted one as it is.
 fn member_read(ir: &Ir, field: &Field) -> TokenStream {
     let ident = &field.ident;
-    let wire = &field.wire;
     // A sensitive value's read error says nothing of the value (see `DeserializeError::redacted`).
     let redact = field
         .redacted
-        .then(|| quote!(.map_err(crate::json::DeserializeError::redacted)));
+        .then(|| quote!(.map_err(DeserializeError::redacted)));
     if matches!(ir.shape(&field.target).kind, Kind::Structure(_)) {
         let method = match (field.optional, field.boxed) {
             (true, false) => quote!(member_in_place),
@@ -145,7 +157,7 @@ fn member_read(ir: &Ir, field: &Field) -> TokenStream {
             (false, false) => quote!(value_in_place),
             (false, true) => quote!(value_boxed),
         };
-        return quote!(reader.#method(&mut value.#ident, #wire) #redact ?);
+        return quote!(reader.#method(&mut value.#ident) #redact ?);
     }
     // A function path where possible: one instance of `member` per reader function, not one
     // per member.
@@ -156,9 +168,9 @@ fn member_read(ir: &Ir, field: &Field) -> TokenStream {
         read_fn(ir, &field.target, field.timestamp)
     };
     if field.optional {
-        quote!(reader.member(&mut value.#ident, #wire, #read) #redact ?)
+        quote!(reader.member(&mut value.#ident, #read) #redact ?)
     } else {
-        quote!(reader.value(&mut value.#ident, #wire, #read) #redact ?)
+        quote!(reader.value(&mut value.#ident, #read) #redact ?)
     }
 }
 
@@ -179,7 +191,7 @@ fn zero(ir: &Ir, field: &Field) -> TokenStream {
         Kind::Enum(_) => quote!(#ty::from("")),
         Kind::IntEnum(_) => quote!(#ty::from(0)),
         Kind::Union(_) => quote!(#ty::Unknown),
-        Kind::Structure(_) => quote!(<#ty as crate::json::ReadInPlace>::empty()),
+        Kind::Structure(_) => quote!(<#ty as ReadInPlace>::empty()),
     };
     if field.boxed {
         quote!(::std::boxed::Box::new(#zero))
@@ -192,9 +204,13 @@ fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
     let type_path = ir.names.type_path(&shape.id);
     // `__type` comes after the members.
     let fields = fields_const(union.variants.iter().map(|v| v.wire.as_str()), &["__type"]);
-    let type_index = u16::try_from(union.variants.len()).expect("fewer than 65535 members");
+    let type_index = proc_macro2::Literal::u16_unsuffixed(
+        u16::try_from(union.variants.len()).expect("fewer than 65535 members"),
+    );
     let arms = union.variants.iter().enumerate().map(|(i, m)| {
-        let index = u16::try_from(i).expect("fewer than 65535 members");
+        let index = proc_macro2::Literal::u16_unsuffixed(
+            u16::try_from(i).expect("fewer than 65535 members"),
+        );
         let variant = &m.ident;
         let wire = &m.wire;
         if m.unit {
@@ -216,8 +232,8 @@ fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
     let several = format!("union {} has more than one member set", shape.id.name());
     let none = format!("union {} has no member set", shape.id.name());
     quote! {
-        impl crate::json::DeserializeJson for #type_path {
-            fn deserialize_json(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<Self, crate::json::DeserializeError> {
+        impl DeserializeJson for #type_path {
+            fn deserialize_json(reader: &mut JsonReader<'_>) -> ::std::result::Result<Self, DeserializeError> {
                 #fields
                 let mut value: ::std::option::Option<Self> = ::std::option::Option::None;
                 let mut next = reader.object_start(FIELDS)?;
@@ -282,7 +298,7 @@ fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
     let doc = format!("Reads one `{}`.", shape.id);
     quote! {
         #[doc = #doc]
-        fn #function(reader: &mut crate::json::JsonReader<'_>) -> ::std::result::Result<#ty, crate::json::DeserializeError> {
+        fn #function(reader: &mut JsonReader<'_>) -> ::std::result::Result<#ty, DeserializeError> {
             #body
         }
     }
@@ -304,7 +320,7 @@ fn value(ir: &Ir, target: &ShapeId, timestamp: TimestampFormat, boxed: bool) -> 
 fn read_fn(ir: &Ir, target: &ShapeId, timestamp: TimestampFormat) -> TokenStream {
     let reader_fn = |name: &str| {
         let name = format_ident!("{name}");
-        quote!(crate::json::JsonReader::#name)
+        quote!(JsonReader::#name)
     };
     match &ir.shape(target).kind {
         Kind::Simple(simple) => reader_fn(match simple {
@@ -326,18 +342,11 @@ fn read_fn(ir: &Ir, target: &ShapeId, timestamp: TimestampFormat) -> TokenStream
             SimpleType::Blob => "blob",
             SimpleType::Document => "document",
         }),
-        Kind::Enum(_) => {
-            let ty = value_type(ir, target);
-            quote!(crate::json::JsonReader::enum_value::<#ty>)
-        }
-        Kind::IntEnum(_) => {
-            let ty = value_type(ir, target);
-            quote!(crate::json::JsonReader::int_enum::<#ty>)
-        }
-        Kind::Structure(_) | Kind::Union(_) => {
-            let ty = value_type(ir, target);
-            quote!(<#ty as crate::json::DeserializeJson>::deserialize_json)
-        }
+        // The type is the one the reader's caller expects (the field, the variant, the
+        // collection function's return type): inferred, not written.
+        Kind::Enum(_) => quote!(JsonReader::enum_value),
+        Kind::IntEnum(_) => quote!(JsonReader::int_enum),
+        Kind::Structure(_) | Kind::Union(_) => quote!(DeserializeJson::deserialize_json),
         Kind::List { .. } | Kind::Map { .. } => {
             let function = ir.names.deserializer(target);
             quote!(#function)
@@ -366,7 +375,7 @@ fn decode_event(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
     });
     quote! {
         impl crate::event_stream::DecodeEvent for #type_path {
-            fn decode(member: &str, payload: &[u8]) -> ::std::result::Result<::std::option::Option<Self>, crate::json::DeserializeError> {
+            fn decode(member: &str, payload: &[u8]) -> ::std::result::Result<::std::option::Option<Self>, DeserializeError> {
                 ::std::result::Result::Ok(::std::option::Option::Some(match member {
                     #(#arms)*
                     _ => return ::std::result::Result::Ok(::std::option::Option::None),

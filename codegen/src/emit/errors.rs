@@ -122,6 +122,42 @@ fn error_struct_impls(ir: &Ir, shape: &Shape) -> TokenStream {
             }
         }
     });
+    // How a response's body reads as this error: an error made of its message alone may skip
+    // reading the body again.
+    let modeled_error = returned.then(|| {
+        let (fit, read) = match &error.message_only {
+            Some(wire) => (
+                quote!(fit),
+                quote! {
+                    crate::runtime::protocol::message_error(body, meta, fit, #wire, Self::with_meta)
+                },
+            ),
+            None => (
+                quote!(_fit),
+                quote! {
+                    crate::runtime::protocol::modeled_error(body, meta, Self::with_meta)
+                },
+            ),
+        };
+        let sensitive = secret.then(|| {
+            quote!(
+                const SENSITIVE_MESSAGE: bool = true;
+            )
+        });
+        quote! {
+            impl crate::runtime::protocol::ModeledError for #type_path {
+                #sensitive
+
+                fn read(
+                    body: &[u8],
+                    meta: crate::error::ErrorMetadata,
+                    #fit: crate::runtime::protocol::MessageFit,
+                ) -> ::std::result::Result<::std::boxed::Box<Self>, crate::error::Unhandled> {
+                    #read
+                }
+            }
+        }
+    });
     quote! {
         impl #type_path {
             /// The error code the service sends for this error.
@@ -156,6 +192,8 @@ fn error_struct_impls(ir: &Ir, shape: &Shape) -> TokenStream {
         }
 
         impl ::std::error::Error for #type_path {}
+
+        #modeled_error
 
         impl crate::error::ServiceError for #type_path {
             fn code(&self) -> ::std::option::Option<&str> {

@@ -88,6 +88,30 @@ pub fn doc_lines(lines: &[String]) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
+/// `use crate::json::{…};` naming those of `names` that `items` use: `json_de.rs` and
+/// `json_ser.rs` write the reader's and writer's types by their short names (neither file
+/// defines anything with a capitalized name, so nothing can shadow them), and import only what
+/// they use (a crate without structures reads none in place).
+pub fn json_imports(items: &TokenStream, names: &[&str]) -> TokenStream {
+    fn uses(tokens: &TokenStream, name: &str) -> bool {
+        tokens.clone().into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => ident == name,
+            proc_macro2::TokenTree::Group(group) => uses(&group.stream(), name),
+            _ => false,
+        })
+    }
+    let used: Vec<proc_macro2::Ident> = names
+        .iter()
+        .filter(|name| uses(items, name))
+        .map(|name| proc_macro2::Ident::new(name, proc_macro2::Span::call_site()))
+        .collect();
+    if used.is_empty() {
+        quote!()
+    } else {
+        quote!(use crate::json::{#(#used),*};)
+    }
+}
+
 /// Doc lines as one string (lines joined by `\n`), for a macro that writes the attribute: the
 /// accessor macros take a member's docs once and put them on each method they write. Blank
 /// lines at either end are left out.

@@ -105,6 +105,7 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
             let request = crate::runtime::protocol::compress(request);
         }
     });
+    // How each error reads is the error's own (`ModeledError`, in `errors.rs`).
     let error_arms = op.errors.iter().map(|id| {
         let error = ir
             .structure(id)
@@ -113,27 +114,8 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
             .expect("an operation's errors are @error structures");
         let code = &error.code;
         let variant = ir.names.type_name(id);
-        let path = ir.names.type_path(id);
-        // An error made of its message alone may skip reading the body again.
-        let (fit, read) = match &error.message_only {
-            Some(wire) => (quote!(fit), quote! {
-                crate::runtime::protocol::message_error(body, meta, fit, #wire, #path::with_meta)
-            }),
-            None => (quote!(_), quote! {
-                crate::runtime::protocol::modeled_error(body, meta, #path::with_meta)
-            }),
-        };
-        // An error with a sensitive message that cannot be read as itself keeps the message
-        // out of the `Unhandled` it becomes.
-        let unhandled = if error.message_sensitive {
-            quote!(|unhandled| #error_name::Unhandled(unhandled.redacted()))
-        } else {
-            quote!(#error_name::Unhandled)
-        };
         quote! {
-            ::std::option::Option::Some(#code) => ::std::option::Option::Some(|body, meta, #fit| {
-                #read.map_or_else(#unhandled, #error_name::#variant)
-            }),
+            ::std::option::Option::Some(#code) => ::std::option::Option::Some(|e| e.read(#error_name::#variant)),
         }
     });
     let query_code = ir
@@ -183,7 +165,7 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
             };
             #query_code
             ::std::result::Result::Err(match read {
-                ::std::option::Option::Some(read) => read(body, meta, fit),
+                ::std::option::Option::Some(read) => read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit)),
                 ::std::option::Option::None => #unhandled,
             })
         }

@@ -234,9 +234,32 @@ pub fn short_types(ty: &TokenStream) -> (TokenStream, bool) {
     (out.into_iter().collect(), shortened)
 }
 
+/// A type's path without its leading `crate::` (`types::Backup`), for the runtime macros that
+/// take a type by its path in the crate (they write `$crate::…`; the formatter prints such a
+/// path as written, where it would print `crate ::types::Backup`).
+pub fn in_crate(path: &TokenStream) -> TokenStream {
+    let tokens: Vec<proc_macro2::TokenTree> = path.clone().into_iter().collect();
+    match tokens.as_slice() {
+        [proc_macro2::TokenTree::Ident(root), proc_macro2::TokenTree::Punct(_), proc_macro2::TokenTree::Punct(_), rest @ ..]
+            if root == "crate" =>
+        {
+            rest.iter().cloned().collect()
+        }
+        _ => panic!("generator bug: a type path outside the crate: {path}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::short_types;
+    use super::{in_crate, short_types};
+
+    #[test]
+    fn in_crate_drops_the_root() {
+        assert_eq!(
+            in_crate(&quote!(crate::operation::r#match::MatchInput)).to_string(),
+            quote!(operation::r#match::MatchInput).to_string()
+        );
+    }
     use quote::quote;
 
     #[test]

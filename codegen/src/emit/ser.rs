@@ -10,14 +10,14 @@ use super::rust::value_type;
 use crate::ir::ShapeId;
 use crate::ir::{Ir, Kind, Member, Shape, SimpleType, Structure, TimestampFormat, Union};
 
-/// `crate::json::TimestampFormat::…` for a format.
+/// `TimestampFormat::…` for a format.
 pub fn timestamp_format(format: TimestampFormat) -> TokenStream {
     let variant = match format {
         TimestampFormat::EpochSeconds => quote!(EpochSeconds),
         TimestampFormat::DateTime => quote!(DateTime),
         TimestampFormat::HttpDate => quote!(HttpDate),
     };
-    quote!(crate::json::TimestampFormat::#variant)
+    quote!(TimestampFormat::#variant)
 }
 
 /// The whole `src/json_ser.rs`.
@@ -33,9 +33,20 @@ pub fn json_ser_rs(ir: &Ir) -> TokenStream {
     for shape in ir.collection_shapes() {
         items.push(collection(ir, shape));
     }
+    let items = quote!(#(#items)*);
+    let imports = super::json_imports(
+        &items,
+        &[
+            "JsonWriter",
+            "SerializeError",
+            "SerializeJson",
+            "TimestampFormat",
+        ],
+    );
     quote! {
         //! awsJson serializers for every structure, union, list and map of the crate.
-        #(#items)*
+        #imports
+        #items
     }
 }
 
@@ -92,8 +103,8 @@ fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream 
 /// `SerializeJson` for the type at `type_path`: an object, with `members` writing what it holds.
 fn serialize_impl(type_path: &TokenStream, members: TokenStream) -> TokenStream {
     quote! {
-        impl crate::json::SerializeJson for #type_path {
-            fn serialize_json(&self, writer: &mut crate::json::JsonWriter) -> ::std::result::Result<(), crate::json::SerializeError> {
+        impl SerializeJson for #type_path {
+            fn serialize_json(&self, writer: &mut JsonWriter) -> ::std::result::Result<(), SerializeError> {
                 writer.begin_object();
                 #members
                 writer.end_object();
@@ -135,7 +146,7 @@ fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
         quote! {
             match self {
                 #(#arms)*
-                Self::Unknown => return ::std::result::Result::Err(crate::json::SerializeError::new(::std::string::String::from(#label))),
+                Self::Unknown => return ::std::result::Result::Err(SerializeError::new(::std::string::String::from(#label))),
             }
         },
     )
@@ -193,7 +204,7 @@ fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
     let doc = format!("Writes one `{}`.", shape.id);
     quote! {
         #[doc = #doc]
-        pub(crate) fn #function(writer: &mut crate::json::JsonWriter, value: &#ty) -> ::std::result::Result<(), crate::json::SerializeError> {
+        pub(crate) fn #function(writer: &mut JsonWriter, value: &#ty) -> ::std::result::Result<(), SerializeError> {
             #body
             ::std::result::Result::Ok(())
         }
@@ -232,7 +243,7 @@ fn value(ir: &Ir, written: &Written<'_>, expr: TokenStream) -> TokenStream {
             } else {
                 expr
             };
-            quote!(crate::json::SerializeJson::serialize_json(#expr, writer)#in_member?;)
+            quote!(SerializeJson::serialize_json(#expr, writer)#in_member?;)
         }
         Kind::List { .. } | Kind::Map { .. } => {
             let function = ir.names.serializer(written.target);

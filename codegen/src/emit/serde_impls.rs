@@ -116,6 +116,7 @@ fn read<M: Member>(ir: &Ir, member: &M, redacted: bool) -> TokenStream {
 
 fn structure_impls(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     let ty = ir.names.type_path(&shape.id);
+    let in_crate = super::rust::in_crate(&ty);
     // An event stream is the response body itself, never part of a JSON document.
     let members: Vec<&Field> = structure
         .fields
@@ -174,18 +175,10 @@ fn structure_impls(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream
         impl<'de> serde_wire::ReadObject<'de> for #ty {
             const EXPECTING: &'static str = #expecting;
 
-            fn empty() -> Self {
-                <Self as crate::json::ReadInPlace>::empty()
-            }
-
             #member_fn
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                deserializer.deserialize_map(serde_wire::ObjectVisitor::new())
-            }
-        }
+        serde_wire::deserialize_object!(#in_crate);
     }
 }
 

@@ -48,15 +48,15 @@ pub struct CopyBackupInput {
     /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
     /// The ID of the source backup. Specifies the ID of the backup that's being copied.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub source_backup_id: ::std::option::Option<::std::string::String>,
+    pub source_backup_id: Option<String>,
     /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
     ///
     /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-    pub source_region: ::std::option::Option<::std::string::String>,
+    pub source_region: Option<String>,
     /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
     ///
     /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
@@ -72,37 +72,37 @@ pub struct CopyBackupInput {
     /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
     ///
     /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
-    pub copy_tags: ::std::option::Option<bool>,
+    pub copy_tags: Option<bool>,
     /// A list of `Tag` values, with a maximum of 50 elements.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CopyBackupInput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// The ID of the source backup. Specifies the ID of the backup that's being copied.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn source_backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_backup_id(&self) -> Option<&str> {
         self.source_backup_id.as_deref()
     }
     /// The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).
     ///
     /// Length: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.
-    pub fn source_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
     /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
@@ -120,13 +120,13 @@ impl CopyBackupInput {
     /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.
     ///
     /// If you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.
-    pub fn copy_tags(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags(&self) -> Option<bool> {
         self.copy_tags
     }
     /// A list of `Tag` values, with a maximum of 50 elements.
@@ -144,15 +144,15 @@ impl CopyBackupInput {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CopyBackupOutput {
     /// The `Backup` member, of type [`Backup`](crate::types::Backup).
-    pub backup: ::std::option::Option<crate::types::Backup>,
+    pub backup: Option<crate::types::Backup>,
 }
 impl CopyBackupOutput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The `Backup` member, of type [`Backup`](crate::types::Backup).
-    pub fn backup(&self) -> ::std::option::Option<&crate::types::Backup> {
+    pub fn backup(&self) -> Option<&crate::types::Backup> {
         self.backup.as_ref()
     }
 }
@@ -162,32 +162,31 @@ pub mod builders {
     /// A builder for [`CopyBackupInput`](crate::operation::copy_backup::CopyBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CopyBackupInputBuilder {
-        client_request_token: ::std::option::Option<::std::string::String>,
-        source_backup_id: ::std::option::Option<::std::string::String>,
-        source_region: ::std::option::Option<::std::string::String>,
-        kms_key_id: ::std::option::Option<::std::string::String>,
-        copy_tags: ::std::option::Option<bool>,
-        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        client_request_token: Option<String>,
+        source_backup_id: Option<String>,
+        source_region: Option<String>,
+        kms_key_id: Option<String>,
+        copy_tags: Option<bool>,
+        tags: Option<Vec<crate::types::Tag>>,
     }
     impl CopyBackupInputBuilder {
         crate::runtime::accessors::value!(
             into client_request_token client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            get_client_request_token "ClientRequestToken" : String,
             "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
         );
         crate::runtime::accessors::value!(
             into source_backup_id source_backup_id set_source_backup_id
-            get_source_backup_id "SourceBackupId" : ::std::string::String,
+            get_source_backup_id "SourceBackupId" : String,
             "The ID of the source backup. Specifies the ID of the backup that's being copied.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
         );
         crate::runtime::accessors::value!(
             into source_region source_region set_source_region get_source_region
-            "SourceRegion" : ::std::string::String,
+            "SourceRegion" : String,
             "The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`."
         );
         crate::runtime::accessors::value!(
-            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
-            ::std::string::String,
+            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
             "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
         );
         crate::runtime::accessors::value!(
@@ -201,11 +200,11 @@ pub mod builders {
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::copy_backup::CopyBackupInput,
             crate::error::BuildError,
         > {
-            ::std::result::Result::Ok(crate::operation::copy_backup::CopyBackupInput {
+            Ok(crate::operation::copy_backup::CopyBackupInput {
                 client_request_token: self.client_request_token,
                 source_backup_id: self.source_backup_id,
                 source_region: self.source_region,
@@ -218,7 +217,7 @@ pub mod builders {
     /// A builder for [`CopyBackupOutput`](crate::operation::copy_backup::CopyBackupOutput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CopyBackupOutputBuilder {
-        backup: ::std::option::Option<crate::types::Backup>,
+        backup: Option<crate::types::Backup>,
     }
     impl CopyBackupOutputBuilder {
         crate::runtime::accessors::value!(
@@ -244,17 +243,14 @@ impl crate::operation::Operation for CopyBackup {
     type Error = CopyBackupError;
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::json::SerializeError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
         request(input)
     }
     fn response(
         status: ::http::StatusCode,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         response(status, headers, body)
     }
 }
@@ -264,14 +260,11 @@ impl crate::operation::Operation for CopyBackup {
 /// Each call fills an unset idempotency token (`client_request_token`) with a fresh UUID, so two calls make two different requests to the service. To retry a request, build every attempt from the same [`CopyBackupInput::with_idempotency_tokens`]: the service then sees one request.
 pub fn request(
     input: &CopyBackupInput,
-) -> ::std::result::Result<
-    ::http::Request<::std::vec::Vec<u8>>,
-    crate::json::SerializeError,
-> {
+) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
         let mut filled = input.clone();
         if filled.client_request_token.is_none() {
-            filled.client_request_token = ::std::option::Option::Some(
+            filled.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }
@@ -283,7 +276,7 @@ pub fn request(
         "AWSSimbaAPIService_v20180301.CopyBackup",
         body,
     );
-    ::std::result::Result::Ok(request)
+    Ok(request)
 }
 /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
 /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
@@ -292,7 +285,7 @@ pub fn response(
     status: ::http::StatusCode,
     headers: &::http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CopyBackupOutput, CopyBackupError> {
+) -> Result<CopyBackupOutput, CopyBackupError> {
     if status.is_success() {
         return crate::runtime::protocol::parse_body(body)
             .map_err(|e| CopyBackupError::Unhandled(
@@ -300,175 +293,44 @@ pub fn response(
             ));
     }
     let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: ::std::option::Option<
-        crate::runtime::protocol::ReadError<CopyBackupError>,
-    > = match meta.code() {
-        ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BackupNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::BackupNotFound,
-                    )
-            })
+    let read: Option<crate::runtime::protocol::ReadError<CopyBackupError>> = match meta
+        .code()
+    {
+        Some("BackupNotFound") => Some(|e| e.read(CopyBackupError::BackupNotFound)),
+        Some("BadRequest") => Some(|e| e.read(CopyBackupError::BadRequest)),
+        Some("IncompatibleParameterError") => {
+            Some(|e| e.read(CopyBackupError::IncompatibleParameterError))
         }
-        ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BadRequest::with_meta,
-                    )
-                    .map_or_else(CopyBackupError::Unhandled, CopyBackupError::BadRequest)
-            })
+        Some("IncompatibleRegionForMultiAZ") => {
+            Some(|e| e.read(CopyBackupError::IncompatibleRegionForMultiAz))
         }
-        ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::IncompatibleParameterError::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::IncompatibleParameterError,
-                    )
-            })
+        Some("InternalServerError") => {
+            Some(|e| e.read(CopyBackupError::InternalServerError))
         }
-        ::std::option::Option::Some("IncompatibleRegionForMultiAZ") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::IncompatibleRegionForMultiAz::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::IncompatibleRegionForMultiAz,
-                    )
-            })
+        Some("InvalidDestinationKmsKey") => {
+            Some(|e| e.read(CopyBackupError::InvalidDestinationKmsKey))
         }
-        ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InternalServerError::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::InternalServerError,
-                    )
-            })
+        Some("InvalidRegion") => Some(|e| e.read(CopyBackupError::InvalidRegion)),
+        Some("InvalidSourceKmsKey") => {
+            Some(|e| e.read(CopyBackupError::InvalidSourceKmsKey))
         }
-        ::std::option::Option::Some("InvalidDestinationKmsKey") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InvalidDestinationKmsKey::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::InvalidDestinationKmsKey,
-                    )
-            })
+        Some("ServiceLimitExceeded") => {
+            Some(|e| e.read(CopyBackupError::ServiceLimitExceeded))
         }
-        ::std::option::Option::Some("InvalidRegion") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InvalidRegion::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::InvalidRegion,
-                    )
-            })
+        Some("SourceBackupUnavailable") => {
+            Some(|e| e.read(CopyBackupError::SourceBackupUnavailable))
         }
-        ::std::option::Option::Some("InvalidSourceKmsKey") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InvalidSourceKmsKey::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::InvalidSourceKmsKey,
-                    )
-            })
+        Some("UnsupportedOperation") => {
+            Some(|e| e.read(CopyBackupError::UnsupportedOperation))
         }
-        ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::ServiceLimitExceeded::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::ServiceLimitExceeded,
-                    )
-            })
-        }
-        ::std::option::Option::Some("SourceBackupUnavailable") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::SourceBackupUnavailable::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::SourceBackupUnavailable,
-                    )
-            })
-        }
-        ::std::option::Option::Some("UnsupportedOperation") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::UnsupportedOperation::with_meta,
-                    )
-                    .map_or_else(
-                        CopyBackupError::Unhandled,
-                        CopyBackupError::UnsupportedOperation,
-                    )
-            })
-        }
-        _ => ::std::option::Option::None,
+        _ => None,
     };
-    ::std::result::Result::Err(
+    Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta, fit),
-            ::std::option::Option::None => {
-                CopyBackupError::Unhandled(
-                    crate::error::Unhandled::new(meta, ::std::option::Option::None),
-                )
+            Some(read) => {
+                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
             }
+            None => CopyBackupError::Unhandled(crate::error::Unhandled::new(meta, None)),
         },
     )
 }
@@ -477,31 +339,27 @@ pub fn response(
 #[derive(Debug)]
 pub enum CopyBackupError {
     /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
-    BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
+    BackupNotFound(Box<crate::types::BackupNotFound>),
     /// The [`BadRequest`](crate::types::BadRequest) error.
-    BadRequest(::std::boxed::Box<crate::types::BadRequest>),
+    BadRequest(Box<crate::types::BadRequest>),
     /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
-    IncompatibleParameterError(
-        ::std::boxed::Box<crate::types::IncompatibleParameterError>,
-    ),
+    IncompatibleParameterError(Box<crate::types::IncompatibleParameterError>),
     /// The [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz) error.
-    IncompatibleRegionForMultiAz(
-        ::std::boxed::Box<crate::types::IncompatibleRegionForMultiAz>,
-    ),
+    IncompatibleRegionForMultiAz(Box<crate::types::IncompatibleRegionForMultiAz>),
     /// The [`InternalServerError`](crate::types::InternalServerError) error.
-    InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
+    InternalServerError(Box<crate::types::InternalServerError>),
     /// The [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey) error.
-    InvalidDestinationKmsKey(::std::boxed::Box<crate::types::InvalidDestinationKmsKey>),
+    InvalidDestinationKmsKey(Box<crate::types::InvalidDestinationKmsKey>),
     /// The [`InvalidRegion`](crate::types::InvalidRegion) error.
-    InvalidRegion(::std::boxed::Box<crate::types::InvalidRegion>),
+    InvalidRegion(Box<crate::types::InvalidRegion>),
     /// The [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey) error.
-    InvalidSourceKmsKey(::std::boxed::Box<crate::types::InvalidSourceKmsKey>),
+    InvalidSourceKmsKey(Box<crate::types::InvalidSourceKmsKey>),
     /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
-    ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
+    ServiceLimitExceeded(Box<crate::types::ServiceLimitExceeded>),
     /// The [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable) error.
-    SourceBackupUnavailable(::std::boxed::Box<crate::types::SourceBackupUnavailable>),
+    SourceBackupUnavailable(Box<crate::types::SourceBackupUnavailable>),
     /// The [`UnsupportedOperation`](crate::types::UnsupportedOperation) error.
-    UnsupportedOperation(::std::boxed::Box<crate::types::UnsupportedOperation>),
+    UnsupportedOperation(Box<crate::types::UnsupportedOperation>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
@@ -524,15 +382,15 @@ impl CopyBackupError {
         }
     }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
     /// The error message, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
@@ -594,7 +452,7 @@ impl CopyBackupError {
 }
 /// An error the crate could not match to a modeled one (the client makes one of a
 /// failure before the service answered: `SdkError::into_service_error`).
-impl ::std::convert::From<crate::error::Unhandled> for CopyBackupError {
+impl From<crate::error::Unhandled> for CopyBackupError {
     fn from(unhandled: crate::error::Unhandled) -> Self {
         Self::Unhandled(unhandled)
     }
@@ -605,19 +463,19 @@ impl ::std::fmt::Display for CopyBackupError {
     }
 }
 impl ::std::error::Error for CopyBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
             #[allow(unreachable_patterns)]
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
 impl crate::error::ServiceError for CopyBackupError {
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+    fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -634,7 +492,7 @@ impl CopyBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {
         if self.client_request_token.is_none() {
-            self.client_request_token = ::std::option::Option::Some(
+            self.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }

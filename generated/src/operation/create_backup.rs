@@ -63,35 +63,35 @@ pub struct CreateBackupInput {
     /// The ID of the file system to back up.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub file_system_id: ::std::option::Option<::std::string::String>,
+    pub file_system_id: Option<String>,
     /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
     /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// (Optional) The ID of the FSx for ONTAP volume to back up.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
 }
 impl CreateBackupInput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::create_backup::builders::CreateBackupInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the file system to back up.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
-    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
     /// (Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// (Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.
@@ -103,7 +103,7 @@ impl CreateBackupInput {
     /// (Optional) The ID of the FSx for ONTAP volume to back up.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
 }
@@ -117,15 +117,15 @@ impl CreateBackupInput {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateBackupOutput {
     /// A description of the backup.
-    pub backup: ::std::option::Option<crate::types::Backup>,
+    pub backup: Option<crate::types::Backup>,
 }
 impl CreateBackupOutput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::create_backup::builders::CreateBackupOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A description of the backup.
-    pub fn backup(&self) -> ::std::option::Option<&crate::types::Backup> {
+    pub fn backup(&self) -> Option<&crate::types::Backup> {
         self.backup.as_ref()
     }
 }
@@ -135,20 +135,20 @@ pub mod builders {
     /// A builder for [`CreateBackupInput`](crate::operation::create_backup::CreateBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateBackupInputBuilder {
-        file_system_id: ::std::option::Option<::std::string::String>,
-        client_request_token: ::std::option::Option<::std::string::String>,
-        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        volume_id: ::std::option::Option<::std::string::String>,
+        file_system_id: Option<String>,
+        client_request_token: Option<String>,
+        tags: Option<Vec<crate::types::Tag>>,
+        volume_id: Option<String>,
     }
     impl CreateBackupInputBuilder {
         crate::runtime::accessors::value!(
             into file_system_id file_system_id set_file_system_id get_file_system_id
-            "FileSystemId" : ::std::string::String,
+            "FileSystemId" : String,
             "The ID of the file system to back up.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
         );
         crate::runtime::accessors::value!(
             into client_request_token client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            get_client_request_token "ClientRequestToken" : String,
             "(Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
         );
         crate::runtime::accessors::element!(
@@ -156,18 +156,17 @@ pub mod builders {
             "(Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.\n\nLength: 1 to 50."
         );
         crate::runtime::accessors::value!(
-            into volume_id volume_id set_volume_id get_volume_id "VolumeId" :
-            ::std::string::String,
+            into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
             "(Optional) The ID of the FSx for ONTAP volume to back up.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
         );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::create_backup::CreateBackupInput,
             crate::error::BuildError,
         > {
-            ::std::result::Result::Ok(crate::operation::create_backup::CreateBackupInput {
+            Ok(crate::operation::create_backup::CreateBackupInput {
                 file_system_id: self.file_system_id,
                 client_request_token: self.client_request_token,
                 tags: self.tags,
@@ -178,7 +177,7 @@ pub mod builders {
     /// A builder for [`CreateBackupOutput`](crate::operation::create_backup::CreateBackupOutput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateBackupOutputBuilder {
-        backup: ::std::option::Option<crate::types::Backup>,
+        backup: Option<crate::types::Backup>,
     }
     impl CreateBackupOutputBuilder {
         crate::runtime::accessors::value!(
@@ -204,17 +203,14 @@ impl crate::operation::Operation for CreateBackup {
     type Error = CreateBackupError;
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::json::SerializeError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
         request(input)
     }
     fn response(
         status: ::http::StatusCode,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         response(status, headers, body)
     }
 }
@@ -224,14 +220,11 @@ impl crate::operation::Operation for CreateBackup {
 /// Each call fills an unset idempotency token (`client_request_token`) with a fresh UUID, so two calls make two different requests to the service. To retry a request, build every attempt from the same [`CreateBackupInput::with_idempotency_tokens`]: the service then sees one request.
 pub fn request(
     input: &CreateBackupInput,
-) -> ::std::result::Result<
-    ::http::Request<::std::vec::Vec<u8>>,
-    crate::json::SerializeError,
-> {
+) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
         let mut filled = input.clone();
         if filled.client_request_token.is_none() {
-            filled.client_request_token = ::std::option::Option::Some(
+            filled.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }
@@ -243,7 +236,7 @@ pub fn request(
         "AWSSimbaAPIService_v20180301.CreateBackup",
         body,
     );
-    ::std::result::Result::Ok(request)
+    Ok(request)
 }
 /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
 /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
@@ -252,7 +245,7 @@ pub fn response(
     status: ::http::StatusCode,
     headers: &::http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateBackupOutput, CreateBackupError> {
+) -> Result<CreateBackupOutput, CreateBackupError> {
     if status.is_success() {
         return crate::runtime::protocol::parse_body(body)
             .map_err(|e| CreateBackupError::Unhandled(
@@ -260,134 +253,36 @@ pub fn response(
             ));
     }
     let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: ::std::option::Option<
-        crate::runtime::protocol::ReadError<CreateBackupError>,
-    > = match meta.code() {
-        ::std::option::Option::Some("BackupInProgress") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BackupInProgress::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::BackupInProgress,
-                    )
-            })
+    let read: Option<crate::runtime::protocol::ReadError<CreateBackupError>> = match meta
+        .code()
+    {
+        Some("BackupInProgress") => Some(|e| e.read(CreateBackupError::BackupInProgress)),
+        Some("BadRequest") => Some(|e| e.read(CreateBackupError::BadRequest)),
+        Some("FileSystemNotFound") => {
+            Some(|e| e.read(CreateBackupError::FileSystemNotFound))
         }
-        ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BadRequest::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::BadRequest,
-                    )
-            })
+        Some("IncompatibleParameterError") => {
+            Some(|e| e.read(CreateBackupError::IncompatibleParameterError))
         }
-        ::std::option::Option::Some("FileSystemNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::FileSystemNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::FileSystemNotFound,
-                    )
-            })
+        Some("InternalServerError") => {
+            Some(|e| e.read(CreateBackupError::InternalServerError))
         }
-        ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::IncompatibleParameterError::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::IncompatibleParameterError,
-                    )
-            })
+        Some("ServiceLimitExceeded") => {
+            Some(|e| e.read(CreateBackupError::ServiceLimitExceeded))
         }
-        ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InternalServerError::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::InternalServerError,
-                    )
-            })
+        Some("UnsupportedOperation") => {
+            Some(|e| e.read(CreateBackupError::UnsupportedOperation))
         }
-        ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::ServiceLimitExceeded::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::ServiceLimitExceeded,
-                    )
-            })
-        }
-        ::std::option::Option::Some("UnsupportedOperation") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::UnsupportedOperation::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::UnsupportedOperation,
-                    )
-            })
-        }
-        ::std::option::Option::Some("VolumeNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::VolumeNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        CreateBackupError::Unhandled,
-                        CreateBackupError::VolumeNotFound,
-                    )
-            })
-        }
-        _ => ::std::option::Option::None,
+        Some("VolumeNotFound") => Some(|e| e.read(CreateBackupError::VolumeNotFound)),
+        _ => None,
     };
-    ::std::result::Result::Err(
+    Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta, fit),
-            ::std::option::Option::None => {
-                CreateBackupError::Unhandled(
-                    crate::error::Unhandled::new(meta, ::std::option::Option::None),
-                )
+            Some(read) => {
+                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
+            }
+            None => {
+                CreateBackupError::Unhandled(crate::error::Unhandled::new(meta, None))
             }
         },
     )
@@ -397,23 +292,21 @@ pub fn response(
 #[derive(Debug)]
 pub enum CreateBackupError {
     /// The [`BackupInProgress`](crate::types::BackupInProgress) error.
-    BackupInProgress(::std::boxed::Box<crate::types::BackupInProgress>),
+    BackupInProgress(Box<crate::types::BackupInProgress>),
     /// The [`BadRequest`](crate::types::BadRequest) error.
-    BadRequest(::std::boxed::Box<crate::types::BadRequest>),
+    BadRequest(Box<crate::types::BadRequest>),
     /// The [`FileSystemNotFound`](crate::types::FileSystemNotFound) error.
-    FileSystemNotFound(::std::boxed::Box<crate::types::FileSystemNotFound>),
+    FileSystemNotFound(Box<crate::types::FileSystemNotFound>),
     /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
-    IncompatibleParameterError(
-        ::std::boxed::Box<crate::types::IncompatibleParameterError>,
-    ),
+    IncompatibleParameterError(Box<crate::types::IncompatibleParameterError>),
     /// The [`InternalServerError`](crate::types::InternalServerError) error.
-    InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
+    InternalServerError(Box<crate::types::InternalServerError>),
     /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
-    ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
+    ServiceLimitExceeded(Box<crate::types::ServiceLimitExceeded>),
     /// The [`UnsupportedOperation`](crate::types::UnsupportedOperation) error.
-    UnsupportedOperation(::std::boxed::Box<crate::types::UnsupportedOperation>),
+    UnsupportedOperation(Box<crate::types::UnsupportedOperation>),
     /// The [`VolumeNotFound`](crate::types::VolumeNotFound) error.
-    VolumeNotFound(::std::boxed::Box<crate::types::VolumeNotFound>),
+    VolumeNotFound(Box<crate::types::VolumeNotFound>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
@@ -433,15 +326,15 @@ impl CreateBackupError {
         }
     }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
     /// The error message, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
@@ -491,7 +384,7 @@ impl CreateBackupError {
 }
 /// An error the crate could not match to a modeled one (the client makes one of a
 /// failure before the service answered: `SdkError::into_service_error`).
-impl ::std::convert::From<crate::error::Unhandled> for CreateBackupError {
+impl From<crate::error::Unhandled> for CreateBackupError {
     fn from(unhandled: crate::error::Unhandled) -> Self {
         Self::Unhandled(unhandled)
     }
@@ -502,19 +395,19 @@ impl ::std::fmt::Display for CreateBackupError {
     }
 }
 impl ::std::error::Error for CreateBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
             #[allow(unreachable_patterns)]
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
 impl crate::error::ServiceError for CreateBackupError {
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+    fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -531,7 +424,7 @@ impl CreateBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {
         if self.client_request_token.is_none() {
-            self.client_request_token = ::std::option::Option::Some(
+            self.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }

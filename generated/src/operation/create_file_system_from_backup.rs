@@ -58,35 +58,31 @@ pub struct CreateFileSystemFromBackupInput {
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
     /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
     ///
     /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
     ///
     /// **Required.** Length: 0 to 50.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
     ///
     /// Length: 0 to 50.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The configuration for this Microsoft Windows file system.
-    pub windows_configuration: ::std::option::Option<
+    pub windows_configuration: Option<
         crate::types::CreateFileSystemWindowsConfiguration,
     >,
     /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
-    pub lustre_configuration: ::std::option::Option<
-        crate::types::CreateFileSystemLustreConfiguration,
-    >,
+    pub lustre_configuration: Option<crate::types::CreateFileSystemLustreConfiguration>,
     /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
     ///
     /// - Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.
@@ -100,7 +96,7 @@ pub struct CreateFileSystemFromBackupInput {
     /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
     ///
     /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-    pub storage_type: ::std::option::Option<crate::types::StorageType>,
+    pub storage_type: Option<crate::types::StorageType>,
     /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
     ///
     /// - Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.
@@ -116,15 +112,15 @@ pub struct CreateFileSystemFromBackupInput {
     /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
     ///
     /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
     ///
     /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-    pub file_system_type_version: ::std::option::Option<::std::string::String>,
+    pub file_system_type_version: Option<String>,
     /// The OpenZFS configuration for the file system that's being created.
-    pub open_zfs_configuration: ::std::option::Option<
+    pub open_zfs_configuration: Option<
         crate::types::CreateFileSystemOpenZfsConfiguration,
     >,
     /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
@@ -132,27 +128,27 @@ pub struct CreateFileSystemFromBackupInput {
     /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
     ///
     /// Range: 0 to 2147483647.
-    pub storage_capacity: ::std::option::Option<i32>,
+    pub storage_capacity: Option<i32>,
     /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
     ///
     /// Values: `IPV4`, `DUAL`.
-    pub network_type: ::std::option::Option<crate::types::NetworkType>,
+    pub network_type: Option<crate::types::NetworkType>,
 }
 impl CreateFileSystemFromBackupInput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.
@@ -160,13 +156,13 @@ impl CreateFileSystemFromBackupInput {
     /// Windows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.
     ///
     /// **Required.** Length: 0 to 50.
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.
     ///
     /// Length: 0 to 50.
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.
@@ -178,13 +174,13 @@ impl CreateFileSystemFromBackupInput {
     /// The configuration for this Microsoft Windows file system.
     pub fn windows_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateFileSystemWindowsConfiguration> {
+    ) -> Option<&crate::types::CreateFileSystemWindowsConfiguration> {
         self.windows_configuration.as_ref()
     }
     /// The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
     pub fn lustre_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateFileSystemLustreConfiguration> {
+    ) -> Option<&crate::types::CreateFileSystemLustreConfiguration> {
         self.lustre_configuration.as_ref()
     }
     /// Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.
@@ -200,7 +196,7 @@ impl CreateFileSystemFromBackupInput {
     /// HDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.
     ///
     /// Values: `SSD`, `HDD`, `INTELLIGENT_TIERING`.
-    pub fn storage_type(&self) -> ::std::option::Option<&crate::types::StorageType> {
+    pub fn storage_type(&self) -> Option<&crate::types::StorageType> {
         self.storage_type.as_ref()
     }
     /// Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:
@@ -218,7 +214,7 @@ impl CreateFileSystemFromBackupInput {
     /// If a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.
     ///
     /// Length: 1 to 2048. Pattern: `^.{1,2048}$`.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.
@@ -226,13 +222,13 @@ impl CreateFileSystemFromBackupInput {
     /// You can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.
     ///
     /// Length: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.
-    pub fn file_system_type_version(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_type_version(&self) -> Option<&str> {
         self.file_system_type_version.as_deref()
     }
     /// The OpenZFS configuration for the file system that's being created.
     pub fn open_zfs_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateFileSystemOpenZfsConfiguration> {
+    ) -> Option<&crate::types::CreateFileSystemOpenZfsConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
     /// Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.
@@ -240,13 +236,13 @@ impl CreateFileSystemFromBackupInput {
     /// If used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.
     ///
     /// Range: 0 to 2147483647.
-    pub fn storage_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity(&self) -> Option<i32> {
         self.storage_capacity
     }
     /// Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.
     ///
     /// Values: `IPV4`, `DUAL`.
-    pub fn network_type(&self) -> ::std::option::Option<&crate::types::NetworkType> {
+    pub fn network_type(&self) -> Option<&crate::types::NetworkType> {
         self.network_type.as_ref()
     }
 }
@@ -260,15 +256,15 @@ impl CreateFileSystemFromBackupInput {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateFileSystemFromBackupOutput {
     /// A description of the file system.
-    pub file_system: ::std::option::Option<crate::types::FileSystem>,
+    pub file_system: Option<crate::types::FileSystem>,
 }
 impl CreateFileSystemFromBackupOutput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A description of the file system.
-    pub fn file_system(&self) -> ::std::option::Option<&crate::types::FileSystem> {
+    pub fn file_system(&self) -> Option<&crate::types::FileSystem> {
         self.file_system.as_ref()
     }
 }
@@ -278,47 +274,42 @@ pub mod builders {
     /// A builder for [`CreateFileSystemFromBackupInput`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateFileSystemFromBackupInputBuilder {
-        backup_id: ::std::option::Option<::std::string::String>,
-        client_request_token: ::std::option::Option<::std::string::String>,
-        subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        security_group_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
-        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-        windows_configuration: ::std::option::Option<
+        backup_id: Option<String>,
+        client_request_token: Option<String>,
+        subnet_ids: Option<Vec<String>>,
+        security_group_ids: Option<Vec<String>>,
+        tags: Option<Vec<crate::types::Tag>>,
+        windows_configuration: Option<
             crate::types::CreateFileSystemWindowsConfiguration,
         >,
-        lustre_configuration: ::std::option::Option<
-            crate::types::CreateFileSystemLustreConfiguration,
-        >,
-        storage_type: ::std::option::Option<crate::types::StorageType>,
-        kms_key_id: ::std::option::Option<::std::string::String>,
-        file_system_type_version: ::std::option::Option<::std::string::String>,
-        open_zfs_configuration: ::std::option::Option<
+        lustre_configuration: Option<crate::types::CreateFileSystemLustreConfiguration>,
+        storage_type: Option<crate::types::StorageType>,
+        kms_key_id: Option<String>,
+        file_system_type_version: Option<String>,
+        open_zfs_configuration: Option<
             crate::types::CreateFileSystemOpenZfsConfiguration,
         >,
-        storage_capacity: ::std::option::Option<i32>,
-        network_type: ::std::option::Option<crate::types::NetworkType>,
+        storage_capacity: Option<i32>,
+        network_type: Option<crate::types::NetworkType>,
     }
     impl CreateFileSystemFromBackupInputBuilder {
         crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
-            ::std::string::String,
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
             "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
         );
         crate::runtime::accessors::value!(
             into client_request_token client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            get_client_request_token "ClientRequestToken" : String,
             "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
         );
         crate::runtime::accessors::element!(
             into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" :
-            ::std::string::String,
+            String,
             "Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.\n\nWindows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.\n\n**Required.** Length: 0 to 50."
         );
         crate::runtime::accessors::element!(
             into security_group_ids security_group_ids set_security_group_ids
-            get_security_group_ids "SecurityGroupIds" : ::std::string::String,
+            get_security_group_ids "SecurityGroupIds" : String,
             "A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.\n\nLength: 0 to 50."
         );
         crate::runtime::accessors::element!(
@@ -343,14 +334,13 @@ pub mod builders {
             "Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.\n\n- Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.\n\n- Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.\n\n- Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\\_2 deployment type.\n\nThe default value is `SSD`.\n\nHDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`."
         );
         crate::runtime::accessors::value!(
-            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
-            ::std::string::String,
+            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
             "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
         );
         crate::runtime::accessors::value!(
             into file_system_type_version file_system_type_version
             set_file_system_type_version get_file_system_type_version
-            "FileSystemTypeVersion" : ::std::string::String,
+            "FileSystemTypeVersion" : String,
             "Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.\n\nYou can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`."
         );
         crate::runtime::accessors::value!(
@@ -372,11 +362,11 @@ pub mod builders {
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput,
             crate::error::BuildError,
         > {
-            ::std::result::Result::Ok(crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
+            Ok(crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
                 backup_id: self.backup_id,
                 client_request_token: self.client_request_token,
                 subnet_ids: self.subnet_ids,
@@ -396,7 +386,7 @@ pub mod builders {
     /// A builder for [`CreateFileSystemFromBackupOutput`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateFileSystemFromBackupOutputBuilder {
-        file_system: ::std::option::Option<crate::types::FileSystem>,
+        file_system: Option<crate::types::FileSystem>,
     }
     impl CreateFileSystemFromBackupOutputBuilder {
         crate::runtime::accessors::value!(
@@ -424,17 +414,14 @@ impl crate::operation::Operation for CreateFileSystemFromBackup {
     type Error = CreateFileSystemFromBackupError;
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::json::SerializeError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
         request(input)
     }
     fn response(
         status: ::http::StatusCode,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         response(status, headers, body)
     }
 }
@@ -444,14 +431,11 @@ impl crate::operation::Operation for CreateFileSystemFromBackup {
 /// Each call fills an unset idempotency token (`client_request_token`) with a fresh UUID, so two calls make two different requests to the service. To retry a request, build every attempt from the same [`CreateFileSystemFromBackupInput::with_idempotency_tokens`]: the service then sees one request.
 pub fn request(
     input: &CreateFileSystemFromBackupInput,
-) -> ::std::result::Result<
-    ::http::Request<::std::vec::Vec<u8>>,
-    crate::json::SerializeError,
-> {
+) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
         let mut filled = input.clone();
         if filled.client_request_token.is_none() {
-            filled.client_request_token = ::std::option::Option::Some(
+            filled.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }
@@ -463,7 +447,7 @@ pub fn request(
         "AWSSimbaAPIService_v20180301.CreateFileSystemFromBackup",
         body,
     );
-    ::std::result::Result::Ok(request)
+    Ok(request)
 }
 /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
 /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
@@ -472,10 +456,7 @@ pub fn response(
     status: ::http::StatusCode,
     headers: &::http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<
-    CreateFileSystemFromBackupOutput,
-    CreateFileSystemFromBackupError,
-> {
+) -> Result<CreateFileSystemFromBackupOutput, CreateFileSystemFromBackupError> {
     if status.is_success() {
         return crate::runtime::protocol::parse_body(body)
             .map_err(|e| CreateFileSystemFromBackupError::Unhandled(
@@ -483,144 +464,50 @@ pub fn response(
             ));
     }
     let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: ::std::option::Option<
+    let read: Option<
         crate::runtime::protocol::ReadError<CreateFileSystemFromBackupError>,
     > = match meta.code() {
-        ::std::option::Option::Some("ActiveDirectoryError") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::ActiveDirectoryError::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::ActiveDirectoryError,
-                    )
+        Some("ActiveDirectoryError") => {
+            Some(|e| e.read(CreateFileSystemFromBackupError::ActiveDirectoryError))
+        }
+        Some("BackupNotFound") => {
+            Some(|e| e.read(CreateFileSystemFromBackupError::BackupNotFound))
+        }
+        Some("BadRequest") => {
+            Some(|e| e.read(CreateFileSystemFromBackupError::BadRequest))
+        }
+        Some("IncompatibleParameterError") => {
+            Some(|e| e.read(CreateFileSystemFromBackupError::IncompatibleParameterError))
+        }
+        Some("InternalServerError") => {
+            Some(|e| e.read(CreateFileSystemFromBackupError::InternalServerError))
+        }
+        Some("InvalidNetworkSettings") => {
+            Some(|e| e.read(CreateFileSystemFromBackupError::InvalidNetworkSettings))
+        }
+        Some("InvalidPerUnitStorageThroughput") => {
+            Some(|e| {
+                e.read(CreateFileSystemFromBackupError::InvalidPerUnitStorageThroughput)
             })
         }
-        ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BackupNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::BackupNotFound,
-                    )
+        Some("MissingFileSystemConfiguration") => {
+            Some(|e| {
+                e.read(CreateFileSystemFromBackupError::MissingFileSystemConfiguration)
             })
         }
-        ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BadRequest::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::BadRequest,
-                    )
-            })
+        Some("ServiceLimitExceeded") => {
+            Some(|e| e.read(CreateFileSystemFromBackupError::ServiceLimitExceeded))
         }
-        ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::IncompatibleParameterError::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::IncompatibleParameterError,
-                    )
-            })
-        }
-        ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InternalServerError::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::InternalServerError,
-                    )
-            })
-        }
-        ::std::option::Option::Some("InvalidNetworkSettings") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::InvalidNetworkSettings::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::InvalidNetworkSettings,
-                    )
-            })
-        }
-        ::std::option::Option::Some("InvalidPerUnitStorageThroughput") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InvalidPerUnitStorageThroughput::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::InvalidPerUnitStorageThroughput,
-                    )
-            })
-        }
-        ::std::option::Option::Some("MissingFileSystemConfiguration") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::MissingFileSystemConfiguration::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::MissingFileSystemConfiguration,
-                    )
-            })
-        }
-        ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::ServiceLimitExceeded::with_meta,
-                    )
-                    .map_or_else(
-                        CreateFileSystemFromBackupError::Unhandled,
-                        CreateFileSystemFromBackupError::ServiceLimitExceeded,
-                    )
-            })
-        }
-        _ => ::std::option::Option::None,
+        _ => None,
     };
-    ::std::result::Result::Err(
+    Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta, fit),
-            ::std::option::Option::None => {
+            Some(read) => {
+                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
+            }
+            None => {
                 CreateFileSystemFromBackupError::Unhandled(
-                    crate::error::Unhandled::new(meta, ::std::option::Option::None),
+                    crate::error::Unhandled::new(meta, None),
                 )
             }
         },
@@ -631,29 +518,23 @@ pub fn response(
 #[derive(Debug)]
 pub enum CreateFileSystemFromBackupError {
     /// The [`ActiveDirectoryError`](crate::types::ActiveDirectoryError) error.
-    ActiveDirectoryError(::std::boxed::Box<crate::types::ActiveDirectoryError>),
+    ActiveDirectoryError(Box<crate::types::ActiveDirectoryError>),
     /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
-    BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
+    BackupNotFound(Box<crate::types::BackupNotFound>),
     /// The [`BadRequest`](crate::types::BadRequest) error.
-    BadRequest(::std::boxed::Box<crate::types::BadRequest>),
+    BadRequest(Box<crate::types::BadRequest>),
     /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
-    IncompatibleParameterError(
-        ::std::boxed::Box<crate::types::IncompatibleParameterError>,
-    ),
+    IncompatibleParameterError(Box<crate::types::IncompatibleParameterError>),
     /// The [`InternalServerError`](crate::types::InternalServerError) error.
-    InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
+    InternalServerError(Box<crate::types::InternalServerError>),
     /// The [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings) error.
-    InvalidNetworkSettings(::std::boxed::Box<crate::types::InvalidNetworkSettings>),
+    InvalidNetworkSettings(Box<crate::types::InvalidNetworkSettings>),
     /// The [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput) error.
-    InvalidPerUnitStorageThroughput(
-        ::std::boxed::Box<crate::types::InvalidPerUnitStorageThroughput>,
-    ),
+    InvalidPerUnitStorageThroughput(Box<crate::types::InvalidPerUnitStorageThroughput>),
     /// The [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration) error.
-    MissingFileSystemConfiguration(
-        ::std::boxed::Box<crate::types::MissingFileSystemConfiguration>,
-    ),
+    MissingFileSystemConfiguration(Box<crate::types::MissingFileSystemConfiguration>),
     /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
-    ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
+    ServiceLimitExceeded(Box<crate::types::ServiceLimitExceeded>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
@@ -674,15 +555,15 @@ impl CreateFileSystemFromBackupError {
         }
     }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
     /// The error message, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
@@ -736,7 +617,7 @@ impl CreateFileSystemFromBackupError {
 }
 /// An error the crate could not match to a modeled one (the client makes one of a
 /// failure before the service answered: `SdkError::into_service_error`).
-impl ::std::convert::From<crate::error::Unhandled> for CreateFileSystemFromBackupError {
+impl From<crate::error::Unhandled> for CreateFileSystemFromBackupError {
     fn from(unhandled: crate::error::Unhandled) -> Self {
         Self::Unhandled(unhandled)
     }
@@ -747,19 +628,19 @@ impl ::std::fmt::Display for CreateFileSystemFromBackupError {
     }
 }
 impl ::std::error::Error for CreateFileSystemFromBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
             #[allow(unreachable_patterns)]
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
 impl crate::error::ServiceError for CreateFileSystemFromBackupError {
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+    fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -776,7 +657,7 @@ impl CreateFileSystemFromBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {
         if self.client_request_token.is_none() {
-            self.client_request_token = ::std::option::Option::Some(
+            self.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }

@@ -38,51 +38,49 @@ pub struct CreateVolumeFromBackupInput {
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
     /// The name of the new volume you're creating.
     ///
     /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Specifies the configuration of the ONTAP volume that you are creating.
-    pub ontap_configuration: ::std::option::Option<
-        crate::types::CreateOntapVolumeConfiguration,
-    >,
+    pub ontap_configuration: Option<crate::types::CreateOntapVolumeConfiguration>,
     /// A list of `Tag` values, with a maximum of 50 elements.
     ///
     /// Length: 1 to 50.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CreateVolumeFromBackupInput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// The name of the new volume you're creating.
     ///
     /// **Required.** Length: 1 to 203. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,203}$`.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Specifies the configuration of the ONTAP volume that you are creating.
     pub fn ontap_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateOntapVolumeConfiguration> {
+    ) -> Option<&crate::types::CreateOntapVolumeConfiguration> {
         self.ontap_configuration.as_ref()
     }
     /// A list of `Tag` values, with a maximum of 50 elements.
@@ -100,15 +98,15 @@ impl CreateVolumeFromBackupInput {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct CreateVolumeFromBackupOutput {
     /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
-    pub volume: ::std::option::Option<crate::types::Volume>,
+    pub volume: Option<crate::types::Volume>,
 }
 impl CreateVolumeFromBackupOutput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
-    pub fn volume(&self) -> ::std::option::Option<&crate::types::Volume> {
+    pub fn volume(&self) -> Option<&crate::types::Volume> {
         self.volume.as_ref()
     }
 }
@@ -118,27 +116,24 @@ pub mod builders {
     /// A builder for [`CreateVolumeFromBackupInput`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateVolumeFromBackupInputBuilder {
-        backup_id: ::std::option::Option<::std::string::String>,
-        client_request_token: ::std::option::Option<::std::string::String>,
-        name: ::std::option::Option<::std::string::String>,
-        ontap_configuration: ::std::option::Option<
-            crate::types::CreateOntapVolumeConfiguration,
-        >,
-        tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+        backup_id: Option<String>,
+        client_request_token: Option<String>,
+        name: Option<String>,
+        ontap_configuration: Option<crate::types::CreateOntapVolumeConfiguration>,
+        tags: Option<Vec<crate::types::Tag>>,
     }
     impl CreateVolumeFromBackupInputBuilder {
         crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
-            ::std::string::String,
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
             "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
         );
         crate::runtime::accessors::value!(
             into client_request_token client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            get_client_request_token "ClientRequestToken" : String,
             "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
         );
         crate::runtime::accessors::value!(
-            into name name set_name get_name "Name" : ::std::string::String,
+            into name name set_name get_name "Name" : String,
             "The name of the new volume you're creating.\n\n**Required.** Length: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`."
         );
         crate::runtime::accessors::value!(
@@ -154,11 +149,11 @@ pub mod builders {
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput,
             crate::error::BuildError,
         > {
-            ::std::result::Result::Ok(crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
+            Ok(crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
                 backup_id: self.backup_id,
                 client_request_token: self.client_request_token,
                 name: self.name,
@@ -170,7 +165,7 @@ pub mod builders {
     /// A builder for [`CreateVolumeFromBackupOutput`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct CreateVolumeFromBackupOutputBuilder {
-        volume: ::std::option::Option<crate::types::Volume>,
+        volume: Option<crate::types::Volume>,
     }
     impl CreateVolumeFromBackupOutputBuilder {
         crate::runtime::accessors::value!(
@@ -198,17 +193,14 @@ impl crate::operation::Operation for CreateVolumeFromBackup {
     type Error = CreateVolumeFromBackupError;
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::json::SerializeError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
         request(input)
     }
     fn response(
         status: ::http::StatusCode,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         response(status, headers, body)
     }
 }
@@ -218,14 +210,11 @@ impl crate::operation::Operation for CreateVolumeFromBackup {
 /// Each call fills an unset idempotency token (`client_request_token`) with a fresh UUID, so two calls make two different requests to the service. To retry a request, build every attempt from the same [`CreateVolumeFromBackupInput::with_idempotency_tokens`]: the service then sees one request.
 pub fn request(
     input: &CreateVolumeFromBackupInput,
-) -> ::std::result::Result<
-    ::http::Request<::std::vec::Vec<u8>>,
-    crate::json::SerializeError,
-> {
+) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
         let mut filled = input.clone();
         if filled.client_request_token.is_none() {
-            filled.client_request_token = ::std::option::Option::Some(
+            filled.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }
@@ -237,7 +226,7 @@ pub fn request(
         "AWSSimbaAPIService_v20180301.CreateVolumeFromBackup",
         body,
     );
-    ::std::result::Result::Ok(request)
+    Ok(request)
 }
 /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
 /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
@@ -246,7 +235,7 @@ pub fn response(
     status: ::http::StatusCode,
     headers: &::http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<CreateVolumeFromBackupOutput, CreateVolumeFromBackupError> {
+) -> Result<CreateVolumeFromBackupOutput, CreateVolumeFromBackupError> {
     if status.is_success() {
         return crate::runtime::protocol::parse_body(body)
             .map_err(|e| CreateVolumeFromBackupError::Unhandled(
@@ -254,133 +243,41 @@ pub fn response(
             ));
     }
     let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: ::std::option::Option<
-        crate::runtime::protocol::ReadError<CreateVolumeFromBackupError>,
-    > = match meta.code() {
-        ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BackupNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::BackupNotFound,
-                    )
-            })
+    let read: Option<crate::runtime::protocol::ReadError<CreateVolumeFromBackupError>> = match meta
+        .code()
+    {
+        Some("BackupNotFound") => {
+            Some(|e| e.read(CreateVolumeFromBackupError::BackupNotFound))
         }
-        ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BadRequest::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::BadRequest,
-                    )
-            })
+        Some("BadRequest") => Some(|e| e.read(CreateVolumeFromBackupError::BadRequest)),
+        Some("FileSystemNotFound") => {
+            Some(|e| e.read(CreateVolumeFromBackupError::FileSystemNotFound))
         }
-        ::std::option::Option::Some("FileSystemNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::FileSystemNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::FileSystemNotFound,
-                    )
-            })
+        Some("IncompatibleParameterError") => {
+            Some(|e| e.read(CreateVolumeFromBackupError::IncompatibleParameterError))
         }
-        ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::IncompatibleParameterError::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::IncompatibleParameterError,
-                    )
-            })
+        Some("InternalServerError") => {
+            Some(|e| e.read(CreateVolumeFromBackupError::InternalServerError))
         }
-        ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InternalServerError::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::InternalServerError,
-                    )
-            })
+        Some("MissingVolumeConfiguration") => {
+            Some(|e| e.read(CreateVolumeFromBackupError::MissingVolumeConfiguration))
         }
-        ::std::option::Option::Some("MissingVolumeConfiguration") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::MissingVolumeConfiguration::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::MissingVolumeConfiguration,
-                    )
-            })
+        Some("ServiceLimitExceeded") => {
+            Some(|e| e.read(CreateVolumeFromBackupError::ServiceLimitExceeded))
         }
-        ::std::option::Option::Some("ServiceLimitExceeded") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::ServiceLimitExceeded::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::ServiceLimitExceeded,
-                    )
-            })
+        Some("StorageVirtualMachineNotFound") => {
+            Some(|e| e.read(CreateVolumeFromBackupError::StorageVirtualMachineNotFound))
         }
-        ::std::option::Option::Some("StorageVirtualMachineNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::StorageVirtualMachineNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        CreateVolumeFromBackupError::Unhandled,
-                        CreateVolumeFromBackupError::StorageVirtualMachineNotFound,
-                    )
-            })
-        }
-        _ => ::std::option::Option::None,
+        _ => None,
     };
-    ::std::result::Result::Err(
+    Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta, fit),
-            ::std::option::Option::None => {
+            Some(read) => {
+                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
+            }
+            None => {
                 CreateVolumeFromBackupError::Unhandled(
-                    crate::error::Unhandled::new(meta, ::std::option::Option::None),
+                    crate::error::Unhandled::new(meta, None),
                 )
             }
         },
@@ -391,27 +288,21 @@ pub fn response(
 #[derive(Debug)]
 pub enum CreateVolumeFromBackupError {
     /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
-    BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
+    BackupNotFound(Box<crate::types::BackupNotFound>),
     /// The [`BadRequest`](crate::types::BadRequest) error.
-    BadRequest(::std::boxed::Box<crate::types::BadRequest>),
+    BadRequest(Box<crate::types::BadRequest>),
     /// The [`FileSystemNotFound`](crate::types::FileSystemNotFound) error.
-    FileSystemNotFound(::std::boxed::Box<crate::types::FileSystemNotFound>),
+    FileSystemNotFound(Box<crate::types::FileSystemNotFound>),
     /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
-    IncompatibleParameterError(
-        ::std::boxed::Box<crate::types::IncompatibleParameterError>,
-    ),
+    IncompatibleParameterError(Box<crate::types::IncompatibleParameterError>),
     /// The [`InternalServerError`](crate::types::InternalServerError) error.
-    InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
+    InternalServerError(Box<crate::types::InternalServerError>),
     /// The [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration) error.
-    MissingVolumeConfiguration(
-        ::std::boxed::Box<crate::types::MissingVolumeConfiguration>,
-    ),
+    MissingVolumeConfiguration(Box<crate::types::MissingVolumeConfiguration>),
     /// The [`ServiceLimitExceeded`](crate::types::ServiceLimitExceeded) error.
-    ServiceLimitExceeded(::std::boxed::Box<crate::types::ServiceLimitExceeded>),
+    ServiceLimitExceeded(Box<crate::types::ServiceLimitExceeded>),
     /// The [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound) error.
-    StorageVirtualMachineNotFound(
-        ::std::boxed::Box<crate::types::StorageVirtualMachineNotFound>,
-    ),
+    StorageVirtualMachineNotFound(Box<crate::types::StorageVirtualMachineNotFound>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
@@ -431,15 +322,15 @@ impl CreateVolumeFromBackupError {
         }
     }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
     /// The error message, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
@@ -489,7 +380,7 @@ impl CreateVolumeFromBackupError {
 }
 /// An error the crate could not match to a modeled one (the client makes one of a
 /// failure before the service answered: `SdkError::into_service_error`).
-impl ::std::convert::From<crate::error::Unhandled> for CreateVolumeFromBackupError {
+impl From<crate::error::Unhandled> for CreateVolumeFromBackupError {
     fn from(unhandled: crate::error::Unhandled) -> Self {
         Self::Unhandled(unhandled)
     }
@@ -500,19 +391,19 @@ impl ::std::fmt::Display for CreateVolumeFromBackupError {
     }
 }
 impl ::std::error::Error for CreateVolumeFromBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
             #[allow(unreachable_patterns)]
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
 impl crate::error::ServiceError for CreateVolumeFromBackupError {
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+    fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -529,7 +420,7 @@ impl CreateVolumeFromBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {
         if self.client_request_token.is_none() {
-            self.client_request_token = ::std::option::Option::Some(
+            self.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }

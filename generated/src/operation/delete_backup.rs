@@ -45,27 +45,27 @@ pub struct DeleteBackupInput {
     /// The ID of the backup that you want to delete.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
 }
 impl DeleteBackupInput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the backup that you want to delete.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
 }
@@ -81,27 +81,27 @@ pub struct DeleteBackupOutput {
     /// The ID of the backup that was deleted.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
     ///
     /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-    pub lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
+    pub lifecycle: Option<crate::types::BackupLifecycle>,
 }
 impl DeleteBackupOutput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The ID of the backup that was deleted.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.
     ///
     /// Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::BackupLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::BackupLifecycle> {
         self.lifecycle.as_ref()
     }
 }
@@ -111,28 +111,27 @@ pub mod builders {
     /// A builder for [`DeleteBackupInput`](crate::operation::delete_backup::DeleteBackupInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DeleteBackupInputBuilder {
-        backup_id: ::std::option::Option<::std::string::String>,
-        client_request_token: ::std::option::Option<::std::string::String>,
+        backup_id: Option<String>,
+        client_request_token: Option<String>,
     }
     impl DeleteBackupInputBuilder {
         crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
-            ::std::string::String,
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
             "The ID of the backup that you want to delete.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
         );
         crate::runtime::accessors::value!(
             into client_request_token client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken" : ::std::string::String,
+            get_client_request_token "ClientRequestToken" : String,
             "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
         );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::delete_backup::DeleteBackupInput,
             crate::error::BuildError,
         > {
-            ::std::result::Result::Ok(crate::operation::delete_backup::DeleteBackupInput {
+            Ok(crate::operation::delete_backup::DeleteBackupInput {
                 backup_id: self.backup_id,
                 client_request_token: self.client_request_token,
             })
@@ -141,13 +140,12 @@ pub mod builders {
     /// A builder for [`DeleteBackupOutput`](crate::operation::delete_backup::DeleteBackupOutput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DeleteBackupOutputBuilder {
-        backup_id: ::std::option::Option<::std::string::String>,
-        lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
+        backup_id: Option<String>,
+        lifecycle: Option<crate::types::BackupLifecycle>,
     }
     impl DeleteBackupOutputBuilder {
         crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" :
-            ::std::string::String,
+            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
             "The ID of the backup that was deleted.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
         );
         crate::runtime::accessors::value!(
@@ -175,17 +173,14 @@ impl crate::operation::Operation for DeleteBackup {
     type Error = DeleteBackupError;
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::json::SerializeError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
         request(input)
     }
     fn response(
         status: ::http::StatusCode,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         response(status, headers, body)
     }
 }
@@ -195,14 +190,11 @@ impl crate::operation::Operation for DeleteBackup {
 /// Each call fills an unset idempotency token (`client_request_token`) with a fresh UUID, so two calls make two different requests to the service. To retry a request, build every attempt from the same [`DeleteBackupInput::with_idempotency_tokens`]: the service then sees one request.
 pub fn request(
     input: &DeleteBackupInput,
-) -> ::std::result::Result<
-    ::http::Request<::std::vec::Vec<u8>>,
-    crate::json::SerializeError,
-> {
+) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
         let mut filled = input.clone();
         if filled.client_request_token.is_none() {
-            filled.client_request_token = ::std::option::Option::Some(
+            filled.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }
@@ -214,7 +206,7 @@ pub fn request(
         "AWSSimbaAPIService_v20180301.DeleteBackup",
         body,
     );
-    ::std::result::Result::Ok(request)
+    Ok(request)
 }
 /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
 /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
@@ -223,7 +215,7 @@ pub fn response(
     status: ::http::StatusCode,
     headers: &::http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DeleteBackupOutput, DeleteBackupError> {
+) -> Result<DeleteBackupOutput, DeleteBackupError> {
     if status.is_success() {
         return crate::runtime::protocol::parse_body(body)
             .map_err(|e| DeleteBackupError::Unhandled(
@@ -231,117 +223,31 @@ pub fn response(
             ));
     }
     let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: ::std::option::Option<
-        crate::runtime::protocol::ReadError<DeleteBackupError>,
-    > = match meta.code() {
-        ::std::option::Option::Some("BackupBeingCopied") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::BackupBeingCopied::with_meta,
-                    )
-                    .map_or_else(
-                        DeleteBackupError::Unhandled,
-                        DeleteBackupError::BackupBeingCopied,
-                    )
-            })
+    let read: Option<crate::runtime::protocol::ReadError<DeleteBackupError>> = match meta
+        .code()
+    {
+        Some("BackupBeingCopied") => {
+            Some(|e| e.read(DeleteBackupError::BackupBeingCopied))
         }
-        ::std::option::Option::Some("BackupInProgress") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BackupInProgress::with_meta,
-                    )
-                    .map_or_else(
-                        DeleteBackupError::Unhandled,
-                        DeleteBackupError::BackupInProgress,
-                    )
-            })
+        Some("BackupInProgress") => Some(|e| e.read(DeleteBackupError::BackupInProgress)),
+        Some("BackupNotFound") => Some(|e| e.read(DeleteBackupError::BackupNotFound)),
+        Some("BackupRestoring") => Some(|e| e.read(DeleteBackupError::BackupRestoring)),
+        Some("BadRequest") => Some(|e| e.read(DeleteBackupError::BadRequest)),
+        Some("IncompatibleParameterError") => {
+            Some(|e| e.read(DeleteBackupError::IncompatibleParameterError))
         }
-        ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BackupNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        DeleteBackupError::Unhandled,
-                        DeleteBackupError::BackupNotFound,
-                    )
-            })
+        Some("InternalServerError") => {
+            Some(|e| e.read(DeleteBackupError::InternalServerError))
         }
-        ::std::option::Option::Some("BackupRestoring") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::BackupRestoring::with_meta,
-                    )
-                    .map_or_else(
-                        DeleteBackupError::Unhandled,
-                        DeleteBackupError::BackupRestoring,
-                    )
-            })
-        }
-        ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BadRequest::with_meta,
-                    )
-                    .map_or_else(
-                        DeleteBackupError::Unhandled,
-                        DeleteBackupError::BadRequest,
-                    )
-            })
-        }
-        ::std::option::Option::Some("IncompatibleParameterError") => {
-            ::std::option::Option::Some(|body, meta, _| {
-                crate::runtime::protocol::modeled_error(
-                        body,
-                        meta,
-                        crate::types::IncompatibleParameterError::with_meta,
-                    )
-                    .map_or_else(
-                        DeleteBackupError::Unhandled,
-                        DeleteBackupError::IncompatibleParameterError,
-                    )
-            })
-        }
-        ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InternalServerError::with_meta,
-                    )
-                    .map_or_else(
-                        DeleteBackupError::Unhandled,
-                        DeleteBackupError::InternalServerError,
-                    )
-            })
-        }
-        _ => ::std::option::Option::None,
+        _ => None,
     };
-    ::std::result::Result::Err(
+    Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta, fit),
-            ::std::option::Option::None => {
-                DeleteBackupError::Unhandled(
-                    crate::error::Unhandled::new(meta, ::std::option::Option::None),
-                )
+            Some(read) => {
+                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
+            }
+            None => {
+                DeleteBackupError::Unhandled(crate::error::Unhandled::new(meta, None))
             }
         },
     )
@@ -351,21 +257,19 @@ pub fn response(
 #[derive(Debug)]
 pub enum DeleteBackupError {
     /// The [`BackupBeingCopied`](crate::types::BackupBeingCopied) error.
-    BackupBeingCopied(::std::boxed::Box<crate::types::BackupBeingCopied>),
+    BackupBeingCopied(Box<crate::types::BackupBeingCopied>),
     /// The [`BackupInProgress`](crate::types::BackupInProgress) error.
-    BackupInProgress(::std::boxed::Box<crate::types::BackupInProgress>),
+    BackupInProgress(Box<crate::types::BackupInProgress>),
     /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
-    BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
+    BackupNotFound(Box<crate::types::BackupNotFound>),
     /// The [`BackupRestoring`](crate::types::BackupRestoring) error.
-    BackupRestoring(::std::boxed::Box<crate::types::BackupRestoring>),
+    BackupRestoring(Box<crate::types::BackupRestoring>),
     /// The [`BadRequest`](crate::types::BadRequest) error.
-    BadRequest(::std::boxed::Box<crate::types::BadRequest>),
+    BadRequest(Box<crate::types::BadRequest>),
     /// The [`IncompatibleParameterError`](crate::types::IncompatibleParameterError) error.
-    IncompatibleParameterError(
-        ::std::boxed::Box<crate::types::IncompatibleParameterError>,
-    ),
+    IncompatibleParameterError(Box<crate::types::IncompatibleParameterError>),
     /// The [`InternalServerError`](crate::types::InternalServerError) error.
-    InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
+    InternalServerError(Box<crate::types::InternalServerError>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
@@ -384,15 +288,15 @@ impl DeleteBackupError {
         }
     }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
     /// The error message, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
@@ -438,7 +342,7 @@ impl DeleteBackupError {
 }
 /// An error the crate could not match to a modeled one (the client makes one of a
 /// failure before the service answered: `SdkError::into_service_error`).
-impl ::std::convert::From<crate::error::Unhandled> for DeleteBackupError {
+impl From<crate::error::Unhandled> for DeleteBackupError {
     fn from(unhandled: crate::error::Unhandled) -> Self {
         Self::Unhandled(unhandled)
     }
@@ -449,19 +353,19 @@ impl ::std::fmt::Display for DeleteBackupError {
     }
 }
 impl ::std::error::Error for DeleteBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
             #[allow(unreachable_patterns)]
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
 impl crate::error::ServiceError for DeleteBackupError {
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+    fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {
@@ -478,7 +382,7 @@ impl DeleteBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {
         if self.client_request_token.is_none() {
-            self.client_request_token = ::std::option::Option::Some(
+            self.client_request_token = Some(
                 crate::runtime::protocol::idempotency_token(),
             );
         }

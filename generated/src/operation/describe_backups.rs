@@ -47,29 +47,29 @@ pub struct DescribeBackupsInput {
     /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
     ///
     /// Length: 0 to 50.
-    pub backup_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub backup_ids: Option<Vec<String>>,
     /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
     ///
     /// Length: 0 to 10.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
     ///
     /// Range: 1 to 2147483647.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
     ///
     /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeBackupsInput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
     ///
     /// Length: 0 to 50.
-    pub fn backup_ids(&self) -> &[::std::string::String] {
+    pub fn backup_ids(&self) -> &[String] {
         self.backup_ids.as_deref().unwrap_or_default()
     }
     /// The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.
@@ -81,13 +81,13 @@ impl DescribeBackupsInput {
     /// Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.
     ///
     /// Range: 1 to 2147483647.
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.
     ///
     /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -103,16 +103,16 @@ pub struct DescribeBackupsOutput {
     /// An array of backups.
     ///
     /// Length: 0 to 50.
-    pub backups: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
+    pub backups: Option<Vec<crate::types::Backup>>,
     /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
     ///
     /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl DescribeBackupsOutput {
     /// A builder for this type.
     pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// An array of backups.
     ///
@@ -123,7 +123,7 @@ impl DescribeBackupsOutput {
     /// A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.
     ///
     /// Length: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\/]{4})*(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?$`.
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -133,15 +133,15 @@ pub mod builders {
     /// A builder for [`DescribeBackupsInput`](crate::operation::describe_backups::DescribeBackupsInput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeBackupsInputBuilder {
-        backup_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-        filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-        max_results: ::std::option::Option<i32>,
-        next_token: ::std::option::Option<::std::string::String>,
+        backup_ids: Option<Vec<String>>,
+        filters: Option<Vec<crate::types::Filter>>,
+        max_results: Option<i32>,
+        next_token: Option<String>,
     }
     impl DescribeBackupsInputBuilder {
         crate::runtime::accessors::element!(
             into backup_ids backup_ids set_backup_ids get_backup_ids "BackupIds" :
-            ::std::string::String,
+            String,
             "The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.\n\nLength: 0 to 50."
         );
         crate::runtime::accessors::element!(
@@ -155,17 +155,17 @@ pub mod builders {
         );
         crate::runtime::accessors::value!(
             into next_token next_token set_next_token get_next_token "NextToken" :
-            ::std::string::String,
+            String,
             "An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`."
         );
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
-        ) -> ::std::result::Result<
+        ) -> Result<
             crate::operation::describe_backups::DescribeBackupsInput,
             crate::error::BuildError,
         > {
-            ::std::result::Result::Ok(crate::operation::describe_backups::DescribeBackupsInput {
+            Ok(crate::operation::describe_backups::DescribeBackupsInput {
                 backup_ids: self.backup_ids,
                 filters: self.filters,
                 max_results: self.max_results,
@@ -176,8 +176,8 @@ pub mod builders {
     /// A builder for [`DescribeBackupsOutput`](crate::operation::describe_backups::DescribeBackupsOutput).
     #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DescribeBackupsOutputBuilder {
-        backups: ::std::option::Option<::std::vec::Vec<crate::types::Backup>>,
-        next_token: ::std::option::Option<::std::string::String>,
+        backups: Option<Vec<crate::types::Backup>>,
+        next_token: Option<String>,
     }
     impl DescribeBackupsOutputBuilder {
         crate::runtime::accessors::element!(
@@ -186,7 +186,7 @@ pub mod builders {
         );
         crate::runtime::accessors::value!(
             into next_token next_token set_next_token get_next_token "NextToken" :
-            ::std::string::String,
+            String,
             "A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`."
         );
         /// Builds the value (unset members take their defaults).
@@ -209,17 +209,14 @@ impl crate::operation::Operation for DescribeBackups {
     type Error = DescribeBackupsError;
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::json::SerializeError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
         request(input)
     }
     fn response(
         status: ::http::StatusCode,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         response(status, headers, body)
     }
 }
@@ -227,17 +224,14 @@ impl crate::operation::Operation for DescribeBackups {
 /// JSON body.
 pub fn request(
     input: &DescribeBackupsInput,
-) -> ::std::result::Result<
-    ::http::Request<::std::vec::Vec<u8>>,
-    crate::json::SerializeError,
-> {
+) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     let body = crate::json::to_vec(input)?;
     let request = crate::runtime::protocol::request(
         "application/x-amz-json-1.1",
         "AWSSimbaAPIService_v20180301.DescribeBackups",
         body,
     );
-    ::std::result::Result::Ok(request)
+    Ok(request)
 }
 /// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
 /// other gives the error the response names, or `Unhandled`. Never panics, whatever the
@@ -246,7 +240,7 @@ pub fn response(
     status: ::http::StatusCode,
     headers: &::http::HeaderMap,
     body: &[u8],
-) -> ::std::result::Result<DescribeBackupsOutput, DescribeBackupsError> {
+) -> Result<DescribeBackupsOutput, DescribeBackupsError> {
     if status.is_success() {
         return crate::runtime::protocol::parse_body(body)
             .map_err(|e| DescribeBackupsError::Unhandled(
@@ -254,93 +248,27 @@ pub fn response(
             ));
     }
     let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: ::std::option::Option<
-        crate::runtime::protocol::ReadError<DescribeBackupsError>,
-    > = match meta.code() {
-        ::std::option::Option::Some("BackupNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BackupNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        DescribeBackupsError::Unhandled,
-                        DescribeBackupsError::BackupNotFound,
-                    )
-            })
+    let read: Option<crate::runtime::protocol::ReadError<DescribeBackupsError>> = match meta
+        .code()
+    {
+        Some("BackupNotFound") => Some(|e| e.read(DescribeBackupsError::BackupNotFound)),
+        Some("BadRequest") => Some(|e| e.read(DescribeBackupsError::BadRequest)),
+        Some("FileSystemNotFound") => {
+            Some(|e| e.read(DescribeBackupsError::FileSystemNotFound))
         }
-        ::std::option::Option::Some("BadRequest") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::BadRequest::with_meta,
-                    )
-                    .map_or_else(
-                        DescribeBackupsError::Unhandled,
-                        DescribeBackupsError::BadRequest,
-                    )
-            })
+        Some("InternalServerError") => {
+            Some(|e| e.read(DescribeBackupsError::InternalServerError))
         }
-        ::std::option::Option::Some("FileSystemNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::FileSystemNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        DescribeBackupsError::Unhandled,
-                        DescribeBackupsError::FileSystemNotFound,
-                    )
-            })
-        }
-        ::std::option::Option::Some("InternalServerError") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::InternalServerError::with_meta,
-                    )
-                    .map_or_else(
-                        DescribeBackupsError::Unhandled,
-                        DescribeBackupsError::InternalServerError,
-                    )
-            })
-        }
-        ::std::option::Option::Some("VolumeNotFound") => {
-            ::std::option::Option::Some(|body, meta, fit| {
-                crate::runtime::protocol::message_error(
-                        body,
-                        meta,
-                        fit,
-                        "Message",
-                        crate::types::VolumeNotFound::with_meta,
-                    )
-                    .map_or_else(
-                        DescribeBackupsError::Unhandled,
-                        DescribeBackupsError::VolumeNotFound,
-                    )
-            })
-        }
-        _ => ::std::option::Option::None,
+        Some("VolumeNotFound") => Some(|e| e.read(DescribeBackupsError::VolumeNotFound)),
+        _ => None,
     };
-    ::std::result::Result::Err(
+    Err(
         match read {
-            ::std::option::Option::Some(read) => read(body, meta, fit),
-            ::std::option::Option::None => {
-                DescribeBackupsError::Unhandled(
-                    crate::error::Unhandled::new(meta, ::std::option::Option::None),
-                )
+            Some(read) => {
+                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
+            }
+            None => {
+                DescribeBackupsError::Unhandled(crate::error::Unhandled::new(meta, None))
             }
         },
     )
@@ -350,15 +278,15 @@ pub fn response(
 #[derive(Debug)]
 pub enum DescribeBackupsError {
     /// The [`BackupNotFound`](crate::types::BackupNotFound) error.
-    BackupNotFound(::std::boxed::Box<crate::types::BackupNotFound>),
+    BackupNotFound(Box<crate::types::BackupNotFound>),
     /// The [`BadRequest`](crate::types::BadRequest) error.
-    BadRequest(::std::boxed::Box<crate::types::BadRequest>),
+    BadRequest(Box<crate::types::BadRequest>),
     /// The [`FileSystemNotFound`](crate::types::FileSystemNotFound) error.
-    FileSystemNotFound(::std::boxed::Box<crate::types::FileSystemNotFound>),
+    FileSystemNotFound(Box<crate::types::FileSystemNotFound>),
     /// The [`InternalServerError`](crate::types::InternalServerError) error.
-    InternalServerError(::std::boxed::Box<crate::types::InternalServerError>),
+    InternalServerError(Box<crate::types::InternalServerError>),
     /// The [`VolumeNotFound`](crate::types::VolumeNotFound) error.
-    VolumeNotFound(::std::boxed::Box<crate::types::VolumeNotFound>),
+    VolumeNotFound(Box<crate::types::VolumeNotFound>),
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
@@ -375,15 +303,15 @@ impl DescribeBackupsError {
         }
     }
     /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
     /// The error message, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.as_service_error().request_id()
     }
     /// Everything the response said about the error.
@@ -421,7 +349,7 @@ impl DescribeBackupsError {
 }
 /// An error the crate could not match to a modeled one (the client makes one of a
 /// failure before the service answered: `SdkError::into_service_error`).
-impl ::std::convert::From<crate::error::Unhandled> for DescribeBackupsError {
+impl From<crate::error::Unhandled> for DescribeBackupsError {
     fn from(unhandled: crate::error::Unhandled) -> Self {
         Self::Unhandled(unhandled)
     }
@@ -432,19 +360,19 @@ impl ::std::fmt::Display for DescribeBackupsError {
     }
 }
 impl ::std::error::Error for DescribeBackupsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(e) => ::std::error::Error::source(e),
             #[allow(unreachable_patterns)]
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
 impl crate::error::ServiceError for DescribeBackupsError {
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.as_service_error().code()
     }
-    fn message(&self) -> ::std::option::Option<&str> {
+    fn message(&self) -> Option<&str> {
         self.as_service_error().message()
     }
     fn meta(&self) -> &crate::error::ErrorMetadata {

@@ -15,22 +15,17 @@ pub trait Operation {
     /// The output type.
     type Output: crate::json::SerializeJson + crate::json::DeserializeJson;
     /// The operation's error type.
-    type Error: crate::error::ServiceError
-        + ::std::convert::Into<crate::error::Error>
-        + 'static;
+    type Error: crate::error::ServiceError + Into<crate::error::Error> + 'static;
     /// Builds the HTTP request for `input`.
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::json::SerializeError,
-    >;
+    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError>;
     /// Reads an HTTP response.
     fn response(
         status: ::http::StatusCode,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, Self::Error>;
+    ) -> Result<Self::Output, Self::Error>;
 }
 /// The `CopyBackup` operation.
 pub mod copy_backup;

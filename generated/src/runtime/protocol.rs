@@ -67,9 +67,44 @@ pub fn message_error<T: DeserializeJson + Default>(
     }
 }
 
-/// Reads an error response's body as one of an operation's errors `E`, given what
-/// `ErrorMetadata::read_error` found.
-pub type ReadError<E> = fn(&[u8], ErrorMetadata, MessageFit) -> E;
+/// An error structure an operation returns, read from an error response: the crate implements
+/// it for each (with `message_error` or `modeled_error`), so that an operation's response
+/// names each of its errors in one line.
+pub trait ModeledError: Sized {
+    /// Whether the error's message is `@sensitive`: a body that does not read as this error
+    /// then becomes an `Unhandled` without the message.
+    const SENSITIVE_MESSAGE: bool = false;
+
+    /// Reads the error from `body`, with the response's metadata attached.
+    fn read(body: &[u8], meta: ErrorMetadata, fit: MessageFit) -> Result<Box<Self>, Unhandled>;
+}
+
+/// An error response's body and what `ErrorMetadata::read_error` found in it.
+pub struct ErrorResponse<'a> {
+    body: &'a [u8],
+    meta: ErrorMetadata,
+    fit: MessageFit,
+}
+
+impl<'a> ErrorResponse<'a> {
+    /// The response, read.
+    pub fn new(body: &'a [u8], meta: ErrorMetadata, fit: MessageFit) -> Self {
+        ErrorResponse { body, meta, fit }
+    }
+
+    /// The response as error `T`, the operation's error `variant`; or, if the body does not
+    /// read as `T`, the operation's unhandled error saying why.
+    pub fn read<T: ModeledError, E: From<Unhandled>>(self, variant: fn(Box<T>) -> E) -> E {
+        match T::read(self.body, self.meta, self.fit) {
+            Ok(error) => variant(error),
+            Err(unhandled) if T::SENSITIVE_MESSAGE => E::from(unhandled.redacted()),
+            Err(unhandled) => E::from(unhandled),
+        }
+    }
+}
+
+/// Reads an error response as one of an operation's errors `E`.
+pub type ReadError<E> = fn(ErrorResponse<'_>) -> E;
 
 /// What reading an error body's metadata learned about its `message` and `Message` members:
 /// whether an error made of that member alone reads, from this body, exactly the metadata's

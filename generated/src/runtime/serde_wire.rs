@@ -26,6 +26,7 @@ use serde_with::de::DeserializeAsWrap;
 use serde_with::ser::SerializeAsWrap;
 use serde_with::{DeserializeAs, SerializeAs};
 
+use crate::runtime::json_read::ReadInPlace;
 use crate::runtime::json_write::special_name;
 use crate::runtime::timestamp::{parse_date_time, parse_epoch_seconds, write_epoch_seconds};
 
@@ -491,13 +492,12 @@ impl<'de> serde::Deserialize<'de> for Text<'de> {
     }
 }
 
-/// A structure, read member by member by [`ObjectVisitor`].
-pub trait ReadObject<'de>: Sized {
+/// A structure, read member by member by [`ObjectVisitor`], starting from the value the
+/// awsJson reader starts from ([`ReadInPlace::empty`]: optional members `None`, members with a
+/// `@default` at it, others at their type's zero).
+pub trait ReadObject<'de>: ReadInPlace {
     /// What the object is, for errors (`a Backup object`).
     const EXPECTING: &'static str;
-    /// The structure before any member is read: optional members `None`, members with a
-    /// `@default` at it, others at their type's zero (as the awsJson reader starts).
-    fn empty() -> Self;
     /// Reads the value of member `key` (its wire name); `false`, with the value not read, for
     /// a member this crate does not know.
     fn member<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
@@ -526,7 +526,7 @@ impl<'de, T: ReadObject<'de>> Visitor<'de> for ObjectVisitor<T> {
         f.write_str(T::EXPECTING)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut value = T::empty();
+        let mut value = <T as ReadInPlace>::empty();
         while let Some(key) = map.next_key::<Text<'de>>()? {
             if !value.member(&key.0, &mut map)? {
                 map.next_value::<IgnoredAny>()?;
@@ -535,6 +535,24 @@ impl<'de, T: ReadObject<'de>> Visitor<'de> for ObjectVisitor<T> {
         Ok(value)
     }
 }
+
+/// `Deserialize` for a structure that implements [`ReadObject`] (one line of generated code
+/// per structure rather than an impl written out: a blanket impl is not allowed for serde's
+/// trait). The type is named by its path in the crate (`types::Backup`), which the formatter
+/// prints as written.
+macro_rules! deserialize_object {
+    ($($segment:ident)::+) => {
+        impl<'de> ::serde::Deserialize<'de> for $crate$(::$segment)+ {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                deserializer.deserialize_map($crate::runtime::serde_wire::ObjectVisitor::new())
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // A crate without structures has no object to read.
+pub(crate) use deserialize_object;
 
 /// The error reading a `@sensitive` member gives: it names the member, never what was read
 /// (serde's messages quote the unexpected value).

@@ -127,12 +127,19 @@ impl<'a> JsonReader<'a> {
     }
 
     /// Enters an object whose keys are member names (`fields`, in model order); the first
-    /// member's index in `fields` (`u16::MAX` for a key not there), or `None` for `{}`.
-    pub fn object_start(&mut self, fields: &[&str]) -> Result<Option<u16>, DeserializeError> {
+    /// member's index in `fields` (`u16::MAX` for a key not there), or `None` for `{}`. The
+    /// member's name is kept for the member readers' errors (`member` and the like), as each
+    /// of these four methods does.
+    pub fn object_start(
+        &mut self,
+        fields: &'static [&'static str],
+    ) -> Result<Option<u16>, DeserializeError> {
         if !self.object_open()? {
             return Ok(None);
         }
-        self.field(fields, 0).map(Some)
+        let index = self.field(fields, 0)?;
+        self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
+        Ok(Some(index))
     }
 
     /// The next member of the object (its index in `fields`), or `None` at its end. `last`
@@ -140,11 +147,13 @@ impl<'a> JsonReader<'a> {
     #[inline]
     pub fn object_next(
         &mut self,
-        fields: &[&str],
+        fields: &'static [&'static str],
         last: u16,
     ) -> Result<Option<u16>, DeserializeError> {
         if self.object_more()? {
-            self.field(fields, usize::from(last) + 1).map(Some)
+            let index = self.field(fields, usize::from(last) + 1)?;
+            self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
+            Ok(Some(index))
         } else {
             Ok(None)
         }
@@ -159,13 +168,15 @@ impl<'a> JsonReader<'a> {
     #[inline]
     pub fn object_start_learning(
         &mut self,
-        fields: &[&str],
+        fields: &'static [&'static str],
         order: &[AtomicU16],
     ) -> Result<Option<u16>, DeserializeError> {
         if !self.object_open()? {
             return Ok(None);
         }
-        self.field_learning(fields, order, 0).map(Some)
+        let index = self.field_learning(fields, order, 0)?;
+        self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
+        Ok(Some(index))
     }
 
     /// [`object_next`](Self::object_next) with the order of
@@ -173,13 +184,14 @@ impl<'a> JsonReader<'a> {
     #[inline]
     pub fn object_next_learning(
         &mut self,
-        fields: &[&str],
+        fields: &'static [&'static str],
         order: &[AtomicU16],
         last: u16,
     ) -> Result<Option<u16>, DeserializeError> {
         if self.object_more()? {
-            self.field_learning(fields, order, usize::from(last) + 1)
-                .map(Some)
+            let index = self.field_learning(fields, order, usize::from(last) + 1)?;
+            self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
+            Ok(Some(index))
         } else {
             Ok(None)
         }

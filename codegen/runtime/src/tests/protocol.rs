@@ -103,7 +103,7 @@ macro_rules! message_error_type {
                 let mut next = reader.object_start(FIELDS)?;
                 while let Some(index) = next {
                     match index {
-                        0 => reader.member(&mut value.message, $wire, JsonReader::string)?,
+                        0 => reader.member(&mut value.message, JsonReader::string)?,
                         _ => reader.skip()?,
                     }
                     next = reader.object_next(FIELDS, index)?;

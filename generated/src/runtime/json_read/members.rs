@@ -18,42 +18,43 @@ impl<'a> JsonReader<'a> {
         }
     }
 
-    /// Reads member `name` (or `null`, which leaves it unset) into `slot`. Out of line, so that
+    /// Reads the member whose key was just read (or `null`, which leaves it unset) into `slot`;
+    /// an error names the member (`object_start_learning` keeps its name). Out of line, so that
     /// the temporaries of every member's read do not pile up in the frame of the structure's
     /// deserializer: a deeply recursive body then needs far less stack.
     #[inline(never)]
     pub fn member<T>(
         &mut self,
         slot: &mut Option<T>,
-        name: &'static str,
         read: impl FnOnce(&mut Self) -> Result<T, DeserializeError>,
     ) -> Result<(), DeserializeError> {
+        let name = self.member;
         *slot = self.optional(read).map_err(|e| e.in_member(name))?;
         Ok(())
     }
 
-    /// Reads member `name` into a field that always has a value (required or defaulted): a
+    /// Reads the member just keyed into a field that always has a value (required or defaulted): a
     /// `null` leaves it as it is.
     #[inline(never)]
     pub fn value<T>(
         &mut self,
         slot: &mut T,
-        name: &'static str,
         read: impl FnOnce(&mut Self) -> Result<T, DeserializeError>,
     ) -> Result<(), DeserializeError> {
+        let name = self.member;
         if !self.take_null().map_err(|e| e.in_member(name))? {
             *slot = read(self).map_err(|e| e.in_member(name))?;
         }
         Ok(())
     }
 
-    /// Reads structure member `name` in place into `slot` (a `null` unsets it).
+    /// Reads the structure member just keyed in place into `slot` (a `null` unsets it).
     #[inline(never)]
     pub fn member_in_place<T: ReadInPlace>(
         &mut self,
         slot: &mut Option<T>,
-        name: &'static str,
     ) -> Result<(), DeserializeError> {
+        let name = self.member;
         if self.take_null().map_err(|e| e.in_member(name))? {
             *slot = None;
             return Ok(());
@@ -62,13 +63,13 @@ impl<'a> JsonReader<'a> {
         T::deserialize_json_into(self, place).map_err(|e| e.in_member(name))
     }
 
-    /// Reads boxed structure member `name` in place into `slot` (a `null` unsets it).
+    /// Reads the boxed structure member just keyed in place into `slot` (a `null` unsets it).
     #[inline(never)]
     pub fn member_boxed<T: ReadInPlace>(
         &mut self,
         slot: &mut Option<Box<T>>,
-        name: &'static str,
     ) -> Result<(), DeserializeError> {
+        let name = self.member;
         if self.take_null().map_err(|e| e.in_member(name))? {
             *slot = None;
             return Ok(());
@@ -78,13 +79,10 @@ impl<'a> JsonReader<'a> {
         T::deserialize_json_into(self, place).map_err(|e| e.in_member(name))
     }
 
-    /// Reads required structure member `name` in place (a `null` leaves it as it is).
+    /// Reads the required structure member just keyed in place (a `null` leaves it as it is).
     #[inline(never)]
-    pub fn value_in_place<T: ReadInPlace>(
-        &mut self,
-        slot: &mut T,
-        name: &'static str,
-    ) -> Result<(), DeserializeError> {
+    pub fn value_in_place<T: ReadInPlace>(&mut self, slot: &mut T) -> Result<(), DeserializeError> {
+        let name = self.member;
         if !self.take_null().map_err(|e| e.in_member(name))? {
             *slot = T::empty();
             T::deserialize_json_into(self, slot).map_err(|e| e.in_member(name))?;
@@ -92,13 +90,13 @@ impl<'a> JsonReader<'a> {
         Ok(())
     }
 
-    /// Reads required boxed structure member `name` in place (a `null` leaves it as it is).
+    /// Reads the required boxed structure member just keyed in place (a `null` leaves it as it is).
     #[inline(never)]
     pub fn value_boxed<T: ReadInPlace>(
         &mut self,
         slot: &mut Box<T>,
-        name: &'static str,
     ) -> Result<(), DeserializeError> {
+        let name = self.member;
         if !self.take_null().map_err(|e| e.in_member(name))? {
             **slot = T::empty();
             T::deserialize_json_into(self, slot).map_err(|e| e.in_member(name))?;
@@ -254,6 +252,7 @@ impl<'a> JsonReader<'a> {
             depth: 0,
             scratch: String::new(),
             budget: 0,
+            member: "",
         };
         match reader.text() {
             Ok(key) => error.in_key(key),

@@ -135,6 +135,11 @@ pub struct JsonReader<'a> {
     /// Bytes of list elements and map entries the document may still make (see
     /// [`MEMORY_PER_BYTE`]).
     budget: usize,
+    /// The wire name of the member whose key was read last (by
+    /// [`object_start_learning`](Self::object_start_learning) or
+    /// [`object_next_learning`](Self::object_next_learning)): what the member readers name in
+    /// their errors, so that generated code does not pass it to each.
+    member: &'static str,
 }
 
 impl<'a> JsonReader<'a> {
@@ -158,6 +163,7 @@ impl<'a> JsonReader<'a> {
                 .len()
                 .saturating_mul(MEMORY_PER_BYTE)
                 .saturating_add(MEMORY_BASE),
+            member: "",
         }
     }
 
