@@ -138,8 +138,7 @@ impl<'a> JsonReader<'a> {
             return Ok(None);
         }
         let index = self.field(fields, 0)?;
-        self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
-        Ok(Some(index))
+        Ok(Some(self.keyed(fields, index)))
     }
 
     /// The next member of the object (its index in `fields`), or `None` at its end. `last`
@@ -152,8 +151,7 @@ impl<'a> JsonReader<'a> {
     ) -> Result<Option<u16>, DeserializeError> {
         if self.object_more()? {
             let index = self.field(fields, usize::from(last) + 1)?;
-            self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
-            Ok(Some(index))
+            Ok(Some(self.keyed(fields, index)))
         } else {
             Ok(None)
         }
@@ -175,8 +173,7 @@ impl<'a> JsonReader<'a> {
             return Ok(None);
         }
         let index = self.field_learning(fields, order, 0)?;
-        self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
-        Ok(Some(index))
+        Ok(Some(self.keyed(fields, index)))
     }
 
     /// [`object_next`](Self::object_next) with the order of
@@ -190,11 +187,18 @@ impl<'a> JsonReader<'a> {
     ) -> Result<Option<u16>, DeserializeError> {
         if self.object_more()? {
             let index = self.field_learning(fields, order, usize::from(last) + 1)?;
-            self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
-            Ok(Some(index))
+            Ok(Some(self.keyed(fields, index)))
         } else {
             Ok(None)
         }
+    }
+
+    /// Keeps the name of member `index` (none for an unknown key) for the member readers'
+    /// errors; returns `index`.
+    #[inline(always)]
+    fn keyed(&mut self, fields: &'static [&'static str], index: u16) -> u16 {
+        self.member = fields.get(usize::from(index)).copied().unwrap_or_default();
+        index
     }
 
     /// [`field`](Self::field), expecting the key `order[slot]` names: slot 0 is the start,
