@@ -1,5 +1,7 @@
 //! Writes the standard prelude's items by their short names (`Option`, `Some`, `String`, `Vec`,
-//! `Result`, `Ok`, `Default`, `Into`…) in a file's tokens, once per file, before formatting.
+//! `Result`, `Ok`, `Default`, `Into`…) in a file's items as they are formatted: the writer parses
+//! each item, this pass rewrites its paths in place (`syn::visit_mut`), and a macro's tokens
+//! token by token.
 //!
 //! Emitters write full paths (`::std::option::Option`), which no model shape can shadow: a
 //! structure named `Option` or `Result` is an ordinary Smithy model. This pass keeps that
@@ -9,6 +11,7 @@
 
 use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
 use std::collections::BTreeSet;
+use syn::visit_mut::{self, VisitMut};
 
 /// A path under `::std` (its segments after `std`) and the prelude name it shortens to.
 type Shortening = (&'static [&'static str], &'static str);
@@ -57,50 +60,198 @@ const STARTS_A_PATH: &[&str] = &[
     "while", "yield",
 ];
 
-/// `tokens` (one file) with each prelude path written short, where the file allows it.
-pub fn shorten(tokens: TokenStream) -> TokenStream {
-    let mut taken = BTreeSet::new();
-    defined_names(&tokens, &mut taken);
-    let usable: Vec<Shortening> = PRELUDE
-        .iter()
-        .filter(|(_, short)| !taken.contains(*short))
-        .copied()
-        .collect();
-    if usable.is_empty() {
-        return tokens;
-    }
-    rewrite(tokens, &usable)
+/// The prelude paths one file may write short.
+pub struct Shortener {
+    usable: Vec<Shortening>,
 }
 
-/// Every name the tokens define (after `struct`, `fn`, … at any depth) or import (any
-/// identifier of a `use` item).
+impl Shortener {
+    /// What `tokens` (one whole file) allows: every prelude name the file neither defines nor
+    /// imports, in any of its modules.
+    pub fn for_file(tokens: &TokenStream) -> Self {
+        let mut taken = BTreeSet::new();
+        defined_names(tokens, &mut taken);
+        Shortener {
+            usable: PRELUDE
+                .iter()
+                .filter(|(_, short)| !taken.contains(*short))
+                .copied()
+                .collect(),
+        }
+    }
+
+    /// Shortens the paths of one item of the file.
+    pub fn item(&self, item: &mut syn::Item) {
+        if !self.usable.is_empty() {
+            Visitor {
+                usable: &self.usable,
+            }
+            .visit_item_mut(item);
+        }
+    }
+}
+
+/// `tokens` (one file) with each prelude path written short, where the file allows it.
+pub fn shorten(tokens: TokenStream) -> syn::File {
+    let shortener = Shortener::for_file(&tokens);
+    let mut file: syn::File = syn::parse2(tokens).expect("the tokens are a file");
+    for item in &mut file.items {
+        shortener.item(item);
+    }
+    file
+}
+
+/// Every name the file's modules define (after `struct`, `fn`, … outside braces, and inside
+/// `mod` braces) or import (any identifier of a `use` item). Items inside impls and function
+/// bodies cannot shadow a module's prelude names, and are not walked (the walk would copy every
+/// token of the file).
 fn defined_names(tokens: &TokenStream, names: &mut BTreeSet<String>) {
-    let mut previous_defines = false;
+    let mut previous: Option<String> = None;
     let mut in_use = false;
     for token in tokens.clone() {
         match &token {
             TokenTree::Group(group) => {
-                defined_names(&group.stream(), names);
-                previous_defines = false;
+                if in_use {
+                    use_names(&group.stream(), names);
+                } else if previous.as_deref() == Some("mod-name") {
+                    defined_names(&group.stream(), names);
+                }
+                previous = None;
             }
             TokenTree::Ident(ident) => {
                 let text = ident.to_string();
-                if previous_defines || in_use {
+                if in_use || previous.as_deref().is_some_and(|p| DEFINING.contains(&p)) {
                     names.insert(text.trim_start_matches("r#").to_owned());
                 }
-                previous_defines = DEFINING.contains(&text.as_str());
-                if text == "use" {
-                    in_use = true;
-                }
+                in_use |= text == "use";
+                previous = Some(if previous.as_deref() == Some("mod") {
+                    "mod-name".to_owned()
+                } else {
+                    text
+                });
             }
             TokenTree::Punct(punct) => {
-                previous_defines = false;
                 if punct.as_char() == ';' {
                     in_use = false;
                 }
+                previous = None;
             }
-            TokenTree::Literal(_) => previous_defines = false,
+            TokenTree::Literal(_) => previous = None,
         }
+    }
+}
+
+/// Every identifier of a `use` item's braces.
+fn use_names(tokens: &TokenStream, names: &mut BTreeSet<String>) {
+    for token in tokens.clone() {
+        match token {
+            TokenTree::Ident(ident) => {
+                names.insert(ident.to_string().trim_start_matches("r#").to_owned());
+            }
+            TokenTree::Group(group) => use_names(&group.stream(), names),
+            _ => {}
+        }
+    }
+}
+
+/// Rewrites the paths of an item; leaves `use` items alone.
+struct Visitor<'a> {
+    usable: &'a [Shortening],
+}
+
+impl Visitor<'_> {
+    /// Shortens `path` if it starts with a usable prelude path; how many segments it lost.
+    fn shorten(&self, path: &mut syn::Path) -> usize {
+        if path.leading_colon.is_none() || path.segments.len() < 2 {
+            return 0;
+        }
+        let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
+        if segments[0].ident != "std" || !segments[0].arguments.is_none() {
+            return 0;
+        }
+        for (pattern, short) in self.usable {
+            let length = 1 + pattern.len();
+            if segments.len() < length {
+                continue;
+            }
+            let matches = pattern.iter().enumerate().all(|(i, name)| {
+                let segment = segments[1 + i];
+                segment.ident == name && (i + 1 == pattern.len() || segment.arguments.is_none())
+            });
+            if !matches {
+                continue;
+            }
+            let last = segments[length - 1];
+            let mut shortened = syn::Path {
+                leading_colon: None,
+                segments: syn::punctuated::Punctuated::new(),
+            };
+            shortened.segments.push(syn::PathSegment {
+                ident: syn::Ident::new(short, last.ident.span()),
+                arguments: last.arguments.clone(),
+            });
+            for segment in segments.iter().skip(length) {
+                shortened.segments.push((*segment).clone());
+            }
+            *path = shortened;
+            return length - 1;
+        }
+        0
+    }
+
+    /// Shortens a path that may follow a `<T as Trait>` (its position counts the trait's
+    /// segments, which shortening removes).
+    fn shorten_qualified(&self, qself: Option<&mut syn::QSelf>, path: &mut syn::Path) {
+        let Some(qself) = qself else {
+            self.shorten(path);
+            return;
+        };
+        let mut shortened = path.clone();
+        let removed = self.shorten(&mut shortened);
+        // Only a prefix inside the trait's segments (`<T as ::std::default::Default>::…`).
+        if removed > 0 && qself.position > removed {
+            *path = shortened;
+            qself.position -= removed;
+        }
+    }
+}
+
+impl VisitMut for Visitor<'_> {
+    fn visit_item_use_mut(&mut self, _: &mut syn::ItemUse) {}
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        self.visit_path_mut(&mut mac.path);
+        mac.tokens = rewrite(std::mem::take(&mut mac.tokens), self.usable);
+    }
+
+    fn visit_path_mut(&mut self, path: &mut syn::Path) {
+        self.shorten(path);
+        visit_mut::visit_path_mut(self, path);
+    }
+
+    fn visit_expr_path_mut(&mut self, node: &mut syn::ExprPath) {
+        self.shorten_qualified(node.qself.as_mut(), &mut node.path);
+        visit_mut::visit_expr_path_mut(self, node);
+    }
+
+    fn visit_type_path_mut(&mut self, node: &mut syn::TypePath) {
+        self.shorten_qualified(node.qself.as_mut(), &mut node.path);
+        visit_mut::visit_type_path_mut(self, node);
+    }
+
+    fn visit_expr_struct_mut(&mut self, node: &mut syn::ExprStruct) {
+        self.shorten_qualified(node.qself.as_mut(), &mut node.path);
+        visit_mut::visit_expr_struct_mut(self, node);
+    }
+
+    fn visit_pat_struct_mut(&mut self, node: &mut syn::PatStruct) {
+        self.shorten_qualified(node.qself.as_mut(), &mut node.path);
+        visit_mut::visit_pat_struct_mut(self, node);
+    }
+
+    fn visit_pat_tuple_struct_mut(&mut self, node: &mut syn::PatTupleStruct) {
+        self.shorten_qualified(node.qself.as_mut(), &mut node.path);
+        visit_mut::visit_pat_tuple_struct_mut(self, node);
     }
 }
 
@@ -188,81 +339,90 @@ fn is_ident(token: Option<&TokenTree>, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::shorten;
-    use quote::quote;
+    use quote::{quote, ToTokens};
 
-    fn text(tokens: proc_macro2::TokenStream) -> String {
-        tokens.to_string()
+    /// The file `shorten` makes of `input`, against `expected`, both as tokens.
+    fn check(input: proc_macro2::TokenStream, expected: proc_macro2::TokenStream) {
+        let expected: syn::File = syn::parse2(expected).expect("a file");
+        assert_eq!(
+            shorten(input).to_token_stream().to_string(),
+            expected.to_token_stream().to_string()
+        );
     }
 
     #[test]
     fn prelude_paths_are_written_short() {
-        let out = shorten(quote! {
-            fn f(x: ::std::option::Option<::std::string::String>) -> ::std::result::Result<(), ::std::boxed::Box<u8>> {
-                let _ = ::std::option::Option::Some(::std::vec::Vec::<u8>::new());
-                let _: ::std::option::Option<u8> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(_) = x { break; }
-                let _ = <u8 as ::std::default::Default>::default();
-                ::std::result::Result::Ok(())
-            }
-        });
-        assert_eq!(
-            text(out),
-            text(quote! {
+        check(
+            quote! {
+                fn f(x: ::std::option::Option<::std::string::String>) -> ::std::result::Result<(), ::std::boxed::Box<u8>> {
+                    let _ = ::std::option::Option::Some(::std::vec::Vec::<u8>::new());
+                    let _: ::std::option::Option<u8> = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(_) = x { break; }
+                    let _ = <u8 as ::std::default::Default>::default();
+                    m!(a: ::std::string::String, ::std::option::Option::Some(1));
+                    ::std::result::Result::Ok(())
+                }
+                impl ::std::convert::From<u8> for X {}
+            },
+            quote! {
                 fn f(x: Option<String>) -> Result<(), Box<u8>> {
                     let _ = Some(Vec::<u8>::new());
                     let _: Option<u8> = None;
                     while let Some(_) = x { break; }
                     let _ = <u8 as Default>::default();
+                    m!(a: String, Some(1));
                     Ok(())
                 }
-            })
+                impl From<u8> for X {}
+            },
         );
     }
 
     #[test]
     fn a_name_the_file_defines_or_imports_keeps_its_full_path() {
-        let tokens = quote! {
-            pub struct Option { value: ::std::option::Option<::std::string::String> }
-            mod inner { use crate::types::String; }
-        };
-        let out = shorten(tokens);
-        assert_eq!(
-            text(out),
-            text(quote! {
+        check(
+            quote! {
                 pub struct Option { value: ::std::option::Option<::std::string::String> }
-                mod inner { use crate::types::String; }
-            })
+                mod inner { use crate::types::{String as S, Vec}; }
+            },
+            quote! {
+                pub struct Option { value: ::std::option::Option<::std::string::String> }
+                mod inner { use crate::types::{String as S, Vec}; }
+            },
         );
-        // `Some` is still shortened: nothing is called `Some`.
-        let out = shorten(quote! {
-            enum Result { A }
-            fn f() -> ::std::option::Option<u8> { ::std::option::Option::Some(1) }
-        });
-        assert_eq!(
-            text(out),
-            text(quote! {
-                enum Result { A }
-                fn f() -> Option<u8> { Some(1) }
-            })
+        // `Some` is still shortened: nothing is called `Some`. A name defined inside a
+        // module's braces counts; one inside an impl does not.
+        check(
+            quote! {
+                mod m { pub enum Result { A } }
+                impl X { fn Vec() {} }
+                fn f() -> ::std::option::Option<::std::vec::Vec<u8>> { ::std::option::Option::Some(::std::vec::Vec::new()) }
+                fn g() -> ::std::result::Result<(), ()> { ::std::result::Result::Ok(()) }
+            },
+            quote! {
+                mod m { pub enum Result { A } }
+                impl X { fn Vec() {} }
+                fn f() -> Option<Vec<u8>> { Some(Vec::new()) }
+                fn g() -> ::std::result::Result<(), ()> { Ok(()) }
+            },
         );
     }
 
     #[test]
     fn use_items_and_other_paths_are_left_alone() {
-        let tokens = quote! {
-            use ::std::fmt::Write as _;
-            fn f() -> ::std::fmt::Result { ::std::result::Result::Ok(()) }
-            type T = ::std::collections::BTreeMap<u8, u8>;
-            fn g() -> crate::std::string::String { a::std::vec::Vec::new() }
-        };
-        assert_eq!(
-            text(shorten(tokens)),
-            text(quote! {
+        check(
+            quote! {
+                use ::std::fmt::Write as _;
+                fn f() -> ::std::fmt::Result { ::std::result::Result::Ok(()) }
+                type T = ::std::collections::BTreeMap<u8, u8>;
+                fn g() -> crate::std::string::String { a::std::vec::Vec::new() }
+            },
+            quote! {
                 use ::std::fmt::Write as _;
                 fn f() -> ::std::fmt::Result { Ok(()) }
                 type T = ::std::collections::BTreeMap<u8, u8>;
                 fn g() -> crate::std::string::String { a::std::vec::Vec::new() }
-            })
+            },
         );
     }
 }

@@ -128,7 +128,7 @@ fn io(context: String, source: std::io::Error) -> Error {
 /// A Rust file's contents: the header, then the tokens formatted by prettyplease (prelude
 /// paths written short where the file allows it: `prelude_paths`).
 pub(crate) fn render_rust(path: &str, source: &ModelSource, tokens: TokenStream) -> String {
-    header("//", source) + &format_rust(path, crate::prelude_paths::shorten(tokens))
+    header("//", source) + &format_rust(path, tokens)
 }
 
 fn header(comment: &str, source: &ModelSource) -> String {
@@ -147,6 +147,7 @@ fn header(comment: &str, source: &ModelSource) -> String {
 /// memory (a big model's `builders.rs` is millions of tokens, and its whole tree several times
 /// the size of its text); the text is the same as printing the whole file at once.
 fn format_rust(path: &str, tokens: TokenStream) -> String {
+    let prelude = crate::prelude_paths::Shortener::for_file(&tokens);
     let render = |input: syn::parse::ParseStream<'_>| -> syn::Result<String> {
         let attrs = input.call(syn::Attribute::parse_inner)?;
         let mut text = String::new();
@@ -157,7 +158,9 @@ fn format_rust(path: &str, tokens: TokenStream) -> String {
             items: Vec::new(),
         };
         while !input.is_empty() {
-            file.items.push(input.parse()?);
+            let mut item = input.parse()?;
+            prelude.item(&mut item);
+            file.items.push(item);
             text.push_str(&prettyplease::unparse(&file));
             file.attrs.clear();
             file.items.clear();

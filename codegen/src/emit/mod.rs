@@ -93,17 +93,27 @@ pub fn doc_lines(lines: &[String]) -> TokenStream {
 /// defines anything with a capitalized name, so nothing can shadow them), and import only what
 /// they use (a crate without structures reads none in place).
 pub fn json_imports(items: &TokenStream, names: &[&str]) -> TokenStream {
-    fn uses(tokens: &TokenStream, name: &str) -> bool {
-        tokens.clone().into_iter().any(|token| match token {
-            proc_macro2::TokenTree::Ident(ident) => ident == name,
-            proc_macro2::TokenTree::Group(group) => uses(&group.stream(), name),
-            _ => false,
-        })
+    // One walk over the file's tokens, marking the names seen.
+    fn mark(tokens: &TokenStream, names: &[&str], seen: &mut [bool]) {
+        for token in tokens.clone() {
+            match token {
+                proc_macro2::TokenTree::Ident(ident) => {
+                    if let Some(i) = names.iter().position(|name| ident == name) {
+                        seen[i] = true;
+                    }
+                }
+                proc_macro2::TokenTree::Group(group) => mark(&group.stream(), names, seen),
+                _ => {}
+            }
+        }
     }
+    let mut seen = vec![false; names.len()];
+    mark(items, names, &mut seen);
     let used: Vec<proc_macro2::Ident> = names
         .iter()
-        .filter(|name| uses(items, name))
-        .map(|name| proc_macro2::Ident::new(name, proc_macro2::Span::call_site()))
+        .zip(&seen)
+        .filter(|(_, seen)| **seen)
+        .map(|(name, _)| proc_macro2::Ident::new(name, proc_macro2::Span::call_site()))
         .collect();
     if used.is_empty() {
         quote!()
