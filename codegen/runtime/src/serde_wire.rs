@@ -537,6 +537,7 @@ impl<'de, T: ReadObject<'de>> Visitor<'de> for ObjectVisitor<T> {
 /// per structure rather than an impl written out: a blanket impl is not allowed for serde's
 /// trait). The type is named by its path in the crate (`types::Backup`), which the formatter
 /// prints as written.
+#[allow(unused_macros)] // Only generated code calls it.
 macro_rules! deserialize_object {
     ($($segment:ident)::+) => {
         impl<'de> ::serde::Deserialize<'de> for $crate$(::$segment)+ {
