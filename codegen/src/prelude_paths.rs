@@ -91,16 +91,6 @@ impl Shortener {
     }
 }
 
-/// `tokens` (one file) with each prelude path written short, where the file allows it.
-pub fn shorten(tokens: TokenStream) -> syn::File {
-    let shortener = Shortener::for_file(&tokens);
-    let mut file: syn::File = syn::parse2(tokens).expect("the tokens are a file");
-    for item in &mut file.items {
-        shortener.item(item);
-    }
-    file
-}
-
 /// Every name the file's modules define (after `struct`, `fn`, … outside braces, and inside
 /// `mod` braces) or import (any identifier of a `use` item). Items inside impls and function
 /// bodies cannot shadow a module's prelude names, and are not walked (the walk would copy every
@@ -338,8 +328,19 @@ fn is_ident(token: Option<&TokenTree>, text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::Shortener;
+    use proc_macro2::TokenStream;
     use quote::{quote, ToTokens};
+
+    /// `tokens` (one file) as the writer shortens it, item by item.
+    fn shorten(tokens: TokenStream) -> syn::File {
+        let shortener = Shortener::for_file(&tokens);
+        let mut file: syn::File = syn::parse2(tokens).expect("the tokens are a file");
+        for item in &mut file.items {
+            shortener.item(item);
+        }
+        file
+    }
 
     /// The file `shorten` makes of `input`, against `expected`, both as tokens.
     fn check(input: proc_macro2::TokenStream, expected: proc_macro2::TokenStream) {

@@ -153,17 +153,26 @@ pub fn accessor_args(ir: &Ir, member: &crate::ir::Field) -> AccessorArgs {
     }
 }
 
-/// Whether the accessors of `structure`'s builder name a type of `crate::types`: the module
-/// holding the builder then imports it.
-pub fn names_types(ir: &Ir, structure: &Structure) -> bool {
-    structure
-        .fields
-        .iter()
-        .any(|member| accessor_args(ir, member).names_types)
+/// An emitted builder (or fluent builder), and whether its accessors name a type of
+/// `crate::types`: the module holding it then imports it ([`types_import`]).
+pub struct Emitted {
+    /// The items.
+    pub tokens: TokenStream,
+    /// Whether an accessor macro's arguments name `types::…`.
+    pub names_types: bool,
+}
+
+/// `use crate::types;` for a module whose accessor macros name its types, else nothing.
+pub fn types_import(needed: bool) -> Option<TokenStream> {
+    needed.then(|| {
+        quote!(
+            use crate::types;
+        )
+    })
 }
 
 /// The builder struct and its impl for one structure.
-pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
+pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> Emitted {
     let name = ir.names.type_name(&shape.id);
     let builder = ir.names.builder(&shape.id);
     let type_label = name.bare();
@@ -174,6 +183,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     let mut methods = Vec::new();
     let mut inits = Vec::new();
     let mut debug_fields = Vec::new();
+    let mut names_types = false;
     let fallible = build_can_fail(ir, shape, structure);
     for member in &structure.fields {
         let field = &member.ident;
@@ -192,9 +202,11 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         let docs = super::doc_string(&accessor_doc_lines(ir, &shape.id, member));
         let dep = super::deprecated(member.deprecated.as_ref());
         let wire = &member.wire;
+        let args = accessor_args(ir, member);
+        names_types |= args.names_types;
         let AccessorArgs {
             kind, hows, types, ..
-        } = accessor_args(ir, member);
+        } = args;
         methods.push(quote! {
             crate::runtime::accessors::#kind!(#dep #hows #field #setter #set #get #wire: #types, #docs);
         });
@@ -270,7 +282,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     let debug_impl = debug::struct_debug(&ty, builder.bare(), &debug_fields);
     let debug_derive = debug_impl.is_none().then(|| quote!(Debug,));
     let doc = super::doc(&format!("A builder for [`{type_label}`]({type_doc_path})."));
-    quote! {
+    let tokens = quote! {
         #doc
         #[derive(Clone, PartialEq, Default, #debug_derive)]
         pub struct #builder {
@@ -283,5 +295,9 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         }
 
         #debug_impl
+    };
+    Emitted {
+        tokens,
+        names_types,
     }
 }

@@ -8,7 +8,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::builders::{accessor_args, setter_parameters, AccessorArgs, SetterParameters};
+use super::builders::{
+    accessor_args, setter_parameters, types_import, AccessorArgs, Emitted, SetterParameters,
+};
 use super::doc_lines;
 use super::rust::element_type;
 use crate::ir::{Field, Ir, Kind, Operation, ShapeId};
@@ -21,16 +23,13 @@ const CLIENT_METHODS: &[&str] = &["clone", "config", "from_conf", "from_env"];
 /// `src/client.rs`.
 pub fn client_rs(ir: &Ir) -> TokenStream {
     let methods = ir.operations.iter().map(client_method);
-    let builders = ir.operations.iter().map(|op| fluent_builder(ir, op));
-    let import = ir
+    let fluent: Vec<Emitted> = ir
         .operations
         .iter()
-        .any(|op| super::builders::names_types(ir, ir.structure(&op.input)))
-        .then(|| {
-            quote!(
-                use crate::types;
-            )
-        });
+        .map(|op| fluent_builder(ir, op))
+        .collect();
+    let import = types_import(fluent.iter().any(|b| b.names_types));
+    let builders = fluent.iter().map(|b| &b.tokens);
     let paginators: Vec<TokenStream> = ir
         .operations
         .iter()
@@ -199,7 +198,7 @@ fn resolve_endpoint(ir: &Ir) -> TokenStream {
 }
 
 /// An operation's fluent builder.
-fn fluent_builder(ir: &Ir, op: &Operation) -> TokenStream {
+fn fluent_builder(ir: &Ir, op: &Operation) -> Emitted {
     let name = format_ident!("{}FluentBuilder", op.marker.bare());
     let module = &op.module;
     let input_builder = ir.names.builder_path(&op.input);
@@ -213,11 +212,17 @@ fn fluent_builder(ir: &Ir, op: &Operation) -> TokenStream {
         _ => quote!(::std::option::Option::None),
     };
     let builder_doc = doc_path(&input_builder);
-    let setters = ir
+    let mut names_types = false;
+    let setters: Vec<TokenStream> = ir
         .structure(&op.input)
         .fields
         .iter()
-        .map(|f| fluent_setters(ir, f, &builder_doc));
+        .map(|f| {
+            let args = accessor_args(ir, f);
+            names_types |= args.names_types;
+            fluent_setters(f, args, &builder_doc)
+        })
+        .collect();
     let docs = doc_lines(&[format!(
         "Calls `{op_name}`: the setters of [`{}`]({}), then [`send`](Self::send).",
         ir.names.builder(&op.input).bare(),
@@ -235,7 +240,7 @@ fn fluent_builder(ir: &Ir, op: &Operation) -> TokenStream {
             }
         }
     });
-    quote! {
+    let tokens = quote! {
         #docs
         #[derive(Clone, Debug)]
         pub struct #name {
@@ -282,6 +287,10 @@ fn fluent_builder(ir: &Ir, op: &Operation) -> TokenStream {
 
             #(#setters)*
         }
+    };
+    Emitted {
+        tokens,
+        names_types,
     }
 }
 
@@ -292,7 +301,7 @@ fn doc_path(path: &TokenStream) -> String {
 }
 
 /// A fluent builder's three accessors for one input member, each the input builder's.
-fn fluent_setters(ir: &Ir, field: &Field, builder_doc: &str) -> TokenStream {
+fn fluent_setters(field: &Field, args: AccessorArgs, builder_doc: &str) -> TokenStream {
     let setter = &field.setter;
     let set = &field.set;
     let get = &field.get;
@@ -301,7 +310,7 @@ fn fluent_setters(ir: &Ir, field: &Field, builder_doc: &str) -> TokenStream {
     let link = format!("{builder_doc}::{}", setter.bare());
     let AccessorArgs {
         kind, hows, types, ..
-    } = accessor_args(ir, field);
+    } = args;
     quote! {
         crate::runtime::accessors::fluent!(
             #dep #kind #hows #setter #set #get #wire #link: #types

@@ -138,25 +138,16 @@ pub fn types_rs(ir: &Ir) -> TokenStream {
 
 /// `src/builders.rs`: the builders of the structures in `types.rs`.
 pub fn builders_rs(ir: &Ir) -> TokenStream {
-    let structures: Vec<_> = ir
+    let emitted: Vec<builders::Emitted> = ir
         .type_shapes()
         .filter(|shape| !ir.names.in_operation_module(&shape.id))
         .filter_map(|shape| match &shape.kind {
-            Kind::Structure(structure) => Some((shape, structure)),
+            Kind::Structure(structure) => Some(builders::emit(ir, shape, structure)),
             _ => None,
         })
         .collect();
-    let import = structures
-        .iter()
-        .any(|(_, structure)| builders::names_types(ir, structure))
-        .then(|| {
-            quote!(
-                use crate::types;
-            )
-        });
-    let items = structures
-        .iter()
-        .map(|(shape, structure)| builders::emit(ir, shape, structure));
+    let import = builders::types_import(emitted.iter().any(|b| b.names_types));
+    let items = emitted.iter().map(|b| &b.tokens);
     quote! {
         //! Builders for the structures in [`crate::types`]; start one with `Type::builder()`.
         #import

@@ -247,14 +247,11 @@ fn input_output(ir: &Ir, op: &Operation) -> (TokenStream, TokenStream) {
         let shape = ir.shape(id);
         let structure = ir.structure(id);
         types.push(structs::emit(ir, shape, structure));
-        item_builders.push(builders::emit(ir, shape, structure));
-        names_types |= builders::names_types(ir, structure);
+        let builder = builders::emit(ir, shape, structure);
+        names_types |= builder.names_types;
+        item_builders.push(builder.tokens);
     }
-    let import = names_types.then(|| {
-        quote!(
-            use crate::types;
-        )
-    });
+    let import = builders::types_import(names_types);
     (quote!(#(#types)*), quote!(#import #(#item_builders)*))
 }
 
