@@ -22,43 +22,43 @@ pub const RESULT_PREFIXES: [&str; 5] = ["BENCH ", "LIMIT ", "GEN ", "SIZE ", "ME
 
 /// Runs the benchmark with `args` (case filters, `--quick`), printing its result lines to `out`,
 /// then the memory benchmark (its own target: it counts allocations, which would slow the
-/// timed cases) unless a filter leaves it out. Fails if a benchmark fails or `compare` reports
-/// nothing.
+/// timed cases) unless a filter leaves it out. Fails if a benchmark fails or none prints a
+/// result (a filter that matches no case).
 pub fn run(root: &Path, args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    compare(root, args, out)?;
+    // The timed cases, generation and sizes.
+    let mut results = bench_target(root, "compare", args, out, |line| {
+        RESULT_PREFIXES.iter().any(|p| line.starts_with(p))
+    })?;
     let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if filters.is_empty()
         || filters
             .iter()
             .any(|f| "mem_parse_describe_backups".contains(f.as_str()))
     {
-        memory(root, out)?;
+        // The peak heap of a parse, ours against aws-sdk-fsx's.
+        results += bench_target(root, "memory", &[], out, |line| line.starts_with("MEM "))?;
+    }
+    if results == 0 {
+        return Err("the benchmark printed no results (does a filter match no case?)".into());
     }
     Ok(())
 }
 
-/// The peak heap of a parse, ours against aws-sdk-fsx's (`MEM` lines); how many it printed.
-fn memory(root: &Path, out: &mut dyn Write) -> Result<usize, String> {
-    let cargo_args = ["bench", "--package", "bench", "--bench", "memory"];
-    let keep = |line: &str| line.starts_with("MEM ");
-    let (status, results) = crate::scratch::cargo_streaming(root, &cargo_args, keep, out)?;
-    if !status.success() {
-        return Err(format!(
-            "`cargo bench -p bench --bench memory` failed ({status})"
-        ));
-    }
-    Ok(results)
-}
-
-/// The timed cases, generation and sizes (`cargo bench -p bench --bench compare`).
-fn compare(root: &Path, args: &[String], out: &mut dyn Write) -> Result<usize, String> {
-    let mut cargo_args = vec!["bench", "--package", "bench", "--bench", "compare", "--"];
+/// Runs `cargo bench -p bench --bench <target> -- <args>`, printing the lines `keep` keeps;
+/// how many it printed.
+fn bench_target(
+    root: &Path,
+    target: &str,
+    args: &[String],
+    out: &mut dyn Write,
+    keep: impl Fn(&str) -> bool,
+) -> Result<usize, String> {
+    let mut cargo_args = vec!["bench", "--package", "bench", "--bench", target, "--"];
     cargo_args.extend(args.iter().map(String::as_str));
-    let keep = |line: &str| RESULT_PREFIXES.iter().any(|p| line.starts_with(p));
     let (status, results) = crate::scratch::cargo_streaming(root, &cargo_args, keep, out)?;
     if !status.success() {
         return Err(format!(
-            "`cargo bench -p bench --bench compare` failed ({status})"
+            "`cargo bench -p bench --bench {target}` failed ({status})"
         ));
     }
     Ok(results)

@@ -23,12 +23,14 @@
 //! seconds (for a profiler). Run without `--bench` (as `cargo test --benches` does), it only
 //! validates.
 
+mod common;
+
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use aws_sdk_fsx as sdk;
-use aws_smithy_json::codec::{JsonCodec, JsonCodecSettings};
+use aws_smithy_json::codec::JsonCodec;
 use aws_smithy_json::protocol::aws_json_rpc::AwsJsonRpcProtocol;
 use aws_smithy_runtime_api::client::http::{
     HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
@@ -41,11 +43,12 @@ use aws_smithy_runtime_api::http::StatusCode as SdkStatus;
 use aws_smithy_schema::codec::Codec;
 use aws_smithy_schema::protocol::SharedClientProtocol;
 use aws_smithy_schema::serde::{SerializableStruct, ShapeSerializer};
-use aws_smithy_schema::{shape_id, Schema};
+use aws_smithy_schema::Schema;
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::config_bag::{ConfigBag, Layer};
 use bench::Examples;
 use bytes::Bytes;
+use common::sdk_codec;
 use fsx::operation::describe_backups;
 use sdk::error::ProvideErrorMetadata;
 use sdk::operation::RequestId;
@@ -963,19 +966,6 @@ impl Response {
 
 // ---------------------------------------------------------------------------------------------
 // aws-sdk-fsx
-
-/// The codec aws-sdk-fsx's awsJson 1.1 protocol uses (`AwsJsonRpcProtocol::aws_json_1_1` with
-/// FSx's namespace).
-fn sdk_codec() -> JsonCodec {
-    JsonCodec::new(
-        JsonCodecSettings::builder()
-            .use_json_name(false)
-            .default_timestamp_format(aws_smithy_types::date_time::Format::EpochSeconds)
-            .protocol_id(shape_id!("aws.protocols", "awsJson1_1"))
-            .default_namespace("com.amazonaws.fsx")
-            .build(),
-    )
-}
 
 /// The request body the SDK's protocol writes (`HttpRpcProtocol::serialize_request`).
 fn sdk_serialize(

@@ -9,13 +9,14 @@
 //! parse, its result included. It is this target's own allocator: the timing benchmarks
 //! (`compare`) run on the plain system allocator, as users' programs do.
 
+mod common;
+
 use std::hint::black_box;
 use std::process::ExitCode;
 
 use aws_sdk_fsx as sdk;
-use aws_smithy_json::codec::{JsonCodec, JsonCodecSettings};
 use aws_smithy_schema::codec::Codec;
-use aws_smithy_schema::shape_id;
+use common::sdk_codec;
 use fsx::operation::describe_backups::DescribeBackupsOutput;
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait, INSTRUMENTED_SYSTEM};
 
@@ -80,16 +81,4 @@ fn peak<T>(parse: impl FnOnce() -> Result<T, String>) -> Result<(usize, T), Stri
     let result = parse()?;
     let peak = GLOBAL.get_peak_memory();
     Ok((peak, result))
-}
-
-/// aws-sdk-fsx's awsJson 1.1 codec, as its client configures it.
-fn sdk_codec() -> JsonCodec {
-    JsonCodec::new(
-        JsonCodecSettings::builder()
-            .use_json_name(false)
-            .default_timestamp_format(aws_smithy_types::date_time::Format::EpochSeconds)
-            .protocol_id(shape_id!("aws.protocols", "awsJson1_1"))
-            .default_namespace("com.amazonaws.fsx")
-            .build(),
-    )
 }
