@@ -121,6 +121,7 @@ fn crate_files_of_a_fixture() {
             "src/runtime/json_read/mod.rs",
             "src/runtime/json_read/scalars.rs",
             "src/runtime/json_read/scan.rs",
+            "src/runtime/json_read/structures.rs",
             "src/runtime/json_write.rs",
             "src/runtime/mod.rs",
             "src/runtime/protocol.rs",

@@ -112,6 +112,10 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../runtime/src/json_read/scan.rs"),
     ),
     (
+        "json_read/structures.rs",
+        include_str!("../runtime/src/json_read/structures.rs"),
+    ),
+    (
         "json_write.rs",
         include_str!("../runtime/src/json_write.rs"),
     ),

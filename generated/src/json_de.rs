@@ -2,4293 +2,623 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson deserializers for every structure, union, list and map of the crate.
-use crate::json::{DeserializeError, DeserializeJson, JsonReader, ReadInPlace};
-impl ReadInPlace for crate::types::ActiveDirectoryBackupAttributes {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            domain_name: None,
-            active_directory_id: None,
-            resource_arn: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::ActiveDirectoryBackupAttributes {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["DomainName", "ActiveDirectoryId", "ResourceARN"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 4];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.domain_name, JsonReader::string)?,
-                1 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
-                2 => reader.member(&mut value.resource_arn, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::ActiveDirectoryError {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            active_directory_id: None,
-            r#type: None,
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::ActiveDirectoryError {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["ActiveDirectoryId", "Type", "Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 4];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
-                1 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
-                2 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::AdministrativeAction {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            administrative_action_type: None,
-            progress_percent: None,
-            request_time: None,
-            status: None,
-            target_file_system_values: None,
-            failure_details: None,
-            target_volume_values: None,
-            target_snapshot_values: None,
-            total_transfer_bytes: None,
-            remaining_transfer_bytes: None,
-            message: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::AdministrativeAction {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "AdministrativeActionType",
-            "ProgressPercent",
-            "RequestTime",
-            "Status",
-            "TargetFileSystemValues",
-            "FailureDetails",
-            "TargetVolumeValues",
-            "TargetSnapshotValues",
-            "TotalTransferBytes",
-            "RemainingTransferBytes",
-            "Message",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 12] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 12];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.administrative_action_type,
-                            JsonReader::enum_value,
-                        )?
-                }
-                1 => reader.member(&mut value.progress_percent, JsonReader::int)?,
-                2 => reader.member(&mut value.request_time, JsonReader::epoch_seconds)?,
-                3 => reader.member(&mut value.status, JsonReader::enum_value)?,
-                4 => reader.member_in_place(&mut value.target_file_system_values)?,
-                5 => reader.member_in_place(&mut value.failure_details)?,
-                6 => reader.member_in_place(&mut value.target_volume_values)?,
-                7 => reader.member_in_place(&mut value.target_snapshot_values)?,
-                8 => reader.member(&mut value.total_transfer_bytes, JsonReader::long)?,
-                9 => {
-                    reader.member(&mut value.remaining_transfer_bytes, JsonReader::long)?
-                }
-                10 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::AdministrativeActionFailureDetails {
-    #[inline]
-    fn empty() -> Self {
-        Self { message: None }
-    }
-}
-impl DeserializeJson for crate::types::AdministrativeActionFailureDetails {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::AggregateConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            aggregates: None,
-            total_constituents: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::AggregateConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Aggregates", "TotalConstituents"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.aggregates, de_aggregates)?,
-                1 => reader.member(&mut value.total_constituents, JsonReader::int)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::Alias {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            name: None,
-            lifecycle: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::Alias {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Name", "Lifecycle"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.name, JsonReader::string)?,
-                1 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::AutocommitPeriod {
-    #[inline]
-    fn empty() -> Self {
-        Self { r#type: None, value: None }
-    }
-}
-impl DeserializeJson for crate::types::AutocommitPeriod {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Type", "Value"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.value, JsonReader::int)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::Backup {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            backup_id: None,
-            lifecycle: None,
-            failure_details: None,
-            r#type: None,
-            progress_percent: None,
-            creation_time: None,
-            kms_key_id: None,
-            resource_arn: None,
-            tags: None,
-            file_system: None,
-            directory_information: None,
-            owner_id: None,
-            source_backup_id: None,
-            source_backup_region: None,
-            resource_type: None,
-            volume: None,
-            size_in_bytes: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::Backup {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "BackupId",
-            "Lifecycle",
-            "FailureDetails",
-            "Type",
-            "ProgressPercent",
-            "CreationTime",
-            "KmsKeyId",
-            "ResourceARN",
-            "Tags",
-            "FileSystem",
-            "DirectoryInformation",
-            "OwnerId",
-            "SourceBackupId",
-            "SourceBackupRegion",
-            "ResourceType",
-            "Volume",
-            "SizeInBytes",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 18] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 18];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
-                1 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
-                2 => reader.member_in_place(&mut value.failure_details)?,
-                3 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
-                4 => reader.member(&mut value.progress_percent, JsonReader::int)?,
-                5 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
-                6 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
-                7 => reader.member(&mut value.resource_arn, JsonReader::string)?,
-                8 => reader.member(&mut value.tags, de_tags)?,
-                9 => reader.member_in_place(&mut value.file_system)?,
-                10 => reader.member_in_place(&mut value.directory_information)?,
-                11 => reader.member(&mut value.owner_id, JsonReader::string)?,
-                12 => reader.member(&mut value.source_backup_id, JsonReader::string)?,
-                13 => reader.member(&mut value.source_backup_region, JsonReader::string)?,
-                14 => reader.member(&mut value.resource_type, JsonReader::enum_value)?,
-                15 => reader.member_in_place(&mut value.volume)?,
-                16 => reader.member(&mut value.size_in_bytes, JsonReader::long)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::BackupBeingCopied {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            backup_id: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::BackupBeingCopied {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message", "BackupId"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                1 => reader.member(&mut value.backup_id, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::BackupFailureDetails {
-    #[inline]
-    fn empty() -> Self {
-        Self { message: None }
-    }
-}
-impl DeserializeJson for crate::types::BackupFailureDetails {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::BackupInProgress {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::BackupInProgress {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::BackupNotFound {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::BackupNotFound {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::BackupRestoring {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            file_system_id: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::BackupRestoring {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message", "FileSystemId"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                1 => reader.member(&mut value.file_system_id, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::BadRequest {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::BadRequest {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::copy_backup::CopyBackupInput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            client_request_token: None,
-            source_backup_id: None,
-            source_region: None,
-            kms_key_id: None,
-            copy_tags: None,
-            tags: None,
-        }
-    }
-}
-impl DeserializeJson for crate::operation::copy_backup::CopyBackupInput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "ClientRequestToken",
-            "SourceBackupId",
-            "SourceRegion",
-            "KmsKeyId",
-            "CopyTags",
-            "Tags",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 7];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.client_request_token, JsonReader::string)?,
-                1 => reader.member(&mut value.source_backup_id, JsonReader::string)?,
-                2 => reader.member(&mut value.source_region, JsonReader::string)?,
-                3 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
-                4 => reader.member(&mut value.copy_tags, JsonReader::boolean)?,
-                5 => reader.member(&mut value.tags, de_tags)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::copy_backup::CopyBackupOutput {
-    #[inline]
-    fn empty() -> Self {
-        Self { backup: None }
-    }
-}
-impl DeserializeJson for crate::operation::copy_backup::CopyBackupOutput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Backup"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member_in_place(&mut value.backup)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::CreateAggregateConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            aggregates: None,
-            constituents_per_aggregate: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::CreateAggregateConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Aggregates", "ConstituentsPerAggregate"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.aggregates, de_aggregates)?,
-                1 => {
-                    reader
-                        .member(&mut value.constituents_per_aggregate, JsonReader::int)?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::create_backup::CreateBackupInput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            file_system_id: None,
-            client_request_token: None,
-            tags: None,
-            volume_id: None,
-        }
-    }
-}
-impl DeserializeJson for crate::operation::create_backup::CreateBackupInput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "FileSystemId",
-            "ClientRequestToken",
-            "Tags",
-            "VolumeId",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 5] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 5];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.file_system_id, JsonReader::string)?,
-                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
-                2 => reader.member(&mut value.tags, de_tags)?,
-                3 => reader.member(&mut value.volume_id, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::create_backup::CreateBackupOutput {
-    #[inline]
-    fn empty() -> Self {
-        Self { backup: None }
-    }
-}
-impl DeserializeJson for crate::operation::create_backup::CreateBackupOutput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Backup"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member_in_place(&mut value.backup)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            backup_id: None,
-            client_request_token: None,
-            subnet_ids: None,
-            security_group_ids: None,
-            tags: None,
-            windows_configuration: None,
-            lustre_configuration: None,
-            storage_type: None,
-            kms_key_id: None,
-            file_system_type_version: None,
-            open_zfs_configuration: None,
-            storage_capacity: None,
-            network_type: None,
-        }
-    }
-}
-impl DeserializeJson
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "BackupId",
-            "ClientRequestToken",
-            "SubnetIds",
-            "SecurityGroupIds",
-            "Tags",
-            "WindowsConfiguration",
-            "LustreConfiguration",
-            "StorageType",
-            "KmsKeyId",
-            "FileSystemTypeVersion",
-            "OpenZFSConfiguration",
-            "StorageCapacity",
-            "NetworkType",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 14] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 14];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
-                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
-                2 => reader.member(&mut value.subnet_ids, de_subnet_ids)?,
-                3 => reader.member(&mut value.security_group_ids, de_security_group_ids)?,
-                4 => reader.member(&mut value.tags, de_tags)?,
-                5 => reader.member_in_place(&mut value.windows_configuration)?,
-                6 => reader.member_in_place(&mut value.lustre_configuration)?,
-                7 => reader.member(&mut value.storage_type, JsonReader::enum_value)?,
-                8 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
-                9 => {
-                    reader
-                        .member(&mut value.file_system_type_version, JsonReader::string)?
-                }
-                10 => reader.member_in_place(&mut value.open_zfs_configuration)?,
-                11 => reader.member(&mut value.storage_capacity, JsonReader::int)?,
-                12 => reader.member(&mut value.network_type, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-    #[inline]
-    fn empty() -> Self {
-        Self { file_system: None }
-    }
-}
-impl DeserializeJson
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["FileSystem"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member_in_place(&mut value.file_system)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::CreateFileSystemLustreConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            weekly_maintenance_start_time: None,
-            import_path: None,
-            export_path: None,
-            imported_file_chunk_size: None,
-            deployment_type: None,
-            auto_import_policy: None,
-            per_unit_storage_throughput: None,
-            daily_automatic_backup_start_time: None,
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            drive_cache_type: None,
-            data_compression_type: None,
-            efa_enabled: None,
-            log_configuration: None,
-            root_squash_configuration: None,
-            metadata_configuration: None,
-            throughput_capacity: None,
-            data_read_cache_configuration: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::CreateFileSystemLustreConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "WeeklyMaintenanceStartTime",
-            "ImportPath",
-            "ExportPath",
-            "ImportedFileChunkSize",
-            "DeploymentType",
-            "AutoImportPolicy",
-            "PerUnitStorageThroughput",
-            "DailyAutomaticBackupStartTime",
-            "AutomaticBackupRetentionDays",
-            "CopyTagsToBackups",
-            "DriveCacheType",
-            "DataCompressionType",
-            "EfaEnabled",
-            "LogConfiguration",
-            "RootSquashConfiguration",
-            "MetadataConfiguration",
-            "ThroughputCapacity",
-            "DataReadCacheConfiguration",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 19] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 19];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.weekly_maintenance_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                1 => reader.member(&mut value.import_path, JsonReader::string)?,
-                2 => reader.member(&mut value.export_path, JsonReader::string)?,
-                3 => reader.member(&mut value.imported_file_chunk_size, JsonReader::int)?,
-                4 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
-                5 => {
-                    reader.member(&mut value.auto_import_policy, JsonReader::enum_value)?
-                }
-                6 => {
-                    reader
-                        .member(&mut value.per_unit_storage_throughput, JsonReader::int)?
-                }
-                7 => {
-                    reader
-                        .member(
-                            &mut value.daily_automatic_backup_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                8 => {
-                    reader
-                        .member(
-                            &mut value.automatic_backup_retention_days,
-                            JsonReader::int,
-                        )?
-                }
-                9 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
-                10 => reader.member(&mut value.drive_cache_type, JsonReader::enum_value)?,
-                11 => {
-                    reader
-                        .member(
-                            &mut value.data_compression_type,
-                            JsonReader::enum_value,
-                        )?
-                }
-                12 => reader.member(&mut value.efa_enabled, JsonReader::boolean)?,
-                13 => reader.member_in_place(&mut value.log_configuration)?,
-                14 => reader.member_in_place(&mut value.root_squash_configuration)?,
-                15 => reader.member_in_place(&mut value.metadata_configuration)?,
-                16 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
-                17 => reader.member_in_place(&mut value.data_read_cache_configuration)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::CreateFileSystemLustreMetadataConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self { iops: None, mode: None }
-    }
-}
-impl DeserializeJson for crate::types::CreateFileSystemLustreMetadataConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Iops", "Mode"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.iops, JsonReader::int)?,
-                1 => reader.member(&mut value.mode, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::CreateFileSystemOpenZfsConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            copy_tags_to_volumes: None,
-            daily_automatic_backup_start_time: None,
-            deployment_type: None,
-            throughput_capacity: None,
-            weekly_maintenance_start_time: None,
-            disk_iops_configuration: None,
-            root_volume_configuration: None,
-            preferred_subnet_id: None,
-            endpoint_ip_address_range: None,
-            endpoint_ipv6_address_range: None,
-            route_table_ids: None,
-            read_cache_configuration: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::CreateFileSystemOpenZfsConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "AutomaticBackupRetentionDays",
-            "CopyTagsToBackups",
-            "CopyTagsToVolumes",
-            "DailyAutomaticBackupStartTime",
-            "DeploymentType",
-            "ThroughputCapacity",
-            "WeeklyMaintenanceStartTime",
-            "DiskIopsConfiguration",
-            "RootVolumeConfiguration",
-            "PreferredSubnetId",
-            "EndpointIpAddressRange",
-            "EndpointIpv6AddressRange",
-            "RouteTableIds",
-            "ReadCacheConfiguration",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 15] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 15];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.automatic_backup_retention_days,
-                            JsonReader::int,
-                        )?
-                }
-                1 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
-                2 => reader.member(&mut value.copy_tags_to_volumes, JsonReader::boolean)?,
-                3 => {
-                    reader
-                        .member(
-                            &mut value.daily_automatic_backup_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                4 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
-                5 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
-                6 => {
-                    reader
-                        .member(
-                            &mut value.weekly_maintenance_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                7 => reader.member_in_place(&mut value.disk_iops_configuration)?,
-                8 => reader.member_in_place(&mut value.root_volume_configuration)?,
-                9 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
-                10 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ip_address_range,
-                            JsonReader::string,
-                        )?
-                }
-                11 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ipv6_address_range,
-                            JsonReader::string,
-                        )?
-                }
-                12 => reader.member(&mut value.route_table_ids, de_route_table_ids)?,
-                13 => reader.member_in_place(&mut value.read_cache_configuration)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::CreateFileSystemWindowsConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            active_directory_id: None,
-            self_managed_active_directory_configuration: None,
-            deployment_type: None,
-            preferred_subnet_id: None,
-            throughput_capacity: None,
-            weekly_maintenance_start_time: None,
-            daily_automatic_backup_start_time: None,
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            aliases: None,
-            audit_log_configuration: None,
-            disk_iops_configuration: None,
-            fsrm_configuration: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::CreateFileSystemWindowsConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "ActiveDirectoryId",
-            "SelfManagedActiveDirectoryConfiguration",
-            "DeploymentType",
-            "PreferredSubnetId",
-            "ThroughputCapacity",
-            "WeeklyMaintenanceStartTime",
-            "DailyAutomaticBackupStartTime",
-            "AutomaticBackupRetentionDays",
-            "CopyTagsToBackups",
-            "Aliases",
-            "AuditLogConfiguration",
-            "DiskIopsConfiguration",
-            "FsrmConfiguration",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 14] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 14];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
-                1 => {
-                    reader
-                        .member_in_place(
-                            &mut value.self_managed_active_directory_configuration,
-                        )?
-                }
-                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
-                3 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
-                4 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
-                5 => {
-                    reader
-                        .member(
-                            &mut value.weekly_maintenance_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                6 => {
-                    reader
-                        .member(
-                            &mut value.daily_automatic_backup_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                7 => {
-                    reader
-                        .member(
-                            &mut value.automatic_backup_retention_days,
-                            JsonReader::int,
-                        )?
-                }
-                8 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
-                9 => reader.member(&mut value.aliases, de_alternate_dns_names)?,
-                10 => reader.member_in_place(&mut value.audit_log_configuration)?,
-                11 => reader.member_in_place(&mut value.disk_iops_configuration)?,
-                12 => reader.member_in_place(&mut value.fsrm_configuration)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::CreateOntapVolumeConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            junction_path: None,
-            security_style: None,
-            size_in_megabytes: None,
-            storage_efficiency_enabled: None,
-            storage_virtual_machine_id: None,
-            tiering_policy: None,
-            ontap_volume_type: None,
-            snapshot_policy: None,
-            copy_tags_to_backups: None,
-            snaplock_configuration: None,
-            volume_style: None,
-            aggregate_configuration: None,
-            size_in_bytes: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::CreateOntapVolumeConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "JunctionPath",
-            "SecurityStyle",
-            "SizeInMegabytes",
-            "StorageEfficiencyEnabled",
-            "StorageVirtualMachineId",
-            "TieringPolicy",
-            "OntapVolumeType",
-            "SnapshotPolicy",
-            "CopyTagsToBackups",
-            "SnaplockConfiguration",
-            "VolumeStyle",
-            "AggregateConfiguration",
-            "SizeInBytes",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 14] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 14];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.junction_path, JsonReader::string)?,
-                1 => reader.member(&mut value.security_style, JsonReader::enum_value)?,
-                2 => reader.member(&mut value.size_in_megabytes, JsonReader::int)?,
-                3 => {
-                    reader
-                        .member(
-                            &mut value.storage_efficiency_enabled,
-                            JsonReader::boolean,
-                        )?
-                }
-                4 => {
-                    reader
-                        .member(
-                            &mut value.storage_virtual_machine_id,
-                            JsonReader::string,
-                        )?
-                }
-                5 => reader.member_in_place(&mut value.tiering_policy)?,
-                6 => reader.member(&mut value.ontap_volume_type, JsonReader::enum_value)?,
-                7 => reader.member(&mut value.snapshot_policy, JsonReader::string)?,
-                8 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
-                9 => reader.member_in_place(&mut value.snaplock_configuration)?,
-                10 => reader.member(&mut value.volume_style, JsonReader::enum_value)?,
-                11 => reader.member_in_place(&mut value.aggregate_configuration)?,
-                12 => reader.member(&mut value.size_in_bytes, JsonReader::long)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::CreateSnaplockConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            audit_log_volume: None,
-            autocommit_period: None,
-            privileged_delete: None,
-            retention_period: None,
-            snaplock_type: None,
-            volume_append_mode_enabled: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::CreateSnaplockConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "AuditLogVolume",
-            "AutocommitPeriod",
-            "PrivilegedDelete",
-            "RetentionPeriod",
-            "SnaplockType",
-            "VolumeAppendModeEnabled",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 7];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.audit_log_volume, JsonReader::boolean)?,
-                1 => reader.member_in_place(&mut value.autocommit_period)?,
-                2 => reader.member(&mut value.privileged_delete, JsonReader::enum_value)?,
-                3 => reader.member_in_place(&mut value.retention_period)?,
-                4 => reader.member(&mut value.snaplock_type, JsonReader::enum_value)?,
-                5 => {
-                    reader
-                        .member(
-                            &mut value.volume_append_mode_enabled,
-                            JsonReader::boolean,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            backup_id: None,
-            client_request_token: None,
-            name: None,
-            ontap_configuration: None,
-            tags: None,
-        }
-    }
-}
-impl DeserializeJson
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "BackupId",
-            "ClientRequestToken",
-            "Name",
-            "OntapConfiguration",
-            "Tags",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 6] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 6];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
-                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
-                2 => reader.member(&mut value.name, JsonReader::string)?,
-                3 => reader.member_in_place(&mut value.ontap_configuration)?,
-                4 => reader.member(&mut value.tags, de_tags)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-    #[inline]
-    fn empty() -> Self {
-        Self { volume: None }
-    }
-}
-impl DeserializeJson
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Volume"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member_in_place(&mut value.volume)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::DataRepositoryConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            lifecycle: None,
-            import_path: None,
-            export_path: None,
-            imported_file_chunk_size: None,
-            auto_import_policy: None,
-            failure_details: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::DataRepositoryConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "Lifecycle",
-            "ImportPath",
-            "ExportPath",
-            "ImportedFileChunkSize",
-            "AutoImportPolicy",
-            "FailureDetails",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 7];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.import_path, JsonReader::string)?,
-                2 => reader.member(&mut value.export_path, JsonReader::string)?,
-                3 => reader.member(&mut value.imported_file_chunk_size, JsonReader::int)?,
-                4 => {
-                    reader.member(&mut value.auto_import_policy, JsonReader::enum_value)?
-                }
-                5 => reader.member_in_place(&mut value.failure_details)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::DataRepositoryFailureDetails {
-    #[inline]
-    fn empty() -> Self {
-        Self { message: None }
-    }
-}
-impl DeserializeJson for crate::types::DataRepositoryFailureDetails {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::delete_backup::DeleteBackupInput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            backup_id: None,
-            client_request_token: None,
-        }
-    }
-}
-impl DeserializeJson for crate::operation::delete_backup::DeleteBackupInput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["BackupId", "ClientRequestToken"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
-                1 => reader.member(&mut value.client_request_token, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::delete_backup::DeleteBackupOutput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            backup_id: None,
-            lifecycle: None,
-        }
-    }
-}
-impl DeserializeJson for crate::operation::delete_backup::DeleteBackupOutput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["BackupId", "Lifecycle"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.backup_id, JsonReader::string)?,
-                1 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::describe_backups::DescribeBackupsInput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            backup_ids: None,
-            filters: None,
-            max_results: None,
-            next_token: None,
-        }
-    }
-}
-impl DeserializeJson for crate::operation::describe_backups::DescribeBackupsInput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["BackupIds", "Filters", "MaxResults", "NextToken"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 5] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 5];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.backup_ids, de_backup_ids)?,
-                1 => reader.member(&mut value.filters, de_filters)?,
-                2 => reader.member(&mut value.max_results, JsonReader::int)?,
-                3 => reader.member(&mut value.next_token, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::operation::describe_backups::DescribeBackupsOutput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            backups: None,
-            next_token: None,
-        }
-    }
-}
-impl DeserializeJson for crate::operation::describe_backups::DescribeBackupsOutput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Backups", "NextToken"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.backups, de_backups)?,
-                1 => reader.member(&mut value.next_token, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::DiskIopsConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self { mode: None, iops: None }
-    }
-}
-impl DeserializeJson for crate::types::DiskIopsConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Mode", "Iops"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.mode, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.iops, JsonReader::long)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::FileSystem {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            owner_id: None,
-            creation_time: None,
-            file_system_id: None,
-            file_system_type: None,
-            lifecycle: None,
-            failure_details: None,
-            storage_capacity: None,
-            storage_type: None,
-            vpc_id: None,
-            subnet_ids: None,
-            network_interface_ids: None,
-            dns_name: None,
-            kms_key_id: None,
-            resource_arn: None,
-            tags: None,
-            windows_configuration: None,
-            lustre_configuration: None,
-            administrative_actions: None,
-            ontap_configuration: None,
-            file_system_type_version: None,
-            open_zfs_configuration: None,
-            network_type: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::FileSystem {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "OwnerId",
-            "CreationTime",
-            "FileSystemId",
-            "FileSystemType",
-            "Lifecycle",
-            "FailureDetails",
-            "StorageCapacity",
-            "StorageType",
-            "VpcId",
-            "SubnetIds",
-            "NetworkInterfaceIds",
-            "DNSName",
-            "KmsKeyId",
-            "ResourceARN",
-            "Tags",
-            "WindowsConfiguration",
-            "LustreConfiguration",
-            "AdministrativeActions",
-            "OntapConfiguration",
-            "FileSystemTypeVersion",
-            "OpenZFSConfiguration",
-            "NetworkType",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 23] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 23];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.owner_id, JsonReader::string)?,
-                1 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
-                2 => reader.member(&mut value.file_system_id, JsonReader::string)?,
-                3 => reader.member(&mut value.file_system_type, JsonReader::enum_value)?,
-                4 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
-                5 => reader.member_in_place(&mut value.failure_details)?,
-                6 => reader.member(&mut value.storage_capacity, JsonReader::int)?,
-                7 => reader.member(&mut value.storage_type, JsonReader::enum_value)?,
-                8 => reader.member(&mut value.vpc_id, JsonReader::string)?,
-                9 => reader.member(&mut value.subnet_ids, de_subnet_ids)?,
-                10 => {
-                    reader
-                        .member(
-                            &mut value.network_interface_ids,
-                            de_network_interface_ids,
-                        )?
-                }
-                11 => reader.member(&mut value.dns_name, JsonReader::string)?,
-                12 => reader.member(&mut value.kms_key_id, JsonReader::string)?,
-                13 => reader.member(&mut value.resource_arn, JsonReader::string)?,
-                14 => reader.member(&mut value.tags, de_tags)?,
-                15 => reader.member_in_place(&mut value.windows_configuration)?,
-                16 => reader.member_in_place(&mut value.lustre_configuration)?,
-                17 => {
-                    reader
-                        .member(
-                            &mut value.administrative_actions,
-                            de_administrative_actions,
-                        )?
-                }
-                18 => reader.member_in_place(&mut value.ontap_configuration)?,
-                19 => {
-                    reader
-                        .member(&mut value.file_system_type_version, JsonReader::string)?
-                }
-                20 => reader.member_in_place(&mut value.open_zfs_configuration)?,
-                21 => reader.member(&mut value.network_type, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::FileSystemEndpoint {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            dns_name: None,
-            ip_addresses: None,
-            ipv6_addresses: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::FileSystemEndpoint {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["DNSName", "IpAddresses", "Ipv6Addresses"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 4];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.dns_name, JsonReader::string)?,
-                1 => {
-                    reader
-                        .member(&mut value.ip_addresses, de_ontap_endpoint_ip_addresses)?
-                }
-                2 => {
-                    reader
-                        .member(
-                            &mut value.ipv6_addresses,
-                            de_ontap_endpoint_ip_addresses,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::FileSystemEndpoints {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            intercluster: None,
-            management: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::FileSystemEndpoints {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Intercluster", "Management"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member_in_place(&mut value.intercluster)?,
-                1 => reader.member_in_place(&mut value.management)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::FileSystemFailureDetails {
-    #[inline]
-    fn empty() -> Self {
-        Self { message: None }
-    }
-}
-impl DeserializeJson for crate::types::FileSystemFailureDetails {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::FileSystemLustreMetadataConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self { iops: None, mode: None }
-    }
-}
-impl DeserializeJson for crate::types::FileSystemLustreMetadataConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Iops", "Mode"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.iops, JsonReader::int)?,
-                1 => reader.member(&mut value.mode, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::FileSystemNotFound {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::FileSystemNotFound {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::Filter {
-    #[inline]
-    fn empty() -> Self {
-        Self { name: None, values: None }
-    }
-}
-impl DeserializeJson for crate::types::Filter {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Name", "Values"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.name, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.values, de_filter_values)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::IncompatibleParameterError {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            parameter: None,
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::IncompatibleParameterError {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Parameter", "Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.parameter, JsonReader::string)?,
-                1 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::IncompatibleRegionForMultiAz {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::IncompatibleRegionForMultiAz {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::InternalServerError {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::InternalServerError {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::InvalidDestinationKmsKey {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::InvalidDestinationKmsKey {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::InvalidNetworkSettings {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            invalid_subnet_id: None,
-            invalid_security_group_id: None,
-            invalid_route_table_id: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::InvalidNetworkSettings {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "Message",
-            "InvalidSubnetId",
-            "InvalidSecurityGroupId",
-            "InvalidRouteTableId",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 5] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 5];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                1 => reader.member(&mut value.invalid_subnet_id, JsonReader::string)?,
-                2 => {
-                    reader
-                        .member(
-                            &mut value.invalid_security_group_id,
-                            JsonReader::string,
-                        )?
-                }
-                3 => {
-                    reader.member(&mut value.invalid_route_table_id, JsonReader::string)?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::InvalidPerUnitStorageThroughput {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::InvalidPerUnitStorageThroughput {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::InvalidRegion {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::InvalidRegion {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::InvalidSourceKmsKey {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::InvalidSourceKmsKey {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::LifecycleTransitionReason {
-    #[inline]
-    fn empty() -> Self {
-        Self { message: None }
-    }
-}
-impl DeserializeJson for crate::types::LifecycleTransitionReason {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::LustreFileSystemConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            weekly_maintenance_start_time: None,
-            data_repository_configuration: None,
-            deployment_type: None,
-            per_unit_storage_throughput: None,
-            mount_name: None,
-            daily_automatic_backup_start_time: None,
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            drive_cache_type: None,
-            data_compression_type: None,
-            log_configuration: None,
-            root_squash_configuration: None,
-            metadata_configuration: None,
-            efa_enabled: None,
-            throughput_capacity: None,
-            data_read_cache_configuration: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::LustreFileSystemConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "WeeklyMaintenanceStartTime",
-            "DataRepositoryConfiguration",
-            "DeploymentType",
-            "PerUnitStorageThroughput",
-            "MountName",
-            "DailyAutomaticBackupStartTime",
-            "AutomaticBackupRetentionDays",
-            "CopyTagsToBackups",
-            "DriveCacheType",
-            "DataCompressionType",
-            "LogConfiguration",
-            "RootSquashConfiguration",
-            "MetadataConfiguration",
-            "EfaEnabled",
-            "ThroughputCapacity",
-            "DataReadCacheConfiguration",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 17] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 17];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.weekly_maintenance_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                1 => reader.member_in_place(&mut value.data_repository_configuration)?,
-                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
-                3 => {
-                    reader
-                        .member(&mut value.per_unit_storage_throughput, JsonReader::int)?
-                }
-                4 => reader.member(&mut value.mount_name, JsonReader::string)?,
-                5 => {
-                    reader
-                        .member(
-                            &mut value.daily_automatic_backup_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                6 => {
-                    reader
-                        .member(
-                            &mut value.automatic_backup_retention_days,
-                            JsonReader::int,
-                        )?
-                }
-                7 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
-                8 => reader.member(&mut value.drive_cache_type, JsonReader::enum_value)?,
-                9 => {
-                    reader
-                        .member(
-                            &mut value.data_compression_type,
-                            JsonReader::enum_value,
-                        )?
-                }
-                10 => reader.member_in_place(&mut value.log_configuration)?,
-                11 => reader.member_in_place(&mut value.root_squash_configuration)?,
-                12 => reader.member_in_place(&mut value.metadata_configuration)?,
-                13 => reader.member(&mut value.efa_enabled, JsonReader::boolean)?,
-                14 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
-                15 => reader.member_in_place(&mut value.data_read_cache_configuration)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::LustreLogConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            level: None,
-            destination: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::LustreLogConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Level", "Destination"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.level, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.destination, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::LustreLogCreateConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            level: None,
-            destination: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::LustreLogCreateConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Level", "Destination"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.level, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.destination, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::LustreReadCacheConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            sizing_mode: None,
-            size_gi_b: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::LustreReadCacheConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.sizing_mode, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.size_gi_b, JsonReader::int)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::LustreRootSquashConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            root_squash: None,
-            no_squash_nids: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::LustreRootSquashConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["RootSquash", "NoSquashNids"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.root_squash, JsonReader::string)?,
-                1 => reader.member(&mut value.no_squash_nids, de_lustre_no_squash_nids)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::MissingFileSystemConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::MissingFileSystemConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::MissingVolumeConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::MissingVolumeConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OntapFileSystemConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            automatic_backup_retention_days: None,
-            daily_automatic_backup_start_time: None,
-            deployment_type: None,
-            endpoint_ip_address_range: None,
-            endpoints: None,
-            disk_iops_configuration: None,
-            preferred_subnet_id: None,
-            route_table_ids: None,
-            throughput_capacity: None,
-            weekly_maintenance_start_time: None,
-            fsx_admin_password: None,
-            ha_pairs: None,
-            throughput_capacity_per_ha_pair: None,
-            endpoint_ipv6_address_range: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OntapFileSystemConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "AutomaticBackupRetentionDays",
-            "DailyAutomaticBackupStartTime",
-            "DeploymentType",
-            "EndpointIpAddressRange",
-            "Endpoints",
-            "DiskIopsConfiguration",
-            "PreferredSubnetId",
-            "RouteTableIds",
-            "ThroughputCapacity",
-            "WeeklyMaintenanceStartTime",
-            "FsxAdminPassword",
-            "HAPairs",
-            "ThroughputCapacityPerHAPair",
-            "EndpointIpv6AddressRange",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 15] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 15];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.automatic_backup_retention_days,
-                            JsonReader::int,
-                        )?
-                }
-                1 => {
-                    reader
-                        .member(
-                            &mut value.daily_automatic_backup_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
-                3 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ip_address_range,
-                            JsonReader::string,
-                        )?
-                }
-                4 => reader.member_in_place(&mut value.endpoints)?,
-                5 => reader.member_in_place(&mut value.disk_iops_configuration)?,
-                6 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
-                7 => reader.member(&mut value.route_table_ids, de_route_table_ids)?,
-                8 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
-                9 => {
-                    reader
-                        .member(
-                            &mut value.weekly_maintenance_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                10 => {
-                    reader
-                        .member(&mut value.fsx_admin_password, JsonReader::string)
-                        .map_err(DeserializeError::redacted)?
-                }
-                11 => reader.member(&mut value.ha_pairs, JsonReader::int)?,
-                12 => {
-                    reader
-                        .member(
-                            &mut value.throughput_capacity_per_ha_pair,
-                            JsonReader::int,
-                        )?
-                }
-                13 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ipv6_address_range,
-                            JsonReader::string,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OntapVolumeConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            flex_cache_endpoint_type: None,
-            junction_path: None,
-            security_style: None,
-            size_in_megabytes: None,
-            storage_efficiency_enabled: None,
-            storage_virtual_machine_id: None,
-            storage_virtual_machine_root: None,
-            tiering_policy: None,
-            uuid: None,
-            ontap_volume_type: None,
-            snapshot_policy: None,
-            copy_tags_to_backups: None,
-            snaplock_configuration: None,
-            volume_style: None,
-            aggregate_configuration: None,
-            size_in_bytes: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OntapVolumeConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "FlexCacheEndpointType",
-            "JunctionPath",
-            "SecurityStyle",
-            "SizeInMegabytes",
-            "StorageEfficiencyEnabled",
-            "StorageVirtualMachineId",
-            "StorageVirtualMachineRoot",
-            "TieringPolicy",
-            "UUID",
-            "OntapVolumeType",
-            "SnapshotPolicy",
-            "CopyTagsToBackups",
-            "SnaplockConfiguration",
-            "VolumeStyle",
-            "AggregateConfiguration",
-            "SizeInBytes",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 17] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 17];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.flex_cache_endpoint_type,
-                            JsonReader::enum_value,
-                        )?
-                }
-                1 => reader.member(&mut value.junction_path, JsonReader::string)?,
-                2 => reader.member(&mut value.security_style, JsonReader::enum_value)?,
-                3 => reader.member(&mut value.size_in_megabytes, JsonReader::int)?,
-                4 => {
-                    reader
-                        .member(
-                            &mut value.storage_efficiency_enabled,
-                            JsonReader::boolean,
-                        )?
-                }
-                5 => {
-                    reader
-                        .member(
-                            &mut value.storage_virtual_machine_id,
-                            JsonReader::string,
-                        )?
-                }
-                6 => {
-                    reader
-                        .member(
-                            &mut value.storage_virtual_machine_root,
-                            JsonReader::boolean,
-                        )?
-                }
-                7 => reader.member_in_place(&mut value.tiering_policy)?,
-                8 => reader.member(&mut value.uuid, JsonReader::string)?,
-                9 => reader.member(&mut value.ontap_volume_type, JsonReader::enum_value)?,
-                10 => reader.member(&mut value.snapshot_policy, JsonReader::string)?,
-                11 => {
-                    reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?
-                }
-                12 => reader.member_in_place(&mut value.snaplock_configuration)?,
-                13 => reader.member(&mut value.volume_style, JsonReader::enum_value)?,
-                14 => reader.member_in_place(&mut value.aggregate_configuration)?,
-                15 => reader.member(&mut value.size_in_bytes, JsonReader::long)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsClientConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            clients: None,
-            options: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsClientConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Clients", "Options"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.clients, JsonReader::string)?,
-                1 => reader.member(&mut value.options, de_open_zfs_nfs_export_options)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsCreateRootVolumeConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            record_size_ki_b: None,
-            data_compression_type: None,
-            nfs_exports: None,
-            user_and_group_quotas: None,
-            copy_tags_to_snapshots: None,
-            read_only: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsCreateRootVolumeConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "RecordSizeKiB",
-            "DataCompressionType",
-            "NfsExports",
-            "UserAndGroupQuotas",
-            "CopyTagsToSnapshots",
-            "ReadOnly",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 7];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.record_size_ki_b, JsonReader::int)?,
-                1 => {
-                    reader
-                        .member(
-                            &mut value.data_compression_type,
-                            JsonReader::enum_value,
-                        )?
-                }
-                2 => reader.member(&mut value.nfs_exports, de_open_zfs_nfs_exports)?,
-                3 => {
-                    reader
-                        .member(
-                            &mut value.user_and_group_quotas,
-                            de_open_zfs_user_and_group_quotas,
-                        )?
-                }
-                4 => {
-                    reader
-                        .member(&mut value.copy_tags_to_snapshots, JsonReader::boolean)?
-                }
-                5 => reader.member(&mut value.read_only, JsonReader::boolean)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsFileSystemConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            copy_tags_to_volumes: None,
-            daily_automatic_backup_start_time: None,
-            deployment_type: None,
-            throughput_capacity: None,
-            weekly_maintenance_start_time: None,
-            disk_iops_configuration: None,
-            root_volume_id: None,
-            preferred_subnet_id: None,
-            endpoint_ip_address_range: None,
-            endpoint_ipv6_address_range: None,
-            route_table_ids: None,
-            endpoint_ip_address: None,
-            endpoint_ipv6_address: None,
-            read_cache_configuration: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsFileSystemConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "AutomaticBackupRetentionDays",
-            "CopyTagsToBackups",
-            "CopyTagsToVolumes",
-            "DailyAutomaticBackupStartTime",
-            "DeploymentType",
-            "ThroughputCapacity",
-            "WeeklyMaintenanceStartTime",
-            "DiskIopsConfiguration",
-            "RootVolumeId",
-            "PreferredSubnetId",
-            "EndpointIpAddressRange",
-            "EndpointIpv6AddressRange",
-            "RouteTableIds",
-            "EndpointIpAddress",
-            "EndpointIpv6Address",
-            "ReadCacheConfiguration",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 17] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 17];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.automatic_backup_retention_days,
-                            JsonReader::int,
-                        )?
-                }
-                1 => reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?,
-                2 => reader.member(&mut value.copy_tags_to_volumes, JsonReader::boolean)?,
-                3 => {
-                    reader
-                        .member(
-                            &mut value.daily_automatic_backup_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                4 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
-                5 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
-                6 => {
-                    reader
-                        .member(
-                            &mut value.weekly_maintenance_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                7 => reader.member_in_place(&mut value.disk_iops_configuration)?,
-                8 => reader.member(&mut value.root_volume_id, JsonReader::string)?,
-                9 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
-                10 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ip_address_range,
-                            JsonReader::string,
-                        )?
-                }
-                11 => {
-                    reader
-                        .member(
-                            &mut value.endpoint_ipv6_address_range,
-                            JsonReader::string,
-                        )?
-                }
-                12 => reader.member(&mut value.route_table_ids, de_route_table_ids)?,
-                13 => reader.member(&mut value.endpoint_ip_address, JsonReader::string)?,
-                14 => {
-                    reader.member(&mut value.endpoint_ipv6_address, JsonReader::string)?
-                }
-                15 => reader.member_in_place(&mut value.read_cache_configuration)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsNfsExport {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            client_configurations: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsNfsExport {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["ClientConfigurations"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.client_configurations,
-                            de_open_zfs_client_configurations,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsOriginSnapshotConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            snapshot_arn: None,
-            copy_strategy: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsOriginSnapshotConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["SnapshotARN", "CopyStrategy"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.snapshot_arn, JsonReader::string)?,
-                1 => reader.member(&mut value.copy_strategy, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsReadCacheConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            sizing_mode: None,
-            size_gi_b: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsReadCacheConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["SizingMode", "SizeGiB"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.sizing_mode, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.size_gi_b, JsonReader::int)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsUserOrGroupQuota {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            r#type: None,
-            id: None,
-            storage_capacity_quota_gi_b: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsUserOrGroupQuota {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Type", "Id", "StorageCapacityQuotaGiB"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 4];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.id, JsonReader::int)?,
-                2 => {
-                    reader
-                        .member(&mut value.storage_capacity_quota_gi_b, JsonReader::int)?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::OpenZfsVolumeConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            parent_volume_id: None,
-            volume_path: None,
-            storage_capacity_reservation_gi_b: None,
-            storage_capacity_quota_gi_b: None,
-            record_size_ki_b: None,
-            data_compression_type: None,
-            copy_tags_to_snapshots: None,
-            origin_snapshot: None,
-            read_only: None,
-            nfs_exports: None,
-            user_and_group_quotas: None,
-            restore_to_snapshot: None,
-            delete_intermediate_snaphots: None,
-            delete_cloned_volumes: None,
-            delete_intermediate_data: None,
-            source_snapshot_arn: None,
-            destination_snapshot: None,
-            copy_strategy: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::OpenZfsVolumeConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "ParentVolumeId",
-            "VolumePath",
-            "StorageCapacityReservationGiB",
-            "StorageCapacityQuotaGiB",
-            "RecordSizeKiB",
-            "DataCompressionType",
-            "CopyTagsToSnapshots",
-            "OriginSnapshot",
-            "ReadOnly",
-            "NfsExports",
-            "UserAndGroupQuotas",
-            "RestoreToSnapshot",
-            "DeleteIntermediateSnaphots",
-            "DeleteClonedVolumes",
-            "DeleteIntermediateData",
-            "SourceSnapshotARN",
-            "DestinationSnapshot",
-            "CopyStrategy",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 19] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 19];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.parent_volume_id, JsonReader::string)?,
-                1 => reader.member(&mut value.volume_path, JsonReader::string)?,
-                2 => {
-                    reader
-                        .member(
-                            &mut value.storage_capacity_reservation_gi_b,
-                            JsonReader::int,
-                        )?
-                }
-                3 => {
-                    reader
-                        .member(&mut value.storage_capacity_quota_gi_b, JsonReader::int)?
-                }
-                4 => reader.member(&mut value.record_size_ki_b, JsonReader::int)?,
-                5 => {
-                    reader
-                        .member(
-                            &mut value.data_compression_type,
-                            JsonReader::enum_value,
-                        )?
-                }
-                6 => {
-                    reader
-                        .member(&mut value.copy_tags_to_snapshots, JsonReader::boolean)?
-                }
-                7 => reader.member_in_place(&mut value.origin_snapshot)?,
-                8 => reader.member(&mut value.read_only, JsonReader::boolean)?,
-                9 => reader.member(&mut value.nfs_exports, de_open_zfs_nfs_exports)?,
-                10 => {
-                    reader
-                        .member(
-                            &mut value.user_and_group_quotas,
-                            de_open_zfs_user_and_group_quotas,
-                        )?
-                }
-                11 => reader.member(&mut value.restore_to_snapshot, JsonReader::string)?,
-                12 => {
-                    reader
-                        .member(
-                            &mut value.delete_intermediate_snaphots,
-                            JsonReader::boolean,
-                        )?
-                }
-                13 => {
-                    reader.member(&mut value.delete_cloned_volumes, JsonReader::boolean)?
-                }
-                14 => {
-                    reader
-                        .member(
-                            &mut value.delete_intermediate_data,
-                            JsonReader::boolean,
-                        )?
-                }
-                15 => reader.member(&mut value.source_snapshot_arn, JsonReader::string)?,
-                16 => reader.member(&mut value.destination_snapshot, JsonReader::string)?,
-                17 => reader.member(&mut value.copy_strategy, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::RetentionPeriod {
-    #[inline]
-    fn empty() -> Self {
-        Self { r#type: None, value: None }
-    }
-}
-impl DeserializeJson for crate::types::RetentionPeriod {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Type", "Value"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.r#type, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.value, JsonReader::int)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::SelfManagedActiveDirectoryAttributes {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            domain_name: None,
-            organizational_unit_distinguished_name: None,
-            file_system_administrators_group: None,
-            user_name: None,
-            dns_ips: None,
-            domain_join_service_account_secret: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::SelfManagedActiveDirectoryAttributes {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "DomainName",
-            "OrganizationalUnitDistinguishedName",
-            "FileSystemAdministratorsGroup",
-            "UserName",
-            "DnsIps",
-            "DomainJoinServiceAccountSecret",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 7];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.domain_name, JsonReader::string)?,
-                1 => {
-                    reader
-                        .member(
-                            &mut value.organizational_unit_distinguished_name,
-                            JsonReader::string,
-                        )?
-                }
-                2 => {
-                    reader
-                        .member(
-                            &mut value.file_system_administrators_group,
-                            JsonReader::string,
-                        )?
-                }
-                3 => reader.member(&mut value.user_name, JsonReader::string)?,
-                4 => reader.member(&mut value.dns_ips, de_dns_ips)?,
-                5 => {
-                    reader
-                        .member(
-                            &mut value.domain_join_service_account_secret,
-                            JsonReader::string,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::SelfManagedActiveDirectoryConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            domain_name: None,
-            organizational_unit_distinguished_name: None,
-            file_system_administrators_group: None,
-            user_name: None,
-            password: None,
-            dns_ips: None,
-            domain_join_service_account_secret: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::SelfManagedActiveDirectoryConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "DomainName",
-            "OrganizationalUnitDistinguishedName",
-            "FileSystemAdministratorsGroup",
-            "UserName",
-            "Password",
-            "DnsIps",
-            "DomainJoinServiceAccountSecret",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 8] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 8];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.domain_name, JsonReader::string)?,
-                1 => {
-                    reader
-                        .member(
-                            &mut value.organizational_unit_distinguished_name,
-                            JsonReader::string,
-                        )?
-                }
-                2 => {
-                    reader
-                        .member(
-                            &mut value.file_system_administrators_group,
-                            JsonReader::string,
-                        )?
-                }
-                3 => reader.member(&mut value.user_name, JsonReader::string)?,
-                4 => {
-                    reader
-                        .member(&mut value.password, JsonReader::string)
-                        .map_err(DeserializeError::redacted)?
-                }
-                5 => reader.member(&mut value.dns_ips, de_dns_ips)?,
-                6 => {
-                    reader
-                        .member(
-                            &mut value.domain_join_service_account_secret,
-                            JsonReader::string,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::ServiceLimitExceeded {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            limit: None,
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::ServiceLimitExceeded {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Limit", "Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.limit, JsonReader::enum_value)?,
-                1 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::SnaplockConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            audit_log_volume: None,
-            autocommit_period: None,
-            privileged_delete: None,
-            retention_period: None,
-            snaplock_type: None,
-            volume_append_mode_enabled: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::SnaplockConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "AuditLogVolume",
-            "AutocommitPeriod",
-            "PrivilegedDelete",
-            "RetentionPeriod",
-            "SnaplockType",
-            "VolumeAppendModeEnabled",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 7] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 7];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.audit_log_volume, JsonReader::boolean)?,
-                1 => reader.member_in_place(&mut value.autocommit_period)?,
-                2 => reader.member(&mut value.privileged_delete, JsonReader::enum_value)?,
-                3 => reader.member_in_place(&mut value.retention_period)?,
-                4 => reader.member(&mut value.snaplock_type, JsonReader::enum_value)?,
-                5 => {
-                    reader
-                        .member(
-                            &mut value.volume_append_mode_enabled,
-                            JsonReader::boolean,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::SnaplockRetentionPeriod {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            default_retention: None,
-            minimum_retention: None,
-            maximum_retention: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::SnaplockRetentionPeriod {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "DefaultRetention",
-            "MinimumRetention",
-            "MaximumRetention",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 4];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member_in_place(&mut value.default_retention)?,
-                1 => reader.member_in_place(&mut value.minimum_retention)?,
-                2 => reader.member_in_place(&mut value.maximum_retention)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::Snapshot {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            resource_arn: None,
-            snapshot_id: None,
-            name: None,
-            volume_id: None,
-            creation_time: None,
-            lifecycle: None,
-            lifecycle_transition_reason: None,
-            tags: None,
-            administrative_actions: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::Snapshot {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "ResourceARN",
-            "SnapshotId",
-            "Name",
-            "VolumeId",
-            "CreationTime",
-            "Lifecycle",
-            "LifecycleTransitionReason",
-            "Tags",
-            "AdministrativeActions",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 10] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 10];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.resource_arn, JsonReader::string)?,
-                1 => reader.member(&mut value.snapshot_id, JsonReader::string)?,
-                2 => reader.member(&mut value.name, JsonReader::string)?,
-                3 => reader.member(&mut value.volume_id, JsonReader::string)?,
-                4 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
-                5 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
-                6 => reader.member_in_place(&mut value.lifecycle_transition_reason)?,
-                7 => reader.member(&mut value.tags, de_tags)?,
-                8 => {
-                    reader
-                        .member(
-                            &mut value.administrative_actions,
-                            de_administrative_actions,
-                        )?
-                }
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::SourceBackupUnavailable {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            backup_id: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::SourceBackupUnavailable {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message", "BackupId"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                1 => reader.member(&mut value.backup_id, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::StorageVirtualMachineNotFound {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::StorageVirtualMachineNotFound {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::Tag {
-    #[inline]
-    fn empty() -> Self {
-        Self { key: None, value: None }
-    }
-}
-impl DeserializeJson for crate::types::Tag {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Key", "Value"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.key, JsonReader::string)?,
-                1 => reader.member(&mut value.value, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::TieringPolicy {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            cooling_period: None,
-            name: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::TieringPolicy {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["CoolingPeriod", "Name"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.cooling_period, JsonReader::int)?,
-                1 => reader.member(&mut value.name, JsonReader::enum_value)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::UnsupportedOperation {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::UnsupportedOperation {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::Volume {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            creation_time: None,
-            file_system_id: None,
-            lifecycle: None,
-            name: None,
-            ontap_configuration: None,
-            resource_arn: None,
-            tags: None,
-            volume_id: None,
-            volume_type: None,
-            lifecycle_transition_reason: None,
-            administrative_actions: None,
-            open_zfs_configuration: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::Volume {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "CreationTime",
-            "FileSystemId",
-            "Lifecycle",
-            "Name",
-            "OntapConfiguration",
-            "ResourceARN",
-            "Tags",
-            "VolumeId",
-            "VolumeType",
-            "LifecycleTransitionReason",
-            "AdministrativeActions",
-            "OpenZFSConfiguration",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 13] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 13];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.creation_time, JsonReader::epoch_seconds)?,
-                1 => reader.member(&mut value.file_system_id, JsonReader::string)?,
-                2 => reader.member(&mut value.lifecycle, JsonReader::enum_value)?,
-                3 => reader.member(&mut value.name, JsonReader::string)?,
-                4 => reader.member_in_place(&mut value.ontap_configuration)?,
-                5 => reader.member(&mut value.resource_arn, JsonReader::string)?,
-                6 => reader.member(&mut value.tags, de_tags)?,
-                7 => reader.member(&mut value.volume_id, JsonReader::string)?,
-                8 => reader.member(&mut value.volume_type, JsonReader::enum_value)?,
-                9 => reader.member_in_place(&mut value.lifecycle_transition_reason)?,
-                10 => {
-                    reader
-                        .member(
-                            &mut value.administrative_actions,
-                            de_administrative_actions,
-                        )?
-                }
-                11 => reader.member_in_place(&mut value.open_zfs_configuration)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::VolumeNotFound {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            message: None,
-            meta: Default::default(),
-        }
-    }
-}
-impl DeserializeJson for crate::types::VolumeNotFound {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["Message"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 2] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 2];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.message, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::WindowsAuditLogConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            file_access_audit_log_level: None,
-            file_share_access_audit_log_level: None,
-            audit_log_destination: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::WindowsAuditLogConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "FileAccessAuditLogLevel",
-            "FileShareAccessAuditLogLevel",
-            "AuditLogDestination",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 4];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.file_access_audit_log_level,
-                            JsonReader::enum_value,
-                        )?
-                }
-                1 => {
-                    reader
-                        .member(
-                            &mut value.file_share_access_audit_log_level,
-                            JsonReader::enum_value,
-                        )?
-                }
-                2 => reader.member(&mut value.audit_log_destination, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::WindowsAuditLogCreateConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            file_access_audit_log_level: None,
-            file_share_access_audit_log_level: None,
-            audit_log_destination: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::WindowsAuditLogCreateConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "FileAccessAuditLogLevel",
-            "FileShareAccessAuditLogLevel",
-            "AuditLogDestination",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 4] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 4];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => {
-                    reader
-                        .member(
-                            &mut value.file_access_audit_log_level,
-                            JsonReader::enum_value,
-                        )?
-                }
-                1 => {
-                    reader
-                        .member(
-                            &mut value.file_share_access_audit_log_level,
-                            JsonReader::enum_value,
-                        )?
-                }
-                2 => reader.member(&mut value.audit_log_destination, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::WindowsFileSystemConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            active_directory_id: None,
-            self_managed_active_directory_configuration: None,
-            deployment_type: None,
-            remote_administration_endpoint: None,
-            preferred_subnet_id: None,
-            preferred_file_server_ip: None,
-            throughput_capacity: None,
-            maintenance_operations_in_progress: None,
-            weekly_maintenance_start_time: None,
-            daily_automatic_backup_start_time: None,
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            aliases: None,
-            audit_log_configuration: None,
-            disk_iops_configuration: None,
-            preferred_file_server_ipv6: None,
-            fsrm_configuration: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::WindowsFileSystemConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &[
-            "ActiveDirectoryId",
-            "SelfManagedActiveDirectoryConfiguration",
-            "DeploymentType",
-            "RemoteAdministrationEndpoint",
-            "PreferredSubnetId",
-            "PreferredFileServerIp",
-            "ThroughputCapacity",
-            "MaintenanceOperationsInProgress",
-            "WeeklyMaintenanceStartTime",
-            "DailyAutomaticBackupStartTime",
-            "AutomaticBackupRetentionDays",
-            "CopyTagsToBackups",
-            "Aliases",
-            "AuditLogConfiguration",
-            "DiskIopsConfiguration",
-            "PreferredFileServerIpv6",
-            "FsrmConfiguration",
-        ];
-        static ORDER: [::std::sync::atomic::AtomicU16; 18] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 18];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.active_directory_id, JsonReader::string)?,
-                1 => {
-                    reader
-                        .member_in_place(
-                            &mut value.self_managed_active_directory_configuration,
-                        )?
-                }
-                2 => reader.member(&mut value.deployment_type, JsonReader::enum_value)?,
-                3 => {
-                    reader
-                        .member(
-                            &mut value.remote_administration_endpoint,
-                            JsonReader::string,
-                        )?
-                }
-                4 => reader.member(&mut value.preferred_subnet_id, JsonReader::string)?,
-                5 => {
-                    reader
-                        .member(&mut value.preferred_file_server_ip, JsonReader::string)?
-                }
-                6 => reader.member(&mut value.throughput_capacity, JsonReader::int)?,
-                7 => {
-                    reader
-                        .member(
-                            &mut value.maintenance_operations_in_progress,
-                            de_file_system_maintenance_operations,
-                        )?
-                }
-                8 => {
-                    reader
-                        .member(
-                            &mut value.weekly_maintenance_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                9 => {
-                    reader
-                        .member(
-                            &mut value.daily_automatic_backup_start_time,
-                            JsonReader::string,
-                        )?
-                }
-                10 => {
-                    reader
-                        .member(
-                            &mut value.automatic_backup_retention_days,
-                            JsonReader::int,
-                        )?
-                }
-                11 => {
-                    reader.member(&mut value.copy_tags_to_backups, JsonReader::boolean)?
-                }
-                12 => reader.member(&mut value.aliases, de_aliases)?,
-                13 => reader.member_in_place(&mut value.audit_log_configuration)?,
-                14 => reader.member_in_place(&mut value.disk_iops_configuration)?,
-                15 => {
-                    reader
-                        .member(
-                            &mut value.preferred_file_server_ipv6,
-                            JsonReader::string,
-                        )?
-                }
-                16 => reader.member_in_place(&mut value.fsrm_configuration)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
-impl ReadInPlace for crate::types::WindowsFsrmConfiguration {
-    #[inline]
-    fn empty() -> Self {
-        Self {
-            fsrm_service_enabled: None,
-            event_log_destination: None,
-        }
-    }
-}
-impl DeserializeJson for crate::types::WindowsFsrmConfiguration {
-    fn deserialize_json(reader: &mut JsonReader<'_>) -> Result<Self, DeserializeError> {
-        let mut value = <Self as ReadInPlace>::empty();
-        Self::deserialize_json_into(reader, &mut value)?;
-        Ok(value)
-    }
-    fn deserialize_json_into(
-        reader: &mut JsonReader<'_>,
-        value: &mut Self,
-    ) -> Result<(), DeserializeError> {
-        const FIELDS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
-        static ORDER: [::std::sync::atomic::AtomicU16; 3] = [const {
-            ::std::sync::atomic::AtomicU16::new(0)
-        }; 3];
-        let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-        while let Some(index) = next {
-            match index {
-                0 => reader.member(&mut value.fsrm_service_enabled, JsonReader::boolean)?,
-                1 => reader.member(&mut value.event_log_destination, JsonReader::string)?,
-                _ => reader.skip()?,
-            }
-            next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-        }
-        Ok(())
-    }
-}
+use crate::json::{DeserializeError, JsonReader};
+use crate::runtime::json_read;
+json_read::structure!(
+    types::ActiveDirectoryBackupAttributes[] { 0 domain_name "DomainName" :
+    member(JsonReader::string), 1 active_directory_id "ActiveDirectoryId" :
+    member(JsonReader::string), 2 resource_arn "ResourceARN" : member(JsonReader::string)
+    }
+);
+json_read::structure!(
+    types::ActiveDirectoryError[meta : Default::default()] { 0 active_directory_id
+    "ActiveDirectoryId" : member(JsonReader::string), 1 r#type "Type" :
+    member(JsonReader::enum_value), 2 message "Message" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::AdministrativeAction[] { 0 administrative_action_type
+    "AdministrativeActionType" : member(JsonReader::enum_value), 1 progress_percent
+    "ProgressPercent" : member(JsonReader::int), 2 request_time "RequestTime" :
+    member(JsonReader::epoch_seconds), 3 status "Status" :
+    member(JsonReader::enum_value), 4 target_file_system_values "TargetFileSystemValues"
+    : member_in_place(), 5 failure_details "FailureDetails" : member_in_place(), 6
+    target_volume_values "TargetVolumeValues" : member_in_place(), 7
+    target_snapshot_values "TargetSnapshotValues" : member_in_place(), 8
+    total_transfer_bytes "TotalTransferBytes" : member(JsonReader::long), 9
+    remaining_transfer_bytes "RemainingTransferBytes" : member(JsonReader::long), 10
+    message "Message" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::AdministrativeActionFailureDetails[] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::AggregateConfiguration[] { 0 aggregates "Aggregates" : member(de_aggregates),
+    1 total_constituents "TotalConstituents" : member(JsonReader::int) }
+);
+json_read::structure!(
+    types::Alias[] { 0 name "Name" : member(JsonReader::string), 1 lifecycle "Lifecycle"
+    : member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    types::AutocommitPeriod[] { 0 r#type "Type" : member(JsonReader::enum_value), 1 value
+    "Value" : member(JsonReader::int) }
+);
+json_read::structure!(
+    types::Backup[] { 0 backup_id "BackupId" : member(JsonReader::string), 1 lifecycle
+    "Lifecycle" : member(JsonReader::enum_value), 2 failure_details "FailureDetails" :
+    member_in_place(), 3 r#type "Type" : member(JsonReader::enum_value), 4
+    progress_percent "ProgressPercent" : member(JsonReader::int), 5 creation_time
+    "CreationTime" : member(JsonReader::epoch_seconds), 6 kms_key_id "KmsKeyId" :
+    member(JsonReader::string), 7 resource_arn "ResourceARN" :
+    member(JsonReader::string), 8 tags "Tags" : member(de_tags), 9 file_system
+    "FileSystem" : member_in_place(), 10 directory_information "DirectoryInformation" :
+    member_in_place(), 11 owner_id "OwnerId" : member(JsonReader::string), 12
+    source_backup_id "SourceBackupId" : member(JsonReader::string), 13
+    source_backup_region "SourceBackupRegion" : member(JsonReader::string), 14
+    resource_type "ResourceType" : member(JsonReader::enum_value), 15 volume "Volume" :
+    member_in_place(), 16 size_in_bytes "SizeInBytes" : member(JsonReader::long) }
+);
+json_read::structure!(
+    types::BackupBeingCopied[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string), 1 backup_id "BackupId" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::BackupFailureDetails[] { 0 message "Message" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::BackupInProgress[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::BackupNotFound[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::BackupRestoring[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string), 1 file_system_id "FileSystemId" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::BadRequest[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    operation::copy_backup::CopyBackupInput[] { 0 client_request_token
+    "ClientRequestToken" : member(JsonReader::string), 1 source_backup_id
+    "SourceBackupId" : member(JsonReader::string), 2 source_region "SourceRegion" :
+    member(JsonReader::string), 3 kms_key_id "KmsKeyId" : member(JsonReader::string), 4
+    copy_tags "CopyTags" : member(JsonReader::boolean), 5 tags "Tags" : member(de_tags) }
+);
+json_read::structure!(
+    operation::copy_backup::CopyBackupOutput[] { 0 backup "Backup" : member_in_place() }
+);
+json_read::structure!(
+    types::CreateAggregateConfiguration[] { 0 aggregates "Aggregates" :
+    member(de_aggregates), 1 constituents_per_aggregate "ConstituentsPerAggregate" :
+    member(JsonReader::int) }
+);
+json_read::structure!(
+    operation::create_backup::CreateBackupInput[] { 0 file_system_id "FileSystemId" :
+    member(JsonReader::string), 1 client_request_token "ClientRequestToken" :
+    member(JsonReader::string), 2 tags "Tags" : member(de_tags), 3 volume_id "VolumeId" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    operation::create_backup::CreateBackupOutput[] { 0 backup "Backup" :
+    member_in_place() }
+);
+json_read::structure!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupInput[] { 0
+    backup_id "BackupId" : member(JsonReader::string), 1 client_request_token
+    "ClientRequestToken" : member(JsonReader::string), 2 subnet_ids "SubnetIds" :
+    member(de_subnet_ids), 3 security_group_ids "SecurityGroupIds" :
+    member(de_security_group_ids), 4 tags "Tags" : member(de_tags), 5
+    windows_configuration "WindowsConfiguration" : member_in_place(), 6
+    lustre_configuration "LustreConfiguration" : member_in_place(), 7 storage_type
+    "StorageType" : member(JsonReader::enum_value), 8 kms_key_id "KmsKeyId" :
+    member(JsonReader::string), 9 file_system_type_version "FileSystemTypeVersion" :
+    member(JsonReader::string), 10 open_zfs_configuration "OpenZFSConfiguration" :
+    member_in_place(), 11 storage_capacity "StorageCapacity" : member(JsonReader::int),
+    12 network_type "NetworkType" : member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput[] { 0
+    file_system "FileSystem" : member_in_place() }
+);
+json_read::structure!(
+    types::CreateFileSystemLustreConfiguration[] { 0 weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : member(JsonReader::string), 1 import_path "ImportPath"
+    : member(JsonReader::string), 2 export_path "ExportPath" :
+    member(JsonReader::string), 3 imported_file_chunk_size "ImportedFileChunkSize" :
+    member(JsonReader::int), 4 deployment_type "DeploymentType" :
+    member(JsonReader::enum_value), 5 auto_import_policy "AutoImportPolicy" :
+    member(JsonReader::enum_value), 6 per_unit_storage_throughput
+    "PerUnitStorageThroughput" : member(JsonReader::int), 7
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" :
+    member(JsonReader::string), 8 automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : member(JsonReader::int), 9 copy_tags_to_backups
+    "CopyTagsToBackups" : member(JsonReader::boolean), 10 drive_cache_type
+    "DriveCacheType" : member(JsonReader::enum_value), 11 data_compression_type
+    "DataCompressionType" : member(JsonReader::enum_value), 12 efa_enabled "EfaEnabled" :
+    member(JsonReader::boolean), 13 log_configuration "LogConfiguration" :
+    member_in_place(), 14 root_squash_configuration "RootSquashConfiguration" :
+    member_in_place(), 15 metadata_configuration "MetadataConfiguration" :
+    member_in_place(), 16 throughput_capacity "ThroughputCapacity" :
+    member(JsonReader::int), 17 data_read_cache_configuration
+    "DataReadCacheConfiguration" : member_in_place() }
+);
+json_read::structure!(
+    types::CreateFileSystemLustreMetadataConfiguration[] { 0 iops "Iops" :
+    member(JsonReader::int), 1 mode "Mode" : member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    types::CreateFileSystemOpenZfsConfiguration[] { 0 automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : member(JsonReader::int), 1 copy_tags_to_backups
+    "CopyTagsToBackups" : member(JsonReader::boolean), 2 copy_tags_to_volumes
+    "CopyTagsToVolumes" : member(JsonReader::boolean), 3
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" :
+    member(JsonReader::string), 4 deployment_type "DeploymentType" :
+    member(JsonReader::enum_value), 5 throughput_capacity "ThroughputCapacity" :
+    member(JsonReader::int), 6 weekly_maintenance_start_time "WeeklyMaintenanceStartTime"
+    : member(JsonReader::string), 7 disk_iops_configuration "DiskIopsConfiguration" :
+    member_in_place(), 8 root_volume_configuration "RootVolumeConfiguration" :
+    member_in_place(), 9 preferred_subnet_id "PreferredSubnetId" :
+    member(JsonReader::string), 10 endpoint_ip_address_range "EndpointIpAddressRange" :
+    member(JsonReader::string), 11 endpoint_ipv6_address_range "EndpointIpv6AddressRange"
+    : member(JsonReader::string), 12 route_table_ids "RouteTableIds" :
+    member(de_route_table_ids), 13 read_cache_configuration "ReadCacheConfiguration" :
+    member_in_place() }
+);
+json_read::structure!(
+    types::CreateFileSystemWindowsConfiguration[] { 0 active_directory_id
+    "ActiveDirectoryId" : member(JsonReader::string), 1
+    self_managed_active_directory_configuration "SelfManagedActiveDirectoryConfiguration"
+    : member_in_place(), 2 deployment_type "DeploymentType" :
+    member(JsonReader::enum_value), 3 preferred_subnet_id "PreferredSubnetId" :
+    member(JsonReader::string), 4 throughput_capacity "ThroughputCapacity" :
+    member(JsonReader::int), 5 weekly_maintenance_start_time "WeeklyMaintenanceStartTime"
+    : member(JsonReader::string), 6 daily_automatic_backup_start_time
+    "DailyAutomaticBackupStartTime" : member(JsonReader::string), 7
+    automatic_backup_retention_days "AutomaticBackupRetentionDays" :
+    member(JsonReader::int), 8 copy_tags_to_backups "CopyTagsToBackups" :
+    member(JsonReader::boolean), 9 aliases "Aliases" : member(de_alternate_dns_names), 10
+    audit_log_configuration "AuditLogConfiguration" : member_in_place(), 11
+    disk_iops_configuration "DiskIopsConfiguration" : member_in_place(), 12
+    fsrm_configuration "FsrmConfiguration" : member_in_place() }
+);
+json_read::structure!(
+    types::CreateOntapVolumeConfiguration[] { 0 junction_path "JunctionPath" :
+    member(JsonReader::string), 1 security_style "SecurityStyle" :
+    member(JsonReader::enum_value), 2 size_in_megabytes "SizeInMegabytes" :
+    member(JsonReader::int), 3 storage_efficiency_enabled "StorageEfficiencyEnabled" :
+    member(JsonReader::boolean), 4 storage_virtual_machine_id "StorageVirtualMachineId" :
+    member(JsonReader::string), 5 tiering_policy "TieringPolicy" : member_in_place(), 6
+    ontap_volume_type "OntapVolumeType" : member(JsonReader::enum_value), 7
+    snapshot_policy "SnapshotPolicy" : member(JsonReader::string), 8 copy_tags_to_backups
+    "CopyTagsToBackups" : member(JsonReader::boolean), 9 snaplock_configuration
+    "SnaplockConfiguration" : member_in_place(), 10 volume_style "VolumeStyle" :
+    member(JsonReader::enum_value), 11 aggregate_configuration "AggregateConfiguration" :
+    member_in_place(), 12 size_in_bytes "SizeInBytes" : member(JsonReader::long) }
+);
+json_read::structure!(
+    types::CreateSnaplockConfiguration[] { 0 audit_log_volume "AuditLogVolume" :
+    member(JsonReader::boolean), 1 autocommit_period "AutocommitPeriod" :
+    member_in_place(), 2 privileged_delete "PrivilegedDelete" :
+    member(JsonReader::enum_value), 3 retention_period "RetentionPeriod" :
+    member_in_place(), 4 snaplock_type "SnaplockType" : member(JsonReader::enum_value), 5
+    volume_append_mode_enabled "VolumeAppendModeEnabled" : member(JsonReader::boolean) }
+);
+json_read::structure!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupInput[] { 0 backup_id
+    "BackupId" : member(JsonReader::string), 1 client_request_token "ClientRequestToken"
+    : member(JsonReader::string), 2 name "Name" : member(JsonReader::string), 3
+    ontap_configuration "OntapConfiguration" : member_in_place(), 4 tags "Tags" :
+    member(de_tags) }
+);
+json_read::structure!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupOutput[] { 0 volume
+    "Volume" : member_in_place() }
+);
+json_read::structure!(
+    types::DataRepositoryConfiguration[] { 0 lifecycle "Lifecycle" :
+    member(JsonReader::enum_value), 1 import_path "ImportPath" :
+    member(JsonReader::string), 2 export_path "ExportPath" : member(JsonReader::string),
+    3 imported_file_chunk_size "ImportedFileChunkSize" : member(JsonReader::int), 4
+    auto_import_policy "AutoImportPolicy" : member(JsonReader::enum_value), 5
+    failure_details "FailureDetails" : member_in_place() }
+);
+json_read::structure!(
+    types::DataRepositoryFailureDetails[] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    operation::delete_backup::DeleteBackupInput[] { 0 backup_id "BackupId" :
+    member(JsonReader::string), 1 client_request_token "ClientRequestToken" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    operation::delete_backup::DeleteBackupOutput[] { 0 backup_id "BackupId" :
+    member(JsonReader::string), 1 lifecycle "Lifecycle" : member(JsonReader::enum_value)
+    }
+);
+json_read::structure!(
+    operation::describe_backups::DescribeBackupsInput[] { 0 backup_ids "BackupIds" :
+    member(de_backup_ids), 1 filters "Filters" : member(de_filters), 2 max_results
+    "MaxResults" : member(JsonReader::int), 3 next_token "NextToken" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    operation::describe_backups::DescribeBackupsOutput[] { 0 backups "Backups" :
+    member(de_backups), 1 next_token "NextToken" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::DiskIopsConfiguration[] { 0 mode "Mode" : member(JsonReader::enum_value), 1
+    iops "Iops" : member(JsonReader::long) }
+);
+json_read::structure!(
+    types::FileSystem[] { 0 owner_id "OwnerId" : member(JsonReader::string), 1
+    creation_time "CreationTime" : member(JsonReader::epoch_seconds), 2 file_system_id
+    "FileSystemId" : member(JsonReader::string), 3 file_system_type "FileSystemType" :
+    member(JsonReader::enum_value), 4 lifecycle "Lifecycle" :
+    member(JsonReader::enum_value), 5 failure_details "FailureDetails" :
+    member_in_place(), 6 storage_capacity "StorageCapacity" : member(JsonReader::int), 7
+    storage_type "StorageType" : member(JsonReader::enum_value), 8 vpc_id "VpcId" :
+    member(JsonReader::string), 9 subnet_ids "SubnetIds" : member(de_subnet_ids), 10
+    network_interface_ids "NetworkInterfaceIds" : member(de_network_interface_ids), 11
+    dns_name "DNSName" : member(JsonReader::string), 12 kms_key_id "KmsKeyId" :
+    member(JsonReader::string), 13 resource_arn "ResourceARN" :
+    member(JsonReader::string), 14 tags "Tags" : member(de_tags), 15
+    windows_configuration "WindowsConfiguration" : member_in_place(), 16
+    lustre_configuration "LustreConfiguration" : member_in_place(), 17
+    administrative_actions "AdministrativeActions" : member(de_administrative_actions),
+    18 ontap_configuration "OntapConfiguration" : member_in_place(), 19
+    file_system_type_version "FileSystemTypeVersion" : member(JsonReader::string), 20
+    open_zfs_configuration "OpenZFSConfiguration" : member_in_place(), 21 network_type
+    "NetworkType" : member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    types::FileSystemEndpoint[] { 0 dns_name "DNSName" : member(JsonReader::string), 1
+    ip_addresses "IpAddresses" : member(de_ontap_endpoint_ip_addresses), 2 ipv6_addresses
+    "Ipv6Addresses" : member(de_ontap_endpoint_ip_addresses) }
+);
+json_read::structure!(
+    types::FileSystemEndpoints[] { 0 intercluster "Intercluster" : member_in_place(), 1
+    management "Management" : member_in_place() }
+);
+json_read::structure!(
+    types::FileSystemFailureDetails[] { 0 message "Message" : member(JsonReader::string)
+    }
+);
+json_read::structure!(
+    types::FileSystemLustreMetadataConfiguration[] { 0 iops "Iops" :
+    member(JsonReader::int), 1 mode "Mode" : member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    types::FileSystemNotFound[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::Filter[] { 0 name "Name" : member(JsonReader::enum_value), 1 values "Values" :
+    member(de_filter_values) }
+);
+json_read::structure!(
+    types::IncompatibleParameterError[meta : Default::default()] { 0 parameter
+    "Parameter" : member(JsonReader::string), 1 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::IncompatibleRegionForMultiAz[meta : Default::default()] { 0 message "Message"
+    : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::InternalServerError[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::InvalidDestinationKmsKey[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::InvalidNetworkSettings[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string), 1 invalid_subnet_id "InvalidSubnetId" :
+    member(JsonReader::string), 2 invalid_security_group_id "InvalidSecurityGroupId" :
+    member(JsonReader::string), 3 invalid_route_table_id "InvalidRouteTableId" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::InvalidPerUnitStorageThroughput[meta : Default::default()] { 0 message
+    "Message" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::InvalidRegion[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::InvalidSourceKmsKey[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::LifecycleTransitionReason[] { 0 message "Message" : member(JsonReader::string)
+    }
+);
+json_read::structure!(
+    types::LustreFileSystemConfiguration[] { 0 weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : member(JsonReader::string), 1
+    data_repository_configuration "DataRepositoryConfiguration" : member_in_place(), 2
+    deployment_type "DeploymentType" : member(JsonReader::enum_value), 3
+    per_unit_storage_throughput "PerUnitStorageThroughput" : member(JsonReader::int), 4
+    mount_name "MountName" : member(JsonReader::string), 5
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" :
+    member(JsonReader::string), 6 automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : member(JsonReader::int), 7 copy_tags_to_backups
+    "CopyTagsToBackups" : member(JsonReader::boolean), 8 drive_cache_type
+    "DriveCacheType" : member(JsonReader::enum_value), 9 data_compression_type
+    "DataCompressionType" : member(JsonReader::enum_value), 10 log_configuration
+    "LogConfiguration" : member_in_place(), 11 root_squash_configuration
+    "RootSquashConfiguration" : member_in_place(), 12 metadata_configuration
+    "MetadataConfiguration" : member_in_place(), 13 efa_enabled "EfaEnabled" :
+    member(JsonReader::boolean), 14 throughput_capacity "ThroughputCapacity" :
+    member(JsonReader::int), 15 data_read_cache_configuration
+    "DataReadCacheConfiguration" : member_in_place() }
+);
+json_read::structure!(
+    types::LustreLogConfiguration[] { 0 level "Level" : member(JsonReader::enum_value), 1
+    destination "Destination" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::LustreLogCreateConfiguration[] { 0 level "Level" :
+    member(JsonReader::enum_value), 1 destination "Destination" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::LustreReadCacheConfiguration[] { 0 sizing_mode "SizingMode" :
+    member(JsonReader::enum_value), 1 size_gi_b "SizeGiB" : member(JsonReader::int) }
+);
+json_read::structure!(
+    types::LustreRootSquashConfiguration[] { 0 root_squash "RootSquash" :
+    member(JsonReader::string), 1 no_squash_nids "NoSquashNids" :
+    member(de_lustre_no_squash_nids) }
+);
+json_read::structure!(
+    types::MissingFileSystemConfiguration[meta : Default::default()] { 0 message
+    "Message" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::MissingVolumeConfiguration[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::OntapFileSystemConfiguration[] { 0 automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : member(JsonReader::int), 1
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" :
+    member(JsonReader::string), 2 deployment_type "DeploymentType" :
+    member(JsonReader::enum_value), 3 endpoint_ip_address_range "EndpointIpAddressRange"
+    : member(JsonReader::string), 4 endpoints "Endpoints" : member_in_place(), 5
+    disk_iops_configuration "DiskIopsConfiguration" : member_in_place(), 6
+    preferred_subnet_id "PreferredSubnetId" : member(JsonReader::string), 7
+    route_table_ids "RouteTableIds" : member(de_route_table_ids), 8 throughput_capacity
+    "ThroughputCapacity" : member(JsonReader::int), 9 weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : member(JsonReader::string), 10 fsx_admin_password
+    "FsxAdminPassword" sensitive : member(JsonReader::string), 11 ha_pairs "HAPairs" :
+    member(JsonReader::int), 12 throughput_capacity_per_ha_pair
+    "ThroughputCapacityPerHAPair" : member(JsonReader::int), 13
+    endpoint_ipv6_address_range "EndpointIpv6AddressRange" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::OntapVolumeConfiguration[] { 0 flex_cache_endpoint_type
+    "FlexCacheEndpointType" : member(JsonReader::enum_value), 1 junction_path
+    "JunctionPath" : member(JsonReader::string), 2 security_style "SecurityStyle" :
+    member(JsonReader::enum_value), 3 size_in_megabytes "SizeInMegabytes" :
+    member(JsonReader::int), 4 storage_efficiency_enabled "StorageEfficiencyEnabled" :
+    member(JsonReader::boolean), 5 storage_virtual_machine_id "StorageVirtualMachineId" :
+    member(JsonReader::string), 6 storage_virtual_machine_root
+    "StorageVirtualMachineRoot" : member(JsonReader::boolean), 7 tiering_policy
+    "TieringPolicy" : member_in_place(), 8 uuid "UUID" : member(JsonReader::string), 9
+    ontap_volume_type "OntapVolumeType" : member(JsonReader::enum_value), 10
+    snapshot_policy "SnapshotPolicy" : member(JsonReader::string), 11
+    copy_tags_to_backups "CopyTagsToBackups" : member(JsonReader::boolean), 12
+    snaplock_configuration "SnaplockConfiguration" : member_in_place(), 13 volume_style
+    "VolumeStyle" : member(JsonReader::enum_value), 14 aggregate_configuration
+    "AggregateConfiguration" : member_in_place(), 15 size_in_bytes "SizeInBytes" :
+    member(JsonReader::long) }
+);
+json_read::structure!(
+    types::OpenZfsClientConfiguration[] { 0 clients "Clients" :
+    member(JsonReader::string), 1 options "Options" :
+    member(de_open_zfs_nfs_export_options) }
+);
+json_read::structure!(
+    types::OpenZfsCreateRootVolumeConfiguration[] { 0 record_size_ki_b "RecordSizeKiB" :
+    member(JsonReader::int), 1 data_compression_type "DataCompressionType" :
+    member(JsonReader::enum_value), 2 nfs_exports "NfsExports" :
+    member(de_open_zfs_nfs_exports), 3 user_and_group_quotas "UserAndGroupQuotas" :
+    member(de_open_zfs_user_and_group_quotas), 4 copy_tags_to_snapshots
+    "CopyTagsToSnapshots" : member(JsonReader::boolean), 5 read_only "ReadOnly" :
+    member(JsonReader::boolean) }
+);
+json_read::structure!(
+    types::OpenZfsFileSystemConfiguration[] { 0 automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : member(JsonReader::int), 1 copy_tags_to_backups
+    "CopyTagsToBackups" : member(JsonReader::boolean), 2 copy_tags_to_volumes
+    "CopyTagsToVolumes" : member(JsonReader::boolean), 3
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" :
+    member(JsonReader::string), 4 deployment_type "DeploymentType" :
+    member(JsonReader::enum_value), 5 throughput_capacity "ThroughputCapacity" :
+    member(JsonReader::int), 6 weekly_maintenance_start_time "WeeklyMaintenanceStartTime"
+    : member(JsonReader::string), 7 disk_iops_configuration "DiskIopsConfiguration" :
+    member_in_place(), 8 root_volume_id "RootVolumeId" : member(JsonReader::string), 9
+    preferred_subnet_id "PreferredSubnetId" : member(JsonReader::string), 10
+    endpoint_ip_address_range "EndpointIpAddressRange" : member(JsonReader::string), 11
+    endpoint_ipv6_address_range "EndpointIpv6AddressRange" : member(JsonReader::string),
+    12 route_table_ids "RouteTableIds" : member(de_route_table_ids), 13
+    endpoint_ip_address "EndpointIpAddress" : member(JsonReader::string), 14
+    endpoint_ipv6_address "EndpointIpv6Address" : member(JsonReader::string), 15
+    read_cache_configuration "ReadCacheConfiguration" : member_in_place() }
+);
+json_read::structure!(
+    types::OpenZfsNfsExport[] { 0 client_configurations "ClientConfigurations" :
+    member(de_open_zfs_client_configurations) }
+);
+json_read::structure!(
+    types::OpenZfsOriginSnapshotConfiguration[] { 0 snapshot_arn "SnapshotARN" :
+    member(JsonReader::string), 1 copy_strategy "CopyStrategy" :
+    member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    types::OpenZfsReadCacheConfiguration[] { 0 sizing_mode "SizingMode" :
+    member(JsonReader::enum_value), 1 size_gi_b "SizeGiB" : member(JsonReader::int) }
+);
+json_read::structure!(
+    types::OpenZfsUserOrGroupQuota[] { 0 r#type "Type" : member(JsonReader::enum_value),
+    1 id "Id" : member(JsonReader::int), 2 storage_capacity_quota_gi_b
+    "StorageCapacityQuotaGiB" : member(JsonReader::int) }
+);
+json_read::structure!(
+    types::OpenZfsVolumeConfiguration[] { 0 parent_volume_id "ParentVolumeId" :
+    member(JsonReader::string), 1 volume_path "VolumePath" : member(JsonReader::string),
+    2 storage_capacity_reservation_gi_b "StorageCapacityReservationGiB" :
+    member(JsonReader::int), 3 storage_capacity_quota_gi_b "StorageCapacityQuotaGiB" :
+    member(JsonReader::int), 4 record_size_ki_b "RecordSizeKiB" :
+    member(JsonReader::int), 5 data_compression_type "DataCompressionType" :
+    member(JsonReader::enum_value), 6 copy_tags_to_snapshots "CopyTagsToSnapshots" :
+    member(JsonReader::boolean), 7 origin_snapshot "OriginSnapshot" : member_in_place(),
+    8 read_only "ReadOnly" : member(JsonReader::boolean), 9 nfs_exports "NfsExports" :
+    member(de_open_zfs_nfs_exports), 10 user_and_group_quotas "UserAndGroupQuotas" :
+    member(de_open_zfs_user_and_group_quotas), 11 restore_to_snapshot "RestoreToSnapshot"
+    : member(JsonReader::string), 12 delete_intermediate_snaphots
+    "DeleteIntermediateSnaphots" : member(JsonReader::boolean), 13 delete_cloned_volumes
+    "DeleteClonedVolumes" : member(JsonReader::boolean), 14 delete_intermediate_data
+    "DeleteIntermediateData" : member(JsonReader::boolean), 15 source_snapshot_arn
+    "SourceSnapshotARN" : member(JsonReader::string), 16 destination_snapshot
+    "DestinationSnapshot" : member(JsonReader::string), 17 copy_strategy "CopyStrategy" :
+    member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    types::RetentionPeriod[] { 0 r#type "Type" : member(JsonReader::enum_value), 1 value
+    "Value" : member(JsonReader::int) }
+);
+json_read::structure!(
+    types::SelfManagedActiveDirectoryAttributes[] { 0 domain_name "DomainName" :
+    member(JsonReader::string), 1 organizational_unit_distinguished_name
+    "OrganizationalUnitDistinguishedName" : member(JsonReader::string), 2
+    file_system_administrators_group "FileSystemAdministratorsGroup" :
+    member(JsonReader::string), 3 user_name "UserName" : member(JsonReader::string), 4
+    dns_ips "DnsIps" : member(de_dns_ips), 5 domain_join_service_account_secret
+    "DomainJoinServiceAccountSecret" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::SelfManagedActiveDirectoryConfiguration[] { 0 domain_name "DomainName" :
+    member(JsonReader::string), 1 organizational_unit_distinguished_name
+    "OrganizationalUnitDistinguishedName" : member(JsonReader::string), 2
+    file_system_administrators_group "FileSystemAdministratorsGroup" :
+    member(JsonReader::string), 3 user_name "UserName" : member(JsonReader::string), 4
+    password "Password" sensitive : member(JsonReader::string), 5 dns_ips "DnsIps" :
+    member(de_dns_ips), 6 domain_join_service_account_secret
+    "DomainJoinServiceAccountSecret" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::ServiceLimitExceeded[meta : Default::default()] { 0 limit "Limit" :
+    member(JsonReader::enum_value), 1 message "Message" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::SnaplockConfiguration[] { 0 audit_log_volume "AuditLogVolume" :
+    member(JsonReader::boolean), 1 autocommit_period "AutocommitPeriod" :
+    member_in_place(), 2 privileged_delete "PrivilegedDelete" :
+    member(JsonReader::enum_value), 3 retention_period "RetentionPeriod" :
+    member_in_place(), 4 snaplock_type "SnaplockType" : member(JsonReader::enum_value), 5
+    volume_append_mode_enabled "VolumeAppendModeEnabled" : member(JsonReader::boolean) }
+);
+json_read::structure!(
+    types::SnaplockRetentionPeriod[] { 0 default_retention "DefaultRetention" :
+    member_in_place(), 1 minimum_retention "MinimumRetention" : member_in_place(), 2
+    maximum_retention "MaximumRetention" : member_in_place() }
+);
+json_read::structure!(
+    types::Snapshot[] { 0 resource_arn "ResourceARN" : member(JsonReader::string), 1
+    snapshot_id "SnapshotId" : member(JsonReader::string), 2 name "Name" :
+    member(JsonReader::string), 3 volume_id "VolumeId" : member(JsonReader::string), 4
+    creation_time "CreationTime" : member(JsonReader::epoch_seconds), 5 lifecycle
+    "Lifecycle" : member(JsonReader::enum_value), 6 lifecycle_transition_reason
+    "LifecycleTransitionReason" : member_in_place(), 7 tags "Tags" : member(de_tags), 8
+    administrative_actions "AdministrativeActions" : member(de_administrative_actions) }
+);
+json_read::structure!(
+    types::SourceBackupUnavailable[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string), 1 backup_id "BackupId" : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::StorageVirtualMachineNotFound[meta : Default::default()] { 0 message "Message"
+    : member(JsonReader::string) }
+);
+json_read::structure!(
+    types::Tag[] { 0 key "Key" : member(JsonReader::string), 1 value "Value" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::TieringPolicy[] { 0 cooling_period "CoolingPeriod" : member(JsonReader::int),
+    1 name "Name" : member(JsonReader::enum_value) }
+);
+json_read::structure!(
+    types::UnsupportedOperation[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::Volume[] { 0 creation_time "CreationTime" : member(JsonReader::epoch_seconds),
+    1 file_system_id "FileSystemId" : member(JsonReader::string), 2 lifecycle "Lifecycle"
+    : member(JsonReader::enum_value), 3 name "Name" : member(JsonReader::string), 4
+    ontap_configuration "OntapConfiguration" : member_in_place(), 5 resource_arn
+    "ResourceARN" : member(JsonReader::string), 6 tags "Tags" : member(de_tags), 7
+    volume_id "VolumeId" : member(JsonReader::string), 8 volume_type "VolumeType" :
+    member(JsonReader::enum_value), 9 lifecycle_transition_reason
+    "LifecycleTransitionReason" : member_in_place(), 10 administrative_actions
+    "AdministrativeActions" : member(de_administrative_actions), 11
+    open_zfs_configuration "OpenZFSConfiguration" : member_in_place() }
+);
+json_read::structure!(
+    types::VolumeNotFound[meta : Default::default()] { 0 message "Message" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::WindowsAuditLogConfiguration[] { 0 file_access_audit_log_level
+    "FileAccessAuditLogLevel" : member(JsonReader::enum_value), 1
+    file_share_access_audit_log_level "FileShareAccessAuditLogLevel" :
+    member(JsonReader::enum_value), 2 audit_log_destination "AuditLogDestination" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::WindowsAuditLogCreateConfiguration[] { 0 file_access_audit_log_level
+    "FileAccessAuditLogLevel" : member(JsonReader::enum_value), 1
+    file_share_access_audit_log_level "FileShareAccessAuditLogLevel" :
+    member(JsonReader::enum_value), 2 audit_log_destination "AuditLogDestination" :
+    member(JsonReader::string) }
+);
+json_read::structure!(
+    types::WindowsFileSystemConfiguration[] { 0 active_directory_id "ActiveDirectoryId" :
+    member(JsonReader::string), 1 self_managed_active_directory_configuration
+    "SelfManagedActiveDirectoryConfiguration" : member_in_place(), 2 deployment_type
+    "DeploymentType" : member(JsonReader::enum_value), 3 remote_administration_endpoint
+    "RemoteAdministrationEndpoint" : member(JsonReader::string), 4 preferred_subnet_id
+    "PreferredSubnetId" : member(JsonReader::string), 5 preferred_file_server_ip
+    "PreferredFileServerIp" : member(JsonReader::string), 6 throughput_capacity
+    "ThroughputCapacity" : member(JsonReader::int), 7 maintenance_operations_in_progress
+    "MaintenanceOperationsInProgress" : member(de_file_system_maintenance_operations), 8
+    weekly_maintenance_start_time "WeeklyMaintenanceStartTime" :
+    member(JsonReader::string), 9 daily_automatic_backup_start_time
+    "DailyAutomaticBackupStartTime" : member(JsonReader::string), 10
+    automatic_backup_retention_days "AutomaticBackupRetentionDays" :
+    member(JsonReader::int), 11 copy_tags_to_backups "CopyTagsToBackups" :
+    member(JsonReader::boolean), 12 aliases "Aliases" : member(de_aliases), 13
+    audit_log_configuration "AuditLogConfiguration" : member_in_place(), 14
+    disk_iops_configuration "DiskIopsConfiguration" : member_in_place(), 15
+    preferred_file_server_ipv6 "PreferredFileServerIpv6" : member(JsonReader::string), 16
+    fsrm_configuration "FsrmConfiguration" : member_in_place() }
+);
+json_read::structure!(
+    types::WindowsFsrmConfiguration[] { 0 fsrm_service_enabled "FsrmServiceEnabled" :
+    member(JsonReader::boolean), 1 event_log_destination "EventLogDestination" :
+    member(JsonReader::string) }
+);
 ///Reads one `com.amazonaws.fsx#AdministrativeActions`.
 fn de_administrative_actions(
     reader: &mut JsonReader<'_>,

@@ -2,2318 +2,506 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson serializers for every structure, union, list and map of the crate.
-use crate::json::{JsonWriter, SerializeError, SerializeJson, TimestampFormat};
-impl SerializeJson for crate::types::ActiveDirectoryBackupAttributes {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.domain_name {
-            writer.member("DomainName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.active_directory_id {
-            writer.member("ActiveDirectoryId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.resource_arn {
-            writer.member("ResourceARN");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::ActiveDirectoryError {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.active_directory_id {
-            writer.member("ActiveDirectoryId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.r#type {
-            writer.member("Type");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::AdministrativeAction {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.administrative_action_type {
-            writer.member("AdministrativeActionType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.progress_percent {
-            writer.member("ProgressPercent");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.request_time {
-            writer.member("RequestTime");
-            writer
-                .timestamp(value, TimestampFormat::EpochSeconds)
-                .map_err(|e| e.in_member("RequestTime"))?;
-        }
-        if let Some(value) = &self.status {
-            writer.member("Status");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.target_file_system_values {
-            writer.member("TargetFileSystemValues");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("TargetFileSystemValues"))?;
-        }
-        if let Some(value) = &self.failure_details {
-            writer.member("FailureDetails");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FailureDetails"))?;
-        }
-        if let Some(value) = &self.target_volume_values {
-            writer.member("TargetVolumeValues");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("TargetVolumeValues"))?;
-        }
-        if let Some(value) = &self.target_snapshot_values {
-            writer.member("TargetSnapshotValues");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("TargetSnapshotValues"))?;
-        }
-        if let Some(value) = &self.total_transfer_bytes {
-            writer.member("TotalTransferBytes");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.remaining_transfer_bytes {
-            writer.member("RemainingTransferBytes");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::AdministrativeActionFailureDetails {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::AggregateConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.aggregates {
-            writer.member("Aggregates");
-            ser_aggregates(writer, value).map_err(|e| e.in_member("Aggregates"))?;
-        }
-        if let Some(value) = &self.total_constituents {
-            writer.member("TotalConstituents");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::Alias {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.name {
-            writer.member("Name");
-            writer.string(value);
-        }
-        if let Some(value) = &self.lifecycle {
-            writer.member("Lifecycle");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::AutocommitPeriod {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.r#type {
-            writer.member("Type");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.value {
-            writer.member("Value");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::Backup {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup_id {
-            writer.member("BackupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.lifecycle {
-            writer.member("Lifecycle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.failure_details {
-            writer.member("FailureDetails");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FailureDetails"))?;
-        }
-        if let Some(value) = &self.r#type {
-            writer.member("Type");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.progress_percent {
-            writer.member("ProgressPercent");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.creation_time {
-            writer.member("CreationTime");
-            writer
-                .timestamp(value, TimestampFormat::EpochSeconds)
-                .map_err(|e| e.in_member("CreationTime"))?;
-        }
-        if let Some(value) = &self.kms_key_id {
-            writer.member("KmsKeyId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.resource_arn {
-            writer.member("ResourceARN");
-            writer.string(value);
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        if let Some(value) = &self.file_system {
-            writer.member("FileSystem");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FileSystem"))?;
-        }
-        if let Some(value) = &self.directory_information {
-            writer.member("DirectoryInformation");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DirectoryInformation"))?;
-        }
-        if let Some(value) = &self.owner_id {
-            writer.member("OwnerId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.source_backup_id {
-            writer.member("SourceBackupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.source_backup_region {
-            writer.member("SourceBackupRegion");
-            writer.string(value);
-        }
-        if let Some(value) = &self.resource_type {
-            writer.member("ResourceType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.volume {
-            writer.member("Volume");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("Volume"))?;
-        }
-        if let Some(value) = &self.size_in_bytes {
-            writer.member("SizeInBytes");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::BackupBeingCopied {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        if let Some(value) = &self.backup_id {
-            writer.member("BackupId");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::BackupFailureDetails {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::BackupInProgress {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::BackupNotFound {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::BackupRestoring {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        if let Some(value) = &self.file_system_id {
-            writer.member("FileSystemId");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::BadRequest {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::copy_backup::CopyBackupInput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.client_request_token {
-            writer.member("ClientRequestToken");
-            writer.string(value);
-        }
-        if let Some(value) = &self.source_backup_id {
-            writer.member("SourceBackupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.source_region {
-            writer.member("SourceRegion");
-            writer.string(value);
-        }
-        if let Some(value) = &self.kms_key_id {
-            writer.member("KmsKeyId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.copy_tags {
-            writer.member("CopyTags");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::copy_backup::CopyBackupOutput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup {
-            writer.member("Backup");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("Backup"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::CreateAggregateConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.aggregates {
-            writer.member("Aggregates");
-            ser_aggregates(writer, value).map_err(|e| e.in_member("Aggregates"))?;
-        }
-        if let Some(value) = &self.constituents_per_aggregate {
-            writer.member("ConstituentsPerAggregate");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::create_backup::CreateBackupInput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.file_system_id {
-            writer.member("FileSystemId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.client_request_token {
-            writer.member("ClientRequestToken");
-            writer.string(value);
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        if let Some(value) = &self.volume_id {
-            writer.member("VolumeId");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::create_backup::CreateBackupOutput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup {
-            writer.member("Backup");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("Backup"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup_id {
-            writer.member("BackupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.client_request_token {
-            writer.member("ClientRequestToken");
-            writer.string(value);
-        }
-        if let Some(value) = &self.subnet_ids {
-            writer.member("SubnetIds");
-            ser_subnet_ids(writer, value).map_err(|e| e.in_member("SubnetIds"))?;
-        }
-        if let Some(value) = &self.security_group_ids {
-            writer.member("SecurityGroupIds");
-            ser_security_group_ids(writer, value)
-                .map_err(|e| e.in_member("SecurityGroupIds"))?;
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        if let Some(value) = &self.windows_configuration {
-            writer.member("WindowsConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("WindowsConfiguration"))?;
-        }
-        if let Some(value) = &self.lustre_configuration {
-            writer.member("LustreConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("LustreConfiguration"))?;
-        }
-        if let Some(value) = &self.storage_type {
-            writer.member("StorageType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.kms_key_id {
-            writer.member("KmsKeyId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.file_system_type_version {
-            writer.member("FileSystemTypeVersion");
-            writer.string(value);
-        }
-        if let Some(value) = &self.open_zfs_configuration {
-            writer.member("OpenZFSConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
-        }
-        if let Some(value) = &self.storage_capacity {
-            writer.member("StorageCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.network_type {
-            writer.member("NetworkType");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.file_system {
-            writer.member("FileSystem");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FileSystem"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::CreateFileSystemLustreConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            writer.member("WeeklyMaintenanceStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.import_path {
-            writer.member("ImportPath");
-            writer.string(value);
-        }
-        if let Some(value) = &self.export_path {
-            writer.member("ExportPath");
-            writer.string(value);
-        }
-        if let Some(value) = &self.imported_file_chunk_size {
-            writer.member("ImportedFileChunkSize");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.deployment_type {
-            writer.member("DeploymentType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.auto_import_policy {
-            writer.member("AutoImportPolicy");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.per_unit_storage_throughput {
-            writer.member("PerUnitStorageThroughput");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            writer.member("DailyAutomaticBackupStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.automatic_backup_retention_days {
-            writer.member("AutomaticBackupRetentionDays");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.drive_cache_type {
-            writer.member("DriveCacheType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.data_compression_type {
-            writer.member("DataCompressionType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.efa_enabled {
-            writer.member("EfaEnabled");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.log_configuration {
-            writer.member("LogConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("LogConfiguration"))?;
-        }
-        if let Some(value) = &self.root_squash_configuration {
-            writer.member("RootSquashConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("RootSquashConfiguration"))?;
-        }
-        if let Some(value) = &self.metadata_configuration {
-            writer.member("MetadataConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("MetadataConfiguration"))?;
-        }
-        if let Some(value) = &self.throughput_capacity {
-            writer.member("ThroughputCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.data_read_cache_configuration {
-            writer.member("DataReadCacheConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DataReadCacheConfiguration"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::CreateFileSystemLustreMetadataConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.iops {
-            writer.member("Iops");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.mode {
-            writer.member("Mode");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::CreateFileSystemOpenZfsConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.automatic_backup_retention_days {
-            writer.member("AutomaticBackupRetentionDays");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_volumes {
-            writer.member("CopyTagsToVolumes");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            writer.member("DailyAutomaticBackupStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.deployment_type {
-            writer.member("DeploymentType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.throughput_capacity {
-            writer.member("ThroughputCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            writer.member("WeeklyMaintenanceStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            writer.member("DiskIopsConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
-        }
-        if let Some(value) = &self.root_volume_configuration {
-            writer.member("RootVolumeConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("RootVolumeConfiguration"))?;
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            writer.member("PreferredSubnetId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.endpoint_ip_address_range {
-            writer.member("EndpointIpAddressRange");
-            writer.string(value);
-        }
-        if let Some(value) = &self.endpoint_ipv6_address_range {
-            writer.member("EndpointIpv6AddressRange");
-            writer.string(value);
-        }
-        if let Some(value) = &self.route_table_ids {
-            writer.member("RouteTableIds");
-            ser_route_table_ids(writer, value)
-                .map_err(|e| e.in_member("RouteTableIds"))?;
-        }
-        if let Some(value) = &self.read_cache_configuration {
-            writer.member("ReadCacheConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("ReadCacheConfiguration"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::CreateFileSystemWindowsConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.active_directory_id {
-            writer.member("ActiveDirectoryId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.self_managed_active_directory_configuration {
-            writer.member("SelfManagedActiveDirectoryConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("SelfManagedActiveDirectoryConfiguration"))?;
-        }
-        if let Some(value) = &self.deployment_type {
-            writer.member("DeploymentType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            writer.member("PreferredSubnetId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.throughput_capacity {
-            writer.member("ThroughputCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            writer.member("WeeklyMaintenanceStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            writer.member("DailyAutomaticBackupStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.automatic_backup_retention_days {
-            writer.member("AutomaticBackupRetentionDays");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.aliases {
-            writer.member("Aliases");
-            ser_alternate_dns_names(writer, value).map_err(|e| e.in_member("Aliases"))?;
-        }
-        if let Some(value) = &self.audit_log_configuration {
-            writer.member("AuditLogConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("AuditLogConfiguration"))?;
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            writer.member("DiskIopsConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
-        }
-        if let Some(value) = &self.fsrm_configuration {
-            writer.member("FsrmConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FsrmConfiguration"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::CreateOntapVolumeConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.junction_path {
-            writer.member("JunctionPath");
-            writer.string(value);
-        }
-        if let Some(value) = &self.security_style {
-            writer.member("SecurityStyle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.size_in_megabytes {
-            writer.member("SizeInMegabytes");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.storage_efficiency_enabled {
-            writer.member("StorageEfficiencyEnabled");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.storage_virtual_machine_id {
-            writer.member("StorageVirtualMachineId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.tiering_policy {
-            writer.member("TieringPolicy");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("TieringPolicy"))?;
-        }
-        if let Some(value) = &self.ontap_volume_type {
-            writer.member("OntapVolumeType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.snapshot_policy {
-            writer.member("SnapshotPolicy");
-            writer.string(value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.snaplock_configuration {
-            writer.member("SnaplockConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("SnaplockConfiguration"))?;
-        }
-        if let Some(value) = &self.volume_style {
-            writer.member("VolumeStyle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.aggregate_configuration {
-            writer.member("AggregateConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("AggregateConfiguration"))?;
-        }
-        if let Some(value) = &self.size_in_bytes {
-            writer.member("SizeInBytes");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::CreateSnaplockConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.audit_log_volume {
-            writer.member("AuditLogVolume");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.autocommit_period {
-            writer.member("AutocommitPeriod");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("AutocommitPeriod"))?;
-        }
-        if let Some(value) = &self.privileged_delete {
-            writer.member("PrivilegedDelete");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.retention_period {
-            writer.member("RetentionPeriod");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("RetentionPeriod"))?;
-        }
-        if let Some(value) = &self.snaplock_type {
-            writer.member("SnaplockType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.volume_append_mode_enabled {
-            writer.member("VolumeAppendModeEnabled");
-            writer.boolean(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup_id {
-            writer.member("BackupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.client_request_token {
-            writer.member("ClientRequestToken");
-            writer.string(value);
-        }
-        if let Some(value) = &self.name {
-            writer.member("Name");
-            writer.string(value);
-        }
-        if let Some(value) = &self.ontap_configuration {
-            writer.member("OntapConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("OntapConfiguration"))?;
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson
-for crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.volume {
-            writer.member("Volume");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("Volume"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::DataRepositoryConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.lifecycle {
-            writer.member("Lifecycle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.import_path {
-            writer.member("ImportPath");
-            writer.string(value);
-        }
-        if let Some(value) = &self.export_path {
-            writer.member("ExportPath");
-            writer.string(value);
-        }
-        if let Some(value) = &self.imported_file_chunk_size {
-            writer.member("ImportedFileChunkSize");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.auto_import_policy {
-            writer.member("AutoImportPolicy");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.failure_details {
-            writer.member("FailureDetails");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FailureDetails"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::DataRepositoryFailureDetails {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::delete_backup::DeleteBackupInput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup_id {
-            writer.member("BackupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.client_request_token {
-            writer.member("ClientRequestToken");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::delete_backup::DeleteBackupOutput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup_id {
-            writer.member("BackupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.lifecycle {
-            writer.member("Lifecycle");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::describe_backups::DescribeBackupsInput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backup_ids {
-            writer.member("BackupIds");
-            ser_backup_ids(writer, value).map_err(|e| e.in_member("BackupIds"))?;
-        }
-        if let Some(value) = &self.filters {
-            writer.member("Filters");
-            ser_filters(writer, value).map_err(|e| e.in_member("Filters"))?;
-        }
-        if let Some(value) = &self.max_results {
-            writer.member("MaxResults");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.next_token {
-            writer.member("NextToken");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::operation::describe_backups::DescribeBackupsOutput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.backups {
-            writer.member("Backups");
-            ser_backups(writer, value).map_err(|e| e.in_member("Backups"))?;
-        }
-        if let Some(value) = &self.next_token {
-            writer.member("NextToken");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::DiskIopsConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.mode {
-            writer.member("Mode");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.iops {
-            writer.member("Iops");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::FileSystem {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.owner_id {
-            writer.member("OwnerId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.creation_time {
-            writer.member("CreationTime");
-            writer
-                .timestamp(value, TimestampFormat::EpochSeconds)
-                .map_err(|e| e.in_member("CreationTime"))?;
-        }
-        if let Some(value) = &self.file_system_id {
-            writer.member("FileSystemId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.file_system_type {
-            writer.member("FileSystemType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.lifecycle {
-            writer.member("Lifecycle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.failure_details {
-            writer.member("FailureDetails");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FailureDetails"))?;
-        }
-        if let Some(value) = &self.storage_capacity {
-            writer.member("StorageCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.storage_type {
-            writer.member("StorageType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.vpc_id {
-            writer.member("VpcId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.subnet_ids {
-            writer.member("SubnetIds");
-            ser_subnet_ids(writer, value).map_err(|e| e.in_member("SubnetIds"))?;
-        }
-        if let Some(value) = &self.network_interface_ids {
-            writer.member("NetworkInterfaceIds");
-            ser_network_interface_ids(writer, value)
-                .map_err(|e| e.in_member("NetworkInterfaceIds"))?;
-        }
-        if let Some(value) = &self.dns_name {
-            writer.member("DNSName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.kms_key_id {
-            writer.member("KmsKeyId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.resource_arn {
-            writer.member("ResourceARN");
-            writer.string(value);
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        if let Some(value) = &self.windows_configuration {
-            writer.member("WindowsConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("WindowsConfiguration"))?;
-        }
-        if let Some(value) = &self.lustre_configuration {
-            writer.member("LustreConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("LustreConfiguration"))?;
-        }
-        if let Some(value) = &self.administrative_actions {
-            writer.member("AdministrativeActions");
-            ser_administrative_actions(writer, value)
-                .map_err(|e| e.in_member("AdministrativeActions"))?;
-        }
-        if let Some(value) = &self.ontap_configuration {
-            writer.member("OntapConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("OntapConfiguration"))?;
-        }
-        if let Some(value) = &self.file_system_type_version {
-            writer.member("FileSystemTypeVersion");
-            writer.string(value);
-        }
-        if let Some(value) = &self.open_zfs_configuration {
-            writer.member("OpenZFSConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
-        }
-        if let Some(value) = &self.network_type {
-            writer.member("NetworkType");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::FileSystemEndpoint {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.dns_name {
-            writer.member("DNSName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.ip_addresses {
-            writer.member("IpAddresses");
-            ser_ontap_endpoint_ip_addresses(writer, value)
-                .map_err(|e| e.in_member("IpAddresses"))?;
-        }
-        if let Some(value) = &self.ipv6_addresses {
-            writer.member("Ipv6Addresses");
-            ser_ontap_endpoint_ip_addresses(writer, value)
-                .map_err(|e| e.in_member("Ipv6Addresses"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::FileSystemEndpoints {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.intercluster {
-            writer.member("Intercluster");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("Intercluster"))?;
-        }
-        if let Some(value) = &self.management {
-            writer.member("Management");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("Management"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::FileSystemFailureDetails {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::FileSystemLustreMetadataConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.iops {
-            writer.member("Iops");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.mode {
-            writer.member("Mode");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::FileSystemNotFound {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::Filter {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.name {
-            writer.member("Name");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.values {
-            writer.member("Values");
-            ser_filter_values(writer, value).map_err(|e| e.in_member("Values"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::IncompatibleParameterError {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.parameter {
-            writer.member("Parameter");
-            writer.string(value);
-        }
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::IncompatibleRegionForMultiAz {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::InternalServerError {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::InvalidDestinationKmsKey {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::InvalidNetworkSettings {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        if let Some(value) = &self.invalid_subnet_id {
-            writer.member("InvalidSubnetId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.invalid_security_group_id {
-            writer.member("InvalidSecurityGroupId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.invalid_route_table_id {
-            writer.member("InvalidRouteTableId");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::InvalidPerUnitStorageThroughput {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::InvalidRegion {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::InvalidSourceKmsKey {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::LifecycleTransitionReason {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::LustreFileSystemConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            writer.member("WeeklyMaintenanceStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.data_repository_configuration {
-            writer.member("DataRepositoryConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DataRepositoryConfiguration"))?;
-        }
-        if let Some(value) = &self.deployment_type {
-            writer.member("DeploymentType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.per_unit_storage_throughput {
-            writer.member("PerUnitStorageThroughput");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.mount_name {
-            writer.member("MountName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            writer.member("DailyAutomaticBackupStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.automatic_backup_retention_days {
-            writer.member("AutomaticBackupRetentionDays");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.drive_cache_type {
-            writer.member("DriveCacheType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.data_compression_type {
-            writer.member("DataCompressionType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.log_configuration {
-            writer.member("LogConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("LogConfiguration"))?;
-        }
-        if let Some(value) = &self.root_squash_configuration {
-            writer.member("RootSquashConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("RootSquashConfiguration"))?;
-        }
-        if let Some(value) = &self.metadata_configuration {
-            writer.member("MetadataConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("MetadataConfiguration"))?;
-        }
-        if let Some(value) = &self.efa_enabled {
-            writer.member("EfaEnabled");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.throughput_capacity {
-            writer.member("ThroughputCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.data_read_cache_configuration {
-            writer.member("DataReadCacheConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DataReadCacheConfiguration"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::LustreLogConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.level {
-            writer.member("Level");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.destination {
-            writer.member("Destination");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::LustreLogCreateConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.level {
-            writer.member("Level");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.destination {
-            writer.member("Destination");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::LustreReadCacheConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.sizing_mode {
-            writer.member("SizingMode");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.size_gi_b {
-            writer.member("SizeGiB");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::LustreRootSquashConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.root_squash {
-            writer.member("RootSquash");
-            writer.string(value);
-        }
-        if let Some(value) = &self.no_squash_nids {
-            writer.member("NoSquashNids");
-            ser_lustre_no_squash_nids(writer, value)
-                .map_err(|e| e.in_member("NoSquashNids"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::MissingFileSystemConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::MissingVolumeConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OntapFileSystemConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.automatic_backup_retention_days {
-            writer.member("AutomaticBackupRetentionDays");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            writer.member("DailyAutomaticBackupStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.deployment_type {
-            writer.member("DeploymentType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.endpoint_ip_address_range {
-            writer.member("EndpointIpAddressRange");
-            writer.string(value);
-        }
-        if let Some(value) = &self.endpoints {
-            writer.member("Endpoints");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("Endpoints"))?;
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            writer.member("DiskIopsConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            writer.member("PreferredSubnetId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.route_table_ids {
-            writer.member("RouteTableIds");
-            ser_route_table_ids(writer, value)
-                .map_err(|e| e.in_member("RouteTableIds"))?;
-        }
-        if let Some(value) = &self.throughput_capacity {
-            writer.member("ThroughputCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            writer.member("WeeklyMaintenanceStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.fsx_admin_password {
-            writer.member("FsxAdminPassword");
-            writer.string(value);
-        }
-        if let Some(value) = &self.ha_pairs {
-            writer.member("HAPairs");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.throughput_capacity_per_ha_pair {
-            writer.member("ThroughputCapacityPerHAPair");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.endpoint_ipv6_address_range {
-            writer.member("EndpointIpv6AddressRange");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OntapVolumeConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.flex_cache_endpoint_type {
-            writer.member("FlexCacheEndpointType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.junction_path {
-            writer.member("JunctionPath");
-            writer.string(value);
-        }
-        if let Some(value) = &self.security_style {
-            writer.member("SecurityStyle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.size_in_megabytes {
-            writer.member("SizeInMegabytes");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.storage_efficiency_enabled {
-            writer.member("StorageEfficiencyEnabled");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.storage_virtual_machine_id {
-            writer.member("StorageVirtualMachineId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.storage_virtual_machine_root {
-            writer.member("StorageVirtualMachineRoot");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.tiering_policy {
-            writer.member("TieringPolicy");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("TieringPolicy"))?;
-        }
-        if let Some(value) = &self.uuid {
-            writer.member("UUID");
-            writer.string(value);
-        }
-        if let Some(value) = &self.ontap_volume_type {
-            writer.member("OntapVolumeType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.snapshot_policy {
-            writer.member("SnapshotPolicy");
-            writer.string(value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.snaplock_configuration {
-            writer.member("SnaplockConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("SnaplockConfiguration"))?;
-        }
-        if let Some(value) = &self.volume_style {
-            writer.member("VolumeStyle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.aggregate_configuration {
-            writer.member("AggregateConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("AggregateConfiguration"))?;
-        }
-        if let Some(value) = &self.size_in_bytes {
-            writer.member("SizeInBytes");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsClientConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.clients {
-            writer.member("Clients");
-            writer.string(value);
-        }
-        if let Some(value) = &self.options {
-            writer.member("Options");
-            ser_open_zfs_nfs_export_options(writer, value)
-                .map_err(|e| e.in_member("Options"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsCreateRootVolumeConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.record_size_ki_b {
-            writer.member("RecordSizeKiB");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.data_compression_type {
-            writer.member("DataCompressionType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.nfs_exports {
-            writer.member("NfsExports");
-            ser_open_zfs_nfs_exports(writer, value)
-                .map_err(|e| e.in_member("NfsExports"))?;
-        }
-        if let Some(value) = &self.user_and_group_quotas {
-            writer.member("UserAndGroupQuotas");
-            ser_open_zfs_user_and_group_quotas(writer, value)
-                .map_err(|e| e.in_member("UserAndGroupQuotas"))?;
-        }
-        if let Some(value) = &self.copy_tags_to_snapshots {
-            writer.member("CopyTagsToSnapshots");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.read_only {
-            writer.member("ReadOnly");
-            writer.boolean(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsFileSystemConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.automatic_backup_retention_days {
-            writer.member("AutomaticBackupRetentionDays");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_volumes {
-            writer.member("CopyTagsToVolumes");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            writer.member("DailyAutomaticBackupStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.deployment_type {
-            writer.member("DeploymentType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.throughput_capacity {
-            writer.member("ThroughputCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            writer.member("WeeklyMaintenanceStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            writer.member("DiskIopsConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
-        }
-        if let Some(value) = &self.root_volume_id {
-            writer.member("RootVolumeId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            writer.member("PreferredSubnetId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.endpoint_ip_address_range {
-            writer.member("EndpointIpAddressRange");
-            writer.string(value);
-        }
-        if let Some(value) = &self.endpoint_ipv6_address_range {
-            writer.member("EndpointIpv6AddressRange");
-            writer.string(value);
-        }
-        if let Some(value) = &self.route_table_ids {
-            writer.member("RouteTableIds");
-            ser_route_table_ids(writer, value)
-                .map_err(|e| e.in_member("RouteTableIds"))?;
-        }
-        if let Some(value) = &self.endpoint_ip_address {
-            writer.member("EndpointIpAddress");
-            writer.string(value);
-        }
-        if let Some(value) = &self.endpoint_ipv6_address {
-            writer.member("EndpointIpv6Address");
-            writer.string(value);
-        }
-        if let Some(value) = &self.read_cache_configuration {
-            writer.member("ReadCacheConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("ReadCacheConfiguration"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsNfsExport {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.client_configurations {
-            writer.member("ClientConfigurations");
-            ser_open_zfs_client_configurations(writer, value)
-                .map_err(|e| e.in_member("ClientConfigurations"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsOriginSnapshotConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.snapshot_arn {
-            writer.member("SnapshotARN");
-            writer.string(value);
-        }
-        if let Some(value) = &self.copy_strategy {
-            writer.member("CopyStrategy");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsReadCacheConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.sizing_mode {
-            writer.member("SizingMode");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.size_gi_b {
-            writer.member("SizeGiB");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsUserOrGroupQuota {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.r#type {
-            writer.member("Type");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.id {
-            writer.member("Id");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.storage_capacity_quota_gi_b {
-            writer.member("StorageCapacityQuotaGiB");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::OpenZfsVolumeConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.parent_volume_id {
-            writer.member("ParentVolumeId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.volume_path {
-            writer.member("VolumePath");
-            writer.string(value);
-        }
-        if let Some(value) = &self.storage_capacity_reservation_gi_b {
-            writer.member("StorageCapacityReservationGiB");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.storage_capacity_quota_gi_b {
-            writer.member("StorageCapacityQuotaGiB");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.record_size_ki_b {
-            writer.member("RecordSizeKiB");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.data_compression_type {
-            writer.member("DataCompressionType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.copy_tags_to_snapshots {
-            writer.member("CopyTagsToSnapshots");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.origin_snapshot {
-            writer.member("OriginSnapshot");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("OriginSnapshot"))?;
-        }
-        if let Some(value) = &self.read_only {
-            writer.member("ReadOnly");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.nfs_exports {
-            writer.member("NfsExports");
-            ser_open_zfs_nfs_exports(writer, value)
-                .map_err(|e| e.in_member("NfsExports"))?;
-        }
-        if let Some(value) = &self.user_and_group_quotas {
-            writer.member("UserAndGroupQuotas");
-            ser_open_zfs_user_and_group_quotas(writer, value)
-                .map_err(|e| e.in_member("UserAndGroupQuotas"))?;
-        }
-        if let Some(value) = &self.restore_to_snapshot {
-            writer.member("RestoreToSnapshot");
-            writer.string(value);
-        }
-        if let Some(value) = &self.delete_intermediate_snaphots {
-            writer.member("DeleteIntermediateSnaphots");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.delete_cloned_volumes {
-            writer.member("DeleteClonedVolumes");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.delete_intermediate_data {
-            writer.member("DeleteIntermediateData");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.source_snapshot_arn {
-            writer.member("SourceSnapshotARN");
-            writer.string(value);
-        }
-        if let Some(value) = &self.destination_snapshot {
-            writer.member("DestinationSnapshot");
-            writer.string(value);
-        }
-        if let Some(value) = &self.copy_strategy {
-            writer.member("CopyStrategy");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::RetentionPeriod {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.r#type {
-            writer.member("Type");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.value {
-            writer.member("Value");
-            writer.integer(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::SelfManagedActiveDirectoryAttributes {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.domain_name {
-            writer.member("DomainName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.organizational_unit_distinguished_name {
-            writer.member("OrganizationalUnitDistinguishedName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.file_system_administrators_group {
-            writer.member("FileSystemAdministratorsGroup");
-            writer.string(value);
-        }
-        if let Some(value) = &self.user_name {
-            writer.member("UserName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.dns_ips {
-            writer.member("DnsIps");
-            ser_dns_ips(writer, value).map_err(|e| e.in_member("DnsIps"))?;
-        }
-        if let Some(value) = &self.domain_join_service_account_secret {
-            writer.member("DomainJoinServiceAccountSecret");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::SelfManagedActiveDirectoryConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.domain_name {
-            writer.member("DomainName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.organizational_unit_distinguished_name {
-            writer.member("OrganizationalUnitDistinguishedName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.file_system_administrators_group {
-            writer.member("FileSystemAdministratorsGroup");
-            writer.string(value);
-        }
-        if let Some(value) = &self.user_name {
-            writer.member("UserName");
-            writer.string(value);
-        }
-        if let Some(value) = &self.password {
-            writer.member("Password");
-            writer.string(value);
-        }
-        if let Some(value) = &self.dns_ips {
-            writer.member("DnsIps");
-            ser_dns_ips(writer, value).map_err(|e| e.in_member("DnsIps"))?;
-        }
-        if let Some(value) = &self.domain_join_service_account_secret {
-            writer.member("DomainJoinServiceAccountSecret");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::ServiceLimitExceeded {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.limit {
-            writer.member("Limit");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::SnaplockConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.audit_log_volume {
-            writer.member("AuditLogVolume");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.autocommit_period {
-            writer.member("AutocommitPeriod");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("AutocommitPeriod"))?;
-        }
-        if let Some(value) = &self.privileged_delete {
-            writer.member("PrivilegedDelete");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.retention_period {
-            writer.member("RetentionPeriod");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("RetentionPeriod"))?;
-        }
-        if let Some(value) = &self.snaplock_type {
-            writer.member("SnaplockType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.volume_append_mode_enabled {
-            writer.member("VolumeAppendModeEnabled");
-            writer.boolean(*value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::SnaplockRetentionPeriod {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.default_retention {
-            writer.member("DefaultRetention");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DefaultRetention"))?;
-        }
-        if let Some(value) = &self.minimum_retention {
-            writer.member("MinimumRetention");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("MinimumRetention"))?;
-        }
-        if let Some(value) = &self.maximum_retention {
-            writer.member("MaximumRetention");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("MaximumRetention"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::Snapshot {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.resource_arn {
-            writer.member("ResourceARN");
-            writer.string(value);
-        }
-        if let Some(value) = &self.snapshot_id {
-            writer.member("SnapshotId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.name {
-            writer.member("Name");
-            writer.string(value);
-        }
-        if let Some(value) = &self.volume_id {
-            writer.member("VolumeId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.creation_time {
-            writer.member("CreationTime");
-            writer
-                .timestamp(value, TimestampFormat::EpochSeconds)
-                .map_err(|e| e.in_member("CreationTime"))?;
-        }
-        if let Some(value) = &self.lifecycle {
-            writer.member("Lifecycle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.lifecycle_transition_reason {
-            writer.member("LifecycleTransitionReason");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("LifecycleTransitionReason"))?;
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        if let Some(value) = &self.administrative_actions {
-            writer.member("AdministrativeActions");
-            ser_administrative_actions(writer, value)
-                .map_err(|e| e.in_member("AdministrativeActions"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::SourceBackupUnavailable {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        if let Some(value) = &self.backup_id {
-            writer.member("BackupId");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::StorageVirtualMachineNotFound {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::Tag {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.key {
-            writer.member("Key");
-            writer.string(value);
-        }
-        if let Some(value) = &self.value {
-            writer.member("Value");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::TieringPolicy {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.cooling_period {
-            writer.member("CoolingPeriod");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.name {
-            writer.member("Name");
-            writer.string(value.as_str());
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::UnsupportedOperation {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::Volume {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.creation_time {
-            writer.member("CreationTime");
-            writer
-                .timestamp(value, TimestampFormat::EpochSeconds)
-                .map_err(|e| e.in_member("CreationTime"))?;
-        }
-        if let Some(value) = &self.file_system_id {
-            writer.member("FileSystemId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.lifecycle {
-            writer.member("Lifecycle");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.name {
-            writer.member("Name");
-            writer.string(value);
-        }
-        if let Some(value) = &self.ontap_configuration {
-            writer.member("OntapConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("OntapConfiguration"))?;
-        }
-        if let Some(value) = &self.resource_arn {
-            writer.member("ResourceARN");
-            writer.string(value);
-        }
-        if let Some(value) = &self.tags {
-            writer.member("Tags");
-            ser_tags(writer, value).map_err(|e| e.in_member("Tags"))?;
-        }
-        if let Some(value) = &self.volume_id {
-            writer.member("VolumeId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.volume_type {
-            writer.member("VolumeType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.lifecycle_transition_reason {
-            writer.member("LifecycleTransitionReason");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("LifecycleTransitionReason"))?;
-        }
-        if let Some(value) = &self.administrative_actions {
-            writer.member("AdministrativeActions");
-            ser_administrative_actions(writer, value)
-                .map_err(|e| e.in_member("AdministrativeActions"))?;
-        }
-        if let Some(value) = &self.open_zfs_configuration {
-            writer.member("OpenZFSConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("OpenZFSConfiguration"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::VolumeNotFound {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            writer.member("Message");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::WindowsAuditLogConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.file_access_audit_log_level {
-            writer.member("FileAccessAuditLogLevel");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.file_share_access_audit_log_level {
-            writer.member("FileShareAccessAuditLogLevel");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.audit_log_destination {
-            writer.member("AuditLogDestination");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::WindowsAuditLogCreateConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.file_access_audit_log_level {
-            writer.member("FileAccessAuditLogLevel");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.file_share_access_audit_log_level {
-            writer.member("FileShareAccessAuditLogLevel");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.audit_log_destination {
-            writer.member("AuditLogDestination");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::WindowsFileSystemConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.active_directory_id {
-            writer.member("ActiveDirectoryId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.self_managed_active_directory_configuration {
-            writer.member("SelfManagedActiveDirectoryConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("SelfManagedActiveDirectoryConfiguration"))?;
-        }
-        if let Some(value) = &self.deployment_type {
-            writer.member("DeploymentType");
-            writer.string(value.as_str());
-        }
-        if let Some(value) = &self.remote_administration_endpoint {
-            writer.member("RemoteAdministrationEndpoint");
-            writer.string(value);
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            writer.member("PreferredSubnetId");
-            writer.string(value);
-        }
-        if let Some(value) = &self.preferred_file_server_ip {
-            writer.member("PreferredFileServerIp");
-            writer.string(value);
-        }
-        if let Some(value) = &self.throughput_capacity {
-            writer.member("ThroughputCapacity");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.maintenance_operations_in_progress {
-            writer.member("MaintenanceOperationsInProgress");
-            ser_file_system_maintenance_operations(writer, value)
-                .map_err(|e| e.in_member("MaintenanceOperationsInProgress"))?;
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            writer.member("WeeklyMaintenanceStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            writer.member("DailyAutomaticBackupStartTime");
-            writer.string(value);
-        }
-        if let Some(value) = &self.automatic_backup_retention_days {
-            writer.member("AutomaticBackupRetentionDays");
-            writer.integer(*value);
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            writer.member("CopyTagsToBackups");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.aliases {
-            writer.member("Aliases");
-            ser_aliases(writer, value).map_err(|e| e.in_member("Aliases"))?;
-        }
-        if let Some(value) = &self.audit_log_configuration {
-            writer.member("AuditLogConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("AuditLogConfiguration"))?;
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            writer.member("DiskIopsConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("DiskIopsConfiguration"))?;
-        }
-        if let Some(value) = &self.preferred_file_server_ipv6 {
-            writer.member("PreferredFileServerIpv6");
-            writer.string(value);
-        }
-        if let Some(value) = &self.fsrm_configuration {
-            writer.member("FsrmConfiguration");
-            SerializeJson::serialize_json(value, writer)
-                .map_err(|e| e.in_member("FsrmConfiguration"))?;
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
-impl SerializeJson for crate::types::WindowsFsrmConfiguration {
-    fn serialize_json(&self, writer: &mut JsonWriter) -> Result<(), SerializeError> {
-        writer.begin_object();
-        if let Some(value) = &self.fsrm_service_enabled {
-            writer.member("FsrmServiceEnabled");
-            writer.boolean(*value);
-        }
-        if let Some(value) = &self.event_log_destination {
-            writer.member("EventLogDestination");
-            writer.string(value);
-        }
-        writer.end_object();
-        Ok(())
-    }
-}
+use crate::json::{JsonWriter, SerializeError};
+use crate::runtime::json_write;
+json_write::structure!(
+    types::ActiveDirectoryBackupAttributes { opt domain_name "DomainName" : string, opt
+    active_directory_id "ActiveDirectoryId" : string, opt resource_arn "ResourceARN" :
+    string }
+);
+json_write::structure!(
+    types::ActiveDirectoryError { opt active_directory_id "ActiveDirectoryId" : string,
+    opt r#type "Type" : enumeration, opt message "Message" : string }
+);
+json_write::structure!(
+    types::AdministrativeAction { opt administrative_action_type
+    "AdministrativeActionType" : enumeration, opt progress_percent "ProgressPercent" :
+    integer, opt request_time "RequestTime" : timestamp(EpochSeconds), opt status
+    "Status" : enumeration, opt target_file_system_values "TargetFileSystemValues" :
+    structure, opt failure_details "FailureDetails" : structure, opt target_volume_values
+    "TargetVolumeValues" : structure, opt target_snapshot_values "TargetSnapshotValues" :
+    structure, opt total_transfer_bytes "TotalTransferBytes" : integer, opt
+    remaining_transfer_bytes "RemainingTransferBytes" : integer, opt message "Message" :
+    string }
+);
+json_write::structure!(
+    types::AdministrativeActionFailureDetails { opt message "Message" : string }
+);
+json_write::structure!(
+    types::AggregateConfiguration { opt aggregates "Aggregates" : with(ser_aggregates),
+    opt total_constituents "TotalConstituents" : integer }
+);
+json_write::structure!(
+    types::Alias { opt name "Name" : string, opt lifecycle "Lifecycle" : enumeration }
+);
+json_write::structure!(
+    types::AutocommitPeriod { opt r#type "Type" : enumeration, opt value "Value" :
+    integer }
+);
+json_write::structure!(
+    types::Backup { opt backup_id "BackupId" : string, opt lifecycle "Lifecycle" :
+    enumeration, opt failure_details "FailureDetails" : structure, opt r#type "Type" :
+    enumeration, opt progress_percent "ProgressPercent" : integer, opt creation_time
+    "CreationTime" : timestamp(EpochSeconds), opt kms_key_id "KmsKeyId" : string, opt
+    resource_arn "ResourceARN" : string, opt tags "Tags" : with(ser_tags), opt
+    file_system "FileSystem" : structure, opt directory_information
+    "DirectoryInformation" : structure, opt owner_id "OwnerId" : string, opt
+    source_backup_id "SourceBackupId" : string, opt source_backup_region
+    "SourceBackupRegion" : string, opt resource_type "ResourceType" : enumeration, opt
+    volume "Volume" : structure, opt size_in_bytes "SizeInBytes" : integer }
+);
+json_write::structure!(
+    types::BackupBeingCopied { opt message "Message" : string, opt backup_id "BackupId" :
+    string }
+);
+json_write::structure!(types::BackupFailureDetails { opt message "Message" : string });
+json_write::structure!(types::BackupInProgress { opt message "Message" : string });
+json_write::structure!(types::BackupNotFound { opt message "Message" : string });
+json_write::structure!(
+    types::BackupRestoring { opt message "Message" : string, opt file_system_id
+    "FileSystemId" : string }
+);
+json_write::structure!(types::BadRequest { opt message "Message" : string });
+json_write::structure!(
+    operation::copy_backup::CopyBackupInput { opt client_request_token
+    "ClientRequestToken" : string, opt source_backup_id "SourceBackupId" : string, opt
+    source_region "SourceRegion" : string, opt kms_key_id "KmsKeyId" : string, opt
+    copy_tags "CopyTags" : boolean, opt tags "Tags" : with(ser_tags) }
+);
+json_write::structure!(
+    operation::copy_backup::CopyBackupOutput { opt backup "Backup" : structure }
+);
+json_write::structure!(
+    types::CreateAggregateConfiguration { opt aggregates "Aggregates" :
+    with(ser_aggregates), opt constituents_per_aggregate "ConstituentsPerAggregate" :
+    integer }
+);
+json_write::structure!(
+    operation::create_backup::CreateBackupInput { opt file_system_id "FileSystemId" :
+    string, opt client_request_token "ClientRequestToken" : string, opt tags "Tags" :
+    with(ser_tags), opt volume_id "VolumeId" : string }
+);
+json_write::structure!(
+    operation::create_backup::CreateBackupOutput { opt backup "Backup" : structure }
+);
+json_write::structure!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupInput { opt
+    backup_id "BackupId" : string, opt client_request_token "ClientRequestToken" :
+    string, opt subnet_ids "SubnetIds" : with(ser_subnet_ids), opt security_group_ids
+    "SecurityGroupIds" : with(ser_security_group_ids), opt tags "Tags" : with(ser_tags),
+    opt windows_configuration "WindowsConfiguration" : structure, opt
+    lustre_configuration "LustreConfiguration" : structure, opt storage_type
+    "StorageType" : enumeration, opt kms_key_id "KmsKeyId" : string, opt
+    file_system_type_version "FileSystemTypeVersion" : string, opt open_zfs_configuration
+    "OpenZFSConfiguration" : structure, opt storage_capacity "StorageCapacity" : integer,
+    opt network_type "NetworkType" : enumeration }
+);
+json_write::structure!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput { opt
+    file_system "FileSystem" : structure }
+);
+json_write::structure!(
+    types::CreateFileSystemLustreConfiguration { opt weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : string, opt import_path "ImportPath" : string, opt
+    export_path "ExportPath" : string, opt imported_file_chunk_size
+    "ImportedFileChunkSize" : integer, opt deployment_type "DeploymentType" :
+    enumeration, opt auto_import_policy "AutoImportPolicy" : enumeration, opt
+    per_unit_storage_throughput "PerUnitStorageThroughput" : integer, opt
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" : string, opt
+    automatic_backup_retention_days "AutomaticBackupRetentionDays" : integer, opt
+    copy_tags_to_backups "CopyTagsToBackups" : boolean, opt drive_cache_type
+    "DriveCacheType" : enumeration, opt data_compression_type "DataCompressionType" :
+    enumeration, opt efa_enabled "EfaEnabled" : boolean, opt log_configuration
+    "LogConfiguration" : structure, opt root_squash_configuration
+    "RootSquashConfiguration" : structure, opt metadata_configuration
+    "MetadataConfiguration" : structure, opt throughput_capacity "ThroughputCapacity" :
+    integer, opt data_read_cache_configuration "DataReadCacheConfiguration" : structure }
+);
+json_write::structure!(
+    types::CreateFileSystemLustreMetadataConfiguration { opt iops "Iops" : integer, opt
+    mode "Mode" : enumeration }
+);
+json_write::structure!(
+    types::CreateFileSystemOpenZfsConfiguration { opt automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : integer, opt copy_tags_to_backups
+    "CopyTagsToBackups" : boolean, opt copy_tags_to_volumes "CopyTagsToVolumes" :
+    boolean, opt daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" :
+    string, opt deployment_type "DeploymentType" : enumeration, opt throughput_capacity
+    "ThroughputCapacity" : integer, opt weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : string, opt disk_iops_configuration
+    "DiskIopsConfiguration" : structure, opt root_volume_configuration
+    "RootVolumeConfiguration" : structure, opt preferred_subnet_id "PreferredSubnetId" :
+    string, opt endpoint_ip_address_range "EndpointIpAddressRange" : string, opt
+    endpoint_ipv6_address_range "EndpointIpv6AddressRange" : string, opt route_table_ids
+    "RouteTableIds" : with(ser_route_table_ids), opt read_cache_configuration
+    "ReadCacheConfiguration" : structure }
+);
+json_write::structure!(
+    types::CreateFileSystemWindowsConfiguration { opt active_directory_id
+    "ActiveDirectoryId" : string, opt self_managed_active_directory_configuration
+    "SelfManagedActiveDirectoryConfiguration" : structure, opt deployment_type
+    "DeploymentType" : enumeration, opt preferred_subnet_id "PreferredSubnetId" : string,
+    opt throughput_capacity "ThroughputCapacity" : integer, opt
+    weekly_maintenance_start_time "WeeklyMaintenanceStartTime" : string, opt
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" : string, opt
+    automatic_backup_retention_days "AutomaticBackupRetentionDays" : integer, opt
+    copy_tags_to_backups "CopyTagsToBackups" : boolean, opt aliases "Aliases" :
+    with(ser_alternate_dns_names), opt audit_log_configuration "AuditLogConfiguration" :
+    structure, opt disk_iops_configuration "DiskIopsConfiguration" : structure, opt
+    fsrm_configuration "FsrmConfiguration" : structure }
+);
+json_write::structure!(
+    types::CreateOntapVolumeConfiguration { opt junction_path "JunctionPath" : string,
+    opt security_style "SecurityStyle" : enumeration, opt size_in_megabytes
+    "SizeInMegabytes" : integer, opt storage_efficiency_enabled
+    "StorageEfficiencyEnabled" : boolean, opt storage_virtual_machine_id
+    "StorageVirtualMachineId" : string, opt tiering_policy "TieringPolicy" : structure,
+    opt ontap_volume_type "OntapVolumeType" : enumeration, opt snapshot_policy
+    "SnapshotPolicy" : string, opt copy_tags_to_backups "CopyTagsToBackups" : boolean,
+    opt snaplock_configuration "SnaplockConfiguration" : structure, opt volume_style
+    "VolumeStyle" : enumeration, opt aggregate_configuration "AggregateConfiguration" :
+    structure, opt size_in_bytes "SizeInBytes" : integer }
+);
+json_write::structure!(
+    types::CreateSnaplockConfiguration { opt audit_log_volume "AuditLogVolume" : boolean,
+    opt autocommit_period "AutocommitPeriod" : structure, opt privileged_delete
+    "PrivilegedDelete" : enumeration, opt retention_period "RetentionPeriod" : structure,
+    opt snaplock_type "SnaplockType" : enumeration, opt volume_append_mode_enabled
+    "VolumeAppendModeEnabled" : boolean }
+);
+json_write::structure!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupInput { opt backup_id
+    "BackupId" : string, opt client_request_token "ClientRequestToken" : string, opt name
+    "Name" : string, opt ontap_configuration "OntapConfiguration" : structure, opt tags
+    "Tags" : with(ser_tags) }
+);
+json_write::structure!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupOutput { opt volume
+    "Volume" : structure }
+);
+json_write::structure!(
+    types::DataRepositoryConfiguration { opt lifecycle "Lifecycle" : enumeration, opt
+    import_path "ImportPath" : string, opt export_path "ExportPath" : string, opt
+    imported_file_chunk_size "ImportedFileChunkSize" : integer, opt auto_import_policy
+    "AutoImportPolicy" : enumeration, opt failure_details "FailureDetails" : structure }
+);
+json_write::structure!(
+    types::DataRepositoryFailureDetails { opt message "Message" : string }
+);
+json_write::structure!(
+    operation::delete_backup::DeleteBackupInput { opt backup_id "BackupId" : string, opt
+    client_request_token "ClientRequestToken" : string }
+);
+json_write::structure!(
+    operation::delete_backup::DeleteBackupOutput { opt backup_id "BackupId" : string, opt
+    lifecycle "Lifecycle" : enumeration }
+);
+json_write::structure!(
+    operation::describe_backups::DescribeBackupsInput { opt backup_ids "BackupIds" :
+    with(ser_backup_ids), opt filters "Filters" : with(ser_filters), opt max_results
+    "MaxResults" : integer, opt next_token "NextToken" : string }
+);
+json_write::structure!(
+    operation::describe_backups::DescribeBackupsOutput { opt backups "Backups" :
+    with(ser_backups), opt next_token "NextToken" : string }
+);
+json_write::structure!(
+    types::DiskIopsConfiguration { opt mode "Mode" : enumeration, opt iops "Iops" :
+    integer }
+);
+json_write::structure!(
+    types::FileSystem { opt owner_id "OwnerId" : string, opt creation_time "CreationTime"
+    : timestamp(EpochSeconds), opt file_system_id "FileSystemId" : string, opt
+    file_system_type "FileSystemType" : enumeration, opt lifecycle "Lifecycle" :
+    enumeration, opt failure_details "FailureDetails" : structure, opt storage_capacity
+    "StorageCapacity" : integer, opt storage_type "StorageType" : enumeration, opt vpc_id
+    "VpcId" : string, opt subnet_ids "SubnetIds" : with(ser_subnet_ids), opt
+    network_interface_ids "NetworkInterfaceIds" : with(ser_network_interface_ids), opt
+    dns_name "DNSName" : string, opt kms_key_id "KmsKeyId" : string, opt resource_arn
+    "ResourceARN" : string, opt tags "Tags" : with(ser_tags), opt windows_configuration
+    "WindowsConfiguration" : structure, opt lustre_configuration "LustreConfiguration" :
+    structure, opt administrative_actions "AdministrativeActions" :
+    with(ser_administrative_actions), opt ontap_configuration "OntapConfiguration" :
+    structure, opt file_system_type_version "FileSystemTypeVersion" : string, opt
+    open_zfs_configuration "OpenZFSConfiguration" : structure, opt network_type
+    "NetworkType" : enumeration }
+);
+json_write::structure!(
+    types::FileSystemEndpoint { opt dns_name "DNSName" : string, opt ip_addresses
+    "IpAddresses" : with(ser_ontap_endpoint_ip_addresses), opt ipv6_addresses
+    "Ipv6Addresses" : with(ser_ontap_endpoint_ip_addresses) }
+);
+json_write::structure!(
+    types::FileSystemEndpoints { opt intercluster "Intercluster" : structure, opt
+    management "Management" : structure }
+);
+json_write::structure!(
+    types::FileSystemFailureDetails { opt message "Message" : string }
+);
+json_write::structure!(
+    types::FileSystemLustreMetadataConfiguration { opt iops "Iops" : integer, opt mode
+    "Mode" : enumeration }
+);
+json_write::structure!(types::FileSystemNotFound { opt message "Message" : string });
+json_write::structure!(
+    types::Filter { opt name "Name" : enumeration, opt values "Values" :
+    with(ser_filter_values) }
+);
+json_write::structure!(
+    types::IncompatibleParameterError { opt parameter "Parameter" : string, opt message
+    "Message" : string }
+);
+json_write::structure!(
+    types::IncompatibleRegionForMultiAz { opt message "Message" : string }
+);
+json_write::structure!(types::InternalServerError { opt message "Message" : string });
+json_write::structure!(
+    types::InvalidDestinationKmsKey { opt message "Message" : string }
+);
+json_write::structure!(
+    types::InvalidNetworkSettings { opt message "Message" : string, opt invalid_subnet_id
+    "InvalidSubnetId" : string, opt invalid_security_group_id "InvalidSecurityGroupId" :
+    string, opt invalid_route_table_id "InvalidRouteTableId" : string }
+);
+json_write::structure!(
+    types::InvalidPerUnitStorageThroughput { opt message "Message" : string }
+);
+json_write::structure!(types::InvalidRegion { opt message "Message" : string });
+json_write::structure!(types::InvalidSourceKmsKey { opt message "Message" : string });
+json_write::structure!(
+    types::LifecycleTransitionReason { opt message "Message" : string }
+);
+json_write::structure!(
+    types::LustreFileSystemConfiguration { opt weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : string, opt data_repository_configuration
+    "DataRepositoryConfiguration" : structure, opt deployment_type "DeploymentType" :
+    enumeration, opt per_unit_storage_throughput "PerUnitStorageThroughput" : integer,
+    opt mount_name "MountName" : string, opt daily_automatic_backup_start_time
+    "DailyAutomaticBackupStartTime" : string, opt automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : integer, opt copy_tags_to_backups
+    "CopyTagsToBackups" : boolean, opt drive_cache_type "DriveCacheType" : enumeration,
+    opt data_compression_type "DataCompressionType" : enumeration, opt log_configuration
+    "LogConfiguration" : structure, opt root_squash_configuration
+    "RootSquashConfiguration" : structure, opt metadata_configuration
+    "MetadataConfiguration" : structure, opt efa_enabled "EfaEnabled" : boolean, opt
+    throughput_capacity "ThroughputCapacity" : integer, opt data_read_cache_configuration
+    "DataReadCacheConfiguration" : structure }
+);
+json_write::structure!(
+    types::LustreLogConfiguration { opt level "Level" : enumeration, opt destination
+    "Destination" : string }
+);
+json_write::structure!(
+    types::LustreLogCreateConfiguration { opt level "Level" : enumeration, opt
+    destination "Destination" : string }
+);
+json_write::structure!(
+    types::LustreReadCacheConfiguration { opt sizing_mode "SizingMode" : enumeration, opt
+    size_gi_b "SizeGiB" : integer }
+);
+json_write::structure!(
+    types::LustreRootSquashConfiguration { opt root_squash "RootSquash" : string, opt
+    no_squash_nids "NoSquashNids" : with(ser_lustre_no_squash_nids) }
+);
+json_write::structure!(
+    types::MissingFileSystemConfiguration { opt message "Message" : string }
+);
+json_write::structure!(
+    types::MissingVolumeConfiguration { opt message "Message" : string }
+);
+json_write::structure!(
+    types::OntapFileSystemConfiguration { opt automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : integer, opt daily_automatic_backup_start_time
+    "DailyAutomaticBackupStartTime" : string, opt deployment_type "DeploymentType" :
+    enumeration, opt endpoint_ip_address_range "EndpointIpAddressRange" : string, opt
+    endpoints "Endpoints" : structure, opt disk_iops_configuration
+    "DiskIopsConfiguration" : structure, opt preferred_subnet_id "PreferredSubnetId" :
+    string, opt route_table_ids "RouteTableIds" : with(ser_route_table_ids), opt
+    throughput_capacity "ThroughputCapacity" : integer, opt weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : string, opt fsx_admin_password "FsxAdminPassword" :
+    string, opt ha_pairs "HAPairs" : integer, opt throughput_capacity_per_ha_pair
+    "ThroughputCapacityPerHAPair" : integer, opt endpoint_ipv6_address_range
+    "EndpointIpv6AddressRange" : string }
+);
+json_write::structure!(
+    types::OntapVolumeConfiguration { opt flex_cache_endpoint_type
+    "FlexCacheEndpointType" : enumeration, opt junction_path "JunctionPath" : string, opt
+    security_style "SecurityStyle" : enumeration, opt size_in_megabytes "SizeInMegabytes"
+    : integer, opt storage_efficiency_enabled "StorageEfficiencyEnabled" : boolean, opt
+    storage_virtual_machine_id "StorageVirtualMachineId" : string, opt
+    storage_virtual_machine_root "StorageVirtualMachineRoot" : boolean, opt
+    tiering_policy "TieringPolicy" : structure, opt uuid "UUID" : string, opt
+    ontap_volume_type "OntapVolumeType" : enumeration, opt snapshot_policy
+    "SnapshotPolicy" : string, opt copy_tags_to_backups "CopyTagsToBackups" : boolean,
+    opt snaplock_configuration "SnaplockConfiguration" : structure, opt volume_style
+    "VolumeStyle" : enumeration, opt aggregate_configuration "AggregateConfiguration" :
+    structure, opt size_in_bytes "SizeInBytes" : integer }
+);
+json_write::structure!(
+    types::OpenZfsClientConfiguration { opt clients "Clients" : string, opt options
+    "Options" : with(ser_open_zfs_nfs_export_options) }
+);
+json_write::structure!(
+    types::OpenZfsCreateRootVolumeConfiguration { opt record_size_ki_b "RecordSizeKiB" :
+    integer, opt data_compression_type "DataCompressionType" : enumeration, opt
+    nfs_exports "NfsExports" : with(ser_open_zfs_nfs_exports), opt user_and_group_quotas
+    "UserAndGroupQuotas" : with(ser_open_zfs_user_and_group_quotas), opt
+    copy_tags_to_snapshots "CopyTagsToSnapshots" : boolean, opt read_only "ReadOnly" :
+    boolean }
+);
+json_write::structure!(
+    types::OpenZfsFileSystemConfiguration { opt automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : integer, opt copy_tags_to_backups
+    "CopyTagsToBackups" : boolean, opt copy_tags_to_volumes "CopyTagsToVolumes" :
+    boolean, opt daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" :
+    string, opt deployment_type "DeploymentType" : enumeration, opt throughput_capacity
+    "ThroughputCapacity" : integer, opt weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : string, opt disk_iops_configuration
+    "DiskIopsConfiguration" : structure, opt root_volume_id "RootVolumeId" : string, opt
+    preferred_subnet_id "PreferredSubnetId" : string, opt endpoint_ip_address_range
+    "EndpointIpAddressRange" : string, opt endpoint_ipv6_address_range
+    "EndpointIpv6AddressRange" : string, opt route_table_ids "RouteTableIds" :
+    with(ser_route_table_ids), opt endpoint_ip_address "EndpointIpAddress" : string, opt
+    endpoint_ipv6_address "EndpointIpv6Address" : string, opt read_cache_configuration
+    "ReadCacheConfiguration" : structure }
+);
+json_write::structure!(
+    types::OpenZfsNfsExport { opt client_configurations "ClientConfigurations" :
+    with(ser_open_zfs_client_configurations) }
+);
+json_write::structure!(
+    types::OpenZfsOriginSnapshotConfiguration { opt snapshot_arn "SnapshotARN" : string,
+    opt copy_strategy "CopyStrategy" : enumeration }
+);
+json_write::structure!(
+    types::OpenZfsReadCacheConfiguration { opt sizing_mode "SizingMode" : enumeration,
+    opt size_gi_b "SizeGiB" : integer }
+);
+json_write::structure!(
+    types::OpenZfsUserOrGroupQuota { opt r#type "Type" : enumeration, opt id "Id" :
+    integer, opt storage_capacity_quota_gi_b "StorageCapacityQuotaGiB" : integer }
+);
+json_write::structure!(
+    types::OpenZfsVolumeConfiguration { opt parent_volume_id "ParentVolumeId" : string,
+    opt volume_path "VolumePath" : string, opt storage_capacity_reservation_gi_b
+    "StorageCapacityReservationGiB" : integer, opt storage_capacity_quota_gi_b
+    "StorageCapacityQuotaGiB" : integer, opt record_size_ki_b "RecordSizeKiB" : integer,
+    opt data_compression_type "DataCompressionType" : enumeration, opt
+    copy_tags_to_snapshots "CopyTagsToSnapshots" : boolean, opt origin_snapshot
+    "OriginSnapshot" : structure, opt read_only "ReadOnly" : boolean, opt nfs_exports
+    "NfsExports" : with(ser_open_zfs_nfs_exports), opt user_and_group_quotas
+    "UserAndGroupQuotas" : with(ser_open_zfs_user_and_group_quotas), opt
+    restore_to_snapshot "RestoreToSnapshot" : string, opt delete_intermediate_snaphots
+    "DeleteIntermediateSnaphots" : boolean, opt delete_cloned_volumes
+    "DeleteClonedVolumes" : boolean, opt delete_intermediate_data
+    "DeleteIntermediateData" : boolean, opt source_snapshot_arn "SourceSnapshotARN" :
+    string, opt destination_snapshot "DestinationSnapshot" : string, opt copy_strategy
+    "CopyStrategy" : enumeration }
+);
+json_write::structure!(
+    types::RetentionPeriod { opt r#type "Type" : enumeration, opt value "Value" : integer
+    }
+);
+json_write::structure!(
+    types::SelfManagedActiveDirectoryAttributes { opt domain_name "DomainName" : string,
+    opt organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName" :
+    string, opt file_system_administrators_group "FileSystemAdministratorsGroup" :
+    string, opt user_name "UserName" : string, opt dns_ips "DnsIps" : with(ser_dns_ips),
+    opt domain_join_service_account_secret "DomainJoinServiceAccountSecret" : string }
+);
+json_write::structure!(
+    types::SelfManagedActiveDirectoryConfiguration { opt domain_name "DomainName" :
+    string, opt organizational_unit_distinguished_name
+    "OrganizationalUnitDistinguishedName" : string, opt file_system_administrators_group
+    "FileSystemAdministratorsGroup" : string, opt user_name "UserName" : string, opt
+    password "Password" : string, opt dns_ips "DnsIps" : with(ser_dns_ips), opt
+    domain_join_service_account_secret "DomainJoinServiceAccountSecret" : string }
+);
+json_write::structure!(
+    types::ServiceLimitExceeded { opt limit "Limit" : enumeration, opt message "Message"
+    : string }
+);
+json_write::structure!(
+    types::SnaplockConfiguration { opt audit_log_volume "AuditLogVolume" : boolean, opt
+    autocommit_period "AutocommitPeriod" : structure, opt privileged_delete
+    "PrivilegedDelete" : enumeration, opt retention_period "RetentionPeriod" : structure,
+    opt snaplock_type "SnaplockType" : enumeration, opt volume_append_mode_enabled
+    "VolumeAppendModeEnabled" : boolean }
+);
+json_write::structure!(
+    types::SnaplockRetentionPeriod { opt default_retention "DefaultRetention" :
+    structure, opt minimum_retention "MinimumRetention" : structure, opt
+    maximum_retention "MaximumRetention" : structure }
+);
+json_write::structure!(
+    types::Snapshot { opt resource_arn "ResourceARN" : string, opt snapshot_id
+    "SnapshotId" : string, opt name "Name" : string, opt volume_id "VolumeId" : string,
+    opt creation_time "CreationTime" : timestamp(EpochSeconds), opt lifecycle "Lifecycle"
+    : enumeration, opt lifecycle_transition_reason "LifecycleTransitionReason" :
+    structure, opt tags "Tags" : with(ser_tags), opt administrative_actions
+    "AdministrativeActions" : with(ser_administrative_actions) }
+);
+json_write::structure!(
+    types::SourceBackupUnavailable { opt message "Message" : string, opt backup_id
+    "BackupId" : string }
+);
+json_write::structure!(
+    types::StorageVirtualMachineNotFound { opt message "Message" : string }
+);
+json_write::structure!(
+    types::Tag { opt key "Key" : string, opt value "Value" : string }
+);
+json_write::structure!(
+    types::TieringPolicy { opt cooling_period "CoolingPeriod" : integer, opt name "Name"
+    : enumeration }
+);
+json_write::structure!(types::UnsupportedOperation { opt message "Message" : string });
+json_write::structure!(
+    types::Volume { opt creation_time "CreationTime" : timestamp(EpochSeconds), opt
+    file_system_id "FileSystemId" : string, opt lifecycle "Lifecycle" : enumeration, opt
+    name "Name" : string, opt ontap_configuration "OntapConfiguration" : structure, opt
+    resource_arn "ResourceARN" : string, opt tags "Tags" : with(ser_tags), opt volume_id
+    "VolumeId" : string, opt volume_type "VolumeType" : enumeration, opt
+    lifecycle_transition_reason "LifecycleTransitionReason" : structure, opt
+    administrative_actions "AdministrativeActions" : with(ser_administrative_actions),
+    opt open_zfs_configuration "OpenZFSConfiguration" : structure }
+);
+json_write::structure!(types::VolumeNotFound { opt message "Message" : string });
+json_write::structure!(
+    types::WindowsAuditLogConfiguration { opt file_access_audit_log_level
+    "FileAccessAuditLogLevel" : enumeration, opt file_share_access_audit_log_level
+    "FileShareAccessAuditLogLevel" : enumeration, opt audit_log_destination
+    "AuditLogDestination" : string }
+);
+json_write::structure!(
+    types::WindowsAuditLogCreateConfiguration { opt file_access_audit_log_level
+    "FileAccessAuditLogLevel" : enumeration, opt file_share_access_audit_log_level
+    "FileShareAccessAuditLogLevel" : enumeration, opt audit_log_destination
+    "AuditLogDestination" : string }
+);
+json_write::structure!(
+    types::WindowsFileSystemConfiguration { opt active_directory_id "ActiveDirectoryId" :
+    string, opt self_managed_active_directory_configuration
+    "SelfManagedActiveDirectoryConfiguration" : structure, opt deployment_type
+    "DeploymentType" : enumeration, opt remote_administration_endpoint
+    "RemoteAdministrationEndpoint" : string, opt preferred_subnet_id "PreferredSubnetId"
+    : string, opt preferred_file_server_ip "PreferredFileServerIp" : string, opt
+    throughput_capacity "ThroughputCapacity" : integer, opt
+    maintenance_operations_in_progress "MaintenanceOperationsInProgress" :
+    with(ser_file_system_maintenance_operations), opt weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" : string, opt daily_automatic_backup_start_time
+    "DailyAutomaticBackupStartTime" : string, opt automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" : integer, opt copy_tags_to_backups
+    "CopyTagsToBackups" : boolean, opt aliases "Aliases" : with(ser_aliases), opt
+    audit_log_configuration "AuditLogConfiguration" : structure, opt
+    disk_iops_configuration "DiskIopsConfiguration" : structure, opt
+    preferred_file_server_ipv6 "PreferredFileServerIpv6" : string, opt fsrm_configuration
+    "FsrmConfiguration" : structure }
+);
+json_write::structure!(
+    types::WindowsFsrmConfiguration { opt fsrm_service_enabled "FsrmServiceEnabled" :
+    boolean, opt event_log_destination "EventLogDestination" : string }
+);
 ///Writes one `com.amazonaws.fsx#AdministrativeActions`.
 pub(crate) fn ser_administrative_actions(
     writer: &mut JsonWriter,
@@ -2321,7 +509,7 @@ pub(crate) fn ser_administrative_actions(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())
@@ -2333,7 +521,7 @@ pub(crate) fn ser_aggregates(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2345,7 +533,7 @@ pub(crate) fn ser_aliases(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())
@@ -2357,7 +545,7 @@ pub(crate) fn ser_alternate_dns_names(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2369,7 +557,7 @@ pub(crate) fn ser_backup_ids(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2381,7 +569,7 @@ pub(crate) fn ser_backups(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())
@@ -2393,7 +581,7 @@ pub(crate) fn ser_dns_ips(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2405,7 +593,7 @@ pub(crate) fn ser_file_system_maintenance_operations(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item.as_str());
+        json_write::value!(writer, item, _, enumeration);
     }
     writer.end_array();
     Ok(())
@@ -2417,7 +605,7 @@ pub(crate) fn ser_filter_values(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2429,7 +617,7 @@ pub(crate) fn ser_filters(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())
@@ -2441,7 +629,7 @@ pub(crate) fn ser_lustre_no_squash_nids(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2453,7 +641,7 @@ pub(crate) fn ser_network_interface_ids(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2465,7 +653,7 @@ pub(crate) fn ser_ontap_endpoint_ip_addresses(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2477,7 +665,7 @@ pub(crate) fn ser_open_zfs_client_configurations(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())
@@ -2489,7 +677,7 @@ pub(crate) fn ser_open_zfs_nfs_export_options(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2501,7 +689,7 @@ pub(crate) fn ser_open_zfs_nfs_exports(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())
@@ -2513,7 +701,7 @@ pub(crate) fn ser_open_zfs_user_and_group_quotas(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())
@@ -2525,7 +713,7 @@ pub(crate) fn ser_route_table_ids(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2537,7 +725,7 @@ pub(crate) fn ser_security_group_ids(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2549,7 +737,7 @@ pub(crate) fn ser_subnet_ids(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        writer.string(item);
+        json_write::value!(writer, item, _, string);
     }
     writer.end_array();
     Ok(())
@@ -2561,7 +749,7 @@ pub(crate) fn ser_tags(
 ) -> Result<(), SerializeError> {
     writer.begin_array();
     for item in value {
-        SerializeJson::serialize_json(item, writer)?;
+        json_write::value!(writer, item, _, structure);
     }
     writer.end_array();
     Ok(())

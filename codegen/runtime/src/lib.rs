@@ -38,6 +38,10 @@ mod runtime {
     /// The service's `sdkId`, which generated crates set (`AWS_ENDPOINT_URL_<SERVICE>`).
     #[cfg(feature = "client")]
     pub const SDK_ID: &str = "Runtime";
+    // Only generated code (and this crate's tests) calls the serde macros.
+    #[cfg(feature = "serde")]
+    #[allow(unused_imports)]
+    pub use super::serde_wire;
     pub use super::values::REDACTED;
     pub use super::{endpoint, json_read, json_write, protocol, timestamp};
 }

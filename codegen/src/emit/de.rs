@@ -32,6 +32,11 @@ pub fn json_de_rs(ir: &Ir) -> TokenStream {
         items.push(collection(ir, shape));
     }
     let items = quote!(#(#items)*);
+    let structures = super::mentions(&items, "json_read").then(|| {
+        quote!(
+            use crate::runtime::json_read;
+        )
+    });
     let imports = super::json_imports(
         &items,
         &[
@@ -44,6 +49,7 @@ pub fn json_de_rs(ir: &Ir) -> TokenStream {
     quote! {
         //! awsJson deserializers for every structure, union, list and map of the crate.
         #imports
+        #structures
         #items
     }
 }
@@ -57,107 +63,64 @@ fn fields_const<'a>(names: impl Iterator<Item = &'a str>, extra: &[&'a str]) -> 
     }
 }
 
+/// One `json_read::structure!` call (see the runtime's macro): a line per member, with how
+/// it is read and, when not `None`, its empty value.
 fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
-    let type_path = ir.names.type_path(&shape.id);
+    let ty = super::rust::in_crate(&ir.names.type_path(&shape.id));
+    let empty = |field: &Field| match field_default(ir, field) {
+        FieldDefault::None => None,
+        FieldDefault::Value { expr, .. } => Some(expr),
+        FieldDefault::Required => Some(zero(ir, field)),
+    };
     // An event stream is the response body itself, never part of a JSON document: it is not
-    // read here, and starts empty.
-    let members: Vec<&Field> = structure
+    // read here, and starts empty, as does an error's `meta`.
+    let mut extras: Vec<TokenStream> = structure
+        .fields
+        .iter()
+        .filter(|f| f.event_stream)
+        .map(|field| {
+            let ident = &field.ident;
+            let empty = empty(field).unwrap_or_else(|| quote!(::std::option::Option::None));
+            quote!(#ident: #empty)
+        })
+        .collect();
+    if structure.error.is_some() {
+        extras.push(quote!(meta: ::std::default::Default::default()));
+    }
+    let members = structure
         .fields
         .iter()
         .filter(|f| !f.event_stream)
-        .collect();
-    let fields = fields_const(members.iter().map(|f| f.wire.as_str()), &[]);
-    let arms = members.iter().enumerate().map(|(i, m)| {
-        let index = proc_macro2::Literal::u16_unsuffixed(
-            u16::try_from(i).expect("fewer than 65535 members"),
-        );
-        let read = member_read(ir, m);
-        quote!(#index => #read,)
-    });
-    let read_loop = if members.is_empty() {
-        quote! {
-            let mut next = reader.object_start(FIELDS)?;
-            while let ::std::option::Option::Some(index) = next {
-                reader.skip()?;
-                next = reader.object_next(FIELDS, index)?;
-            }
-        }
-    } else {
-        // The key order this structure's objects came in last (see `object_start_learning`).
-        let slots = proc_macro2::Literal::usize_unsuffixed(members.len() + 1);
-        quote! {
-            static ORDER: [::std::sync::atomic::AtomicU16; #slots] =
-                [const { ::std::sync::atomic::AtomicU16::new(0) }; #slots];
-            let mut next = reader.object_start_learning(FIELDS, &ORDER)?;
-            while let ::std::option::Option::Some(index) = next {
-                match index {
-                    #(#arms)*
-                    _ => reader.skip()?,
-                }
-                next = reader.object_next_learning(FIELDS, &ORDER, index)?;
-            }
-        }
-    };
-    // A structure without members reads nothing into its value.
-    let place = if members.is_empty() {
-        format_ident!("_value")
-    } else {
-        format_ident!("value")
-    };
-    let mut inits = Vec::new();
-    for field in &structure.fields {
-        let ident = &field.ident;
-        let init = match field_default(ir, field) {
-            FieldDefault::None => quote!(::std::option::Option::None),
-            FieldDefault::Value { expr, .. } => expr,
-            FieldDefault::Required => zero(ir, field),
-        };
-        inits.push(quote!(#ident: #init,));
-    }
-    if structure.error.is_some() {
-        inits.push(quote!(meta: ::std::default::Default::default(),));
-    }
+        .enumerate()
+        .map(|(i, field)| {
+            let index = proc_macro2::Literal::u16_unsuffixed(
+                u16::try_from(i).expect("fewer than 65535 members"),
+            );
+            let ident = &field.ident;
+            let wire = &field.wire;
+            // A sensitive value's read error says nothing of the value.
+            let sensitive = field.redacted.then(|| quote!(sensitive));
+            let read = member_read(ir, field);
+            let empty = empty(field).map(|empty| quote!(= #empty));
+            quote!(#index #ident #wire #sensitive: #read #empty)
+        });
     quote! {
-        impl ReadInPlace for #type_path {
-            #[inline]
-            fn empty() -> Self {
-                Self { #(#inits)* }
-            }
-        }
-
-        impl DeserializeJson for #type_path {
-            fn deserialize_json(reader: &mut JsonReader<'_>) -> ::std::result::Result<Self, DeserializeError> {
-                let mut value = <Self as ReadInPlace>::empty();
-                Self::deserialize_json_into(reader, &mut value)?;
-                ::std::result::Result::Ok(value)
-            }
-
-            fn deserialize_json_into(reader: &mut JsonReader<'_>, #place: &mut Self) -> ::std::result::Result<(), DeserializeError> {
-                #fields
-                #read_loop
-                ::std::result::Result::Ok(())
-            }
-        }
+        json_read::structure!(#ty [#(#extras),*] { #(#members),* });
     }
 }
 
-/// The statement reading `field` into itself: structures are filled in place (so large values
-/// are never moved), everything else is read and stored; `null` leaves an optional member unset
-/// and a required or defaulted one as it is.
+/// How `field` is read into itself, as `structure!` takes it: the reader's method and its
+/// read function. Structures are filled in place (so large values are never moved), everything
+/// else is read and stored; `null` leaves an optional member unset and a required or
+/// defaulted one as it is.
 fn member_read(ir: &Ir, field: &Field) -> TokenStream {
-    let ident = &field.ident;
-    // A sensitive value's read error says nothing of the value (see `DeserializeError::redacted`).
-    let redact = field
-        .redacted
-        .then(|| quote!(.map_err(DeserializeError::redacted)));
     if matches!(ir.shape(&field.target).kind, Kind::Structure(_)) {
-        let method = match (field.optional, field.boxed) {
-            (true, false) => quote!(member_in_place),
-            (true, true) => quote!(member_boxed),
-            (false, false) => quote!(value_in_place),
-            (false, true) => quote!(value_boxed),
+        return match (field.optional, field.boxed) {
+            (true, false) => quote!(member_in_place()),
+            (true, true) => quote!(member_boxed()),
+            (false, false) => quote!(value_in_place()),
+            (false, true) => quote!(value_boxed()),
         };
-        return quote!(reader.#method(&mut value.#ident) #redact ?);
     }
     // A function path where possible: one instance of `member` per reader function, not one
     // per member.
@@ -168,9 +131,9 @@ fn member_read(ir: &Ir, field: &Field) -> TokenStream {
         read_fn(ir, &field.target, field.timestamp)
     };
     if field.optional {
-        quote!(reader.member(&mut value.#ident, #read) #redact ?)
+        quote!(member(#read))
     } else {
-        quote!(reader.value(&mut value.#ident, #read) #redact ?)
+        quote!(value(#read))
     }
 }
 

@@ -93,7 +93,27 @@ pub fn doc_lines(lines: &[String]) -> TokenStream {
 /// defines anything with a capitalized name, so nothing can shadow them), and import only what
 /// they use (a crate without structures reads none in place).
 pub fn json_imports(items: &TokenStream, names: &[&str]) -> TokenStream {
-    // One walk over the file's tokens, marking the names seen.
+    let seen = seen(items, names);
+    let used: Vec<proc_macro2::Ident> = names
+        .iter()
+        .zip(&seen)
+        .filter(|(_, seen)| **seen)
+        .map(|(name, _)| proc_macro2::Ident::new(name, proc_macro2::Span::call_site()))
+        .collect();
+    if used.is_empty() {
+        quote!()
+    } else {
+        quote!(use crate::json::{#(#used),*};)
+    }
+}
+
+/// Whether `tokens` name `name` anywhere (a module a file then imports).
+pub fn mentions(tokens: &TokenStream, name: &str) -> bool {
+    seen(tokens, &[name])[0]
+}
+
+/// Which of `names` the tokens mention, in one walk over them.
+fn seen(tokens: &TokenStream, names: &[&str]) -> Vec<bool> {
     fn mark(tokens: &TokenStream, names: &[&str], seen: &mut [bool]) {
         for token in tokens.clone() {
             match token {
@@ -108,18 +128,8 @@ pub fn json_imports(items: &TokenStream, names: &[&str]) -> TokenStream {
         }
     }
     let mut seen = vec![false; names.len()];
-    mark(items, names, &mut seen);
-    let used: Vec<proc_macro2::Ident> = names
-        .iter()
-        .zip(&seen)
-        .filter(|(_, seen)| **seen)
-        .map(|(name, _)| proc_macro2::Ident::new(name, proc_macro2::Span::call_site()))
-        .collect();
-    if used.is_empty() {
-        quote!()
-    } else {
-        quote!(use crate::json::{#(#used),*};)
-    }
+    mark(tokens, names, &mut seen);
+    seen
 }
 
 /// Doc lines as one string (lines joined by `\n`), for a macro that writes the attribute: the

@@ -10,14 +10,13 @@ use super::rust::value_type;
 use crate::ir::ShapeId;
 use crate::ir::{Ir, Kind, Member, Shape, SimpleType, Structure, TimestampFormat, Union};
 
-/// `TimestampFormat::…` for a format.
-pub fn timestamp_format(format: TimestampFormat) -> TokenStream {
-    let variant = match format {
+/// The `TimestampFormat` variant for a format.
+fn timestamp_variant(format: TimestampFormat) -> TokenStream {
+    match format {
         TimestampFormat::EpochSeconds => quote!(EpochSeconds),
         TimestampFormat::DateTime => quote!(DateTime),
         TimestampFormat::HttpDate => quote!(HttpDate),
-    };
-    quote!(TimestampFormat::#variant)
+    }
 }
 
 /// The whole `src/json_ser.rs`.
@@ -34,6 +33,11 @@ pub fn json_ser_rs(ir: &Ir) -> TokenStream {
         items.push(collection(ir, shape));
     }
     let items = quote!(#(#items)*);
+    let structures = super::mentions(&items, "json_write").then(|| {
+        quote!(
+            use crate::runtime::json_write;
+        )
+    });
     let imports = super::json_imports(
         &items,
         &[
@@ -46,6 +50,7 @@ pub fn json_ser_rs(ir: &Ir) -> TokenStream {
     quote! {
         //! awsJson serializers for every structure, union, list and map of the crate.
         #imports
+        #structures
         #items
     }
 }
@@ -71,33 +76,28 @@ impl<'a, M: Member> From<&'a M> for Written<'a> {
     }
 }
 
+/// One `json_write::structure!` call (see the runtime's macro): a line per member.
 fn structure_impl(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
-    let type_path = ir.names.type_path(&shape.id);
+    let ty = super::rust::in_crate(&ir.names.type_path(&shape.id));
     // An event stream is the response body itself, never part of a JSON document.
-    let writes = structure
+    let members = structure
         .fields
         .iter()
         .filter(|f| !f.event_stream)
         .map(|field| {
             let ident = &field.ident;
             let wire = &field.wire;
-            let write = value(ir, &field.into(), quote!(value));
-            if field.optional {
-                quote! {
-                    if let ::std::option::Option::Some(value) = &self.#ident {
-                        writer.member(#wire);
-                        #write
-                    }
-                }
+            let mode = if field.optional {
+                quote!(opt)
             } else {
-                quote! {
-                    let value = &self.#ident;
-                    writer.member(#wire);
-                    #write
-                }
-            }
+                quote!(req)
+            };
+            let how = how(ir, &field.into());
+            quote!(#mode #ident #wire: #how)
         });
-    serialize_impl(&type_path, quote!(#(#writes)*))
+    quote! {
+        json_write::structure!(#ty { #(#members),* });
+    }
 }
 
 /// `SerializeJson` for the type at `type_path`: an object, with `members` writing what it holds.
@@ -136,7 +136,7 @@ fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
             quote! {
                 Self::#variant(value) => {
                     writer.member(#wire);
-                    #write
+                    #write;
                 }
             }
         }
@@ -167,9 +167,9 @@ fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
             quote!(item),
         );
         if sparse {
-            quote!(match item { ::std::option::Option::Some(item) => { #write } ::std::option::Option::None => writer.null(), })
+            quote!(match item { ::std::option::Option::Some(item) => { #write; } ::std::option::Option::None => writer.null(), })
         } else {
-            write
+            quote!(#write;)
         }
     };
     let body = match &shape.kind {
@@ -211,43 +211,44 @@ fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
     }
 }
 
-/// Statements writing `expr` (a reference to the value) as `written` says.
+/// The expression writing `expr` (a reference to the value) as `written` says: a call of the
+/// runtime's `json_write::value!`.
 fn value(ir: &Ir, written: &Written<'_>, expr: TokenStream) -> TokenStream {
-    let in_member = match written.member {
-        Some(wire) => quote!(.map_err(|e| e.in_member(#wire))),
-        None => quote!(),
+    let how = how(ir, written);
+    let member = match written.member {
+        Some(wire) => quote!(#wire),
+        None => quote!(_),
     };
+    quote!(json_write::value!(writer, #expr, #member, #how))
+}
+
+/// How `json_write::value!` (and so `structure!`) writes a value of the target.
+fn how(ir: &Ir, written: &Written<'_>) -> TokenStream {
     match &ir.shape(written.target).kind {
         Kind::Simple(simple) => match simple {
-            SimpleType::String => quote!(writer.string(#expr);),
-            SimpleType::Boolean => quote!(writer.boolean(*#expr);),
+            SimpleType::String => quote!(string),
+            SimpleType::Boolean => quote!(boolean),
             SimpleType::Byte | SimpleType::Short | SimpleType::Integer | SimpleType::Long => {
-                quote!(writer.integer(*#expr);)
+                quote!(integer)
             }
-            SimpleType::Float => quote!(writer.float(*#expr);),
-            SimpleType::Double => quote!(writer.double(*#expr);),
-            SimpleType::BigInteger => quote!(writer.big_integer(#expr);),
-            SimpleType::BigDecimal => quote!(writer.big_decimal(#expr);),
+            SimpleType::Float => quote!(float),
+            SimpleType::Double => quote!(double),
+            SimpleType::BigInteger => quote!(big_integer),
+            SimpleType::BigDecimal => quote!(big_decimal),
             SimpleType::Timestamp => {
-                let format = timestamp_format(written.timestamp);
-                quote!(writer.timestamp(#expr, #format)#in_member?;)
+                let format = timestamp_variant(written.timestamp);
+                quote!(timestamp(#format))
             }
-            SimpleType::Blob => quote!(writer.blob(#expr);),
-            SimpleType::Document => quote!(writer.document(#expr);),
+            SimpleType::Blob => quote!(blob),
+            SimpleType::Document => quote!(document),
         },
-        Kind::Enum(_) => quote!(writer.string(#expr.as_str());),
-        Kind::IntEnum(_) => quote!(writer.integer(#expr.value());),
-        Kind::Structure(_) | Kind::Union(_) => {
-            let expr = if written.boxed {
-                quote!(&**#expr)
-            } else {
-                expr
-            };
-            quote!(SerializeJson::serialize_json(#expr, writer)#in_member?;)
-        }
+        Kind::Enum(_) => quote!(enumeration),
+        Kind::IntEnum(_) => quote!(int_enum),
+        Kind::Structure(_) | Kind::Union(_) if written.boxed => quote!(boxed),
+        Kind::Structure(_) | Kind::Union(_) => quote!(structure),
         Kind::List { .. } | Kind::Map { .. } => {
             let function = ir.names.serializer(written.target);
-            quote!(#function(writer, #expr)#in_member?;)
+            quote!(with(#function))
         }
     }
 }

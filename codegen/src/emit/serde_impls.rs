@@ -15,8 +15,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::value_type;
-use crate::ir::{Field, Ir, Kind, Member, Shape, ShapeId, SimpleType, Structure, Union};
+use super::rust::{in_crate, short_types, value_type};
+use crate::ir::{Ir, Kind, Member, Shape, ShapeId, SimpleType, Structure, Union};
 use crate::ir::{TimestampFormat, Variant};
 
 /// The crate feature that turns these impls on.
@@ -24,17 +24,26 @@ pub const FEATURE: &str = "serde";
 
 /// The whole `src/serde_impls.rs`.
 pub fn serde_rs(ir: &Ir) -> TokenStream {
-    let items = ir.type_shapes().map(|shape| match &shape.kind {
-        Kind::Structure(structure) => structure_impls(ir, shape, structure),
-        Kind::Union(union) => union_impls(ir, shape, union),
-        Kind::Enum(_) | Kind::IntEnum(_) => enum_impls(ir, shape),
-        _ => unreachable!("types are structures, unions and enums"),
-    });
+    let mut names_types = false;
+    let items: Vec<TokenStream> = ir
+        .type_shapes()
+        .map(|shape| {
+            let (tokens, shortened) = match &shape.kind {
+                Kind::Structure(structure) => structure_impls(ir, shape, structure),
+                Kind::Union(union) => (union_impls(ir, shape, union), false),
+                Kind::Enum(_) | Kind::IntEnum(_) => enum_impls(ir, shape),
+                _ => unreachable!("types are structures, unions and enums"),
+            };
+            names_types |= shortened;
+            tokens
+        })
+        .collect();
+    let types = super::builders::types_import(names_types);
     quote! {
         //! `Serialize` and `Deserialize` for every type, in the awsJson form (the `serde`
         //! feature): `serde_json::to_vec` writes what `json::to_vec` writes.
-        use ::serde::ser::SerializeMap as _;
         use crate::runtime::serde_wire;
+        #types
 
         #(#items)*
     }
@@ -114,125 +123,41 @@ fn read<M: Member>(ir: &Ir, member: &M, redacted: bool) -> TokenStream {
     }
 }
 
-fn structure_impls(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
-    let ty = ir.names.type_path(&shape.id);
-    let in_crate = super::rust::in_crate(&ty);
+/// One `serde_wire::structure!` call: a line per member (see the runtime's macro).
+fn structure_impls(ir: &Ir, shape: &Shape, structure: &Structure) -> (TokenStream, bool) {
+    // The type by its path in the crate (`types::X`), which the macro roots at `$crate`.
+    let ty = in_crate(&ir.names.type_path(&shape.id));
+    let mut shortened = false;
+    let name = shape.id.name();
     // An event stream is the response body itself, never part of a JSON document.
-    let members: Vec<&Field> = structure
+    let members = structure
         .fields
         .iter()
         .filter(|f| !f.event_stream)
-        .collect();
-    let expecting = format!("an object (structure {})", shape.id.name());
-    let serialize = serialize_structure(ir, &members);
-    let member_fn = if members.is_empty() {
-        quote! {
-            fn member<A: ::serde::de::MapAccess<'de>>(&mut self, _key: &str, _map: &mut A) -> ::std::result::Result<bool, A::Error> {
-                ::std::result::Result::Ok(false)
-            }
-        }
-    } else {
-        let arms = members.iter().map(|field| {
+        .map(|field| {
+            let mode = if field.optional {
+                quote!(opt)
+            } else {
+                quote!(req)
+            };
             let ident = &field.ident;
             let wire = &field.wire;
-            let read = read(ir, *field, field.redacted);
+            let sensitive = field.redacted.then(|| quote!(sensitive));
+            let value = value_type(ir, &field.target);
             let value = if field.boxed {
-                quote!(::std::boxed::Box::new(value))
+                quote!(::std::boxed::Box<#value>)
             } else {
-                quote!(value)
+                value
             };
-            if field.optional && field.boxed {
-                quote!(#wire => self.#ident = #read.map(::std::boxed::Box::new),)
-            } else if field.optional {
-                quote!(#wire => self.#ident = #read,)
-            } else {
-                quote! {
-                    #wire => {
-                        if let ::std::option::Option::Some(value) = #read {
-                            self.#ident = #value;
-                        }
-                    }
-                }
-            }
+            let (value, short) = short_types(&value);
+            shortened |= short;
+            let adapter = adapter(ir, &field.target, field.timestamp).map(|a| quote!(as #a));
+            quote!(#mode #ident #wire #sensitive: #value #adapter)
         });
-        quote! {
-            fn member<A: ::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> ::std::result::Result<bool, A::Error> {
-                match key {
-                    #(#arms)*
-                    _ => return ::std::result::Result::Ok(false),
-                }
-                ::std::result::Result::Ok(true)
-            }
-        }
+    let tokens = quote! {
+        serde_wire::structure!(#ty, #name { #(#members),* });
     };
-    quote! {
-        impl ::serde::Serialize for #ty {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                #serialize
-            }
-        }
-
-        impl<'de> serde_wire::ReadObject<'de> for #ty {
-            const EXPECTING: &'static str = #expecting;
-
-            #member_fn
-        }
-
-        serde_wire::deserialize_object!(#in_crate);
-    }
-}
-
-/// A structure as a map of its members, its length counted first (formats such as
-/// MessagePack need it).
-fn serialize_structure(ir: &Ir, members: &[&Field]) -> TokenStream {
-    if members.is_empty() {
-        return quote!(serializer
-            .serialize_map(::std::option::Option::Some(0))?
-            .end());
-    }
-    let always = members.iter().filter(|f| !f.optional).count();
-    let mut counted: Vec<TokenStream> = members
-        .iter()
-        .filter(|f| f.optional)
-        .map(|f| {
-            let ident = &f.ident;
-            quote!(usize::from(self.#ident.is_some()))
-        })
-        .collect();
-    if always > 0 || counted.is_empty() {
-        counted.insert(0, quote!(#always));
-    }
-    let entries = members.iter().map(|field| {
-        let ident = &field.ident;
-        let wire = &field.wire;
-        if field.optional {
-            let value = if field.boxed {
-                quote!(&**value)
-            } else {
-                quote!(value)
-            };
-            let value = written(ir, *field, value);
-            quote! {
-                if let ::std::option::Option::Some(value) = &self.#ident {
-                    map.serialize_entry(#wire, #value)?;
-                }
-            }
-        } else {
-            let value = if field.boxed {
-                quote!(&*self.#ident)
-            } else {
-                quote!(&self.#ident)
-            };
-            let value = written(ir, *field, value);
-            quote!(map.serialize_entry(#wire, #value)?;)
-        }
-    });
-    quote! {
-        let len = #(#counted)+*;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
-        #(#entries)*
-        map.end()
-    }
+    (tokens, shortened)
 }
 
 fn union_impls(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
@@ -312,34 +237,14 @@ fn read_variant(ir: &Ir, member: &Variant) -> TokenStream {
     }
 }
 
-/// An enum as its wire value: a string (kept as is when unknown) or, for an intEnum, an `i32`.
-fn enum_impls(ir: &Ir, shape: &Shape) -> TokenStream {
-    let ty = ir.names.type_path(&shape.id);
-    let (write, read) = if matches!(shape.kind, Kind::IntEnum(_)) {
-        (
-            quote!(serializer.serialize_i32(self.value())),
-            quote!(<i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)),
-        )
+/// One `serde_wire::enumeration!` call: an enum as its wire value, a string (kept as is when
+/// unknown) or, for an intEnum, an `i32`.
+fn enum_impls(ir: &Ir, shape: &Shape) -> (TokenStream, bool) {
+    let ty = in_crate(&ir.names.type_path(&shape.id));
+    let kind = if matches!(shape.kind, Kind::IntEnum(_)) {
+        quote!(int)
     } else {
-        (
-            quote!(serializer.serialize_str(self.as_str())),
-            quote! {
-                let text = <serde_wire::Text<'de> as ::serde::Deserialize>::deserialize(deserializer)?;
-                ::std::result::Result::Ok(Self::from(text.0.as_ref()))
-            },
-        )
+        quote!(string)
     };
-    quote! {
-        impl ::serde::Serialize for #ty {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                #write
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #read
-            }
-        }
-    }
+    (quote!(serde_wire::enumeration!(#kind #ty);), false)
 }

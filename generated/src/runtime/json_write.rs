@@ -342,3 +342,91 @@ impl fmt::Display for SerializeError {
 }
 
 impl std::error::Error for SerializeError {}
+
+/// `SerializeJson` for a structure, written by `macro_rules!` from one entry per member rather
+/// than out in full (the same code compiled, a line of generated code per member instead of
+/// four). The call names the type (by its path in the crate: `types::Backup`), then each
+/// member as
+///
+/// `opt|req field "Wire": how`
+///
+/// `opt`: the field is an `Option`, written only when set; `req`: always written. `how` is
+/// how [`value!`] writes it.
+#[allow(unused_macros)] // A crate without structures never calls it.
+macro_rules! structure {
+    ($($ty:ident)::+ {
+        $($mode:ident $field:ident $wire:literal: $how:ident $(($arg:ident))?),* $(,)?
+    }) => {
+        impl $crate::runtime::json_write::SerializeJson for $crate$(::$ty)+ {
+            fn serialize_json(
+                &self,
+                writer: &mut $crate::runtime::json_write::JsonWriter,
+            ) -> ::std::result::Result<(), $crate::runtime::json_write::SerializeError> {
+                writer.begin_object();
+                $($crate::runtime::json_write::structure!(
+                    @$mode writer, self.$field, $wire, $how $(($arg))?
+                );)*
+                writer.end_object();
+                ::std::result::Result::Ok(())
+            }
+        }
+    };
+    (@opt $writer:ident, $field:expr, $wire:literal, $($how:tt)+) => {
+        if let ::std::option::Option::Some(value) = &$field {
+            $writer.member($wire);
+            $crate::runtime::json_write::value!($writer, value, $wire, $($how)+);
+        }
+    };
+    (@req $writer:ident, $field:expr, $wire:literal, $($how:tt)+) => {
+        $writer.member($wire);
+        $crate::runtime::json_write::value!($writer, &$field, $wire, $($how)+);
+    };
+}
+#[allow(unused_imports)] // A crate without structures never calls it.
+pub(crate) use structure;
+
+/// Writes `value` (a reference) with `writer`, as `how` says: `string`, `boolean`, `integer`,
+/// `float`, `double`, `big_integer`, `big_decimal`, `blob`, `document`; `enumeration` (its
+/// wire string), `int_enum`; `timestamp(Format)` (a [`TimestampFormat`] variant); `structure`
+/// (or `boxed`, in a `Box`), through its `SerializeJson`; `with(function)`, a list's or map's
+/// writer. An error from a nested value gains the member name `wire` (`_` for none: a list's
+/// or map's element).
+#[allow(unused_macros)] // A crate uses the kinds its members need.
+macro_rules! value {
+    ($writer:ident, $value:expr, $wire:tt, string) => { $writer.string($value) };
+    ($writer:ident, $value:expr, $wire:tt, boolean) => { $writer.boolean(*$value) };
+    ($writer:ident, $value:expr, $wire:tt, integer) => { $writer.integer(*$value) };
+    ($writer:ident, $value:expr, $wire:tt, float) => { $writer.float(*$value) };
+    ($writer:ident, $value:expr, $wire:tt, double) => { $writer.double(*$value) };
+    ($writer:ident, $value:expr, $wire:tt, big_integer) => { $writer.big_integer($value) };
+    ($writer:ident, $value:expr, $wire:tt, big_decimal) => { $writer.big_decimal($value) };
+    ($writer:ident, $value:expr, $wire:tt, blob) => { $writer.blob($value) };
+    ($writer:ident, $value:expr, $wire:tt, document) => { $writer.document($value) };
+    ($writer:ident, $value:expr, $wire:tt, enumeration) => { $writer.string($value.as_str()) };
+    ($writer:ident, $value:expr, $wire:tt, int_enum) => { $writer.integer($value.value()) };
+    ($writer:ident, $value:expr, $wire:tt, timestamp($format:ident)) => {
+        $crate::runtime::json_write::value!(
+            @nested $wire,
+            $writer.timestamp($value, $crate::runtime::timestamp::TimestampFormat::$format)
+        )
+    };
+    ($writer:ident, $value:expr, $wire:tt, structure) => {
+        $crate::runtime::json_write::value!(
+            @nested $wire,
+            $crate::runtime::json_write::SerializeJson::serialize_json($value, $writer)
+        )
+    };
+    ($writer:ident, $value:expr, $wire:tt, boxed) => {
+        $crate::runtime::json_write::value!(
+            @nested $wire,
+            $crate::runtime::json_write::SerializeJson::serialize_json(&**$value, $writer)
+        )
+    };
+    ($writer:ident, $value:expr, $wire:tt, with($function:ident)) => {
+        $crate::runtime::json_write::value!(@nested $wire, $function($writer, $value))
+    };
+    (@nested _, $result:expr) => { $result? };
+    (@nested $wire:literal, $result:expr) => { $result.map_err(|e| e.in_member($wire))? };
+}
+#[allow(unused_imports)] // A crate uses the kinds its members need.
+pub(crate) use value;

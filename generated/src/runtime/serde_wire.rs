@@ -536,14 +536,92 @@ impl<'de, T: ReadObject<'de>> Visitor<'de> for ObjectVisitor<T> {
     }
 }
 
-/// `Deserialize` for a structure that implements [`ReadObject`] (one line of generated code
-/// per structure rather than an impl written out: a blanket impl is not allowed for serde's
-/// trait). The type is named by its path in the crate (`types::Backup`), which the formatter
-/// prints as written.
+/// `Serialize` and `Deserialize` for a structure, from one entry per member (one line of
+/// generated code per member rather than about ten; a blanket impl is not allowed for serde's
+/// traits). The call names the type (by its path in the crate: `types::Backup`), its shape's
+/// name (for errors), then each member as
+///
+/// `opt|req field "Wire" [sensitive]: T [as Adapter]`
+///
+/// - `opt`: the field is an `Option<T>`, left out when `None`; `req`: the field is a `T`,
+///   always written, and a `null` read leaves it at its empty value;
+/// - `sensitive`: an error reading it names the member, never the value ([`redacted`]);
+/// - `T` is the value's type (`Box<…>` when boxed for recursion), `Adapter` the serde_with
+///   adapter writing its awsJson form (serde_with's `Same` when left out).
+///
+/// The map's length is counted first (formats such as MessagePack need it).
 #[allow(unused_macros)] // Only generated code calls it.
-macro_rules! deserialize_object {
-    ($($segment:ident)::+) => {
-        impl<'de> ::serde::Deserialize<'de> for $crate$(::$segment)+ {
+macro_rules! structure {
+    ($($ty:ident)::+, $name:literal {}) => {
+        impl ::serde::Serialize for $crate$(::$ty)+ {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                ::serde::ser::SerializeMap::end(
+                    serializer.serialize_map(::std::option::Option::Some(0))?,
+                )
+            }
+        }
+
+        impl<'de> $crate::runtime::serde_wire::ReadObject<'de> for $crate$(::$ty)+ {
+            const EXPECTING: &'static str = concat!("an object (structure ", $name, ")");
+            fn member<A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                _key: &str,
+                _map: &mut A,
+            ) -> ::std::result::Result<bool, A::Error> {
+                ::std::result::Result::Ok(false)
+            }
+        }
+
+        $crate::runtime::serde_wire::structure!(@deserialize $crate$(::$ty)+);
+    };
+    ($($ty:ident)::+, $name:literal {
+        $($mode:ident $field:ident $wire:literal $($sensitive:ident)?: $t:ty $(as $adapter:ty)?),+ $(,)?
+    }) => {
+        impl ::serde::Serialize for $crate$(::$ty)+ {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let len = 0 $(+ $crate::runtime::serde_wire::structure!(@count $mode self.$field))+;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(len))?;
+                $($crate::runtime::serde_wire::structure!(
+                    @write $mode map, $wire, self.$field,
+                    $t, $crate::runtime::serde_wire::structure!(@adapter $($adapter)?)
+                );)+
+                ::serde::ser::SerializeMap::end(map)
+            }
+        }
+
+        impl<'de> $crate::runtime::serde_wire::ReadObject<'de> for $crate$(::$ty)+ {
+            const EXPECTING: &'static str = concat!("an object (structure ", $name, ")");
+            fn member<A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> ::std::result::Result<bool, A::Error> {
+                match key {
+                    $($wire => {
+                        let value = $crate::runtime::serde_wire::member::<
+                            $t,
+                            $crate::runtime::serde_wire::structure!(@adapter $($adapter)?),
+                            A,
+                        >(map, $wire, $crate::runtime::serde_wire::structure!(@sensitive $($sensitive)?))?;
+                        $crate::runtime::serde_wire::structure!(@store $mode self.$field, value);
+                    })+
+                    _ => return ::std::result::Result::Ok(false),
+                }
+                ::std::result::Result::Ok(true)
+            }
+        }
+
+        $crate::runtime::serde_wire::structure!(@deserialize $crate$(::$ty)+);
+    };
+    (@deserialize $ty:ty) => {
+        impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
@@ -551,9 +629,91 @@ macro_rules! deserialize_object {
             }
         }
     };
+    (@count opt $value:expr) => { usize::from($value.is_some()) };
+    (@count req $value:expr) => { 1 };
+    (@write opt $map:ident, $wire:literal, $value:expr, $t:ty, $adapter:ty) => {
+        if let ::std::option::Option::Some(value) = &$value {
+            $map.serialize_entry($wire, &::serde_with::ser::SerializeAsWrap::<$t, $adapter>::new(value))?;
+        }
+    };
+    (@write req $map:ident, $wire:literal, $value:expr, $t:ty, $adapter:ty) => {
+        $map.serialize_entry($wire, &::serde_with::ser::SerializeAsWrap::<$t, $adapter>::new(&$value))?;
+    };
+    (@store opt $field:expr, $value:ident) => { $field = $value };
+    (@store req $field:expr, $value:ident) => {
+        if let ::std::option::Option::Some(value) = $value {
+            $field = value;
+        }
+    };
+    (@adapter) => { ::serde_with::Same };
+    (@adapter $adapter:ty) => { $adapter };
+    (@sensitive) => { false };
+    (@sensitive sensitive) => { true };
 }
 #[allow(unused_imports)] // A crate without structures has no object to read.
-pub(crate) use deserialize_object;
+pub(crate) use structure;
+
+/// `Serialize` and `Deserialize` for an enum, as its wire value: a string (an unknown one kept
+/// as is) or, for an intEnum (`int`), an `i32`.
+#[allow(unused_macros)] // Only generated code calls it.
+macro_rules! enumeration {
+    (string $($ty:ident)::+) => {
+        impl ::serde::Serialize for $crate$(::$ty)+ {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $crate$(::$ty)+ {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let text = <$crate::runtime::serde_wire::Text<'de> as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Self::from(text.0.as_ref()))
+            }
+        }
+    };
+    (int $($ty:ident)::+) => {
+        impl ::serde::Serialize for $crate$(::$ty)+ {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.value())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $crate$(::$ty)+ {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                <i32 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // A crate without enums has none to write.
+pub(crate) use enumeration;
+
+/// Reads a structure member's value, `null` as `None`, through serde_with's adapter `U`; the
+/// error of a `sensitive` member never quotes what was read.
+pub fn member<'de, T, U: DeserializeAs<'de, T>, A: MapAccess<'de>>(
+    map: &mut A,
+    wire: &str,
+    sensitive: bool,
+) -> Result<Option<T>, A::Error> {
+    let read = map
+        .next_value::<DeserializeAsWrap<Option<T>, Option<U>>>()
+        .map(DeserializeAsWrap::into_inner);
+    if sensitive {
+        redacted(read, wire)
+    } else {
+        read
+    }
+}
 
 /// The error reading a `@sensitive` member gives: it names the member, never what was read
 /// (serde's messages quote the unexpected value).

@@ -14,9 +14,12 @@ mod keys;
 mod members;
 mod scalars;
 mod scan;
+mod structures;
 
 pub use self::error::DeserializeError;
 pub use self::scan::find_special;
+#[allow(unused_imports)] // Only generated code calls it.
+pub(crate) use self::structures::structure;
 pub use crate::runtime::timestamp::TimestampFormat;
 
 /// Objects and arrays nest at most this deep (a hostile body cannot exhaust the stack).

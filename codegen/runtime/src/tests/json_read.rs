@@ -551,3 +551,83 @@ fn key_order_is_learned_and_never_changes_what_is_read() {
     assert_eq!(keys(r#"{"Alpha":1,"Beta":2,"Gamma":3}"#), Ok(vec![0, 1, 2]));
     assert_eq!(predicted(), [0, 1, 2, 1]);
 }
+
+/// Structures as generated code declares them, read by `structure!`.
+mod structures {
+    use crate::json_read::{from_slice, JsonReader};
+
+    #[derive(Debug, PartialEq)]
+    pub struct Item {
+        pub name: Option<String>,
+        pub size: i64,
+        pub limit: i32,
+        pub pin: Option<i32>,
+        pub child: Option<Box<Item>>,
+        pub inner: Option<Inner>,
+        pub meta: u8,
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct Inner {}
+
+    crate::runtime::json_read::structure!(tests::json_read::structures::Item [meta: 9] {
+        0 name "Name": member(JsonReader::string),
+        1 size "Size": value(JsonReader::long) = 0,
+        2 limit "Limit": value(JsonReader::int) = 10,
+        3 pin "Pin" sensitive: member(JsonReader::int),
+        4 child "Child": member_boxed(),
+        5 inner "Inner": member_in_place(),
+    });
+    crate::runtime::json_read::structure!(tests::json_read::structures::Inner [] {});
+
+    #[test]
+    fn members_in_any_order_defaults_kept_unknown_skipped() {
+        let item: Item = from_slice(
+            br#"{"Limit":null,"Child":{"Name":"c","Size":2},"Inner":{"x":[1]},"Name":"n","New":1}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            item,
+            Item {
+                name: Some("n".into()),
+                size: 0,
+                limit: 10,
+                pin: None,
+                child: Some(Box::new(Item {
+                    name: Some("c".into()),
+                    size: 2,
+                    limit: 10,
+                    pin: None,
+                    child: None,
+                    inner: None,
+                    meta: 9,
+                })),
+                inner: Some(Inner {}),
+                meta: 9,
+            }
+        );
+    }
+
+    #[test]
+    fn errors_name_the_member_and_hide_sensitive_values() {
+        let error = from_slice::<Item>(br#"{"Child":{"Size":"big"}}"#)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "Child.Size: expected integer, got string (line 1, column 18)"
+        );
+        let error = from_slice::<Item>(br#"{"Pin":12345678901}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("Pin: "), "{error}");
+        assert!(error.contains("sensitive: not shown"), "{error}");
+        assert!(!error.contains("12345"), "{error}");
+        // Not sensitive: the value is quoted.
+        let error = from_slice::<Item>(br#"{"Limit":12345678901}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("12345678901"), "{error}");
+        assert!(from_slice::<Inner>(b"[]").is_err());
+    }
+}

@@ -137,3 +137,88 @@ fn escapes_land_right_at_every_length_and_position() {
         }
     }
 }
+
+/// Structures as generated code declares them, written by `structure!`.
+mod structures {
+    use aws_smithy_types::DateTime;
+
+    use crate::json_write::{to_vec, JsonWriter, SerializeError};
+
+    pub struct Item {
+        pub name: Option<String>,
+        pub size: i64,
+        pub flag: Option<bool>,
+        pub when: Option<DateTime>,
+        pub tags: Option<Vec<String>>,
+        pub child: Option<Box<Item>>,
+    }
+
+    pub struct Nothing {}
+
+    fn ser_tags(writer: &mut JsonWriter, value: &[String]) -> Result<(), SerializeError> {
+        writer.begin_array();
+        for item in value {
+            if item.is_empty() {
+                return Err(SerializeError::new("an empty tag".into()));
+            }
+            crate::runtime::json_write::value!(writer, item, _, string);
+        }
+        writer.end_array();
+        Ok(())
+    }
+
+    crate::runtime::json_write::structure!(tests::json_write::structures::Item {
+        opt name "Name": string,
+        req size "Size": integer,
+        opt flag "Flag": boolean,
+        opt when "When": timestamp(DateTime),
+        opt tags "Tags": with(ser_tags),
+        opt child "Child": boxed,
+    });
+    crate::runtime::json_write::structure!(tests::json_write::structures::Nothing {});
+
+    fn item() -> Item {
+        Item {
+            name: None,
+            size: 0,
+            flag: Some(false),
+            when: None,
+            tags: None,
+            child: None,
+        }
+    }
+
+    #[test]
+    fn set_members_in_model_order_required_ones_always() {
+        let value = Item {
+            child: Some(Box::new(Item {
+                name: Some("c".into()),
+                size: 2,
+                when: Some(DateTime::from_secs(0)),
+                tags: Some(vec!["t".into()]),
+                ..item()
+            })),
+            ..item()
+        };
+        assert_eq!(
+            String::from_utf8(to_vec(&value).unwrap()).unwrap(),
+            r#"{"Size":0,"Flag":false,"Child":{"Name":"c","Size":2,"Flag":false,"When":"1970-01-01T00:00:00Z","Tags":["t"]}}"#
+        );
+        assert_eq!(to_vec(&Nothing {}).unwrap(), b"{}");
+    }
+
+    #[test]
+    fn errors_name_the_member_path() {
+        let value = Item {
+            child: Some(Box::new(Item {
+                tags: Some(vec![String::new()]),
+                ..item()
+            })),
+            ..item()
+        };
+        assert_eq!(
+            to_vec(&value).unwrap_err().to_string(),
+            "Child.Tags: an empty tag"
+        );
+    }
+}

@@ -137,3 +137,190 @@ fn dense_collections_skip_nulls() {
     assert_eq!(map.len(), 1);
     assert_eq!(map["a"], 1);
 }
+
+/// A structure as generated code declares one, with every kind of member `structure!` takes.
+#[derive(Debug, Default, PartialEq)]
+struct Record {
+    id: String,
+    size: i32,
+    when: Option<DateTime>,
+    secret: Option<String>,
+    pin: i64,
+    child: Option<Box<Record>>,
+    tags: Option<Vec<String>>,
+}
+
+impl crate::json_read::DeserializeJson for Record {
+    fn deserialize_json(
+        _reader: &mut crate::json_read::JsonReader<'_>,
+    ) -> Result<Self, crate::json_read::DeserializeError> {
+        unreachable!("read by serde here")
+    }
+}
+
+impl crate::json_read::ReadInPlace for Record {
+    fn empty() -> Self {
+        Record {
+            size: 7,
+            ..Record::default()
+        }
+    }
+}
+
+crate::runtime::serde_wire::structure!(tests::serde_wire::Record, "Record" {
+    req id "Id": String,
+    req size "Size": i32,
+    opt when "When": DateTime as EpochSeconds,
+    opt secret "Secret" sensitive: String,
+    req pin "Pin" sensitive: i64,
+    opt child "Child": Box<Record>,
+    opt tags "Tags": Vec<String> as DenseList<serde_with::Same>,
+});
+
+/// A structure without members.
+#[derive(Debug, Default, PartialEq)]
+struct Nothing;
+
+impl crate::json_read::DeserializeJson for Nothing {
+    fn deserialize_json(
+        _reader: &mut crate::json_read::JsonReader<'_>,
+    ) -> Result<Self, crate::json_read::DeserializeError> {
+        Ok(Nothing)
+    }
+}
+
+impl crate::json_read::ReadInPlace for Nothing {
+    fn empty() -> Self {
+        Nothing
+    }
+}
+
+crate::runtime::serde_wire::structure!(tests::serde_wire::Nothing, "Nothing" {});
+
+#[test]
+fn structures_write_what_is_set_and_read_what_they_know() {
+    let record = Record {
+        id: "r-1".into(),
+        size: 3,
+        when: Some(DateTime::from_secs(12)),
+        secret: None,
+        pin: 4,
+        child: Some(Box::new(Record {
+            tags: Some(vec!["a".into()]),
+            ..Record::default()
+        })),
+        tags: None,
+    };
+    let json = serde_json::to_string(&record).unwrap();
+    assert_eq!(
+        json,
+        r#"{"Id":"r-1","Size":3,"When":12,"Pin":4,"Child":{"Id":"","Size":0,"Pin":0,"Tags":["a"]}}"#
+    );
+    assert_eq!(serde_json::from_str::<Record>(&json).unwrap(), record);
+
+    // Members in any order, unknown ones skipped, `null` as absent: a required member keeps
+    // its empty value, a list skips `null`s.
+    let read: Record = serde_json::from_str(
+        r#"{"Tags":["x",null],"New":{"a":[1]},"Size":null,"Secret":"s","When":null,"Id":"i"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        read,
+        Record {
+            id: "i".into(),
+            size: 7,
+            secret: Some("s".into()),
+            tags: Some(vec!["x".into()]),
+            ..Record::default()
+        }
+    );
+
+    // Errors name the structure, and a sensitive member's never quotes the value.
+    let error = serde_json::from_str::<Record>("[]")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("an object (structure Record)"), "{error}");
+    let error = serde_json::from_str::<Record>(r#"{"Secret":12345}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("invalid value for member Secret (sensitive, not shown)"),
+        "{error}"
+    );
+    assert!(!error.contains("12345"), "{error}");
+    let error = serde_json::from_str::<Record>(r#"{"Pin":"98765"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("member Pin (sensitive"), "{error}");
+    assert!(!error.contains("98765"), "{error}");
+    let error = serde_json::from_str::<Record>(r#"{"Size":"big"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("big"), "{error}");
+
+    assert_eq!(serde_json::to_string(&Nothing).unwrap(), "{}");
+    assert_eq!(
+        serde_json::from_str::<Nothing>(r#"{"a":1}"#).unwrap(),
+        Nothing
+    );
+}
+
+/// A string enum as generated code declares one.
+#[derive(Debug, PartialEq)]
+enum Colour {
+    Red,
+    Unknown(String),
+}
+
+impl Colour {
+    fn as_str(&self) -> &str {
+        match self {
+            Colour::Red => "RED",
+            Colour::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for Colour {
+    fn from(value: &str) -> Self {
+        match value {
+            "RED" => Colour::Red,
+            other => Colour::Unknown(other.to_owned()),
+        }
+    }
+}
+
+crate::runtime::serde_wire::enumeration!(string tests::serde_wire::Colour);
+
+/// An intEnum as generated code declares one.
+#[derive(Debug, PartialEq)]
+struct Level(i32);
+
+impl Level {
+    fn value(&self) -> i32 {
+        self.0
+    }
+}
+
+impl From<i32> for Level {
+    fn from(value: i32) -> Self {
+        Level(value)
+    }
+}
+
+crate::runtime::serde_wire::enumeration!(int tests::serde_wire::Level);
+
+#[test]
+fn enums_as_their_wire_values_unknown_ones_kept() {
+    assert_eq!(serde_json::to_string(&Colour::Red).unwrap(), r#""RED""#);
+    assert_eq!(
+        serde_json::from_str::<Colour>(r#""RED""#).unwrap(),
+        Colour::Red
+    );
+    let unknown: Colour = serde_json::from_str(r#""TEAL""#).unwrap();
+    assert_eq!(unknown, Colour::Unknown("TEAL".into()));
+    assert_eq!(serde_json::to_string(&unknown).unwrap(), r#""TEAL""#);
+    assert_eq!(serde_json::to_string(&Level(3)).unwrap(), "3");
+    assert_eq!(serde_json::from_str::<Level>("9").unwrap(), Level(9));
+    assert!(serde_json::from_str::<Level>(r#""9""#).is_err());
+}
