@@ -115,6 +115,7 @@ fn crate_files_of_a_fixture() {
             "src/runtime/client/sign.rs",
             "src/runtime/client/timer.rs",
             "src/runtime/endpoint.rs",
+            "src/runtime/errors.rs",
             "src/runtime/json_read/error.rs",
             "src/runtime/json_read/keys.rs",
             "src/runtime/json_read/members.rs",

@@ -87,6 +87,7 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../runtime/src/client/timer.rs"),
     ),
     ("endpoint.rs", include_str!("../runtime/src/endpoint.rs")),
+    ("errors.rs", include_str!("../runtime/src/errors.rs")),
     (
         "json_read/error.rs",
         include_str!("../runtime/src/json_read/error.rs"),

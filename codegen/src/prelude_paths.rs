@@ -210,6 +210,10 @@ impl VisitMut for Visitor<'_> {
     fn visit_item_use_mut(&mut self, _: &mut syn::ItemUse) {}
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        // A `macro_rules!` body expands in other modules, where the names may be taken.
+        if mac.path.is_ident("macro_rules") {
+            return;
+        }
         self.visit_path_mut(&mut mac.path);
         mac.tokens = rewrite(std::mem::take(&mut mac.tokens), self.usable);
     }
@@ -405,6 +409,21 @@ mod tests {
                 impl X { fn Vec() {} }
                 fn f() -> Option<Vec<u8>> { Some(Vec::new()) }
                 fn g() -> ::std::result::Result<(), ()> { Ok(()) }
+            },
+        );
+    }
+
+    #[test]
+    fn macro_rules_bodies_keep_full_paths() {
+        // The body expands in other modules, where `Option` may be another type.
+        check(
+            quote! {
+                macro_rules! m { () => { ::std::option::Option::<u8>::None }; }
+                fn f() -> ::std::option::Option<u8> { m!() }
+            },
+            quote! {
+                macro_rules! m { () => { ::std::option::Option::<u8>::None }; }
+                fn f() -> Option<u8> { m!() }
             },
         );
     }

@@ -11,28 +11,23 @@ pub struct ActiveDirectoryBackupAttributesBuilder {
     resource_arn: Option<String>,
 }
 impl ActiveDirectoryBackupAttributesBuilder {
-    crate::runtime::accessors::value!(
-        into domain_name domain_name set_domain_name get_domain_name "DomainName" :
+    crate::runtime::accessors::methods! {
+        value(into domain_name domain_name set_domain_name get_domain_name "DomainName" :
         String,
-        "The fully qualified domain name of the self-managed Active Directory directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
-    );
-    crate::runtime::accessors::value!(
-        into active_directory_id active_directory_id set_active_directory_id
+        "The fully qualified domain name of the self-managed Active Directory directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`.");
+        value(into active_directory_id active_directory_id set_active_directory_id
         get_active_directory_id "ActiveDirectoryId" : String,
-        "The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
-    );
-    crate::runtime::accessors::value!(
-        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        String,
-        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
-    );
+        "The ID of the Amazon Web Services Managed Microsoft Active Directory instance to which the file system is joined.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.");
+        value(into resource_arn resource_arn set_resource_arn get_resource_arn
+        "ResourceARN" : String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::ActiveDirectoryBackupAttributes {
-        crate::types::ActiveDirectoryBackupAttributes {
-            domain_name: self.domain_name,
-            active_directory_id: self.active_directory_id,
-            resource_arn: self.resource_arn,
-        }
+        crate::runtime::accessors::build!(
+            self, types::ActiveDirectoryBackupAttributes { domain_name,
+            active_directory_id, resource_arn }
+        )
     }
 }
 /// A builder for [`ActiveDirectoryError`](crate::types::ActiveDirectoryError).
@@ -43,27 +38,22 @@ pub struct ActiveDirectoryErrorBuilder {
     message: Option<String>,
 }
 impl ActiveDirectoryErrorBuilder {
-    crate::runtime::accessors::value!(
-        into active_directory_id active_directory_id set_active_directory_id
+    crate::runtime::accessors::methods! {
+        value(into active_directory_id active_directory_id set_active_directory_id
         get_active_directory_id "ActiveDirectoryId" : String,
-        "The directory ID of the directory that an error pertains to.\n\n**Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
-    );
-    crate::runtime::accessors::value!(
-        into r#type r#type set_type get_type "Type" : types::ActiveDirectoryErrorType,
-        "The type of Active Directory error.\n\nValues: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`."
-    );
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+        "The directory ID of the directory that an error pertains to.\n\n**Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.");
+        value(into r#type r#type set_type get_type "Type" :
+        types::ActiveDirectoryErrorType,
+        "The type of Active Directory error.\n\nValues: `DOMAIN_NOT_FOUND`, `INCOMPATIBLE_DOMAIN_MODE`, `WRONG_VPC`, `INVALID_NETWORK_TYPE`, `INVALID_DOMAIN_STAGE`.");
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::ActiveDirectoryError {
-        crate::types::ActiveDirectoryError {
-            active_directory_id: self.active_directory_id,
-            r#type: self.r#type,
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::ActiveDirectoryError { active_directory_id, r#type, message,
+            meta = new }
+        )
     }
 }
 /// A builder for [`AdministrativeAction`](crate::types::AdministrativeAction).
@@ -82,77 +72,51 @@ pub struct AdministrativeActionBuilder {
     message: Option<String>,
 }
 impl AdministrativeActionBuilder {
-    crate::runtime::accessors::value!(
-        into administrative_action_type administrative_action_type
+    crate::runtime::accessors::methods! {
+        value(into administrative_action_type administrative_action_type
         set_administrative_action_type get_administrative_action_type
         "AdministrativeActionType" : types::AdministrativeActionType,
-        "The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).\n\nValues: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more."
-    );
-    crate::runtime::accessors::value!(
-        plain progress_percent progress_percent set_progress_percent get_progress_percent
-        "ProgressPercent" : i32,
-        "The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.\n\nRange: 0 to 100."
-    );
-    crate::runtime::accessors::value!(
-        into request_time request_time set_request_time get_request_time "RequestTime" :
-        ::aws_smithy_types::DateTime,
-        "The time that the administrative action request was received."
-    );
-    crate::runtime::accessors::value!(
-        into status status set_status get_status "Status" : types::Status,
-        "The status of the administrative action, as follows:\n\n- `FAILED` - Amazon FSx failed to process the administrative action successfully.\n\n- `IN_PROGRESS` - Amazon FSx is processing the administrative action.\n\n- `PENDING` - Amazon FSx is waiting to process the administrative action.\n\n- `COMPLETED` - Amazon FSx has finished processing the administrative task.\n\n  For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.\n\n- `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.\n\n- `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.\n\n- `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.\n\nValues: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`."
-    );
-    crate::runtime::accessors::value!(
-        into target_file_system_values target_file_system_values
+        "The `AdministrativeActionType` member, of type [`AdministrativeActionType`](crate::types::AdministrativeActionType).\n\nValues: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.");
+        value(plain progress_percent progress_percent set_progress_percent
+        get_progress_percent "ProgressPercent" : i32,
+        "The percentage-complete status of a `STORAGE_OPTIMIZATION` or `DOWNLOAD_DATA_FROM_BACKUP` administrative action. Does not apply to any other administrative action type.\n\nRange: 0 to 100.");
+        value(into request_time request_time set_request_time get_request_time
+        "RequestTime" : ::aws_smithy_types::DateTime,
+        "The time that the administrative action request was received."); value(into
+        status status set_status get_status "Status" : types::Status,
+        "The status of the administrative action, as follows:\n\n- `FAILED` - Amazon FSx failed to process the administrative action successfully.\n\n- `IN_PROGRESS` - Amazon FSx is processing the administrative action.\n\n- `PENDING` - Amazon FSx is waiting to process the administrative action.\n\n- `COMPLETED` - Amazon FSx has finished processing the administrative task.\n\n  For a backup restore to a second-generation FSx for ONTAP file system, indicates that all data has been downloaded to the volume, and clients now have read-write access to volume.\n\n- `UPDATED_OPTIMIZING` - For a storage-capacity increase update, Amazon FSx has updated the file system with the new storage capacity, and is now performing the storage-optimization process.\n\n- `PENDING` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that the file metadata is being downloaded onto the volume. The volume's Lifecycle state is CREATING.\n\n- `IN_PROGRESS` - For a backup restore to a second-generation FSx for ONTAP file system, indicates that all metadata has been downloaded to the new volume and client can access data with read-only access while Amazon FSx downloads the file data to the volume. Track the progress of this process with the `ProgressPercent` element.\n\nValues: `FAILED`, `IN_PROGRESS`, `PENDING`, `COMPLETED`, `UPDATED_OPTIMIZING`, `OPTIMIZING`, `PAUSED`, `CANCELLED`.");
+        value(into target_file_system_values target_file_system_values
         set_target_file_system_values get_target_file_system_values
         "TargetFileSystemValues" : types::FileSystem,
-        "The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions."
-    );
-    crate::runtime::accessors::value!(
-        into failure_details failure_details set_failure_details get_failure_details
-        "FailureDetails" : types::AdministrativeActionFailureDetails,
-        "The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails)."
-    );
-    crate::runtime::accessors::value!(
-        into target_volume_values target_volume_values set_target_volume_values
+        "The target value for the administration action, provided in the `UpdateFileSystem` operation. Returned for `FILE_SYSTEM_UPDATE` administrative actions.");
+        value(into failure_details failure_details set_failure_details
+        get_failure_details "FailureDetails" : types::AdministrativeActionFailureDetails,
+        "The `FailureDetails` member, of type [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).");
+        value(into target_volume_values target_volume_values set_target_volume_values
         get_target_volume_values "TargetVolumeValues" : types::Volume,
-        "The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume)."
-    );
-    crate::runtime::accessors::value!(
-        into target_snapshot_values target_snapshot_values set_target_snapshot_values
-        get_target_snapshot_values "TargetSnapshotValues" : types::Snapshot,
-        "The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot)."
-    );
-    crate::runtime::accessors::value!(
-        plain total_transfer_bytes total_transfer_bytes set_total_transfer_bytes
+        "The `TargetVolumeValues` member, of type [`Volume`](crate::types::Volume).");
+        value(into target_snapshot_values target_snapshot_values
+        set_target_snapshot_values get_target_snapshot_values "TargetSnapshotValues" :
+        types::Snapshot,
+        "The `TargetSnapshotValues` member, of type [`Snapshot`](crate::types::Snapshot).");
+        value(plain total_transfer_bytes total_transfer_bytes set_total_transfer_bytes
         get_total_transfer_bytes "TotalTransferBytes" : i64,
-        "The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.\n\nRange: at least 0."
-    );
-    crate::runtime::accessors::value!(
-        plain remaining_transfer_bytes remaining_transfer_bytes
+        "The number of bytes that have transferred for the FSx for OpenZFS snapshot that you're copying.\n\nRange: at least 0.");
+        value(plain remaining_transfer_bytes remaining_transfer_bytes
         set_remaining_transfer_bytes get_remaining_transfer_bytes
         "RemainingTransferBytes" : i64,
-        "The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.\n\nRange: at least 0."
-    );
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+        "The remaining bytes to transfer for the FSx for OpenZFS snapshot that you're copying.\n\nRange: at least 0.");
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AdministrativeAction {
-        crate::types::AdministrativeAction {
-            administrative_action_type: self.administrative_action_type,
-            progress_percent: self.progress_percent,
-            request_time: self.request_time,
-            status: self.status,
-            target_file_system_values: self.target_file_system_values,
-            failure_details: self.failure_details,
-            target_volume_values: self.target_volume_values,
-            target_snapshot_values: self.target_snapshot_values,
-            total_transfer_bytes: self.total_transfer_bytes,
-            remaining_transfer_bytes: self.remaining_transfer_bytes,
-            message: self.message,
-        }
+        crate::runtime::accessors::build!(
+            self, types::AdministrativeAction { administrative_action_type,
+            progress_percent, request_time, status, target_file_system_values,
+            failure_details, target_volume_values, target_snapshot_values,
+            total_transfer_bytes, remaining_transfer_bytes, message }
+        )
     }
 }
 /// A builder for [`AdministrativeActionFailureDetails`](crate::types::AdministrativeActionFailureDetails).
@@ -161,15 +125,15 @@ pub struct AdministrativeActionFailureDetailsBuilder {
     message: Option<String>,
 }
 impl AdministrativeActionFailureDetailsBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "Error message providing details about the failed administrative action.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "Error message providing details about the failed administrative action.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AdministrativeActionFailureDetails {
-        crate::types::AdministrativeActionFailureDetails {
-            message: self.message,
-        }
+        crate::runtime::accessors::build!(
+            self, types::AdministrativeActionFailureDetails { message }
+        )
     }
 }
 /// A builder for [`AggregateConfiguration`](crate::types::AggregateConfiguration).
@@ -179,21 +143,19 @@ pub struct AggregateConfigurationBuilder {
     total_constituents: Option<i32>,
 }
 impl AggregateConfigurationBuilder {
-    crate::runtime::accessors::element!(
-        into aggregates aggregates set_aggregates get_aggregates "Aggregates" : String,
-        "The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.\n\n- The value of `Aggregates` contains aggregates that are not present.\n\n- One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.\n\nLength: 0 to 6."
-    );
-    crate::runtime::accessors::value!(
-        plain total_constituents total_constituents set_total_constituents
+    crate::runtime::accessors::methods! {
+        element(into aggregates aggregates set_aggregates get_aggregates "Aggregates" :
+        String,
+        "The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The strings in the value of `Aggregates` are not are not formatted as `aggrX`, where X is a number between 1 and 12.\n\n- The value of `Aggregates` contains aggregates that are not present.\n\n- One or more of the aggregates supplied are too close to the volume limit to support adding more volumes.\n\nLength: 0 to 6.");
+        value(plain total_constituents total_constituents set_total_constituents
         get_total_constituents "TotalConstituents" : i32,
-        "The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.\n\nRange: 1 to 200."
-    );
+        "The total number of constituents this FlexGroup volume has. Not applicable for FlexVols.\n\nRange: 1 to 200.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AggregateConfiguration {
-        crate::types::AggregateConfiguration {
-            aggregates: self.aggregates,
-            total_constituents: self.total_constituents,
-        }
+        crate::runtime::accessors::build!(
+            self, types::AggregateConfiguration { aggregates, total_constituents }
+        )
     }
 }
 /// A builder for [`Alias`](crate::types::Alias).
@@ -203,21 +165,16 @@ pub struct AliasBuilder {
     lifecycle: Option<crate::types::AliasLifecycle>,
 }
 impl AliasBuilder {
-    crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : String,
-        "The name of the DNS alias. The alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 4 to 253. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,253}$`."
-    );
-    crate::runtime::accessors::value!(
-        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+    crate::runtime::accessors::methods! {
+        value(into name name set_name get_name "Name" : String,
+        "The name of the DNS alias. The alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 4 to 253. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,253}$`.");
+        value(into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
         types::AliasLifecycle,
-        "Describes the state of the DNS alias.\n\n- AVAILABLE - The DNS alias is associated with an Amazon FSx file system.\n\n- CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.\n\n- CREATE\\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.\n\n- DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.\n\n- DELETE\\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.\n\nValues: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`."
-    );
+        "Describes the state of the DNS alias.\n\n- AVAILABLE - The DNS alias is associated with an Amazon FSx file system.\n\n- CREATING - Amazon FSx is creating the DNS alias and associating it with the file system.\n\n- CREATE\\_FAILED - Amazon FSx was unable to associate the DNS alias with the file system.\n\n- DELETING - Amazon FSx is disassociating the DNS alias from the file system and deleting it.\n\n- DELETE\\_FAILED - Amazon FSx was unable to disassociate the DNS alias from the file system.\n\nValues: `AVAILABLE`, `CREATING`, `DELETING`, `CREATE_FAILED`, `DELETE_FAILED`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Alias {
-        crate::types::Alias {
-            name: self.name,
-            lifecycle: self.lifecycle,
-        }
+        crate::runtime::accessors::build!(self, types::Alias { name, lifecycle })
     }
 }
 /// A builder for [`AutocommitPeriod`](crate::types::AutocommitPeriod).
@@ -227,20 +184,17 @@ pub struct AutocommitPeriodBuilder {
     value: Option<i32>,
 }
 impl AutocommitPeriodBuilder {
-    crate::runtime::accessors::value!(
-        into r#type r#type set_type get_type "Type" : types::AutocommitPeriodType,
-        "Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.\n\n**Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`."
-    );
-    crate::runtime::accessors::value!(
-        plain value value set_value get_value "Value" : i32,
-        "Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:\n\n- `Minutes`: 5 - 65,535\n\n- `Hours`: 1 - 65,535\n\n- `Days`: 1 - 3,650\n\n- `Months`: 1 - 120\n\n- `Years`: 1 - 10\n\nRange: 1 to 65535."
-    );
+    crate::runtime::accessors::methods! {
+        value(into r#type r#type set_type get_type "Type" : types::AutocommitPeriodType,
+        "Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.\n\n**Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.");
+        value(plain value value set_value get_value "Value" : i32,
+        "Defines the amount of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. The following ranges are valid:\n\n- `Minutes`: 5 - 65,535\n\n- `Hours`: 1 - 65,535\n\n- `Days`: 1 - 3,650\n\n- `Months`: 1 - 120\n\n- `Years`: 1 - 10\n\nRange: 1 to 65535.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::AutocommitPeriod {
-        crate::types::AutocommitPeriod {
-            r#type: self.r#type,
-            value: self.value,
-        }
+        crate::runtime::accessors::build!(
+            self, types::AutocommitPeriod { r#type, value }
+        )
     }
 }
 /// A builder for [`Backup`](crate::types::Backup).
@@ -265,107 +219,62 @@ pub struct BackupBuilder {
     size_in_bytes: Option<i64>,
 }
 impl BackupBuilder {
-    crate::runtime::accessors::value!(
-        into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
-        "The ID of the backup.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+    crate::runtime::accessors::methods! {
+        value(into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
+        "The ID of the backup.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+        value(into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
         types::BackupLifecycle,
-        "The lifecycle status of the backup.\n\n- `AVAILABLE` - The backup is fully available.\n\n- `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.\n\n- `CREATING` - Amazon FSx is creating the backup.\n\n- `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.\n\n- `COPYING` - Amazon FSx is copying the backup.\n\n- `DELETED` - Amazon FSx deleted the backup and it's no longer available.\n\n- `FAILED` - Amazon FSx couldn't finish the backup.\n\n**Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`."
-    );
-    crate::runtime::accessors::value!(
-        into failure_details failure_details set_failure_details get_failure_details
-        "FailureDetails" : types::BackupFailureDetails,
-        "Details explaining any failures that occurred when creating a backup."
-    );
-    crate::runtime::accessors::value!(
-        into r#type r#type set_type get_type "Type" : types::BackupType,
-        "The type of the file-system backup.\n\n**Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`."
-    );
-    crate::runtime::accessors::value!(
-        plain progress_percent progress_percent set_progress_percent get_progress_percent
-        "ProgressPercent" : i32,
-        "Displays the current percent of progress of an asynchronous task.\n\nRange: 0 to 100."
-    );
-    crate::runtime::accessors::value!(
-        into creation_time creation_time set_creation_time get_creation_time
+        "The lifecycle status of the backup.\n\n- `AVAILABLE` - The backup is fully available.\n\n- `PENDING` - For user-initiated backups on Lustre file systems only; Amazon FSx hasn't started creating the backup.\n\n- `CREATING` - Amazon FSx is creating the backup.\n\n- `TRANSFERRING` - For user-initiated backups on Lustre file systems only; Amazon FSx is transferring the backup to Amazon S3.\n\n- `COPYING` - Amazon FSx is copying the backup.\n\n- `DELETED` - Amazon FSx deleted the backup and it's no longer available.\n\n- `FAILED` - Amazon FSx couldn't finish the backup.\n\n**Required.** Values: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.");
+        value(into failure_details failure_details set_failure_details
+        get_failure_details "FailureDetails" : types::BackupFailureDetails,
+        "Details explaining any failures that occurred when creating a backup.");
+        value(into r#type r#type set_type get_type "Type" : types::BackupType,
+        "The type of the file-system backup.\n\n**Required.** Values: `AUTOMATIC`, `USER_INITIATED`, `AWS_BACKUP`.");
+        value(plain progress_percent progress_percent set_progress_percent
+        get_progress_percent "ProgressPercent" : i32,
+        "Displays the current percent of progress of an asynchronous task.\n\nRange: 0 to 100.");
+        value(into creation_time creation_time set_creation_time get_creation_time
         "CreationTime" : ::aws_smithy_types::DateTime,
-        "The time when a particular backup was created.\n\n**Required.**"
-    );
-    crate::runtime::accessors::value!(
-        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
-        "The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
-    );
-    crate::runtime::accessors::value!(
-        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        String,
-        "The Amazon Resource Name (ARN) for the backup resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
-    );
-    crate::runtime::accessors::element!(
-        into tags tags set_tags get_tags "Tags" : types::Tag,
-        "The tags associated with a particular file system.\n\nLength: 1 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into file_system file_system set_file_system get_file_system "FileSystem" :
+        "The time when a particular backup was created.\n\n**Required.**"); value(into
+        kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
+        "The ID of the Key Management Service (KMS) key used to encrypt the backup of the Amazon FSx file system's data at rest.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`.");
+        value(into resource_arn resource_arn set_resource_arn get_resource_arn
+        "ResourceARN" : String,
+        "The Amazon Resource Name (ARN) for the backup resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.");
+        element(into tags tags set_tags get_tags "Tags" : types::Tag,
+        "The tags associated with a particular file system.\n\nLength: 1 to 50.");
+        value(into file_system file_system set_file_system get_file_system "FileSystem" :
         types::FileSystem,
-        "The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.\n\n**Required.**"
-    );
-    crate::runtime::accessors::value!(
-        into directory_information directory_information set_directory_information
+        "The metadata of the file system associated with the backup. This metadata is persisted even if the file system is deleted.\n\n**Required.**");
+        value(into directory_information directory_information set_directory_information
         get_directory_information "DirectoryInformation" :
         types::ActiveDirectoryBackupAttributes,
-        "The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined."
-    );
-    crate::runtime::accessors::value!(
-        into owner_id owner_id set_owner_id get_owner_id "OwnerId" : String,
-        "An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.\n\nLength: exactly 12. Pattern: `^\\d{12}$`."
-    );
-    crate::runtime::accessors::value!(
-        into source_backup_id source_backup_id set_source_backup_id get_source_backup_id
-        "SourceBackupId" : String,
-        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into source_backup_region source_backup_region set_source_backup_region
+        "The configuration of the self-managed Microsoft Active Directory directory to which the Windows File Server instance is joined.");
+        value(into owner_id owner_id set_owner_id get_owner_id "OwnerId" : String,
+        "An Amazon Web Services account ID. This ID is a 12-digit number that you use to construct Amazon Resource Names (ARNs) for resources.\n\nLength: exactly 12. Pattern: `^\\d{12}$`.");
+        value(into source_backup_id source_backup_id set_source_backup_id
+        get_source_backup_id "SourceBackupId" : String,
+        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+        value(into source_backup_region source_backup_region set_source_backup_region
         get_source_backup_region "SourceBackupRegion" : String,
-        "The source Region of the backup. Specifies the Region from where this backup is copied.\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`."
-    );
-    crate::runtime::accessors::value!(
-        into resource_type resource_type set_resource_type get_resource_type
+        "The source Region of the backup. Specifies the Region from where this backup is copied.\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.");
+        value(into resource_type resource_type set_resource_type get_resource_type
         "ResourceType" : types::ResourceType,
-        "Specifies the resource type that's backed up.\n\nValues: `FILE_SYSTEM`, `VOLUME`."
-    );
-    crate::runtime::accessors::value!(
-        into volume volume set_volume get_volume "Volume" : types::Volume,
-        "The `Volume` member, of type [`Volume`](crate::types::Volume)."
-    );
-    crate::runtime::accessors::value!(
-        plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
-        "SizeInBytes" : i64,
-        "The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.\n\nRange: at least 0."
-    );
+        "Specifies the resource type that's backed up.\n\nValues: `FILE_SYSTEM`, `VOLUME`.");
+        value(into volume volume set_volume get_volume "Volume" : types::Volume,
+        "The `Volume` member, of type [`Volume`](crate::types::Volume)."); value(plain
+        size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes "SizeInBytes" :
+        i64,
+        "The size of the backup in bytes. This represents the amount of data that the file system would contain if you restore this backup.\n\nRange: at least 0.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Backup {
-        crate::types::Backup {
-            backup_id: self.backup_id,
-            lifecycle: self.lifecycle,
-            failure_details: self.failure_details,
-            r#type: self.r#type,
-            progress_percent: self.progress_percent,
-            creation_time: self.creation_time,
-            kms_key_id: self.kms_key_id,
-            resource_arn: self.resource_arn,
-            tags: self.tags,
-            file_system: self.file_system,
-            directory_information: self.directory_information,
-            owner_id: self.owner_id,
-            source_backup_id: self.source_backup_id,
-            source_backup_region: self.source_backup_region,
-            resource_type: self.resource_type,
-            volume: self.volume,
-            size_in_bytes: self.size_in_bytes,
-        }
+        crate::runtime::accessors::build!(
+            self, types::Backup { backup_id, lifecycle, failure_details, r#type,
+            progress_percent, creation_time, kms_key_id, resource_arn, tags, file_system,
+            directory_information, owner_id, source_backup_id, source_backup_region,
+            resource_type, volume, size_in_bytes }
+        )
     }
 }
 /// A builder for [`BackupBeingCopied`](crate::types::BackupBeingCopied).
@@ -375,21 +284,17 @@ pub struct BackupBeingCopiedBuilder {
     backup_id: Option<String>,
 }
 impl BackupBeingCopiedBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
-    crate::runtime::accessors::value!(
-        into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
-        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256."); value(into backup_id backup_id
+        set_backup_id get_backup_id "BackupId" : String,
+        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupBeingCopied {
-        crate::types::BackupBeingCopied {
-            message: self.message,
-            backup_id: self.backup_id,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::BackupBeingCopied { message, backup_id, meta = new }
+        )
     }
 }
 /// A builder for [`BackupFailureDetails`](crate::types::BackupFailureDetails).
@@ -398,15 +303,13 @@ pub struct BackupFailureDetailsBuilder {
     message: Option<String>,
 }
 impl BackupFailureDetailsBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A message describing the backup-creation failure.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A message describing the backup-creation failure.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupFailureDetails {
-        crate::types::BackupFailureDetails {
-            message: self.message,
-        }
+        crate::runtime::accessors::build!(self, types::BackupFailureDetails { message })
     }
 }
 /// A builder for [`BackupInProgress`](crate::types::BackupInProgress).
@@ -415,16 +318,15 @@ pub struct BackupInProgressBuilder {
     message: Option<String>,
 }
 impl BackupInProgressBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupInProgress {
-        crate::types::BackupInProgress {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::BackupInProgress { message, meta = new }
+        )
     }
 }
 /// A builder for [`BackupNotFound`](crate::types::BackupNotFound).
@@ -433,16 +335,15 @@ pub struct BackupNotFoundBuilder {
     message: Option<String>,
 }
 impl BackupNotFoundBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupNotFound {
-        crate::types::BackupNotFound {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::BackupNotFound { message, meta = new }
+        )
     }
 }
 /// A builder for [`BackupRestoring`](crate::types::BackupRestoring).
@@ -452,22 +353,17 @@ pub struct BackupRestoringBuilder {
     file_system_id: Option<String>,
 }
 impl BackupRestoringBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
-    crate::runtime::accessors::value!(
-        into file_system_id file_system_id set_file_system_id get_file_system_id
-        "FileSystemId" : String,
-        "The ID of a file system being restored from the backup.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256."); value(into file_system_id
+        file_system_id set_file_system_id get_file_system_id "FileSystemId" : String,
+        "The ID of a file system being restored from the backup.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BackupRestoring {
-        crate::types::BackupRestoring {
-            message: self.message,
-            file_system_id: self.file_system_id,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::BackupRestoring { message, file_system_id, meta = new }
+        )
     }
 }
 /// A builder for [`BadRequest`](crate::types::BadRequest).
@@ -476,16 +372,15 @@ pub struct BadRequestBuilder {
     message: Option<String>,
 }
 impl BadRequestBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::BadRequest {
-        crate::types::BadRequest {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::BadRequest { message, meta = new }
+        )
     }
 }
 /// A builder for [`CreateAggregateConfiguration`](crate::types::CreateAggregateConfiguration).
@@ -495,22 +390,21 @@ pub struct CreateAggregateConfigurationBuilder {
     constituents_per_aggregate: Option<i32>,
 }
 impl CreateAggregateConfigurationBuilder {
-    crate::runtime::accessors::element!(
-        into aggregates aggregates set_aggregates get_aggregates "Aggregates" : String,
-        "Used to specify the names of aggregates on which the volume will be created.\n\nLength: 0 to 6."
-    );
-    crate::runtime::accessors::value!(
-        plain constituents_per_aggregate constituents_per_aggregate
+    crate::runtime::accessors::methods! {
+        element(into aggregates aggregates set_aggregates get_aggregates "Aggregates" :
+        String,
+        "Used to specify the names of aggregates on which the volume will be created.\n\nLength: 0 to 6.");
+        value(plain constituents_per_aggregate constituents_per_aggregate
         set_constituents_per_aggregate get_constituents_per_aggregate
         "ConstituentsPerAggregate" : i32,
-        "Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.\n\nRange: 1 to 200."
-    );
+        "Used to explicitly set the number of constituents within the FlexGroup per storage aggregate. This field is optional when creating a FlexGroup volume. If unspecified, the default value will be 8. This field cannot be provided when creating a FlexVol volume.\n\nRange: 1 to 200.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateAggregateConfiguration {
-        crate::types::CreateAggregateConfiguration {
-            aggregates: self.aggregates,
-            constituents_per_aggregate: self.constituents_per_aggregate,
-        }
+        crate::runtime::accessors::build!(
+            self, types::CreateAggregateConfiguration { aggregates,
+            constituents_per_aggregate }
+        )
     }
 }
 /// A builder for [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).
@@ -538,126 +432,82 @@ pub struct CreateFileSystemLustreConfigurationBuilder {
     data_read_cache_configuration: Option<crate::types::LustreReadCacheConfiguration>,
 }
 impl CreateFileSystemLustreConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into weekly_maintenance_start_time weekly_maintenance_start_time
+    crate::runtime::accessors::methods! {
+        value(into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
         "WeeklyMaintenanceStartTime" : String,
-        "(Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into import_path import_path set_import_path get_import_path "ImportPath" :
+        "(Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into import_path import_path set_import_path get_import_path "ImportPath" :
         String,
-        "(Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
-    );
-    crate::runtime::accessors::value!(
-        into export_path export_path set_export_path get_export_path "ExportPath" :
+        "(Optional) The path to the Amazon S3 bucket (including the optional prefix) that you're using as the data repository for your Amazon FSx for Lustre file system. The root of your FSx for Lustre file system will be mapped to the root of the Amazon S3 bucket you select. An example is `s3://import-bucket/optional-prefix`. If you specify a prefix after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`.");
+        value(into export_path export_path set_export_path get_export_path "ExportPath" :
         String,
-        "(Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.\n\nThe Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
-    );
-    crate::runtime::accessors::value!(
-        plain imported_file_chunk_size imported_file_chunk_size
+        "(Optional) Specifies the path in the Amazon S3 bucket where the root of your Amazon FSx file system is exported. The path must use the same Amazon S3 bucket as specified in ImportPath. You can provide an optional prefix to which new and changed data is to be exported from your Amazon FSx for Lustre file system. If an `ExportPath` value is not provided, Amazon FSx sets a default export path, `s3://import-bucket/FSxLustre[creation-timestamp]`. The timestamp is in UTC format, for example `s3://import-bucket/FSxLustre20181105T222312Z`.\n\nThe Amazon S3 export bucket must be the same as the import bucket specified by `ImportPath`. If you specify only a bucket name, such as `s3://import-bucket`, you get a 1:1 mapping of file system objects to S3 bucket objects. This mapping means that the input data in S3 is overwritten on export. If you provide a custom prefix in the export path, such as `s3://import-bucket/[custom-optional-prefix]`, Amazon FSx exports the contents of your file system to that export prefix in the Amazon S3 bucket.\n\nThis parameter is not supported for file systems with a data repository association.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`.");
+        value(plain imported_file_chunk_size imported_file_chunk_size
         set_imported_file_chunk_size get_imported_file_chunk_size "ImportedFileChunkSize"
         : i32,
-        "(Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.\n\nThe default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.\n\nThis parameter is not supported for file systems with a data repository association.\n\nRange: 1 to 512000."
-    );
-    crate::runtime::accessors::value!(
-        into deployment_type deployment_type set_deployment_type get_deployment_type
-        "DeploymentType" : types::LustreDeploymentType,
-        "(Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.\n\nChoose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.\n\nChoose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.\n\nIf you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.\n\nEncryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.\n\n(Default = `SCRATCH_1`)\n\nValues: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`."
-    );
-    crate::runtime::accessors::value!(
-        into auto_import_policy auto_import_policy set_auto_import_policy
+        "(Optional) For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.\n\nThe default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.\n\nThis parameter is not supported for file systems with a data repository association.\n\nRange: 1 to 512000.");
+        value(into deployment_type deployment_type set_deployment_type
+        get_deployment_type "DeploymentType" : types::LustreDeploymentType,
+        "(Optional) Choose `SCRATCH_1` and `SCRATCH_2` deployment types when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.\n\nChoose `PERSISTENT_1` for longer-term storage and for throughput-focused workloads that aren’t latency-sensitive. `PERSISTENT_1` supports encryption of data in transit, and is available in all Amazon Web Services Regions in which FSx for Lustre is available.\n\nChoose `PERSISTENT_2` for longer-term storage and for latency-sensitive workloads that require the highest levels of IOPS/throughput. `PERSISTENT_2` supports the SSD and Intelligent-Tiering storage classes. You can optionally specify a metadata configuration mode for `PERSISTENT_2` which supports increasing metadata performance. `PERSISTENT_2` is available in a limited number of Amazon Web Services Regions. For more information, and an up-to-date list of Amazon Web Services Regions in which `PERSISTENT_2` is available, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html) in the *Amazon FSx for Lustre User Guide*.\n\nIf you choose `PERSISTENT_2`, and you set `FileSystemTypeVersion` to `2.10`, the `CreateFileSystem` operation fails.\n\nEncryption of data in transit is automatically turned on when you access `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` file systems from Amazon EC2 instances that support automatic encryption in the Amazon Web Services Regions where they are available. For more information about encryption in transit for FSx for Lustre file systems, see [Encrypting data in transit](https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-in-transit-fsxl.html) in the *Amazon FSx for Lustre User Guide*.\n\n(Default = `SCRATCH_1`)\n\nValues: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.");
+        value(into auto_import_policy auto_import_policy set_auto_import_policy
         get_auto_import_policy "AutoImportPolicy" : types::AutoImportPolicyType,
-        "(Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:\n\n- `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.\n\n- `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.\n\n- `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.\n\n- `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.\n\nFor more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).\n\nThis parameter is not supported for file systems with a data repository association.\n\nValues: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`."
-    );
-    crate::runtime::accessors::value!(
-        plain per_unit_storage_throughput per_unit_storage_throughput
+        "(Optional) When you create your file system, your existing S3 objects appear as file and directory listings. Use this parameter to choose how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:\n\n- `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.\n\n- `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.\n\n- `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.\n\n- `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.\n\nFor more information, see [Automatically import updates from your S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/older-deployment-types.html#legacy-auto-import-from-s3).\n\nThis parameter is not supported for file systems with a data repository association.\n\nValues: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.");
+        value(plain per_unit_storage_throughput per_unit_storage_throughput
         set_per_unit_storage_throughput get_per_unit_storage_throughput
         "PerUnitStorageThroughput" : i32,
-        "Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.\n\nValid values:\n\n- For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.\n\n- For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.\n\n- For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.\n\nRange: 12 to 1000."
-    );
-    crate::runtime::accessors::value!(
-        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        "Required with `PERSISTENT_1` and `PERSISTENT_2` deployment types using an SSD or HDD storage class, provisions the amount of read and write throughput for each 1 tebibyte (TiB) of file system storage capacity, in MB/s/TiB. File system throughput capacity is calculated by multiplying ﬁle system storage capacity (TiB) by the `PerUnitStorageThroughput` (MB/s/TiB). For a 2.4-TiB ﬁle system, provisioning 50 MB/s/TiB of `PerUnitStorageThroughput` yields 120 MB/s of ﬁle system throughput. You pay for the amount of throughput that you provision.\n\nValid values:\n\n- For `PERSISTENT_1` SSD storage: 50, 100, 200 MB/s/TiB.\n\n- For `PERSISTENT_1` HDD storage: 12, 40 MB/s/TiB.\n\n- For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000 MB/s/TiB.\n\nRange: 12 to 1000.");
+        value(into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
         "DailyAutomaticBackupStartTime" : String,
-        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        plain automatic_backup_retention_days automatic_backup_retention_days
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(plain automatic_backup_retention_days automatic_backup_retention_days
         set_automatic_backup_retention_days get_automatic_backup_retention_days
         "AutomaticBackupRetentionDays" : i32,
-        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.\n\nRange: 0 to 90."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `0`.\n\nRange: 0 to 90.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "(Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.\n\n(Default = `false`)\n\nFor more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*."
-    );
-    crate::runtime::accessors::value!(
-        into drive_cache_type drive_cache_type set_drive_cache_type get_drive_cache_type
-        "DriveCacheType" : types::DriveCacheType,
-        "The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.\n\nThis parameter is required when `StorageType` is set to `HDD`.\n\nValues: `NONE`, `READ`."
-    );
-    crate::runtime::accessors::value!(
-        into data_compression_type data_compression_type set_data_compression_type
+        "(Optional) Not available for use with file systems that are linked to a data repository. A boolean flag indicating whether tags for the file system should be copied to backups. The default value is false. If `CopyTagsToBackups` is set to true, all file system tags are copied to all automatic and user-initiated backups when the user doesn't specify any backup-specific tags. If `CopyTagsToBackups` is set to true and you specify one or more backup tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.\n\n(Default = `false`)\n\nFor more information, see [Working with backups](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html) in the *Amazon FSx for Lustre User Guide*.");
+        value(into drive_cache_type drive_cache_type set_drive_cache_type
+        get_drive_cache_type "DriveCacheType" : types::DriveCacheType,
+        "The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when storage type is HDD. Set this property to `READ` to improve the performance for frequently accessed files by caching up to 20% of the total storage capacity of the file system.\n\nThis parameter is required when `StorageType` is set to `HDD`.\n\nValues: `NONE`, `READ`.");
+        value(into data_compression_type data_compression_type set_data_compression_type
         get_data_compression_type "DataCompressionType" : types::DataCompressionType,
-        "Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:\n\n- `NONE` - (Default) Data compression is turned off when the file system is created.\n\n- `LZ4` - Data compression is turned on with the LZ4 algorithm.\n\nFor more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.\n\nValues: `NONE`, `LZ4`."
-    );
-    crate::runtime::accessors::value!(
-        plain efa_enabled efa_enabled set_efa_enabled get_efa_enabled "EfaEnabled" :
-        bool,
-        "(Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.\n\n(Default = `false`)"
-    );
-    crate::runtime::accessors::value!(
-        into log_configuration log_configuration set_log_configuration
+        "Sets the data compression configuration for the file system. `DataCompressionType` can have the following values:\n\n- `NONE` - (Default) Data compression is turned off when the file system is created.\n\n- `LZ4` - Data compression is turned on with the LZ4 algorithm.\n\nFor more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html) in the *Amazon FSx for Lustre User Guide*.\n\nValues: `NONE`, `LZ4`.");
+        value(plain efa_enabled efa_enabled set_efa_enabled get_efa_enabled "EfaEnabled"
+        : bool,
+        "(Optional) Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.\n\n(Default = `false`)");
+        value(into log_configuration log_configuration set_log_configuration
         get_log_configuration "LogConfiguration" : types::LustreLogCreateConfiguration,
-        "The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs."
-    );
-    crate::runtime::accessors::value!(
-        into root_squash_configuration root_squash_configuration
+        "The Lustre logging configuration used when creating an Amazon FSx for Lustre file system. When logging is enabled, Lustre logs error and warning events for data repositories associated with your file system to Amazon CloudWatch Logs.");
+        value(into root_squash_configuration root_squash_configuration
         set_root_squash_configuration get_root_squash_configuration
         "RootSquashConfiguration" : types::LustreRootSquashConfiguration,
-        "The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user."
-    );
-    crate::runtime::accessors::value!(
-        into metadata_configuration metadata_configuration set_metadata_configuration
-        get_metadata_configuration "MetadataConfiguration" :
+        "The Lustre root squash configuration used when creating an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.");
+        value(into metadata_configuration metadata_configuration
+        set_metadata_configuration get_metadata_configuration "MetadataConfiguration" :
         types::CreateFileSystemLustreMetadataConfiguration,
-        "The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity throughput_capacity set_throughput_capacity
+        "The Lustre metadata performance configuration for the creation of an FSx for Lustre file system using a `PERSISTENT_2` deployment type.");
+        value(plain throughput_capacity throughput_capacity set_throughput_capacity
         get_throughput_capacity "ThroughputCapacity" : i32,
-        "Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.\n\nRange: 4000 to 2000000."
-    );
-    crate::runtime::accessors::value!(
-        into data_read_cache_configuration data_read_cache_configuration
+        "Specifies the throughput of an FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps). Valid values are 4000 MBps or multiples of 4000 MBps. You pay for the amount of throughput that you provision.\n\nRange: 4000 to 2000000.");
+        value(into data_read_cache_configuration data_read_cache_configuration
         set_data_read_cache_configuration get_data_read_cache_configuration
         "DataReadCacheConfiguration" : types::LustreReadCacheConfiguration,
-        "Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`."
-    );
+        "Specifies the optional provisioned SSD read cache on FSx for Lustre file systems that use the Intelligent-Tiering storage class. Required when `StorageType` is set to `INTELLIGENT_TIERING`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemLustreConfiguration {
-        crate::types::CreateFileSystemLustreConfiguration {
-            weekly_maintenance_start_time: self.weekly_maintenance_start_time,
-            import_path: self.import_path,
-            export_path: self.export_path,
-            imported_file_chunk_size: self.imported_file_chunk_size,
-            deployment_type: self.deployment_type,
-            auto_import_policy: self.auto_import_policy,
-            per_unit_storage_throughput: self.per_unit_storage_throughput,
-            daily_automatic_backup_start_time: self.daily_automatic_backup_start_time,
-            automatic_backup_retention_days: self.automatic_backup_retention_days,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            drive_cache_type: self.drive_cache_type,
-            data_compression_type: self.data_compression_type,
-            efa_enabled: self.efa_enabled,
-            log_configuration: self.log_configuration,
-            root_squash_configuration: self.root_squash_configuration,
-            metadata_configuration: self.metadata_configuration,
-            throughput_capacity: self.throughput_capacity,
-            data_read_cache_configuration: self.data_read_cache_configuration,
-        }
+        crate::runtime::accessors::build!(
+            self, types::CreateFileSystemLustreConfiguration {
+            weekly_maintenance_start_time, import_path, export_path,
+            imported_file_chunk_size, deployment_type, auto_import_policy,
+            per_unit_storage_throughput, daily_automatic_backup_start_time,
+            automatic_backup_retention_days, copy_tags_to_backups, drive_cache_type,
+            data_compression_type, efa_enabled, log_configuration,
+            root_squash_configuration, metadata_configuration, throughput_capacity,
+            data_read_cache_configuration }
+        )
     }
 }
 /// A builder for [`CreateFileSystemLustreMetadataConfiguration`](crate::types::CreateFileSystemLustreMetadataConfiguration).
@@ -667,20 +517,17 @@ pub struct CreateFileSystemLustreMetadataConfigurationBuilder {
     mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain iops iops set_iops get_iops "Iops" : i32,
-        "(USER\\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.\n\n- For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.\n\n- For Intelligent-Tiering file systems, valid values are `6000` and `12000`.\n\n`Iops` doesn’t have a default value. If you're using USER\\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.\n\nRange: 1500 to 192000."
-    );
-    crate::runtime::accessors::value!(
-        into mode mode set_mode get_mode "Mode" : types::MetadataConfigurationMode,
-        "The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.\n\n- In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.\n\n- In USER\\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.\n\n**Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`."
-    );
+    crate::runtime::accessors::methods! {
+        value(plain iops iops set_iops get_iops "Iops" : i32,
+        "(USER\\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.\n\n- For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.\n\n- For Intelligent-Tiering file systems, valid values are `6000` and `12000`.\n\n`Iops` doesn’t have a default value. If you're using USER\\_PROVISIONED mode, you can choose to specify a valid value. If you're using AUTOMATIC mode, you cannot specify a value because FSx for Lustre automatically sets the value based on your file system storage capacity.\n\nRange: 1500 to 192000.");
+        value(into mode mode set_mode get_mode "Mode" : types::MetadataConfigurationMode,
+        "The metadata configuration mode for provisioning Metadata IOPS for an FSx for Lustre file system using a `PERSISTENT_2` deployment type.\n\n- In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS for your file system based on your file system storage capacity.\n\n- In USER\\_PROVISIONED mode, you specify the number of Metadata IOPS to provision for your file system.\n\n**Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemLustreMetadataConfiguration {
-        crate::types::CreateFileSystemLustreMetadataConfiguration {
-            iops: self.iops,
-            mode: self.mode,
-        }
+        crate::runtime::accessors::build!(
+            self, types::CreateFileSystemLustreMetadataConfiguration { iops, mode }
+        )
     }
 }
 /// A builder for [`CreateFileSystemOpenZfsConfiguration`](crate::types::CreateFileSystemOpenZfsConfiguration).
@@ -704,102 +551,68 @@ pub struct CreateFileSystemOpenZfsConfigurationBuilder {
     read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl CreateFileSystemOpenZfsConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain automatic_backup_retention_days automatic_backup_retention_days
+    crate::runtime::accessors::methods! {
+        value(plain automatic_backup_retention_days automatic_backup_retention_days
         set_automatic_backup_retention_days get_automatic_backup_retention_days
         "AutomaticBackupRetentionDays" : i32,
-        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_volumes copy_tags_to_volumes set_copy_tags_to_volumes
+        "A Boolean value indicating whether tags for the file system should be copied to backups. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.");
+        value(plain copy_tags_to_volumes copy_tags_to_volumes set_copy_tags_to_volumes
         get_copy_tags_to_volumes "CopyTagsToVolumes" : bool,
-        "A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        "A Boolean value indicating whether tags for the file system should be copied to volumes. This value defaults to `false`. If it's set to `true`, all tags for the file system are copied to volumes where the user doesn't specify tags. If this value is `true`, and you specify one or more tags, only the specified tags are copied to volumes. If you specify one or more tags when creating the volume, no tags are copied from the file system, regardless of this value.");
+        value(into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
         "DailyAutomaticBackupStartTime" : String,
-        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into deployment_type deployment_type set_deployment_type get_deployment_type
-        "DeploymentType" : types::OpenZfsDeploymentType,
-        "Specifies the file system deployment type. Valid values are the following:\n\n- `MULTI_AZ_1`\\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.\n\n- `SINGLE_AZ_HA_2`\\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.\n\n- `SINGLE_AZ_HA_1`\\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.\n\n- `SINGLE_AZ_2`\\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.\n\n- `SINGLE_AZ_1`\\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.\n\nFor a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.\n\n**Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity throughput_capacity set_throughput_capacity
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into deployment_type deployment_type set_deployment_type
+        get_deployment_type "DeploymentType" : types::OpenZfsDeploymentType,
+        "Specifies the file system deployment type. Valid values are the following:\n\n- `MULTI_AZ_1`\\- Creates file systems with high availability and durability by replicating your data and supporting failover across multiple Availability Zones in the same Amazon Web Services Region.\n\n- `SINGLE_AZ_HA_2`\\- Creates file systems with high availability and throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache by deploying a primary and standby file system within the same Availability Zone.\n\n- `SINGLE_AZ_HA_1`\\- Creates file systems with high availability and throughput capacities of 64 - 4,096 MB/s by deploying a primary and standby file system within the same Availability Zone.\n\n- `SINGLE_AZ_2`\\- Creates file systems with throughput capacities of 160 - 10,240 MB/s using an NVMe L2ARC cache that automatically recover within a single Availability Zone.\n\n- `SINGLE_AZ_1`\\- Creates file systems with throughput capacities of 64 - 4,096 MBs that automatically recover within a single Availability Zone.\n\nFor a list of which Amazon Web Services Regions each deployment type is available in, see [Deployment type availability](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/availability-durability.html#available-aws-regions). For more information on the differences in performance between deployment types, see [File system performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#zfs-fs-performance) in the *Amazon FSx for OpenZFS User Guide*.\n\n**Required.** Values: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.");
+        value(plain throughput_capacity throughput_capacity set_throughput_capacity
         get_throughput_capacity "ThroughputCapacity" : i32,
-        "Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:\n\n- For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.\n\n- For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.\n\nYou pay for additional throughput capacity that you provision.\n\n**Required.** Range: 8 to 100000."
-    );
-    crate::runtime::accessors::value!(
-        into weekly_maintenance_start_time weekly_maintenance_start_time
+        "Specifies the throughput of an Amazon FSx for OpenZFS file system, measured in megabytes per second (MBps). Valid values depend on the `DeploymentType` that you choose, as follows:\n\n- For `MULTI_AZ_1` and `SINGLE_AZ_2`, valid values are 160, 320, 640, 1280, 2560, 3840, 5120, 7680, or 10240 MBps.\n\n- For `SINGLE_AZ_1`, valid values are 64, 128, 256, 512, 1024, 2048, 3072, or 4096 MBps.\n\nYou pay for additional throughput capacity that you provision.\n\n**Required.** Range: 8 to 100000.");
+        value(into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
         "WeeklyMaintenanceStartTime" : String,
-        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
-        get_disk_iops_configuration "DiskIopsConfiguration" :
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into disk_iops_configuration disk_iops_configuration
+        set_disk_iops_configuration get_disk_iops_configuration "DiskIopsConfiguration" :
         types::DiskIopsConfiguration,
-        "The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration)."
-    );
-    crate::runtime::accessors::value!(
-        into root_volume_configuration root_volume_configuration
+        "The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).");
+        value(into root_volume_configuration root_volume_configuration
         set_root_volume_configuration get_root_volume_configuration
         "RootVolumeConfiguration" : types::OpenZfsCreateRootVolumeConfiguration,
-        "The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume."
-    );
-    crate::runtime::accessors::value!(
-        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        "The configuration Amazon FSx uses when creating the root value of the Amazon FSx for OpenZFS file system. All volumes are children of the root volume.");
+        value(into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
         get_preferred_subnet_id "PreferredSubnetId" : String,
-        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ip_address_range endpoint_ip_address_range
+        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.");
+        value(into endpoint_ip_address_range endpoint_ip_address_range
         set_endpoint_ip_address_range get_endpoint_ip_address_range
         "EndpointIpAddressRange" : String,
-        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ipv6_address_range endpoint_ipv6_address_range
+        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`.");
+        value(into endpoint_ipv6_address_range endpoint_ipv6_address_range
         set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
         "EndpointIpv6AddressRange" : String,
-        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
-    );
-    crate::runtime::accessors::element!(
-        into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
-        "RouteTableIds" : String,
-        "(Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into read_cache_configuration read_cache_configuration
+        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`.");
+        element(into route_table_ids route_table_ids set_route_table_ids
+        get_route_table_ids "RouteTableIds" : String,
+        "(Multi-AZ only) Specifies the route tables in which Amazon FSx creates the rules for routing traffic to the correct file server. You should specify all virtual private cloud (VPC) route tables associated with the subnets in which your clients are located. By default, Amazon FSx selects your VPC's default route table.\n\nLength: 0 to 50.");
+        value(into read_cache_configuration read_cache_configuration
         set_read_cache_configuration get_read_cache_configuration
         "ReadCacheConfiguration" : types::OpenZfsReadCacheConfiguration,
-        "Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class."
-    );
+        "Specifies the optional provisioned SSD read cache on file systems that use the Intelligent-Tiering storage class.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemOpenZfsConfiguration {
-        crate::types::CreateFileSystemOpenZfsConfiguration {
-            automatic_backup_retention_days: self.automatic_backup_retention_days,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            copy_tags_to_volumes: self.copy_tags_to_volumes,
-            daily_automatic_backup_start_time: self.daily_automatic_backup_start_time,
-            deployment_type: self.deployment_type,
-            throughput_capacity: self.throughput_capacity,
-            weekly_maintenance_start_time: self.weekly_maintenance_start_time,
-            disk_iops_configuration: self.disk_iops_configuration,
-            root_volume_configuration: self.root_volume_configuration,
-            preferred_subnet_id: self.preferred_subnet_id,
-            endpoint_ip_address_range: self.endpoint_ip_address_range,
-            endpoint_ipv6_address_range: self.endpoint_ipv6_address_range,
-            route_table_ids: self.route_table_ids,
-            read_cache_configuration: self.read_cache_configuration,
-        }
+        crate::runtime::accessors::build!(
+            self, types::CreateFileSystemOpenZfsConfiguration {
+            automatic_backup_retention_days, copy_tags_to_backups, copy_tags_to_volumes,
+            daily_automatic_backup_start_time, deployment_type, throughput_capacity,
+            weekly_maintenance_start_time, disk_iops_configuration,
+            root_volume_configuration, preferred_subnet_id, endpoint_ip_address_range,
+            endpoint_ipv6_address_range, route_table_ids, read_cache_configuration }
+        )
     }
 }
 /// A builder for [`CreateFileSystemWindowsConfiguration`](crate::types::CreateFileSystemWindowsConfiguration).
@@ -822,97 +635,65 @@ pub struct CreateFileSystemWindowsConfigurationBuilder {
     fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl CreateFileSystemWindowsConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into active_directory_id active_directory_id set_active_directory_id
+    crate::runtime::accessors::methods! {
+        value(into active_directory_id active_directory_id set_active_directory_id
         get_active_directory_id "ActiveDirectoryId" : String,
-        "The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
-    );
-    crate::runtime::accessors::value!(
-        into self_managed_active_directory_configuration
+        "The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.");
+        value(into self_managed_active_directory_configuration
         self_managed_active_directory_configuration
         set_self_managed_active_directory_configuration
         get_self_managed_active_directory_configuration
         "SelfManagedActiveDirectoryConfiguration" :
         types::SelfManagedActiveDirectoryConfiguration,
-        "The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration)."
-    );
-    crate::runtime::accessors::value!(
-        into deployment_type deployment_type set_deployment_type get_deployment_type
-        "DeploymentType" : types::WindowsDeploymentType,
-        "Specifies the file system deployment type, valid values are the following:\n\n- `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type\n\n- `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.\n\n- `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.\n\nFor more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`."
-    );
-    crate::runtime::accessors::value!(
-        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        "The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).");
+        value(into deployment_type deployment_type set_deployment_type
+        get_deployment_type "DeploymentType" : types::WindowsDeploymentType,
+        "Specifies the file system deployment type, valid values are the following:\n\n- `MULTI_AZ_1` - Deploys a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. You can only deploy a Multi-AZ file system in Amazon Web Services Regions that have a minimum of three Availability Zones. Also supports HDD storage type\n\n- `SINGLE_AZ_1` - (Default) Choose to deploy a file system that is configured for single AZ redundancy.\n\n- `SINGLE_AZ_2` - The latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports HDD storage type.\n\nFor more information, see [Availability and Durability: Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.");
+        value(into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
         get_preferred_subnet_id "PreferredSubnetId" : String,
-        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity throughput_capacity set_throughput_capacity
+        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located. For in-Amazon Web Services applications, we recommend that you launch your clients in the same Availability Zone (AZ) as your preferred file server to reduce cross-AZ data transfer costs and minimize latency.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.");
+        value(plain throughput_capacity throughput_capacity set_throughput_capacity
         get_throughput_capacity "ThroughputCapacity" : i32,
-        "Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).\n\n**Required.** Range: 8 to 100000."
-    );
-    crate::runtime::accessors::value!(
-        into weekly_maintenance_start_time weekly_maintenance_start_time
+        "Sets the throughput capacity of an Amazon FSx file system, measured in megabytes per second (MB/s), in 2 to the *n*th increments, between 2^3 (8) and 2^11 (2048).\n\n**Required.** Range: 8 to 100000.");
+        value(into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
         "WeeklyMaintenanceStartTime" : String,
-        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
         "DailyAutomaticBackupStartTime" : String,
-        "The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        plain automatic_backup_retention_days automatic_backup_retention_days
+        "The preferred time to take daily automatic backups, formatted HH:MM in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(plain automatic_backup_retention_days automatic_backup_retention_days
         set_automatic_backup_retention_days get_automatic_backup_retention_days
         "AutomaticBackupRetentionDays" : i32,
-        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
-    );
-    crate::runtime::accessors::element!(
-        into aliases aliases set_aliases get_aliases "Aliases" : String,
-        "An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).\n\nAn alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into audit_log_configuration audit_log_configuration set_audit_log_configuration
-        get_audit_log_configuration "AuditLogConfiguration" :
+        "A boolean flag indicating whether tags for the file system should be copied to backups. This value defaults to false. If it's set to true, all tags for the file system are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.");
+        element(into aliases aliases set_aliases get_aliases "Aliases" : String,
+        "An array of one or more DNS alias names that you want to associate with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html) and [Accessing data using DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/dns-aliases.html).\n\nAn alias name has to meet the following requirements:\n\n- Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.\n\n- Can contain alphanumeric characters, the underscore (\\_), and the hyphen (-).\n\n- Cannot start or end with a hyphen.\n\n- Can start with a numeric.\n\nFor DNS alias names, Amazon FSx stores alphabetic characters as lowercase letters (a-z), regardless of how you specify them: as uppercase letters, lowercase letters, or the corresponding letters in escape codes.\n\nLength: 0 to 50.");
+        value(into audit_log_configuration audit_log_configuration
+        set_audit_log_configuration get_audit_log_configuration "AuditLogConfiguration" :
         types::WindowsAuditLogCreateConfiguration,
-        "The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system."
-    );
-    crate::runtime::accessors::value!(
-        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
-        get_disk_iops_configuration "DiskIopsConfiguration" :
+        "The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.");
+        value(into disk_iops_configuration disk_iops_configuration
+        set_disk_iops_configuration get_disk_iops_configuration "DiskIopsConfiguration" :
         types::DiskIopsConfiguration,
-        "The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity."
-    );
-    crate::runtime::accessors::value!(
-        into fsrm_configuration fsrm_configuration set_fsrm_configuration
+        "The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.");
+        value(into fsrm_configuration fsrm_configuration set_fsrm_configuration
         get_fsrm_configuration "FsrmConfiguration" : types::WindowsFsrmConfiguration,
-        "The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default."
-    );
+        "The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateFileSystemWindowsConfiguration {
-        crate::types::CreateFileSystemWindowsConfiguration {
-            active_directory_id: self.active_directory_id,
-            self_managed_active_directory_configuration: self
-                .self_managed_active_directory_configuration,
-            deployment_type: self.deployment_type,
-            preferred_subnet_id: self.preferred_subnet_id,
-            throughput_capacity: self.throughput_capacity,
-            weekly_maintenance_start_time: self.weekly_maintenance_start_time,
-            daily_automatic_backup_start_time: self.daily_automatic_backup_start_time,
-            automatic_backup_retention_days: self.automatic_backup_retention_days,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            aliases: self.aliases,
-            audit_log_configuration: self.audit_log_configuration,
-            disk_iops_configuration: self.disk_iops_configuration,
-            fsrm_configuration: self.fsrm_configuration,
-        }
+        crate::runtime::accessors::build!(
+            self, types::CreateFileSystemWindowsConfiguration { active_directory_id,
+            self_managed_active_directory_configuration, deployment_type,
+            preferred_subnet_id, throughput_capacity, weekly_maintenance_start_time,
+            daily_automatic_backup_start_time, automatic_backup_retention_days,
+            copy_tags_to_backups, aliases, audit_log_configuration,
+            disk_iops_configuration, fsrm_configuration }
+        )
     }
 }
 /// A builder for [`CreateOntapVolumeConfiguration`](crate::types::CreateOntapVolumeConfiguration).
@@ -933,93 +714,62 @@ pub struct CreateOntapVolumeConfigurationBuilder {
     size_in_bytes: Option<i64>,
 }
 impl CreateOntapVolumeConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into junction_path junction_path set_junction_path get_junction_path
+    crate::runtime::accessors::methods! {
+        value(into junction_path junction_path set_junction_path get_junction_path
         "JunctionPath" : String,
-        "Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
-    );
-    crate::runtime::accessors::value!(
-        into security_style security_style set_security_style get_security_style
+        "Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`.");
+        value(into security_style security_style set_security_style get_security_style
         "SecurityStyle" : types::SecurityStyle,
-        "Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:\n\n- `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.\n\n- `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.\n\n- `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.\n\nFor more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.\n\nValues: `UNIX`, `NTFS`, `MIXED`."
-    );
-    crate::runtime::accessors::value!(
-        #[deprecated(note = "This property is deprecated, use SizeInBytes instead")]
-        plain size_in_megabytes size_in_megabytes set_size_in_megabytes
-        get_size_in_megabytes "SizeInMegabytes" : i32,
-        "Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.\n\nRange: 0 to 2147483647."
-    );
-    crate::runtime::accessors::value!(
-        plain storage_efficiency_enabled storage_efficiency_enabled
+        "Specifies the security style for the volume. If a volume's security style is not specified, it is automatically set to the root volume's security style. The security style determines the type of permissions that FSx for ONTAP uses to control data access. Specify one of the following values:\n\n- `UNIX` if the file system is managed by a UNIX administrator, the majority of users are NFS clients, and an application accessing the data uses a UNIX user as the service account.\n\n- `NTFS` if the file system is managed by a Windows administrator, the majority of users are SMB clients, and an application accessing the data uses a Windows user as the service account.\n\n- `MIXED` This is an advanced setting. For more information, see the topic [What the security styles and their effects are](https://docs.netapp.com/us-en/ontap/nfs-admin/security-styles-their-effects-concept.html) in the NetApp Documentation Center.\n\nFor more information, see [Volume security style](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-security-style) in the FSx for ONTAP User Guide.\n\nValues: `UNIX`, `NTFS`, `MIXED`.");
+        value(#[deprecated(note =
+        "This property is deprecated, use SizeInBytes instead")] plain size_in_megabytes
+        size_in_megabytes set_size_in_megabytes get_size_in_megabytes "SizeInMegabytes" :
+        i32,
+        "Use `SizeInBytes` instead. Specifies the size of the volume, in megabytes (MB), that you are creating.\n\nRange: 0 to 2147483647.");
+        value(plain storage_efficiency_enabled storage_efficiency_enabled
         set_storage_efficiency_enabled get_storage_efficiency_enabled
         "StorageEfficiencyEnabled" : bool,
-        "Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.\n\n`StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`)."
-    );
-    crate::runtime::accessors::value!(
-        into storage_virtual_machine_id storage_virtual_machine_id
+        "Set to true to enable deduplication, compression, and compaction storage efficiency features on the volume, or set to false to disable them.\n\n`StorageEfficiencyEnabled` is required when creating a `RW` volume (`OntapVolumeType` set to `RW`).");
+        value(into storage_virtual_machine_id storage_virtual_machine_id
         set_storage_virtual_machine_id get_storage_virtual_machine_id
         "StorageVirtualMachineId" : String,
-        "Specifies the ONTAP SVM in which to create the volume.\n\n**Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into tiering_policy tiering_policy set_tiering_policy get_tiering_policy
+        "Specifies the ONTAP SVM in which to create the volume.\n\n**Required.** Length: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.");
+        value(into tiering_policy tiering_policy set_tiering_policy get_tiering_policy
         "TieringPolicy" : types::TieringPolicy,
-        "The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy)."
-    );
-    crate::runtime::accessors::value!(
-        into ontap_volume_type ontap_volume_type set_ontap_volume_type
+        "The `TieringPolicy` member, of type [`TieringPolicy`](crate::types::TieringPolicy).");
+        value(into ontap_volume_type ontap_volume_type set_ontap_volume_type
         get_ontap_volume_type "OntapVolumeType" : types::InputOntapVolumeType,
-        "Specifies the type of volume you are creating. Valid values are the following:\n\n- `RW` specifies a read/write volume. `RW` is the default.\n\n- `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.\n\nFor more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `RW`, `DP`."
-    );
-    crate::runtime::accessors::value!(
-        into snapshot_policy snapshot_policy set_snapshot_policy get_snapshot_policy
-        "SnapshotPolicy" : String,
-        "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "Specifies the type of volume you are creating. Valid values are the following:\n\n- `RW` specifies a read/write volume. `RW` is the default.\n\n- `DP` specifies a data-protection volume. A `DP` volume is read-only and can be used as the destination of a NetApp SnapMirror relationship.\n\nFor more information, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-types) in the Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `RW`, `DP`.");
+        value(into snapshot_policy snapshot_policy set_snapshot_policy
+        get_snapshot_policy "SnapshotPolicy" : String,
+        "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        into snaplock_configuration snaplock_configuration set_snaplock_configuration
-        get_snaplock_configuration "SnaplockConfiguration" :
+        "A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.");
+        value(into snaplock_configuration snaplock_configuration
+        set_snaplock_configuration get_snaplock_configuration "SnaplockConfiguration" :
         types::CreateSnaplockConfiguration,
-        "Specifies the SnapLock configuration for an FSx for ONTAP volume."
-    );
-    crate::runtime::accessors::value!(
-        into volume_style volume_style set_volume_style get_volume_style "VolumeStyle" :
+        "Specifies the SnapLock configuration for an FSx for ONTAP volume."); value(into
+        volume_style volume_style set_volume_style get_volume_style "VolumeStyle" :
         types::VolumeStyle,
-        "Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `FLEXVOL`, `FLEXGROUP`."
-    );
-    crate::runtime::accessors::value!(
-        into aggregate_configuration aggregate_configuration set_aggregate_configuration
-        get_aggregate_configuration "AggregateConfiguration" :
-        types::CreateAggregateConfiguration,
-        "Use to specify configuration options for a volume’s storage aggregate or aggregates."
-    );
-    crate::runtime::accessors::value!(
-        plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
+        "Use to specify the style of an ONTAP volume. FSx for ONTAP offers two styles of volumes that you can use for different purposes, FlexVol and FlexGroup volumes. For more information, see [Volume styles](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/managing-volumes.html#volume-styles) in the Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `FLEXVOL`, `FLEXGROUP`.");
+        value(into aggregate_configuration aggregate_configuration
+        set_aggregate_configuration get_aggregate_configuration "AggregateConfiguration"
+        : types::CreateAggregateConfiguration,
+        "Use to specify configuration options for a volume’s storage aggregate or aggregates.");
+        value(plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
         "SizeInBytes" : i64,
-        "Specifies the configured size of the volume, in bytes.\n\nRange: 0 to 22517998000000000."
-    );
+        "Specifies the configured size of the volume, in bytes.\n\nRange: 0 to 22517998000000000.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateOntapVolumeConfiguration {
-        crate::types::CreateOntapVolumeConfiguration {
-            junction_path: self.junction_path,
-            security_style: self.security_style,
-            size_in_megabytes: self.size_in_megabytes,
-            storage_efficiency_enabled: self.storage_efficiency_enabled,
-            storage_virtual_machine_id: self.storage_virtual_machine_id,
-            tiering_policy: self.tiering_policy,
-            ontap_volume_type: self.ontap_volume_type,
-            snapshot_policy: self.snapshot_policy,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            snaplock_configuration: self.snaplock_configuration,
-            volume_style: self.volume_style,
-            aggregate_configuration: self.aggregate_configuration,
-            size_in_bytes: self.size_in_bytes,
-        }
+        crate::runtime::accessors::build!(
+            self, types::CreateOntapVolumeConfiguration { junction_path, security_style,
+            size_in_megabytes, storage_efficiency_enabled, storage_virtual_machine_id,
+            tiering_policy, ontap_volume_type, snapshot_policy, copy_tags_to_backups,
+            snaplock_configuration, volume_style, aggregate_configuration, size_in_bytes
+            }
+        )
     }
 }
 /// A builder for [`CreateSnaplockConfiguration`](crate::types::CreateSnaplockConfiguration).
@@ -1033,47 +783,34 @@ pub struct CreateSnaplockConfigurationBuilder {
     volume_append_mode_enabled: Option<bool>,
 }
 impl CreateSnaplockConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain audit_log_volume audit_log_volume set_audit_log_volume get_audit_log_volume
-        "AuditLogVolume" : bool,
-        "Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.\n\nFor more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume)."
-    );
-    crate::runtime::accessors::value!(
-        into autocommit_period autocommit_period set_autocommit_period
+    crate::runtime::accessors::methods! {
+        value(plain audit_log_volume audit_log_volume set_audit_log_volume
+        get_audit_log_volume "AuditLogVolume" : bool,
+        "Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.\n\nFor more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).");
+        value(into autocommit_period autocommit_period set_autocommit_period
         get_autocommit_period "AutocommitPeriod" : types::AutocommitPeriod,
-        "The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume."
-    );
-    crate::runtime::accessors::value!(
-        into privileged_delete privileged_delete set_privileged_delete
+        "The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.");
+        value(into privileged_delete privileged_delete set_privileged_delete
         get_privileged_delete "PrivilegedDelete" : types::PrivilegedDelete,
-        "Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.\n\nFor more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).\n\nValues: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`."
-    );
-    crate::runtime::accessors::value!(
-        into retention_period retention_period set_retention_period get_retention_period
-        "RetentionPeriod" : types::SnaplockRetentionPeriod,
-        "Specifies the retention period of an FSx for ONTAP SnapLock volume."
-    );
-    crate::runtime::accessors::value!(
-        into snaplock_type snaplock_type set_snaplock_type get_snaplock_type
+        "Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete WORM files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.\n\nFor more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).\n\nValues: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.");
+        value(into retention_period retention_period set_retention_period
+        get_retention_period "RetentionPeriod" : types::SnaplockRetentionPeriod,
+        "Specifies the retention period of an FSx for ONTAP SnapLock volume.");
+        value(into snaplock_type snaplock_type set_snaplock_type get_snaplock_type
         "SnaplockType" : types::SnaplockType,
-        "Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:\n\n- `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).\n\n- `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).\n\n**Required.** Values: `COMPLIANCE`, `ENTERPRISE`."
-    );
-    crate::runtime::accessors::value!(
-        plain volume_append_mode_enabled volume_append_mode_enabled
+        "Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:\n\n- `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).\n\n- `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).\n\n**Required.** Values: `COMPLIANCE`, `ENTERPRISE`.");
+        value(plain volume_append_mode_enabled volume_append_mode_enabled
         set_volume_append_mode_enabled get_volume_append_mode_enabled
         "VolumeAppendModeEnabled" : bool,
-        "Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.\n\nFor more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append)."
-    );
+        "Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.\n\nFor more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::CreateSnaplockConfiguration {
-        crate::types::CreateSnaplockConfiguration {
-            audit_log_volume: self.audit_log_volume,
-            autocommit_period: self.autocommit_period,
-            privileged_delete: self.privileged_delete,
-            retention_period: self.retention_period,
-            snaplock_type: self.snaplock_type,
-            volume_append_mode_enabled: self.volume_append_mode_enabled,
-        }
+        crate::runtime::accessors::build!(
+            self, types::CreateSnaplockConfiguration { audit_log_volume,
+            autocommit_period, privileged_delete, retention_period, snaplock_type,
+            volume_append_mode_enabled }
+        )
     }
 }
 /// A builder for [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).
@@ -1087,47 +824,33 @@ pub struct DataRepositoryConfigurationBuilder {
     failure_details: Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+    crate::runtime::accessors::methods! {
+        value(into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
         types::DataRepositoryLifecycle,
-        "Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:\n\n- `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.\n\n- `AVAILABLE` - The data repository is available for use.\n\n- `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).\n\n- `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.\n\n- `FAILED` - The data repository is in a terminal state that cannot be recovered.\n\nValues: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`."
-    );
-    crate::runtime::accessors::value!(
-        into import_path import_path set_import_path get_import_path "ImportPath" :
+        "Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:\n\n- `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.\n\n- `AVAILABLE` - The data repository is available for use.\n\n- `MISCONFIGURED` - Amazon FSx cannot automatically import updates from the S3 bucket until the data repository configuration is corrected. For more information, see [Troubleshooting a Misconfigured linked S3 bucket](https://docs.aws.amazon.com/fsx/latest/LustreGuide/troubleshooting.html#troubleshooting-misconfigured-data-repository).\n\n- `UPDATING` - The data repository is undergoing a customer initiated update and availability may be impacted.\n\n- `FAILED` - The data repository is in a terminal state that cannot be recovered.\n\nValues: `CREATING`, `AVAILABLE`, `MISCONFIGURED`, `UPDATING`, `DELETING`, `FAILED`.");
+        value(into import_path import_path set_import_path get_import_path "ImportPath" :
         String,
-        "The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
-    );
-    crate::runtime::accessors::value!(
-        into export_path export_path set_export_path get_export_path "ExportPath" :
+        "The import path to the Amazon S3 bucket (and optional prefix) that you're using as the data repository for your FSx for Lustre file system, for example `s3://import-bucket/optional-prefix`. If a prefix is specified after the Amazon S3 bucket name, only object keys with that prefix are loaded into the file system.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`.");
+        value(into export_path export_path set_export_path get_export_path "ExportPath" :
         String,
-        "The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`."
-    );
-    crate::runtime::accessors::value!(
-        plain imported_file_chunk_size imported_file_chunk_size
+        "The export path to the Amazon S3 bucket (and prefix) that you are using to store new and changed Lustre file system files in S3.\n\nLength: 3 to 4357. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$`.");
+        value(plain imported_file_chunk_size imported_file_chunk_size
         set_imported_file_chunk_size get_imported_file_chunk_size "ImportedFileChunkSize"
         : i32,
-        "For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.\n\nThe default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.\n\nRange: 1 to 512000."
-    );
-    crate::runtime::accessors::value!(
-        into auto_import_policy auto_import_policy set_auto_import_policy
+        "For files imported from a data repository, this value determines the stripe count and maximum amount of data per file (in MiB) stored on a single physical disk. The maximum number of disks that a single file can be striped across is limited by the total number of disks that make up the file system.\n\nThe default chunk size is 1,024 MiB (1 GiB) and can go as high as 512,000 MiB (500 GiB). Amazon S3 objects have a maximum size of 5 TB.\n\nRange: 1 to 512000.");
+        value(into auto_import_policy auto_import_policy set_auto_import_policy
         get_auto_import_policy "AutoImportPolicy" : types::AutoImportPolicyType,
-        "Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:\n\n- `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.\n\n- `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.\n\n- `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.\n\n- `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.\n\nValues: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`."
-    );
-    crate::runtime::accessors::value!(
-        into failure_details failure_details set_failure_details get_failure_details
-        "FailureDetails" : types::DataRepositoryFailureDetails,
-        "The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails)."
-    );
+        "Describes the file system's linked S3 data repository's `AutoImportPolicy`. The AutoImportPolicy configures how Amazon FSx keeps your file and directory listings up to date as you add or modify objects in your linked S3 bucket. `AutoImportPolicy` can have the following values:\n\n- `NONE` - (Default) AutoImport is off. Amazon FSx only updates file and directory listings from the linked S3 bucket when the file system is created. FSx does not update file and directory listings for any new or changed objects after choosing this option.\n\n- `NEW` - AutoImport is on. Amazon FSx automatically imports directory listings of any new objects added to the linked S3 bucket that do not currently exist in the FSx file system.\n\n- `NEW_CHANGED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket and any existing objects that are changed in the S3 bucket after you choose this option.\n\n- `NEW_CHANGED_DELETED` - AutoImport is on. Amazon FSx automatically imports file and directory listings of any new objects added to the S3 bucket, any existing objects that are changed in the S3 bucket, and any objects that were deleted in the S3 bucket.\n\nValues: `NONE`, `NEW`, `NEW_CHANGED`, `NEW_CHANGED_DELETED`.");
+        value(into failure_details failure_details set_failure_details
+        get_failure_details "FailureDetails" : types::DataRepositoryFailureDetails,
+        "The `FailureDetails` member, of type [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::DataRepositoryConfiguration {
-        crate::types::DataRepositoryConfiguration {
-            lifecycle: self.lifecycle,
-            import_path: self.import_path,
-            export_path: self.export_path,
-            imported_file_chunk_size: self.imported_file_chunk_size,
-            auto_import_policy: self.auto_import_policy,
-            failure_details: self.failure_details,
-        }
+        crate::runtime::accessors::build!(
+            self, types::DataRepositoryConfiguration { lifecycle, import_path,
+            export_path, imported_file_chunk_size, auto_import_policy, failure_details }
+        )
     }
 }
 /// A builder for [`DataRepositoryFailureDetails`](crate::types::DataRepositoryFailureDetails).
@@ -1136,15 +859,15 @@ pub struct DataRepositoryFailureDetailsBuilder {
     message: Option<String>,
 }
 impl DataRepositoryFailureDetailsBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::DataRepositoryFailureDetails {
-        crate::types::DataRepositoryFailureDetails {
-            message: self.message,
-        }
+        crate::runtime::accessors::build!(
+            self, types::DataRepositoryFailureDetails { message }
+        )
     }
 }
 /// A builder for [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).
@@ -1154,20 +877,17 @@ pub struct DiskIopsConfigurationBuilder {
     iops: Option<i64>,
 }
 impl DiskIopsConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into mode mode set_mode get_mode "Mode" : types::DiskIopsConfigurationMode,
-        "Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.\n\nValues: `AUTOMATIC`, `USER_PROVISIONED`."
-    );
-    crate::runtime::accessors::value!(
-        plain iops iops set_iops get_iops "Iops" : i64,
-        "The total number of SSD IOPS provisioned for the file system.\n\nThe minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \\* 3 \\* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \\* `HAPairs`.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.\n\nRange: 0 to 2400000."
-    );
+    crate::runtime::accessors::methods! {
+        value(into mode mode set_mode get_mode "Mode" : types::DiskIopsConfigurationMode,
+        "Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.\n\nValues: `AUTOMATIC`, `USER_PROVISIONED`.");
+        value(plain iops iops set_iops get_iops "Iops" : i64,
+        "The total number of SSD IOPS provisioned for the file system.\n\nThe minimum and maximum values for this property depend on the value of `HAPairs` and `StorageCapacity`. The minimum value is calculated as `StorageCapacity` \\* 3 \\* `HAPairs` (3 IOPS per GB of `StorageCapacity`). The maximum value is calculated as 200,000 \\* `HAPairs`.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `Iops` is outside of the minimum or maximum values.\n\nRange: 0 to 2400000.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::DiskIopsConfiguration {
-        crate::types::DiskIopsConfiguration {
-            mode: self.mode,
-            iops: self.iops,
-        }
+        crate::runtime::accessors::build!(
+            self, types::DiskIopsConfiguration { mode, iops }
+        )
     }
 }
 /// A builder for [`FileSystem`](crate::types::FileSystem).
@@ -1197,141 +917,87 @@ pub struct FileSystemBuilder {
     network_type: Option<crate::types::NetworkType>,
 }
 impl FileSystemBuilder {
-    crate::runtime::accessors::value!(
-        into owner_id owner_id set_owner_id get_owner_id "OwnerId" : String,
-        "The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.\n\nLength: exactly 12. Pattern: `^\\d{12}$`."
-    );
-    crate::runtime::accessors::value!(
-        into creation_time creation_time set_creation_time get_creation_time
+    crate::runtime::accessors::methods! {
+        value(into owner_id owner_id set_owner_id get_owner_id "OwnerId" : String,
+        "The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.\n\nLength: exactly 12. Pattern: `^\\d{12}$`.");
+        value(into creation_time creation_time set_creation_time get_creation_time
         "CreationTime" : ::aws_smithy_types::DateTime,
-        "The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time."
-    );
-    crate::runtime::accessors::value!(
-        into file_system_id file_system_id set_file_system_id get_file_system_id
+        "The time that the file system was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.");
+        value(into file_system_id file_system_id set_file_system_id get_file_system_id
         "FileSystemId" : String,
-        "The system-generated, unique 17-digit ID of the file system.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into file_system_type file_system_type set_file_system_type get_file_system_type
-        "FileSystemType" : types::FileSystemType,
-        "The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.\n\nValues: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`."
-    );
-    crate::runtime::accessors::value!(
-        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        "The system-generated, unique 17-digit ID of the file system.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.");
+        value(into file_system_type file_system_type set_file_system_type
+        get_file_system_type "FileSystemType" : types::FileSystemType,
+        "The type of Amazon FSx file system, which can be `LUSTRE`, `WINDOWS`, `ONTAP`, or `OPENZFS`.\n\nValues: `WINDOWS`, `LUSTRE`, `ONTAP`, `OPENZFS`.");
+        value(into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
         types::FileSystemLifecycle,
-        "The lifecycle status of the file system. The following are the possible values and what they mean:\n\n- `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.\n\n- `CREATING` - Amazon FSx is creating the new file system.\n\n- `DELETING` - Amazon FSx is deleting an existing file system.\n\n- `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.\n\n- `MISCONFIGURED` - The file system is in a failed but recoverable state.\n\n- `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.\n\n- `UPDATING` - The file system is undergoing a customer-initiated update.\n\nValues: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`."
-    );
-    crate::runtime::accessors::value!(
-        into failure_details failure_details set_failure_details get_failure_details
-        "FailureDetails" : types::FileSystemFailureDetails,
-        "The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails)."
-    );
-    crate::runtime::accessors::value!(
-        plain storage_capacity storage_capacity set_storage_capacity get_storage_capacity
-        "StorageCapacity" : i32,
-        "The storage capacity of the file system in gibibytes (GiB).\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.\n\nRange: 0 to 2147483647."
-    );
-    crate::runtime::accessors::value!(
-        into storage_type storage_type set_storage_type get_storage_type "StorageType" :
-        types::StorageType,
-        "The type of storage the file system is using.\n\n- If set to `SSD`, the file system uses solid state drive storage.\n\n- If set to `HDD`, the file system uses hard disk drive storage.\n\n- If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`."
-    );
-    crate::runtime::accessors::value!(
-        into vpc_id vpc_id set_vpc_id get_vpc_id "VpcId" : String,
-        "The ID of the primary virtual private cloud (VPC) for the file system.\n\nLength: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::element!(
-        into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" : String,
-        "Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.\n\nFor FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::element!(
-        into network_interface_ids network_interface_ids set_network_interface_ids
-        get_network_interface_ids "NetworkInterfaceIds" : String,
-        "The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*\n\nFor an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into dns_name dns_name set_dns_name get_dns_name "DNSName" : String,
-        "The Domain Name System (DNS) name for the file system.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
-    );
-    crate::runtime::accessors::value!(
-        into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
-        "The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
-    );
-    crate::runtime::accessors::value!(
-        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
+        "The lifecycle status of the file system. The following are the possible values and what they mean:\n\n- `AVAILABLE` - The file system is in a healthy state, and is reachable and available for use.\n\n- `CREATING` - Amazon FSx is creating the new file system.\n\n- `DELETING` - Amazon FSx is deleting an existing file system.\n\n- `FAILED` - An existing file system has experienced an unrecoverable failure. When creating a new file system, Amazon FSx was unable to create the file system.\n\n- `MISCONFIGURED` - The file system is in a failed but recoverable state.\n\n- `MISCONFIGURED_UNAVAILABLE` - (Amazon FSx for Windows File Server only) The file system is currently unavailable due to a change in your Active Directory configuration.\n\n- `UPDATING` - The file system is undergoing a customer-initiated update.\n\nValues: `AVAILABLE`, `CREATING`, `FAILED`, `DELETING`, `MISCONFIGURED`, `UPDATING`, `MISCONFIGURED_UNAVAILABLE`.");
+        value(into failure_details failure_details set_failure_details
+        get_failure_details "FailureDetails" : types::FileSystemFailureDetails,
+        "The `FailureDetails` member, of type [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).");
+        value(plain storage_capacity storage_capacity set_storage_capacity
+        get_storage_capacity "StorageCapacity" : i32,
+        "The storage capacity of the file system in gibibytes (GiB).\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) if the value of `StorageCapacity` is outside of the minimum or maximum values.\n\nRange: 0 to 2147483647.");
+        value(into storage_type storage_type set_storage_type get_storage_type
+        "StorageType" : types::StorageType,
+        "The type of storage the file system is using.\n\n- If set to `SSD`, the file system uses solid state drive storage.\n\n- If set to `HDD`, the file system uses hard disk drive storage.\n\n- If set to `INTELLIGENT_TIERING`, the file system uses fully elastic, intelligently-tiered storage.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`.");
+        value(into vpc_id vpc_id set_vpc_id get_vpc_id "VpcId" : String,
+        "The ID of the primary virtual private cloud (VPC) for the file system.\n\nLength: 12 to 21. Pattern: `^(vpc-[0-9a-f]{8,})$`.");
+        element(into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" :
         String,
-        "The Amazon Resource Name (ARN) of the file system resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
-    );
-    crate::runtime::accessors::element!(
-        into tags tags set_tags get_tags "Tags" : types::Tag,
-        "The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.\n\nLength: 1 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into windows_configuration windows_configuration set_windows_configuration
+        "Specifies the IDs of the subnets that the file system is accessible from. For the Amazon FSx Windows and ONTAP `MULTI_AZ_1` file system deployment type, there are two subnet IDs, one for the preferred file server and one for the standby file server. The preferred file server subnet identified in the `PreferredSubnetID` property. All other file systems have only one subnet ID.\n\nFor FSx for Lustre file systems, and Single-AZ Windows file systems, this is the ID of the subnet that contains the file system's endpoint. For `MULTI_AZ_1` Windows and ONTAP file systems, the file system endpoint is available in the `PreferredSubnetID`.\n\nLength: 0 to 50.");
+        element(into network_interface_ids network_interface_ids
+        set_network_interface_ids get_network_interface_ids "NetworkInterfaceIds" :
+        String,
+        "The IDs of the elastic network interfaces from which a specific file system is accessible. The elastic network interface is automatically created in the same virtual private cloud (VPC) that the Amazon FSx file system was created in. For more information, see [Elastic Network Interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html) in the *Amazon EC2 User Guide.*\n\nFor an Amazon FSx for Windows File Server file system, you can have one network interface ID. For an Amazon FSx for Lustre file system, you can have more than one.\n\nLength: 0 to 50.");
+        value(into dns_name dns_name set_dns_name get_dns_name "DNSName" : String,
+        "The Domain Name System (DNS) name for the file system.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`.");
+        value(into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
+        String,
+        "The ID of the Key Management Service (KMS) key used to encrypt Amazon FSx file system data. Used as follows with Amazon FSx file system types:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`.");
+        value(into resource_arn resource_arn set_resource_arn get_resource_arn
+        "ResourceARN" : String,
+        "The Amazon Resource Name (ARN) of the file system resource.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.");
+        element(into tags tags set_tags get_tags "Tags" : types::Tag,
+        "The tags to associate with the file system. For more information, see [Tagging your Amazon FSx resources](https://docs.aws.amazon.com/fsx/latest/LustreGuide/tag-resources.html) in the *Amazon FSx for Lustre User Guide*.\n\nLength: 1 to 50.");
+        value(into windows_configuration windows_configuration set_windows_configuration
         get_windows_configuration "WindowsConfiguration" :
         types::WindowsFileSystemConfiguration,
-        "The configuration for this Amazon FSx for Windows File Server file system."
-    );
-    crate::runtime::accessors::value!(
-        into lustre_configuration lustre_configuration set_lustre_configuration
+        "The configuration for this Amazon FSx for Windows File Server file system.");
+        value(into lustre_configuration lustre_configuration set_lustre_configuration
         get_lustre_configuration "LustreConfiguration" :
         types::LustreFileSystemConfiguration,
-        "The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration)."
-    );
-    crate::runtime::accessors::element!(
-        into administrative_actions administrative_actions set_administrative_actions
-        get_administrative_actions "AdministrativeActions" : types::AdministrativeAction,
-        "A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into ontap_configuration ontap_configuration set_ontap_configuration
+        "The `LustreConfiguration` member, of type [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).");
+        element(into administrative_actions administrative_actions
+        set_administrative_actions get_administrative_actions "AdministrativeActions" :
+        types::AdministrativeAction,
+        "A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system that you have initiated using the `UpdateFileSystem` operation.\n\nLength: 0 to 50.");
+        value(into ontap_configuration ontap_configuration set_ontap_configuration
         get_ontap_configuration "OntapConfiguration" :
         types::OntapFileSystemConfiguration,
-        "The configuration for this Amazon FSx for NetApp ONTAP file system."
-    );
-    crate::runtime::accessors::value!(
-        into file_system_type_version file_system_type_version
+        "The configuration for this Amazon FSx for NetApp ONTAP file system.");
+        value(into file_system_type_version file_system_type_version
         set_file_system_type_version get_file_system_type_version "FileSystemTypeVersion"
         : String,
-        "The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`."
-    );
-    crate::runtime::accessors::value!(
-        into open_zfs_configuration open_zfs_configuration set_open_zfs_configuration
-        get_open_zfs_configuration "OpenZFSConfiguration" :
+        "The Lustre version of the Amazon FSx for Lustre file system, which can be `2.10`, `2.12`, or `2.15`.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.");
+        value(into open_zfs_configuration open_zfs_configuration
+        set_open_zfs_configuration get_open_zfs_configuration "OpenZFSConfiguration" :
         types::OpenZfsFileSystemConfiguration,
-        "The configuration for this Amazon FSx for OpenZFS file system."
-    );
-    crate::runtime::accessors::value!(
-        into network_type network_type set_network_type get_network_type "NetworkType" :
+        "The configuration for this Amazon FSx for OpenZFS file system."); value(into
+        network_type network_type set_network_type get_network_type "NetworkType" :
         types::NetworkType,
-        "The network type of the file system.\n\nValues: `IPV4`, `DUAL`."
-    );
+        "The network type of the file system.\n\nValues: `IPV4`, `DUAL`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystem {
-        crate::types::FileSystem {
-            owner_id: self.owner_id,
-            creation_time: self.creation_time,
-            file_system_id: self.file_system_id,
-            file_system_type: self.file_system_type,
-            lifecycle: self.lifecycle,
-            failure_details: self.failure_details,
-            storage_capacity: self.storage_capacity,
-            storage_type: self.storage_type,
-            vpc_id: self.vpc_id,
-            subnet_ids: self.subnet_ids,
-            network_interface_ids: self.network_interface_ids,
-            dns_name: self.dns_name,
-            kms_key_id: self.kms_key_id,
-            resource_arn: self.resource_arn,
-            tags: self.tags,
-            windows_configuration: self.windows_configuration,
-            lustre_configuration: self.lustre_configuration,
-            administrative_actions: self.administrative_actions,
-            ontap_configuration: self.ontap_configuration,
-            file_system_type_version: self.file_system_type_version,
-            open_zfs_configuration: self.open_zfs_configuration,
-            network_type: self.network_type,
-        }
+        crate::runtime::accessors::build!(
+            self, types::FileSystem { owner_id, creation_time, file_system_id,
+            file_system_type, lifecycle, failure_details, storage_capacity, storage_type,
+            vpc_id, subnet_ids, network_interface_ids, dns_name, kms_key_id,
+            resource_arn, tags, windows_configuration, lustre_configuration,
+            administrative_actions, ontap_configuration, file_system_type_version,
+            open_zfs_configuration, network_type }
+        )
     }
 }
 /// A builder for [`FileSystemEndpoint`](crate::types::FileSystemEndpoint).
@@ -1342,26 +1008,21 @@ pub struct FileSystemEndpointBuilder {
     ipv6_addresses: Option<Vec<String>>,
 }
 impl FileSystemEndpointBuilder {
-    crate::runtime::accessors::value!(
-        into dns_name dns_name set_dns_name get_dns_name "DNSName" : String,
-        "The file system's DNS name. You can mount your file system using its DNS name.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
-    );
-    crate::runtime::accessors::element!(
-        into ip_addresses ip_addresses set_ip_addresses get_ip_addresses "IpAddresses" :
-        String, "The IPv4 addresses of the file system endpoint.\n\nLength: 1 to 24."
-    );
-    crate::runtime::accessors::element!(
-        into ipv6_addresses ipv6_addresses set_ipv6_addresses get_ipv6_addresses
+    crate::runtime::accessors::methods! {
+        value(into dns_name dns_name set_dns_name get_dns_name "DNSName" : String,
+        "The file system's DNS name. You can mount your file system using its DNS name.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`.");
+        element(into ip_addresses ip_addresses set_ip_addresses get_ip_addresses
+        "IpAddresses" : String,
+        "The IPv4 addresses of the file system endpoint.\n\nLength: 1 to 24.");
+        element(into ipv6_addresses ipv6_addresses set_ipv6_addresses get_ipv6_addresses
         "Ipv6Addresses" : String,
-        "The IPv6 addresses of the file system endpoint.\n\nLength: 1 to 24."
-    );
+        "The IPv6 addresses of the file system endpoint.\n\nLength: 1 to 24.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemEndpoint {
-        crate::types::FileSystemEndpoint {
-            dns_name: self.dns_name,
-            ip_addresses: self.ip_addresses,
-            ipv6_addresses: self.ipv6_addresses,
-        }
+        crate::runtime::accessors::build!(
+            self, types::FileSystemEndpoint { dns_name, ip_addresses, ipv6_addresses }
+        )
     }
 }
 /// A builder for [`FileSystemEndpoints`](crate::types::FileSystemEndpoints).
@@ -1371,22 +1032,19 @@ pub struct FileSystemEndpointsBuilder {
     management: Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpointsBuilder {
-    crate::runtime::accessors::value!(
-        into intercluster intercluster set_intercluster get_intercluster "Intercluster" :
+    crate::runtime::accessors::methods! {
+        value(into intercluster intercluster set_intercluster get_intercluster
+        "Intercluster" : types::FileSystemEndpoint,
+        "An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.");
+        value(into management management set_management get_management "Management" :
         types::FileSystemEndpoint,
-        "An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems."
-    );
-    crate::runtime::accessors::value!(
-        into management management set_management get_management "Management" :
-        types::FileSystemEndpoint,
-        "An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API."
-    );
+        "An endpoint for managing your file system using the NetApp ONTAP CLI and NetApp ONTAP API.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemEndpoints {
-        crate::types::FileSystemEndpoints {
-            intercluster: self.intercluster,
-            management: self.management,
-        }
+        crate::runtime::accessors::build!(
+            self, types::FileSystemEndpoints { intercluster, management }
+        )
     }
 }
 /// A builder for [`FileSystemFailureDetails`](crate::types::FileSystemFailureDetails).
@@ -1395,15 +1053,15 @@ pub struct FileSystemFailureDetailsBuilder {
     message: Option<String>,
 }
 impl FileSystemFailureDetailsBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A message describing any failures that occurred.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A message describing any failures that occurred.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemFailureDetails {
-        crate::types::FileSystemFailureDetails {
-            message: self.message,
-        }
+        crate::runtime::accessors::build!(
+            self, types::FileSystemFailureDetails { message }
+        )
     }
 }
 /// A builder for [`FileSystemLustreMetadataConfiguration`](crate::types::FileSystemLustreMetadataConfiguration).
@@ -1413,20 +1071,17 @@ pub struct FileSystemLustreMetadataConfigurationBuilder {
     mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain iops iops set_iops get_iops "Iops" : i32,
-        "The number of Metadata IOPS provisioned for the file system.\n\n- For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.\n\n- For Intelligent-Tiering file systems, valid values are `6000` and `12000`.\n\nRange: 1500 to 192000."
-    );
-    crate::runtime::accessors::value!(
-        into mode mode set_mode get_mode "Mode" : types::MetadataConfigurationMode,
-        "The metadata configuration mode for provisioning Metadata IOPS for the file system.\n\n- In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.\n\n- In USER\\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.\n\n**Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`."
-    );
+    crate::runtime::accessors::methods! {
+        value(plain iops iops set_iops get_iops "Iops" : i32,
+        "The number of Metadata IOPS provisioned for the file system.\n\n- For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.\n\n- For Intelligent-Tiering file systems, valid values are `6000` and `12000`.\n\nRange: 1500 to 192000.");
+        value(into mode mode set_mode get_mode "Mode" : types::MetadataConfigurationMode,
+        "The metadata configuration mode for provisioning Metadata IOPS for the file system.\n\n- In AUTOMATIC mode (supported only on SSD file systems), FSx for Lustre automatically provisions and scales the number of Metadata IOPS on your file system based on your file system storage capacity.\n\n- In USER\\_PROVISIONED mode, you can choose to specify the number of Metadata IOPS to provision for your file system.\n\n**Required.** Values: `AUTOMATIC`, `USER_PROVISIONED`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemLustreMetadataConfiguration {
-        crate::types::FileSystemLustreMetadataConfiguration {
-            iops: self.iops,
-            mode: self.mode,
-        }
+        crate::runtime::accessors::build!(
+            self, types::FileSystemLustreMetadataConfiguration { iops, mode }
+        )
     }
 }
 /// A builder for [`FileSystemNotFound`](crate::types::FileSystemNotFound).
@@ -1435,16 +1090,15 @@ pub struct FileSystemNotFoundBuilder {
     message: Option<String>,
 }
 impl FileSystemNotFoundBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::FileSystemNotFound {
-        crate::types::FileSystemNotFound {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::FileSystemNotFound { message, meta = new }
+        )
     }
 }
 /// A builder for [`Filter`](crate::types::Filter).
@@ -1454,20 +1108,15 @@ pub struct FilterBuilder {
     values: Option<Vec<String>>,
 }
 impl FilterBuilder {
-    crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : types::FilterName,
-        "The name for this filter.\n\nValues: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`."
-    );
-    crate::runtime::accessors::element!(
-        into values values set_values get_values "Values" : String,
-        "The values of the filter. These are all the values for any of the applied filters.\n\nLength: 0 to 20."
-    );
+    crate::runtime::accessors::methods! {
+        value(into name name set_name get_name "Name" : types::FilterName,
+        "The name for this filter.\n\nValues: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.");
+        element(into values values set_values get_values "Values" : String,
+        "The values of the filter. These are all the values for any of the applied filters.\n\nLength: 0 to 20.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Filter {
-        crate::types::Filter {
-            name: self.name,
-            values: self.values,
-        }
+        crate::runtime::accessors::build!(self, types::Filter { name, values })
     }
 }
 /// A builder for [`IncompatibleParameterError`](crate::types::IncompatibleParameterError).
@@ -1477,21 +1126,17 @@ pub struct IncompatibleParameterErrorBuilder {
     message: Option<String>,
 }
 impl IncompatibleParameterErrorBuilder {
-    crate::runtime::accessors::value!(
-        into parameter parameter set_parameter get_parameter "Parameter" : String,
-        "A parameter that is incompatible with the earlier request.\n\n**Required.** Length: at least 1."
-    );
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into parameter parameter set_parameter get_parameter "Parameter" : String,
+        "A parameter that is incompatible with the earlier request.\n\n**Required.** Length: at least 1.");
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::IncompatibleParameterError {
-        crate::types::IncompatibleParameterError {
-            parameter: self.parameter,
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::IncompatibleParameterError { parameter, message, meta = new }
+        )
     }
 }
 /// A builder for [`IncompatibleRegionForMultiAz`](crate::types::IncompatibleRegionForMultiAz).
@@ -1500,16 +1145,15 @@ pub struct IncompatibleRegionForMultiAzBuilder {
     message: Option<String>,
 }
 impl IncompatibleRegionForMultiAzBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::IncompatibleRegionForMultiAz {
-        crate::types::IncompatibleRegionForMultiAz {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::IncompatibleRegionForMultiAz { message, meta = new }
+        )
     }
 }
 /// A builder for [`InternalServerError`](crate::types::InternalServerError).
@@ -1518,16 +1162,15 @@ pub struct InternalServerErrorBuilder {
     message: Option<String>,
 }
 impl InternalServerErrorBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InternalServerError {
-        crate::types::InternalServerError {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::InternalServerError { message, meta = new }
+        )
     }
 }
 /// A builder for [`InvalidDestinationKmsKey`](crate::types::InvalidDestinationKmsKey).
@@ -1536,16 +1179,15 @@ pub struct InvalidDestinationKmsKeyBuilder {
     message: Option<String>,
 }
 impl InvalidDestinationKmsKeyBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidDestinationKmsKey {
-        crate::types::InvalidDestinationKmsKey {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::InvalidDestinationKmsKey { message, meta = new }
+        )
     }
 }
 /// A builder for [`InvalidNetworkSettings`](crate::types::InvalidNetworkSettings).
@@ -1557,35 +1199,27 @@ pub struct InvalidNetworkSettingsBuilder {
     invalid_route_table_id: Option<String>,
 }
 impl InvalidNetworkSettingsBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "Error message explaining what's wrong with network settings.\n\nLength: 1 to 256."
-    );
-    crate::runtime::accessors::value!(
-        into invalid_subnet_id invalid_subnet_id set_invalid_subnet_id
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "Error message explaining what's wrong with network settings.\n\nLength: 1 to 256.");
+        value(into invalid_subnet_id invalid_subnet_id set_invalid_subnet_id
         get_invalid_subnet_id "InvalidSubnetId" : String,
-        "The subnet ID that is either invalid or not part of the VPC specified.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into invalid_security_group_id invalid_security_group_id
+        "The subnet ID that is either invalid or not part of the VPC specified.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.");
+        value(into invalid_security_group_id invalid_security_group_id
         set_invalid_security_group_id get_invalid_security_group_id
         "InvalidSecurityGroupId" : String,
-        "The security group ID is either invalid or not part of the VPC specified.\n\nLength: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into invalid_route_table_id invalid_route_table_id set_invalid_route_table_id
-        get_invalid_route_table_id "InvalidRouteTableId" : String,
-        "The route table ID is either invalid or not part of the VPC specified.\n\nLength: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`."
-    );
+        "The security group ID is either invalid or not part of the VPC specified.\n\nLength: 11 to 20. Pattern: `^(sg-[0-9a-f]{8,})$`.");
+        value(into invalid_route_table_id invalid_route_table_id
+        set_invalid_route_table_id get_invalid_route_table_id "InvalidRouteTableId" :
+        String,
+        "The route table ID is either invalid or not part of the VPC specified.\n\nLength: 12 to 21. Pattern: `^(rtb-[0-9a-f]{8,})$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidNetworkSettings {
-        crate::types::InvalidNetworkSettings {
-            message: self.message,
-            invalid_subnet_id: self.invalid_subnet_id,
-            invalid_security_group_id: self.invalid_security_group_id,
-            invalid_route_table_id: self.invalid_route_table_id,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::InvalidNetworkSettings { message, invalid_subnet_id,
+            invalid_security_group_id, invalid_route_table_id, meta = new }
+        )
     }
 }
 /// A builder for [`InvalidPerUnitStorageThroughput`](crate::types::InvalidPerUnitStorageThroughput).
@@ -1594,16 +1228,15 @@ pub struct InvalidPerUnitStorageThroughputBuilder {
     message: Option<String>,
 }
 impl InvalidPerUnitStorageThroughputBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidPerUnitStorageThroughput {
-        crate::types::InvalidPerUnitStorageThroughput {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::InvalidPerUnitStorageThroughput { message, meta = new }
+        )
     }
 }
 /// A builder for [`InvalidRegion`](crate::types::InvalidRegion).
@@ -1612,16 +1245,15 @@ pub struct InvalidRegionBuilder {
     message: Option<String>,
 }
 impl InvalidRegionBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidRegion {
-        crate::types::InvalidRegion {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::InvalidRegion { message, meta = new }
+        )
     }
 }
 /// A builder for [`InvalidSourceKmsKey`](crate::types::InvalidSourceKmsKey).
@@ -1630,16 +1262,15 @@ pub struct InvalidSourceKmsKeyBuilder {
     message: Option<String>,
 }
 impl InvalidSourceKmsKeyBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::InvalidSourceKmsKey {
-        crate::types::InvalidSourceKmsKey {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::InvalidSourceKmsKey { message, meta = new }
+        )
     }
 }
 /// A builder for [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).
@@ -1648,15 +1279,15 @@ pub struct LifecycleTransitionReasonBuilder {
     message: Option<String>,
 }
 impl LifecycleTransitionReasonBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LifecycleTransitionReason {
-        crate::types::LifecycleTransitionReason {
-            message: self.message,
-        }
+        crate::runtime::accessors::build!(
+            self, types::LifecycleTransitionReason { message }
+        )
     }
 }
 /// A builder for [`LustreFileSystemConfiguration`](crate::types::LustreFileSystemConfiguration).
@@ -1680,113 +1311,75 @@ pub struct LustreFileSystemConfigurationBuilder {
     data_read_cache_configuration: Option<crate::types::LustreReadCacheConfiguration>,
 }
 impl LustreFileSystemConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into weekly_maintenance_start_time weekly_maintenance_start_time
+    crate::runtime::accessors::methods! {
+        value(into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
         "WeeklyMaintenanceStartTime" : String,
-        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into data_repository_configuration data_repository_configuration
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into data_repository_configuration data_repository_configuration
         set_data_repository_configuration get_data_repository_configuration
         "DataRepositoryConfiguration" : types::DataRepositoryConfiguration,
-        "The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration)."
-    );
-    crate::runtime::accessors::value!(
-        into deployment_type deployment_type set_deployment_type get_deployment_type
-        "DeploymentType" : types::LustreDeploymentType,
-        "The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.\n\n`SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.\n\nThe `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).\n\nThe default is `SCRATCH_1`.\n\nValues: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`."
-    );
-    crate::runtime::accessors::value!(
-        plain per_unit_storage_throughput per_unit_storage_throughput
+        "The `DataRepositoryConfiguration` member, of type [`DataRepositoryConfiguration`](crate::types::DataRepositoryConfiguration).");
+        value(into deployment_type deployment_type set_deployment_type
+        get_deployment_type "DeploymentType" : types::LustreDeploymentType,
+        "The deployment type of the FSx for Lustre file system. *Scratch deployment type* is designed for temporary storage and shorter-term processing of data.\n\n`SCRATCH_1` and `SCRATCH_2` deployment types are best suited for when you need temporary storage and shorter-term processing of data. The `SCRATCH_2` deployment type provides in-transit encryption of data and higher burst throughput capacity than `SCRATCH_1`.\n\nThe `PERSISTENT_1` and `PERSISTENT_2` deployment type is used for longer-term storage and workloads and encryption of data in transit. `PERSISTENT_2` offers higher `PerUnitStorageThroughput` (up to 1000 MB/s/TiB) along with a lower minimum storage capacity requirement (600 GiB). To learn more about FSx for Lustre deployment types, see [Deployment and storage class options for FSx for Lustre file systems](https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-fsx-lustre.html).\n\nThe default is `SCRATCH_1`.\n\nValues: `SCRATCH_1`, `SCRATCH_2`, `PERSISTENT_1`, `PERSISTENT_2`.");
+        value(plain per_unit_storage_throughput per_unit_storage_throughput
         set_per_unit_storage_throughput get_per_unit_storage_throughput
         "PerUnitStorageThroughput" : i32,
-        "Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \\* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.\n\nValid values:\n\n- For `PERSISTENT_1` SSD storage: 50, 100, 200.\n\n- For `PERSISTENT_1` HDD storage: 12, 40.\n\n- For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.\n\nRange: 12 to 1000."
-    );
-    crate::runtime::accessors::value!(
-        into mount_name mount_name set_mount_name get_mount_name "MountName" : String,
-        "You use the `MountName` value when mounting the file system.\n\nFor the `SCRATCH_1` deployment type, this value is always \"`fsx`\". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.\n\nLength: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`."
-    );
-    crate::runtime::accessors::value!(
-        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        "Per unit storage throughput represents the megabytes per second of read or write throughput per 1 tebibyte of storage provisioned. File system throughput capacity is equal to Storage capacity (TiB) \\* PerUnitStorageThroughput (MB/s/TiB). This option is only valid for `PERSISTENT_1` and `PERSISTENT_2` deployment types.\n\nValid values:\n\n- For `PERSISTENT_1` SSD storage: 50, 100, 200.\n\n- For `PERSISTENT_1` HDD storage: 12, 40.\n\n- For `PERSISTENT_2` SSD storage: 125, 250, 500, 1000.\n\nRange: 12 to 1000.");
+        value(into mount_name mount_name set_mount_name get_mount_name "MountName" :
+        String,
+        "You use the `MountName` value when mounting the file system.\n\nFor the `SCRATCH_1` deployment type, this value is always \"`fsx`\". For `SCRATCH_2`, `PERSISTENT_1`, and `PERSISTENT_2` deployment types, this value is a string that is unique within an Amazon Web Services Region.\n\nLength: 1 to 8. Pattern: `^([A-Za-z0-9_-]{1,8})$`.");
+        value(into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
         "DailyAutomaticBackupStartTime" : String,
-        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        plain automatic_backup_retention_days automatic_backup_retention_days
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(plain automatic_backup_retention_days automatic_backup_retention_days
         set_automatic_backup_retention_days get_automatic_backup_retention_days
         "AutomaticBackupRetentionDays" : i32,
-        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)"
-    );
-    crate::runtime::accessors::value!(
-        into drive_cache_type drive_cache_type set_drive_cache_type get_drive_cache_type
-        "DriveCacheType" : types::DriveCacheType,
-        "The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.\n\nThis parameter is required when `StorageType` is set to HDD.\n\nValues: `NONE`, `READ`."
-    );
-    crate::runtime::accessors::value!(
-        into data_compression_type data_compression_type set_data_compression_type
+        "A boolean flag indicating whether tags on the file system are copied to backups. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value. (Default = false)");
+        value(into drive_cache_type drive_cache_type set_drive_cache_type
+        get_drive_cache_type "DriveCacheType" : types::DriveCacheType,
+        "The type of drive cache used by `PERSISTENT_1` file systems that are provisioned with HDD storage devices. This parameter is required when `StorageType` is HDD. When set to `READ` the file system has an SSD storage cache that is sized to 20% of the file system's storage capacity. This improves the performance for frequently accessed files by caching up to 20% of the total storage capacity.\n\nThis parameter is required when `StorageType` is set to HDD.\n\nValues: `NONE`, `READ`.");
+        value(into data_compression_type data_compression_type set_data_compression_type
         get_data_compression_type "DataCompressionType" : types::DataCompressionType,
-        "The data compression configuration for the file system. `DataCompressionType` can have the following values:\n\n- `NONE` - Data compression is turned off for the file system.\n\n- `LZ4` - Data compression is turned on with the LZ4 algorithm.\n\nFor more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).\n\nValues: `NONE`, `LZ4`."
-    );
-    crate::runtime::accessors::value!(
-        into log_configuration log_configuration set_log_configuration
+        "The data compression configuration for the file system. `DataCompressionType` can have the following values:\n\n- `NONE` - Data compression is turned off for the file system.\n\n- `LZ4` - Data compression is turned on with the LZ4 algorithm.\n\nFor more information, see [Lustre data compression](https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html).\n\nValues: `NONE`, `LZ4`.");
+        value(into log_configuration log_configuration set_log_configuration
         get_log_configuration "LogConfiguration" : types::LustreLogConfiguration,
-        "The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs."
-    );
-    crate::runtime::accessors::value!(
-        into root_squash_configuration root_squash_configuration
+        "The Lustre logging configuration. Lustre logging writes the enabled log events for your file system to Amazon CloudWatch Logs.");
+        value(into root_squash_configuration root_squash_configuration
         set_root_squash_configuration get_root_squash_configuration
         "RootSquashConfiguration" : types::LustreRootSquashConfiguration,
-        "The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user."
-    );
-    crate::runtime::accessors::value!(
-        into metadata_configuration metadata_configuration set_metadata_configuration
-        get_metadata_configuration "MetadataConfiguration" :
+        "The Lustre root squash configuration for an Amazon FSx for Lustre file system. When enabled, root squash restricts root-level access from clients that try to access your file system as a root user.");
+        value(into metadata_configuration metadata_configuration
+        set_metadata_configuration get_metadata_configuration "MetadataConfiguration" :
         types::FileSystemLustreMetadataConfiguration,
-        "The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type."
-    );
-    crate::runtime::accessors::value!(
-        plain efa_enabled efa_enabled set_efa_enabled get_efa_enabled "EfaEnabled" :
-        bool,
-        "Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity throughput_capacity set_throughput_capacity
+        "The Lustre metadata performance configuration for an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type.");
+        value(plain efa_enabled efa_enabled set_efa_enabled get_efa_enabled "EfaEnabled"
+        : bool,
+        "Specifies whether Elastic Fabric Adapter (EFA) and GPUDirect Storage (GDS) support is enabled for the Amazon FSx for Lustre file system.");
+        value(plain throughput_capacity throughput_capacity set_throughput_capacity
         get_throughput_capacity "ThroughputCapacity" : i32,
-        "The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).\n\nRange: 4000 to 2000000."
-    );
-    crate::runtime::accessors::value!(
-        into data_read_cache_configuration data_read_cache_configuration
+        "The throughput of an Amazon FSx for Lustre file system using the Intelligent-Tiering storage class, measured in megabytes per second (MBps).\n\nRange: 4000 to 2000000.");
+        value(into data_read_cache_configuration data_read_cache_configuration
         set_data_read_cache_configuration get_data_read_cache_configuration
         "DataReadCacheConfiguration" : types::LustreReadCacheConfiguration,
-        "Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache."
-    );
+        "Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreFileSystemConfiguration {
-        crate::types::LustreFileSystemConfiguration {
-            weekly_maintenance_start_time: self.weekly_maintenance_start_time,
-            data_repository_configuration: self.data_repository_configuration,
-            deployment_type: self.deployment_type,
-            per_unit_storage_throughput: self.per_unit_storage_throughput,
-            mount_name: self.mount_name,
-            daily_automatic_backup_start_time: self.daily_automatic_backup_start_time,
-            automatic_backup_retention_days: self.automatic_backup_retention_days,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            drive_cache_type: self.drive_cache_type,
-            data_compression_type: self.data_compression_type,
-            log_configuration: self.log_configuration,
-            root_squash_configuration: self.root_squash_configuration,
-            metadata_configuration: self.metadata_configuration,
-            efa_enabled: self.efa_enabled,
-            throughput_capacity: self.throughput_capacity,
-            data_read_cache_configuration: self.data_read_cache_configuration,
-        }
+        crate::runtime::accessors::build!(
+            self, types::LustreFileSystemConfiguration { weekly_maintenance_start_time,
+            data_repository_configuration, deployment_type, per_unit_storage_throughput,
+            mount_name, daily_automatic_backup_start_time,
+            automatic_backup_retention_days, copy_tags_to_backups, drive_cache_type,
+            data_compression_type, log_configuration, root_squash_configuration,
+            metadata_configuration, efa_enabled, throughput_capacity,
+            data_read_cache_configuration }
+        )
     }
 }
 /// A builder for [`LustreLogConfiguration`](crate::types::LustreLogConfiguration).
@@ -1796,21 +1389,19 @@ pub struct LustreLogConfigurationBuilder {
     destination: Option<String>,
 }
 impl LustreLogConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into level level set_level get_level "Level" : types::LustreAccessAuditLogLevel,
-        "The data repository events that are logged by Amazon FSx.\n\n- `WARN_ONLY` - only warning events are logged.\n\n- `ERROR_ONLY` - only error events are logged.\n\n- `WARN_ERROR` - both warning events and error events are logged.\n\n- `DISABLED` - logging of data repository events is turned off.\n\nNote that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.\n\n**Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`."
-    );
-    crate::runtime::accessors::value!(
-        into destination destination set_destination get_destination "Destination" :
-        String,
-        "The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
-    );
+    crate::runtime::accessors::methods! {
+        value(into level level set_level get_level "Level" :
+        types::LustreAccessAuditLogLevel,
+        "The data repository events that are logged by Amazon FSx.\n\n- `WARN_ONLY` - only warning events are logged.\n\n- `ERROR_ONLY` - only error events are logged.\n\n- `WARN_ERROR` - both warning events and error events are logged.\n\n- `DISABLED` - logging of data repository events is turned off.\n\nNote that Amazon File Cache uses a default setting of `WARN_ERROR`, which can't be changed.\n\n**Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.");
+        value(into destination destination set_destination get_destination "Destination"
+        : String,
+        "The Amazon Resource Name (ARN) that specifies the destination of the logs. The destination can be any Amazon CloudWatch Logs log group ARN. The destination ARN must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreLogConfiguration {
-        crate::types::LustreLogConfiguration {
-            level: self.level,
-            destination: self.destination,
-        }
+        crate::runtime::accessors::build!(
+            self, types::LustreLogConfiguration { level, destination }
+        )
     }
 }
 /// A builder for [`LustreLogCreateConfiguration`](crate::types::LustreLogCreateConfiguration).
@@ -1820,21 +1411,19 @@ pub struct LustreLogCreateConfigurationBuilder {
     destination: Option<String>,
 }
 impl LustreLogCreateConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into level level set_level get_level "Level" : types::LustreAccessAuditLogLevel,
-        "Sets which data repository events are logged by Amazon FSx.\n\n- `WARN_ONLY` - only warning events are logged.\n\n- `ERROR_ONLY` - only error events are logged.\n\n- `WARN_ERROR` - both warning events and error events are logged.\n\n- `DISABLED` - logging of data repository events is turned off.\n\n**Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`."
-    );
-    crate::runtime::accessors::value!(
-        into destination destination set_destination get_destination "Destination" :
-        String,
-        "The Amazon Resource Name (ARN) that specifies the destination of the logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:\n\n- The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.\n\n- If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).\n\n- If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
-    );
+    crate::runtime::accessors::methods! {
+        value(into level level set_level get_level "Level" :
+        types::LustreAccessAuditLogLevel,
+        "Sets which data repository events are logged by Amazon FSx.\n\n- `WARN_ONLY` - only warning events are logged.\n\n- `ERROR_ONLY` - only error events are logged.\n\n- `WARN_ERROR` - both warning events and error events are logged.\n\n- `DISABLED` - logging of data repository events is turned off.\n\n**Required.** Values: `DISABLED`, `WARN_ONLY`, `ERROR_ONLY`, `WARN_ERROR`.");
+        value(into destination destination set_destination get_destination "Destination"
+        : String,
+        "The Amazon Resource Name (ARN) that specifies the destination of the logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN, with the following requirements:\n\n- The destination ARN that you provide must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix.\n\n- If you do not provide a destination, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/lustre` log group (for Amazon FSx for Lustre) or `/aws/fsx/filecache` (for Amazon File Cache).\n\n- If `Destination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `Level` is set to `DISABLED`, you cannot specify a destination in `Destination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreLogCreateConfiguration {
-        crate::types::LustreLogCreateConfiguration {
-            level: self.level,
-            destination: self.destination,
-        }
+        crate::runtime::accessors::build!(
+            self, types::LustreLogCreateConfiguration { level, destination }
+        )
     }
 }
 /// A builder for [`LustreReadCacheConfiguration`](crate::types::LustreReadCacheConfiguration).
@@ -1844,21 +1433,18 @@ pub struct LustreReadCacheConfigurationBuilder {
     size_gi_b: Option<i32>,
 }
 impl LustreReadCacheConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into sizing_mode sizing_mode set_sizing_mode get_sizing_mode "SizingMode" :
+    crate::runtime::accessors::methods! {
+        value(into sizing_mode sizing_mode set_sizing_mode get_sizing_mode "SizingMode" :
         types::LustreReadCacheSizingMode,
-        "Specifies how the provisioned SSD read cache is sized, as follows:\n\n- Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.\n\n- Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.\n\n- Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.\n\nValues: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`."
-    );
-    crate::runtime::accessors::value!(
-        plain size_gi_b size_gi_b set_size_gi_b get_size_gi_b "SizeGiB" : i32,
-        "Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).\n\nThe SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.\n\nRange: 0 to 2147483647."
-    );
+        "Specifies how the provisioned SSD read cache is sized, as follows:\n\n- Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.\n\n- Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.\n\n- Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.\n\nValues: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.");
+        value(plain size_gi_b size_gi_b set_size_gi_b get_size_gi_b "SizeGiB" : i32,
+        "Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).\n\nThe SSD read cache size is distributed across provisioned file servers in your file system. Intelligent-Tiering file systems support a minimum of 32 GiB and maximum of 131072 GiB for SSD read cache size for every 4,000 MB/s of throughput capacity provisioned.\n\nRange: 0 to 2147483647.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreReadCacheConfiguration {
-        crate::types::LustreReadCacheConfiguration {
-            sizing_mode: self.sizing_mode,
-            size_gi_b: self.size_gi_b,
-        }
+        crate::runtime::accessors::build!(
+            self, types::LustreReadCacheConfiguration { sizing_mode, size_gi_b }
+        )
     }
 }
 /// A builder for [`LustreRootSquashConfiguration`](crate::types::LustreRootSquashConfiguration).
@@ -1868,22 +1454,19 @@ pub struct LustreRootSquashConfigurationBuilder {
     no_squash_nids: Option<Vec<String>>,
 }
 impl LustreRootSquashConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into root_squash root_squash set_root_squash get_root_squash "RootSquash" :
+    crate::runtime::accessors::methods! {
+        value(into root_squash root_squash set_root_squash get_root_squash "RootSquash" :
         String,
-        "You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:\n\n- A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.\n\n- A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.\n\nWhen root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.\n\nLength: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`."
-    );
-    crate::runtime::accessors::element!(
-        into no_squash_nids no_squash_nids set_no_squash_nids get_no_squash_nids
+        "You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:\n\n- A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.\n\n- A value of `0` (zero) for UID and GID indicates root, and therefore disables root squash.\n\nWhen root squash is enabled, the user ID and group ID of a root user accessing the file system are re-mapped to the UID and GID you provide.\n\nLength: 3 to 21. Pattern: `^([0-9]{1,10}):([0-9]{1,10})$`.");
+        element(into no_squash_nids no_squash_nids set_no_squash_nids get_no_squash_nids
         "NoSquashNids" : String,
-        "When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:\n\n- A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).\n\n- An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).\n\nLength: 0 to 64."
-    );
+        "When root squash is enabled, you can optionally specify an array of NIDs of clients for which root squash does not apply. A client NID is a Lustre Network Identifier used to uniquely identify a client. You can specify the NID as either a single address or a range of addresses:\n\n- A single address is described in standard Lustre NID format by specifying the client’s IP address followed by the Lustre network ID (for example, `10.0.1.6@tcp`).\n\n- An address range is described using a dash to separate the range (for example, `10.0.[2-10].[1-255]@tcp`).\n\nLength: 0 to 64.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::LustreRootSquashConfiguration {
-        crate::types::LustreRootSquashConfiguration {
-            root_squash: self.root_squash,
-            no_squash_nids: self.no_squash_nids,
-        }
+        crate::runtime::accessors::build!(
+            self, types::LustreRootSquashConfiguration { root_squash, no_squash_nids }
+        )
     }
 }
 /// A builder for [`MissingFileSystemConfiguration`](crate::types::MissingFileSystemConfiguration).
@@ -1892,16 +1475,15 @@ pub struct MissingFileSystemConfigurationBuilder {
     message: Option<String>,
 }
 impl MissingFileSystemConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::MissingFileSystemConfiguration {
-        crate::types::MissingFileSystemConfiguration {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::MissingFileSystemConfiguration { message, meta = new }
+        )
     }
 }
 /// A builder for [`MissingVolumeConfiguration`](crate::types::MissingVolumeConfiguration).
@@ -1910,16 +1492,15 @@ pub struct MissingVolumeConfigurationBuilder {
     message: Option<String>,
 }
 impl MissingVolumeConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::MissingVolumeConfiguration {
-        crate::types::MissingVolumeConfiguration {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::MissingVolumeConfiguration { message, meta = new }
+        )
     }
 }
 /// A builder for [`OntapFileSystemConfiguration`](crate::types::OntapFileSystemConfiguration).
@@ -1941,100 +1522,66 @@ pub struct OntapFileSystemConfigurationBuilder {
     endpoint_ipv6_address_range: Option<String>,
 }
 impl OntapFileSystemConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain automatic_backup_retention_days automatic_backup_retention_days
+    crate::runtime::accessors::methods! {
+        value(plain automatic_backup_retention_days automatic_backup_retention_days
         set_automatic_backup_retention_days get_automatic_backup_retention_days
         "AutomaticBackupRetentionDays" : i32,
-        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
-    );
-    crate::runtime::accessors::value!(
-        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90.");
+        value(into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
         "DailyAutomaticBackupStartTime" : String,
-        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into deployment_type deployment_type set_deployment_type get_deployment_type
-        "DeploymentType" : types::OntapDeploymentType,
-        "Specifies the FSx for ONTAP file system deployment type in use in the file system.\n\n- `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.\n\n- `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.\n\n- `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.\n\n- `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.\n\nFor information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ip_address_range endpoint_ip_address_range
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into deployment_type deployment_type set_deployment_type
+        get_deployment_type "DeploymentType" : types::OntapDeploymentType,
+        "Specifies the FSx for ONTAP file system deployment type in use in the file system.\n\n- `MULTI_AZ_1` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability. This is a first-generation FSx for ONTAP file system.\n\n- `MULTI_AZ_2` - A high availability file system configured for Multi-AZ redundancy to tolerate temporary AZ unavailability. This is a second-generation FSx for ONTAP file system.\n\n- `SINGLE_AZ_1` - A file system configured for Single-AZ redundancy. This is a first-generation FSx for ONTAP file system.\n\n- `SINGLE_AZ_2` - A file system configured with multiple high-availability (HA) pairs for Single-AZ redundancy. This is a second-generation FSx for ONTAP file system.\n\nFor information about the use cases for Multi-AZ and Single-AZ deployments, refer to [Choosing Multi-AZ or Single-AZ file system deployment](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`, `MULTI_AZ_2`.");
+        value(into endpoint_ip_address_range endpoint_ip_address_range
         set_endpoint_ip_address_range get_endpoint_ip_address_range
         "EndpointIpAddressRange" : String,
-        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
-    );
-    crate::runtime::accessors::value!(
-        into endpoints endpoints set_endpoints get_endpoints "Endpoints" :
+        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API, Amazon FSx selects an unused IP address range for you from the 198.19.\\* range. By default in the Amazon FSx console, Amazon FSx chooses the last 64 IP addresses from the VPC’s primary CIDR range to use as the endpoint IP address range for the file system. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`.");
+        value(into endpoints endpoints set_endpoints get_endpoints "Endpoints" :
         types::FileSystemEndpoints,
-        "The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror."
-    );
-    crate::runtime::accessors::value!(
-        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
-        get_disk_iops_configuration "DiskIopsConfiguration" :
+        "The `Management` and `Intercluster` endpoints that are used to access data or to manage the file system using the NetApp ONTAP CLI, REST API, or NetApp SnapMirror.");
+        value(into disk_iops_configuration disk_iops_configuration
+        set_disk_iops_configuration get_disk_iops_configuration "DiskIopsConfiguration" :
         types::DiskIopsConfiguration,
-        "The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode."
-    );
-    crate::runtime::accessors::value!(
-        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        "The SSD IOPS configuration for the ONTAP file system, specifying the number of provisioned IOPS and the provision mode.");
+        value(into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
         get_preferred_subnet_id "PreferredSubnetId" : String,
-        "The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::element!(
-        into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
-        "RouteTableIds" : String,
-        "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity throughput_capacity set_throughput_capacity
+        "The ID for a subnet. A *subnet* is a range of IP addresses in your virtual private cloud (VPC). For more information, see [VPC and subnets](https://docs.aws.amazon.com/AmazonVPC/latest/UserGuide/VPC_Subnets.html) in the *Amazon VPC User Guide.*\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.");
+        element(into route_table_ids route_table_ids set_route_table_ids
+        get_route_table_ids "RouteTableIds" : String,
+        "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50.");
+        value(plain throughput_capacity throughput_capacity set_throughput_capacity
         get_throughput_capacity "ThroughputCapacity" : i32,
-        "The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).\n\nRange: 8 to 100000."
-    );
-    crate::runtime::accessors::value!(
-        into weekly_maintenance_start_time weekly_maintenance_start_time
+        "The sustained throughput of an Amazon FSx file system in Megabytes per second (MBps).\n\nRange: 8 to 100000.");
+        value(into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
         "WeeklyMaintenanceStartTime" : String,
-        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into fsx_admin_password fsx_admin_password set_fsx_admin_password
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into fsx_admin_password fsx_admin_password set_fsx_admin_password
         get_fsx_admin_password "FsxAdminPassword" : String,
-        "You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.\n\nLength: 8 to 50. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{8,50}$`."
-    );
-    crate::runtime::accessors::value!(
-        plain ha_pairs ha_pairs set_ha_pairs get_ha_pairs "HAPairs" : i32,
-        "Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The value of `HAPairs` is less than 1 or greater than 12.\n\n- The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.\n\nRange: 1 to 12."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity_per_ha_pair throughput_capacity_per_ha_pair
+        "You can use the `fsxadmin` user account to access the NetApp ONTAP CLI and REST API. The password value is always redacted in the response.\n\nLength: 8 to 50. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{8,50}$`.");
+        value(plain ha_pairs ha_pairs set_ha_pairs get_ha_pairs "HAPairs" : i32,
+        "Specifies how many high-availability (HA) file server pairs the file system will have. The default value is 1. The value of this property affects the values of `StorageCapacity`, `Iops`, and `ThroughputCapacity`. For more information, see [High-availability (HA) pairs](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/HA-pairs.html) in the FSx for ONTAP user guide.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The value of `HAPairs` is less than 1 or greater than 12.\n\n- The value of `HAPairs` is greater than 1 and the value of `DeploymentType` is `SINGLE_AZ_1`, `MULTI_AZ_1`, or `MULTI_AZ_2`.\n\nRange: 1 to 12.");
+        value(plain throughput_capacity_per_ha_pair throughput_capacity_per_ha_pair
         set_throughput_capacity_per_ha_pair get_throughput_capacity_per_ha_pair
         "ThroughputCapacityPerHAPair" : i32,
-        "Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.\n\nThis field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.\n\nThis field and `ThroughputCapacity` are the same for file systems with one HA pair.\n\n- For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.\n\n- For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.\n\n- For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.\n\n- The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).\n\n- The value of `ThroughputCapacityPerHAPair` is not a valid value.\n\nRange: 128 to 6144."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ipv6_address_range endpoint_ipv6_address_range
+        "Use to choose the throughput capacity per HA pair. When the value of `HAPairs` is equal to 1, the value of `ThroughputCapacityPerHAPair` is the total throughput for the file system.\n\nThis field and `ThroughputCapacity` cannot be defined in the same API call, but one is required.\n\nThis field and `ThroughputCapacity` are the same for file systems with one HA pair.\n\n- For `SINGLE_AZ_1` and `MULTI_AZ_1` file systems, valid values are 128, 256, 512, 1024, 2048, or 4096 MBps.\n\n- For `SINGLE_AZ_2`, valid values are 1536, 3072, or 6144 MBps.\n\n- For `MULTI_AZ_2`, valid values are 384, 768, 1536, 3072, or 6144 MBps.\n\nAmazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:\n\n- The value of `ThroughputCapacity` and `ThroughputCapacityPerHAPair` are not the same value.\n\n- The value of deployment type is `SINGLE_AZ_2` and `ThroughputCapacity` / `ThroughputCapacityPerHAPair` is not a valid HA pair (a value between 1 and 12).\n\n- The value of `ThroughputCapacityPerHAPair` is not a valid value.\n\nRange: 128 to 6144.");
+        value(into endpoint_ipv6_address_range endpoint_ipv6_address_range
         set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
         "EndpointIpv6AddressRange" : String,
-        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
-    );
+        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OntapFileSystemConfiguration {
-        crate::types::OntapFileSystemConfiguration {
-            automatic_backup_retention_days: self.automatic_backup_retention_days,
-            daily_automatic_backup_start_time: self.daily_automatic_backup_start_time,
-            deployment_type: self.deployment_type,
-            endpoint_ip_address_range: self.endpoint_ip_address_range,
-            endpoints: self.endpoints,
-            disk_iops_configuration: self.disk_iops_configuration,
-            preferred_subnet_id: self.preferred_subnet_id,
-            route_table_ids: self.route_table_ids,
-            throughput_capacity: self.throughput_capacity,
-            weekly_maintenance_start_time: self.weekly_maintenance_start_time,
-            fsx_admin_password: self.fsx_admin_password,
-            ha_pairs: self.ha_pairs,
-            throughput_capacity_per_ha_pair: self.throughput_capacity_per_ha_pair,
-            endpoint_ipv6_address_range: self.endpoint_ipv6_address_range,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OntapFileSystemConfiguration { automatic_backup_retention_days,
+            daily_automatic_backup_start_time, deployment_type,
+            endpoint_ip_address_range, endpoints, disk_iops_configuration,
+            preferred_subnet_id, route_table_ids, throughput_capacity,
+            weekly_maintenance_start_time, fsx_admin_password, ha_pairs,
+            throughput_capacity_per_ha_pair, endpoint_ipv6_address_range }
+        )
     }
 }
 impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
@@ -2092,109 +1639,69 @@ pub struct OntapVolumeConfigurationBuilder {
     size_in_bytes: Option<i64>,
 }
 impl OntapVolumeConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into flex_cache_endpoint_type flex_cache_endpoint_type
+    crate::runtime::accessors::methods! {
+        value(into flex_cache_endpoint_type flex_cache_endpoint_type
         set_flex_cache_endpoint_type get_flex_cache_endpoint_type "FlexCacheEndpointType"
         : types::FlexCacheEndpointType,
-        "Specifies the FlexCache endpoint type of the volume. Valid values are the following:\n\n- `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.\n\n- `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.\n\n- `CACHE` specifies that the volume is a FlexCache volume.\n\nValues: `NONE`, `ORIGIN`, `CACHE`."
-    );
-    crate::runtime::accessors::value!(
-        into junction_path junction_path set_junction_path get_junction_path
+        "Specifies the FlexCache endpoint type of the volume. Valid values are the following:\n\n- `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.\n\n- `ORIGIN` specifies that the volume is the origin volume for a FlexCache volume.\n\n- `CACHE` specifies that the volume is a FlexCache volume.\n\nValues: `NONE`, `ORIGIN`, `CACHE`.");
+        value(into junction_path junction_path set_junction_path get_junction_path
         "JunctionPath" : String,
-        "Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
-    );
-    crate::runtime::accessors::value!(
-        into security_style security_style set_security_style get_security_style
+        "Specifies the directory that network-attached storage (NAS) clients use to mount the volume, along with the storage virtual machine (SVM) Domain Name System (DNS) name or IP address. You can create a `JunctionPath` directly below a parent volume junction or on a directory within a volume. A `JunctionPath` for a volume named `vol3` might be `/vol1/vol2/vol3`, or `/vol1/dir2/vol3`, or even `/dir1/dir2/vol3`.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`.");
+        value(into security_style security_style set_security_style get_security_style
         "SecurityStyle" : types::SecurityStyle,
-        "The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.\n\nValues: `UNIX`, `NTFS`, `MIXED`."
-    );
-    crate::runtime::accessors::value!(
-        plain size_in_megabytes size_in_megabytes set_size_in_megabytes
+        "The security style for the volume, which can be `UNIX`, `NTFS`, or `MIXED`.\n\nValues: `UNIX`, `NTFS`, `MIXED`.");
+        value(plain size_in_megabytes size_in_megabytes set_size_in_megabytes
         get_size_in_megabytes "SizeInMegabytes" : i32,
-        "The configured size of the volume, in megabytes (MBs).\n\nRange: 0 to 2147483647."
-    );
-    crate::runtime::accessors::value!(
-        plain storage_efficiency_enabled storage_efficiency_enabled
+        "The configured size of the volume, in megabytes (MBs).\n\nRange: 0 to 2147483647.");
+        value(plain storage_efficiency_enabled storage_efficiency_enabled
         set_storage_efficiency_enabled get_storage_efficiency_enabled
-        "StorageEfficiencyEnabled" : bool, "The volume's storage efficiency setting."
-    );
-    crate::runtime::accessors::value!(
-        into storage_virtual_machine_id storage_virtual_machine_id
+        "StorageEfficiencyEnabled" : bool, "The volume's storage efficiency setting.");
+        value(into storage_virtual_machine_id storage_virtual_machine_id
         set_storage_virtual_machine_id get_storage_virtual_machine_id
         "StorageVirtualMachineId" : String,
-        "The ID of the volume's storage virtual machine.\n\nLength: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`."
-    );
-    crate::runtime::accessors::value!(
-        plain storage_virtual_machine_root storage_virtual_machine_root
+        "The ID of the volume's storage virtual machine.\n\nLength: exactly 21. Pattern: `^(svm-[0-9a-f]{17,})$`.");
+        value(plain storage_virtual_machine_root storage_virtual_machine_root
         set_storage_virtual_machine_root get_storage_virtual_machine_root
         "StorageVirtualMachineRoot" : bool,
-        "A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.\n\nThis flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM."
-    );
-    crate::runtime::accessors::value!(
-        into tiering_policy tiering_policy set_tiering_policy get_tiering_policy
-        "TieringPolicy" : types::TieringPolicy, "The volume's `TieringPolicy` setting."
-    );
-    crate::runtime::accessors::value!(
-        into uuid uuid set_uuid get_uuid "UUID" : String,
-        "The volume's universally unique identifier (UUID).\n\nLength: 0 to 36. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,36}$`."
-    );
-    crate::runtime::accessors::value!(
-        into ontap_volume_type ontap_volume_type set_ontap_volume_type
+        "A Boolean flag indicating whether this volume is the root volume for its storage virtual machine (SVM). Only one volume on an SVM can be the root volume. This value defaults to `false`. If this value is `true`, then this is the SVM root volume.\n\nThis flag is useful when you're deleting an SVM, because you must first delete all non-root volumes. This flag, when set to `false`, helps you identify which volumes to delete before you can delete the SVM.");
+        value(into tiering_policy tiering_policy set_tiering_policy get_tiering_policy
+        "TieringPolicy" : types::TieringPolicy, "The volume's `TieringPolicy` setting.");
+        value(into uuid uuid set_uuid get_uuid "UUID" : String,
+        "The volume's universally unique identifier (UUID).\n\nLength: 0 to 36. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,36}$`.");
+        value(into ontap_volume_type ontap_volume_type set_ontap_volume_type
         get_ontap_volume_type "OntapVolumeType" : types::OntapVolumeType,
-        "Specifies the type of volume. Valid values are the following:\n\n- `RW` specifies a read/write volume. `RW` is the default.\n\n- `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.\n\n- `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.\n\nValues: `RW`, `DP`, `LS`."
-    );
-    crate::runtime::accessors::value!(
-        into snapshot_policy snapshot_policy set_snapshot_policy get_snapshot_policy
-        "SnapshotPolicy" : String,
-        "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "Specifies the type of volume. Valid values are the following:\n\n- `RW` specifies a read/write volume. `RW` is the default.\n\n- `DP` specifies a data-protection volume. You can protect data by replicating it to data-protection mirror copies. If a disaster occurs, you can use these data-protection mirror copies to recover data.\n\n- `LS` specifies a load-sharing mirror volume. A load-sharing mirror reduces the network traffic to a FlexVol volume by providing additional read-only access to clients.\n\nValues: `RW`, `DP`, `LS`.");
+        value(into snapshot_policy snapshot_policy set_snapshot_policy
+        get_snapshot_policy "SnapshotPolicy" : String,
+        "Specifies the snapshot policy for the volume. There are three built-in snapshot policies:\n\n- `default`: This is the default policy. A maximum of six hourly snapshots taken five minutes past the hour. A maximum of two daily snapshots taken Monday through Saturday at 10 minutes after midnight. A maximum of two weekly snapshots taken every Sunday at 15 minutes after midnight.\n\n- `default-1weekly`: This policy is the same as the `default` policy except that it only retains one snapshot from the weekly schedule.\n\n- `none`: This policy does not take any snapshots. This policy can be assigned to volumes to prevent automatic snapshots from being taken.\n\nYou can also provide the name of a custom policy that you created with the ONTAP CLI or REST API.\n\nFor more information, see [Snapshot policies](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snapshots-ontap.html#snapshot-policies) in the Amazon FSx for NetApp ONTAP User Guide.\n\nLength: 1 to 255.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        into snaplock_configuration snaplock_configuration set_snaplock_configuration
-        get_snaplock_configuration "SnaplockConfiguration" :
+        "A boolean flag indicating whether tags for the volume should be copied to backups. This value defaults to false. If it's set to true, all tags for the volume are copied to all automatic and user-initiated backups where the user doesn't specify tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the volume, regardless of this value.");
+        value(into snaplock_configuration snaplock_configuration
+        set_snaplock_configuration get_snaplock_configuration "SnaplockConfiguration" :
         types::SnaplockConfiguration,
-        "The SnapLock configuration object for an FSx for ONTAP SnapLock volume."
-    );
-    crate::runtime::accessors::value!(
-        into volume_style volume_style set_volume_style get_volume_style "VolumeStyle" :
-        types::VolumeStyle,
-        "Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `FLEXVOL`, `FLEXGROUP`."
-    );
-    crate::runtime::accessors::value!(
-        into aggregate_configuration aggregate_configuration set_aggregate_configuration
-        get_aggregate_configuration "AggregateConfiguration" :
-        types::AggregateConfiguration,
-        "This structure specifies configuration options for a volume’s storage aggregate or aggregates."
-    );
-    crate::runtime::accessors::value!(
-        plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
+        "The SnapLock configuration object for an FSx for ONTAP SnapLock volume.");
+        value(into volume_style volume_style set_volume_style get_volume_style
+        "VolumeStyle" : types::VolumeStyle,
+        "Use to specify the style of an ONTAP volume. For more information about FlexVols and FlexGroups, see [Volume types](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/volume-types.html) in Amazon FSx for NetApp ONTAP User Guide.\n\nValues: `FLEXVOL`, `FLEXGROUP`.");
+        value(into aggregate_configuration aggregate_configuration
+        set_aggregate_configuration get_aggregate_configuration "AggregateConfiguration"
+        : types::AggregateConfiguration,
+        "This structure specifies configuration options for a volume’s storage aggregate or aggregates.");
+        value(plain size_in_bytes size_in_bytes set_size_in_bytes get_size_in_bytes
         "SizeInBytes" : i64,
-        "The configured size of the volume, in bytes.\n\nRange: 0 to 22517998000000000."
-    );
+        "The configured size of the volume, in bytes.\n\nRange: 0 to 22517998000000000.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OntapVolumeConfiguration {
-        crate::types::OntapVolumeConfiguration {
-            flex_cache_endpoint_type: self.flex_cache_endpoint_type,
-            junction_path: self.junction_path,
-            security_style: self.security_style,
-            size_in_megabytes: self.size_in_megabytes,
-            storage_efficiency_enabled: self.storage_efficiency_enabled,
-            storage_virtual_machine_id: self.storage_virtual_machine_id,
-            storage_virtual_machine_root: self.storage_virtual_machine_root,
-            tiering_policy: self.tiering_policy,
-            uuid: self.uuid,
-            ontap_volume_type: self.ontap_volume_type,
-            snapshot_policy: self.snapshot_policy,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            snaplock_configuration: self.snaplock_configuration,
-            volume_style: self.volume_style,
-            aggregate_configuration: self.aggregate_configuration,
-            size_in_bytes: self.size_in_bytes,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OntapVolumeConfiguration { flex_cache_endpoint_type,
+            junction_path, security_style, size_in_megabytes, storage_efficiency_enabled,
+            storage_virtual_machine_id, storage_virtual_machine_root, tiering_policy,
+            uuid, ontap_volume_type, snapshot_policy, copy_tags_to_backups,
+            snaplock_configuration, volume_style, aggregate_configuration, size_in_bytes
+            }
+        )
     }
 }
 /// A builder for [`OpenZfsClientConfiguration`](crate::types::OpenZfsClientConfiguration).
@@ -2204,20 +1711,17 @@ pub struct OpenZfsClientConfigurationBuilder {
     options: Option<Vec<String>>,
 }
 impl OpenZfsClientConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into clients clients set_clients get_clients "Clients" : String,
-        "A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.\n\n**Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`."
-    );
-    crate::runtime::accessors::element!(
-        into options options set_options get_options "Options" : String,
-        "The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:\n\n- `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.\n\n- `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.\n\n**Required.** Length: 1 to 20."
-    );
+    crate::runtime::accessors::methods! {
+        value(into clients clients set_clients get_clients "Clients" : String,
+        "A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.\n\n**Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.");
+        element(into options options set_options get_options "Options" : String,
+        "The options to use when mounting the file system. For a list of options that you can use with Network File System (NFS), see the [exports(5) - Linux man page](https://linux.die.net/man/5/exports). When choosing your options, consider the following:\n\n- `crossmnt` is used by default. If you don't specify `crossmnt` when changing the client configuration, you won't be able to see or access snapshots in your file system's snapshot directory.\n\n- `sync` is used by default. If you instead specify `async`, the system acknowledges writes before writing to disk. If the system crashes before the writes are finished, you lose the unwritten data.\n\n**Required.** Length: 1 to 20.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsClientConfiguration {
-        crate::types::OpenZfsClientConfiguration {
-            clients: self.clients,
-            options: self.options,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsClientConfiguration { clients, options }
+        )
     }
 }
 /// A builder for [`OpenZfsCreateRootVolumeConfiguration`](crate::types::OpenZfsCreateRootVolumeConfiguration).
@@ -2231,46 +1735,35 @@ pub struct OpenZfsCreateRootVolumeConfigurationBuilder {
     read_only: Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain record_size_ki_b record_size_ki_b set_record_size_ki_b get_record_size_ki_b
-        "RecordSizeKiB" : i32,
-        "Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.\n\nRange: 4 to 4096."
-    );
-    crate::runtime::accessors::value!(
-        into data_compression_type data_compression_type set_data_compression_type
+    crate::runtime::accessors::methods! {
+        value(plain record_size_ki_b record_size_ki_b set_record_size_ki_b
+        get_record_size_ki_b "RecordSizeKiB" : i32,
+        "Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.\n\nRange: 4 to 4096.");
+        value(into data_compression_type data_compression_type set_data_compression_type
         get_data_compression_type "DataCompressionType" :
         types::OpenZfsDataCompressionType,
-        "Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.\n\n- `NONE` - Doesn't compress the data on the volume. `NONE` is the default.\n\n- `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.\n\n- `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.\n\nValues: `NONE`, `ZSTD`, `LZ4`."
-    );
-    crate::runtime::accessors::element!(
-        into nfs_exports nfs_exports set_nfs_exports get_nfs_exports "NfsExports" :
-        types::OpenZfsNfsExport,
-        "The configuration object for mounting a file system.\n\nLength: 0 to 1."
-    );
-    crate::runtime::accessors::element!(
-        into user_and_group_quotas user_and_group_quotas set_user_and_group_quotas
-        get_user_and_group_quotas "UserAndGroupQuotas" : types::OpenZfsUserOrGroupQuota,
-        "An object specifying how much storage users or groups can use on the volume.\n\nLength: 0 to 500."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_snapshots copy_tags_to_snapshots set_copy_tags_to_snapshots
-        get_copy_tags_to_snapshots "CopyTagsToSnapshots" : bool,
-        "A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        plain read_only read_only set_read_only get_read_only "ReadOnly" : bool,
-        "A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur."
-    );
+        "Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.\n\n- `NONE` - Doesn't compress the data on the volume. `NONE` is the default.\n\n- `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.\n\n- `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.\n\nValues: `NONE`, `ZSTD`, `LZ4`.");
+        element(into nfs_exports nfs_exports set_nfs_exports get_nfs_exports "NfsExports"
+        : types::OpenZfsNfsExport,
+        "The configuration object for mounting a file system.\n\nLength: 0 to 1.");
+        element(into user_and_group_quotas user_and_group_quotas
+        set_user_and_group_quotas get_user_and_group_quotas "UserAndGroupQuotas" :
+        types::OpenZfsUserOrGroupQuota,
+        "An object specifying how much storage users or groups can use on the volume.\n\nLength: 0 to 500.");
+        value(plain copy_tags_to_snapshots copy_tags_to_snapshots
+        set_copy_tags_to_snapshots get_copy_tags_to_snapshots "CopyTagsToSnapshots" :
+        bool,
+        "A Boolean value indicating whether tags for the volume should be copied to snapshots of the volume. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.");
+        value(plain read_only read_only set_read_only get_read_only "ReadOnly" : bool,
+        "A Boolean value indicating whether the volume is read-only. Setting this value to `true` can be useful after you have completed changes to a volume and no longer want changes to occur.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsCreateRootVolumeConfiguration {
-        crate::types::OpenZfsCreateRootVolumeConfiguration {
-            record_size_ki_b: self.record_size_ki_b,
-            data_compression_type: self.data_compression_type,
-            nfs_exports: self.nfs_exports,
-            user_and_group_quotas: self.user_and_group_quotas,
-            copy_tags_to_snapshots: self.copy_tags_to_snapshots,
-            read_only: self.read_only,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsCreateRootVolumeConfiguration { record_size_ki_b,
+            data_compression_type, nfs_exports, user_and_group_quotas,
+            copy_tags_to_snapshots, read_only }
+        )
     }
 }
 /// A builder for [`OpenZfsFileSystemConfiguration`](crate::types::OpenZfsFileSystemConfiguration).
@@ -2294,113 +1787,74 @@ pub struct OpenZfsFileSystemConfigurationBuilder {
     read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl OpenZfsFileSystemConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain automatic_backup_retention_days automatic_backup_retention_days
+    crate::runtime::accessors::methods! {
+        value(plain automatic_backup_retention_days automatic_backup_retention_days
         set_automatic_backup_retention_days get_automatic_backup_retention_days
         "AutomaticBackupRetentionDays" : i32,
-        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.\n\nRange: 0 to 90.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_volumes copy_tags_to_volumes set_copy_tags_to_volumes
+        "A Boolean value indicating whether tags on the file system should be copied to backups. If it's set to `true`, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.");
+        value(plain copy_tags_to_volumes copy_tags_to_volumes set_copy_tags_to_volumes
         get_copy_tags_to_volumes "CopyTagsToVolumes" : bool,
-        "A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        "A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.");
+        value(into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
         "DailyAutomaticBackupStartTime" : String,
-        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into deployment_type deployment_type set_deployment_type get_deployment_type
-        "DeploymentType" : types::OpenZfsDeploymentType,
-        "Specifies the file-system deployment type. Amazon FSx for OpenZFS supports\u{2028} `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.\n\nValues: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity throughput_capacity set_throughput_capacity
+        "A recurring daily time, in the format `HH:MM`. `HH` is the zero-padded hour of the day (0-23), and `MM` is the zero-padded minute of the hour. For example, `05:00` specifies 5 AM daily.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into deployment_type deployment_type set_deployment_type
+        get_deployment_type "DeploymentType" : types::OpenZfsDeploymentType,
+        "Specifies the file-system deployment type. Amazon FSx for OpenZFS supports\u{2028} `MULTI_AZ_1`, `SINGLE_AZ_HA_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_2`, and `SINGLE_AZ_1`.\n\nValues: `SINGLE_AZ_1`, `SINGLE_AZ_2`, `SINGLE_AZ_HA_1`, `SINGLE_AZ_HA_2`, `MULTI_AZ_1`.");
+        value(plain throughput_capacity throughput_capacity set_throughput_capacity
         get_throughput_capacity "ThroughputCapacity" : i32,
-        "The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).\n\nRange: 8 to 100000."
-    );
-    crate::runtime::accessors::value!(
-        into weekly_maintenance_start_time weekly_maintenance_start_time
+        "The throughput of an Amazon FSx file system, measured in megabytes per second (MBps).\n\nRange: 8 to 100000.");
+        value(into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
         "WeeklyMaintenanceStartTime" : String,
-        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
-        get_disk_iops_configuration "DiskIopsConfiguration" :
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nFor example, `1:05:00` specifies maintenance at 5 AM Monday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into disk_iops_configuration disk_iops_configuration
+        set_disk_iops_configuration get_disk_iops_configuration "DiskIopsConfiguration" :
         types::DiskIopsConfiguration,
-        "The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration)."
-    );
-    crate::runtime::accessors::value!(
-        into root_volume_id root_volume_id set_root_volume_id get_root_volume_id
+        "The `DiskIopsConfiguration` member, of type [`DiskIopsConfiguration`](crate::types::DiskIopsConfiguration).");
+        value(into root_volume_id root_volume_id set_root_volume_id get_root_volume_id
         "RootVolumeId" : String,
-        "The ID of the root volume of the OpenZFS file system.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        "The ID of the root volume of the OpenZFS file system.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.");
+        value(into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
         get_preferred_subnet_id "PreferredSubnetId" : String,
-        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ip_address_range endpoint_ip_address_range
+        "Required when `DeploymentType` is set to `MULTI_AZ_1`. This specifies the subnet in which you want the preferred file server to be located.\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.");
+        value(into endpoint_ip_address_range endpoint_ip_address_range
         set_endpoint_ip_address_range get_endpoint_ip_address_range
         "EndpointIpAddressRange" : String,
-        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ipv6_address_range endpoint_ipv6_address_range
+        "(Multi-AZ only) Specifies the IPv4 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /28 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables.\n\nLength: 9 to 17. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{9,17}$`.");
+        value(into endpoint_ipv6_address_range endpoint_ipv6_address_range
         set_endpoint_ipv6_address_range get_endpoint_ipv6_address_range
         "EndpointIpv6AddressRange" : String,
-        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`."
-    );
-    crate::runtime::accessors::element!(
-        into route_table_ids route_table_ids set_route_table_ids get_route_table_ids
-        "RouteTableIds" : String,
-        "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ip_address endpoint_ip_address set_endpoint_ip_address
+        "(Multi-AZ only) Specifies the IPv6 address range in which the endpoints to access your file system will be created. By default in the Amazon FSx API and Amazon FSx console, Amazon FSx selects an available /118 IP address range for you from one of the VPC's CIDR ranges. You can have overlapping endpoint IP addresses for file systems deployed in the same VPC/route tables, as long as they don't overlap with any subnet.\n\nLength: 4 to 43. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,43}$`.");
+        element(into route_table_ids route_table_ids set_route_table_ids
+        get_route_table_ids "RouteTableIds" : String,
+        "(Multi-AZ only) The VPC route tables in which your file system's endpoints are created.\n\nLength: 0 to 50.");
+        value(into endpoint_ip_address endpoint_ip_address set_endpoint_ip_address
         get_endpoint_ip_address "EndpointIpAddress" : String,
-        "The IPv4 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
-    );
-    crate::runtime::accessors::value!(
-        into endpoint_ipv6_address endpoint_ipv6_address set_endpoint_ipv6_address
+        "The IPv4 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.");
+        value(into endpoint_ipv6_address endpoint_ipv6_address set_endpoint_ipv6_address
         get_endpoint_ipv6_address "EndpointIpv6Address" : String,
-        "The IPv6 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
-    );
-    crate::runtime::accessors::value!(
-        into read_cache_configuration read_cache_configuration
+        "The IPv6 address of the endpoint that is used to access data or to manage the file system.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.");
+        value(into read_cache_configuration read_cache_configuration
         set_read_cache_configuration get_read_cache_configuration
         "ReadCacheConfiguration" : types::OpenZfsReadCacheConfiguration,
-        "Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache."
-    );
+        "Required when `StorageType` is set to `INTELLIGENT_TIERING`. Specifies the optional provisioned SSD read cache.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsFileSystemConfiguration {
-        crate::types::OpenZfsFileSystemConfiguration {
-            automatic_backup_retention_days: self.automatic_backup_retention_days,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            copy_tags_to_volumes: self.copy_tags_to_volumes,
-            daily_automatic_backup_start_time: self.daily_automatic_backup_start_time,
-            deployment_type: self.deployment_type,
-            throughput_capacity: self.throughput_capacity,
-            weekly_maintenance_start_time: self.weekly_maintenance_start_time,
-            disk_iops_configuration: self.disk_iops_configuration,
-            root_volume_id: self.root_volume_id,
-            preferred_subnet_id: self.preferred_subnet_id,
-            endpoint_ip_address_range: self.endpoint_ip_address_range,
-            endpoint_ipv6_address_range: self.endpoint_ipv6_address_range,
-            route_table_ids: self.route_table_ids,
-            endpoint_ip_address: self.endpoint_ip_address,
-            endpoint_ipv6_address: self.endpoint_ipv6_address,
-            read_cache_configuration: self.read_cache_configuration,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsFileSystemConfiguration {
+            automatic_backup_retention_days, copy_tags_to_backups, copy_tags_to_volumes,
+            daily_automatic_backup_start_time, deployment_type, throughput_capacity,
+            weekly_maintenance_start_time, disk_iops_configuration, root_volume_id,
+            preferred_subnet_id, endpoint_ip_address_range, endpoint_ipv6_address_range,
+            route_table_ids, endpoint_ip_address, endpoint_ipv6_address,
+            read_cache_configuration }
+        )
     }
 }
 /// A builder for [`OpenZfsNfsExport`](crate::types::OpenZfsNfsExport).
@@ -2409,17 +1863,17 @@ pub struct OpenZfsNfsExportBuilder {
     client_configurations: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
 }
 impl OpenZfsNfsExportBuilder {
-    crate::runtime::accessors::element!(
-        into client_configurations client_configurations set_client_configurations
-        get_client_configurations "ClientConfigurations" :
+    crate::runtime::accessors::methods! {
+        element(into client_configurations client_configurations
+        set_client_configurations get_client_configurations "ClientConfigurations" :
         types::OpenZfsClientConfiguration,
-        "A list of configuration objects that contain the client and options for mounting the OpenZFS file system.\n\n**Required.** Length: 0 to 25."
-    );
+        "A list of configuration objects that contain the client and options for mounting the OpenZFS file system.\n\n**Required.** Length: 0 to 25.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsNfsExport {
-        crate::types::OpenZfsNfsExport {
-            client_configurations: self.client_configurations,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsNfsExport { client_configurations }
+        )
     }
 }
 /// A builder for [`OpenZfsOriginSnapshotConfiguration`](crate::types::OpenZfsOriginSnapshotConfiguration).
@@ -2429,22 +1883,20 @@ pub struct OpenZfsOriginSnapshotConfigurationBuilder {
     copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into snapshot_arn snapshot_arn set_snapshot_arn get_snapshot_arn "SnapshotARN" :
-        String,
-        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
-    );
-    crate::runtime::accessors::value!(
-        into copy_strategy copy_strategy set_copy_strategy get_copy_strategy
+    crate::runtime::accessors::methods! {
+        value(into snapshot_arn snapshot_arn set_snapshot_arn get_snapshot_arn
+        "SnapshotARN" : String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.");
+        value(into copy_strategy copy_strategy set_copy_strategy get_copy_strategy
         "CopyStrategy" : types::OpenZfsCopyStrategy,
-        "The strategy used when copying data from the snapshot to the new volume.\n\n- `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.\n\n- `FULL_COPY` - Copies all data from the snapshot to the new volume.\n\nThe `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).\n\nValues: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`."
-    );
+        "The strategy used when copying data from the snapshot to the new volume.\n\n- `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying the data from a snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.\n\n- `FULL_COPY` - Copies all data from the snapshot to the new volume.\n\nThe `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).\n\nValues: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsOriginSnapshotConfiguration {
-        crate::types::OpenZfsOriginSnapshotConfiguration {
-            snapshot_arn: self.snapshot_arn,
-            copy_strategy: self.copy_strategy,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsOriginSnapshotConfiguration { snapshot_arn, copy_strategy
+            }
+        )
     }
 }
 /// A builder for [`OpenZfsReadCacheConfiguration`](crate::types::OpenZfsReadCacheConfiguration).
@@ -2454,21 +1906,18 @@ pub struct OpenZfsReadCacheConfigurationBuilder {
     size_gi_b: Option<i32>,
 }
 impl OpenZfsReadCacheConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into sizing_mode sizing_mode set_sizing_mode get_sizing_mode "SizingMode" :
+    crate::runtime::accessors::methods! {
+        value(into sizing_mode sizing_mode set_sizing_mode get_sizing_mode "SizingMode" :
         types::OpenZfsReadCacheSizingMode,
-        "Specifies how the provisioned SSD read cache is sized, as follows:\n\n- Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.\n\n- Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.\n\n- Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.\n\nValues: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`."
-    );
-    crate::runtime::accessors::value!(
-        plain size_gi_b size_gi_b set_size_gi_b get_size_gi_b "SizeGiB" : i32,
-        "Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).\n\nRange: 0 to 2147483647."
-    );
+        "Specifies how the provisioned SSD read cache is sized, as follows:\n\n- Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.\n\n- Set to `USER_PROVISIONED` to specify the exact size of your SSD read cache.\n\n- Set to `PROPORTIONAL_TO_THROUGHPUT_CAPACITY` to have your SSD read cache automatically sized based on your throughput capacity.\n\nValues: `NO_CACHE`, `USER_PROVISIONED`, `PROPORTIONAL_TO_THROUGHPUT_CAPACITY`.");
+        value(plain size_gi_b size_gi_b set_size_gi_b get_size_gi_b "SizeGiB" : i32,
+        "Required if `SizingMode` is set to `USER_PROVISIONED`. Specifies the size of the file system's SSD read cache, in gibibytes (GiB).\n\nRange: 0 to 2147483647.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsReadCacheConfiguration {
-        crate::types::OpenZfsReadCacheConfiguration {
-            sizing_mode: self.sizing_mode,
-            size_gi_b: self.size_gi_b,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsReadCacheConfiguration { sizing_mode, size_gi_b }
+        )
     }
 }
 /// A builder for [`OpenZfsUserOrGroupQuota`](crate::types::OpenZfsUserOrGroupQuota).
@@ -2479,27 +1928,22 @@ pub struct OpenZfsUserOrGroupQuotaBuilder {
     storage_capacity_quota_gi_b: Option<i32>,
 }
 impl OpenZfsUserOrGroupQuotaBuilder {
-    crate::runtime::accessors::value!(
-        into r#type r#type set_type get_type "Type" : types::OpenZfsQuotaType,
-        "Specifies whether the quota applies to a user or group.\n\n**Required.** Values: `USER`, `GROUP`."
-    );
-    crate::runtime::accessors::value!(
-        plain id id set_id get_id "Id" : i32,
-        "The ID of the user or group that the quota applies to.\n\n**Required.** Range: 0 to 2147483647."
-    );
-    crate::runtime::accessors::value!(
-        plain storage_capacity_quota_gi_b storage_capacity_quota_gi_b
+    crate::runtime::accessors::methods! {
+        value(into r#type r#type set_type get_type "Type" : types::OpenZfsQuotaType,
+        "Specifies whether the quota applies to a user or group.\n\n**Required.** Values: `USER`, `GROUP`.");
+        value(plain id id set_id get_id "Id" : i32,
+        "The ID of the user or group that the quota applies to.\n\n**Required.** Range: 0 to 2147483647.");
+        value(plain storage_capacity_quota_gi_b storage_capacity_quota_gi_b
         set_storage_capacity_quota_gi_b get_storage_capacity_quota_gi_b
         "StorageCapacityQuotaGiB" : i32,
-        "The user or group's storage quota, in gibibytes (GiB).\n\n**Required.** Range: 0 to 2147483647."
-    );
+        "The user or group's storage quota, in gibibytes (GiB).\n\n**Required.** Range: 0 to 2147483647.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsUserOrGroupQuota {
-        crate::types::OpenZfsUserOrGroupQuota {
-            r#type: self.r#type,
-            id: self.id,
-            storage_capacity_quota_gi_b: self.storage_capacity_quota_gi_b,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsUserOrGroupQuota { r#type, id,
+            storage_capacity_quota_gi_b }
+        )
     }
 }
 /// A builder for [`OpenZfsVolumeConfiguration`](crate::types::OpenZfsVolumeConfiguration).
@@ -2525,122 +1969,79 @@ pub struct OpenZfsVolumeConfigurationBuilder {
     copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into parent_volume_id parent_volume_id set_parent_volume_id get_parent_volume_id
-        "ParentVolumeId" : String,
-        "The ID of the parent volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into volume_path volume_path set_volume_path get_volume_path "VolumePath" :
+    crate::runtime::accessors::methods! {
+        value(into parent_volume_id parent_volume_id set_parent_volume_id
+        get_parent_volume_id "ParentVolumeId" : String,
+        "The ID of the parent volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.");
+        value(into volume_path volume_path set_volume_path get_volume_path "VolumePath" :
         String,
-        "The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.\n\nLength: 1 to 2048. Pattern: `^[A-za-z0-9\\_\\.\\:\\-\\/]*$`."
-    );
-    crate::runtime::accessors::value!(
-        plain storage_capacity_reservation_gi_b storage_capacity_reservation_gi_b
+        "The path to the volume from the root volume. For example, `fsx/parentVolume/volume1`.\n\nLength: 1 to 2048. Pattern: `^[A-za-z0-9\\_\\.\\:\\-\\/]*$`.");
+        value(plain storage_capacity_reservation_gi_b storage_capacity_reservation_gi_b
         set_storage_capacity_reservation_gi_b get_storage_capacity_reservation_gi_b
         "StorageCapacityReservationGiB" : i32,
-        "The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.\n\nRange: 0 to 2147483647."
-    );
-    crate::runtime::accessors::value!(
-        plain storage_capacity_quota_gi_b storage_capacity_quota_gi_b
+        "The amount of storage in gibibytes (GiB) to reserve from the parent volume. You can't reserve more storage than the parent volume has reserved.\n\nRange: 0 to 2147483647.");
+        value(plain storage_capacity_quota_gi_b storage_capacity_quota_gi_b
         set_storage_capacity_quota_gi_b get_storage_capacity_quota_gi_b
         "StorageCapacityQuotaGiB" : i32,
-        "The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.\n\nRange: 0 to 2147483647."
-    );
-    crate::runtime::accessors::value!(
-        plain record_size_ki_b record_size_ki_b set_record_size_ki_b get_record_size_ki_b
-        "RecordSizeKiB" : i32,
-        "The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.\n\nRange: 4 to 4096."
-    );
-    crate::runtime::accessors::value!(
-        into data_compression_type data_compression_type set_data_compression_type
+        "The maximum amount of storage in gibibytes (GiB) that the volume can use from its parent. You can specify a quota larger than the storage on the parent volume.\n\nRange: 0 to 2147483647.");
+        value(plain record_size_ki_b record_size_ki_b set_record_size_ki_b
+        get_record_size_ki_b "RecordSizeKiB" : i32,
+        "The record size of an OpenZFS volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. For guidance on when to set a custom record size, see the *Amazon FSx for OpenZFS User Guide*.\n\nRange: 4 to 4096.");
+        value(into data_compression_type data_compression_type set_data_compression_type
         get_data_compression_type "DataCompressionType" :
         types::OpenZfsDataCompressionType,
-        "Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.\n\n- `NONE` - Doesn't compress the data on the volume. `NONE` is the default.\n\n- `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.\n\n- `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.\n\nValues: `NONE`, `ZSTD`, `LZ4`."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_snapshots copy_tags_to_snapshots set_copy_tags_to_snapshots
-        get_copy_tags_to_snapshots "CopyTagsToSnapshots" : bool,
-        "A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value."
-    );
-    crate::runtime::accessors::value!(
-        into origin_snapshot origin_snapshot set_origin_snapshot get_origin_snapshot
-        "OriginSnapshot" : types::OpenZfsOriginSnapshotConfiguration,
-        "The configuration object that specifies the snapshot to use as the origin of the data for the volume."
-    );
-    crate::runtime::accessors::value!(
-        plain read_only read_only set_read_only get_read_only "ReadOnly" : bool,
-        "A Boolean value indicating whether the volume is read-only."
-    );
-    crate::runtime::accessors::element!(
-        into nfs_exports nfs_exports set_nfs_exports get_nfs_exports "NfsExports" :
+        "Specifies the method used to compress the data on the volume. The compression type is `NONE` by default.\n\n- `NONE` - Doesn't compress the data on the volume. `NONE` is the default.\n\n- `ZSTD` - Compresses the data in the volume using the Zstandard (ZSTD) compression algorithm. Compared to LZ4, Z-Standard provides a better compression ratio to minimize on-disk storage utilization.\n\n- `LZ4` - Compresses the data in the volume using the LZ4 compression algorithm. Compared to Z-Standard, LZ4 is less compute-intensive and delivers higher write throughput speeds.\n\nValues: `NONE`, `ZSTD`, `LZ4`.");
+        value(plain copy_tags_to_snapshots copy_tags_to_snapshots
+        set_copy_tags_to_snapshots get_copy_tags_to_snapshots "CopyTagsToSnapshots" :
+        bool,
+        "A Boolean value indicating whether tags for the volume should be copied to snapshots. This value defaults to `false`. If it's set to `true`, all tags for the volume are copied to snapshots where the user doesn't specify tags. If this value is `true` and you specify one or more tags, only the specified tags are copied to snapshots. If you specify one or more tags when creating the snapshot, no tags are copied from the volume, regardless of this value.");
+        value(into origin_snapshot origin_snapshot set_origin_snapshot
+        get_origin_snapshot "OriginSnapshot" : types::OpenZfsOriginSnapshotConfiguration,
+        "The configuration object that specifies the snapshot to use as the origin of the data for the volume.");
+        value(plain read_only read_only set_read_only get_read_only "ReadOnly" : bool,
+        "A Boolean value indicating whether the volume is read-only."); element(into
+        nfs_exports nfs_exports set_nfs_exports get_nfs_exports "NfsExports" :
         types::OpenZfsNfsExport,
-        "The configuration object for mounting a Network File System (NFS) file system.\n\nLength: 0 to 1."
-    );
-    crate::runtime::accessors::element!(
-        into user_and_group_quotas user_and_group_quotas set_user_and_group_quotas
-        get_user_and_group_quotas "UserAndGroupQuotas" : types::OpenZfsUserOrGroupQuota,
-        "An object specifying how much storage users or groups can use on the volume.\n\nLength: 0 to 500."
-    );
-    crate::runtime::accessors::value!(
-        into restore_to_snapshot restore_to_snapshot set_restore_to_snapshot
+        "The configuration object for mounting a Network File System (NFS) file system.\n\nLength: 0 to 1.");
+        element(into user_and_group_quotas user_and_group_quotas
+        set_user_and_group_quotas get_user_and_group_quotas "UserAndGroupQuotas" :
+        types::OpenZfsUserOrGroupQuota,
+        "An object specifying how much storage users or groups can use on the volume.\n\nLength: 0 to 500.");
+        value(into restore_to_snapshot restore_to_snapshot set_restore_to_snapshot
         get_restore_to_snapshot "RestoreToSnapshot" : String,
-        "Specifies the ID of the snapshot to which the volume was restored.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        plain delete_intermediate_snaphots delete_intermediate_snaphots
+        "Specifies the ID of the snapshot to which the volume was restored.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.");
+        value(plain delete_intermediate_snaphots delete_intermediate_snaphots
         set_delete_intermediate_snaphots get_delete_intermediate_snaphots
         "DeleteIntermediateSnaphots" : bool,
-        "A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot."
-    );
-    crate::runtime::accessors::value!(
-        plain delete_cloned_volumes delete_cloned_volumes set_delete_cloned_volumes
+        "A Boolean value indicating whether snapshots between the current state and the specified snapshot should be deleted when a volume is restored from snapshot.");
+        value(plain delete_cloned_volumes delete_cloned_volumes set_delete_cloned_volumes
         get_delete_cloned_volumes "DeleteClonedVolumes" : bool,
-        "A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot."
-    );
-    crate::runtime::accessors::value!(
-        plain delete_intermediate_data delete_intermediate_data
+        "A Boolean value indicating whether dependent clone volumes created from intermediate snapshots should be deleted when a volume is restored from snapshot.");
+        value(plain delete_intermediate_data delete_intermediate_data
         set_delete_intermediate_data get_delete_intermediate_data
         "DeleteIntermediateData" : bool,
-        "A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot."
-    );
-    crate::runtime::accessors::value!(
-        into source_snapshot_arn source_snapshot_arn set_source_snapshot_arn
+        "A Boolean value indicating whether snapshot data that differs between the current state and the specified snapshot should be overwritten when a volume is restored from a snapshot.");
+        value(into source_snapshot_arn source_snapshot_arn set_source_snapshot_arn
         get_source_snapshot_arn "SourceSnapshotARN" : String,
-        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
-    );
-    crate::runtime::accessors::value!(
-        into destination_snapshot destination_snapshot set_destination_snapshot
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.");
+        value(into destination_snapshot destination_snapshot set_destination_snapshot
         get_destination_snapshot "DestinationSnapshot" : String,
-        "The ID of the snapshot that's being copied or was most recently copied to the destination volume.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into copy_strategy copy_strategy set_copy_strategy get_copy_strategy
+        "The ID of the snapshot that's being copied or was most recently copied to the destination volume.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.");
+        value(into copy_strategy copy_strategy set_copy_strategy get_copy_strategy
         "CopyStrategy" : types::OpenZfsCopyStrategy,
-        "Specifies the strategy used when copying data from the snapshot to the new volume.\n\n- `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.\n\n- `FULL_COPY` - Copies all data from the snapshot to the new volume.\n\n  Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.\n\nThe `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).\n\nValues: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`."
-    );
+        "Specifies the strategy used when copying data from the snapshot to the new volume.\n\n- `CLONE` - The new volume references the data in the origin snapshot. Cloning a snapshot is faster than copying data from the snapshot to a new volume and doesn't consume disk throughput. However, the origin snapshot can't be deleted if there is a volume using its copied data.\n\n- `FULL_COPY` - Copies all data from the snapshot to the new volume.\n\n  Specify this option to create the volume from a snapshot on another FSx for OpenZFS file system.\n\nThe `INCREMENTAL_COPY` option is only for updating an existing volume by using a snapshot from another FSx for OpenZFS file system. For more information, see [CopySnapshotAndUpdateVolume](https://docs.aws.amazon.com/fsx/latest/APIReference/API_CopySnapshotAndUpdateVolume.html).\n\nValues: `CLONE`, `FULL_COPY`, `INCREMENTAL_COPY`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::OpenZfsVolumeConfiguration {
-        crate::types::OpenZfsVolumeConfiguration {
-            parent_volume_id: self.parent_volume_id,
-            volume_path: self.volume_path,
-            storage_capacity_reservation_gi_b: self.storage_capacity_reservation_gi_b,
-            storage_capacity_quota_gi_b: self.storage_capacity_quota_gi_b,
-            record_size_ki_b: self.record_size_ki_b,
-            data_compression_type: self.data_compression_type,
-            copy_tags_to_snapshots: self.copy_tags_to_snapshots,
-            origin_snapshot: self.origin_snapshot,
-            read_only: self.read_only,
-            nfs_exports: self.nfs_exports,
-            user_and_group_quotas: self.user_and_group_quotas,
-            restore_to_snapshot: self.restore_to_snapshot,
-            delete_intermediate_snaphots: self.delete_intermediate_snaphots,
-            delete_cloned_volumes: self.delete_cloned_volumes,
-            delete_intermediate_data: self.delete_intermediate_data,
-            source_snapshot_arn: self.source_snapshot_arn,
-            destination_snapshot: self.destination_snapshot,
-            copy_strategy: self.copy_strategy,
-        }
+        crate::runtime::accessors::build!(
+            self, types::OpenZfsVolumeConfiguration { parent_volume_id, volume_path,
+            storage_capacity_reservation_gi_b, storage_capacity_quota_gi_b,
+            record_size_ki_b, data_compression_type, copy_tags_to_snapshots,
+            origin_snapshot, read_only, nfs_exports, user_and_group_quotas,
+            restore_to_snapshot, delete_intermediate_snaphots, delete_cloned_volumes,
+            delete_intermediate_data, source_snapshot_arn, destination_snapshot,
+            copy_strategy }
+        )
     }
 }
 /// A builder for [`RetentionPeriod`](crate::types::RetentionPeriod).
@@ -2650,20 +2051,15 @@ pub struct RetentionPeriodBuilder {
     value: Option<i32>,
 }
 impl RetentionPeriodBuilder {
-    crate::runtime::accessors::value!(
-        into r#type r#type set_type get_type "Type" : types::RetentionPeriodType,
-        "Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.\n\n**Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`."
-    );
-    crate::runtime::accessors::value!(
-        plain value value set_value get_value "Value" : i32,
-        "Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:\n\n- `Seconds`: 0 - 65,535\n\n- `Minutes`: 0 - 65,535\n\n- `Hours`: 0 - 24\n\n- `Days`: 0 - 365\n\n- `Months`: 0 - 12\n\n- `Years`: 0 - 100\n\nRange: 0 to 65535."
-    );
+    crate::runtime::accessors::methods! {
+        value(into r#type r#type set_type get_type "Type" : types::RetentionPeriodType,
+        "Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.\n\n**Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.");
+        value(plain value value set_value get_value "Value" : i32,
+        "Defines the amount of time for the retention period of an FSx for ONTAP SnapLock volume. You can't set a value for `INFINITE` or `UNSPECIFIED`. For all other options, the following ranges are valid:\n\n- `Seconds`: 0 - 65,535\n\n- `Minutes`: 0 - 65,535\n\n- `Hours`: 0 - 24\n\n- `Days`: 0 - 365\n\n- `Months`: 0 - 12\n\n- `Years`: 0 - 100\n\nRange: 0 to 65535.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::RetentionPeriod {
-        crate::types::RetentionPeriod {
-            r#type: self.r#type,
-            value: self.value,
-        }
+        crate::runtime::accessors::build!(self, types::RetentionPeriod { r#type, value })
     }
 }
 /// A builder for [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).
@@ -2677,49 +2073,35 @@ pub struct SelfManagedActiveDirectoryAttributesBuilder {
     domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryAttributesBuilder {
-    crate::runtime::accessors::value!(
-        into domain_name domain_name set_domain_name get_domain_name "DomainName" :
+    crate::runtime::accessors::methods! {
+        value(into domain_name domain_name set_domain_name get_domain_name "DomainName" :
         String,
-        "The fully qualified domain name of the self-managed AD directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
-    );
-    crate::runtime::accessors::value!(
-        into organizational_unit_distinguished_name
+        "The fully qualified domain name of the self-managed AD directory.\n\nLength: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`.");
+        value(into organizational_unit_distinguished_name
         organizational_unit_distinguished_name set_organizational_unit_distinguished_name
         get_organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName"
         : String,
-        "The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`."
-    );
-    crate::runtime::accessors::value!(
-        into file_system_administrators_group file_system_administrators_group
+        "The fully qualified distinguished name of the organizational unit within the self-managed AD directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`.");
+        value(into file_system_administrators_group file_system_administrators_group
         set_file_system_administrators_group get_file_system_administrators_group
         "FileSystemAdministratorsGroup" : String,
-        "The name of the domain group whose members have administrative privileges for the FSx file system.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
-    );
-    crate::runtime::accessors::value!(
-        into user_name user_name set_user_name get_user_name "UserName" : String,
-        "The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
-    );
-    crate::runtime::accessors::element!(
-        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : String,
-        "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\nLength: 1 to 3."
-    );
-    crate::runtime::accessors::value!(
-        into domain_join_service_account_secret domain_join_service_account_secret
+        "The name of the domain group whose members have administrative privileges for the FSx file system.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`.");
+        value(into user_name user_name set_user_name get_user_name "UserName" : String,
+        "The user name for the service account on your self-managed AD domain that FSx uses to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`.");
+        element(into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : String,
+        "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\nLength: 1 to 3.");
+        value(into domain_join_service_account_secret domain_join_service_account_secret
         set_domain_join_service_account_secret get_domain_join_service_account_secret
         "DomainJoinServiceAccountSecret" : String,
-        "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`."
-    );
+        "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the service account credentials used to join the file system to your self-managed Active Directory domain.\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SelfManagedActiveDirectoryAttributes {
-        crate::types::SelfManagedActiveDirectoryAttributes {
-            domain_name: self.domain_name,
-            organizational_unit_distinguished_name: self
-                .organizational_unit_distinguished_name,
-            file_system_administrators_group: self.file_system_administrators_group,
-            user_name: self.user_name,
-            dns_ips: self.dns_ips,
-            domain_join_service_account_secret: self.domain_join_service_account_secret,
-        }
+        crate::runtime::accessors::build!(
+            self, types::SelfManagedActiveDirectoryAttributes { domain_name,
+            organizational_unit_distinguished_name, file_system_administrators_group,
+            user_name, dns_ips, domain_join_service_account_secret }
+        )
     }
 }
 /// A builder for [`SelfManagedActiveDirectoryConfiguration`](crate::types::SelfManagedActiveDirectoryConfiguration).
@@ -2734,54 +2116,37 @@ pub struct SelfManagedActiveDirectoryConfigurationBuilder {
     domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into domain_name domain_name set_domain_name get_domain_name "DomainName" :
+    crate::runtime::accessors::methods! {
+        value(into domain_name domain_name set_domain_name get_domain_name "DomainName" :
         String,
-        "The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.\n\n**Required.** Length: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`."
-    );
-    crate::runtime::accessors::value!(
-        into organizational_unit_distinguished_name
+        "The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.\n\n**Required.** Length: 1 to 255. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,255}$`.");
+        value(into organizational_unit_distinguished_name
         organizational_unit_distinguished_name set_organizational_unit_distinguished_name
         get_organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName"
         : String,
-        "(Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.\n\nOnly Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`."
-    );
-    crate::runtime::accessors::value!(
-        into file_system_administrators_group file_system_administrators_group
+        "(Optional) The fully qualified distinguished name of the organizational unit within your self-managed AD directory. Amazon FSx only accepts OU as the direct parent of the file system. An example is `OU=FSx,DC=yourdomain,DC=corp,DC=com`. To learn more, see [RFC 2253](https://tools.ietf.org/html/rfc2253). If none is provided, the FSx file system is created in the default location of your self-managed AD directory.\n\nOnly Organizational Unit (OU) objects can be the direct parent of the file system that you're creating.\n\nLength: 1 to 2000. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$`.");
+        value(into file_system_administrators_group file_system_administrators_group
         set_file_system_administrators_group get_file_system_administrators_group
         "FileSystemAdministratorsGroup" : String,
-        "(Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
-    );
-    crate::runtime::accessors::value!(
-        into user_name user_name set_user_name get_user_name "UserName" : String,
-        "The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`."
-    );
-    crate::runtime::accessors::value!(
-        into password password set_password get_password "Password" : String,
-        "The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^.{1,256}$`."
-    );
-    crate::runtime::accessors::element!(
-        into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : String,
-        "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\n**Required.** Length: 1 to 3."
-    );
-    crate::runtime::accessors::value!(
-        into domain_join_service_account_secret domain_join_service_account_secret
+        "(Optional) The name of the domain group whose members are granted administrative privileges for the file system. Administrative privileges include taking ownership of files and folders, setting audit controls (audit ACLs) on files and folders, and administering the file system remotely by using the FSx Remote PowerShell. The group that you specify must already exist in your domain. If you don't provide one, your AD domain's Domain Admins group is used.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`.");
+        value(into user_name user_name set_user_name get_user_name "UserName" : String,
+        "The user name for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain. This account must have the permission to join computers to the domain in the organizational unit provided in `OrganizationalUnitDistinguishedName`, or in the default location of your AD domain.\n\nLength: 1 to 256. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,256}$`.");
+        value(into password password set_password get_password "Password" : String,
+        "The password for the service account on your self-managed AD domain that Amazon FSx will use to join to your AD domain.\n\nLength: 1 to 256. Pattern: `^.{1,256}$`.");
+        element(into dns_ips dns_ips set_dns_ips get_dns_ips "DnsIps" : String,
+        "A list of up to three IP addresses of DNS servers or domain controllers in the self-managed AD directory.\n\n**Required.** Length: 1 to 3.");
+        value(into domain_join_service_account_secret domain_join_service_account_secret
         set_domain_join_service_account_secret get_domain_join_service_account_secret
         "DomainJoinServiceAccountSecret" : String,
-        "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.\n\nThe secret must contain two key-value pairs:\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account\n\nFor more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`."
-    );
+        "The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret containing the self-managed Active Directory domain join service account credentials. When provided, Amazon FSx uses the credentials stored in this secret to join the file system to your self-managed Active Directory domain.\n\nThe secret must contain two key-value pairs:\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_USERNAME` - The username for the service account\n\n- `CUSTOMER_MANAGED_ACTIVE_DIRECTORY_PASSWORD` - The password for the service account\n\nFor more information, see [Using Amazon FSx for Windows with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/self-manage-prereqs.html) or [Using Amazon FSx for ONTAP with your self-managed Microsoft Active Directory](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/self-manage-prereqs.html).\n\nLength: 64 to 1024. Pattern: `^arn:[^:]{1,63}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[a-zA-Z0-9/_+=.@-]+-[a-zA-Z0-9]{6}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SelfManagedActiveDirectoryConfiguration {
-        crate::types::SelfManagedActiveDirectoryConfiguration {
-            domain_name: self.domain_name,
-            organizational_unit_distinguished_name: self
-                .organizational_unit_distinguished_name,
-            file_system_administrators_group: self.file_system_administrators_group,
-            user_name: self.user_name,
-            password: self.password,
-            dns_ips: self.dns_ips,
-            domain_join_service_account_secret: self.domain_join_service_account_secret,
-        }
+        crate::runtime::accessors::build!(
+            self, types::SelfManagedActiveDirectoryConfiguration { domain_name,
+            organizational_unit_distinguished_name, file_system_administrators_group,
+            user_name, password, dns_ips, domain_join_service_account_secret }
+        )
     }
 }
 impl ::std::fmt::Debug for SelfManagedActiveDirectoryConfigurationBuilder {
@@ -2817,21 +2182,17 @@ pub struct ServiceLimitExceededBuilder {
     message: Option<String>,
 }
 impl ServiceLimitExceededBuilder {
-    crate::runtime::accessors::value!(
-        into limit limit set_limit get_limit "Limit" : types::ServiceLimit,
-        "Enumeration of the service limit that was exceeded.\n\n**Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`."
-    );
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into limit limit set_limit get_limit "Limit" : types::ServiceLimit,
+        "Enumeration of the service limit that was exceeded.\n\n**Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.");
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::ServiceLimitExceeded {
-        crate::types::ServiceLimitExceeded {
-            limit: self.limit,
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::ServiceLimitExceeded { limit, message, meta = new }
+        )
     }
 }
 /// A builder for [`SnaplockConfiguration`](crate::types::SnaplockConfiguration).
@@ -2845,47 +2206,34 @@ pub struct SnaplockConfigurationBuilder {
     volume_append_mode_enabled: Option<bool>,
 }
 impl SnaplockConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain audit_log_volume audit_log_volume set_audit_log_volume get_audit_log_volume
-        "AuditLogVolume" : bool,
-        "Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.\n\nFor more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume)."
-    );
-    crate::runtime::accessors::value!(
-        into autocommit_period autocommit_period set_autocommit_period
+    crate::runtime::accessors::methods! {
+        value(plain audit_log_volume audit_log_volume set_audit_log_volume
+        get_audit_log_volume "AuditLogVolume" : bool,
+        "Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.\n\nFor more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).");
+        value(into autocommit_period autocommit_period set_autocommit_period
         get_autocommit_period "AutocommitPeriod" : types::AutocommitPeriod,
-        "The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume."
-    );
-    crate::runtime::accessors::value!(
-        into privileged_delete privileged_delete set_privileged_delete
+        "The configuration object for setting the autocommit period of files in an FSx for ONTAP SnapLock volume.");
+        value(into privileged_delete privileged_delete set_privileged_delete
         get_privileged_delete "PrivilegedDelete" : types::PrivilegedDelete,
-        "Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.\n\nFor more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).\n\nValues: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`."
-    );
-    crate::runtime::accessors::value!(
-        into retention_period retention_period set_retention_period get_retention_period
-        "RetentionPeriod" : types::SnaplockRetentionPeriod,
-        "Specifies the retention period of an FSx for ONTAP SnapLock volume."
-    );
-    crate::runtime::accessors::value!(
-        into snaplock_type snaplock_type set_snaplock_type get_snaplock_type
+        "Enables, disables, or permanently disables privileged delete on an FSx for ONTAP SnapLock Enterprise volume. Enabling privileged delete allows SnapLock administrators to delete write once, read many (WORM) files even if they have active retention periods. `PERMANENTLY_DISABLED` is a terminal state. If privileged delete is permanently disabled on a SnapLock volume, you can't re-enable it. The default value is `DISABLED`.\n\nFor more information, see [Privileged delete](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html#privileged-delete).\n\nValues: `DISABLED`, `ENABLED`, `PERMANENTLY_DISABLED`.");
+        value(into retention_period retention_period set_retention_period
+        get_retention_period "RetentionPeriod" : types::SnaplockRetentionPeriod,
+        "Specifies the retention period of an FSx for ONTAP SnapLock volume.");
+        value(into snaplock_type snaplock_type set_snaplock_type get_snaplock_type
         "SnaplockType" : types::SnaplockType,
-        "Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:\n\n- `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).\n\n- `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).\n\nValues: `COMPLIANCE`, `ENTERPRISE`."
-    );
-    crate::runtime::accessors::value!(
-        plain volume_append_mode_enabled volume_append_mode_enabled
+        "Specifies the retention mode of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. You can choose one of the following retention modes:\n\n- `COMPLIANCE`: Files transitioned to write once, read many (WORM) on a Compliance volume can't be deleted until their retention periods expire. This retention mode is used to address government or industry-specific mandates or to protect against ransomware attacks. For more information, see [SnapLock Compliance](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-compliance.html).\n\n- `ENTERPRISE`: Files transitioned to WORM on an Enterprise volume can be deleted by authorized users before their retention periods expire using privileged delete. This retention mode is used to advance an organization's data integrity and internal compliance or to test retention settings before using SnapLock Compliance. For more information, see [SnapLock Enterprise](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-enterprise.html).\n\nValues: `COMPLIANCE`, `ENTERPRISE`.");
+        value(plain volume_append_mode_enabled volume_append_mode_enabled
         set_volume_append_mode_enabled get_volume_append_mode_enabled
         "VolumeAppendModeEnabled" : bool,
-        "Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.\n\nFor more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append)."
-    );
+        "Enables or disables volume-append mode on an FSx for ONTAP SnapLock volume. Volume-append mode allows you to create WORM-appendable files and write data to them incrementally. The default value is `false`.\n\nFor more information, see [Volume-append mode](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-append).");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SnaplockConfiguration {
-        crate::types::SnaplockConfiguration {
-            audit_log_volume: self.audit_log_volume,
-            autocommit_period: self.autocommit_period,
-            privileged_delete: self.privileged_delete,
-            retention_period: self.retention_period,
-            snaplock_type: self.snaplock_type,
-            volume_append_mode_enabled: self.volume_append_mode_enabled,
-        }
+        crate::runtime::accessors::build!(
+            self, types::SnaplockConfiguration { audit_log_volume, autocommit_period,
+            privileged_delete, retention_period, snaplock_type,
+            volume_append_mode_enabled }
+        )
     }
 }
 /// A builder for [`SnaplockRetentionPeriod`](crate::types::SnaplockRetentionPeriod).
@@ -2896,28 +2244,23 @@ pub struct SnaplockRetentionPeriodBuilder {
     maximum_retention: Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriodBuilder {
-    crate::runtime::accessors::value!(
-        into default_retention default_retention set_default_retention
+    crate::runtime::accessors::methods! {
+        value(into default_retention default_retention set_default_retention
         get_default_retention "DefaultRetention" : types::RetentionPeriod,
-        "The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.\n\n**Required.**"
-    );
-    crate::runtime::accessors::value!(
-        into minimum_retention minimum_retention set_minimum_retention
+        "The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.\n\n**Required.**");
+        value(into minimum_retention minimum_retention set_minimum_retention
         get_minimum_retention "MinimumRetention" : types::RetentionPeriod,
-        "The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.\n\n**Required.**"
-    );
-    crate::runtime::accessors::value!(
-        into maximum_retention maximum_retention set_maximum_retention
+        "The shortest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.\n\n**Required.**");
+        value(into maximum_retention maximum_retention set_maximum_retention
         get_maximum_retention "MaximumRetention" : types::RetentionPeriod,
-        "The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.\n\n**Required.**"
-    );
+        "The longest retention period that can be assigned to a WORM file on an FSx for ONTAP SnapLock volume.\n\n**Required.**");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SnaplockRetentionPeriod {
-        crate::types::SnaplockRetentionPeriod {
-            default_retention: self.default_retention,
-            minimum_retention: self.minimum_retention,
-            maximum_retention: self.maximum_retention,
-        }
+        crate::runtime::accessors::build!(
+            self, types::SnaplockRetentionPeriod { default_retention, minimum_retention,
+            maximum_retention }
+        )
     }
 }
 /// A builder for [`Snapshot`](crate::types::Snapshot).
@@ -2934,62 +2277,41 @@ pub struct SnapshotBuilder {
     administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
 }
 impl SnapshotBuilder {
-    crate::runtime::accessors::value!(
-        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
+    crate::runtime::accessors::methods! {
+        value(into resource_arn resource_arn set_resource_arn get_resource_arn
+        "ResourceARN" : String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.");
+        value(into snapshot_id snapshot_id set_snapshot_id get_snapshot_id "SnapshotId" :
         String,
-        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
-    );
-    crate::runtime::accessors::value!(
-        into snapshot_id snapshot_id set_snapshot_id get_snapshot_id "SnapshotId" :
-        String,
-        "The ID of the snapshot.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : String,
-        "The name of the snapshot.\n\nLength: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`."
-    );
-    crate::runtime::accessors::value!(
-        into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
-        "The ID of the volume that the snapshot is of.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into creation_time creation_time set_creation_time get_creation_time
+        "The ID of the snapshot.\n\nLength: 11 to 28. Pattern: `^((fs)?volsnap-[0-9a-f]{8,})$`.");
+        value(into name name set_name get_name "Name" : String,
+        "The name of the snapshot.\n\nLength: 1 to 203. Pattern: `^[a-zA-Z0-9_:.-]{1,203}$`.");
+        value(into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
+        "The ID of the volume that the snapshot is of.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.");
+        value(into creation_time creation_time set_creation_time get_creation_time
         "CreationTime" : ::aws_smithy_types::DateTime,
-        "The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time."
-    );
-    crate::runtime::accessors::value!(
-        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        "The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.");
+        value(into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
         types::SnapshotLifecycle,
-        "The lifecycle status of the snapshot.\n\n- `PENDING` - Amazon FSx hasn't started creating the snapshot.\n\n- `CREATING` - Amazon FSx is creating the snapshot.\n\n- `DELETING` - Amazon FSx is deleting the snapshot.\n\n- `AVAILABLE` - The snapshot is fully available.\n\nValues: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`."
-    );
-    crate::runtime::accessors::value!(
-        into lifecycle_transition_reason lifecycle_transition_reason
+        "The lifecycle status of the snapshot.\n\n- `PENDING` - Amazon FSx hasn't started creating the snapshot.\n\n- `CREATING` - Amazon FSx is creating the snapshot.\n\n- `DELETING` - Amazon FSx is deleting the snapshot.\n\n- `AVAILABLE` - The snapshot is fully available.\n\nValues: `PENDING`, `CREATING`, `DELETING`, `AVAILABLE`.");
+        value(into lifecycle_transition_reason lifecycle_transition_reason
         set_lifecycle_transition_reason get_lifecycle_transition_reason
         "LifecycleTransitionReason" : types::LifecycleTransitionReason,
-        "The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason)."
-    );
-    crate::runtime::accessors::element!(
-        into tags tags set_tags get_tags "Tags" : types::Tag,
-        "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
-    );
-    crate::runtime::accessors::element!(
-        into administrative_actions administrative_actions set_administrative_actions
-        get_administrative_actions "AdministrativeActions" : types::AdministrativeAction,
-        "A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.\n\nLength: 0 to 50."
-    );
+        "The `LifecycleTransitionReason` member, of type [`LifecycleTransitionReason`](crate::types::LifecycleTransitionReason).");
+        element(into tags tags set_tags get_tags "Tags" : types::Tag,
+        "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50.");
+        element(into administrative_actions administrative_actions
+        set_administrative_actions get_administrative_actions "AdministrativeActions" :
+        types::AdministrativeAction,
+        "A list of administrative actions for the file system that are in process or waiting to be processed. Administrative actions describe changes to the Amazon FSx system.\n\nLength: 0 to 50.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Snapshot {
-        crate::types::Snapshot {
-            resource_arn: self.resource_arn,
-            snapshot_id: self.snapshot_id,
-            name: self.name,
-            volume_id: self.volume_id,
-            creation_time: self.creation_time,
-            lifecycle: self.lifecycle,
-            lifecycle_transition_reason: self.lifecycle_transition_reason,
-            tags: self.tags,
-            administrative_actions: self.administrative_actions,
-        }
+        crate::runtime::accessors::build!(
+            self, types::Snapshot { resource_arn, snapshot_id, name, volume_id,
+            creation_time, lifecycle, lifecycle_transition_reason, tags,
+            administrative_actions }
+        )
     }
 }
 /// A builder for [`SourceBackupUnavailable`](crate::types::SourceBackupUnavailable).
@@ -2999,21 +2321,17 @@ pub struct SourceBackupUnavailableBuilder {
     backup_id: Option<String>,
 }
 impl SourceBackupUnavailableBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
-    crate::runtime::accessors::value!(
-        into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
-        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256."); value(into backup_id backup_id
+        set_backup_id get_backup_id "BackupId" : String,
+        "The ID of the source backup. Specifies the backup that you are copying.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::SourceBackupUnavailable {
-        crate::types::SourceBackupUnavailable {
-            message: self.message,
-            backup_id: self.backup_id,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::SourceBackupUnavailable { message, backup_id, meta = new }
+        )
     }
 }
 /// A builder for [`StorageVirtualMachineNotFound`](crate::types::StorageVirtualMachineNotFound).
@@ -3022,16 +2340,15 @@ pub struct StorageVirtualMachineNotFoundBuilder {
     message: Option<String>,
 }
 impl StorageVirtualMachineNotFoundBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::StorageVirtualMachineNotFound {
-        crate::types::StorageVirtualMachineNotFound {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::StorageVirtualMachineNotFound { message, meta = new }
+        )
     }
 }
 /// A builder for [`Tag`](crate::types::Tag).
@@ -3041,20 +2358,15 @@ pub struct TagBuilder {
     value: Option<String>,
 }
 impl TagBuilder {
-    crate::runtime::accessors::value!(
-        into key key set_key get_key "Key" : String,
-        "A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.\n\n**Required.** Length: 1 to 128. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`."
-    );
-    crate::runtime::accessors::value!(
-        into value value set_value get_value "Value" : String,
-        "A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.\n\n**Required.** Length: 0 to 256. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`."
-    );
+    crate::runtime::accessors::methods! {
+        value(into key key set_key get_key "Key" : String,
+        "A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.\n\n**Required.** Length: 1 to 128. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`.");
+        value(into value value set_value get_value "Value" : String,
+        "A value that specifies the `TagValue`, the value assigned to the corresponding tag key. Tag values can be null and don't have to be unique in a tag set. For example, you can have a key-value pair in a tag set of `finances : April` and also of `payroll : April`.\n\n**Required.** Length: 0 to 256. Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Tag {
-        crate::types::Tag {
-            key: self.key,
-            value: self.value,
-        }
+        crate::runtime::accessors::build!(self, types::Tag { key, value })
     }
 }
 /// A builder for [`TieringPolicy`](crate::types::TieringPolicy).
@@ -3064,21 +2376,18 @@ pub struct TieringPolicyBuilder {
     name: Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicyBuilder {
-    crate::runtime::accessors::value!(
-        plain cooling_period cooling_period set_cooling_period get_cooling_period
+    crate::runtime::accessors::methods! {
+        value(plain cooling_period cooling_period set_cooling_period get_cooling_period
         "CoolingPeriod" : i32,
-        "Specifies the number of days that user data in a volume must remain inactive before it is considered \"cold\" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.\n\nRange: 2 to 183."
-    );
-    crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : types::TieringPolicyName,
-        "Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.\n\n- `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.\n\n- `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.\n\n- `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.\n\n- `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.\n\nValues: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`."
-    );
+        "Specifies the number of days that user data in a volume must remain inactive before it is considered \"cold\" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.\n\nRange: 2 to 183.");
+        value(into name name set_name get_name "Name" : types::TieringPolicyName,
+        "Specifies the tiering policy used to transition data. Default value is `SNAPSHOT_ONLY`.\n\n- `SNAPSHOT_ONLY` - moves cold snapshots to the capacity pool storage tier.\n\n- `AUTO` - moves cold user data and snapshots to the capacity pool storage tier based on your access patterns.\n\n- `ALL` - moves all user data blocks in both the active file system and Snapshot copies to the storage pool tier.\n\n- `NONE` - keeps a volume's data in the primary storage tier, preventing it from being moved to the capacity pool tier.\n\nValues: `SNAPSHOT_ONLY`, `AUTO`, `ALL`, `NONE`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::TieringPolicy {
-        crate::types::TieringPolicy {
-            cooling_period: self.cooling_period,
-            name: self.name,
-        }
+        crate::runtime::accessors::build!(
+            self, types::TieringPolicy { cooling_period, name }
+        )
     }
 }
 /// A builder for [`UnsupportedOperation`](crate::types::UnsupportedOperation).
@@ -3087,16 +2396,15 @@ pub struct UnsupportedOperationBuilder {
     message: Option<String>,
 }
 impl UnsupportedOperationBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::UnsupportedOperation {
-        crate::types::UnsupportedOperation {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::UnsupportedOperation { message, meta = new }
+        )
     }
 }
 /// A builder for [`Volume`](crate::types::Volume).
@@ -3116,80 +2424,49 @@ pub struct VolumeBuilder {
     open_zfs_configuration: Option<crate::types::OpenZfsVolumeConfiguration>,
 }
 impl VolumeBuilder {
-    crate::runtime::accessors::value!(
-        into creation_time creation_time set_creation_time get_creation_time
+    crate::runtime::accessors::methods! {
+        value(into creation_time creation_time set_creation_time get_creation_time
         "CreationTime" : ::aws_smithy_types::DateTime,
-        "The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time."
-    );
-    crate::runtime::accessors::value!(
-        into file_system_id file_system_id set_file_system_id get_file_system_id
+        "The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.");
+        value(into file_system_id file_system_id set_file_system_id get_file_system_id
         "FileSystemId" : String,
-        "The globally unique ID of the file system, assigned by Amazon FSx.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        "The globally unique ID of the file system, assigned by Amazon FSx.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.");
+        value(into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
         types::VolumeLifecycle,
-        "The lifecycle status of the volume.\n\n- `AVAILABLE` - The volume is fully available for use.\n\n- `CREATED` - The volume has been created.\n\n- `CREATING` - Amazon FSx is creating the new volume.\n\n- `DELETING` - Amazon FSx is deleting an existing volume.\n\n- `FAILED` - Amazon FSx was unable to create the volume.\n\n- `MISCONFIGURED` - The volume is in a failed but recoverable state.\n\n- `PENDING` - Amazon FSx hasn't started creating the volume.\n\nValues: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`."
-    );
-    crate::runtime::accessors::value!(
-        into name name set_name get_name "Name" : String,
-        "The name of the volume.\n\nLength: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`."
-    );
-    crate::runtime::accessors::value!(
-        into ontap_configuration ontap_configuration set_ontap_configuration
+        "The lifecycle status of the volume.\n\n- `AVAILABLE` - The volume is fully available for use.\n\n- `CREATED` - The volume has been created.\n\n- `CREATING` - Amazon FSx is creating the new volume.\n\n- `DELETING` - Amazon FSx is deleting an existing volume.\n\n- `FAILED` - Amazon FSx was unable to create the volume.\n\n- `MISCONFIGURED` - The volume is in a failed but recoverable state.\n\n- `PENDING` - Amazon FSx hasn't started creating the volume.\n\nValues: `CREATING`, `CREATED`, `DELETING`, `FAILED`, `MISCONFIGURED`, `PENDING`, `AVAILABLE`.");
+        value(into name name set_name get_name "Name" : String,
+        "The name of the volume.\n\nLength: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`.");
+        value(into ontap_configuration ontap_configuration set_ontap_configuration
         get_ontap_configuration "OntapConfiguration" : types::OntapVolumeConfiguration,
-        "The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration)."
-    );
-    crate::runtime::accessors::value!(
-        into resource_arn resource_arn set_resource_arn get_resource_arn "ResourceARN" :
-        String,
-        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`."
-    );
-    crate::runtime::accessors::element!(
-        into tags tags set_tags get_tags "Tags" : types::Tag,
-        "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
-        "The system-generated, unique ID of the volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into volume_type volume_type set_volume_type get_volume_type "VolumeType" :
-        types::VolumeType, "The type of the volume.\n\nValues: `ONTAP`, `OPENZFS`."
-    );
-    crate::runtime::accessors::value!(
-        into lifecycle_transition_reason lifecycle_transition_reason
+        "The `OntapConfiguration` member, of type [`OntapVolumeConfiguration`](crate::types::OntapVolumeConfiguration).");
+        value(into resource_arn resource_arn set_resource_arn get_resource_arn
+        "ResourceARN" : String,
+        "The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.\n\nLength: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.");
+        element(into tags tags set_tags get_tags "Tags" : types::Tag,
+        "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50.");
+        value(into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
+        "The system-generated, unique ID of the volume.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.");
+        value(into volume_type volume_type set_volume_type get_volume_type "VolumeType" :
+        types::VolumeType, "The type of the volume.\n\nValues: `ONTAP`, `OPENZFS`.");
+        value(into lifecycle_transition_reason lifecycle_transition_reason
         set_lifecycle_transition_reason get_lifecycle_transition_reason
         "LifecycleTransitionReason" : types::LifecycleTransitionReason,
-        "The reason why the volume lifecycle status changed."
-    );
-    crate::runtime::accessors::element!(
-        into administrative_actions administrative_actions set_administrative_actions
+        "The reason why the volume lifecycle status changed."); element(into
+        administrative_actions administrative_actions set_administrative_actions
         get_administrative_actions "AdministrativeActions" : types::AdministrativeAction,
-        "A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into open_zfs_configuration open_zfs_configuration set_open_zfs_configuration
-        get_open_zfs_configuration "OpenZFSConfiguration" :
+        "A list of administrative actions for the volume that are in process or waiting to be processed. Administrative actions describe changes to the volume that you have initiated using the `UpdateVolume` action.\n\nLength: 0 to 50.");
+        value(into open_zfs_configuration open_zfs_configuration
+        set_open_zfs_configuration get_open_zfs_configuration "OpenZFSConfiguration" :
         types::OpenZfsVolumeConfiguration,
-        "The configuration of an Amazon FSx for OpenZFS volume."
-    );
+        "The configuration of an Amazon FSx for OpenZFS volume.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::Volume {
-        crate::types::Volume {
-            creation_time: self.creation_time,
-            file_system_id: self.file_system_id,
-            lifecycle: self.lifecycle,
-            name: self.name,
-            ontap_configuration: self.ontap_configuration,
-            resource_arn: self.resource_arn,
-            tags: self.tags,
-            volume_id: self.volume_id,
-            volume_type: self.volume_type,
-            lifecycle_transition_reason: self.lifecycle_transition_reason,
-            administrative_actions: self.administrative_actions,
-            open_zfs_configuration: self.open_zfs_configuration,
-        }
+        crate::runtime::accessors::build!(
+            self, types::Volume { creation_time, file_system_id, lifecycle, name,
+            ontap_configuration, resource_arn, tags, volume_id, volume_type,
+            lifecycle_transition_reason, administrative_actions, open_zfs_configuration }
+        )
     }
 }
 /// A builder for [`VolumeNotFound`](crate::types::VolumeNotFound).
@@ -3198,16 +2475,15 @@ pub struct VolumeNotFoundBuilder {
     message: Option<String>,
 }
 impl VolumeNotFoundBuilder {
-    crate::runtime::accessors::value!(
-        into message message set_message get_message "Message" : String,
-        "A detailed error message.\n\nLength: 1 to 256."
-    );
+    crate::runtime::accessors::methods! {
+        value(into message message set_message get_message "Message" : String,
+        "A detailed error message.\n\nLength: 1 to 256.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::VolumeNotFound {
-        crate::types::VolumeNotFound {
-            message: self.message,
-            meta: Default::default(),
-        }
+        crate::runtime::accessors::build!(
+            self, types::VolumeNotFound { message, meta = new }
+        )
     }
 }
 /// A builder for [`WindowsAuditLogConfiguration`](crate::types::WindowsAuditLogConfiguration).
@@ -3218,30 +2494,25 @@ pub struct WindowsAuditLogConfigurationBuilder {
     audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into file_access_audit_log_level file_access_audit_log_level
+    crate::runtime::accessors::methods! {
+        value(into file_access_audit_log_level file_access_audit_log_level
         set_file_access_audit_log_level get_file_access_audit_log_level
         "FileAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
-        "Sets which attempt type is logged by Amazon FSx for file and folder accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access files or folders are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.\n\n- `DISABLED` - access auditing of files and folders is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
-    );
-    crate::runtime::accessors::value!(
-        into file_share_access_audit_log_level file_share_access_audit_log_level
+        "Sets which attempt type is logged by Amazon FSx for file and folder accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access files or folders are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.\n\n- `DISABLED` - access auditing of files and folders is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.");
+        value(into file_share_access_audit_log_level file_share_access_audit_log_level
         set_file_share_access_audit_log_level get_file_share_access_audit_log_level
         "FileShareAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
-        "Sets which attempt type is logged by Amazon FSx for file share accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access file shares are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access file shares are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.\n\n- `DISABLED` - access auditing of file shares is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
-    );
-    crate::runtime::accessors::value!(
-        into audit_log_destination audit_log_destination set_audit_log_destination
+        "Sets which attempt type is logged by Amazon FSx for file share accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access file shares are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access file shares are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.\n\n- `DISABLED` - access auditing of file shares is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.");
+        value(into audit_log_destination audit_log_destination set_audit_log_destination
         get_audit_log_destination "AuditLogDestination" : String,
-        "The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
-    );
+        "The Amazon Resource Name (ARN) for the destination of the audit logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsAuditLogConfiguration {
-        crate::types::WindowsAuditLogConfiguration {
-            file_access_audit_log_level: self.file_access_audit_log_level,
-            file_share_access_audit_log_level: self.file_share_access_audit_log_level,
-            audit_log_destination: self.audit_log_destination,
-        }
+        crate::runtime::accessors::build!(
+            self, types::WindowsAuditLogConfiguration { file_access_audit_log_level,
+            file_share_access_audit_log_level, audit_log_destination }
+        )
     }
 }
 /// A builder for [`WindowsAuditLogCreateConfiguration`](crate::types::WindowsAuditLogCreateConfiguration).
@@ -3252,30 +2523,26 @@ pub struct WindowsAuditLogCreateConfigurationBuilder {
     audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogCreateConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into file_access_audit_log_level file_access_audit_log_level
+    crate::runtime::accessors::methods! {
+        value(into file_access_audit_log_level file_access_audit_log_level
         set_file_access_audit_log_level get_file_access_audit_log_level
         "FileAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
-        "Sets which attempt type is logged by Amazon FSx for file and folder accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access files or folders are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.\n\n- `DISABLED` - access auditing of files and folders is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
-    );
-    crate::runtime::accessors::value!(
-        into file_share_access_audit_log_level file_share_access_audit_log_level
+        "Sets which attempt type is logged by Amazon FSx for file and folder accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access files or folders are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access files or folders are logged.\n\n- `DISABLED` - access auditing of files and folders is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.");
+        value(into file_share_access_audit_log_level file_share_access_audit_log_level
         set_file_share_access_audit_log_level get_file_share_access_audit_log_level
         "FileShareAccessAuditLogLevel" : types::WindowsAccessAuditLogLevel,
-        "Sets which attempt type is logged by Amazon FSx for file share accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access file shares are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access file shares are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.\n\n- `DISABLED` - access auditing of file shares is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`."
-    );
-    crate::runtime::accessors::value!(
-        into audit_log_destination audit_log_destination set_audit_log_destination
+        "Sets which attempt type is logged by Amazon FSx for file share accesses.\n\n- `SUCCESS_ONLY` - only successful attempts to access file shares are logged.\n\n- `FAILURE_ONLY` - only failed attempts to access file shares are logged.\n\n- `SUCCESS_AND_FAILURE` - both successful attempts and failed attempts to access file shares are logged.\n\n- `DISABLED` - access auditing of file shares is turned off.\n\n**Required.** Values: `DISABLED`, `SUCCESS_ONLY`, `FAILURE_ONLY`, `SUCCESS_AND_FAILURE`.");
+        value(into audit_log_destination audit_log_destination set_audit_log_destination
         get_audit_log_destination "AuditLogDestination" : String,
-        "The Amazon Resource Name (ARN) that specifies the destination of the audit logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:\n\n- The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\n- If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.\n\n- If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
-    );
+        "The Amazon Resource Name (ARN) that specifies the destination of the audit logs.\n\nThe destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN, with the following requirements:\n\n- The destination ARN that you provide (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\n- The name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\n- If you do not provide a destination in `AuditLogDestination`, Amazon FSx will create and use a log stream in the CloudWatch Logs `/aws/fsx/windows` log group.\n\n- If `AuditLogDestination` is provided and the resource does not exist, the request will fail with a `BadRequest` error.\n\n- If `FileAccessAuditLogLevel` and `FileShareAccessAuditLogLevel` are both set to `DISABLED`, you cannot specify a destination in `AuditLogDestination`.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsAuditLogCreateConfiguration {
-        crate::types::WindowsAuditLogCreateConfiguration {
-            file_access_audit_log_level: self.file_access_audit_log_level,
-            file_share_access_audit_log_level: self.file_share_access_audit_log_level,
-            audit_log_destination: self.audit_log_destination,
-        }
+        crate::runtime::accessors::build!(
+            self, types::WindowsAuditLogCreateConfiguration {
+            file_access_audit_log_level, file_share_access_audit_log_level,
+            audit_log_destination }
+        )
     }
 }
 /// A builder for [`WindowsFileSystemConfiguration`](crate::types::WindowsFileSystemConfiguration).
@@ -3304,125 +2571,84 @@ pub struct WindowsFileSystemConfigurationBuilder {
     fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        into active_directory_id active_directory_id set_active_directory_id
+    crate::runtime::accessors::methods! {
+        value(into active_directory_id active_directory_id set_active_directory_id
         get_active_directory_id "ActiveDirectoryId" : String,
-        "The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`."
-    );
-    crate::runtime::accessors::value!(
-        into self_managed_active_directory_configuration
+        "The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.\n\nLength: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.");
+        value(into self_managed_active_directory_configuration
         self_managed_active_directory_configuration
         set_self_managed_active_directory_configuration
         get_self_managed_active_directory_configuration
         "SelfManagedActiveDirectoryConfiguration" :
         types::SelfManagedActiveDirectoryAttributes,
-        "The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes)."
-    );
-    crate::runtime::accessors::value!(
-        into deployment_type deployment_type set_deployment_type get_deployment_type
-        "DeploymentType" : types::WindowsDeploymentType,
-        "Specifies the file system deployment type, valid values are the following:\n\n- `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.\n\n- `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.\n\n- `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.\n\nFor more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`."
-    );
-    crate::runtime::accessors::value!(
-        into remote_administration_endpoint remote_administration_endpoint
+        "The `SelfManagedActiveDirectoryConfiguration` member, of type [`SelfManagedActiveDirectoryAttributes`](crate::types::SelfManagedActiveDirectoryAttributes).");
+        value(into deployment_type deployment_type set_deployment_type
+        get_deployment_type "DeploymentType" : types::WindowsDeploymentType,
+        "Specifies the file system deployment type, valid values are the following:\n\n- `MULTI_AZ_1` - Specifies a high availability file system that is configured for Multi-AZ redundancy to tolerate temporary Availability Zone (AZ) unavailability, and supports SSD and HDD storage.\n\n- `SINGLE_AZ_1` - (Default) Specifies a file system that is configured for single AZ redundancy, only supports SSD storage.\n\n- `SINGLE_AZ_2` - Latest generation Single AZ file system. Specifies a file system that is configured for single AZ redundancy and supports SSD and HDD storage.\n\nFor more information, see [Single-AZ and Multi-AZ File Systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html).\n\nValues: `MULTI_AZ_1`, `SINGLE_AZ_1`, `SINGLE_AZ_2`.");
+        value(into remote_administration_endpoint remote_administration_endpoint
         set_remote_administration_endpoint get_remote_administration_endpoint
         "RemoteAdministrationEndpoint" : String,
-        "For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.\n\nThis endpoint is temporarily unavailable when the file system is undergoing maintenance.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`."
-    );
-    crate::runtime::accessors::value!(
-        into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
+        "For `MULTI_AZ_1` deployment types, use this endpoint when performing administrative tasks on the file system using Amazon FSx Remote PowerShell.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this is the DNS name of the file system.\n\nThis endpoint is temporarily unavailable when the file system is undergoing maintenance.\n\nLength: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$`.");
+        value(into preferred_subnet_id preferred_subnet_id set_preferred_subnet_id
         get_preferred_subnet_id "PreferredSubnetId" : String,
-        "For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`."
-    );
-    crate::runtime::accessors::value!(
-        into preferred_file_server_ip preferred_file_server_ip
+        "For `MULTI_AZ_1` deployment types, it specifies the ID of the subnet where the preferred file server is located. Must be one of the two subnet IDs specified in `SubnetIds` property. Amazon FSx serves traffic from this subnet except in the event of a failover to the secondary file server.\n\nFor `SINGLE_AZ_1` and `SINGLE_AZ_2` deployment types, this value is the same as that for `SubnetIDs`. For more information, see [Availability and durability: Single-AZ and Multi-AZ file systems](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/high-availability-multiAZ.html#single-multi-az-resources).\n\nLength: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.");
+        value(into preferred_file_server_ip preferred_file_server_ip
         set_preferred_file_server_ip get_preferred_file_server_ip "PreferredFileServerIp"
         : String,
-        "For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.\n\nUse this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
-    );
-    crate::runtime::accessors::value!(
-        plain throughput_capacity throughput_capacity set_throughput_capacity
+        "For `MULTI_AZ_1` deployment types, the IPv4 address of the primary, or preferred, file server.\n\nUse this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv4 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead. For more information on mapping and mounting file shares, see [Accessing data using file shares](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/using-file-shares.html).\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.");
+        value(plain throughput_capacity throughput_capacity set_throughput_capacity
         get_throughput_capacity "ThroughputCapacity" : i32,
-        "The throughput of the Amazon FSx file system, measured in megabytes per second.\n\nRange: 8 to 100000."
-    );
-    crate::runtime::accessors::element!(
-        into maintenance_operations_in_progress maintenance_operations_in_progress
-        set_maintenance_operations_in_progress get_maintenance_operations_in_progress
-        "MaintenanceOperationsInProgress" : types::FileSystemMaintenanceOperation,
-        "The list of maintenance operations in progress for this file system.\n\nLength: 0 to 20."
-    );
-    crate::runtime::accessors::value!(
-        into weekly_maintenance_start_time weekly_maintenance_start_time
+        "The throughput of the Amazon FSx file system, measured in megabytes per second.\n\nRange: 8 to 100000.");
+        element(into maintenance_operations_in_progress
+        maintenance_operations_in_progress set_maintenance_operations_in_progress
+        get_maintenance_operations_in_progress "MaintenanceOperationsInProgress" :
+        types::FileSystemMaintenanceOperation,
+        "The list of maintenance operations in progress for this file system.\n\nLength: 0 to 20.");
+        value(into weekly_maintenance_start_time weekly_maintenance_start_time
         set_weekly_maintenance_start_time get_weekly_maintenance_start_time
         "WeeklyMaintenanceStartTime" : String,
-        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        into daily_automatic_backup_start_time daily_automatic_backup_start_time
+        "The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.\n\nLength: exactly 7. Pattern: `^[1-7]:([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(into daily_automatic_backup_start_time daily_automatic_backup_start_time
         set_daily_automatic_backup_start_time get_daily_automatic_backup_start_time
         "DailyAutomaticBackupStartTime" : String,
-        "The preferred time to take daily automatic backups, in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`."
-    );
-    crate::runtime::accessors::value!(
-        plain automatic_backup_retention_days automatic_backup_retention_days
+        "The preferred time to take daily automatic backups, in the UTC time zone.\n\nLength: exactly 5. Pattern: `^([01]\\d|2[0-3]):?([0-5]\\d)$`.");
+        value(plain automatic_backup_retention_days automatic_backup_retention_days
         set_automatic_backup_retention_days get_automatic_backup_retention_days
         "AutomaticBackupRetentionDays" : i32,
-        "The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.\n\nRange: 0 to 90."
-    );
-    crate::runtime::accessors::value!(
-        plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
+        "The number of days to retain automatic backups. Setting this to 0 disables automatic backups. You can retain automatic backups for a maximum of 90 days.\n\nRange: 0 to 90.");
+        value(plain copy_tags_to_backups copy_tags_to_backups set_copy_tags_to_backups
         get_copy_tags_to_backups "CopyTagsToBackups" : bool,
-        "A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value."
-    );
-    crate::runtime::accessors::element!(
-        into aliases aliases set_aliases get_aliases "Aliases" : types::Alias,
-        "An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).\n\nLength: 0 to 50."
-    );
-    crate::runtime::accessors::value!(
-        into audit_log_configuration audit_log_configuration set_audit_log_configuration
-        get_audit_log_configuration "AuditLogConfiguration" :
+        "A boolean flag indicating whether tags on the file system should be copied to backups. This value defaults to false. If it's set to true, all tags on the file system are copied to all automatic backups and any user-initiated backups where the user doesn't specify any tags. If this value is true, and you specify one or more tags, only the specified tags are copied to backups. If you specify one or more tags when creating a user-initiated backup, no tags are copied from the file system, regardless of this value.");
+        element(into aliases aliases set_aliases get_aliases "Aliases" : types::Alias,
+        "An array of one or more DNS aliases that are currently associated with the Amazon FSx file system. Aliases allow you to use existing DNS names to access the data in your Amazon FSx file system. You can associate up to 50 aliases with a file system at any time. You can associate additional DNS aliases after you create the file system using the AssociateFileSystemAliases operation. You can remove DNS aliases from the file system after it is created using the DisassociateFileSystemAliases operation. You only need to specify the alias name in the request payload. For more information, see [Managing DNS aliases](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/managing-dns-aliases.html).\n\nLength: 0 to 50.");
+        value(into audit_log_configuration audit_log_configuration
+        set_audit_log_configuration get_audit_log_configuration "AuditLogConfiguration" :
         types::WindowsAuditLogConfiguration,
-        "The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system."
-    );
-    crate::runtime::accessors::value!(
-        into disk_iops_configuration disk_iops_configuration set_disk_iops_configuration
-        get_disk_iops_configuration "DiskIopsConfiguration" :
+        "The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system.");
+        value(into disk_iops_configuration disk_iops_configuration
+        set_disk_iops_configuration get_disk_iops_configuration "DiskIopsConfiguration" :
         types::DiskIopsConfiguration,
-        "The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity."
-    );
-    crate::runtime::accessors::value!(
-        into preferred_file_server_ipv6 preferred_file_server_ipv6
+        "The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for Windows file system. By default, Amazon FSx automatically provisions 3 IOPS per GiB of storage capacity. You can provision additional IOPS per GiB of storage, up to the maximum limit associated with your chosen throughput capacity.");
+        value(into preferred_file_server_ipv6 preferred_file_server_ipv6
         set_preferred_file_server_ipv6 get_preferred_file_server_ipv6
         "PreferredFileServerIpv6" : String,
-        "For MULTI\\_AZ\\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`."
-    );
-    crate::runtime::accessors::value!(
-        into fsrm_configuration fsrm_configuration set_fsrm_configuration
+        "For MULTI\\_AZ\\_1 deployment types, the IPv6 address of the primary, or preferred, file server. Use this IP address when mounting the file system on Linux SMB clients or Windows SMB clients that are not joined to a Microsoft Active Directory. Applicable for all Windows file system deployment types. This IPv6 address is temporarily unavailable when the file system is undergoing maintenance. For Linux and Windows SMB clients that are joined to an Active Directory, use the file system's DNSName instead.\n\nLength: 1 to 45. Pattern: `^(^((([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5]))$|^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$)$`.");
+        value(into fsrm_configuration fsrm_configuration set_fsrm_configuration
         get_fsrm_configuration "FsrmConfiguration" : types::WindowsFsrmConfiguration,
-        "The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default."
-    );
+        "The File Server Resource Manager (FSRM) configuration that Amazon FSx for Windows File Server uses for the file system. FSRM is disabled by default.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsFileSystemConfiguration {
-        crate::types::WindowsFileSystemConfiguration {
-            active_directory_id: self.active_directory_id,
-            self_managed_active_directory_configuration: self
-                .self_managed_active_directory_configuration,
-            deployment_type: self.deployment_type,
-            remote_administration_endpoint: self.remote_administration_endpoint,
-            preferred_subnet_id: self.preferred_subnet_id,
-            preferred_file_server_ip: self.preferred_file_server_ip,
-            throughput_capacity: self.throughput_capacity,
-            maintenance_operations_in_progress: self.maintenance_operations_in_progress,
-            weekly_maintenance_start_time: self.weekly_maintenance_start_time,
-            daily_automatic_backup_start_time: self.daily_automatic_backup_start_time,
-            automatic_backup_retention_days: self.automatic_backup_retention_days,
-            copy_tags_to_backups: self.copy_tags_to_backups,
-            aliases: self.aliases,
-            audit_log_configuration: self.audit_log_configuration,
-            disk_iops_configuration: self.disk_iops_configuration,
-            preferred_file_server_ipv6: self.preferred_file_server_ipv6,
-            fsrm_configuration: self.fsrm_configuration,
-        }
+        crate::runtime::accessors::build!(
+            self, types::WindowsFileSystemConfiguration { active_directory_id,
+            self_managed_active_directory_configuration, deployment_type,
+            remote_administration_endpoint, preferred_subnet_id,
+            preferred_file_server_ip, throughput_capacity,
+            maintenance_operations_in_progress, weekly_maintenance_start_time,
+            daily_automatic_backup_start_time, automatic_backup_retention_days,
+            copy_tags_to_backups, aliases, audit_log_configuration,
+            disk_iops_configuration, preferred_file_server_ipv6, fsrm_configuration }
+        )
     }
 }
 /// A builder for [`WindowsFsrmConfiguration`](crate::types::WindowsFsrmConfiguration).
@@ -3432,21 +2658,19 @@ pub struct WindowsFsrmConfigurationBuilder {
     event_log_destination: Option<String>,
 }
 impl WindowsFsrmConfigurationBuilder {
-    crate::runtime::accessors::value!(
-        plain fsrm_service_enabled fsrm_service_enabled set_fsrm_service_enabled
+    crate::runtime::accessors::methods! {
+        value(plain fsrm_service_enabled fsrm_service_enabled set_fsrm_service_enabled
         get_fsrm_service_enabled "FsrmServiceEnabled" : bool,
-        "Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.\n\n**Required.**"
-    );
-    crate::runtime::accessors::value!(
-        into event_log_destination event_log_destination set_event_log_destination
+        "Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.\n\n**Required.**");
+        value(into event_log_destination event_log_destination set_event_log_destination
         get_event_log_destination "EventLogDestination" : String,
-        "The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`."
-    );
+        "The Amazon Resource Name (ARN) for the destination of the FSRM event logs. The destination can be any Amazon CloudWatch Logs log group ARN or Amazon Kinesis Data Firehose delivery stream ARN.\n\nThe name of the Amazon CloudWatch Logs log group must begin with the `/aws/fsx` prefix. The name of the Amazon Kinesis Data Firehose delivery stream must begin with the `aws-fsx` prefix.\n\nThe destination ARN (either CloudWatch Logs log group or Kinesis Data Firehose delivery stream) must be in the same Amazon Web Services partition, Amazon Web Services Region, and Amazon Web Services account as your Amazon FSx file system.\n\nLength: 8 to 1024. Pattern: `^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$`.");
+    }
     /// Builds the value (unset members take their defaults).
     pub fn build(self) -> crate::types::WindowsFsrmConfiguration {
-        crate::types::WindowsFsrmConfiguration {
-            fsrm_service_enabled: self.fsrm_service_enabled,
-            event_log_destination: self.event_log_destination,
-        }
+        crate::runtime::accessors::build!(
+            self, types::WindowsFsrmConfiguration { fsrm_service_enabled,
+            event_log_destination }
+        )
     }
 }

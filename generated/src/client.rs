@@ -124,18 +124,7 @@ pub mod builders {
                 request: crate::operation::copy_backup::request,
                 response: crate::operation::copy_backup::response,
             };
-            let input = self
-                .inner
-                .build()
-                .map_err(|e| {
-                    super::SdkError::Construction(
-                        super::ConstructionFailure::new(
-                            "the CopyBackup input is invalid",
-                            Some(Box::new(e)),
-                        ),
-                    )
-                })?;
-            self.handle.invoke(&OPERATION, &input).await
+            self.handle.send(&OPERATION, self.inner.build()).await
         }
         /// The input's builder, as set so far.
         pub fn as_input(
@@ -143,38 +132,18 @@ pub mod builders {
         ) -> &crate::operation::copy_backup::builders::CopyBackupInputBuilder {
             &self.inner
         }
-        crate::runtime::accessors::fluent!(
-            value into client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken"
-            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::client_request_token"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into source_backup_id set_source_backup_id get_source_backup_id
-            "SourceBackupId"
-            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_backup_id"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into source_region set_source_region get_source_region "SourceRegion"
-            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::source_region"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId"
-            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::kms_key_id"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value plain copy_tags set_copy_tags get_copy_tags "CopyTags"
-            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::copy_tags"
-            : bool
-        );
-        crate::runtime::accessors::fluent!(
-            element into tags set_tags get_tags "Tags"
-            "crate::operation::copy_backup::builders::CopyBackupInputBuilder::tags" :
-            types::Tag
-        );
+        crate::runtime::accessors::methods! {
+            link "crate::operation::copy_backup::builders::CopyBackupInputBuilder";
+            fluent(value into client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken" "client_request_token" :
+            String); fluent(value into source_backup_id set_source_backup_id
+            get_source_backup_id "SourceBackupId" "source_backup_id" : String);
+            fluent(value into source_region set_source_region get_source_region
+            "SourceRegion" "source_region" : String); fluent(value into kms_key_id
+            set_kms_key_id get_kms_key_id "KmsKeyId" "kms_key_id" : String); fluent(value
+            plain copy_tags set_copy_tags get_copy_tags "CopyTags" "copy_tags" : bool);
+            fluent(element into tags set_tags get_tags "Tags" "tags" : types::Tag);
+        }
     }
     /// Calls `CreateBackup`: the setters of [`CreateBackupInputBuilder`](crate::operation::create_backup::builders::CreateBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -208,18 +177,7 @@ pub mod builders {
                 request: crate::operation::create_backup::request,
                 response: crate::operation::create_backup::response,
             };
-            let input = self
-                .inner
-                .build()
-                .map_err(|e| {
-                    super::SdkError::Construction(
-                        super::ConstructionFailure::new(
-                            "the CreateBackup input is invalid",
-                            Some(Box::new(e)),
-                        ),
-                    )
-                })?;
-            self.handle.invoke(&OPERATION, &input).await
+            self.handle.send(&OPERATION, self.inner.build()).await
         }
         /// The input's builder, as set so far.
         pub fn as_input(
@@ -227,28 +185,15 @@ pub mod builders {
         ) -> &crate::operation::create_backup::builders::CreateBackupInputBuilder {
             &self.inner
         }
-        crate::runtime::accessors::fluent!(
-            value into file_system_id set_file_system_id get_file_system_id
-            "FileSystemId"
-            "crate::operation::create_backup::builders::CreateBackupInputBuilder::file_system_id"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken"
-            "crate::operation::create_backup::builders::CreateBackupInputBuilder::client_request_token"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            element into tags set_tags get_tags "Tags"
-            "crate::operation::create_backup::builders::CreateBackupInputBuilder::tags" :
-            types::Tag
-        );
-        crate::runtime::accessors::fluent!(
-            value into volume_id set_volume_id get_volume_id "VolumeId"
-            "crate::operation::create_backup::builders::CreateBackupInputBuilder::volume_id"
-            : String
-        );
+        crate::runtime::accessors::methods! {
+            link "crate::operation::create_backup::builders::CreateBackupInputBuilder";
+            fluent(value into file_system_id set_file_system_id get_file_system_id
+            "FileSystemId" "file_system_id" : String); fluent(value into
+            client_request_token set_client_request_token get_client_request_token
+            "ClientRequestToken" "client_request_token" : String); fluent(element into
+            tags set_tags get_tags "Tags" "tags" : types::Tag); fluent(value into
+            volume_id set_volume_id get_volume_id "VolumeId" "volume_id" : String);
+        }
     }
     /// Calls `CreateFileSystemFromBackup`: the setters of [`CreateFileSystemFromBackupInputBuilder`](crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -284,18 +229,7 @@ pub mod builders {
                 request: crate::operation::create_file_system_from_backup::request,
                 response: crate::operation::create_file_system_from_backup::response,
             };
-            let input = self
-                .inner
-                .build()
-                .map_err(|e| {
-                    super::SdkError::Construction(
-                        super::ConstructionFailure::new(
-                            "the CreateFileSystemFromBackup input is invalid",
-                            Some(Box::new(e)),
-                        ),
-                    )
-                })?;
-            self.handle.invoke(&OPERATION, &input).await
+            self.handle.send(&OPERATION, self.inner.build()).await
         }
         /// The input's builder, as set so far.
         pub fn as_input(
@@ -303,78 +237,36 @@ pub mod builders {
         ) -> &crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder {
             &self.inner
         }
-        crate::runtime::accessors::fluent!(
-            value into backup_id set_backup_id get_backup_id "BackupId"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::backup_id"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::client_request_token"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            element into subnet_ids set_subnet_ids get_subnet_ids "SubnetIds"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::subnet_ids"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            element into security_group_ids set_security_group_ids get_security_group_ids
-            "SecurityGroupIds"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::security_group_ids"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            element into tags set_tags get_tags "Tags"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::tags"
-            : types::Tag
-        );
-        crate::runtime::accessors::fluent!(
-            value into windows_configuration set_windows_configuration
-            get_windows_configuration "WindowsConfiguration"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::windows_configuration"
-            : types::CreateFileSystemWindowsConfiguration
-        );
-        crate::runtime::accessors::fluent!(
-            value into lustre_configuration set_lustre_configuration
-            get_lustre_configuration "LustreConfiguration"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::lustre_configuration"
-            : types::CreateFileSystemLustreConfiguration
-        );
-        crate::runtime::accessors::fluent!(
-            value into storage_type set_storage_type get_storage_type "StorageType"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::storage_type"
-            : types::StorageType
-        );
-        crate::runtime::accessors::fluent!(
-            value into kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::kms_key_id"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into file_system_type_version set_file_system_type_version
+        crate::runtime::accessors::methods! {
+            link
+            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder";
+            fluent(value into backup_id set_backup_id get_backup_id "BackupId"
+            "backup_id" : String); fluent(value into client_request_token
+            set_client_request_token get_client_request_token "ClientRequestToken"
+            "client_request_token" : String); fluent(element into subnet_ids
+            set_subnet_ids get_subnet_ids "SubnetIds" "subnet_ids" : String);
+            fluent(element into security_group_ids set_security_group_ids
+            get_security_group_ids "SecurityGroupIds" "security_group_ids" : String);
+            fluent(element into tags set_tags get_tags "Tags" "tags" : types::Tag);
+            fluent(value into windows_configuration set_windows_configuration
+            get_windows_configuration "WindowsConfiguration" "windows_configuration" :
+            types::CreateFileSystemWindowsConfiguration); fluent(value into
+            lustre_configuration set_lustre_configuration get_lustre_configuration
+            "LustreConfiguration" "lustre_configuration" :
+            types::CreateFileSystemLustreConfiguration); fluent(value into storage_type
+            set_storage_type get_storage_type "StorageType" "storage_type" :
+            types::StorageType); fluent(value into kms_key_id set_kms_key_id
+            get_kms_key_id "KmsKeyId" "kms_key_id" : String); fluent(value into
+            file_system_type_version set_file_system_type_version
             get_file_system_type_version "FileSystemTypeVersion"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::file_system_type_version"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into open_zfs_configuration set_open_zfs_configuration
-            get_open_zfs_configuration "OpenZFSConfiguration"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::open_zfs_configuration"
-            : types::CreateFileSystemOpenZfsConfiguration
-        );
-        crate::runtime::accessors::fluent!(
-            value plain storage_capacity set_storage_capacity get_storage_capacity
-            "StorageCapacity"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::storage_capacity"
-            : i32
-        );
-        crate::runtime::accessors::fluent!(
-            value into network_type set_network_type get_network_type "NetworkType"
-            "crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder::network_type"
-            : types::NetworkType
-        );
+            "file_system_type_version" : String); fluent(value into
+            open_zfs_configuration set_open_zfs_configuration get_open_zfs_configuration
+            "OpenZFSConfiguration" "open_zfs_configuration" :
+            types::CreateFileSystemOpenZfsConfiguration); fluent(value plain
+            storage_capacity set_storage_capacity get_storage_capacity "StorageCapacity"
+            "storage_capacity" : i32); fluent(value into network_type set_network_type
+            get_network_type "NetworkType" "network_type" : types::NetworkType);
+        }
     }
     /// Calls `CreateVolumeFromBackup`: the setters of [`CreateVolumeFromBackupInputBuilder`](crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -410,18 +302,7 @@ pub mod builders {
                 request: crate::operation::create_volume_from_backup::request,
                 response: crate::operation::create_volume_from_backup::response,
             };
-            let input = self
-                .inner
-                .build()
-                .map_err(|e| {
-                    super::SdkError::Construction(
-                        super::ConstructionFailure::new(
-                            "the CreateVolumeFromBackup input is invalid",
-                            Some(Box::new(e)),
-                        ),
-                    )
-                })?;
-            self.handle.invoke(&OPERATION, &input).await
+            self.handle.send(&OPERATION, self.inner.build()).await
         }
         /// The input's builder, as set so far.
         pub fn as_input(
@@ -429,33 +310,18 @@ pub mod builders {
         ) -> &crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder {
             &self.inner
         }
-        crate::runtime::accessors::fluent!(
-            value into backup_id set_backup_id get_backup_id "BackupId"
-            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::backup_id"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken"
-            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::client_request_token"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into name set_name get_name "Name"
-            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::name"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into ontap_configuration set_ontap_configuration
-            get_ontap_configuration "OntapConfiguration"
-            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::ontap_configuration"
-            : types::CreateOntapVolumeConfiguration
-        );
-        crate::runtime::accessors::fluent!(
-            element into tags set_tags get_tags "Tags"
-            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder::tags"
-            : types::Tag
-        );
+        crate::runtime::accessors::methods! {
+            link
+            "crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder";
+            fluent(value into backup_id set_backup_id get_backup_id "BackupId"
+            "backup_id" : String); fluent(value into client_request_token
+            set_client_request_token get_client_request_token "ClientRequestToken"
+            "client_request_token" : String); fluent(value into name set_name get_name
+            "Name" "name" : String); fluent(value into ontap_configuration
+            set_ontap_configuration get_ontap_configuration "OntapConfiguration"
+            "ontap_configuration" : types::CreateOntapVolumeConfiguration);
+            fluent(element into tags set_tags get_tags "Tags" "tags" : types::Tag);
+        }
     }
     /// Calls `DeleteBackup`: the setters of [`DeleteBackupInputBuilder`](crate::operation::delete_backup::builders::DeleteBackupInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -489,18 +355,7 @@ pub mod builders {
                 request: crate::operation::delete_backup::request,
                 response: crate::operation::delete_backup::response,
             };
-            let input = self
-                .inner
-                .build()
-                .map_err(|e| {
-                    super::SdkError::Construction(
-                        super::ConstructionFailure::new(
-                            "the DeleteBackup input is invalid",
-                            Some(Box::new(e)),
-                        ),
-                    )
-                })?;
-            self.handle.invoke(&OPERATION, &input).await
+            self.handle.send(&OPERATION, self.inner.build()).await
         }
         /// The input's builder, as set so far.
         pub fn as_input(
@@ -508,17 +363,13 @@ pub mod builders {
         ) -> &crate::operation::delete_backup::builders::DeleteBackupInputBuilder {
             &self.inner
         }
-        crate::runtime::accessors::fluent!(
-            value into backup_id set_backup_id get_backup_id "BackupId"
-            "crate::operation::delete_backup::builders::DeleteBackupInputBuilder::backup_id"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            value into client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken"
-            "crate::operation::delete_backup::builders::DeleteBackupInputBuilder::client_request_token"
-            : String
-        );
+        crate::runtime::accessors::methods! {
+            link "crate::operation::delete_backup::builders::DeleteBackupInputBuilder";
+            fluent(value into backup_id set_backup_id get_backup_id "BackupId"
+            "backup_id" : String); fluent(value into client_request_token
+            set_client_request_token get_client_request_token "ClientRequestToken"
+            "client_request_token" : String);
+        }
     }
     /// Calls `DescribeBackups`: the setters of [`DescribeBackupsInputBuilder`](crate::operation::describe_backups::builders::DescribeBackupsInputBuilder), then [`send`](Self::send).
     #[derive(Clone, Debug)]
@@ -552,18 +403,7 @@ pub mod builders {
                 request: crate::operation::describe_backups::request,
                 response: crate::operation::describe_backups::response,
             };
-            let input = self
-                .inner
-                .build()
-                .map_err(|e| {
-                    super::SdkError::Construction(
-                        super::ConstructionFailure::new(
-                            "the DescribeBackups input is invalid",
-                            Some(Box::new(e)),
-                        ),
-                    )
-                })?;
-            self.handle.invoke(&OPERATION, &input).await
+            self.handle.send(&OPERATION, self.inner.build()).await
         }
         /// The input's builder, as set so far.
         pub fn as_input(
@@ -575,26 +415,16 @@ pub mod builders {
         pub fn into_paginator(self) -> super::paginators::DescribeBackupsPaginator {
             super::paginators::DescribeBackupsPaginator::new(self)
         }
-        crate::runtime::accessors::fluent!(
-            element into backup_ids set_backup_ids get_backup_ids "BackupIds"
-            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::backup_ids"
-            : String
-        );
-        crate::runtime::accessors::fluent!(
-            element into filters set_filters get_filters "Filters"
-            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::filters"
-            : types::Filter
-        );
-        crate::runtime::accessors::fluent!(
-            value plain max_results set_max_results get_max_results "MaxResults"
-            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::max_results"
-            : i32
-        );
-        crate::runtime::accessors::fluent!(
-            value into next_token set_next_token get_next_token "NextToken"
-            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder::next_token"
-            : String
-        );
+        crate::runtime::accessors::methods! {
+            link
+            "crate::operation::describe_backups::builders::DescribeBackupsInputBuilder";
+            fluent(element into backup_ids set_backup_ids get_backup_ids "BackupIds"
+            "backup_ids" : String); fluent(element into filters set_filters get_filters
+            "Filters" "filters" : types::Filter); fluent(value plain max_results
+            set_max_results get_max_results "MaxResults" "max_results" : i32);
+            fluent(value into next_token set_next_token get_next_token "NextToken"
+            "next_token" : String);
+        }
     }
 }
 /// The paginators of the `@paginated` operations (`into_paginator()` on their

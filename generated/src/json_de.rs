@@ -2,8 +2,9 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson deserializers for every structure, union, list and map of the crate.
-use crate::json::{DeserializeError, JsonReader};
+use crate::json::JsonReader;
 use crate::runtime::json_read;
+use crate::types;
 json_read::structure!(
     types::ActiveDirectoryBackupAttributes[] { 0 domain_name "DomainName" :
     member(JsonReader::string), 1 active_directory_id "ActiveDirectoryId" :
@@ -619,121 +620,49 @@ json_read::structure!(
     member(JsonReader::boolean), 1 event_log_destination "EventLogDestination" :
     member(JsonReader::string) }
 );
-///Reads one `com.amazonaws.fsx#AdministrativeActions`.
-fn de_administrative_actions(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::AdministrativeAction>, DeserializeError> {
-    reader.structure_list()
-}
-///Reads one `com.amazonaws.fsx#Aggregates`.
-fn de_aggregates(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#Aliases`.
-fn de_aliases(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::Alias>, DeserializeError> {
-    reader.structure_list()
-}
-///Reads one `com.amazonaws.fsx#AlternateDNSNames`.
-fn de_alternate_dns_names(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#BackupIds`.
-fn de_backup_ids(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#Backups`.
-fn de_backups(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::Backup>, DeserializeError> {
-    reader.structure_list()
-}
-///Reads one `com.amazonaws.fsx#DnsIps`.
-fn de_dns_ips(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
-fn de_file_system_maintenance_operations(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::FileSystemMaintenanceOperation>, DeserializeError> {
-    reader.list(JsonReader::enum_value)
-}
-///Reads one `com.amazonaws.fsx#FilterValues`.
-fn de_filter_values(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#Filters`.
-fn de_filters(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::Filter>, DeserializeError> {
-    reader.structure_list()
-}
-///Reads one `com.amazonaws.fsx#LustreNoSquashNids`.
-fn de_lustre_no_squash_nids(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#NetworkInterfaceIds`.
-fn de_network_interface_ids(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#OntapEndpointIpAddresses`.
-fn de_ontap_endpoint_ip_addresses(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#OpenZFSClientConfigurations`.
-fn de_open_zfs_client_configurations(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::OpenZfsClientConfiguration>, DeserializeError> {
-    reader.structure_list()
-}
-///Reads one `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
-fn de_open_zfs_nfs_export_options(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#OpenZFSNfsExports`.
-fn de_open_zfs_nfs_exports(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::OpenZfsNfsExport>, DeserializeError> {
-    reader.structure_list()
-}
-///Reads one `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
-fn de_open_zfs_user_and_group_quotas(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::OpenZfsUserOrGroupQuota>, DeserializeError> {
-    reader.structure_list()
-}
-///Reads one `com.amazonaws.fsx#RouteTableIds`.
-fn de_route_table_ids(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#SecurityGroupIds`.
-fn de_security_group_ids(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#SubnetIds`.
-fn de_subnet_ids(reader: &mut JsonReader<'_>) -> Result<Vec<String>, DeserializeError> {
-    reader.list(JsonReader::string)
-}
-///Reads one `com.amazonaws.fsx#Tags`.
-fn de_tags(
-    reader: &mut JsonReader<'_>,
-) -> Result<Vec<crate::types::Tag>, DeserializeError> {
-    reader.structure_list()
-}
+json_read::collection!(
+    de_administrative_actions : Vec < types::AdministrativeAction > = structure_list()
+);
+json_read::collection!(de_aggregates : Vec < String > = list(JsonReader::string));
+json_read::collection!(de_aliases : Vec < types::Alias > = structure_list());
+json_read::collection!(
+    de_alternate_dns_names : Vec < String > = list(JsonReader::string)
+);
+json_read::collection!(de_backup_ids : Vec < String > = list(JsonReader::string));
+json_read::collection!(de_backups : Vec < types::Backup > = structure_list());
+json_read::collection!(de_dns_ips : Vec < String > = list(JsonReader::string));
+json_read::collection!(
+    de_file_system_maintenance_operations : Vec < types::FileSystemMaintenanceOperation >
+    = list(JsonReader::enum_value)
+);
+json_read::collection!(de_filter_values : Vec < String > = list(JsonReader::string));
+json_read::collection!(de_filters : Vec < types::Filter > = structure_list());
+json_read::collection!(
+    de_lustre_no_squash_nids : Vec < String > = list(JsonReader::string)
+);
+json_read::collection!(
+    de_network_interface_ids : Vec < String > = list(JsonReader::string)
+);
+json_read::collection!(
+    de_ontap_endpoint_ip_addresses : Vec < String > = list(JsonReader::string)
+);
+json_read::collection!(
+    de_open_zfs_client_configurations : Vec < types::OpenZfsClientConfiguration > =
+    structure_list()
+);
+json_read::collection!(
+    de_open_zfs_nfs_export_options : Vec < String > = list(JsonReader::string)
+);
+json_read::collection!(
+    de_open_zfs_nfs_exports : Vec < types::OpenZfsNfsExport > = structure_list()
+);
+json_read::collection!(
+    de_open_zfs_user_and_group_quotas : Vec < types::OpenZfsUserOrGroupQuota > =
+    structure_list()
+);
+json_read::collection!(de_route_table_ids : Vec < String > = list(JsonReader::string));
+json_read::collection!(
+    de_security_group_ids : Vec < String > = list(JsonReader::string)
+);
+json_read::collection!(de_subnet_ids : Vec < String > = list(JsonReader::string));
+json_read::collection!(de_tags : Vec < types::Tag > = structure_list());

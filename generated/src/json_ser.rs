@@ -2,8 +2,8 @@
 // Do not edit by hand: regenerate instead.
 
 //! awsJson serializers for every structure, union, list and map of the crate.
-use crate::json::{JsonWriter, SerializeError};
 use crate::runtime::json_write;
+use crate::types;
 json_write::structure!(
     types::ActiveDirectoryBackupAttributes { opt domain_name "DomainName" : string, opt
     active_directory_id "ActiveDirectoryId" : string, opt resource_arn "ResourceARN" :
@@ -502,255 +502,37 @@ json_write::structure!(
     types::WindowsFsrmConfiguration { opt fsrm_service_enabled "FsrmServiceEnabled" :
     boolean, opt event_log_destination "EventLogDestination" : string }
 );
-///Writes one `com.amazonaws.fsx#AdministrativeActions`.
-pub(crate) fn ser_administrative_actions(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::AdministrativeAction>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#Aggregates`.
-pub(crate) fn ser_aggregates(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#Aliases`.
-pub(crate) fn ser_aliases(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::Alias>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#AlternateDNSNames`.
-pub(crate) fn ser_alternate_dns_names(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#BackupIds`.
-pub(crate) fn ser_backup_ids(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#Backups`.
-pub(crate) fn ser_backups(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::Backup>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#DnsIps`.
-pub(crate) fn ser_dns_ips(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#FileSystemMaintenanceOperations`.
-pub(crate) fn ser_file_system_maintenance_operations(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::FileSystemMaintenanceOperation>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, enumeration);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#FilterValues`.
-pub(crate) fn ser_filter_values(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#Filters`.
-pub(crate) fn ser_filters(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::Filter>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#LustreNoSquashNids`.
-pub(crate) fn ser_lustre_no_squash_nids(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#NetworkInterfaceIds`.
-pub(crate) fn ser_network_interface_ids(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#OntapEndpointIpAddresses`.
-pub(crate) fn ser_ontap_endpoint_ip_addresses(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#OpenZFSClientConfigurations`.
-pub(crate) fn ser_open_zfs_client_configurations(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::OpenZfsClientConfiguration>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#OpenZFSNfsExportOptions`.
-pub(crate) fn ser_open_zfs_nfs_export_options(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#OpenZFSNfsExports`.
-pub(crate) fn ser_open_zfs_nfs_exports(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::OpenZfsNfsExport>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#OpenZFSUserAndGroupQuotas`.
-pub(crate) fn ser_open_zfs_user_and_group_quotas(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::OpenZfsUserOrGroupQuota>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#RouteTableIds`.
-pub(crate) fn ser_route_table_ids(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#SecurityGroupIds`.
-pub(crate) fn ser_security_group_ids(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#SubnetIds`.
-pub(crate) fn ser_subnet_ids(
-    writer: &mut JsonWriter,
-    value: &Vec<String>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, string);
-    }
-    writer.end_array();
-    Ok(())
-}
-///Writes one `com.amazonaws.fsx#Tags`.
-pub(crate) fn ser_tags(
-    writer: &mut JsonWriter,
-    value: &Vec<crate::types::Tag>,
-) -> Result<(), SerializeError> {
-    writer.begin_array();
-    for item in value {
-        json_write::value!(writer, item, _, structure);
-    }
-    writer.end_array();
-    Ok(())
-}
+json_write::collection!(
+    list ser_administrative_actions : Vec < types::AdministrativeAction > => structure
+);
+json_write::collection!(list ser_aggregates : Vec < String > => string);
+json_write::collection!(list ser_aliases : Vec < types::Alias > => structure);
+json_write::collection!(list ser_alternate_dns_names : Vec < String > => string);
+json_write::collection!(list ser_backup_ids : Vec < String > => string);
+json_write::collection!(list ser_backups : Vec < types::Backup > => structure);
+json_write::collection!(list ser_dns_ips : Vec < String > => string);
+json_write::collection!(
+    list ser_file_system_maintenance_operations : Vec <
+    types::FileSystemMaintenanceOperation > => enumeration
+);
+json_write::collection!(list ser_filter_values : Vec < String > => string);
+json_write::collection!(list ser_filters : Vec < types::Filter > => structure);
+json_write::collection!(list ser_lustre_no_squash_nids : Vec < String > => string);
+json_write::collection!(list ser_network_interface_ids : Vec < String > => string);
+json_write::collection!(list ser_ontap_endpoint_ip_addresses : Vec < String > => string);
+json_write::collection!(
+    list ser_open_zfs_client_configurations : Vec < types::OpenZfsClientConfiguration >
+    => structure
+);
+json_write::collection!(list ser_open_zfs_nfs_export_options : Vec < String > => string);
+json_write::collection!(
+    list ser_open_zfs_nfs_exports : Vec < types::OpenZfsNfsExport > => structure
+);
+json_write::collection!(
+    list ser_open_zfs_user_and_group_quotas : Vec < types::OpenZfsUserOrGroupQuota > =>
+    structure
+);
+json_write::collection!(list ser_route_table_ids : Vec < String > => string);
+json_write::collection!(list ser_security_group_ids : Vec < String > => string);
+json_write::collection!(list ser_subnet_ids : Vec < String > => string);
+json_write::collection!(list ser_tags : Vec < types::Tag > => structure);

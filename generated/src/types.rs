@@ -24,10 +24,9 @@ pub struct ActiveDirectoryBackupAttributes {
     pub resource_arn: Option<String>,
 }
 impl ActiveDirectoryBackupAttributes {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::ActiveDirectoryBackupAttributesBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::ActiveDirectoryBackupAttributesBuilder
+    );
     /// The fully qualified domain name of the self-managed Active Directory directory.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
@@ -70,10 +69,7 @@ pub struct ActiveDirectoryError {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ActiveDirectoryError {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::ActiveDirectoryErrorBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::ActiveDirectoryErrorBuilder);
     /// The directory ID of the directory that an error pertains to.
     ///
     /// **Required.** Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
@@ -108,67 +104,12 @@ pub enum ActiveDirectoryErrorType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl ActiveDirectoryErrorType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DomainNotFound => "DOMAIN_NOT_FOUND",
-            Self::IncompatibleDomainMode => "INCOMPATIBLE_DOMAIN_MODE",
-            Self::WrongVpc => "WRONG_VPC",
-            Self::InvalidNetworkType => "INVALID_NETWORK_TYPE",
-            Self::InvalidDomainStage => "INVALID_DOMAIN_STAGE",
-            Self::Unknown(value) => value.as_str(),
-        }
+crate::runtime::values::enumeration!(
+    string ActiveDirectoryErrorType { DomainNotFound "DOMAIN_NOT_FOUND",
+    IncompatibleDomainMode "INCOMPATIBLE_DOMAIN_MODE", WrongVpc "WRONG_VPC",
+    InvalidNetworkType "INVALID_NETWORK_TYPE", InvalidDomainStage "INVALID_DOMAIN_STAGE"
     }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "DOMAIN_NOT_FOUND",
-            "INCOMPATIBLE_DOMAIN_MODE",
-            "WRONG_VPC",
-            "INVALID_NETWORK_TYPE",
-            "INVALID_DOMAIN_STAGE",
-        ]
-    }
-}
-impl From<&str> for ActiveDirectoryErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DOMAIN_NOT_FOUND" => Self::DomainNotFound,
-            "INCOMPATIBLE_DOMAIN_MODE" => Self::IncompatibleDomainMode,
-            "WRONG_VPC" => Self::WrongVpc,
-            "INVALID_NETWORK_TYPE" => Self::InvalidNetworkType,
-            "INVALID_DOMAIN_STAGE" => Self::InvalidDomainStage,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for ActiveDirectoryErrorType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for ActiveDirectoryErrorType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for ActiveDirectoryErrorType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for ActiveDirectoryErrorType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for ActiveDirectoryErrorType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+);
 /// Describes a specific Amazon FSx administrative action for the current Windows, Lustre, OpenZFS, or ONTAP file system or volume.
 ///
 /// Smithy shape: `com.amazonaws.fsx#AdministrativeAction`.
@@ -228,10 +169,7 @@ pub struct AdministrativeAction {
     pub message: Option<String>,
 }
 impl AdministrativeAction {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::AdministrativeActionBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::AdministrativeActionBuilder);
     /// The `AdministrativeActionType` member, of type [`AdministrativeActionType`].
     ///
     /// Values: `FILE_SYSTEM_UPDATE`, `STORAGE_OPTIMIZATION`, `FILE_SYSTEM_ALIAS_ASSOCIATION`, `FILE_SYSTEM_ALIAS_DISASSOCIATION`, `VOLUME_UPDATE`, `SNAPSHOT_UPDATE`, `RELEASE_NFS_V3_LOCKS`, `VOLUME_RESTORE`, `THROUGHPUT_OPTIMIZATION`, `IOPS_OPTIMIZATION`, `STORAGE_TYPE_OPTIMIZATION`, `MISCONFIGURED_STATE_RECOVERY`, and 3 more.
@@ -322,10 +260,9 @@ pub struct AdministrativeActionFailureDetails {
     pub message: Option<String>,
 }
 impl AdministrativeActionFailureDetails {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::AdministrativeActionFailureDetailsBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::AdministrativeActionFailureDetailsBuilder
+    );
     /// Error message providing details about the failed administrative action.
     ///
     /// Length: 1 to 256.
@@ -414,97 +351,19 @@ pub enum AdministrativeActionType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl AdministrativeActionType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FileSystemUpdate => "FILE_SYSTEM_UPDATE",
-            Self::StorageOptimization => "STORAGE_OPTIMIZATION",
-            Self::FileSystemAliasAssociation => "FILE_SYSTEM_ALIAS_ASSOCIATION",
-            Self::FileSystemAliasDisassociation => "FILE_SYSTEM_ALIAS_DISASSOCIATION",
-            Self::VolumeUpdate => "VOLUME_UPDATE",
-            Self::SnapshotUpdate => "SNAPSHOT_UPDATE",
-            Self::ReleaseNfsV3Locks => "RELEASE_NFS_V3_LOCKS",
-            Self::VolumeRestore => "VOLUME_RESTORE",
-            Self::ThroughputOptimization => "THROUGHPUT_OPTIMIZATION",
-            Self::IopsOptimization => "IOPS_OPTIMIZATION",
-            Self::StorageTypeOptimization => "STORAGE_TYPE_OPTIMIZATION",
-            Self::MisconfiguredStateRecovery => "MISCONFIGURED_STATE_RECOVERY",
-            Self::VolumeUpdateWithSnapshot => "VOLUME_UPDATE_WITH_SNAPSHOT",
-            Self::VolumeInitializeWithSnapshot => "VOLUME_INITIALIZE_WITH_SNAPSHOT",
-            Self::DownloadDataFromBackup => "DOWNLOAD_DATA_FROM_BACKUP",
-            Self::Unknown(value) => value.as_str(),
-        }
+crate::runtime::values::enumeration!(
+    string AdministrativeActionType { FileSystemUpdate "FILE_SYSTEM_UPDATE",
+    StorageOptimization "STORAGE_OPTIMIZATION", FileSystemAliasAssociation
+    "FILE_SYSTEM_ALIAS_ASSOCIATION", FileSystemAliasDisassociation
+    "FILE_SYSTEM_ALIAS_DISASSOCIATION", VolumeUpdate "VOLUME_UPDATE", SnapshotUpdate
+    "SNAPSHOT_UPDATE", ReleaseNfsV3Locks "RELEASE_NFS_V3_LOCKS", VolumeRestore
+    "VOLUME_RESTORE", ThroughputOptimization "THROUGHPUT_OPTIMIZATION", IopsOptimization
+    "IOPS_OPTIMIZATION", StorageTypeOptimization "STORAGE_TYPE_OPTIMIZATION",
+    MisconfiguredStateRecovery "MISCONFIGURED_STATE_RECOVERY", VolumeUpdateWithSnapshot
+    "VOLUME_UPDATE_WITH_SNAPSHOT", VolumeInitializeWithSnapshot
+    "VOLUME_INITIALIZE_WITH_SNAPSHOT", DownloadDataFromBackup "DOWNLOAD_DATA_FROM_BACKUP"
     }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "FILE_SYSTEM_UPDATE",
-            "STORAGE_OPTIMIZATION",
-            "FILE_SYSTEM_ALIAS_ASSOCIATION",
-            "FILE_SYSTEM_ALIAS_DISASSOCIATION",
-            "VOLUME_UPDATE",
-            "SNAPSHOT_UPDATE",
-            "RELEASE_NFS_V3_LOCKS",
-            "VOLUME_RESTORE",
-            "THROUGHPUT_OPTIMIZATION",
-            "IOPS_OPTIMIZATION",
-            "STORAGE_TYPE_OPTIMIZATION",
-            "MISCONFIGURED_STATE_RECOVERY",
-            "VOLUME_UPDATE_WITH_SNAPSHOT",
-            "VOLUME_INITIALIZE_WITH_SNAPSHOT",
-            "DOWNLOAD_DATA_FROM_BACKUP",
-        ]
-    }
-}
-impl From<&str> for AdministrativeActionType {
-    fn from(value: &str) -> Self {
-        match value {
-            "FILE_SYSTEM_UPDATE" => Self::FileSystemUpdate,
-            "STORAGE_OPTIMIZATION" => Self::StorageOptimization,
-            "FILE_SYSTEM_ALIAS_ASSOCIATION" => Self::FileSystemAliasAssociation,
-            "FILE_SYSTEM_ALIAS_DISASSOCIATION" => Self::FileSystemAliasDisassociation,
-            "VOLUME_UPDATE" => Self::VolumeUpdate,
-            "SNAPSHOT_UPDATE" => Self::SnapshotUpdate,
-            "RELEASE_NFS_V3_LOCKS" => Self::ReleaseNfsV3Locks,
-            "VOLUME_RESTORE" => Self::VolumeRestore,
-            "THROUGHPUT_OPTIMIZATION" => Self::ThroughputOptimization,
-            "IOPS_OPTIMIZATION" => Self::IopsOptimization,
-            "STORAGE_TYPE_OPTIMIZATION" => Self::StorageTypeOptimization,
-            "MISCONFIGURED_STATE_RECOVERY" => Self::MisconfiguredStateRecovery,
-            "VOLUME_UPDATE_WITH_SNAPSHOT" => Self::VolumeUpdateWithSnapshot,
-            "VOLUME_INITIALIZE_WITH_SNAPSHOT" => Self::VolumeInitializeWithSnapshot,
-            "DOWNLOAD_DATA_FROM_BACKUP" => Self::DownloadDataFromBackup,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for AdministrativeActionType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for AdministrativeActionType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for AdministrativeActionType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for AdministrativeActionType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for AdministrativeActionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+);
 /// Used to specify configuration options for a volume’s storage aggregate or aggregates.
 ///
 /// Smithy shape: `com.amazonaws.fsx#AggregateConfiguration`.
@@ -530,10 +389,7 @@ pub struct AggregateConfiguration {
     pub total_constituents: Option<i32>,
 }
 impl AggregateConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::AggregateConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::AggregateConfigurationBuilder);
     /// The list of aggregates that this volume resides on. Aggregates are storage pools which make up your primary storage tier. Each high-availability (HA) pair has one aggregate. The names of the aggregates map to the names of the aggregates in the ONTAP CLI and REST API. For FlexVols, there will always be a single entry.
     ///
     /// Amazon FSx responds with an HTTP status code 400 (Bad Request) for the following conditions:
@@ -592,10 +448,7 @@ pub struct Alias {
     pub lifecycle: Option<crate::types::AliasLifecycle>,
 }
 impl Alias {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::AliasBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::AliasBuilder);
     /// The name of the DNS alias. The alias name has to meet the following requirements:
     ///
     /// - Formatted as a fully-qualified domain name (FQDN), `hostname.domain`, for example, `accounting.example.com`.
@@ -650,61 +503,10 @@ pub enum AliasLifecycle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl AliasLifecycle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Available => "AVAILABLE",
-            Self::Creating => "CREATING",
-            Self::Deleting => "DELETING",
-            Self::CreateFailed => "CREATE_FAILED",
-            Self::DeleteFailed => "DELETE_FAILED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["AVAILABLE", "CREATING", "DELETING", "CREATE_FAILED", "DELETE_FAILED"]
-    }
-}
-impl From<&str> for AliasLifecycle {
-    fn from(value: &str) -> Self {
-        match value {
-            "AVAILABLE" => Self::Available,
-            "CREATING" => Self::Creating,
-            "DELETING" => Self::Deleting,
-            "CREATE_FAILED" => Self::CreateFailed,
-            "DELETE_FAILED" => Self::DeleteFailed,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for AliasLifecycle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for AliasLifecycle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for AliasLifecycle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for AliasLifecycle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for AliasLifecycle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string AliasLifecycle { Available "AVAILABLE", Creating "CREATING", Deleting
+    "DELETING", CreateFailed "CREATE_FAILED", DeleteFailed "DELETE_FAILED" }
+);
 /// The `AutoImportPolicyType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#AutoImportPolicyType`.
@@ -724,59 +526,10 @@ pub enum AutoImportPolicyType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl AutoImportPolicyType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "NONE",
-            Self::New => "NEW",
-            Self::NewChanged => "NEW_CHANGED",
-            Self::NewChangedDeleted => "NEW_CHANGED_DELETED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["NONE", "NEW", "NEW_CHANGED", "NEW_CHANGED_DELETED"]
-    }
-}
-impl From<&str> for AutoImportPolicyType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NONE" => Self::None,
-            "NEW" => Self::New,
-            "NEW_CHANGED" => Self::NewChanged,
-            "NEW_CHANGED_DELETED" => Self::NewChangedDeleted,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for AutoImportPolicyType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for AutoImportPolicyType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for AutoImportPolicyType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for AutoImportPolicyType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for AutoImportPolicyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string AutoImportPolicyType { None "NONE", New "NEW", NewChanged "NEW_CHANGED",
+    NewChangedDeleted "NEW_CHANGED_DELETED" }
+);
 /// Sets the autocommit period of files in an FSx for ONTAP SnapLock volume, which determines how long the files must remain unmodified before they're automatically transitioned to the write once, read many (WORM) state.
 ///
 /// For more information, see [Autocommit](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/worm-state.html#worm-state-autocommit).
@@ -806,10 +559,7 @@ pub struct AutocommitPeriod {
     pub value: Option<i32>,
 }
 impl AutocommitPeriod {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::AutocommitPeriodBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::AutocommitPeriodBuilder);
     /// Defines the type of time for the autocommit period of a file in an FSx for ONTAP SnapLock volume. Setting this value to `NONE` disables autocommit. The default value is `NONE`.
     ///
     /// **Required.** Values: `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `NONE`.
@@ -856,63 +606,10 @@ pub enum AutocommitPeriodType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl AutocommitPeriodType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Minutes => "MINUTES",
-            Self::Hours => "HOURS",
-            Self::Days => "DAYS",
-            Self::Months => "MONTHS",
-            Self::Years => "YEARS",
-            Self::None => "NONE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["MINUTES", "HOURS", "DAYS", "MONTHS", "YEARS", "NONE"]
-    }
-}
-impl From<&str> for AutocommitPeriodType {
-    fn from(value: &str) -> Self {
-        match value {
-            "MINUTES" => Self::Minutes,
-            "HOURS" => Self::Hours,
-            "DAYS" => Self::Days,
-            "MONTHS" => Self::Months,
-            "YEARS" => Self::Years,
-            "NONE" => Self::None,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for AutocommitPeriodType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for AutocommitPeriodType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for AutocommitPeriodType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for AutocommitPeriodType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for AutocommitPeriodType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string AutocommitPeriodType { Minutes "MINUTES", Hours "HOURS", Days "DAYS", Months
+    "MONTHS", Years "YEARS", None "NONE" }
+);
 /// A backup of an Amazon FSx for Windows File Server, Amazon FSx for Lustre file system, Amazon FSx for NetApp ONTAP volume, or Amazon FSx for OpenZFS file system.
 ///
 /// Smithy shape: `com.amazonaws.fsx#Backup`.
@@ -998,10 +695,7 @@ pub struct Backup {
     pub size_in_bytes: Option<i64>,
 }
 impl Backup {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::BackupBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::BackupBuilder);
     /// The ID of the backup.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
@@ -1134,10 +828,7 @@ pub struct BackupBeingCopied {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupBeingCopied {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::BackupBeingCopiedBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::BackupBeingCopiedBuilder);
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
@@ -1158,10 +849,7 @@ pub struct BackupFailureDetails {
     pub message: Option<String>,
 }
 impl BackupFailureDetails {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::BackupFailureDetailsBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::BackupFailureDetailsBuilder);
     /// A message describing the backup-creation failure.
     ///
     /// Length: 1 to 256.
@@ -1184,10 +872,7 @@ pub struct BackupInProgress {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupInProgress {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::BackupInProgressBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::BackupInProgressBuilder);
 }
 /// The lifecycle status of the backup.
 ///
@@ -1228,73 +913,11 @@ pub enum BackupLifecycle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl BackupLifecycle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Available => "AVAILABLE",
-            Self::Creating => "CREATING",
-            Self::Transferring => "TRANSFERRING",
-            Self::Deleted => "DELETED",
-            Self::Failed => "FAILED",
-            Self::Pending => "PENDING",
-            Self::Copying => "COPYING",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "AVAILABLE",
-            "CREATING",
-            "TRANSFERRING",
-            "DELETED",
-            "FAILED",
-            "PENDING",
-            "COPYING",
-        ]
-    }
-}
-impl From<&str> for BackupLifecycle {
-    fn from(value: &str) -> Self {
-        match value {
-            "AVAILABLE" => Self::Available,
-            "CREATING" => Self::Creating,
-            "TRANSFERRING" => Self::Transferring,
-            "DELETED" => Self::Deleted,
-            "FAILED" => Self::Failed,
-            "PENDING" => Self::Pending,
-            "COPYING" => Self::Copying,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for BackupLifecycle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for BackupLifecycle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for BackupLifecycle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for BackupLifecycle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for BackupLifecycle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string BackupLifecycle { Available "AVAILABLE", Creating "CREATING", Transferring
+    "TRANSFERRING", Deleted "DELETED", Failed "FAILED", Pending "PENDING", Copying
+    "COPYING" }
+);
 /// No Amazon FSx backups were found based upon the supplied parameters.
 ///
 /// Smithy shape: `com.amazonaws.fsx#BackupNotFound`.
@@ -1310,10 +933,7 @@ pub struct BackupNotFound {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupNotFound {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::BackupNotFoundBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::BackupNotFoundBuilder);
 }
 /// You can't delete a backup while it's being used to restore a file system.
 ///
@@ -1334,10 +954,7 @@ pub struct BackupRestoring {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BackupRestoring {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::BackupRestoringBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::BackupRestoringBuilder);
     /// The ID of a file system being restored from the backup.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
@@ -1362,57 +979,10 @@ pub enum BackupType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl BackupType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Automatic => "AUTOMATIC",
-            Self::UserInitiated => "USER_INITIATED",
-            Self::AwsBackup => "AWS_BACKUP",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["AUTOMATIC", "USER_INITIATED", "AWS_BACKUP"]
-    }
-}
-impl From<&str> for BackupType {
-    fn from(value: &str) -> Self {
-        match value {
-            "AUTOMATIC" => Self::Automatic,
-            "USER_INITIATED" => Self::UserInitiated,
-            "AWS_BACKUP" => Self::AwsBackup,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for BackupType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for BackupType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for BackupType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for BackupType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for BackupType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string BackupType { Automatic "AUTOMATIC", UserInitiated "USER_INITIATED", AwsBackup
+    "AWS_BACKUP" }
+);
 /// A generic error indicating a failure with a client request.
 ///
 /// Smithy shape: `com.amazonaws.fsx#BadRequest`.
@@ -1428,10 +998,7 @@ pub struct BadRequest {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl BadRequest {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::BadRequestBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::BadRequestBuilder);
 }
 /// Used to specify the configuration options for an FSx for ONTAP volume's storage aggregate or aggregates.
 ///
@@ -1450,10 +1017,9 @@ pub struct CreateAggregateConfiguration {
     pub constituents_per_aggregate: Option<i32>,
 }
 impl CreateAggregateConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::CreateAggregateConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::CreateAggregateConfigurationBuilder
+    );
     /// Used to specify the names of aggregates on which the volume will be created.
     ///
     /// Length: 0 to 6.
@@ -1604,10 +1170,9 @@ pub struct CreateFileSystemLustreConfiguration {
     >,
 }
 impl CreateFileSystemLustreConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::CreateFileSystemLustreConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::CreateFileSystemLustreConfigurationBuilder
+    );
     /// (Optional) The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone, where d is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
@@ -1796,10 +1361,9 @@ pub struct CreateFileSystemLustreMetadataConfiguration {
     pub mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl CreateFileSystemLustreMetadataConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::CreateFileSystemLustreMetadataConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::CreateFileSystemLustreMetadataConfigurationBuilder
+    );
     /// (USER\_PROVISIONED mode only) Specifies the number of Metadata IOPS to provision for the file system. This parameter sets the maximum rate of metadata disk IOPS supported by the file system.
     ///
     /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
@@ -1900,10 +1464,9 @@ pub struct CreateFileSystemOpenZfsConfiguration {
     pub read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl CreateFileSystemOpenZfsConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::CreateFileSystemOpenZfsConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::CreateFileSystemOpenZfsConfigurationBuilder
+    );
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
@@ -2080,10 +1643,9 @@ pub struct CreateFileSystemWindowsConfiguration {
     pub fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl CreateFileSystemWindowsConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::CreateFileSystemWindowsConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::CreateFileSystemWindowsConfigurationBuilder
+    );
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory (AD) instance that the file system should join when it's created.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
@@ -2257,10 +1819,9 @@ pub struct CreateOntapVolumeConfiguration {
     pub size_in_bytes: Option<i64>,
 }
 impl CreateOntapVolumeConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::CreateOntapVolumeConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::CreateOntapVolumeConfigurationBuilder
+    );
     /// Specifies the location in the SVM's namespace where the volume is mounted. This parameter is required. The `JunctionPath` must have a leading forward slash, such as `/vol3`.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
@@ -2396,10 +1957,7 @@ pub struct CreateSnaplockConfiguration {
     pub volume_append_mode_enabled: Option<bool>,
 }
 impl CreateSnaplockConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::CreateSnaplockConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::CreateSnaplockConfigurationBuilder);
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
@@ -2454,55 +2012,9 @@ pub enum DataCompressionType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl DataCompressionType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "NONE",
-            Self::Lz4 => "LZ4",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["NONE", "LZ4"]
-    }
-}
-impl From<&str> for DataCompressionType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NONE" => Self::None,
-            "LZ4" => Self::Lz4,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for DataCompressionType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for DataCompressionType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for DataCompressionType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for DataCompressionType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for DataCompressionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string DataCompressionType { None "NONE", Lz4 "LZ4" }
+);
 /// The data repository configuration object for Lustre file systems returned in the response of the `CreateFileSystem` operation.
 ///
 /// This data type is not supported on file systems with a data repository association. For file systems with a data repository association, see .
@@ -2556,10 +2068,7 @@ pub struct DataRepositoryConfiguration {
     pub failure_details: Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::DataRepositoryConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::DataRepositoryConfigurationBuilder);
     /// Describes the state of the file system's S3 durable data repository, if it is configured with an S3 repository. The lifecycle can have the following values:
     ///
     /// - `CREATING` - The data repository configuration between the FSx file system and the linked S3 data repository is being created. The data repository is unavailable.
@@ -2630,10 +2139,9 @@ pub struct DataRepositoryFailureDetails {
     pub message: Option<String>,
 }
 impl DataRepositoryFailureDetails {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::DataRepositoryFailureDetailsBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::DataRepositoryFailureDetailsBuilder
+    );
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
@@ -2664,63 +2172,11 @@ pub enum DataRepositoryLifecycle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl DataRepositoryLifecycle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Creating => "CREATING",
-            Self::Available => "AVAILABLE",
-            Self::Misconfigured => "MISCONFIGURED",
-            Self::Updating => "UPDATING",
-            Self::Deleting => "DELETING",
-            Self::Failed => "FAILED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["CREATING", "AVAILABLE", "MISCONFIGURED", "UPDATING", "DELETING", "FAILED"]
-    }
-}
-impl From<&str> for DataRepositoryLifecycle {
-    fn from(value: &str) -> Self {
-        match value {
-            "CREATING" => Self::Creating,
-            "AVAILABLE" => Self::Available,
-            "MISCONFIGURED" => Self::Misconfigured,
-            "UPDATING" => Self::Updating,
-            "DELETING" => Self::Deleting,
-            "FAILED" => Self::Failed,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for DataRepositoryLifecycle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for DataRepositoryLifecycle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for DataRepositoryLifecycle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for DataRepositoryLifecycle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for DataRepositoryLifecycle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string DataRepositoryLifecycle { Creating "CREATING", Available "AVAILABLE",
+    Misconfigured "MISCONFIGURED", Updating "UPDATING", Deleting "DELETING", Failed
+    "FAILED" }
+);
 /// The SSD IOPS (input/output operations per second) configuration for an Amazon FSx for NetApp ONTAP, Amazon FSx for Windows File Server, or FSx for OpenZFS file system. By default, Amazon FSx automatically provisions 3 IOPS per GB of storage capacity. You can provision additional IOPS per GB of storage. The configuration consists of the total number of provisioned SSD IOPS and how it is was provisioned, or the mode (by the customer or by Amazon FSx).
 ///
 /// Smithy shape: `com.amazonaws.fsx#DiskIopsConfiguration`.
@@ -2742,10 +2198,7 @@ pub struct DiskIopsConfiguration {
     pub iops: Option<i64>,
 }
 impl DiskIopsConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::DiskIopsConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::DiskIopsConfigurationBuilder);
     /// Specifies whether the file system is using the `AUTOMATIC` setting of SSD IOPS of 3 IOPS per GB of storage capacity, or if it using a `USER_PROVISIONED` value.
     ///
     /// Values: `AUTOMATIC`, `USER_PROVISIONED`.
@@ -2778,55 +2231,10 @@ pub enum DiskIopsConfigurationMode {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl DiskIopsConfigurationMode {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Automatic => "AUTOMATIC",
-            Self::UserProvisioned => "USER_PROVISIONED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["AUTOMATIC", "USER_PROVISIONED"]
-    }
-}
-impl From<&str> for DiskIopsConfigurationMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "AUTOMATIC" => Self::Automatic,
-            "USER_PROVISIONED" => Self::UserProvisioned,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for DiskIopsConfigurationMode {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for DiskIopsConfigurationMode {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for DiskIopsConfigurationMode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for DiskIopsConfigurationMode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for DiskIopsConfigurationMode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string DiskIopsConfigurationMode { Automatic "AUTOMATIC", UserProvisioned
+    "USER_PROVISIONED" }
+);
 /// The `DriveCacheType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#DriveCacheType`.
@@ -2842,55 +2250,7 @@ pub enum DriveCacheType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl DriveCacheType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "NONE",
-            Self::Read => "READ",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["NONE", "READ"]
-    }
-}
-impl From<&str> for DriveCacheType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NONE" => Self::None,
-            "READ" => Self::Read,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for DriveCacheType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for DriveCacheType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for DriveCacheType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for DriveCacheType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for DriveCacheType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(string DriveCacheType { None "NONE", Read "READ" });
 /// A description of a specific Amazon FSx file system.
 ///
 /// Smithy shape: `com.amazonaws.fsx#FileSystem`.
@@ -3012,10 +2372,7 @@ pub struct FileSystem {
     pub network_type: Option<crate::types::NetworkType>,
 }
 impl FileSystem {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::FileSystemBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::FileSystemBuilder);
     /// The Amazon Web Services account that created the file system. If the file system was created by a user in IAM Identity Center, the Amazon Web Services account to which the IAM user belongs is the owner.
     ///
     /// Length: exactly 12. Pattern: `^\d{12}$`.
@@ -3202,10 +2559,7 @@ pub struct FileSystemEndpoint {
     pub ipv6_addresses: Option<Vec<String>>,
 }
 impl FileSystemEndpoint {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::FileSystemEndpointBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::FileSystemEndpointBuilder);
     /// The file system's DNS name. You can mount your file system using its DNS name.
     ///
     /// Length: 16 to 275. Pattern: `^((fs|fc)i?-[0-9a-f]{8,}\..{4,253})$`.
@@ -3238,10 +2592,7 @@ pub struct FileSystemEndpoints {
     pub management: Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpoints {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::FileSystemEndpointsBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::FileSystemEndpointsBuilder);
     /// An endpoint for managing your file system by setting up NetApp SnapMirror with other ONTAP systems.
     pub fn intercluster(&self) -> Option<&crate::types::FileSystemEndpoint> {
         self.intercluster.as_ref()
@@ -3264,10 +2615,7 @@ pub struct FileSystemFailureDetails {
     pub message: Option<String>,
 }
 impl FileSystemFailureDetails {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::FileSystemFailureDetailsBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::FileSystemFailureDetailsBuilder);
     /// A message describing any failures that occurred.
     ///
     /// Length: 1 to 256.
@@ -3300,73 +2648,11 @@ pub enum FileSystemLifecycle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl FileSystemLifecycle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Available => "AVAILABLE",
-            Self::Creating => "CREATING",
-            Self::Failed => "FAILED",
-            Self::Deleting => "DELETING",
-            Self::Misconfigured => "MISCONFIGURED",
-            Self::Updating => "UPDATING",
-            Self::MisconfiguredUnavailable => "MISCONFIGURED_UNAVAILABLE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "AVAILABLE",
-            "CREATING",
-            "FAILED",
-            "DELETING",
-            "MISCONFIGURED",
-            "UPDATING",
-            "MISCONFIGURED_UNAVAILABLE",
-        ]
-    }
-}
-impl From<&str> for FileSystemLifecycle {
-    fn from(value: &str) -> Self {
-        match value {
-            "AVAILABLE" => Self::Available,
-            "CREATING" => Self::Creating,
-            "FAILED" => Self::Failed,
-            "DELETING" => Self::Deleting,
-            "MISCONFIGURED" => Self::Misconfigured,
-            "UPDATING" => Self::Updating,
-            "MISCONFIGURED_UNAVAILABLE" => Self::MisconfiguredUnavailable,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for FileSystemLifecycle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for FileSystemLifecycle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for FileSystemLifecycle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for FileSystemLifecycle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for FileSystemLifecycle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string FileSystemLifecycle { Available "AVAILABLE", Creating "CREATING", Failed
+    "FAILED", Deleting "DELETING", Misconfigured "MISCONFIGURED", Updating "UPDATING",
+    MisconfiguredUnavailable "MISCONFIGURED_UNAVAILABLE" }
+);
 /// The Lustre metadata performance configuration of an Amazon FSx for Lustre file system using a `PERSISTENT_2` deployment type. The configuration enables the file system to support increasing metadata performance.
 ///
 /// Smithy shape: `com.amazonaws.fsx#FileSystemLustreMetadataConfiguration`.
@@ -3392,10 +2678,9 @@ pub struct FileSystemLustreMetadataConfiguration {
     pub mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::FileSystemLustreMetadataConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::FileSystemLustreMetadataConfigurationBuilder
+    );
     /// The number of Metadata IOPS provisioned for the file system.
     ///
     /// - For SSD file systems, valid values are `1500`, `3000`, `6000`, `12000`, and multiples of `12000` up to a maximum of `192000`.
@@ -3432,55 +2717,9 @@ pub enum FileSystemMaintenanceOperation {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl FileSystemMaintenanceOperation {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Patching => "PATCHING",
-            Self::BackingUp => "BACKING_UP",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["PATCHING", "BACKING_UP"]
-    }
-}
-impl From<&str> for FileSystemMaintenanceOperation {
-    fn from(value: &str) -> Self {
-        match value {
-            "PATCHING" => Self::Patching,
-            "BACKING_UP" => Self::BackingUp,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for FileSystemMaintenanceOperation {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for FileSystemMaintenanceOperation {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for FileSystemMaintenanceOperation {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for FileSystemMaintenanceOperation {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for FileSystemMaintenanceOperation {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string FileSystemMaintenanceOperation { Patching "PATCHING", BackingUp "BACKING_UP" }
+);
 /// No Amazon FSx file systems were found based upon supplied parameters.
 ///
 /// Smithy shape: `com.amazonaws.fsx#FileSystemNotFound`.
@@ -3496,10 +2735,7 @@ pub struct FileSystemNotFound {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl FileSystemNotFound {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::FileSystemNotFoundBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::FileSystemNotFoundBuilder);
 }
 /// The type of Amazon FSx file system.
 ///
@@ -3520,59 +2756,10 @@ pub enum FileSystemType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl FileSystemType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Windows => "WINDOWS",
-            Self::Lustre => "LUSTRE",
-            Self::Ontap => "ONTAP",
-            Self::Openzfs => "OPENZFS",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["WINDOWS", "LUSTRE", "ONTAP", "OPENZFS"]
-    }
-}
-impl From<&str> for FileSystemType {
-    fn from(value: &str) -> Self {
-        match value {
-            "WINDOWS" => Self::Windows,
-            "LUSTRE" => Self::Lustre,
-            "ONTAP" => Self::Ontap,
-            "OPENZFS" => Self::Openzfs,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for FileSystemType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for FileSystemType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for FileSystemType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for FileSystemType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for FileSystemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string FileSystemType { Windows "WINDOWS", Lustre "LUSTRE", Ontap "ONTAP", Openzfs
+    "OPENZFS" }
+);
 /// A filter used to restrict the results of describe calls. You can use multiple filters to return results that meet all applied filter requirements.
 ///
 /// Smithy shape: `com.amazonaws.fsx#Filter`.
@@ -3590,10 +2777,7 @@ pub struct Filter {
     pub values: Option<Vec<String>>,
 }
 impl Filter {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::FilterBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::FilterBuilder);
     /// The name for this filter.
     ///
     /// Values: `file-system-id`, `backup-type`, `file-system-type`, `volume-id`, `data-repository-type`, `file-cache-id`, `file-cache-type`.
@@ -3632,73 +2816,12 @@ pub enum FilterName {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl FilterName {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FileSystemId => "file-system-id",
-            Self::BackupType => "backup-type",
-            Self::FileSystemType => "file-system-type",
-            Self::VolumeId => "volume-id",
-            Self::DataRepositoryType => "data-repository-type",
-            Self::FileCacheId => "file-cache-id",
-            Self::FileCacheType => "file-cache-type",
-            Self::Unknown(value) => value.as_str(),
-        }
+crate::runtime::values::enumeration!(
+    string FilterName { FileSystemId "file-system-id", BackupType "backup-type",
+    FileSystemType "file-system-type", VolumeId "volume-id", DataRepositoryType
+    "data-repository-type", FileCacheId "file-cache-id", FileCacheType "file-cache-type"
     }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "file-system-id",
-            "backup-type",
-            "file-system-type",
-            "volume-id",
-            "data-repository-type",
-            "file-cache-id",
-            "file-cache-type",
-        ]
-    }
-}
-impl From<&str> for FilterName {
-    fn from(value: &str) -> Self {
-        match value {
-            "file-system-id" => Self::FileSystemId,
-            "backup-type" => Self::BackupType,
-            "file-system-type" => Self::FileSystemType,
-            "volume-id" => Self::VolumeId,
-            "data-repository-type" => Self::DataRepositoryType,
-            "file-cache-id" => Self::FileCacheId,
-            "file-cache-type" => Self::FileCacheType,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for FilterName {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for FilterName {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for FilterName {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for FilterName {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for FilterName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+);
 /// The `FlexCacheEndpointType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#FlexCacheEndpointType`.
@@ -3716,57 +2839,9 @@ pub enum FlexCacheEndpointType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl FlexCacheEndpointType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "NONE",
-            Self::Origin => "ORIGIN",
-            Self::Cache => "CACHE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["NONE", "ORIGIN", "CACHE"]
-    }
-}
-impl From<&str> for FlexCacheEndpointType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NONE" => Self::None,
-            "ORIGIN" => Self::Origin,
-            "CACHE" => Self::Cache,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for FlexCacheEndpointType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for FlexCacheEndpointType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for FlexCacheEndpointType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for FlexCacheEndpointType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for FlexCacheEndpointType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string FlexCacheEndpointType { None "NONE", Origin "ORIGIN", Cache "CACHE" }
+);
 /// The error returned when a second request is received with the same client request token but different parameters settings. A client request token should always uniquely identify a single request.
 ///
 /// Smithy shape: `com.amazonaws.fsx#IncompatibleParameterError`.
@@ -3786,10 +2861,7 @@ pub struct IncompatibleParameterError {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleParameterError {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::IncompatibleParameterErrorBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::IncompatibleParameterErrorBuilder);
     /// A parameter that is incompatible with the earlier request.
     ///
     /// **Required.** Length: at least 1.
@@ -3812,10 +2884,9 @@ pub struct IncompatibleRegionForMultiAz {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl IncompatibleRegionForMultiAz {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::IncompatibleRegionForMultiAzBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::IncompatibleRegionForMultiAzBuilder
+    );
 }
 /// The `InputOntapVolumeType` enum.
 ///
@@ -3832,55 +2903,7 @@ pub enum InputOntapVolumeType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl InputOntapVolumeType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Rw => "RW",
-            Self::Dp => "DP",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["RW", "DP"]
-    }
-}
-impl From<&str> for InputOntapVolumeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "RW" => Self::Rw,
-            "DP" => Self::Dp,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for InputOntapVolumeType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for InputOntapVolumeType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for InputOntapVolumeType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for InputOntapVolumeType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for InputOntapVolumeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(string InputOntapVolumeType { Rw "RW", Dp "DP" });
 /// A generic error indicating a server-side failure.
 ///
 /// Smithy shape: `com.amazonaws.fsx#InternalServerError`.
@@ -3896,10 +2919,7 @@ pub struct InternalServerError {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InternalServerError {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::InternalServerErrorBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::InternalServerErrorBuilder);
 }
 /// The Key Management Service (KMS) key of the destination backup is not valid.
 ///
@@ -3916,10 +2936,7 @@ pub struct InvalidDestinationKmsKey {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidDestinationKmsKey {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::InvalidDestinationKmsKeyBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::InvalidDestinationKmsKeyBuilder);
 }
 /// One or more network settings specified in the request are invalid.
 ///
@@ -3948,10 +2965,7 @@ pub struct InvalidNetworkSettings {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidNetworkSettings {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::InvalidNetworkSettingsBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::InvalidNetworkSettingsBuilder);
     /// The subnet ID that is either invalid or not part of the VPC specified.
     ///
     /// Length: 15 to 24. Pattern: `^(subnet-[0-9a-f]{8,})$`.
@@ -3986,10 +3000,9 @@ pub struct InvalidPerUnitStorageThroughput {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidPerUnitStorageThroughput {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::InvalidPerUnitStorageThroughputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::InvalidPerUnitStorageThroughputBuilder
+    );
 }
 /// The Region provided for `SourceRegion` is not valid or is in a different Amazon Web Services partition.
 ///
@@ -4006,10 +3019,7 @@ pub struct InvalidRegion {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidRegion {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::InvalidRegionBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::InvalidRegionBuilder);
 }
 /// The Key Management Service (KMS) key of the source backup is not valid.
 ///
@@ -4026,10 +3036,7 @@ pub struct InvalidSourceKmsKey {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl InvalidSourceKmsKey {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::InvalidSourceKmsKeyBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::InvalidSourceKmsKeyBuilder);
 }
 /// Describes why a resource lifecycle state changed.
 ///
@@ -4044,10 +3051,7 @@ pub struct LifecycleTransitionReason {
     pub message: Option<String>,
 }
 impl LifecycleTransitionReason {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::LifecycleTransitionReasonBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::LifecycleTransitionReasonBuilder);
     /// A detailed error message.
     ///
     /// Length: 1 to 256.
@@ -4074,59 +3078,10 @@ pub enum LustreAccessAuditLogLevel {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl LustreAccessAuditLogLevel {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "DISABLED",
-            Self::WarnOnly => "WARN_ONLY",
-            Self::ErrorOnly => "ERROR_ONLY",
-            Self::WarnError => "WARN_ERROR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["DISABLED", "WARN_ONLY", "ERROR_ONLY", "WARN_ERROR"]
-    }
-}
-impl From<&str> for LustreAccessAuditLogLevel {
-    fn from(value: &str) -> Self {
-        match value {
-            "DISABLED" => Self::Disabled,
-            "WARN_ONLY" => Self::WarnOnly,
-            "ERROR_ONLY" => Self::ErrorOnly,
-            "WARN_ERROR" => Self::WarnError,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for LustreAccessAuditLogLevel {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for LustreAccessAuditLogLevel {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for LustreAccessAuditLogLevel {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for LustreAccessAuditLogLevel {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for LustreAccessAuditLogLevel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string LustreAccessAuditLogLevel { Disabled "DISABLED", WarnOnly "WARN_ONLY",
+    ErrorOnly "ERROR_ONLY", WarnError "WARN_ERROR" }
+);
 /// The `LustreDeploymentType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#LustreDeploymentType`.
@@ -4146,59 +3101,10 @@ pub enum LustreDeploymentType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl LustreDeploymentType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Scratch1 => "SCRATCH_1",
-            Self::Scratch2 => "SCRATCH_2",
-            Self::Persistent1 => "PERSISTENT_1",
-            Self::Persistent2 => "PERSISTENT_2",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["SCRATCH_1", "SCRATCH_2", "PERSISTENT_1", "PERSISTENT_2"]
-    }
-}
-impl From<&str> for LustreDeploymentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SCRATCH_1" => Self::Scratch1,
-            "SCRATCH_2" => Self::Scratch2,
-            "PERSISTENT_1" => Self::Persistent1,
-            "PERSISTENT_2" => Self::Persistent2,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for LustreDeploymentType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for LustreDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for LustreDeploymentType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for LustreDeploymentType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for LustreDeploymentType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string LustreDeploymentType { Scratch1 "SCRATCH_1", Scratch2 "SCRATCH_2", Persistent1
+    "PERSISTENT_1", Persistent2 "PERSISTENT_2" }
+);
 /// The configuration for the Amazon FSx for Lustre file system.
 ///
 /// Smithy shape: `com.amazonaws.fsx#LustreFileSystemConfiguration`.
@@ -4286,10 +3192,9 @@ pub struct LustreFileSystemConfiguration {
     >,
 }
 impl LustreFileSystemConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::LustreFileSystemConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::LustreFileSystemConfigurationBuilder
+    );
     /// The preferred start time to perform weekly maintenance, formatted d:HH:MM in the UTC time zone. Here, `d` is the weekday number, from 1 through 7, beginning with Monday and ending with Sunday.
     ///
     /// Length: exactly 7. Pattern: `^[1-7]:([01]\d|2[0-3]):?([0-5]\d)$`.
@@ -4432,10 +3337,7 @@ pub struct LustreLogConfiguration {
     pub destination: Option<String>,
 }
 impl LustreLogConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::LustreLogConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::LustreLogConfigurationBuilder);
     /// The data repository events that are logged by Amazon FSx.
     ///
     /// - `WARN_ONLY` - only warning events are logged.
@@ -4498,10 +3400,9 @@ pub struct LustreLogCreateConfiguration {
     pub destination: Option<String>,
 }
 impl LustreLogCreateConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::LustreLogCreateConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::LustreLogCreateConfigurationBuilder
+    );
     /// Sets which data repository events are logged by Amazon FSx.
     ///
     /// - `WARN_ONLY` - only warning events are logged.
@@ -4560,10 +3461,9 @@ pub struct LustreReadCacheConfiguration {
     pub size_gi_b: Option<i32>,
 }
 impl LustreReadCacheConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::LustreReadCacheConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::LustreReadCacheConfigurationBuilder
+    );
     /// Specifies how the provisioned SSD read cache is sized, as follows:
     ///
     /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
@@ -4602,61 +3502,11 @@ pub enum LustreReadCacheSizingMode {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl LustreReadCacheSizingMode {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NoCache => "NO_CACHE",
-            Self::UserProvisioned => "USER_PROVISIONED",
-            Self::ProportionalToThroughputCapacity => {
-                "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"
-            }
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["NO_CACHE", "USER_PROVISIONED", "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"]
-    }
-}
-impl From<&str> for LustreReadCacheSizingMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "NO_CACHE" => Self::NoCache,
-            "USER_PROVISIONED" => Self::UserProvisioned,
-            "PROPORTIONAL_TO_THROUGHPUT_CAPACITY" => {
-                Self::ProportionalToThroughputCapacity
-            }
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for LustreReadCacheSizingMode {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for LustreReadCacheSizingMode {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for LustreReadCacheSizingMode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for LustreReadCacheSizingMode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for LustreReadCacheSizingMode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string LustreReadCacheSizingMode { NoCache "NO_CACHE", UserProvisioned
+    "USER_PROVISIONED", ProportionalToThroughputCapacity
+    "PROPORTIONAL_TO_THROUGHPUT_CAPACITY" }
+);
 /// The configuration for Lustre root squash used to restrict root-level access from clients that try to access your FSx for Lustre file system as root. Use the `RootSquash` parameter to enable root squash. To learn more about Lustre root squash, see [Lustre root squash](https://docs.aws.amazon.com/fsx/latest/LustreGuide/root-squash.html).
 ///
 /// You can also use the `NoSquashNids` parameter to provide an array of clients who are not affected by the root squash setting. These clients will access the file system as root, with unrestricted privileges.
@@ -4686,10 +3536,9 @@ pub struct LustreRootSquashConfiguration {
     pub no_squash_nids: Option<Vec<String>>,
 }
 impl LustreRootSquashConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::LustreRootSquashConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::LustreRootSquashConfigurationBuilder
+    );
     /// You enable root squash by setting a user ID (UID) and group ID (GID) for the file system in the format `UID:GID` (for example, `365534:65534`). The UID and GID values can range from `0` to `4294967294`:
     ///
     /// - A non-zero value for UID and GID enables root squash. The UID and GID values can be different, but each must be a non-zero value.
@@ -4728,55 +3577,10 @@ pub enum MetadataConfigurationMode {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl MetadataConfigurationMode {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Automatic => "AUTOMATIC",
-            Self::UserProvisioned => "USER_PROVISIONED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["AUTOMATIC", "USER_PROVISIONED"]
-    }
-}
-impl From<&str> for MetadataConfigurationMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "AUTOMATIC" => Self::Automatic,
-            "USER_PROVISIONED" => Self::UserProvisioned,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for MetadataConfigurationMode {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for MetadataConfigurationMode {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for MetadataConfigurationMode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for MetadataConfigurationMode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for MetadataConfigurationMode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string MetadataConfigurationMode { Automatic "AUTOMATIC", UserProvisioned
+    "USER_PROVISIONED" }
+);
 /// A file system configuration is required for this operation.
 ///
 /// Smithy shape: `com.amazonaws.fsx#MissingFileSystemConfiguration`.
@@ -4792,10 +3596,9 @@ pub struct MissingFileSystemConfiguration {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingFileSystemConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::MissingFileSystemConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::MissingFileSystemConfigurationBuilder
+    );
 }
 /// A volume configuration is required for this operation.
 ///
@@ -4812,10 +3615,7 @@ pub struct MissingVolumeConfiguration {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl MissingVolumeConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::MissingVolumeConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::MissingVolumeConfigurationBuilder);
 }
 /// The `NetworkType` enum.
 ///
@@ -4832,55 +3632,7 @@ pub enum NetworkType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl NetworkType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ipv4 => "IPV4",
-            Self::Dual => "DUAL",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["IPV4", "DUAL"]
-    }
-}
-impl From<&str> for NetworkType {
-    fn from(value: &str) -> Self {
-        match value {
-            "IPV4" => Self::Ipv4,
-            "DUAL" => Self::Dual,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for NetworkType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for NetworkType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for NetworkType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for NetworkType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for NetworkType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(string NetworkType { Ipv4 "IPV4", Dual "DUAL" });
 /// The `OntapDeploymentType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OntapDeploymentType`.
@@ -4900,59 +3652,10 @@ pub enum OntapDeploymentType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl OntapDeploymentType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MultiAz1 => "MULTI_AZ_1",
-            Self::SingleAz1 => "SINGLE_AZ_1",
-            Self::SingleAz2 => "SINGLE_AZ_2",
-            Self::MultiAz2 => "MULTI_AZ_2",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2", "MULTI_AZ_2"]
-    }
-}
-impl From<&str> for OntapDeploymentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "MULTI_AZ_1" => Self::MultiAz1,
-            "SINGLE_AZ_1" => Self::SingleAz1,
-            "SINGLE_AZ_2" => Self::SingleAz2,
-            "MULTI_AZ_2" => Self::MultiAz2,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for OntapDeploymentType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for OntapDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for OntapDeploymentType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for OntapDeploymentType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for OntapDeploymentType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string OntapDeploymentType { MultiAz1 "MULTI_AZ_1", SingleAz1 "SINGLE_AZ_1",
+    SingleAz2 "SINGLE_AZ_2", MultiAz2 "MULTI_AZ_2" }
+);
 /// Configuration for the FSx for NetApp ONTAP file system.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OntapFileSystemConfiguration`.
@@ -5050,10 +3753,9 @@ pub struct OntapFileSystemConfiguration {
     pub endpoint_ipv6_address_range: Option<String>,
 }
 impl OntapFileSystemConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OntapFileSystemConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::OntapFileSystemConfigurationBuilder
+    );
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
@@ -5292,10 +3994,7 @@ pub struct OntapVolumeConfiguration {
     pub size_in_bytes: Option<i64>,
 }
 impl OntapVolumeConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OntapVolumeConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::OntapVolumeConfigurationBuilder);
     /// Specifies the FlexCache endpoint type of the volume. Valid values are the following:
     ///
     /// - `NONE` specifies that the volume doesn't have a FlexCache configuration. `NONE` is the default.
@@ -5428,57 +4127,9 @@ pub enum OntapVolumeType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl OntapVolumeType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Rw => "RW",
-            Self::Dp => "DP",
-            Self::Ls => "LS",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["RW", "DP", "LS"]
-    }
-}
-impl From<&str> for OntapVolumeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "RW" => Self::Rw,
-            "DP" => Self::Dp,
-            "LS" => Self::Ls,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for OntapVolumeType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for OntapVolumeType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for OntapVolumeType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for OntapVolumeType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for OntapVolumeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string OntapVolumeType { Rw "RW", Dp "DP", Ls "LS" }
+);
 /// Specifies who can mount an OpenZFS file system and the options available while mounting the file system.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSClientConfiguration`.
@@ -5500,10 +4151,7 @@ pub struct OpenZfsClientConfiguration {
     pub options: Option<Vec<String>>,
 }
 impl OpenZfsClientConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsClientConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::OpenZfsClientConfigurationBuilder);
     /// A value that specifies who can mount the file system. You can provide a wildcard character (`*`), an IP address (`0.0.0.0`), or a CIDR address (`192.0.2.0/24`). By default, Amazon FSx uses the wildcard character when specifying the client.
     ///
     /// **Required.** Length: 1 to 128. Pattern: `^[ -~]{1,128}$`.
@@ -5538,57 +4186,10 @@ pub enum OpenZfsCopyStrategy {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl OpenZfsCopyStrategy {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Clone => "CLONE",
-            Self::FullCopy => "FULL_COPY",
-            Self::IncrementalCopy => "INCREMENTAL_COPY",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["CLONE", "FULL_COPY", "INCREMENTAL_COPY"]
-    }
-}
-impl From<&str> for OpenZfsCopyStrategy {
-    fn from(value: &str) -> Self {
-        match value {
-            "CLONE" => Self::Clone,
-            "FULL_COPY" => Self::FullCopy,
-            "INCREMENTAL_COPY" => Self::IncrementalCopy,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for OpenZfsCopyStrategy {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for OpenZfsCopyStrategy {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for OpenZfsCopyStrategy {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for OpenZfsCopyStrategy {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for OpenZfsCopyStrategy {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string OpenZfsCopyStrategy { Clone "CLONE", FullCopy "FULL_COPY", IncrementalCopy
+    "INCREMENTAL_COPY" }
+);
 /// The configuration of an Amazon FSx for OpenZFS root volume.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSCreateRootVolumeConfiguration`.
@@ -5624,10 +4225,9 @@ pub struct OpenZfsCreateRootVolumeConfiguration {
     pub read_only: Option<bool>,
 }
 impl OpenZfsCreateRootVolumeConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsCreateRootVolumeConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::OpenZfsCreateRootVolumeConfigurationBuilder
+    );
     /// Specifies the record size of an OpenZFS root volume, in kibibytes (KiB). Valid values are 4, 8, 16, 32, 64, 128, 256, 512, or 1024 KiB. The default is 128 KiB. Most workloads should use the default record size. Database workflows can benefit from a smaller record size, while streaming workflows can benefit from a larger record size. For additional guidance on setting a custom record size, see [Tips for maximizing performance](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/performance.html#performance-tips-zfs) in the *Amazon FSx for OpenZFS User Guide*.
     ///
     /// Range: 4 to 4096.
@@ -5686,57 +4286,9 @@ pub enum OpenZfsDataCompressionType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl OpenZfsDataCompressionType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "NONE",
-            Self::Zstd => "ZSTD",
-            Self::Lz4 => "LZ4",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["NONE", "ZSTD", "LZ4"]
-    }
-}
-impl From<&str> for OpenZfsDataCompressionType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NONE" => Self::None,
-            "ZSTD" => Self::Zstd,
-            "LZ4" => Self::Lz4,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for OpenZfsDataCompressionType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for OpenZfsDataCompressionType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for OpenZfsDataCompressionType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for OpenZfsDataCompressionType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for OpenZfsDataCompressionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string OpenZfsDataCompressionType { None "NONE", Zstd "ZSTD", Lz4 "LZ4" }
+);
 /// The `OpenZFSDeploymentType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSDeploymentType`.
@@ -5758,61 +4310,10 @@ pub enum OpenZfsDeploymentType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl OpenZfsDeploymentType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SingleAz1 => "SINGLE_AZ_1",
-            Self::SingleAz2 => "SINGLE_AZ_2",
-            Self::SingleAzHa1 => "SINGLE_AZ_HA_1",
-            Self::SingleAzHa2 => "SINGLE_AZ_HA_2",
-            Self::MultiAz1 => "MULTI_AZ_1",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["SINGLE_AZ_1", "SINGLE_AZ_2", "SINGLE_AZ_HA_1", "SINGLE_AZ_HA_2", "MULTI_AZ_1"]
-    }
-}
-impl From<&str> for OpenZfsDeploymentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SINGLE_AZ_1" => Self::SingleAz1,
-            "SINGLE_AZ_2" => Self::SingleAz2,
-            "SINGLE_AZ_HA_1" => Self::SingleAzHa1,
-            "SINGLE_AZ_HA_2" => Self::SingleAzHa2,
-            "MULTI_AZ_1" => Self::MultiAz1,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for OpenZfsDeploymentType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for OpenZfsDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for OpenZfsDeploymentType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for OpenZfsDeploymentType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for OpenZfsDeploymentType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string OpenZfsDeploymentType { SingleAz1 "SINGLE_AZ_1", SingleAz2 "SINGLE_AZ_2",
+    SingleAzHa1 "SINGLE_AZ_HA_1", SingleAzHa2 "SINGLE_AZ_HA_2", MultiAz1 "MULTI_AZ_1" }
+);
 /// The configuration for the Amazon FSx for OpenZFS file system.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSFileSystemConfiguration`.
@@ -5880,10 +4381,9 @@ pub struct OpenZfsFileSystemConfiguration {
     pub read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl OpenZfsFileSystemConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsFileSystemConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::OpenZfsFileSystemConfigurationBuilder
+    );
     /// The number of days to retain automatic backups. Setting this property to `0` disables automatic backups. You can retain automatic backups for a maximum of 90 days. The default is `30`.
     ///
     /// Range: 0 to 90.
@@ -5992,10 +4492,7 @@ pub struct OpenZfsNfsExport {
     pub client_configurations: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
 }
 impl OpenZfsNfsExport {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsNfsExportBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::OpenZfsNfsExportBuilder);
     /// A list of configuration objects that contain the client and options for mounting the OpenZFS file system.
     ///
     /// **Required.** Length: 0 to 25.
@@ -6026,10 +4523,9 @@ pub struct OpenZfsOriginSnapshotConfiguration {
     pub copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsOriginSnapshotConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::OpenZfsOriginSnapshotConfigurationBuilder
+    );
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
@@ -6064,55 +4560,9 @@ pub enum OpenZfsQuotaType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl OpenZfsQuotaType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::User => "USER",
-            Self::Group => "GROUP",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["USER", "GROUP"]
-    }
-}
-impl From<&str> for OpenZfsQuotaType {
-    fn from(value: &str) -> Self {
-        match value {
-            "USER" => Self::User,
-            "GROUP" => Self::Group,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for OpenZfsQuotaType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for OpenZfsQuotaType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for OpenZfsQuotaType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for OpenZfsQuotaType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for OpenZfsQuotaType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string OpenZfsQuotaType { User "USER", Group "GROUP" }
+);
 /// The configuration for the optional provisioned SSD read cache on Amazon FSx for OpenZFS file systems that use the Intelligent-Tiering storage class.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSReadCacheConfiguration`.
@@ -6136,10 +4586,9 @@ pub struct OpenZfsReadCacheConfiguration {
     pub size_gi_b: Option<i32>,
 }
 impl OpenZfsReadCacheConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsReadCacheConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::OpenZfsReadCacheConfigurationBuilder
+    );
     /// Specifies how the provisioned SSD read cache is sized, as follows:
     ///
     /// - Set to `NO_CACHE` if you do not want to use an SSD read cache with your Intelligent-Tiering file system.
@@ -6176,61 +4625,11 @@ pub enum OpenZfsReadCacheSizingMode {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl OpenZfsReadCacheSizingMode {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NoCache => "NO_CACHE",
-            Self::UserProvisioned => "USER_PROVISIONED",
-            Self::ProportionalToThroughputCapacity => {
-                "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"
-            }
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["NO_CACHE", "USER_PROVISIONED", "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"]
-    }
-}
-impl From<&str> for OpenZfsReadCacheSizingMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "NO_CACHE" => Self::NoCache,
-            "USER_PROVISIONED" => Self::UserProvisioned,
-            "PROPORTIONAL_TO_THROUGHPUT_CAPACITY" => {
-                Self::ProportionalToThroughputCapacity
-            }
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for OpenZfsReadCacheSizingMode {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for OpenZfsReadCacheSizingMode {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for OpenZfsReadCacheSizingMode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for OpenZfsReadCacheSizingMode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for OpenZfsReadCacheSizingMode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string OpenZfsReadCacheSizingMode { NoCache "NO_CACHE", UserProvisioned
+    "USER_PROVISIONED", ProportionalToThroughputCapacity
+    "PROPORTIONAL_TO_THROUGHPUT_CAPACITY" }
+);
 /// Used to configure quotas that define how much storage a user or group can use on an FSx for OpenZFS volume. For more information, see [Volume properties](https://docs.aws.amazon.com/fsx/latest/OpenZFSGuide/managing-volumes.html#volume-properties) in the FSx for OpenZFS User Guide.
 ///
 /// Smithy shape: `com.amazonaws.fsx#OpenZFSUserOrGroupQuota`.
@@ -6252,10 +4651,7 @@ pub struct OpenZfsUserOrGroupQuota {
     pub storage_capacity_quota_gi_b: Option<i32>,
 }
 impl OpenZfsUserOrGroupQuota {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsUserOrGroupQuotaBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::OpenZfsUserOrGroupQuotaBuilder);
     /// Specifies whether the quota applies to a user or group.
     ///
     /// **Required.** Values: `USER`, `GROUP`.
@@ -6358,10 +4754,7 @@ pub struct OpenZfsVolumeConfiguration {
     pub copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::OpenZfsVolumeConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::OpenZfsVolumeConfigurationBuilder);
     /// The ID of the parent volume.
     ///
     /// Length: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.
@@ -6494,57 +4887,10 @@ pub enum PrivilegedDelete {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl PrivilegedDelete {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "DISABLED",
-            Self::Enabled => "ENABLED",
-            Self::PermanentlyDisabled => "PERMANENTLY_DISABLED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["DISABLED", "ENABLED", "PERMANENTLY_DISABLED"]
-    }
-}
-impl From<&str> for PrivilegedDelete {
-    fn from(value: &str) -> Self {
-        match value {
-            "DISABLED" => Self::Disabled,
-            "ENABLED" => Self::Enabled,
-            "PERMANENTLY_DISABLED" => Self::PermanentlyDisabled,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for PrivilegedDelete {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for PrivilegedDelete {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for PrivilegedDelete {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for PrivilegedDelete {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for PrivilegedDelete {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string PrivilegedDelete { Disabled "DISABLED", Enabled "ENABLED", PermanentlyDisabled
+    "PERMANENTLY_DISABLED" }
+);
 /// The `ResourceType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#ResourceType`.
@@ -6560,55 +4906,9 @@ pub enum ResourceType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl ResourceType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FileSystem => "FILE_SYSTEM",
-            Self::Volume => "VOLUME",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["FILE_SYSTEM", "VOLUME"]
-    }
-}
-impl From<&str> for ResourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "FILE_SYSTEM" => Self::FileSystem,
-            "VOLUME" => Self::Volume,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for ResourceType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for ResourceType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for ResourceType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for ResourceType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for ResourceType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string ResourceType { FileSystem "FILE_SYSTEM", Volume "VOLUME" }
+);
 /// Specifies the retention period of an FSx for ONTAP SnapLock volume. After it is set, it can't be changed. Files can't be deleted or modified during the retention period.
 ///
 /// For more information, see [Working with the retention period in SnapLock](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/snaplock-retention.html).
@@ -6640,10 +4940,7 @@ pub struct RetentionPeriod {
     pub value: Option<i32>,
 }
 impl RetentionPeriod {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::RetentionPeriodBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::RetentionPeriodBuilder);
     /// Defines the type of time for the retention period of an FSx for ONTAP SnapLock volume. Set it to one of the valid types. If you set it to `INFINITE`, the files are retained forever. If you set it to `UNSPECIFIED`, the files are retained until you set an explicit retention period.
     ///
     /// **Required.** Values: `SECONDS`, `MINUTES`, `HOURS`, `DAYS`, `MONTHS`, `YEARS`, `INFINITE`, `UNSPECIFIED`.
@@ -6696,76 +4993,11 @@ pub enum RetentionPeriodType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl RetentionPeriodType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Seconds => "SECONDS",
-            Self::Minutes => "MINUTES",
-            Self::Hours => "HOURS",
-            Self::Days => "DAYS",
-            Self::Months => "MONTHS",
-            Self::Years => "YEARS",
-            Self::Infinite => "INFINITE",
-            Self::Unspecified => "UNSPECIFIED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "SECONDS",
-            "MINUTES",
-            "HOURS",
-            "DAYS",
-            "MONTHS",
-            "YEARS",
-            "INFINITE",
-            "UNSPECIFIED",
-        ]
-    }
-}
-impl From<&str> for RetentionPeriodType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SECONDS" => Self::Seconds,
-            "MINUTES" => Self::Minutes,
-            "HOURS" => Self::Hours,
-            "DAYS" => Self::Days,
-            "MONTHS" => Self::Months,
-            "YEARS" => Self::Years,
-            "INFINITE" => Self::Infinite,
-            "UNSPECIFIED" => Self::Unspecified,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for RetentionPeriodType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for RetentionPeriodType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for RetentionPeriodType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for RetentionPeriodType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for RetentionPeriodType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string RetentionPeriodType { Seconds "SECONDS", Minutes "MINUTES", Hours "HOURS",
+    Days "DAYS", Months "MONTHS", Years "YEARS", Infinite "INFINITE", Unspecified
+    "UNSPECIFIED" }
+);
 /// The `SecurityStyle` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#SecurityStyle`.
@@ -6783,57 +5015,9 @@ pub enum SecurityStyle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl SecurityStyle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unix => "UNIX",
-            Self::Ntfs => "NTFS",
-            Self::Mixed => "MIXED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["UNIX", "NTFS", "MIXED"]
-    }
-}
-impl From<&str> for SecurityStyle {
-    fn from(value: &str) -> Self {
-        match value {
-            "UNIX" => Self::Unix,
-            "NTFS" => Self::Ntfs,
-            "MIXED" => Self::Mixed,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for SecurityStyle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for SecurityStyle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for SecurityStyle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for SecurityStyle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for SecurityStyle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string SecurityStyle { Unix "UNIX", Ntfs "NTFS", Mixed "MIXED" }
+);
 /// The configuration of the self-managed Microsoft Active Directory (AD) directory to which the Windows File Server or ONTAP storage virtual machine (SVM) instance is joined.
 ///
 /// Smithy shape: `com.amazonaws.fsx#SelfManagedActiveDirectoryAttributes`.
@@ -6867,10 +5051,9 @@ pub struct SelfManagedActiveDirectoryAttributes {
     pub domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryAttributes {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::SelfManagedActiveDirectoryAttributesBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::SelfManagedActiveDirectoryAttributesBuilder
+    );
     /// The fully qualified domain name of the self-managed AD directory.
     ///
     /// Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
@@ -6955,10 +5138,9 @@ pub struct SelfManagedActiveDirectoryConfiguration {
     pub domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::SelfManagedActiveDirectoryConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::SelfManagedActiveDirectoryConfigurationBuilder
+    );
     /// The fully qualified domain name of the self-managed AD directory, such as `corp.example.com`.
     ///
     /// **Required.** Length: 1 to 255. Pattern: `^[^\u0000\u0085\u2028\u2029\r\n]{1,255}$`.
@@ -7068,86 +5250,15 @@ pub enum ServiceLimit {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl ServiceLimit {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FileSystemCount => "FILE_SYSTEM_COUNT",
-            Self::TotalThroughputCapacity => "TOTAL_THROUGHPUT_CAPACITY",
-            Self::TotalStorage => "TOTAL_STORAGE",
-            Self::TotalUserInitiatedBackups => "TOTAL_USER_INITIATED_BACKUPS",
-            Self::TotalUserTags => "TOTAL_USER_TAGS",
-            Self::TotalInProgressCopyBackups => "TOTAL_IN_PROGRESS_COPY_BACKUPS",
-            Self::StorageVirtualMachinesPerFileSystem => {
-                "STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM"
-            }
-            Self::VolumesPerFileSystem => "VOLUMES_PER_FILE_SYSTEM",
-            Self::TotalSsdIops => "TOTAL_SSD_IOPS",
-            Self::FileCacheCount => "FILE_CACHE_COUNT",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "FILE_SYSTEM_COUNT",
-            "TOTAL_THROUGHPUT_CAPACITY",
-            "TOTAL_STORAGE",
-            "TOTAL_USER_INITIATED_BACKUPS",
-            "TOTAL_USER_TAGS",
-            "TOTAL_IN_PROGRESS_COPY_BACKUPS",
-            "STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM",
-            "VOLUMES_PER_FILE_SYSTEM",
-            "TOTAL_SSD_IOPS",
-            "FILE_CACHE_COUNT",
-        ]
-    }
-}
-impl From<&str> for ServiceLimit {
-    fn from(value: &str) -> Self {
-        match value {
-            "FILE_SYSTEM_COUNT" => Self::FileSystemCount,
-            "TOTAL_THROUGHPUT_CAPACITY" => Self::TotalThroughputCapacity,
-            "TOTAL_STORAGE" => Self::TotalStorage,
-            "TOTAL_USER_INITIATED_BACKUPS" => Self::TotalUserInitiatedBackups,
-            "TOTAL_USER_TAGS" => Self::TotalUserTags,
-            "TOTAL_IN_PROGRESS_COPY_BACKUPS" => Self::TotalInProgressCopyBackups,
-            "STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM" => {
-                Self::StorageVirtualMachinesPerFileSystem
-            }
-            "VOLUMES_PER_FILE_SYSTEM" => Self::VolumesPerFileSystem,
-            "TOTAL_SSD_IOPS" => Self::TotalSsdIops,
-            "FILE_CACHE_COUNT" => Self::FileCacheCount,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for ServiceLimit {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for ServiceLimit {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for ServiceLimit {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for ServiceLimit {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for ServiceLimit {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string ServiceLimit { FileSystemCount "FILE_SYSTEM_COUNT", TotalThroughputCapacity
+    "TOTAL_THROUGHPUT_CAPACITY", TotalStorage "TOTAL_STORAGE", TotalUserInitiatedBackups
+    "TOTAL_USER_INITIATED_BACKUPS", TotalUserTags "TOTAL_USER_TAGS",
+    TotalInProgressCopyBackups "TOTAL_IN_PROGRESS_COPY_BACKUPS",
+    StorageVirtualMachinesPerFileSystem "STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM",
+    VolumesPerFileSystem "VOLUMES_PER_FILE_SYSTEM", TotalSsdIops "TOTAL_SSD_IOPS",
+    FileCacheCount "FILE_CACHE_COUNT" }
+);
 /// An error indicating that a particular service limit was exceeded. You can increase some service limits by contacting Amazon Web Services Support.
 ///
 /// Smithy shape: `com.amazonaws.fsx#ServiceLimitExceeded`.
@@ -7167,10 +5278,7 @@ pub struct ServiceLimitExceeded {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl ServiceLimitExceeded {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::ServiceLimitExceededBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::ServiceLimitExceededBuilder);
     /// Enumeration of the service limit that was exceeded.
     ///
     /// **Required.** Values: `FILE_SYSTEM_COUNT`, `TOTAL_THROUGHPUT_CAPACITY`, `TOTAL_STORAGE`, `TOTAL_USER_INITIATED_BACKUPS`, `TOTAL_USER_TAGS`, `TOTAL_IN_PROGRESS_COPY_BACKUPS`, `STORAGE_VIRTUAL_MACHINES_PER_FILE_SYSTEM`, `VOLUMES_PER_FILE_SYSTEM`, `TOTAL_SSD_IOPS`, `FILE_CACHE_COUNT`.
@@ -7213,10 +5321,7 @@ pub struct SnaplockConfiguration {
     pub volume_append_mode_enabled: Option<bool>,
 }
 impl SnaplockConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::SnaplockConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::SnaplockConfigurationBuilder);
     /// Enables or disables the audit log volume for an FSx for ONTAP SnapLock volume. The default value is `false`. If you set `AuditLogVolume` to `true`, the SnapLock volume is created as an audit log volume. The minimum retention period for an audit log volume is six months.
     ///
     /// For more information, see [SnapLock audit log volumes](https://docs.aws.amazon.com/fsx/latest/ONTAPGuide/how-snaplock-works.html#snaplock-audit-log-volume).
@@ -7277,10 +5382,7 @@ pub struct SnaplockRetentionPeriod {
     pub maximum_retention: Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriod {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::SnaplockRetentionPeriodBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::SnaplockRetentionPeriodBuilder);
     /// The retention period assigned to a write once, read many (WORM) file by default if an explicit retention period is not set for an FSx for ONTAP SnapLock volume. The default retention period must be greater than or equal to the minimum retention period and less than or equal to the maximum retention period.
     ///
     /// **Required.**
@@ -7315,55 +5417,9 @@ pub enum SnaplockType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl SnaplockType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Compliance => "COMPLIANCE",
-            Self::Enterprise => "ENTERPRISE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["COMPLIANCE", "ENTERPRISE"]
-    }
-}
-impl From<&str> for SnaplockType {
-    fn from(value: &str) -> Self {
-        match value {
-            "COMPLIANCE" => Self::Compliance,
-            "ENTERPRISE" => Self::Enterprise,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for SnaplockType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for SnaplockType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for SnaplockType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for SnaplockType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for SnaplockType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string SnaplockType { Compliance "COMPLIANCE", Enterprise "ENTERPRISE" }
+);
 /// A snapshot of an Amazon FSx for OpenZFS volume.
 ///
 /// Smithy shape: `com.amazonaws.fsx#Snapshot`.
@@ -7413,10 +5469,7 @@ pub struct Snapshot {
     pub administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
 }
 impl Snapshot {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::SnapshotBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::SnapshotBuilder);
     /// The Amazon Resource Name (ARN) for a given resource. ARNs uniquely identify Amazon Web Services resources. We require an ARN when you need to specify a resource unambiguously across all of Amazon Web Services. For more information, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 8 to 512. Pattern: `^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$`.
@@ -7497,59 +5550,10 @@ pub enum SnapshotLifecycle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl SnapshotLifecycle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Creating => "CREATING",
-            Self::Deleting => "DELETING",
-            Self::Available => "AVAILABLE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["PENDING", "CREATING", "DELETING", "AVAILABLE"]
-    }
-}
-impl From<&str> for SnapshotLifecycle {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "CREATING" => Self::Creating,
-            "DELETING" => Self::Deleting,
-            "AVAILABLE" => Self::Available,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for SnapshotLifecycle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for SnapshotLifecycle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for SnapshotLifecycle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for SnapshotLifecycle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for SnapshotLifecycle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string SnapshotLifecycle { Pending "PENDING", Creating "CREATING", Deleting
+    "DELETING", Available "AVAILABLE" }
+);
 /// The request was rejected because the lifecycle status of the source backup isn't `AVAILABLE`.
 ///
 /// Smithy shape: `com.amazonaws.fsx#SourceBackupUnavailable`.
@@ -7569,10 +5573,7 @@ pub struct SourceBackupUnavailable {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl SourceBackupUnavailable {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::SourceBackupUnavailableBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::SourceBackupUnavailableBuilder);
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
@@ -7607,76 +5608,11 @@ pub enum Status {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl Status {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Failed => "FAILED",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Pending => "PENDING",
-            Self::Completed => "COMPLETED",
-            Self::UpdatedOptimizing => "UPDATED_OPTIMIZING",
-            Self::Optimizing => "OPTIMIZING",
-            Self::Paused => "PAUSED",
-            Self::Cancelled => "CANCELLED",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "FAILED",
-            "IN_PROGRESS",
-            "PENDING",
-            "COMPLETED",
-            "UPDATED_OPTIMIZING",
-            "OPTIMIZING",
-            "PAUSED",
-            "CANCELLED",
-        ]
-    }
-}
-impl From<&str> for Status {
-    fn from(value: &str) -> Self {
-        match value {
-            "FAILED" => Self::Failed,
-            "IN_PROGRESS" => Self::InProgress,
-            "PENDING" => Self::Pending,
-            "COMPLETED" => Self::Completed,
-            "UPDATED_OPTIMIZING" => Self::UpdatedOptimizing,
-            "OPTIMIZING" => Self::Optimizing,
-            "PAUSED" => Self::Paused,
-            "CANCELLED" => Self::Cancelled,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for Status {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for Status {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for Status {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for Status {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for Status {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string Status { Failed "FAILED", InProgress "IN_PROGRESS", Pending "PENDING",
+    Completed "COMPLETED", UpdatedOptimizing "UPDATED_OPTIMIZING", Optimizing
+    "OPTIMIZING", Paused "PAUSED", Cancelled "CANCELLED" }
+);
 /// Specifies the file system's storage type.
 ///
 /// Smithy shape: `com.amazonaws.fsx#StorageType`.
@@ -7694,57 +5630,9 @@ pub enum StorageType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl StorageType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ssd => "SSD",
-            Self::Hdd => "HDD",
-            Self::IntelligentTiering => "INTELLIGENT_TIERING",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["SSD", "HDD", "INTELLIGENT_TIERING"]
-    }
-}
-impl From<&str> for StorageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SSD" => Self::Ssd,
-            "HDD" => Self::Hdd,
-            "INTELLIGENT_TIERING" => Self::IntelligentTiering,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for StorageType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for StorageType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for StorageType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for StorageType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for StorageType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string StorageType { Ssd "SSD", Hdd "HDD", IntelligentTiering "INTELLIGENT_TIERING" }
+);
 /// No FSx for ONTAP SVMs were found based upon the supplied parameters.
 ///
 /// Smithy shape: `com.amazonaws.fsx#StorageVirtualMachineNotFound`.
@@ -7760,10 +5648,9 @@ pub struct StorageVirtualMachineNotFound {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl StorageVirtualMachineNotFound {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::StorageVirtualMachineNotFoundBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::StorageVirtualMachineNotFoundBuilder
+    );
 }
 /// Specifies a key-value pair for a resource tag.
 ///
@@ -7782,10 +5669,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 impl Tag {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::TagBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::TagBuilder);
     /// A value that specifies the `TagKey`, the name of the tag. Tag keys must be unique for the resource to which they are attached.
     ///
     /// **Required.** Length: 1 to 128. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
@@ -7834,10 +5718,7 @@ pub struct TieringPolicy {
     pub name: Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicy {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::TieringPolicyBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::TieringPolicyBuilder);
     /// Specifies the number of days that user data in a volume must remain inactive before it is considered "cold" and moved to the capacity pool. Used with the `AUTO` and `SNAPSHOT_ONLY` tiering policies. Enter a whole number between 2 and 183. Default values are 31 days for `AUTO` and 2 days for `SNAPSHOT_ONLY`.
     ///
     /// Range: 2 to 183.
@@ -7878,59 +5759,10 @@ pub enum TieringPolicyName {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl TieringPolicyName {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SnapshotOnly => "SNAPSHOT_ONLY",
-            Self::Auto => "AUTO",
-            Self::All => "ALL",
-            Self::None => "NONE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["SNAPSHOT_ONLY", "AUTO", "ALL", "NONE"]
-    }
-}
-impl From<&str> for TieringPolicyName {
-    fn from(value: &str) -> Self {
-        match value {
-            "SNAPSHOT_ONLY" => Self::SnapshotOnly,
-            "AUTO" => Self::Auto,
-            "ALL" => Self::All,
-            "NONE" => Self::None,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for TieringPolicyName {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for TieringPolicyName {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for TieringPolicyName {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for TieringPolicyName {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for TieringPolicyName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string TieringPolicyName { SnapshotOnly "SNAPSHOT_ONLY", Auto "AUTO", All "ALL", None
+    "NONE" }
+);
 /// The requested operation is not supported for this resource or API.
 ///
 /// Smithy shape: `com.amazonaws.fsx#UnsupportedOperation`.
@@ -7946,10 +5778,7 @@ pub struct UnsupportedOperation {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl UnsupportedOperation {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::UnsupportedOperationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::UnsupportedOperationBuilder);
 }
 /// Describes an Amazon FSx volume.
 ///
@@ -8014,10 +5843,7 @@ pub struct Volume {
     pub open_zfs_configuration: Option<crate::types::OpenZfsVolumeConfiguration>,
 }
 impl Volume {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::VolumeBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::VolumeBuilder);
     /// The time that the resource was created, in seconds (since 1970-01-01T00:00:00Z), also known as Unix time.
     pub fn creation_time(&self) -> Option<&::aws_smithy_types::DateTime> {
         self.creation_time.as_ref()
@@ -8128,73 +5954,11 @@ pub enum VolumeLifecycle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl VolumeLifecycle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Creating => "CREATING",
-            Self::Created => "CREATED",
-            Self::Deleting => "DELETING",
-            Self::Failed => "FAILED",
-            Self::Misconfigured => "MISCONFIGURED",
-            Self::Pending => "PENDING",
-            Self::Available => "AVAILABLE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &[
-            "CREATING",
-            "CREATED",
-            "DELETING",
-            "FAILED",
-            "MISCONFIGURED",
-            "PENDING",
-            "AVAILABLE",
-        ]
-    }
-}
-impl From<&str> for VolumeLifecycle {
-    fn from(value: &str) -> Self {
-        match value {
-            "CREATING" => Self::Creating,
-            "CREATED" => Self::Created,
-            "DELETING" => Self::Deleting,
-            "FAILED" => Self::Failed,
-            "MISCONFIGURED" => Self::Misconfigured,
-            "PENDING" => Self::Pending,
-            "AVAILABLE" => Self::Available,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for VolumeLifecycle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for VolumeLifecycle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for VolumeLifecycle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for VolumeLifecycle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for VolumeLifecycle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string VolumeLifecycle { Creating "CREATING", Created "CREATED", Deleting "DELETING",
+    Failed "FAILED", Misconfigured "MISCONFIGURED", Pending "PENDING", Available
+    "AVAILABLE" }
+);
 /// No Amazon FSx volumes were found based upon the supplied parameters.
 ///
 /// Smithy shape: `com.amazonaws.fsx#VolumeNotFound`.
@@ -8210,10 +5974,7 @@ pub struct VolumeNotFound {
     pub(crate) meta: crate::error::ErrorMetadata,
 }
 impl VolumeNotFound {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::VolumeNotFoundBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::VolumeNotFoundBuilder);
 }
 /// The `VolumeStyle` enum.
 ///
@@ -8230,55 +5991,9 @@ pub enum VolumeStyle {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl VolumeStyle {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Flexvol => "FLEXVOL",
-            Self::Flexgroup => "FLEXGROUP",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["FLEXVOL", "FLEXGROUP"]
-    }
-}
-impl From<&str> for VolumeStyle {
-    fn from(value: &str) -> Self {
-        match value {
-            "FLEXVOL" => Self::Flexvol,
-            "FLEXGROUP" => Self::Flexgroup,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for VolumeStyle {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for VolumeStyle {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for VolumeStyle {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for VolumeStyle {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for VolumeStyle {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string VolumeStyle { Flexvol "FLEXVOL", Flexgroup "FLEXGROUP" }
+);
 /// The `VolumeType` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#VolumeType`.
@@ -8294,55 +6009,9 @@ pub enum VolumeType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl VolumeType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ontap => "ONTAP",
-            Self::Openzfs => "OPENZFS",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["ONTAP", "OPENZFS"]
-    }
-}
-impl From<&str> for VolumeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ONTAP" => Self::Ontap,
-            "OPENZFS" => Self::Openzfs,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for VolumeType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for VolumeType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for VolumeType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for VolumeType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for VolumeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string VolumeType { Ontap "ONTAP", Openzfs "OPENZFS" }
+);
 /// The `WindowsAccessAuditLogLevel` enum.
 ///
 /// Smithy shape: `com.amazonaws.fsx#WindowsAccessAuditLogLevel`.
@@ -8362,59 +6031,10 @@ pub enum WindowsAccessAuditLogLevel {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl WindowsAccessAuditLogLevel {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "DISABLED",
-            Self::SuccessOnly => "SUCCESS_ONLY",
-            Self::FailureOnly => "FAILURE_ONLY",
-            Self::SuccessAndFailure => "SUCCESS_AND_FAILURE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["DISABLED", "SUCCESS_ONLY", "FAILURE_ONLY", "SUCCESS_AND_FAILURE"]
-    }
-}
-impl From<&str> for WindowsAccessAuditLogLevel {
-    fn from(value: &str) -> Self {
-        match value {
-            "DISABLED" => Self::Disabled,
-            "SUCCESS_ONLY" => Self::SuccessOnly,
-            "FAILURE_ONLY" => Self::FailureOnly,
-            "SUCCESS_AND_FAILURE" => Self::SuccessAndFailure,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for WindowsAccessAuditLogLevel {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for WindowsAccessAuditLogLevel {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for WindowsAccessAuditLogLevel {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for WindowsAccessAuditLogLevel {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for WindowsAccessAuditLogLevel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string WindowsAccessAuditLogLevel { Disabled "DISABLED", SuccessOnly "SUCCESS_ONLY",
+    FailureOnly "FAILURE_ONLY", SuccessAndFailure "SUCCESS_AND_FAILURE" }
+);
 /// The configuration that Amazon FSx for Windows File Server uses to audit and log user accesses of files, folders, and file shares on the Amazon FSx for Windows File Server file system. For more information, see [File access auditing](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/file-access-auditing.html).
 ///
 /// Smithy shape: `com.amazonaws.fsx#WindowsAuditLogConfiguration`.
@@ -8458,10 +6078,9 @@ pub struct WindowsAuditLogConfiguration {
     pub audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::WindowsAuditLogConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::WindowsAuditLogConfigurationBuilder
+    );
     /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
     ///
     /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
@@ -8556,10 +6175,9 @@ pub struct WindowsAuditLogCreateConfiguration {
     pub audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogCreateConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::WindowsAuditLogCreateConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::WindowsAuditLogCreateConfigurationBuilder
+    );
     /// Sets which attempt type is logged by Amazon FSx for file and folder accesses.
     ///
     /// - `SUCCESS_ONLY` - only successful attempts to access files or folders are logged.
@@ -8628,57 +6246,10 @@ pub enum WindowsDeploymentType {
     /// `as_str()` returns it and serializing writes it back unchanged.
     Unknown(crate::primitives::UnknownEnumValue),
 }
-impl WindowsDeploymentType {
-    /// The value as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MultiAz1 => "MULTI_AZ_1",
-            Self::SingleAz1 => "SINGLE_AZ_1",
-            Self::SingleAz2 => "SINGLE_AZ_2",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Every value this version of the crate knows, in model order.
-    pub const fn values() -> &'static [&'static str] {
-        &["MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2"]
-    }
-}
-impl From<&str> for WindowsDeploymentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "MULTI_AZ_1" => Self::MultiAz1,
-            "SINGLE_AZ_1" => Self::SingleAz1,
-            "SINGLE_AZ_2" => Self::SingleAz2,
-            other => Self::Unknown(crate::primitives::UnknownEnumValue::new(other)),
-        }
-    }
-}
-impl Ord for WindowsDeploymentType {
-    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
-    }
-}
-impl PartialOrd for WindowsDeploymentType {
-    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl ::std::str::FromStr for WindowsDeploymentType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl AsRef<str> for WindowsDeploymentType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for WindowsDeploymentType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::runtime::values::enumeration!(
+    string WindowsDeploymentType { MultiAz1 "MULTI_AZ_1", SingleAz1 "SINGLE_AZ_1",
+    SingleAz2 "SINGLE_AZ_2" }
+);
 /// The configuration for this Microsoft Windows file system.
 ///
 /// Smithy shape: `com.amazonaws.fsx#WindowsFileSystemConfiguration`.
@@ -8766,10 +6337,9 @@ pub struct WindowsFileSystemConfiguration {
     pub fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::WindowsFileSystemConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        builders::WindowsFileSystemConfigurationBuilder
+    );
     /// The ID for an existing Amazon Web Services Managed Microsoft Active Directory instance that the file system is joined to.
     ///
     /// Length: exactly 12. Pattern: `^d-[0-9a-f]{10}$`.
@@ -8908,10 +6478,7 @@ pub struct WindowsFsrmConfiguration {
     pub event_log_destination: Option<String>,
 }
 impl WindowsFsrmConfiguration {
-    /// A builder for this type.
-    pub fn builder() -> crate::builders::WindowsFsrmConfigurationBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(builders::WindowsFsrmConfigurationBuilder);
     /// Specifies whether FSRM is enabled or disabled on the file system. When `TRUE`, the FSRM service is enabled and monitor file operations according to configured policies. When `FALSE` or omitted, FSRM is disabled. The default value is `FALSE`.
     ///
     /// **Required.**

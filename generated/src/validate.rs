@@ -2,1548 +2,234 @@
 // Do not edit by hand: regenerate instead.
 
 //! Inputs' `validate()`: the model's constraints, checked only when asked.
-use crate::runtime::validate::{Check, Validator};
-impl crate::operation::copy_backup::CopyBackupInput {
-    /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
-    ///
-    /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut v = Validator::new("CopyBackupInput");
-        self.check(&mut v);
-        v.finish()
+crate::runtime::validate::input!(
+    operation::copy_backup::CopyBackupInput, "CopyBackupInput"
+);
+crate::runtime::validate::input!(
+    operation::create_backup::CreateBackupInput, "CreateBackupInput"
+);
+crate::runtime::validate::input!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupInput,
+    "CreateFileSystemFromBackupInput"
+);
+crate::runtime::validate::input!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupInput,
+    "CreateVolumeFromBackupInput"
+);
+crate::runtime::validate::input!(
+    operation::delete_backup::DeleteBackupInput, "DeleteBackupInput"
+);
+crate::runtime::validate::input!(
+    operation::describe_backups::DescribeBackupsInput, "DescribeBackupsInput"
+);
+crate::runtime::validate::check!(
+    types::AutocommitPeriod { set r#type "Type" false[], opt value "Value"
+    false[range(int, 1..= 65535)] }
+);
+crate::runtime::validate::check!(
+    types::CreateAggregateConfiguration { opt aggregates "Aggregates" false[length(len, 0
+    ..= 6) each([length(chars, 5..= 6) pattern(0)])], opt constituents_per_aggregate
+    "ConstituentsPerAggregate" false[range(int, 1..= 200)] }
+);
+crate::runtime::validate::check!(
+    types::CreateFileSystemLustreConfiguration { opt weekly_maintenance_start_time
+    "WeeklyMaintenanceStartTime" false[length(chars, 7..= 7) pattern(1)], opt import_path
+    "ImportPath" false[length(chars, 3..= 4357) pattern(2)], opt export_path "ExportPath"
+    false[length(chars, 3..= 4357) pattern(2)], opt imported_file_chunk_size
+    "ImportedFileChunkSize" false[range(int, 1..= 512000)], opt
+    per_unit_storage_throughput "PerUnitStorageThroughput" false[range(int, 12..= 1000)],
+    opt daily_automatic_backup_start_time "DailyAutomaticBackupStartTime"
+    false[length(chars, 5..= 5) pattern(3)], opt automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" false[range(int, 0..= 90)], opt log_configuration
+    "LogConfiguration" false[nested], opt root_squash_configuration
+    "RootSquashConfiguration" false[nested], opt metadata_configuration
+    "MetadataConfiguration" false[nested], opt throughput_capacity "ThroughputCapacity"
+    false[range(int, 4000..= 2000000)], opt data_read_cache_configuration
+    "DataReadCacheConfiguration" false[nested] }
+);
+crate::runtime::validate::check!(
+    types::CreateFileSystemLustreMetadataConfiguration { opt iops "Iops" false[range(int,
+    1500..= 192000)], set mode "Mode" false[] }
+);
+crate::runtime::validate::check!(
+    types::CreateFileSystemOpenZfsConfiguration { opt automatic_backup_retention_days
+    "AutomaticBackupRetentionDays" false[range(int, 0..= 90)], opt
+    daily_automatic_backup_start_time "DailyAutomaticBackupStartTime" false[length(chars,
+    5..= 5) pattern(3)], set deployment_type "DeploymentType" false[], set
+    throughput_capacity "ThroughputCapacity" false[range(int, 8..= 100000)], opt
+    weekly_maintenance_start_time "WeeklyMaintenanceStartTime" false[length(chars, 7..=
+    7) pattern(1)], opt disk_iops_configuration "DiskIopsConfiguration" false[nested],
+    opt root_volume_configuration "RootVolumeConfiguration" false[nested], opt
+    preferred_subnet_id "PreferredSubnetId" false[length(chars, 15..= 24) pattern(4)],
+    opt endpoint_ip_address_range "EndpointIpAddressRange" false[length(chars, 9..= 17)
+    pattern(5)], opt endpoint_ipv6_address_range "EndpointIpv6AddressRange"
+    false[length(chars, 4..= 43) pattern(6)], opt route_table_ids "RouteTableIds"
+    false[length(len, 0..= 50) each([length(chars, 12..= 21) pattern(7)])], opt
+    read_cache_configuration "ReadCacheConfiguration" false[nested] }
+);
+crate::runtime::validate::check!(
+    types::CreateFileSystemWindowsConfiguration { opt active_directory_id
+    "ActiveDirectoryId" false[length(chars, 12..= 12) pattern(8)], opt
+    self_managed_active_directory_configuration "SelfManagedActiveDirectoryConfiguration"
+    false[nested], opt preferred_subnet_id "PreferredSubnetId" false[length(chars, 15..=
+    24) pattern(4)], set throughput_capacity "ThroughputCapacity" false[range(int, 8..=
+    100000)], opt weekly_maintenance_start_time "WeeklyMaintenanceStartTime"
+    false[length(chars, 7..= 7) pattern(1)], opt daily_automatic_backup_start_time
+    "DailyAutomaticBackupStartTime" false[length(chars, 5..= 5) pattern(3)], opt
+    automatic_backup_retention_days "AutomaticBackupRetentionDays" false[range(int, 0..=
+    90)], opt aliases "Aliases" false[length(len, 0..= 50) each([length(chars, 4..= 253)
+    pattern(9)])], opt audit_log_configuration "AuditLogConfiguration" false[nested], opt
+    disk_iops_configuration "DiskIopsConfiguration" false[nested], opt fsrm_configuration
+    "FsrmConfiguration" false[nested] }
+);
+crate::runtime::validate::check!(
+    types::CreateOntapVolumeConfiguration { opt junction_path "JunctionPath"
+    false[length(chars, 1..= 255) pattern(10)], opt size_in_megabytes "SizeInMegabytes"
+    false[range(int, 0..= 2147483647)], set storage_virtual_machine_id
+    "StorageVirtualMachineId" false[length(chars, 21..= 21) pattern(11)], opt
+    tiering_policy "TieringPolicy" false[nested], opt snapshot_policy "SnapshotPolicy"
+    false[length(chars, 1..= 255)], opt snaplock_configuration "SnaplockConfiguration"
+    false[nested], opt aggregate_configuration "AggregateConfiguration" false[nested],
+    opt size_in_bytes "SizeInBytes" false[range(long, 0..= 22517998000000000)] }
+);
+crate::runtime::validate::check!(
+    types::CreateSnaplockConfiguration { opt autocommit_period "AutocommitPeriod"
+    false[nested], opt retention_period "RetentionPeriod" false[nested], set
+    snaplock_type "SnaplockType" false[] }
+);
+crate::runtime::validate::check!(
+    types::DiskIopsConfiguration { opt iops "Iops" false[range(long, 0..= 2400000)] }
+);
+crate::runtime::validate::check!(
+    types::Filter { opt values "Values" false[length(len, 0..= 20) each([length(chars, 1
+    ..= 128) pattern(12)])] }
+);
+crate::runtime::validate::check!(
+    types::LustreLogCreateConfiguration { set level "Level" false[], opt destination
+    "Destination" false[length(chars, 8..= 1024) pattern(13)] }
+);
+crate::runtime::validate::check!(
+    types::LustreReadCacheConfiguration { opt size_gi_b "SizeGiB" false[range(int, 0..=
+    2147483647)] }
+);
+crate::runtime::validate::check!(
+    types::LustreRootSquashConfiguration { opt root_squash "RootSquash"
+    false[length(chars, 3..= 21) pattern(14)], opt no_squash_nids "NoSquashNids"
+    false[length(len, 0..= 64) each([length(chars, 11..= 43) pattern(15)])] }
+);
+crate::runtime::validate::check!(
+    types::OpenZfsClientConfiguration { set clients "Clients" false[length(chars, 1..=
+    128) pattern(16)], set options "Options" false[length(len, 1..= 20)
+    each([length(chars, 1..= 128) pattern(16)])] }
+);
+crate::runtime::validate::check!(
+    types::OpenZfsCreateRootVolumeConfiguration { opt record_size_ki_b "RecordSizeKiB"
+    false[range(int, 4..= 4096)], opt nfs_exports "NfsExports" false[length(len, 0..= 1)
+    each([nested])], opt user_and_group_quotas "UserAndGroupQuotas" false[length(len, 0
+    ..= 500) each([nested])] }
+);
+crate::runtime::validate::check!(
+    types::OpenZfsNfsExport { set client_configurations "ClientConfigurations"
+    false[length(len, 0..= 25) each([nested])] }
+);
+crate::runtime::validate::check!(
+    types::OpenZfsReadCacheConfiguration { opt size_gi_b "SizeGiB" false[range(int, 0..=
+    2147483647)] }
+);
+crate::runtime::validate::check!(
+    types::OpenZfsUserOrGroupQuota { set r#type "Type" false[], set id "Id"
+    false[range(int, 0..= 2147483647)], set storage_capacity_quota_gi_b
+    "StorageCapacityQuotaGiB" false[range(int, 0..= 2147483647)] }
+);
+crate::runtime::validate::check!(
+    types::RetentionPeriod { set r#type "Type" false[], opt value "Value"
+    false[range(int, 0..= 65535)] }
+);
+crate::runtime::validate::check!(
+    types::SelfManagedActiveDirectoryConfiguration { set domain_name "DomainName"
+    false[length(chars, 1..= 255) pattern(10)], opt
+    organizational_unit_distinguished_name "OrganizationalUnitDistinguishedName"
+    false[length(chars, 1..= 2000) pattern(17)], opt file_system_administrators_group
+    "FileSystemAdministratorsGroup" false[length(chars, 1..= 256) pattern(18)], opt
+    user_name "UserName" false[length(chars, 1..= 256) pattern(18)], opt password
+    "Password" true[length(chars, 1..= 256) pattern(19)], set dns_ips "DnsIps"
+    false[length(len, 1..= 3) each([length(chars, 1..= 45) pattern(20)])], opt
+    domain_join_service_account_secret "DomainJoinServiceAccountSecret"
+    false[length(chars, 64..= 1024) pattern(21)] }
+);
+crate::runtime::validate::check!(
+    types::SnaplockRetentionPeriod { set default_retention "DefaultRetention"
+    false[nested], set minimum_retention "MinimumRetention" false[nested], set
+    maximum_retention "MaximumRetention" false[nested] }
+);
+crate::runtime::validate::check!(
+    types::Tag { set key "Key" false[length(chars, 1..= 128) pattern(22)], set value
+    "Value" false[length(chars, 0..= 256) pattern(22)] }
+);
+crate::runtime::validate::check!(
+    types::TieringPolicy { opt cooling_period "CoolingPeriod" false[range(int, 2..= 183)]
     }
-}
-impl crate::operation::create_backup::CreateBackupInput {
-    /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
-    ///
-    /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut v = Validator::new("CreateBackupInput");
-        self.check(&mut v);
-        v.finish()
-    }
-}
-impl crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
-    ///
-    /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut v = Validator::new("CreateFileSystemFromBackupInput");
-        self.check(&mut v);
-        v.finish()
-    }
-}
-impl crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
-    ///
-    /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut v = Validator::new("CreateVolumeFromBackupInput");
-        self.check(&mut v);
-        v.finish()
-    }
-}
-impl crate::operation::delete_backup::DeleteBackupInput {
-    /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
-    ///
-    /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut v = Validator::new("DeleteBackupInput");
-        self.check(&mut v);
-        v.finish()
-    }
-}
-impl crate::operation::describe_backups::DescribeBackupsInput {
-    /// Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.
-    ///
-    /// Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut v = Validator::new("DescribeBackupsInput");
-        self.check(&mut v);
-        v.finish()
-    }
-}
-impl Check for crate::types::AutocommitPeriod {
-    fn check(&self, v: &mut Validator) {
-        if self.r#type.is_none() {
-            v.member("Type", false, Validator::missing);
-        }
-        if let Some(x) = &self.value {
-            v.member(
-                "Value",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(1i64), Some(65535i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::CreateAggregateConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.aggregates {
-            v.member(
-                "Aggregates",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(6u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(5u64), Some(6u64));
-                            if !matches(0, x) {
-                                v.pattern_mismatch(PATTERNS[0]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.constituents_per_aggregate {
-            v.member(
-                "ConstituentsPerAggregate",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(1i64), Some(200i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::CreateFileSystemLustreConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.weekly_maintenance_start_time {
-            v.member(
-                "WeeklyMaintenanceStartTime",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(7u64), Some(7u64));
-                    if !matches(1, x) {
-                        v.pattern_mismatch(PATTERNS[1]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.import_path {
-            v.member(
-                "ImportPath",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(3u64), Some(4357u64));
-                    if !matches(2, x) {
-                        v.pattern_mismatch(PATTERNS[2]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.export_path {
-            v.member(
-                "ExportPath",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(3u64), Some(4357u64));
-                    if !matches(2, x) {
-                        v.pattern_mismatch(PATTERNS[2]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.imported_file_chunk_size {
-            v.member(
-                "ImportedFileChunkSize",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(1i64), Some(512000i64));
-                },
-            );
-        }
-        if let Some(x) = &self.per_unit_storage_throughput {
-            v.member(
-                "PerUnitStorageThroughput",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(12i64), Some(1000i64));
-                },
-            );
-        }
-        if let Some(x) = &self.daily_automatic_backup_start_time {
-            v.member(
-                "DailyAutomaticBackupStartTime",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(5u64), Some(5u64));
-                    if !matches(3, x) {
-                        v.pattern_mismatch(PATTERNS[3]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.automatic_backup_retention_days {
-            v.member(
-                "AutomaticBackupRetentionDays",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(90i64));
-                },
-            );
-        }
-        if let Some(x) = &self.log_configuration {
-            v.member(
-                "LogConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.root_squash_configuration {
-            v.member(
-                "RootSquashConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.metadata_configuration {
-            v.member(
-                "MetadataConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.throughput_capacity {
-            v.member(
-                "ThroughputCapacity",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(4000i64), Some(2000000i64));
-                },
-            );
-        }
-        if let Some(x) = &self.data_read_cache_configuration {
-            v.member(
-                "DataReadCacheConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::CreateFileSystemLustreMetadataConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.iops {
-            v.member(
-                "Iops",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(1500i64), Some(192000i64));
-                },
-            );
-        }
-        if self.mode.is_none() {
-            v.member("Mode", false, Validator::missing);
-        }
-    }
-}
-impl Check for crate::types::CreateFileSystemOpenZfsConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.automatic_backup_retention_days {
-            v.member(
-                "AutomaticBackupRetentionDays",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(90i64));
-                },
-            );
-        }
-        if let Some(x) = &self.daily_automatic_backup_start_time {
-            v.member(
-                "DailyAutomaticBackupStartTime",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(5u64), Some(5u64));
-                    if !matches(3, x) {
-                        v.pattern_mismatch(PATTERNS[3]);
-                    }
-                },
-            );
-        }
-        if self.deployment_type.is_none() {
-            v.member("DeploymentType", false, Validator::missing);
-        }
-        if self.throughput_capacity.is_none() {
-            v.member("ThroughputCapacity", false, Validator::missing);
-        }
-        if let Some(x) = &self.throughput_capacity {
-            v.member(
-                "ThroughputCapacity",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(8i64), Some(100000i64));
-                },
-            );
-        }
-        if let Some(x) = &self.weekly_maintenance_start_time {
-            v.member(
-                "WeeklyMaintenanceStartTime",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(7u64), Some(7u64));
-                    if !matches(1, x) {
-                        v.pattern_mismatch(PATTERNS[1]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.disk_iops_configuration {
-            v.member(
-                "DiskIopsConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.root_volume_configuration {
-            v.member(
-                "RootVolumeConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.preferred_subnet_id {
-            v.member(
-                "PreferredSubnetId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(15u64), Some(24u64));
-                    if !matches(4, x) {
-                        v.pattern_mismatch(PATTERNS[4]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.endpoint_ip_address_range {
-            v.member(
-                "EndpointIpAddressRange",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(9u64), Some(17u64));
-                    if !matches(5, x) {
-                        v.pattern_mismatch(PATTERNS[5]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.endpoint_ipv6_address_range {
-            v.member(
-                "EndpointIpv6AddressRange",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(4u64), Some(43u64));
-                    if !matches(6, x) {
-                        v.pattern_mismatch(PATTERNS[6]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.route_table_ids {
-            v.member(
-                "RouteTableIds",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(12u64), Some(21u64));
-                            if !matches(7, x) {
-                                v.pattern_mismatch(PATTERNS[7]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.read_cache_configuration {
-            v.member(
-                "ReadCacheConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::CreateFileSystemWindowsConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.active_directory_id {
-            v.member(
-                "ActiveDirectoryId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(12u64), Some(12u64));
-                    if !matches(8, x) {
-                        v.pattern_mismatch(PATTERNS[8]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.self_managed_active_directory_configuration {
-            v.member(
-                "SelfManagedActiveDirectoryConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.preferred_subnet_id {
-            v.member(
-                "PreferredSubnetId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(15u64), Some(24u64));
-                    if !matches(4, x) {
-                        v.pattern_mismatch(PATTERNS[4]);
-                    }
-                },
-            );
-        }
-        if self.throughput_capacity.is_none() {
-            v.member("ThroughputCapacity", false, Validator::missing);
-        }
-        if let Some(x) = &self.throughput_capacity {
-            v.member(
-                "ThroughputCapacity",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(8i64), Some(100000i64));
-                },
-            );
-        }
-        if let Some(x) = &self.weekly_maintenance_start_time {
-            v.member(
-                "WeeklyMaintenanceStartTime",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(7u64), Some(7u64));
-                    if !matches(1, x) {
-                        v.pattern_mismatch(PATTERNS[1]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.daily_automatic_backup_start_time {
-            v.member(
-                "DailyAutomaticBackupStartTime",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(5u64), Some(5u64));
-                    if !matches(3, x) {
-                        v.pattern_mismatch(PATTERNS[3]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.automatic_backup_retention_days {
-            v.member(
-                "AutomaticBackupRetentionDays",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(90i64));
-                },
-            );
-        }
-        if let Some(x) = &self.aliases {
-            v.member(
-                "Aliases",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(4u64), Some(253u64));
-                            if !matches(9, x) {
-                                v.pattern_mismatch(PATTERNS[9]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.audit_log_configuration {
-            v.member(
-                "AuditLogConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.disk_iops_configuration {
-            v.member(
-                "DiskIopsConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.fsrm_configuration {
-            v.member(
-                "FsrmConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::CreateOntapVolumeConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.junction_path {
-            v.member(
-                "JunctionPath",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(255u64));
-                    if !matches(10, x) {
-                        v.pattern_mismatch(PATTERNS[10]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.size_in_megabytes {
-            v.member(
-                "SizeInMegabytes",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
-                },
-            );
-        }
-        if self.storage_virtual_machine_id.is_none() {
-            v.member("StorageVirtualMachineId", false, Validator::missing);
-        }
-        if let Some(x) = &self.storage_virtual_machine_id {
-            v.member(
-                "StorageVirtualMachineId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(21u64), Some(21u64));
-                    if !matches(11, x) {
-                        v.pattern_mismatch(PATTERNS[11]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.tiering_policy {
-            v.member(
-                "TieringPolicy",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.snapshot_policy {
-            v.member(
-                "SnapshotPolicy",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(255u64));
-                },
-            );
-        }
-        if let Some(x) = &self.snaplock_configuration {
-            v.member(
-                "SnaplockConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.aggregate_configuration {
-            v.member(
-                "AggregateConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.size_in_bytes {
-            v.member(
-                "SizeInBytes",
-                false,
-                |v| {
-                    v.range_int(*x, Some(0i64), Some(22517998000000000i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::CreateSnaplockConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.autocommit_period {
-            v.member(
-                "AutocommitPeriod",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.retention_period {
-            v.member(
-                "RetentionPeriod",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if self.snaplock_type.is_none() {
-            v.member("SnaplockType", false, Validator::missing);
-        }
-    }
-}
-impl Check for crate::types::DiskIopsConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.iops {
-            v.member(
-                "Iops",
-                false,
-                |v| {
-                    v.range_int(*x, Some(0i64), Some(2400000i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::Filter {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.values {
-            v.member(
-                "Values",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(20u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(1u64), Some(128u64));
-                            if !matches(12, x) {
-                                v.pattern_mismatch(PATTERNS[12]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::LustreLogCreateConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if self.level.is_none() {
-            v.member("Level", false, Validator::missing);
-        }
-        if let Some(x) = &self.destination {
-            v.member(
-                "Destination",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(8u64), Some(1024u64));
-                    if !matches(13, x) {
-                        v.pattern_mismatch(PATTERNS[13]);
-                    }
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::LustreReadCacheConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.size_gi_b {
-            v.member(
-                "SizeGiB",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::LustreRootSquashConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.root_squash {
-            v.member(
-                "RootSquash",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(3u64), Some(21u64));
-                    if !matches(14, x) {
-                        v.pattern_mismatch(PATTERNS[14]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.no_squash_nids {
-            v.member(
-                "NoSquashNids",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(64u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(11u64), Some(43u64));
-                            if !matches(15, x) {
-                                v.pattern_mismatch(PATTERNS[15]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::OpenZfsClientConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if self.clients.is_none() {
-            v.member("Clients", false, Validator::missing);
-        }
-        if let Some(x) = &self.clients {
-            v.member(
-                "Clients",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(128u64));
-                    if !matches(16, x) {
-                        v.pattern_mismatch(PATTERNS[16]);
-                    }
-                },
-            );
-        }
-        if self.options.is_none() {
-            v.member("Options", false, Validator::missing);
-        }
-        if let Some(x) = &self.options {
-            v.member(
-                "Options",
-                false,
-                |v| {
-                    v.length(x.len(), Some(1u64), Some(20u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(1u64), Some(128u64));
-                            if !matches(16, x) {
-                                v.pattern_mismatch(PATTERNS[16]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::OpenZfsCreateRootVolumeConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.record_size_ki_b {
-            v.member(
-                "RecordSizeKiB",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(4i64), Some(4096i64));
-                },
-            );
-        }
-        if let Some(x) = &self.nfs_exports {
-            v.member(
-                "NfsExports",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(1u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.user_and_group_quotas {
-            v.member(
-                "UserAndGroupQuotas",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(500u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::OpenZfsNfsExport {
-    fn check(&self, v: &mut Validator) {
-        if self.client_configurations.is_none() {
-            v.member("ClientConfigurations", false, Validator::missing);
-        }
-        if let Some(x) = &self.client_configurations {
-            v.member(
-                "ClientConfigurations",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(25u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::OpenZfsReadCacheConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.size_gi_b {
-            v.member(
-                "SizeGiB",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::OpenZfsUserOrGroupQuota {
-    fn check(&self, v: &mut Validator) {
-        if self.r#type.is_none() {
-            v.member("Type", false, Validator::missing);
-        }
-        if self.id.is_none() {
-            v.member("Id", false, Validator::missing);
-        }
-        if let Some(x) = &self.id {
-            v.member(
-                "Id",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
-                },
-            );
-        }
-        if self.storage_capacity_quota_gi_b.is_none() {
-            v.member("StorageCapacityQuotaGiB", false, Validator::missing);
-        }
-        if let Some(x) = &self.storage_capacity_quota_gi_b {
-            v.member(
-                "StorageCapacityQuotaGiB",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::RetentionPeriod {
-    fn check(&self, v: &mut Validator) {
-        if self.r#type.is_none() {
-            v.member("Type", false, Validator::missing);
-        }
-        if let Some(x) = &self.value {
-            v.member(
-                "Value",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(65535i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::SelfManagedActiveDirectoryConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if self.domain_name.is_none() {
-            v.member("DomainName", false, Validator::missing);
-        }
-        if let Some(x) = &self.domain_name {
-            v.member(
-                "DomainName",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(255u64));
-                    if !matches(10, x) {
-                        v.pattern_mismatch(PATTERNS[10]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.organizational_unit_distinguished_name {
-            v.member(
-                "OrganizationalUnitDistinguishedName",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(2000u64));
-                    if !matches(17, x) {
-                        v.pattern_mismatch(PATTERNS[17]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.file_system_administrators_group {
-            v.member(
-                "FileSystemAdministratorsGroup",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(256u64));
-                    if !matches(18, x) {
-                        v.pattern_mismatch(PATTERNS[18]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.user_name {
-            v.member(
-                "UserName",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(256u64));
-                    if !matches(18, x) {
-                        v.pattern_mismatch(PATTERNS[18]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.password {
-            v.member(
-                "Password",
-                true,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(256u64));
-                    if !matches(19, x) {
-                        v.pattern_mismatch(PATTERNS[19]);
-                    }
-                },
-            );
-        }
-        if self.dns_ips.is_none() {
-            v.member("DnsIps", false, Validator::missing);
-        }
-        if let Some(x) = &self.dns_ips {
-            v.member(
-                "DnsIps",
-                false,
-                |v| {
-                    v.length(x.len(), Some(1u64), Some(3u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(1u64), Some(45u64));
-                            if !matches(20, x) {
-                                v.pattern_mismatch(PATTERNS[20]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.domain_join_service_account_secret {
-            v.member(
-                "DomainJoinServiceAccountSecret",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(64u64), Some(1024u64));
-                    if !matches(21, x) {
-                        v.pattern_mismatch(PATTERNS[21]);
-                    }
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::SnaplockRetentionPeriod {
-    fn check(&self, v: &mut Validator) {
-        if self.default_retention.is_none() {
-            v.member("DefaultRetention", false, Validator::missing);
-        }
-        if let Some(x) = &self.default_retention {
-            v.member(
-                "DefaultRetention",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if self.minimum_retention.is_none() {
-            v.member("MinimumRetention", false, Validator::missing);
-        }
-        if let Some(x) = &self.minimum_retention {
-            v.member(
-                "MinimumRetention",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if self.maximum_retention.is_none() {
-            v.member("MaximumRetention", false, Validator::missing);
-        }
-        if let Some(x) = &self.maximum_retention {
-            v.member(
-                "MaximumRetention",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::Tag {
-    fn check(&self, v: &mut Validator) {
-        if self.key.is_none() {
-            v.member("Key", false, Validator::missing);
-        }
-        if let Some(x) = &self.key {
-            v.member(
-                "Key",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(128u64));
-                    if !matches(22, x) {
-                        v.pattern_mismatch(PATTERNS[22]);
-                    }
-                },
-            );
-        }
-        if self.value.is_none() {
-            v.member("Value", false, Validator::missing);
-        }
-        if let Some(x) = &self.value {
-            v.member(
-                "Value",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(0u64), Some(256u64));
-                    if !matches(22, x) {
-                        v.pattern_mismatch(PATTERNS[22]);
-                    }
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::TieringPolicy {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.cooling_period {
-            v.member(
-                "CoolingPeriod",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(2i64), Some(183i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::WindowsAuditLogCreateConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if self.file_access_audit_log_level.is_none() {
-            v.member("FileAccessAuditLogLevel", false, Validator::missing);
-        }
-        if self.file_share_access_audit_log_level.is_none() {
-            v.member("FileShareAccessAuditLogLevel", false, Validator::missing);
-        }
-        if let Some(x) = &self.audit_log_destination {
-            v.member(
-                "AuditLogDestination",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(8u64), Some(1024u64));
-                    if !matches(13, x) {
-                        v.pattern_mismatch(PATTERNS[13]);
-                    }
-                },
-            );
-        }
-    }
-}
-impl Check for crate::types::WindowsFsrmConfiguration {
-    fn check(&self, v: &mut Validator) {
-        if self.fsrm_service_enabled.is_none() {
-            v.member("FsrmServiceEnabled", false, Validator::missing);
-        }
-        if let Some(x) = &self.event_log_destination {
-            v.member(
-                "EventLogDestination",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(8u64), Some(1024u64));
-                    if !matches(13, x) {
-                        v.pattern_mismatch(PATTERNS[13]);
-                    }
-                },
-            );
-        }
-    }
-}
-impl Check for crate::operation::copy_backup::CopyBackupInput {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.client_request_token {
-            v.member(
-                "ClientRequestToken",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(63u64));
-                    if !matches(23, x) {
-                        v.pattern_mismatch(PATTERNS[23]);
-                    }
-                },
-            );
-        }
-        if self.source_backup_id.is_none() {
-            v.member("SourceBackupId", false, Validator::missing);
-        }
-        if let Some(x) = &self.source_backup_id {
-            v.member(
-                "SourceBackupId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(12u64), Some(128u64));
-                    if !matches(24, x) {
-                        v.pattern_mismatch(PATTERNS[24]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.source_region {
-            v.member(
-                "SourceRegion",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(20u64));
-                    if !matches(25, x) {
-                        v.pattern_mismatch(PATTERNS[25]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.kms_key_id {
-            v.member(
-                "KmsKeyId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(2048u64));
-                    if !matches(26, x) {
-                        v.pattern_mismatch(PATTERNS[26]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.tags {
-            v.member(
-                "Tags",
-                false,
-                |v| {
-                    v.length(x.len(), Some(1u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-    }
-}
-impl Check for crate::operation::create_backup::CreateBackupInput {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.file_system_id {
-            v.member(
-                "FileSystemId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(11u64), Some(21u64));
-                    if !matches(27, x) {
-                        v.pattern_mismatch(PATTERNS[27]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.client_request_token {
-            v.member(
-                "ClientRequestToken",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(63u64));
-                    if !matches(23, x) {
-                        v.pattern_mismatch(PATTERNS[23]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.tags {
-            v.member(
-                "Tags",
-                false,
-                |v| {
-                    v.length(x.len(), Some(1u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.volume_id {
-            v.member(
-                "VolumeId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(23u64), Some(23u64));
-                    if !matches(28, x) {
-                        v.pattern_mismatch(PATTERNS[28]);
-                    }
-                },
-            );
-        }
-    }
-}
-impl Check
-for crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-    fn check(&self, v: &mut Validator) {
-        if self.backup_id.is_none() {
-            v.member("BackupId", false, Validator::missing);
-        }
-        if let Some(x) = &self.backup_id {
-            v.member(
-                "BackupId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(12u64), Some(128u64));
-                    if !matches(24, x) {
-                        v.pattern_mismatch(PATTERNS[24]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.client_request_token {
-            v.member(
-                "ClientRequestToken",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(63u64));
-                    if !matches(23, x) {
-                        v.pattern_mismatch(PATTERNS[23]);
-                    }
-                },
-            );
-        }
-        if self.subnet_ids.is_none() {
-            v.member("SubnetIds", false, Validator::missing);
-        }
-        if let Some(x) = &self.subnet_ids {
-            v.member(
-                "SubnetIds",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(15u64), Some(24u64));
-                            if !matches(4, x) {
-                                v.pattern_mismatch(PATTERNS[4]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.security_group_ids {
-            v.member(
-                "SecurityGroupIds",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(11u64), Some(20u64));
-                            if !matches(29, x) {
-                                v.pattern_mismatch(PATTERNS[29]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.tags {
-            v.member(
-                "Tags",
-                false,
-                |v| {
-                    v.length(x.len(), Some(1u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.windows_configuration {
-            v.member(
-                "WindowsConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.lustre_configuration {
-            v.member(
-                "LustreConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.kms_key_id {
-            v.member(
-                "KmsKeyId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(2048u64));
-                    if !matches(26, x) {
-                        v.pattern_mismatch(PATTERNS[26]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.file_system_type_version {
-            v.member(
-                "FileSystemTypeVersion",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(20u64));
-                    if !matches(30, x) {
-                        v.pattern_mismatch(PATTERNS[30]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.open_zfs_configuration {
-            v.member(
-                "OpenZFSConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.storage_capacity {
-            v.member(
-                "StorageCapacity",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(0i64), Some(2147483647i64));
-                },
-            );
-        }
-    }
-}
-impl Check for crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-    fn check(&self, v: &mut Validator) {
-        if self.backup_id.is_none() {
-            v.member("BackupId", false, Validator::missing);
-        }
-        if let Some(x) = &self.backup_id {
-            v.member(
-                "BackupId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(12u64), Some(128u64));
-                    if !matches(24, x) {
-                        v.pattern_mismatch(PATTERNS[24]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.client_request_token {
-            v.member(
-                "ClientRequestToken",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(63u64));
-                    if !matches(23, x) {
-                        v.pattern_mismatch(PATTERNS[23]);
-                    }
-                },
-            );
-        }
-        if self.name.is_none() {
-            v.member("Name", false, Validator::missing);
-        }
-        if let Some(x) = &self.name {
-            v.member(
-                "Name",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(203u64));
-                    if !matches(31, x) {
-                        v.pattern_mismatch(PATTERNS[31]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.ontap_configuration {
-            v.member(
-                "OntapConfiguration",
-                false,
-                |v| {
-                    x.check(v);
-                },
-            );
-        }
-        if let Some(x) = &self.tags {
-            v.member(
-                "Tags",
-                false,
-                |v| {
-                    v.length(x.len(), Some(1u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-    }
-}
-impl Check for crate::operation::delete_backup::DeleteBackupInput {
-    fn check(&self, v: &mut Validator) {
-        if self.backup_id.is_none() {
-            v.member("BackupId", false, Validator::missing);
-        }
-        if let Some(x) = &self.backup_id {
-            v.member(
-                "BackupId",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(12u64), Some(128u64));
-                    if !matches(24, x) {
-                        v.pattern_mismatch(PATTERNS[24]);
-                    }
-                },
-            );
-        }
-        if let Some(x) = &self.client_request_token {
-            v.member(
-                "ClientRequestToken",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(63u64));
-                    if !matches(23, x) {
-                        v.pattern_mismatch(PATTERNS[23]);
-                    }
-                },
-            );
-        }
-    }
-}
-impl Check for crate::operation::describe_backups::DescribeBackupsInput {
-    fn check(&self, v: &mut Validator) {
-        if let Some(x) = &self.backup_ids {
-            v.member(
-                "BackupIds",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(50u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            v.length(x.chars().count(), Some(12u64), Some(128u64));
-                            if !matches(24, x) {
-                                v.pattern_mismatch(PATTERNS[24]);
-                            }
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.filters {
-            v.member(
-                "Filters",
-                false,
-                |v| {
-                    v.length(x.len(), Some(0u64), Some(10u64));
-                    v.each(
-                        x,
-                        |v, x| {
-                            x.check(v);
-                        },
-                    );
-                },
-            );
-        }
-        if let Some(x) = &self.max_results {
-            v.member(
-                "MaxResults",
-                false,
-                |v| {
-                    v.range_int(i64::from(*x), Some(1i64), Some(2147483647i64));
-                },
-            );
-        }
-        if let Some(x) = &self.next_token {
-            v.member(
-                "NextToken",
-                false,
-                |v| {
-                    v.length(x.chars().count(), Some(1u64), Some(255u64));
-                    if !matches(32, x) {
-                        v.pattern_mismatch(PATTERNS[32]);
-                    }
-                },
-            );
-        }
-    }
-}
+);
+crate::runtime::validate::check!(
+    types::WindowsAuditLogCreateConfiguration { set file_access_audit_log_level
+    "FileAccessAuditLogLevel" false[], set file_share_access_audit_log_level
+    "FileShareAccessAuditLogLevel" false[], opt audit_log_destination
+    "AuditLogDestination" false[length(chars, 8..= 1024) pattern(13)] }
+);
+crate::runtime::validate::check!(
+    types::WindowsFsrmConfiguration { set fsrm_service_enabled "FsrmServiceEnabled"
+    false[], opt event_log_destination "EventLogDestination" false[length(chars, 8..=
+    1024) pattern(13)] }
+);
+crate::runtime::validate::check!(
+    operation::copy_backup::CopyBackupInput { opt client_request_token
+    "ClientRequestToken" false[length(chars, 1..= 63) pattern(23)], set source_backup_id
+    "SourceBackupId" false[length(chars, 12..= 128) pattern(24)], opt source_region
+    "SourceRegion" false[length(chars, 1..= 20) pattern(25)], opt kms_key_id "KmsKeyId"
+    false[length(chars, 1..= 2048) pattern(26)], opt tags "Tags" false[length(len, 1..=
+    50) each([nested])] }
+);
+crate::runtime::validate::check!(
+    operation::create_backup::CreateBackupInput { opt file_system_id "FileSystemId"
+    false[length(chars, 11..= 21) pattern(27)], opt client_request_token
+    "ClientRequestToken" false[length(chars, 1..= 63) pattern(23)], opt tags "Tags"
+    false[length(len, 1..= 50) each([nested])], opt volume_id "VolumeId"
+    false[length(chars, 23..= 23) pattern(28)] }
+);
+crate::runtime::validate::check!(
+    operation::create_file_system_from_backup::CreateFileSystemFromBackupInput { set
+    backup_id "BackupId" false[length(chars, 12..= 128) pattern(24)], opt
+    client_request_token "ClientRequestToken" false[length(chars, 1..= 63) pattern(23)],
+    set subnet_ids "SubnetIds" false[length(len, 0..= 50) each([length(chars, 15..= 24)
+    pattern(4)])], opt security_group_ids "SecurityGroupIds" false[length(len, 0..= 50)
+    each([length(chars, 11..= 20) pattern(29)])], opt tags "Tags" false[length(len, 1..=
+    50) each([nested])], opt windows_configuration "WindowsConfiguration" false[nested],
+    opt lustre_configuration "LustreConfiguration" false[nested], opt kms_key_id
+    "KmsKeyId" false[length(chars, 1..= 2048) pattern(26)], opt file_system_type_version
+    "FileSystemTypeVersion" false[length(chars, 1..= 20) pattern(30)], opt
+    open_zfs_configuration "OpenZFSConfiguration" false[nested], opt storage_capacity
+    "StorageCapacity" false[range(int, 0..= 2147483647)] }
+);
+crate::runtime::validate::check!(
+    operation::create_volume_from_backup::CreateVolumeFromBackupInput { set backup_id
+    "BackupId" false[length(chars, 12..= 128) pattern(24)], opt client_request_token
+    "ClientRequestToken" false[length(chars, 1..= 63) pattern(23)], set name "Name"
+    false[length(chars, 1..= 203) pattern(31)], opt ontap_configuration
+    "OntapConfiguration" false[nested], opt tags "Tags" false[length(len, 1..= 50)
+    each([nested])] }
+);
+crate::runtime::validate::check!(
+    operation::delete_backup::DeleteBackupInput { set backup_id "BackupId"
+    false[length(chars, 12..= 128) pattern(24)], opt client_request_token
+    "ClientRequestToken" false[length(chars, 1..= 63) pattern(23)] }
+);
+crate::runtime::validate::check!(
+    operation::describe_backups::DescribeBackupsInput { opt backup_ids "BackupIds"
+    false[length(len, 0..= 50) each([length(chars, 12..= 128) pattern(24)])], opt filters
+    "Filters" false[length(len, 0..= 10) each([nested])], opt max_results "MaxResults"
+    false[range(int, 1..= 2147483647)], opt next_token "NextToken" false[length(chars, 1
+    ..= 255) pattern(32)] }
+);
 /// The `@pattern`s `validate()` checks, as the model writes them.
 const PATTERNS: [&str; 33] = [
     "^(aggr[0-9]{1,2})$",

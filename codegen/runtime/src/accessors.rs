@@ -151,29 +151,29 @@ macro_rules! entry {
 pub(crate) use entry;
 
 /// A fluent builder's accessors: each passes to the input builder it holds (`self.inner`),
-/// whose setter `$link` (a doc link) documents the member. The first word says what the
-/// member is (`value`, `element` of a list, `entry` of a map), as the builder macros' names
-/// do; the rest is theirs, without the field and the docs.
+/// whose setter (`$builder::$name`, a doc link) documents the member. The first word says
+/// what the member is (`value`, `element` of a list, `entry` of a map), as the builder macros'
+/// names do; the rest is theirs, without the field and the docs.
 macro_rules! fluent {
-    ($(#[$attr:meta])* value $how:ident $setter:ident $set:ident $get:ident $wire:literal $link:literal: $t:ty) => {
+    ($builder:literal, $(#[$attr:meta])* value $how:ident $setter:ident $set:ident $get:ident $wire:literal $name:literal: $t:ty) => {
         $crate::runtime::accessors::fluent!(
-            @ $(#[$attr])* $setter $set $get $wire $link,
+            @ $(#[$attr])* $setter $set $get $wire $builder $name,
             $crate::runtime::accessors::stored!($how $t), (input: $how $t)
         );
     };
-    ($(#[$attr:meta])* element $how:ident $setter:ident $set:ident $get:ident $wire:literal $link:literal: $t:ty) => {
+    ($builder:literal, $(#[$attr:meta])* element $how:ident $setter:ident $set:ident $get:ident $wire:literal $name:literal: $t:ty) => {
         $crate::runtime::accessors::fluent!(
-            @ $(#[$attr])* $setter $set $get $wire $link, ::std::vec::Vec<$t>, (input: $how $t)
+            @ $(#[$attr])* $setter $set $get $wire $builder $name, ::std::vec::Vec<$t>, (input: $how $t)
         );
     };
-    ($(#[$attr:meta])* entry $how_key:ident $how_value:ident $setter:ident $set:ident $get:ident $wire:literal $link:literal: $key:ty, $value:ty) => {
+    ($builder:literal, $(#[$attr:meta])* entry $how_key:ident $how_value:ident $setter:ident $set:ident $get:ident $wire:literal $name:literal: $key:ty, $value:ty) => {
         $crate::runtime::accessors::fluent!(
-            @ $(#[$attr])* $setter $set $get $wire $link,
+            @ $(#[$attr])* $setter $set $get $wire $builder $name,
             ::std::collections::BTreeMap<$key, $value>, (key: $how_key $key, value: $how_value $value)
         );
     };
-    (@ $(#[$attr:meta])* $setter:ident $set:ident $get:ident $wire:literal $link:literal, $stored:ty, ($($param:ident: $how:ident $t:ty),+)) => {
-        #[doc = concat!("`", $wire, "`: the input builder's [`", stringify!($setter), "`](", $link, ").")]
+    (@ $(#[$attr:meta])* $setter:ident $set:ident $get:ident $wire:literal $builder:literal $name:literal, $stored:ty, ($($param:ident: $how:ident $t:ty),+)) => {
+        #[doc = concat!("`", $wire, "`: the input builder's [`", stringify!($setter), "`](", $builder, "::", $name, ").")]
         $(#[$attr])*
         pub fn $setter(mut self, $($param: $crate::runtime::accessors::param!($how $t)),+) -> Self {
             self.inner = self.inner.$setter($($param),+);
@@ -195,3 +195,57 @@ macro_rules! fluent {
     };
 }
 pub(crate) use fluent;
+
+/// Every accessor of a builder or fluent builder in one call, each as `kind(arguments);` for
+/// the macro `kind` (`value`, `element`, `entry`, `fluent`): one call per builder rather than
+/// one per member, so that generated code spends its lines on what differs. A fluent builder's
+/// call starts with `link "path";`, its input builder's path (for the docs' links), which
+/// each `fluent!` then takes first.
+macro_rules! methods {
+    (link $builder:literal; $($kind:ident($($args:tt)*);)*) => {
+        $($crate::runtime::accessors::$kind!($builder, $($args)*);)*
+    };
+    ($($kind:ident($($args:tt)*);)*) => {
+        $($crate::runtime::accessors::$kind!($($args)*);)*
+    };
+}
+pub(crate) use methods;
+
+/// A builder's value (`build()`): the type (by its path in the crate) with each field from the builder's, as
+/// `field` (as held), `field = default` (its type's default when unset), `field = or(value)`,
+/// `field = or_else(value)` (computed when unset), `field = required("Type", "field",
+/// "Wire")` (a `BuildError` when unset), or `field = new` (not in the builder: an error's
+/// `meta`). `builder` is the builder (`self`).
+macro_rules! build {
+    ($builder:tt, $($ty:ident)::+ { $($field:ident $(= $how:ident $(($($args:tt)*))?)?),* $(,)? }) => {
+        $crate$(::$ty)+ {
+            $($field: $crate::runtime::accessors::build!(
+                @field $builder, $field $(, $how $(($($args)*))?)?
+            ),)*
+        }
+    };
+    (@field $builder:tt, $field:ident) => { $builder.$field };
+    (@field $builder:tt, $field:ident, default) => { $builder.$field.unwrap_or_default() };
+    (@field $builder:tt, $field:ident, or($value:expr)) => { $builder.$field.unwrap_or($value) };
+    (@field $builder:tt, $field:ident, or_else($value:expr)) => {
+        $builder.$field.unwrap_or_else(|| $value)
+    };
+    (@field $builder:tt, $field:ident, required($ty:literal, $name:literal, $wire:literal)) => {
+        $builder.$field.ok_or_else(|| {
+            $crate::runtime::values::BuildError::missing_member($ty, $name, $wire)
+        })?
+    };
+    (@field $builder:tt, $field:ident, new) => { ::std::default::Default::default() };
+}
+pub(crate) use build;
+
+/// A type's `builder()`, starting its builder (by its path in the crate).
+macro_rules! builder_fn {
+    ($($builder:ident)::+) => {
+        /// A builder for this type.
+        pub fn builder() -> $crate$(::$builder)+ {
+            ::std::default::Default::default()
+        }
+    };
+}
+pub(crate) use builder_fn;

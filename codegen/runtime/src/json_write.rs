@@ -427,3 +427,69 @@ macro_rules! value {
 }
 #[allow(unused_imports)] // A crate uses the kinds its members need.
 pub(crate) use value;
+
+/// The writer of a list or map shape: a crate function `name(writer, value)` writing each
+/// element as [`value!`] does (`how`); a `sparse_` one writes `None` elements as `null`. A
+/// map's keys are strings, or a string enum's values (`enumeration`).
+#[allow(unused_macros)] // A crate uses the kinds its collections need.
+macro_rules! collection {
+    (list $name:ident: $ty:ty => $($how:tt)+) => {
+        $crate::runtime::json_write::collection!(@list $name: $ty, writer, item => {
+            $crate::runtime::json_write::value!(writer, item, _, $($how)+);
+        });
+    };
+    (sparse_list $name:ident: $ty:ty => $($how:tt)+) => {
+        $crate::runtime::json_write::collection!(@list $name: $ty, writer, item => {
+            match item {
+                ::std::option::Option::Some(item) => {
+                    $crate::runtime::json_write::value!(writer, item, _, $($how)+);
+                }
+                ::std::option::Option::None => writer.null(),
+            }
+        });
+    };
+    (map $name:ident: $ty:ty, $key:ident => $($how:tt)+) => {
+        $crate::runtime::json_write::collection!(@map $name: $ty, $key, writer, item => {
+            $crate::runtime::json_write::value!(writer, item, _, $($how)+);
+        });
+    };
+    (sparse_map $name:ident: $ty:ty, $key:ident => $($how:tt)+) => {
+        $crate::runtime::json_write::collection!(@map $name: $ty, $key, writer, item => {
+            match item {
+                ::std::option::Option::Some(item) => {
+                    $crate::runtime::json_write::value!(writer, item, _, $($how)+);
+                }
+                ::std::option::Option::None => writer.null(),
+            }
+        });
+    };
+    (@list $name:ident: $ty:ty, $writer:ident, $item:ident => $write:block) => {
+        pub(crate) fn $name(
+            $writer: &mut $crate::runtime::json_write::JsonWriter,
+            value: &$ty,
+        ) -> ::std::result::Result<(), $crate::runtime::json_write::SerializeError> {
+            $writer.begin_array();
+            for $item in value $write
+            $writer.end_array();
+            ::std::result::Result::Ok(())
+        }
+    };
+    (@map $name:ident: $ty:ty, $key:ident, $writer:ident, $item:ident => $write:block) => {
+        pub(crate) fn $name(
+            $writer: &mut $crate::runtime::json_write::JsonWriter,
+            value: &$ty,
+        ) -> ::std::result::Result<(), $crate::runtime::json_write::SerializeError> {
+            $writer.begin_object();
+            for (key, $item) in value {
+                $writer.key($crate::runtime::json_write::collection!(@key key, $key));
+                $write
+            }
+            $writer.end_object();
+            ::std::result::Result::Ok(())
+        }
+    };
+    (@key $key:ident, string) => { $key };
+    (@key $key:ident, enumeration) => { $key.as_str() };
+}
+#[allow(unused_imports)] // A crate uses the kinds its collections need.
+pub(crate) use collection;

@@ -16,6 +16,7 @@ pub mod accessors;
 pub mod client;
 pub mod endpoint;
 pub mod endpoint_rules;
+pub mod errors;
 pub mod event_stream;
 pub mod json_read;
 pub mod json_write;
@@ -35,6 +36,9 @@ mod runtime {
     pub use super::accessors;
     #[cfg(feature = "client")]
     pub use super::client;
+    // Only generated code (and this crate's tests) calls the error macros.
+    #[allow(unused_imports)]
+    pub use super::errors;
     /// The service's `sdkId`, which generated crates set (`AWS_ENDPOINT_URL_<SERVICE>`).
     #[cfg(feature = "client")]
     pub const SDK_ID: &str = "Runtime";
@@ -43,7 +47,12 @@ mod runtime {
     #[allow(unused_imports)]
     pub use super::serde_wire;
     pub use super::values::REDACTED;
+    /// Whether the service is awsQueryCompatible, which generated crates set.
+    pub const QUERY_COMPATIBLE: bool = false;
     pub use super::{endpoint, json_read, json_write, protocol, timestamp};
+    // Only generated code (and this crate's tests) calls their macros.
+    #[allow(unused_imports)]
+    pub use super::{validate, values};
 }
 
 #[cfg(test)]

@@ -33,6 +33,46 @@ pub fn parse_body<T: DeserializeJson>(body: &[u8]) -> Result<T, DeserializeError
     }
 }
 
+/// What a successful response's body is: the output's JSON, or an event stream the caller
+/// feeds to the output's stream member (the output then reads from `{}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// The output as JSON.
+    Json,
+    /// An event stream.
+    EventStream,
+}
+
+/// What every operation's `response` does: a 2xx status reads the body as the output (an empty
+/// body as `{}`); any other status reads the error's metadata and gives the error `reader`
+/// finds for its awsJson code, or `Unhandled`. An awsQueryCompatible service's
+/// `x-amzn-query-error` code then replaces the one callers see. Never panics, whatever the body
+/// holds.
+pub fn response<O: DeserializeJson, E: From<Unhandled>>(
+    status: http::StatusCode,
+    headers: &http::HeaderMap,
+    body: &[u8],
+    kind: Body,
+    reader: fn(&str) -> Option<ReadError<E>>,
+) -> Result<O, E> {
+    if status.is_success() {
+        let output = match kind {
+            Body::Json => body,
+            Body::EventStream => b"",
+        };
+        return parse_body(output).map_err(|e| E::from(Unhandled::unreadable(status, headers, e)));
+    }
+    let (mut meta, fit) = ErrorMetadata::read_error(status, headers, body);
+    let read = meta.code().and_then(reader);
+    if crate::runtime::QUERY_COMPATIBLE {
+        meta = meta.with_query_error(headers);
+    }
+    match read {
+        Some(read) => Err(read(ErrorResponse::new(body, meta, fit))),
+        None => Err(E::from(Unhandled::new(meta, None))),
+    }
+}
+
 /// A modeled error read from an error response's body, with the response's metadata
 /// attached; a body that does not fit the error becomes an `Unhandled` carrying the reason.
 pub fn modeled_error<T: DeserializeJson>(

@@ -19,6 +19,13 @@ pub trait Check {
     fn check(&self, v: &mut Validator);
 }
 
+/// A value boxed for recursion checks as itself.
+impl<T: Check + ?Sized> Check for Box<T> {
+    fn check(&self, v: &mut Validator) {
+        (**self).check(v);
+    }
+}
+
 /// Collects the violations of one value, and the path to where it is.
 #[derive(Debug)]
 pub struct Validator {
@@ -333,3 +340,165 @@ impl fmt::Display for RangeValue {
         }
     }
 }
+
+/// The bounds of a constraint written as a range (`1..=63`, `..=10`; generated code writes
+/// inclusive ones only).
+pub fn range_bounds<T: Copy>(range: impl std::ops::RangeBounds<T>) -> (Option<T>, Option<T>) {
+    use std::ops::Bound;
+    let bound = |bound: Bound<&T>| match bound {
+        Bound::Included(n) | Bound::Excluded(n) => Some(*n),
+        Bound::Unbounded => None,
+    };
+    (bound(range.start_bound()), bound(range.end_bound()))
+}
+
+/// An input's public `validate()`, from its type (by its path in the crate) and its name.
+#[allow(unused_macros)] // Only generated code calls it.
+macro_rules! input {
+    ($($ty:ident)::+, $name:literal) => {
+        impl $crate$(::$ty)+ {
+            /// Checks this input against the model's constraints (`@required`, `@length`,
+            /// `@range`, `@pattern`), nested values included, and returns every violation
+            /// with its member's path.
+            ///
+            /// Nothing runs it on its own: the service decides what it accepts, and services
+            /// relax constraints over time. See
+            /// [`ValidationError`](crate::error::ValidationError) for what is checked.
+            pub fn validate(
+                &self,
+            ) -> ::std::result::Result<(), $crate::runtime::validate::ValidationError> {
+                let mut v = $crate::runtime::validate::Validator::new($name);
+                $crate::runtime::validate::Check::check(self, &mut v);
+                v.finish()
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // Only generated code calls it.
+pub(crate) use input;
+
+/// [`Check`] for a structure (by its path in the crate), from its checked members as
+///
+/// `mode field "Wire" redacted [checks]`
+///
+/// - `mode`: `opt` (an `Option`, checked when set), `set` (an `Option` that must be set:
+///   `@required`), `req` (always set);
+/// - `redacted`: whether the member is `@sensitive` (`true`/`false`);
+/// - `checks`, each run on the value: `length(what, bounds)` (`what` is `chars` for a
+///   string, `enum_chars`, `blob` or `len` for a collection; `bounds` a range such as `1..=63`
+///   or `1..`), `range(int|long|float|double, bounds)`, `pattern(i)` or `enum_pattern(i)` (the `i`th
+///   of the calling module's `PATTERNS`, matched by its `matches`), `nested` (the value's own
+///   `Check`), `each([checks])` and `each_sparse([checks])` on a list's elements,
+///   `entries([key checks] [value checks])` and `entries_sparse(…)` on a map's.
+///
+/// Written by `macro_rules!` rather than out in full: a line of generated code per member
+/// instead of about eight, the same code compiled.
+#[allow(unused_macros)] // Only generated code calls it.
+macro_rules! check {
+    ($($ty:ident)::+ {}) => {
+        impl $crate::runtime::validate::Check for $crate$(::$ty)+ {
+            fn check(&self, _v: &mut $crate::runtime::validate::Validator) {}
+        }
+    };
+    ($($ty:ident)::+ {
+        $($mode:ident $field:ident $wire:literal $redacted:tt [$($checks:tt)*]),+ $(,)?
+    }) => {
+        impl $crate::runtime::validate::Check for $crate$(::$ty)+ {
+            fn check(&self, v: &mut $crate::runtime::validate::Validator) {
+                $($crate::runtime::validate::check!(
+                    @member self, v, $mode $field $wire $redacted [$($checks)*]
+                );)+
+            }
+        }
+    };
+    (@member $this:tt, $v:ident, set $field:ident $wire:literal $redacted:tt []) => {
+        if $this.$field.is_none() {
+            $v.member($wire, $redacted, $crate::runtime::validate::Validator::missing);
+        }
+    };
+    (@member $this:tt, $v:ident, set $field:ident $wire:literal $redacted:tt [$($checks:tt)+]) => {
+        $crate::runtime::validate::check!(@member $this, $v, set $field $wire $redacted []);
+        $crate::runtime::validate::check!(@member $this, $v, opt $field $wire $redacted [$($checks)+]);
+    };
+    (@member $this:tt, $v:ident, opt $field:ident $wire:literal $redacted:tt [$($checks:tt)+]) => {
+        if let ::std::option::Option::Some(x) = &$this.$field {
+            $v.member($wire, $redacted, |$v| {
+                $crate::runtime::validate::check!(@all $v, x, $($checks)+);
+            });
+        }
+    };
+    (@member $this:tt, $v:ident, req $field:ident $wire:literal $redacted:tt [$($checks:tt)+]) => {
+        let x = &$this.$field;
+        $v.member($wire, $redacted, |$v| {
+            $crate::runtime::validate::check!(@all $v, x, $($checks)+);
+        });
+    };
+    (@all $v:ident, $x:ident, $($kind:ident $(($($args:tt)*))?)*) => {
+        $($crate::runtime::validate::check!(@one $v, $x, $kind $(($($args)*))?);)*
+    };
+    (@one $v:ident, $x:ident, length($what:ident, $bounds:expr)) => {{
+        let (min, max) = $crate::runtime::validate::range_bounds($bounds);
+        $v.length($crate::runtime::validate::check!(@length $x, $what), min, max)
+    }};
+    (@one $v:ident, $x:ident, range(int, $bounds:expr)) => {{
+        let (min, max) = $crate::runtime::validate::range_bounds($bounds);
+        $v.range_int(i64::from(*$x), min, max)
+    }};
+    (@one $v:ident, $x:ident, range(long, $bounds:expr)) => {{
+        let (min, max) = $crate::runtime::validate::range_bounds($bounds);
+        $v.range_int(*$x, min, max)
+    }};
+    (@one $v:ident, $x:ident, range(float, $bounds:expr)) => {{
+        let (min, max) = $crate::runtime::validate::range_bounds($bounds);
+        $v.range_float(f64::from(*$x), min, max)
+    }};
+    (@one $v:ident, $x:ident, range(double, $bounds:expr)) => {{
+        let (min, max) = $crate::runtime::validate::range_bounds($bounds);
+        $v.range_float(*$x, min, max)
+    }};
+    (@one $v:ident, $x:ident, pattern($i:literal)) => {
+        if !matches($i, $x) {
+            $v.pattern_mismatch(PATTERNS[$i]);
+        }
+    };
+    (@one $v:ident, $x:ident, enum_pattern($i:literal)) => {
+        if !matches($i, $x.as_str()) {
+            $v.pattern_mismatch(PATTERNS[$i]);
+        }
+    };
+    (@one $v:ident, $x:ident, nested) => {
+        $crate::runtime::validate::Check::check($x, $v)
+    };
+    (@one $v:ident, $x:ident, each([$($checks:tt)*])) => {
+        $v.each($x, |$v, $x| {
+            $crate::runtime::validate::check!(@all $v, $x, $($checks)*);
+        })
+    };
+    (@one $v:ident, $x:ident, each_sparse([$($checks:tt)*])) => {
+        $v.each($x, |$v, $x| {
+            if let ::std::option::Option::Some($x) = $x {
+                $crate::runtime::validate::check!(@all $v, $x, $($checks)*);
+            }
+        })
+    };
+    (@one $v:ident, $x:ident, entries([$($keys:tt)*] [$($values:tt)*])) => {
+        $v.entries($x, |$v, _key, _value| {
+            $crate::runtime::validate::check!(@all $v, _key, $($keys)*);
+            $crate::runtime::validate::check!(@all $v, _value, $($values)*);
+        })
+    };
+    (@one $v:ident, $x:ident, entries_sparse([$($keys:tt)*] [$($values:tt)*])) => {
+        $v.entries($x, |$v, _key, _value| {
+            $crate::runtime::validate::check!(@all $v, _key, $($keys)*);
+            if let ::std::option::Option::Some(_value) = _value {
+                $crate::runtime::validate::check!(@all $v, _value, $($values)*);
+            }
+        })
+    };
+    (@length $x:ident, chars) => { $x.chars().count() };
+    (@length $x:ident, enum_chars) => { $x.as_str().chars().count() };
+    (@length $x:ident, blob) => { $x.as_ref().len() };
+    (@length $x:ident, len) => { $x.len() };
+}
+#[allow(unused_imports)] // Only generated code calls it.
+pub(crate) use check;

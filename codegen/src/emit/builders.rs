@@ -207,33 +207,30 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> Emitted {
         let AccessorArgs {
             kind, hows, types, ..
         } = args;
-        methods.push(quote! {
-            crate::runtime::accessors::#kind!(#dep #hows #field #setter #set #get #wire: #types, #docs);
-        });
+        methods.push(quote!(#kind(#dep #hows #field #setter #set #get #wire: #types, #docs);));
 
         let field_name = field.bare();
         let wire_name = &member.wire;
-        let missing =
-            quote!(crate::error::BuildError::missing_member(#type_label, #field_name, #wire_name));
-        match field_default(ir, member) {
-            FieldDefault::None => inits.push(quote!(#field: self.#field,)),
+        // How `build!` makes the field of the builder's.
+        inits.push(match field_default(ir, member) {
+            FieldDefault::None => quote!(#field),
             FieldDefault::Value {
                 rust_default: true, ..
-            } => inits.push(quote!(#field: self.#field.unwrap_or_default(),)),
+            } => quote!(#field = default),
             FieldDefault::Value {
                 expr,
                 constant: true,
                 ..
-            } => inits.push(quote!(#field: self.#field.unwrap_or(#expr),)),
+            } => quote!(#field = or(#expr)),
             FieldDefault::Value {
                 expr,
                 constant: false,
                 ..
-            } => inits.push(quote!(#field: self.#field.unwrap_or_else(|| #expr),)),
+            } => quote!(#field = or_else(#expr)),
             FieldDefault::Required => {
-                inits.push(quote!(#field: self.#field.ok_or_else(|| #missing)?,));
+                quote!(#field = required(#type_label, #field_name, #wire_name))
             }
-        }
+        });
         debug_fields.push(DebugField {
             label: field.bare().to_owned(),
             field: field.clone(),
@@ -242,8 +239,10 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> Emitted {
     }
 
     if structure.error.is_some() {
-        inits.push(quote!(meta: ::std::default::Default::default(),));
+        inits.push(quote!(meta = new));
     }
+    let in_crate = super::rust::in_crate(&type_path);
+    let value = quote!(crate::runtime::accessors::build!(self, #in_crate { #(#inits),* }));
     let must_set: Vec<String> = structure
         .fields
         .iter()
@@ -266,14 +265,14 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> Emitted {
         quote! {
             #build_doc
             pub fn build(self) -> ::std::result::Result<#type_path, crate::error::BuildError> {
-                ::std::result::Result::Ok(#type_path { #(#inits)* })
+                ::std::result::Result::Ok(#value)
             }
         }
     } else {
         quote! {
             /// Builds the value (unset members take their defaults).
             pub fn build(self) -> #type_path {
-                #type_path { #(#inits)* }
+                #value
             }
         }
     };
@@ -290,7 +289,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> Emitted {
         }
 
         impl #builder {
-            #(#methods)*
+            crate::runtime::accessors::methods! { #(#methods)* }
             #build
         }
 

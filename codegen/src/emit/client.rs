@@ -206,7 +206,6 @@ fn fluent_builder(ir: &Ir, op: &Operation) -> Emitted {
     let output = ir.names.type_path(&op.output);
     let error = &op.error_enum;
     let op_name = &op.name;
-    let invalid = format!("the {op_name} input is invalid");
     let signing_name = match (&ir.service.signing_name, op.optional_auth) {
         (Some(name), false) => quote!(::std::option::Option::Some(#name)),
         _ => quote!(::std::option::Option::None),
@@ -220,7 +219,7 @@ fn fluent_builder(ir: &Ir, op: &Operation) -> Emitted {
         .map(|f| {
             let args = accessor_args(ir, f);
             names_types |= args.names_types;
-            fluent_setters(f, args, &builder_doc)
+            fluent_setters(f, args)
         })
         .collect();
     let docs = doc_lines(&[format!(
@@ -269,13 +268,7 @@ fn fluent_builder(ir: &Ir, op: &Operation) -> Emitted {
                     request: crate::operation::#module::request,
                     response: crate::operation::#module::response,
                 };
-                let input = self.inner.build().map_err(|e| {
-                    super::SdkError::Construction(super::ConstructionFailure::new(
-                        #invalid,
-                        ::std::option::Option::Some(::std::boxed::Box::new(e)),
-                    ))
-                })?;
-                self.handle.invoke(&OPERATION, &input).await
+                self.handle.send(&OPERATION, self.inner.build()).await
             }
 
             /// The input's builder, as set so far.
@@ -285,7 +278,7 @@ fn fluent_builder(ir: &Ir, op: &Operation) -> Emitted {
 
             #paging
 
-            #(#setters)*
+            crate::runtime::accessors::methods! { link #builder_doc; #(#setters)* }
         }
     };
     Emitted {
@@ -301,21 +294,18 @@ fn doc_path(path: &TokenStream) -> String {
 }
 
 /// A fluent builder's three accessors for one input member, each the input builder's.
-fn fluent_setters(field: &Field, args: AccessorArgs, builder_doc: &str) -> TokenStream {
+fn fluent_setters(field: &Field, args: AccessorArgs) -> TokenStream {
     let setter = &field.setter;
     let set = &field.set;
     let get = &field.get;
     let wire = &field.wire;
     let dep = super::deprecated(field.deprecated.as_ref());
-    let link = format!("{builder_doc}::{}", setter.bare());
+    // The link to the input builder's setter, after the builder's path (`methods!`'s `link`).
+    let name = setter.bare();
     let AccessorArgs {
         kind, hows, types, ..
     } = args;
-    quote! {
-        crate::runtime::accessors::fluent!(
-            #dep #kind #hows #setter #set #get #wire #link: #types
-        );
-    }
+    quote!(fluent(#dep #kind #hows #setter #set #get #wire #name: #types);)
 }
 
 /// What a paginator needs of an operation's members: the input's token and page size, the

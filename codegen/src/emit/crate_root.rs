@@ -207,6 +207,7 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         .sdk_id
         .clone()
         .unwrap_or_else(|| ir.service.id.name().to_owned());
+    let query_compatible = ir.service.query_compatible;
     quote! {
         //! The runtime this crate's generated code drives: the awsJson reader and writer, the
         //! protocol's envelope and errors, endpoints and shared values. Copied from the
@@ -220,6 +221,7 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         pub(crate) mod client;
         pub(crate) mod endpoint;
         #endpoint_rules
+        pub(crate) mod errors;
         #event_stream
         pub(crate) mod json_read;
         pub(crate) mod json_write;
@@ -231,6 +233,10 @@ pub fn runtime_mod_rs(ir: &Ir) -> TokenStream {
         pub(crate) mod values;
 
         pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue, REDACTED};
+
+        /// Whether the service is awsQueryCompatible: its errors' `x-amzn-query-error` codes
+        /// replace their awsJson ones.
+        pub(crate) const QUERY_COMPATIBLE: bool = #query_compatible;
 
         /// The service's `sdkId`: the client reads `AWS_ENDPOINT_URL_<SERVICE>` with it.
         #[cfg(feature = "client")]

@@ -28,10 +28,14 @@ pub fn json_de_rs(ir: &Ir) -> TokenStream {
             _ => {}
         }
     }
+    let mut names_types = false;
     for shape in ir.collection_shapes() {
-        items.push(collection(ir, shape));
+        let (tokens, shortened) = collection(ir, shape);
+        names_types |= shortened;
+        items.push(tokens);
     }
     let items = quote!(#(#items)*);
+    let types = super::builders::types_import(names_types);
     let structures = super::mentions(&items, "json_read").then(|| {
         quote!(
             use crate::runtime::json_read;
@@ -50,6 +54,7 @@ pub fn json_de_rs(ir: &Ir) -> TokenStream {
         //! awsJson deserializers for every structure, union, list and map of the crate.
         #imports
         #structures
+        #types
         #items
     }
 }
@@ -226,45 +231,45 @@ fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
     }
 }
 
-fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
+/// One `json_read::collection!` call: the `de_<name>` function of a list or map shape, as the
+/// reader's method for the collection and the element's read function; and whether it names
+/// `crate::types` as `types`.
+fn collection(ir: &Ir, shape: &Shape) -> (TokenStream, bool) {
     let function = ir.names.deserializer(&shape.id);
-    let ty = value_type(ir, &shape.id);
+    let (ty, shortened) = super::rust::short_types(&value_type(ir, &shape.id));
     let in_place = |target: &ShapeId, sparse: bool| {
         !sparse && matches!(ir.shape(target).kind, Kind::Structure(_))
     };
     // Elements are never boxed (a list or map already holds them indirectly).
-    let body = match &shape.kind {
+    let read = match &shape.kind {
         Kind::List { member, sparse } if in_place(&member.target, *sparse) => {
-            quote!(reader.structure_list())
+            quote!(structure_list())
         }
         Kind::List { member, sparse } => {
             let read = read_fn(ir, &member.target, member.timestamp);
             if *sparse {
-                quote!(reader.sparse_list(#read))
+                quote!(sparse_list(#read))
             } else {
-                quote!(reader.list(#read))
+                quote!(list(#read))
             }
         }
         Kind::Map { value, sparse, .. } if in_place(&value.target, *sparse) => {
-            quote!(reader.structure_map())
+            quote!(structure_map())
         }
         Kind::Map { value, sparse, .. } => {
             let read = read_fn(ir, &value.target, value.timestamp);
             if *sparse {
-                quote!(reader.sparse_map(#read))
+                quote!(sparse_map(#read))
             } else {
-                quote!(reader.map(#read))
+                quote!(map(#read))
             }
         }
         _ => unreachable!("collections are lists and maps"),
     };
-    let doc = format!("Reads one `{}`.", shape.id);
-    quote! {
-        #[doc = #doc]
-        fn #function(reader: &mut JsonReader<'_>) -> ::std::result::Result<#ty, DeserializeError> {
-            #body
-        }
-    }
+    (
+        quote!(json_read::collection!(#function: #ty = #read);),
+        shortened,
+    )
 }
 
 /// An expression of type `Result<T, DeserializeError>` reading a `target` from `reader`

@@ -26,19 +26,14 @@ pub fn emit(ir: &Ir, shape: &Shape, members: &[EnumVariant]) -> TokenStream {
             EnumWire::Int(n) => quote!(#n),
         })
         .collect();
-    // What differs between the two: the wire type and its accessor, how unknown values are
-    // kept, and the conversions each offers.
-    let (copy, unknown, wire_type, accessor, values_type, from_type) = if is_int {
+    let (copy, unknown, kind) = if is_int {
         (
             quote!(Copy,),
             quote! {
                 /// A value this version of the crate does not know, kept as received.
                 Unknown(crate::primitives::UnknownIntEnumValue),
             },
-            quote!(i32),
-            quote!(value),
-            quote!(i32),
-            quote!(i32),
+            quote!(int),
         )
     } else {
         (
@@ -48,52 +43,8 @@ pub fn emit(ir: &Ir, shape: &Shape, members: &[EnumVariant]) -> TokenStream {
                 /// `as_str()` returns it and serializing writes it back unchanged.
                 Unknown(crate::primitives::UnknownEnumValue),
             },
-            quote!(&str),
-            quote!(as_str),
-            quote!(&'static str),
-            quote!(&str),
+            quote!(string),
         )
-    };
-    let unknown_value = if is_int {
-        quote!(crate::primitives::UnknownIntEnumValue::new(other))
-    } else {
-        quote!(crate::primitives::UnknownEnumValue::new(other))
-    };
-    let compare = if is_int {
-        quote!(self.value().cmp(&other.value()))
-    } else {
-        quote!(self.as_str().cmp(other.as_str()))
-    };
-    let text_impls = if is_int {
-        quote! {
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    ::std::fmt::Display::fmt(&self.value(), f)
-                }
-            }
-        }
-    } else {
-        quote! {
-            impl ::std::str::FromStr for #name {
-                type Err = ::std::convert::Infallible;
-
-                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                    ::std::result::Result::Ok(Self::from(value))
-                }
-            }
-
-            impl ::std::convert::AsRef<str> for #name {
-                fn as_ref(&self) -> &str {
-                    self.as_str()
-                }
-            }
-
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-        }
     };
     quote! {
         #docs
@@ -104,46 +55,7 @@ pub fn emit(ir: &Ir, shape: &Shape, members: &[EnumVariant]) -> TokenStream {
             #unknown
         }
 
-        impl #name {
-            /// The value as on the wire.
-            pub fn #accessor(&self) -> #wire_type {
-                match self {
-                    #(Self::#variants => #values,)*
-                    Self::Unknown(value) => value.#accessor(),
-                }
-            }
-
-            /// Every value this version of the crate knows, in model order.
-            pub const fn values() -> &'static [#values_type] {
-                &[#(#values),*]
-            }
-        }
-
-        impl ::std::convert::From<#from_type> for #name {
-            fn from(value: #from_type) -> Self {
-                match value {
-                    #(#values => Self::#variants,)*
-                    other => Self::Unknown(#unknown_value),
-                }
-            }
-        }
-
-        // Ordered by the value on the wire, not by variant: a value a model update adds
-        // (before `Unknown`, or between others) must not reorder values users sort or keep
-        // in ordered maps.
-        impl ::std::cmp::Ord for #name {
-            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
-                #compare
-            }
-        }
-
-        impl ::std::cmp::PartialOrd for #name {
-            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-                ::std::option::Option::Some(self.cmp(other))
-            }
-        }
-
-        #text_impls
+        crate::runtime::values::enumeration!(#kind #name { #(#variants #values),* });
 
         #debug
     }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::error_enum::error_enum;
-use super::{builders, doc, doc_lines, inner_doc_lines, structs};
+use super::{builders, doc, inner_doc_lines, structs};
 use crate::ir::{FieldRef, HostPrefixPart, Ir, Operation};
 
 /// `src/operation/mod.rs`.
@@ -45,6 +45,66 @@ pub fn mod_rs(ir: &Ir) -> TokenStream {
             ) -> ::std::result::Result<Self::Output, Self::Error>;
         }
 
+        /// An operation's marker type, its [`Operation`] impl and its `response`: one call per
+        /// operation module rather than the same thirty lines in each. The response's body is
+        /// `Json` (the output), or `EventStream` (the stream member named last).
+        macro_rules! operation_impl {
+            ($marker:ident, $name:literal, $target:literal, $input:ident, $output:ident, $error:ident, Json) => {
+                crate::operation::operation_impl!(@marker $marker, $name, $target, $input, $output, $error);
+
+                /// Reads the response: a 2xx status gives the output (an empty body reads as
+                /// `{}`); any other gives the error the response names, or `Unhandled`. Never
+                /// panics, whatever the body holds.
+                pub fn response(
+                    status: ::http::StatusCode,
+                    headers: &::http::HeaderMap,
+                    body: &[u8],
+                ) -> ::std::result::Result<$output, $error> {
+                    crate::runtime::protocol::response(status, headers, body, crate::runtime::protocol::Body::Json, $error::reader)
+                }
+            };
+            ($marker:ident, $name:literal, $target:literal, $input:ident, $output:ident, $error:ident, EventStream $member:literal) => {
+                crate::operation::operation_impl!(@marker $marker, $name, $target, $input, $output, $error);
+
+                /// Reads the response's status and headers. A 2xx status gives the output; its body is an
+                #[doc = concat!("event stream: feed it, as it arrives, to the output's `", $member, "`.")]
+                /// Any other status gives the error the response names, or `Unhandled`.
+                pub fn response(
+                    status: ::http::StatusCode,
+                    headers: &::http::HeaderMap,
+                    body: &[u8],
+                ) -> ::std::result::Result<$output, $error> {
+                    crate::runtime::protocol::response(status, headers, body, crate::runtime::protocol::Body::EventStream, $error::reader)
+                }
+            };
+            (@marker $marker:ident, $name:literal, $target:literal, $input:ident, $output:ident, $error:ident) => {
+                /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
+                #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+                pub struct $marker;
+
+                impl crate::operation::Operation for $marker {
+                    const NAME: &'static str = $name;
+                    const TARGET: &'static str = $target;
+                    type Input = $input;
+                    type Output = $output;
+                    type Error = $error;
+
+                    fn request(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError> {
+                        request(input)
+                    }
+
+                    fn response(
+                        status: ::http::StatusCode,
+                        headers: &::http::HeaderMap,
+                        body: &[u8],
+                    ) -> ::std::result::Result<Self::Output, Self::Error> {
+                        response(status, headers, body)
+                    }
+                }
+            };
+        }
+        pub(crate) use operation_impl;
+
         #(#modules)*
     }
 }
@@ -75,6 +135,7 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
         error_name,
         &format!("The errors `{name}` can return."),
         &op.errors,
+        super::error_enum::Scope::Operation,
     );
     let fill_token = idempotency_token(op);
     let (token_docs, keep_tokens) = keep_idempotency_tokens(ir, op);
@@ -105,70 +166,14 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
             let request = crate::runtime::protocol::compress(request);
         }
     });
-    // How each error reads is the error's own (`ModeledError`, in `errors.rs`).
-    let error_arms = op.errors.iter().map(|id| {
-        let error = ir
-            .structure(id)
-            .error
-            .as_ref()
-            .expect("an operation's errors are @error structures");
-        let code = &error.code;
-        let variant = ir.names.type_name(id);
-        quote! {
-            ::std::option::Option::Some(#code) => ::std::option::Option::Some(|e| e.read(#error_name::#variant)),
-        }
-    });
-    let query_code = ir
-        .service
-        .query_compatible
-        .then(|| quote!(let meta = meta.with_query_error(headers);));
     // An event-stream output's body is the stream: the output starts empty and the caller
     // feeds the body to its stream member.
-    let stream_member = op.event_stream.as_ref();
-    let response_docs = match stream_member {
-        Some(field) => doc_lines(&[
-            "Reads the response's status and headers. A 2xx status gives the output; its body is an".to_owned(),
-            format!("event stream: feed it, as it arrives, to the output's `{}`.", field.bare()),
-            "Any other status gives the error the response names, or `Unhandled`.".to_owned(),
-        ]),
-        None => doc_lines(&[
-            "Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any".to_owned(),
-            "other gives the error the response names, or `Unhandled`. Never panics, whatever the".to_owned(),
-            "body holds.".to_owned(),
-        ]),
-    };
-    let success = match stream_member {
-        Some(_) => quote! {
-            return crate::runtime::protocol::parse_body(b"")
-                .map_err(|e| #error_name::Unhandled(crate::error::Unhandled::unreadable(status, headers, e)));
-        },
-        None => quote! {
-            return crate::runtime::protocol::parse_body(body)
-                .map_err(|e| #error_name::Unhandled(crate::error::Unhandled::unreadable(status, headers, e)));
-        },
-    };
-    let unhandled = quote!(#error_name::Unhandled(crate::error::Unhandled::new(meta, ::std::option::Option::None)));
-    // Which error the response is: by its awsJson code (before an awsQueryCompatible code, if
-    // any, replaces the one callers see).
-    let classify = if op.errors.is_empty() {
-        quote! {
-            let meta = crate::error::ErrorMetadata::from_response(status, headers, body);
-            #query_code
-            ::std::result::Result::Err(#unhandled)
+    let body = match &op.event_stream {
+        Some(field) => {
+            let member = field.bare();
+            quote!(EventStream #member)
         }
-    } else {
-        quote! {
-            let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-            let read: ::std::option::Option<crate::runtime::protocol::ReadError<#error_name>> = match meta.code() {
-                #(#error_arms)*
-                _ => ::std::option::Option::None,
-            };
-            #query_code
-            ::std::result::Result::Err(match read {
-                ::std::option::Option::Some(read) => read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit)),
-                ::std::option::Option::None => #unhandled,
-            })
-        }
+        None => quote!(Json),
     };
 
     let (types, builders) = input_output(ir, op);
@@ -182,29 +187,7 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
             #builders
         }
 
-        /// The operation, for code generic over operations (see [`crate::operation::Operation`]).
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-        pub struct #marker;
-
-        impl crate::operation::Operation for #marker {
-            const NAME: &'static str = #name;
-            const TARGET: &'static str = #target;
-            type Input = #input;
-            type Output = #output;
-            type Error = #error_name;
-
-            fn request(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::json::SerializeError> {
-                request(input)
-            }
-
-            fn response(
-                status: ::http::StatusCode,
-                headers: &::http::HeaderMap,
-                body: &[u8],
-            ) -> ::std::result::Result<Self::Output, Self::Error> {
-                response(status, headers, body)
-            }
-        }
+        crate::operation::operation_impl!(#marker, #name, #target, #input, #output, #error_name, #body);
 
         /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
         /// JSON body.
@@ -218,18 +201,6 @@ pub fn operation_rs(ir: &Ir, op: &Operation) -> TokenStream {
             #host_prefix
             #own_endpoint
             ::std::result::Result::Ok(request)
-        }
-
-        #response_docs
-        pub fn response(
-            status: ::http::StatusCode,
-            headers: &::http::HeaderMap,
-            body: &[u8],
-        ) -> ::std::result::Result<#output, #error_name> {
-            if status.is_success() {
-                #success
-            }
-            #classify
         }
 
         #error_enum
@@ -315,13 +286,7 @@ fn idempotency_token(op: &Operation) -> TokenStream {
     }
     quote! {
         if #(input.#fields.is_none())||* {
-            let mut filled = input.clone();
-            #(
-                if filled.#fields.is_none() {
-                    filled.#fields = ::std::option::Option::Some(crate::runtime::protocol::idempotency_token());
-                }
-            )*
-            return request(&filled);
+            return request(&input.clone().with_idempotency_tokens());
         }
     }
 }

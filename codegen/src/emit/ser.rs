@@ -29,10 +29,14 @@ pub fn json_ser_rs(ir: &Ir) -> TokenStream {
             _ => {}
         }
     }
+    let mut names_types = false;
     for shape in ir.collection_shapes() {
-        items.push(collection(ir, shape));
+        let (tokens, shortened) = collection(ir, shape);
+        names_types |= shortened;
+        items.push(tokens);
     }
     let items = quote!(#(#items)*);
+    let types = super::builders::types_import(names_types);
     let structures = super::mentions(&items, "json_write").then(|| {
         quote!(
             use crate::runtime::json_write;
@@ -51,6 +55,7 @@ pub fn json_ser_rs(ir: &Ir) -> TokenStream {
         //! awsJson serializers for every structure, union, list and map of the crate.
         #imports
         #structures
+        #types
         #items
     }
 }
@@ -152,11 +157,15 @@ fn union_impl(ir: &Ir, shape: &Shape, union: &Union) -> TokenStream {
     )
 }
 
-fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
+/// One `json_write::collection!` call: the `ser_<name>` function of a list or map shape; and
+/// whether it names `crate::types` as `types`.
+fn collection(ir: &Ir, shape: &Shape) -> (TokenStream, bool) {
     let function = ir.names.serializer(&shape.id);
-    let ty = value_type(ir, &shape.id);
-    let element = |member: &crate::ir::Element, sparse: bool| {
-        let write = value(
+    let (ty, shortened) = super::rust::short_types(&value_type(ir, &shape.id));
+    // Elements are never boxed (a list or map already holds them indirectly), and their
+    // errors gain no member name (an element's is `member`, which says nothing).
+    let element = |member: &crate::ir::Element| {
+        how(
             ir,
             &Written {
                 target: &member.target,
@@ -164,50 +173,39 @@ fn collection(ir: &Ir, shape: &Shape) -> TokenStream {
                 boxed: false,
                 member: None,
             },
-            quote!(item),
-        );
-        if sparse {
-            quote!(match item { ::std::option::Option::Some(item) => { #write; } ::std::option::Option::None => writer.null(), })
-        } else {
-            quote!(#write;)
-        }
+        )
     };
-    let body = match &shape.kind {
+    match &shape.kind {
         Kind::List { member, sparse } => {
-            let write = element(member, *sparse);
-            quote! {
-                writer.begin_array();
-                for item in value {
-                    #write
-                }
-                writer.end_array();
-            }
+            let kind = if *sparse {
+                quote!(sparse_list)
+            } else {
+                quote!(list)
+            };
+            let how = element(member);
+            (
+                quote!(json_write::collection!(#kind #function: #ty => #how);),
+                shortened,
+            )
         }
         Kind::Map { key, value, sparse } => {
-            let key_str = if matches!(ir.shape(&key.target).kind, Kind::Enum(_)) {
-                quote!(key.as_str())
+            let kind = if *sparse {
+                quote!(sparse_map)
             } else {
-                quote!(key)
+                quote!(map)
             };
-            let write = element(value, *sparse);
-            quote! {
-                writer.begin_object();
-                for (key, item) in value {
-                    writer.key(#key_str);
-                    #write
-                }
-                writer.end_object();
-            }
+            let key = if matches!(ir.shape(&key.target).kind, Kind::Enum(_)) {
+                quote!(enumeration)
+            } else {
+                quote!(string)
+            };
+            let how = element(value);
+            (
+                quote!(json_write::collection!(#kind #function: #ty, #key => #how);),
+                shortened,
+            )
         }
         _ => unreachable!("collections are lists and maps"),
-    };
-    let doc = format!("Writes one `{}`.", shape.id);
-    quote! {
-        #[doc = #doc]
-        pub(crate) fn #function(writer: &mut JsonWriter, value: &#ty) -> ::std::result::Result<(), SerializeError> {
-            #body
-            ::std::result::Result::Ok(())
-        }
     }
 }
 

@@ -12,7 +12,7 @@ use crate::ir::{Ir, Shape, Structure};
 /// The struct, its `builder()` constructor, and its `Debug`/`Default` impls.
 pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
     let name = ir.names.type_name(&shape.id);
-    let builder = ir.names.builder_path(&shape.id);
+    let builder = super::rust::in_crate(&ir.names.builder_path(&shape.id));
     let docs = shape_docs(ir, shape, "structure");
 
     let mut fields = Vec::new();
@@ -103,10 +103,7 @@ pub fn emit(ir: &Ir, shape: &Shape, structure: &Structure) -> TokenStream {
         }
 
         impl #name {
-            /// A builder for this type.
-            pub fn builder() -> #builder {
-                ::std::default::Default::default()
-            }
+            crate::runtime::accessors::builder_fn!(#builder);
 
             #(#getters)*
         }

@@ -29,35 +29,28 @@ pub fn validate_rs(ir: &Ir) -> TokenStream {
         items.push(emitter.check_impl(ir.shape(id)));
     }
     let patterns = emitter.patterns_table();
+    let items = quote!(#(#items)*);
+    // Unions' checks are written out, and name these.
+    let imports = super::mentions(&items, "Check").then(|| {
+        quote!(
+            use crate::runtime::validate::{Check, Validator};
+        )
+    });
     quote! {
         //! Inputs' `validate()`: the model's constraints, checked only when asked.
-        use crate::runtime::validate::{Check, Validator};
+        #imports
 
-        #(#items)*
+        #items
 
         #patterns
     }
 }
 
-/// `impl Input { pub fn validate(&self) }`.
+/// `impl Input { pub fn validate(&self) }`, by the runtime's `validate::input!`.
 fn validate_method(ir: &Ir, input: &Shape) -> TokenStream {
-    let path = ir.names.type_path(&input.id);
+    let path = super::rust::in_crate(&ir.names.type_path(&input.id));
     let name = ir.names.type_name(&input.id).bare();
-    let docs = super::doc_lines(&[
-        "Checks this input against the model's constraints (`@required`, `@length`, `@range`, `@pattern`), nested values included, and returns every violation with its member's path.".to_owned(),
-        String::new(),
-        "Nothing runs it on its own: the service decides what it accepts, and services relax constraints over time. See [`ValidationError`](crate::error::ValidationError) for what is checked.".to_owned(),
-    ]);
-    quote! {
-        impl #path {
-            #docs
-            pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-                let mut v = Validator::new(#name);
-                self.check(&mut v);
-                v.finish()
-            }
-        }
-    }
+    quote!(crate::runtime::validate::input!(#path, #name);)
 }
 
 /// Emits checks, numbering the patterns it meets.
@@ -67,13 +60,14 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    /// `impl Check for Type`.
+    /// `impl Check for Type`: for a structure, a `validate::check!` call (a line per checked
+    /// member); for a union, a `match` whose arms run the same checks (`check!(@all …)`).
     fn check_impl(&mut self, shape: &Shape) -> TokenStream {
         let ir = self.ir;
-        let path = ir.names.type_path(&shape.id);
-        let body = match &shape.kind {
+        match &shape.kind {
             Kind::Structure(structure) => {
-                let mut stmts = Vec::new();
+                let path = super::rust::in_crate(&ir.names.type_path(&shape.id));
+                let mut members = Vec::new();
                 for field in &structure.fields {
                     if !field_needs_check(&ir.shapes, &ir.validated, field) {
                         continue;
@@ -81,29 +75,24 @@ impl Emitter<'_> {
                     let ident = &field.ident;
                     let wire = &field.wire;
                     let redacted = field.redacted;
-                    if field.must_be_set && field.optional {
-                        stmts.push(quote! {
-                            if self.#ident.is_none() {
-                                v.member(#wire, #redacted, Validator::missing);
-                            }
-                        });
-                    }
-                    let Some(checks) = self.value(&field.target, &field.constraints) else {
-                        continue;
+                    let checks = self.checks(&field.target, &field.constraints);
+                    let mode = match (field.must_be_set && field.optional, field.optional) {
+                        (true, _) => quote!(set),
+                        (false, true) => quote!(opt),
+                        (false, false) => quote!(req),
                     };
-                    let checks = quote!(v.member(#wire, #redacted, |v| { #checks }););
-                    stmts.push(if field.optional {
-                        quote!(if let ::std::option::Option::Some(x) = &self.#ident { #checks })
-                    } else {
-                        quote!({ let x = &self.#ident; #checks })
-                    });
+                    if checks.is_none() && !(field.must_be_set && field.optional) {
+                        continue;
+                    }
+                    members.push(quote!(#mode #ident #wire #redacted [#checks]));
                 }
-                stmts
+                quote!(crate::runtime::validate::check!(#path { #(#members),* });)
             }
             Kind::Union(union) => {
+                let path = ir.names.type_path(&shape.id);
                 let mut arms = Vec::new();
                 for variant in union.variants.iter().filter(|v| !v.unit) {
-                    let Some(checks) = self.value(&variant.target, &variant.constraints) else {
+                    let Some(checks) = self.checks(&variant.target, &variant.constraints) else {
                         continue;
                     };
                     let ident = &variant.ident;
@@ -111,131 +100,114 @@ impl Emitter<'_> {
                     let redacted = variant.redacted;
                     arms.push((
                         quote!(Self::#ident(x)),
-                        quote!(v.member(#wire, #redacted, |v| { #checks })),
+                        quote! {
+                            v.member(#wire, #redacted, |v| {
+                                crate::runtime::validate::check!(@all v, x, #checks);
+                            })
+                        },
                     ));
                 }
-                match arms.as_slice() {
-                    [] => Vec::new(),
-                    [(pattern, check)] => vec![quote!(if let #pattern = self { #check; })],
+                let (v, body) = match arms.as_slice() {
+                    [] => (quote!(_v), quote!()),
+                    [(pattern, check)] => (quote!(v), quote!(if let #pattern = self { #check; })),
                     _ => {
                         let arms = arms.iter().map(|(p, c)| quote!(#p => #c,));
-                        vec![quote! {
-                            match self {
-                                #(#arms)*
-                                _ => {}
-                            }
-                        }]
+                        (quote!(v), quote!(match self { #(#arms)* _ => {} }))
+                    }
+                };
+                quote! {
+                    impl Check for #path {
+                        fn check(&self, #v: &mut Validator) {
+                            #body
+                        }
                     }
                 }
             }
             _ => unreachable!("only structures and unions are validated"),
-        };
-        let v = if body.is_empty() {
-            quote!(_v)
-        } else {
-            quote!(v)
-        };
-        quote! {
-            impl Check for #path {
-                fn check(&self, #v: &mut Validator) {
-                    #(#body)*
-                }
-            }
         }
     }
 
-    /// Statements checking `x` (a reference to a value of `target`) under `constraints`, at
-    /// the validator `v`'s current path; `None` when there is nothing to check.
-    fn value(&mut self, target: &ShapeId, constraints: &Constraints) -> Option<TokenStream> {
+    /// What `validate::check!` runs on a value of `target` under `constraints` (`length(…)`,
+    /// `range(…)`, `pattern(…)`, `nested`, `each([…])`, `entries([…] […])`); `None` when
+    /// there is nothing to check.
+    fn checks(&mut self, target: &ShapeId, constraints: &Constraints) -> Option<TokenStream> {
         let ir = self.ir;
         if !value_needs_check(&ir.shapes, &ir.validated, target, constraints) {
             return None;
         }
         let kind = &ir.shape(target).kind;
-        let checks = applicable(kind, constraints);
-        let mut stmts = Vec::new();
-        if let Some((min, max)) = checks.length {
-            let length = match kind {
-                Kind::Simple(SimpleType::String) => quote!(x.chars().count()),
-                Kind::Enum(_) => quote!(x.as_str().chars().count()),
-                Kind::Simple(SimpleType::Blob) => quote!(x.as_ref().len()),
-                _ => quote!(x.len()),
+        let applicable = applicable(kind, constraints);
+        let mut checks = Vec::new();
+        if let Some((min, max)) = applicable.length {
+            let what = match kind {
+                Kind::Simple(SimpleType::String) => quote!(chars),
+                Kind::Enum(_) => quote!(enum_chars),
+                Kind::Simple(SimpleType::Blob) => quote!(blob),
+                _ => quote!(len),
             };
-            let (min, max) = (
-                bound(min.map(Literal::u64_suffixed)),
-                bound(max.map(Literal::u64_suffixed)),
+            let bounds = bounds(
+                min.map(Literal::u64_unsuffixed),
+                max.map(Literal::u64_unsuffixed),
             );
-            stmts.push(quote!(v.length(#length, #min, #max);));
+            checks.push(quote!(length(#what, #bounds)));
         }
-        match checks.range {
+        match applicable.range {
             Some(Range::Int(min, max)) => {
-                let value = match kind {
-                    Kind::Simple(SimpleType::Long) => quote!(*x),
-                    _ => quote!(i64::from(*x)),
+                let what = match kind {
+                    Kind::Simple(SimpleType::Long) => quote!(long),
+                    _ => quote!(int),
                 };
-                let (min, max) = (
-                    bound(min.map(Literal::i64_suffixed)),
-                    bound(max.map(Literal::i64_suffixed)),
+                let bounds = bounds(
+                    min.map(Literal::i64_unsuffixed),
+                    max.map(Literal::i64_unsuffixed),
                 );
-                stmts.push(quote!(v.range_int(#value, #min, #max);));
+                checks.push(quote!(range(#what, #bounds)));
             }
             Some(Range::Float(min, max)) => {
-                let value = match kind {
-                    Kind::Simple(SimpleType::Double) => quote!(*x),
-                    _ => quote!(f64::from(*x)),
+                let what = match kind {
+                    Kind::Simple(SimpleType::Double) => quote!(double),
+                    _ => quote!(float),
                 };
-                let (min, max) = (
-                    bound(min.map(Literal::f64_suffixed)),
-                    bound(max.map(Literal::f64_suffixed)),
+                let bounds = bounds(
+                    min.map(Literal::f64_unsuffixed),
+                    max.map(Literal::f64_unsuffixed),
                 );
-                stmts.push(quote!(v.range_float(#value, #min, #max);));
+                checks.push(quote!(range(#what, #bounds)));
             }
             None => {}
         }
-        if let Some(pattern) = checks.pattern {
-            let index = self.pattern_index(&pattern);
-            let i = Literal::usize_unsuffixed(index);
-            let text = match kind {
-                Kind::Enum(_) => quote!(x.as_str()),
-                _ => quote!(x),
-            };
-            stmts.push(quote! {
-                if !matches(#i, #text) {
-                    v.pattern_mismatch(PATTERNS[#i]);
-                }
+        if let Some(pattern) = applicable.pattern {
+            let i = Literal::usize_unsuffixed(self.pattern_index(&pattern));
+            checks.push(match kind {
+                Kind::Enum(_) => quote!(enum_pattern(#i)),
+                _ => quote!(pattern(#i)),
             });
         }
         match kind {
-            Kind::Structure(_) | Kind::Union(_) => stmts.push(quote!(x.check(v);)),
+            Kind::Structure(_) | Kind::Union(_) => checks.push(quote!(nested)),
             Kind::List { member, sparse } => {
-                if let Some(inner) = self.value(&member.target, &member.constraints) {
-                    let inner = sparse_element(*sparse, inner);
-                    stmts.push(quote!(v.each(x, |v, x| { #inner });));
+                if let Some(inner) = self.checks(&member.target, &member.constraints) {
+                    checks.push(if *sparse {
+                        quote!(each_sparse([#inner]))
+                    } else {
+                        quote!(each([#inner]))
+                    });
                 }
             }
             Kind::Map { key, value, sparse } => {
-                let keys = self.value(&key.target, &key.constraints);
-                let values = self.value(&value.target, &value.constraints);
+                let keys = self.checks(&key.target, &key.constraints);
+                let values = self.checks(&value.target, &value.constraints);
                 if keys.is_some() || values.is_some() {
-                    let keys = keys.map(|inner| quote!({ let x = k; #inner }));
-                    let values = values.map(|inner| {
-                        let inner = sparse_element(*sparse, inner);
-                        quote!({ let x = value; #inner })
+                    checks.push(if *sparse {
+                        quote!(entries_sparse([#keys] [#values]))
+                    } else {
+                        quote!(entries([#keys] [#values]))
                     });
-                    let (k, value) = (
-                        if keys.is_some() { quote!(k) } else { quote!(_) },
-                        if values.is_some() {
-                            quote!(value)
-                        } else {
-                            quote!(_)
-                        },
-                    );
-                    stmts.push(quote!(v.entries(x, |v, #k, #value| { #keys #values });));
                 }
             }
             _ => {}
         }
-        Some(quote!(#(#stmts)*))
+        Some(quote!(#(#checks)*))
     }
 
     fn pattern_index(&mut self, pattern: &str) -> usize {
@@ -285,19 +257,12 @@ impl Emitter<'_> {
     }
 }
 
-/// A sparse collection's element is checked when it is there.
-fn sparse_element(sparse: bool, inner: TokenStream) -> TokenStream {
-    if sparse {
-        quote!(if let ::std::option::Option::Some(x) = x { #inner })
-    } else {
-        inner
-    }
-}
-
-/// `Some(bound)` or `None`.
-fn bound(value: Option<Literal>) -> TokenStream {
-    match value {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+/// A constraint's bounds as a range: `min..=max`, `min..` or `..=max`.
+fn bounds(min: Option<Literal>, max: Option<Literal>) -> TokenStream {
+    match (min, max) {
+        (Some(min), Some(max)) => quote!(#min..=#max),
+        (Some(min), None) => quote!(#min..),
+        (None, Some(max)) => quote!(..=#max),
+        (None, None) => unreachable!("a constraint has a bound"),
     }
 }

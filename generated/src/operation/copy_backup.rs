@@ -83,10 +83,9 @@ pub struct CopyBackupInput {
     pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CopyBackupInput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupInputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::copy_backup::builders::CopyBackupInputBuilder
+    );
     /// (Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.
     ///
     /// Length: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.
@@ -147,10 +146,9 @@ pub struct CopyBackupOutput {
     pub backup: Option<crate::types::Backup>,
 }
 impl CopyBackupOutput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::copy_backup::builders::CopyBackupOutputBuilder
+    );
     /// The `Backup` member, of type [`Backup`](crate::types::Backup).
     pub fn backup(&self) -> Option<&crate::types::Backup> {
         self.backup.as_ref()
@@ -170,33 +168,25 @@ pub mod builders {
         tags: Option<Vec<crate::types::Tag>>,
     }
     impl CopyBackupInputBuilder {
-        crate::runtime::accessors::value!(
-            into client_request_token client_request_token set_client_request_token
+        crate::runtime::accessors::methods! {
+            value(into client_request_token client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken" : String,
-            "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
-        );
-        crate::runtime::accessors::value!(
-            into source_backup_id source_backup_id set_source_backup_id
+            "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.");
+            value(into source_backup_id source_backup_id set_source_backup_id
             get_source_backup_id "SourceBackupId" : String,
-            "The ID of the source backup. Specifies the ID of the backup that's being copied.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-        );
-        crate::runtime::accessors::value!(
-            into source_region source_region set_source_region get_source_region
+            "The ID of the source backup. Specifies the ID of the backup that's being copied.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+            value(into source_region source_region set_source_region get_source_region
             "SourceRegion" : String,
-            "The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`."
-        );
-        crate::runtime::accessors::value!(
-            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
-            "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
-        );
-        crate::runtime::accessors::value!(
-            plain copy_tags copy_tags set_copy_tags get_copy_tags "CopyTags" : bool,
-            "A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.\n\nIf you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence."
-        );
-        crate::runtime::accessors::element!(
-            into tags tags set_tags get_tags "Tags" : types::Tag,
-            "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
-        );
+            "The source Amazon Web Services Region of the backup. Specifies the Amazon Web Services Region from which the backup is being copied. The source and destination Regions must be in the same Amazon Web Services partition. If you don't specify a Region, `SourceRegion` defaults to the Region where the request is sent from (in-Region copy).\n\nLength: 1 to 20. Pattern: `^[a-z0-9-]{1,20}$`.");
+            value(into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
+            String,
+            "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`.");
+            value(plain copy_tags copy_tags set_copy_tags get_copy_tags "CopyTags" :
+            bool,
+            "A Boolean flag indicating whether tags from the source backup should be copied to the backup copy. This value defaults to `false`.\n\nIf you set `CopyTags` to `true` and the source backup has existing tags, you can use the `Tags` parameter to create new tags, provided that the sum of the source backup tags and the new tags doesn't exceed 50. Both sets of tags are merged. If there are tag conflicts (for example, two tags with the same key but different values), the tags created with the `Tags` parameter take precedence.");
+            element(into tags tags set_tags get_tags "Tags" : types::Tag,
+            "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50.");
+        }
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -204,14 +194,12 @@ pub mod builders {
             crate::operation::copy_backup::CopyBackupInput,
             crate::error::BuildError,
         > {
-            Ok(crate::operation::copy_backup::CopyBackupInput {
-                client_request_token: self.client_request_token,
-                source_backup_id: self.source_backup_id,
-                source_region: self.source_region,
-                kms_key_id: self.kms_key_id,
-                copy_tags: self.copy_tags,
-                tags: self.tags,
-            })
+            Ok(
+                crate::runtime::accessors::build!(
+                    self, operation::copy_backup::CopyBackupInput { client_request_token,
+                    source_backup_id, source_region, kms_key_id, copy_tags, tags }
+                ),
+            )
         }
     }
     /// A builder for [`CopyBackupOutput`](crate::operation::copy_backup::CopyBackupOutput).
@@ -220,40 +208,22 @@ pub mod builders {
         backup: Option<crate::types::Backup>,
     }
     impl CopyBackupOutputBuilder {
-        crate::runtime::accessors::value!(
-            into backup backup set_backup get_backup "Backup" : types::Backup,
-            "The `Backup` member, of type [`Backup`](crate::types::Backup)."
-        );
+        crate::runtime::accessors::methods! {
+            value(into backup backup set_backup get_backup "Backup" : types::Backup,
+            "The `Backup` member, of type [`Backup`](crate::types::Backup).");
+        }
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::copy_backup::CopyBackupOutput {
-            crate::operation::copy_backup::CopyBackupOutput {
-                backup: self.backup,
-            }
+            crate::runtime::accessors::build!(
+                self, operation::copy_backup::CopyBackupOutput { backup }
+            )
         }
     }
 }
-/// The operation, for code generic over operations (see [`crate::operation::Operation`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CopyBackup;
-impl crate::operation::Operation for CopyBackup {
-    const NAME: &'static str = "CopyBackup";
-    const TARGET: &'static str = "AWSSimbaAPIService_v20180301.CopyBackup";
-    type Input = CopyBackupInput;
-    type Output = CopyBackupOutput;
-    type Error = CopyBackupError;
-    fn request(
-        input: &Self::Input,
-    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
-        request(input)
-    }
-    fn response(
-        status: ::http::StatusCode,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self::Output, Self::Error> {
-        response(status, headers, body)
-    }
-}
+crate::operation::operation_impl!(
+    CopyBackup, "CopyBackup", "AWSSimbaAPIService_v20180301.CopyBackup", CopyBackupInput,
+    CopyBackupOutput, CopyBackupError, Json
+);
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
 /// JSON body.
 ///
@@ -262,13 +232,7 @@ pub fn request(
     input: &CopyBackupInput,
 ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
-        let mut filled = input.clone();
-        if filled.client_request_token.is_none() {
-            filled.client_request_token = Some(
-                crate::runtime::protocol::idempotency_token(),
-            );
-        }
-        return request(&filled);
+        return request(&input.clone().with_idempotency_tokens());
     }
     let body = crate::json::to_vec(input)?;
     let request = crate::runtime::protocol::request(
@@ -277,62 +241,6 @@ pub fn request(
         body,
     );
     Ok(request)
-}
-/// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
-/// other gives the error the response names, or `Unhandled`. Never panics, whatever the
-/// body holds.
-pub fn response(
-    status: ::http::StatusCode,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> Result<CopyBackupOutput, CopyBackupError> {
-    if status.is_success() {
-        return crate::runtime::protocol::parse_body(body)
-            .map_err(|e| CopyBackupError::Unhandled(
-                crate::error::Unhandled::unreadable(status, headers, e),
-            ));
-    }
-    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: Option<crate::runtime::protocol::ReadError<CopyBackupError>> = match meta
-        .code()
-    {
-        Some("BackupNotFound") => Some(|e| e.read(CopyBackupError::BackupNotFound)),
-        Some("BadRequest") => Some(|e| e.read(CopyBackupError::BadRequest)),
-        Some("IncompatibleParameterError") => {
-            Some(|e| e.read(CopyBackupError::IncompatibleParameterError))
-        }
-        Some("IncompatibleRegionForMultiAZ") => {
-            Some(|e| e.read(CopyBackupError::IncompatibleRegionForMultiAz))
-        }
-        Some("InternalServerError") => {
-            Some(|e| e.read(CopyBackupError::InternalServerError))
-        }
-        Some("InvalidDestinationKmsKey") => {
-            Some(|e| e.read(CopyBackupError::InvalidDestinationKmsKey))
-        }
-        Some("InvalidRegion") => Some(|e| e.read(CopyBackupError::InvalidRegion)),
-        Some("InvalidSourceKmsKey") => {
-            Some(|e| e.read(CopyBackupError::InvalidSourceKmsKey))
-        }
-        Some("ServiceLimitExceeded") => {
-            Some(|e| e.read(CopyBackupError::ServiceLimitExceeded))
-        }
-        Some("SourceBackupUnavailable") => {
-            Some(|e| e.read(CopyBackupError::SourceBackupUnavailable))
-        }
-        Some("UnsupportedOperation") => {
-            Some(|e| e.read(CopyBackupError::UnsupportedOperation))
-        }
-        _ => None,
-    };
-    Err(
-        match read {
-            Some(read) => {
-                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
-            }
-            None => CopyBackupError::Unhandled(crate::error::Unhandled::new(meta, None)),
-        },
-    )
 }
 /// The errors `CopyBackup` can return.
 #[non_exhaustive]
@@ -363,131 +271,19 @@ pub enum CopyBackupError {
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
-impl CopyBackupError {
-    /// The error, whichever variant, as what every error can say about itself.
-    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
-        match self {
-            Self::BackupNotFound(e) => &**e,
-            Self::BadRequest(e) => &**e,
-            Self::IncompatibleParameterError(e) => &**e,
-            Self::IncompatibleRegionForMultiAz(e) => &**e,
-            Self::InternalServerError(e) => &**e,
-            Self::InvalidDestinationKmsKey(e) => &**e,
-            Self::InvalidRegion(e) => &**e,
-            Self::InvalidSourceKmsKey(e) => &**e,
-            Self::ServiceLimitExceeded(e) => &**e,
-            Self::SourceBackupUnavailable(e) => &**e,
-            Self::UnsupportedOperation(e) => &**e,
-            Self::Unhandled(e) => e,
-        }
-    }
-    /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    /// The error message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.as_service_error().request_id()
-    }
-    /// Everything the response said about the error.
-    pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    /// Whether the model marks the error `@retryable`.
-    pub fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    /// Whether the error is `BackupNotFound`.
-    pub fn is_backup_not_found(&self) -> bool {
-        ::std::matches!(self, Self::BackupNotFound(_))
-    }
-    /// Whether the error is `BadRequest`.
-    pub fn is_bad_request(&self) -> bool {
-        ::std::matches!(self, Self::BadRequest(_))
-    }
-    /// Whether the error is `IncompatibleParameterError`.
-    pub fn is_incompatible_parameter_error(&self) -> bool {
-        ::std::matches!(self, Self::IncompatibleParameterError(_))
-    }
-    /// Whether the error is `IncompatibleRegionForMultiAZ`.
-    pub fn is_incompatible_region_for_multi_az(&self) -> bool {
-        ::std::matches!(self, Self::IncompatibleRegionForMultiAz(_))
-    }
-    /// Whether the error is `InternalServerError`.
-    pub fn is_internal_server_error(&self) -> bool {
-        ::std::matches!(self, Self::InternalServerError(_))
-    }
-    /// Whether the error is `InvalidDestinationKmsKey`.
-    pub fn is_invalid_destination_kms_key(&self) -> bool {
-        ::std::matches!(self, Self::InvalidDestinationKmsKey(_))
-    }
-    /// Whether the error is `InvalidRegion`.
-    pub fn is_invalid_region(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRegion(_))
-    }
-    /// Whether the error is `InvalidSourceKmsKey`.
-    pub fn is_invalid_source_kms_key(&self) -> bool {
-        ::std::matches!(self, Self::InvalidSourceKmsKey(_))
-    }
-    /// Whether the error is `ServiceLimitExceeded`.
-    pub fn is_service_limit_exceeded(&self) -> bool {
-        ::std::matches!(self, Self::ServiceLimitExceeded(_))
-    }
-    /// Whether the error is `SourceBackupUnavailable`.
-    pub fn is_source_backup_unavailable(&self) -> bool {
-        ::std::matches!(self, Self::SourceBackupUnavailable(_))
-    }
-    /// Whether the error is `UnsupportedOperation`.
-    pub fn is_unsupported_operation(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedOperation(_))
-    }
-    /// Whether this is an error the model does not list here.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-/// An error the crate could not match to a modeled one (the client makes one of a
-/// failure before the service answered: `SdkError::into_service_error`).
-impl From<crate::error::Unhandled> for CopyBackupError {
-    fn from(unhandled: crate::error::Unhandled) -> Self {
-        Self::Unhandled(unhandled)
-    }
-}
-impl ::std::fmt::Display for CopyBackupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
-impl ::std::error::Error for CopyBackupError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    }
-}
-impl crate::error::ServiceError for CopyBackupError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    fn is_throttling(&self) -> bool {
-        self.as_service_error().is_throttling()
-    }
-}
+crate::runtime::errors::error_enum!(
+    operation CopyBackupError { BackupNotFound is_backup_not_found "BackupNotFound",
+    BadRequest is_bad_request "BadRequest", IncompatibleParameterError
+    is_incompatible_parameter_error "IncompatibleParameterError",
+    IncompatibleRegionForMultiAz is_incompatible_region_for_multi_az
+    "IncompatibleRegionForMultiAZ", InternalServerError is_internal_server_error
+    "InternalServerError", InvalidDestinationKmsKey is_invalid_destination_kms_key
+    "InvalidDestinationKmsKey", InvalidRegion is_invalid_region "InvalidRegion",
+    InvalidSourceKmsKey is_invalid_source_kms_key "InvalidSourceKmsKey",
+    ServiceLimitExceeded is_service_limit_exceeded "ServiceLimitExceeded",
+    SourceBackupUnavailable is_source_backup_unavailable "SourceBackupUnavailable",
+    UnsupportedOperation is_unsupported_operation "UnsupportedOperation" }
+);
 impl CopyBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {

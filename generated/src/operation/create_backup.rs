@@ -78,10 +78,9 @@ pub struct CreateBackupInput {
     pub volume_id: Option<String>,
 }
 impl CreateBackupInput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::create_backup::builders::CreateBackupInputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::create_backup::builders::CreateBackupInputBuilder
+    );
     /// The ID of the file system to back up.
     ///
     /// Length: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.
@@ -120,10 +119,9 @@ pub struct CreateBackupOutput {
     pub backup: Option<crate::types::Backup>,
 }
 impl CreateBackupOutput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::create_backup::builders::CreateBackupOutputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::create_backup::builders::CreateBackupOutputBuilder
+    );
     /// A description of the backup.
     pub fn backup(&self) -> Option<&crate::types::Backup> {
         self.backup.as_ref()
@@ -141,24 +139,19 @@ pub mod builders {
         volume_id: Option<String>,
     }
     impl CreateBackupInputBuilder {
-        crate::runtime::accessors::value!(
-            into file_system_id file_system_id set_file_system_id get_file_system_id
-            "FileSystemId" : String,
-            "The ID of the file system to back up.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`."
-        );
-        crate::runtime::accessors::value!(
-            into client_request_token client_request_token set_client_request_token
+        crate::runtime::accessors::methods! {
+            value(into file_system_id file_system_id set_file_system_id
+            get_file_system_id "FileSystemId" : String,
+            "The ID of the file system to back up.\n\nLength: 11 to 21. Pattern: `^(fs-[0-9a-f]{8,})$`.");
+            value(into client_request_token client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken" : String,
-            "(Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
-        );
-        crate::runtime::accessors::element!(
-            into tags tags set_tags get_tags "Tags" : types::Tag,
-            "(Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.\n\nLength: 1 to 50."
-        );
-        crate::runtime::accessors::value!(
-            into volume_id volume_id set_volume_id get_volume_id "VolumeId" : String,
-            "(Optional) The ID of the FSx for ONTAP volume to back up.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`."
-        );
+            "(Optional) A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.");
+            element(into tags tags set_tags get_tags "Tags" : types::Tag,
+            "(Optional) The tags to apply to the backup at backup creation. The key value of the `Name` tag appears in the console as the backup name. If you have set `CopyTagsToBackups` to `true`, and you specify one or more tags using the `CreateBackup` operation, no existing file system tags are copied from the file system to the backup.\n\nLength: 1 to 50.");
+            value(into volume_id volume_id set_volume_id get_volume_id "VolumeId" :
+            String,
+            "(Optional) The ID of the FSx for ONTAP volume to back up.\n\nLength: exactly 23. Pattern: `^(fsvol-[0-9a-f]{17,})$`.");
+        }
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -166,12 +159,12 @@ pub mod builders {
             crate::operation::create_backup::CreateBackupInput,
             crate::error::BuildError,
         > {
-            Ok(crate::operation::create_backup::CreateBackupInput {
-                file_system_id: self.file_system_id,
-                client_request_token: self.client_request_token,
-                tags: self.tags,
-                volume_id: self.volume_id,
-            })
+            Ok(
+                crate::runtime::accessors::build!(
+                    self, operation::create_backup::CreateBackupInput { file_system_id,
+                    client_request_token, tags, volume_id }
+                ),
+            )
         }
     }
     /// A builder for [`CreateBackupOutput`](crate::operation::create_backup::CreateBackupOutput).
@@ -180,40 +173,22 @@ pub mod builders {
         backup: Option<crate::types::Backup>,
     }
     impl CreateBackupOutputBuilder {
-        crate::runtime::accessors::value!(
-            into backup backup set_backup get_backup "Backup" : types::Backup,
-            "A description of the backup."
-        );
+        crate::runtime::accessors::methods! {
+            value(into backup backup set_backup get_backup "Backup" : types::Backup,
+            "A description of the backup.");
+        }
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::create_backup::CreateBackupOutput {
-            crate::operation::create_backup::CreateBackupOutput {
-                backup: self.backup,
-            }
+            crate::runtime::accessors::build!(
+                self, operation::create_backup::CreateBackupOutput { backup }
+            )
         }
     }
 }
-/// The operation, for code generic over operations (see [`crate::operation::Operation`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CreateBackup;
-impl crate::operation::Operation for CreateBackup {
-    const NAME: &'static str = "CreateBackup";
-    const TARGET: &'static str = "AWSSimbaAPIService_v20180301.CreateBackup";
-    type Input = CreateBackupInput;
-    type Output = CreateBackupOutput;
-    type Error = CreateBackupError;
-    fn request(
-        input: &Self::Input,
-    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
-        request(input)
-    }
-    fn response(
-        status: ::http::StatusCode,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self::Output, Self::Error> {
-        response(status, headers, body)
-    }
-}
+crate::operation::operation_impl!(
+    CreateBackup, "CreateBackup", "AWSSimbaAPIService_v20180301.CreateBackup",
+    CreateBackupInput, CreateBackupOutput, CreateBackupError, Json
+);
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
 /// JSON body.
 ///
@@ -222,13 +197,7 @@ pub fn request(
     input: &CreateBackupInput,
 ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
-        let mut filled = input.clone();
-        if filled.client_request_token.is_none() {
-            filled.client_request_token = Some(
-                crate::runtime::protocol::idempotency_token(),
-            );
-        }
-        return request(&filled);
+        return request(&input.clone().with_idempotency_tokens());
     }
     let body = crate::json::to_vec(input)?;
     let request = crate::runtime::protocol::request(
@@ -237,55 +206,6 @@ pub fn request(
         body,
     );
     Ok(request)
-}
-/// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
-/// other gives the error the response names, or `Unhandled`. Never panics, whatever the
-/// body holds.
-pub fn response(
-    status: ::http::StatusCode,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> Result<CreateBackupOutput, CreateBackupError> {
-    if status.is_success() {
-        return crate::runtime::protocol::parse_body(body)
-            .map_err(|e| CreateBackupError::Unhandled(
-                crate::error::Unhandled::unreadable(status, headers, e),
-            ));
-    }
-    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: Option<crate::runtime::protocol::ReadError<CreateBackupError>> = match meta
-        .code()
-    {
-        Some("BackupInProgress") => Some(|e| e.read(CreateBackupError::BackupInProgress)),
-        Some("BadRequest") => Some(|e| e.read(CreateBackupError::BadRequest)),
-        Some("FileSystemNotFound") => {
-            Some(|e| e.read(CreateBackupError::FileSystemNotFound))
-        }
-        Some("IncompatibleParameterError") => {
-            Some(|e| e.read(CreateBackupError::IncompatibleParameterError))
-        }
-        Some("InternalServerError") => {
-            Some(|e| e.read(CreateBackupError::InternalServerError))
-        }
-        Some("ServiceLimitExceeded") => {
-            Some(|e| e.read(CreateBackupError::ServiceLimitExceeded))
-        }
-        Some("UnsupportedOperation") => {
-            Some(|e| e.read(CreateBackupError::UnsupportedOperation))
-        }
-        Some("VolumeNotFound") => Some(|e| e.read(CreateBackupError::VolumeNotFound)),
-        _ => None,
-    };
-    Err(
-        match read {
-            Some(read) => {
-                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
-            }
-            None => {
-                CreateBackupError::Unhandled(crate::error::Unhandled::new(meta, None))
-            }
-        },
-    )
 }
 /// The errors `CreateBackup` can return.
 #[non_exhaustive]
@@ -310,116 +230,16 @@ pub enum CreateBackupError {
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
-impl CreateBackupError {
-    /// The error, whichever variant, as what every error can say about itself.
-    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
-        match self {
-            Self::BackupInProgress(e) => &**e,
-            Self::BadRequest(e) => &**e,
-            Self::FileSystemNotFound(e) => &**e,
-            Self::IncompatibleParameterError(e) => &**e,
-            Self::InternalServerError(e) => &**e,
-            Self::ServiceLimitExceeded(e) => &**e,
-            Self::UnsupportedOperation(e) => &**e,
-            Self::VolumeNotFound(e) => &**e,
-            Self::Unhandled(e) => e,
-        }
-    }
-    /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    /// The error message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.as_service_error().request_id()
-    }
-    /// Everything the response said about the error.
-    pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    /// Whether the model marks the error `@retryable`.
-    pub fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    /// Whether the error is `BackupInProgress`.
-    pub fn is_backup_in_progress(&self) -> bool {
-        ::std::matches!(self, Self::BackupInProgress(_))
-    }
-    /// Whether the error is `BadRequest`.
-    pub fn is_bad_request(&self) -> bool {
-        ::std::matches!(self, Self::BadRequest(_))
-    }
-    /// Whether the error is `FileSystemNotFound`.
-    pub fn is_file_system_not_found(&self) -> bool {
-        ::std::matches!(self, Self::FileSystemNotFound(_))
-    }
-    /// Whether the error is `IncompatibleParameterError`.
-    pub fn is_incompatible_parameter_error(&self) -> bool {
-        ::std::matches!(self, Self::IncompatibleParameterError(_))
-    }
-    /// Whether the error is `InternalServerError`.
-    pub fn is_internal_server_error(&self) -> bool {
-        ::std::matches!(self, Self::InternalServerError(_))
-    }
-    /// Whether the error is `ServiceLimitExceeded`.
-    pub fn is_service_limit_exceeded(&self) -> bool {
-        ::std::matches!(self, Self::ServiceLimitExceeded(_))
-    }
-    /// Whether the error is `UnsupportedOperation`.
-    pub fn is_unsupported_operation(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedOperation(_))
-    }
-    /// Whether the error is `VolumeNotFound`.
-    pub fn is_volume_not_found(&self) -> bool {
-        ::std::matches!(self, Self::VolumeNotFound(_))
-    }
-    /// Whether this is an error the model does not list here.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-/// An error the crate could not match to a modeled one (the client makes one of a
-/// failure before the service answered: `SdkError::into_service_error`).
-impl From<crate::error::Unhandled> for CreateBackupError {
-    fn from(unhandled: crate::error::Unhandled) -> Self {
-        Self::Unhandled(unhandled)
-    }
-}
-impl ::std::fmt::Display for CreateBackupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateBackupError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    }
-}
-impl crate::error::ServiceError for CreateBackupError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    fn is_throttling(&self) -> bool {
-        self.as_service_error().is_throttling()
-    }
-}
+crate::runtime::errors::error_enum!(
+    operation CreateBackupError { BackupInProgress is_backup_in_progress
+    "BackupInProgress", BadRequest is_bad_request "BadRequest", FileSystemNotFound
+    is_file_system_not_found "FileSystemNotFound", IncompatibleParameterError
+    is_incompatible_parameter_error "IncompatibleParameterError", InternalServerError
+    is_internal_server_error "InternalServerError", ServiceLimitExceeded
+    is_service_limit_exceeded "ServiceLimitExceeded", UnsupportedOperation
+    is_unsupported_operation "UnsupportedOperation", VolumeNotFound is_volume_not_found
+    "VolumeNotFound" }
+);
 impl CreateBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {

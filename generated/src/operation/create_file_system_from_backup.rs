@@ -135,10 +135,9 @@ pub struct CreateFileSystemFromBackupInput {
     pub network_type: Option<crate::types::NetworkType>,
 }
 impl CreateFileSystemFromBackupInput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupInputBuilder
+    );
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
@@ -259,10 +258,9 @@ pub struct CreateFileSystemFromBackupOutput {
     pub file_system: Option<crate::types::FileSystem>,
 }
 impl CreateFileSystemFromBackupOutput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupOutputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::create_file_system_from_backup::builders::CreateFileSystemFromBackupOutputBuilder
+    );
     /// A description of the file system.
     pub fn file_system(&self) -> Option<&crate::types::FileSystem> {
         self.file_system.as_ref()
@@ -293,72 +291,50 @@ pub mod builders {
         network_type: Option<crate::types::NetworkType>,
     }
     impl CreateFileSystemFromBackupInputBuilder {
-        crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
-            "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-        );
-        crate::runtime::accessors::value!(
-            into client_request_token client_request_token set_client_request_token
-            get_client_request_token "ClientRequestToken" : String,
-            "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
-        );
-        crate::runtime::accessors::element!(
-            into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds" :
+        crate::runtime::accessors::methods! {
+            value(into backup_id backup_id set_backup_id get_backup_id "BackupId" :
             String,
-            "Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.\n\nWindows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.\n\n**Required.** Length: 0 to 50."
-        );
-        crate::runtime::accessors::element!(
-            into security_group_ids security_group_ids set_security_group_ids
+            "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+            value(into client_request_token client_request_token set_client_request_token
+            get_client_request_token "ClientRequestToken" : String,
+            "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent creation. This string is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.");
+            element(into subnet_ids subnet_ids set_subnet_ids get_subnet_ids "SubnetIds"
+            : String,
+            "Specifies the IDs of the subnets that the file system will be accessible from. For Windows `MULTI_AZ_1` file system deployment types, provide exactly two subnet IDs, one for the preferred file server and one for the standby file server. You specify one of these subnets as the preferred subnet using the `WindowsConfiguration > PreferredSubnetID` property.\n\nWindows `SINGLE_AZ_1` and `SINGLE_AZ_2` file system deployment types, Lustre file systems, and OpenZFS file systems provide exactly one subnet ID. The file server is launched in that subnet's Availability Zone.\n\n**Required.** Length: 0 to 50.");
+            element(into security_group_ids security_group_ids set_security_group_ids
             get_security_group_ids "SecurityGroupIds" : String,
-            "A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.\n\nLength: 0 to 50."
-        );
-        crate::runtime::accessors::element!(
-            into tags tags set_tags get_tags "Tags" : types::Tag,
-            "The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.\n\nLength: 1 to 50."
-        );
-        crate::runtime::accessors::value!(
-            into windows_configuration windows_configuration set_windows_configuration
-            get_windows_configuration "WindowsConfiguration" :
+            "A list of IDs for the security groups that apply to the specified network interfaces created for file system access. These security groups apply to all network interfaces. This value isn't returned in later `DescribeFileSystem` requests.\n\nLength: 0 to 50.");
+            element(into tags tags set_tags get_tags "Tags" : types::Tag,
+            "The tags to be applied to the file system at file system creation. The key value of the `Name` tag appears in the console as the file system name.\n\nLength: 1 to 50.");
+            value(into windows_configuration windows_configuration
+            set_windows_configuration get_windows_configuration "WindowsConfiguration" :
             types::CreateFileSystemWindowsConfiguration,
-            "The configuration for this Microsoft Windows file system."
-        );
-        crate::runtime::accessors::value!(
-            into lustre_configuration lustre_configuration set_lustre_configuration
+            "The configuration for this Microsoft Windows file system."); value(into
+            lustre_configuration lustre_configuration set_lustre_configuration
             get_lustre_configuration "LustreConfiguration" :
             types::CreateFileSystemLustreConfiguration,
-            "The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration)."
-        );
-        crate::runtime::accessors::value!(
-            into storage_type storage_type set_storage_type get_storage_type
+            "The `LustreConfiguration` member, of type [`CreateFileSystemLustreConfiguration`](crate::types::CreateFileSystemLustreConfiguration).");
+            value(into storage_type storage_type set_storage_type get_storage_type
             "StorageType" : types::StorageType,
-            "Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.\n\n- Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.\n\n- Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.\n\n- Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\\_2 deployment type.\n\nThe default value is `SSD`.\n\nHDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`."
-        );
-        crate::runtime::accessors::value!(
-            into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" : String,
-            "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`."
-        );
-        crate::runtime::accessors::value!(
-            into file_system_type_version file_system_type_version
+            "Sets the storage type for the Windows, OpenZFS, or Lustre file system that you're creating from a backup. Valid values are `SSD`, `HDD`, and `INTELLIGENT_TIERING`.\n\n- Set to `SSD` to use solid state drive storage. SSD is supported on all Windows and OpenZFS deployment types.\n\n- Set to `HDD` to use hard disk drive storage. HDD is supported on `SINGLE_AZ_2` and `MULTI_AZ_1` FSx for Windows File Server file system deployment types.\n\n- Set to `INTELLIGENT_TIERING` to use fully elastic, intelligently-tiered storage. Intelligent-Tiering is only available for OpenZFS file systems with the Multi-AZ deployment type and for Lustre file systems with the Persistent\\_2 deployment type.\n\nThe default value is `SSD`.\n\nHDD and SSD storage types have different minimum storage capacity requirements. A restored file system's storage capacity is tied to the file system that was backed up. You can create a file system that uses HDD storage from a backup of a file system that used SSD storage if the original SSD file system had a storage capacity of at least 2000 GiB.\n\nValues: `SSD`, `HDD`, `INTELLIGENT_TIERING`.");
+            value(into kms_key_id kms_key_id set_kms_key_id get_kms_key_id "KmsKeyId" :
+            String,
+            "Specifies the ID of the Key Management Service (KMS) key to use for encrypting data on Amazon FSx file systems, as follows:\n\n- Amazon FSx for Lustre `PERSISTENT_1` and `PERSISTENT_2` deployment types only.\n\n  `SCRATCH_1` and `SCRATCH_2` types are encrypted using the Amazon FSx service KMS key for your account.\n\n- Amazon FSx for NetApp ONTAP\n\n- Amazon FSx for OpenZFS\n\n- Amazon FSx for Windows File Server\n\nIf a `KmsKeyId` isn't specified, the Amazon FSx-managed KMS key for your account is used. For more information, see [Encrypt](https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html) in the *Key Management Service API Reference*.\n\nLength: 1 to 2048. Pattern: `^.{1,2048}$`.");
+            value(into file_system_type_version file_system_type_version
             set_file_system_type_version get_file_system_type_version
             "FileSystemTypeVersion" : String,
-            "Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.\n\nYou can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`."
-        );
-        crate::runtime::accessors::value!(
-            into open_zfs_configuration open_zfs_configuration set_open_zfs_configuration
-            get_open_zfs_configuration "OpenZFSConfiguration" :
-            types::CreateFileSystemOpenZfsConfiguration,
-            "The OpenZFS configuration for the file system that's being created."
-        );
-        crate::runtime::accessors::value!(
-            plain storage_capacity storage_capacity set_storage_capacity
+            "Sets the version for the Amazon FSx for Lustre file system that you're creating from a backup. Valid values are `2.10`, `2.12`, and `2.15`.\n\nYou can enter a Lustre version that is newer than the backup's `FileSystemTypeVersion` setting. If you don't enter a newer Lustre version, it defaults to the backup's setting.\n\nLength: 1 to 20. Pattern: `^[0-9](.[0-9]*)*$`.");
+            value(into open_zfs_configuration open_zfs_configuration
+            set_open_zfs_configuration get_open_zfs_configuration "OpenZFSConfiguration"
+            : types::CreateFileSystemOpenZfsConfiguration,
+            "The OpenZFS configuration for the file system that's being created.");
+            value(plain storage_capacity storage_capacity set_storage_capacity
             get_storage_capacity "StorageCapacity" : i32,
-            "Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.\n\nIf used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.\n\nRange: 0 to 2147483647."
-        );
-        crate::runtime::accessors::value!(
-            into network_type network_type set_network_type get_network_type
+            "Sets the storage capacity of the OpenZFS file system that you're creating from a backup, in gibibytes (GiB). Valid values are from 64 GiB up to 524,288 GiB (512 TiB). However, the value that you specify must be equal to or greater than the backup's storage capacity value. If you don't use the `StorageCapacity` parameter, the default is the backup's `StorageCapacity` value.\n\nIf used to create a file system other than OpenZFS, you must provide a value that matches the backup's `StorageCapacity` value. If you provide any other value, Amazon FSx responds with an HTTP status code 400 Bad Request.\n\nRange: 0 to 2147483647.");
+            value(into network_type network_type set_network_type get_network_type
             "NetworkType" : types::NetworkType,
-            "Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.\n\nValues: `IPV4`, `DUAL`."
-        );
+            "Sets the network type for the Amazon FSx for OpenZFS file system that you're creating from a backup.\n\nValues: `IPV4`, `DUAL`.");
+        }
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -366,21 +342,16 @@ pub mod builders {
             crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput,
             crate::error::BuildError,
         > {
-            Ok(crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupInput {
-                backup_id: self.backup_id,
-                client_request_token: self.client_request_token,
-                subnet_ids: self.subnet_ids,
-                security_group_ids: self.security_group_ids,
-                tags: self.tags,
-                windows_configuration: self.windows_configuration,
-                lustre_configuration: self.lustre_configuration,
-                storage_type: self.storage_type,
-                kms_key_id: self.kms_key_id,
-                file_system_type_version: self.file_system_type_version,
-                open_zfs_configuration: self.open_zfs_configuration,
-                storage_capacity: self.storage_capacity,
-                network_type: self.network_type,
-            })
+            Ok(
+                crate::runtime::accessors::build!(
+                    self,
+                    operation::create_file_system_from_backup::CreateFileSystemFromBackupInput
+                    { backup_id, client_request_token, subnet_ids, security_group_ids,
+                    tags, windows_configuration, lustre_configuration, storage_type,
+                    kms_key_id, file_system_type_version, open_zfs_configuration,
+                    storage_capacity, network_type }
+                ),
+            )
         }
     }
     /// A builder for [`CreateFileSystemFromBackupOutput`](crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput).
@@ -389,42 +360,28 @@ pub mod builders {
         file_system: Option<crate::types::FileSystem>,
     }
     impl CreateFileSystemFromBackupOutputBuilder {
-        crate::runtime::accessors::value!(
-            into file_system file_system set_file_system get_file_system "FileSystem" :
-            types::FileSystem, "A description of the file system."
-        );
+        crate::runtime::accessors::methods! {
+            value(into file_system file_system set_file_system get_file_system
+            "FileSystem" : types::FileSystem, "A description of the file system.");
+        }
         /// Builds the value (unset members take their defaults).
         pub fn build(
             self,
         ) -> crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-            crate::operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput {
-                file_system: self.file_system,
-            }
+            crate::runtime::accessors::build!(
+                self,
+                operation::create_file_system_from_backup::CreateFileSystemFromBackupOutput
+                { file_system }
+            )
         }
     }
 }
-/// The operation, for code generic over operations (see [`crate::operation::Operation`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CreateFileSystemFromBackup;
-impl crate::operation::Operation for CreateFileSystemFromBackup {
-    const NAME: &'static str = "CreateFileSystemFromBackup";
-    const TARGET: &'static str = "AWSSimbaAPIService_v20180301.CreateFileSystemFromBackup";
-    type Input = CreateFileSystemFromBackupInput;
-    type Output = CreateFileSystemFromBackupOutput;
-    type Error = CreateFileSystemFromBackupError;
-    fn request(
-        input: &Self::Input,
-    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
-        request(input)
-    }
-    fn response(
-        status: ::http::StatusCode,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self::Output, Self::Error> {
-        response(status, headers, body)
-    }
-}
+crate::operation::operation_impl!(
+    CreateFileSystemFromBackup, "CreateFileSystemFromBackup",
+    "AWSSimbaAPIService_v20180301.CreateFileSystemFromBackup",
+    CreateFileSystemFromBackupInput, CreateFileSystemFromBackupOutput,
+    CreateFileSystemFromBackupError, Json
+);
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
 /// JSON body.
 ///
@@ -433,13 +390,7 @@ pub fn request(
     input: &CreateFileSystemFromBackupInput,
 ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
-        let mut filled = input.clone();
-        if filled.client_request_token.is_none() {
-            filled.client_request_token = Some(
-                crate::runtime::protocol::idempotency_token(),
-            );
-        }
-        return request(&filled);
+        return request(&input.clone().with_idempotency_tokens());
     }
     let body = crate::json::to_vec(input)?;
     let request = crate::runtime::protocol::request(
@@ -448,70 +399,6 @@ pub fn request(
         body,
     );
     Ok(request)
-}
-/// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
-/// other gives the error the response names, or `Unhandled`. Never panics, whatever the
-/// body holds.
-pub fn response(
-    status: ::http::StatusCode,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> Result<CreateFileSystemFromBackupOutput, CreateFileSystemFromBackupError> {
-    if status.is_success() {
-        return crate::runtime::protocol::parse_body(body)
-            .map_err(|e| CreateFileSystemFromBackupError::Unhandled(
-                crate::error::Unhandled::unreadable(status, headers, e),
-            ));
-    }
-    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: Option<
-        crate::runtime::protocol::ReadError<CreateFileSystemFromBackupError>,
-    > = match meta.code() {
-        Some("ActiveDirectoryError") => {
-            Some(|e| e.read(CreateFileSystemFromBackupError::ActiveDirectoryError))
-        }
-        Some("BackupNotFound") => {
-            Some(|e| e.read(CreateFileSystemFromBackupError::BackupNotFound))
-        }
-        Some("BadRequest") => {
-            Some(|e| e.read(CreateFileSystemFromBackupError::BadRequest))
-        }
-        Some("IncompatibleParameterError") => {
-            Some(|e| e.read(CreateFileSystemFromBackupError::IncompatibleParameterError))
-        }
-        Some("InternalServerError") => {
-            Some(|e| e.read(CreateFileSystemFromBackupError::InternalServerError))
-        }
-        Some("InvalidNetworkSettings") => {
-            Some(|e| e.read(CreateFileSystemFromBackupError::InvalidNetworkSettings))
-        }
-        Some("InvalidPerUnitStorageThroughput") => {
-            Some(|e| {
-                e.read(CreateFileSystemFromBackupError::InvalidPerUnitStorageThroughput)
-            })
-        }
-        Some("MissingFileSystemConfiguration") => {
-            Some(|e| {
-                e.read(CreateFileSystemFromBackupError::MissingFileSystemConfiguration)
-            })
-        }
-        Some("ServiceLimitExceeded") => {
-            Some(|e| e.read(CreateFileSystemFromBackupError::ServiceLimitExceeded))
-        }
-        _ => None,
-    };
-    Err(
-        match read {
-            Some(read) => {
-                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
-            }
-            None => {
-                CreateFileSystemFromBackupError::Unhandled(
-                    crate::error::Unhandled::new(meta, None),
-                )
-            }
-        },
-    )
 }
 /// The errors `CreateFileSystemFromBackup` can return.
 #[non_exhaustive]
@@ -538,121 +425,18 @@ pub enum CreateFileSystemFromBackupError {
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
-impl CreateFileSystemFromBackupError {
-    /// The error, whichever variant, as what every error can say about itself.
-    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
-        match self {
-            Self::ActiveDirectoryError(e) => &**e,
-            Self::BackupNotFound(e) => &**e,
-            Self::BadRequest(e) => &**e,
-            Self::IncompatibleParameterError(e) => &**e,
-            Self::InternalServerError(e) => &**e,
-            Self::InvalidNetworkSettings(e) => &**e,
-            Self::InvalidPerUnitStorageThroughput(e) => &**e,
-            Self::MissingFileSystemConfiguration(e) => &**e,
-            Self::ServiceLimitExceeded(e) => &**e,
-            Self::Unhandled(e) => e,
-        }
-    }
-    /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    /// The error message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.as_service_error().request_id()
-    }
-    /// Everything the response said about the error.
-    pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    /// Whether the model marks the error `@retryable`.
-    pub fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    /// Whether the error is `ActiveDirectoryError`.
-    pub fn is_active_directory_error(&self) -> bool {
-        ::std::matches!(self, Self::ActiveDirectoryError(_))
-    }
-    /// Whether the error is `BackupNotFound`.
-    pub fn is_backup_not_found(&self) -> bool {
-        ::std::matches!(self, Self::BackupNotFound(_))
-    }
-    /// Whether the error is `BadRequest`.
-    pub fn is_bad_request(&self) -> bool {
-        ::std::matches!(self, Self::BadRequest(_))
-    }
-    /// Whether the error is `IncompatibleParameterError`.
-    pub fn is_incompatible_parameter_error(&self) -> bool {
-        ::std::matches!(self, Self::IncompatibleParameterError(_))
-    }
-    /// Whether the error is `InternalServerError`.
-    pub fn is_internal_server_error(&self) -> bool {
-        ::std::matches!(self, Self::InternalServerError(_))
-    }
-    /// Whether the error is `InvalidNetworkSettings`.
-    pub fn is_invalid_network_settings(&self) -> bool {
-        ::std::matches!(self, Self::InvalidNetworkSettings(_))
-    }
-    /// Whether the error is `InvalidPerUnitStorageThroughput`.
-    pub fn is_invalid_per_unit_storage_throughput(&self) -> bool {
-        ::std::matches!(self, Self::InvalidPerUnitStorageThroughput(_))
-    }
-    /// Whether the error is `MissingFileSystemConfiguration`.
-    pub fn is_missing_file_system_configuration(&self) -> bool {
-        ::std::matches!(self, Self::MissingFileSystemConfiguration(_))
-    }
-    /// Whether the error is `ServiceLimitExceeded`.
-    pub fn is_service_limit_exceeded(&self) -> bool {
-        ::std::matches!(self, Self::ServiceLimitExceeded(_))
-    }
-    /// Whether this is an error the model does not list here.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-/// An error the crate could not match to a modeled one (the client makes one of a
-/// failure before the service answered: `SdkError::into_service_error`).
-impl From<crate::error::Unhandled> for CreateFileSystemFromBackupError {
-    fn from(unhandled: crate::error::Unhandled) -> Self {
-        Self::Unhandled(unhandled)
-    }
-}
-impl ::std::fmt::Display for CreateFileSystemFromBackupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateFileSystemFromBackupError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    }
-}
-impl crate::error::ServiceError for CreateFileSystemFromBackupError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    fn is_throttling(&self) -> bool {
-        self.as_service_error().is_throttling()
-    }
-}
+crate::runtime::errors::error_enum!(
+    operation CreateFileSystemFromBackupError { ActiveDirectoryError
+    is_active_directory_error "ActiveDirectoryError", BackupNotFound is_backup_not_found
+    "BackupNotFound", BadRequest is_bad_request "BadRequest", IncompatibleParameterError
+    is_incompatible_parameter_error "IncompatibleParameterError", InternalServerError
+    is_internal_server_error "InternalServerError", InvalidNetworkSettings
+    is_invalid_network_settings "InvalidNetworkSettings", InvalidPerUnitStorageThroughput
+    is_invalid_per_unit_storage_throughput "InvalidPerUnitStorageThroughput",
+    MissingFileSystemConfiguration is_missing_file_system_configuration
+    "MissingFileSystemConfiguration", ServiceLimitExceeded is_service_limit_exceeded
+    "ServiceLimitExceeded" }
+);
 impl CreateFileSystemFromBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {

@@ -55,10 +55,9 @@ pub struct CreateVolumeFromBackupInput {
     pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CreateVolumeFromBackupInput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::create_volume_from_backup::builders::CreateVolumeFromBackupInputBuilder
+    );
     /// The ID of the source backup. Specifies the backup that you are copying.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
@@ -101,10 +100,9 @@ pub struct CreateVolumeFromBackupOutput {
     pub volume: Option<crate::types::Volume>,
 }
 impl CreateVolumeFromBackupOutput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::create_volume_from_backup::builders::CreateVolumeFromBackupOutputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::create_volume_from_backup::builders::CreateVolumeFromBackupOutputBuilder
+    );
     /// Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.
     pub fn volume(&self) -> Option<&crate::types::Volume> {
         self.volume.as_ref()
@@ -123,29 +121,22 @@ pub mod builders {
         tags: Option<Vec<crate::types::Tag>>,
     }
     impl CreateVolumeFromBackupInputBuilder {
-        crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
-            "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-        );
-        crate::runtime::accessors::value!(
-            into client_request_token client_request_token set_client_request_token
+        crate::runtime::accessors::methods! {
+            value(into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+            String,
+            "The ID of the source backup. Specifies the backup that you are copying.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+            value(into client_request_token client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken" : String,
-            "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
-        );
-        crate::runtime::accessors::value!(
-            into name name set_name get_name "Name" : String,
-            "The name of the new volume you're creating.\n\n**Required.** Length: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`."
-        );
-        crate::runtime::accessors::value!(
-            into ontap_configuration ontap_configuration set_ontap_configuration
+            "(Optional) An idempotency token for resource creation, in a string of up to 63 ASCII characters. This token is automatically filled on your behalf when you use the Command Line Interface (CLI) or an Amazon Web Services SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.");
+            value(into name name set_name get_name "Name" : String,
+            "The name of the new volume you're creating.\n\n**Required.** Length: 1 to 203. Pattern: `^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$`.");
+            value(into ontap_configuration ontap_configuration set_ontap_configuration
             get_ontap_configuration "OntapConfiguration" :
             types::CreateOntapVolumeConfiguration,
-            "Specifies the configuration of the ONTAP volume that you are creating."
-        );
-        crate::runtime::accessors::element!(
-            into tags tags set_tags get_tags "Tags" : types::Tag,
-            "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50."
-        );
+            "Specifies the configuration of the ONTAP volume that you are creating.");
+            element(into tags tags set_tags get_tags "Tags" : types::Tag,
+            "A list of `Tag` values, with a maximum of 50 elements.\n\nLength: 1 to 50.");
+        }
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -153,13 +144,13 @@ pub mod builders {
             crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput,
             crate::error::BuildError,
         > {
-            Ok(crate::operation::create_volume_from_backup::CreateVolumeFromBackupInput {
-                backup_id: self.backup_id,
-                client_request_token: self.client_request_token,
-                name: self.name,
-                ontap_configuration: self.ontap_configuration,
-                tags: self.tags,
-            })
+            Ok(
+                crate::runtime::accessors::build!(
+                    self,
+                    operation::create_volume_from_backup::CreateVolumeFromBackupInput {
+                    backup_id, client_request_token, name, ontap_configuration, tags }
+                ),
+            )
         }
     }
     /// A builder for [`CreateVolumeFromBackupOutput`](crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput).
@@ -168,42 +159,26 @@ pub mod builders {
         volume: Option<crate::types::Volume>,
     }
     impl CreateVolumeFromBackupOutputBuilder {
-        crate::runtime::accessors::value!(
-            into volume volume set_volume get_volume "Volume" : types::Volume,
-            "Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created."
-        );
+        crate::runtime::accessors::methods! {
+            value(into volume volume set_volume get_volume "Volume" : types::Volume,
+            "Returned after a successful `CreateVolumeFromBackup` API operation, describing the volume just created.");
+        }
         /// Builds the value (unset members take their defaults).
         pub fn build(
             self,
         ) -> crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-            crate::operation::create_volume_from_backup::CreateVolumeFromBackupOutput {
-                volume: self.volume,
-            }
+            crate::runtime::accessors::build!(
+                self, operation::create_volume_from_backup::CreateVolumeFromBackupOutput
+                { volume }
+            )
         }
     }
 }
-/// The operation, for code generic over operations (see [`crate::operation::Operation`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CreateVolumeFromBackup;
-impl crate::operation::Operation for CreateVolumeFromBackup {
-    const NAME: &'static str = "CreateVolumeFromBackup";
-    const TARGET: &'static str = "AWSSimbaAPIService_v20180301.CreateVolumeFromBackup";
-    type Input = CreateVolumeFromBackupInput;
-    type Output = CreateVolumeFromBackupOutput;
-    type Error = CreateVolumeFromBackupError;
-    fn request(
-        input: &Self::Input,
-    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
-        request(input)
-    }
-    fn response(
-        status: ::http::StatusCode,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self::Output, Self::Error> {
-        response(status, headers, body)
-    }
-}
+crate::operation::operation_impl!(
+    CreateVolumeFromBackup, "CreateVolumeFromBackup",
+    "AWSSimbaAPIService_v20180301.CreateVolumeFromBackup", CreateVolumeFromBackupInput,
+    CreateVolumeFromBackupOutput, CreateVolumeFromBackupError, Json
+);
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
 /// JSON body.
 ///
@@ -212,13 +187,7 @@ pub fn request(
     input: &CreateVolumeFromBackupInput,
 ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
-        let mut filled = input.clone();
-        if filled.client_request_token.is_none() {
-            filled.client_request_token = Some(
-                crate::runtime::protocol::idempotency_token(),
-            );
-        }
-        return request(&filled);
+        return request(&input.clone().with_idempotency_tokens());
     }
     let body = crate::json::to_vec(input)?;
     let request = crate::runtime::protocol::request(
@@ -227,61 +196,6 @@ pub fn request(
         body,
     );
     Ok(request)
-}
-/// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
-/// other gives the error the response names, or `Unhandled`. Never panics, whatever the
-/// body holds.
-pub fn response(
-    status: ::http::StatusCode,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> Result<CreateVolumeFromBackupOutput, CreateVolumeFromBackupError> {
-    if status.is_success() {
-        return crate::runtime::protocol::parse_body(body)
-            .map_err(|e| CreateVolumeFromBackupError::Unhandled(
-                crate::error::Unhandled::unreadable(status, headers, e),
-            ));
-    }
-    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: Option<crate::runtime::protocol::ReadError<CreateVolumeFromBackupError>> = match meta
-        .code()
-    {
-        Some("BackupNotFound") => {
-            Some(|e| e.read(CreateVolumeFromBackupError::BackupNotFound))
-        }
-        Some("BadRequest") => Some(|e| e.read(CreateVolumeFromBackupError::BadRequest)),
-        Some("FileSystemNotFound") => {
-            Some(|e| e.read(CreateVolumeFromBackupError::FileSystemNotFound))
-        }
-        Some("IncompatibleParameterError") => {
-            Some(|e| e.read(CreateVolumeFromBackupError::IncompatibleParameterError))
-        }
-        Some("InternalServerError") => {
-            Some(|e| e.read(CreateVolumeFromBackupError::InternalServerError))
-        }
-        Some("MissingVolumeConfiguration") => {
-            Some(|e| e.read(CreateVolumeFromBackupError::MissingVolumeConfiguration))
-        }
-        Some("ServiceLimitExceeded") => {
-            Some(|e| e.read(CreateVolumeFromBackupError::ServiceLimitExceeded))
-        }
-        Some("StorageVirtualMachineNotFound") => {
-            Some(|e| e.read(CreateVolumeFromBackupError::StorageVirtualMachineNotFound))
-        }
-        _ => None,
-    };
-    Err(
-        match read {
-            Some(read) => {
-                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
-            }
-            None => {
-                CreateVolumeFromBackupError::Unhandled(
-                    crate::error::Unhandled::new(meta, None),
-                )
-            }
-        },
-    )
 }
 /// The errors `CreateVolumeFromBackup` can return.
 #[non_exhaustive]
@@ -306,116 +220,16 @@ pub enum CreateVolumeFromBackupError {
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
-impl CreateVolumeFromBackupError {
-    /// The error, whichever variant, as what every error can say about itself.
-    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
-        match self {
-            Self::BackupNotFound(e) => &**e,
-            Self::BadRequest(e) => &**e,
-            Self::FileSystemNotFound(e) => &**e,
-            Self::IncompatibleParameterError(e) => &**e,
-            Self::InternalServerError(e) => &**e,
-            Self::MissingVolumeConfiguration(e) => &**e,
-            Self::ServiceLimitExceeded(e) => &**e,
-            Self::StorageVirtualMachineNotFound(e) => &**e,
-            Self::Unhandled(e) => e,
-        }
-    }
-    /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    /// The error message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.as_service_error().request_id()
-    }
-    /// Everything the response said about the error.
-    pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    /// Whether the model marks the error `@retryable`.
-    pub fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    /// Whether the error is `BackupNotFound`.
-    pub fn is_backup_not_found(&self) -> bool {
-        ::std::matches!(self, Self::BackupNotFound(_))
-    }
-    /// Whether the error is `BadRequest`.
-    pub fn is_bad_request(&self) -> bool {
-        ::std::matches!(self, Self::BadRequest(_))
-    }
-    /// Whether the error is `FileSystemNotFound`.
-    pub fn is_file_system_not_found(&self) -> bool {
-        ::std::matches!(self, Self::FileSystemNotFound(_))
-    }
-    /// Whether the error is `IncompatibleParameterError`.
-    pub fn is_incompatible_parameter_error(&self) -> bool {
-        ::std::matches!(self, Self::IncompatibleParameterError(_))
-    }
-    /// Whether the error is `InternalServerError`.
-    pub fn is_internal_server_error(&self) -> bool {
-        ::std::matches!(self, Self::InternalServerError(_))
-    }
-    /// Whether the error is `MissingVolumeConfiguration`.
-    pub fn is_missing_volume_configuration(&self) -> bool {
-        ::std::matches!(self, Self::MissingVolumeConfiguration(_))
-    }
-    /// Whether the error is `ServiceLimitExceeded`.
-    pub fn is_service_limit_exceeded(&self) -> bool {
-        ::std::matches!(self, Self::ServiceLimitExceeded(_))
-    }
-    /// Whether the error is `StorageVirtualMachineNotFound`.
-    pub fn is_storage_virtual_machine_not_found(&self) -> bool {
-        ::std::matches!(self, Self::StorageVirtualMachineNotFound(_))
-    }
-    /// Whether this is an error the model does not list here.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-/// An error the crate could not match to a modeled one (the client makes one of a
-/// failure before the service answered: `SdkError::into_service_error`).
-impl From<crate::error::Unhandled> for CreateVolumeFromBackupError {
-    fn from(unhandled: crate::error::Unhandled) -> Self {
-        Self::Unhandled(unhandled)
-    }
-}
-impl ::std::fmt::Display for CreateVolumeFromBackupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
-impl ::std::error::Error for CreateVolumeFromBackupError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    }
-}
-impl crate::error::ServiceError for CreateVolumeFromBackupError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    fn is_throttling(&self) -> bool {
-        self.as_service_error().is_throttling()
-    }
-}
+crate::runtime::errors::error_enum!(
+    operation CreateVolumeFromBackupError { BackupNotFound is_backup_not_found
+    "BackupNotFound", BadRequest is_bad_request "BadRequest", FileSystemNotFound
+    is_file_system_not_found "FileSystemNotFound", IncompatibleParameterError
+    is_incompatible_parameter_error "IncompatibleParameterError", InternalServerError
+    is_internal_server_error "InternalServerError", MissingVolumeConfiguration
+    is_missing_volume_configuration "MissingVolumeConfiguration", ServiceLimitExceeded
+    is_service_limit_exceeded "ServiceLimitExceeded", StorageVirtualMachineNotFound
+    is_storage_virtual_machine_not_found "StorageVirtualMachineNotFound" }
+);
 impl CreateVolumeFromBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {

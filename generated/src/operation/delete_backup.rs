@@ -52,10 +52,9 @@ pub struct DeleteBackupInput {
     pub client_request_token: Option<String>,
 }
 impl DeleteBackupInput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupInputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::delete_backup::builders::DeleteBackupInputBuilder
+    );
     /// The ID of the backup that you want to delete.
     ///
     /// **Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
@@ -88,10 +87,9 @@ pub struct DeleteBackupOutput {
     pub lifecycle: Option<crate::types::BackupLifecycle>,
 }
 impl DeleteBackupOutput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::delete_backup::builders::DeleteBackupOutputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::delete_backup::builders::DeleteBackupOutputBuilder
+    );
     /// The ID of the backup that was deleted.
     ///
     /// Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.
@@ -115,15 +113,14 @@ pub mod builders {
         client_request_token: Option<String>,
     }
     impl DeleteBackupInputBuilder {
-        crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
-            "The ID of the backup that you want to delete.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-        );
-        crate::runtime::accessors::value!(
-            into client_request_token client_request_token set_client_request_token
+        crate::runtime::accessors::methods! {
+            value(into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+            String,
+            "The ID of the backup that you want to delete.\n\n**Required.** Length: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+            value(into client_request_token client_request_token set_client_request_token
             get_client_request_token "ClientRequestToken" : String,
-            "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`."
-        );
+            "A string of up to 63 ASCII characters that Amazon FSx uses to ensure idempotent deletion. This parameter is automatically filled on your behalf when using the CLI or SDK.\n\nLength: 1 to 63. Pattern: `^[A-za-z0-9_.-]{0,63}$`.");
+        }
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -131,10 +128,12 @@ pub mod builders {
             crate::operation::delete_backup::DeleteBackupInput,
             crate::error::BuildError,
         > {
-            Ok(crate::operation::delete_backup::DeleteBackupInput {
-                backup_id: self.backup_id,
-                client_request_token: self.client_request_token,
-            })
+            Ok(
+                crate::runtime::accessors::build!(
+                    self, operation::delete_backup::DeleteBackupInput { backup_id,
+                    client_request_token }
+                ),
+            )
         }
     }
     /// A builder for [`DeleteBackupOutput`](crate::operation::delete_backup::DeleteBackupOutput).
@@ -144,46 +143,27 @@ pub mod builders {
         lifecycle: Option<crate::types::BackupLifecycle>,
     }
     impl DeleteBackupOutputBuilder {
-        crate::runtime::accessors::value!(
-            into backup_id backup_id set_backup_id get_backup_id "BackupId" : String,
-            "The ID of the backup that was deleted.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`."
-        );
-        crate::runtime::accessors::value!(
-            into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
+        crate::runtime::accessors::methods! {
+            value(into backup_id backup_id set_backup_id get_backup_id "BackupId" :
+            String,
+            "The ID of the backup that was deleted.\n\nLength: 12 to 128. Pattern: `^(backup-[0-9a-f]{8,})$`.");
+            value(into lifecycle lifecycle set_lifecycle get_lifecycle "Lifecycle" :
             types::BackupLifecycle,
-            "The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.\n\nValues: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`."
-        );
+            "The lifecycle status of the backup. If the `DeleteBackup` operation is successful, the status is `DELETED`.\n\nValues: `AVAILABLE`, `CREATING`, `TRANSFERRING`, `DELETED`, `FAILED`, `PENDING`, `COPYING`.");
+        }
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::delete_backup::DeleteBackupOutput {
-            crate::operation::delete_backup::DeleteBackupOutput {
-                backup_id: self.backup_id,
-                lifecycle: self.lifecycle,
-            }
+            crate::runtime::accessors::build!(
+                self, operation::delete_backup::DeleteBackupOutput { backup_id, lifecycle
+                }
+            )
         }
     }
 }
-/// The operation, for code generic over operations (see [`crate::operation::Operation`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct DeleteBackup;
-impl crate::operation::Operation for DeleteBackup {
-    const NAME: &'static str = "DeleteBackup";
-    const TARGET: &'static str = "AWSSimbaAPIService_v20180301.DeleteBackup";
-    type Input = DeleteBackupInput;
-    type Output = DeleteBackupOutput;
-    type Error = DeleteBackupError;
-    fn request(
-        input: &Self::Input,
-    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
-        request(input)
-    }
-    fn response(
-        status: ::http::StatusCode,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self::Output, Self::Error> {
-        response(status, headers, body)
-    }
-}
+crate::operation::operation_impl!(
+    DeleteBackup, "DeleteBackup", "AWSSimbaAPIService_v20180301.DeleteBackup",
+    DeleteBackupInput, DeleteBackupOutput, DeleteBackupError, Json
+);
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
 /// JSON body.
 ///
@@ -192,13 +172,7 @@ pub fn request(
     input: &DeleteBackupInput,
 ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
     if input.client_request_token.is_none() {
-        let mut filled = input.clone();
-        if filled.client_request_token.is_none() {
-            filled.client_request_token = Some(
-                crate::runtime::protocol::idempotency_token(),
-            );
-        }
-        return request(&filled);
+        return request(&input.clone().with_idempotency_tokens());
     }
     let body = crate::json::to_vec(input)?;
     let request = crate::runtime::protocol::request(
@@ -207,50 +181,6 @@ pub fn request(
         body,
     );
     Ok(request)
-}
-/// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
-/// other gives the error the response names, or `Unhandled`. Never panics, whatever the
-/// body holds.
-pub fn response(
-    status: ::http::StatusCode,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> Result<DeleteBackupOutput, DeleteBackupError> {
-    if status.is_success() {
-        return crate::runtime::protocol::parse_body(body)
-            .map_err(|e| DeleteBackupError::Unhandled(
-                crate::error::Unhandled::unreadable(status, headers, e),
-            ));
-    }
-    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: Option<crate::runtime::protocol::ReadError<DeleteBackupError>> = match meta
-        .code()
-    {
-        Some("BackupBeingCopied") => {
-            Some(|e| e.read(DeleteBackupError::BackupBeingCopied))
-        }
-        Some("BackupInProgress") => Some(|e| e.read(DeleteBackupError::BackupInProgress)),
-        Some("BackupNotFound") => Some(|e| e.read(DeleteBackupError::BackupNotFound)),
-        Some("BackupRestoring") => Some(|e| e.read(DeleteBackupError::BackupRestoring)),
-        Some("BadRequest") => Some(|e| e.read(DeleteBackupError::BadRequest)),
-        Some("IncompatibleParameterError") => {
-            Some(|e| e.read(DeleteBackupError::IncompatibleParameterError))
-        }
-        Some("InternalServerError") => {
-            Some(|e| e.read(DeleteBackupError::InternalServerError))
-        }
-        _ => None,
-    };
-    Err(
-        match read {
-            Some(read) => {
-                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
-            }
-            None => {
-                DeleteBackupError::Unhandled(crate::error::Unhandled::new(meta, None))
-            }
-        },
-    )
 }
 /// The errors `DeleteBackup` can return.
 #[non_exhaustive]
@@ -273,111 +203,15 @@ pub enum DeleteBackupError {
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
-impl DeleteBackupError {
-    /// The error, whichever variant, as what every error can say about itself.
-    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
-        match self {
-            Self::BackupBeingCopied(e) => &**e,
-            Self::BackupInProgress(e) => &**e,
-            Self::BackupNotFound(e) => &**e,
-            Self::BackupRestoring(e) => &**e,
-            Self::BadRequest(e) => &**e,
-            Self::IncompatibleParameterError(e) => &**e,
-            Self::InternalServerError(e) => &**e,
-            Self::Unhandled(e) => e,
-        }
-    }
-    /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    /// The error message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.as_service_error().request_id()
-    }
-    /// Everything the response said about the error.
-    pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    /// Whether the model marks the error `@retryable`.
-    pub fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    /// Whether the error is `BackupBeingCopied`.
-    pub fn is_backup_being_copied(&self) -> bool {
-        ::std::matches!(self, Self::BackupBeingCopied(_))
-    }
-    /// Whether the error is `BackupInProgress`.
-    pub fn is_backup_in_progress(&self) -> bool {
-        ::std::matches!(self, Self::BackupInProgress(_))
-    }
-    /// Whether the error is `BackupNotFound`.
-    pub fn is_backup_not_found(&self) -> bool {
-        ::std::matches!(self, Self::BackupNotFound(_))
-    }
-    /// Whether the error is `BackupRestoring`.
-    pub fn is_backup_restoring(&self) -> bool {
-        ::std::matches!(self, Self::BackupRestoring(_))
-    }
-    /// Whether the error is `BadRequest`.
-    pub fn is_bad_request(&self) -> bool {
-        ::std::matches!(self, Self::BadRequest(_))
-    }
-    /// Whether the error is `IncompatibleParameterError`.
-    pub fn is_incompatible_parameter_error(&self) -> bool {
-        ::std::matches!(self, Self::IncompatibleParameterError(_))
-    }
-    /// Whether the error is `InternalServerError`.
-    pub fn is_internal_server_error(&self) -> bool {
-        ::std::matches!(self, Self::InternalServerError(_))
-    }
-    /// Whether this is an error the model does not list here.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-/// An error the crate could not match to a modeled one (the client makes one of a
-/// failure before the service answered: `SdkError::into_service_error`).
-impl From<crate::error::Unhandled> for DeleteBackupError {
-    fn from(unhandled: crate::error::Unhandled) -> Self {
-        Self::Unhandled(unhandled)
-    }
-}
-impl ::std::fmt::Display for DeleteBackupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
-impl ::std::error::Error for DeleteBackupError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    }
-}
-impl crate::error::ServiceError for DeleteBackupError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    fn is_throttling(&self) -> bool {
-        self.as_service_error().is_throttling()
-    }
-}
+crate::runtime::errors::error_enum!(
+    operation DeleteBackupError { BackupBeingCopied is_backup_being_copied
+    "BackupBeingCopied", BackupInProgress is_backup_in_progress "BackupInProgress",
+    BackupNotFound is_backup_not_found "BackupNotFound", BackupRestoring
+    is_backup_restoring "BackupRestoring", BadRequest is_bad_request "BadRequest",
+    IncompatibleParameterError is_incompatible_parameter_error
+    "IncompatibleParameterError", InternalServerError is_internal_server_error
+    "InternalServerError" }
+);
 impl DeleteBackupInput {
     /// This input with its unset idempotency tokens (`client_request_token`) filled with fresh UUIDs, once: requests built from it (a first attempt and its retries) all carry the same tokens, so the service acts on them once.
     pub fn with_idempotency_tokens(mut self) -> Self {

@@ -62,10 +62,9 @@ pub struct DescribeBackupsInput {
     pub next_token: Option<String>,
 }
 impl DescribeBackupsInput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsInputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::describe_backups::builders::DescribeBackupsInputBuilder
+    );
     /// The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.
     ///
     /// Length: 0 to 50.
@@ -110,10 +109,9 @@ pub struct DescribeBackupsOutput {
     pub next_token: Option<String>,
 }
 impl DescribeBackupsOutput {
-    /// A builder for this type.
-    pub fn builder() -> crate::operation::describe_backups::builders::DescribeBackupsOutputBuilder {
-        Default::default()
-    }
+    crate::runtime::accessors::builder_fn!(
+        operation::describe_backups::builders::DescribeBackupsOutputBuilder
+    );
     /// An array of backups.
     ///
     /// Length: 0 to 50.
@@ -139,25 +137,20 @@ pub mod builders {
         next_token: Option<String>,
     }
     impl DescribeBackupsInputBuilder {
-        crate::runtime::accessors::element!(
-            into backup_ids backup_ids set_backup_ids get_backup_ids "BackupIds" :
+        crate::runtime::accessors::methods! {
+            element(into backup_ids backup_ids set_backup_ids get_backup_ids "BackupIds"
+            : String,
+            "The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.\n\nLength: 0 to 50.");
+            element(into filters filters set_filters get_filters "Filters" :
+            types::Filter,
+            "The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.\n\nLength: 0 to 10.");
+            value(plain max_results max_results set_max_results get_max_results
+            "MaxResults" : i32,
+            "Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.\n\nRange: 1 to 2147483647.");
+            value(into next_token next_token set_next_token get_next_token "NextToken" :
             String,
-            "The IDs of the backups that you want to retrieve. This parameter value overrides any filters. If any IDs aren't found, a `BackupNotFound` error occurs.\n\nLength: 0 to 50."
-        );
-        crate::runtime::accessors::element!(
-            into filters filters set_filters get_filters "Filters" : types::Filter,
-            "The filters structure. The supported names are `file-system-id`, `backup-type`, `file-system-type`, and `volume-id`.\n\nLength: 0 to 10."
-        );
-        crate::runtime::accessors::value!(
-            plain max_results max_results set_max_results get_max_results "MaxResults" :
-            i32,
-            "Maximum number of backups to return in the response. This parameter value must be greater than 0. The number of items that Amazon FSx returns is the minimum of the `MaxResults` parameter specified in the request and the service's internal maximum number of items per page.\n\nRange: 1 to 2147483647."
-        );
-        crate::runtime::accessors::value!(
-            into next_token next_token set_next_token get_next_token "NextToken" :
-            String,
-            "An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`."
-        );
+            "An opaque pagination token returned from a previous `DescribeBackups` operation. If a token is present, the operation continues the list from where the returning call left off.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`.");
+        }
         /// Builds the input. It does not fail today; it returns a `Result`, as aws-sdk-rust's input builders do, so that a check added later is not a breaking change. It checks none of the model's constraints: `validate()` does, when asked.
         pub fn build(
             self,
@@ -165,12 +158,12 @@ pub mod builders {
             crate::operation::describe_backups::DescribeBackupsInput,
             crate::error::BuildError,
         > {
-            Ok(crate::operation::describe_backups::DescribeBackupsInput {
-                backup_ids: self.backup_ids,
-                filters: self.filters,
-                max_results: self.max_results,
-                next_token: self.next_token,
-            })
+            Ok(
+                crate::runtime::accessors::build!(
+                    self, operation::describe_backups::DescribeBackupsInput { backup_ids,
+                    filters, max_results, next_token }
+                ),
+            )
         }
     }
     /// A builder for [`DescribeBackupsOutput`](crate::operation::describe_backups::DescribeBackupsOutput).
@@ -180,46 +173,25 @@ pub mod builders {
         next_token: Option<String>,
     }
     impl DescribeBackupsOutputBuilder {
-        crate::runtime::accessors::element!(
-            into backups backups set_backups get_backups "Backups" : types::Backup,
-            "An array of backups.\n\nLength: 0 to 50."
-        );
-        crate::runtime::accessors::value!(
-            into next_token next_token set_next_token get_next_token "NextToken" :
-            String,
-            "A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`."
-        );
+        crate::runtime::accessors::methods! {
+            element(into backups backups set_backups get_backups "Backups" :
+            types::Backup, "An array of backups.\n\nLength: 0 to 50."); value(into
+            next_token next_token set_next_token get_next_token "NextToken" : String,
+            "A `NextToken` value is present if there are more backups than returned in the response. You can use the `NextToken` value in the subsequent request to fetch the backups.\n\nLength: 1 to 255. Pattern: `^(?:[A-Za-z0-9+\\/]{4})*(?:[A-Za-z0-9+\\/]{2}==|[A-Za-z0-9+\\/]{3}=)?$`.");
+        }
         /// Builds the value (unset members take their defaults).
         pub fn build(self) -> crate::operation::describe_backups::DescribeBackupsOutput {
-            crate::operation::describe_backups::DescribeBackupsOutput {
-                backups: self.backups,
-                next_token: self.next_token,
-            }
+            crate::runtime::accessors::build!(
+                self, operation::describe_backups::DescribeBackupsOutput { backups,
+                next_token }
+            )
         }
     }
 }
-/// The operation, for code generic over operations (see [`crate::operation::Operation`]).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct DescribeBackups;
-impl crate::operation::Operation for DescribeBackups {
-    const NAME: &'static str = "DescribeBackups";
-    const TARGET: &'static str = "AWSSimbaAPIService_v20180301.DescribeBackups";
-    type Input = DescribeBackupsInput;
-    type Output = DescribeBackupsOutput;
-    type Error = DescribeBackupsError;
-    fn request(
-        input: &Self::Input,
-    ) -> Result<::http::Request<Vec<u8>>, crate::json::SerializeError> {
-        request(input)
-    }
-    fn response(
-        status: ::http::StatusCode,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self::Output, Self::Error> {
-        response(status, headers, body)
-    }
-}
+crate::operation::operation_impl!(
+    DescribeBackups, "DescribeBackups", "AWSSimbaAPIService_v20180301.DescribeBackups",
+    DescribeBackupsInput, DescribeBackupsOutput, DescribeBackupsError, Json
+);
 /// The HTTP request for `input`: `POST /` with the awsJson headers and the input as the
 /// JSON body.
 pub fn request(
@@ -232,46 +204,6 @@ pub fn request(
         body,
     );
     Ok(request)
-}
-/// Reads the response: a 2xx status gives the output (an empty body reads as `{}`); any
-/// other gives the error the response names, or `Unhandled`. Never panics, whatever the
-/// body holds.
-pub fn response(
-    status: ::http::StatusCode,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> Result<DescribeBackupsOutput, DescribeBackupsError> {
-    if status.is_success() {
-        return crate::runtime::protocol::parse_body(body)
-            .map_err(|e| DescribeBackupsError::Unhandled(
-                crate::error::Unhandled::unreadable(status, headers, e),
-            ));
-    }
-    let (meta, fit) = crate::error::ErrorMetadata::read_error(status, headers, body);
-    let read: Option<crate::runtime::protocol::ReadError<DescribeBackupsError>> = match meta
-        .code()
-    {
-        Some("BackupNotFound") => Some(|e| e.read(DescribeBackupsError::BackupNotFound)),
-        Some("BadRequest") => Some(|e| e.read(DescribeBackupsError::BadRequest)),
-        Some("FileSystemNotFound") => {
-            Some(|e| e.read(DescribeBackupsError::FileSystemNotFound))
-        }
-        Some("InternalServerError") => {
-            Some(|e| e.read(DescribeBackupsError::InternalServerError))
-        }
-        Some("VolumeNotFound") => Some(|e| e.read(DescribeBackupsError::VolumeNotFound)),
-        _ => None,
-    };
-    Err(
-        match read {
-            Some(read) => {
-                read(crate::runtime::protocol::ErrorResponse::new(body, meta, fit))
-            }
-            None => {
-                DescribeBackupsError::Unhandled(crate::error::Unhandled::new(meta, None))
-            }
-        },
-    )
 }
 /// The errors `DescribeBackups` can return.
 #[non_exhaustive]
@@ -290,98 +222,9 @@ pub enum DescribeBackupsError {
     /// An error the model does not list here, or a response this crate could not read.
     Unhandled(crate::error::Unhandled),
 }
-impl DescribeBackupsError {
-    /// The error, whichever variant, as what every error can say about itself.
-    pub fn as_service_error(&self) -> &(dyn crate::error::ServiceError + 'static) {
-        match self {
-            Self::BackupNotFound(e) => &**e,
-            Self::BadRequest(e) => &**e,
-            Self::FileSystemNotFound(e) => &**e,
-            Self::InternalServerError(e) => &**e,
-            Self::VolumeNotFound(e) => &**e,
-            Self::Unhandled(e) => e,
-        }
-    }
-    /// The error code (e.g. `BackupNotFound`), if the service sent one.
-    pub fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    /// The error message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    /// The request id of the response, if the service sent one.
-    pub fn request_id(&self) -> Option<&str> {
-        self.as_service_error().request_id()
-    }
-    /// Everything the response said about the error.
-    pub fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    /// Whether the model marks the error `@retryable`.
-    pub fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    /// Whether the error is `BackupNotFound`.
-    pub fn is_backup_not_found(&self) -> bool {
-        ::std::matches!(self, Self::BackupNotFound(_))
-    }
-    /// Whether the error is `BadRequest`.
-    pub fn is_bad_request(&self) -> bool {
-        ::std::matches!(self, Self::BadRequest(_))
-    }
-    /// Whether the error is `FileSystemNotFound`.
-    pub fn is_file_system_not_found(&self) -> bool {
-        ::std::matches!(self, Self::FileSystemNotFound(_))
-    }
-    /// Whether the error is `InternalServerError`.
-    pub fn is_internal_server_error(&self) -> bool {
-        ::std::matches!(self, Self::InternalServerError(_))
-    }
-    /// Whether the error is `VolumeNotFound`.
-    pub fn is_volume_not_found(&self) -> bool {
-        ::std::matches!(self, Self::VolumeNotFound(_))
-    }
-    /// Whether this is an error the model does not list here.
-    pub fn is_unhandled(&self) -> bool {
-        ::std::matches!(self, Self::Unhandled(_))
-    }
-}
-/// An error the crate could not match to a modeled one (the client makes one of a
-/// failure before the service answered: `SdkError::into_service_error`).
-impl From<crate::error::Unhandled> for DescribeBackupsError {
-    fn from(unhandled: crate::error::Unhandled) -> Self {
-        Self::Unhandled(unhandled)
-    }
-}
-impl ::std::fmt::Display for DescribeBackupsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.as_service_error(), f)
-    }
-}
-impl ::std::error::Error for DescribeBackupsError {
-    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-            #[allow(unreachable_patterns)]
-            _ => None,
-        }
-    }
-}
-impl crate::error::ServiceError for DescribeBackupsError {
-    fn code(&self) -> Option<&str> {
-        self.as_service_error().code()
-    }
-    fn message(&self) -> Option<&str> {
-        self.as_service_error().message()
-    }
-    fn meta(&self) -> &crate::error::ErrorMetadata {
-        self.as_service_error().meta()
-    }
-    fn is_retryable(&self) -> bool {
-        self.as_service_error().is_retryable()
-    }
-    fn is_throttling(&self) -> bool {
-        self.as_service_error().is_throttling()
-    }
-}
+crate::runtime::errors::error_enum!(
+    operation DescribeBackupsError { BackupNotFound is_backup_not_found "BackupNotFound",
+    BadRequest is_bad_request "BadRequest", FileSystemNotFound is_file_system_not_found
+    "FileSystemNotFound", InternalServerError is_internal_server_error
+    "InternalServerError", VolumeNotFound is_volume_not_found "VolumeNotFound" }
+);

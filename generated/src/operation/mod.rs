@@ -27,6 +27,58 @@ pub trait Operation {
         body: &[u8],
     ) -> Result<Self::Output, Self::Error>;
 }
+/// An operation's marker type, its [`Operation`] impl and its `response`: one call per
+/// operation module rather than the same thirty lines in each. The response's body is
+/// `Json` (the output), or `EventStream` (the stream member named last).
+macro_rules! operation_impl {
+    (
+        $marker:ident, $name:literal, $target:literal, $input:ident, $output:ident,
+        $error:ident, Json
+    ) => {
+        crate ::operation::operation_impl!(@ marker $marker, $name, $target, $input,
+        $output, $error); #[doc =
+        r" Reads the response: a 2xx status gives the output (an empty body reads as"]
+        #[doc =
+        r" `{}`); any other gives the error the response names, or `Unhandled`. Never"]
+        #[doc = r" panics, whatever the body holds."] pub fn response(status :
+        ::http::StatusCode, headers : & ::http::HeaderMap, body : & [u8],) ->
+        ::std::result::Result < $output, $error > { crate
+        ::runtime::protocol::response(status, headers, body, crate
+        ::runtime::protocol::Body::Json, $error ::reader) }
+    };
+    (
+        $marker:ident, $name:literal, $target:literal, $input:ident, $output:ident,
+        $error:ident, EventStream $member:literal
+    ) => {
+        crate ::operation::operation_impl!(@ marker $marker, $name, $target, $input,
+        $output, $error); #[doc =
+        r" Reads the response's status and headers. A 2xx status gives the output; its body is an"]
+        #[doc = concat!("event stream: feed it, as it arrives, to the output's `",
+        $member, "`.")] #[doc =
+        r" Any other status gives the error the response names, or `Unhandled`."] pub fn
+        response(status : ::http::StatusCode, headers : & ::http::HeaderMap, body : &
+        [u8],) -> ::std::result::Result < $output, $error > { crate
+        ::runtime::protocol::response(status, headers, body, crate
+        ::runtime::protocol::Body::EventStream, $error ::reader) }
+    };
+    (
+        @ marker $marker:ident, $name:literal, $target:literal, $input:ident,
+        $output:ident, $error:ident
+    ) => {
+        #[doc =
+        r" The operation, for code generic over operations (see [`crate::operation::Operation`])."]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)] pub struct $marker; impl
+        crate ::operation::Operation for $marker { const NAME : & 'static str = $name;
+        const TARGET : & 'static str = $target; type Input = $input; type Output =
+        $output; type Error = $error; fn request(input : & Self::Input) ->
+        ::std::result::Result < ::http::Request < ::std::vec::Vec < u8 >>, crate
+        ::json::SerializeError > { request(input) } fn response(status :
+        ::http::StatusCode, headers : & ::http::HeaderMap, body : & [u8],) ->
+        ::std::result::Result < Self::Output, Self::Error > { response(status, headers,
+        body) } }
+    };
+}
+pub(crate) use operation_impl;
 /// The `CopyBackup` operation.
 pub mod copy_backup;
 /// The `CreateBackup` operation.

@@ -12,6 +12,7 @@ pub(crate) mod accessors;
 pub(crate) mod client;
 pub(crate) mod endpoint;
 pub(crate) mod endpoint_rules;
+pub(crate) mod errors;
 pub(crate) mod json_read;
 pub(crate) mod json_write;
 pub(crate) mod protocol;
@@ -21,6 +22,9 @@ pub(crate) mod timestamp;
 pub(crate) mod validate;
 pub(crate) mod values;
 pub use values::{BuildError, UnknownEnumValue, UnknownIntEnumValue, REDACTED};
+/// Whether the service is awsQueryCompatible: its errors' `x-amzn-query-error` codes
+/// replace their awsJson ones.
+pub(crate) const QUERY_COMPATIBLE: bool = false;
 /// The service's `sdkId`: the client reads `AWS_ENDPOINT_URL_<SERVICE>` with it.
 #[cfg(feature = "client")]
 pub(crate) const SDK_ID: &str = "FSx";

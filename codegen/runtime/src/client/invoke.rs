@@ -125,6 +125,22 @@ impl Handle {
         &self.inner.config
     }
 
+    /// Calls `operation` with the input a builder built (`build()`): one that did not build is
+    /// a construction failure, never sent.
+    pub async fn send<I, O, E: ServiceError>(
+        &self,
+        operation: &Operation<I, O, E>,
+        built: Result<I, crate::runtime::values::BuildError>,
+    ) -> Result<O, SdkError<E>> {
+        let input = built.map_err(|e| {
+            SdkError::Construction(ConstructionFailure::new(
+                format!("the {} input is invalid", operation.name),
+                Some(Box::new(e)),
+            ))
+        })?;
+        self.invoke(operation, &input).await
+    }
+
     /// Calls `operation` with `input`.
     pub async fn invoke<I, O, E: ServiceError>(
         &self,

@@ -19,7 +19,7 @@ mod structures;
 pub use self::error::DeserializeError;
 pub use self::scan::find_special;
 #[allow(unused_imports)] // Only generated code calls it.
-pub(crate) use self::structures::structure;
+pub(crate) use self::structures::{collection, structure};
 pub use crate::runtime::timestamp::TimestampFormat;
 
 /// Objects and arrays nest at most this deep (a hostile body cannot exhaust the stack).

@@ -99,3 +99,17 @@ macro_rules! structure {
     (@sensitive) => { $crate::runtime::json_read::DeserializeError::redacted };
 }
 pub(crate) use structure;
+
+/// The reader of a list or map shape: a function `name(reader)` calling the reader's method
+/// for the collection (`list`, `sparse_list`, `structure_list`, `map`, …) with the element's
+/// read function, if it takes one.
+macro_rules! collection {
+    ($name:ident: $ty:ty = $method:ident($($read:expr)?)) => {
+        fn $name(
+            reader: &mut $crate::runtime::json_read::JsonReader<'_>,
+        ) -> ::std::result::Result<$ty, $crate::runtime::json_read::DeserializeError> {
+            reader.$method($($read)?)
+        }
+    };
+}
+pub(crate) use collection;

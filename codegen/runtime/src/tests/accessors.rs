@@ -37,24 +37,20 @@ struct Fluent {
     inner: ThingBuilder,
 }
 
+// As generated code writes them: every accessor in one `methods!` call.
 #[allow(deprecated)]
 impl Fluent {
-    crate::runtime::accessors::fluent!(
-        value into name set_name get_name "Name" "ThingBuilder::name": String
-    );
-    crate::runtime::accessors::fluent!(
-        value plain size set_size get_size "Size" "ThingBuilder::size": i64
-    );
-    crate::runtime::accessors::fluent!(
-        element into tags set_tags get_tags "Tags" "ThingBuilder::tags": String
-    );
-    crate::runtime::accessors::fluent!(
-        entry into plain label set_labels get_labels "Labels" "ThingBuilder::label": String, i64
-    );
-    crate::runtime::accessors::fluent!(
-        #[deprecated(note = "gone")]
-        value into type_value set_type get_type "Type" "ThingBuilder::type_value": String
-    );
+    crate::runtime::accessors::methods! {
+        link "ThingBuilder";
+        fluent(value into name set_name get_name "Name" "name": String);
+        fluent(value plain size set_size get_size "Size" "size": i64);
+        fluent(element into tags set_tags get_tags "Tags" "tags": String);
+        fluent(entry into plain label set_labels get_labels "Labels" "label": String, i64);
+        fluent(
+            #[deprecated(note = "gone")]
+            value into type_value set_type get_type "Type" "type_value": String
+        );
+    }
 }
 
 #[test]
@@ -129,4 +125,54 @@ fn fluent_accessors_pass_to_the_builder() {
         (f.get_size(), f.get_tags(), f.get_labels()),
         (&None, &Some(vec![]), &None)
     );
+}
+
+/// What a builder builds, with a field of each kind `build!` takes.
+#[derive(Debug, PartialEq)]
+struct Built {
+    name: Option<String>,
+    size: i64,
+    counts: Vec<i32>,
+    r#type: String,
+    tags: Vec<String>,
+    meta: u8,
+}
+
+impl Built {
+    crate::runtime::accessors::builder_fn!(tests::accessors::ThingBuilder);
+}
+
+impl ThingBuilder {
+    fn build(self) -> Result<Built, crate::values::BuildError> {
+        Ok(
+            crate::runtime::accessors::build!(self, tests::accessors::Built {
+                name,
+                size = default,
+                counts = or(vec![7]),
+                r#type = or_else(String::from("t")),
+                tags = required("Thing", "tags", "Tags"),
+                meta = new,
+            }),
+        )
+    }
+}
+
+#[test]
+fn build_fills_defaults_and_fails_on_missing_required_members() {
+    let built = Built::builder().name("n").tags("x").build().unwrap();
+    assert_eq!(
+        built,
+        Built {
+            name: Some("n".into()),
+            size: 0,
+            counts: vec![7],
+            r#type: "t".into(),
+            tags: vec!["x".into()],
+            meta: 0,
+        }
+    );
+    let built = ThingBuilder::default().tags("x").counts(1).build().unwrap();
+    assert_eq!(built.counts, [1]);
+    let error = ThingBuilder::default().build().unwrap_err();
+    assert!(error.to_string().contains("Tags"), "{error}");
 }

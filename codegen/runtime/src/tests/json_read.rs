@@ -579,6 +579,25 @@ mod structures {
         5 inner "Inner": member_in_place(),
     });
     crate::runtime::json_read::structure!(tests::json_read::structures::Inner [] {});
+    crate::runtime::json_read::collection!(de_items: Vec<Item> = structure_list());
+    crate::runtime::json_read::collection!(
+        de_counts: std::collections::BTreeMap<String, Option<i32>> = sparse_map(JsonReader::int)
+    );
+
+    #[test]
+    fn collections_read_their_elements() {
+        let items = crate::json_read::JsonReader::new(br#"[{"Name":"a"},{"Size":3}]"#);
+        let mut reader = items;
+        let read = de_items(&mut reader).unwrap();
+        assert_eq!(read.len(), 2);
+        assert_eq!((read[0].name.as_deref(), read[1].size), (Some("a"), 3));
+        let mut reader = JsonReader::new(br#"{"a":1,"b":null}"#);
+        let counts = de_counts(&mut reader).unwrap();
+        assert_eq!(
+            counts.into_iter().collect::<Vec<_>>(),
+            [("a".into(), Some(1)), ("b".into(), None)]
+        );
+    }
 
     #[test]
     fn members_in_any_order_defaults_kept_unknown_skipped() {

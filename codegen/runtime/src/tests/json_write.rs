@@ -177,6 +177,37 @@ mod structures {
     });
     crate::runtime::json_write::structure!(tests::json_write::structures::Nothing {});
 
+    crate::runtime::json_write::collection!(list ser_items: Vec<Item> => structure);
+    crate::runtime::json_write::collection!(sparse_list ser_maybe: Vec<Option<i32>> => integer);
+    crate::runtime::json_write::collection!(
+        sparse_map ser_named: std::collections::BTreeMap<String, Option<Vec<String>>>, string
+            => with(ser_tags)
+    );
+
+    #[test]
+    fn collections_write_their_elements_and_sparse_ones_nulls() {
+        let mut writer = JsonWriter::default();
+        ser_maybe(&mut writer, &vec![Some(1), None]).unwrap();
+        assert_eq!(writer.into_bytes(), b"[1,null]");
+        let mut writer = JsonWriter::default();
+        let named = std::collections::BTreeMap::from([
+            ("a".to_owned(), Some(vec!["x".to_owned()])),
+            ("b".to_owned(), None),
+        ]);
+        ser_named(&mut writer, &named).unwrap();
+        assert_eq!(writer.into_bytes(), br#"{"a":["x"],"b":null}"#);
+        let mut writer = JsonWriter::default();
+        ser_items(&mut writer, &vec![item()]).unwrap();
+        assert_eq!(writer.into_bytes(), br#"[{"Size":0,"Flag":false}]"#);
+        // An element's error keeps its own path.
+        let mut writer = JsonWriter::default();
+        let bad = std::collections::BTreeMap::from([("a".to_owned(), Some(vec![String::new()]))]);
+        assert_eq!(
+            ser_named(&mut writer, &bad).unwrap_err().to_string(),
+            "an empty tag"
+        );
+    }
+
     fn item() -> Item {
         Item {
             name: None,

@@ -10,6 +10,7 @@ mod client_retry;
 mod client_sign;
 mod endpoint;
 mod endpoint_rules;
+mod errors;
 mod event_stream;
 mod json_read;
 mod json_write;

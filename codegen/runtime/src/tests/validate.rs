@@ -131,3 +131,98 @@ fn the_error_lists_every_violation() {
         )
     );
 }
+
+/// Types as generated code declares them, checked by `check!`.
+mod generated {
+    use std::collections::BTreeMap;
+
+    use super::{pairs, report};
+    use crate::validate::Check;
+
+    const PATTERNS: [&str; 1] = ["^[a-z]+$"];
+
+    /// The generated `matches`, without the regex crate: lowercase ASCII letters.
+    fn matches(pattern: usize, text: &str) -> bool {
+        assert_eq!(pattern, 0);
+        !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase())
+    }
+
+    #[derive(Default)]
+    pub struct Input {
+        pub name: Option<String>,
+        pub id: Option<String>,
+        pub size: i32,
+        pub ratio: Option<f64>,
+        pub secret: Option<String>,
+        pub tags: Option<Vec<Option<String>>>,
+        pub labels: Option<BTreeMap<String, Inner>>,
+        pub inner: Option<Inner>,
+    }
+
+    #[derive(Default)]
+    pub struct Inner {
+        pub count: Option<i64>,
+    }
+
+    pub struct Empty {}
+
+    crate::runtime::validate::check!(tests::validate::generated::Input {
+        opt name "Name" false [length(chars, 1..=3) pattern(0)],
+        set id "Id" false [],
+        req size "Size" false [range(int, -5..=10)],
+        opt ratio "Ratio" false [range(double, ..=1.5)],
+        opt secret "Secret" true [length(chars, 4..)],
+        opt tags "Tags" false [length(len, ..=2) each_sparse([length(chars, 2..)])],
+        opt labels "Labels" false [entries([pattern(0)] [nested])],
+        opt inner "Inner" false [nested],
+    });
+    crate::runtime::validate::check!(tests::validate::generated::Inner {
+        opt count "Count" false [range(long, 0..)],
+    });
+    crate::runtime::validate::check!(tests::validate::generated::Empty {});
+    crate::runtime::validate::input!(tests::validate::generated::Input, "Input");
+
+    #[test]
+    fn every_constraint_checked_at_its_path() {
+        let input = Input {
+            name: Some("Abcd".into()),
+            size: -6,
+            ratio: Some(2.0),
+            secret: Some("abc".into()),
+            tags: Some(vec![Some("a".into()), None, Some("bb".into())]),
+            labels: Some(BTreeMap::from([(
+                "K".to_owned(),
+                Inner { count: Some(-1) },
+            )])),
+            inner: Some(Inner { count: Some(3) }),
+            ..Input::default()
+        };
+        let reported = report(|v| input.check(v));
+        assert_eq!(
+            reported,
+            pairs(&[
+                ("Name", "length 4 is not between 1 and 3"),
+                ("Name", "does not match the pattern ^[a-z]+$"),
+                ("Id", "required, but not set"),
+                ("Size", "-6 is not between -5 and 10"),
+                ("Ratio", "2 is not at most 1.5"),
+                // The length of a sensitive value is not shown.
+                ("Secret", "length is not at least 4"),
+                ("Tags", "length 3 is not at most 2"),
+                // The `None` element is skipped.
+                ("Tags[0]", "length 1 is not at least 2"),
+                ("Labels[\"K\"]", "does not match the pattern ^[a-z]+$"),
+                ("Labels[\"K\"].Count", "-1 is not at least 0"),
+            ])
+        );
+        let error = input.validate().unwrap_err();
+        assert_eq!(error.violations().len(), reported.len());
+
+        let fine = Input {
+            id: Some(String::new()),
+            ..Input::default()
+        };
+        assert_eq!(fine.validate(), Ok(()));
+        assert!(report(|v| Empty {}.check(v)).is_empty());
+    }
+}
