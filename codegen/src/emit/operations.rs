@@ -51,30 +51,30 @@ pub fn mod_rs(ir: &Ir) -> TokenStream {
         macro_rules! operation_impl {
             ($marker:ident, $name:literal, $target:literal, $input:ident, $output:ident, $error:ident, Json) => {
                 crate::operation::operation_impl!(@marker $marker, $name, $target, $input, $output, $error);
-
-                /// Reads the response: a 2xx status gives the output (an empty body reads as
-                /// `{}`); any other gives the error the response names, or `Unhandled`. Never
-                /// panics, whatever the body holds.
-                pub fn response(
-                    status: ::http::StatusCode,
-                    headers: &::http::HeaderMap,
-                    body: &[u8],
-                ) -> ::std::result::Result<$output, $error> {
-                    crate::runtime::protocol::response(status, headers, body, crate::runtime::protocol::Body::Json, $error::reader)
-                }
+                crate::operation::operation_impl!(
+                    @response $output, $error, Json,
+                    /// Reads the response: a 2xx status gives the output (an empty body reads as
+                    /// `{}`); any other gives the error the response names, or `Unhandled`. Never
+                    /// panics, whatever the body holds.
+                );
             };
             ($marker:ident, $name:literal, $target:literal, $input:ident, $output:ident, $error:ident, EventStream $member:literal) => {
                 crate::operation::operation_impl!(@marker $marker, $name, $target, $input, $output, $error);
-
-                /// Reads the response's status and headers. A 2xx status gives the output; its body is an
-                #[doc = concat!("event stream: feed it, as it arrives, to the output's `", $member, "`.")]
-                /// Any other status gives the error the response names, or `Unhandled`.
+                crate::operation::operation_impl!(
+                    @response $output, $error, EventStream,
+                    /// Reads the response's status and headers. A 2xx status gives the output; its body is an
+                    #[doc = concat!("event stream: feed it, as it arrives, to the output's `", $member, "`.")]
+                    /// Any other status gives the error the response names, or `Unhandled`.
+                );
+            };
+            (@response $output:ident, $error:ident, $body:ident, $(#[$doc:meta])*) => {
+                $(#[$doc])*
                 pub fn response(
                     status: ::http::StatusCode,
                     headers: &::http::HeaderMap,
                     body: &[u8],
                 ) -> ::std::result::Result<$output, $error> {
-                    crate::runtime::protocol::response(status, headers, body, crate::runtime::protocol::Body::EventStream, $error::reader)
+                    crate::runtime::protocol::response(status, headers, body, crate::runtime::protocol::Body::$body, $error::reader)
                 }
             };
             (@marker $marker:ident, $name:literal, $target:literal, $input:ident, $output:ident, $error:ident) => {

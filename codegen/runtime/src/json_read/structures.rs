@@ -31,13 +31,7 @@ macro_rules! structure {
         }
 
         impl $crate::runtime::json_read::DeserializeJson for $crate$(::$ty)+ {
-            fn deserialize_json(
-                reader: &mut $crate::runtime::json_read::JsonReader<'_>,
-            ) -> ::std::result::Result<Self, $crate::runtime::json_read::DeserializeError> {
-                let mut value = <Self as $crate::runtime::json_read::ReadInPlace>::empty();
-                Self::deserialize_json_into(reader, &mut value)?;
-                ::std::result::Result::Ok(value)
-            }
+            $crate::runtime::json_read::structure!(@deserialize_json);
 
             fn deserialize_json_into(
                 reader: &mut $crate::runtime::json_read::JsonReader<'_>,
@@ -66,13 +60,7 @@ macro_rules! structure {
         }
 
         impl $crate::runtime::json_read::DeserializeJson for $crate$(::$ty)+ {
-            fn deserialize_json(
-                reader: &mut $crate::runtime::json_read::JsonReader<'_>,
-            ) -> ::std::result::Result<Self, $crate::runtime::json_read::DeserializeError> {
-                let mut value = <Self as $crate::runtime::json_read::ReadInPlace>::empty();
-                Self::deserialize_json_into(reader, &mut value)?;
-                ::std::result::Result::Ok(value)
-            }
+            $crate::runtime::json_read::structure!(@deserialize_json);
 
             fn deserialize_json_into(
                 reader: &mut $crate::runtime::json_read::JsonReader<'_>,
@@ -92,6 +80,16 @@ macro_rules! structure {
                 }
                 ::std::result::Result::Ok(())
             }
+        }
+    };
+    // Reads into the empty value, in place.
+    (@deserialize_json) => {
+        fn deserialize_json(
+            reader: &mut $crate::runtime::json_read::JsonReader<'_>,
+        ) -> ::std::result::Result<Self, $crate::runtime::json_read::DeserializeError> {
+            let mut value = <Self as $crate::runtime::json_read::ReadInPlace>::empty();
+            Self::deserialize_json_into(reader, &mut value)?;
+            ::std::result::Result::Ok(value)
         }
     };
     (@empty) => { ::std::option::Option::None };

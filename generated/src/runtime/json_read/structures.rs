@@ -34,13 +34,7 @@ macro_rules! structure {
         }
 
         impl $crate::runtime::json_read::DeserializeJson for $crate$(::$ty)+ {
-            fn deserialize_json(
-                reader: &mut $crate::runtime::json_read::JsonReader<'_>,
-            ) -> ::std::result::Result<Self, $crate::runtime::json_read::DeserializeError> {
-                let mut value = <Self as $crate::runtime::json_read::ReadInPlace>::empty();
-                Self::deserialize_json_into(reader, &mut value)?;
-                ::std::result::Result::Ok(value)
-            }
+            $crate::runtime::json_read::structure!(@deserialize_json);
 
             fn deserialize_json_into(
                 reader: &mut $crate::runtime::json_read::JsonReader<'_>,
@@ -69,13 +63,7 @@ macro_rules! structure {
         }
 
         impl $crate::runtime::json_read::DeserializeJson for $crate$(::$ty)+ {
-            fn deserialize_json(
-                reader: &mut $crate::runtime::json_read::JsonReader<'_>,
-            ) -> ::std::result::Result<Self, $crate::runtime::json_read::DeserializeError> {
-                let mut value = <Self as $crate::runtime::json_read::ReadInPlace>::empty();
-                Self::deserialize_json_into(reader, &mut value)?;
-                ::std::result::Result::Ok(value)
-            }
+            $crate::runtime::json_read::structure!(@deserialize_json);
 
             fn deserialize_json_into(
                 reader: &mut $crate::runtime::json_read::JsonReader<'_>,
@@ -95,6 +83,16 @@ macro_rules! structure {
                 }
                 ::std::result::Result::Ok(())
             }
+        }
+    };
+    // Reads into the empty value, in place.
+    (@deserialize_json) => {
+        fn deserialize_json(
+            reader: &mut $crate::runtime::json_read::JsonReader<'_>,
+        ) -> ::std::result::Result<Self, $crate::runtime::json_read::DeserializeError> {
+            let mut value = <Self as $crate::runtime::json_read::ReadInPlace>::empty();
+            Self::deserialize_json_into(reader, &mut value)?;
+            ::std::result::Result::Ok(value)
         }
     };
     (@empty) => { ::std::option::Option::None };
