@@ -23,6 +23,26 @@ pub fn to_vec<T: SerializeJson + ?Sized>(value: &T) -> Result<Vec<u8>, Serialize
     Ok(writer.into_bytes())
 }
 
+/// Appends the JSON document of `value` to `buffer`, as `serde_json::to_writer` does to a
+/// `Vec<u8>`: a caller writing many values clears and reuses one buffer, and allocates nothing
+/// once it is large enough. On an error, `buffer` is left as it was.
+pub fn to_writer<T: SerializeJson + ?Sized>(
+    buffer: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), SerializeError> {
+    let start = buffer.len();
+    let mut writer = JsonWriter {
+        out: std::mem::take(buffer),
+        comma: false,
+    };
+    let written = value.serialize_json(&mut writer);
+    *buffer = writer.out;
+    if written.is_err() {
+        buffer.truncate(start);
+    }
+    written
+}
+
 /// A JSON writer into a byte buffer.
 #[derive(Debug, Default)]
 pub struct JsonWriter {

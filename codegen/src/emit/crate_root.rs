@@ -257,14 +257,14 @@ pub fn event_stream_rs() -> TokenStream {
 /// `src/json.rs`.
 pub fn json_rs() -> TokenStream {
     quote! {
-        //! awsJson for every type of the crate: [`to_vec`] and [`from_slice`], with the traits
-        //! every type implements for them.
+        //! awsJson for every type of the crate: [`to_vec`] (or [`to_writer`], into a buffer the
+        //! caller reuses) and [`from_slice`], with the traits every type implements for them.
         //!
         //! The reader and writer the generated (de)serializers drive are public only because those
         //! traits name them: they are hidden from the docs and are not part of the API (they
         //! change whenever reading or writing gets faster).
         pub use crate::runtime::json_read::{from_slice, DeserializeError, DeserializeJson};
-        pub use crate::runtime::json_write::{to_vec, SerializeError, SerializeJson};
+        pub use crate::runtime::json_write::{to_vec, to_writer, SerializeError, SerializeJson};
         #[doc(hidden)]
         pub use crate::runtime::json_read::{JsonKind, JsonReader, ReadInPlace, TimestampFormat};
         #[doc(hidden)]

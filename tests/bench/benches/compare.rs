@@ -220,6 +220,30 @@ fn cases<'a>(inputs: &'a Inputs, runtime: &'a tokio::runtime::Runtime) -> Vec<Ca
         }),
         ignored_any: None,
     });
+    // The same, ours into a buffer reused from call to call (`to_writer`).
+    let (ours_input, sdk_input, codec) = (
+        inputs.copy_backup.ours(),
+        sdk_copy_backup(&inputs.copy_backup),
+        sdk_codec(),
+    );
+    let mut buffer = Vec::new();
+    cases.push(Case {
+        name: "serialize_copy_backup_reused_buffer".into(),
+        bytes: 0,
+        ours: batch(move || {
+            buffer.clear();
+            fsx::json::to_writer(&mut buffer, black_box(&ours_input)).unwrap();
+            buffer.len()
+        }),
+        theirs: batch(move || {
+            sdk_serialize(
+                &codec,
+                sdk::operation::copy_backup::CopyBackupInput::SCHEMA,
+                black_box(&sdk_input),
+            )
+        }),
+        ignored_any: None,
+    });
     let (ours_input, sdk_input, codec) = (
         inputs.create_backup.ours(),
         sdk_create_backup(&inputs.create_backup),

@@ -239,6 +239,26 @@ mod structures {
     }
 
     #[test]
+    fn to_writer_appends_and_leaves_the_buffer_as_it_was_on_an_error() {
+        let mut buffer = b"[".to_vec();
+        crate::json_write::to_writer(&mut buffer, &Nothing {}).unwrap();
+        assert_eq!(buffer, b"[{}");
+        buffer.clear();
+        let capacity = buffer.capacity();
+        crate::json_write::to_writer(&mut buffer, &item()).unwrap();
+        assert_eq!(buffer, br#"{"Size":0,"Flag":false}"#);
+        assert_eq!(buffer, to_vec(&item()).unwrap());
+        let bad = Item {
+            tags: Some(vec![String::new()]),
+            ..item()
+        };
+        let before = buffer.clone();
+        assert!(crate::json_write::to_writer(&mut buffer, &bad).is_err());
+        assert_eq!(buffer, before);
+        assert!(buffer.capacity() >= capacity);
+    }
+
+    #[test]
     fn errors_name_the_member_path() {
         let value = Item {
             child: Some(Box::new(Item {
