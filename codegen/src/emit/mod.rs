@@ -112,18 +112,29 @@ pub fn mentions(tokens: &TokenStream, name: &str) -> bool {
     seen(tokens, &[name])[0]
 }
 
-/// Which of `names` the tokens mention, in one walk over them.
+/// Which of `names` the tokens use as a path's first segment (`JsonReader::string`, `impl
+/// Check for`), in one walk over them, macro arguments included. A name after `::` is not
+/// counted: `types::Check` (a model type of that name) needs no import of `Check`.
 fn seen(tokens: &TokenStream, names: &[&str]) -> Vec<bool> {
     fn mark(tokens: &TokenStream, names: &[&str], seen: &mut [bool]) {
+        // Whether the last two tokens were `::`.
+        let mut colons = 0;
         for token in tokens.clone() {
             match token {
                 proc_macro2::TokenTree::Ident(ident) => {
-                    if let Some(i) = names.iter().position(|name| ident == name) {
-                        seen[i] = true;
+                    if colons < 2 {
+                        if let Some(i) = names.iter().position(|name| ident == name) {
+                            seen[i] = true;
+                        }
                     }
+                    colons = 0;
                 }
-                proc_macro2::TokenTree::Group(group) => mark(&group.stream(), names, seen),
-                _ => {}
+                proc_macro2::TokenTree::Punct(punct) if punct.as_char() == ':' => colons += 1,
+                proc_macro2::TokenTree::Group(group) => {
+                    mark(&group.stream(), names, seen);
+                    colons = 0;
+                }
+                _ => colons = 0,
             }
         }
     }
@@ -389,4 +400,29 @@ pub fn deprecated(deprecated: Option<&Deprecated>) -> TokenStream {
     };
     let note = visible_text(&note);
     quote!(#[deprecated(note = #note)])
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    #[test]
+    fn imports_follow_first_segments_only() {
+        let items = quote! {
+            json_read::structure!(types::JsonReader [] { 0 a "A": member(JsonReader::string) });
+            impl Check for crate::types::X {}
+            fn f(x: &types::DeserializeJson) {}
+        };
+        assert_eq!(
+            super::seen(
+                &items,
+                &["JsonReader", "Check", "DeserializeJson", "json_read"]
+            ),
+            [true, true, false, true]
+        );
+        // A model type named like an import, and nothing else using the name: no import.
+        let items = quote!(validate::check!(types::Check { opt a "A" false [nested] });
+        );
+        assert!(!super::mentions(&items, "Check"));
+    }
 }

@@ -203,6 +203,12 @@ fn responses_read_as_the_output_or_the_error_their_code_names() {
 
     let error = get(500, &[], r#"{"__type":"Throttled","RetryAfter":5}"#).unwrap_err();
     assert!(error.is_throttled() && error.is_retryable());
+    let GetError::Throttled(throttled) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(throttled.retry_after, Some(5));
+    // No message member: the message is the response's.
+    assert_eq!(error.message(), None);
     assert!(ServiceError::is_throttling(&error));
     assert_eq!(Throttled::FAULT, ErrorFault::Server);
 

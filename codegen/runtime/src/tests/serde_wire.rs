@@ -259,6 +259,43 @@ fn structures_write_what_is_set_and_read_what_they_know() {
     assert!(error.contains("big"), "{error}");
 
     assert_eq!(serde_json::to_string(&Nothing).unwrap(), "{}");
+
+    // The map's length is announced first (formats such as MessagePack write it): the
+    // required members, and the optional ones set.
+    use serde_test::{assert_ser_tokens, Token};
+    let mut record = Record {
+        id: "r".into(),
+        size: 3,
+        pin: 4,
+        ..Record::default()
+    };
+    let required = [
+        Token::Str("Id"),
+        Token::Str("r"),
+        Token::Str("Size"),
+        Token::I32(3),
+    ];
+    let tokens: Vec<Token> = [Token::Map { len: Some(3) }]
+        .into_iter()
+        .chain(required)
+        .chain([Token::Str("Pin"), Token::I64(4), Token::MapEnd])
+        .collect();
+    assert_ser_tokens(&record, &tokens);
+    record.secret = Some("s".into());
+    let tokens: Vec<Token> = [Token::Map { len: Some(4) }]
+        .into_iter()
+        .chain(required)
+        .chain([
+            // A member set is written as its value, not as an option.
+            Token::Str("Secret"),
+            Token::Str("s"),
+            Token::Str("Pin"),
+            Token::I64(4),
+            Token::MapEnd,
+        ])
+        .collect();
+    assert_ser_tokens(&record, &tokens);
+    assert_ser_tokens(&Nothing, &[Token::Map { len: Some(0) }, Token::MapEnd]);
     assert_eq!(
         serde_json::from_str::<Nothing>(r#"{"a":1}"#).unwrap(),
         Nothing
