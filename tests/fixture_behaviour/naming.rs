@@ -105,3 +105,35 @@ fn bidirectional_controls_in_enum_values() {
     assert_eq!(Direction::from("\u{202e}rtl"), Direction::Rtl);
     assert_eq!(Direction::Rtl.as_str(), "\u{202e}rtl");
 }
+
+/// Types named like what the generated (de)serializers and validation use (`Check`,
+/// `JsonReader`, `SerializeJson`, …) are written, read and checked as any other: the crate
+/// builds clippy-clean (no import for them, none left unused).
+#[test]
+fn types_named_like_the_generated_codes_own() {
+    use fixture_naming::operation::inspect;
+    use fixture_naming::types::{Check, JsonReader, SerializeJson};
+
+    let input = inspect::InspectInput::builder()
+        .check(Check::builder().value("long").build())
+        .serialize_json(SerializeJson::builder().value("s").build())
+        .build()
+        .unwrap();
+    let request = inspect::request(&input).unwrap();
+    assert_eq!(
+        std::str::from_utf8(request.body()).unwrap(),
+        r#"{"Check":{"Value":"long"},"SerializeJson":{"Value":"s"}}"#
+    );
+    let error = input.validate().unwrap_err();
+    assert_eq!(error.violations()[0].path(), "Check.Value");
+
+    let output = inspect::response(
+        http::StatusCode::OK,
+        &http::HeaderMap::new(),
+        br#"{"Reader":{"Value":"r"},"Check":{"Value":"c"}}"#,
+    )
+    .unwrap();
+    let reader: Option<&JsonReader> = output.reader();
+    assert_eq!(reader.and_then(|r| r.value()), Some("r"));
+    assert_eq!(output.check().and_then(|c| c.value()), Some("c"));
+}
