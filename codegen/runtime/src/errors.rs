@@ -1,8 +1,8 @@
 //! What every error type of a generated crate implements, written by `macro_rules!` rather
 //! than out in full (about seventy lines of generated code per error enum and sixty per error
 //! structure fewer, the same code compiled): an operation's error enum and the service-wide
-//! `Error` ([`error_enum!`]), an operation's errors into the service's ([`error_into!`]), and
-//! an `@error` structure's constants, message, `Display` and readers ([`modeled_error!`]).
+//! `Error` (`error_enum!`), an operation's errors into the service's (`error_into!`), and
+//! an `@error` structure's constants, message, `Display` and readers (`modeled_error!`).
 
 // A crate uses the macros its model needs (one without errors calls none).
 #![allow(unused_imports, unused_macros)]
