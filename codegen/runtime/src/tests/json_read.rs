@@ -599,6 +599,32 @@ mod structures {
         );
     }
 
+    /// Required structure members, plain and boxed: read in place, `null` leaves them empty.
+    #[derive(Debug, PartialEq)]
+    pub struct Holder {
+        pub inner: Inner,
+        pub item: Box<Item>,
+    }
+
+    crate::runtime::json_read::structure!(tests::json_read::structures::Holder [] {
+        0 inner "Inner": value_in_place() = Inner {},
+        1 item "Item": value_boxed() = Box::new(<Item as crate::json_read::ReadInPlace>::empty()),
+    });
+
+    #[test]
+    fn required_structures_are_read_in_place() {
+        let holder: Holder = from_slice(br#"{"Item":{"Name":"i","Size":4},"Inner":null}"#).unwrap();
+        assert_eq!(holder.item.name.as_deref(), Some("i"));
+        assert_eq!((holder.item.size, holder.item.limit), (4, 10));
+        assert_eq!(holder.inner, Inner {});
+        let empty: Holder = from_slice(b"{}").unwrap();
+        assert_eq!(empty.item.name, None);
+        let error = from_slice::<Holder>(br#"{"Item":{"Size":true}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("Item.Size: "), "{error}");
+    }
+
     #[test]
     fn members_in_any_order_defaults_kept_unknown_skipped() {
         let item: Item = from_slice(

@@ -276,3 +276,79 @@ mod structures {
         );
     }
 }
+
+/// Every kind of value `value!` writes, in a structure as generated code declares one.
+mod kinds {
+    use aws_smithy_types::{BigDecimal, BigInteger, Blob, Document};
+
+    use crate::json_write::to_vec;
+
+    #[derive(Debug)]
+    pub enum Colour {
+        Red,
+    }
+
+    impl Colour {
+        pub fn as_str(&self) -> &str {
+            match self {
+                Colour::Red => "RED",
+            }
+        }
+    }
+
+    pub struct Level(i32);
+
+    impl Level {
+        pub fn value(&self) -> i32 {
+            self.0
+        }
+    }
+
+    pub struct Every {
+        pub colour: Colour,
+        pub level: Option<Level>,
+        pub ratio: Option<f32>,
+        pub score: Option<f64>,
+        pub data: Option<Blob>,
+        pub doc: Option<Document>,
+        pub big: Option<BigInteger>,
+        pub exact: Option<BigDecimal>,
+        pub by_colour: Option<std::collections::BTreeMap<String, f64>>,
+    }
+
+    crate::runtime::json_write::collection!(map ser_scores: std::collections::BTreeMap<String, f64>, string => double);
+    crate::runtime::json_write::structure!(tests::json_write::kinds::Every {
+        req colour "Colour": enumeration,
+        opt level "Level": int_enum,
+        opt ratio "Ratio": float,
+        opt score "Score": double,
+        opt data "Data": blob,
+        opt doc "Doc": document,
+        opt big "Big": big_integer,
+        opt exact "Exact": big_decimal,
+        opt by_colour "ByColour": with(ser_scores),
+    });
+
+    #[test]
+    fn every_kind_is_written_as_the_writer_writes_it() {
+        let every = Every {
+            colour: Colour::Red,
+            level: Some(Level(-2)),
+            ratio: Some(f32::NAN),
+            score: Some(0.5),
+            data: Some(Blob::new(b"hi".to_vec())),
+            doc: Some(Document::from("d")),
+            big: Some("123456789012345678901234567890".parse().unwrap()),
+            exact: Some("1.25".parse().unwrap()),
+            by_colour: Some(std::collections::BTreeMap::from([("a".into(), 1.0)])),
+        };
+        assert_eq!(
+            String::from_utf8(to_vec(&every).unwrap()).unwrap(),
+            concat!(
+                r#"{"Colour":"RED","Level":-2,"Ratio":"NaN","Score":0.5,"Data":"aGk=","#,
+                r#""Doc":"d","Big":123456789012345678901234567890,"Exact":1.25,"#,
+                r#""ByColour":{"a":1.0}}"#
+            )
+        );
+    }
+}

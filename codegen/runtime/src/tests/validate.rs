@@ -182,6 +182,71 @@ mod generated {
     crate::runtime::validate::check!(tests::validate::generated::Empty {});
     crate::runtime::validate::input!(tests::validate::generated::Input, "Input");
 
+    /// An enum as generated code declares one.
+    pub struct Mode(&'static str);
+
+    impl Mode {
+        pub fn as_str(&self) -> &str {
+            self.0
+        }
+    }
+
+    pub struct More {
+        pub mode: Option<Mode>,
+        pub data: Option<aws_smithy_types::Blob>,
+        pub ratio: Option<f32>,
+        pub ids: Option<Vec<String>>,
+        pub maybe: Option<BTreeMap<String, Option<String>>>,
+        pub label: Option<String>,
+        pub next: Option<Box<Inner>>,
+    }
+
+    crate::runtime::validate::check!(tests::validate::generated::More {
+        opt mode "Mode" false [length(enum_chars, ..=3) enum_pattern(0)],
+        opt data "Data" false [length(blob, 1..)],
+        opt ratio "Ratio" false [range(float, 0.5..)],
+        opt ids "Ids" false [each([length(chars, 2..)])],
+        opt maybe "Maybe" false [entries_sparse([] [pattern(0)])],
+        set label "Label" false [length(chars, 1..)],
+        opt next "Next" false [nested],
+    });
+
+    #[test]
+    fn the_other_checks_too() {
+        let more = More {
+            mode: Some(Mode("FAST")),
+            data: Some(aws_smithy_types::Blob::new(Vec::new())),
+            ratio: Some(0.25),
+            ids: Some(vec!["a".into(), "bb".into()]),
+            maybe: Some(BTreeMap::from([
+                ("k".to_owned(), Some("X".to_owned())),
+                ("n".to_owned(), None),
+            ])),
+            label: None,
+            next: Some(Box::new(Inner { count: Some(-3) })),
+        };
+        assert_eq!(
+            report(|v| more.check(v)),
+            pairs(&[
+                ("Mode", "length 4 is not at most 3"),
+                ("Mode", "does not match the pattern ^[a-z]+$"),
+                ("Data", "length 0 is not at least 1"),
+                ("Ratio", "0.25 is not at least 0.5"),
+                ("Ids[0]", "length 1 is not at least 2"),
+                ("Maybe[\"k\"]", "does not match the pattern ^[a-z]+$"),
+                ("Label", "required, but not set"),
+                ("Next.Count", "-3 is not at least 0"),
+            ])
+        );
+        // A `set` member that is set is checked as any other.
+        let more = More {
+            label: Some(String::new()),
+            ..more
+        };
+        assert!(report(|v| more.check(v))
+            .contains(&("Label".to_owned(), "length 0 is not at least 1".to_owned())));
+    }
+
     #[test]
     fn every_constraint_checked_at_its_path() {
         let input = Input {
